@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs everything stakegraph needs to build, test and benchmark, from Debian packages.
+# Run as root (or with sudo available). Idempotent.
+set -euo pipefail
+packages=(
+  build-essential cmake pkg-config git
+  libboost-graph-dev            # Boost.Graph (header-only parts used)
+  libprotobuf-dev protobuf-compiler
+  libgraphviz-dev               # cgraph + gvc, rendering in-process
+  libcli11-dev nlohmann-json3-dev
+  libxml2-dev zlib1g-dev libzip-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  iso-codes                     # country names and codes for the lexicon
+  python3 python3-networkx python3-igraph   # GraphML interoperability tests
+)
+if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi

@@ -1,0 +1,46 @@
+// Helpers shared by the subcommands: node lookup with suggestions, option parsing for
+// kinds, relations and dates, and JSON views of nodes and edges in the ontology's shape.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "graph/graph.hpp"
+#include "graph/subgraph.hpp"
+
+namespace stakegraph::cli {
+
+// Finds a node by name, alias or id. Throws graph::NotFound naming the graph file and
+// suggesting the closest names ("did you mean: Huawei, Huawei Marine?").
+graph::NodeIndex resolve_node(const graph::Graph& g, const std::string& name,
+                              const std::string& graph_file);
+
+// The up to `n` node names closest to `name` (edit distance on folded names).
+std::vector<std::string> closest_names(const graph::Graph& g, const std::string& name,
+                                       std::size_t n = 3);
+
+// Parse CLI values; throw graph::InvalidArgument listing the valid values.
+graph::Kind parse_kind_option(const std::string& s);
+graph::Relation parse_relation_option(const std::string& s);
+graph::Date parse_date_option(const std::string& s, const char* option);
+
+// Filter options from --kind/--relation/--since/--until values.
+graph::FilterOptions make_filter(const std::vector<std::string>& kinds,
+                                 const std::vector<std::string>& relations,
+                                 const std::string& since, const std::string& until);
+
+// JSON of a node ({"id","name","kind","aliases","attributes"}) and an edge ({"source",
+// "target","relation","sign","weight","first_seen","last_seen","evidence":[...]}).
+nlohmann::json node_json(const graph::Graph& g, graph::NodeIndex v);
+nlohmann::json edge_json(const graph::Graph& g, graph::EdgeRef e, bool with_evidence = true);
+
+// Prints JSON on stdout, pretty, UTF-8 passed through (invalid bytes replaced).
+void print_json(const nlohmann::json& j);
+
+// The ids of the reserved subcommands that a build does not have yet: the callback throws
+// graph::Error saying so.
+[[noreturn]] void not_available(const std::string& command, const std::string& issue);
+
+}  // namespace stakegraph::cli

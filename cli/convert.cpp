@@ -1,0 +1,62 @@
+// stakegraph convert IN OUT: read a graph in one format, write it in another.
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "cli/commands.hpp"
+#include "graph/error.hpp"
+#include "io/atomic_file.hpp"
+#include "io/formats.hpp"
+
+namespace stakegraph::cli {
+namespace {
+
+struct ConvertOptions {
+  std::string input;
+  std::string output;
+  std::string from;
+  std::string to;
+};
+
+std::optional<io::Format> format_option(const std::string& value, const char* option) {
+  if (value.empty()) return std::nullopt;
+  if (auto f = io::parse_format(value)) return f;
+  throw graph::InvalidArgument(std::string(option) + ": unknown format '" + value +
+                               "' (one of: sgpb, json, graphml, csv, dot)");
+}
+
+void run_convert(const ConvertOptions& o) {
+  auto from = format_option(o.from, "--from");
+  auto to = format_option(o.to, "--to");
+  if (!from && o.input == "-")
+    throw graph::InvalidArgument("reading standard input needs --from FORMAT");
+  if (!to && io::is_stdout_path(o.output))
+    throw graph::InvalidArgument("writing to standard output needs --to FORMAT");
+  if (!to && !io::format_from_path(o.output))
+    throw graph::InvalidArgument(o.output +
+                                 ": cannot tell the format from the extension; use "
+                                 ".sgpb, .json, .graphml, .csv, .dot or --to FORMAT");
+  if (!from && !io::format_from_path(o.input))
+    throw graph::InvalidArgument(o.input +
+                                 ": cannot tell the format from the extension; use "
+                                 ".sgpb, .json, .graphml, .csv or --from FORMAT");
+  const graph::Graph g = io::load_graph(o.input, from);
+  io::save_graph(g, o.output, to);
+}
+
+}  // namespace
+
+void setup_convert(CLI::App& app) {
+  auto opts = std::make_shared<ConvertOptions>();
+  CLI::App* sub = app.add_subcommand(
+      "convert",
+      "Convert a graph between formats, chosen by extension: .sgpb (native), .json, .graphml,\n"
+      ".csv (edge list), .dot (write only). Use - with --from/--to for stdin/stdout.");
+  sub->add_option("IN", opts->input, "input graph file (- for stdin with --from)")->required();
+  sub->add_option("OUT", opts->output, "output file (- or /dev/stdout with --to)")->required();
+  sub->add_option("--from", opts->from, "input format when the extension does not say");
+  sub->add_option("--to", opts->to, "output format when the extension does not say");
+  sub->callback([opts] { run_convert(*opts); });
+}
+
+}  // namespace stakegraph::cli

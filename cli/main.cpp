@@ -1,0 +1,67 @@
+// stakegraph: the command-line program. Parses the subcommand, runs it, and maps errors to
+// exit codes: 0 ok, 1 runtime error (bad input, missing file, I/O), 2 usage error.
+#include <cstdio>
+#include <exception>
+#include <iostream>
+#include <new>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/commands.hpp"
+#include "graph/error.hpp"
+
+int main(int argc, char** argv) {
+  std::ios::sync_with_stdio(false);
+  CLI::App app{
+      "stakegraph: a stakeholder relationship graph engine. Turns news articles into a typed\n"
+      "graph of governments, agencies, vendors, operators, media, people and allegations,\n"
+      "with evidence on every edge; analyses it and draws it.",
+      "stakegraph"};
+  app.set_version_flag("--version", "stakegraph 0.1.0");
+  app.require_subcommand(1);
+  app.fallthrough(false);
+  using namespace stakegraph::cli;
+  setup_convert(app);
+  setup_stats(app);
+  setup_show(app);
+  setup_extract(app);
+  setup_ingest(app);
+  setup_import(app);
+  setup_centrality(app);
+  setup_path(app);
+  setup_clusters(app);
+  setup_neighbors(app);
+  setup_render(app);
+  setup_generate(app);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "stakegraph: usage error: " << e.what() << "\n"
+              << "Run 'stakegraph --help' or 'stakegraph SUBCOMMAND --help' for usage.\n";
+    return 2;
+  } catch (const stakegraph::graph::InvalidArgument& e) {
+    std::cerr << "stakegraph: usage error: " << e.what() << "\n";
+    return 2;
+  } catch (const stakegraph::graph::Error& e) {
+    std::cerr << "stakegraph: error: " << e.what() << "\n";
+    return 1;
+  } catch (const std::bad_alloc&) {
+    std::cerr << "stakegraph: error: out of memory\n";
+    return 1;
+  } catch (const std::exception& e) {
+    std::cerr << "stakegraph: error: " << e.what() << "\n";
+    return 1;
+  }
+  std::cout.flush();
+  if (!std::cout) {
+    std::cerr << "stakegraph: error: cannot write to standard output\n";
+    return 1;
+  }
+  return 0;
+}

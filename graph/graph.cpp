@@ -1,0 +1,283 @@
+#include "graph/graph.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <tuple>
+
+#include "graph/error.hpp"
+
+namespace stakegraph::graph {
+
+std::string fold_name(std::string_view name) {
+  std::string out;
+  out.reserve(name.size());
+  bool space = false;
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(name[i]);
+    // U+2019 RIGHT SINGLE QUOTATION MARK (E2 80 99) folds like an apostrophe: dropped.
+    if (c == 0xE2 && i + 2 < name.size() && static_cast<unsigned char>(name[i + 1]) == 0x80 &&
+        static_cast<unsigned char>(name[i + 2]) == 0x99) {
+      i += 2;
+      continue;
+    }
+    if (c == '.' || c == '\'') continue;
+    if (c >= 0x80 || std::isalnum(c)) {
+      if (space && !out.empty()) out.push_back(' ');
+      space = false;
+      out.push_back(static_cast<char>(c >= 0x80 ? c : std::tolower(c)));
+    } else {
+      space = true;
+    }
+  }
+  if (out.size() > 4 && out.compare(0, 4, "the ") == 0) out.erase(0, 4);
+  return out;
+}
+
+std::string slugify(std::string_view name) {
+  std::string out;
+  bool dash = false;
+  for (unsigned char c : name) {
+    if (c == '.' || c == '\'') continue;
+    if (c < 0x80 && std::isalnum(c)) {
+      if (dash && !out.empty()) out.push_back('-');
+      dash = false;
+      out.push_back(static_cast<char>(std::tolower(c)));
+    } else {
+      dash = true;
+    }
+  }
+  if (out.empty()) out = "node";
+  return out;
+}
+
+std::string Graph::unique_id(std::string_view name) const {
+  std::string base = slugify(name);
+  if (!by_id_.count(base)) return base;
+  for (std::size_t n = 2;; ++n) {
+    std::string candidate = base + "-" + std::to_string(n);
+    if (!by_id_.count(candidate)) return candidate;
+  }
+}
+
+NodeIndex Graph::create_node(std::string id, std::string_view name, Kind kind) {
+  NodeIndex v = boost::add_vertex(g_);
+  NodeData& d = g_[v];
+  d.id = std::move(id);
+  d.name = std::string(name);
+  d.kind = kind == Kind::kUnspecified ? Kind::kOrganization : kind;
+  by_id_.emplace(d.id, v);
+  by_name_.emplace(fold_name(name), v);
+  return v;
+}
+
+NodeIndex Graph::add_node(std::string_view name, Kind kind) {
+  if (fold_name(name).empty()) throw InvalidArgument("a node needs a non-empty name");
+  if (auto v = find_named(name)) {
+    add_alias(*v, name);  // no-op when it is the canonical name or a known alias
+    return *v;
+  }
+  return create_node(unique_id(name), name, kind);
+}
+
+NodeIndex Graph::add_node_with_id(std::string_view id, std::string_view name, Kind kind) {
+  if (id.empty()) throw InvalidArgument("a node needs a non-empty id");
+  const std::string folded = fold_name(name);
+  if (folded.empty()) throw InvalidArgument("node '" + std::string(id) + "' has an empty name");
+  if (by_id_.count(std::string(id)))
+    throw InvalidArgument("duplicate node id '" + std::string(id) + "'");
+  if (by_name_.count(folded))
+    throw InvalidArgument("duplicate node name '" + std::string(name) + "'");
+  return create_node(std::string(id), name, kind);
+}
+
+void Graph::add_alias(NodeIndex v, std::string_view alias) {
+  if (v >= node_count()) throw InvalidArgument("add_alias: node index out of range");
+  const std::string folded = fold_name(alias);
+  if (folded.empty()) return;
+  NodeData& d = g_[v];
+  if (fold_name(d.name) == folded) return;
+  for (const auto& a : d.aliases) {
+    if (fold_name(a) == folded) return;
+  }
+  d.aliases.emplace_back(alias);
+  if (!by_name_.count(folded)) by_alias_.emplace(folded, v);
+}
+
+void Graph::set_attribute(NodeIndex v, std::string_view key, std::string_view value) {
+  if (v >= node_count()) throw InvalidArgument("set_attribute: node index out of range");
+  auto& attrs = g_[v].attributes;
+  auto it = std::lower_bound(attrs.begin(), attrs.end(), key,
+                             [](const auto& kv, std::string_view k) { return kv.first < k; });
+  if (it != attrs.end() && it->first == key) {
+    it->second = std::string(value);
+  } else {
+    attrs.emplace(it, std::string(key), std::string(value));
+  }
+}
+
+void Graph::set_kind(NodeIndex v, Kind kind) {
+  if (v >= node_count()) throw InvalidArgument("set_kind: node index out of range");
+  if (kind != Kind::kUnspecified) g_[v].kind = kind;
+}
+
+std::optional<NodeIndex> Graph::find_named(std::string_view name) const {
+  const std::string folded = fold_name(name);
+  if (auto it = by_name_.find(folded); it != by_name_.end()) return it->second;
+  if (auto it = by_alias_.find(folded); it != by_alias_.end()) return it->second;
+  return std::nullopt;
+}
+
+std::optional<NodeIndex> Graph::find_node(std::string_view query) const {
+  if (auto v = find_named(query)) return v;
+  return find_by_id(query);
+}
+
+std::optional<NodeIndex> Graph::find_by_id(std::string_view id) const {
+  if (auto it = by_id_.find(std::string(id)); it != by_id_.end()) return it->second;
+  return std::nullopt;
+}
+
+Graph::EdgeKey Graph::key_of(NodeIndex s, NodeIndex t, Relation r) const {
+  if (is_symmetric(r) && t < s) std::swap(s, t);
+  return EdgeKey{s, t, r};
+}
+
+void Graph::ensure_edge_index() const {
+  if (edge_index_valid_) return;
+  edge_index_.clear();
+  edge_index_.reserve(edge_count());
+  for (auto [it, end] = boost::edges(g_); it != end; ++it) {
+    const EdgeRef e = *it;
+    edge_index_.emplace(key_of(boost::source(e, g_), boost::target(e, g_), g_[e].relation), e);
+  }
+  edge_index_valid_ = true;
+}
+
+std::optional<EdgeRef> Graph::find_edge(NodeIndex s, NodeIndex t, Relation relation) const {
+  ensure_edge_index();
+  if (auto it = edge_index_.find(key_of(s, t, relation)); it != edge_index_.end())
+    return it->second;
+  return std::nullopt;
+}
+
+EdgeRef Graph::add_edge(NodeIndex s, NodeIndex t, Relation relation, double weight) {
+  if (s >= node_count() || t >= node_count())
+    throw InvalidArgument("add_edge: node index out of range");
+  if (relation == Relation::kUnspecified)
+    throw InvalidArgument("add_edge: an edge needs a relation");
+  if (auto e = find_edge(s, t, relation)) return *e;
+  const EdgeKey key = key_of(s, t, relation);
+  EdgeData d;
+  d.relation = relation;
+  d.sign = static_cast<std::int8_t>(relation_sign(relation));
+  d.weight = weight;
+  EdgeRef e = boost::add_edge(key.s, key.t, std::move(d), g_).first;
+  edge_index_.emplace(key, e);
+  return e;
+}
+
+EdgeRef Graph::append_edge_unchecked(NodeIndex s, NodeIndex t, EdgeData data) {
+  if (s >= node_count() || t >= node_count())
+    throw InvalidArgument("append_edge_unchecked: node index out of range");
+  if (data.relation == Relation::kUnspecified)
+    throw InvalidArgument("append_edge_unchecked: an edge needs a relation");
+  if (is_symmetric(data.relation) && t < s) std::swap(s, t);
+  edge_index_valid_ = false;
+  edge_index_.clear();
+  return boost::add_edge(s, t, std::move(data), g_).first;
+}
+
+void Graph::note_date(EdgeData& e, Date d) {
+  if (d == kNoDate) return;
+  if (e.first_seen == kNoDate || d < e.first_seen) e.first_seen = d;
+  if (e.last_seen == kNoDate || d > e.last_seen) e.last_seen = d;
+}
+
+bool Graph::add_evidence(EdgeRef e, Evidence evidence) {
+  EdgeData& d = g_[e];
+  for (const Evidence& x : d.evidence) {
+    if (x.article == evidence.article && x.sentence == evidence.sentence &&
+        x.start == evidence.start && x.end == evidence.end && x.text == evidence.text) {
+      return false;
+    }
+  }
+  note_date(d, evidence_date(*this, evidence));
+  d.evidence.push_back(std::move(evidence));
+  return true;
+}
+
+std::uint32_t Graph::add_article(Article article) {
+  if (auto it = article_by_id_.find(article.id); it != article_by_id_.end()) return it->second;
+  if (articles_.size() >= kNoArticle) throw InvalidArgument("too many articles in one graph");
+  const auto index = static_cast<std::uint32_t>(articles_.size());
+  article_by_id_.emplace(article.id, index);
+  articles_.push_back(std::move(article));
+  return index;
+}
+
+std::optional<std::uint32_t> Graph::find_article(std::string_view id) const {
+  if (auto it = article_by_id_.find(std::string(id)); it != article_by_id_.end())
+    return it->second;
+  return std::nullopt;
+}
+
+std::size_t Graph::evidence_count() const noexcept {
+  std::size_t n = 0;
+  for (auto [it, end] = boost::edges(g_); it != end; ++it) n += g_[*it].evidence.size();
+  return n;
+}
+
+void Graph::reserve_nodes(std::size_t n) {
+  g_.m_vertices.reserve(n);
+  by_id_.reserve(n);
+  by_name_.reserve(n);
+}
+
+void Graph::merge(const Graph& other) {
+  std::vector<std::uint32_t> article_map(other.articles_.size());
+  for (std::size_t i = 0; i < other.articles_.size(); ++i)
+    article_map[i] = add_article(other.articles_[i]);
+
+  std::vector<NodeIndex> node_map(other.node_count());
+  for (NodeIndex v = 0; v < other.node_count(); ++v) {
+    const NodeData& src = other.g_[v];
+    // Ids are local to each graph: match by name, then by the other graph's aliases.
+    std::optional<NodeIndex> mine = find_named(src.name);
+    for (std::size_t i = 0; !mine && i < src.aliases.size(); ++i) {
+      const std::string folded = fold_name(src.aliases[i]);
+      if (auto it = by_name_.find(folded); it != by_name_.end()) mine = it->second;
+    }
+    NodeIndex target = mine ? *mine : create_node(unique_id(src.name), src.name, src.kind);
+    if (mine) add_alias(target, src.name);
+    for (const auto& a : src.aliases) add_alias(target, a);
+    for (const auto& [k, val] : src.attributes) {
+      const auto& attrs = g_[target].attributes;
+      const bool has = std::any_of(attrs.begin(), attrs.end(),
+                                   [&](const auto& kv) { return kv.first == k; });
+      if (!has) set_attribute(target, k, val);
+    }
+    node_map[v] = target;
+  }
+
+  for (auto [it, end] = boost::edges(other.g_); it != end; ++it) {
+    const EdgeData& src = other.g_[*it];
+    EdgeRef e = add_edge(node_map[boost::source(*it, other.g_)],
+                         node_map[boost::target(*it, other.g_)], src.relation, src.weight);
+    EdgeData& dst = g_[e];
+    note_date(dst, src.first_seen);
+    note_date(dst, src.last_seen);
+    for (const Evidence& ev : src.evidence) {
+      Evidence copy = ev;
+      if (copy.article != kNoArticle) copy.article = article_map.at(copy.article);
+      add_evidence(e, std::move(copy));
+    }
+  }
+}
+
+Date evidence_date(const Graph& g, const Evidence& e) {
+  if (e.date != kNoDate) return e.date;
+  if (e.article != kNoArticle && e.article < g.articles().size()) return g.articles()[e.article].date;
+  return kNoDate;
+}
+
+}  // namespace stakegraph::graph

@@ -1,0 +1,32 @@
+// One entry point for every graph file format: choose the format from the file extension
+// (or by name), load and save. `.sgpb` (native, io/sgpb.hpp), `.json` (io/json_format.hpp),
+// `.graphml` (io/graphml.hpp), `.csv` (io/csv.hpp), `.dot` (write only, io/dot.hpp).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "graph/graph.hpp"
+
+namespace stakegraph::io {
+
+enum class Format { kSgpb, kJson, kGraphml, kCsv, kDot };
+
+std::string_view format_name(Format f) noexcept;
+// "sgpb", "json", "graphml", "csv", "dot" (case-insensitive); nullopt otherwise.
+std::optional<Format> parse_format(std::string_view name) noexcept;
+// From the extension of `path`; nullopt when it has none of the above.
+std::optional<Format> format_from_path(const std::string& path) noexcept;
+
+// Loads a graph. Format from the extension unless given. Throws graph::InvalidArgument
+// for an unknown or write-only format, graph::NotFound for a missing file, and
+// graph::ParseError (file + line or offset) for content that is not what the format says.
+graph::Graph load_graph(const std::string& path, std::optional<Format> format = std::nullopt);
+
+// Saves atomically (or to stdout for "-" and "/dev/stdout"). Format from the extension
+// unless given.
+void save_graph(const graph::Graph& g, const std::string& path,
+                std::optional<Format> format = std::nullopt);
+
+}  // namespace stakegraph::io

@@ -1,0 +1,105 @@
+#include "io/input.hpp"
+
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+#include "graph/error.hpp"
+
+namespace stakegraph::io {
+
+void check_input_file(const std::string& path) {
+  if (path == "-") return;
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) {
+    if (errno == ENOENT) throw graph::NotFound(path + ": no such file");
+    throw graph::Error(path + ": cannot read: " + std::strerror(errno));
+  }
+  if (S_ISDIR(st.st_mode)) throw graph::Error(path + ": is a directory, not a file");
+}
+
+std::string read_file(const std::string& path, std::uint64_t max_bytes) {
+  check_input_file(path);
+  std::string data;
+  if (path == "-") {
+    char buf[1 << 16];
+    while (std::cin.read(buf, sizeof buf) || std::cin.gcount() > 0) {
+      data.append(buf, static_cast<std::size_t>(std::cin.gcount()));
+      if (data.size() > max_bytes)
+        throw graph::Error("<stdin>: input larger than the limit of " +
+                           std::to_string(max_bytes) + " bytes");
+    }
+    return data;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw graph::Error(path + ": cannot open: " + std::strerror(errno));
+  in.seekg(0, std::ios::end);
+  const auto size = static_cast<std::uint64_t>(in.tellg());
+  if (size > max_bytes)
+    throw graph::Error(path + ": file of " + std::to_string(size) +
+                       " bytes exceeds the limit of " + std::to_string(max_bytes) + " bytes");
+  in.seekg(0);
+  data.resize(size);
+  in.read(data.data(), static_cast<std::streamsize>(size));
+  if (static_cast<std::uint64_t>(in.gcount()) != size)
+    throw graph::Error(path + ": read failed: " + std::strerror(errno));
+  return data;
+}
+
+std::optional<std::size_t> find_invalid_utf8(std::string_view s) noexcept {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  std::size_t i = 0;
+  while (i < n) {
+    const unsigned char c = p[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t len;
+    std::uint32_t cp;
+    if ((c & 0xE0) == 0xC0) {
+      len = 2;
+      cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      len = 3;
+      cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      len = 4;
+      cp = c & 0x07;
+    } else {
+      return i;
+    }
+    if (i + len > n) return i;
+    for (std::size_t k = 1; k < len; ++k) {
+      if ((p[i + k] & 0xC0) != 0x80) return i;
+      cp = (cp << 6) | (p[i + k] & 0x3F);
+    }
+    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+        cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+      return i;
+    i += len;
+  }
+  return std::nullopt;
+}
+
+std::pair<std::uint64_t, std::uint64_t> line_and_column(std::string_view text, std::size_t offset) {
+  std::uint64_t line = 1, col = 1;
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      col = 1;
+    } else {
+      ++col;
+    }
+  }
+  return {line, col};
+}
+
+}  // namespace stakegraph::io

@@ -1,0 +1,32 @@
+// Shared checks and helpers for every reader: the input file exists, is a regular file (or
+// stdin), is within the documented size limits; UTF-8 validation with byte offsets.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace stakegraph::io {
+
+// Documented limits (README, "Limits"): inputs larger than these are refused with an error
+// instead of exhausting memory.
+inline constexpr std::uint64_t kMaxTextFileBytes = 4ull << 30;   // JSON, GraphML, CSV files
+inline constexpr std::uint64_t kMaxLineBytes = 64ull << 20;      // one line of CSV / JSONL
+inline constexpr std::uint64_t kMaxArticleBytes = 16ull << 20;   // one article body
+
+// Throws graph::NotFound ("<path>: no such file") for a missing path and graph::Error for a
+// directory or an unreadable file. "-" (stdin) always passes.
+void check_input_file(const std::string& path);
+
+// Reads a whole file (or stdin for "-") into memory, refusing files over `max_bytes`.
+std::string read_file(const std::string& path, std::uint64_t max_bytes = kMaxTextFileBytes);
+
+// Byte offset of the first invalid UTF-8 sequence (overlongs, surrogates and code points
+// above U+10FFFF are invalid), or nullopt when `text` is valid UTF-8.
+std::optional<std::size_t> find_invalid_utf8(std::string_view text) noexcept;
+
+// Line (1-based) and column (1-based, in bytes) of a byte offset in `text`.
+std::pair<std::uint64_t, std::uint64_t> line_and_column(std::string_view text, std::size_t offset);
+
+}  // namespace stakegraph::io

@@ -1,0 +1,31 @@
+// Conversions between the in-memory Graph (graph/) and the Protobuf schema (proto/).
+// Node ids, names, aliases, attributes, edges, evidence and articles survive a round trip.
+#pragma once
+
+#include <string>
+
+#include "graph/graph.hpp"
+#include "proto/stakegraph.pb.h"
+
+namespace stakegraph::io {
+
+pb::Article to_proto(const graph::Article& a);
+graph::Article from_proto(const pb::Article& a);
+
+pb::Node to_proto(const graph::Graph& g, graph::NodeIndex v);
+pb::Edge to_proto(const graph::Graph& g, graph::EdgeRef e);
+
+// Adds a node from its message. Throws graph::InvalidArgument on a duplicate id or name.
+graph::NodeIndex add_from_proto(graph::Graph& g, const pb::Node& n);
+// Adds an edge from its message; endpoints are looked up by id, evidence articles by id
+// (an article not yet known is added as a stub with that id). Throws graph::NotFound for an
+// unknown endpoint and graph::InvalidArgument for a missing relation. With `known_new`, the
+// caller guarantees the edge is not in the graph yet (our own files), which skips the
+// duplicate check.
+graph::EdgeRef add_from_proto(graph::Graph& g, const pb::Edge& e, bool known_new = false);
+
+pb::Graph to_proto(const graph::Graph& g);
+// `file` names the input in error messages.
+graph::Graph from_proto(const pb::Graph& m, const std::string& file);
+
+}  // namespace stakegraph::io

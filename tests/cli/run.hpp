@@ -1,0 +1,58 @@
+// Runs the stakegraph binary in a subprocess for CLI tests: exit status, stdout, stderr.
+#pragma once
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace stakegraph::testing {
+
+struct RunResult {
+  int status = -1;  // exit status, or 128 + signal
+  std::string out;
+  std::string err;
+};
+
+inline std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Runs `stakegraph ARGS` through /bin/sh (ARGS is shell text: quote as needed), with
+// `stdin_text` on standard input.
+inline RunResult run_stakegraph(const std::string& args, const std::string& stdin_text = "") {
+  static int counter = 0;
+  const std::string base = (std::filesystem::temp_directory_path() /
+                            ("sg_cli_" + std::to_string(::getpid()) + "_" +
+                             std::to_string(counter++)))
+                               .string();
+  {
+    std::ofstream(base + ".in", std::ios::binary) << stdin_text;
+  }
+  const std::string cmd = std::string("'") + STAKEGRAPH_BIN + "' " + args + " <'" + base +
+                          ".in' >'" + base + ".out' 2>'" + base + ".err'";
+  const int raw = std::system(cmd.c_str());
+  RunResult r;
+  if (WIFEXITED(raw)) r.status = WEXITSTATUS(raw);
+  else if (WIFSIGNALED(raw)) r.status = 128 + WTERMSIG(raw);
+  r.out = slurp(base + ".out");
+  r.err = slurp(base + ".err");
+  for (const char* ext : {".in", ".out", ".err"}) std::filesystem::remove(base + ext);
+  return r;
+}
+
+inline std::size_t count_lines(const std::string& s) {
+  std::size_t n = 0;
+  for (char c : s) n += c == '\n';
+  return n;
+}
+
+}  // namespace stakegraph::testing
