@@ -7,6 +7,7 @@ packages=(
   libboost-graph-dev            # Boost.Graph (header-only parts used)
   libprotobuf-dev protobuf-compiler
   libgraphviz-dev               # cgraph + gvc, rendering in-process
+  fonts-dejavu-core fonts-wqy-microhei   # label fonts for PNG/PDF (Latin; CJK names)
   libcli11-dev nlohmann-json3-dev
   libxml2-dev zlib1g-dev libzip-dev
   libgtest-dev libgmock-dev libbenchmark-dev

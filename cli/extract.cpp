@@ -1,13 +1,76 @@
-// stakegraph extract: reserved; Extract the stakeholder graph of articles to stdout
+// stakegraph extract [--format json|text|dot] [--lexicon FILE]... [--corrections FILE] FILE...
+// Extracts the stakeholder graph of articles and prints it on stdout; writes no file.
+#include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
+
 #include "cli/commands.hpp"
-#include "cli/common.hpp"
+#include "graph/error.hpp"
+#include "io/article.hpp"
+#include "io/dot.hpp"
+#include "io/extract.hpp"
+#include "io/extract_corrections.hpp"
+#include "io/json_format.hpp"
+#include "io/lexicon.hpp"
 
 namespace stakegraph::cli {
+namespace {
+
+struct ExtractCliOptions {
+  std::vector<std::string> inputs;
+  std::string format = "json";
+  std::vector<std::string> lexicons;
+  std::string corrections;
+};
+
+void print_text(const graph::Graph& g, std::ostream& out) {
+  for (auto [ei, ee] = boost::edges(g.boost_graph()); ei != ee; ++ei) {
+    const auto& ed = g.edge(*ei);
+    out << g.node(g.source(*ei)).name << " -" << graph::relation_name(ed.relation) << "-> "
+        << g.node(g.target(*ei)).name;
+    if (!ed.evidence.empty()) {
+      const auto& ev = ed.evidence.front();
+      out << "\t" << (ev.hedged ? "(hedged) " : "") << ev.text;
+      if (ed.evidence.size() > 1) out << " [+" << ed.evidence.size() - 1 << " more]";
+    }
+    out << "\n";
+  }
+}
+
+void run_extract(const ExtractCliOptions& o) {
+  if (o.format != "json" && o.format != "text" && o.format != "dot")
+    throw graph::InvalidArgument("--format: unknown format '" + o.format +
+                                 "' (one of: json, text, dot)");
+  io::LexiconOptions lo;
+  lo.extra_files = o.lexicons;
+  const io::Lexicon lex = io::Lexicon::load(lo);
+  std::optional<io::CorrectionSet> corr;
+  if (!o.corrections.empty()) corr = io::CorrectionSet::load(o.corrections);
+  io::Extractor ex(lex);
+  graph::Graph g;
+  for (const auto& path : io::list_article_files(o.inputs))
+    io::for_each_article(path, [&](io::ArticleText& a) { ex.extract(a, g); });
+  if (corr) g = corr->apply(g);
+  if (o.format == "json") io::write_json(g, std::cout);
+  else if (o.format == "dot") io::write_dot(g, std::cout);
+  else print_text(g, std::cout);
+  std::cout.flush();
+}
+
+}  // namespace
 
 void setup_extract(CLI::App& app) {
-  CLI::App* sub = app.add_subcommand("extract", "Extract the stakeholder graph of articles to stdout (not in this build yet: issue 3)");
-  sub->allow_extras();
-  sub->callback([] { not_available("extract", "issue 3"); });
+  auto opts = std::make_shared<ExtractCliOptions>();
+  CLI::App* sub = app.add_subcommand(
+      "extract",
+      "Extract the stakeholder graph of articles (.txt, .md, .jsonl, directories, - for\n"
+      "stdin) and print it on stdout. Writes no file.");
+  sub->add_option("FILE", opts->inputs, "articles or directories")->required();
+  sub->add_option("--format", opts->format, "json (default), text (one edge a line) or dot");
+  sub->add_option("--lexicon", opts->lexicons, "extra lexicon file (Protobuf text), repeatable");
+  sub->add_option("--corrections", opts->corrections, "corrections file (Protobuf text)");
+  sub->callback([opts] { run_extract(*opts); });
 }
 
 }  // namespace stakegraph::cli

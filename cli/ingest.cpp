@@ -1,13 +1,87 @@
-// stakegraph ingest: reserved; Extract articles and merge them into a graph file
+// stakegraph ingest FILE|DIR... -o GRAPH.sgpb [--lexicon FILE]... [--corrections FILE]
+// Extracts articles one at a time and merges them into a graph file (created or updated).
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
+
 #include "cli/commands.hpp"
-#include "cli/common.hpp"
+#include "graph/error.hpp"
+#include "io/article.hpp"
+#include "io/extract.hpp"
+#include "io/extract_corrections.hpp"
+#include "io/lexicon.hpp"
+#include "io/sgpb.hpp"
 
 namespace stakegraph::cli {
+namespace {
+
+struct IngestOptions {
+  std::vector<std::string> inputs;
+  std::string output;
+  std::vector<std::string> lexicons;
+  std::string corrections;
+  bool quiet = false;
+};
+
+void run_ingest(const IngestOptions& o) {
+  if (o.output.empty()) throw graph::InvalidArgument("ingest needs -o GRAPH.sgpb");
+  const auto t0 = std::chrono::steady_clock::now();
+  io::LexiconOptions lo;
+  lo.extra_files = o.lexicons;
+  const io::Lexicon lex = io::Lexicon::load(lo);
+  std::optional<io::CorrectionSet> corr;
+  if (!o.corrections.empty()) corr = io::CorrectionSet::load(o.corrections);
+  const std::vector<std::string> files = io::list_article_files(o.inputs);
+  graph::Graph g;
+  if (std::filesystem::exists(o.output)) g = io::load_sgpb(o.output);
+  io::Extractor ex(lex);
+  ex.remember(g);
+  const bool bar = !o.quiet && ::isatty(STDERR_FILENO);
+  std::size_t articles = 0;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    // One article at a time: memory holds the graph, not the corpus.
+    io::for_each_article(files[i], [&](io::ArticleText& a) {
+      ex.extract(a, g);
+      ++articles;
+    });
+    if (bar) {
+      const int width = 30;
+      const int done = static_cast<int>((i + 1) * width / files.size());
+      std::fprintf(stderr, "\r[%.*s%*s] %zu/%zu files, %zu articles", done,
+                   "##############################", width - done, "", i + 1, files.size(),
+                   articles);
+      std::fflush(stderr);
+    }
+  }
+  if (bar) std::fprintf(stderr, "\n");
+  if (corr) g = corr->apply(g);
+  io::save_sgpb(g, o.output);
+  const double secs =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  std::fprintf(stderr, "ingested %zu articles: %zu nodes, %zu edges in %s (%.2f s)\n", articles,
+               g.node_count(), g.edge_count(), o.output.c_str(), secs);
+}
+
+}  // namespace
 
 void setup_ingest(CLI::App& app) {
-  CLI::App* sub = app.add_subcommand("ingest", "Extract articles and merge them into a graph file (not in this build yet: issue 3)");
-  sub->allow_extras();
-  sub->callback([] { not_available("ingest", "issue 3"); });
+  auto opts = std::make_shared<IngestOptions>();
+  CLI::App* sub = app.add_subcommand(
+      "ingest",
+      "Extract articles (.txt, .md, .jsonl, directories) and merge them into a graph file,\n"
+      "created or updated. Re-ingesting an article changes nothing.");
+  sub->add_option("FILE", opts->inputs, "articles or directories")->required();
+  sub->add_option("-o,--output", opts->output, "graph file (.sgpb)")->required();
+  sub->add_option("--lexicon", opts->lexicons, "extra lexicon file (Protobuf text), repeatable");
+  sub->add_option("--corrections", opts->corrections, "corrections file (Protobuf text)");
+  sub->add_flag("-q,--quiet", opts->quiet, "no progress bar");
+  sub->callback([opts] { run_ingest(*opts); });
 }
 
 }  // namespace stakegraph::cli

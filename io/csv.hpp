@@ -1,6 +1,29 @@
-// CSV edge lists (RFC 4180 quoting): header required, columns
-// `source,target[,relation][,weight][,source_kind][,target_kind]` in any order. Unknown or
-// missing kinds are `organization`; a missing relation is `related_to`.
+// CSV edge lists with RFC 4180 quoting: fields separated by ',', a field that contains ',',
+// '"', CR or LF is enclosed in double quotes, a '"' inside it doubled ("say ""hi""").
+//
+// Columns: `source,target[,relation][,weight][,source_kind][,target_kind]` in any order; the
+// header (required: the first non-blank line) decides, names compared case-insensitively.
+// Other columns are ignored; a missing source or target column is an error. source and
+// target hold node NAMES (not ids): a node is found or created by name (Graph::add_node:
+// compared folded, ids made from the name). A node's kind is the first kind the file gives
+// it; unknown or missing kinds are `organization`. A missing or empty relation is
+// `related_to`, a missing or empty weight 1. A repeated (source, target, relation) is one
+// edge (its first weight is kept). Relations as graph::parse_relation reads them.
+//
+// Writing: the header `source,target,relation,weight,source_kind,target_kind`, then one
+// line per edge (LF line ends), weights in their shortest round-trip form. Only what the six
+// columns hold survives: isolated nodes, ids, aliases, attributes, dates and evidence are
+// not written (use .sgpb or .json for them).
+//
+// Reading accepts LF or CRLF line ends and a leading UTF-8 byte order mark, skips blank
+// lines, and trims spaces and tabs around unquoted fields. A header only gives an empty
+// graph. Errors are graph::ParseError with file and line (and column where it helps):
+// empty file, invalid UTF-8, NUL bytes, a line longer than io::kMaxLineBytes, an
+// unterminated quoted field, a quote inside an unquoted field, text after a closing quote,
+// a line whose field count differs from the header's, an empty source or target, a name
+// with nothing to fold (only punctuation), an unknown relation, a weight that is not a
+// finite number.
+// Complexity: O(size of the file) time; memory O(graph) plus the file's text.
 #pragma once
 
 #include <iosfwd>
@@ -11,7 +34,10 @@
 namespace stakegraph::io {
 
 void write_csv(const graph::Graph& g, std::ostream& out);
-// Throws graph::ParseError with file and line.
+// Reads a CSV edge list ("-" for standard input). Throws graph::NotFound for a missing file,
+// graph::Error for an unreadable one, graph::ParseError with file and line as above.
 graph::Graph load_csv(const std::string& path);
+// The same from text in memory; `name` names the input in error messages.
+graph::Graph parse_csv(const std::string& text, const std::string& name);
 
 }  // namespace stakegraph::io

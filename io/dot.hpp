@@ -1,12 +1,139 @@
-// DOT export: the one DOT writer shared by `convert`, `extract --format dot` and `render`.
+// DOT export and the drawing rules of the relationship diagram: the one DOT writer shared by
+// `convert`, `extract --format dot` and `render`.
+//
+// make_dot_document() turns a graph into a DotDocument, a plain description of the Graphviz
+// graph to build (attributes of the graph, nodes, edges and cluster boxes); it calls no
+// Graphviz function. io::Renderer (io/render.hpp) builds that document through cgraph
+// (agopen/agnode/agedge/agattr) and writes it with agwrite (DOT) or lays it out and renders
+// it (SVG, PNG, PDF). write_dot() is make_dot_document() + Renderer::write_dot().
+//
+// Drawing rules:
+// - Node: cgraph name and SVG `id` from the node id ("huawei" -> id "node-huawei"); label =
+//   canonical name; shape and colour by kind (kind_style); tooltip = name, kind, aliases,
+//   degree (in the drawn graph) and id.
+// - Edge: label = relation; colour by sign (green cooperative, red conflictual, grey
+//   neutral); dashed when it has evidence and all of it is hedged; penwidth grows with the
+//   evidence count (edge_penwidth); symmetric relations have no arrowhead; SVG `id`
+//   "edge-<source id>-<relation>-<target id>"; tooltip = the edge, then each evidence
+//   sentence with its article title and date (at most kTooltipEvidence, each sentence cut at
+//   kTooltipSentenceBytes).
+// - With the dot layout and more than kDotInlineLabelEdges edges, relation labels are
+//   drawn as xlabels (placed after layout) and node placement is bounded (nslimit): dot gives
+//   each inline edge label a rank of its own, which took a 200-node, 400-edge graph from
+//   under 1 s to about 15 s of layout.
+// - Legend: an HTML-like table in the graph's own label (never a node): the title, then one
+//   row per kind and per edge style that appears in the drawing.
+// - Clusters: a `cluster_<n>` subgraph (a box) for every cluster with two nodes or more;
+//   single-node clusters are drawn without a box.
+// - Highlight: when any node or edge is highlighted, everything else is faded.
+// Text goes through escape_label and escape_tooltip (see there).
+// Complexity: O(V + E + evidence shown).
 #pragma once
 
+#include <cstddef>
 #include <iosfwd>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
 
 #include "graph/graph.hpp"
 
 namespace stakegraph::io {
 
+// What to draw besides the graph itself. Every index refers to the graph being drawn.
+struct DrawOptions {
+  std::string title;                            // shown above the legend; "" for none
+  bool legend = true;                           // the kinds and edge styles that appear
+  std::string layout;                           // written as the graph's `layout` attribute
+                                                // ("" for none); adds that engine's settings
+  std::vector<int> cluster_of;                  // empty, or one per node: cluster, -1 none
+  std::map<int, std::string> cluster_labels;    // captions; default "cluster <n>"
+  std::vector<graph::NodeIndex> highlighted_nodes;  // with any highlight, the rest fades
+  std::vector<graph::EdgeRef> highlighted_edges;
+  std::optional<graph::NodeIndex> focus;        // drawn with a double border
+};
+
+// One attribute; `html` marks an HTML-like label (written <...> in DOT).
+struct DotAttr {
+  std::string name;
+  std::string value;
+  bool html = false;
+  bool operator==(const DotAttr&) const = default;
+};
+
+struct DotNode {
+  std::string name;  // the node id
+  std::vector<DotAttr> attrs;
+  int cluster = -1;  // index into DotDocument::clusters, -1 for the root graph
+};
+
+struct DotEdge {
+  std::size_t tail = 0;  // indices into DotDocument::nodes
+  std::size_t head = 0;
+  std::vector<DotAttr> attrs;
+};
+
+struct DotCluster {
+  std::string name;  // "cluster_<n>"
+  std::vector<DotAttr> attrs;
+};
+
+struct DotDocument {
+  std::string name = "stakegraph";
+  std::vector<DotAttr> graph_attrs;
+  std::vector<DotAttr> node_defaults;  // declared first, in this order
+  std::vector<DotAttr> edge_defaults;
+  std::vector<DotCluster> clusters;
+  std::vector<DotNode> nodes;
+  std::vector<DotEdge> edges;
+};
+
+// How a node kind is drawn.
+struct KindStyle {
+  std::string_view shape;
+  std::string_view style;      // "filled" or "filled,rounded"
+  std::string_view fillcolor;  // "#rrggbb"
+  std::string_view color;      // border
+};
+const KindStyle& kind_style(graph::Kind kind) noexcept;
+
+// Edge colour by sign (+1, -1, 0) and penwidth by evidence count: 1 for none, growing with
+// log2(count + 1), at most 6.
+std::string_view sign_color(int sign) noexcept;
+double edge_penwidth(std::size_t evidence_count) noexcept;
+
+inline constexpr std::size_t kDotInlineLabelEdges = 150;
+inline constexpr std::size_t kTooltipEvidence = 10;
+inline constexpr std::size_t kTooltipSentenceBytes = 300;
+
+// Tooltip texts, unescaped (plain UTF-8, lines separated by '\n').
+std::string node_tooltip(const graph::Graph& g, graph::NodeIndex v);
+std::string edge_tooltip(const graph::Graph& g, graph::EdgeRef e);
+
+// Escapes plain text for a Graphviz label (an escString): '\' -> "\\" (Graphviz reads "\N",
+// "\n", "\l"... as escapes and turns "\\" back into one backslash), '&' -> "&amp;" (labels
+// go through HTML-entity decoding), newline -> "\n", '\r' dropped. Quotes need no escaping
+// here: agwrite quotes them in DOT and the SVG renderer escapes them in XML.
+std::string escape_label(std::string_view text);
+
+// Escapes plain text for a tooltip. Graphviz 2.42 reads a tooltip in two passes: entities
+// decoded, then "\n"/"\l"/"\r" made line breaks and other "\x" made "x", then "\N", "\G",
+// "\E", "\T", "\H", "\L" substituted and "\\" made "\". A literal backslash therefore takes
+// four; otherwise as escape_label.
+std::string escape_tooltip(std::string_view text);
+
+// Escapes plain text for an HTML-like label (XML character data): & < > ".
+std::string escape_html(std::string_view text);
+
+// Builds the description of the drawing. Throws graph::InvalidArgument when cluster_of is
+// neither empty nor one per node, or a highlighted or focus index is out of range.
+DotDocument make_dot_document(const graph::Graph& g, const DrawOptions& options = {});
+
+// Writes the graph as DOT through cgraph's agwrite (see io/render.hpp for the threading).
+// Throws graph::Error when Graphviz fails or the stream fails.
 void write_dot(const graph::Graph& g, std::ostream& out);
+void write_dot(const graph::Graph& g, std::ostream& out, const DrawOptions& options);
 
 }  // namespace stakegraph::io

@@ -29,4 +29,9 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text) noexcept;
 // Line (1-based) and column (1-based, in bytes) of a byte offset in `text`.
 std::pair<std::uint64_t, std::uint64_t> line_and_column(std::string_view text, std::size_t offset);
 
+// A value from an input file, made safe to quote in a one-line error message: control
+// characters and invalid UTF-8 bytes are written as \n, \t, \xNN, and text longer than
+// `max_bytes` is cut at a character boundary and ends with "...".
+std::string excerpt_for_message(std::string_view text, std::size_t max_bytes = 60);
+
 }  // namespace stakegraph::io

@@ -1,8 +1,39 @@
 // JSON graph files in the ontology's shape (shared/ONTOLOGY.md, "JSON export"), plus every
-// field of the schema: {"format_version", "nodes": [{"id", "name", "kind", "aliases",
-// "attributes"}], "edges": [{"source", "target", "relation", "sign", "weight", "first_seen",
-// "last_seen", "evidence": [{"article", "sentence", "start", "end", "text", "hedged",
-// "speaker", "rule", "confidence", ...}]}], "articles": [...]}.
+// field of the schema (proto/stakegraph.proto, same snake_case names):
+//
+//   {"format_version": 1,
+//    "nodes": [{"id", "name", "kind", "aliases": [...], "attributes": {...}}],
+//    "edges": [{"source", "target", "relation", "sign", "weight", "first_seen", "last_seen",
+//               "evidence": [{"article", "sentence", "start", "end", "text", "hedged",
+//                             "speaker", "rule", "confidence", "mentions", "sources",
+//                             "date"}]}],
+//    "articles": [{"id", "title", "date", "source", "url", "path", "text_hash"}]}
+//
+// Writing: every field, one node, edge or article per line; UTF-8 written as is (a byte that
+// is not valid UTF-8, which no reader of ours lets in, is written as U+FFFD); numbers in
+// their shortest round-trip form; dates as "YYYY-MM-DD", "" when unknown.
+//
+// Reading is streamed (one element in memory at a time, edges kept until every node is
+// known), so the keys may come in any order. Rules:
+// - The top level is an object; unknown keys, and unknown fields of an element, are ignored
+//   (the ontology's minimal shape, as read by shared/tools/score_extraction.py, loads).
+//   "format_version", when present, must be an integer no newer than kJsonFormatVersion.
+// - A missing or null optional field (or an empty kind or relation) takes its default:
+//   kind "organization", aliases [], attributes {}, relation "related_to", weight 1,
+//   confidence 1, hedged false, numbers 0, strings and dates "".
+// - Node: "id" or "name" is required. A node without id gets one from its name (the name's
+//   slug, made unique with "-2", "-3"...); a node without name is named by its id.
+// - Edge: "source" and "target" are node ids (nodes may come after the edges in the file).
+//   "sign" is derived from the relation; a sign in the file is only checked to be -1, 0 or
+//   1. A repeated (source, target, relation) adds its evidence to the first edge.
+// - Evidence: "article" is an article id; an id missing from "articles" becomes an article
+//   with only that id. "" means no article.
+// - Article: "id" is required and unique.
+// Errors are graph::ParseError with the file, line and column: JSON syntax (and truncation)
+// at the offending byte; invalid UTF-8 at the first bad byte; unknown kinds or relations,
+// bad dates, wrong JSON types, duplicate ids or names, edges naming unknown node ids at the
+// start of the element at fault, with its path ("edges[3].evidence[0].start: ...").
+// Complexity: O(size of the file) time; memory O(graph) plus one element.
 #pragma once
 
 #include <iosfwd>
@@ -12,9 +43,14 @@
 
 namespace stakegraph::io {
 
+inline constexpr int kJsonFormatVersion = 1;
+
 void write_json(const graph::Graph& g, std::ostream& out);
-// Throws graph::ParseError with file, line and column.
+// Reads a JSON graph file ("-" for standard input). Throws graph::NotFound for a missing
+// file, graph::Error for an unreadable one, graph::ParseError (file, line, column) for
+// content that is not a JSON graph as described above.
 graph::Graph load_json(const std::string& path);
+// The same from text in memory; `name` names the input in error messages.
 graph::Graph parse_json(const std::string& text, const std::string& name);
 
 }  // namespace stakegraph::io

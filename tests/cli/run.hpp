@@ -27,8 +27,9 @@ inline std::string slurp(const std::string& path) {
 }
 
 // Runs `stakegraph ARGS` through /bin/sh (ARGS is shell text: quote as needed), with
-// `stdin_text` on standard input.
-inline RunResult run_stakegraph(const std::string& args, const std::string& stdin_text = "") {
+// `stdin_text` on standard input; `kill_at` sets STAKEGRAPH_TEST_KILL_AT (crash tests).
+inline RunResult run_stakegraph(const std::string& args, const std::string& stdin_text = "",
+                                const std::string& kill_at = "") {
   static int counter = 0;
   const std::string base = (std::filesystem::temp_directory_path() /
                             ("sg_cli_" + std::to_string(::getpid()) + "_" +
@@ -37,7 +38,8 @@ inline RunResult run_stakegraph(const std::string& args, const std::string& stdi
   {
     std::ofstream(base + ".in", std::ios::binary) << stdin_text;
   }
-  const std::string cmd = std::string("'") + STAKEGRAPH_BIN + "' " + args + " <'" + base +
+  const std::string env = kill_at.empty() ? "" : "STAKEGRAPH_TEST_KILL_AT='" + kill_at + "' ";
+  const std::string cmd = env + "'" + STAKEGRAPH_BIN + "' " + args + " <'" + base +
                           ".in' >'" + base + ".out' 2>'" + base + ".err'";
   const int raw = std::system(cmd.c_str());
   RunResult r;

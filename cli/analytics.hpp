@@ -1,0 +1,27 @@
+// Helpers shared by the analytics subcommands (centrality, path, neighbors): loading a graph
+// with the --kind/--relation/--since/--until filter applied, and printing a query-result
+// message of proto/query.proto as JSON (protobuf's printer with the proto field names and
+// every primitive field, re-indented like the other subcommands' JSON).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include <google/protobuf/message.h>
+
+#include "graph/graph.hpp"
+#include "graph/subgraph.hpp"
+
+namespace stakegraph::cli {
+
+// Loads `file`; returns the filtered copy, or the graph itself when the filter selects
+// everything.
+graph::Graph load_filtered(const std::string& file, const graph::FilterOptions& filter);
+
+// `text` with every invalid UTF-8 byte replaced by U+FFFD (protobuf strings must be UTF-8).
+std::string valid_utf8(std::string_view text);
+
+// Prints `message` as JSON on stdout. Throws graph::Error if protobuf cannot print it.
+void print_message_json(const google::protobuf::Message& message);
+
+}  // namespace stakegraph::cli

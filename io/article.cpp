@@ -1,0 +1,290 @@
+#include "io/article.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include <nlohmann/json.hpp>
+
+#include "graph/error.hpp"
+#include "io/input.hpp"
+
+namespace stakegraph::io {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string lower(std::string_view s) {
+  std::string o(s);
+  for (char& c : o) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return o;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+int month_of(std::string_view w) {
+  static const char* names[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                "jul", "aug", "sep", "oct", "nov", "dec"};
+  std::string l = lower(w);
+  if (l.size() < 3) return 0;
+  for (int m = 0; m < 12; ++m)
+    if (l.compare(0, 3, names[m]) == 0) return m + 1;
+  return 0;
+}
+
+bool valid_date(int y, int m, int d) {
+  if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1) return false;
+  static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (d > days[m - 1]) return false;
+  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return !(m == 2 && d == 29 && !leap);
+}
+
+std::string stem_of(const std::string& path) {
+  if (path == "-") return "stdin";
+  return fs::path(path).stem().string();
+}
+
+bool is_jsonl_path(const std::string& path) {
+  auto ext = lower(fs::path(path).extension().string());
+  return ext == ".jsonl" || ext == ".ndjson";
+}
+
+void parse_json_line(std::string_view line, std::uint64_t line_no, std::uint64_t offset,
+                     const std::string& path, ArticleText& a) {
+  if (auto bad = find_invalid_utf8(line))
+    throw graph::ParseError::at_offset(path, offset + *bad, "invalid UTF-8");
+  nlohmann::json j;
+  try {
+    j = nlohmann::json::parse(line);
+  } catch (const nlohmann::json::parse_error& e) {
+    throw graph::ParseError(path, line_no, e.byte, "invalid JSON");
+  }
+  if (!j.is_object()) throw graph::ParseError(path, line_no, 1, "expected a JSON object");
+  auto str = [&](const char* k) {
+    auto it = j.find(k);
+    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+  };
+  a = ArticleText{};
+  a.path = path;
+  a.id = stem_of(path) + "#" + std::to_string(line_no);
+  a.title = str("title");
+  a.source = str("source");
+  a.url = str("url");
+  a.body = str("text");
+  if (a.body.empty()) a.body = str("body");
+  if (auto d = parse_news_date(str("date"))) a.date = *d;
+}
+
+}  // namespace
+
+std::optional<graph::Date> parse_news_date(std::string_view s) noexcept {
+  s = trim(s);
+  if (s.empty()) return std::nullopt;
+  if (auto d = graph::parse_iso_date(s)) return d;
+  // Split into alphanumeric words.
+  std::vector<std::string_view> w;
+  std::size_t i = 0;
+  while (i < s.size() && w.size() < 8) {
+    while (i < s.size() && !std::isalnum(static_cast<unsigned char>(s[i]))) ++i;
+    std::size_t j = i;
+    while (j < s.size() && std::isalnum(static_cast<unsigned char>(s[j]))) ++j;
+    if (j > i) w.push_back(s.substr(i, j - i));
+    i = j;
+  }
+  auto num = [](std::string_view x) {
+    int v = 0;
+    if (x.empty() || x.size() > 4) return -1;
+    for (char c : x) {
+      if (!std::isdigit(static_cast<unsigned char>(c))) return -1;
+      v = v * 10 + (c - '0');
+    }
+    return v;
+  };
+  if (w.size() < 3) return std::nullopt;
+  int y = -1, m = 0, d = -1;
+  // Skip a leading weekday ("Tuesday, 13 March 1987").
+  std::size_t k = 0;
+  if (num(w[0]) < 0 && month_of(w[0]) == 0 && w.size() >= 4) k = 1;
+  if (num(w[k]) >= 0 && month_of(w[k + 1]) > 0) {  // 13-MAR-1987, 13 March 1987
+    d = num(w[k]);
+    m = month_of(w[k + 1]);
+    y = num(w[k + 2]);
+  } else if (month_of(w[k]) > 0 && num(w[k + 1]) >= 0) {  // March 13, 1987
+    m = month_of(w[k]);
+    d = num(w[k + 1]);
+    y = k + 2 < w.size() ? num(w[k + 2]) : -1;
+  }
+  if (y >= 0 && y < 100) y += y < 50 ? 2000 : 1900;
+  if (!valid_date(y, m, d)) return std::nullopt;
+  return y * 10000 + m * 100 + d;
+}
+
+ArticleText parse_text_article(const std::string& text, const std::string& path) {
+  if (auto bad = find_invalid_utf8(text))
+    throw graph::ParseError::at_offset(path == "-" ? "<stdin>" : path, *bad, "invalid UTF-8");
+  ArticleText a;
+  a.path = path;
+  a.id = stem_of(path);
+  std::size_t pos = 0;
+  // Skip a UTF-8 byte order mark.
+  if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) pos = 3;
+  auto next_line = [&](std::size_t from, std::size_t& end) {
+    std::size_t nl = text.find('\n', from);
+    end = nl == std::string::npos ? text.size() : nl + 1;
+    return std::string_view(text).substr(from, (nl == std::string::npos ? text.size() : nl) - from);
+  };
+  auto header = [&](std::string_view line) -> bool {
+    std::size_t colon = line.find(':');
+    if (colon == std::string_view::npos || colon > 8) return false;
+    std::string key = lower(trim(line.substr(0, colon)));
+    std::string value(trim(line.substr(colon + 1)));
+    if (key == "title") a.title = value;
+    else if (key == "date") { if (auto d = parse_news_date(value)) a.date = *d; }
+    else if (key == "source") a.source = value;
+    else if (key == "url") a.url = value;
+    else return false;
+    return true;
+  };
+  // Skip leading blank lines.
+  std::size_t end = 0;
+  while (pos < text.size()) {
+    std::string_view l = next_line(pos, end);
+    if (!trim(l).empty()) break;
+    pos = end;
+  }
+  bool any_header = false;
+  std::size_t body_start = pos;
+  std::size_t p = pos;
+  bool first = true;
+  while (p < text.size()) {
+    std::string_view l = next_line(p, end);
+    if (trim(l).empty()) break;
+    if (header(l)) {
+      any_header = true;
+      p = end;
+      body_start = p;
+      first = false;
+      continue;
+    }
+    if (first) {
+      // A title line: followed by a blank line or a metadata line.
+      std::size_t end2 = 0;
+      std::string_view l2 = end < text.size() ? next_line(end, end2) : std::string_view();
+      std::string_view t = trim(l);
+      bool title_like = t.size() < 300 && end < text.size();
+      if (title_like && (trim(l2).empty() || l2.find(':') != std::string_view::npos)) {
+        std::size_t colon = l2.find(':');
+        bool l2_header = trim(l2).empty() ||
+                         (colon <= 8 && [&] {
+                           std::string k = lower(trim(l2.substr(0, colon)));
+                           return k == "date" || k == "source" || k == "url" || k == "title";
+                         }());
+        if (l2_header) {
+          if (t.size() > 2 && t[0] == '#') t = trim(t.substr(t.find_first_not_of('#')));
+          a.title = std::string(t);
+          p = end;
+          body_start = p;
+          first = false;
+          any_header = true;
+          continue;
+        }
+      }
+    }
+    break;
+  }
+  if (!any_header) body_start = pos;
+  // Skip blank lines between header and body.
+  pos = body_start;
+  while (pos < text.size()) {
+    std::string_view l = next_line(pos, end);
+    if (!trim(l).empty()) break;
+    pos = end;
+  }
+  a.body = text.substr(pos);
+  return a;
+}
+
+void for_each_article(const std::string& path, const std::function<void(ArticleText&)>& fn) {
+  check_input_file(path);
+  const std::string name = path == "-" ? "<stdin>" : path;
+  bool jsonl = is_jsonl_path(path);
+  std::istream* in = nullptr;
+  std::ifstream file;
+  if (path == "-") {
+    in = &std::cin;
+    int c = std::cin.peek();
+    while (c != EOF && std::isspace(c)) {
+      std::cin.get();
+      c = std::cin.peek();
+    }
+    jsonl = c == '{';
+  } else if (jsonl) {
+    file.open(path, std::ios::binary);
+    if (!file) throw graph::Error(path + ": cannot open");
+    in = &file;
+  }
+  if (!jsonl) {
+    ArticleText a = parse_text_article(read_file(path, kMaxArticleBytes), path);
+    fn(a);
+    return;
+  }
+  std::string line;
+  std::uint64_t line_no = 0, offset = 0;
+  ArticleText a;
+  while (std::getline(*in, line)) {
+    ++line_no;
+    const std::uint64_t line_offset = offset;
+    offset += line.size() + 1;
+    if (line.size() > kMaxLineBytes)
+      throw graph::ParseError(name, line_no, 1, "line longer than the limit");
+    if (trim(line).empty()) continue;
+    parse_json_line(line, line_no, line_offset, name, a);
+    fn(a);
+  }
+}
+
+std::vector<std::string> list_article_files(const std::vector<std::string>& paths) {
+  std::vector<std::string> out;
+  for (const auto& p : paths) {
+    if (p == "-") {
+      out.push_back(p);
+      continue;
+    }
+    if (!fs::exists(p)) throw graph::NotFound(p + ": no such file or directory");
+    if (fs::is_directory(p)) {
+      std::vector<std::string> found;
+      for (const auto& e : fs::recursive_directory_iterator(p)) {
+        if (!e.is_regular_file()) continue;
+        auto ext = lower(e.path().extension().string());
+        if (ext == ".txt" || ext == ".md" || ext == ".jsonl" || ext == ".ndjson")
+          found.push_back(e.path().string());
+      }
+      std::sort(found.begin(), found.end());
+      out.insert(out.end(), found.begin(), found.end());
+    } else {
+      out.push_back(p);
+    }
+  }
+  return out;
+}
+
+std::string text_hash(std::string_view text) {
+  std::uint64_t h = 0xcbf29ce484222325ull;
+  for (unsigned char c : text) {
+    h ^= c;
+    h *= 0x100000001b3ull;
+  }
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+}  // namespace stakegraph::io

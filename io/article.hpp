@@ -1,0 +1,54 @@
+// Article readers for extraction: plain text and Markdown articles with optional metadata
+// lines, JSON Lines with one article per line, and stdin ("-").
+//
+// Text (.txt, .md, anything not .jsonl): leading "Title:", "Date:", "Source:", "URL:" lines
+// (any case) give the metadata; or the first line is the title (a Markdown "# " dropped) when
+// a blank line or a metadata line follows it. The body is the rest after the blank lines
+// that follow the header, byte for byte (evidence offsets index it).
+// JSON Lines (.jsonl, or stdin whose first character is '{'): {title, date, source, url,
+// text} per line, other fields ignored; the body is the decoded "text".
+// Dates: ISO ("2019-05-23", "2019-05-23T10:00Z"), "13-MAR-1987 05:16:38.71", "March 13, 1987",
+// "13 March 1987", "Mar. 13, 1987"; an unreadable date is ignored (kNoDate).
+// Errors: invalid UTF-8 -> graph::ParseError naming the byte offset in the file; a JSON line
+// that is not an object -> graph::ParseError with line and column; missing file -> NotFound.
+// Complexity: O(size); JSON Lines are streamed one line at a time.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "graph/date.hpp"
+
+namespace stakegraph::io {
+
+struct ArticleText {
+  std::string id;      // file stem, or "<stem>#<line>" for JSON Lines
+  std::string title;
+  graph::Date date = graph::kNoDate;
+  std::string source;
+  std::string url;
+  std::string path;
+  std::string body;
+};
+
+// Parses the news date forms listed in the file comment; nullopt otherwise.
+std::optional<graph::Date> parse_news_date(std::string_view s) noexcept;
+
+// Parses one text article (`path` names it in errors and gives its id).
+ArticleText parse_text_article(const std::string& text, const std::string& path);
+
+// Calls `fn` for every article in the file (one for text, one per line for JSON Lines).
+void for_each_article(const std::string& path, const std::function<void(ArticleText&)>& fn);
+
+// Expands files and directories (recursively: .txt, .md, .jsonl, .json), sorted; "-" kept.
+// Throws graph::NotFound for a missing path.
+std::vector<std::string> list_article_files(const std::vector<std::string>& paths);
+
+// 64-bit FNV-1a of the text, as 16 hex digits (Article::text_hash).
+std::string text_hash(std::string_view text);
+
+}  // namespace stakegraph::io

@@ -1,0 +1,2173 @@
+#include "io/extract.hpp"
+
+#include <algorithm>
+#include <array>
+#include <optional>
+#include <set>
+#include <string_view>
+#include <unordered_set>
+#include <vector>
+
+#include "graph/error.hpp"
+#include "io/extract_text.hpp"
+
+namespace stakegraph::io {
+
+using graph::Kind;
+using graph::Relation;
+
+std::uint64_t sentence_key(std::string_view text) {
+  std::uint64_t h = 0xcbf29ce484222325ull;
+  for (unsigned char c : text) {
+    if (c < 0x80 && !std::isalnum(c)) continue;
+    if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c + 32);
+    h ^= c;
+    h *= 0x100000001b3ull;
+  }
+  return h;
+}
+
+namespace {
+
+using WordSet = std::unordered_set<std::string_view>;
+
+bool in(const WordSet& s, std::string_view w) { return s.count(w) > 0; }
+
+// ---- word lists (grammar, not actors) ----
+const WordSet kPrepositions = {"of", "in", "to", "for", "with", "from", "by", "at", "on",
+                               "about", "against", "over", "into", "through", "near",
+                               "across", "outside", "inside", "within", "under", "between",
+                               "among", "toward", "towards", "via", "off", "around"};
+const WordSet kLocativePreps = {"in", "at", "near", "through", "across", "around", "inside",
+                                "outside", "within", "throughout", "off", "across", "via"};
+const WordSet kBeForms = {"is", "are", "was", "were", "been", "being", "be", "got", "get", "gets", "'s"};
+const WordSet kAdverbs = {"also", "already", "effectively", "formally", "reportedly", "since",
+                          "then", "later", "now", "still", "just", "recently", "repeatedly",
+                          "consistently", "always", "allegedly", "officially", "again",
+                          "quickly", "slightly", "jointly", "publicly", "privately",
+                          "strongly", "firmly", "previously", "initially", "further",
+                          "eventually", "finally", "immediately", "temporarily"};
+const WordSet kAux = {"has", "have", "had", "will", "would", "could", "should", "may", "might",
+                      "can", "must", "shall", "did", "does", "do", "is", "are", "was", "were",
+                      "be", "been", "being"};
+const WordSet kSubordinators = {"after", "before", "when", "while", "whereas", "although",
+                                "though", "because", "unless", "if", "whether", "but", "until",
+                                "once", "as", "so", "since", "where"};
+const WordSet kNegators = {"not", "n't", "never", "neither", "nor", "without"};
+const WordSet kNoNouns = {"plans", "plan", "evidence", "intention", "intentions", "sign",
+                          "proof", "decision", "role", "company", "companies", "longer",
+                          "one", "reason", "interest"};
+const WordSet kHedges = {"reportedly", "allegedly", "claims", "claimed", "claim", "perception",
+                         "suggests", "suggested", "may", "might", "could", "possibly",
+                         "considering", "rumoured", "rumored", "speculation", "purportedly",
+                         "apparently", "supposedly", "unconfirmed", "expected", "privately"};
+const WordSet kGovRoles = {"government", "governments", "authorities", "officials", "official",
+                           "ministers", "minister", "prosecutors", "diplomats", "diplomat",
+                           "leaders", "leader", "lawmakers", "administration", "regime",
+                           "counterpart", "counterparts", "president", "envoy", "negotiators",
+                           "chancellor", "secretary", "premier", "prime",
+                           "cabinet", "state", "side", "delegation", "spokesman"};
+// Institution nouns: "<Demonym> <inst>" and "<Country>'s <inst>" are agencies.
+const WordSet kInstitutions = {"police", "navy", "navies", "army", "armies", "military",
+                               "militaries", "parliament", "parliaments", "court", "courts",
+                               "senate", "congress", "legislature", "coastguard", "judiciary",
+                               "commission", "ministry", "regulator", "agency", "department",
+                               "tribunal", "assembly", "junta", "intelligence", "forces",
+                               "guard", "bank", "council", "bureau", "office", "directorate"};
+const WordSet kRoleTitles = {
+    "president", "minister", "secretary", "chancellor", "ambassador", "spokesman",
+    "spokeswoman", "spokesperson", "chairman", "chairwoman", "chair", "ceo", "founder",
+    "chief", "leader", "governor", "senator", "mp", "lawmaker", "journalist", "diplomat",
+    "envoy", "officer", "executive", "director", "commissioner", "judge", "general",
+    "commander", "king", "queen", "prince", "premier", "mayor", "deputy", "mr", "mrs", "ms",
+    "dr", "professor", "analyst", "activist", "official", "head", "boss", "representative",
+    "candidate", "vice", "prime", "foreign", "finance", "defence", "defense", "trade",
+    "commerce", "interior", "culture", "economy", "cabinet", "state", "former", "senior",
+    "worker", "aid", "opposition", "rebel", "attorney", "prosecutor", "adviser", "advisor",
+    "counsel", "co-founder", "founder", "daughter", "son", "wife", "husband", "member",
+    "tourism", "justice", "health", "energy", "industry", "digital", "communications",
+    "telecoms", "telecommunications", "labour", "home", "environment", "transport", "us",
+    "financial", "operating", "technology", "security", "national", "colonel", "lieutenant",
+    "sergeant", "captain", "admiral", "pope", "archbishop", "sheikh", "emir", "sultan",
+    "chief", "acting", "interim", "then", "exiled", "jailed", "detained", "veteran", "top"};
+const WordSet kPersonRoles = {
+    "president", "minister", "secretary", "chancellor", "ambassador", "spokesman",
+    "spokeswoman", "spokesperson", "chairman", "chairwoman", "ceo", "founder", "leader",
+    "governor", "senator", "mp", "lawmaker", "journalist", "diplomat", "envoy", "officer",
+    "executive", "director", "commissioner", "judge", "general", "commander", "king", "queen",
+    "prince", "premier", "mayor", "mr", "mrs", "ms", "dr", "professor", "analyst", "activist",
+    "official", "representative", "candidate", "worker", "attorney", "prosecutor", "adviser",
+    "advisor", "daughter", "son", "wife", "husband", "member", "dissident", "businessman",
+    "businesswoman", "student", "writer", "blogger", "lawyer", "politician", "economist",
+    "researcher", "scientist", "engineer", "colonel", "captain", "admiral", "chief", "head",
+    "boss", "counsel", "founder", "citizen", "national", "priest", "cleric", "reporter"};
+const WordSet kGovTitles = {"president", "minister", "secretary", "chancellor", "ambassador",
+                            "premier", "envoy", "diplomat", "governor", "senator", "mp",
+                            "lawmaker", "mayor", "cabinet", "king", "queen", "prime"};
+const WordSet kSpeechVerbs = {"said", "says", "told", "added", "wrote", "argued", "insisted",
+                              "stressed", "noted", "explained", "warned", "claimed", "tweeted",
+                              "declared", "announced", "commented", "replied", "responded"};
+const WordSet kReportVerbs = {"reported", "reports", "reporting", "said", "says", "claims",
+                              "claimed", "suggests", "suggested", "revealed", "wrote",
+                              "writes", "cited", "quoted", "disclosed", "learned", "learnt"};
+const WordSet kOrgSuffix = {"party", "movement", "brigade", "brotherhood", "front",
+                            "association", "federation", "union", "group", "council",
+                            "institute", "foundation", "league", "alliance", "coalition",
+                            "society", "committee", "organisation", "organization", "forum",
+                            "club", "trust", "fund", "corp", "inc", "ltd", "plc", "company",
+                            "holdings", "partners", "consortium", "network", "army",
+                            "militia", "guard", "guards", "congress", "bank", "llc", "co",
+                            "university", "church", "gang", "cartel", "rebels", "tigers"};
+const WordSet kAgencySuffix = {"bureau", "agency", "commission", "ministry", "department",
+                               "office", "authority", "court", "police", "service",
+                               "directorate", "centre", "center", "administration",
+                               "parliament", "senate", "assembly", "inspectorate",
+                               "regulator", "secretariat", "tribunal"};
+const WordSet kOperatorSuffix = {"telecom", "telekom", "mobile", "cellular", "telecommunications",
+                                 "telco", "broadband"};
+const WordSet kLowerOrgNouns = {"gang", "rebels", "militia", "cartel", "group", "party",
+                                "movement", "insurgents"};
+const WordSet kOperatorCue = {"operator", "operators", "carrier", "carriers", "telco",
+                              "telcos", "isp", "provider"};
+const WordSet kVendorCue = {"chipmaker", "chipmakers", "vendor", "vendors", "supplier",
+                            "suppliers", "maker", "makers", "manufacturer", "manufacturers",
+                            "designer", "firms", "giant"};
+const WordSet kMediaCue = {"newspaper", "daily", "broadcaster", "magazine", "outlet",
+                           "website", "site", "journal", "tabloid", "weekly", "agency"};
+// Heads of definite descriptions and the kinds they may refer to.
+struct AnaphorHead {
+  std::string_view word;
+  std::array<Kind, 3> kinds;
+  bool plural;
+};
+constexpr AnaphorHead kAnaphors[] = {
+    {"company", {Kind::kVendor, Kind::kOperator, Kind::kOrganization}, false},
+    {"companies", {Kind::kVendor, Kind::kOperator, Kind::kOrganization}, true},
+    {"firm", {Kind::kVendor, Kind::kOperator, Kind::kOrganization}, false},
+    {"firms", {Kind::kVendor, Kind::kOperator, Kind::kOrganization}, true},
+    {"vendor", {Kind::kVendor, Kind::kVendor, Kind::kVendor}, false},
+    {"vendors", {Kind::kVendor, Kind::kVendor, Kind::kVendor}, true},
+    {"supplier", {Kind::kVendor, Kind::kVendor, Kind::kVendor}, false},
+    {"suppliers", {Kind::kVendor, Kind::kVendor, Kind::kVendor}, true},
+    {"maker", {Kind::kVendor, Kind::kVendor, Kind::kVendor}, false},
+    {"chipmaker", {Kind::kVendor, Kind::kVendor, Kind::kVendor}, false},
+    {"designer", {Kind::kVendor, Kind::kVendor, Kind::kVendor}, false},
+    {"giant", {Kind::kVendor, Kind::kOperator, Kind::kOrganization}, false},
+    {"carrier", {Kind::kOperator, Kind::kOperator, Kind::kOperator}, false},
+    {"carriers", {Kind::kOperator, Kind::kOperator, Kind::kOperator}, true},
+    {"operator", {Kind::kOperator, Kind::kOperator, Kind::kOperator}, false},
+    {"telco", {Kind::kOperator, Kind::kOperator, Kind::kOperator}, false},
+    {"regulator", {Kind::kAgency, Kind::kAgency, Kind::kAgency}, false},
+    {"agency", {Kind::kAgency, Kind::kAgency, Kind::kAgency}, false},
+    {"commission", {Kind::kAgency, Kind::kAgency, Kind::kAgency}, false},
+    {"department", {Kind::kAgency, Kind::kAgency, Kind::kAgency}, false},
+    {"ministry", {Kind::kAgency, Kind::kAgency, Kind::kAgency}, false},
+    {"bureau", {Kind::kAgency, Kind::kAgency, Kind::kAgency}, false},
+    {"bank", {Kind::kOrganization, Kind::kOrganization, Kind::kOrganization}, false},
+    {"group", {Kind::kOrganization, Kind::kOrganization, Kind::kOrganization}, false},
+    {"association", {Kind::kOrganization, Kind::kOrganization, Kind::kOrganization}, false},
+    {"bloc", {Kind::kOrganization, Kind::kGovernment, Kind::kOrganization}, false},
+    {"alliance", {Kind::kOrganization, Kind::kOrganization, Kind::kOrganization}, false},
+    {"newspaper", {Kind::kMedia, Kind::kMedia, Kind::kMedia}, false},
+    {"paper", {Kind::kMedia, Kind::kMedia, Kind::kMedia}, false},
+    {"site", {Kind::kMedia, Kind::kMedia, Kind::kMedia}, false},
+    {"broadcaster", {Kind::kMedia, Kind::kMedia, Kind::kMedia}, false},
+    {"daily", {Kind::kMedia, Kind::kMedia, Kind::kMedia}, false},
+};
+const WordSet kEventNouns = {"decision", "move", "news", "ruling", "ban", "plan", "step",
+                             "blow", "measure", "measures", "policy", "exclusion", "verdict",
+                             "announcement", "designation", "listing", "order", "prohibition",
+                             "arrest", "detention", "sanctions", "restrictions"};
+const WordSet kAllegationNouns = {"accusations", "accusation", "allegations", "allegation",
+                                  "claims", "claim", "charges", "charge", "wrongdoing",
+                                  "suggestions", "suspicions", "concerns", "reports"};
+const WordSet kCrimeWords = {"espionage", "spying", "backdoors", "backdoor", "surveillance",
+                             "sabotage", "fraud", "corruption", "bribery", "theft", "hacking",
+                             "cyberattacks", "cyberattack", "money-laundering", "laundering",
+                             "smuggling", "terrorism", "war crimes", "abuses", "genocide",
+                             "misled", "stealing", "spy", "spied"};
+const WordSet kPositiveAdj = {"commendable", "welcome", "right", "good", "great", "important",
+                              "positive", "sensible", "wise", "excellent", "courageous"};
+const WordSet kNegativeAdj = {"disappointing", "wrong", "unacceptable", "regrettable",
+                              "unfair", "unjust", "discriminatory", "misguided", "politically",
+                              "absurd", "outrageous", "deplorable", "short-sighted"};
+
+enum MFlag : std::uint16_t {
+  kPossessive = 1,   // followed by 's
+  kLocative = 2,     // a place after "in", "at", ...
+  kPronoun = 4,
+  kAnaphor = 8,      // definite description ("the company")
+  kModifier = 16,    // inside a title or role phrase ("US ambassador X": US)
+  kUntyped = 32,     // unknown capitalised name without a type cue
+  kAfterPrep = 64,   // directly after a preposition
+  kGeneric = 128,    // demonym + role noun ("Chinese officials")
+};
+
+struct Ent {
+  std::string name;
+  Kind kind = Kind::kOrganization;
+  std::string part_of;
+  std::string country;     // iso3 or government name
+  std::vector<std::string> aliases;
+  bool typed = true;
+  bool keep = false;
+  int first_sentence = -1;
+  int mentions = 0;
+  std::string lexicon_parent;  // part_of from the lexicon (background knowledge)
+  std::string label_words;     // allegations: the content words
+};
+
+struct Mention {
+  std::uint32_t b = 0, e = 0;  // token range
+  std::vector<int> ents;
+  std::uint16_t flags = 0;
+};
+
+struct Candidate {
+  int s = -1, t = -1;
+  Relation r = Relation::kUnspecified;
+  std::string rule;
+  float confidence = 0.8f;
+  bool hedged = false;
+  int sentence = -1;
+};
+
+bool ends_with(std::string_view s, std::string_view suf) {
+  return s.size() >= suf.size() && s.compare(s.size() - suf.size(), suf.size(), suf) == 0;
+}
+
+
+class ArticleRun {
+ public:
+  ArticleRun(const Lexicon& lex, const ArticleText& a, const ExtractOptions& opt)
+      : lex_(lex), a_(a), body_(a.body), opt_(opt) {
+    L_ = split_text(body_);
+    tid_.reserve(L_.tokens.size());
+    for (const Token& t : L_.tokens) tid_.push_back(lex_.token_id(t.folded));
+  }
+
+  void run();
+
+  TextLayout L_;
+  std::vector<Ent> ents_;
+  std::vector<Candidate> cands_;
+  std::vector<std::vector<Mention>> sent_mentions_;
+  std::vector<std::string> speakers_;   // per sentence
+  std::vector<bool> hedged_;            // per sentence
+
+ private:
+  // ---- helpers on tokens ----
+  const Token& tok(std::size_t k) const { return L_.tokens[k]; }
+  std::string_view raw(std::size_t k) const {
+    return std::string_view(body_).substr(tok(k).start, tok(k).end - tok(k).start);
+  }
+  std::string_view f(std::size_t k) const { return tok(k).folded; }
+  bool is_word(std::size_t k) const {
+    return tok(k).type == TokenType::kWord || tok(k).type == TokenType::kNumber;
+  }
+  std::string surface(std::size_t b, std::size_t e) const {
+    if (b >= e) return {};
+    return body_.substr(tok(b).start, tok(e - 1).end - tok(b).start);
+  }
+
+  // Number of tokens of `phrase` (folded words joined by single spaces) when tokens
+  // [k, end) start with it, else 0. No allocation.
+  std::size_t phrase_at(std::size_t k, std::size_t end, std::string_view phrase) const {
+    std::size_t n = 0, pos = 0;
+    while (true) {
+      if (k + n >= end) return 0;
+      const std::size_t sp = phrase.find(' ', pos);
+      const std::string_view word =
+          phrase.substr(pos, sp == std::string_view::npos ? std::string_view::npos : sp - pos);
+      if (f(k + n) != word) return 0;
+      ++n;
+      if (sp == std::string_view::npos) return n;
+      pos = sp + 1;
+    }
+  }
+
+  int entity_for(const LexiconEntry& le);
+  int entity_named(const std::string& name, Kind kind, bool typed);
+  int government_named(const std::string& name);
+  void add_alias(int ent, const std::string& alias);
+
+  void type_unknown_names(const Sentence& s, std::vector<char>& covered);
+  std::size_t match_lexicon(std::size_t k, std::size_t end, const LexiconEntry** out,
+                            bool sentence_start) const;
+  std::size_t match_gazetteer(std::size_t k, std::size_t end, int* ent) const;
+  std::size_t match_demonym(std::size_t k, std::size_t end, const LexiconEntry** out) const;
+
+  void recognise(std::size_t si);
+  void group_coordination(std::vector<Mention>& ms);
+  int resolve_anaphor(std::size_t si, std::size_t k, std::size_t head, bool plural,
+                      std::vector<int>& out);
+  int home_government() const;
+  int context_government(std::size_t si, std::size_t before_token) const;
+
+  void relations(std::size_t si);
+  void add(int s, int t, Relation r, const std::string& rule, std::size_t si, float conf = 0.8f);
+  int allegation(const std::string& label, std::size_t si);
+
+  const Lexicon& lex_;
+  const ArticleText& a_;
+  const std::string& body_;
+  const ExtractOptions& opt_;
+
+  std::unordered_map<std::string, int> by_name_;     // folded canonical name -> ent
+  std::vector<std::uint32_t> tid_;                   // per token: lexicon token id
+  std::unordered_map<const LexiconEntry*, int> by_entry_;  // lexicon entry -> ent
+  std::unordered_map<std::string, int> gazetteer_;   // folded surface -> ent (article)
+  std::size_t gaz_max_ = 1;
+  std::vector<int> recent_;      // entity ids in order of mention (most recent last)
+  std::vector<int> recent_subjects_;
+  std::vector<int> gov_counts_;  // per entity
+  std::size_t group_sentence_ = 0;  // sentence of the last group
+  std::vector<std::vector<int>> groups_;
+  int main_event_ = -1;          // index into cands_
+  std::vector<std::pair<int, std::size_t>> pending_markets_;  // (government, sentence)
+  std::vector<int> allegations_;
+};
+
+int ArticleRun::entity_named(const std::string& name, Kind kind, bool typed) {
+  std::string key = Lexicon::fold_key(name);
+  auto it = by_name_.find(key);
+  if (it != by_name_.end()) {
+    Ent& e = ents_[static_cast<std::size_t>(it->second)];
+    if (!e.typed && typed) {
+      e.typed = true;
+      e.kind = kind;
+    }
+    return it->second;
+  }
+  Ent e;
+  e.name = name;
+  e.kind = kind;
+  e.typed = typed;
+  ents_.push_back(std::move(e));
+  gov_counts_.push_back(0);
+  int id = static_cast<int>(ents_.size() - 1);
+  by_name_.emplace(key, id);
+  return id;
+}
+
+int ArticleRun::entity_for(const LexiconEntry& le) {
+  if (auto c = by_entry_.find(&le); c != by_entry_.end()) return c->second;
+  auto it = by_name_.find(Lexicon::fold_key(le.name));
+  if (it != by_name_.end()) {
+    by_entry_.emplace(&le, it->second);
+    return it->second;
+  }
+  int id = entity_named(le.name, le.kind, true);
+  by_entry_.emplace(&le, id);
+  Ent& e = ents_[static_cast<std::size_t>(id)];
+  e.lexicon_parent = le.part_of;
+  if (le.kind == Kind::kAgency || le.kind == Kind::kPerson) e.part_of = le.part_of;
+  e.country = le.country;
+  return id;
+}
+
+int ArticleRun::government_named(const std::string& name) {
+  if (const LexiconEntry* le = lex_.find(name)) return entity_for(*le);
+  return entity_named(name, Kind::kGovernment, true);
+}
+
+void ArticleRun::add_alias(int ent, const std::string& alias) {
+  if (ent < 0) return;
+  Ent& e = ents_[static_cast<std::size_t>(ent)];
+  // Fast path: the very same surface is already there (no folding needed).
+  if (alias == e.name) return;
+  for (const auto& a : e.aliases)
+    if (a == alias) return;
+  std::string k = Lexicon::fold_key(alias);
+  if (k.empty() || k == Lexicon::fold_key(e.name)) return;
+  for (const auto& a : e.aliases)
+    if (Lexicon::fold_key(a) == k) return;
+  e.aliases.push_back(alias);
+}
+
+// Longest lexicon match starting at token k (tokens [k, end)); returns its length.
+std::size_t ArticleRun::match_lexicon(std::size_t k, std::size_t end, const LexiconEntry** out,
+                                      bool sentence_start) const {
+  std::size_t best = 0;
+  const std::size_t max_n = std::min(lex_.max_phrase_tokens(), end - k);
+  std::uint32_t node = Lexicon::kTrieRoot;
+  for (std::size_t n = 1; n <= max_n; ++n) {
+    const Token& t = tok(k + n - 1);
+    if (t.type == TokenType::kQuote) break;
+    node = lex_.trie_step(node, tid_[k + n - 1]);
+    if (node == Lexicon::kTrieRoot) break;  // no form has this prefix
+    bool needs_cap = false;
+    const LexiconEntry* e = lex_.form_at(node, &needs_cap);
+    if (!e) continue;
+    if (needs_cap && !tok(k).cap && tok(k).type != TokenType::kNumber) continue;
+    if (e->exact_case && sentence_start && n == 1) continue;
+    *out = e;
+    best = n;
+  }
+  return best;
+}
+
+std::size_t ArticleRun::match_gazetteer(std::size_t k, std::size_t end, int* ent) const {
+  if (!tok(k).cap) return 0;
+  std::string key;
+  std::size_t best = 0;
+  for (std::size_t n = 1; n <= std::min(gaz_max_, end - k); ++n) {
+    if (n > 1) key.push_back(' ');
+    key += tok(k + n - 1).folded;
+    auto it = gazetteer_.find(key);
+    if (it != gazetteer_.end()) {
+      *ent = it->second;
+      best = n;
+    }
+  }
+  return best;
+}
+
+std::size_t ArticleRun::match_demonym(std::size_t k, std::size_t end,
+                                      const LexiconEntry** out) const {
+  if (!tok(k).cap) return 0;
+  std::size_t best = 0;
+  std::uint32_t node = Lexicon::kTrieRoot;
+  for (std::size_t n = 1; n <= std::min<std::size_t>(3, end - k); ++n) {
+    node = lex_.trie_step(node, tid_[k + n - 1]);
+    if (node == Lexicon::kTrieRoot) break;
+    if (const LexiconEntry* e = lex_.demonym_at(node)) {
+      *out = e;
+      best = n;
+    }
+  }
+  return best;
+}
+
+int ArticleRun::home_government() const {
+  int best = -1, count = 0;
+  for (std::size_t i = 0; i < ents_.size(); ++i)
+    if (ents_[i].kind == Kind::kGovernment && gov_counts_[i] > count)
+      best = static_cast<int>(i), count = gov_counts_[i];
+  return best;
+}
+
+// The government a bare title or role noun belongs to: the most recent government
+// mentioned earlier in the same paragraph, else the article's most mentioned one.
+int ArticleRun::context_government(std::size_t si, std::size_t before_token) const {
+  const std::uint32_t para = L_.sentences[si].paragraph;
+  for (std::size_t j = si + 1; j-- > 0;) {
+    if (L_.sentences[j].paragraph != para) break;
+    const auto& ms = sent_mentions_[j];
+    for (std::size_t m = ms.size(); m-- > 0;) {
+      if (j == si && ms[m].b >= before_token) continue;
+      if (ms[m].flags & kLocative) continue;
+      for (int e : ms[m].ents)
+        if (ents_[static_cast<std::size_t>(e)].kind == Kind::kGovernment) return e;
+    }
+  }
+  return home_government();
+}
+
+// Pass 1: unknown capitalised names typed by their context.
+void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covered) {
+  const std::size_t b = s.first, e = s.last;
+  for (std::size_t k = b; k < e;) {
+    const LexiconEntry* le = nullptr;
+    std::size_t n = match_lexicon(k, e, &le, k == b);
+    if (n > 0) {
+      for (std::size_t j = k; j < k + n; ++j) covered[j] = 1;
+      k += n;
+      continue;
+    }
+    ++k;
+  }
+  auto name_like = [&](std::size_t k) {
+    const Token& t = tok(k);
+    return t.type == TokenType::kWord && t.cap && !covered[k];
+  };
+  for (std::size_t k = b; k < e;) {
+    if (!name_like(k)) {
+      ++k;
+      continue;
+    }
+    std::size_t j = k + 1;
+    while (j < e) {
+      if (name_like(j)) {
+        ++j;
+        continue;
+      }
+      if ((f(j) == "of" || f(j) == "and" || f(j) == "for" || f(j) == "de" || f(j) == "&") &&
+          j + 1 < e && name_like(j + 1) && j - k <= 4) {
+        // "Federation of Andean Miners"; not "Ghana and Togo" (covered by the lexicon).
+        std::size_t m = j + 1;
+        while (m < e && name_like(m)) ++m;
+        const std::string_view last = f(m - 1);
+        if (in(kOrgSuffix, last) || in(kAgencySuffix, last) || f(j) == "of" ||
+            (m < e && in(kAgencySuffix, f(m)))) {
+          j = m;
+          continue;
+        }
+      }
+      break;
+    }
+    std::size_t start = k, end = j;
+    k = j;
+    // Sentence-initial function words and month/day names are not names.
+    static const WordSet kSkip = {"the", "a", "an", "in", "on", "at", "but", "and", "it", "he",
+                                  "she", "they", "we", "i", "this", "that", "these", "those",
+                                  "there", "some", "many", "after", "when", "while", "if",
+                                  "as", "for", "its", "his", "her", "their", "our", "under",
+                                  "with", "from", "by", "separately", "meanwhile", "however",
+                                  "according", "only", "both", "either", "all", "no",
+                                  "monday", "tuesday", "wednesday", "thursday", "friday",
+                                  "saturday", "sunday", "january", "february", "march",
+                                  "april", "may", "june", "july", "august", "september",
+                                  "october", "november", "december", "mr", "mrs", "ms", "dr",
+                                  "president", "prime", "minister", "secretary", "chancellor",
+                                  "vice", "chief", "culture", "economy", "foreign",
+                                  "commerce", "finance", "defence", "defense", "trade",
+                                  "cabinet", "state", "former", "future", "emergency", "mps",
+                                  "ambassador", "chairman", "chipmakers", "congress",
+                                  "lawmakers", "thousands", "hundreds", "dozens", "one",
+                                  "two", "three", "four", "five", "ten", "first", "new",
+                                  "we", "you", "our", "what", "why", "how", "who", "which",
+                                  "where", "federal", "national", "internet", "is", "was"};
+    for (;;) {
+      const LexiconEntry* dmy = nullptr;
+      if (start < end && (in(kSkip, f(start)) || in(kRoleTitles, f(start)) || f(start) == "of"))
+        ++start;
+      else if (start + 1 < end && match_demonym(start, end, &dmy) > 0)
+        start += match_demonym(start, end, &dmy);
+      else
+        break;
+    }
+    while (end > start && (f(end - 1) == "of" || f(end - 1) == "and")) --end;
+    if (start >= end) continue;
+    // Headline-like all-capitals words are not names unless short acronyms.
+    std::string name = surface(start, end);
+    if (name.size() < 2) continue;
+    const std::string_view last = f(end - 1);
+    const std::string_view prev = start > b ? f(start - 1) : std::string_view();
+    const std::string_view prev2 = start > b + 1 ? f(start - 2) : std::string_view();
+    const std::string_view next = end < e ? f(end) : std::string_view();
+    const std::string_view next2 = end + 1 < e ? f(end + 1) : std::string_view();
+    const std::size_t len = end - start;
+    Kind kind = Kind::kUnspecified;
+    bool is_lower_org = false;
+    if (in(kOperatorSuffix, last) && len >= 2) kind = Kind::kOperator;
+    else if (in(kAgencySuffix, last) && len >= 2) kind = Kind::kAgency;
+    else if (in(kOrgSuffix, last) && len >= 2) kind = Kind::kOrganization;
+    else if (in(kLowerOrgNouns, next) && !tok(end).cap && len <= 3) {
+      kind = Kind::kOrganization;
+      is_lower_org = true;
+    } else if (in(kOperatorCue, prev) || (prev == "provider" && prev2 == "telecoms"))
+      kind = Kind::kOperator;
+    else if (in(kVendorCue, prev) && len <= 3)
+      kind = Kind::kVendor;
+    else if (in(kMediaCue, prev) && len <= 4)
+      kind = Kind::kMedia;
+    else if ((prev == "told" || (prev == "to" && prev2 == "according")) && len <= 4)
+      kind = Kind::kMedia;
+    else if (len >= 2 && len <= 4 && in(kRoleTitles, prev))
+      kind = Kind::kPerson;
+    else if (len >= 2 && len <= 3 && prev == "," && start >= b + 2 &&
+             in(kPersonRoles, f(start - 2)))
+      kind = Kind::kPerson;  // "Huawei's chief financial officer, Meng Wanzhou"
+    else if (next == "," && (next2 == "a" || next2 == "an" || next2 == "the")) {
+      // Apposition: "Michael Kovrig, a former Canadian diplomat"; "Skycom, a firm".
+      for (std::size_t m = end + 2; m < std::min(e, end + 8); ++m) {
+        std::string_view w = f(m);
+        if (w == "," || w == "." || w == "that" || w == "who" || w == "which") break;
+        if (in(kPersonRoles, w) && len >= 2) kind = Kind::kPerson;
+        else if (w == "carrier" || w == "operator" || w == "provider") kind = Kind::kOperator;
+        else if (w == "maker" || w == "manufacturer" || w == "chipmaker" || w == "vendor" ||
+                 w == "designer" || w == "supplier")
+          kind = Kind::kVendor;
+        else if (w == "newspaper" || w == "broadcaster" || w == "daily")
+          kind = Kind::kMedia;
+        else if (w == "firm" || w == "company" || w == "group" || w == "bank" ||
+                 w == "organisation" || w == "organization" || w == "charity" ||
+                 w == "party" || w == "movement" || w == "body")
+          kind = Kind::kOrganization;
+        if (kind != Kind::kUnspecified) break;
+      }
+    } else if (len >= 2 && len <= 3 && in(kSpeechVerbs, next)) {
+      kind = Kind::kPerson;
+    } else if (len >= 2 && len <= 3 && next == "," && next2 == "who") {
+      kind = Kind::kPerson;
+    }
+    if (kind == Kind::kUnspecified) {
+      if (in(kReportVerbs, next) && (next == "reported" || next == "reports")) kind = Kind::kMedia;
+    }
+    if (kind == Kind::kUnspecified) continue;
+    if (is_lower_org) name = surface(start, end + 1);
+    int id = entity_named(name, kind, true);
+    std::string key = Lexicon::fold_key(name);
+    gazetteer_.emplace(key, id);
+    gaz_max_ = std::max(gaz_max_, len + (is_lower_org ? 1 : 0));
+    if (kind == Kind::kPerson) {
+      // Later mentions by one part of the name ("Meng", "Merkel").
+      for (std::size_t m = start; m < end; ++m)
+        if (tok(m).folded.size() > 2) gazetteer_.emplace(std::string(f(m)), id);
+    }
+    // Leave the covered marks: names typed here are found by the gazetteer in pass 2.
+  }
+}
+
+// Resolves a definite description or pronoun to recent entities; returns the count.
+int ArticleRun::resolve_anaphor(std::size_t si, std::size_t k, std::size_t head, bool plural,
+                                std::vector<int>& out) {
+  const AnaphorHead* h = nullptr;
+  for (const auto& a : kAnaphors)
+    if (a.word == f(head)) h = &a;
+  if (!h) return 0;
+  // A demonym or "<Place>-based" constrains the home country.
+  std::string country;
+  for (std::size_t m = k; m < head; ++m) {
+    const LexiconEntry* d = nullptr;
+    if (match_demonym(m, head, &d) > 0 && d) country = d->iso3;
+  }
+  auto kind_ok = [&](int e) {
+    Kind kd = ents_[static_cast<std::size_t>(e)].kind;
+    return kd == h->kinds[0] || kd == h->kinds[1] || kd == h->kinds[2];
+  };
+  auto country_ok = [&](int e) {
+    if (country.empty()) return true;
+    const Ent& en = ents_[static_cast<std::size_t>(e)];
+    return en.country.empty() || en.country == country;
+  };
+  if (plural || h->plural) {
+    // Coordinated mentions earlier in this sentence first ("Nokia and Ericsson ... the two
+    // European vendors").
+    {
+      std::vector<Mention> cur = sent_mentions_[si];
+      group_coordination(cur);
+      for (std::size_t q = cur.size(); q-- > 0;) {
+        if (cur[q].ents.size() < 2) continue;
+        bool ok = true;
+        for (int e : cur[q].ents) ok = ok && kind_ok(e) && country_ok(e);
+        if (ok) {
+          out = cur[q].ents;
+          return static_cast<int>(out.size());
+        }
+      }
+    }
+    for (std::size_t g = groups_.size(); g-- > 0;) {
+      bool ok = true;
+      for (int e : groups_[g]) ok = ok && kind_ok(e) && country_ok(e);
+      if (ok && groups_[g].size() >= 2) {
+        out = groups_[g];
+        return static_cast<int>(out.size());
+      }
+    }
+    return 0;
+  }
+  // Prefer entities of earlier sentences (an entity rarely is "the company" of its own
+  // clause), most recent first.
+  const std::uint32_t start = L_.sentences[si].first;
+  (void)start;
+  for (std::size_t r = recent_.size(); r-- > 0;) {
+    int e = recent_[r];
+    if (kind_ok(e) && country_ok(e) && ents_[static_cast<std::size_t>(e)].typed) {
+      out = {e};
+      return 1;
+    }
+  }
+  // First mention of the article: an antecedent earlier in the same sentence.
+  for (const auto& m : sent_mentions_[si])
+    for (int e : m.ents)
+      if (kind_ok(e) && country_ok(e) && ents_[static_cast<std::size_t>(e)].typed) {
+        out = {e};
+        return 1;
+      }
+  return 0;
+}
+
+void ArticleRun::group_coordination(std::vector<Mention>& ms) {
+  std::vector<Mention> out;
+  for (auto& m : ms) {
+    if (!out.empty()) {
+      Mention& p = out.back();
+      const std::uint16_t bad = kPossessive | kPronoun | kModifier | kLocative;
+      bool sep_ok = m.b > p.e && m.b - p.e <= 2;
+      for (std::size_t k = p.e; sep_ok && k < m.b; ++k)
+        sep_ok = f(k) == "," || f(k) == "and" || f(k) == "or";
+      if (sep_ok && m.b - p.e == 2) sep_ok = f(p.e) == "," && (f(p.e + 1) == "and" || f(p.e + 1) == "or");
+      // "A, B and C": a comma alone only when an "and" closes the list later.
+      if (sep_ok && m.b - p.e == 1 && f(p.e) == ",") {
+        bool closes = false;
+        for (std::size_t k = m.e; k < std::min<std::size_t>(m.e + 2, L_.tokens.size()); ++k)
+          if (f(k) == "and" || f(k) == "or" || f(k) == ",") closes = true;
+        sep_ok = closes;
+      }
+      if (sep_ok && !(p.flags & bad) && !(m.flags & (kPronoun | kModifier | kLocative)) &&
+          !(m.flags & kAnaphor) && !(p.flags & kAnaphor) &&
+          !(p.flags & kUntyped) && !(m.flags & kUntyped)) {
+        bool kinds_ok = true;
+        Kind k0 = ents_[static_cast<std::size_t>(p.ents[0])].kind;
+        Kind k1 = ents_[static_cast<std::size_t>(m.ents[0])].kind;
+        // Persons do not coordinate with states ("Trudeau and Canada" is rare in lists).
+        if ((k0 == Kind::kPerson) != (k1 == Kind::kPerson)) kinds_ok = false;
+        if (kinds_ok) {
+          p.e = m.e;
+          for (int e : m.ents) p.ents.push_back(e);
+          p.flags |= (m.flags & kPossessive);
+          continue;
+        }
+      }
+    }
+    out.push_back(std::move(m));
+  }
+  ms = std::move(out);
+}
+
+void ArticleRun::recognise(std::size_t si) {
+  const Sentence& s = L_.sentences[si];
+  std::vector<Mention>& ms = sent_mentions_[si];
+  const std::size_t b = s.first, e = s.last;
+  for (std::size_t k = b; k < e;) {
+    const std::string_view w = f(k);
+    Mention m;
+    m.b = static_cast<std::uint32_t>(k);
+    // Pronouns.
+    if (w == "it" || w == "its" || w == "he" || w == "his" || w == "she" || w == "her" ||
+        w == "him" || w == "they" || w == "their" || w == "them") {
+      bool person = w == "he" || w == "his" || w == "she" || w == "her" || w == "him";
+      bool plural = w == "they" || w == "their" || w == "them";
+      int found = -1;
+      if (plural) {
+        std::vector<Mention> cur = ms;
+        group_coordination(cur);
+        for (std::size_t q = cur.size(); q-- > 0 && m.ents.empty();)
+          if (cur[q].ents.size() >= 2 && !(cur[q].flags & kLocative)) m.ents = cur[q].ents;
+        if (m.ents.empty() && !groups_.empty() && group_sentence_ + 1 >= si) m.ents = groups_.back();
+      } else {
+        for (std::size_t r = recent_.size(); r-- > 0;) {
+          const Ent& en = ents_[static_cast<std::size_t>(recent_[r])];
+          if (!en.typed || en.kind == Kind::kAllegation || en.kind == Kind::kMedia) continue;
+          if ((en.kind == Kind::kPerson) == person) {
+            found = recent_[r];
+            break;
+          }
+        }
+        // "it" prefers the subject of its own sentence, then the last subject.
+        const Mention* first_here = nullptr;
+        for (const auto& pm : ms)
+          if (!(pm.flags & (kPronoun | kLocative | kModifier)) && pm.ents.size() == 1 &&
+              ents_[static_cast<std::size_t>(pm.ents[0])].kind != Kind::kPerson &&
+              ents_[static_cast<std::size_t>(pm.ents[0])].kind != Kind::kMedia) {
+            first_here = &pm;
+            break;
+          }
+        if (!person && first_here && w == "it") {
+          found = first_here->ents[0];
+        } else if (!person && !recent_subjects_.empty() && (w == "it")) {
+          int cand = recent_subjects_.back();
+          if (ents_[static_cast<std::size_t>(cand)].kind != Kind::kPerson) found = cand;
+        }
+        if (found >= 0) m.ents = {found};
+      }
+      if (!m.ents.empty()) {
+        m.e = static_cast<std::uint32_t>(k + 1);
+        m.flags = kPronoun;
+        // "its operators", "his ..." are possessive determiners: not actors themselves
+        // except before role nouns.
+        if (w == "its" || w == "his" || w == "their" || (w == "her" && k + 1 < e && is_word(k + 1)))
+          m.flags |= kPossessive;
+        ms.push_back(std::move(m));
+      }
+      ++k;
+      continue;
+    }
+    // Definite descriptions: the (adj)* head; "both firms", "either company".
+    if (w == "the" || w == "both" || w == "either" || w == "this") {
+      std::size_t j = k + 1;
+      bool plural = w == "both";
+      while (j < e && j < k + 5 && is_word(j) && (!tok(j).cap || ends_with(f(j), "-based")) &&
+             !in(kPrepositions, f(j)) &&
+             f(j) != "country" && f(j) != "government" &&
+             [&] {
+               for (const auto& a : kAnaphors)
+                 if (a.word == f(j)) return false;
+               return true;
+             }()) {
+        if (f(j) == "two" || f(j) == "three") plural = true;
+        ++j;
+      }
+      // Allow a capitalised demonym inside ("the Chinese company", "the two European vendors").
+      if (j < e && tok(j).cap) {
+        const LexiconEntry* d = nullptr;
+        std::size_t dn = match_demonym(j, e, &d);
+        if (dn == 0 && (f(j) == "european" || f(j) == "asian" || f(j) == "western")) dn = 1;
+        if (dn > 0) j += dn;
+        while (j < e && j < k + 6 && is_word(j) && !tok(j).cap &&
+               [&] {
+                 for (const auto& a : kAnaphors)
+                   if (a.word == f(j)) return false;
+                 return true;
+               }())
+          ++j;
+      }
+      if (j < e) {
+        bool is_head = false;
+        for (const auto& a : kAnaphors)
+          if (a.word == f(j)) is_head = true;
+        // "the company's founder": still the company.
+        if (is_head && !(j + 1 < e && tok(j + 1).cap && f(j) != "site")) {
+          std::vector<int> out;
+          // Apposition: "ARM, the chip designer ..." is ARM itself.
+          if (k >= b + 2 && f(k - 1) == "," && !ms.empty() && ms.back().e == k - 1 &&
+              !(ms.back().flags & (kPronoun | kModifier | kLocative)) && ms.back().ents.size() == 1)
+            out = ms.back().ents;
+          if (!out.empty() || resolve_anaphor(si, k, j, plural, out) > 0) {
+            m.ents = out;
+            m.e = static_cast<std::uint32_t>(j + 1);
+            m.flags = kAnaphor;
+            if (j + 1 < e && tok(j + 1).type == TokenType::kPossessive) {
+              m.flags |= kPossessive;
+              m.e = static_cast<std::uint32_t>(j + 2);
+            }
+            ms.push_back(std::move(m));
+            k = j + 1;
+            continue;
+          }
+        }
+        // "the government", "the chancellery", "the country's": the home government.
+        if (f(j) == "government" || f(j) == "chancellery" || f(j) == "administration" ||
+            (f(j) == "country" && j + 1 < e && tok(j + 1).type == TokenType::kPossessive)) {
+          if (j == k + 1 || f(j) != "government" || true) {
+            int g = context_government(si, k);
+            if (f(j) == "government" || f(j) == "chancellery" || f(j) == "administration")
+              g = g >= 0 ? g : home_government();
+            bool demonym_before = false;
+            for (std::size_t m2 = k + 1; m2 < j; ++m2) demonym_before |= tok(m2).cap;
+            if (g >= 0 && !demonym_before) {
+              m.ents = {g};
+              m.e = static_cast<std::uint32_t>(j + 1);
+              m.flags = kAnaphor;
+              if (j + 1 < e && tok(j + 1).type == TokenType::kPossessive) {
+                m.flags |= kPossessive;
+                m.e = static_cast<std::uint32_t>(j + 2);
+              }
+              ms.push_back(std::move(m));
+              k = j + 1;
+              continue;
+            }
+          }
+        }
+      }
+    }
+    // Bare role nouns for the home government: "by ministers", "officials say".
+    if ((w == "ministers" || w == "officials") && !tok(k).cap && k > b &&
+        !tok(k - 1).cap && f(k - 1) != "government" && f(k - 1) != "cybersecurity") {
+      int g = context_government(si, k);
+      if (g >= 0 && (f(k - 1) == "by" || (k + 1 < e && (f(k + 1) == "say" || f(k + 1) == "said")))) {
+        m.ents = {g};
+        m.e = static_cast<std::uint32_t>(k + 1);
+        m.flags = kAnaphor;
+        ms.push_back(std::move(m));
+        ++k;
+        continue;
+      }
+    }
+    // Lexicon and gazetteer.
+    const LexiconEntry* le = nullptr;
+    std::size_t n = match_lexicon(k, e, &le, k == b);
+    int gent = -1;
+    std::size_t gn = match_gazetteer(k, e, &gent);
+    // Demonym phrases: "Chinese authorities", "Egyptian and Greek navies",
+    // "South African air force".
+    const LexiconEntry* dem = nullptr;
+    std::size_t dn = match_demonym(k, e, &dem);
+    if (dn > 0 && dn >= n && gn <= dn && k > b && f(k - 1) == "the" &&
+        (k + dn >= e || !is_word(k + dn) || in(kAux, f(k + dn)) ||
+         in(kPrepositions, f(k + dn)) || f(k + dn) == "are" || f(k + dn) == "were")) {
+      // "the British would threaten ...": the people for their state.
+      int gid = entity_for(*dem);
+      m.ents = {gid};
+      m.e = static_cast<std::uint32_t>(k + dn);
+      m.flags = kGeneric;
+      ++gov_counts_[static_cast<std::size_t>(gid)];
+      ms.push_back(std::move(m));
+      k += dn;
+      continue;
+    }
+    if (dn > 0 && dn >= n && gn <= dn) {
+      std::vector<const LexiconEntry*> govs = {dem};
+      std::size_t j = k + dn;
+      while (j + 1 < e && (f(j) == "and" || f(j) == ",")) {
+        const LexiconEntry* d2 = nullptr;
+        std::size_t dn2 = match_demonym(j + 1, e, &d2);
+        if (dn2 == 0) break;
+        govs.push_back(d2);
+        j = j + 1 + dn2;
+      }
+      // Skip modifiers ("opposition", "state") up to a role or institution noun.
+      std::size_t h = j;
+      while (h < e && h < j + 3 && is_word(h) && !tok(h).cap && !in(kGovRoles, f(h)) &&
+             !in(kInstitutions, f(h)) && f(h) != "air" && f(h) != "armed" && f(h) != "coast" &&
+             f(h) != "high" && f(h) != "supreme")
+        ++h;
+      if (h < e && (in(kGovRoles, f(h)) || in(kInstitutions, f(h)) || f(h) == "air" ||
+                    f(h) == "armed" || f(h) == "coast" || ((f(h) == "high" || f(h) == "supreme") &&
+                    h + 1 < e && f(h + 1) == "court"))) {
+        const bool indefinite = k > b && (f(k - 1) == "a" || f(k - 1) == "an");
+        std::size_t he = h + 1;
+        std::string inst(f(h));
+        if ((inst == "air" || inst == "armed" || inst == "coast" || inst == "high" ||
+             inst == "supreme") && he < e) {
+          inst += " " + std::string(f(he));
+          ++he;
+        }
+        const bool is_inst = in(kInstitutions, f(h)) || he > h + 1;
+        const bool generic_inst = inst == "intelligence" || inst == "bank" || inst == "office" ||
+                                  inst == "council" || inst == "department" || inst == "agency" ||
+                                  inst == "ministry" || inst == "regulator" || inst == "commission" ||
+                                  inst == "bureau" || inst == "directorate" || inst == "forces" ||
+                                  inst == "guard" || inst == "assembly";
+        m.e = static_cast<std::uint32_t>(he);
+        for (const LexiconEntry* g : govs) {
+          int gid = entity_for(*g);
+          if (is_inst && !indefinite && !generic_inst) {
+            // An institution of that state: "Bolivian police" -> agency part_of Bolivia.
+            std::string sing = inst;
+            if (sing == "navies") sing = "navy";
+            else if (sing == "armies") sing = "army";
+            else if (sing == "militaries") sing = "military";
+            else if (sing == "courts") sing = "court";
+            else if (sing == "parliaments") sing = "parliament";
+            std::string dem_word = g->demonyms.empty() ? g->name : g->demonyms[0];
+            std::string nm = dem_word + " ";
+            std::string titled;
+            for (std::size_t c = 0; c < sing.size(); ++c)
+              titled.push_back(c == 0 || sing[c - 1] == ' ' ? static_cast<char>(std::toupper(static_cast<unsigned char>(sing[c]))) : sing[c]);
+            if (sing == "police") titled = "police";
+            nm += titled;
+            int aid = entity_named(nm, Kind::kAgency, true);
+            ents_[static_cast<std::size_t>(aid)].part_of = g->name;
+            if (govs.size() == 1) add_alias(aid, surface(k, he));
+            m.ents.push_back(aid);
+            ++gov_counts_[static_cast<std::size_t>(gid)];
+          } else {
+            m.ents.push_back(gid);
+            ++gov_counts_[static_cast<std::size_t>(gid)];
+            if (govs.size() == 1 && !indefinite && in(kGovRoles, f(h)))
+              add_alias(gid, surface(k, he));
+          }
+        }
+        m.flags = kGeneric;
+        if (he < e && tok(he).type == TokenType::kPossessive) {
+          m.flags |= kPossessive;
+          m.e = static_cast<std::uint32_t>(he + 1);
+        }
+        ms.push_back(std::move(m));
+        k = he;
+        continue;
+      }
+    }
+    if (gn > 0 && gn >= n) {
+      m.ents = {gent};
+      m.e = static_cast<std::uint32_t>(k + gn);
+    } else if (n > 0) {
+      int id = entity_for(*le);
+      m.ents = {id};
+      m.e = static_cast<std::uint32_t>(k + n);
+      std::string surf = surface(k, k + n);
+      add_alias(id, surf);
+      // "Huawei UK", "Vodafone Germany": a company's national arm is the company.
+      if (le->kind == Kind::kVendor || le->kind == Kind::kOperator) {
+        const LexiconEntry* le2 = nullptr;
+        std::size_t n2 = m.e < e ? match_lexicon(m.e, e, &le2, false) : 0;
+        if (n2 > 0 && le2->kind == Kind::kGovernment && tok(m.e).start == tok(m.e - 1).end + 1) {
+          add_alias(id, surface(k, m.e + n2));
+          m.e = static_cast<std::uint32_t>(m.e + n2);
+        }
+      }
+      // "<Country>'s <words> <institution>": an agency of that country ("Kenya's High
+      // Court", "Nepal's anti-graft commission") unless a name follows in apposition.
+      if (le->kind == Kind::kGovernment && m.e + 1 < e &&
+          tok(m.e).type == TokenType::kPossessive) {
+        std::size_t h = m.e + 1;
+        while (h < e && h < m.e + 5 && is_word(h) && !in(kInstitutions, f(h)) &&
+               !in(kPersonRoles, f(h)) && !in(kPrepositions, f(h)))
+          ++h;
+        bool inst_here = h < e && in(kInstitutions, f(h));
+        if (inst_here && h + 1 < e && (f(h + 1) == "forces" || f(h + 1) == "court")) ++h;
+        bool name_follows = h + 2 < e && f(h + 1) == "," && tok(h + 2).cap;
+        if (inst_here && !name_follows && !(h + 1 < e && in(kInstitutions, f(h + 1)))) {
+          std::string inst = surface(m.e + 1, h + 1);
+          std::string nm = std::string(surf) + "'s " + inst;
+          // Canonical: "<Institution> of <Country>".
+          std::string canon;
+          std::string lower_inst = inst;
+          bool first = true;
+          for (std::size_t c = 0; c < lower_inst.size(); ++c) {
+            char ch = lower_inst[c];
+            if (first || (c > 0 && (lower_inst[c - 1] == ' '))) {
+              ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+            }
+            first = false;
+            canon.push_back(ch);
+          }
+          canon += " of " + le->name;
+          int aid = entity_named(canon, Kind::kAgency, true);
+          ents_[static_cast<std::size_t>(aid)].part_of = le->name;
+          add_alias(aid, nm);
+          ++gov_counts_[static_cast<std::size_t>(id)];
+          Mention gm;
+          gm.b = m.b;
+          gm.e = m.e + 1;
+          gm.ents = {id};
+          gm.flags = kModifier | kPossessive;
+          ms.push_back(gm);
+          m.ents = {aid};
+          m.b = static_cast<std::uint32_t>(m.e + 1);
+          m.e = static_cast<std::uint32_t>(h + 1);
+          ms.push_back(std::move(m));
+          k = h + 1;
+          continue;
+        }
+      }
+    } else if (tok(k).cap && tok(k).type == TokenType::kWord && k > b) {
+      // Untyped capitalised span (a relation participant only).
+      std::size_t j = k;
+      std::size_t k0 = k;
+      while (k0 < e && tok(k0).cap && in(kRoleTitles, f(k0))) ++k0;
+      if (k0 > k) {
+        k = k0;
+        continue;
+      }
+      while (j < e && tok(j).cap && tok(j).type == TokenType::kWord && j < k + 5) {
+        const LexiconEntry* x = nullptr;
+        int gz = -1;
+        if (j > k && (match_lexicon(j, e, &x, false) > 0 || match_gazetteer(j, e, &gz) > 0)) break;
+        ++j;
+      }
+      static const WordSet kNotNames = {"i", "monday", "tuesday", "wednesday", "thursday",
+                                        "friday", "saturday", "sunday", "january", "february",
+                                        "march", "april", "may", "june", "july", "august",
+                                        "september", "october", "november", "december", "mr",
+                                        "mrs", "ms", "dr", "president", "prime", "minister",
+                                        "secretary", "chancellor", "vice", "chief", "mps",
+                                        "the", "a"};
+      const LexiconEntry* dmy = nullptr;
+      static const WordSet kNotActors = {"act", "law", "bill", "treaty", "agreement", "accord",
+                                         "list", "fund", "store", "day", "week", "year"};
+      if (!in(kNotNames, f(k)) && j > k && !(j == k + 1 && match_demonym(k, e, &dmy) > 0) &&
+          !in(kNotActors, f(j - 1))) {
+        int id = entity_named(surface(k, j), Kind::kOrganization, false);
+        m.ents = {id};
+        m.e = static_cast<std::uint32_t>(j);
+        m.flags = kUntyped;
+        if (in(kLocativePreps, f(k - 1)) || f(k - 1) == "of" || f(k - 1) == "to" ||
+            f(k - 1) == "from")
+          m.flags |= kLocative;
+      } else {
+        ++k;
+        continue;
+      }
+    } else {
+      ++k;
+      continue;
+    }
+    if (m.e < e && tok(m.e).type == TokenType::kPossessive) {
+      m.flags |= kPossessive;
+      ++m.e;
+    }
+    if (k > b && in(kLocativePreps, f(k - 1))) {
+      for (int id : m.ents)
+        if (ents_[static_cast<std::size_t>(id)].kind == Kind::kGovernment) m.flags |= kLocative;
+    }
+    if (k > b && (f(k - 1) == "the" || f(k - 1) == "a") && k > b + 1 &&
+        in(kLocativePreps, f(k - 2))) {
+      for (int id : m.ents)
+        if (ents_[static_cast<std::size_t>(id)].kind == Kind::kGovernment) m.flags |= kLocative;
+    }
+    for (int id : m.ents)
+      if (ents_[static_cast<std::size_t>(id)].kind == Kind::kGovernment && !(m.flags & kLocative))
+        ++gov_counts_[static_cast<std::size_t>(id)];
+    k = m.e;
+    ms.push_back(std::move(m));
+  }
+  // Mark title and role modifiers: "US ambassador Richard Grenell" (US), "FCC chairman Ajit
+  // Pai" (FCC), "Canada's ambassador, John McCallum" (Canada), "a Huawei spokesperson".
+  for (std::size_t i = 0; i < ms.size(); ++i) {
+    Mention& m = ms[i];
+    if (m.flags & kPronoun) {
+      if (!(m.flags & kPossessive)) continue;
+    }
+    std::size_t j = m.e;
+    bool role = false;
+    while (j < e && j < m.e + 5 && is_word(j) && !tok(j).cap && in(kRoleTitles, f(j))) {
+      role = true;
+      ++j;
+    }
+    // Capitalised titles ("Secretary of State") are words of the title as well.
+    while (j < e && j < m.e + 6 && is_word(j) &&
+           (in(kRoleTitles, f(j)) || (f(j) == "of" && role) || (role && f(j) == "state"))) {
+      role = true;
+      ++j;
+    }
+    if (!role) continue;
+    // An apposition may follow: "Canada's ambassador, John McCallum"; "in London".
+    std::size_t p = j;
+    if (p + 1 < e && in(kLocativePreps, f(p)) && tok(p + 1).cap) p += 2;
+    if (p < e && f(p) == ",") ++p;
+    int person = -1;
+    for (std::size_t q = i + 1; q < ms.size(); ++q) {
+      if (ms[q].b == p) {
+        for (int id : ms[q].ents)
+          if (ents_[static_cast<std::size_t>(id)].kind == Kind::kPerson) person = id;
+      }
+    }
+    if (person < 0 && !(m.flags & kPronoun)) {
+      // Speaker organisation: "a Huawei spokesperson said".
+      if (j > m.e && (f(j - 1) == "spokesperson" || f(j - 1) == "spokesman" ||
+                      f(j - 1) == "spokeswoman"))
+        m.flags |= kModifier;
+      continue;
+    }
+    if (person < 0) continue;
+    m.flags |= kModifier;
+    Ent& pe = ents_[static_cast<std::size_t>(person)];
+    int owner = m.ents[0];
+    // A minister's department when the article names it: "Commerce Secretary" -> US
+    // Commerce Department.
+    for (std::size_t t = m.e; t < j; ++t) {
+      if (!tok(t).cap || in(kGovTitles, f(t)) || f(t) == "chief" || f(t) == "vice") continue;
+      for (std::size_t x = 0; x < ents_.size(); ++x) {
+        if (ents_[x].kind != Kind::kAgency) continue;
+        std::string fk = Lexicon::fold_key(ents_[x].name);
+        if (fk.find(std::string(f(t))) != std::string::npos) owner = static_cast<int>(x);
+      }
+    }
+    if (pe.part_of.empty()) pe.part_of = ents_[static_cast<std::size_t>(owner)].name;
+    add_alias(person, surface(m.b, j) + (p > j ? surface(j, p) : std::string()));
+  }
+  // Bare titles before persons: "Prime Minister Justin Trudeau", "Culture Secretary Oliver
+  // Dowden": the person speaks for the context government.
+  for (auto& m : ms) {
+    if (m.ents.size() != 1) continue;
+    Ent& pe = ents_[static_cast<std::size_t>(m.ents[0])];
+    if (pe.kind != Kind::kPerson || !pe.part_of.empty()) continue;
+    std::size_t t = m.b;
+    bool gov_title = false, org_title = false;
+    std::size_t title_start = t;
+    while (t > b && is_word(t - 1) && in(kRoleTitles, f(t - 1))) {
+      --t;
+      if (in(kGovTitles, f(t))) gov_title = true;
+      if (f(t) == "founder" || f(t) == "ceo" || f(t) == "chairman" || f(t) == "executive" ||
+          f(t) == "spokesman" || f(t) == "spokesperson")
+        org_title = true;
+      title_start = t;
+    }
+    if (title_start == m.b) continue;
+    // Possessor: "the company's founder Ren Zhengfei".
+    if (title_start > b && tok(title_start - 1).type == TokenType::kPossessive) {
+      for (const auto& o : ms)
+        if (o.e == title_start && !o.ents.empty()) {
+          pe.part_of = ents_[static_cast<std::size_t>(o.ents[0])].name;
+        }
+      if (!pe.part_of.empty()) continue;
+    }
+    bool minister_of_agency = false;
+    for (std::size_t x = title_start; x < m.b; ++x) {
+      if (!tok(x).cap || in(kGovTitles, f(x)) || f(x) == "chief" || f(x) == "vice" ||
+          f(x) == "prime" || f(x) == "foreign")
+        continue;
+      for (std::size_t y = 0; y < ents_.size(); ++y) {
+        if (ents_[y].kind != Kind::kAgency) continue;
+        if (Lexicon::fold_key(ents_[y].name).find(std::string(f(x))) != std::string::npos) {
+          pe.part_of = ents_[y].name;
+          minister_of_agency = true;
+        }
+      }
+    }
+    if (minister_of_agency) continue;
+    if (gov_title && !org_title) {
+      int g = context_government(si, title_start);
+      if (g >= 0) pe.part_of = ents_[static_cast<std::size_t>(g)].name;
+    }
+    add_alias(m.ents[0], surface(title_start, m.e));
+  }
+  group_coordination(ms);
+}
+
+void ArticleRun::add(int s, int t, Relation r, const std::string& rule, std::size_t si,
+                     float conf) {
+  if (s < 0 || t < 0 || s == t) return;
+  const Ent& se = ents_[static_cast<std::size_t>(s)];
+  const Ent& te = ents_[static_cast<std::size_t>(t)];
+  if (Lexicon::fold_key(se.name) == Lexicon::fold_key(te.name)) return;
+  // Sanity of endpoint kinds per the ontology.
+  if (r == Relation::kSupplies &&
+      (se.kind == Kind::kGovernment || se.kind == Kind::kPerson || se.kind == Kind::kMedia ||
+       te.kind == Kind::kMedia || te.kind == Kind::kPerson || se.kind == Kind::kAgency ||
+       te.kind == Kind::kGovernment || te.kind == Kind::kAgency))
+    return;
+  if (r == Relation::kReports && se.kind != Kind::kMedia) return;
+  if (r == Relation::kOperatesIn && te.kind != Kind::kGovernment) return;
+  if (r == Relation::kOwns && (te.kind == Kind::kGovernment || te.kind == Kind::kPerson)) return;
+  if (se.kind == Kind::kAllegation && r != Relation::kImplicates) return;
+  if (te.kind == Kind::kAllegation && r != Relation::kAccuse && r != Relation::kReject) return;
+  Candidate c;
+  c.s = s;
+  c.t = t;
+  c.r = r;
+  c.rule = rule;
+  c.confidence = conf;
+  c.sentence = static_cast<int>(si);
+  c.hedged = hedged_[si];
+  cands_.push_back(std::move(c));
+  if (graph::is_event(r) && main_event_ < 0) main_event_ = static_cast<int>(cands_.size() - 1);
+}
+
+int ArticleRun::allegation(const std::string& label, std::size_t si) {
+  // Content words (>= 5 letters) identify the claim within an article.
+  std::vector<std::string> words;
+  std::string w;
+  for (char ch : label + " ") {
+    if (std::isalpha(static_cast<unsigned char>(ch))) {
+      w.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(ch))));
+    } else {
+      if (w.size() >= 5) words.push_back(w.substr(0, 6));
+      w.clear();
+    }
+  }
+  for (int a : allegations_) {
+    const std::string& lw = ents_[static_cast<std::size_t>(a)].label_words;
+    for (const auto& x : words)
+      if (in(kCrimeWords, x) || x == "espion" || x == "spying" || x == "threat" || x == "securi")
+        if (lw.find(" " + x + " ") != std::string::npos) return a;
+  }
+  int id = entity_named(label, Kind::kAllegation, true);
+  Ent& e = ents_[static_cast<std::size_t>(id)];
+  e.label_words = " ";
+  for (const auto& x : words) e.label_words += x + " ";
+  e.first_sentence = static_cast<int>(si);
+  allegations_.push_back(id);
+  return id;
+}
+
+void ArticleRun::relations(std::size_t si) {
+  const Sentence& s = L_.sentences[si];
+  std::vector<Mention>& ms = sent_mentions_[si];
+  const std::size_t b = s.first, e = s.last;
+
+  auto mention_at = [&](std::size_t k) -> const Mention* {
+    for (const auto& m : ms)
+      if (m.b == k) return &m;
+    return nullptr;
+  };
+  auto mention_covering = [&](std::size_t k) -> const Mention* {
+    for (const auto& m : ms)
+      if (m.b <= k && k < m.e) return &m;
+    return nullptr;
+  };
+  auto actor = [&](const Mention& m) {
+    return !(m.flags & (kModifier | kLocative)) && !m.ents.empty();
+  };
+  // Clause start before token h.
+  auto clause_start = [&](std::size_t h) {
+    std::size_t cs = b;
+    for (std::size_t k = b; k < h; ++k) {
+      std::string_view w = f(k);
+      if (w == ";" || w == ":" || (tok(k).type == TokenType::kQuote && k + 1 < h && k > b)) {
+        cs = k + 1;
+      } else if (in(kSubordinators, w) && !mention_covering(k)) {
+        if (w == "as" && !(k > b && f(k - 1) == ",")) continue;
+        if (w == "since" && k + 1 < e && tok(k + 1).type == TokenType::kNumber) continue;
+        cs = k + 1;
+      } else if ((w == "which" || w == "who" || w == "whose") && k > b && f(k - 1) == ",") {
+        // ", which ... ," closed before h: the verb belongs to the main clause.
+        std::size_t c2 = k + 1;
+        while (c2 < h && f(c2) != ",") ++c2;
+        if (c2 < h) {
+          k = c2;
+          continue;
+        }
+        cs = k;
+      } else if (w == "that" || w == "which" || w == "who" || w == "whose") {
+        cs = k;  // relative or complement: handled by the caller
+      } else if (w == "and" && k + 1 < h) {
+        const Mention* nm = mention_at(k + 1);
+        bool det = f(k + 1) == "the" || f(k + 1) == "its" || f(k + 1) == "a";
+        if (!nm && !(det && k + 2 < e && mention_at(k + 2)) && !tok(k + 1).cap) cs = k;
+      }
+    }
+    return cs;
+  };
+  std::vector<int> last_subject;
+  // Subject of the verb at h: the first actor mention of its clause.
+  auto subject_of = [&](std::size_t h, std::vector<int>& out, std::size_t* subj_end) -> bool {
+    std::size_t cs = clause_start(h);
+    if (cs < h && (f(cs) == "which" || f(cs) == "who" || f(cs) == "that")) {
+      // Relative clause: the antecedent is the nearest actor mention before the pronoun,
+      // skipping an apposition ("the United States, its main security ally, which").
+      const Mention* ante = nullptr;
+      for (const auto& m : ms)
+        if (m.e <= cs && actor(m) && !(m.flags & kPronoun)) {
+          bool ok = true;
+          for (std::size_t k = m.e; k < cs; ++k)
+            if (f(k) == "that" || f(k) == "which" || f(k) == ";") ok = false;
+          if (ok || !ante) ante = &m;
+        }
+      // A subject inside the relative clause ("a charge the company has denied").
+      for (const auto& m : ms)
+        if (m.b > cs && m.b < h && actor(m) && !(m.b > 0 && in(kPrepositions, f(m.b - 1)))) {
+          out = m.ents;
+          if (subj_end) *subj_end = m.e;
+          return true;
+        }
+      if (f(cs) == "that" && cs > b && !mention_covering(cs - 1) && is_word(cs - 1) &&
+          !tok(cs - 1).cap && ante && ante->e + 1 != cs) {
+        // "said that ..." complement without a subject of its own: none.
+        bool complement = in(kSpeechVerbs, f(cs - 1)) || in(kReportVerbs, f(cs - 1)) ||
+                          f(cs - 1) == "believe" || f(cs - 1) == "concluded";
+        if (complement) return false;
+      }
+      if (ante) {
+        out = ante->ents;
+        if (subj_end) *subj_end = cs;
+        return true;
+      }
+      return false;
+    }
+    static const WordSet kGroupNouns = {"fighters", "members", "rebels", "troops", "supporters",
+                                        "militants", "soldiers", "gunmen", "officials",
+                                        "leaders", "forces", "units", "jets", "ships"};
+    for (const auto& m : ms) {
+      if (m.b < cs || m.b >= h) continue;
+      if (!actor(m)) continue;
+      std::size_t pp = m.b > b && f(m.b - 1) == "the" ? m.b - 1 : m.b;
+      bool group_of = pp > b + 1 && f(pp - 1) == "of" && in(kGroupNouns, f(pp - 2));
+      if (m.b > cs && in(kPrepositions, f(m.b - 1)) && f(m.b - 1) != "by" && !group_of &&
+          !(pp < m.b && group_of))
+        continue;
+      if (pp < m.b && pp > cs && in(kPrepositions, f(pp - 1)) && !group_of) continue;
+      if ((m.flags & kPossessive) && !(m.flags & kPronoun)) {
+        // "Huawei's founder, Ren Zhengfei, ..." - the possessor is not the subject
+        // unless nothing else is.
+        bool other = false;
+        for (const auto& m2 : ms)
+          if (m2.b > m.b && m2.b < h && actor(m2) && !(m2.flags & kPossessive)) other = true;
+        if (other) continue;
+      }
+      if ((m.flags & kPronoun) && (m.flags & kPossessive)) continue;
+      out = m.ents;
+      if (subj_end) *subj_end = m.e;
+      return true;
+    }
+    // Coordinated verb phrase: "... and warned Ottawa": the previous subject.
+    if (cs > b && (f(cs) == "and" || f(cs - 1) == "," || f(cs) == ",") && !last_subject.empty()) {
+      out = last_subject;
+      if (subj_end) *subj_end = cs;
+      return true;
+    }
+    if (cs == b || f(cs - 1) == ",") {
+      // A participle clause after a comma shares the sentence subject.
+      for (const auto& m : ms)
+        if (m.b < h && actor(m) && !(m.b > b && in(kPrepositions, f(m.b - 1)))) {
+          if (cs != b) {
+            out = m.ents;
+            if (subj_end) *subj_end = m.e;
+            return true;
+          }
+          break;
+        }
+    }
+    return false;
+  };
+  auto first_mention_after = [&](std::size_t from, std::size_t limit,
+                                 bool stop_at_boundary) -> const Mention* {
+    for (std::size_t k = from; k < std::min(limit, e); ++k) {
+      if (stop_at_boundary && (f(k) == ";" || f(k) == "which" || f(k) == "who" ||
+                               (in(kSubordinators, f(k)) && f(k) != "as" && f(k) != "since")))
+        return nullptr;
+      if (const Mention* m = mention_at(k))
+        if (actor(*m)) {
+          if ((m->flags & kPronoun) && (m->flags & kPossessive)) continue;
+          return m;
+        }
+    }
+    return nullptr;
+  };
+  auto negated = [&](std::size_t from, std::size_t h) {
+    for (std::size_t k = from; k < h; ++k) {
+      std::string_view w = f(k);
+      if (in(kNegators, w)) return true;
+      if (w == "no" && k + 1 < e && in(kNoNouns, f(k + 1))) return true;
+      if (w == "yet" && k + 1 < e && f(k + 1) == "to") return true;
+      if ((w == "failed" || w == "declined" || w == "refused") && k + 1 < e && f(k + 1) == "to" &&
+          k + 2 < h)
+        return true;
+    }
+    return false;
+  };
+  auto is_passive = [&](std::size_t h, std::size_t he) {
+    if (he < e && f(he) == "by") return true;
+    if (ends_with(f(h), "ing")) return false;
+    std::size_t k = h;
+    for (int steps = 0; k > b && steps < 4; ++steps) {
+      --k;
+      std::string_view w = f(k);
+      if (in(kBeForms, w)) return true;
+      if (in(kAdverbs, w) || ends_with(w, "ly") || w == "not" || w == "n't" || w == "has" ||
+          w == "have" || w == "had")
+        continue;
+      break;
+    }
+    return false;
+  };
+  auto emit_all = [&](const std::vector<int>& src, const std::vector<int>& dst, Relation r,
+                      const std::string& rule) {
+    for (int x : src)
+      for (int y : dst) add(x, y, r, rule, si);
+  };
+
+  // Regions where a verb is the complement of a request or threat whose target is named:
+  // its own relation is not the speaker's stance.
+  std::vector<std::pair<std::size_t, std::size_t>> suppressed;
+
+  struct Hit {
+    std::size_t h, he;
+    const VerbPattern* p;
+  };
+  std::vector<Hit> hits;
+  // Find verb heads (longest forms first), patterns with objects/preps before bare ones.
+  const auto& verbs = lex_.verbs();
+  for (std::size_t k = b; k < e; ++k) {
+    if (!is_word(k) && f(k) != "'s") continue;
+    if (mention_covering(k)) {
+      // Words inside a mention can still be heads of noun patterns ("Entity List")
+      continue;
+    }
+    struct VerbKey {
+      std::size_t n;
+      const std::vector<std::size_t>* cands;
+    };
+    VerbKey keys[4];
+    std::size_t nkeys = 0;
+    std::uint32_t vnode = Lexicon::kTrieRoot;
+    for (std::size_t n = 1; n <= 4 && k + n <= e; ++n) {
+      vnode = lex_.trie_step(vnode, tid_[k + n - 1]);
+      if (vnode == Lexicon::kTrieRoot) break;
+      if (const auto* c = lex_.verbs_at(vnode)) keys[nkeys++] = {n, c};
+    }
+    const VerbPattern* best = nullptr;
+    std::size_t best_n = 0;
+    int best_score = -1;
+    for (std::size_t ki = 0; ki < nkeys; ++ki) {
+      const std::size_t n = keys[ki].n;
+      for (std::size_t vi : *keys[ki].cands) {
+        const VerbPattern& vp = verbs[vi];
+        {
+          // Check the object constraint now: it decides between patterns.
+          bool obj_ok = vp.objects.empty();
+          std::size_t obj_at = k + n;
+          if (!vp.objects.empty()) {
+            for (std::size_t m = k + n; m < std::min(e, k + n + 10); ++m) {
+              if (f(m) == ";" || f(m) == "." ) break;
+              for (const auto& o : vp.objects) {
+                const std::size_t on = phrase_at(m, e, o);
+                if (on > 0) {
+                  obj_ok = true;
+                  obj_at = m + on;
+                  break;
+                }
+              }
+              if (obj_ok) break;
+            }
+          }
+          if (!obj_ok) continue;
+          bool prep_ok = vp.preps.empty();
+          if (!vp.preps.empty()) {
+            for (std::size_t m = obj_at; m < std::min(e, obj_at + 12); ++m) {
+              for (const auto& pr : vp.preps)
+                if (phrase_at(m, e, pr) > 0) prep_ok = true;
+              if (prep_ok) break;
+            }
+          }
+          int score = static_cast<int>(n) * 4 + (vp.objects.empty() ? 0 : 2) +
+                      (vp.preps.empty() ? 0 : 1) + (prep_ok ? 1 : 0);
+          if (!prep_ok && !vp.preps.empty() && vp.objects.empty() &&
+              vp.relation != Relation::kSupplies)
+            continue;
+          if (score > best_score) {
+            best = &vp;
+            best_n = n;
+            best_score = score;
+          }
+        }
+      }
+    }
+    if (best) {
+      hits.push_back({k, k + best_n, best});
+      std::size_t skip_to = k + best_n;
+      if (!best->objects.empty()) {
+        for (std::size_t m = k + best_n; m < std::min(e, k + best_n + 10); ++m) {
+          bool hitw = false;
+          for (const auto& o : best->objects)
+            if (o == tok(m).folded) hitw = true;
+          if (hitw) {
+            skip_to = m + 1;
+            break;
+          }
+        }
+      }
+      k = skip_to - 1;
+    }
+  }
+
+  // Allegation helpers.
+  auto np_label = [&](std::size_t from, std::size_t max_tokens) {
+    std::size_t k = from;
+    while (k < e && (f(k) == "the" || f(k) == "a" || f(k) == "an")) ++k;
+    std::size_t end = k;
+    while (end < e && end < k + max_tokens && f(end) != "," && f(end) != "." && f(end) != ";" &&
+           tok(end).type != TokenType::kQuote && f(end) != "and" && f(end) != "because" &&
+           f(end) != "after" && f(end) != "but")
+      ++end;
+    while (end > k && in(kPrepositions, f(end - 1))) --end;
+    return std::make_pair(k, end);
+  };
+
+  for (const Hit& hit : hits) {
+    const VerbPattern& vp = *hit.p;
+    const std::size_t h = hit.h, he = hit.he;
+    bool skip = false;
+    for (const auto& [x, y] : suppressed)
+      if (h >= x && h < y) skip = true;
+    if (skip) continue;
+    std::vector<int> subj;
+    std::size_t subj_end = b;
+    bool has_subj = subject_of(h, subj, &subj_end);
+    if (negated(has_subj ? subj_end : clause_start(h), h)) continue;
+    // Negated object: "names no company".
+    if (he < e && f(he) == "no") continue;
+    Relation r = vp.relation;
+    // Conditional threats: "would halt exports to X unless ...".
+    if (graph::relation_sign(r) < 0 && r != Relation::kThreaten && r != Relation::kRequest &&
+        r != Relation::kAccuse && r != Relation::kReject) {
+      bool modal = false, cond = false;
+      for (std::size_t k = subj_end; k < h; ++k)
+        if (f(k) == "would" || f(k) == "will") modal = true;
+      for (std::size_t k = h; k < e; ++k)
+        if (f(k) == "unless" || f(k) == "if") cond = true;
+      if (modal && cond) r = Relation::kThreaten;
+    }
+    // Locate the object word and target.
+    std::size_t obj_at = he;
+    if (!vp.objects.empty()) {
+      for (std::size_t m = he; m < std::min(e, he + 10); ++m) {
+        bool hitw = false;
+        for (const auto& o : vp.objects) {
+          const std::size_t on = phrase_at(m, e, o);
+          if (on > 0) {
+            obj_at = m + on;
+            hitw = true;
+            break;
+          }
+        }
+        if (hitw) break;
+      }
+    }
+    const Mention* target = nullptr;
+    bool prep_found = false;
+    if (!vp.preps.empty()) {
+      for (std::size_t m = obj_at; m < std::min(e, obj_at + 12) && !prep_found; ++m) {
+        for (const auto& pr : vp.preps) {
+          const std::size_t pn = phrase_at(m, e, pr);
+          if (pn > 0) {
+            prep_found = true;
+            target = first_mention_after(m + pn, m + pn + 7, false);
+            break;
+          }
+        }
+      }
+    } else {
+      // Direct object: the first actor after the head in the clause, or inside the
+      // object span for patterns with an object noun ("use Huawei equipment").
+      std::size_t from = he;
+      while (from < e && in(kAdverbs, f(from))) ++from;
+      if (!(from < e && (f(from) == "that" || f(from) == "whether" || f(from) == "if")))
+        target = first_mention_after(from, from + 14, true);
+    }
+    bool by_follows = false;
+    for (std::size_t k = he; k < std::min(e, he + 12); ++k) {
+      if (f(k) == "by") by_follows = true;
+      if (f(k) == ";" || f(k) == "which" || f(k) == "," ) break;
+    }
+    const bool nominal = ends_with(vp.name, "-of") && graph::is_event(r);
+    const bool passive = (is_passive(h, he) || (nominal && by_follows)) &&
+                         r != Relation::kLinkedTo && r != Relation::kPartOf &&
+                         r != Relation::kMemberOf && (graph::is_event(r) || by_follows);
+    if (nominal && !passive) {
+      // "the arrest of X": the agent is a possessor right before ("Canada's arrest of").
+      if (!(h > b && tok(h - 1).type == TokenType::kPossessive)) continue;
+    }
+    std::vector<int> src, dst;
+    std::string rule = vp.name;
+    if (passive) {
+      // Agent after "by"; patient is the subject (or the prepositional target).
+      const Mention* agent = nullptr;
+      for (std::size_t k = he; k < std::min(e, he + 12); ++k) {
+        if (f(k) == "by") {
+          agent = first_mention_after(k + 1, k + 6, false);
+          break;
+        }
+        if (f(k) == ";" || f(k) == "which") break;
+      }
+      if (!agent) {
+        // "frozen out of the US market", "barred from Britain's networks".
+        for (std::size_t k = he; k < std::min(e, he + 5); ++k)
+          if (f(k) == "of" || f(k) == "from") {
+            const Mention* g = first_mention_after(k + 1, k + 4, false);
+            if (!g) {
+              for (const auto& m : ms)
+                if (m.b > k && m.b < k + 4 && (m.flags & kPossessive)) g = &m;
+            }
+            if (g && ents_[static_cast<std::size_t>(g->ents[0])].kind == Kind::kGovernment) {
+              agent = g;
+              rule += "+market";
+            }
+            break;
+          }
+      }
+      if (!agent) continue;
+      src = agent->ents;
+      if (prep_found && target && target != agent) dst = target->ents;
+      else if (has_subj) dst = subj;
+      else continue;
+      // The patient of a reduced relative is the noun right before: "a designer owned by".
+      if (!is_passive(h, h) && he < e && f(he) == "by" && h > b) {
+        const Mention* near = nullptr;
+        for (const auto& m : ms)
+          if (m.e <= h && actor(m)) near = &m;
+        if (near && !prep_found) dst = near->ents;
+      }
+      rule += ":passive";
+    } else {
+      if (!has_subj) continue;
+      src = subj;
+      if (target) dst = target->ents;
+    }
+    // Complement clauses: "urged X to <verb> Y".
+    if (vp.complement || r == Relation::kThreaten) {
+      std::size_t to = h;
+      for (std::size_t k = he; k < std::min(e, he + 8); ++k)
+        if (f(k) == "to" && k + 1 < e && is_word(k + 1)) {
+          to = k;
+          break;
+        }
+      if (to != h) {
+        bool named_target = target && target->b < to;
+        if (named_target) suppressed.emplace_back(to, e);
+        if (!named_target && vp.complement) {
+          target = nullptr;
+          dst.clear();
+        }
+      }
+    }
+    // Allegations: "accused X of <claim>", "designated X as <threat>", "denied <claim>".
+    if (r == Relation::kAccuse && target && !dst.empty()) {
+      std::size_t k = target->e;
+      // Past a coordinated target, find "of"/"as".
+      if (k < e && (f(k) == "of" || f(k) == "as")) {
+        auto [lb, le2] = np_label(k + 1, 9);
+        bool claim = false;
+        for (std::size_t z = lb; z < le2; ++z)
+          claim |= in(kCrimeWords, f(z)) || f(z) == "threat" || f(z) == "threats" ||
+                   f(z) == "risk" || f(z) == "risks" || f(z) == "acting" || f(z) == "espionage";
+        if (claim && le2 > lb) {
+          int al = allegation(surface(lb, le2), si);
+          for (int x : src) add(x, al, Relation::kAccuse, rule + "+allegation", si);
+          for (int y : dst) add(al, y, Relation::kImplicates, rule + "+allegation", si);
+          continue;
+        }
+      }
+    }
+    if (r == Relation::kReject) {
+      std::size_t k = he;
+      while (k < e && (in(kAdverbs, f(k)) || f(k) == "such" || f(k) == "the" || f(k) == "these" ||
+                       f(k) == "all" || f(k) == "any"))
+        ++k;
+      if (k < e && f(k) == "that") {
+        auto [lb, le2] = np_label(k + 1, 10);
+        bool claim = false;
+        for (std::size_t z = lb; z < le2; ++z) claim |= in(kCrimeWords, f(z));
+        if (claim && le2 > lb && has_subj) {
+          int al = allegation(surface(lb, le2), si);
+          for (int x : src) {
+            add(x, al, Relation::kReject, rule + "+allegation", si);
+            add(al, x, Relation::kImplicates, rule + "+denial", si);
+          }
+          continue;
+        }
+        continue;  // "denied that ..." without a claim word: no edge to an actor
+      }
+      bool claim_object = k < e && in(kAllegationNouns, f(k));
+      bool claim_before = false;
+      for (std::size_t z = (h > b + 8 ? h - 8 : b); z < h; ++z)
+        if (in(kAllegationNouns, f(z)) && !target) claim_before = true;
+      if ((claim_object || claim_before || (!target && !allegations_.empty() && !vp.preps.size() &&
+                                             (k >= e || f(k) == "." || f(k) == ","))) &&
+          !allegations_.empty()) {
+        int al = allegations_.back();
+        for (int x : src) add(x, al, Relation::kReject, rule + "+allegation", si);
+        continue;
+      }
+      if (claim_object) continue;
+    }
+    // Event anaphora: "welcomed the news", "called the decision disappointing".
+    if (dst.empty() && graph::is_event(r) && main_event_ >= 0 &&
+        cands_[static_cast<std::size_t>(main_event_)].sentence < static_cast<int>(si)) {
+      bool event_np = false;
+      for (std::size_t k = he; k < std::min(e, he + 8); ++k)
+        if (in(kEventNouns, f(k)) || (f(k) == "it" && k == he)) event_np = true;
+      if (event_np) {
+        const Candidate& me = cands_[static_cast<std::size_t>(main_event_)];
+        if (r == Relation::kRetreat || r == Relation::kConcede) dst = {me.t};
+        else dst = {me.s};
+        rule += "+event";
+      }
+    }
+    // Praise and blame by adjective: "called it a commendable decision".
+    if (vp.name == "verb:praise" || r == Relation::kAccuse || r == Relation::kSupport) {
+      // nothing extra
+    }
+    // Reciprocal: "A and B agreed".
+    if (vp.reciprocal && dst.empty() && src.size() >= 2) {
+      for (int x : src)
+        for (int y : src)
+          if (x != y) add(x, y, r, rule + ":reciprocal", si);
+      last_subject = src;
+      continue;
+    }
+    if (dst.empty() && r == Relation::kSupplies && vp.reverse && vp.name == "verb:customer-of") {
+      // "BT, EE and Three are all customers": of the vendor the text is about.
+      for (std::size_t q = recent_subjects_.size(); q-- > 0;) {
+        int c = recent_subjects_[q];
+        if (ents_[static_cast<std::size_t>(c)].kind == Kind::kVendor) {
+          dst = {c};
+          break;
+        }
+      }
+      rule = "discourse:" + rule.substr(5) + "-topic";
+    }
+    if (dst.empty() && graph::is_event(r) && graph::relation_sign(r) < 0 && !passive) {
+      // "sanctions against Japanese companies", "ban Chinese firms": the state behind them.
+      for (std::size_t k = obj_at; k < std::min(e, obj_at + 14); ++k) {
+        if (f(k) == ";" || f(k) == "if" || f(k) == "unless" || f(k) == "because" ||
+            f(k) == "which" || f(k) == "that")
+          break;
+        const LexiconEntry* d = nullptr;
+        if (tok(k).cap && match_demonym(k, e, &d) > 0 && d && k + 1 < e && is_word(k + 1)) {
+          dst = {entity_for(*d)};
+          rule += "+demonym";
+          break;
+        }
+      }
+    }
+    if (dst.empty()) {
+      if (has_subj) last_subject = src;
+      continue;
+    }
+    if (vp.reverse) std::swap(src, dst);
+    emit_all(src, dst, r, rule);
+    if (has_subj) last_subject = subj;
+  }
+
+  // ---- sentence-level rules ----
+  // Reports by media.
+  for (const auto& m : ms) {
+    if (m.ents.size() != 1) continue;
+    int media = m.ents[0];
+    if (ents_[static_cast<std::size_t>(media)].kind != Kind::kMedia) continue;
+    std::size_t k = m.e;
+    while (k < e && (f(k) == "has" || f(k) == "had" || f(k) == "also" || f(k) == "newspaper" ||
+                     f(k) == "have"))
+      ++k;
+    std::vector<int> targets;
+    if (k < e && in(kReportVerbs, f(k))) {
+      std::size_t v = k + 1;
+      while (v < e && (f(v) == "on" || tok(v).cap || f(v) == ",")) {
+        if (f(v) == "on" && v + 1 < e && tok(v + 1).cap) v += 2;
+        else break;
+      }
+      if (v < e && f(v) == "that") {
+        if (const Mention* t = first_mention_after(v + 1, v + 10, false)) targets = t->ents;
+      } else {
+        if (const Mention* t = first_mention_after(v, v + 10, false))
+          if (ents_[static_cast<std::size_t>(t->ents[0])].kind != Kind::kMedia) targets = t->ents;
+        if (targets.empty()) {
+          for (const auto& o : ms)
+            if (o.b < m.b && actor(o) && !(o.flags & kPronoun) &&
+                ents_[static_cast<std::size_t>(o.ents[0])].kind != Kind::kMedia &&
+                !(o.b > b && in(kPrepositions, f(o.b - 1)))) {
+              targets = o.ents;
+              break;
+            }
+        }
+      }
+    } else if (m.b >= b + 2 && f(m.b - 1) == "to" && f(m.b - 2) == "according") {
+      for (const auto& c : cands_)
+        if (c.sentence == static_cast<int>(si) && graph::is_event(c.r)) targets.push_back(c.s);
+      if (targets.empty())
+        for (const auto& o : ms)
+          if (actor(o) && &o != &m && ents_[static_cast<std::size_t>(o.ents[0])].kind != Kind::kMedia)
+            targets = o.ents;
+    } else if (m.b > b && (f(m.b - 1) == "told" || f(m.b - 1) == "tells")) {
+      for (const auto& o : ms)
+        if (o.e <= m.b - 1 && o.e + 4 >= m.b && !o.ents.empty() &&
+            !(o.flags & kLocative))
+          targets = o.ents;
+      if (targets.empty() && !speakers_[si].empty()) {
+        auto it = by_name_.find(Lexicon::fold_key(speakers_[si]));
+        if (it != by_name_.end()) targets = {it->second};
+      }
+    } else if (m.b > b && (f(m.b - 1) == "in" || f(m.b - 1) == "by") && m.b >= b + 2 &&
+               (f(m.b - 2) == "report" || f(m.b - 2) == "article" || f(m.b - 2) == "interview")) {
+      std::size_t v = m.e;
+      while (v < e && !in(kReportVerbs, f(v)) && v < m.e + 3) ++v;
+      if (v < e && in(kReportVerbs, f(v)))
+        if (const Mention* t = first_mention_after(v + 1, v + 10, false)) targets = t->ents;
+    }
+    for (int t : targets) add(media, t, Relation::kReports, "reports", si, 0.7f);
+  }
+  // Titles, roles and appositions: part_of for persons; lexicon background for agencies.
+  for (const auto& m : ms) {
+    for (int id : m.ents) {
+      Ent& en = ents_[static_cast<std::size_t>(id)];
+      if (!en.part_of.empty() && (en.kind == Kind::kPerson || en.kind == Kind::kAgency)) {
+        int parent = -1;
+        auto it = by_name_.find(Lexicon::fold_key(en.part_of));
+        if (it != by_name_.end()) parent = it->second;
+        else parent = government_named(en.part_of);
+        add(id, parent, Relation::kPartOf, en.kind == Kind::kPerson ? "title" : "institution", si, 0.8f);
+      }
+    }
+  }
+  // "<Government> sanctions/blacklisting/ban ... X": SANCTION.
+  for (const auto& m : ms) {
+    if (m.ents.size() != 1 || m.e >= e) continue;
+    if (ents_[static_cast<std::size_t>(m.ents[0])].kind != Kind::kGovernment) continue;
+    std::string_view nw = f(m.e);
+    if (!(nw == "sanctions" || nw == "blacklisting" || nw == "ban" || nw == "embargo" ||
+          nw == "restrictions" || nw == "curbs"))
+      continue;
+    if (negated(b, m.b)) continue;
+    for (const auto& t : ms)
+      if (t.b > m.e && t.b < m.e + 10 && actor(t) &&
+          ents_[static_cast<std::size_t>(t.ents[0])].kind != Kind::kGovernment) {
+        for (int y : t.ents) add(m.ents[0], y, Relation::kSanction, "nominal:sanctions", si);
+        break;
+      }
+  }
+  // "called it a commendable decision" / "called the decision disappointing".
+  for (std::size_t k = b; k < e; ++k) {
+    if (!(f(k) == "called" || f(k) == "calls" || f(k) == "described" || f(k) == "describes"))
+      continue;
+    int sign = 0;
+    for (std::size_t z = k + 1; z < std::min(e, k + 7); ++z) {
+      if (in(kPositiveAdj, f(z))) sign = 1;
+      if (in(kNegativeAdj, f(z))) sign = -1;
+    }
+    if (sign == 0) continue;
+    std::vector<int> subj;
+    std::size_t se = b;
+    if (!subject_of(k, subj, &se) || negated(se, k)) continue;
+    std::vector<int> dst;
+    if (const Mention* t = first_mention_after(k + 1, k + 3, true)) {
+      if (!(t->flags & kPronoun)) dst = t->ents;
+    }
+    if (dst.empty() && main_event_ >= 0) dst = {cands_[static_cast<std::size_t>(main_event_)].s};
+    emit_all(subj, dst, sign > 0 ? Relation::kSupport : Relation::kAccuse, "called-adjective");
+  }
+  // "the move was disappointing": the speaker blames the main actor.
+  for (std::size_t k = b; k + 2 < e; ++k) {
+    if (!in(kEventNouns, f(k)) || !(f(k + 1) == "was" || f(k + 1) == "is")) continue;
+    int sign = 0;
+    for (std::size_t z = k + 2; z < std::min(e, k + 5); ++z) {
+      if (in(kNegativeAdj, f(z))) sign = -1;
+      if (in(kPositiveAdj, f(z))) sign = 1;
+    }
+    if (sign == 0 || main_event_ < 0) continue;
+    std::vector<int> subj;
+    std::size_t se = b;
+    if (!subject_of(k, subj, &se)) continue;
+    emit_all(subj, {cands_[static_cast<std::size_t>(main_event_)].s},
+             sign > 0 ? Relation::kSupport : Relation::kAccuse, "event-judgement");
+  }
+  // "Ed Brewster, a spokesman for Huawei": part_of.
+  for (std::size_t i = 0; i < ms.size(); ++i) {
+    const Mention& m = ms[i];
+    if (m.ents.size() != 1 || m.e + 3 >= e || f(m.e) != ",") continue;
+    if (ents_[static_cast<std::size_t>(m.ents[0])].kind != Kind::kPerson) continue;
+    if (!(f(m.e + 1) == "a" || f(m.e + 1) == "an" || f(m.e + 1) == "the")) continue;
+    bool role = false;
+    for (std::size_t k = m.e + 2; k < std::min<std::size_t>(e, m.e + 8); ++k) {
+      if (in(kPersonRoles, f(k))) role = true;
+      if (role && (f(k) == "for" || f(k) == "of" || f(k) == "at" || f(k) == "with")) {
+        const Mention* o = mention_at(k + 1);
+        if (!o && k + 2 < e && f(k + 1) == "the") o = mention_at(k + 2);
+        if (o && !o->ents.empty()) {
+          Kind ok = ents_[static_cast<std::size_t>(o->ents[0])].kind;
+          if (ok != Kind::kPerson && ok != Kind::kAllegation)
+            add(m.ents[0], o->ents[0], Relation::kPartOf, "apposition:role", si);
+        }
+        break;
+      }
+      if (f(k) == ",") break;
+    }
+  }
+  // "X, its (main) ally": allied_with.
+  for (std::size_t i = 0; i < ms.size(); ++i) {
+    const Mention& m = ms[i];
+    if (m.e + 2 >= e || f(m.e) != "," || (f(m.e + 1) != "its" && f(m.e + 1) != "their")) continue;
+    bool ally = false;
+    for (std::size_t k = m.e + 2; k < std::min<std::size_t>(e, m.e + 6); ++k)
+      if (f(k) == "ally" || f(k) == "allies" || f(k) == "partner") ally = true;
+    if (!ally) continue;
+    for (std::size_t j = i; j-- > 0;)
+      if (actor(ms[j]) && !(ms[j].flags & kPronoun)) {
+        for (int x : ms[j].ents)
+          for (int y : m.ents) add(x, y, Relation::kAlliedWith, "apposition:ally", si);
+        break;
+      }
+  }
+  // Operators' markets: "British operators", "the country's operators", "Japan's three big
+  // operators", "the UK, where BT ... are customers".
+  for (std::size_t i = 0; i < ms.size(); ++i) {
+    const Mention& m = ms[i];
+    if (m.ents.size() != 1) continue;
+    int g = m.ents[0];
+    if (ents_[static_cast<std::size_t>(g)].kind != Kind::kGovernment) continue;
+    bool market = false;
+    for (std::size_t k = m.e; k < std::min<std::size_t>(e, m.e + 4); ++k)
+      if (f(k) == "operators" || f(k) == "carriers" || f(k) == "telcos") market = true;
+    if (m.e + 1 < e && f(m.e) == "," && f(m.e + 1) == "where") market = true;
+    if (!market) continue;
+    pending_markets_.emplace_back(g, si);
+  }
+  if (sent_mentions_[si].empty()) {
+  }
+  {
+    // British operators (demonym + operators) are recognised as government mentions
+    // only when a role noun follows; look for them directly.
+    for (std::size_t k = b; k + 1 < e; ++k) {
+      if (!(f(k + 1) == "operators" || f(k + 1) == "carriers")) continue;
+      const LexiconEntry* d = nullptr;
+      if (match_demonym(k, k + 1, &d) > 0 && d) pending_markets_.emplace_back(entity_for(*d), si);
+    }
+  }
+  for (const auto& [g, gs] : pending_markets_) {
+    if (gs != si && gs + 1 != si) continue;
+    for (const auto& m : ms)
+      for (int id : m.ents)
+        if (ents_[static_cast<std::size_t>(id)].kind == Kind::kOperator && !(m.flags & kModifier))
+          add(id, g, Relation::kOperatesIn, gs == si ? "market" : "discourse:market", si, 0.6f);
+  }
+  // "at the request of X": X requests the sentence's main actor.
+  for (std::size_t k = b; k + 3 < e; ++k) {
+    if (f(k) == "at" && f(k + 1) == "the" && f(k + 2) == "request" && f(k + 3) == "of") {
+      const Mention* x = first_mention_after(k + 4, k + 8, false);
+      if (!x) continue;
+      for (const auto& c : cands_)
+        if (c.sentence == static_cast<int>(si) && graph::is_event(c.r))
+          for (int y : x->ents) add(y, c.s, Relation::kRequest, "request-of", si);
+    }
+  }
+  // Allegations stated as claims: "X allege(s) that <claim>".
+  for (std::size_t k = b; k + 1 < e; ++k) {
+    if (!(f(k) == "allege" || f(k) == "alleged" || f(k) == "alleges" || f(k) == "alleging") ||
+        f(k + 1) != "that")
+      continue;
+    std::vector<int> subj;
+    std::size_t se = b;
+    if (!subject_of(k, subj, &se)) continue;
+    auto [lb, le2] = np_label(k + 2, 10);
+    if (le2 <= lb) continue;
+    const Mention* acc = first_mention_after(k + 2, k + 4, false);
+    int al = allegation(surface(lb, le2), si);
+    for (int x : subj) add(x, al, Relation::kAccuse, "allege", si);
+    if (acc)
+      for (int y : acc->ents) add(al, y, Relation::kImplicates, "allege", si);
+  }
+  // Perceived risks: "a perception that Huawei ... backdoors that could be used for
+  // espionage": an allegation implicating the company.
+  {
+    bool frame = false, crime = false;
+    std::size_t crime_at = 0;
+    for (std::size_t k = b; k < e; ++k) {
+      std::string_view w = f(k);
+      if (w == "perception" || w == "fears" || w == "suspicion" || w == "suspicions" ||
+          w == "risks" || w == "concerns" || w == "fear")
+        frame = true;
+      if (in(kCrimeWords, w) && !crime) {
+        crime = true;
+        crime_at = k;
+      }
+    }
+    bool already = false;
+    for (const auto& c : cands_)
+      if (c.sentence == static_cast<int>(si) && (c.r == Relation::kImplicates)) already = true;
+    if (frame && crime && !already && !negated(b, e)) {
+      std::size_t lb = crime_at;
+      // Back to the noun that starts the claim ("backdoors that could be used for").
+      for (std::size_t k = crime_at; k > b && k + 8 > crime_at; --k)
+        if (in(kCrimeWords, f(k - 1)) || f(k - 1) == "of") {
+          lb = f(k - 1) == "of" ? k : k - 1;
+          if (f(k - 1) == "of") break;
+        }
+      std::size_t le2 = crime_at + 1;
+      int accused = -1;
+      for (const auto& m : ms)
+        for (int id : m.ents) {
+          Kind kd = ents_[static_cast<std::size_t>(id)].kind;
+          if (accused < 0 && (kd == Kind::kVendor || kd == Kind::kOperator || kd == Kind::kPerson))
+            accused = id;
+        }
+      if (accused >= 0) {
+        int al = allegation(surface(lb, le2), si);
+        add(al, accused, Relation::kImplicates, "perceived-risk", si, 0.6f);
+      }
+    }
+  }
+  if (!last_subject.empty()) recent_subjects_.push_back(last_subject[0]);
+}
+
+void ArticleRun::run() {
+  const std::size_t ns = L_.sentences.size();
+  sent_mentions_.assign(ns, {});
+  speakers_.assign(ns, {});
+  hedged_.assign(ns, false);
+  std::vector<char> covered(L_.tokens.size(), 0);
+  for (const auto& s : L_.sentences) type_unknown_names(s, covered);
+  for (std::size_t si = 0; si < ns; ++si) {
+    const Sentence& s = L_.sentences[si];
+    // Hedging.
+    for (std::size_t k = s.first; k < s.last; ++k) {
+      std::string_view w = f(k);
+      if (in(kHedges, w)) hedged_[si] = true;
+      if (w == "according" && k + 1 < s.last && f(k + 1) == "to") hedged_[si] = true;
+      if ((w == "said" || w == "expected" || w == "believed") && k > s.first &&
+          (f(k - 1) == "is" || f(k - 1) == "are") && k + 1 < s.last && f(k + 1) == "to")
+        hedged_[si] = true;
+    }
+    recognise(si);
+    auto& ms = sent_mentions_[si];
+    // Speaker of a quotation: "..." X said / said X.
+    bool has_quote = false;
+    for (std::size_t k = s.first; k < s.last; ++k)
+      has_quote |= tok(k).type == TokenType::kQuote && f(k) != "'";
+    if (has_quote) {
+      for (std::size_t k = s.first; k < s.last; ++k) {
+        if (!in(kSpeechVerbs, f(k))) continue;
+        for (const auto& m : ms)
+          if ((m.e == k || m.b == k + 1) && !m.ents.empty())
+            speakers_[si] = ents_[static_cast<std::size_t>(m.ents[0])].name;
+        if (!speakers_[si].empty()) break;
+      }
+    }
+    for (const auto& m : ms) {
+      if (m.ents.size() >= 2) {
+        groups_.push_back(m.ents);
+        group_sentence_ = si;
+      }
+    }
+    relations(si);
+    for (const auto& m : ms)
+      for (int id : m.ents) {
+        Ent& en = ents_[static_cast<std::size_t>(id)];
+        ++en.mentions;
+        if (en.first_sentence < 0) en.first_sentence = static_cast<int>(si);
+        if (!(m.flags & (kModifier | kLocative))) recent_.push_back(id);
+        if (!(m.flags & (kLocative | kUntyped)) && en.typed &&
+            !(en.kind == Kind::kGovernment && (m.flags & kModifier)))
+          en.keep = true;
+      }
+  }
+}
+
+}  // namespace
+
+Extractor::Extractor(const Lexicon& lexicon, ExtractOptions options)
+    : lex_(lexicon), options_(options) {}
+
+void Extractor::remember(const graph::Graph& g) {
+  for (auto [ei, ee] = boost::edges(g.boost_graph()); ei != ee; ++ei)
+    for (const auto& ev : g.edge(*ei).evidence) {
+      if (ev.article == graph::kNoArticle || ev.text.empty()) continue;
+      std::uint64_t art = sentence_key(g.articles()[ev.article].id);
+      seen_.emplace(sentence_key(ev.text), art);
+    }
+}
+
+ExtractStats Extractor::extract(const ArticleText& article, graph::Graph& g) {
+  ExtractStats st;
+  st.articles = 1;
+  st.bytes = article.body.size();
+  ArticleRun run(lex_, article, options_);
+  run.run();
+  st.sentences = run.L_.sentences.size();
+
+  graph::Article ga;
+  ga.id = article.id;
+  ga.title = article.title;
+  ga.date = article.date;
+  ga.source = article.source;
+  ga.url = article.url;
+  ga.path = article.path;
+  ga.text_hash = text_hash(article.body);
+  const std::uint32_t aidx = g.add_article(ga);
+  const std::uint64_t art_key = sentence_key(article.id);
+
+  // Nodes: endpoints of relations, and typed actors the text names.
+  std::vector<int> used(run.ents_.size(), 0);
+  for (const auto& c : run.cands_) {
+    used[static_cast<std::size_t>(c.s)] = 1;
+    used[static_cast<std::size_t>(c.t)] = 1;
+  }
+  std::vector<std::optional<graph::NodeIndex>> node(run.ents_.size());
+  auto node_of = [&](std::size_t i) -> graph::NodeIndex {
+    if (node[i]) return *node[i];
+    const auto& en = run.ents_[i];
+    graph::NodeIndex v = g.add_node(en.name, en.kind);
+    for (const auto& a : en.aliases) g.add_alias(v, a);
+    node[i] = v;
+    return v;
+  };
+  for (std::size_t i = 0; i < run.ents_.size(); ++i) {
+    const auto& en = run.ents_[i];
+    bool keep = used[i] || (options_.keep_unrelated_actors && en.keep && en.typed &&
+                            en.kind != Kind::kAllegation);
+    if (keep) node_of(i);
+  }
+  // Edges with evidence; a sentence seen in another article (syndicated copy) adds none.
+  for (const auto& c : run.cands_) {
+    const Sentence& s = run.L_.sentences[static_cast<std::size_t>(c.sentence)];
+    std::string text = article.body.substr(s.start, s.end - s.start);
+    std::uint64_t key = sentence_key(text);
+    auto [it, inserted] = seen_.emplace(key, art_key);
+    if (!inserted && it->second != art_key) {
+      ++st.skipped_syndicated;
+      continue;
+    }
+    graph::NodeIndex sv = node_of(static_cast<std::size_t>(c.s));
+    graph::NodeIndex tv = node_of(static_cast<std::size_t>(c.t));
+    if (sv == tv) continue;
+    graph::EdgeRef e = g.add_edge(sv, tv, c.r);
+    graph::Evidence ev;
+    ev.article = aidx;
+    ev.sentence = static_cast<std::uint32_t>(c.sentence);
+    ev.start = s.start;
+    ev.end = s.end;
+    ev.text = std::move(text);
+    ev.hedged = c.hedged;
+    ev.speaker = run.speakers_[static_cast<std::size_t>(c.sentence)];
+    ev.rule = c.rule;
+    ev.confidence = c.confidence;
+    g.add_evidence(e, std::move(ev));
+    ++st.edges;
+  }
+  return st;
+}
+
+}  // namespace stakegraph::io

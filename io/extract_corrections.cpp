@@ -1,0 +1,154 @@
+#include "io/extract_corrections.hpp"
+
+#include <google/protobuf/io/tokenizer.h>
+#include <google/protobuf/text_format.h>
+
+#include <unordered_map>
+#include <unordered_set>
+
+#include "graph/error.hpp"
+#include "io/input.hpp"
+#include "proto/lexicon.pb.h"
+
+namespace stakegraph::io {
+namespace {
+
+class Collector final : public google::protobuf::io::ErrorCollector {
+ public:
+  void AddError(int line, google::protobuf::io::ColumnNumber column,
+                const std::string& message) override {
+    if (has_error) return;
+    has_error = true;
+    line_ = line + 1;
+    column_ = column + 1;
+    message_ = message;
+  }
+  bool has_error = false;
+  int line_ = 0, column_ = 0;
+  std::string message_;
+};
+
+}  // namespace
+
+CorrectionSet CorrectionSet::load(const std::string& path) {
+  check_input_file(path);
+  return parse(read_file(path), path);
+}
+
+CorrectionSet CorrectionSet::parse(const std::string& text, const std::string& name) {
+  pb::Corrections msg;
+  google::protobuf::TextFormat::Parser parser;
+  Collector errors;
+  parser.RecordErrorsTo(&errors);
+  if (!parser.ParseFromString(text, &msg) || errors.has_error)
+    throw graph::ParseError(name, static_cast<std::uint64_t>(errors.line_),
+                            static_cast<std::uint64_t>(errors.column_),
+                            errors.message_.empty() ? "invalid corrections" : errors.message_);
+  CorrectionSet c;
+  for (const auto& m : msg.merge()) c.merges.push_back({m.from(), m.into()});
+  for (const auto& m : msg.rename()) c.renames.push_back({m.node(), m.name()});
+  for (const auto& m : msg.retype()) {
+    auto k = graph::parse_kind(m.kind());
+    if (!k) throw graph::ParseError(name, 0, 0, "retype \"" + m.node() + "\": unknown kind \"" + m.kind() + "\"");
+    c.retypes.push_back({m.node(), *k});
+  }
+  for (const auto& m : msg.drop_edge()) {
+    auto r = graph::parse_relation(m.relation());
+    if (!r) throw graph::ParseError(name, 0, 0, "drop_edge: unknown relation \"" + m.relation() + "\"");
+    c.drops.push_back({m.source(), *r, m.target()});
+  }
+  for (const auto& m : msg.add_alias()) c.aliases.push_back({m.node(), m.alias()});
+  return c;
+}
+
+bool CorrectionSet::empty() const noexcept {
+  return merges.empty() && renames.empty() && retypes.empty() && drops.empty() && aliases.empty();
+}
+
+graph::Graph CorrectionSet::apply(const graph::Graph& g, CorrectionStats* stats) const {
+  CorrectionStats st;
+  const std::size_t n = g.node_count();
+  // Union-find over merges.
+  std::vector<std::size_t> rep(n);
+  for (std::size_t i = 0; i < n; ++i) rep[i] = i;
+  auto find = [&](std::size_t x) {
+    while (rep[x] != x) x = rep[x] = rep[rep[x]];
+    return x;
+  };
+  for (const auto& m : merges) {
+    auto a = g.find_node(m.from), b = g.find_node(m.into);
+    if (!a || !b) { ++st.skipped; continue; }
+    rep[find(*a)] = find(*b);
+    ++st.applied;
+  }
+  std::vector<std::string> name(n);
+  std::vector<graph::Kind> kind(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    name[i] = g.node(i).name;
+    kind[i] = g.node(i).kind;
+  }
+  std::vector<std::vector<std::string>> extra(n);
+  for (const auto& r : renames) {
+    auto v = g.find_node(r.node);
+    if (!v || r.name.empty()) { ++st.skipped; continue; }
+    std::size_t x = find(*v);
+    extra[x].push_back(name[x]);
+    name[x] = r.name;
+    ++st.applied;
+  }
+  for (const auto& r : retypes) {
+    auto v = g.find_node(r.node);
+    if (!v) { ++st.skipped; continue; }
+    kind[find(*v)] = r.kind;
+    ++st.applied;
+  }
+  for (const auto& a : aliases) {
+    auto v = g.find_node(a.node);
+    if (!v) { ++st.skipped; continue; }
+    extra[find(*v)].push_back(a.alias);
+    ++st.applied;
+  }
+  graph::Graph out;
+  for (const auto& a : g.articles()) out.add_article(a);
+  std::vector<graph::NodeIndex> nv(n);
+  // Representatives first so that merged nodes' names become aliases.
+  for (std::size_t i = 0; i < n; ++i) {
+    if (find(i) != i) continue;
+    nv[i] = out.add_node_with_id(g.node(i).id, name[i], kind[i]);
+    for (const auto& a : g.node(i).aliases) out.add_alias(nv[i], a);
+    for (const auto& a : extra[i]) out.add_alias(nv[i], a);
+    for (const auto& [k, v] : g.node(i).attributes) out.set_attribute(nv[i], k, v);
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    if (find(i) == i) continue;
+    nv[i] = nv[find(i)];
+    out.add_alias(nv[i], g.node(i).name);
+    for (const auto& a : g.node(i).aliases) out.add_alias(nv[i], a);
+  }
+  // Dropped edges, resolved to representatives.
+  struct Key { std::size_t s, t; graph::Relation r; };
+  std::vector<Key> dropped;
+  for (const auto& d : drops) {
+    auto s = g.find_node(d.source), t = g.find_node(d.target);
+    if (!s || !t) { ++st.skipped; continue; }
+    dropped.push_back({find(*s), find(*t), d.relation});
+    ++st.applied;
+  }
+  for (auto [ei, ee] = boost::edges(g.boost_graph()); ei != ee; ++ei) {
+    std::size_t s = find(g.source(*ei)), t = find(g.target(*ei));
+    const auto& ed = g.edge(*ei);
+    if (s == t) continue;
+    bool drop = false;
+    for (const auto& k : dropped)
+      if (k.r == ed.relation && ((k.s == s && k.t == t) ||
+                                 (graph::is_symmetric(k.r) && k.s == t && k.t == s)))
+        drop = true;
+    if (drop) continue;
+    graph::EdgeRef e = out.add_edge(nv[s], nv[t], ed.relation, ed.weight);
+    for (const auto& ev : ed.evidence) out.add_evidence(e, ev);
+  }
+  if (stats) *stats = st;
+  return out;
+}
+
+}  // namespace stakegraph::io

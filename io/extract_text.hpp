@@ -1,0 +1,52 @@
+// Tokens and sentences of an article body for extraction.
+//
+// Tokenizer: words (letters, digits, internal '-', '&', and the periods of initialisms such
+// as "U.S."), numbers with decimals ("8.3bn", "3,000"), possessive "'s" and negative "n't"
+// split off, every other character (typographic quotes and dashes included) a token of its
+// own. Offsets are bytes into the body; UTF-8 letters are word characters.
+// Sentence splitter: a sentence ends at '.', '!' or '?' (plus closing quotes or brackets)
+// followed by a capital, digit or opening quote, unless the word before is an abbreviation
+// (Mr., Dr., Inc., Corp., Jan., single initials; "U.S." only before a clear sentence
+// starter); a blank line, an indented line or a list item ("- ", "* ", "1. ") always starts a
+// new sentence. Sentences carry their paragraph index.
+// Complexity: O(n) in the body size.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace stakegraph::io {
+
+enum class TokenType : std::uint8_t { kWord, kNumber, kPossessive, kNegation, kQuote, kPunct };
+
+struct Token {
+  std::uint32_t start = 0, end = 0;  // byte span in the body
+  TokenType type = TokenType::kPunct;
+  bool cap = false;       // first character is an upper-case ASCII letter (or non-ASCII upper)
+  bool all_caps = false;  // two or more letters, all upper case
+  std::string folded;     // lower case, periods dropped, typographic apostrophe -> '
+};
+
+struct Sentence {
+  std::uint32_t start = 0, end = 0;      // byte span in the body
+  std::uint32_t first = 0, last = 0;     // token range [first, last)
+  std::uint32_t paragraph = 0;
+};
+
+struct TextLayout {
+  std::vector<Token> tokens;
+  std::vector<Sentence> sentences;
+};
+
+// Tokenizes `text`; appends to `out` (cleared first).
+void tokenize(std::string_view text, std::vector<Token>& out);
+
+// Tokens and sentences of a body.
+TextLayout split_text(std::string_view body);
+
+// Folds one token's text as the lexicon indexes it ("U.S." -> "us", "Huawei" -> "huawei").
+std::string fold_token(std::string_view token_text);
+
+}  // namespace stakegraph::io

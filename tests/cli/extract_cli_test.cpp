@@ -1,0 +1,119 @@
+// `stakegraph extract` and `stakegraph ingest` end to end, and the dev-set quality floors
+// measured by ../shared/tools/score_extraction.py.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+
+#include <nlohmann/json.hpp>
+
+#include "tests/cli/run.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+using stakegraph::testing::run_stakegraph;
+
+const std::string kSamples = std::string(STAKEGRAPH_SOURCE_DIR) + "/samples/articles";
+
+TEST(ExtractCli, JsonHasTheOntologyShape) {
+  auto r = run_stakegraph("extract --format json '" + kSamples + "/seed-huawei-allies.txt'");
+  ASSERT_EQ(r.status, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  ASSERT_TRUE(j["nodes"].is_array());
+  ASSERT_TRUE(j["edges"].is_array());
+  bool huawei = false;
+  for (const auto& n : j["nodes"]) {
+    EXPECT_TRUE(n.contains("id") && n.contains("name") && n.contains("kind"));
+    if (n["name"] == "Huawei") huawei = n["kind"] == "vendor";
+  }
+  EXPECT_TRUE(huawei);
+  for (const auto& e : j["edges"]) {
+    ASSERT_TRUE(e["evidence"].is_array());
+    EXPECT_FALSE(e["evidence"].empty());
+    EXPECT_TRUE(e["evidence"][0].contains("start"));
+  }
+}
+
+TEST(ExtractCli, TextAndDotAndStdin) {
+  auto t = run_stakegraph("extract --format text -", "Denmark banned Huawei on Monday.\n");
+  ASSERT_EQ(t.status, 0) << t.err;
+  EXPECT_NE(t.out.find("Denmark -SANCTION-> Huawei\tDenmark banned Huawei on Monday."),
+            std::string::npos)
+      << t.out;
+  auto d = run_stakegraph("extract --format dot -", "Denmark banned Huawei on Monday.\n");
+  ASSERT_EQ(d.status, 0) << d.err;
+  EXPECT_NE(d.out.find("digraph"), std::string::npos);
+}
+
+TEST(ExtractCli, Errors) {
+  auto r = run_stakegraph("extract /nonexistent/a.txt");
+  EXPECT_NE(r.status, 0);
+  EXPECT_NE(r.err.find("/nonexistent/a.txt"), std::string::npos);
+  auto f = run_stakegraph("extract --format xml -", "x");
+  EXPECT_EQ(f.status, 2);
+  auto bad = fs::temp_directory_path() / "sg_bad_utf8.txt";
+  std::ofstream(bad, std::ios::binary) << "Title: x\n\nab\xfe";
+  auto u = run_stakegraph("extract '" + bad.string() + "'");
+  EXPECT_EQ(u.status, 1);
+  EXPECT_NE(u.err.find("byte offset"), std::string::npos) << u.err;
+}
+
+TEST(ExtractCli, LexiconAndCorrections) {
+  auto lex = fs::temp_directory_path() / "sg_cli_lex.textpb";
+  std::ofstream(lex) << "entry { name: \"Qorvex Wireless\" kind: \"operator\" alias: \"Qorvex\" }\n";
+  auto corr = fs::temp_directory_path() / "sg_cli_corr.textpb";
+  std::ofstream(corr) << "rename { node: \"Qorvex Wireless\" name: \"Qorvex Networks\" }\n"
+                         "drop_edge { source: \"Denmark\" relation: \"SANCTION\" target: \"ZTE\" }\n";
+  const std::string text = "Denmark banned Qorvex. Denmark banned ZTE.\n";
+  auto r = run_stakegraph("extract --format text --lexicon '" + lex.string() +
+                              "' --corrections '" + corr.string() + "' -",
+                          text);
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("Denmark -SANCTION-> Qorvex Networks"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("ZTE"), std::string::npos) << r.out;
+}
+
+TEST(IngestCli, CreatesUpdatesIdempotent) {
+  auto out = fs::temp_directory_path() / "sg_ingest_test.sgpb";
+  fs::remove(out);
+  auto r1 = run_stakegraph("ingest '" + kSamples + "' -o '" + out.string() + "'");
+  ASSERT_EQ(r1.status, 0) << r1.err;
+  EXPECT_NE(r1.err.find("articles"), std::string::npos);
+  auto s1 = stakegraph::testing::slurp(out.string());
+  auto r2 = run_stakegraph("ingest '" + kSamples + "' -o '" + out.string() + "'");
+  ASSERT_EQ(r2.status, 0) << r2.err;
+  auto s2 = stakegraph::testing::slurp(out.string());
+  EXPECT_EQ(s1, s2);  // re-ingesting changes nothing
+  auto r3 = run_stakegraph("ingest /nonexistent -o '" + out.string() + "'");
+  EXPECT_NE(r3.status, 0);
+  EXPECT_EQ(stakegraph::testing::slurp(out.string()), s1);  // no partial file
+}
+
+TEST(ExtractQuality, DevSetFloors) {
+  const std::string shared = STAKEGRAPH_SHARED_DIR;
+  if (!fs::exists(shared + "/tools/score_extraction.py")) GTEST_SKIP() << "../shared absent";
+  const std::string cmd = "/usr/bin/python3 '" + shared + "/tools/score_extraction.py' --bin '" +
+                          STAKEGRAPH_BIN + "' --articles '" + shared +
+                          "/eval/dev/articles' --gold '" + shared + "/eval/dev/gold'";
+  FILE* p = ::popen(cmd.c_str(), "r");
+  ASSERT_TRUE(p);
+  std::string out;
+  char buf[4096];
+  while (std::fgets(buf, sizeof buf, p)) out += buf;
+  ASSERT_EQ(::pclose(p), 0) << out;
+  std::smatch m;
+  std::regex re(R"(entities P=\S+ R=\S+ F1=(\S+) \| relations P=\S+ R=\S+ F1=(\S+) .*negated=(\d+))");
+  ASSERT_TRUE(std::regex_search(out, m, re)) << out;
+  const double ef = std::stod(m[1]), rf = std::stod(m[2]);
+  const int neg = std::stoi(m[3]);
+  RecordProperty("entity_f1", m[1]);
+  RecordProperty("relation_f1", m[2]);
+  EXPECT_GE(ef, 0.90) << out;
+  EXPECT_GE(rf, 0.80) << out;
+  EXPECT_EQ(neg, 0) << out;
+}
+
+}  // namespace

@@ -1,0 +1,219 @@
+// `stakegraph import gdelt`: the summary and --json counts on the real sample, merging into
+// an existing graph (and into one made by article extraction), re-import, .gz input, --strict
+// and the usage errors, each with its exit status.
+#include <gtest/gtest.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "tests/cli/run.hpp"
+
+namespace stakegraph {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::run_stakegraph;
+
+const fs::path kSample =
+    fs::path(STAKEGRAPH_SHARED_DIR) / "data/gdelt/gdelt1_events_sample_710rows.tsv";
+
+class ImportCliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("import_cli_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  std::string path(const std::string& name) const { return (dir_ / name).string(); }
+  std::string write(const std::string& name, const std::string& text) const {
+    std::ofstream(path(name), std::ios::binary) << text;
+    return path(name);
+  }
+  fs::path dir_;
+};
+
+// A 58-column GDELT 1.0 row: actor codes are country-only codes, names their ISO names.
+std::string row(int id, const std::string& a1, const std::string& a2, const std::string& code,
+                const std::string& goldstein = "1.0") {
+  std::vector<std::string> f(58);
+  f[0] = std::to_string(id);
+  f[1] = "20190515";
+  f[5] = a1;
+  f[7] = a1;
+  f[15] = a2;
+  f[17] = a2;
+  f[26] = code;
+  f[28] = code.substr(0, 2);
+  f[30] = goldstein;
+  f[31] = "4";
+  f[32] = "1";
+  f[33] = "2";
+  f[56] = "20190516";
+  f[57] = "https://news.example/" + std::to_string(id);
+  std::string s;
+  for (std::size_t i = 0; i < f.size(); ++i) s += (i ? "\t" : "") + f[i];
+  return s + "\n";
+}
+
+nlohmann::json json_of(const testing::RunResult& r) {
+  EXPECT_EQ(r.status, 0) << r.err;
+  return nlohmann::json::parse(r.out);
+}
+
+TEST_F(ImportCliTest, RealSampleJsonCounts) {
+  if (!fs::exists(kSample)) GTEST_SKIP() << "../shared/data/gdelt absent";
+  const std::string out = path("g.sgpb");
+  // 710 rows: 471 with both actors (62 of them CAMEO root 01), 239 with one (counted with an
+  // independent parser in tests/io/gdelt_test.cpp).
+  const auto j =
+      json_of(run_stakegraph("import gdelt '" + kSample.string() + "' -o '" + out + "' --json"));
+  EXPECT_EQ(j["rows"], 710);
+  EXPECT_EQ(j["rows_by_columns"]["57"], 201);
+  EXPECT_EQ(j["rows_by_columns"]["58"], 509);
+  EXPECT_EQ(j["one_actor_rows"], 239);
+  EXPECT_EQ(j["statements_skipped"], 62);
+  EXPECT_EQ(j["imported_rows"], 471 - 62);
+  EXPECT_EQ(j["malformed_rows"], 0);
+  const auto stats = json_of(run_stakegraph("stats '" + out + "' --json"));
+  EXPECT_EQ(stats["edges"], j["graph"]["edges"]);
+  EXPECT_EQ(stats["nodes"], j["graph"]["nodes"]);
+  EXPECT_EQ(stats["evidence"].get<int>(),
+            j["imported_rows"].get<int>() + j["part_of_added"].get<int>());
+  // --keep-statements keeps the 62 as related_to.
+  const auto k = json_of(run_stakegraph("import gdelt '" + kSample.string() + "' -o '" +
+                                        path("k.json") + "' --json --keep-statements"));
+  EXPECT_EQ(k["imported_rows"], 471);
+  EXPECT_EQ(k["statements_kept"], 62);
+  const auto kstats = json_of(run_stakegraph("stats '" + path("k.json") + "' --json"));
+  EXPECT_GT(kstats["by_relation"]["related_to"].get<int>(), 0);
+}
+
+TEST_F(ImportCliTest, SummaryListsMalformedRowsWithLineNumbers) {
+  const std::string f =
+      write("m.tsv", row(1, "USA", "CHN", "043") + "bad\trow\n" + row(3, "USA", "CHN", "0x1"));
+  const auto r = run_stakegraph("import gdelt '" + f + "' -o '" + path("m.sgpb") + "'");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("malformed  2 rows"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(f + ":2: expected 57, 58 or 61 tab-separated fields, found 2"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find(f + ":3: EventCode"), std::string::npos) << r.out;
+  // --strict: exit 1 naming the file and line; no graph written.
+  const auto s = run_stakegraph("import gdelt '" + f + "' -o '" + path("s.sgpb") + "' --strict");
+  EXPECT_EQ(s.status, 1);
+  EXPECT_NE(s.err.find(f + ":2:"), std::string::npos) << s.err;
+  EXPECT_FALSE(fs::exists(path("s.sgpb")));
+}
+
+TEST_F(ImportCliTest, MergesIntoAnExistingGraphAndReimportChangesNothing) {
+  const std::string a =
+      write("a.tsv", row(1, "USA", "CHN", "043", "2") + row(2, "USA", "DEU", "111"));
+  const std::string b =
+      write("b.tsv", row(3, "USA", "CHN", "043", "4") + row(4, "FRA", "DEU", "036"));
+  const std::string out = path("g.sgpb");
+  auto j = json_of(run_stakegraph("import gdelt '" + a + "' -o '" + out + "' --json"));
+  EXPECT_EQ(j["graph"]["edges"], 2);
+  j = json_of(run_stakegraph("import gdelt '" + b + "' -o '" + out + "' --json"));
+  EXPECT_EQ(j["edges_added"], 1);
+  EXPECT_EQ(j["rows_merged"], 1);
+  EXPECT_EQ(j["graph"]["edges"], 3);
+  EXPECT_EQ(j["graph"]["nodes"], 4);
+  j = json_of(run_stakegraph("import gdelt '" + a + "' '" + b + "' -o '" + out + "' --json"));
+  EXPECT_EQ(j["duplicate_rows"], 4);
+  EXPECT_EQ(j["imported_rows"], 0);
+  EXPECT_EQ(j["graph"]["edges"], 3);
+  // The merged edge's weight is the mean of its two rows.
+  const auto r = run_stakegraph("convert '" + out + "' '" + path("g.json") + "'");
+  ASSERT_EQ(r.status, 0) << r.err;
+  std::ifstream in(path("g.json"));
+  const auto g = nlohmann::json::parse(in);
+  int consult = 0;
+  for (const auto& e : g["edges"]) {
+    if (e["relation"] == "CONSULT") {
+      ++consult;
+      EXPECT_DOUBLE_EQ(e["weight"].get<double>(), 3.0);
+      EXPECT_EQ(e["evidence"].size(), 2u);
+    }
+  }
+  EXPECT_EQ(consult, 1);
+}
+
+// One United States node whichever source made it: article extraction, then GDELT.
+TEST_F(ImportCliTest, OneNodePerActorWithArticleExtraction) {
+  const std::string article =
+      write("a.txt",
+            "US urges Germany to drop Huawei\nDate: 2019-05-15\nSource: Example News\n\n"
+            "The United States urged Germany to ban Huawei from its 5G networks.\n");
+  const std::string out = path("g.sgpb");
+  const auto ing = run_stakegraph("ingest '" + article + "' -o '" + out + "'");
+  ASSERT_EQ(ing.status, 0) << ing.err;
+  const std::string f = write("u.tsv", row(1, "USA", "DEU", "111") + row(2, "DEU", "USA", "043"));
+  const auto imp = run_stakegraph("import gdelt '" + f + "' -o '" + out + "' --json");
+  ASSERT_EQ(imp.status, 0) << imp.err;
+  ASSERT_EQ(run_stakegraph("convert '" + out + "' '" + path("g.json") + "'").status, 0);
+  std::ifstream in(path("g.json"));
+  const auto g = nlohmann::json::parse(in);
+  int us = 0, de = 0;
+  for (const auto& n : g["nodes"]) {
+    const std::string name = n["name"];
+    us += name.find("United States") == 0 && n["kind"] == "government";
+    de += name == "Germany";
+  }
+  EXPECT_EQ(us, 1) << g["nodes"].dump();
+  EXPECT_EQ(de, 1) << g["nodes"].dump();
+}
+
+TEST_F(ImportCliTest, GzipInput) {
+  const std::string text = row(1, "USA", "CHN", "043") + row(2, "USA", "CHN", "190");
+  const std::string gz = path("e.CSV.gz");
+  gzFile f = gzopen(gz.c_str(), "wb");
+  gzwrite(f, text.data(), static_cast<unsigned>(text.size()));
+  gzclose(f);
+  const auto j =
+      json_of(run_stakegraph("import gdelt '" + gz + "' -o '" + path("g.sgpb") + "' --json"));
+  EXPECT_EQ(j["imported_rows"], 2);
+  EXPECT_EQ(j["graph"]["edges"], 2);
+}
+
+TEST_F(ImportCliTest, UsageAndInputErrors) {
+  const std::string f = write("a.tsv", row(1, "USA", "CHN", "043"));
+  const std::string out = path("g.sgpb");
+  auto r = run_stakegraph("import gdelt '" + f + "' -o '" + out + "' --root-codes 1,02");
+  EXPECT_EQ(r.status, 2) << r.err;
+  EXPECT_NE(r.err.find("'1'"), std::string::npos) << r.err;
+  r = run_stakegraph("import gdelt '" + f + "' -o '" + out + "' --since 2019-13-01");
+  EXPECT_EQ(r.status, 2) << r.err;
+  r = run_stakegraph("import gdelt '" + f + "' -o '" + out +
+                     "' --since 2019-06-01 --until 2019-05-01");
+  EXPECT_EQ(r.status, 2) << r.err;
+  r = run_stakegraph("import gdelt '" + f + "' -o '" + path("g.txt") + "'");
+  EXPECT_EQ(r.status, 2) << r.err;
+  r = run_stakegraph("import gdelt '" + f + "'");
+  EXPECT_EQ(r.status, 2) << r.err;
+  r = run_stakegraph("import gdelt '" + path("missing.tsv") + "' -o '" + out + "'");
+  EXPECT_EQ(r.status, 1) << r.err;
+  EXPECT_NE(r.err.find("missing.tsv"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(out));
+  r = run_stakegraph("import nosuchformat '" + f + "' -o '" + out + "'");
+  EXPECT_EQ(r.status, 2) << r.err;
+  // A damaged existing graph is an error and stays as it was.
+  const std::string damaged = write("bad.sgpb", "not a graph");
+  r = run_stakegraph("import gdelt '" + f + "' -o '" + damaged + "'");
+  EXPECT_EQ(r.status, 1) << r.err;
+  std::ifstream in(damaged);
+  std::string content((std::istreambuf_iterator<char>(in)), {});
+  EXPECT_EQ(content, "not a graph");
+  // Date filters through the CLI.
+  const auto j = json_of(
+      run_stakegraph("import gdelt '" + f + "' -o '" + out + "' --json --since 2019-05-16"));
+  EXPECT_EQ(j["filtered_by_date"], 1);
+  EXPECT_EQ(j["imported_rows"], 0);
+}
+
+}  // namespace
+}  // namespace stakegraph

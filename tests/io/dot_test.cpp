@@ -1,0 +1,411 @@
+// DOT export (io/dot.hpp): golden files for small drawn graphs, the drawing rules, text
+// escaping, and a round trip through Graphviz's own DOT parser.
+//
+// Golden files live in tests/io/golden/. To regenerate them after an intended change:
+//   STAKEGRAPH_UPDATE_GOLDEN=1 build/tests/io_dot_test
+// then review the diff (git diff tests/io/golden/).
+#include <graphviz/cgraph.h>
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+
+#include "graph/error.hpp"
+#include "io/dot.hpp"
+#include "io/render.hpp"
+#include "tests/test_graphs.hpp"
+
+namespace stakegraph::io {
+namespace {
+
+using graph::Graph;
+using graph::Kind;
+using graph::NodeIndex;
+using graph::Relation;
+
+const std::filesystem::path kGoldenDir =
+    std::filesystem::path(STAKEGRAPH_SOURCE_DIR) / "tests" / "io" / "golden";
+
+std::string read_text(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Compares `actual` with the golden file exactly (or rewrites it when
+// STAKEGRAPH_UPDATE_GOLDEN is set); reports the first differing line.
+void expect_golden(const std::string& name, const std::string& actual) {
+  const auto path = kGoldenDir / name;
+  if (std::getenv("STAKEGRAPH_UPDATE_GOLDEN") != nullptr) {
+    std::filesystem::create_directories(kGoldenDir);
+    std::ofstream(path, std::ios::binary) << actual;
+    GTEST_SKIP() << "rewrote " << path;
+  }
+  ASSERT_TRUE(std::filesystem::exists(path))
+      << path << " is missing: run with STAKEGRAPH_UPDATE_GOLDEN=1 to create it";
+  const std::string expected = read_text(path);
+  if (expected == actual) return;
+  std::istringstream a(actual), e(expected);
+  std::string la, le;
+  for (int line = 1;; ++line) {
+    const bool ga = static_cast<bool>(std::getline(a, la));
+    const bool ge = static_cast<bool>(std::getline(e, le));
+    if (!ga && !ge) break;
+    if (la != le || ga != ge) {
+      ADD_FAILURE() << name << ":" << line << " differs\n  expected: " << le
+                    << "\n  actual:   " << la;
+      return;
+    }
+  }
+  ADD_FAILURE() << name << " differs (line endings?)";
+}
+
+std::string dot_of(const Graph& g, const DrawOptions& options = {}) {
+  std::ostringstream out;
+  write_dot(g, out, options);
+  return out.str();
+}
+
+// Drawn:
+//   Alpha (vendor) -supplies-> Beta (operator) -part_of-> Gamma (government)
+//   Gamma -SANCTION-> Alpha        [hedged: the only evidence is hedged]
+//   Delta (person) -part_of-> Gamma
+//   Beta -allied_with- Delta       [3 evidence]
+// Clusters: {Alpha, Beta} = 0 "camp A", {Gamma, Delta} = 1 (no caption). Path highlighted:
+// Alpha -> Beta -> Gamma. Focus: Gamma.
+struct Camps {
+  Graph g;
+  NodeIndex alpha, beta, gamma, delta;
+  graph::EdgeRef ab, bg;
+};
+
+Camps camps_graph() {
+  Camps c;
+  Graph& g = c.g;
+  const auto art = g.add_article({.id = "a1", .title = "Camps", .date = 20200102});
+  c.alpha = g.add_node("Alpha", Kind::kVendor);
+  c.beta = g.add_node("Beta", Kind::kOperator);
+  c.gamma = g.add_node("Gamma", Kind::kGovernment);
+  c.delta = g.add_node("Delta", Kind::kPerson);
+  auto ev = [&](std::uint32_t i, bool hedged) {
+    graph::Evidence e;
+    e.article = art;
+    e.sentence = i;
+    e.start = i * 10;
+    e.end = i * 10 + 5;
+    e.text = "sentence " + std::to_string(i);
+    e.hedged = hedged;
+    return e;
+  };
+  c.ab = g.add_edge(c.alpha, c.beta, Relation::kSupplies);
+  g.add_evidence(c.ab, ev(0, false));
+  c.bg = g.add_edge(c.beta, c.gamma, Relation::kPartOf);
+  g.add_evidence(g.add_edge(c.gamma, c.alpha, Relation::kSanction), ev(1, true));
+  g.add_edge(c.delta, c.gamma, Relation::kPartOf);
+  const auto bd = g.add_edge(c.beta, c.delta, Relation::kAlliedWith);
+  for (std::uint32_t i = 2; i < 5; ++i) g.add_evidence(bd, ev(i, false));
+  return c;
+}
+
+DrawOptions camps_options(const Camps& c) {
+  DrawOptions o;
+  o.title = "Camps & <friends> \"quoted\" \\ end";
+  o.layout = "dot";
+  o.cluster_of = {0, 0, 1, 1};
+  o.cluster_labels = {{0, "camp A"}};
+  o.highlighted_nodes = {c.alpha, c.beta, c.gamma};
+  o.highlighted_edges = {c.ab, c.bg};
+  o.focus = c.gamma;
+  return o;
+}
+
+// Node ids that DOT treats specially (keywords, numbers, spaces, quotes) and names with
+// every character that escString or XML could misread.
+Graph awkward_graph() {
+  Graph g;
+  const auto a = g.add_node_with_id("node", "Name with \\N and \\n and \\l", Kind::kMedia);
+  const auto b = g.add_node_with_id("graph", "Graph \"quoted\" ends with \\", Kind::kAgency);
+  const auto c = g.add_node_with_id("a b", "AT&amp;T & <b>bold</b>", Kind::kAllegation);
+  const auto d = g.add_node_with_id("-1.5", "Z\xC3\xBCrich \xE4\xBB\xBB", Kind::kUnspecified);
+  const auto e = g.add_node_with_id("strict", "line one\nline two", Kind::kOrganization);
+  g.add_alias(a, "alias \\\\ two");
+  g.add_edge(a, b, Relation::kReports);
+  g.add_edge(b, c, Relation::kAccuse);
+  g.add_edge(c, d, Relation::kImplicates);
+  g.add_edge(d, e, Relation::kLinkedTo);
+  g.add_edge(e, a, Relation::kRelatedTo);
+  return g;
+}
+
+TEST(DotGolden, StoryGraphPlain) { expect_golden("story.dot", dot_of(testing::story_graph())); }
+
+TEST(DotGolden, CampsWithClustersPathFocusAndTitle) {
+  const Camps c = camps_graph();
+  expect_golden("camps.dot", dot_of(c.g, camps_options(c)));
+}
+
+TEST(DotGolden, AwkwardIdsAndNames) {
+  DrawOptions o;
+  o.legend = false;
+  expect_golden("awkward.dot", dot_of(awkward_graph(), o));
+}
+
+TEST(DotGolden, EmptyGraph) { expect_golden("empty.dot", dot_of(Graph{})); }
+
+TEST(DotText, EscapeLabelDoublesBackslashesAndEscapesAmpersands) {
+  EXPECT_EQ(escape_label("plain"), "plain");
+  EXPECT_EQ(escape_label("C:\\N"), "C:\\\\N");
+  EXPECT_EQ(escape_label("a & b"), "a &amp; b");
+  EXPECT_EQ(escape_label("&amp;"), "&amp;amp;");
+  EXPECT_EQ(escape_label("one\ntwo\r\n"), "one\\ntwo\\n");
+  EXPECT_EQ(escape_label("\"q\" <x>"), "\"q\" <x>");
+  EXPECT_EQ(escape_label("\xE4\xBB\xBB"), "\xE4\xBB\xBB");
+  EXPECT_EQ(escape_label("end\\"), "end\\\\");
+}
+
+TEST(DotText, EscapeTooltipQuadruplesBackslashes) {
+  EXPECT_EQ(escape_tooltip("C:\\N & x\n"), "C:\\\\\\\\N &amp; x\\n");
+}
+
+TEST(DotText, EscapeHtml) {
+  EXPECT_EQ(escape_html("a & <b> \"c\" \\"), "a &amp; &lt;b&gt; &quot;c&quot; \\");
+}
+
+TEST(DotText, EdgeTooltipListsEveryEvidenceWithTitleAndDate) {
+  const Graph g = testing::story_graph();
+  const auto us = *g.find_node("United States");
+  const auto hw = *g.find_node("Huawei");
+  const auto e = *g.find_edge(us, hw, Relation::kSanction);
+  EXPECT_EQ(edge_tooltip(g, e),
+            "United States -SANCTION-> Huawei\n"
+            "conflictual; 2 evidence\n"
+            "\xE2\x80\xA2 \"Huawei has been frozen out of the US market.\" \xE2\x80\x94 "
+            "US government 'urges' allies (2019-02-01)\n"
+            "\xE2\x80\xA2 \"Washington \"banned\" C:\\ <Huawei> & co.\" \xE2\x80\x94 "
+            "Ban \"widens\" \\ <&> (2019-05-15)");
+  const auto de = *g.find_node("Germany");
+  EXPECT_EQ(edge_tooltip(g, *g.find_edge(us, de, Relation::kRequest)),
+            "United States -REQUEST-> Germany\n"
+            "conflictual; 1 evidence (1 hedged)\n"
+            "\xE2\x80\xA2 \"The US is reportedly urging \xE2\x80\x9C" "allies\xE2\x80\x9D.\" "
+            "[hedged] \xE2\x80\x94 US government 'urges' allies (2019-02-01)");
+  // Symmetric: stored once, the endpoint with the smaller index as source; no arrow.
+  const auto ally = g.find_edge(us, de, Relation::kAlliedWith);
+  ASSERT_TRUE(ally);
+  EXPECT_EQ(edge_tooltip(g, *ally), "United States -allied_with- Germany\ncooperative; 0 evidence");
+}
+
+TEST(DotText, EdgeTooltipCutsLongEvidence) {
+  Graph g;
+  const auto a = g.add_node("A", Kind::kVendor), b = g.add_node("B", Kind::kVendor);
+  const auto e = g.add_edge(a, b, Relation::kAccuse);
+  for (std::uint32_t i = 0; i < kTooltipEvidence + 3; ++i) {
+    graph::Evidence ev;
+    ev.sentence = i;
+    // 2-byte characters so that a cut in the middle of one would show.
+    for (int k = 0; k < 400; ++k) ev.text += "\xC3\xA9";
+    ev.text += std::to_string(i);
+    g.add_evidence(e, ev);
+  }
+  const std::string t = edge_tooltip(g, e);
+  EXPECT_NE(t.find("\xE2\x80\xA6 and 3 more"), std::string::npos);
+  EXPECT_EQ(std::count(t.begin(), t.end(), '\n'), 2 + static_cast<long>(kTooltipEvidence));
+  // Every sentence cut on a character boundary: no lone continuation byte before the ellipsis.
+  EXPECT_EQ(t.find("\xC3\xE2"), std::string::npos);
+  EXPECT_NE(t.find("(no article) (undated)"), std::string::npos);
+}
+
+TEST(DotText, NodeTooltipHasKindAliasesAndDegree) {
+  const Graph g = testing::story_graph();
+  EXPECT_EQ(node_tooltip(g, *g.find_node("United States")),
+            "United States\nkind: government\naliases: US; Washington\n"
+            "degree: 4 (in 1, out 3)\nid: united-states");
+  EXPECT_EQ(node_tooltip(g, *g.find_node("BT")),
+            "BT\nkind: operator\naliases: (none)\ndegree: 1 (in 1, out 0)\nid: bt");
+}
+
+// Attribute `name` of a DotNode/DotEdge, "" when absent.
+std::string attr(const std::vector<DotAttr>& attrs, const std::string& name) {
+  for (const auto& a : attrs)
+    if (a.name == name) return a.value;
+  return "";
+}
+
+TEST(DotDocument, DrawingRulesHoldForEveryNodeAndEdge) {
+  const Graph g = testing::random_graph(60, 200, 7);
+  const DotDocument doc = make_dot_document(g);
+  ASSERT_EQ(doc.nodes.size(), g.node_count());
+  ASSERT_EQ(doc.edges.size(), g.edge_count());
+  for (NodeIndex v = 0; v < g.node_count(); ++v) {
+    const auto& n = doc.nodes[v];
+    const KindStyle& s = kind_style(g.node(v).kind);
+    EXPECT_EQ(n.name, g.node(v).id);
+    EXPECT_EQ(attr(n.attrs, "id"), "node-" + g.node(v).id);
+    EXPECT_EQ(attr(n.attrs, "label"), escape_label(g.node(v).name));
+    EXPECT_EQ(attr(n.attrs, "shape"), s.shape);
+    EXPECT_EQ(attr(n.attrs, "fillcolor"), s.fillcolor);
+    EXPECT_EQ(attr(n.attrs, "tooltip"), escape_tooltip(node_tooltip(g, v)));
+  }
+  std::size_t i = 0;
+  for (auto [it, end] = boost::edges(g.boost_graph()); it != end; ++it, ++i) {
+    const auto& d = g.edge(*it);
+    const auto& e = doc.edges[i];
+    EXPECT_EQ(e.tail, g.source(*it));
+    EXPECT_EQ(e.head, g.target(*it));
+    EXPECT_EQ(attr(e.attrs, "label"), graph::relation_name(d.relation));
+    EXPECT_EQ(attr(e.attrs, "color"), sign_color(d.sign));
+    const bool hedged = !d.evidence.empty() &&
+                        std::all_of(d.evidence.begin(), d.evidence.end(),
+                                    [](const graph::Evidence& x) { return x.hedged; });
+    EXPECT_EQ(attr(e.attrs, "style") == "dashed", hedged);
+    EXPECT_EQ(attr(e.attrs, "dir") == "none", graph::is_symmetric(d.relation));
+    EXPECT_EQ(attr(e.attrs, "tooltip"), escape_tooltip(edge_tooltip(g, *it)));
+  }
+}
+
+TEST(DotDocument, StylesAreDistinctPerKindAndPenwidthGrows) {
+  std::set<std::pair<std::string_view, std::string_view>> seen;
+  for (Kind k : graph::all_kinds()) {
+    const KindStyle& s = kind_style(k);
+    EXPECT_TRUE(seen.insert({s.shape, s.fillcolor}).second) << graph::kind_name(k);
+  }
+  EXPECT_NE(sign_color(1), sign_color(-1));
+  EXPECT_NE(sign_color(1), sign_color(0));
+  EXPECT_NE(sign_color(-1), sign_color(0));
+  EXPECT_DOUBLE_EQ(edge_penwidth(0), 1.0);
+  for (std::size_t n = 0; n < 20; ++n) EXPECT_LT(edge_penwidth(n), edge_penwidth(n + 1));
+  EXPECT_LE(edge_penwidth(100000), 6.0);
+}
+
+TEST(DotDocument, LegendNamesOnlyTheKindsAndStylesPresent) {
+  const Camps c = camps_graph();
+  DrawOptions o;
+  const DotDocument doc = make_dot_document(c.g, o);
+  const std::string legend = attr(doc.graph_attrs, "label");
+  for (const char* present : {"vendor", "operator", "government", "person", "cooperative",
+                              "conflictual", "all evidence hedged", "more evidence"})
+    EXPECT_NE(legend.find(present), std::string::npos) << present;
+  for (const char* absent : {"media", "agency", "allegation", "neutral", "highlighted"})
+    EXPECT_EQ(legend.find(absent), std::string::npos) << absent;
+  EXPECT_EQ(doc.nodes.size(), c.g.node_count());  // the legend adds no node
+
+  o.legend = false;
+  EXPECT_EQ(attr(make_dot_document(c.g, o).graph_attrs, "label"), "");
+}
+
+TEST(DotDocument, BigDotDrawingsPutRelationLabelsOutside) {
+  DrawOptions o;
+  o.layout = "dot";
+  const Graph small = testing::random_graph(50, kDotInlineLabelEdges, 2);
+  ASSERT_LE(small.edge_count(), kDotInlineLabelEdges);
+  DotDocument doc = make_dot_document(small, o);
+  EXPECT_NE(attr(doc.edges[0].attrs, "label"), "");
+  EXPECT_EQ(attr(doc.edges[0].attrs, "xlabel"), "");
+  EXPECT_EQ(attr(doc.graph_attrs, "nslimit"), "");
+
+  const Graph big = testing::random_graph(100, kDotInlineLabelEdges + 50, 2);
+  ASSERT_GT(big.edge_count(), kDotInlineLabelEdges);
+  doc = make_dot_document(big, o);
+  for (const DotEdge& e : doc.edges) {
+    EXPECT_EQ(attr(e.attrs, "label"), "");
+    EXPECT_NE(attr(e.attrs, "xlabel"), "");
+  }
+  EXPECT_EQ(attr(doc.graph_attrs, "nslimit"), "2");
+  o.layout = "sfdp";  // only dot ranks labels
+  EXPECT_NE(attr(make_dot_document(big, o).edges[0].attrs, "label"), "");
+}
+
+TEST(DotDocument, ClustersOfOneNodeGetNoBox) {
+  const Camps c = camps_graph();
+  DrawOptions o;
+  o.cluster_of = {0, 0, 5, -1};
+  const DotDocument doc = make_dot_document(c.g, o);
+  ASSERT_EQ(doc.clusters.size(), 1u);
+  EXPECT_EQ(doc.clusters[0].name, "cluster_0");
+  EXPECT_EQ(attr(doc.clusters[0].attrs, "label"), "cluster 0");
+  EXPECT_EQ(doc.nodes[c.alpha].cluster, 0);
+  EXPECT_EQ(doc.nodes[c.beta].cluster, 0);
+  EXPECT_EQ(doc.nodes[c.gamma].cluster, -1);
+  EXPECT_EQ(doc.nodes[c.delta].cluster, -1);
+}
+
+TEST(DotDocument, HighlightFadesEverythingElse) {
+  const Camps c = camps_graph();
+  const DotDocument doc = make_dot_document(c.g, camps_options(c));
+  EXPECT_EQ(attr(doc.nodes[c.delta].attrs, "fontcolor"), "#9a9a9a");
+  EXPECT_EQ(attr(doc.nodes[c.alpha].attrs, "fontcolor"), "");
+  std::size_t lit = 0, faded = 0;
+  for (const auto& e : doc.edges) {
+    const std::string color = attr(e.attrs, "color");
+    if (color.size() == 9) ++faded;  // #rrggbbaa
+    else ++lit;
+  }
+  EXPECT_EQ(lit, 2u);
+  EXPECT_EQ(faded, c.g.edge_count() - 2);
+}
+
+TEST(DotDocument, BadOptionsAreRejected) {
+  const Camps c = camps_graph();
+  DrawOptions o;
+  o.cluster_of = {0, 1};
+  EXPECT_THROW(make_dot_document(c.g, o), graph::InvalidArgument);
+  o = {};
+  o.highlighted_nodes = {99};
+  EXPECT_THROW(make_dot_document(c.g, o), graph::InvalidArgument);
+  o = {};
+  o.focus = 4;
+  EXPECT_THROW(make_dot_document(c.g, o), graph::InvalidArgument);
+}
+
+// Graphviz's own parser reads back what agwrite wrote: every node with its id, label and
+// tooltip, every edge. (Called from the test thread while no Renderer is working.)
+void expect_round_trip(const Graph& g, const DrawOptions& options) {
+  const DotDocument doc = make_dot_document(g, options);
+  const std::string text = dot_of(g, options);
+  Agraph_t* parsed = agmemread(text.c_str());
+  ASSERT_NE(parsed, nullptr) << text;
+  std::size_t nodes = 0, edges = 0;
+  for (Agnode_t* n = agfstnode(parsed); n != nullptr; n = agnxtnode(parsed, n)) {
+    ++nodes;
+    edges += static_cast<std::size_t>(agdegree(parsed, n, 0, 1));
+  }
+  EXPECT_EQ(nodes, g.node_count());
+  EXPECT_EQ(edges, g.edge_count());
+  for (const DotNode& dn : doc.nodes) {
+    Agnode_t* n = agnode(parsed, const_cast<char*>(dn.name.c_str()), 0);
+    ASSERT_NE(n, nullptr) << dn.name;
+    for (const char* a : {"id", "label", "tooltip", "shape"})
+      EXPECT_EQ(std::string(agget(n, const_cast<char*>(a))), attr(dn.attrs, a))
+          << dn.name << " " << a;
+  }
+  if (!attr(doc.graph_attrs, "label").empty()) {
+    EXPECT_TRUE(aghtmlstr(agget(parsed, const_cast<char*>("label"))));
+  }
+  agclose(parsed);
+}
+
+TEST(DotRoundTrip, StoryGraph) { expect_round_trip(testing::story_graph(), {}); }
+
+TEST(DotRoundTrip, AwkwardIdsAndNames) { expect_round_trip(awkward_graph(), {}); }
+
+TEST(DotRoundTrip, Camps) {
+  const Camps c = camps_graph();
+  expect_round_trip(c.g, camps_options(c));
+}
+
+TEST(DotWrite, FailingStreamThrows) {
+  std::ostringstream out;
+  out.setstate(std::ios::badbit);
+  EXPECT_THROW(write_dot(testing::story_graph(), out), graph::Error);
+}
+
+}  // namespace
+}  // namespace stakegraph::io
