@@ -27,7 +27,7 @@ struct ClustersOptions {
   std::string method = "louvain";
   double resolution = 1.0;
   std::uint64_t seed = 1;
-  int restarts = 1;
+  int restarts = 4;
   bool weighted = false;
   std::vector<std::string> kinds;
   std::vector<std::string> relations;
@@ -159,8 +159,8 @@ void setup_clusters(CLI::App& app) {
       ->check(CLI::PositiveNumber);
   sub->add_option("--seed", opts->seed, "random seed (louvain, label-propagation, camps)");
   sub->add_option("--restarts", opts->restarts,
-                  "louvain: independent seeded runs, the best modularity kept (default 1); "
-                  "camps: local-search starts (at least 8)")
+                  "louvain: independent seeded runs (seeds S, S+1, ...), the best modularity "
+                  "kept (default 4); camps: local-search starts (at least 8)")
       ->check(CLI::Range(1, 1000));
   sub->add_flag("--weighted", opts->weighted,
                 "weight edges by their evidence count (an edge without evidence counts 1)");

@@ -446,8 +446,16 @@ CampsResult camps(const SignedGraph& g, const CampsOptions& o) {
   view.targets = g.targets;
   const ComponentsResult comp = connected_components(view);
   const auto members = cluster_members(comp.membership, comp.count);
-  std::uint32_t next_label = n;  // fresh labels for exact solutions, kept apart from others
-  std::vector<std::uint32_t> relabelled(membership);
+  // Every group is labelled by one of its own nodes (the smallest), so groups replaced by an
+  // exact solution can never collide with the labels of other components.
+  std::vector<std::uint32_t> labels(n);
+  {
+    std::vector<std::uint32_t> representative(n, kUnset);
+    for (std::uint32_t v = 0; v < n; ++v) {
+      if (representative[membership[v]] == kUnset) representative[membership[v]] = v;
+      labels[v] = representative[membership[v]];
+    }
+  }
   std::vector<std::uint32_t> local(n, kUnset);
   for (const auto& nodes : members) {
     const auto c = static_cast<std::uint32_t>(nodes.size());
@@ -524,21 +532,16 @@ CampsResult camps(const SignedGraph& g, const CampsOptions& o) {
       result.exact = false;
     }
     if (bb.best() < upper - kEps) {
+      std::vector<std::uint32_t> group_rep(c, kUnset);  // by group of the exact solution
+      for (std::uint32_t p = 0; p < c; ++p) {
+        const std::uint32_t v = nodes[order[p]];
+        std::uint32_t& rep = group_rep[bb.best_assign()[p]];
+        rep = std::min(rep, v);
+      }
       for (std::uint32_t p = 0; p < c; ++p)
-        relabelled[nodes[order[p]]] = next_label + bb.best_assign()[p];
-      next_label += c;
+        labels[nodes[order[p]]] = group_rep[bb.best_assign()[p]];
     }
     for (std::uint32_t v : nodes) local[v] = kUnset;
-  }
-  // Labels may now exceed n; compact them before the canonical numbering.
-  std::vector<std::uint32_t> labels(relabelled);
-  {
-    std::vector<std::uint32_t> sorted(labels);
-    std::sort(sorted.begin(), sorted.end());
-    sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
-    for (auto& x : labels)
-      x = static_cast<std::uint32_t>(std::lower_bound(sorted.begin(), sorted.end(), x) -
-                                     sorted.begin());
   }
   result.membership = std::move(labels);
   result.count = relabel_by_size(result.membership);

@@ -12,7 +12,9 @@
 // (Tarjan 1972, "Depth-first search and linear graph algorithms") for strong components.
 // Both are tested against Boost.Graph's connected_components / strong_components; they are
 // written over the CSR directly because building a Boost graph from it costs several times
-// the search (bench/clusters_bench.cpp, BM_Components vs BM_ComponentsBgl).
+// the search: at 10^6 edges, 24 ms here against 138 ms for building Boost's
+// compressed_sparse_row_graph and searching it, 28 ms for Boost's search alone
+// (bench/clusters_bench.cpp, BM_Components, BM_ComponentsBgl, BM_ComponentsBglSearchOnly).
 // Complexity: O(V + E) time, O(V) extra memory.
 #pragma once
 

@@ -50,6 +50,51 @@ std::string slugify(std::string_view name) {
   return out;
 }
 
+Graph::Graph(const Graph& other)
+    : g_(other.g_),
+      by_name_(other.by_name_),
+      by_alias_(other.by_alias_),
+      by_id_(other.by_id_),
+      articles_(other.articles_),
+      article_by_id_(other.article_by_id_),
+      edge_index_valid_(false) {}
+
+Graph::Graph(Graph&& other) noexcept
+    : g_(std::move(other.g_)),
+      by_name_(std::move(other.by_name_)),
+      by_alias_(std::move(other.by_alias_)),
+      by_id_(std::move(other.by_id_)),
+      articles_(std::move(other.articles_)),
+      article_by_id_(std::move(other.article_by_id_)),
+      edge_index_valid_(false) {
+  other.edge_index_.clear();
+  other.edge_index_valid_ = false;
+}
+
+Graph& Graph::operator=(const Graph& other) {
+  if (this != &other) {
+    Graph copy(other);
+    *this = std::move(copy);
+  }
+  return *this;
+}
+
+Graph& Graph::operator=(Graph&& other) noexcept {
+  if (this != &other) {
+    g_ = std::move(other.g_);
+    by_name_ = std::move(other.by_name_);
+    by_alias_ = std::move(other.by_alias_);
+    by_id_ = std::move(other.by_id_);
+    articles_ = std::move(other.articles_);
+    article_by_id_ = std::move(other.article_by_id_);
+    edge_index_.clear();
+    edge_index_valid_ = false;
+    other.edge_index_.clear();
+    other.edge_index_valid_ = false;
+  }
+  return *this;
+}
+
 std::string Graph::unique_id(std::string_view name) const {
   std::string base = slugify(name);
   if (!by_id_.count(base)) return base;

@@ -89,6 +89,13 @@ std::string slugify(std::string_view name);
 class Graph final {
  public:
   Graph() = default;
+  // Copies and moves rebuild the edge index lazily: its edge descriptors point into the
+  // adjacency_list they came from, never into another graph's.
+  Graph(const Graph& other);
+  Graph(Graph&& other) noexcept;
+  Graph& operator=(const Graph& other);
+  Graph& operator=(Graph&& other) noexcept;
+  ~Graph() = default;
 
   // ---- nodes ----
   // Finds the node named `name` (canonical name, then alias) or creates it with `kind`.

@@ -1586,8 +1586,22 @@ void ArticleRun::relations(std::size_t si) {
       // object span for patterns with an object noun ("use Huawei equipment").
       std::size_t from = he;
       while (from < e && in(kAdverbs, f(from))) ++from;
+      std::size_t limit = from + 14;
+      if (vp.reciprocal) {
+        // "A and B agreed on Monday to launch patrols in the Gulf": the partner of a
+        // reciprocal verb is its direct object, never the object of an infinitive
+        // complement or a place after a locative preposition.
+        for (std::size_t k = from; k < std::min(e, limit); ++k)
+          if (f(k) == "to" && k + 1 < e && tok(k + 1).type == TokenType::kWord &&
+              !mention_at(k + 1)) {
+            limit = k;
+            break;
+          }
+      }
       if (!(from < e && (f(from) == "that" || f(from) == "whether" || f(from) == "if")))
-        target = first_mention_after(from, from + 14, true);
+        target = first_mention_after(from, limit, true);
+      if (target && vp.reciprocal && target->b > b && in(kLocativePreps, f(target->b - 1)))
+        target = nullptr;
     }
     bool by_follows = false;
     for (std::size_t k = he; k < std::min(e, he + 12); ++k) {

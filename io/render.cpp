@@ -77,24 +77,40 @@ class GraphvizThread final {
 
   void loop() {
     agseterrf(&capture_message);  // Graphviz never prints; messages are collected
+    gvc_ = gvContext();
+    if (gvc_ == nullptr) context_error_ = graphviz_messages();
+    graphviz_messages().clear();
     for (;;) {
       std::function<void()> job;
       {
         std::unique_lock lock(mutex_);
         wake_.wait(lock, [this] { return stop_ || !jobs_.empty(); });
-        if (jobs_.empty()) return;
+        if (jobs_.empty()) break;
         job = std::move(jobs_.front());
         jobs_.pop_front();
       }
       job();
     }
+    if (gvc_ != nullptr) gvFreeContext(gvc_);
   }
 
   std::mutex mutex_;
   std::condition_variable wake_;
   std::deque<std::function<void()>> jobs_;
   bool stop_ = false;
-  std::thread worker_;  // last: started once the queue exists
+  GVC_t* gvc_ = nullptr;       // worker only
+  std::string context_error_;  // worker only
+  std::thread worker_;         // last: started once everything above exists
+
+ public:
+  // The shared context; call on the worker only. Throws graph::Error if Graphviz could not
+  // create it.
+  GVC_t* context() const {
+    if (gvc_ == nullptr)
+      throw graph::Error("graphviz: cannot create a context" +
+                         (context_error_.empty() ? "" : ": " + context_error_));
+    return gvc_;
+  }
 };
 
 // Splits captured Graphviz output into one trimmed message per line.
@@ -384,18 +400,10 @@ Selection select_for_drawing(const graph::Graph& g, const RenderOptions& options
 }
 
 Renderer::Renderer() {
-  gvc_ = on_graphviz(warnings_, [] {
-    GVC_t* gvc = gvContext();
-    if (gvc == nullptr) fail("cannot create a context");
-    return gvc;
-  });
+  on_graphviz(warnings_, [] { GraphvizThread::instance().context(); });
 }
 
-Renderer::~Renderer() {
-  std::vector<std::string> ignored;
-  GVC_t* gvc = gvc_;
-  on_graphviz(ignored, [gvc] { gvFreeContext(gvc); });
-}
+Renderer::~Renderer() = default;
 
 void Renderer::write_dot(const DotDocument& doc, std::ostream& out) {
   on_graphviz(warnings_, [&] {
@@ -423,11 +431,12 @@ std::string Renderer::render_document(const DotDocument& doc, Layout layout,
   const DotDocument& drawn = format == ImageFormat::kPng ? bounded : doc;
   return on_graphviz(warnings_, [&] {
     CGraph g(drawn);
-    g.layout(gvc_, layout);
+    GVC_t* gvc = GraphvizThread::instance().context();
+    g.layout(gvc, layout);
     char* data = nullptr;
     unsigned int length = 0;
     const std::string device(device_of(format));
-    if (gvRenderData(gvc_, g.get(), device.c_str(), &data, &length) != 0 || data == nullptr) {
+    if (gvRenderData(gvc, g.get(), device.c_str(), &data, &length) != 0 || data == nullptr) {
       if (data != nullptr) gvFreeRenderData(data);
       fail("cannot render " + std::string(image_format_name(format)) +
            (format == ImageFormat::kSvg ? "" : " (needs the cairo plugin of Debian's libgvc6)"));
@@ -483,7 +492,7 @@ std::vector<NodeBox> Renderer::layout_boxes(const graph::Graph& g, const RenderO
   const Prepared p = prepare(g, options);
   return on_graphviz(warnings_, [&] {
     CGraph cg(p.doc);
-    cg.layout(gvc_, p.layout);
+    cg.layout(GraphvizThread::instance().context(), p.layout);
     std::vector<NodeBox> boxes;
     boxes.reserve(cg.nodes().size());
     for (std::size_t i = 0; i < cg.nodes().size(); ++i) {
@@ -498,7 +507,7 @@ std::vector<NodeBox> Renderer::layout_boxes(const graph::Graph& g, const RenderO
 std::vector<std::string> Renderer::available_formats() {
   return on_graphviz(warnings_, [&] {
     int count = 0;
-    char** list = gvPluginList(gvc_, "device", &count, nullptr);
+    char** list = gvPluginList(GraphvizThread::instance().context(), "device", &count, nullptr);
     std::vector<std::string> formats;
     for (int i = 0; list != nullptr && i < count; ++i) {
       formats.emplace_back(list[i]);

@@ -4,10 +4,14 @@
 // state (error hooks, the cgraph string dictionaries, plugin loaders) and is not
 // thread-safe, so every Graphviz call of every Renderer runs on ONE dedicated thread owned by
 // this module; Renderer methods hand their work to it and wait, so they may be called from
-// any thread. Each Renderer owns one GVC context (gvContext on construction, gvFreeContext
-// on destruction, both on that thread); every graph is agclose'd and every layout
-// gvFreeLayout'ed before a call returns, also when it throws. Graphviz messages are captured
-// (never printed): errors become graph::Error, warnings are kept in warnings().
+// any thread. That thread owns the one GVC context of the process: created when the first
+// Renderer is, freed (gvFreeContext) when the thread stops at exit. One context, not one per
+// Renderer, because in 2.42 (a) the pango text plugin caches a pointer into a context's font
+// table, so creating a context after freeing another reads freed memory (found with ASan),
+// and (b) every gvContext leaks its copy of the plugin configuration (gvconfig). Every graph
+// is agclose'd and every layout gvFreeLayout'ed before a call returns, also when it throws.
+// Graphviz messages are captured (never printed): errors become graph::Error, warnings are
+// kept in warnings().
 //
 // Layout engines: dot (layered; draws cluster boxes), neato, fdp (draws cluster boxes), sfdp
 // (multilevel force-directed, for large graphs), circo. Without an explicit engine, dot is
@@ -28,8 +32,6 @@
 
 #include "graph/graph.hpp"
 #include "io/dot.hpp"
-
-struct GVC_s;  // Graphviz's context (gvcext.h), kept opaque here.
 
 namespace stakegraph::io {
 
@@ -87,7 +89,8 @@ Selection select_for_drawing(const graph::Graph& g, const RenderOptions& options
 
 class Renderer final {
  public:
-  // Creates a Graphviz context. Throws graph::Error if Graphviz cannot start.
+  // Starts the Graphviz thread and its context on first use. Throws graph::Error if Graphviz
+  // cannot start.
   Renderer();
   ~Renderer();
   Renderer(const Renderer&) = delete;
@@ -118,7 +121,6 @@ class Renderer final {
   const std::vector<std::string>& warnings() const noexcept { return warnings_; }
 
  private:
-  GVC_s* gvc_ = nullptr;
   std::vector<std::string> warnings_;
 };
 

@@ -4,7 +4,8 @@
 // graph. Google Benchmark program; the edge list path is the first non-flag argument.
 //   build/bench/clusters_timer EDGES.txt --benchmark_format=json
 // Benchmarks: BM_PeerLouvain/seed:S (default options, one seeded run; counters modularity
-// and communities), BM_PeerComponents, BM_PeerCsrBuild (edge list -> CSR).
+// and communities), BM_PeerLouvain/restarts:R (seeds 1..R, the best kept; the runs share
+// the OpenMP threads), BM_PeerComponents, BM_PeerCsrBuild (edge list -> CSR).
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
@@ -74,6 +75,21 @@ int main(int argc, char** argv) {
           state.counters["communities"] = r.count;
         })
         ->Unit(benchmark::kMillisecond);
+  }
+  for (int restarts : {2, 4}) {
+    benchmark::RegisterBenchmark(
+        ("BM_PeerLouvain/restarts:" + std::to_string(restarts)).c_str(),
+        [g, restarts](benchmark::State& state) {
+          graph::CommunityResult r;
+          for (auto _ : state) {
+            r = graph::louvain(g->csr, {.seed = 1, .restarts = restarts});
+            benchmark::DoNotOptimize(r.membership.data());
+          }
+          state.counters["modularity"] = r.modularity;
+          state.counters["communities"] = r.count;
+        })
+        ->Unit(benchmark::kMillisecond)
+        ->UseRealTime();
   }
   benchmark::RegisterBenchmark("BM_PeerComponents",
                                [g](benchmark::State& state) {

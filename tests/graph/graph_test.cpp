@@ -190,5 +190,28 @@ TEST(Graph, AppendUncheckedThenIndexRebuilt) {
   EXPECT_EQ(g.edge_count(), 1u);
 }
 
+// A -supplies-> B, copied: the copy's edges are its own (the edge index is not shared).
+TEST(Graph, CopiesAndMovesOwnTheirEdges) {
+  auto make = [] {
+    Graph g;
+    const NodeIndex a = g.add_node("A", Kind::kVendor);
+    const NodeIndex b = g.add_node("B", Kind::kOperator);
+    g.add_edge(a, b, Relation::kSupplies, 1.0);
+    return g;
+  };
+  Graph original = make();
+  Graph copy = original;
+  original.edge_data(*original.find_edge(0, 1, Relation::kSupplies)).weight = 5.0;
+  EXPECT_EQ(copy.edge(*copy.find_edge(0, 1, Relation::kSupplies)).weight, 1.0);
+  Graph assigned;
+  assigned = copy;
+  copy = Graph{};
+  ASSERT_TRUE(assigned.find_edge(0, 1, Relation::kSupplies));
+  EXPECT_EQ(assigned.edge(*assigned.find_edge(0, 1, Relation::kSupplies)).weight, 1.0);
+  Graph moved = std::move(assigned);
+  EXPECT_EQ(moved.add_edge(0, 1, Relation::kSupplies), *moved.find_edge(0, 1, Relation::kSupplies));
+  EXPECT_EQ(moved.edge_count(), 1u);
+}
+
 }  // namespace
 }  // namespace stakegraph::graph

@@ -204,6 +204,23 @@ TEST(Relations, HedgingSetsFlag) {
   EXPECT_FALSE(g.edge(*e2).evidence[0].hedged);
 }
 
+// Reciprocal verbs: the partner is the direct object, never a place after a locative
+// preposition nor the object of an infinitive complement.
+TEST(Relations, ReciprocalIgnoresPlacesAndInfinitiveObjects) {
+  auto g = run(
+      "Peru and Chile agreed on Monday to launch joint patrols in the Bay of Arica. "
+      "Kenya and Uganda agreed to build a railway near Lake Victoria. "
+      "Norway agreed with Sweden on fishing quotas.");
+  EXPECT_TRUE(has(g, "Peru", Relation::kAgree, "Chile")) << dump(g);
+  EXPECT_TRUE(has(g, "Chile", Relation::kAgree, "Peru")) << dump(g);
+  EXPECT_FALSE(g.find_named("Bay")) << dump(g);
+  EXPECT_FALSE(g.find_named("Bay of Arica")) << dump(g);
+  EXPECT_TRUE(has(g, "Kenya", Relation::kAgree, "Uganda")) << dump(g);
+  EXPECT_TRUE(has(g, "Uganda", Relation::kAgree, "Kenya")) << dump(g);
+  EXPECT_FALSE(g.find_named("Lake Victoria")) << dump(g);
+  EXPECT_TRUE(has(g, "Norway", Relation::kAgree, "Sweden")) << dump(g);
+}
+
 TEST(Relations, GeneralPoliticalNews) {
   auto g = run(
       "Brazilian and Argentine ministers agreed on Tuesday to work together on energy. "
