@@ -162,6 +162,9 @@ void add_layout_settings(std::vector<DotAttr>& attrs, std::string_view layout,
     attrs.push_back({"rankdir", "LR"});
     attrs.push_back({"nodesep", "0.3"});
     attrs.push_back({"ranksep", "0.7"});
+    // Graphviz 2.42's default ranking fails on cluster subgraphs ("trouble in init_rank")
+    // and then frees freed memory in gvFreeLayout; the global ranker handles them.
+    attrs.push_back({"newrank", "true"});
     // Big drawings: bound the network-simplex passes that place nodes (a near-optimal
     // placement instead of minutes of iterations; see kDotInlineLabelEdges).
     if (outside_labels) attrs.push_back({"nslimit", "2"});

@@ -156,5 +156,17 @@ TEST_F(CliTest, ConvertNeverLeavesPartialOutput) {
     EXPECT_EQ(e.path().filename().string().find(".tmp."), std::string::npos) << e.path();
 }
 
+// Regression: Graphviz 2.42's dot ranking failed on the camps of the bundled sample graph
+// ("trouble in init_rank") and then crashed in gvFreeLayout; io/dot.cpp sets newrank.
+TEST_F(CliTest, RenderBundledSampleWithCamps) {
+  const std::string sample = std::string(STAKEGRAPH_SOURCE_DIR) + "/samples/stakeholders.sgpb";
+  for (const char* method : {"camps", "louvain", "components"}) {
+    const auto r = run_stakegraph("render '" + sample + "' -o '" + path("s.svg") +
+                                  "' --clusters " + method);
+    EXPECT_EQ(r.status, 0) << method << ": " << r.err;
+    EXPECT_NE(testing::slurp(path("s.svg")).find("<svg"), std::string::npos) << method;
+  }
+}
+
 }  // namespace
 }  // namespace stakegraph
