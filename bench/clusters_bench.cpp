@@ -7,11 +7,10 @@
 //   build/bench/clusters_bench --benchmark_filter='/(1000|10000|100000|1000000)$'
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/compressed_sparse_row_graph.hpp>
 #include <boost/graph/connected_components.hpp>
-
-#include <algorithm>
 #include <cmath>
 #include <map>
 #include <random>

@@ -63,8 +63,7 @@ Outcome cluster(const graph::Graph& g, const ClustersOptions& o) {
         undirected, {.resolution = o.resolution, .seed = o.seed, .restarts = o.restarts});
     out.membership = r.membership;
     out.count = r.count;
-    detail << "resolution " << o.resolution << ", seed " << r.seed << ", " << r.levels
-           << " levels";
+    detail << "resolution " << o.resolution << ", seed " << r.seed << ", " << r.levels << " levels";
   } else if (o.method == "label-propagation") {
     const graph::CommunityResult r = graph::label_propagation(undirected, {.seed = o.seed});
     out.membership = r.membership;

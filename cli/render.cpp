@@ -167,17 +167,17 @@ void run_render(const RenderCliOptions& o) {
     throw graph::InvalidArgument(
         o.graph + ": " + std::to_string(drawn_nodes) + " nodes are too many to draw (limit " +
         std::to_string(io::kMaxRenderNodes) + "): narrow it with --top N or --focus NODE --depth D");
-  if (opts.top > 0) {
-    io::Selection drawn = io::select_for_drawing(g, opts);
-    opts.draw = std::move(drawn.draw);
-    opts.ranking.clear();
-    opts.top = 0;
-    g = graph::Graph(*drawn.graph);
-  }
-  if (!o.clusters.empty()) add_clusters(g, o.clusters, opts.draw);
+  // The drawn graph: `g`, or the top selection of it. The selection's edge references point
+  // into its own graph, so that graph is drawn as it is (never copied).
+  io::Selection drawn = io::select_for_drawing(g, opts);
+  opts.draw = std::move(drawn.draw);
+  opts.ranking.clear();
+  opts.top = 0;
+  const graph::Graph& to_draw = *drawn.graph;
+  if (!o.clusters.empty()) add_clusters(to_draw, o.clusters, opts.draw);
 
   io::Renderer renderer;
-  renderer.render_to_file(g, o.output, opts);
+  renderer.render_to_file(to_draw, o.output, opts);
   for (const auto& w : renderer.warnings()) std::cerr << "stakegraph: graphviz: " << w << "\n";
 }
 

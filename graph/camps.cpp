@@ -26,8 +26,11 @@ SignedGraph from_pairs(std::uint32_t n, std::vector<PairWeight> pairs) {
   });
   std::vector<PairWeight> merged;
   for (const PairWeight& p : pairs) {
-    if (!merged.empty() && merged.back().u == p.u && merged.back().v == p.v) merged.back().w += p.w;
-    else merged.push_back(p);
+    if (!merged.empty() && merged.back().u == p.u && merged.back().v == p.v) {
+      merged.back().w += p.w;
+    } else {
+      merged.push_back(p);
+    }
   }
   std::erase_if(merged, [](const PairWeight& p) { return p.w == 0.0; });
   SignedGraph g;
@@ -287,8 +290,13 @@ class BranchAndBound final {
  public:
   // `w` is the dense c x c signed weight matrix in search order.
   BranchAndBound(std::uint32_t c, std::vector<double> w, std::uint64_t budget)
-      : c_(c), w_(std::move(w)), budget_(budget), assign_(c, 0), best_assign_(c, 0),
-        s_(static_cast<std::size_t>(c) * c, 0.0), pa_(c, 0.0) {}
+      : c_(c),
+        w_(std::move(w)),
+        budget_(budget),
+        assign_(c, 0),
+        best_assign_(c, 0),
+        s_(static_cast<std::size_t>(c) * c, 0.0),
+        pa_(c, 0.0) {}
 
   // Searches below `upper` (a known cost, from `start`). Returns whether the search finished.
   bool solve(double upper, const std::vector<std::uint32_t>& start) {
@@ -492,8 +500,7 @@ CampsResult camps(const SignedGraph& g, const CampsOptions& o) {
       std::uint32_t pick = kUnset;
       for (std::uint32_t j = 0; j < c; ++j) {
         if (placed[j]) continue;
-        if (pick == kUnset || tie[j] > tie[pick] ||
-            (tie[j] == tie[pick] && total[j] > total[pick]))
+        if (pick == kUnset || tie[j] > tie[pick] || (tie[j] == tie[pick] && total[j] > total[pick]))
           pick = j;
       }
       placed[pick] = 1;
@@ -506,8 +513,7 @@ CampsResult camps(const SignedGraph& g, const CampsOptions& o) {
     std::vector<double> w(static_cast<std::size_t>(c) * c, 0.0);
     for (std::uint32_t j = 0; j < c; ++j)
       for (std::uint64_t i = g.offsets[nodes[j]]; i < g.offsets[nodes[j] + 1]; ++i)
-        w[static_cast<std::size_t>(position[j]) * c + position[local[g.targets[i]]]] =
-            g.weights[i];
+        w[static_cast<std::size_t>(position[j]) * c + position[local[g.targets[i]]]] = g.weights[i];
     // The local-search answer as a restricted-growth assignment in search order.
     std::vector<std::uint32_t> start(c);
     {
@@ -526,8 +532,9 @@ CampsResult camps(const SignedGraph& g, const CampsOptions& o) {
     }
     BranchAndBound bb(c, std::move(w), o.exact_budget);
     const bool finished = bb.solve(upper, start);
-    if (finished) ++result.exact_components;
-    else {
+    if (finished) {
+      ++result.exact_components;
+    } else {
       ++result.heuristic_components;
       result.exact = false;
     }

@@ -44,7 +44,7 @@ struct SignedGraph {
   std::uint32_t n = 0;
   std::vector<std::uint64_t> offsets;  // n + 1
   std::vector<std::uint32_t> targets;
-  std::vector<double> weights;         // parallel to targets; the pair's net signed weight
+  std::vector<double> weights;  // parallel to targets; the pair's net signed weight
 };
 
 struct SignedEdge {
@@ -77,10 +77,10 @@ struct CampsOptions {
 struct CampsResult {
   std::vector<std::uint32_t> membership;  // camp id by node (largest camp first)
   std::uint32_t count = 0;
-  double frustration = 0.0;               // recomputed from scratch
-  bool exact = true;                      // every component solved to optimality
-  std::uint32_t exact_components = 0;     // components of >= 2 nodes proven optimal
-  std::uint32_t heuristic_components = 0; // components left to the local search
+  double frustration = 0.0;                // recomputed from scratch
+  bool exact = true;                       // every component solved to optimality
+  std::uint32_t exact_components = 0;      // components of >= 2 nodes proven optimal
+  std::uint32_t heuristic_components = 0;  // components left to the local search
 };
 
 // Throws InvalidArgument for restarts < 1.

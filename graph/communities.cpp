@@ -69,8 +69,8 @@ std::uint32_t densify(std::vector<std::uint32_t>& labels, std::uint32_t bound,
 
 // Scratch for accumulating weights by community without clearing whole arrays.
 struct Workspace {
-  std::vector<double> weight;           // by community, zero between uses
-  std::vector<std::uint32_t> touched;   // communities with non-zero weight
+  std::vector<double> weight;          // by community, zero between uses
+  std::vector<std::uint32_t> touched;  // communities with non-zero weight
   explicit Workspace(std::uint32_t n) : weight(n, 0.0) { touched.reserve(1024); }
   void add(std::uint32_t c, double x) {
     if (weight[c] == 0.0) touched.push_back(c);
@@ -268,8 +268,11 @@ Level aggregate(const Level& l, const std::vector<std::uint32_t>& lab, std::uint
         strength += l.k[v];
         for (std::uint64_t i = l.off[v]; i < l.off[v + 1]; ++i) {
           const std::uint32_t y = lab[l.adj[i]];
-          if (y == x) self += 0.5 * l.w[i];  // each inner edge is seen from both ends
-          else ws.add(y, l.w[i]);
+          if (y == x) {
+            self += 0.5 * l.w[i];  // each inner edge is seen from both ends
+          } else {
+            ws.add(y, l.w[i]);
+          }
         }
       }
       for (std::uint32_t y : ws.touched) {
@@ -346,8 +349,7 @@ Run louvain_run(const Level& base, const LouvainOptions& o, std::uint64_t seed) 
 }
 
 void require_undirected(const Csr& g, const char* what) {
-  if (g.directed)
-    throw InvalidArgument(std::string(what) + " needs the undirected graph view");
+  if (g.directed) throw InvalidArgument(std::string(what) + " needs the undirected graph view");
 }
 
 }  // namespace

@@ -49,11 +49,11 @@
 namespace stakegraph::graph {
 
 struct LouvainOptions {
-  double resolution = 1.0;   // gamma > 0; larger gives more, smaller communities
+  double resolution = 1.0;  // gamma > 0; larger gives more, smaller communities
   std::uint64_t seed = 1;
-  int restarts = 1;          // independent seeded runs, best modularity kept (>= 1)
-  int iterations = 2;        // each run: rerun the levels from the partition found (>= 1)
-  bool refine = true;        // Leiden-style refinement before aggregation
+  int restarts = 1;    // independent seeded runs, best modularity kept (>= 1)
+  int iterations = 2;  // each run: rerun the levels from the partition found (>= 1)
+  bool refine = true;  // Leiden-style refinement before aggregation
   int max_levels = 64;
 };
 

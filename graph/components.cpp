@@ -83,9 +83,8 @@ std::uint32_t split_disconnected(const Csr& g, std::vector<std::uint32_t>& membe
                           std::to_string(membership.size()) + " entries for " +
                           std::to_string(g.n) + " nodes");
   std::vector<std::uint32_t> label;
-  bfs_label(g, label, [&](std::uint32_t v, std::uint32_t u) {
-    return membership[v] == membership[u];
-  });
+  bfs_label(g, label,
+            [&](std::uint32_t v, std::uint32_t u) { return membership[v] == membership[u]; });
   membership = std::move(label);
   return relabel_by_size(membership);
 }
@@ -96,8 +95,8 @@ ComponentsResult strong_components(const Csr& g) {
   ComponentsResult r;
   r.membership.assign(n, kUnset);
   std::vector<std::uint32_t> index(n, kUnset), low(n, 0);
-  std::vector<std::uint32_t> stack;          // Tarjan's node stack
-  std::vector<std::uint64_t> frame_edge;     // DFS call stack: next edge to scan
+  std::vector<std::uint32_t> stack;       // Tarjan's node stack
+  std::vector<std::uint64_t> frame_edge;  // DFS call stack: next edge to scan
   std::vector<std::uint32_t> frame_node;
   stack.reserve(n);
   std::uint32_t counter = 0, next = 0;
@@ -143,8 +142,8 @@ ComponentsResult strong_components(const Csr& g) {
   return r;
 }
 
-std::vector<std::vector<std::uint32_t>> cluster_members(const std::vector<std::uint32_t>& membership,
-                                                        std::uint32_t count) {
+std::vector<std::vector<std::uint32_t>> cluster_members(
+    const std::vector<std::uint32_t>& membership, std::uint32_t count) {
   std::vector<std::vector<std::uint32_t>> out(count);
   for (std::uint32_t v = 0; v < membership.size(); ++v) {
     if (membership[v] >= count) throw InvalidArgument("cluster_members: label out of range");

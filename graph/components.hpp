@@ -47,7 +47,7 @@ std::uint32_t relabel_by_size(std::vector<std::uint32_t>& membership);
 std::uint32_t split_disconnected(const Csr& g, std::vector<std::uint32_t>& membership);
 
 // The clusters as node lists (each sorted ascending), indexed by cluster id.
-std::vector<std::vector<std::uint32_t>> cluster_members(const std::vector<std::uint32_t>& membership,
-                                                        std::uint32_t count);
+std::vector<std::vector<std::uint32_t>> cluster_members(
+    const std::vector<std::uint32_t>& membership, std::uint32_t count);
 
 }  // namespace stakegraph::graph

@@ -174,7 +174,8 @@ void add_layout_settings(std::vector<DotAttr>& attrs, std::string_view layout,
   } else {  // neato, fdp, sfdp: remove node overlaps, keep a margin around each node
     attrs.push_back({"overlap", "prism"});
     attrs.push_back({"sep", "+8"});
-    if (layout != "sfdp") attrs.push_back({"splines", "true"});
+    // Straight edges: curved ones that avoid nodes (splines=true) took a 200-node, 400-edge
+    // drawing from 0.2 s to 7-11 s of routing.
   }
 }
 

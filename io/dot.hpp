@@ -42,7 +42,8 @@
 
 namespace stakegraph::io {
 
-// What to draw besides the graph itself. Every index refers to the graph being drawn.
+// What to draw besides the graph itself. Every index and edge reference refers to the graph
+// being drawn: the same Graph object (an EdgeRef of a copy points into the copy).
 struct DrawOptions {
   std::string title;                            // shown above the legend; "" for none
   bool legend = true;                           // the kinds and edge styles that appear

@@ -125,12 +125,6 @@ std::vector<std::string> split_messages(const std::string& text) {
   return lines;
 }
 
-std::string join_messages(const std::vector<std::string>& lines) {
-  std::string s;
-  for (const auto& l : lines) s += (s.empty() ? "" : "; ") + l;
-  return s;
-}
-
 // Runs `f` on the Graphviz thread; moves the messages it produced into `warnings` (f reads
 // them itself when it fails).
 template <class F>
@@ -149,10 +143,15 @@ auto on_graphviz(std::vector<std::string>& warnings, F&& f) {
   return GraphvizThread::instance().run(job);
 }
 
+// Throws graph::Error with the first message Graphviz reported (some errors go on for
+// dozens of lines, e.g. dot's rank dump after "trouble in init_rank").
 [[noreturn]] void fail(const std::string& what) {
   const auto lines = split_messages(graphviz_messages());
   graphviz_messages().clear();
-  throw graph::Error("graphviz: " + what + (lines.empty() ? "" : ": " + join_messages(lines)));
+  std::string detail;
+  if (!lines.empty()) detail = ": " + lines.front();
+  if (lines.size() > 1) detail += " (+" + std::to_string(lines.size() - 1) + " more lines)";
+  throw graph::Error("graphviz: " + what + detail);
 }
 
 // cgraph takes `char*` for strings it only reads (and copies).
@@ -234,8 +233,13 @@ class CGraph final {
 
   void layout(GVC_t* gvc, Layout engine) {
     const std::string name(layout_name(engine));
-    owner_.gvc = gvc;  // the layout, even a failed one, is freed with the graph
-    if (gvLayout(gvc, g_, name.c_str()) != 0) fail("layout with " + name + " failed");
+    // gvLayout can return 0 after reporting an error (2.42: dot's "trouble in init_rank"),
+    // leaving a layout that gvFreeLayout frees twice. So errors are read from agerrors(),
+    // and a failed layout is not freed (its memory is lost; the graph itself is closed).
+    agreseterrors();
+    const int rc = gvLayout(gvc, g_, name.c_str());
+    if (rc != 0 || agerrors() >= AGERR) fail("layout with " + name + " failed");
+    owner_.gvc = gvc;  // from here on the layout is freed with the graph
   }
 
  private:

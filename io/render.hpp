@@ -11,7 +11,11 @@
 // and (b) every gvContext leaks its copy of the plugin configuration (gvconfig). Every graph
 // is agclose'd and every layout gvFreeLayout'ed before a call returns, also when it throws.
 // Graphviz messages are captured (never printed): errors become graph::Error, warnings are
-// kept in warnings().
+// kept in warnings(). gvLayout may return success after reporting an error (2.42: dot's
+// "trouble in init_rank" on clusters); such a layout is an error and is deliberately not
+// freed, because gvFreeLayout then frees memory twice (found with ASan); its memory is lost.
+// io/dot.cpp sets newrank, which avoids that trigger (and, with clusters, the double free
+// that dot's old ranking causes through labelled flat edges even without an error).
 //
 // Layout engines: dot (layered; draws cluster boxes), neato, fdp (draws cluster boxes), sfdp
 // (multilevel force-directed, for large graphs), circo. Without an explicit engine, dot is
@@ -19,7 +23,8 @@
 // dot or fdp. Drawings are refused above max_nodes (kMaxRenderNodes by default): select
 // fewer nodes first (a top-N ranking, an ego network).
 // Time: dot is roughly quadratic in practice (crossing minimisation); sfdp about
-// O(V log V + E) per level. Figures: bench/render_bench.cpp.
+// O(V log V + E) per level; circo is the slowest (about 7 s at 200 nodes, 400 edges) and is
+// meant for small graphs. Figures: bench/render_bench.cpp.
 #pragma once
 
 #include <cstddef>

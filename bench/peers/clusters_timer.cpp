@@ -63,52 +63,47 @@ int main(int argc, char** argv) {
   }
   const Input* g = &input;
   for (int seed = 1; seed <= 5; ++seed) {
-    benchmark::RegisterBenchmark(
-        ("BM_PeerLouvain/seed:" + std::to_string(seed)).c_str(),
-        [g, seed](benchmark::State& state) {
-          graph::CommunityResult r;
-          for (auto _ : state) {
-            r = graph::louvain(g->csr, {.seed = static_cast<std::uint64_t>(seed)});
-            benchmark::DoNotOptimize(r.membership.data());
-          }
-          state.counters["modularity"] = r.modularity;
-          state.counters["communities"] = r.count;
-        })
+    benchmark::RegisterBenchmark(("BM_PeerLouvain/seed:" + std::to_string(seed)).c_str(),
+                                 [g, seed](benchmark::State& state) {
+                                   graph::CommunityResult r;
+                                   for (auto _ : state) {
+                                     r = graph::louvain(g->csr,
+                                                        {.seed = static_cast<std::uint64_t>(seed)});
+                                     benchmark::DoNotOptimize(r.membership.data());
+                                   }
+                                   state.counters["modularity"] = r.modularity;
+                                   state.counters["communities"] = r.count;
+                                 })
         ->Unit(benchmark::kMillisecond);
   }
   for (int restarts : {2, 4}) {
-    benchmark::RegisterBenchmark(
-        ("BM_PeerLouvain/restarts:" + std::to_string(restarts)).c_str(),
-        [g, restarts](benchmark::State& state) {
-          graph::CommunityResult r;
-          for (auto _ : state) {
-            r = graph::louvain(g->csr, {.seed = 1, .restarts = restarts});
-            benchmark::DoNotOptimize(r.membership.data());
-          }
-          state.counters["modularity"] = r.modularity;
-          state.counters["communities"] = r.count;
-        })
+    benchmark::RegisterBenchmark(("BM_PeerLouvain/restarts:" + std::to_string(restarts)).c_str(),
+                                 [g, restarts](benchmark::State& state) {
+                                   graph::CommunityResult r;
+                                   for (auto _ : state) {
+                                     r = graph::louvain(g->csr, {.seed = 1, .restarts = restarts});
+                                     benchmark::DoNotOptimize(r.membership.data());
+                                   }
+                                   state.counters["modularity"] = r.modularity;
+                                   state.counters["communities"] = r.count;
+                                 })
         ->Unit(benchmark::kMillisecond)
         ->UseRealTime();
   }
-  benchmark::RegisterBenchmark("BM_PeerComponents",
-                               [g](benchmark::State& state) {
-                                 graph::ComponentsResult r;
-                                 for (auto _ : state) {
-                                   r = graph::connected_components(g->csr);
-                                   benchmark::DoNotOptimize(r.count);
-                                 }
-                                 state.counters["components"] = r.count;
-                               })
-      ->Unit(benchmark::kMillisecond);
-  benchmark::RegisterBenchmark("BM_PeerCsrBuild",
-                               [g](benchmark::State& state) {
-                                 for (auto _ : state) {
-                                   graph::Csr c = graph::build_csr(g->n, g->edges, {});
-                                   benchmark::DoNotOptimize(c.targets.data());
-                                 }
-                               })
-      ->Unit(benchmark::kMillisecond);
+  benchmark::RegisterBenchmark("BM_PeerComponents", [g](benchmark::State& state) {
+    graph::ComponentsResult r;
+    for (auto _ : state) {
+      r = graph::connected_components(g->csr);
+      benchmark::DoNotOptimize(r.count);
+    }
+    state.counters["components"] = r.count;
+  })->Unit(benchmark::kMillisecond);
+  benchmark::RegisterBenchmark("BM_PeerCsrBuild", [g](benchmark::State& state) {
+    for (auto _ : state) {
+      graph::Csr c = graph::build_csr(g->n, g->edges, {});
+      benchmark::DoNotOptimize(c.targets.data());
+    }
+  })->Unit(benchmark::kMillisecond);
   benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();
   return 0;

@@ -5,9 +5,8 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
-#include <set>
-
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "io/sgpb.hpp"
 #include "tests/cli/run.hpp"
@@ -100,9 +99,10 @@ TEST_F(ClustersCli, LabelPropagation) {
   std::size_t total = 0;
   for (const auto& c : j.at("clusters")) total += c.at("members").size();
   EXPECT_EQ(total, 8u);
-  EXPECT_EQ(run_stakegraph("clusters '" + triangles_ + "' --method label-propagation --seed 4 --json")
-                .out,
-            r.out);
+  EXPECT_EQ(
+      run_stakegraph("clusters '" + triangles_ + "' --method label-propagation --seed 4 --json")
+          .out,
+      r.out);
 }
 
 TEST_F(ClustersCli, CampsOnTheStory) {
@@ -130,7 +130,8 @@ TEST_F(ClustersCli, Filters) {
   EXPECT_EQ(names(j["clusters"][0]),
             (std::set<std::string>{"Huawei", "BT", "EE", "Vodafone", "Three"}));
   // Only governments: the US and Germany (allied_with, REQUEST).
-  const auto k = run_stakegraph("clusters '" + story_ + "' --method components --kind government --json");
+  const auto k =
+      run_stakegraph("clusters '" + story_ + "' --method components --kind government --json");
   ASSERT_EQ(k.status, 0) << k.err;
   const auto jk = nlohmann::json::parse(k.out);
   ASSERT_EQ(jk.at("clusters").size(), 1u);

@@ -75,8 +75,8 @@ void expect_valid(const SignedGraph& g, const CampsResult& r) {
 //     + +
 //      2 --(-)-- 3 +-- 4,   0 --(-)-- 4
 TEST(Camps, TwoCampsWithoutFrustration) {
-  const SignedGraph g = build_signed(
-      5, {{0, 1, 1}, {1, 2, 1}, {0, 2, 1}, {3, 4, 1}, {2, 3, -1}, {0, 4, -1}});
+  const SignedGraph g =
+      build_signed(5, {{0, 1, 1}, {1, 2, 1}, {0, 2, 1}, {3, 4, 1}, {2, 3, -1}, {0, 4, -1}});
   const CampsResult r = camps(g);
   expect_valid(g, r);
   EXPECT_EQ(r.frustration, 0.0);
@@ -124,8 +124,8 @@ TEST(Camps, WeightsCount) {
 TEST(SignedView, ParallelEdgesAreSummed) {
   // 0-1: +1 +1 -1 (net +1); 1-2: +2 -2 (net 0: no tie); 2-3 both directions -1 -1 (net -2)
   const SignedGraph g = build_signed(
-      4, {{0, 1, 1}, {1, 0, 1}, {0, 1, -1}, {1, 2, 2}, {2, 1, -2}, {2, 3, -1}, {3, 2, -1},
-          {3, 3, 5}});
+      4,
+      {{0, 1, 1}, {1, 0, 1}, {0, 1, -1}, {1, 2, 2}, {2, 1, -2}, {2, 3, -1}, {3, 2, -1}, {3, 3, 5}});
   ASSERT_EQ(g.offsets, (std::vector<std::uint64_t>{0, 1, 2, 3, 4}));
   EXPECT_EQ(g.targets, (std::vector<std::uint32_t>{1, 0, 3, 2}));
   EXPECT_EQ(g.weights, (std::vector<double>{1, 1, -2, -2}));
@@ -203,7 +203,8 @@ TEST(Camps, EqualsBruteForceUpTo12Nodes) {
     const std::uint32_t n = 2 + static_cast<std::uint32_t>(trial % 11);  // 2..12
     const int max_weight = trial % 3 == 0 ? 3 : 1;
     const double density = 0.2 + 0.1 * (trial % 8);
-    const std::vector<SignedEdge> edges = random_signed(n, rng, max_weight, density, trial % 5 == 0);
+    const std::vector<SignedEdge> edges =
+        random_signed(n, rng, max_weight, density, trial % 5 == 0);
     const SignedGraph g = build_signed(n, edges);
     const double optimum = BruteForce(n, edges).minimum();
     const CampsResult r = camps(g, {.seed = static_cast<std::uint64_t>(trial)});
@@ -289,8 +290,7 @@ TEST(Camps, LargeComponentBeatsPlantedPartition) {
 
 TEST(Camps, Errors) {
   EXPECT_THROW(build_signed(2, {{0, 2, 1.0}}), InvalidArgument);
-  EXPECT_THROW(build_signed(2, {{0, 1, std::numeric_limits<double>::infinity()}}),
-               InvalidArgument);
+  EXPECT_THROW(build_signed(2, {{0, 1, std::numeric_limits<double>::infinity()}}), InvalidArgument);
   const SignedGraph g = build_signed(2, {{0, 1, 1.0}});
   EXPECT_THROW(frustration(g, {0}), InvalidArgument);
   EXPECT_THROW(camps(g, {.restarts = 0}), InvalidArgument);

@@ -89,8 +89,7 @@ TEST(Modularity, EmptyAndErrors) {
   const Csr g = build_csr(3, {{0, 1}}, {});
   EXPECT_THROW(modularity(g, {0, 1}), InvalidArgument);
   EXPECT_THROW(modularity(g, {0, 1, 7}), InvalidArgument);
-  EXPECT_THROW(modularity(build_csr(2, {{0, 1}}, {}, {.directed = true}), {0, 0}),
-               InvalidArgument);
+  EXPECT_THROW(modularity(build_csr(2, {{0, 1}}, {}, {.directed = true}), {0, 0}), InvalidArgument);
 }
 
 TEST(Modularity, MatchesNaiveDoubleSum) {
@@ -221,12 +220,12 @@ TEST(Louvain, InvariantsOnRandomGraphs) {
   for (std::uint64_t seed = 1; seed <= 25; ++seed) {
     const bool weighted = seed % 3 == 0;
     const std::uint32_t n = 40 + 13 * static_cast<std::uint32_t>(seed);
-    const testing::EdgeList el = testing::random_edges(n, n * (1 + seed % 4), seed, weighted ? 9 : 0);
+    const testing::EdgeList el =
+        testing::random_edges(n, n * (1 + seed % 4), seed, weighted ? 9 : 0);
     const Csr g = build_csr(n, el.edges, el.weights, {.weighted = weighted});
     const double gamma = 0.5 + 0.25 * static_cast<double>(seed % 5);
     for (bool refine : {true, false}) {
-      const CommunityResult r =
-          louvain(g, {.resolution = gamma, .seed = seed, .refine = refine});
+      const CommunityResult r = louvain(g, {.resolution = gamma, .seed = seed, .refine = refine});
       expect_valid(g, r, gamma);
       // Louvain never ends below the all-singletons partition.
       std::vector<std::uint32_t> singletons(n);
@@ -296,8 +295,7 @@ TEST(LabelPropagation, ConvergedLabelsAreNeighbourhoodMajorities) {
 }
 
 TEST(LabelPropagation, Errors) {
-  EXPECT_THROW(label_propagation(build_csr(2, {{0, 1}}, {}, {.directed = true})),
-               InvalidArgument);
+  EXPECT_THROW(label_propagation(build_csr(2, {{0, 1}}, {}, {.directed = true})), InvalidArgument);
   EXPECT_THROW(label_propagation(build_csr(2, {{0, 1}}, {}), {.max_iterations = 0}),
                InvalidArgument);
 }
