@@ -14,6 +14,7 @@
 #include "graph/generate.hpp"
 #include "io/sgpb.hpp"
 #include "tests/cli/run.hpp"
+#include "tests/temp_dir.hpp"
 #include "tests/test_graphs.hpp"
 
 namespace stakegraph {
@@ -22,20 +23,14 @@ namespace {
 namespace fs = std::filesystem;
 using testing::run_stakegraph;
 
-class AnalyticsCli : public ::testing::Test {
+class AnalyticsCli : public testing::TempDirTest {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("sg_analytics_cli_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::create_directories(dir_);
+    TempDirTest::SetUp();
     story_ = path("story.sgpb");
     io::save_sgpb(testing::story_graph(), story_);
   }
-  void TearDown() override { fs::remove_all(dir_); }
-  std::string path(const std::string& name) const { return (dir_ / name).string(); }
   std::string q(const std::string& name) const { return "'" + path(name) + "'"; }
-  fs::path dir_;
   std::string story_;
 };
 

@@ -9,6 +9,7 @@
 
 #include "io/sgpb.hpp"
 #include "tests/cli/run.hpp"
+#include "tests/temp_dir.hpp"
 #include "tests/test_graphs.hpp"
 
 namespace stakegraph {
@@ -17,19 +18,13 @@ namespace {
 namespace fs = std::filesystem;
 using testing::run_stakegraph;
 
-class CliTest : public ::testing::Test {
+class CliTest : public testing::TempDirTest {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("sg_cli_test_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::create_directories(dir_);
+    TempDirTest::SetUp();
     story_ = path("story.sgpb");
     io::save_sgpb(testing::story_graph(), story_);
   }
-  void TearDown() override { fs::remove_all(dir_); }
-  std::string path(const std::string& name) const { return (dir_ / name).string(); }
-  fs::path dir_;
   std::string story_;
 };
 

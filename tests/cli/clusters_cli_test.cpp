@@ -10,6 +10,7 @@
 
 #include "io/sgpb.hpp"
 #include "tests/cli/run.hpp"
+#include "tests/temp_dir.hpp"
 #include "tests/test_graphs.hpp"
 
 namespace stakegraph {
@@ -18,13 +19,10 @@ namespace {
 namespace fs = std::filesystem;
 using testing::run_stakegraph;
 
-class ClustersCli : public ::testing::Test {
+class ClustersCli : public testing::TempDirTest {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("sg_clusters_cli_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::create_directories(dir_);
+    TempDirTest::SetUp();
     story_ = path("story.sgpb");
     io::save_sgpb(testing::story_graph(), story_);
     //   Ann - Bob        Dan - Eve
@@ -36,14 +34,11 @@ class ClustersCli : public ::testing::Test {
                                  "Dan,Eve,CONSULT\nEve,Fay,CONSULT\nFay,Dan,CONSULT\n"
                                  "Cid,Fay,CONSULT\nGus,Hal,CONSULT\n";
   }
-  void TearDown() override { fs::remove_all(dir_); }
-  std::string path(const std::string& name) const { return (dir_ / name).string(); }
   static std::set<std::string> names(const nlohmann::json& cluster) {
     std::set<std::string> s;
     for (const auto& m : cluster.at("members")) s.insert(m.get<std::string>());
     return s;
   }
-  fs::path dir_;
   std::string story_, triangles_;
 };
 

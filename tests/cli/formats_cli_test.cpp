@@ -17,6 +17,7 @@
 #include "graph/ontology.hpp"
 #include "io/csv.hpp"
 #include "tests/cli/run.hpp"
+#include "tests/temp_dir.hpp"
 #include "tests/test_graphs.hpp"
 
 namespace stakegraph {
@@ -26,15 +27,12 @@ namespace fs = std::filesystem;
 using testing::run_stakegraph;
 using testing::slurp;
 
-class FormatsCliTest : public ::testing::Test {
+class FormatsCliTest : public testing::TempDirTest {
  protected:
   void SetUp() override {
     const std::string oracle = std::string(STAKEGRAPH_SHARED_DIR) + "/oracles/karate.json";
     if (!fs::exists(oracle)) GTEST_SKIP() << oracle << " is missing";
-    dir_ = fs::temp_directory_path() /
-           ("sg_formats_cli_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::create_directories(dir_);
+    TempDirTest::SetUp();
     // The karate club as a CSV edge list with every column: relations cycle through the
     // ontology, weights are fractional, kinds follow the node number.
     std::ifstream in(oracle);
@@ -51,10 +49,6 @@ class FormatsCliTest : public ::testing::Test {
           << graph::kind_name(kinds[std::stoul(t) % kinds.size()]) << '\n';
     }
   }
-  void TearDown() override {
-    if (!dir_.empty()) fs::remove_all(dir_);
-  }
-  std::string path(const std::string& name) const { return (dir_ / name).string(); }
   std::string q(const std::string& name) const { return "'" + path(name) + "'"; }
 
   // Files in the test directory (to see that nothing, not even a temporary, was left).
@@ -75,7 +69,6 @@ class FormatsCliTest : public ::testing::Test {
     EXPECT_EQ(files(), before) << what << ": a file was left behind";
   }
 
-  fs::path dir_;
 };
 
 TEST_F(FormatsCliTest, KarateRoundTripsThroughEveryFormat) {

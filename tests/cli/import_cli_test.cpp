@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "tests/cli/run.hpp"
+#include "tests/temp_dir.hpp"
 
 namespace stakegraph {
 namespace {
@@ -20,21 +21,11 @@ using testing::run_stakegraph;
 const fs::path kSample =
     fs::path(STAKEGRAPH_SHARED_DIR) / "data/gdelt/gdelt1_events_sample_710rows.tsv";
 
-class ImportCliTest : public ::testing::Test {
+class ImportCliTest : public testing::TempDirTest {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("import_cli_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::create_directories(dir_);
+    TempDirTest::SetUp();
   }
-  void TearDown() override { fs::remove_all(dir_); }
-  std::string path(const std::string& name) const { return (dir_ / name).string(); }
-  std::string write(const std::string& name, const std::string& text) const {
-    std::ofstream(path(name), std::ios::binary) << text;
-    return path(name);
-  }
-  fs::path dir_;
 };
 
 // A 58-column GDELT 1.0 row: actor codes are country-only codes, names their ISO names.

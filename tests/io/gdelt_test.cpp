@@ -6,6 +6,8 @@
 #include "io/gdelt.hpp"
 
 #include <gtest/gtest.h>
+
+#include "tests/temp_dir.hpp"
 #include <unistd.h>
 #include <zip.h>
 #include <zlib.h>
@@ -28,21 +30,11 @@ using graph::Relation;
 
 const fs::path kShared = STAKEGRAPH_SHARED_DIR;
 
-class GdeltTest : public ::testing::Test {
+class GdeltTest : public testing::TempDirTest {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("gdelt_test_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::create_directories(dir_);
+    TempDirTest::SetUp();
   }
-  void TearDown() override { fs::remove_all(dir_); }
-  std::string path(const std::string& name) const { return (dir_ / name).string(); }
-  std::string write(const std::string& name, const std::string& text) const {
-    std::ofstream(path(name), std::ios::binary) << text;
-    return path(name);
-  }
-  fs::path dir_;
 };
 
 // ---- tiny independent GDELT parser and row builder for the tests ----------------------------

@@ -19,6 +19,7 @@
 #include "graph/ontology.hpp"
 #include "io/sgpb.hpp"
 #include "tests/cli/run.hpp"
+#include "tests/temp_dir.hpp"
 #include "tests/test_graphs.hpp"
 
 namespace stakegraph {
@@ -46,19 +47,12 @@ Output run_command(const std::string& cmd) {
   return r;
 }
 
-class InteropTest : public ::testing::Test {
+class InteropTest : public testing::TempDirTest {
  protected:
   void SetUp() override {
     if (!fs::exists(kPython)) GTEST_SKIP() << kPython << " is missing";
-    dir_ = fs::temp_directory_path() /
-           ("sg_interop_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::create_directories(dir_);
+    TempDirTest::SetUp();
   }
-  void TearDown() override {
-    if (!dir_.empty()) fs::remove_all(dir_);
-  }
-  std::string path(const std::string& name) const { return (dir_ / name).string(); }
 
   // Runs the checker for each library; a library that is not installed is skipped.
   void check_with_python(const std::string& expected, const std::string& graphml) {
@@ -77,7 +71,6 @@ class InteropTest : public ::testing::Test {
     for (const auto& m : missing) std::cerr << "note: " << m << " is not installed, not checked\n";
   }
 
-  fs::path dir_;
 };
 
 TEST_F(InteropTest, KarateThroughTheCliLoadsInNetworkxAndIgraph) {

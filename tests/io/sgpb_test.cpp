@@ -15,23 +15,18 @@
 #include "graph/error.hpp"
 #include "io/proto_convert.hpp"
 #include "tests/test_graphs.hpp"
+#include "tests/temp_dir.hpp"
 
 namespace stakegraph::io {
 namespace {
 
 namespace fs = std::filesystem;
 
-class SgpbTest : public ::testing::Test {
+class SgpbTest : public testing::TempDirTest {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("sgpb_test_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::create_directories(dir_);
+    TempDirTest::SetUp();
   }
-  void TearDown() override { fs::remove_all(dir_); }
-  std::string path(const std::string& name) const { return (dir_ / name).string(); }
-  fs::path dir_;
 };
 
 std::string bytes_of(const graph::Graph& g, SgpbWriteOptions o = {}) {
