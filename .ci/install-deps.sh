@@ -13,6 +13,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   iso-codes                     # country names and codes for the lexicon
   python3 python3-networkx python3-igraph   # GraphML interoperability tests
+  clang libclang-rt-dev libomp-dev   # sanitizer + libFuzzer build (tests/fuzz, .ci/run)
 )
 if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
 missing=()

@@ -194,8 +194,10 @@ void setup_centrality(CLI::App& app) {
                   "degree | betweenness | closeness | harmonic | pagerank | eigenvector")
       ->required();
   sub->add_option("--top,-n", o->top, "print the N highest scores (0: all; default 20)");
-  sub->add_option("--kind", o->kinds, "keep only nodes of this kind (repeatable)");
-  sub->add_option("--relation", o->relations, "keep only edges of this relation (repeatable)");
+  sub->add_option("--kind", o->kinds, "keep only nodes of this kind (repeatable)")
+      ->allow_extra_args(false);
+  sub->add_option("--relation", o->relations, "keep only edges of this relation (repeatable)")
+      ->allow_extra_args(false);
   sub->add_option("--since", o->since, "keep evidence dated on or after YYYY-MM-DD");
   sub->add_option("--until", o->until, "keep evidence dated on or before YYYY-MM-DD");
   auto* directed = sub->add_flag("--directed", o->directed, "follow edge direction");
@@ -220,7 +222,8 @@ void setup_centrality(CLI::App& app) {
   auto* damping = sub->add_option("--damping", o->damping, "pagerank: damping (default 0.85)")
                       ->check(CLI::Range(0.0, 1.0));
   sub->add_option("--personalize", o->personalize,
-                  "pagerank: teleport to this node only (name, alias or id; repeatable)");
+                  "pagerank: teleport to this node only (name, alias or id; repeatable)")
+      ->allow_extra_args(false);
   sub->add_option("--threads", o->threads, "threads (default: all cores)")
       ->check(CLI::Range(0, 1024));
   sub->add_flag("--json", o->json,

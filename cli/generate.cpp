@@ -1,6 +1,10 @@
 // stakegraph generate --nodes N --edges M --seed S -o G.sgpb: a synthetic news graph with
 // power-law degrees and a news-like mix of kinds and relations (graph/generate.hpp), written
 // atomically in any writable format. Progress goes to stderr when it is a terminal.
+// Shape options: --min-degree, --self-loop-share, --kind-hub-weight KIND=W. --profile gdelt
+// starts from graph::gdelt_profile() (the fit on the GDELT sample by
+// bench/calibrate_generator.cpp; --nodes defaults to edges x 254/409 there); options given
+// explicitly override the profile's values.
 #include <unistd.h>
 
 #include <chrono>
@@ -8,6 +12,7 @@
 #include <iostream>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
@@ -24,6 +29,13 @@ struct GenerateCliOptions {
   std::uint64_t seed = 1;
   double exponent = 2.3;
   double evidence_mean = 1.5;
+  std::uint32_t min_degree = 0;
+  double self_loop_share = 0.0;
+  std::vector<std::string> kind_hub_weights;  // KIND=WEIGHT
+  std::string profile;
+  // Which options were given (they override the profile).
+  bool nodes_given = false, exponent_given = false, evidence_given = false,
+       min_degree_given = false, self_loops_given = false;
   bool no_text = false;
   bool quiet = false;
   std::string output;
@@ -35,11 +47,44 @@ void run_generate(const GenerateCliOptions& o) {
     throw graph::InvalidArgument("-o " + o.output +
                                  ": unknown extension (use .sgpb, .json, .graphml, .csv, .dot)");
   graph::GenerateOptions g;
-  g.nodes = o.nodes;
+  if (o.profile == "gdelt") {
+    g = graph::gdelt_profile(o.edges, o.seed);
+  } else if (!o.profile.empty()) {
+    throw graph::InvalidArgument("--profile: unknown profile '" + o.profile + "' (one of: gdelt)");
+  } else {
+    g.nodes = o.nodes;
+    g.exponent = o.exponent;
+    g.evidence_mean = o.evidence_mean;
+    g.min_degree = o.min_degree;
+    g.self_loop_share = o.self_loop_share;
+  }
   g.edges = o.edges;
   g.seed = o.seed;
-  g.exponent = o.exponent;
-  g.evidence_mean = o.evidence_mean;
+  if (o.nodes_given) g.nodes = o.nodes;
+  if (o.exponent_given) g.exponent = o.exponent;
+  if (o.evidence_given) g.evidence_mean = o.evidence_mean;
+  if (o.min_degree_given) g.min_degree = o.min_degree;
+  if (o.self_loops_given) g.self_loop_share = o.self_loop_share;
+  for (const std::string& kw : o.kind_hub_weights) {
+    const auto eq = kw.find('=');
+    const auto kind = graph::parse_kind(kw.substr(0, eq == std::string::npos ? kw.size() : eq));
+    double w = 0.0;
+    std::size_t used = 0;
+    bool number = false;
+    if (eq != std::string::npos) {
+      try {
+        w = std::stod(kw.substr(eq + 1), &used);
+        number = used == kw.size() - eq - 1;
+      } catch (const std::exception&) {
+        number = false;
+      }
+    }
+    if (!kind || kind == graph::Kind::kUnspecified || !number)
+      throw graph::InvalidArgument("--kind-hub-weight " + kw +
+                                   ": expected KIND=WEIGHT with a kind name (government, "
+                                   "organization, ...) and a number > 0");
+    g.kind_hub_weights[static_cast<std::size_t>(*kind)] = w;
+  }
   g.evidence_text = !o.no_text;
   const bool show = !o.quiet && ::isatty(STDERR_FILENO) && o.edges >= 100000;
   const auto start = std::chrono::steady_clock::now();
@@ -51,7 +96,7 @@ void run_generate(const GenerateCliOptions& o) {
       std::fflush(stderr);
     };
     std::fprintf(stderr, "drawing %llu edges on %u nodes...",
-                 static_cast<unsigned long long>(o.edges), o.nodes);
+                 static_cast<unsigned long long>(g.edges), g.nodes);
     std::fflush(stderr);
   }
   const graph::Graph graph = graph::generate_graph(g);
@@ -77,18 +122,46 @@ void setup_generate(CLI::App& app) {
       "generate",
       "Generate a synthetic news graph: power-law degrees (Chung-Lu), kinds and relations "
       "mixed like news event data, evidence on every edge; seeded and deterministic.");
-  sub->add_option("--nodes", o->nodes, "number of nodes (default 1000)")
-      ->check(CLI::Range(1u, (1u << 29) - 1));
+  auto* nodes = sub->add_option("--nodes", o->nodes,
+                                "number of nodes (default 1000; with --profile gdelt, edges x "
+                                "254/409 as in the GDELT sample)")
+                    ->check(CLI::Range(1u, (1u << 29) - 1));
   sub->add_option("--edges", o->edges, "number of edges (default 5000)");
   sub->add_option("--seed", o->seed, "random seed (default 1)");
-  sub->add_option("--exponent", o->exponent, "power-law degree exponent, > 1 (default 2.3)");
-  sub->add_option("--evidence-mean", o->evidence_mean,
-                  "mean evidence items per edge, >= 1 (default 1.5)");
+  auto* exponent =
+      sub->add_option("--exponent", o->exponent, "power-law degree exponent, > 1 (default 2.3)");
+  auto* evidence = sub->add_option("--evidence-mean", o->evidence_mean,
+                                   "mean evidence items per edge, >= 1 (default 1.5)");
+  auto* min_degree = sub->add_option(
+      "--min-degree", o->min_degree,
+      "0 or 1: with 1, every node gets an edge (to a partner drawn by fitness) before the "
+      "power-law edges, so no node is isolated; the edge count stays exact (default 0)");
+  auto* self_loops = sub->add_option(
+      "--self-loop-share", o->self_loop_share,
+      "share of the edges that are self-loops (v -> v, v drawn by fitness), in [0, 1) "
+      "(default 0)");
+  sub->add_option("--kind-hub-weight", o->kind_hub_weights,
+                  "KIND=WEIGHT, repeatable: couples kinds to degree; nodes take kinds in "
+                  "fitness order, a kind with weight 4 being 4 times as likely as one with "
+                  "weight 1 to take each next hub position; the kind mix is unchanged "
+                  "(default 1 for every kind: no coupling)");
+  sub->add_option("--profile", o->profile,
+                  "start from a calibrated preset: 'gdelt' = the fit on the GDELT sample "
+                  "(kind, relation and self-loop shares, exponent, hub weights, min degree 1, "
+                  "nodes per edge; see bench/README.md); other options override it")
+      ->check(CLI::IsMember({"gdelt"}));
   sub->add_flag("--no-text", o->no_text, "leave evidence sentences empty (smaller files)");
   sub->add_flag("--quiet,-q", o->quiet, "no progress or summary on stderr");
   sub->add_option("-o,--output", o->output, "graph file to write (.sgpb, .json, .graphml, .csv, .dot)")
       ->required();
-  sub->callback([o] { run_generate(*o); });
+  sub->callback([o, nodes, exponent, evidence, min_degree, self_loops] {
+    o->nodes_given = nodes->count() > 0;
+    o->exponent_given = exponent->count() > 0;
+    o->evidence_given = evidence->count() > 0;
+    o->min_degree_given = min_degree->count() > 0;
+    o->self_loops_given = self_loops->count() > 0;
+    run_generate(*o);
+  });
 }
 
 }  // namespace stakegraph::cli

@@ -94,6 +94,7 @@ void run_import_gdelt(const ImportGdeltOptions& o) {
   opts.root_codes = o.root_codes;
   opts.keep_statements = o.keep_statements;
   opts.strict = o.strict;
+  opts.require_rows = true;  // a file that is not GDELT data at all is an error, not 0 rows
   for (const std::string& f : o.inputs) io::check_input_file(f);
 
   io::LexiconOptions lo;
@@ -178,11 +179,13 @@ void setup_import(CLI::App& app) {
   gd->add_option("--until", opts->until, "keep events on or before DATE");
   gd->add_option("--root-codes", opts->root_codes,
                  "keep only these CAMEO root codes (two digits, comma-separated: 10,11,17)")
-      ->delimiter(',');
+      ->delimiter(',')
+      ->allow_extra_args(false);
   gd->add_flag("--keep-statements", opts->keep_statements,
                "keep CAMEO root 01 (make public statement) rows as related_to edges");
   gd->add_flag("--strict", opts->strict, "stop at the first malformed row (exit 1)");
-  gd->add_option("--lexicon", opts->lexicons, "extra lexicon file (Protobuf text), repeatable");
+  gd->add_option("--lexicon", opts->lexicons, "extra lexicon file (Protobuf text), repeatable")
+      ->allow_extra_args(false);
   gd->add_flag("--json", opts->json, "print the counts as JSON");
   gd->add_flag("-q,--quiet", opts->quiet, "no progress on stderr");
   gd->callback([opts] { run_import_gdelt(*opts); });

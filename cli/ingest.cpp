@@ -31,6 +31,10 @@ struct IngestOptions {
 
 void run_ingest(const IngestOptions& o) {
   if (o.output.empty()) throw graph::InvalidArgument("ingest needs -o GRAPH.sgpb");
+  // The graph file is updated in place: only the native format keeps every evidence field.
+  if (std::filesystem::path(o.output).extension() != ".sgpb")
+    throw graph::InvalidArgument(o.output + ": ingest writes a .sgpb graph file (convert it "
+                                            "afterwards with `stakegraph convert`)");
   const auto t0 = std::chrono::steady_clock::now();
   io::LexiconOptions lo;
   lo.extra_files = o.lexicons;
@@ -78,7 +82,8 @@ void setup_ingest(CLI::App& app) {
       "created or updated. Re-ingesting an article changes nothing.");
   sub->add_option("FILE", opts->inputs, "articles or directories")->required();
   sub->add_option("-o,--output", opts->output, "graph file (.sgpb)")->required();
-  sub->add_option("--lexicon", opts->lexicons, "extra lexicon file (Protobuf text), repeatable");
+  sub->add_option("--lexicon", opts->lexicons, "extra lexicon file (Protobuf text), repeatable")
+      ->allow_extra_args(false);
   sub->add_option("--corrections", opts->corrections, "corrections file (Protobuf text)");
   sub->add_flag("-q,--quiet", opts->quiet, "no progress bar");
   sub->callback([opts] { run_ingest(*opts); });

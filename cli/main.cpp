@@ -4,11 +4,25 @@
 #include <exception>
 #include <iostream>
 #include <new>
+#include <string>
 
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.hpp"
 #include "graph/error.hpp"
+
+namespace {
+
+// An error message as one line: line breaks (and trailing blanks) in what() become spaces.
+std::string one_line(const char* what) {
+  std::string s = what;
+  while (!s.empty() && (s.back() == '\n' || s.back() == '\r' || s.back() == ' ')) s.pop_back();
+  for (char& c : s)
+    if (c == '\n' || c == '\r') c = ' ';
+  return s;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
@@ -42,20 +56,21 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::cerr << "stakegraph: usage error: " << e.what() << "\n"
-              << "Run 'stakegraph --help' or 'stakegraph SUBCOMMAND --help' for usage.\n";
+    // One line, like every other error: the hint goes on the same line.
+    std::cerr << "stakegraph: usage error: " << one_line(e.what())
+              << " (run 'stakegraph --help' or 'stakegraph SUBCOMMAND --help' for usage)\n";
     return 2;
   } catch (const stakegraph::graph::InvalidArgument& e) {
-    std::cerr << "stakegraph: usage error: " << e.what() << "\n";
+    std::cerr << "stakegraph: usage error: " << one_line(e.what()) << "\n";
     return 2;
   } catch (const stakegraph::graph::Error& e) {
-    std::cerr << "stakegraph: error: " << e.what() << "\n";
+    std::cerr << "stakegraph: error: " << one_line(e.what()) << "\n";
     return 1;
   } catch (const std::bad_alloc&) {
     std::cerr << "stakegraph: error: out of memory\n";
     return 1;
   } catch (const std::exception& e) {
-    std::cerr << "stakegraph: error: " << e.what() << "\n";
+    std::cerr << "stakegraph: error: " << one_line(e.what()) << "\n";
     return 1;
   }
   std::cout.flush();

@@ -106,8 +106,10 @@ void setup_neighbors(CLI::App& app) {
       ->check(CLI::Range(0, 1000));
   sub->add_option("--direction", o->direction, "out | in | both (default both)")
       ->check(CLI::IsMember({"out", "in", "both"}));
-  sub->add_option("--kind", o->kinds, "keep only nodes of this kind (repeatable)");
-  sub->add_option("--relation", o->relations, "keep only edges of this relation (repeatable)");
+  sub->add_option("--kind", o->kinds, "keep only nodes of this kind (repeatable)")
+      ->allow_extra_args(false);
+  sub->add_option("--relation", o->relations, "keep only edges of this relation (repeatable)")
+      ->allow_extra_args(false);
   sub->add_option("--since", o->since, "keep evidence dated on or after YYYY-MM-DD");
   sub->add_option("--until", o->until, "keep evidence dated on or before YYYY-MM-DD");
   sub->add_flag("--json", o->json,

@@ -157,10 +157,13 @@ void setup_path(CLI::App& app) {
   sub->add_option("--limit", o->limit, "--all: at most this many paths (default 1000)");
   sub->add_flag("--weighted", o->weighted, "a hop costs 1 / evidence count (Dijkstra)");
   sub->add_flag("--directed", o->directed, "follow edge direction (default: either way)");
-  sub->add_option("--relation", o->relations, "use only edges of this relation (repeatable)");
+  sub->add_option("--relation", o->relations, "use only edges of this relation (repeatable)")
+      ->allow_extra_args(false);
   sub->add_option("--kind", o->kinds,
-                  "pass only through nodes of this kind (repeatable; endpoints always allowed)");
-  sub->add_option("--avoid", o->avoid, "never pass through this node (repeatable)");
+                  "pass only through nodes of this kind (repeatable; endpoints always allowed)")
+      ->allow_extra_args(false);
+  sub->add_option("--avoid", o->avoid, "never pass through this node (repeatable)")
+      ->allow_extra_args(false);
   sub->add_option("--since", o->since, "use evidence dated on or after YYYY-MM-DD");
   sub->add_option("--until", o->until, "use evidence dated on or before YYYY-MM-DD");
   sub->add_flag("--json", o->json,

@@ -125,9 +125,9 @@ void run_render(const RenderCliOptions& o) {
     const auto center = g.find_node(o.focus);
     if (!center) {
       if (!filter.selects_everything() && io::load_graph(o.graph).find_node(o.focus))
-        throw graph::NotFound(o.graph + ": node '" + o.focus +
-                              "' is left out by the --kind/--relation/--since/--until/"
-                              "--no-hedged filters");
+        throw graph::InvalidArgument(o.graph + ": node '" + o.focus +
+                                     "' is left out by the --kind/--relation/--since/--until/"
+                                     "--no-hedged filters");
       resolve_node(g, o.focus, o.graph);  // throws, suggesting the closest names
     }
     g = graph::ego_network(g, *center, {.depth = o.depth});
@@ -207,8 +207,10 @@ void setup_render(CLI::App& app) {
   auto* top = sub->add_option("--top", opts->top, "draw only the N highest-ranked nodes");
   sub->add_option("--by", opts->by, "ranking for --top: degree, pagerank or betweenness")
       ->needs(top);
-  sub->add_option("--kind", opts->kinds, "keep only nodes of this kind (repeatable)");
-  sub->add_option("--relation", opts->relations, "keep only edges of this relation (repeatable)");
+  sub->add_option("--kind", opts->kinds, "keep only nodes of this kind (repeatable)")
+      ->allow_extra_args(false);
+  sub->add_option("--relation", opts->relations, "keep only edges of this relation (repeatable)")
+      ->allow_extra_args(false);
   sub->add_option("--since", opts->since, "keep evidence dated on or after YYYY-MM-DD");
   sub->add_option("--until", opts->until, "keep evidence dated on or before YYYY-MM-DD");
   sub->add_flag("--no-hedged", opts->no_hedged, "drop hedged evidence (and edges left without)");

@@ -6,13 +6,15 @@
 //
 // Kernel: one BFS (or Dijkstra, with costs) per source, then the dependency accumulation in
 // reverse order, pulling from successors (dist(v) = dist(w) + cost(w, v)) so that a thread
-// writes only its own arrays: no atomics, no global state. The BFS kernel records each
-// node's successors contiguously while it scans the rows (branch-free), then counts paths and
-// accumulates dependencies over those lists only (about a quarter of the entries on
-// power-law graphs) instead of rescanning every row. Sources are
-// spread over OpenMP threads (dynamic schedule); each thread sums into its own score vector,
-// and the vectors are added at the end. Results are deterministic up to floating-point
-// rounding of that final sum.
+// writes only its own arrays: no atomics, no global state. The unweighted kernel (details in
+// betweenness.cpp) runs a direction-optimizing BFS (each level top-down or bottom-up,
+// whichever scans fewer entries), records the shortest-path DAG arcs in one flat list with
+// branch-free inner loops, counts paths and accumulates dependencies over that list, and
+// works on a copy of the graph renumbered by decreasing degree; ids in the result are the
+// caller's. Sources are spread over OpenMP threads (dynamic schedule); each thread sums into
+// its own score vector, and the vectors are added at the end. Results are deterministic up
+// to floating-point rounding of that final sum (tests hold them to Boost.Graph's
+// brandes_betweenness_centrality and to the naive definition within 1e-9 relative).
 //
 // Conventions (NetworkX 2.8 and Boost 1.74 agree; pinned by tests):
 // - Undirected, raw: each unordered pair {s, t} counted once (the sum over ordered pairs is
@@ -38,7 +40,11 @@
 // tighter sample sizes from the vertex diameter; this bound needs nothing but n and k.
 //
 // Time complexity: exact O(V E) unweighted, O(V (E + V log V)) with costs; sampled O(k E)
-// or O(k (E + V log V)). Memory: O(V + E) per thread (the successor lists) plus the Csr.
+// or O(k (E + V log V)). Memory: O(V + E) per thread (unweighted: 8 bytes per CSR entry for
+// the arc list, about 36 per node) plus the Csr and, unweighted with 64 sources or more, one
+// renumbered copy of its rows. On the 10,000-node / 50,000-edge power-law graph of
+// bench/peers, exact unweighted betweenness takes about 2.6 s of CPU time, 2.2 times less
+// than the successor-list kernel before it (measured back to back on a loaded machine).
 #pragma once
 
 #include <cstdint>

@@ -129,6 +129,10 @@ bool valid_date(Date d) {
   return d != kNoDate && parse_iso_date(format_iso_date(d)) == std::optional<Date>(d);
 }
 
+std::uint64_t self_loop_count(const GenerateOptions& o) {
+  return static_cast<std::uint64_t>(std::llround(o.self_loop_share * static_cast<double>(o.edges)));
+}
+
 void check(const GenerateOptions& o) {
   if (o.edges > 0 && o.nodes < 2)
     throw InvalidArgument("generate: edges need at least 2 nodes");
@@ -141,23 +145,100 @@ void check(const GenerateOptions& o) {
     throw InvalidArgument("generate: evidence_per_article must be >= 1");
   if (!valid_date(o.first_date) || !valid_date(o.last_date) || o.first_date > o.last_date)
     throw InvalidArgument("generate: first_date and last_date must be valid, in order");
+  if (!(o.self_loop_share >= 0.0 && o.self_loop_share < 1.0))
+    throw InvalidArgument("generate: self_loop_share must be in [0, 1)");
+  if (o.min_degree > 1) throw InvalidArgument("generate: min_degree must be 0 or 1");
+  const auto kinds = checked_weights(o.kind_weights, "kind");
+  for (int k = 1; k < kKindCount; ++k) {
+    const double h = o.kind_hub_weights[static_cast<std::size_t>(k)];
+    if (kinds[static_cast<std::size_t>(k)] > 0.0 && !(h > 0.0 && std::isfinite(h)))
+      throw InvalidArgument("generate: the hub weight of kind " +
+                            std::string(kind_name(static_cast<Kind>(k))) +
+                            " must be finite and > 0");
+  }
   // Enough distinct (source, target, relation) triples? Symmetric relations count once per
-  // unordered pair, the others once per ordered pair.
+  // unordered pair, the others once per ordered pair; self-loops once per node.
   const auto rel = checked_weights(o.relation_weights, "relation");
-  checked_weights(o.kind_weights, "kind");
+  const std::uint64_t loops = self_loop_count(o);
+  const std::uint64_t others = o.edges - loops;
   const double pairs = static_cast<double>(o.nodes) * (o.nodes - 1.0);
-  double capacity = 0.0;
-  for (int r = 1; r < kRelationCount; ++r)
-    if (rel[r] > 0.0) capacity += is_symmetric(static_cast<Relation>(r)) ? pairs / 2 : pairs;
-  if (static_cast<double>(o.edges) > capacity / 2)
+  double capacity = 0.0, loop_capacity = 0.0;
+  for (int r = 1; r < kRelationCount; ++r) {
+    if (rel[static_cast<std::size_t>(r)] <= 0.0) continue;
+    capacity += is_symmetric(static_cast<Relation>(r)) ? pairs / 2 : pairs;
+    loop_capacity += o.nodes;
+  }
+  if (static_cast<double>(others) > capacity / 2)
     throw InvalidArgument("generate: too many edges for the nodes (at most half of the " +
                           std::to_string(static_cast<std::uint64_t>(capacity)) +
                           " possible edges)");
+  if (static_cast<double>(loops) > loop_capacity / 2)
+    throw InvalidArgument("generate: too many self-loops for the nodes (at most half of the " +
+                          std::to_string(static_cast<std::uint64_t>(loop_capacity)) +
+                          " possible self-loops)");
+  if (o.min_degree == 1 && (o.nodes < 2 || others + 1 < o.nodes))
+    throw InvalidArgument("generate: min_degree 1 needs at least 2 nodes and nodes - 1 = " +
+                          std::to_string(o.nodes > 0 ? o.nodes - 1 : 0) +
+                          " edges besides the self-loops (has " + std::to_string(others) + ")");
+}
+
+bool kinds_coupled(const GenerateOptions& o) {
+  double first = 0.0;
+  for (int k = 1; k < kKindCount; ++k) {
+    const auto i = static_cast<std::size_t>(k);
+    if (!(o.kind_weights[i] > 0.0)) continue;
+    if (first == 0.0) first = o.kind_hub_weights[i];
+    if (o.kind_hub_weights[i] != first) return true;
+  }
+  return false;
+}
+
+// Hands the drawn kinds to the nodes in fitness order (node 0 first) by weighted sampling
+// without replacement: sort the nodes by u^(1 / hub weight of their kind), descending
+// (Efraimidis and Spirakis 2006), on a log scale.
+void couple_kinds_to_fitness(std::vector<Kind>& kinds, const std::array<double, kKindCount>& hub,
+                             Rng& rng) {
+  std::vector<std::pair<double, std::uint32_t>> order(kinds.size());
+  for (std::size_t i = 0; i < kinds.size(); ++i) {
+    const double u = 1.0 - rng.uniform();  // (0, 1]
+    order[i] = {std::log(u) / hub[static_cast<std::size_t>(kinds[i])],
+                static_cast<std::uint32_t>(i)};
+  }
+  std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) {
+    return a.first > b.first || (a.first == b.first && a.second < b.second);
+  });
+  std::vector<Kind> handed(kinds.size());
+  for (std::size_t r = 0; r < order.size(); ++r) handed[r] = kinds[order[r].second];
+  kinds = std::move(handed);
 }
 
 std::uint64_t edge_key(std::uint32_t s, std::uint32_t t, Relation r) {
   return (static_cast<std::uint64_t>(s) << 34) | (static_cast<std::uint64_t>(t) << 5) |
          static_cast<std::uint64_t>(r);
+}
+
+// Adds keys made by `draw` to the sorted, distinct `keys` until it holds `target` of them:
+// each round draws the missing ones, sorts them in and drops duplicates. Dense requests on
+// hub-heavy graphs can saturate: give up after 50 rounds in a row without progress, or 2000
+// rounds in all.
+template <typename Draw>
+void fill_distinct(std::vector<std::uint64_t>& keys, std::uint64_t target, const Draw& draw,
+                   const GenerateOptions& o, const char* what) {
+  int stalled = 0;
+  for (int round = 0; keys.size() < target; ++round) {
+    if (round == 2000 || stalled == 50)
+      throw InvalidArgument("generate: cannot place " + std::to_string(target) + " distinct " +
+                            what + " on " + std::to_string(o.nodes) +
+                            " nodes (too dense for the degree distribution)");
+    const std::size_t before = keys.size();
+    const std::uint64_t want = target - keys.size();
+    for (std::uint64_t i = 0; i < want; ++i) keys.push_back(draw());
+    const auto middle = keys.begin() + static_cast<std::ptrdiff_t>(before);
+    std::sort(middle, keys.end());
+    std::inplace_merge(keys.begin(), middle, keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    stalled = keys.size() == before ? stalled + 1 : 0;
+  }
 }
 
 }  // namespace
@@ -209,6 +290,12 @@ std::array<double, kRelationCount> default_relation_weights() {
   return w;
 }
 
+std::array<double, kKindCount> uniform_kind_hub_weights() {
+  std::array<double, kKindCount> w{};
+  w.fill(1.0);
+  return w;
+}
+
 GeneratedEdges generate_edges(const GenerateOptions& o) {
   check(o);
   GeneratedEdges out;
@@ -217,36 +304,52 @@ GeneratedEdges generate_edges(const GenerateOptions& o) {
   const AliasTable kinds(checked_weights(o.kind_weights, "kind"));
   out.kinds.resize(o.nodes);
   for (auto& k : out.kinds) k = static_cast<Kind>(kinds.draw(rng));
+  if (kinds_coupled(o)) couple_kinds_to_fitness(out.kinds, o.kind_hub_weights, rng);
   if (o.edges == 0) return out;
 
   std::vector<double> fitness(o.nodes);
   const double alpha = 1.0 / (o.exponent - 1.0);
   for (std::uint32_t i = 0; i < o.nodes; ++i) fitness[i] = std::pow(i + 1.0, -alpha);
   const AliasTable nodes(fitness);
+  fitness = {};
   const AliasTable relations(checked_weights(o.relation_weights, "relation"));
+  const std::uint64_t loops = self_loop_count(o);
 
   std::vector<std::uint64_t> keys;
   keys.reserve(o.edges);
-  // Draw the missing edges, sort them in, drop duplicates; repeat. Dense requests on
-  // hub-heavy graphs can saturate: give up after a fixed number of rounds.
-  for (int round = 0; keys.size() < o.edges; ++round) {
-    if (round == 200)
-      throw InvalidArgument("generate: cannot place " + std::to_string(o.edges) +
-                            " distinct edges on " + std::to_string(o.nodes) +
-                            " nodes (too dense for the degree distribution)");
-    const std::size_t before = keys.size();
-    const std::uint64_t want = o.edges - keys.size();
-    for (std::uint64_t i = 0; i < want; ++i) {
-      std::uint32_t s = nodes.draw(rng), t = nodes.draw(rng);
-      while (s == t) t = nodes.draw(rng);
+  if (o.min_degree == 1) {
+    // Every node without an edge yet gets one to a fitness-drawn partner. Each such edge has
+    // a node new to the edge set, so these keys are distinct.
+    std::vector<bool> has_edge(o.nodes, false);
+    for (std::uint32_t v = 0; v < o.nodes; ++v) {
+      if (has_edge[v]) continue;
+      std::uint32_t u = nodes.draw(rng);
+      while (u == v) u = nodes.draw(rng);
+      has_edge[v] = has_edge[u] = true;
       const auto r = static_cast<Relation>(relations.draw(rng));
+      std::uint32_t s = v, t = u;
+      if (rng.next() >> 63) std::swap(s, t);
       if (is_symmetric(r) && t < s) std::swap(s, t);
       keys.push_back(edge_key(s, t, r));
     }
-    const auto middle = keys.begin() + static_cast<std::ptrdiff_t>(before);
-    std::sort(middle, keys.end());
+    std::sort(keys.begin(), keys.end());
+  }
+  fill_distinct(keys, o.edges - loops, [&] {
+    std::uint32_t s = nodes.draw(rng), t = nodes.draw(rng);
+    while (s == t) t = nodes.draw(rng);
+    const auto r = static_cast<Relation>(relations.draw(rng));
+    if (is_symmetric(r) && t < s) std::swap(s, t);
+    return edge_key(s, t, r);
+  }, o, "edges");
+  if (loops > 0) {
+    std::vector<std::uint64_t> loop_keys;
+    loop_keys.reserve(loops);
+    fill_distinct(loop_keys, loops, [&] {
+      const std::uint32_t v = nodes.draw(rng);
+      return edge_key(v, v, static_cast<Relation>(relations.draw(rng)));
+    }, o, "self-loops");
+    const auto middle = keys.insert(keys.end(), loop_keys.begin(), loop_keys.end());
     std::inplace_merge(keys.begin(), middle, keys.end());
-    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
   }
   out.edges.resize(keys.size());
   out.relations.resize(keys.size());
@@ -317,6 +420,55 @@ Graph generate_graph(const GenerateOptions& o) {
   }
   if (o.progress) o.progress(total, total);
   return g;
+}
+
+GenerateOptions gdelt_profile(std::uint64_t edges, std::uint64_t seed) {
+  // Fitted by bench/calibrate_generator.cpp on the GDELT sample (../shared/data/gdelt: the
+  // 710-row 1.0 file and the 7-row 2.0 excerpt, imported with the shipped lexicon: 254 nodes,
+  // 409 edges), which prints these values. Shares are the sample's; the hub weights and the
+  // exponent are fitted (see the header).
+  struct KindFit {
+    const char* name;
+    double share, hub;
+  };
+  struct RelationFit {
+    const char* name;
+    double share;
+  };
+  static constexpr KindFit kKinds[] = {
+      {"government", 0.401575, 1.000000},
+      {"agency", 0.161417, 0.249297},
+      {"media", 0.055118, 0.055452},
+      {"organization", 0.381890, 0.094719},
+  };
+  static constexpr RelationFit kRelations[] = {
+      {"AGREE", 0.066015},    {"CONSULT", 0.295844},  {"SUPPORT", 0.070905},
+      {"CONCEDE", 0.019560},  {"COOPERATE", 0.024450}, {"AID", 0.019560},
+      {"RETREAT", 0.041565},  {"REQUEST", 0.112469},  {"ACCUSE", 0.095355},
+      {"REJECT", 0.031785},   {"THREATEN", 0.012225}, {"PROTEST", 0.007335},
+      {"SANCTION", 0.014670}, {"MOBILIZE", 0.012225}, {"COERCE", 0.061125},
+      {"ASSAULT", 0.090465},  {"part_of", 0.024450},
+  };
+  GenerateOptions o;
+  o.edges = edges;
+  o.seed = seed;
+  o.nodes = static_cast<std::uint32_t>(std::max<long long>(
+      2, std::llround(static_cast<double>(edges) * kGdeltNodesPerEdge)));
+  o.exponent = 1.90;
+  o.min_degree = 1;
+  o.self_loop_share = 0.039120;  // 16 of the 409 edges
+  o.evidence_mean = 1.0318;      // 422 evidence items on 409 edges
+  o.kind_weights.fill(0.0);
+  o.kind_hub_weights.fill(1.0);
+  o.relation_weights.fill(0.0);
+  for (const KindFit& k : kKinds) {
+    const auto i = static_cast<std::size_t>(*parse_kind(k.name));
+    o.kind_weights[i] = k.share;
+    o.kind_hub_weights[i] = k.hub;
+  }
+  for (const RelationFit& r : kRelations)
+    o.relation_weights[static_cast<std::size_t>(*parse_relation(r.name))] = r.share;
+  return o;
 }
 
 }  // namespace stakegraph::graph

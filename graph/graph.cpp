@@ -59,14 +59,27 @@ Graph::Graph(const Graph& other)
       article_by_id_(other.article_by_id_),
       edge_index_valid_(false) {}
 
+namespace {
+
+// Boost 1.74's adjacency_list has no move constructor (std::move copies it) and its swap()
+// copies too: a moved Graph was a deep copy, twice the memory for a moment (a 10^7-edge graph
+// did not fit in 8 GiB). Its two containers are public: swap them. The out- and in-edge
+// entries point into the nodes of the edge list, which std::list::swap leaves in place.
+void swap_boost_graphs(BoostGraph& a, BoostGraph& b) noexcept {
+  a.m_edges.swap(b.m_edges);
+  a.m_vertices.swap(b.m_vertices);
+}
+
+}  // namespace
+
 Graph::Graph(Graph&& other) noexcept
-    : g_(std::move(other.g_)),
-      by_name_(std::move(other.by_name_)),
+    : by_name_(std::move(other.by_name_)),
       by_alias_(std::move(other.by_alias_)),
       by_id_(std::move(other.by_id_)),
       articles_(std::move(other.articles_)),
       article_by_id_(std::move(other.article_by_id_)),
       edge_index_valid_(false) {
+  swap_boost_graphs(g_, other.g_);
   other.edge_index_.clear();
   other.edge_index_valid_ = false;
 }
@@ -81,7 +94,8 @@ Graph& Graph::operator=(const Graph& other) {
 
 Graph& Graph::operator=(Graph&& other) noexcept {
   if (this != &other) {
-    g_ = std::move(other.g_);
+    swap_boost_graphs(g_, other.g_);
+    other.g_.clear();
     by_name_ = std::move(other.by_name_);
     by_alias_ = std::move(other.by_alias_);
     by_id_ = std::move(other.by_id_);
@@ -298,7 +312,7 @@ void Graph::merge(const Graph& other) {
     for (const auto& [k, val] : src.attributes) {
       const auto& attrs = g_[target].attributes;
       const bool has = std::any_of(attrs.begin(), attrs.end(),
-                                   [&](const auto& kv) { return kv.first == k; });
+                                   [&key = k](const auto& kv) { return kv.first == key; });
       if (!has) set_attribute(target, k, val);
     }
     node_map[v] = target;

@@ -128,7 +128,13 @@ std::optional<graph::Date> parse_news_date(std::string_view s) noexcept {
 }
 
 ArticleText parse_text_article(const std::string& text, const std::string& path) {
-  if (auto bad = find_invalid_utf8(text))
+  // The first of: an invalid UTF-8 sequence, a NUL byte (binary data).
+  const auto bad = find_invalid_utf8(text);
+  const std::size_t nul = text.find('\0');
+  if (nul != std::string::npos && (!bad || nul < *bad))
+    throw graph::ParseError::at_offset(path == "-" ? "<stdin>" : path, nul,
+                                       "NUL byte in a text article (is this a binary file?)");
+  if (bad)
     throw graph::ParseError::at_offset(path == "-" ? "<stdin>" : path, *bad, "invalid UTF-8");
   ArticleText a;
   a.path = path;
@@ -188,7 +194,10 @@ ArticleText parse_text_article(const std::string& text, const std::string& path)
                            return k == "date" || k == "source" || k == "url" || k == "title";
                          }());
         if (l2_header) {
-          if (t.size() > 2 && t[0] == '#') t = trim(t.substr(t.find_first_not_of('#')));
+          if (t.size() > 2 && t[0] == '#') {
+            const std::size_t text_start = t.find_first_not_of('#');  // npos: only '#'s
+            t = text_start == std::string_view::npos ? std::string_view() : trim(t.substr(text_start));
+          }
           a.title = std::string(t);
           p = end;
           body_start = p;
@@ -232,23 +241,59 @@ void for_each_article(const std::string& path, const std::function<void(ArticleT
     in = &file;
   }
   if (!jsonl) {
-    ArticleText a = parse_text_article(read_file(path, kMaxArticleBytes), path);
+    const std::string text = read_file(path, kMaxArticleBytes);
+    ArticleText a = parse_text_article(text, path);
+    if (trim(text).empty()) throw graph::ParseError(name, 0, 0, "empty file, no article text");
     fn(a);
     return;
   }
+  for_each_jsonl_article(*in, name, fn);
+}
+
+void for_each_jsonl_article(std::istream& in, const std::string& name,
+                            const std::function<void(ArticleText&)>& fn) {
   std::string line;
-  std::uint64_t line_no = 0, offset = 0;
+  std::uint64_t line_no = 0, offset = 0, articles = 0;
   ArticleText a;
-  while (std::getline(*in, line)) {
+  // Lines are read in pieces, so an overlong line is refused after kMaxLineBytes, not read
+  // whole into memory.
+  std::vector<char> piece(std::size_t{1} << 16);
+  const auto streamsize = static_cast<std::streamsize>(piece.size());
+  while (true) {
+    line.clear();
+    bool got = false;
+    while (in.getline(piece.data(), streamsize) || in.gcount() > 0) {
+      got = true;
+      auto n = static_cast<std::size_t>(in.gcount());
+      const bool full = in.fail() && !in.eof();  // piece full, the line goes on
+      if (full) {
+        in.clear();
+      } else if (!in.eof()) {
+        --n;  // the '\n' was counted
+      }
+      line.append(piece.data(), n);
+      if (line.size() > kMaxLineBytes)
+        throw graph::ParseError(
+            name, line_no + 1, 1,
+            "line longer than the limit of " + std::to_string(kMaxLineBytes) + " bytes");
+      if (!full) break;
+    }
+    if (!got) break;
     ++line_no;
     const std::uint64_t line_offset = offset;
     offset += line.size() + 1;
-    if (line.size() > kMaxLineBytes)
-      throw graph::ParseError(name, line_no, 1, "line longer than the limit");
     if (trim(line).empty()) continue;
     parse_json_line(line, line_no, line_offset, name, a);
+    if (a.body.size() > kMaxArticleBytes)
+      throw graph::ParseError(name, line_no, 1,
+                              "article text of " + std::to_string(a.body.size()) +
+                                  " bytes exceeds the limit of " +
+                                  std::to_string(kMaxArticleBytes) + " bytes");
+    ++articles;
     fn(a);
   }
+  if (in.bad()) throw graph::Error(name + ": read failed");
+  if (articles == 0) throw graph::ParseError(name, 0, 0, "empty file, no articles");
 }
 
 std::vector<std::string> list_article_files(const std::vector<std::string>& paths) {
@@ -267,6 +312,8 @@ std::vector<std::string> list_article_files(const std::vector<std::string>& path
         if (ext == ".txt" || ext == ".md" || ext == ".jsonl" || ext == ".ndjson")
           found.push_back(e.path().string());
       }
+      if (found.empty())
+        throw graph::NotFound(p + ": no articles in this directory (.txt, .md, .jsonl, .ndjson)");
       std::sort(found.begin(), found.end());
       out.insert(out.end(), found.begin(), found.end());
     } else {

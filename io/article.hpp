@@ -16,6 +16,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -43,6 +44,10 @@ ArticleText parse_text_article(const std::string& text, const std::string& path)
 
 // Calls `fn` for every article in the file (one for text, one per line for JSON Lines).
 void for_each_article(const std::string& path, const std::function<void(ArticleText&)>& fn);
+// The same for JSON Lines text read from `in` (what for_each_article does for a .jsonl
+// file); `name` names the input in errors and gives the ids ("<stem>#<line>").
+void for_each_jsonl_article(std::istream& in, const std::string& name,
+                            const std::function<void(ArticleText&)>& fn);
 
 // Expands files and directories (recursively: .txt, .md, .jsonl, .json), sorted; "-" kept.
 // Throws graph::NotFound for a missing path.

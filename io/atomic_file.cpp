@@ -31,6 +31,28 @@ void fsync_path(const std::string& path, int flags) {
     throw graph::Error(path + ": fsync failed: " + std::strerror(saved));
 }
 
+// Removes the temporary files of `target` that writers killed before their rename left in
+// `dir` (".<name>.tmp.<pid>.<n>" whose process no longer exists). Best effort: errors are
+// ignored, and a file whose process is alive (or cannot be checked) is kept.
+void remove_stale_temps(const std::filesystem::path& dir, const std::string& name) {
+  namespace fs = std::filesystem;
+  const std::string prefix = "." + name + ".tmp.";
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string file = it->path().filename().string();
+    if (file.compare(0, prefix.size(), prefix) != 0) continue;
+    const std::string rest = file.substr(prefix.size());
+    const auto dot = rest.find('.');
+    if (dot == 0 || dot == std::string::npos || dot > 9 ||
+        rest.find_first_not_of("0123456789") != dot)
+      continue;
+    const auto pid = static_cast<pid_t>(std::stol(rest.substr(0, dot)));
+    if (pid <= 0 || pid == ::getpid() || ::kill(pid, 0) == 0 || errno != ESRCH) continue;
+    std::error_code ignored;
+    fs::remove(it->path(), ignored);
+  }
+}
+
 }  // namespace
 
 bool is_stdout_path(const std::string& path) noexcept {
@@ -46,6 +68,7 @@ AtomicFile::AtomicFile(std::string path) : path_(std::move(path)) {
   if (!fs::is_directory(dir, ec))
     throw graph::Error(path_ + ": cannot write: directory " + dir.string() + " does not exist");
   if (fs::is_directory(target, ec)) throw graph::Error(path_ + ": cannot write: is a directory");
+  remove_stale_temps(dir, target.filename().string());
   static std::atomic<unsigned> counter{0};
   temp_ = (dir / ("." + target.filename().string() + ".tmp." + std::to_string(::getpid()) + "." +
                   std::to_string(counter++)))

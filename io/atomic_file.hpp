@@ -12,8 +12,9 @@ namespace stakegraph::io {
 
 class AtomicFile final {
  public:
-  // Opens "<dir>/.<name>.tmp.<pid>.<n>" for writing. Throws graph::Error naming `path` when
-  // the directory is missing or not writable.
+  // Opens "<dir>/.<name>.tmp.<pid>.<n>" for writing, after removing the temporary files of
+  // the same target that killed writers left (their process is gone). Throws graph::Error
+  // naming `path` when the directory is missing or not writable.
   explicit AtomicFile(std::string path);
   ~AtomicFile();
   AtomicFile(const AtomicFile&) = delete;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <optional>
 #include <set>
 #include <string_view>
@@ -17,21 +18,84 @@ using graph::Kind;
 using graph::Relation;
 
 std::uint64_t sentence_key(std::string_view text) {
-  std::uint64_t h = 0xcbf29ce484222325ull;
+  // Byte -> the byte kept in the key (ASCII letters lower-cased, digits, every non-ASCII
+  // byte), or 0 for a byte left out.
+  static constexpr auto kKeep = [] {
+    std::array<unsigned char, 256> t{};
+    for (int c = 0; c < 256; ++c) {
+      if (c >= 'A' && c <= 'Z') t[static_cast<std::size_t>(c)] = static_cast<unsigned char>(c + 32);
+      else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80)
+        t[static_cast<std::size_t>(c)] = static_cast<unsigned char>(c);
+    }
+    return t;
+  }();
+  // The kept bytes are packed eight to a word and each word is mixed in with one
+  // multiplication (murmur-style), instead of one dependent multiplication per byte.
+  auto mix = [](std::uint64_t h, std::uint64_t w) {
+    w *= 0x87c37b91114253d5ull;
+    w = (w << 31) | (w >> 33);
+    h ^= w * 0x4cf5ad432745937full;
+    return ((h << 27) | (h >> 37)) * 5 + 0x52dce729;
+  };
+  std::uint64_t h = 0xcbf29ce484222325ull, word = 0;
+  std::size_t kept = 0;
   for (unsigned char c : text) {
-    if (c < 0x80 && !std::isalnum(c)) continue;
-    if (c >= 'A' && c <= 'Z') c = static_cast<unsigned char>(c + 32);
-    h ^= c;
-    h *= 0x100000001b3ull;
+    const unsigned char k = kKeep[c];
+    if (k == 0) continue;
+    word = (word << 8) | k;
+    if (++kept % 8 == 0) {
+      h = mix(h, word);
+      word = 0;
+    }
   }
-  return h;
+  h = mix(h, word) ^ kept;
+  // Final avalanche (murmur3 fmix64).
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdull;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ull;
+  return h ^ (h >> 33);
 }
 
 namespace {
 
-using WordSet = std::unordered_set<std::string_view>;
+// A closed list of grammar words. Every list owns one bit of a token's class mask
+// (TokenIndex, computed once per token), so testing a token is one AND; in() tests any text.
+class WordSet;
+std::vector<const WordSet*>& word_sets() {
+  static std::vector<const WordSet*> sets;
+  return sets;
+}
+class WordSet final {
+ public:
+  WordSet(std::initializer_list<std::string_view> words)
+      : WordSet(std::vector<std::string_view>(words)) {}
+  explicit WordSet(std::vector<std::string_view> words) : words_(std::move(words)) {
+    if (word_sets().size() >= 64) throw std::logic_error("more than 64 word lists");
+    bit_ = std::uint64_t{1} << word_sets().size();
+    word_sets().push_back(this);
+  }
+  WordSet(const WordSet&) = delete;
+  WordSet& operator=(const WordSet&) = delete;
+  std::uint64_t bit() const noexcept { return bit_; }
+  const std::vector<std::string_view>& words() const noexcept { return words_; }
+  bool contains(std::string_view w) const noexcept {
+    return std::find(words_.begin(), words_.end(), w) != words_.end();
+  }
 
-bool in(const WordSet& s, std::string_view w) { return s.count(w) > 0; }
+ private:
+  std::vector<std::string_view> words_;
+  std::uint64_t bit_ = 0;
+};
+
+bool in(const WordSet& s, std::string_view w) { return s.contains(w); }
+
+// Equality with a string literal whose length is known at compile time (the comparison is
+// inlined: most tested words are a few bytes).
+template <std::size_t N>
+bool eq(std::string_view a, const char (&lit)[N]) {
+  return a.size() == N - 1 && std::memcmp(a.data(), lit, N - 1) == 0;
+}
 
 // ---- word lists (grammar, not actors) ----
 const WordSet kPrepositions = {"of", "in", "to", "for", "with", "from", "by", "at", "on",
@@ -174,6 +238,11 @@ constexpr AnaphorHead kAnaphors[] = {
     {"broadcaster", {Kind::kMedia, Kind::kMedia, Kind::kMedia}, false},
     {"daily", {Kind::kMedia, Kind::kMedia, Kind::kMedia}, false},
 };
+const WordSet kAnaphorHeads([] {
+  std::vector<std::string_view> words;
+  for (const auto& a : kAnaphors) words.push_back(a.word);
+  return words;
+}());
 const WordSet kEventNouns = {"decision", "move", "news", "ruling", "ban", "plan", "step",
                              "blow", "measure", "measures", "policy", "exclusion", "verdict",
                              "announcement", "designation", "listing", "order", "prohibition",
@@ -187,10 +256,63 @@ const WordSet kCrimeWords = {"espionage", "spying", "backdoors", "backdoor", "su
                              "smuggling", "terrorism", "war crimes", "abuses", "genocide",
                              "misled", "stealing", "spy", "spied"};
 const WordSet kPositiveAdj = {"commendable", "welcome", "right", "good", "great", "important",
-                              "positive", "sensible", "wise", "excellent", "courageous"};
+                              "positive", "sensible", "wise", "excellent", "courageous",
+                              "correct", "justified"};
 const WordSet kNegativeAdj = {"disappointing", "wrong", "unacceptable", "regrettable",
                               "unfair", "unjust", "discriminatory", "misguided", "politically",
-                              "absurd", "outrageous", "deplorable", "short-sighted"};
+                              "absurd", "outrageous", "deplorable", "short-sighted", "mistake",
+                              "irresponsible", "hypocritical", "unjustified", "unwarranted"};
+// The judge's own feeling about an act or an actor: "X was dismayed by Y".
+const WordSet kNegativeEmotion = {"disappointed", "dismayed", "stunned", "shocked", "surprised",
+                                  "alarmed", "angered", "outraged", "troubled", "frustrated",
+                                  "appalled", "furious", "angry"};
+const WordSet kPositiveEmotion = {"pleased", "delighted", "encouraged", "grateful", "satisfied",
+                                  "glad"};
+const WordSet kCopulas = {"is", "was", "are", "were", "been", "remains", "remained"};
+
+// Sentence-initial function words, month/day names and titles: not names (pass 1).
+const WordSet kSkip = {"the", "a", "an", "in", "on", "at", "but", "and", "it", "he", "she", "they",
+                       "we", "i", "this", "that", "these", "those", "there", "some", "many",
+                       "after", "when", "while", "if", "as", "for", "its", "his", "her", "their",
+                       "our", "under", "with", "from", "by", "separately", "meanwhile", "however",
+                       "according", "only", "both", "either", "all", "no", "monday", "tuesday",
+                       "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                       "february", "march", "april", "may", "june", "july", "august", "september",
+                       "october", "november", "december", "mr", "mrs", "ms", "dr", "president",
+                       "prime", "minister", "secretary", "chancellor", "vice", "chief", "culture",
+                       "economy", "foreign", "commerce", "finance", "defence", "defense", "trade",
+                       "cabinet", "state", "former", "future", "emergency", "mps", "ambassador",
+                       "chairman", "chipmakers", "congress", "lawmakers", "thousands", "hundreds",
+                       "dozens", "one", "two", "three", "four", "five", "ten", "first", "new", "we",
+                       "you", "our", "what", "why", "how", "who", "which", "where", "federal",
+                       "national", "internet", "is", "was"};
+// Capitalised words that do not start an untyped name.
+const WordSet kNotNames = {"i", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                           "sunday", "january", "february", "march", "april", "may", "june", "july",
+                           "august", "september", "october", "november", "december", "mr", "mrs",
+                           "ms", "dr", "president", "prime", "minister", "secretary", "chancellor",
+                           "vice", "chief", "mps", "the", "a"};
+// Last words of names of documents and things, not actors.
+const WordSet kNotActors = {"act", "law", "bill", "treaty", "agreement", "accord", "list", "fund",
+                            "store", "day", "week", "year"};
+// "fighters of X": X is the subject.
+const WordSet kGroupNouns = {"fighters", "members", "rebels", "troops", "supporters", "militants",
+                             "soldiers", "gunmen", "officials", "leaders", "forces", "units",
+                             "jets", "ships"};
+// Trigger words of rules that scan every token of a sentence.
+const WordSet kPronouns = {"it", "its", "he", "his", "she", "her", "him", "they", "their", "them"};
+const WordSet kDescriptionDets = {"the", "both", "either", "this"};
+const WordSet kCalledVerbs = {"called", "calls", "described", "describes"};
+const WordSet kAllegeVerbs = {"allege", "alleged", "alleges", "alleging"};
+const WordSet kRiskFrames = {"perception", "fears", "suspicion", "suspicions", "risks", "concerns",
+                             "fear"};
+const WordSet kMarketNouns = {"operators", "carriers"};
+const WordSet kRequestNoun = {"request"};
+const WordSet kHedgeFrames = {"according", "said", "expected", "believed"};
+const WordSet kWarnVerbs = {"warned", "warning", "warns", "warn"};
+const WordSet kWho = {"who"};
+const WordSet kCustomerNouns = {"customers", "clients", "buyers"};
+const WordSet kSupplierNouns = {"suppliers", "vendors", "providers"};
 
 enum MFlag : std::uint16_t {
   kPossessive = 1,   // followed by 's
@@ -205,10 +327,12 @@ enum MFlag : std::uint16_t {
 
 struct Ent {
   std::string name;
+  std::string key;  // Lexicon::fold_key(name)
   Kind kind = Kind::kOrganization;
   std::string part_of;
   std::string country;     // iso3 or government name
   std::vector<std::string> aliases;
+  std::vector<std::string> alias_keys;  // fold_key of each alias
   bool typed = true;
   bool keep = false;
   int first_sentence = -1;
@@ -236,19 +360,122 @@ bool ends_with(std::string_view s, std::string_view suf) {
   return s.size() >= suf.size() && s.compare(s.size() - suf.size(), suf.size(), suf) == 0;
 }
 
+}  // namespace
+
+// Index of the folded words the extractor knows: each word's lexicon token id and its
+// word-list class mask, found by one probe of an open-addressing table, so that a token is
+// looked up once per article instead of once per rule.
+struct TokenIndex {
+  struct Word {
+    std::uint32_t offset = 0, length = 0;  // the word in pool
+    std::uint32_t lex_id = Lexicon::kNoToken;
+    std::uint64_t classes = 0;
+  };
+  // Open addressing: 8 bytes a slot (tag = high hash bits | 1, 0 when empty; word index), so
+  // a probe touches one cache line; the word itself is compared only on a tag match.
+  struct Slot {
+    std::uint32_t tag = 0, word = 0;
+  };
+  std::string pool;
+  std::vector<Word> words;
+  std::vector<Slot> slots;
+  std::size_t mask = 0;
+  std::size_t vocab_size = 0;  // size of the lexicon vocabulary indexed
+
+  static std::uint64_t hash(std::string_view w) {
+    std::uint64_t h = 0xcbf29ce484222325ull;  // FNV-1a
+    for (unsigned char c : w) {
+      h ^= c;
+      h *= 0x100000001b3ull;
+    }
+    return h;
+  }
+  static std::uint32_t tag_of(std::uint64_t h) { return static_cast<std::uint32_t>(h >> 32) | 1u; }
+  std::string_view text(const Word& w) const {
+    return std::string_view(pool).substr(w.offset, w.length);
+  }
+  const Word* find(std::string_view w, std::uint64_t h) const {
+    const std::uint32_t tag = tag_of(h);
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+      const Slot& sl = slots[i];
+      if (sl.tag == 0) return nullptr;
+      if (sl.tag == tag && text(words[sl.word]) == w) return &words[sl.word];
+    }
+  }
+  Word& insert(std::string_view w) {
+    const std::uint64_t h = hash(w);
+    const std::uint32_t tag = tag_of(h);
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+      Slot& sl = slots[i];
+      if (sl.tag == tag && text(words[sl.word]) == w) return words[sl.word];
+      if (sl.tag == 0) {
+        sl.tag = tag;
+        sl.word = static_cast<std::uint32_t>(words.size());
+        Word& nw = words.emplace_back();
+        nw.offset = static_cast<std::uint32_t>(pool.size());
+        nw.length = static_cast<std::uint32_t>(w.size());
+        pool.append(w);
+        return nw;
+      }
+    }
+  }
+  explicit TokenIndex(const Lexicon& lex) {
+    const auto& vocab = lex.vocabulary();
+    std::size_t n = vocab.size();
+    for (const WordSet* ws : word_sets()) n += ws->words().size();
+    std::size_t capacity = 64;
+    while (capacity < 2 * n) capacity *= 2;  // load at most 1/2
+    slots.assign(capacity, Slot{});
+    mask = capacity - 1;
+    words.reserve(n);
+    vocab_size = vocab.size();
+    for (std::size_t id = 0; id < vocab.size(); ++id)
+      insert(vocab[id]).lex_id = static_cast<std::uint32_t>(id);
+    for (const WordSet* ws : word_sets())
+      for (std::string_view w : ws->words()) insert(w).classes |= ws->bit();
+  }
+};
+
+// Per-token buffers of an extractor, reused from article to article (no allocation once
+// they have grown to the largest article).
+struct ExtractScratch {
+  TextLayout layout;
+  std::vector<std::uint32_t> tid;
+  std::vector<std::uint64_t> cls, th;
+  std::vector<int> at, cover;
+  std::vector<std::uint8_t> lex_len;
+  std::vector<const LexiconEntry*> lex_entry;
+};
+
+namespace {
 
 class ArticleRun {
  public:
-  ArticleRun(const Lexicon& lex, const ArticleText& a, const ExtractOptions& opt)
-      : lex_(lex), a_(a), body_(a.body), opt_(opt) {
-    L_ = split_text(body_);
-    tid_.reserve(L_.tokens.size());
-    for (const Token& t : L_.tokens) tid_.push_back(lex_.token_id(t.folded));
+  ArticleRun(const Lexicon& lex, const TokenIndex& index, const ArticleText& a,
+             const ExtractOptions& opt, std::unordered_map<std::string, std::string>& fold_memo,
+             ExtractScratch& scratch)
+      : L_(scratch.layout), lex_(lex), a_(a), body_(a.body), opt_(opt), fold_memo_(fold_memo),
+        tid_(scratch.tid), cls_(scratch.cls), th_(scratch.th), at_(scratch.at),
+        cover_(scratch.cover), lex_len_(scratch.lex_len), lex_entry_(scratch.lex_entry) {
+    split_text(body_, L_);
+    ents_.reserve(32);  // an article names a few dozen actors: few reallocations
+    gov_counts_.reserve(32);
+    tid_.clear();
+    cls_.clear();
+    th_.clear();
+    lex_len_.assign(L_.tokens.size(), kUnmatched);
+    lex_entry_.assign(L_.tokens.size(), nullptr);
+    for (const Token& t : L_.tokens) {
+      th_.push_back(TokenIndex::hash(t.folded));
+      const TokenIndex::Word* sl = index.find(t.folded, th_.back());
+      tid_.push_back(sl ? sl->lex_id : Lexicon::kNoToken);
+      cls_.push_back(sl ? sl->classes : 0);
+    }
   }
 
   void run();
 
-  TextLayout L_;
+  TextLayout& L_;
   std::vector<Ent> ents_;
   std::vector<Candidate> cands_;
   std::vector<std::vector<Mention>> sent_mentions_;
@@ -262,6 +489,8 @@ class ArticleRun {
     return std::string_view(body_).substr(tok(k).start, tok(k).end - tok(k).start);
   }
   std::string_view f(std::size_t k) const { return tok(k).folded; }
+  // Whether token k is a word of the list `s`.
+  bool is(std::size_t k, const WordSet& s) const { return (cls_[k] & s.bit()) != 0; }
   bool is_word(std::size_t k) const {
     return tok(k).type == TokenType::kWord || tok(k).type == TokenType::kNumber;
   }
@@ -273,27 +502,52 @@ class ArticleRun {
   // Number of tokens of `phrase` (folded words joined by single spaces) when tokens
   // [k, end) start with it, else 0. No allocation.
   std::size_t phrase_at(std::size_t k, std::size_t end, std::string_view phrase) const {
-    std::size_t n = 0, pos = 0;
+    std::size_t n = 0, pos = 0;  // folded tokens never contain a space
     while (true) {
       if (k + n >= end) return 0;
-      const std::size_t sp = phrase.find(' ', pos);
-      const std::string_view word =
-          phrase.substr(pos, sp == std::string_view::npos ? std::string_view::npos : sp - pos);
-      if (f(k + n) != word) return 0;
+      const std::string_view w = f(k + n);
+      if (phrase.compare(pos, w.size(), w) != 0) return 0;
+      const std::size_t after = pos + w.size();
       ++n;
-      if (sp == std::string_view::npos) return n;
-      pos = sp + 1;
+      if (after == phrase.size()) return n;
+      if (phrase[after] != ' ') return 0;
+      pos = after + 1;
     }
   }
 
+  // Position of "according" when the mention starting at token mb closes an "according to
+  // (descriptor)* <mention>" phrase ("according to the business daily X", "according to
+  // the German newspaper X"), else npos. Descriptor words: lower-case words that are not
+  // prepositions, and demonyms; at most five.
+  std::size_t according_to(std::size_t mb, std::size_t b) const {
+    std::size_t d = mb;
+    for (int words = 0; d > b && words <= 5; ++words) {
+      const std::size_t p = d - 1;
+      if (eq(f(p), "to")) break;
+      const LexiconEntry* dem = nullptr;
+      const bool descriptor = (is_word(p) && !tok(p).cap && !is(p, kPrepositions)) ||
+                              (tok(p).cap && match_demonym(p, p + 1, &dem) == 1);
+      if (!descriptor) return std::string_view::npos;
+      d = p;
+    }
+    if (d >= b + 2 && eq(f(d - 1), "to") && eq(f(d - 2), "according")) return d - 2;
+    return std::string_view::npos;
+  }
+
+  // Lexicon::fold_key(text), memoised for the article.
+  const std::string& fold(const std::string& text);
   int entity_for(const LexiconEntry& le);
   int entity_named(const std::string& name, Kind kind, bool typed);
   int government_named(const std::string& name);
   void add_alias(int ent, const std::string& alias);
 
   void type_unknown_names(const Sentence& s, std::vector<char>& covered);
+  // Longest lexicon form at token k; `end` must be the end of k's sentence and
+  // `sentence_start` whether k starts it (memoised per token).
   std::size_t match_lexicon(std::size_t k, std::size_t end, const LexiconEntry** out,
                             bool sentence_start) const;
+  std::size_t match_lexicon_uncached(std::size_t k, std::size_t end, const LexiconEntry** out,
+                                     bool sentence_start) const;
   std::size_t match_gazetteer(std::size_t k, std::size_t end, int* ent) const;
   std::size_t match_demonym(std::size_t k, std::size_t end, const LexiconEntry** out) const;
 
@@ -301,22 +555,39 @@ class ArticleRun {
   void group_coordination(std::vector<Mention>& ms);
   int resolve_anaphor(std::size_t si, std::size_t k, std::size_t head, bool plural,
                       std::vector<int>& out);
-  int home_government() const;
-  int context_government(std::size_t si, std::size_t before_token) const;
+  // The governments of the article, most mentioned first; `exclude` are never chosen.
+  int home_government(const std::vector<int>& exclude = {}) const;
+  // The government of a bare title or role noun (see the definition).
+  int context_government(std::size_t si, std::size_t before_token,
+                         const std::vector<int>& exclude = {}) const;
 
   void relations(std::size_t si);
   void add(int s, int t, Relation r, const std::string& rule, std::size_t si, float conf = 0.8f);
   int allegation(const std::string& label, std::size_t si);
 
   const Lexicon& lex_;
-  const ArticleText& a_;
+  [[maybe_unused]] const ArticleText& a_;
   const std::string& body_;
-  const ExtractOptions& opt_;
+  [[maybe_unused]] const ExtractOptions& opt_;
 
   std::unordered_map<std::string, int> by_name_;     // folded canonical name -> ent
-  std::vector<std::uint32_t> tid_;                   // per token: lexicon token id
+  std::unordered_map<std::string, std::string>& fold_memo_;  // text -> fold_key(text)
+  std::vector<std::uint32_t>& tid_;                  // per token: lexicon token id
+  std::vector<std::uint64_t>& cls_;                  // per token: word-list class mask
+  std::vector<std::uint64_t>& th_;                   // per token: TokenIndex::hash(folded)
+  std::vector<int>& at_;     // relations(): per token, the mention starting at it
+  std::vector<int>& cover_;  // and the mention covering it
+  static constexpr std::uint8_t kUnmatched = 0xFF;
+  std::vector<std::uint8_t>& lex_len_;             // match_lexicon() memo: length
+  std::vector<const LexiconEntry*>& lex_entry_;    // and entry
+  std::vector<std::uint64_t> sent_words_;  // per sentence: OR of its tokens' class masks
   std::unordered_map<const LexiconEntry*, int> by_entry_;  // lexicon entry -> ent
   std::unordered_map<std::string, int> gazetteer_;   // folded surface -> ent (article)
+  std::unordered_set<std::uint64_t> gaz_first_;      // TokenIndex::hash of keys' first words
+  void add_gazetteer(const std::string& key, int ent) {
+    gazetteer_.emplace(key, ent);
+    gaz_first_.insert(TokenIndex::hash(std::string_view(key).substr(0, key.find(' '))));
+  }
   std::size_t gaz_max_ = 1;
   std::vector<int> recent_;      // entity ids in order of mention (most recent last)
   std::vector<int> recent_subjects_;
@@ -328,8 +599,14 @@ class ArticleRun {
   std::vector<int> allegations_;
 };
 
+const std::string& ArticleRun::fold(const std::string& text) {
+  auto it = fold_memo_.find(text);
+  if (it == fold_memo_.end()) it = fold_memo_.emplace(text, Lexicon::fold_key(text)).first;
+  return it->second;
+}
+
 int ArticleRun::entity_named(const std::string& name, Kind kind, bool typed) {
-  std::string key = Lexicon::fold_key(name);
+  const std::string& key = fold(name);
   auto it = by_name_.find(key);
   if (it != by_name_.end()) {
     Ent& e = ents_[static_cast<std::size_t>(it->second)];
@@ -341,6 +618,7 @@ int ArticleRun::entity_named(const std::string& name, Kind kind, bool typed) {
   }
   Ent e;
   e.name = name;
+  e.key = key;
   e.kind = kind;
   e.typed = typed;
   ents_.push_back(std::move(e));
@@ -352,7 +630,7 @@ int ArticleRun::entity_named(const std::string& name, Kind kind, bool typed) {
 
 int ArticleRun::entity_for(const LexiconEntry& le) {
   if (auto c = by_entry_.find(&le); c != by_entry_.end()) return c->second;
-  auto it = by_name_.find(Lexicon::fold_key(le.name));
+  auto it = by_name_.find(fold(le.name));
   if (it != by_name_.end()) {
     by_entry_.emplace(&le, it->second);
     return it->second;
@@ -378,16 +656,34 @@ void ArticleRun::add_alias(int ent, const std::string& alias) {
   if (alias == e.name) return;
   for (const auto& a : e.aliases)
     if (a == alias) return;
-  std::string k = Lexicon::fold_key(alias);
-  if (k.empty() || k == Lexicon::fold_key(e.name)) return;
-  for (const auto& a : e.aliases)
-    if (Lexicon::fold_key(a) == k) return;
+  const std::string& k = fold(alias);
+  if (k.empty() || k == e.key) return;
+  for (const auto& a : e.alias_keys)
+    if (a == k) return;
   e.aliases.push_back(alias);
+  e.alias_keys.push_back(k);
 }
 
 // Longest lexicon match starting at token k (tokens [k, end)); returns its length.
 std::size_t ArticleRun::match_lexicon(std::size_t k, std::size_t end, const LexiconEntry** out,
                                       bool sentence_start) const {
+  // Every caller passes the sentence end and sentence_start == (k is the sentence's first
+  // token): the result depends on k alone and is computed once per token.
+  if (lex_len_[k] != kUnmatched) {
+    if (lex_len_[k] > 0) *out = lex_entry_[k];
+    return lex_len_[k];
+  }
+  const std::size_t best = match_lexicon_uncached(k, end, out, sentence_start);
+  if (best < kUnmatched) {
+    lex_len_[k] = static_cast<std::uint8_t>(best);
+    lex_entry_[k] = best > 0 ? *out : nullptr;
+  }
+  return best;
+}
+
+std::size_t ArticleRun::match_lexicon_uncached(std::size_t k, std::size_t end,
+                                               const LexiconEntry** out,
+                                               bool sentence_start) const {
   std::size_t best = 0;
   const std::size_t max_n = std::min(lex_.max_phrase_tokens(), end - k);
   std::uint32_t node = Lexicon::kTrieRoot;
@@ -408,7 +704,7 @@ std::size_t ArticleRun::match_lexicon(std::size_t k, std::size_t end, const Lexi
 }
 
 std::size_t ArticleRun::match_gazetteer(std::size_t k, std::size_t end, int* ent) const {
-  if (!tok(k).cap) return 0;
+  if (!tok(k).cap || !gaz_first_.count(th_[k])) return 0;  // no key starts with this word
   std::string key;
   std::size_t best = 0;
   for (std::size_t n = 1; n <= std::min(gaz_max_, end - k); ++n) {
@@ -439,17 +735,19 @@ std::size_t ArticleRun::match_demonym(std::size_t k, std::size_t end,
   return best;
 }
 
-int ArticleRun::home_government() const {
+int ArticleRun::home_government(const std::vector<int>& exclude) const {
   int best = -1, count = 0;
   for (std::size_t i = 0; i < ents_.size(); ++i)
-    if (ents_[i].kind == Kind::kGovernment && gov_counts_[i] > count)
+    if (ents_[i].kind == Kind::kGovernment && gov_counts_[i] > count &&
+        std::find(exclude.begin(), exclude.end(), static_cast<int>(i)) == exclude.end())
       best = static_cast<int>(i), count = gov_counts_[i];
   return best;
 }
 
 // The government a bare title or role noun belongs to: the most recent government
 // mentioned earlier in the same paragraph, else the article's most mentioned one.
-int ArticleRun::context_government(std::size_t si, std::size_t before_token) const {
+int ArticleRun::context_government(std::size_t si, std::size_t before_token,
+                                   const std::vector<int>& exclude) const {
   const std::uint32_t para = L_.sentences[si].paragraph;
   for (std::size_t j = si + 1; j-- > 0;) {
     if (L_.sentences[j].paragraph != para) break;
@@ -458,10 +756,12 @@ int ArticleRun::context_government(std::size_t si, std::size_t before_token) con
       if (j == si && ms[m].b >= before_token) continue;
       if (ms[m].flags & kLocative) continue;
       for (int e : ms[m].ents)
-        if (ents_[static_cast<std::size_t>(e)].kind == Kind::kGovernment) return e;
+        if (ents_[static_cast<std::size_t>(e)].kind == Kind::kGovernment &&
+            std::find(exclude.begin(), exclude.end(), e) == exclude.end())
+          return e;
     }
   }
-  return home_government();
+  return home_government(exclude);
 }
 
 // Pass 1: unknown capitalised names typed by their context.
@@ -492,14 +792,13 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
         ++j;
         continue;
       }
-      if ((f(j) == "of" || f(j) == "and" || f(j) == "for" || f(j) == "de" || f(j) == "&") &&
+      if ((eq(f(j), "of") || eq(f(j), "and") || eq(f(j), "for") || eq(f(j), "de") || eq(f(j), "&")) &&
           j + 1 < e && name_like(j + 1) && j - k <= 4) {
         // "Federation of Andean Miners"; not "Ghana and Togo" (covered by the lexicon).
         std::size_t m = j + 1;
         while (m < e && name_like(m)) ++m;
-        const std::string_view last = f(m - 1);
-        if (in(kOrgSuffix, last) || in(kAgencySuffix, last) || f(j) == "of" ||
-            (m < e && in(kAgencySuffix, f(m)))) {
+        if (is(m - 1, kOrgSuffix) || is(m - 1, kAgencySuffix) || eq(f(j), "of") ||
+            (m < e && is(m, kAgencySuffix))) {
           j = m;
           continue;
         }
@@ -509,40 +808,20 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
     std::size_t start = k, end = j;
     k = j;
     // Sentence-initial function words and month/day names are not names.
-    static const WordSet kSkip = {"the", "a", "an", "in", "on", "at", "but", "and", "it", "he",
-                                  "she", "they", "we", "i", "this", "that", "these", "those",
-                                  "there", "some", "many", "after", "when", "while", "if",
-                                  "as", "for", "its", "his", "her", "their", "our", "under",
-                                  "with", "from", "by", "separately", "meanwhile", "however",
-                                  "according", "only", "both", "either", "all", "no",
-                                  "monday", "tuesday", "wednesday", "thursday", "friday",
-                                  "saturday", "sunday", "january", "february", "march",
-                                  "april", "may", "june", "july", "august", "september",
-                                  "october", "november", "december", "mr", "mrs", "ms", "dr",
-                                  "president", "prime", "minister", "secretary", "chancellor",
-                                  "vice", "chief", "culture", "economy", "foreign",
-                                  "commerce", "finance", "defence", "defense", "trade",
-                                  "cabinet", "state", "former", "future", "emergency", "mps",
-                                  "ambassador", "chairman", "chipmakers", "congress",
-                                  "lawmakers", "thousands", "hundreds", "dozens", "one",
-                                  "two", "three", "four", "five", "ten", "first", "new",
-                                  "we", "you", "our", "what", "why", "how", "who", "which",
-                                  "where", "federal", "national", "internet", "is", "was"};
     for (;;) {
       const LexiconEntry* dmy = nullptr;
-      if (start < end && (in(kSkip, f(start)) || in(kRoleTitles, f(start)) || f(start) == "of"))
+      if (start < end && (is(start, kSkip) || is(start, kRoleTitles) || eq(f(start), "of")))
         ++start;
       else if (start + 1 < end && match_demonym(start, end, &dmy) > 0)
         start += match_demonym(start, end, &dmy);
       else
         break;
     }
-    while (end > start && (f(end - 1) == "of" || f(end - 1) == "and")) --end;
+    while (end > start && (eq(f(end - 1), "of") || eq(f(end - 1), "and"))) --end;
     if (start >= end) continue;
     // Headline-like all-capitals words are not names unless short acronyms.
     std::string name = surface(start, end);
     if (name.size() < 2) continue;
-    const std::string_view last = f(end - 1);
     const std::string_view prev = start > b ? f(start - 1) : std::string_view();
     const std::string_view prev2 = start > b + 1 ? f(start - 2) : std::string_view();
     const std::string_view next = end < e ? f(end) : std::string_view();
@@ -550,61 +829,81 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
     const std::size_t len = end - start;
     Kind kind = Kind::kUnspecified;
     bool is_lower_org = false;
-    if (in(kOperatorSuffix, last) && len >= 2) kind = Kind::kOperator;
-    else if (in(kAgencySuffix, last) && len >= 2) kind = Kind::kAgency;
-    else if (in(kOrgSuffix, last) && len >= 2) kind = Kind::kOrganization;
-    else if (in(kLowerOrgNouns, next) && !tok(end).cap && len <= 3) {
+    if (is(end - 1, kOperatorSuffix) && len >= 2) kind = Kind::kOperator;
+    else if (is(end - 1, kAgencySuffix) && len >= 2) kind = Kind::kAgency;
+    else if (is(end - 1, kOrgSuffix) && len >= 2) kind = Kind::kOrganization;
+    else if (end < e && is(end, kLowerOrgNouns) && !tok(end).cap && len <= 3) {
       kind = Kind::kOrganization;
       is_lower_org = true;
-    } else if (in(kOperatorCue, prev) || (prev == "provider" && prev2 == "telecoms"))
+    } else if ((start > b && is(start - 1, kOperatorCue)) || (eq(prev, "provider") && eq(prev2, "telecoms")))
       kind = Kind::kOperator;
-    else if (in(kVendorCue, prev) && len <= 3)
+    else if (start > b && is(start - 1, kVendorCue) && len <= 3)
       kind = Kind::kVendor;
-    else if (in(kMediaCue, prev) && len <= 4)
+    else if (start > b && is(start - 1, kMediaCue) && len <= 4)
       kind = Kind::kMedia;
-    else if ((prev == "told" || (prev == "to" && prev2 == "according")) && len <= 4)
+    else if ((eq(prev, "told") || (eq(prev, "to") && eq(prev2, "according"))) && len <= 4)
       kind = Kind::kMedia;
-    else if (len >= 2 && len <= 4 && in(kRoleTitles, prev))
+    else if (len >= 2 && len <= 4 && start > b && is(start - 1, kRoleTitles))
       kind = Kind::kPerson;
-    else if (len >= 2 && len <= 3 && prev == "," && start >= b + 2 &&
-             in(kPersonRoles, f(start - 2)))
-      kind = Kind::kPerson;  // "Huawei's chief financial officer, Meng Wanzhou"
-    else if (next == "," && (next2 == "a" || next2 == "an" || next2 == "the")) {
+    else if (len >= 2 && len <= 3 && eq(prev, ",") && start >= b + 2 &&
+             [&] {
+               // "Huawei's chief financial officer, Meng Wanzhou"; "China's ambassador in
+               // London, Liu Xiaoming" (a place after the role).
+               std::size_t r = start - 2;
+               std::size_t places = 0;
+               while (r > b + 1 && tok(r).cap && places < 3) --r, ++places;
+               if (places > 0 && !(eq(f(r), "in") || eq(f(r), "at") || eq(f(r), "to"))) return false;
+               if (places > 0) --r;
+               return is(r, kPersonRoles);
+             }())
+      kind = Kind::kPerson;
+    else if (len >= 2 && len <= 3 && eq(next, ",") && end + 2 < e &&
+             [&] {
+               // "Ana Lopez, Spain's foreign minister"; "Jan Olsen, minister of defence".
+               std::size_t r = end + 1;
+               const LexiconEntry* le = nullptr;
+               const std::size_t n = match_lexicon(r, e, &le, false);
+               if (n > 0 && r + n < e && tok(r + n).type == TokenType::kPossessive) r += n + 1;
+               for (std::size_t q = r; q < std::min(e, r + 3) && is_word(q); ++q)
+                 if (is(q, kPersonRoles)) return true;
+               return false;
+             }())
+      kind = Kind::kPerson;
+    else if (eq(next, ",") && (eq(next2, "a") || eq(next2, "an") || eq(next2, "the"))) {
       // Apposition: "Michael Kovrig, a former Canadian diplomat"; "Skycom, a firm".
       for (std::size_t m = end + 2; m < std::min(e, end + 8); ++m) {
         std::string_view w = f(m);
-        if (w == "," || w == "." || w == "that" || w == "who" || w == "which") break;
-        if (in(kPersonRoles, w) && len >= 2) kind = Kind::kPerson;
-        else if (w == "carrier" || w == "operator" || w == "provider") kind = Kind::kOperator;
-        else if (w == "maker" || w == "manufacturer" || w == "chipmaker" || w == "vendor" ||
-                 w == "designer" || w == "supplier")
+        if (eq(w, ",") || eq(w, ".") || eq(w, "that") || eq(w, "who") || eq(w, "which")) break;
+        if (is(m, kPersonRoles) && len >= 2) kind = Kind::kPerson;
+        else if (eq(w, "carrier") || eq(w, "operator") || eq(w, "provider")) kind = Kind::kOperator;
+        else if (eq(w, "maker") || eq(w, "manufacturer") || eq(w, "chipmaker") || eq(w, "vendor") ||
+                 eq(w, "designer") || eq(w, "supplier"))
           kind = Kind::kVendor;
-        else if (w == "newspaper" || w == "broadcaster" || w == "daily")
+        else if (eq(w, "newspaper") || eq(w, "broadcaster") || eq(w, "daily"))
           kind = Kind::kMedia;
-        else if (w == "firm" || w == "company" || w == "group" || w == "bank" ||
-                 w == "organisation" || w == "organization" || w == "charity" ||
-                 w == "party" || w == "movement" || w == "body")
+        else if (eq(w, "firm") || eq(w, "company") || eq(w, "group") || eq(w, "bank") ||
+                 eq(w, "organisation") || eq(w, "organization") || eq(w, "charity") ||
+                 eq(w, "party") || eq(w, "movement") || eq(w, "body"))
           kind = Kind::kOrganization;
         if (kind != Kind::kUnspecified) break;
       }
-    } else if (len >= 2 && len <= 3 && in(kSpeechVerbs, next)) {
+    } else if (len >= 2 && len <= 3 && end < e && is(end, kSpeechVerbs)) {
       kind = Kind::kPerson;
-    } else if (len >= 2 && len <= 3 && next == "," && next2 == "who") {
+    } else if (len >= 2 && len <= 3 && eq(next, ",") && eq(next2, "who")) {
       kind = Kind::kPerson;
     }
     if (kind == Kind::kUnspecified) {
-      if (in(kReportVerbs, next) && (next == "reported" || next == "reports")) kind = Kind::kMedia;
+      if (end < e && is(end, kReportVerbs) && (eq(next, "reported") || eq(next, "reports"))) kind = Kind::kMedia;
     }
     if (kind == Kind::kUnspecified) continue;
     if (is_lower_org) name = surface(start, end + 1);
     int id = entity_named(name, kind, true);
-    std::string key = Lexicon::fold_key(name);
-    gazetteer_.emplace(key, id);
+    add_gazetteer(fold(name), id);
     gaz_max_ = std::max(gaz_max_, len + (is_lower_org ? 1 : 0));
     if (kind == Kind::kPerson) {
       // Later mentions by one part of the name ("Meng", "Merkel").
       for (std::size_t m = start; m < end; ++m)
-        if (tok(m).folded.size() > 2) gazetteer_.emplace(std::string(f(m)), id);
+        if (tok(m).folded.size() > 2) add_gazetteer(std::string(tok(m).folded), id);
     }
     // Leave the covered marks: names typed here are found by the gazetteer in pass 2.
   }
@@ -614,6 +913,7 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
 int ArticleRun::resolve_anaphor(std::size_t si, std::size_t k, std::size_t head, bool plural,
                                 std::vector<int>& out) {
   const AnaphorHead* h = nullptr;
+  if (!is(head, kAnaphorHeads)) return 0;
   for (const auto& a : kAnaphors)
     if (a.word == f(head)) h = &a;
   if (!h) return 0;
@@ -681,19 +981,20 @@ int ArticleRun::resolve_anaphor(std::size_t si, std::size_t k, std::size_t head,
 
 void ArticleRun::group_coordination(std::vector<Mention>& ms) {
   std::vector<Mention> out;
+  out.reserve(ms.size());
   for (auto& m : ms) {
     if (!out.empty()) {
       Mention& p = out.back();
       const std::uint16_t bad = kPossessive | kPronoun | kModifier | kLocative;
       bool sep_ok = m.b > p.e && m.b - p.e <= 2;
       for (std::size_t k = p.e; sep_ok && k < m.b; ++k)
-        sep_ok = f(k) == "," || f(k) == "and" || f(k) == "or";
-      if (sep_ok && m.b - p.e == 2) sep_ok = f(p.e) == "," && (f(p.e + 1) == "and" || f(p.e + 1) == "or");
+        sep_ok = eq(f(k), ",") || eq(f(k), "and") || eq(f(k), "or");
+      if (sep_ok && m.b - p.e == 2) sep_ok = eq(f(p.e), ",") && (eq(f(p.e + 1), "and") || eq(f(p.e + 1), "or"));
       // "A, B and C": a comma alone only when an "and" closes the list later.
-      if (sep_ok && m.b - p.e == 1 && f(p.e) == ",") {
+      if (sep_ok && m.b - p.e == 1 && eq(f(p.e), ",")) {
         bool closes = false;
         for (std::size_t k = m.e; k < std::min<std::size_t>(m.e + 2, L_.tokens.size()); ++k)
-          if (f(k) == "and" || f(k) == "or" || f(k) == ",") closes = true;
+          if (eq(f(k), "and") || eq(f(k), "or") || eq(f(k), ",")) closes = true;
         sep_ok = closes;
       }
       if (sep_ok && !(p.flags & bad) && !(m.flags & (kPronoun | kModifier | kLocative)) &&
@@ -726,10 +1027,9 @@ void ArticleRun::recognise(std::size_t si) {
     Mention m;
     m.b = static_cast<std::uint32_t>(k);
     // Pronouns.
-    if (w == "it" || w == "its" || w == "he" || w == "his" || w == "she" || w == "her" ||
-        w == "him" || w == "they" || w == "their" || w == "them") {
-      bool person = w == "he" || w == "his" || w == "she" || w == "her" || w == "him";
-      bool plural = w == "they" || w == "their" || w == "them";
+    if (is(k, kPronouns)) {
+      bool person = eq(w, "he") || eq(w, "his") || eq(w, "she") || eq(w, "her") || eq(w, "him");
+      bool plural = eq(w, "they") || eq(w, "their") || eq(w, "them");
       int found = -1;
       if (plural) {
         std::vector<Mention> cur = ms;
@@ -755,9 +1055,9 @@ void ArticleRun::recognise(std::size_t si) {
             first_here = &pm;
             break;
           }
-        if (!person && first_here && w == "it") {
+        if (!person && first_here && (eq(w, "it") || eq(w, "its"))) {
           found = first_here->ents[0];
-        } else if (!person && !recent_subjects_.empty() && (w == "it")) {
+        } else if (!person && !recent_subjects_.empty() && (eq(w, "it"))) {
           int cand = recent_subjects_.back();
           if (ents_[static_cast<std::size_t>(cand)].kind != Kind::kPerson) found = cand;
         }
@@ -768,7 +1068,7 @@ void ArticleRun::recognise(std::size_t si) {
         m.flags = kPronoun;
         // "its operators", "his ..." are possessive determiners: not actors themselves
         // except before role nouns.
-        if (w == "its" || w == "his" || w == "their" || (w == "her" && k + 1 < e && is_word(k + 1)))
+        if (eq(w, "its") || eq(w, "his") || eq(w, "their") || (eq(w, "her") && k + 1 < e && is_word(k + 1)))
           m.flags |= kPossessive;
         ms.push_back(std::move(m));
       }
@@ -776,43 +1076,32 @@ void ArticleRun::recognise(std::size_t si) {
       continue;
     }
     // Definite descriptions: the (adj)* head; "both firms", "either company".
-    if (w == "the" || w == "both" || w == "either" || w == "this") {
+    if (is(k, kDescriptionDets)) {
       std::size_t j = k + 1;
-      bool plural = w == "both";
+      bool plural = eq(w, "both");
       while (j < e && j < k + 5 && is_word(j) && (!tok(j).cap || ends_with(f(j), "-based")) &&
-             !in(kPrepositions, f(j)) &&
-             f(j) != "country" && f(j) != "government" &&
-             [&] {
-               for (const auto& a : kAnaphors)
-                 if (a.word == f(j)) return false;
-               return true;
-             }()) {
-        if (f(j) == "two" || f(j) == "three") plural = true;
+             !is(j, kPrepositions) &&
+             !eq(f(j), "country") && !eq(f(j), "government") && !eq(f(j), "chancellery") &&
+             !eq(f(j), "administration") && !is(j, kAnaphorHeads)) {
+        if (eq(f(j), "two") || eq(f(j), "three")) plural = true;
         ++j;
       }
       // Allow a capitalised demonym inside ("the Chinese company", "the two European vendors").
       if (j < e && tok(j).cap) {
         const LexiconEntry* d = nullptr;
         std::size_t dn = match_demonym(j, e, &d);
-        if (dn == 0 && (f(j) == "european" || f(j) == "asian" || f(j) == "western")) dn = 1;
+        if (dn == 0 && (eq(f(j), "european") || eq(f(j), "asian") || eq(f(j), "western"))) dn = 1;
         if (dn > 0) j += dn;
-        while (j < e && j < k + 6 && is_word(j) && !tok(j).cap &&
-               [&] {
-                 for (const auto& a : kAnaphors)
-                   if (a.word == f(j)) return false;
-                 return true;
-               }())
+        while (j < e && j < k + 6 && is_word(j) && !tok(j).cap && !is(j, kAnaphorHeads))
           ++j;
       }
       if (j < e) {
-        bool is_head = false;
-        for (const auto& a : kAnaphors)
-          if (a.word == f(j)) is_head = true;
+        const bool is_head = is(j, kAnaphorHeads);
         // "the company's founder": still the company.
-        if (is_head && !(j + 1 < e && tok(j + 1).cap && f(j) != "site")) {
+        if (is_head && !(j + 1 < e && tok(j + 1).cap && !eq(f(j), "site"))) {
           std::vector<int> out;
           // Apposition: "ARM, the chip designer ..." is ARM itself.
-          if (k >= b + 2 && f(k - 1) == "," && !ms.empty() && ms.back().e == k - 1 &&
+          if (k >= b + 2 && eq(f(k - 1), ",") && !ms.empty() && ms.back().e == k - 1 &&
               !(ms.back().flags & (kPronoun | kModifier | kLocative)) && ms.back().ents.size() == 1)
             out = ms.back().ents;
           if (!out.empty() || resolve_anaphor(si, k, j, plural, out) > 0) {
@@ -829,11 +1118,11 @@ void ArticleRun::recognise(std::size_t si) {
           }
         }
         // "the government", "the chancellery", "the country's": the home government.
-        if (f(j) == "government" || f(j) == "chancellery" || f(j) == "administration" ||
-            (f(j) == "country" && j + 1 < e && tok(j + 1).type == TokenType::kPossessive)) {
-          if (j == k + 1 || f(j) != "government" || true) {
+        if (eq(f(j), "government") || eq(f(j), "chancellery") || eq(f(j), "administration") ||
+            (eq(f(j), "country") && j + 1 < e && tok(j + 1).type == TokenType::kPossessive)) {
+          if (j == k + 1 || !eq(f(j), "government") || true) {
             int g = context_government(si, k);
-            if (f(j) == "government" || f(j) == "chancellery" || f(j) == "administration")
+            if (eq(f(j), "government") || eq(f(j), "chancellery") || eq(f(j), "administration"))
               g = g >= 0 ? g : home_government();
             bool demonym_before = false;
             for (std::size_t m2 = k + 1; m2 < j; ++m2) demonym_before |= tok(m2).cap;
@@ -854,10 +1143,10 @@ void ArticleRun::recognise(std::size_t si) {
       }
     }
     // Bare role nouns for the home government: "by ministers", "officials say".
-    if ((w == "ministers" || w == "officials") && !tok(k).cap && k > b &&
-        !tok(k - 1).cap && f(k - 1) != "government" && f(k - 1) != "cybersecurity") {
+    if ((eq(w, "ministers") || eq(w, "officials")) && !tok(k).cap && k > b &&
+        !tok(k - 1).cap && !eq(f(k - 1), "government") && !eq(f(k - 1), "cybersecurity")) {
       int g = context_government(si, k);
-      if (g >= 0 && (f(k - 1) == "by" || (k + 1 < e && (f(k + 1) == "say" || f(k + 1) == "said")))) {
+      if (g >= 0 && (eq(f(k - 1), "by") || (k + 1 < e && (eq(f(k + 1), "say") || eq(f(k + 1), "said"))))) {
         m.ents = {g};
         m.e = static_cast<std::uint32_t>(k + 1);
         m.flags = kAnaphor;
@@ -875,9 +1164,9 @@ void ArticleRun::recognise(std::size_t si) {
     // "South African air force".
     const LexiconEntry* dem = nullptr;
     std::size_t dn = match_demonym(k, e, &dem);
-    if (dn > 0 && dn >= n && gn <= dn && k > b && f(k - 1) == "the" &&
-        (k + dn >= e || !is_word(k + dn) || in(kAux, f(k + dn)) ||
-         in(kPrepositions, f(k + dn)) || f(k + dn) == "are" || f(k + dn) == "were")) {
+    if (dn > 0 && dn >= n && gn <= dn && k > b && eq(f(k - 1), "the") &&
+        (k + dn >= e || !is_word(k + dn) || is(k + dn, kAux) ||
+         is(k + dn, kPrepositions) || eq(f(k + dn), "are") || eq(f(k + dn), "were"))) {
       // "the British would threaten ...": the people for their state.
       int gid = entity_for(*dem);
       m.ents = {gid};
@@ -891,7 +1180,7 @@ void ArticleRun::recognise(std::size_t si) {
     if (dn > 0 && dn >= n && gn <= dn) {
       std::vector<const LexiconEntry*> govs = {dem};
       std::size_t j = k + dn;
-      while (j + 1 < e && (f(j) == "and" || f(j) == ",")) {
+      while (j + 1 < e && (eq(f(j), "and") || eq(f(j), ","))) {
         const LexiconEntry* d2 = nullptr;
         std::size_t dn2 = match_demonym(j + 1, e, &d2);
         if (dn2 == 0) break;
@@ -900,44 +1189,44 @@ void ArticleRun::recognise(std::size_t si) {
       }
       // Skip modifiers ("opposition", "state") up to a role or institution noun.
       std::size_t h = j;
-      while (h < e && h < j + 3 && is_word(h) && !tok(h).cap && !in(kGovRoles, f(h)) &&
-             !in(kInstitutions, f(h)) && f(h) != "air" && f(h) != "armed" && f(h) != "coast" &&
-             f(h) != "high" && f(h) != "supreme")
+      while (h < e && h < j + 3 && is_word(h) && !tok(h).cap && !is(h, kGovRoles) &&
+             !is(h, kInstitutions) && !eq(f(h), "air") && !eq(f(h), "armed") && !eq(f(h), "coast") &&
+             !eq(f(h), "high") && !eq(f(h), "supreme"))
         ++h;
-      if (h < e && (in(kGovRoles, f(h)) || in(kInstitutions, f(h)) || f(h) == "air" ||
-                    f(h) == "armed" || f(h) == "coast" || ((f(h) == "high" || f(h) == "supreme") &&
-                    h + 1 < e && f(h + 1) == "court"))) {
-        const bool indefinite = k > b && (f(k - 1) == "a" || f(k - 1) == "an");
+      if (h < e && (is(h, kGovRoles) || is(h, kInstitutions) || eq(f(h), "air") ||
+                    eq(f(h), "armed") || eq(f(h), "coast") || ((eq(f(h), "high") || eq(f(h), "supreme")) &&
+                    h + 1 < e && eq(f(h + 1), "court")))) {
+        const bool indefinite = k > b && (eq(f(k - 1), "a") || eq(f(k - 1), "an"));
         std::size_t he = h + 1;
         std::string inst(f(h));
-        if ((inst == "air" || inst == "armed" || inst == "coast" || inst == "high" ||
-             inst == "supreme") && he < e) {
+        if ((eq(inst, "air") || eq(inst, "armed") || eq(inst, "coast") || eq(inst, "high") ||
+             eq(inst, "supreme")) && he < e) {
           inst += " " + std::string(f(he));
           ++he;
         }
-        const bool is_inst = in(kInstitutions, f(h)) || he > h + 1;
-        const bool generic_inst = inst == "intelligence" || inst == "bank" || inst == "office" ||
-                                  inst == "council" || inst == "department" || inst == "agency" ||
-                                  inst == "ministry" || inst == "regulator" || inst == "commission" ||
-                                  inst == "bureau" || inst == "directorate" || inst == "forces" ||
-                                  inst == "guard" || inst == "assembly";
+        const bool is_inst = is(h, kInstitutions) || he > h + 1;
+        const bool generic_inst = eq(inst, "intelligence") || eq(inst, "bank") || eq(inst, "office") ||
+                                  eq(inst, "council") || eq(inst, "department") || eq(inst, "agency") ||
+                                  eq(inst, "ministry") || eq(inst, "regulator") || eq(inst, "commission") ||
+                                  eq(inst, "bureau") || eq(inst, "directorate") || eq(inst, "forces") ||
+                                  eq(inst, "guard") || eq(inst, "assembly");
         m.e = static_cast<std::uint32_t>(he);
         for (const LexiconEntry* g : govs) {
           int gid = entity_for(*g);
           if (is_inst && !indefinite && !generic_inst) {
             // An institution of that state: "Bolivian police" -> agency part_of Bolivia.
             std::string sing = inst;
-            if (sing == "navies") sing = "navy";
-            else if (sing == "armies") sing = "army";
-            else if (sing == "militaries") sing = "military";
-            else if (sing == "courts") sing = "court";
-            else if (sing == "parliaments") sing = "parliament";
+            if (eq(sing, "navies")) sing = "navy";
+            else if (eq(sing, "armies")) sing = "army";
+            else if (eq(sing, "militaries")) sing = "military";
+            else if (eq(sing, "courts")) sing = "court";
+            else if (eq(sing, "parliaments")) sing = "parliament";
             std::string dem_word = g->demonyms.empty() ? g->name : g->demonyms[0];
             std::string nm = dem_word + " ";
             std::string titled;
             for (std::size_t c = 0; c < sing.size(); ++c)
               titled.push_back(c == 0 || sing[c - 1] == ' ' ? static_cast<char>(std::toupper(static_cast<unsigned char>(sing[c]))) : sing[c]);
-            if (sing == "police") titled = "police";
+            if (eq(sing, "police")) titled = "police";
             nm += titled;
             int aid = entity_named(nm, Kind::kAgency, true);
             ents_[static_cast<std::size_t>(aid)].part_of = g->name;
@@ -947,7 +1236,7 @@ void ArticleRun::recognise(std::size_t si) {
           } else {
             m.ents.push_back(gid);
             ++gov_counts_[static_cast<std::size_t>(gid)];
-            if (govs.size() == 1 && !indefinite && in(kGovRoles, f(h)))
+            if (govs.size() == 1 && !indefinite && is(h, kGovRoles))
               add_alias(gid, surface(k, he));
           }
         }
@@ -984,13 +1273,13 @@ void ArticleRun::recognise(std::size_t si) {
       if (le->kind == Kind::kGovernment && m.e + 1 < e &&
           tok(m.e).type == TokenType::kPossessive) {
         std::size_t h = m.e + 1;
-        while (h < e && h < m.e + 5 && is_word(h) && !in(kInstitutions, f(h)) &&
-               !in(kPersonRoles, f(h)) && !in(kPrepositions, f(h)))
+        while (h < e && h < m.e + 5 && is_word(h) && !is(h, kInstitutions) &&
+               !is(h, kPersonRoles) && !is(h, kPrepositions))
           ++h;
-        bool inst_here = h < e && in(kInstitutions, f(h));
-        if (inst_here && h + 1 < e && (f(h + 1) == "forces" || f(h + 1) == "court")) ++h;
-        bool name_follows = h + 2 < e && f(h + 1) == "," && tok(h + 2).cap;
-        if (inst_here && !name_follows && !(h + 1 < e && in(kInstitutions, f(h + 1)))) {
+        bool inst_here = h < e && is(h, kInstitutions);
+        if (inst_here && h + 1 < e && (eq(f(h + 1), "forces") || eq(f(h + 1), "court"))) ++h;
+        bool name_follows = h + 2 < e && eq(f(h + 1), ",") && tok(h + 2).cap;
+        if (inst_here && !name_follows && !(h + 1 < e && is(h + 1, kInstitutions))) {
           std::string inst = surface(m.e + 1, h + 1);
           std::string nm = std::string(surf) + "'s " + inst;
           // Canonical: "<Institution> of <Country>".
@@ -1028,7 +1317,7 @@ void ArticleRun::recognise(std::size_t si) {
       // Untyped capitalised span (a relation participant only).
       std::size_t j = k;
       std::size_t k0 = k;
-      while (k0 < e && tok(k0).cap && in(kRoleTitles, f(k0))) ++k0;
+      while (k0 < e && tok(k0).cap && is(k0, kRoleTitles)) ++k0;
       if (k0 > k) {
         k = k0;
         continue;
@@ -1039,24 +1328,15 @@ void ArticleRun::recognise(std::size_t si) {
         if (j > k && (match_lexicon(j, e, &x, false) > 0 || match_gazetteer(j, e, &gz) > 0)) break;
         ++j;
       }
-      static const WordSet kNotNames = {"i", "monday", "tuesday", "wednesday", "thursday",
-                                        "friday", "saturday", "sunday", "january", "february",
-                                        "march", "april", "may", "june", "july", "august",
-                                        "september", "october", "november", "december", "mr",
-                                        "mrs", "ms", "dr", "president", "prime", "minister",
-                                        "secretary", "chancellor", "vice", "chief", "mps",
-                                        "the", "a"};
       const LexiconEntry* dmy = nullptr;
-      static const WordSet kNotActors = {"act", "law", "bill", "treaty", "agreement", "accord",
-                                         "list", "fund", "store", "day", "week", "year"};
-      if (!in(kNotNames, f(k)) && j > k && !(j == k + 1 && match_demonym(k, e, &dmy) > 0) &&
-          !in(kNotActors, f(j - 1))) {
+      if (!is(k, kNotNames) && j > k && !(j == k + 1 && match_demonym(k, e, &dmy) > 0) &&
+          !is(j - 1, kNotActors)) {
         int id = entity_named(surface(k, j), Kind::kOrganization, false);
         m.ents = {id};
         m.e = static_cast<std::uint32_t>(j);
         m.flags = kUntyped;
-        if (in(kLocativePreps, f(k - 1)) || f(k - 1) == "of" || f(k - 1) == "to" ||
-            f(k - 1) == "from")
+        if (is(k - 1, kLocativePreps) || eq(f(k - 1), "of") || eq(f(k - 1), "to") ||
+            eq(f(k - 1), "from"))
           m.flags |= kLocative;
       } else {
         ++k;
@@ -1070,12 +1350,12 @@ void ArticleRun::recognise(std::size_t si) {
       m.flags |= kPossessive;
       ++m.e;
     }
-    if (k > b && in(kLocativePreps, f(k - 1))) {
+    if (k > b && is(k - 1, kLocativePreps)) {
       for (int id : m.ents)
         if (ents_[static_cast<std::size_t>(id)].kind == Kind::kGovernment) m.flags |= kLocative;
     }
-    if (k > b && (f(k - 1) == "the" || f(k - 1) == "a") && k > b + 1 &&
-        in(kLocativePreps, f(k - 2))) {
+    if (k > b && (eq(f(k - 1), "the") || eq(f(k - 1), "a")) && k > b + 1 &&
+        is(k - 2, kLocativePreps)) {
       for (int id : m.ents)
         if (ents_[static_cast<std::size_t>(id)].kind == Kind::kGovernment) m.flags |= kLocative;
     }
@@ -1087,28 +1367,33 @@ void ArticleRun::recognise(std::size_t si) {
   }
   // Mark title and role modifiers: "US ambassador Richard Grenell" (US), "FCC chairman Ajit
   // Pai" (FCC), "Canada's ambassador, John McCallum" (Canada), "a Huawei spokesperson".
+  // Governments that send a titled envoy in this sentence ("US ambassador X"): a bare title
+  // of the same sentence ("met Economy Minister Y") is of another government.
+  std::vector<int> envoy_governments;
   for (std::size_t i = 0; i < ms.size(); ++i) {
     Mention& m = ms[i];
     if (m.flags & kPronoun) {
       if (!(m.flags & kPossessive)) continue;
     }
     std::size_t j = m.e;
-    bool role = false;
-    while (j < e && j < m.e + 5 && is_word(j) && !tok(j).cap && in(kRoleTitles, f(j))) {
+    // A state with a title ("US Secretary", "US President" of "US President X"): the title
+    // goes on.
+    bool role = (m.flags & kGeneric) && m.e > m.b && is(m.e - 1, kGovTitles);
+    while (j < e && j < m.e + 5 && is_word(j) && !tok(j).cap && is(j, kRoleTitles)) {
       role = true;
       ++j;
     }
     // Capitalised titles ("Secretary of State") are words of the title as well.
     while (j < e && j < m.e + 6 && is_word(j) &&
-           (in(kRoleTitles, f(j)) || (f(j) == "of" && role) || (role && f(j) == "state"))) {
+           (is(j, kRoleTitles) || (eq(f(j), "of") && role) || (role && eq(f(j), "state")))) {
       role = true;
       ++j;
     }
     if (!role) continue;
     // An apposition may follow: "Canada's ambassador, John McCallum"; "in London".
     std::size_t p = j;
-    if (p + 1 < e && in(kLocativePreps, f(p)) && tok(p + 1).cap) p += 2;
-    if (p < e && f(p) == ",") ++p;
+    if (p + 1 < e && is(p, kLocativePreps) && tok(p + 1).cap) p += 2;
+    if (p < e && eq(f(p), ",")) ++p;
     int person = -1;
     for (std::size_t q = i + 1; q < ms.size(); ++q) {
       if (ms[q].b == p) {
@@ -1118,23 +1403,26 @@ void ArticleRun::recognise(std::size_t si) {
     }
     if (person < 0 && !(m.flags & kPronoun)) {
       // Speaker organisation: "a Huawei spokesperson said".
-      if (j > m.e && (f(j - 1) == "spokesperson" || f(j - 1) == "spokesman" ||
-                      f(j - 1) == "spokeswoman"))
+      if (j > m.e && (eq(f(j - 1), "spokesperson") || eq(f(j - 1), "spokesman") ||
+                      eq(f(j - 1), "spokeswoman")))
         m.flags |= kModifier;
       continue;
     }
     if (person < 0) continue;
     m.flags |= kModifier;
+    for (std::size_t t = m.e > m.b ? m.e - 1 : m.b; t < j; ++t)
+      if (eq(f(t), "ambassador") || eq(f(t), "envoy") || eq(f(t), "consul") || eq(f(t), "diplomat"))
+        envoy_governments.push_back(m.ents[0]);
     Ent& pe = ents_[static_cast<std::size_t>(person)];
     int owner = m.ents[0];
     // A minister's department when the article names it: "Commerce Secretary" -> US
     // Commerce Department.
     for (std::size_t t = m.e; t < j; ++t) {
-      if (!tok(t).cap || in(kGovTitles, f(t)) || f(t) == "chief" || f(t) == "vice") continue;
+      if (!tok(t).cap || is(t, kGovTitles) || eq(f(t), "chief") || eq(f(t), "vice")) continue;
       for (std::size_t x = 0; x < ents_.size(); ++x) {
         if (ents_[x].kind != Kind::kAgency) continue;
-        std::string fk = Lexicon::fold_key(ents_[x].name);
-        if (fk.find(std::string(f(t))) != std::string::npos) owner = static_cast<int>(x);
+        const std::string& fk = ents_[x].key;
+        if (fk.find(f(t)) != std::string::npos) owner = static_cast<int>(x);
       }
     }
     if (pe.part_of.empty()) pe.part_of = ents_[static_cast<std::size_t>(owner)].name;
@@ -1149,11 +1437,11 @@ void ArticleRun::recognise(std::size_t si) {
     std::size_t t = m.b;
     bool gov_title = false, org_title = false;
     std::size_t title_start = t;
-    while (t > b && is_word(t - 1) && in(kRoleTitles, f(t - 1))) {
+    while (t > b && is_word(t - 1) && is(t - 1, kRoleTitles)) {
       --t;
-      if (in(kGovTitles, f(t))) gov_title = true;
-      if (f(t) == "founder" || f(t) == "ceo" || f(t) == "chairman" || f(t) == "executive" ||
-          f(t) == "spokesman" || f(t) == "spokesperson")
+      if (is(t, kGovTitles)) gov_title = true;
+      if (eq(f(t), "founder") || eq(f(t), "ceo") || eq(f(t), "chairman") || eq(f(t), "executive") ||
+          eq(f(t), "spokesman") || eq(f(t), "spokesperson"))
         org_title = true;
       title_start = t;
     }
@@ -1168,12 +1456,12 @@ void ArticleRun::recognise(std::size_t si) {
     }
     bool minister_of_agency = false;
     for (std::size_t x = title_start; x < m.b; ++x) {
-      if (!tok(x).cap || in(kGovTitles, f(x)) || f(x) == "chief" || f(x) == "vice" ||
-          f(x) == "prime" || f(x) == "foreign")
+      if (!tok(x).cap || is(x, kGovTitles) || eq(f(x), "chief") || eq(f(x), "vice") ||
+          eq(f(x), "prime") || eq(f(x), "foreign"))
         continue;
       for (std::size_t y = 0; y < ents_.size(); ++y) {
         if (ents_[y].kind != Kind::kAgency) continue;
-        if (Lexicon::fold_key(ents_[y].name).find(std::string(f(x))) != std::string::npos) {
+        if (ents_[y].key.find(f(x)) != std::string::npos) {
           pe.part_of = ents_[y].name;
           minister_of_agency = true;
         }
@@ -1181,7 +1469,7 @@ void ArticleRun::recognise(std::size_t si) {
     }
     if (minister_of_agency) continue;
     if (gov_title && !org_title) {
-      int g = context_government(si, title_start);
+      int g = context_government(si, title_start, envoy_governments);
       if (g >= 0) pe.part_of = ents_[static_cast<std::size_t>(g)].name;
     }
     add_alias(m.ents[0], surface(title_start, m.e));
@@ -1194,7 +1482,7 @@ void ArticleRun::add(int s, int t, Relation r, const std::string& rule, std::siz
   if (s < 0 || t < 0 || s == t) return;
   const Ent& se = ents_[static_cast<std::size_t>(s)];
   const Ent& te = ents_[static_cast<std::size_t>(t)];
-  if (Lexicon::fold_key(se.name) == Lexicon::fold_key(te.name)) return;
+  if (se.key == te.key) return;
   // Sanity of endpoint kinds per the ontology.
   if (r == Relation::kSupplies &&
       (se.kind == Kind::kGovernment || se.kind == Kind::kPerson || se.kind == Kind::kMedia ||
@@ -1250,15 +1538,25 @@ void ArticleRun::relations(std::size_t si) {
   std::vector<Mention>& ms = sent_mentions_[si];
   const std::size_t b = s.first, e = s.last;
 
+  // Per token of the sentence: the first mention (in ms order) starting at it, and the
+  // first covering it; and the word lists the sentence has words of.
+  at_.assign(e - b, -1);
+  cover_.assign(e - b, -1);
+  for (std::size_t q = ms.size(); q-- > 0;) {
+    const Mention& m = ms[q];
+    if (m.b >= b && m.b < e) at_[m.b - b] = static_cast<int>(q);
+    for (std::size_t k = std::max<std::size_t>(m.b, b); k < std::min<std::size_t>(m.e, e); ++k)
+      cover_[k - b] = static_cast<int>(q);
+  }
+  const std::uint64_t words = sent_words_[si];
+  auto has_words = [&](const WordSet& ws) { return (words & ws.bit()) != 0; };
   auto mention_at = [&](std::size_t k) -> const Mention* {
-    for (const auto& m : ms)
-      if (m.b == k) return &m;
-    return nullptr;
+    if (k < b || k >= e || at_[k - b] < 0) return nullptr;
+    return &ms[static_cast<std::size_t>(at_[k - b])];
   };
   auto mention_covering = [&](std::size_t k) -> const Mention* {
-    for (const auto& m : ms)
-      if (m.b <= k && k < m.e) return &m;
-    return nullptr;
+    if (k < b || k >= e || cover_[k - b] < 0) return nullptr;
+    return &ms[static_cast<std::size_t>(cover_[k - b])];
   };
   auto actor = [&](const Mention& m) {
     return !(m.flags & (kModifier | kLocative)) && !m.ents.empty();
@@ -1268,26 +1566,36 @@ void ArticleRun::relations(std::size_t si) {
     std::size_t cs = b;
     for (std::size_t k = b; k < h; ++k) {
       std::string_view w = f(k);
-      if (w == ";" || w == ":" || (tok(k).type == TokenType::kQuote && k + 1 < h && k > b)) {
+      if (eq(w, ";") || eq(w, ":") || (tok(k).type == TokenType::kQuote && k + 1 < h && k > b)) {
         cs = k + 1;
-      } else if (in(kSubordinators, w) && !mention_covering(k)) {
-        if (w == "as" && !(k > b && f(k - 1) == ",")) continue;
-        if (w == "since" && k + 1 < e && tok(k + 1).type == TokenType::kNumber) continue;
+      } else if (is(k, kSubordinators) && !mention_covering(k)) {
+        if (eq(w, "as") && !(k > b && eq(f(k - 1), ","))) continue;
+        if (eq(w, "since") && k + 1 < e && tok(k + 1).type == TokenType::kNumber) continue;
         cs = k + 1;
-      } else if ((w == "which" || w == "who" || w == "whose") && k > b && f(k - 1) == ",") {
+      } else if ((eq(w, "which") || eq(w, "who") || eq(w, "whose")) && k > b && eq(f(k - 1), ",")) {
         // ", which ... ," closed before h: the verb belongs to the main clause.
         std::size_t c2 = k + 1;
-        while (c2 < h && f(c2) != ",") ++c2;
+        while (c2 < h && !eq(f(c2), ",")) ++c2;
         if (c2 < h) {
           k = c2;
           continue;
         }
         cs = k;
-      } else if (w == "that" || w == "which" || w == "who" || w == "whose") {
+      } else if ((eq(w, "which") || eq(w, "who") || eq(w, "whose")) && [&] {
+                   // A relative clause without a comma before it but closed by one before
+                   // h ("a member of X who chairs Y, said"): the verb is the main clause's.
+                   std::size_t c2 = k + 1;
+                   while (c2 < h && !eq(f(c2), ",")) ++c2;
+                   if (c2 >= h) return false;
+                   k = c2;
+                   return true;
+                 }()) {
+        continue;
+      } else if (eq(w, "that") || eq(w, "which") || eq(w, "who") || eq(w, "whose")) {
         cs = k;  // relative or complement: handled by the caller
-      } else if (w == "and" && k + 1 < h) {
+      } else if (eq(w, "and") && k + 1 < h) {
         const Mention* nm = mention_at(k + 1);
-        bool det = f(k + 1) == "the" || f(k + 1) == "its" || f(k + 1) == "a";
+        bool det = eq(f(k + 1), "the") || eq(f(k + 1), "its") || eq(f(k + 1), "a");
         if (!nm && !(det && k + 2 < e && mention_at(k + 2)) && !tok(k + 1).cap) cs = k;
       }
     }
@@ -1296,8 +1604,20 @@ void ArticleRun::relations(std::size_t si) {
   std::vector<int> last_subject;
   // Subject of the verb at h: the first actor mention of its clause.
   auto subject_of = [&](std::size_t h, std::vector<int>& out, std::size_t* subj_end) -> bool {
+    // "<X> was wrong to <h>", "<X> is expected to <h>": X is the subject of the infinitive.
+    if (h >= b + 3 && eq(f(h - 1), "to")) {
+      std::size_t c = h - 2;
+      while (c > b && c + 5 > h && !is(c, kCopulas) && is_word(c) && !tok(c).cap) --c;
+      if (is(c, kCopulas))
+        for (const auto& m : ms)
+          if (m.e == c && actor(m) && !((m.flags & kPronoun) && (m.flags & kPossessive))) {
+            out = m.ents;
+            if (subj_end) *subj_end = m.e;
+            return true;
+          }
+    }
     std::size_t cs = clause_start(h);
-    if (cs < h && (f(cs) == "which" || f(cs) == "who" || f(cs) == "that")) {
+    if (cs < h && (eq(f(cs), "which") || eq(f(cs), "who") || eq(f(cs), "that"))) {
       // Relative clause: the antecedent is the nearest actor mention before the pronoun,
       // skipping an apposition ("the United States, its main security ally, which").
       const Mention* ante = nullptr;
@@ -1305,21 +1625,21 @@ void ArticleRun::relations(std::size_t si) {
         if (m.e <= cs && actor(m) && !(m.flags & kPronoun)) {
           bool ok = true;
           for (std::size_t k = m.e; k < cs; ++k)
-            if (f(k) == "that" || f(k) == "which" || f(k) == ";") ok = false;
+            if (eq(f(k), "that") || eq(f(k), "which") || eq(f(k), ";")) ok = false;
           if (ok || !ante) ante = &m;
         }
       // A subject inside the relative clause ("a charge the company has denied").
       for (const auto& m : ms)
-        if (m.b > cs && m.b < h && actor(m) && !(m.b > 0 && in(kPrepositions, f(m.b - 1)))) {
+        if (m.b > cs && m.b < h && actor(m) && !(m.b > 0 && is(m.b - 1, kPrepositions))) {
           out = m.ents;
           if (subj_end) *subj_end = m.e;
           return true;
         }
-      if (f(cs) == "that" && cs > b && !mention_covering(cs - 1) && is_word(cs - 1) &&
+      if (eq(f(cs), "that") && cs > b && !mention_covering(cs - 1) && is_word(cs - 1) &&
           !tok(cs - 1).cap && ante && ante->e + 1 != cs) {
         // "said that ..." complement without a subject of its own: none.
-        bool complement = in(kSpeechVerbs, f(cs - 1)) || in(kReportVerbs, f(cs - 1)) ||
-                          f(cs - 1) == "believe" || f(cs - 1) == "concluded";
+        bool complement = is(cs - 1, kSpeechVerbs) || is(cs - 1, kReportVerbs) ||
+                          eq(f(cs - 1), "believe") || eq(f(cs - 1), "concluded");
         if (complement) return false;
       }
       if (ante) {
@@ -1329,24 +1649,30 @@ void ArticleRun::relations(std::size_t si) {
       }
       return false;
     }
-    static const WordSet kGroupNouns = {"fighters", "members", "rebels", "troops", "supporters",
-                                        "militants", "soldiers", "gunmen", "officials",
-                                        "leaders", "forces", "units", "jets", "ships"};
     for (const auto& m : ms) {
       if (m.b < cs || m.b >= h) continue;
       if (!actor(m)) continue;
-      std::size_t pp = m.b > b && f(m.b - 1) == "the" ? m.b - 1 : m.b;
-      bool group_of = pp > b + 1 && f(pp - 1) == "of" && in(kGroupNouns, f(pp - 2));
-      if (m.b > cs && in(kPrepositions, f(m.b - 1)) && f(m.b - 1) != "by" && !group_of &&
+      std::size_t pp = m.b > b && eq(f(m.b - 1), "the") ? m.b - 1 : m.b;
+      bool group_of = pp > b + 1 && eq(f(pp - 1), "of") && is(pp - 2, kGroupNouns);
+      if (m.b > cs && is(m.b - 1, kPrepositions) && !eq(f(m.b - 1), "by") && !group_of &&
           !(pp < m.b && group_of))
         continue;
-      if (pp < m.b && pp > cs && in(kPrepositions, f(pp - 1)) && !group_of) continue;
+      // The source in "according to the daily X" is no subject.
+      if (m.b > cs && according_to(m.b, b) != std::string_view::npos) continue;
+      if (pp < m.b && pp > cs && is(pp - 1, kPrepositions) && !group_of) continue;
       if ((m.flags & kPossessive) && !(m.flags & kPronoun)) {
         // "Huawei's founder, Ren Zhengfei, ..." - the possessor is not the subject
         // unless nothing else is.
         bool other = false;
-        for (const auto& m2 : ms)
-          if (m2.b > m.b && m2.b < h && actor(m2) && !(m2.flags & kPossessive)) other = true;
+        for (const auto& m2 : ms) {
+          if (!(m2.b > m.b && m2.b < h && actor(m2) && !(m2.flags & kPossessive))) continue;
+          // An unknown name inside the possessed noun phrase is a product or brand, not an
+          // actor: "Huawei's in-house Kirin processors are built on ...".
+          const bool brand = (m2.flags & kUntyped) && m2.b <= m.e + 2 && m2.e < h &&
+                             is_word(m2.e) && !tok(m2.e).cap && !is(m2.e, kCopulas) &&
+                             !is(m2.e, kAux);
+          if (!brand) other = true;
+        }
         if (other) continue;
       }
       if ((m.flags & kPronoun) && (m.flags & kPossessive)) continue;
@@ -1355,15 +1681,15 @@ void ArticleRun::relations(std::size_t si) {
       return true;
     }
     // Coordinated verb phrase: "... and warned Ottawa": the previous subject.
-    if (cs > b && (f(cs) == "and" || f(cs - 1) == "," || f(cs) == ",") && !last_subject.empty()) {
+    if (cs > b && (eq(f(cs), "and") || eq(f(cs - 1), ",") || eq(f(cs), ",")) && !last_subject.empty()) {
       out = last_subject;
       if (subj_end) *subj_end = cs;
       return true;
     }
-    if (cs == b || f(cs - 1) == ",") {
+    if (cs == b || eq(f(cs - 1), ",")) {
       // A participle clause after a comma shares the sentence subject.
       for (const auto& m : ms)
-        if (m.b < h && actor(m) && !(m.b > b && in(kPrepositions, f(m.b - 1)))) {
+        if (m.b < h && actor(m) && !(m.b > b && is(m.b - 1, kPrepositions))) {
           if (cs != b) {
             out = m.ents;
             if (subj_end) *subj_end = m.e;
@@ -1377,8 +1703,8 @@ void ArticleRun::relations(std::size_t si) {
   auto first_mention_after = [&](std::size_t from, std::size_t limit,
                                  bool stop_at_boundary) -> const Mention* {
     for (std::size_t k = from; k < std::min(limit, e); ++k) {
-      if (stop_at_boundary && (f(k) == ";" || f(k) == "which" || f(k) == "who" ||
-                               (in(kSubordinators, f(k)) && f(k) != "as" && f(k) != "since")))
+      if (stop_at_boundary && (eq(f(k), ";") || eq(f(k), "which") || eq(f(k), "who") ||
+                               (is(k, kSubordinators) && !eq(f(k), "as") && !eq(f(k), "since"))))
         return nullptr;
       if (const Mention* m = mention_at(k))
         if (actor(*m)) {
@@ -1391,25 +1717,25 @@ void ArticleRun::relations(std::size_t si) {
   auto negated = [&](std::size_t from, std::size_t h) {
     for (std::size_t k = from; k < h; ++k) {
       std::string_view w = f(k);
-      if (in(kNegators, w)) return true;
-      if (w == "no" && k + 1 < e && in(kNoNouns, f(k + 1))) return true;
-      if (w == "yet" && k + 1 < e && f(k + 1) == "to") return true;
-      if ((w == "failed" || w == "declined" || w == "refused") && k + 1 < e && f(k + 1) == "to" &&
+      if (is(k, kNegators)) return true;
+      if (eq(w, "no") && k + 1 < e && is(k + 1, kNoNouns)) return true;
+      if (eq(w, "yet") && k + 1 < e && eq(f(k + 1), "to")) return true;
+      if ((eq(w, "failed") || eq(w, "declined") || eq(w, "refused")) && k + 1 < e && eq(f(k + 1), "to") &&
           k + 2 < h)
         return true;
     }
     return false;
   };
   auto is_passive = [&](std::size_t h, std::size_t he) {
-    if (he < e && f(he) == "by") return true;
+    if (he < e && eq(f(he), "by")) return true;
     if (ends_with(f(h), "ing")) return false;
     std::size_t k = h;
     for (int steps = 0; k > b && steps < 4; ++steps) {
       --k;
       std::string_view w = f(k);
-      if (in(kBeForms, w)) return true;
-      if (in(kAdverbs, w) || ends_with(w, "ly") || w == "not" || w == "n't" || w == "has" ||
-          w == "have" || w == "had")
+      if (is(k, kBeForms)) return true;
+      if (is(k, kAdverbs) || ends_with(w, "ly") || eq(w, "not") || eq(w, "n't") || eq(w, "has") ||
+          eq(w, "have") || eq(w, "had"))
         continue;
       break;
     }
@@ -1424,6 +1750,19 @@ void ArticleRun::relations(std::size_t si) {
   // Regions where a verb is the complement of a request or threat whose target is named:
   // its own relation is not the speaker's stance.
   std::vector<std::pair<std::size_t, std::size_t>> suppressed;
+  // The consequences in a warning ("warned (Y) that it would cut supplies to Y") are not
+  // acts: the warning is the edge (below).
+  for (std::size_t k = b; k + 2 < e && has_words(kWarnVerbs); ++k) {
+    if (!is(k, kWarnVerbs)) continue;
+    std::size_t j = k + 1;
+    if (const Mention* o = mention_at(j)) j = o->e;
+    if (j >= e || !eq(f(j), "that")) continue;
+    for (std::size_t z = j + 1; z < std::min(e, j + 14) && !eq(f(z), ";"); ++z)
+      if (eq(f(z), "would") || eq(f(z), "will")) {
+        suppressed.emplace_back(j, e);
+        break;
+      }
+  }
 
   struct Hit {
     std::size_t h, he;
@@ -1433,7 +1772,7 @@ void ArticleRun::relations(std::size_t si) {
   // Find verb heads (longest forms first), patterns with objects/preps before bare ones.
   const auto& verbs = lex_.verbs();
   for (std::size_t k = b; k < e; ++k) {
-    if (!is_word(k) && f(k) != "'s") continue;
+    if (!is_word(k) && !eq(f(k), "'s")) continue;
     if (mention_covering(k)) {
       // Words inside a mention can still be heads of noun patterns ("Entity List")
       continue;
@@ -1463,7 +1802,7 @@ void ArticleRun::relations(std::size_t si) {
           std::size_t obj_at = k + n;
           if (!vp.objects.empty()) {
             for (std::size_t m = k + n; m < std::min(e, k + n + 10); ++m) {
-              if (f(m) == ";" || f(m) == "." ) break;
+              if (eq(f(m), ";") || eq(f(m), ".") ) break;
               for (const auto& o : vp.objects) {
                 const std::size_t on = phrase_at(m, e, o);
                 if (on > 0) {
@@ -1518,13 +1857,13 @@ void ArticleRun::relations(std::size_t si) {
   // Allegation helpers.
   auto np_label = [&](std::size_t from, std::size_t max_tokens) {
     std::size_t k = from;
-    while (k < e && (f(k) == "the" || f(k) == "a" || f(k) == "an")) ++k;
+    while (k < e && (eq(f(k), "the") || eq(f(k), "a") || eq(f(k), "an"))) ++k;
     std::size_t end = k;
-    while (end < e && end < k + max_tokens && f(end) != "," && f(end) != "." && f(end) != ";" &&
-           tok(end).type != TokenType::kQuote && f(end) != "and" && f(end) != "because" &&
-           f(end) != "after" && f(end) != "but")
+    while (end < e && end < k + max_tokens && !eq(f(end), ",") && !eq(f(end), ".") && !eq(f(end), ";") &&
+           tok(end).type != TokenType::kQuote && !eq(f(end), "and") && !eq(f(end), "because") &&
+           !eq(f(end), "after") && !eq(f(end), "but"))
       ++end;
-    while (end > k && in(kPrepositions, f(end - 1))) --end;
+    while (end > k && is(end - 1, kPrepositions)) --end;
     return std::make_pair(k, end);
   };
 
@@ -1540,16 +1879,16 @@ void ArticleRun::relations(std::size_t si) {
     bool has_subj = subject_of(h, subj, &subj_end);
     if (negated(has_subj ? subj_end : clause_start(h), h)) continue;
     // Negated object: "names no company".
-    if (he < e && f(he) == "no") continue;
+    if (he < e && eq(f(he), "no")) continue;
     Relation r = vp.relation;
     // Conditional threats: "would halt exports to X unless ...".
     if (graph::relation_sign(r) < 0 && r != Relation::kThreaten && r != Relation::kRequest &&
         r != Relation::kAccuse && r != Relation::kReject) {
       bool modal = false, cond = false;
       for (std::size_t k = subj_end; k < h; ++k)
-        if (f(k) == "would" || f(k) == "will") modal = true;
+        if (eq(f(k), "would") || eq(f(k), "will")) modal = true;
       for (std::size_t k = h; k < e; ++k)
-        if (f(k) == "unless" || f(k) == "if") cond = true;
+        if (eq(f(k), "unless") || eq(f(k), "if")) cond = true;
       if (modal && cond) r = Relation::kThreaten;
     }
     // Locate the object word and target.
@@ -1585,28 +1924,28 @@ void ArticleRun::relations(std::size_t si) {
       // Direct object: the first actor after the head in the clause, or inside the
       // object span for patterns with an object noun ("use Huawei equipment").
       std::size_t from = he;
-      while (from < e && in(kAdverbs, f(from))) ++from;
+      while (from < e && is(from, kAdverbs)) ++from;
       std::size_t limit = from + 14;
       if (vp.reciprocal) {
         // "A and B agreed on Monday to launch patrols in the Gulf": the partner of a
         // reciprocal verb is its direct object, never the object of an infinitive
         // complement or a place after a locative preposition.
         for (std::size_t k = from; k < std::min(e, limit); ++k)
-          if (f(k) == "to" && k + 1 < e && tok(k + 1).type == TokenType::kWord &&
+          if (eq(f(k), "to") && k + 1 < e && tok(k + 1).type == TokenType::kWord &&
               !mention_at(k + 1)) {
             limit = k;
             break;
           }
       }
-      if (!(from < e && (f(from) == "that" || f(from) == "whether" || f(from) == "if")))
+      if (!(from < e && (eq(f(from), "that") || eq(f(from), "whether") || eq(f(from), "if"))))
         target = first_mention_after(from, limit, true);
-      if (target && vp.reciprocal && target->b > b && in(kLocativePreps, f(target->b - 1)))
+      if (target && vp.reciprocal && target->b > b && is(target->b - 1, kLocativePreps))
         target = nullptr;
     }
     bool by_follows = false;
     for (std::size_t k = he; k < std::min(e, he + 12); ++k) {
-      if (f(k) == "by") by_follows = true;
-      if (f(k) == ";" || f(k) == "which" || f(k) == "," ) break;
+      if (eq(f(k), "by")) by_follows = true;
+      if (eq(f(k), ";") || eq(f(k), "which") || eq(f(k), ",") ) break;
     }
     const bool nominal = ends_with(vp.name, "-of") && graph::is_event(r);
     const bool passive = (is_passive(h, he) || (nominal && by_follows)) &&
@@ -1622,16 +1961,16 @@ void ArticleRun::relations(std::size_t si) {
       // Agent after "by"; patient is the subject (or the prepositional target).
       const Mention* agent = nullptr;
       for (std::size_t k = he; k < std::min(e, he + 12); ++k) {
-        if (f(k) == "by") {
+        if (eq(f(k), "by")) {
           agent = first_mention_after(k + 1, k + 6, false);
           break;
         }
-        if (f(k) == ";" || f(k) == "which") break;
+        if (eq(f(k), ";") || eq(f(k), "which")) break;
       }
       if (!agent) {
         // "frozen out of the US market", "barred from Britain's networks".
         for (std::size_t k = he; k < std::min(e, he + 5); ++k)
-          if (f(k) == "of" || f(k) == "from") {
+          if (eq(f(k), "of") || eq(f(k), "from")) {
             const Mention* g = first_mention_after(k + 1, k + 4, false);
             if (!g) {
               for (const auto& m : ms)
@@ -1650,7 +1989,7 @@ void ArticleRun::relations(std::size_t si) {
       else if (has_subj) dst = subj;
       else continue;
       // The patient of a reduced relative is the noun right before: "a designer owned by".
-      if (!is_passive(h, h) && he < e && f(he) == "by" && h > b) {
+      if (!is_passive(h, h) && he < e && eq(f(he), "by") && h > b) {
         const Mention* near = nullptr;
         for (const auto& m : ms)
           if (m.e <= h && actor(m)) near = &m;
@@ -1661,18 +2000,24 @@ void ArticleRun::relations(std::size_t si) {
       if (!has_subj) continue;
       src = subj;
       if (target) dst = target->ents;
+      // "a member of Merkel's party": the group is the possessed noun, not the person.
+      if ((r == Relation::kMemberOf || r == Relation::kPartOf) && target &&
+          (target->flags & kPossessive) && !(target->flags & kPronoun) &&
+          ents_[static_cast<std::size_t>(target->ents[0])].kind == Kind::kPerson)
+        continue;
     }
     // Complement clauses: "urged X to <verb> Y".
     if (vp.complement || r == Relation::kThreaten) {
       std::size_t to = h;
       for (std::size_t k = he; k < std::min(e, he + 8); ++k)
-        if (f(k) == "to" && k + 1 < e && is_word(k + 1)) {
+        if (eq(f(k), "to") && k + 1 < e && is_word(k + 1)) {
           to = k;
           break;
         }
       if (to != h) {
         bool named_target = target && target->b < to;
-        if (named_target) suppressed.emplace_back(to, e);
+        // "threatened to cut supplies to Y": the threatened act did not happen.
+        if (named_target || r == Relation::kThreaten) suppressed.emplace_back(to, e);
         if (!named_target && vp.complement) {
           target = nullptr;
           dst.clear();
@@ -1683,12 +2028,12 @@ void ArticleRun::relations(std::size_t si) {
     if (r == Relation::kAccuse && target && !dst.empty()) {
       std::size_t k = target->e;
       // Past a coordinated target, find "of"/"as".
-      if (k < e && (f(k) == "of" || f(k) == "as")) {
+      if (k < e && (eq(f(k), "of") || eq(f(k), "as"))) {
         auto [lb, le2] = np_label(k + 1, 9);
         bool claim = false;
         for (std::size_t z = lb; z < le2; ++z)
-          claim |= in(kCrimeWords, f(z)) || f(z) == "threat" || f(z) == "threats" ||
-                   f(z) == "risk" || f(z) == "risks" || f(z) == "acting" || f(z) == "espionage";
+          claim |= is(z, kCrimeWords) || eq(f(z), "threat") || eq(f(z), "threats") ||
+                   eq(f(z), "risk") || eq(f(z), "risks") || eq(f(z), "acting") || eq(f(z), "espionage");
         if (claim && le2 > lb) {
           int al = allegation(surface(lb, le2), si);
           for (int x : src) add(x, al, Relation::kAccuse, rule + "+allegation", si);
@@ -1699,13 +2044,13 @@ void ArticleRun::relations(std::size_t si) {
     }
     if (r == Relation::kReject) {
       std::size_t k = he;
-      while (k < e && (in(kAdverbs, f(k)) || f(k) == "such" || f(k) == "the" || f(k) == "these" ||
-                       f(k) == "all" || f(k) == "any"))
+      while (k < e && (is(k, kAdverbs) || eq(f(k), "such") || eq(f(k), "the") || eq(f(k), "these") ||
+                       eq(f(k), "all") || eq(f(k), "any")))
         ++k;
-      if (k < e && f(k) == "that") {
+      if (k < e && eq(f(k), "that")) {
         auto [lb, le2] = np_label(k + 1, 10);
         bool claim = false;
-        for (std::size_t z = lb; z < le2; ++z) claim |= in(kCrimeWords, f(z));
+        for (std::size_t z = lb; z < le2; ++z) claim |= is(z, kCrimeWords);
         if (claim && le2 > lb && has_subj) {
           int al = allegation(surface(lb, le2), si);
           for (int x : src) {
@@ -1716,12 +2061,12 @@ void ArticleRun::relations(std::size_t si) {
         }
         continue;  // "denied that ..." without a claim word: no edge to an actor
       }
-      bool claim_object = k < e && in(kAllegationNouns, f(k));
+      bool claim_object = k < e && is(k, kAllegationNouns);
       bool claim_before = false;
       for (std::size_t z = (h > b + 8 ? h - 8 : b); z < h; ++z)
-        if (in(kAllegationNouns, f(z)) && !target) claim_before = true;
+        if (is(z, kAllegationNouns) && !target) claim_before = true;
       if ((claim_object || claim_before || (!target && !allegations_.empty() && !vp.preps.size() &&
-                                             (k >= e || f(k) == "." || f(k) == ","))) &&
+                                             (k >= e || eq(f(k), ".") || eq(f(k), ",")))) &&
           !allegations_.empty()) {
         int al = allegations_.back();
         for (int x : src) add(x, al, Relation::kReject, rule + "+allegation", si);
@@ -1734,7 +2079,7 @@ void ArticleRun::relations(std::size_t si) {
         cands_[static_cast<std::size_t>(main_event_)].sentence < static_cast<int>(si)) {
       bool event_np = false;
       for (std::size_t k = he; k < std::min(e, he + 8); ++k)
-        if (in(kEventNouns, f(k)) || (f(k) == "it" && k == he)) event_np = true;
+        if (is(k, kEventNouns) || (eq(f(k), "it") && k == he)) event_np = true;
       if (event_np) {
         const Candidate& me = cands_[static_cast<std::size_t>(main_event_)];
         if (r == Relation::kRetreat || r == Relation::kConcede) dst = {me.t};
@@ -1755,6 +2100,15 @@ void ArticleRun::relations(std::size_t si) {
       continue;
     }
     if (dst.empty() && r == Relation::kSupplies && vp.reverse && vp.name == "verb:customer-of") {
+      // "its customers", "Nokia's biggest customers": the possessor is the vendor (the
+      // possessor rule below), not the vendor the text is about.
+      std::size_t p = h;
+      while (p > b && p + 3 > h && is_word(p - 1) && !tok(p - 1).cap &&
+             !eq(f(p - 1), "its") && !eq(f(p - 1), "their"))
+        --p;
+      if (p > b && (tok(p - 1).type == TokenType::kPossessive || eq(f(p - 1), "its") ||
+                    eq(f(p - 1), "their")))
+        continue;
       // "BT, EE and Three are all customers": of the vendor the text is about.
       for (std::size_t q = recent_subjects_.size(); q-- > 0;) {
         int c = recent_subjects_[q];
@@ -1768,8 +2122,8 @@ void ArticleRun::relations(std::size_t si) {
     if (dst.empty() && graph::is_event(r) && graph::relation_sign(r) < 0 && !passive) {
       // "sanctions against Japanese companies", "ban Chinese firms": the state behind them.
       for (std::size_t k = obj_at; k < std::min(e, obj_at + 14); ++k) {
-        if (f(k) == ";" || f(k) == "if" || f(k) == "unless" || f(k) == "because" ||
-            f(k) == "which" || f(k) == "that")
+        if (eq(f(k), ";") || eq(f(k), "if") || eq(f(k), "unless") || eq(f(k), "because") ||
+            eq(f(k), "which") || eq(f(k), "that"))
           break;
         const LexiconEntry* d = nullptr;
         if (tok(k).cap && match_demonym(k, e, &d) > 0 && d && k + 1 < e && is_word(k + 1)) {
@@ -1795,17 +2149,17 @@ void ArticleRun::relations(std::size_t si) {
     int media = m.ents[0];
     if (ents_[static_cast<std::size_t>(media)].kind != Kind::kMedia) continue;
     std::size_t k = m.e;
-    while (k < e && (f(k) == "has" || f(k) == "had" || f(k) == "also" || f(k) == "newspaper" ||
-                     f(k) == "have"))
+    while (k < e && (eq(f(k), "has") || eq(f(k), "had") || eq(f(k), "also") || eq(f(k), "newspaper") ||
+                     eq(f(k), "have")))
       ++k;
     std::vector<int> targets;
-    if (k < e && in(kReportVerbs, f(k))) {
+    if (k < e && is(k, kReportVerbs)) {
       std::size_t v = k + 1;
-      while (v < e && (f(v) == "on" || tok(v).cap || f(v) == ",")) {
-        if (f(v) == "on" && v + 1 < e && tok(v + 1).cap) v += 2;
+      while (v < e && (eq(f(v), "on") || tok(v).cap || eq(f(v), ","))) {
+        if (eq(f(v), "on") && v + 1 < e && tok(v + 1).cap) v += 2;
         else break;
       }
-      if (v < e && f(v) == "that") {
+      if (v < e && eq(f(v), "that")) {
         if (const Mention* t = first_mention_after(v + 1, v + 10, false)) targets = t->ents;
       } else {
         if (const Mention* t = first_mention_after(v, v + 10, false))
@@ -1814,33 +2168,33 @@ void ArticleRun::relations(std::size_t si) {
           for (const auto& o : ms)
             if (o.b < m.b && actor(o) && !(o.flags & kPronoun) &&
                 ents_[static_cast<std::size_t>(o.ents[0])].kind != Kind::kMedia &&
-                !(o.b > b && in(kPrepositions, f(o.b - 1)))) {
+                !(o.b > b && is(o.b - 1, kPrepositions))) {
               targets = o.ents;
               break;
             }
         }
       }
-    } else if (m.b >= b + 2 && f(m.b - 1) == "to" && f(m.b - 2) == "according") {
+    } else if (according_to(m.b, b) != std::string_view::npos) {
       for (const auto& c : cands_)
         if (c.sentence == static_cast<int>(si) && graph::is_event(c.r)) targets.push_back(c.s);
       if (targets.empty())
         for (const auto& o : ms)
           if (actor(o) && &o != &m && ents_[static_cast<std::size_t>(o.ents[0])].kind != Kind::kMedia)
             targets = o.ents;
-    } else if (m.b > b && (f(m.b - 1) == "told" || f(m.b - 1) == "tells")) {
+    } else if (m.b > b && (eq(f(m.b - 1), "told") || eq(f(m.b - 1), "tells"))) {
       for (const auto& o : ms)
         if (o.e <= m.b - 1 && o.e + 4 >= m.b && !o.ents.empty() &&
             !(o.flags & kLocative))
           targets = o.ents;
       if (targets.empty() && !speakers_[si].empty()) {
-        auto it = by_name_.find(Lexicon::fold_key(speakers_[si]));
+        auto it = by_name_.find(fold(speakers_[si]));
         if (it != by_name_.end()) targets = {it->second};
       }
-    } else if (m.b > b && (f(m.b - 1) == "in" || f(m.b - 1) == "by") && m.b >= b + 2 &&
-               (f(m.b - 2) == "report" || f(m.b - 2) == "article" || f(m.b - 2) == "interview")) {
+    } else if (m.b > b && (eq(f(m.b - 1), "in") || eq(f(m.b - 1), "by")) && m.b >= b + 2 &&
+               (eq(f(m.b - 2), "report") || eq(f(m.b - 2), "article") || eq(f(m.b - 2), "interview"))) {
       std::size_t v = m.e;
-      while (v < e && !in(kReportVerbs, f(v)) && v < m.e + 3) ++v;
-      if (v < e && in(kReportVerbs, f(v)))
+      while (v < e && !is(v, kReportVerbs) && v < m.e + 3) ++v;
+      if (v < e && is(v, kReportVerbs))
         if (const Mention* t = first_mention_after(v + 1, v + 10, false)) targets = t->ents;
     }
     for (int t : targets) add(media, t, Relation::kReports, "reports", si, 0.7f);
@@ -1848,13 +2202,16 @@ void ArticleRun::relations(std::size_t si) {
   // Titles, roles and appositions: part_of for persons; lexicon background for agencies.
   for (const auto& m : ms) {
     for (int id : m.ents) {
-      Ent& en = ents_[static_cast<std::size_t>(id)];
+      const Ent& en = ents_[static_cast<std::size_t>(id)];
       if (!en.part_of.empty() && (en.kind == Kind::kPerson || en.kind == Kind::kAgency)) {
+        // Copies: government_named() may add an entity, which moves ents_ (and `en`).
+        const Kind kind = en.kind;
+        const std::string part_of = en.part_of;
         int parent = -1;
-        auto it = by_name_.find(Lexicon::fold_key(en.part_of));
+        auto it = by_name_.find(fold(part_of));
         if (it != by_name_.end()) parent = it->second;
-        else parent = government_named(en.part_of);
-        add(id, parent, Relation::kPartOf, en.kind == Kind::kPerson ? "title" : "institution", si, 0.8f);
+        else parent = government_named(part_of);
+        add(id, parent, Relation::kPartOf, kind == Kind::kPerson ? "title" : "institution", si, 0.8f);
       }
     }
   }
@@ -1863,8 +2220,8 @@ void ArticleRun::relations(std::size_t si) {
     if (m.ents.size() != 1 || m.e >= e) continue;
     if (ents_[static_cast<std::size_t>(m.ents[0])].kind != Kind::kGovernment) continue;
     std::string_view nw = f(m.e);
-    if (!(nw == "sanctions" || nw == "blacklisting" || nw == "ban" || nw == "embargo" ||
-          nw == "restrictions" || nw == "curbs"))
+    if (!(eq(nw, "sanctions") || eq(nw, "blacklisting") || eq(nw, "ban") || eq(nw, "embargo") ||
+          eq(nw, "restrictions") || eq(nw, "curbs")))
       continue;
     if (negated(b, m.b)) continue;
     for (const auto& t : ms)
@@ -1875,13 +2232,12 @@ void ArticleRun::relations(std::size_t si) {
       }
   }
   // "called it a commendable decision" / "called the decision disappointing".
-  for (std::size_t k = b; k < e; ++k) {
-    if (!(f(k) == "called" || f(k) == "calls" || f(k) == "described" || f(k) == "describes"))
-      continue;
+  for (std::size_t k = b; k < e && has_words(kCalledVerbs); ++k) {
+    if (!is(k, kCalledVerbs)) continue;
     int sign = 0;
     for (std::size_t z = k + 1; z < std::min(e, k + 7); ++z) {
-      if (in(kPositiveAdj, f(z))) sign = 1;
-      if (in(kNegativeAdj, f(z))) sign = -1;
+      if (is(z, kPositiveAdj)) sign = 1;
+      if (is(z, kNegativeAdj)) sign = -1;
     }
     if (sign == 0) continue;
     std::vector<int> subj;
@@ -1894,50 +2250,173 @@ void ArticleRun::relations(std::size_t si) {
     if (dst.empty() && main_event_ >= 0) dst = {cands_[static_cast<std::size_t>(main_event_)].s};
     emit_all(subj, dst, sign > 0 ? Relation::kSupport : Relation::kAccuse, "called-adjective");
   }
-  // "the move was disappointing": the speaker blames the main actor.
-  for (std::size_t k = b; k + 2 < e; ++k) {
-    if (!in(kEventNouns, f(k)) || !(f(k + 1) == "was" || f(k + 1) == "is")) continue;
+  // Judgements: "<NP> was/is <judging adjective>". The NP is an event noun ("the move was
+  // disappointing": the article's main actor is judged) or an actor ("the government was
+  // wrong to ..."). The judge is the subject of the speech verb that introduces the clause
+  // ("X said/wrote that ..."), else the quotation's speaker; for an event noun, else the
+  // subject of the clause. A negated judgement ("was not wrong") is no edge.
+  const bool judging = has_words(kNegativeAdj) || has_words(kPositiveAdj);
+  for (std::size_t k = b; k + 2 < e && judging && has_words(kCopulas); ++k) {
+    if (!(eq(f(k + 1), "was") || eq(f(k + 1), "is") || eq(f(k + 1), "were") || eq(f(k + 1), "are")))
+      continue;
     int sign = 0;
-    for (std::size_t z = k + 2; z < std::min(e, k + 5); ++z) {
-      if (in(kNegativeAdj, f(z))) sign = -1;
-      if (in(kPositiveAdj, f(z))) sign = 1;
+    bool negative_form = false;
+    for (std::size_t z = k + 2; z < std::min(e, k + 6) && sign == 0; ++z) {
+      if (eq(f(z), ",") || eq(f(z), ".") || eq(f(z), ";") || eq(f(z), "that") || eq(f(z), "because")) break;
+      if (is(z, kNegators)) negative_form = true;
+      if (is(z, kNegativeAdj)) sign = -1;
+      else if (is(z, kPositiveAdj)) sign = 1;
     }
-    if (sign == 0 || main_event_ < 0) continue;
-    std::vector<int> subj;
+    if (sign == 0 || negative_form) continue;
+    // The judged: the main actor for an event noun, else an actor mention ending at k.
+    std::vector<int> judged;
+    std::size_t np = k;
+    if (is(k, kEventNouns)) {
+      if (main_event_ < 0) continue;
+      judged = {cands_[static_cast<std::size_t>(main_event_)].s};
+      while (np > b && is_word(np - 1) && !tok(np - 1).cap && !is(np - 1, kSpeechVerbs) &&
+             !eq(f(np - 1), "that"))
+        --np;  // "the government's decision": start of the noun phrase
+    } else {
+      const Mention* jm = nullptr;
+      for (const auto& m : ms)
+        if (m.e == k + 1 && actor(m) && !(m.flags & (kPronoun | kPossessive))) jm = &m;
+      if (!jm) continue;
+      judged = jm->ents;
+      np = jm->b;
+    }
+    // The judge.
+    std::vector<int> judge;
     std::size_t se = b;
-    if (!subject_of(k, subj, &se)) continue;
-    emit_all(subj, {cands_[static_cast<std::size_t>(main_event_)].s},
-             sign > 0 ? Relation::kSupport : Relation::kAccuse, "event-judgement");
+    std::size_t speech = e;
+    for (std::size_t v = b; v < np; ++v)
+      if (is(v, kSpeechVerbs)) speech = v;
+    if (speech < e) {
+      if (!subject_of(speech, judge, &se) || negated(se, speech)) continue;
+    } else if (!speakers_[si].empty()) {
+      auto it = by_name_.find(fold(speakers_[si]));
+      if (it != by_name_.end()) judge = {it->second};
+    } else if (is(k, kEventNouns)) {
+      if (!subject_of(k, judge, &se)) continue;
+    }
+    if (judge.empty()) continue;
+    emit_all(judge, judged, sign > 0 ? Relation::kSupport : Relation::kAccuse,
+             is(k, kEventNouns) ? "event-judgement" : "speaker-judgement");
   }
-  // "Ed Brewster, a spokesman for Huawei": part_of.
+  // Feelings: "X was dismayed by Y", "X said it was stunned that <event>": X judges Y, or
+  // the article's main actor when no actor follows.
+  const bool feeling = has_words(kNegativeEmotion) || has_words(kPositiveEmotion);
+  for (std::size_t z = b + 1; z < e && feeling; ++z) {
+    const int sign = is(z, kNegativeEmotion) ? -1 : is(z, kPositiveEmotion) ? 1 : 0;
+    if (sign == 0) continue;
+    std::size_t c = z;  // the copula before, past adverbs and quotes
+    while (c > b && (tok(c - 1).type == TokenType::kQuote || is(c - 1, kAdverbs) ||
+                     ends_with(f(c - 1), "ly")))
+      --c;
+    if (c == b || !is(c - 1, kCopulas)) continue;
+    std::vector<int> judge;
+    std::size_t se = b;
+    if (!subject_of(c - 1, judge, &se) || negated(se, z)) continue;
+    std::size_t after = z + 1;
+    while (after < e && tok(after).type == TokenType::kQuote) ++after;
+    std::vector<int> judged;
+    if (after < e && (eq(f(after), "by") || eq(f(after), "at") || eq(f(after), "with") ||
+                      eq(f(after), "over"))) {
+      // The object of the feeling: "by X", "by the conduct of (the) X".
+      std::size_t o = after + 1;
+      if (o < e && (eq(f(o), "the") || eq(f(o), "a") || eq(f(o), "an"))) ++o;
+      const Mention* t = mention_at(o);
+      if (!t) {
+        std::size_t q = o;
+        while (q < e && q < o + 2 && is_word(q) && !tok(q).cap && !eq(f(q), "of")) ++q;
+        if (q > o && q + 1 < e && eq(f(q), "of")) {
+          ++q;
+          if (q < e && eq(f(q), "the")) ++q;
+          t = mention_at(q);
+        }
+      }
+      if (t && actor(*t)) judged = t->ents;
+    } else if (after < e && eq(f(after), "that") && main_event_ >= 0) {
+      if (const Mention* t = first_mention_after(after + 1, after + 4, true)) judged = t->ents;
+      else judged = {cands_[static_cast<std::size_t>(main_event_)].s};
+    }
+    emit_all(judge, judged, sign > 0 ? Relation::kSupport : Relation::kAccuse, "feeling");
+  }
+  // Titles in apposition: "Ed Brewster, a spokesman for Huawei", "Jan Olsen, minister of
+  // defence of Norway", "Ana Lopez, Spain's foreign minister" (part_of). After the role
+  // word, "of" phrases that name no actor are passed over ("of defence of Norway"); "in
+  // <country>" counts for a government title ("a senior lawmaker in Norway").
   for (std::size_t i = 0; i < ms.size(); ++i) {
     const Mention& m = ms[i];
-    if (m.ents.size() != 1 || m.e + 3 >= e || f(m.e) != ",") continue;
+    if (m.ents.size() != 1 || m.e + 2 >= e || !eq(f(m.e), ",")) continue;
     if (ents_[static_cast<std::size_t>(m.ents[0])].kind != Kind::kPerson) continue;
-    if (!(f(m.e + 1) == "a" || f(m.e + 1) == "an" || f(m.e + 1) == "the")) continue;
-    bool role = false;
-    for (std::size_t k = m.e + 2; k < std::min<std::size_t>(e, m.e + 8); ++k) {
-      if (in(kPersonRoles, f(k))) role = true;
-      if (role && (f(k) == "for" || f(k) == "of" || f(k) == "at" || f(k) == "with")) {
+    std::size_t k = m.e + 1;
+    if (eq(f(k), "a") || eq(f(k), "an") || eq(f(k), "the")) ++k;
+    auto part_of_ok = [&](const Mention* o) {
+      if (!o || o->ents.empty() || o == &m || (o->flags & kUntyped)) return false;
+      // A place inside a longer name ("the London Stock Exchange") is not the body.
+      if (o->e < e && tok(o->e).cap && tok(o->e).type == TokenType::kWord &&
+          !(o->flags & kPossessive))
+        return false;
+      const Kind ok = ents_[static_cast<std::size_t>(o->ents[0])].kind;
+      return ok != Kind::kPerson && ok != Kind::kAllegation && ok != Kind::kMedia;
+    };
+    // "<Country>'s (foreign) minister".
+    if (const Mention* o = mention_at(k); o && (o->flags & kPossessive) && part_of_ok(o)) {
+      bool role = false;
+      for (std::size_t r = o->e; r < std::min<std::size_t>(e, o->e + 4) && is_word(r) && !role; ++r)
+        role = is(r, kPersonRoles);
+      if (role) add(m.ents[0], o->ents[0], Relation::kPartOf, "apposition:role", si);
+      continue;
+    }
+    bool role = false, gov_role = false;
+    for (; k < std::min<std::size_t>(e, m.e + 12); ++k) {
+      if (is(k, kPersonRoles)) role = true;
+      if (is(k, kGovTitles)) gov_role = true;
+      const bool prep = eq(f(k), "for") || eq(f(k), "of") || eq(f(k), "at") || eq(f(k), "with") ||
+                        (eq(f(k), "in") && gov_role);
+      if (role && prep) {
         const Mention* o = mention_at(k + 1);
-        if (!o && k + 2 < e && f(k + 1) == "the") o = mention_at(k + 2);
-        if (o && !o->ents.empty()) {
-          Kind ok = ents_[static_cast<std::size_t>(o->ents[0])].kind;
-          if (ok != Kind::kPerson && ok != Kind::kAllegation)
-            add(m.ents[0], o->ents[0], Relation::kPartOf, "apposition:role", si);
+        if (!o && k + 2 < e && eq(f(k + 1), "the")) o = mention_at(k + 2);
+        if (part_of_ok(o) && !(eq(f(k), "in") && ents_[static_cast<std::size_t>(o->ents[0])].kind !=
+                                                   Kind::kGovernment)) {
+          add(m.ents[0], o->ents[0], Relation::kPartOf, "apposition:role", si);
+          break;
         }
+        if (eq(f(k), "of") && !o && k + 1 < e && is_word(k + 1) && !tok(k + 1).cap) continue;
         break;
       }
-      if (f(k) == ",") break;
+      if (eq(f(k), ",") || (!role && k > m.e + 6)) break;
     }
+  }
+  // Heads of bodies: "X, ..., who chairs/heads/leads Y": X is part of Y.
+  for (std::size_t k = b + 1; k + 1 < e && has_words(kWho); ++k) {
+    if (!eq(f(k), "who")) continue;
+    const std::string_view v = f(k + 1);
+    if (!(eq(v, "chairs") || eq(v, "heads") || eq(v, "leads") || eq(v, "runs") || eq(v, "chaired") ||
+          eq(v, "headed") || eq(v, "led") || eq(v, "ran")))
+      continue;
+    const Mention* body = first_mention_after(k + 2, k + 5, true);
+    if (!body || body->ents.empty()) continue;
+    const Kind bk = ents_[static_cast<std::size_t>(body->ents[0])].kind;
+    if (bk == Kind::kPerson || bk == Kind::kAllegation || bk == Kind::kMedia) continue;
+    const Mention* person = nullptr;  // the nearest person before, in the same clause
+    for (const auto& pm : ms)
+      if (pm.e <= k && pm.e + 14 > k && pm.ents.size() == 1 &&
+          !(pm.flags & (kPronoun | kPossessive)) &&
+          ents_[static_cast<std::size_t>(pm.ents[0])].kind == Kind::kPerson)
+        person = &pm;
+    for (std::size_t z = person ? person->e : k; z < k; ++z)
+      if (eq(f(z), ";") || eq(f(z), "which") || eq(f(z), "that")) person = nullptr;
+    if (person) add(person->ents[0], body->ents[0], Relation::kPartOf, "heads", si);
   }
   // "X, its (main) ally": allied_with.
   for (std::size_t i = 0; i < ms.size(); ++i) {
     const Mention& m = ms[i];
-    if (m.e + 2 >= e || f(m.e) != "," || (f(m.e + 1) != "its" && f(m.e + 1) != "their")) continue;
+    if (m.e + 2 >= e || !eq(f(m.e), ",") || (!eq(f(m.e + 1), "its") && !eq(f(m.e + 1), "their"))) continue;
     bool ally = false;
     for (std::size_t k = m.e + 2; k < std::min<std::size_t>(e, m.e + 6); ++k)
-      if (f(k) == "ally" || f(k) == "allies" || f(k) == "partner") ally = true;
+      if (eq(f(k), "ally") || eq(f(k), "allies") || eq(f(k), "partner")) ally = true;
     if (!ally) continue;
     for (std::size_t j = i; j-- > 0;)
       if (actor(ms[j]) && !(ms[j].flags & kPronoun)) {
@@ -1955,8 +2434,8 @@ void ArticleRun::relations(std::size_t si) {
     if (ents_[static_cast<std::size_t>(g)].kind != Kind::kGovernment) continue;
     bool market = false;
     for (std::size_t k = m.e; k < std::min<std::size_t>(e, m.e + 4); ++k)
-      if (f(k) == "operators" || f(k) == "carriers" || f(k) == "telcos") market = true;
-    if (m.e + 1 < e && f(m.e) == "," && f(m.e + 1) == "where") market = true;
+      if (eq(f(k), "operators") || eq(f(k), "carriers") || eq(f(k), "telcos")) market = true;
+    if (m.e + 1 < e && eq(f(m.e), ",") && eq(f(m.e + 1), "where")) market = true;
     if (!market) continue;
     pending_markets_.emplace_back(g, si);
   }
@@ -1965,8 +2444,8 @@ void ArticleRun::relations(std::size_t si) {
   {
     // British operators (demonym + operators) are recognised as government mentions
     // only when a role noun follows; look for them directly.
-    for (std::size_t k = b; k + 1 < e; ++k) {
-      if (!(f(k + 1) == "operators" || f(k + 1) == "carriers")) continue;
+    for (std::size_t k = b; k + 1 < e && has_words(kMarketNouns); ++k) {
+      if (!is(k + 1, kMarketNouns)) continue;
       const LexiconEntry* d = nullptr;
       if (match_demonym(k, k + 1, &d) > 0 && d) pending_markets_.emplace_back(entity_for(*d), si);
     }
@@ -1978,21 +2457,99 @@ void ArticleRun::relations(std::size_t si) {
         if (ents_[static_cast<std::size_t>(id)].kind == Kind::kOperator && !(m.flags & kModifier))
           add(id, g, Relation::kOperatesIn, gs == si ? "market" : "discourse:market", si, 0.6f);
   }
+  // Warnings of consequences: "X warned (Y) that Z would/will <verb> ...", "X wrote to Y
+  // warning that ...": X threatens the warned party. The warned party is the object of the
+  // warning, else the addressee of the message ("wrote to Y", "told Y"; a titled person
+  // stands for the government they are part of), else the actor a consequence is aimed at
+  // ("would cut supplies to Y").
+  for (std::size_t k = b; k + 2 < e && has_words(kWarnVerbs); ++k) {
+    if (!is(k, kWarnVerbs)) continue;
+    std::size_t j = k + 1;
+    const Mention* object = mention_at(j);
+    if (object && actor(*object)) j = object->e;
+    else object = nullptr;
+    if (j >= e || !eq(f(j), "that")) continue;
+    bool consequence = false;
+    for (std::size_t z = j + 1; z < std::min(e, j + 14) && !eq(f(z), ";"); ++z)
+      consequence |= eq(f(z), "would") || eq(f(z), "will");
+    if (!consequence) continue;
+    std::vector<int> warner;
+    std::size_t se = b;
+    if (!subject_of(k, warner, &se) || negated(se, k)) continue;
+    bool already = false;  // the verb lexicon's "warned Y" already made the edge
+    for (const auto& c : cands_)
+      already |= c.sentence == static_cast<int>(si) && c.r == Relation::kThreaten;
+    if (already) continue;
+    std::vector<int> warned;
+    if (object) {
+      warned = object->ents;
+    } else {
+      // The addressee: "wrote to (title words) Y" / "told Y" between the warner and k.
+      for (const auto& m : ms) {
+        if (m.b < se || m.e > k || !actor(m) || (m.flags & kPronoun)) continue;
+        std::size_t t = m.b;
+        while (t > se && is_word(t - 1) && is(t - 1, kRoleTitles)) --t;
+        const bool to_addressee = (t > se && eq(f(t - 1), "to") && t >= b + 2 &&
+                                   (is(t - 2, kSpeechVerbs) || eq(f(t - 2), "letter"))) ||
+                                  (t > se && (eq(f(t - 1), "told") || eq(f(t - 1), "tells")));
+        if (!to_addressee) continue;
+        warned = m.ents;
+        for (int& w : warned) {
+          const Ent& we = ents_[static_cast<std::size_t>(w)];
+          if (we.kind != Kind::kPerson || we.part_of.empty()) continue;
+          auto it = by_name_.find(fold(we.part_of));
+          if (it != by_name_.end() &&
+              ents_[static_cast<std::size_t>(it->second)].kind == Kind::kGovernment)
+            w = it->second;
+        }
+      }
+      // The target of a consequence: "would cut gas supplies to Y".
+      for (std::size_t z = j + 1; warned.empty() && z + 1 < std::min(e, j + 16); ++z) {
+        if (!(eq(f(z), "to") || eq(f(z), "against") || eq(f(z), "on") || eq(f(z), "with"))) continue;
+        if (const Mention* t = first_mention_after(z + 1, z + 3, true)) warned = t->ents;
+      }
+    }
+    emit_all(warner, warned, Relation::kThreaten, "warning");
+  }
+  // Possessor as subject: "<A>'s (biggest) customers include X, Y and Z" (A supplies them),
+  // "<A>'s suppliers include X" (X supplies A).
+  for (const auto& m : ms) {
+    if (!(has_words(kCustomerNouns) || has_words(kSupplierNouns))) break;
+    if (!(m.flags & kPossessive) || m.ents.empty()) continue;
+    std::size_t k = m.e;
+    while (k < e && k < m.e + 3 && is_word(k) && !tok(k).cap && !is(k, kCustomerNouns) &&
+           !is(k, kSupplierNouns))
+      ++k;
+    if (k + 2 >= e || !(is(k, kCustomerNouns) || is(k, kSupplierNouns))) continue;
+    const std::string_view v = f(k + 1);
+    if (!(eq(v, "include") || eq(v, "includes") || eq(v, "included") || eq(v, "are") || eq(v, "were") ||
+          eq(v, "comprise")))
+      continue;
+    const Mention* t = first_mention_after(k + 2, k + 6, true);
+    if (!t || negated(k + 1, t->b)) continue;
+    const bool customers = is(k, kCustomerNouns);
+    for (int x : m.ents)
+      for (int y : t->ents)
+        if (customers) add(x, y, Relation::kSupplies, "possessor:customers", si);
+        else add(y, x, Relation::kSupplies, "possessor:suppliers", si);
+  }
   // "at the request of X": X requests the sentence's main actor.
-  for (std::size_t k = b; k + 3 < e; ++k) {
-    if (f(k) == "at" && f(k + 1) == "the" && f(k + 2) == "request" && f(k + 3) == "of") {
+  for (std::size_t k = b; k + 3 < e && has_words(kRequestNoun); ++k) {
+    if (eq(f(k), "at") && eq(f(k + 1), "the") && eq(f(k + 2), "request") && eq(f(k + 3), "of")) {
       const Mention* x = first_mention_after(k + 4, k + 8, false);
       if (!x) continue;
-      for (const auto& c : cands_)
-        if (c.sentence == static_cast<int>(si) && graph::is_event(c.r))
-          for (int y : x->ents) add(y, c.s, Relation::kRequest, "request-of", si);
+      // By index over the candidates so far: add() appends to cands_.
+      for (std::size_t ci = 0, nc = cands_.size(); ci < nc; ++ci) {
+        const Candidate& c = cands_[ci];
+        if (c.sentence != static_cast<int>(si) || !graph::is_event(c.r)) continue;
+        const int requested = c.s;
+        for (int y : x->ents) add(y, requested, Relation::kRequest, "request-of", si);
+      }
     }
   }
   // Allegations stated as claims: "X allege(s) that <claim>".
-  for (std::size_t k = b; k + 1 < e; ++k) {
-    if (!(f(k) == "allege" || f(k) == "alleged" || f(k) == "alleges" || f(k) == "alleging") ||
-        f(k + 1) != "that")
-      continue;
+  for (std::size_t k = b; k + 1 < e && has_words(kAllegeVerbs); ++k) {
+    if (!is(k, kAllegeVerbs) || !eq(f(k + 1), "that")) continue;
     std::vector<int> subj;
     std::size_t se = b;
     if (!subject_of(k, subj, &se)) continue;
@@ -2006,29 +2563,19 @@ void ArticleRun::relations(std::size_t si) {
   }
   // Perceived risks: "a perception that Huawei ... backdoors that could be used for
   // espionage": an allegation implicating the company.
-  {
-    bool frame = false, crime = false;
-    std::size_t crime_at = 0;
-    for (std::size_t k = b; k < e; ++k) {
-      std::string_view w = f(k);
-      if (w == "perception" || w == "fears" || w == "suspicion" || w == "suspicions" ||
-          w == "risks" || w == "concerns" || w == "fear")
-        frame = true;
-      if (in(kCrimeWords, w) && !crime) {
-        crime = true;
-        crime_at = k;
-      }
-    }
+  if (has_words(kRiskFrames) && has_words(kCrimeWords)) {
+    std::size_t crime_at = b;  // the first crime word
+    while (!is(crime_at, kCrimeWords)) ++crime_at;
     bool already = false;
     for (const auto& c : cands_)
       if (c.sentence == static_cast<int>(si) && (c.r == Relation::kImplicates)) already = true;
-    if (frame && crime && !already && !negated(b, e)) {
+    if (!already && !negated(b, e)) {
       std::size_t lb = crime_at;
       // Back to the noun that starts the claim ("backdoors that could be used for").
       for (std::size_t k = crime_at; k > b && k + 8 > crime_at; --k)
-        if (in(kCrimeWords, f(k - 1)) || f(k - 1) == "of") {
-          lb = f(k - 1) == "of" ? k : k - 1;
-          if (f(k - 1) == "of") break;
+        if (is(k - 1, kCrimeWords) || eq(f(k - 1), "of")) {
+          lb = eq(f(k - 1), "of") ? k : k - 1;
+          if (eq(f(k - 1), "of")) break;
         }
       std::size_t le2 = crime_at + 1;
       int accused = -1;
@@ -2052,28 +2599,38 @@ void ArticleRun::run() {
   sent_mentions_.assign(ns, {});
   speakers_.assign(ns, {});
   hedged_.assign(ns, false);
+  sent_words_.assign(ns, 0);
   std::vector<char> covered(L_.tokens.size(), 0);
   for (const auto& s : L_.sentences) type_unknown_names(s, covered);
   for (std::size_t si = 0; si < ns; ++si) {
     const Sentence& s = L_.sentences[si];
+    std::uint64_t words = 0;
+    for (std::size_t k = s.first; k < s.last; ++k) words |= cls_[k];
+    sent_words_[si] = words;
     // Hedging.
-    for (std::size_t k = s.first; k < s.last; ++k) {
-      std::string_view w = f(k);
-      if (in(kHedges, w)) hedged_[si] = true;
-      if (w == "according" && k + 1 < s.last && f(k + 1) == "to") hedged_[si] = true;
-      if ((w == "said" || w == "expected" || w == "believed") && k > s.first &&
-          (f(k - 1) == "is" || f(k - 1) == "are") && k + 1 < s.last && f(k + 1) == "to")
-        hedged_[si] = true;
+    if (words & kHedges.bit()) {
+      for (std::size_t k = s.first; k < s.last && !hedged_[si]; ++k)
+        // Capitalised "May" is the month or a name, not the modal.
+        if (is(k, kHedges) && !(tok(k).cap && eq(f(k), "may"))) hedged_[si] = true;
+    }
+    if (!hedged_[si] && (words & kHedgeFrames.bit())) {
+      for (std::size_t k = s.first; k < s.last; ++k) {
+        std::string_view w = f(k);
+        if (eq(w, "according") && k + 1 < s.last && eq(f(k + 1), "to")) hedged_[si] = true;
+        if ((eq(w, "said") || eq(w, "expected") || eq(w, "believed")) && k > s.first &&
+            (eq(f(k - 1), "is") || eq(f(k - 1), "are")) && k + 1 < s.last && eq(f(k + 1), "to"))
+          hedged_[si] = true;
+      }
     }
     recognise(si);
     auto& ms = sent_mentions_[si];
     // Speaker of a quotation: "..." X said / said X.
     bool has_quote = false;
     for (std::size_t k = s.first; k < s.last; ++k)
-      has_quote |= tok(k).type == TokenType::kQuote && f(k) != "'";
+      has_quote |= tok(k).type == TokenType::kQuote && !eq(f(k), "'");
     if (has_quote) {
       for (std::size_t k = s.first; k < s.last; ++k) {
-        if (!in(kSpeechVerbs, f(k))) continue;
+        if (!is(k, kSpeechVerbs)) continue;
         for (const auto& m : ms)
           if ((m.e == k || m.b == k + 1) && !m.ents.empty())
             speakers_[si] = ents_[static_cast<std::size_t>(m.ents[0])].name;
@@ -2102,8 +2659,37 @@ void ArticleRun::run() {
 
 }  // namespace
 
+std::uint64_t SeenSentences::emplace(std::uint64_t key, std::uint64_t article) {
+  if (key == 0) key = 1;
+  if (4 * (size_ + 1) > 3 * slots_.size()) {  // at most 3/4 full
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? 1024 : 2 * old.size(), Slot{});
+    size_ = 0;
+    for (const Slot& s : old)
+      if (s.key != 0) emplace(s.key, s.article);
+  }
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> 32) & mask;;
+       i = (i + 1) & mask) {
+    Slot& s = slots_[i];
+    if (s.key == key) return s.article;
+    if (s.key == 0) {
+      s.key = key;
+      s.article = article;
+      ++size_;
+      return article;
+    }
+  }
+}
+
 Extractor::Extractor(const Lexicon& lexicon, ExtractOptions options)
-    : lex_(lexicon), options_(options) {}
+    : lex_(lexicon),
+      options_(options),
+      index_(std::make_shared<const TokenIndex>(lexicon)),
+      scratch_(std::make_unique<ExtractScratch>()) {}
+
+Extractor::Extractor(Extractor&&) noexcept = default;
+Extractor::~Extractor() = default;
 
 void Extractor::remember(const graph::Graph& g) {
   for (auto [ei, ee] = boost::edges(g.boost_graph()); ei != ee; ++ei)
@@ -2118,7 +2704,12 @@ ExtractStats Extractor::extract(const ArticleText& article, graph::Graph& g) {
   ExtractStats st;
   st.articles = 1;
   st.bytes = article.body.size();
-  ArticleRun run(lex_, article, options_);
+  if (index_->vocab_size != lex_.vocabulary().size())
+    index_ = std::make_shared<const TokenIndex>(lex_);
+  // Folded names recur from article to article; the memo is bounded (cleared between
+  // articles only, so references into it stay valid during one).
+  if (fold_memo_.size() > kFoldMemoMax) fold_memo_.clear();
+  ArticleRun run(lex_, *index_, article, options_, fold_memo_, *scratch_);
   run.run();
   st.sentences = run.L_.sentences.size();
 
@@ -2143,8 +2734,22 @@ ExtractStats Extractor::extract(const ArticleText& article, graph::Graph& g) {
   auto node_of = [&](std::size_t i) -> graph::NodeIndex {
     if (node[i]) return *node[i];
     const auto& en = run.ents_[i];
-    graph::NodeIndex v = g.add_node(en.name, en.kind);
-    for (const auto& a : en.aliases) g.add_alias(v, a);
+    // As g.add_node() and g.add_alias(), which fold every name of the node to compare; a
+    // name already there byte for byte is skipped without folding (re-ingested actors).
+    auto known = [&](graph::NodeIndex v, const std::string& name) {
+      const auto& nd = g.node(v);
+      return name == nd.name || std::find(nd.aliases.begin(), nd.aliases.end(), name) != nd.aliases.end();
+    };
+    std::optional<graph::NodeIndex> found = g.find_named(en.name);
+    graph::NodeIndex v;
+    if (found) {
+      v = *found;
+      if (!known(v, en.name)) g.add_alias(v, en.name);
+    } else {
+      v = g.add_node(en.name, en.kind);
+    }
+    for (const auto& a : en.aliases)
+      if (!known(v, a)) g.add_alias(v, a);
     node[i] = v;
     return v;
   };
@@ -2155,12 +2760,17 @@ ExtractStats Extractor::extract(const ArticleText& article, graph::Graph& g) {
     if (keep) node_of(i);
   }
   // Edges with evidence; a sentence seen in another article (syndicated copy) adds none.
+  const std::string_view body = article.body;
+  int keyed_sentence = -1;  // candidates come sentence by sentence: key each sentence once
+  std::uint64_t key = 0;
   for (const auto& c : run.cands_) {
     const Sentence& s = run.L_.sentences[static_cast<std::size_t>(c.sentence)];
-    std::string text = article.body.substr(s.start, s.end - s.start);
-    std::uint64_t key = sentence_key(text);
-    auto [it, inserted] = seen_.emplace(key, art_key);
-    if (!inserted && it->second != art_key) {
+    const std::string_view text = body.substr(s.start, s.end - s.start);
+    if (c.sentence != keyed_sentence) {
+      key = sentence_key(text);
+      keyed_sentence = c.sentence;
+    }
+    if (seen_.emplace(key, art_key) != art_key) {  // first given by another article
       ++st.skipped_syndicated;
       continue;
     }
@@ -2173,7 +2783,7 @@ ExtractStats Extractor::extract(const ArticleText& article, graph::Graph& g) {
     ev.sentence = static_cast<std::uint32_t>(c.sentence);
     ev.start = s.start;
     ev.end = s.end;
-    ev.text = std::move(text);
+    ev.text = std::string(text);
     ev.hedged = c.hedged;
     ev.speaker = run.speakers_[static_cast<std::size_t>(c.sentence)];
     ev.rule = c.rule;

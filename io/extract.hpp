@@ -7,8 +7,14 @@
 // phrases "Kenya's High Court", coreference of "the company" / "it" / "he"), groups
 // coordinated mentions ("BT, EE and Three"), and applies the verb lexicon in active and
 // passive voice, with complements ("urged X to ..."), reciprocals, negation (no edge),
-// hedging, reported speech (`reports`), reified allegations, titles and appositions
-// (`part_of`), ownership, alliances and operators' markets.
+// hedging, reported speech (`reports`, "according to the daily X"), reified allegations,
+// judgements ("X said the government was wrong", "X was dismayed by Y"), warnings ("X warned
+// that it would cut supplies to Y": THREATEN), possessors as subjects ("X's customers include
+// Y"), titles and appositions ("X, Spain's foreign minister": `part_of`), ownership, alliances
+// and operators' markets.
+// Speed: every token is looked up once (TokenIndex: its lexicon token id and a bit mask of
+// the grammar word lists it belongs to), so rules test words by a bit AND; lexicon matches
+// are memoised per token; per-token buffers are reused from article to article.
 // Every edge carries the evidence of its sentence: byte span in the body, sentence index,
 // text, hedged flag, speaker, rule name and confidence. A sentence already seen in another
 // article (same normalized text: syndicated copy) adds no evidence.
@@ -16,14 +22,19 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "graph/graph.hpp"
 #include "io/article.hpp"
 #include "io/lexicon.hpp"
 
 namespace stakegraph::io {
+
+struct TokenIndex;      // per-extractor word index (io/extract.cpp)
+struct ExtractScratch;  // per-extractor reusable buffers (io/extract.cpp)
 
 struct ExtractOptions {
   // Keep nodes of typed actors that take part in no relation (lexicon actors, named
@@ -39,9 +50,32 @@ struct ExtractStats {
   std::size_t skipped_syndicated = 0;
 };
 
+// Sentences already ingested: normalized sentence key -> key of the article that first gave
+// it. Open addressing (linear probing) in a flat array of 16-byte slots kept between 3/8 and
+// 3/4 full: 21 to 43 bytes per distinct sentence that produced an edge. Such a sentence also
+// keeps its text (about 150 bytes) as evidence in the graph, so the table grows more slowly
+// than the graph itself, and not at all with syndicated copies.
+class SeenSentences final {
+ public:
+  // Records `key` as given by `article` unless known; returns the article that first gave it.
+  std::uint64_t emplace(std::uint64_t key, std::uint64_t article);
+  std::size_t size() const noexcept { return size_; }
+  std::size_t memory_bytes() const noexcept { return slots_.size() * sizeof(Slot); }
+
+ private:
+  struct Slot {
+    std::uint64_t key = 0;  // 0: empty (a key 0 is stored as 1)
+    std::uint64_t article = 0;
+  };
+  std::vector<Slot> slots_;
+  std::size_t size_ = 0;
+};
+
 class Extractor final {
  public:
   explicit Extractor(const Lexicon& lexicon, ExtractOptions options = {});
+  Extractor(Extractor&&) noexcept;
+  ~Extractor();
 
   // Extracts `article` and merges it into `g` (article record, nodes, edges, evidence).
   // Re-extracting the same article changes nothing.
@@ -51,11 +85,19 @@ class Extractor final {
   // articles ingested earlier add no evidence).
   void remember(const graph::Graph& g);
 
+  // The distinct sentences remembered (those that gave an edge) and their memory.
+  const SeenSentences& seen() const noexcept { return seen_; }
+
  private:
   const Lexicon& lex_;
   ExtractOptions options_;
-  // normalized sentence hash -> article id hash that first contributed it
-  std::unordered_map<std::uint64_t, std::uint64_t> seen_;
+  std::shared_ptr<const TokenIndex> index_;  // rebuilt when the lexicon grows
+  // Lexicon::fold_key() of names and surfaces met in earlier articles (at most about
+  // kFoldMemoMax entries: cleared when larger).
+  static constexpr std::size_t kFoldMemoMax = std::size_t{1} << 15;
+  std::unordered_map<std::string, std::string> fold_memo_;
+  std::unique_ptr<ExtractScratch> scratch_;
+  SeenSentences seen_;  // normalized sentence hash -> article id hash that first gave it
 };
 
 // Hash of a sentence's normalized text (lower case, letters and digits only).

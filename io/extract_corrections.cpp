@@ -3,6 +3,7 @@
 #include <google/protobuf/io/tokenizer.h>
 #include <google/protobuf/text_format.h>
 
+#include <algorithm>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -90,11 +91,25 @@ graph::Graph CorrectionSet::apply(const graph::Graph& g, CorrectionStats* stats)
   std::vector<std::vector<std::string>> extra(n);
   for (const auto& r : renames) {
     auto v = g.find_node(r.node);
-    if (!v || r.name.empty()) { ++st.skipped; continue; }
+    if (!v || graph::fold_name(r.name).empty()) { ++st.skipped; continue; }
     std::size_t x = find(*v);
     extra[x].push_back(name[x]);
     name[x] = r.name;
     ++st.applied;
+  }
+  // A rename onto the name of another node makes them one node (names are unique): the
+  // later one (in node order) is merged into the first, keeping the first one's kind.
+  {
+    std::unordered_map<std::string, std::size_t> by_name;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (find(i) != i) continue;
+      auto [it, fresh] = by_name.emplace(graph::fold_name(name[i]), i);
+      if (fresh) continue;
+      rep[i] = it->second;
+      extra[it->second].push_back(name[i]);
+      for (auto& a : extra[i]) extra[it->second].push_back(std::move(a));
+      extra[i].clear();
+    }
   }
   for (const auto& r : retypes) {
     auto v = g.find_node(r.node);
@@ -124,6 +139,13 @@ graph::Graph CorrectionSet::apply(const graph::Graph& g, CorrectionStats* stats)
     nv[i] = nv[find(i)];
     out.add_alias(nv[i], g.node(i).name);
     for (const auto& a : g.node(i).aliases) out.add_alias(nv[i], a);
+    // Attributes the kept node lacks come from the merged one.
+    for (const auto& [k, v] : g.node(i).attributes) {
+      const auto& kept = out.node(nv[i]).attributes;
+      const bool has = std::any_of(kept.begin(), kept.end(),
+                                   [&key = k](const auto& kv) { return kv.first == key; });
+      if (!has) out.set_attribute(nv[i], k, v);
+    }
   }
   // Dropped edges, resolved to representatives.
   struct Key { std::size_t s, t; graph::Relation r; };
@@ -146,6 +168,14 @@ graph::Graph CorrectionSet::apply(const graph::Graph& g, CorrectionStats* stats)
     if (drop) continue;
     graph::EdgeRef e = out.add_edge(nv[s], nv[t], ed.relation, ed.weight);
     for (const auto& ev : ed.evidence) out.add_evidence(e, ev);
+    // Dates an edge has without evidence (imports) survive, merged edges span both.
+    graph::EdgeData& od = out.edge_data(e);
+    if (ed.first_seen != graph::kNoDate &&
+        (od.first_seen == graph::kNoDate || ed.first_seen < od.first_seen))
+      od.first_seen = ed.first_seen;
+    if (ed.last_seen != graph::kNoDate &&
+        (od.last_seen == graph::kNoDate || ed.last_seen > od.last_seen))
+      od.last_seen = ed.last_seen;
   }
   if (stats) *stats = st;
   return out;

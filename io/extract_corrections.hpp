@@ -2,7 +2,11 @@
 // stakegraph.pb.Corrections in proto/lexicon.proto) merges two nodes, renames, retypes, drops
 // an edge or adds an alias. Applied after every extract and ingest, so a mistake is fixed once.
 // Nodes are named by name, alias or id; an unknown node is skipped (the correction may be for
-// articles not ingested yet). Complexity: O(V + E + evidence) (the graph is rebuilt).
+// articles not ingested yet). A merged node keeps the id and kind of the node it is merged
+// into; its name and aliases become aliases there, its attributes fill the ones missing, and
+// its edges join the kept node's (evidence merged, an edge between the two is dropped). A
+// rename onto the name of another node merges the two. Complexity: O(V + E + evidence) (the
+// graph is rebuilt).
 #pragma once
 
 #include <string>

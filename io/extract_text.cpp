@@ -1,5 +1,6 @@
 #include "io/extract_text.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 
@@ -29,6 +30,16 @@ char32_t code_point(std::string_view t, std::size_t i, std::size_t& len) {
   return cp;
 }
 
+// code_point() with the ASCII case inline (most characters).
+inline char32_t decode(std::string_view t, std::size_t i, std::size_t& len) {
+  const auto c = static_cast<unsigned char>(t[i]);
+  if (c < 0x80) {
+    len = 1;
+    return c;
+  }
+  return code_point(t, i, len);
+}
+
 bool is_space_cp(char32_t cp) {
   return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
          cp == 0xA0 || cp == 0x2009 || cp == 0x202F || cp == 0x200B;
@@ -39,7 +50,7 @@ bool is_quote_cp(char32_t cp) {
          cp == 0xAB || cp == 0xBB || cp == '\'';
 }
 // Letters of scripts beyond ASCII: everything >= U+00C0 that is not punctuation we know.
-bool is_letter_cp(char32_t cp) {
+inline bool is_letter_cp(char32_t cp) {
   if (cp < 0x80) return is_ascii_alnum(static_cast<unsigned char>(cp));
   if (cp < 0xC0) return false;                     // Latin-1 punctuation and symbols
   if (cp == 0xD7 || cp == 0xF7) return false;      // multiplication, division
@@ -58,8 +69,11 @@ bool is_upper_cp(char32_t cp) {
 
 }  // namespace
 
-std::string fold_token(std::string_view s) {
-  std::string out;
+namespace {
+
+// fold_token() into `out` (cleared first).
+void fold_token_to(std::string_view s, std::string& out) {
+  out.clear();
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
@@ -74,36 +88,74 @@ std::string fold_token(std::string_view s) {
                            : static_cast<char>(c));
   }
   if (out.empty()) out.assign(s);
+}
+
+}  // namespace
+
+std::string fold_token(std::string_view s) {
+  std::string out;
+  fold_token_to(s, out);
   return out;
 }
 
-void tokenize(std::string_view t, std::vector<Token>& out) {
+void tokenize(std::string_view t, std::vector<Token>& out, std::vector<char>& storage) {
   out.clear();
+  // Folding never lengthens a token and tokens do not overlap: text.size() bytes suffice, so
+  // the storage is never reallocated while views into it are handed out.
+  storage.clear();
+  storage.resize(t.size());
+  std::size_t used = 0;
   std::size_t i = 0;
   const std::size_t n = t.size();
+  out.reserve(n / 5 + 8);  // about one token per 5-6 bytes of English text
   auto push = [&](std::size_t a, std::size_t b, TokenType type) {
-    Token tok;
-    tok.start = static_cast<std::uint32_t>(a);
-    tok.end = static_cast<std::uint32_t>(b);
-    tok.type = type;
-    std::string_view s = t.substr(a, b - a);
-    std::size_t len = 0;
-    char32_t first = code_point(t, a, len);
-    tok.cap = is_upper_cp(first);
+    bool cap;
+    const auto c0 = static_cast<unsigned char>(t[a]);
+    if (c0 < 0x80) {
+      cap = c0 >= 'A' && c0 <= 'Z';
+    } else {
+      std::size_t len = 0;
+      cap = is_upper_cp(decode(t, a, len));
+    }
+    // One pass: count ASCII letters and capitals, and fold as fold_token() does.
     int letters = 0, upper = 0;
-    for (unsigned char c : s) {
-      if (is_ascii_alpha(c)) {
+    char* folded = storage.data() + used;
+    std::size_t m = 0;
+    for (std::size_t q = a; q < b; ++q) {
+      const auto c = static_cast<unsigned char>(t[q]);
+      if (c >= 'A' && c <= 'Z') {
         ++letters;
-        upper += (c >= 'A' && c <= 'Z');
+        ++upper;
+        folded[m++] = static_cast<char>(c + 32);
+      } else if (c >= 'a' && c <= 'z') {
+        ++letters;
+        folded[m++] = static_cast<char>(c);
+      } else if (c == '.') {
+        continue;
+      } else if (c == 0xE2 && q + 2 < b && static_cast<unsigned char>(t[q + 1]) == 0x80 &&
+                 static_cast<unsigned char>(t[q + 2]) == 0x99) {
+        folded[m++] = '\'';
+        q += 2;
+      } else {
+        folded[m++] = static_cast<char>(c);
       }
     }
-    tok.all_caps = letters >= 2 && letters == upper;
-    tok.folded = fold_token(s);
-    out.push_back(std::move(tok));
+    if (m == 0) {  // nothing left (a lone period): the token as it is
+      m = b - a;
+      std::copy(t.begin() + static_cast<std::ptrdiff_t>(a),
+                t.begin() + static_cast<std::ptrdiff_t>(b), folded);
+    }
+    used += m;
+    out.push_back(Token{static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(b), type, cap,
+                        letters >= 2 && letters == upper, std::string_view(folded, m)});
   };
   while (i < n) {
+    if (t[i] == ' ') {  // fast path of the most common character
+      ++i;
+      continue;
+    }
     std::size_t len = 0;
-    char32_t cp = code_point(t, i, len);
+    char32_t cp = decode(t, i, len);
     if (is_space_cp(cp)) {
       i += len;
       continue;
@@ -114,8 +166,12 @@ void tokenize(std::string_view t, std::vector<Token>& out) {
       std::size_t segment_start = i;  // for initialisms: letters since the last period
       bool initialism = false;
       while (j < n) {
+        if (is_ascii_alnum(static_cast<unsigned char>(t[j]))) {  // fast path: ASCII letter
+          ++j;
+          continue;
+        }
         std::size_t l2 = 0;
-        char32_t c2 = code_point(t, j, l2);
+        char32_t c2 = decode(t, j, l2);
         if (is_letter_cp(c2)) {
           j += l2;
           continue;
@@ -123,7 +179,7 @@ void tokenize(std::string_view t, std::vector<Token>& out) {
         auto next_is = [&](std::size_t at, auto pred) {
           if (at >= n) return false;
           std::size_t l3 = 0;
-          return static_cast<bool>(pred(code_point(t, at, l3)));
+          return static_cast<bool>(pred(decode(t, at, l3)));
         };
         if ((c2 == '-' || c2 == '&' || c2 == '/') && next_is(j + 1, is_letter_cp)) {
           j += 1;
@@ -154,10 +210,10 @@ void tokenize(std::string_view t, std::vector<Token>& out) {
           std::size_t after = j + l2;
           std::size_t l3d = 0;
           bool s_follows = after < n && (t[after] == 's' || t[after] == 'S') &&
-                           (after + 1 >= n || !is_letter_cp(code_point(t, after + 1, l3d)));
+                           (after + 1 >= n || !is_letter_cp(decode(t, after + 1, l3d)));
           if (!s_follows && after < n && (t[after] == 't' || t[after] == 'T') && j > i &&
               (t[j - 1] == 'n' || t[j - 1] == 'N') &&
-              (after + 1 >= n || !is_letter_cp(code_point(t, after + 1, l3d)))) {
+              (after + 1 >= n || !is_letter_cp(decode(t, after + 1, l3d)))) {
             if (j - 1 > i) push(i, j - 1, number ? TokenType::kNumber : TokenType::kWord);
             push(j - 1, after + 1, TokenType::kNegation);
             i = after + 1;
@@ -175,16 +231,16 @@ void tokenize(std::string_view t, std::vector<Token>& out) {
       // Possessive after the word.
       if (i < n) {
         std::size_t l2 = 0;
-        char32_t c2 = code_point(t, i, l2);
+        char32_t c2 = decode(t, i, l2);
         if (is_apostrophe_cp(c2)) {
           std::size_t after = i + l2;
           std::size_t l3 = 0;
           if (after < n && (t[after] == 's' || t[after] == 'S') &&
-              (after + 1 >= n || !is_letter_cp(code_point(t, after + 1, l3)))) {
+              (after + 1 >= n || !is_letter_cp(decode(t, after + 1, l3)))) {
             push(i, after + 1, TokenType::kPossessive);
             i = after + 1;
           } else if (out.back().folded.size() > 1 && out.back().folded.back() == 's' &&
-                     (after >= n || !is_letter_cp(code_point(t, after, l3)))) {
+                     (after >= n || !is_letter_cp(decode(t, after, l3)))) {
             push(i, after, TokenType::kPossessive);  // plural possessive: "allies'"
             i = after;
           }
@@ -230,14 +286,23 @@ bool is_sentence_starter(std::string_view f) {
 
 TextLayout split_text(std::string_view body) {
   TextLayout L;
-  tokenize(body, L.tokens);
+  split_text(body, L);
+  return L;
+}
+
+void split_text(std::string_view body, TextLayout& L) {
+  L.sentences.clear();
+  tokenize(body, L.tokens, L.folded_text);
   auto& T = L.tokens;
   const std::size_t n = T.size();
   // A paragraph break between token k-1 and k: a blank line or a newline followed by
   // indentation or a list marker.
   auto paragraph_break = [&](std::size_t k) {
     if (k == 0) return false;
-    std::string_view gap = body.substr(T[k - 1].end, T[k].start - T[k - 1].end);
+    // Fast path: no gap, or one character that is not a newline.
+    const std::size_t gap_size = T[k].start - T[k - 1].end;
+    if (gap_size == 0 || (gap_size == 1 && body[T[k - 1].end] != '\n')) return false;
+    std::string_view gap = body.substr(T[k - 1].end, gap_size);
     std::size_t nl = gap.find('\n');
     if (nl == std::string_view::npos) return false;
     std::string_view rest = gap.substr(nl + 1);
@@ -315,7 +380,7 @@ TextLayout split_text(std::string_view body) {
                    (next.type == TokenType::kQuote && e + 1 < n && T[e + 1].cap);
     if (!next_ok) continue;
     if (w == "." && k > 0 && T[k - 1].end == T[k].start && T[k - 1].type == TokenType::kWord) {
-      const std::string& prev = T[k - 1].folded;
+      const std::string_view prev = T[k - 1].folded;
       std::string_view prev_raw = body.substr(T[k - 1].start, T[k - 1].end - T[k - 1].start);
       if (is_title_abbrev(prev)) continue;
       if (prev_raw.size() == 1 && T[k - 1].cap) continue;  // initial: "John F. Kennedy"
@@ -326,7 +391,6 @@ TextLayout split_text(std::string_view body) {
     k = e - 1;
   }
   close(n);
-  return L;
 }
 
 }  // namespace stakegraph::io

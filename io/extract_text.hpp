@@ -26,7 +26,9 @@ struct Token {
   TokenType type = TokenType::kPunct;
   bool cap = false;       // first character is an upper-case ASCII letter (or non-ASCII upper)
   bool all_caps = false;  // two or more letters, all upper case
-  std::string folded;     // lower case, periods dropped, typographic apostrophe -> '
+  // Lower case, periods dropped, typographic apostrophe -> '. A view into the storage
+  // given to tokenize() (TextLayout::folded_text for split_text()).
+  std::string_view folded;
 };
 
 struct Sentence {
@@ -38,13 +40,25 @@ struct Sentence {
 struct TextLayout {
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
+  std::vector<char> folded_text;  // storage of the tokens' folded views
+
+  // Move-only: a move keeps the storage the views point into.
+  TextLayout() = default;
+  TextLayout(TextLayout&&) noexcept = default;
+  TextLayout& operator=(TextLayout&&) noexcept = default;
+  TextLayout(const TextLayout&) = delete;
+  TextLayout& operator=(const TextLayout&) = delete;
 };
 
-// Tokenizes `text`; appends to `out` (cleared first).
-void tokenize(std::string_view text, std::vector<Token>& out);
+// Tokenizes `text` into `out` (cleared first). The tokens' folded texts are views into
+// `storage` (cleared first; at most text.size() bytes), valid while it is neither changed nor
+// destroyed. No allocation beyond the growth of `out` and `storage`.
+void tokenize(std::string_view text, std::vector<Token>& out, std::vector<char>& storage);
 
 // Tokens and sentences of a body.
 TextLayout split_text(std::string_view body);
+// As split_text(), into `out` (its buffers reused).
+void split_text(std::string_view body, TextLayout& out);
 
 // Folds one token's text as the lexicon indexes it ("U.S." -> "us", "Huawei" -> "huawei").
 std::string fold_token(std::string_view token_text);

@@ -450,6 +450,10 @@ bool GdeltReader::is_header(std::string_view line) const {
 }
 
 bool GdeltReader::parse(std::string_view line) {
+  if (const auto nul = line.find('\0'); nul != std::string_view::npos) {
+    error_ = "NUL byte at column " + std::to_string(nul + 1) + " (is this a binary file?)";
+    return false;
+  }
   std::array<std::string_view, 62> f;
   const std::size_t n = split_tabs(line, f);
   if (n != 57 && n != 58 && n != 61) {
@@ -771,6 +775,8 @@ class Importer {
   void import_file(const std::string& path) {
     GdeltReader rd(path);
     ++r_.files;
+    const std::uint64_t rows_before = r_.rows, malformed_before = r_.malformed_rows;
+    first_malformed_ = {};
     GdeltReader::Status st;
     std::uint64_t since_progress = 0;
     auto report = [&] {
@@ -800,11 +806,19 @@ class Importer {
       }
     }
     report();
+    if (o_.require_rows && r_.rows == rows_before)
+      throw graph::ParseError(path == "-" ? "<stdin>" : path, 0, 0,
+                              "no GDELT event rows (empty file, or only a header)");
+    if (o_.require_rows && r_.malformed_rows - malformed_before == r_.rows - rows_before)
+      throw graph::ParseError(first_malformed_.file, first_malformed_.line, 0,
+                              "not a GDELT event file, no row is well-formed (first: " +
+                                  first_malformed_.reason + ")");
   }
 
  private:
   void malformed(const GdeltReader& rd, const std::string& reason) {
     if (o_.strict) throw graph::ParseError(rd.where(), rd.line(), 0, reason);
+    if (first_malformed_.file.empty()) first_malformed_ = {rd.where(), rd.line(), reason};
     ++r_.malformed_rows;
     if (r_.malformed.size() < o_.max_listed_malformed)
       r_.malformed.push_back({rd.where(), rd.line(), reason});
@@ -1028,6 +1042,7 @@ class Importer {
   std::unordered_map<std::string, graph::NodeIndex, TransparentHash, std::equal_to<>> actors_;
   std::unordered_map<std::string, std::optional<std::string>> country_cache_;
   std::string key_;
+  GdeltMalformedRow first_malformed_;  // of the current file
 };
 
 }  // namespace

@@ -218,6 +218,10 @@ struct GdeltImportOptions {
   std::vector<std::string> root_codes;    // keep these EventRootCodes ("01".."20"); empty: all
   bool keep_statements = false;           // root 01 rows become related_to edges
   bool strict = false;                    // the first malformed row throws graph::ParseError
+  // A file without a single well-formed row (empty, only a header, or every row malformed:
+  // not GDELT data at all) throws graph::ParseError naming it (and its first malformed line)
+  // instead of importing nothing. The CLI sets it.
+  bool require_rows = false;
   std::size_t max_listed_malformed = 20;  // malformed rows listed with their line numbers
   GdeltActorLookup lookup;
   const CameoTables* tables = nullptr;  // nullptr: CameoTables::builtin()

@@ -223,6 +223,25 @@ struct MemoryInput {
   static int close(void*) { return 0; }
 };
 
+// libxml2 reports some errors (encoding conversion, I/O) through its generic error function,
+// which prints on stderr, instead of the reader's error handler. While a reader runs they
+// are dropped (library code never prints); the reader still fails on them (status < 0).
+// libxml2 keeps this function per thread.
+class QuietGenericErrors final {
+ public:
+  QuietGenericErrors() : fn_(xmlGenericError), context_(xmlGenericErrorContext) {
+    xmlSetGenericErrorFunc(nullptr, &QuietGenericErrors::ignore);
+  }
+  ~QuietGenericErrors() { xmlSetGenericErrorFunc(context_, fn_); }
+  QuietGenericErrors(const QuietGenericErrors&) = delete;
+  QuietGenericErrors& operator=(const QuietGenericErrors&) = delete;
+
+ private:
+  static void ignore(void*, const char*, ...) {}
+  xmlGenericErrorFunc fn_;
+  void* context_;
+};
+
 class GraphmlReader final {
  public:
   // Builds into `g`, which must be empty.
@@ -253,14 +272,17 @@ class GraphmlReader final {
                               "NUL byte in a text file (is this a binary file?)");
     }
     const std::size_t bom = text_.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
-    if (const std::size_t first = text_.find_first_not_of(" \t\r\n", bom);
-        !utf16 && text_[first] != '<') {
+    const std::size_t first = text_.find_first_not_of(" \t\r\n", bom);
+    if (!utf16 && first == std::string::npos)
+      throw graph::ParseError(name_, 0, 0, "empty file, not a GraphML document");
+    if (!utf16 && text_[first] != '<') {
       const auto [line, column] = line_and_column(text_, first);
       throw graph::ParseError(name_, line, column,
                               "not a GraphML document: expected '<', found '" +
                                   excerpt_for_message(text_.substr(first, 1)) + "'");
     }
     xmlInitParser();
+    const QuietGenericErrors quiet;
     input_ = MemoryInput{text_.data(), text_.size()};
     reader_ = xmlReaderForIO(&MemoryInput::read, &MemoryInput::close, &input_, nullptr, nullptr,
                              XML_PARSE_NONET | XML_PARSE_BIG_LINES);

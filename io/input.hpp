@@ -14,6 +14,7 @@ namespace stakegraph::io {
 inline constexpr std::uint64_t kMaxTextFileBytes = 4ull << 30;   // JSON, GraphML, CSV files
 inline constexpr std::uint64_t kMaxLineBytes = 64ull << 20;      // one line of CSV / JSONL
 inline constexpr std::uint64_t kMaxArticleBytes = 16ull << 20;   // one article body
+inline constexpr std::uint64_t kMaxLexiconFileBytes = 64ull << 20;  // one --lexicon file
 
 // Throws graph::NotFound ("<path>: no such file") for a missing path and graph::Error for a
 // directory or an unreadable file. "-" (stdin) always passes.

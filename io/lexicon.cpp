@@ -4,6 +4,7 @@
 #include <google/protobuf/text_format.h>
 
 #include <algorithm>
+#include <bit>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -51,9 +52,11 @@ std::string upper(std::string_view s) {
 }  // namespace
 
 std::string Lexicon::fold_key(std::string_view surface) {
-  std::vector<Token> toks;
-  tokenize(surface, toks);
+  thread_local std::vector<Token> toks;  // reused: no allocation per call
+  thread_local std::vector<char> folded;
+  tokenize(surface, toks, folded);
   std::string key;
+  key.reserve(surface.size());
   std::size_t k = 0;
   if (toks.size() > 1 && toks[0].folded == "the") k = 1;
   for (; k < toks.size(); ++k) {
@@ -127,7 +130,7 @@ void Lexicon::add_iso_codes(const std::string& path) {
 
 void Lexicon::add_file(const std::string& path) {
   check_input_file(path);
-  add_text(read_file(path), path);
+  add_text(read_file(path, kMaxLexiconFileBytes), path);
 }
 
 void Lexicon::add_text(const std::string& text, const std::string& name) {
@@ -137,17 +140,31 @@ void Lexicon::add_text(const std::string& text, const std::string& name) {
   google::protobuf::TextFormat::Parser parser;
   Collector errors;
   parser.RecordErrorsTo(&errors);
+  google::protobuf::TextFormat::ParseInfoTree locations;
+  parser.WriteLocationsTo(&locations);
   if (!parser.ParseFromString(text, &msg) || errors.has_error)
     throw graph::ParseError(name, static_cast<std::uint64_t>(errors.line_),
                             static_cast<std::uint64_t>(errors.column_),
-                            errors.message_.empty() ? "invalid lexicon" : errors.message_);
+                            errors.message_.empty() ? "invalid lexicon"
+                                                    : excerpt_for_message(errors.message_, 200));
+  if (msg.entry_size() == 0 && msg.verb_size() == 0)
+    throw graph::ParseError(name, 0, 0, "empty lexicon: no entry and no verb");
+  // Errors in an entry or verb name the line and column where it starts.
+  auto fail_at = [&](const char* field, int i, const std::string& what) {
+    const auto loc = locations.GetLocation(pb::Lexicon::descriptor()->FindFieldByName(field), i);
+    throw graph::ParseError(name, static_cast<std::uint64_t>(loc.line + 1),
+                            static_cast<std::uint64_t>(loc.column + 1), what);
+  };
   for (int i = 0; i < msg.entry_size(); ++i) {
     const auto& m = msg.entry(i);
     LexiconEntry e;
     e.name = m.name();
     if (!m.kind().empty()) {
       auto k = graph::parse_kind(m.kind());
-      if (!k) throw graph::ParseError(name, 0, 0, "entry \"" + m.name() + "\": unknown kind \"" + m.kind() + "\"");
+      if (!k)
+        fail_at("entry", i,
+                "entry \"" + excerpt_for_message(m.name()) + "\": unknown kind \"" +
+                    excerpt_for_message(m.kind()) + "\"");
       e.kind = *k;
     } else {
       e.kind = graph::Kind::kUnspecified;
@@ -160,7 +177,7 @@ void Lexicon::add_text(const std::string& text, const std::string& name) {
     e.exact_case = m.exact_case();
     e.country = m.country();
     if (e.name.empty() && e.iso2.empty() && e.iso3.empty())
-      throw graph::ParseError(name, 0, 0, "entry " + std::to_string(i + 1) + " has no name");
+      fail_at("entry", i, "entry " + std::to_string(i + 1) + " has no name");
     add_entry(e);
   }
   for (int i = 0; i < msg.verb_size(); ++i) {
@@ -168,8 +185,9 @@ void Lexicon::add_text(const std::string& text, const std::string& name) {
     VerbPattern v;
     auto r = graph::parse_relation(m.relation());
     if (!r || *r == graph::Relation::kRelatedTo)
-      throw graph::ParseError(name, 0, 0, "verb " + std::to_string(i + 1) +
-                                              ": unknown relation \"" + m.relation() + "\"");
+      fail_at("verb", i,
+              "verb " + std::to_string(i + 1) + ": unknown relation \"" +
+                  excerpt_for_message(m.relation()) + "\"");
     v.relation = *r;
     for (const auto& f : m.form()) v.forms.push_back(fold_key(f));
     for (const auto& f : m.object()) v.objects.push_back(fold_key(f));
@@ -180,7 +198,7 @@ void Lexicon::add_text(const std::string& text, const std::string& name) {
     v.name = m.name().empty() ? "verb:" + (v.forms.empty() ? std::string("?") : v.forms[0])
                               : "verb:" + m.name();
     if (v.forms.empty())
-      throw graph::ParseError(name, 0, 0, "verb " + std::to_string(i + 1) + " has no form");
+      fail_at("verb", i, "verb " + std::to_string(i + 1) + " has no form");
     for (const auto& f : v.forms) {
       auto& list = verb_forms_[f];
       if (list.empty() || list.back() != verbs_.size()) list.push_back(verbs_.size());
@@ -203,7 +221,8 @@ void Lexicon::index_form(std::string_view form, std::size_t entry) {
   max_tokens_ = std::max(max_tokens_, tokens);
   // A form written with a capital needs a capitalised surface ("US" is not "us").
   std::vector<Token> toks;
-  tokenize(form, toks);
+  std::vector<char> folded;
+  tokenize(form, toks, folded);
   std::size_t first = toks.size() > 1 && toks[0].folded == "the" ? 1 : 0;
   bool needs_cap = first < toks.size() && (toks[first].cap || toks[first].type == TokenType::kNumber);
   TrieNode& node = nodes_[trie_insert(key)];
@@ -221,19 +240,45 @@ std::uint32_t Lexicon::trie_insert(std::string_view key) {
     const std::string_view word =
         key.substr(pos, sp == std::string_view::npos ? std::string_view::npos : sp - pos);
     auto [vit, fresh] = vocab_.emplace(std::string(word), static_cast<std::uint32_t>(vocab_.size()));
-    (void)fresh;
+    if (fresh) words_.emplace_back(word);
     const std::uint64_t edge = (static_cast<std::uint64_t>(node) << 32) | vit->second;
-    auto it = trie_.find(edge);
-    if (it == trie_.end()) {
-      const auto next = static_cast<std::uint32_t>(nodes_.size());
-      nodes_.emplace_back();
-      it = trie_.emplace(edge, next).first;
+    const auto next = static_cast<std::uint32_t>(nodes_.size());
+    const bool from_root = node == kTrieRoot;
+    node = trie_.emplace(edge, next);
+    if (node == next) nodes_.emplace_back();
+    if (from_root) {
+      if (root_.size() <= vit->second) root_.resize(vit->second + 1, kTrieRoot);
+      root_[vit->second] = node;
     }
-    node = it->second;
     if (sp == std::string_view::npos) break;
     pos = sp + 1;
   }
   return node;
+}
+
+std::uint32_t Lexicon::EdgeMap::emplace(std::uint64_t key, std::uint32_t value) {
+  if (2 * (size_ + 1) > keys_.size()) {
+    // Grow to keep the load at most 1/2 (short probe sequences).
+    std::vector<std::uint64_t> old_keys = std::move(keys_);
+    std::vector<std::uint32_t> old_values = std::move(values_);
+    const std::size_t capacity = old_keys.empty() ? 64 : 2 * old_keys.size();
+    keys_.assign(capacity, kEmpty);
+    values_.assign(capacity, 0);
+    mask_ = capacity - 1;
+    shift_ = 64 - std::countr_zero(capacity);
+    size_ = 0;
+    for (std::size_t i = 0; i < old_keys.size(); ++i)
+      if (old_keys[i] != kEmpty) emplace(old_keys[i], old_values[i]);
+  }
+  for (std::size_t i = slot(key);; i = (i + 1) & mask_) {
+    if (keys_[i] == key) return values_[i];
+    if (keys_[i] == kEmpty) {
+      keys_[i] = key;
+      values_[i] = value;
+      ++size_;
+      return value;
+    }
+  }
 }
 
 std::uint32_t Lexicon::token_id(std::string_view folded_token) const {

@@ -111,9 +111,11 @@ class Lexicon final {
   // The trie node reached from `node` by token `id`, or kTrieRoot when no form continues so.
   std::uint32_t trie_step(std::uint32_t node, std::uint32_t id) const {
     if (id == kNoToken) return kTrieRoot;
-    auto it = trie_.find((static_cast<std::uint64_t>(node) << 32) | id);
-    return it == trie_.end() ? kTrieRoot : it->second;
+    if (node == kTrieRoot) return id < root_.size() ? root_[id] : kTrieRoot;  // most steps
+    return trie_.find((static_cast<std::uint64_t>(node) << 32) | id, kTrieRoot);
   }
+  // The folded tokens of the trie, indexed by token id (token_id(vocabulary()[i]) == i).
+  const std::vector<std::string>& vocabulary() const noexcept { return words_; }
   // The entry whose form ends at `node` (as find_folded()), or nullptr.
   const LexiconEntry* form_at(std::uint32_t node, bool* needs_cap = nullptr) const {
     const TrieNode& n = nodes_[node];
@@ -159,8 +161,34 @@ class Lexicon final {
     std::int32_t verbs = -1;  // index into verb_lists_
   };
   std::uint32_t trie_insert(std::string_view key);  // node of a folded key (created)
+  // Open-addressing hash map of trie edges (node << 32 | token) -> child node: one probe
+  // of a flat array, no node allocations (the extractor steps it for every token).
+  class EdgeMap {
+   public:
+    std::uint32_t find(std::uint64_t key, std::uint32_t missing) const {
+      if (keys_.empty()) return missing;
+      for (std::size_t i = slot(key);; i = (i + 1) & mask_) {
+        if (keys_[i] == key) return values_[i];
+        if (keys_[i] == kEmpty) return missing;
+      }
+    }
+    // Inserts key -> value unless present; returns the stored value.
+    std::uint32_t emplace(std::uint64_t key, std::uint32_t value);
+
+   private:
+    static constexpr std::uint64_t kEmpty = ~std::uint64_t{0};
+    std::size_t slot(std::uint64_t key) const {
+      return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> shift_) & mask_;
+    }
+    std::vector<std::uint64_t> keys_;
+    std::vector<std::uint32_t> values_;
+    std::size_t size_ = 0, mask_ = 0;
+    int shift_ = 64;
+  };
   std::unordered_map<std::string, std::uint32_t> vocab_;  // folded token -> id
-  std::unordered_map<std::uint64_t, std::uint32_t> trie_;  // (node << 32 | token) -> node
+  std::vector<std::string> words_;                        // id -> folded token
+  EdgeMap trie_;                                          // (node << 32 | token) -> node
+  std::vector<std::uint32_t> root_;  // token id -> child of the root (kTrieRoot: none)
   std::vector<TrieNode> nodes_ = std::vector<TrieNode>(1);
   std::vector<std::vector<std::size_t>> verb_lists_;  // copies of verb_forms_ values
 };

@@ -1,12 +1,17 @@
 #include "io/sgpb.hpp"
 
+#include <unistd.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <iostream>
 #include <fstream>
 #include <vector>
+
+#include <google/protobuf/stubs/logging.h>
 
 #include "graph/error.hpp"
 #include "io/atomic_file.hpp"
@@ -61,6 +66,34 @@ class FrameWriter {
   std::string buffer_;
   std::uint64_t frames_ = 0;
 };
+
+std::string gib(std::uint64_t bytes) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f GiB", static_cast<double>(bytes) / (1ull << 30));
+  return buf;
+}
+
+// Throws graph::Error (turned into a ParseError at the header's offset by the caller) when
+// the header declares more than the graph size limits allow (sgpb.hpp).
+void check_declared_size(const pb::Header& h) {
+  const std::pair<const char*, std::uint64_t> counts[] = {
+      {"nodes", h.node_count()}, {"edges", h.edge_count()}, {"articles", h.article_count()}};
+  for (const auto& [what, n] : counts)
+    if (n > kMaxGraphItems)
+      throw graph::Error("the header declares " + std::to_string(n) + " " + what +
+                         ", over the limit of " + std::to_string(kMaxGraphItems));
+  const long pages = ::sysconf(_SC_PHYS_PAGES), page = ::sysconf(_SC_PAGE_SIZE);
+  if (pages <= 0 || page <= 0) return;
+  const std::uint64_t memory = static_cast<std::uint64_t>(pages) * static_cast<std::uint64_t>(page);
+  const std::uint64_t need = h.node_count() * kMinNodeMemoryBytes +
+                             h.edge_count() * kMinEdgeMemoryBytes +
+                             h.article_count() * kMinArticleMemoryBytes;
+  if (need > memory)
+    throw graph::Error("the header declares " + std::to_string(h.node_count()) + " nodes, " +
+                       std::to_string(h.edge_count()) + " edges and " +
+                       std::to_string(h.article_count()) + " articles: more than " + gib(need) +
+                       " of memory, over this machine's " + gib(memory));
+}
 
 }  // namespace
 
@@ -168,6 +201,9 @@ graph::Graph read_sgpb(std::istream& in, const std::string& name) {
                                              " bytes cut short");
     if (crc_of(payload) != crc)
       throw graph::ParseError::at_offset(name, offset, "corrupted frame: checksum mismatch");
+    // A payload with a valid checksum may still be damaged (invalid UTF-8 in a string field):
+    // the parse then fails, and libprotobuf must not log about it (library code never prints).
+    google::protobuf::LogSilencer quiet;
     if (!frame.ParseFromString(payload))
       throw graph::ParseError::at_offset(name, offset, "corrupted frame: cannot decode payload");
     try {
@@ -181,7 +217,11 @@ graph::Graph read_sgpb(std::istream& in, const std::string& name) {
                                          " is not supported (this build reads up to " +
                                          std::to_string(kSgpbFormatVersion) + ")");
           have_header = true;
-          g.reserve_nodes(header.node_count());
+          check_declared_size(header);
+          // Reserve what the header declares, within reason: a damaged count must not
+          // allocate by itself (the vectors grow as frames are read anyway).
+          g.reserve_nodes(static_cast<std::size_t>(
+              std::min<std::uint64_t>(header.node_count(), std::uint64_t{1} << 22)));
           break;
         case pb::Frame::kArticles:
           if (!have_header || stage > 0) throw graph::InvalidArgument("articles frame out of order");
@@ -206,6 +246,9 @@ graph::Graph read_sgpb(std::istream& in, const std::string& name) {
           if (f.node_count() != nodes || f.edge_count() != edges ||
               f.article_count() != articles || f.frame_count() != frames)
             throw graph::InvalidArgument("footer counts do not match the frames read");
+          if (header.node_count() != nodes || header.edge_count() != edges ||
+              header.article_count() != articles)
+            throw graph::InvalidArgument("header counts do not match the frames read");
           have_footer = true;
           break;
         }

@@ -22,6 +22,15 @@ namespace stakegraph::io {
 
 inline constexpr std::uint32_t kSgpbFormatVersion = 1;
 inline constexpr std::uint32_t kMaxFrameBytes = 64u << 20;  // a reader refuses larger frames
+// Graph size limits (README, "Limits"). Node, edge and article indices are 32-bit (the CSR
+// analytics view, evidence); a header declaring more is refused. And a header whose counts
+// cannot fit in this machine's physical memory (at the lower bounds below per node, edge and
+// article; a loaded graph takes more, e.g. about 400 bytes per edge with its evidence) is
+// refused before anything is allocated, instead of running out of memory part way.
+inline constexpr std::uint64_t kMaxGraphItems = 0xFFFFFFFEull;
+inline constexpr std::uint64_t kMinNodeMemoryBytes = 128;
+inline constexpr std::uint64_t kMinEdgeMemoryBytes = 96;
+inline constexpr std::uint64_t kMinArticleMemoryBytes = 128;
 inline constexpr char kSgpbMagic[8] = {'S', 'G', 'P', 'B', '\r', '\n', '\x1a', '\n'};
 
 struct SgpbWriteOptions {

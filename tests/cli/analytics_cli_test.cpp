@@ -200,6 +200,21 @@ TEST_F(AnalyticsCli, Neighbors) {
   EXPECT_EQ(run_stakegraph("neighbors '" + story_ + "' Huawei --kind person").status, 2);
 }
 
+TEST_F(AnalyticsCli, RepeatableOptionsTakeOneValueEach) {
+  // A repeatable option before a positional must not swallow it: NODE stays the node.
+  const auto before = parse(run_stakegraph("neighbors '" + story_ +
+                                           "' --relation supplies Huawei --json"));
+  EXPECT_EQ(before.at("nodes").size(), 5u);
+  const auto path = run_stakegraph("path '" + story_ + "' --avoid Huawei US BT");
+  EXPECT_EQ(path.status, 0) << path.err;
+  EXPECT_NE(path.out.find("no path"), std::string::npos) << path.out;  // as in PathVariants
+  const auto both = run_stakegraph("path '" + story_ + "' --relation REQUEST --relation SANCTION"
+                                   " US Huawei --json");
+  EXPECT_EQ(both.status, 0) << both.err;
+  EXPECT_EQ(run_stakegraph("centrality '" + story_ + "' --kind vendor --kind operator -m degree")
+                .status, 0);
+}
+
 TEST_F(AnalyticsCli, GenerateWritesTheLibraryGraph) {
   const auto r = run_stakegraph("generate --nodes 300 --edges 1200 --seed 7 -o " + q("g.sgpb"));
   ASSERT_EQ(r.status, 0) << r.err;

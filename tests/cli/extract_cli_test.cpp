@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "tests/cli/run.hpp"
+#include "tests/temp_dir.hpp"
 
 namespace {
 
@@ -18,7 +19,10 @@ using stakegraph::testing::run_stakegraph;
 
 const std::string kSamples = std::string(STAKEGRAPH_SOURCE_DIR) + "/samples/articles";
 
-TEST(ExtractCli, JsonHasTheOntologyShape) {
+class ExtractCli : public stakegraph::testing::TempDirTest {};
+class IngestCli : public stakegraph::testing::TempDirTest {};
+
+TEST_F(ExtractCli, JsonHasTheOntologyShape) {
   auto r = run_stakegraph("extract --format json '" + kSamples + "/seed-huawei-allies.txt'");
   ASSERT_EQ(r.status, 0) << r.err;
   auto j = nlohmann::json::parse(r.out);
@@ -37,7 +41,7 @@ TEST(ExtractCli, JsonHasTheOntologyShape) {
   }
 }
 
-TEST(ExtractCli, TextAndDotAndStdin) {
+TEST_F(ExtractCli, TextAndDotAndStdin) {
   auto t = run_stakegraph("extract --format text -", "Denmark banned Huawei on Monday.\n");
   ASSERT_EQ(t.status, 0) << t.err;
   EXPECT_NE(t.out.find("Denmark -SANCTION-> Huawei\tDenmark banned Huawei on Monday."),
@@ -48,37 +52,37 @@ TEST(ExtractCli, TextAndDotAndStdin) {
   EXPECT_NE(d.out.find("digraph"), std::string::npos);
 }
 
-TEST(ExtractCli, Errors) {
+TEST_F(ExtractCli, Errors) {
   auto r = run_stakegraph("extract /nonexistent/a.txt");
   EXPECT_NE(r.status, 0);
   EXPECT_NE(r.err.find("/nonexistent/a.txt"), std::string::npos);
   auto f = run_stakegraph("extract --format xml -", "x");
   EXPECT_EQ(f.status, 2);
-  auto bad = fs::temp_directory_path() / "sg_bad_utf8.txt";
-  std::ofstream(bad, std::ios::binary) << "Title: x\n\nab\xfe";
-  auto u = run_stakegraph("extract '" + bad.string() + "'");
+  const std::string bad = write("bad_utf8.txt", "Title: x\n\nab\xfe");
+  auto u = run_stakegraph("extract '" + bad + "'");
   EXPECT_EQ(u.status, 1);
   EXPECT_NE(u.err.find("byte offset"), std::string::npos) << u.err;
 }
 
-TEST(ExtractCli, LexiconAndCorrections) {
-  auto lex = fs::temp_directory_path() / "sg_cli_lex.textpb";
-  std::ofstream(lex) << "entry { name: \"Qorvex Wireless\" kind: \"operator\" alias: \"Qorvex\" }\n";
-  auto corr = fs::temp_directory_path() / "sg_cli_corr.textpb";
-  std::ofstream(corr) << "rename { node: \"Qorvex Wireless\" name: \"Qorvex Networks\" }\n"
-                         "drop_edge { source: \"Denmark\" relation: \"SANCTION\" target: \"ZTE\" }\n";
+TEST_F(ExtractCli, LexiconAndCorrections) {
+  const std::string lex =
+      write("lex.textpb",
+            "entry { name: \"Qorvex Wireless\" kind: \"operator\" alias: \"Qorvex\" }\n");
+  const std::string corr =
+      write("corr.textpb",
+            "rename { node: \"Qorvex Wireless\" name: \"Qorvex Networks\" }\n"
+            "drop_edge { source: \"Denmark\" relation: \"SANCTION\" target: \"ZTE\" }\n");
   const std::string text = "Denmark banned Qorvex. Denmark banned ZTE.\n";
-  auto r = run_stakegraph("extract --format text --lexicon '" + lex.string() +
-                              "' --corrections '" + corr.string() + "' -",
+  auto r = run_stakegraph("extract --format text --lexicon '" + lex + "' --corrections '" +
+                              corr + "' -",
                           text);
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_NE(r.out.find("Denmark -SANCTION-> Qorvex Networks"), std::string::npos) << r.out;
   EXPECT_EQ(r.out.find("ZTE"), std::string::npos) << r.out;
 }
 
-TEST(IngestCli, CreatesUpdatesIdempotent) {
-  auto out = fs::temp_directory_path() / "sg_ingest_test.sgpb";
-  fs::remove(out);
+TEST_F(IngestCli, CreatesUpdatesIdempotent) {
+  const fs::path out = path("ingest_test.sgpb");
   auto r1 = run_stakegraph("ingest '" + kSamples + "' -o '" + out.string() + "'");
   ASSERT_EQ(r1.status, 0) << r1.err;
   EXPECT_NE(r1.err.find("articles"), std::string::npos);
@@ -90,6 +94,11 @@ TEST(IngestCli, CreatesUpdatesIdempotent) {
   auto r3 = run_stakegraph("ingest /nonexistent -o '" + out.string() + "'");
   EXPECT_NE(r3.status, 0);
   EXPECT_EQ(stakegraph::testing::slurp(out.string()), s1);  // no partial file
+  // Only the native format is updated in place: another extension is a usage error.
+  auto r4 = run_stakegraph("ingest '" + kSamples + "' -o '" + path("g.json") + "'");
+  EXPECT_EQ(r4.status, 2) << r4.err;
+  EXPECT_NE(r4.err.find("g.json"), std::string::npos) << r4.err;
+  EXPECT_FALSE(fs::exists(path("g.json")));
 }
 
 TEST(ExtractQuality, DevSetFloors) {

@@ -28,8 +28,11 @@ inline std::string slurp(const std::string& path) {
 
 // Runs `stakegraph ARGS` through /bin/sh (ARGS is shell text: quote as needed), with
 // `stdin_text` on standard input; `kill_at` sets STAKEGRAPH_TEST_KILL_AT (crash tests).
+// A run that takes longer than `timeout_seconds` is killed (coreutils timeout: status 124,
+// or 137 when it ignores SIGTERM for 10 more seconds), so a hang fails the test instead of
+// blocking the suite.
 inline RunResult run_stakegraph(const std::string& args, const std::string& stdin_text = "",
-                                const std::string& kill_at = "") {
+                                const std::string& kill_at = "", int timeout_seconds = 600) {
   static int counter = 0;
   const std::string base = (std::filesystem::temp_directory_path() /
                             ("sg_cli_" + std::to_string(::getpid()) + "_" +
@@ -39,7 +42,8 @@ inline RunResult run_stakegraph(const std::string& args, const std::string& stdi
     std::ofstream(base + ".in", std::ios::binary) << stdin_text;
   }
   const std::string env = kill_at.empty() ? "" : "STAKEGRAPH_TEST_KILL_AT='" + kill_at + "' ";
-  const std::string cmd = env + "'" + STAKEGRAPH_BIN + "' " + args + " <'" + base +
+  const std::string cmd = env + "timeout -k 10 " + std::to_string(timeout_seconds) + " '" +
+                          STAKEGRAPH_BIN + "' " + args + " <'" + base +
                           ".in' >'" + base + ".out' 2>'" + base + ".err'";
   const int raw = std::system(cmd.c_str());
   RunResult r;

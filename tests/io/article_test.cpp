@@ -3,18 +3,22 @@
 
 #include <filesystem>
 #include <fstream>
+#include <vector>
 
 #include "graph/error.hpp"
 #include "io/article.hpp"
+#include "tests/temp_dir.hpp"
 
 namespace stakegraph::io {
 namespace {
 
-std::string write_tmp(const std::string& name, const std::string& text) {
-  auto p = std::filesystem::temp_directory_path() / ("sg_article_" + name);
-  std::ofstream(p, std::ios::binary) << text;
-  return p.string();
-}
+// Reader tests on files: each in a scratch directory of its own.
+class ArticleFiles : public testing::TempDirTest {
+ protected:
+  std::string write_tmp(const std::string& name, const std::string& text) {
+    return write(name, text);
+  }
+};
 
 TEST(ArticleReader, HeaderLines) {
   auto a = parse_text_article(
@@ -81,7 +85,7 @@ TEST(NewsDate, Forms) {
   EXPECT_FALSE(parse_news_date(""));
 }
 
-TEST(ArticleReader, JsonLinesStreamed) {
+TEST_F(ArticleFiles, JsonLinesStreamed) {
   auto p = write_tmp("a.jsonl",
                      "{\"title\":\"A\",\"date\":\"13-MAR-1987 05:16:38.71\",\"text\":\"One.\",\"x\":1}\n"
                      "\n"
@@ -96,7 +100,7 @@ TEST(ArticleReader, JsonLinesStreamed) {
   EXPECT_NE(got[0].id, got[1].id);
 }
 
-TEST(ArticleReader, JsonLinesErrors) {
+TEST_F(ArticleFiles, JsonLinesErrors) {
   auto p = write_tmp("bad.jsonl", "{\"text\":\"ok\"}\n{\"text\": \n");
   EXPECT_THROW(for_each_article(p, [](ArticleText&) {}), graph::ParseError);
   auto q = write_tmp("arr.jsonl", "[1,2]\n");
@@ -110,9 +114,64 @@ TEST(ArticleReader, JsonLinesErrors) {
   }
 }
 
+// JSON Lines are read in 64 KiB pieces: lines just under, at and over a piece's size (with
+// and without a final newline) come through whole, with their line numbers.
+TEST_F(ArticleFiles, JsonLinesAcrossReadPieces) {
+  for (const bool final_newline : {true, false}) {
+    std::string text;
+    std::vector<std::size_t> sizes;
+    for (const std::size_t len : {65534u, 65535u, 65536u, 65537u, 131071u, 131072u, 15u}) {
+      const std::string prefix = "{\"text\":\"", suffix = "\"}";
+      const std::size_t body = len - prefix.size() - suffix.size();
+      text += prefix + std::string(body, 'x') + suffix + "\n";
+      sizes.push_back(body);
+    }
+    if (!final_newline) text.pop_back();
+    const auto p = write_tmp("pieces.jsonl", text);
+    std::vector<std::size_t> got;
+    for_each_article(p, [&](ArticleText& a) { got.push_back(a.body.size()); });
+    EXPECT_EQ(got, sizes) << "final newline: " << final_newline;
+  }
+}
+
+TEST_F(ArticleFiles, EmptyFilesAndDirectoriesAreErrors) {
+  for (const char* name : {"empty.txt", "blank.md", "empty.jsonl", "blank.jsonl"}) {
+    const auto p = write_tmp(name, std::string(name).find("blank") == 0 ? " \n\n \n" : "");
+    try {
+      for_each_article(p, [](ArticleText&) { ADD_FAILURE() << "an article"; });
+      ADD_FAILURE() << name << ": no error";
+    } catch (const graph::ParseError& e) {
+      EXPECT_NE(std::string(e.what()).find(p + ": empty file"), std::string::npos) << e.what();
+    }
+  }
+  std::filesystem::create_directories(path("nothing"));
+  write_tmp("nothing/notes.pdf", "x");
+  EXPECT_THROW(list_article_files({path("nothing")}), graph::NotFound);
+}
+
+TEST(ArticleReader, NulByteNamesByteOffset) {
+  try {
+    parse_text_article(std::string("Title: x\n\nab\0c \xff", 16), "bin.txt");
+    FAIL() << "no error";
+  } catch (const graph::ParseError& e) {
+    EXPECT_NE(std::string(e.what()).find("bin.txt: byte offset 12: NUL byte"), std::string::npos)
+        << e.what();
+  }
+}
+
 TEST(ArticleReader, MissingFile) {
   EXPECT_THROW(for_each_article("/nonexistent/x.txt", [](ArticleText&) {}), graph::NotFound);
   EXPECT_THROW(list_article_files({"/nonexistent/dir"}), graph::NotFound);
+}
+
+// Found by fuzz_article: a title line of '#'s only threw std::out_of_range (the Markdown
+// heading marks were stripped past the end of the line).
+TEST(ArticleReader, TitleOfHashesOnly) {
+  for (const char* text : {"###\n\nBody.", "####  \nDate: 2019-05-23\n\nBody."}) {
+    const ArticleText a = parse_text_article(text, "hashes.md");
+    EXPECT_EQ(a.title, "") << text;
+    EXPECT_EQ(a.body, "Body.") << text;
+  }
 }
 
 }  // namespace

@@ -68,9 +68,10 @@ TEST(Sentences, UsAtSentenceEndAndLists) {
 
 TEST(Tokens, PossessiveAndNegation) {
   std::vector<Token> t;
-  tokenize("Huawei\xE2\x80\x99s kit didn't ship; O'Brien's U.S. unit", t);
+  std::vector<char> storage;
+  tokenize("Huawei\xE2\x80\x99s kit didn't ship; O'Brien's U.S. unit", t, storage);
   std::vector<std::string> f;
-  for (const auto& x : t) f.push_back(x.folded);
+  for (const auto& x : t) f.emplace_back(x.folded);
   EXPECT_EQ(f, (std::vector<std::string>{"huawei", "'s", "kit", "did", "n't", "ship", ";",
                                          "o'brien", "'s", "us", "unit"}));
 }
@@ -196,12 +197,17 @@ TEST(Relations, NegationIsNoEdge) {
 }
 
 TEST(Relations, HedgingSetsFlag) {
-  auto g = run("Sweden has reportedly banned Huawei. Norway banned ZTE.");
+  auto g = run("Sweden has reportedly banned Huawei. Norway banned ZTE. Finland may ban Nokia. "
+               "Denmark banned Ericsson in May.");
   auto e1 = g.find_edge(*g.find_named("Sweden"), *g.find_named("Huawei"), Relation::kSanction);
   auto e2 = g.find_edge(*g.find_named("Norway"), *g.find_named("ZTE"), Relation::kSanction);
-  ASSERT_TRUE(e1 && e2) << dump(g);
+  auto e3 = g.find_edge(*g.find_named("Finland"), *g.find_named("Nokia"), Relation::kSanction);
+  auto e4 = g.find_edge(*g.find_named("Denmark"), *g.find_named("Ericsson"), Relation::kSanction);
+  ASSERT_TRUE(e1 && e2 && e3 && e4) << dump(g);
   EXPECT_TRUE(g.edge(*e1).evidence[0].hedged);
   EXPECT_FALSE(g.edge(*e2).evidence[0].hedged);
+  EXPECT_TRUE(g.edge(*e3).evidence[0].hedged);   // the modal
+  EXPECT_FALSE(g.edge(*e4).evidence[0].hedged);  // the month
 }
 
 // Reciprocal verbs: the partner is the direct object, never a place after a locative
@@ -231,7 +237,7 @@ TEST(Relations, GeneralPoliticalNews) {
       "The European Union lifted its sanctions on Belarus. "
       "Turkey recalled its ambassador from Vienna. "
       "Japan granted emergency aid to Tonga. "
-      "Serbia threatened to cut gas supplies to Kosovo. "
+      "Serbia threatened to cut gas supplies to Montenegro. "
       "Pakistani troops were deployed against the Baloch Youth Front.");
   EXPECT_TRUE(has(g, "Brazil", Relation::kAgree, "Argentina")) << dump(g);
   EXPECT_TRUE(has(g, "Argentina", Relation::kAgree, "Brazil")) << dump(g);
@@ -243,7 +249,105 @@ TEST(Relations, GeneralPoliticalNews) {
   EXPECT_TRUE(has(g, "European Union", Relation::kRetreat, "Belarus")) << dump(g);
   EXPECT_TRUE(has(g, "Turkey", Relation::kSanction, "Austria")) << dump(g);
   EXPECT_TRUE(has(g, "Japan", Relation::kAid, "Tonga")) << dump(g);
-  EXPECT_TRUE(has(g, "Serbia", Relation::kThreaten, "Kosovo") || true) << dump(g);
+  EXPECT_TRUE(has(g, "Serbia", Relation::kThreaten, "Montenegro")) << dump(g);
+  // The threatened cut has not happened.
+  EXPECT_FALSE(has(g, "Serbia", Relation::kSanction, "Montenegro")) << dump(g);
+}
+
+// "according to <descriptor> <outlet>": the outlet reports the actor; it is no subject.
+TEST(Relations, AccordingToDescribedOutlet) {
+  auto g = run("According to the financial daily Kurier, Austria banned ZTE on Monday. "
+               "Ghana expelled two diplomats, according to the state broadcaster GBN.");
+  EXPECT_TRUE(has(g, "Kurier", Relation::kReports, "Austria")) << dump(g);
+  EXPECT_TRUE(has(g, "Austria", Relation::kSanction, "ZTE")) << dump(g);
+  EXPECT_FALSE(has(g, "Kurier", Relation::kSanction, "ZTE")) << dump(g);
+  EXPECT_TRUE(has(g, "GBN", Relation::kReports, "Ghana")) << dump(g);
+}
+
+// Judgements in reported speech: "X said <actor> was wrong", "X said <the decision> was
+// wrong" (the main actor is judged), "X was dismayed by/that ..."; negated ones are none.
+TEST(Relations, SpeakerJudgements) {
+  auto g = run(
+      "Sweden banned ZTE in May. "
+      "Jan Olsen, a senior lawmaker in Norway, said the Swedish government was wrong to ban "
+      "the company. "
+      "Telenor said it was dismayed that the ban took effect at once. "
+      "Elisa was pleased by the approach of Finland. "
+      "Ericsson said the decision was not wrong.");
+  EXPECT_TRUE(has(g, "Jan Olsen", Relation::kAccuse, "Sweden")) << dump(g);
+  EXPECT_TRUE(has(g, "Jan Olsen", Relation::kPartOf, "Norway")) << dump(g);
+  // The infinitive's subject is the judged government, not the speaker.
+  EXPECT_FALSE(has(g, "Jan Olsen", Relation::kSanction, "ZTE")) << dump(g);
+  EXPECT_TRUE(has(g, "Telenor", Relation::kAccuse, "Sweden")) << dump(g);
+  EXPECT_TRUE(has(g, "Elisa", Relation::kSupport, "Finland")) << dump(g);
+  EXPECT_FALSE(has(g, "Ericsson", Relation::kAccuse, "Sweden")) << dump(g);
+  EXPECT_FALSE(has(g, "Ericsson", Relation::kSupport, "Sweden")) << dump(g);
+}
+
+// Warnings of consequences threaten the warned party: the object, the addressee of the
+// message (a titled person stands for their government), or the target of the consequence.
+TEST(Relations, WarningThatThreatens) {
+  auto g = run(
+      "Russia warned that it would cut gas supplies to Moldova. "
+      "Spain expanded its fishing fleet. Norway's envoy Ole Hansen wrote to Prime Minister "
+      "Ana Lopez warning that Oslo would halt fishing talks if more trawlers arrived. "
+      "Denmark did not warn that it would cut aid to Ghana.");
+  EXPECT_TRUE(has(g, "Russia", Relation::kThreaten, "Moldova")) << dump(g);
+  EXPECT_FALSE(has(g, "Russia", Relation::kSanction, "Moldova")) << dump(g);
+  // The envoy's state is not the host minister's.
+  EXPECT_TRUE(has(g, "Ana Lopez", Relation::kPartOf, "Spain")) << dump(g);
+  EXPECT_FALSE(has(g, "Ana Lopez", Relation::kPartOf, "Norway")) << dump(g);
+  EXPECT_TRUE(has(g, "Ole Hansen", Relation::kThreaten, "Spain")) << dump(g);
+  EXPECT_FALSE(has(g, "Denmark", Relation::kThreaten, "Ghana")) << dump(g);
+  EXPECT_FALSE(has(g, "Denmark", Relation::kSanction, "Ghana")) << dump(g);
+}
+
+// The possessor of "customers" / "suppliers" / a product is the party of a supplies tie.
+TEST(Relations, PossessorAsSubjectSupplies) {
+  auto g = run(
+      "Kestrel Telecom's customers include Vodafone and Orange. "
+      "Nokia's suppliers include Qualcomm. "
+      "Ericsson said its biggest customers are Telia and Telenor. "
+      "Samsung's flagship Orion phones are built on Qualcomm chips. "
+      "Cisco's customers no longer include KPN.");
+  EXPECT_TRUE(has(g, "Kestrel Telecom", Relation::kSupplies, "Vodafone")) << dump(g);
+  EXPECT_TRUE(has(g, "Kestrel Telecom", Relation::kSupplies, "Orange")) << dump(g);
+  EXPECT_TRUE(has(g, "Qualcomm", Relation::kSupplies, "Nokia")) << dump(g);
+  EXPECT_TRUE(has(g, "Ericsson", Relation::kSupplies, "Telia")) << dump(g);
+  EXPECT_TRUE(has(g, "Ericsson", Relation::kSupplies, "Telenor")) << dump(g);
+  EXPECT_FALSE(has(g, "Nokia", Relation::kSupplies, "Ericsson")) << dump(g);
+  EXPECT_FALSE(has(g, "Qualcomm", Relation::kSupplies, "Telia")) << dump(g);
+  EXPECT_TRUE(has(g, "Qualcomm", Relation::kSupplies, "Samsung")) << dump(g);
+  EXPECT_FALSE(g.find_named("Orion")) << dump(g);
+  EXPECT_FALSE(has(g, "Cisco", Relation::kSupplies, "KPN")) << dump(g);
+}
+
+// Titles: "X, <Country>'s minister", "X, minister of <dept> of <Country>", "<Country>'s
+// ambassador in <City>, X", "<Country> Secretary of State X", "X, who chairs <body>".
+TEST(Relations, TitlesInApposition) {
+  auto g = run(
+      "Ana Lopez, Spain's foreign minister, met Jan Olsen, minister of defence of Norway. "
+      "Norway's ambassador in Madrid, Ole Hansen, criticised Spain. "
+      "US Secretary of State Lena Park criticised Beijing. "
+      "Ulrike Brandt, who chairs the Bundestag's budget committee, criticised Spain. "
+      "Karl Weber, a senior member of Lena Park's staff, met Ana Lopez.");
+  EXPECT_TRUE(has(g, "Ana Lopez", Relation::kPartOf, "Spain")) << dump(g);
+  EXPECT_TRUE(has(g, "Jan Olsen", Relation::kPartOf, "Norway")) << dump(g);
+  EXPECT_TRUE(has(g, "Ole Hansen", Relation::kPartOf, "Norway")) << dump(g);
+  EXPECT_TRUE(has(g, "Ole Hansen", Relation::kAccuse, "Spain")) << dump(g);
+  EXPECT_TRUE(has(g, "Lena Park", Relation::kPartOf, "United States")) << dump(g);
+  EXPECT_TRUE(has(g, "Lena Park", Relation::kAccuse, "China")) << dump(g);
+  EXPECT_FALSE(has(g, "United States", Relation::kAccuse, "China")) << dump(g);
+  EXPECT_TRUE(has(g, "Ulrike Brandt", Relation::kPartOf, "Bundestag")) << dump(g);
+  // "a member of Lena Park's staff": the staff, not the person.
+  EXPECT_FALSE(has(g, "Karl Weber", Relation::kMemberOf, "Lena Park")) << dump(g);
+  EXPECT_FALSE(has(g, "Karl Weber", Relation::kPartOf, "Lena Park")) << dump(g);
+}
+
+// "the chancellery" and "the administration" stand for the home government.
+TEST(Coreference, ChancelleryIsTheGovernment) {
+  auto g = run("Germany published new rules. Later the chancellery criticised Huawei.");
+  EXPECT_TRUE(has(g, "Germany", Relation::kAccuse, "Huawei")) << dump(g);
 }
 
 TEST(Curation, SyndicatedCopiesAddEvidenceOnce) {
@@ -259,6 +363,42 @@ TEST(Curation, SyndicatedCopiesAddEvidenceOnce) {
   auto e = g.find_edge(*g.find_named("Denmark"), *g.find_named("Huawei"), Relation::kSanction);
   ASSERT_TRUE(e);
   EXPECT_EQ(g.edge(*e).evidence.size(), 1u);
+}
+
+// The syndication check keeps one entry per distinct sentence that gave an edge: copies add
+// none, so ingesting the same wire story again and again keeps its memory flat.
+TEST(Curation, SyndicationMemoryPerDistinctSentence) {
+  graph::Graph g;
+  Extractor ex(lex());
+  ArticleText a;
+  a.body = "Denmark banned Huawei on Monday. The weather was fine. Norway criticised ZTE.";
+  for (int copy = 0; copy < 200; ++copy) {
+    a.id = "wire-" + std::to_string(copy);
+    ex.extract(a, g);
+  }
+  EXPECT_EQ(ex.seen().size(), 2u);  // the sentence without an edge is not kept
+  const std::size_t flat = ex.seen().memory_bytes();
+  for (int n = 0; n < 5000; ++n) {  // distinct sentences: one entry each
+    a.id = "story-" + std::to_string(n);
+    a.body = "Denmark banned Huawei for the " + std::to_string(n) + "th time.";
+    ex.extract(a, g);
+  }
+  EXPECT_EQ(ex.seen().size(), 5002u);
+  // 16-byte slots at least 3/8 full: at most 43 bytes a sentence.
+  EXPECT_LE(ex.seen().memory_bytes(), 43u * 5002u + flat);
+}
+
+// Found by fuzz_article: the part_of edge of an agency whose parent the article does not
+// name adds the parent's entity, which moved the entity list under a reference still in use
+// (heap-use-after-free under ASan). Here the agency is the first (then second, third)
+// entity, so adding its parent grows the list.
+TEST(Relations, PartOfParentNotNamedInTheArticle) {
+  for (const char* body : {"The Federal Communications Commission banned the equipment.",
+                           "Huawei said the FCC had banned its routers.",
+                           "Huawei and ZTE said the FCC had banned their routers."}) {
+    const graph::Graph g = run(body);
+    EXPECT_TRUE(has(g, "FCC", Relation::kPartOf, "United States")) << body << "\n" << dump(g);
+  }
 }
 
 }  // namespace

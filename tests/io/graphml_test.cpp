@@ -311,5 +311,16 @@ TEST(Graphml, LoadGraphmlNamesThePath) {
   fs::remove_all(dir);
 }
 
+// Found by fuzz_graphml: a file that is only a UTF-8 byte order mark (and blanks) is an empty
+// file (the check for '<' read past the end of the text); bytes that a declared encoding
+// cannot convert are a ParseError, and libxml2 prints nothing about them.
+TEST(Graphml, ByteOrderMarkOnlyAndUnconvertibleBytes) {
+  expect_error("\xEF\xBB\xBF", 0, "empty file");
+  expect_error("\xEF\xBB\xBF \r\n", 0, "empty file");
+  expect_error("<?xml version=\"1.0\" encoding=\"UTF.8\"?>\n<graphml xmlns=\"http://gr"
+               "\x96\x8f\x97\x92\x93\xd1" "dire<graphml>ctraphml>\n",
+               0, "in.graphml");
+}
+
 }  // namespace
 }  // namespace stakegraph::io

@@ -9,6 +9,7 @@
 #include "graph/error.hpp"
 #include "io/extract_text.hpp"
 #include "io/lexicon.hpp"
+#include "tests/temp_dir.hpp"
 
 namespace stakegraph::io {
 namespace {
@@ -74,12 +75,15 @@ TEST(Lexicon, VerbsCoverAllSixteenPloverTypes) {
     }
 }
 
-TEST(Lexicon, ExtendWithoutRebuild) {
-  auto p = std::filesystem::temp_directory_path() / "sg_lex_extra.textpb";
-  std::ofstream(p) << "entry { name: \"Acme Mobile Networks\" kind: \"operator\" alias: \"AMN\" }\n"
-                      "entry { name: \"Huawei\" alias: \"Huawei Marine\" }\n";
+class LexiconFiles : public testing::TempDirTest {};
+
+TEST_F(LexiconFiles, ExtendWithoutRebuild) {
+  const std::string p =
+      write("extra.textpb",
+            "entry { name: \"Acme Mobile Networks\" kind: \"operator\" alias: \"AMN\" }\n"
+            "entry { name: \"Huawei\" alias: \"Huawei Marine\" }\n");
   LexiconOptions o;
-  o.extra_files = {p.string()};
+  o.extra_files = {p};
   Lexicon lex = Lexicon::load(o);
   EXPECT_EQ(lex.canonical_name("AMN"), "Acme Mobile Networks");
   EXPECT_EQ(lex.kind_of("Acme Mobile Networks"), graph::Kind::kOperator);
@@ -105,6 +109,27 @@ TEST(Lexicon, Errors) {
     EXPECT_EQ(e.line(), 3u) << e.what();
   }
   EXPECT_THROW(lex.add_text("verb { relation: \"HUG\" form: \"hugged\" }", "v.textpb"), graph::ParseError);
+}
+
+// Errors inside an entry or verb name the line and column where it starts; a file with no
+// entry and no verb (empty, or only comments) is an error, not an empty lexicon.
+TEST(Lexicon, ErrorsNameTheLineAndEmptyFilesAreErrors) {
+  Lexicon lex;
+  auto error_of = [&](const std::string& text) -> std::string {
+    try {
+      lex.add_text(text, "x.textpb");
+    } catch (const graph::ParseError& e) {
+      return e.what();
+    }
+    return "no error";
+  };
+  EXPECT_EQ(error_of("# c\nentry { name: \"a\" }\n\n  entry { name: \"x\" kind: \"planet\" }\n"),
+            "x.textpb:4:3: entry \"x\": unknown kind \"planet\"");
+  EXPECT_EQ(error_of("verb { relation: \"ACCUSE\" form: \"blamed\" }\nverb { relation: \"HUG\" }\n"),
+            "x.textpb:2:1: verb 2: unknown relation \"HUG\"");
+  EXPECT_EQ(error_of("entry { kind: \"vendor\" }"), "x.textpb:1:1: entry 1 has no name");
+  EXPECT_EQ(error_of(""), "x.textpb: empty lexicon: no entry and no verb");
+  EXPECT_EQ(error_of("# only a comment\n"), "x.textpb: empty lexicon: no entry and no verb");
 }
 
 TEST(Lexicon, FoldKey) {

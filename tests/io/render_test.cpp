@@ -24,7 +24,9 @@
 
 #include "graph/camps.hpp"
 #include "graph/error.hpp"
+#include "graph/subgraph.hpp"
 #include "io/dot.hpp"
+#include "io/extract.hpp"
 #include "io/formats.hpp"
 #include "io/render.hpp"
 #include "io/sgpb.hpp"
@@ -282,6 +284,41 @@ TEST(RenderLayout, NoTwoNodeBoxesOverlapOnTheStoryGraph) {
     o.layout = l;
     expect_no_overlap(testing::story_graph(), o, std::string(layout_name(l)));
   }
+}
+
+// The seed story as the README's main command draws it: the graph extracted from the seed
+// article with the shipped lexicon, camps as cluster boxes, the automatic engine (dot for
+// clusters) and a title; and the same for the whole samples graph.
+void expect_no_overlap_with_camps(const Graph& g, const std::string& what) {
+  RenderOptions o;
+  const auto membership = graph::camps(graph::build_signed(g)).membership;
+  o.draw.cluster_of.assign(membership.begin(), membership.end());
+  for (std::uint32_t c : membership)
+    o.draw.cluster_labels.emplace(static_cast<int>(c), "camp " + std::to_string(c + 1));
+  o.draw.title = "Huawei and its stakeholders";
+  ASSERT_GT(std::set<std::uint32_t>(membership.begin(), membership.end()).size(), 1u) << what;
+  expect_no_overlap(g, o, what);
+}
+
+TEST(RenderLayout, NoTwoNodeBoxesOverlapOnTheSeedGraph) {
+  const std::string seed =
+      std::string(STAKEGRAPH_SOURCE_DIR) + "/samples/articles/seed-huawei-allies.txt";
+  const auto lexicon = Lexicon::load();
+  Extractor extractor(lexicon);
+  Graph g;
+  for_each_article(seed, [&](ArticleText& a) {
+    extractor.extract(a, g);
+  });
+  ASSERT_GE(g.node_count(), 10u) << "the seed article should give a real story graph";
+  expect_no_overlap_with_camps(g, "seed article, camps");
+  const std::string samples = std::string(STAKEGRAPH_SOURCE_DIR) + "/samples/stakeholders.sgpb";
+  const Graph all = load_sgpb(samples);
+  expect_no_overlap_with_camps(all, "samples/stakeholders.sgpb, camps");
+  // The README's diagram: the ego network of Huawei, depth 2.
+  const auto huawei = all.find_node("Huawei");
+  ASSERT_TRUE(huawei.has_value());
+  expect_no_overlap_with_camps(graph::ego_network(all, *huawei, {.depth = 2}),
+                               "samples/stakeholders.sgpb, focus Huawei depth 2, camps");
 }
 
 TEST(RenderLayout, NoTwoNodeBoxesOverlapOnARandomGraph) {

@@ -159,5 +159,33 @@ TEST_F(SgpbTest, FailedWriteLeavesOldFile) {
   EXPECT_EQ(fs::file_size(path("g.sgpb")), before);
 }
 
+// Found by fuzz_sgpb: a frame whose checksum is right but whose payload has invalid UTF-8 in
+// a string field (proto3 refuses it) is a ParseError, and libprotobuf logs nothing about it
+// on stderr (library code never prints).
+TEST_F(SgpbTest, InvalidUtf8InFrameIsQuietParseError) {
+  pb::Frame f;
+  f.mutable_nodes()->add_nodes()->add_aliases("X");
+  std::string payload = f.SerializeAsString();
+  const auto x = payload.find('X');
+  ASSERT_NE(x, std::string::npos);
+  payload[x] = '\xff';
+  std::string bytes(kSgpbMagic, sizeof kSgpbMagic);
+  for (const std::uint32_t v :
+       {static_cast<std::uint32_t>(payload.size()),
+        static_cast<std::uint32_t>(::crc32(0, reinterpret_cast<const Bytef*>(payload.data()),
+                                           static_cast<uInt>(payload.size())))})
+    for (int i = 0; i < 4; ++i) bytes.push_back(static_cast<char>(v >> (8 * i)));
+  bytes += payload;
+  ::testing::internal::CaptureStderr();
+  try {
+    read_bytes(bytes);
+    ADD_FAILURE() << "read a frame with invalid UTF-8";
+  } catch (const graph::ParseError& e) {
+    EXPECT_EQ(e.offset(), 8u);
+    EXPECT_NE(std::string(e.what()).find("cannot decode"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(::testing::internal::GetCapturedStderr(), "");
+}
+
 }  // namespace
 }  // namespace stakegraph::io
