@@ -47,6 +47,7 @@ struct RenderCliOptions {
   bool no_hedged = false;
   bool no_legend = false;
   std::string title;
+  std::string parallel = "auto";
 };
 
 // Betweenness above this many nodes is estimated from this many sampled sources.
@@ -115,6 +116,14 @@ void run_render(const RenderCliOptions& o) {
     throw graph::InvalidArgument("--by: unknown ranking '" + o.by +
                                  "' (one of: degree, pagerank, betweenness)");
   if (o.depth < 0) throw graph::InvalidArgument("--depth must be 0 or more");
+  if (o.parallel == "merge") {
+    opts.merge_parallel = true;
+  } else if (o.parallel == "separate") {
+    opts.merge_parallel = false;
+  } else if (o.parallel != "auto") {
+    throw graph::InvalidArgument("--parallel-edges: unknown choice '" + o.parallel +
+                                 "' (one of: auto, merge, separate)");
+  }
   graph::FilterOptions filter = make_filter(o.kinds, o.relations, o.since, o.until);
   filter.exclude_hedged = o.no_hedged;
 
@@ -191,7 +200,9 @@ void setup_render(CLI::App& app) {
       "Shapes and colours by node kind, edge colour by sign (green cooperative, red\n"
       "conflictual, grey neutral), dashed when all evidence is hedged, thicker with more\n"
       "evidence. Layout: dot up to " +
-          std::to_string(io::kAutoSfdpAbove) + " nodes, sfdp above (fdp with --clusters);\n"
+          std::to_string(io::kAutoSfdpAbove) + " nodes and " +
+          std::to_string(io::kAutoSfdpAboveEdges) +
+          " edges, sfdp above (fdp with --clusters);\n"
           "more than " + std::to_string(io::kMaxRenderNodes) +
           " nodes are refused: narrow with --top or --focus.");
   sub->add_option("GRAPH", opts->graph, "graph file (.sgpb, .json, .graphml, .csv)")->required();
@@ -216,6 +227,10 @@ void setup_render(CLI::App& app) {
   sub->add_flag("--no-hedged", opts->no_hedged, "drop hedged evidence (and edges left without)");
   sub->add_flag("--no-legend", opts->no_legend, "leave the legend out");
   sub->add_option("--title", opts->title, "title above the legend");
+  sub->add_option("--parallel-edges", opts->parallel,
+                  "auto, merge or separate: draw the relations from one node to another as\n"
+                  "one edge labelled with them all (auto: above " +
+                      std::to_string(io::kAutoMergeAbove) + " edges drawn)");
   sub->callback([opts] { run_render(*opts); });
 }
 

@@ -5,8 +5,11 @@
 #include <charconv>
 #include <cmath>
 #include <ostream>
+#include <map>
 #include <set>
 #include <tuple>
+#include <utility>
+#include <vector>
 
 #include "graph/error.hpp"
 #include "io/render.hpp"
@@ -23,6 +26,11 @@ constexpr std::string_view kFont = "Helvetica";
 constexpr std::string_view kFadedAlpha = "38";       // appended to #rrggbb colours
 constexpr std::string_view kFadedText = "#9a9a9a";
 constexpr std::string_view kHighlightColor = "#1f1f1f";
+// A merged edge whose relations do not share one sign (DrawOptions::merge_parallel).
+constexpr std::string_view kMixedColor = "#7b68a6";
+constexpr int kMixedSign = 2;  // in the legend's set of signs
+// At most this many relation names in a merged edge's label ("A, B, C +2").
+constexpr std::size_t kMergedLabelRelations = 3;
 
 // Indexed by the Kind value; kUnspecified is drawn as an organization.
 constexpr std::array<KindStyle, graph::kKindCount> kKindStyles = {{
@@ -124,12 +132,17 @@ std::string legend_html(const std::string& title,
            std::string(graph::kind_name(k == Kind::kUnspecified ? Kind::kOrganization : k)) +
            " (" + std::string(shape_word(s)) + ")</FONT></TD></TR>";
     }
-    for (int sign : {1, -1, 0}) {
+    for (int sign : {1, -1, 0, kMixedSign}) {
       if (!signs.contains(sign)) continue;
-      t += "<TR><TD><FONT COLOR=\"" + std::string(sign_color(sign)) +
+      const bool mixed = sign == kMixedSign;
+      t += "<TR><TD><FONT COLOR=\"" +
+           std::string(mixed ? kMixedColor : sign_color(sign)) +
            "\">\xE2\x94\x81\xE2\x94\x81\xE2\x94\x81</FONT></TD><TD ALIGN=\"LEFT\"><FONT "
            "POINT-SIZE=\"10\">" +
-           std::string(sign > 0 ? "cooperative" : sign < 0 ? "conflictual" : "neutral tie") +
+           std::string(mixed      ? "relations of both signs"
+                       : sign > 0 ? "cooperative"
+                       : sign < 0 ? "conflictual"
+                                  : "neutral tie") +
            "</FONT></TD></TR>";
     }
     if (any_hedged)
@@ -247,7 +260,10 @@ std::string node_tooltip(const Graph& g, NodeIndex v) {
   return s;
 }
 
-std::string edge_tooltip(const Graph& g, EdgeRef e) {
+namespace {
+
+// The tooltip of one edge, showing at most `max_evidence` sentences.
+std::string edge_tooltip_showing(const Graph& g, EdgeRef e, std::size_t max_evidence) {
   const graph::EdgeData& d = g.edge(e);
   std::string s = g.node(g.source(e)).name + edge_arrow(g, e) + g.node(g.target(e)).name;
   const auto hedged = static_cast<std::size_t>(std::count_if(
@@ -255,7 +271,7 @@ std::string edge_tooltip(const Graph& g, EdgeRef e) {
   s += "\n" + std::string(sign_word(d.sign)) + "; " + std::to_string(d.evidence.size()) +
        " evidence";
   if (hedged > 0) s += " (" + std::to_string(hedged) + " hedged)";
-  const std::size_t shown = std::min(d.evidence.size(), kTooltipEvidence);
+  const std::size_t shown = std::min(d.evidence.size(), max_evidence);
   for (std::size_t i = 0; i < shown; ++i) {
     const graph::Evidence& ev = d.evidence[i];
     s += "\n\xE2\x80\xA2 \"" + truncate_utf8(ev.text, kTooltipSentenceBytes) + "\"";
@@ -275,6 +291,64 @@ std::string edge_tooltip(const Graph& g, EdgeRef e) {
   if (d.evidence.size() > shown)
     s += "\n\xE2\x80\xA6 and " + std::to_string(d.evidence.size() - shown) + " more";
   return s;
+}
+
+}  // namespace
+
+std::string edge_tooltip(const Graph& g, EdgeRef e) {
+  return edge_tooltip_showing(g, e, kTooltipEvidence);
+}
+
+
+namespace {
+
+// The tooltip of a merged edge: the pair, then relation by relation.
+std::string merged_edge_tooltip(const Graph& g, const std::vector<EdgeRef>& edges) {
+  std::size_t evidence = 0;
+  for (EdgeRef e : edges) evidence += g.edge(e).evidence.size();
+  std::string s = g.node(g.source(edges.front())).name + " \xE2\x86\x92 " +
+                  g.node(g.target(edges.front())).name + ": " + std::to_string(edges.size()) +
+                  " relations, " + std::to_string(evidence) + " evidence";
+  // Relation by relation, with its first sentences; kTooltipEvidence sentences in all.
+  std::size_t budget = kTooltipEvidence;
+  const std::size_t shown = std::min(edges.size(), kTooltipEvidence);
+  for (std::size_t i = 0; i < shown; ++i) {
+    const std::size_t left = shown - i;
+    const std::size_t take = std::max<std::size_t>(1, budget / left);
+    s += "\n" + edge_tooltip_showing(g, edges[i], take);
+    budget -= std::min(budget, std::min(take, g.edge(edges[i]).evidence.size()));
+  }
+  if (edges.size() > shown)
+    s += "\n\xE2\x80\xA6 and " + std::to_string(edges.size() - shown) + " more relations";
+  return s;
+}
+
+// The drawn edges: one per edge of `g`, or one per ordered pair of nodes when merging.
+std::vector<std::vector<EdgeRef>> drawn_edge_groups(const Graph& g, bool merge_parallel) {
+  std::vector<std::vector<EdgeRef>> groups;
+  groups.reserve(g.edge_count());
+  if (!merge_parallel) {
+    for (auto [it, end] = boost::edges(g.boost_graph()); it != end; ++it) groups.push_back({*it});
+    return groups;
+  }
+  std::map<std::pair<NodeIndex, NodeIndex>, std::size_t> group_of;
+  for (auto [it, end] = boost::edges(g.boost_graph()); it != end; ++it) {
+    const auto [pos, fresh] =
+        group_of.try_emplace({g.source(*it), g.target(*it)}, groups.size());
+    if (fresh) groups.emplace_back();
+    groups[pos->second].push_back(*it);
+  }
+  return groups;
+}
+
+}  // namespace
+
+std::size_t drawn_edge_count(const Graph& g, bool merge_parallel) {
+  if (!merge_parallel) return g.edge_count();
+  std::set<std::pair<NodeIndex, NodeIndex>> pairs;
+  for (auto [it, end] = boost::edges(g.boost_graph()); it != end; ++it)
+    pairs.emplace(g.source(*it), g.target(*it));
+  return pairs.size();
 }
 
 DotDocument make_dot_document(const Graph& g, const DrawOptions& options) {
@@ -304,8 +378,8 @@ DotDocument make_dot_document(const Graph& g, const DrawOptions& options) {
                      {"pad", "0.2"}};
   // dot gives every inline edge label a rank of its own; past kDotInlineLabelEdges edges the
   // labels go outside (xlabel, placed after layout) so that the layout stays fast.
-  const bool outside_labels =
-      options.layout == "dot" && g.edge_count() > kDotInlineLabelEdges;
+  const std::vector<std::vector<EdgeRef>> groups = drawn_edge_groups(g, options.merge_parallel);
+  const bool outside_labels = options.layout == "dot" && groups.size() > kDotInlineLabelEdges;
   if (!options.layout.empty())
     add_layout_settings(doc.graph_attrs, options.layout, outside_labels);
   doc.node_defaults = {{"fontname", std::string(kFont)},
@@ -372,30 +446,57 @@ DotDocument make_dot_document(const Graph& g, const DrawOptions& options) {
 
   std::set<int> signs;
   bool any_hedged = false, any_multi = false;
-  doc.edges.reserve(g.edge_count());
-  for (auto [it, end] = boost::edges(g.boost_graph()); it != end; ++it) {
-    const EdgeRef e = *it;
-    const graph::EdgeData& d = g.edge(e);
-    const std::string rel(graph::relation_name(d.relation));
-    const bool lit = edge_lit.contains(edge_key(g, e));
+  doc.edges.reserve(groups.size());
+  for (const std::vector<EdgeRef>& group : groups) {
+    const EdgeRef first = group.front();
+    const NodeIndex source = g.source(first), target = g.target(first);
+    // One relation: as it is. Several (merged): the relations listed, coloured by their
+    // common sign (or kMixedColor), as wide as all their evidence, dashed when all of it is
+    // hedged, without arrowhead when every relation is symmetric.
+    bool lit = false, symmetric = true, hedged_all = true;
+    std::size_t evidence = 0;
+    std::set<int> group_signs;
+    std::string rels;
+    for (std::size_t i = 0; i < group.size(); ++i) {
+      const graph::EdgeData& d = g.edge(group[i]);
+      lit = lit || edge_lit.contains(edge_key(g, group[i]));
+      symmetric = symmetric && graph::is_symmetric(d.relation);
+      hedged_all = hedged_all && (d.evidence.empty() || all_hedged(d));
+      evidence += d.evidence.size();
+      group_signs.insert(d.sign > 0 ? 1 : d.sign < 0 ? -1 : 0);
+      if (i < kMergedLabelRelations) {
+        rels += (i ? ", " : "") + std::string(graph::relation_name(d.relation));
+      } else if (i == kMergedLabelRelations) {
+        rels += " +" + std::to_string(group.size() - kMergedLabelRelations);
+      }
+    }
+    const bool hedged = hedged_all && evidence > 0;
+    const bool mixed = group_signs.size() > 1;
+    const int sign = mixed ? kMixedSign : *group_signs.begin();
     const bool faded = highlighting && !lit;
-    const bool hedged = all_hedged(d);
-    signs.insert(d.sign > 0 ? 1 : d.sign < 0 ? -1 : 0);
+    signs.insert(sign);
     any_hedged = any_hedged || hedged;
-    any_multi = any_multi || d.evidence.size() > 1;
-    DotEdge edge{g.source(e), g.target(e), {}};
-    edge.attrs = {{"id", "edge-" + id_token(g.node(g.source(e)).id) + "-" + rel + "-" +
-                             id_token(g.node(g.target(e)).id)},
-                  {outside_labels ? "xlabel" : "label", escape_label(rel)},
-                  {"tooltip", escape_tooltip(edge_tooltip(g, e))}};
-    const std::string color(lit ? kHighlightColor : sign_color(d.sign));
+    any_multi = any_multi || evidence > 1;
+    DotEdge edge{source, target, {}};
+    const std::string id =
+        group.size() == 1 ? "edge-" + id_token(g.node(source).id) + "-" + rels + "-" +
+                                id_token(g.node(target).id)
+                          : "edges-" + id_token(g.node(source).id) + "-" +
+                                id_token(g.node(target).id);
+    edge.attrs = {{"id", id},
+                  {outside_labels ? "xlabel" : "label", escape_label(rels)},
+                  {"tooltip", escape_tooltip(group.size() == 1 ? edge_tooltip(g, first)
+                                                               : merged_edge_tooltip(g, group))}};
+    const std::string color(lit     ? kHighlightColor
+                            : mixed ? kMixedColor
+                                    : sign_color(sign));
     edge.attrs.push_back({"color", faded ? with_alpha(color, kFadedAlpha) : color});
     if (faded) edge.attrs.push_back({"fontcolor", std::string(kFadedText)});
-    double pen = edge_penwidth(d.evidence.size());
+    double pen = edge_penwidth(evidence);
     if (lit) pen = std::max(pen, 3.0);
     if (pen != 1.0) edge.attrs.push_back({"penwidth", format_number(pen)});
     if (hedged) edge.attrs.push_back({"style", "dashed"});
-    if (graph::is_symmetric(d.relation)) edge.attrs.push_back({"dir", "none"});
+    if (symmetric) edge.attrs.push_back({"dir", "none"});
     doc.edges.push_back(std::move(edge));
   }
 

@@ -17,6 +17,13 @@
 //   "edge-<source id>-<relation>-<target id>"; tooltip = the edge, then each evidence
 //   sentence with its article title and date (at most kTooltipEvidence, each sentence cut at
 //   kTooltipSentenceBytes).
+// - Parallel edges (several relations from one node to another) are drawn one by one, or
+//   with DrawOptions::merge_parallel as one edge per ordered pair: label = the relations
+//   (at most three, then "+n"), colour = their common sign or purple when they differ,
+//   penwidth by their total evidence, dashed when all of it is hedged, SVG `id`
+//   "edges-<source id>-<target id>", tooltip = each relation with its first sentences
+//   (kTooltipEvidence sentences in all). A 10^7-edge news graph's top 100 nodes are joined
+//   by about 97,000 relations: merged, at most one edge per ordered pair.
 // - With the dot layout and more than kDotInlineLabelEdges edges, relation labels are
 //   drawn as xlabels (placed after layout) and node placement is bounded (nslimit): dot gives
 //   each inline edge label a rank of its own, which took a 200-node, 400-edge graph from
@@ -54,6 +61,10 @@ struct DrawOptions {
   std::vector<graph::NodeIndex> highlighted_nodes;  // with any highlight, the rest fades
   std::vector<graph::EdgeRef> highlighted_edges;
   std::optional<graph::NodeIndex> focus;        // drawn with a double border
+  // One drawn edge per ordered pair of nodes instead of one per relation: labelled with the
+  // relations ("SANCTION, ACCUSE +2"), coloured by their common sign (purple when they differ),
+  // as wide as all their evidence. A pair with one relation is drawn as without merging.
+  bool merge_parallel = false;
 };
 
 // One attribute; `html` marks an HTML-like label (written <...> in DOT).
@@ -108,6 +119,10 @@ double edge_penwidth(std::size_t evidence_count) noexcept;
 inline constexpr std::size_t kDotInlineLabelEdges = 150;
 inline constexpr std::size_t kTooltipEvidence = 10;
 inline constexpr std::size_t kTooltipSentenceBytes = 300;
+
+// The number of edges the drawing of `g` has: g.edge_count(), or with merge_parallel the
+// number of ordered node pairs joined by an edge.
+std::size_t drawn_edge_count(const graph::Graph& g, bool merge_parallel);
 
 // Tooltip texts, unescaped (plain UTF-8, lines separated by '\n').
 std::string node_tooltip(const graph::Graph& g, graph::NodeIndex v);

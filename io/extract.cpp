@@ -451,10 +451,9 @@ namespace {
 
 class ArticleRun {
  public:
-  ArticleRun(const Lexicon& lex, const TokenIndex& index, const ArticleText& a,
-             const ExtractOptions& opt, std::unordered_map<std::string, std::string>& fold_memo,
-             ExtractScratch& scratch)
-      : L_(scratch.layout), lex_(lex), a_(a), body_(a.body), opt_(opt), fold_memo_(fold_memo),
+  ArticleRun(const Lexicon& lex, const TokenIndex& index, const std::string& body,
+             std::unordered_map<std::string, std::string>& fold_memo, ExtractScratch& scratch)
+      : L_(scratch.layout), lex_(lex), body_(body), fold_memo_(fold_memo),
         tid_(scratch.tid), cls_(scratch.cls), th_(scratch.th), at_(scratch.at),
         cover_(scratch.cover), lex_len_(scratch.lex_len), lex_entry_(scratch.lex_entry) {
     split_text(body_, L_);
@@ -566,9 +565,7 @@ class ArticleRun {
   int allegation(const std::string& label, std::size_t si);
 
   const Lexicon& lex_;
-  [[maybe_unused]] const ArticleText& a_;
   const std::string& body_;
-  [[maybe_unused]] const ExtractOptions& opt_;
 
   std::unordered_map<std::string, int> by_name_;     // folded canonical name -> ent
   std::unordered_map<std::string, std::string>& fold_memo_;  // text -> fold_key(text)
@@ -2709,7 +2706,7 @@ ExtractStats Extractor::extract(const ArticleText& article, graph::Graph& g) {
   // Folded names recur from article to article; the memo is bounded (cleared between
   // articles only, so references into it stay valid during one).
   if (fold_memo_.size() > kFoldMemoMax) fold_memo_.clear();
-  ArticleRun run(lex_, *index_, article, options_, fold_memo_, *scratch_);
+  ArticleRun run(lex_, *index_, article.body, fold_memo_, *scratch_);
   run.run();
   st.sentences = run.L_.sentences.size();
 

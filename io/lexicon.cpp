@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "graph/error.hpp"
+#include "graph/graph.hpp"
 #include "io/extract_text.hpp"
 #include "io/input.hpp"
 #include "proto/lexicon.pb.h"
@@ -178,6 +179,12 @@ void Lexicon::add_text(const std::string& text, const std::string& name) {
     e.country = m.country();
     if (e.name.empty() && e.iso2.empty() && e.iso3.empty())
       fail_at("entry", i, "entry " + std::to_string(i + 1) + " has no name");
+    // A graph node's name must keep something once folded (graph::fold_name drops
+    // punctuation and spaces): an entry named ";" could never become a node.
+    if (!e.name.empty() && graph::fold_name(e.name).empty())
+      fail_at("entry", i,
+              "entry " + std::to_string(i + 1) + ": name \"" + excerpt_for_message(e.name) +
+                  "\" has no letter or digit");
     add_entry(e);
   }
   for (int i = 0; i < msg.verb_size(); ++i) {

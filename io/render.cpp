@@ -349,7 +349,8 @@ std::optional<Layout> parse_layout(std::string_view name) noexcept {
 
 bool layout_draws_clusters(Layout l) noexcept { return l == Layout::kDot || l == Layout::kFdp; }
 
-Layout choose_layout(std::size_t node_count, const RenderOptions& options) {
+Layout choose_layout(std::size_t node_count, std::size_t edge_count,
+                     const RenderOptions& options) {
   const bool clusters = !options.draw.cluster_of.empty();
   if (options.layout) {
     if (clusters && !layout_draws_clusters(*options.layout))
@@ -357,13 +358,26 @@ Layout choose_layout(std::size_t node_count, const RenderOptions& options) {
                                    std::string(layout_name(*options.layout)));
     return *options.layout;
   }
-  if (node_count <= kAutoSfdpAbove) return Layout::kDot;
+  if (node_count <= kAutoSfdpAbove && edge_count <= kAutoSfdpAboveEdges) return Layout::kDot;
   return clusters ? Layout::kFdp : Layout::kSfdp;
 }
 
+namespace {
+
+bool merging(const graph::Graph& drawn, const RenderOptions& options) {
+  return options.merge_parallel.value_or(options.draw.merge_parallel ||
+                                         drawn.edge_count() > kAutoMergeAbove);
+}
+
+}  // namespace
+
 Selection select_for_drawing(const graph::Graph& g, const RenderOptions& options) {
-  if (options.top == 0 || options.top >= g.node_count())
-    return {std::shared_ptr<const graph::Graph>(&g, [](const graph::Graph*) {}), options.draw};
+  if (options.top == 0 || options.top >= g.node_count()) {
+    Selection s{std::shared_ptr<const graph::Graph>(&g, [](const graph::Graph*) {}),
+                options.draw};
+    s.draw.merge_parallel = merging(g, options);
+    return s;
+  }
   std::vector<graph::NodeIndex> keep;
   std::vector<bool> taken(g.node_count(), false);
   for (graph::NodeIndex v : options.ranking) {
@@ -400,6 +414,7 @@ Selection select_for_drawing(const graph::Graph& g, const RenderOptions& options
     if (auto f = h.find_edge(*s2, *t2, g.edge(e).relation)) to.highlighted_edges.push_back(*f);
   }
   if (from.focus) to.focus = map_node(*from.focus);
+  to.merge_parallel = merging(h, options);
   return s;
 }
 
@@ -467,7 +482,8 @@ Prepared prepare(const graph::Graph& g, const RenderOptions& options) {
     throw graph::InvalidArgument("refusing to draw " + std::to_string(n) +
                                  " nodes (the limit is " + std::to_string(options.max_nodes) +
                                  "): select fewer nodes first");
-  const Layout layout = choose_layout(n, options);
+  const Layout layout =
+      choose_layout(n, drawn_edge_count(*s.graph, s.draw.merge_parallel), options);
   s.draw.layout = std::string(layout_name(layout));
   DotDocument doc = make_dot_document(*s.graph, s.draw);
   return {std::move(s), layout, std::move(doc)};

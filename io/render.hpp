@@ -19,7 +19,9 @@
 //
 // Layout engines: dot (layered; draws cluster boxes), neato, fdp (draws cluster boxes), sfdp
 // (multilevel force-directed, for large graphs), circo. Without an explicit engine, dot is
-// used up to kAutoSfdpAbove nodes and sfdp above (fdp above, with clusters). Clusters need
+// used up to kAutoSfdpAbove nodes and kAutoSfdpAboveEdges drawn edges, and sfdp above
+// (fdp above, with clusters). Parallel edges are merged (DrawOptions::merge_parallel) when
+// the graph drawn has more than kAutoMergeAbove edges, unless the caller says. Clusters need
 // dot or fdp. Drawings are refused above max_nodes (kMaxRenderNodes by default): select
 // fewer nodes first (a top-N ranking, an ego network).
 // Time: dot is roughly quadratic in practice (crossing minimisation); sfdp about
@@ -55,6 +57,12 @@ bool layout_draws_clusters(Layout l) noexcept;
 // Above this many nodes `dot` takes too long (tens of seconds at ~500 nodes): the automatic
 // choice is sfdp (fdp with clusters).
 inline constexpr std::size_t kAutoSfdpAbove = 300;
+// Likewise above this many drawn edges, whatever the node count (dot on the top 100 nodes
+// of a news graph, tied by thousands of edges, takes many minutes).
+inline constexpr std::size_t kAutoSfdpAboveEdges = 600;
+// Above this many edges in the graph drawn, parallel edges are merged by default: one edge
+// per ordered pair of nodes.
+inline constexpr std::size_t kAutoMergeAbove = 300;
 // Drawings with more nodes than this are refused unless the caller raises max_nodes: the
 // result is unreadable and the layout takes minutes.
 inline constexpr std::size_t kMaxRenderNodes = 2000;
@@ -70,11 +78,14 @@ struct RenderOptions {
   std::vector<graph::NodeIndex> ranking;  // best first; with top > 0 only the first `top`
   std::size_t top = 0;                    // nodes of the ranking are drawn (induced subgraph)
   std::size_t max_nodes = kMaxRenderNodes;  // 0: no limit
+  std::optional<bool> merge_parallel;     // nullopt: automatic (kAutoMergeAbove); else it
+                                          // replaces draw.merge_parallel
 };
 
-// The engine used for a drawing of `node_count` nodes. Throws graph::InvalidArgument when
-// clusters are asked for with an engine that does not draw them.
-Layout choose_layout(std::size_t node_count, const RenderOptions& options);
+// The engine used for a drawing of `node_count` nodes and `edge_count` drawn edges. Throws
+// graph::InvalidArgument when clusters are asked for with an engine that does not draw them.
+Layout choose_layout(std::size_t node_count, std::size_t edge_count,
+                     const RenderOptions& options);
 
 // A node's box after layout, in points (1/72 inch), centre (x, y), full width and height.
 struct NodeBox {
@@ -83,7 +94,7 @@ struct NodeBox {
 };
 
 // The graph actually drawn: the ranking's top selection applied, every index of `draw`
-// remapped to it. Without a selection (top = 0 or >= node count) `graph` points at the
+// remapped to it, draw.merge_parallel decided (RenderOptions::merge_parallel). Without a selection (top = 0 or >= node count) `graph` points at the
 // input graph, which must then outlive the Selection; otherwise it owns the subgraph.
 // Exposed for tests and callers that want to report what was drawn.
 struct Selection {

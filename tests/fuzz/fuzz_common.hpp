@@ -2,17 +2,20 @@
 // (it prints one line and aborts, so libFuzzer saves the input), a hook that makes any
 // libprotobuf log message a finding, and a comparison of two graphs for the round-trip
 // checks (a graph a reader accepted, written and read back, must come back the same as far
-// as the format carries it).
+// as the format carries it), and the body of the reader targets that make them.
 #pragma once
 
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstdint>
 #include <cstring>
+#include <sstream>
 #include <string>
 
 #include <google/protobuf/stubs/logging.h>
 
+#include "graph/error.hpp"
 #include "graph/graph.hpp"
 
 namespace stakegraph::fuzz {
@@ -120,6 +123,27 @@ inline std::string graph_difference(const graph::Graph& a, const graph::Graph& b
     }
   }
   return "";
+}
+
+// The body of a reader's target: `parse(text, name)` must either reject the input with a
+// graph::Error or give a graph that `write(graph, stream)` then `parse` give back the same,
+// as far as `carried` says the format carries it. `format` names the files ("csv").
+template <class Parse, class Write>
+void check_read_and_round_trip(const std::uint8_t* data, std::size_t size,
+                               const std::string& format, Parse parse, Write write,
+                               const Carried& carried) {
+  const std::string text(reinterpret_cast<const char*>(data), size);
+  graph::Graph g;
+  try {
+    g = parse(text, "fuzz." + format);
+  } catch (const graph::Error&) {
+    return;
+  }
+  std::ostringstream out;
+  write(g, out);
+  const graph::Graph back = parse(out.str(), "rewritten." + format);
+  const std::string diff = graph_difference(g, back, carried);
+  check(diff.empty(), format + " round trip: " + diff);
 }
 
 }  // namespace stakegraph::fuzz

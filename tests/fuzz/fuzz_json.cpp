@@ -13,17 +13,9 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace stakegraph;
-  const std::string text(reinterpret_cast<const char*>(data), size);
-  graph::Graph g;
-  try {
-    g = io::parse_json(text, "fuzz.json");
-  } catch (const graph::Error&) {
-    return 0;
-  }
-  std::ostringstream out;
-  io::write_json(g, out);
-  const graph::Graph back = io::parse_json(out.str(), "rewritten.json");
-  const std::string diff = fuzz::graph_difference(g, back, fuzz::Carried{});
-  fuzz::check(diff.empty(), "json round trip: " + diff);
+  fuzz::check_read_and_round_trip(
+      data, size, "json",
+      [](const std::string& t, const std::string& n) { return io::parse_json(t, n); },
+      [](const graph::Graph& g, std::ostream& o) { io::write_json(g, o); }, fuzz::Carried{});
   return 0;
 }

@@ -9,8 +9,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <boost/graph/adjacency_list.hpp>
-#include <boost/graph/betweenness_centrality.hpp>
 #include <numeric>
 #include <random>
 #include <string>
@@ -23,6 +21,7 @@
 namespace stakegraph::graph {
 namespace {
 
+using testing::boost_betweenness;
 using testing::expect_near_all;
 using Edges = std::vector<std::pair<std::uint32_t, std::uint32_t>>;
 
@@ -31,23 +30,6 @@ struct Shape {
   std::uint32_t n = 0;
   Edges edges;
 };
-
-std::vector<double> boost_betweenness(const Csr& c) {
-  std::vector<double> out(c.n, 0.0);
-  auto run = [&](auto g) {
-    for (std::uint32_t u = 0; u < c.n; ++u)
-      for (std::uint64_t i = c.offsets[u]; i < c.offsets[u + 1]; ++i)
-        if (c.directed || u < c.targets[i]) boost::add_edge(u, c.targets[i], g);
-    boost::brandes_betweenness_centrality(
-        g, boost::make_iterator_property_map(out.begin(), boost::get(boost::vertex_index, g)));
-  };
-  if (c.directed) {
-    run(boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>(c.n));
-  } else {
-    run(boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>(c.n));
-  }
-  return out;
-}
 
 // Raw scores by definition: ordered pairs, halved when undirected.
 std::vector<double> naive_betweenness(const Csr& c) {

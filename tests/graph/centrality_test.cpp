@@ -5,8 +5,6 @@
 
 #include <gtest/gtest.h>
 
-#include <boost/graph/adjacency_list.hpp>
-#include <boost/graph/betweenness_centrality.hpp>
 #include <cmath>
 #include <numeric>
 
@@ -18,6 +16,7 @@
 namespace stakegraph::graph {
 namespace {
 
+using testing::boost_betweenness;
 using testing::expect_near_all;
 using testing::load_oracle;
 using testing::random_edges;
@@ -246,23 +245,6 @@ TEST(OracleGraph, KarateThroughGraph) {
 }
 
 // ---------------------------------------------------------------- Boost.Graph and naive
-
-std::vector<double> boost_betweenness(const Csr& c) {
-  std::vector<double> out(c.n, 0.0);
-  auto run = [&](auto g) {
-    for (std::uint32_t u = 0; u < c.n; ++u)
-      for (std::uint64_t i = c.offsets[u]; i < c.offsets[u + 1]; ++i)
-        if (c.directed || u < c.targets[i]) boost::add_edge(u, c.targets[i], g);
-    boost::brandes_betweenness_centrality(
-        g, boost::make_iterator_property_map(out.begin(), boost::get(boost::vertex_index, g)));
-  };
-  if (c.directed) {
-    run(boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>(c.n));
-  } else {
-    run(boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>(c.n));
-  }
-  return out;
-}
 
 TEST(Betweenness, BoostCountsUnorderedPairsOnceToo) {
   // Pins Boost 1.74's convention on the drawn star: centre 3, like ours.

@@ -16,6 +16,8 @@
 #include <utility>
 #include <vector>
 
+#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/betweenness_centrality.hpp>
 #include <nlohmann/json.hpp>
 
 #include "graph/csr.hpp"
@@ -169,6 +171,26 @@ inline void expect_near_all(const std::vector<double>& got, const std::vector<do
     EXPECT_NEAR(got[i], want[i], tol * std::max(1.0, std::abs(want[i])))
         << what << " at node " << i;
   }
+}
+
+// Raw betweenness by Boost.Graph's brandes_betweenness_centrality (Boost 1.74 counts an
+// unordered pair once on undirected graphs, as graph::betweenness_centrality does): the
+// oracle of the kernel in graph/betweenness.cpp.
+inline std::vector<double> boost_betweenness(const graph::Csr& c) {
+  std::vector<double> out(c.n, 0.0);
+  auto run = [&](auto g) {
+    for (std::uint32_t u = 0; u < c.n; ++u)
+      for (std::uint64_t i = c.offsets[u]; i < c.offsets[u + 1]; ++i)
+        if (c.directed || u < c.targets[i]) boost::add_edge(u, c.targets[i], g);
+    boost::brandes_betweenness_centrality(
+        g, boost::make_iterator_property_map(out.begin(), boost::get(boost::vertex_index, g)));
+  };
+  if (c.directed) {
+    run(boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>(c.n));
+  } else {
+    run(boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>(c.n));
+  }
+  return out;
 }
 
 }  // namespace stakegraph::testing

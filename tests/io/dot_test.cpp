@@ -323,6 +323,85 @@ TEST(DotDocument, BigDotDrawingsPutRelationLabelsOutside) {
   EXPECT_NE(attr(make_dot_document(big, o).edges[0].attrs, "label"), "");
 }
 
+// Drawn, with merge_parallel:
+//   A -SANCTION, ACCUSE-> B     (3 evidence, 2 of them hedged: one edge, red)
+//   A -supplies-> C             (one relation: drawn as without merging)
+//   B -SANCTION, supplies-> C   (signs differ: purple)
+//   A -REQUEST, THREATEN, REJECT +2-> D   (all evidence hedged: dashed)
+//   C -allied_with, linked_to- D          (both symmetric: no arrowhead)
+TEST(DotDocument, MergedParallelEdges) {
+  Graph g;
+  const NodeIndex a = g.add_node("A", Kind::kGovernment), b = g.add_node("B", Kind::kVendor),
+                  c = g.add_node("C", Kind::kOperator), d = g.add_node("D", Kind::kGovernment);
+  const auto art = g.add_article({.id = "art", .title = "Story", .date = 20200102});
+  auto say = [&](graph::EdgeRef e, std::string text, bool hedged) {
+    graph::Evidence ev;
+    ev.article = art;
+    ev.end = static_cast<std::uint32_t>(text.size());
+    ev.text = std::move(text);
+    ev.hedged = hedged;
+    g.add_evidence(e, ev);
+  };
+  const auto sanction = g.add_edge(a, b, Relation::kSanction);
+  say(sanction, "A banned B.", false);
+  say(sanction, "A may ban B.", true);
+  say(g.add_edge(a, b, Relation::kAccuse), "A reportedly accused B.", true);
+  g.add_edge(a, c, Relation::kSupplies);
+  g.add_edge(b, c, Relation::kSanction);
+  g.add_edge(b, c, Relation::kSupplies);
+  for (Relation r : {Relation::kRequest, Relation::kThreaten, Relation::kReject,
+                     Relation::kProtest, Relation::kAccuse})
+    say(g.add_edge(a, d, r), "A allegedly did something to D.", true);
+  g.add_edge(c, d, Relation::kAlliedWith);
+  g.add_edge(c, d, Relation::kLinkedTo);
+  ASSERT_EQ(g.edge_count(), 12u);
+
+  DrawOptions o;
+  const DotDocument separate = make_dot_document(g, o);
+  EXPECT_EQ(separate.edges.size(), 12u);
+  o.merge_parallel = true;
+  const DotDocument doc = make_dot_document(g, o);
+  ASSERT_EQ(doc.edges.size(), 5u);
+  EXPECT_EQ(drawn_edge_count(g, true), 5u);
+  std::map<std::pair<NodeIndex, NodeIndex>, const DotEdge*> by_pair;
+  for (const DotEdge& e : doc.edges) by_pair[{e.tail, e.head}] = &e;
+  ASSERT_EQ(by_pair.size(), 5u);
+
+  const DotEdge& ab = *by_pair.at({a, b});
+  EXPECT_EQ(attr(ab.attrs, "id"), "edges-" + g.node(a).id + "-" + g.node(b).id);
+  EXPECT_EQ(attr(ab.attrs, "label"), "SANCTION, ACCUSE");
+  EXPECT_EQ(attr(ab.attrs, "color"), sign_color(-1));
+  EXPECT_EQ(attr(ab.attrs, "penwidth"), "3");  // edge_penwidth(3 evidence)
+  EXPECT_EQ(attr(ab.attrs, "style"), "");      // one sentence is not hedged
+  EXPECT_EQ(attr(ab.attrs, "dir"), "");
+  const std::string tip = attr(ab.attrs, "tooltip");
+  EXPECT_EQ(tip.rfind("A \xE2\x86\x92 B: 2 relations, 3 evidence\\nA -SANCTION-> B\\n", 0), 0u)
+      << tip;
+  for (const char* sentence : {"A banned B.", "A may ban B.", "A reportedly accused B."})
+    EXPECT_NE(tip.find(sentence), std::string::npos) << sentence;
+
+  // A single relation is drawn exactly as without merging.
+  const DotEdge& ac = *by_pair.at({a, c});
+  for (const DotEdge& e : separate.edges) {
+    if (e.tail == a && e.head == c) {
+      EXPECT_EQ(e.attrs, ac.attrs);
+    }
+  }
+
+  EXPECT_EQ(attr(by_pair.at({b, c})->attrs, "label"), "SANCTION, supplies");
+  EXPECT_EQ(attr(by_pair.at({b, c})->attrs, "color"), "#7b68a6");
+  const DotEdge& ad = *by_pair.at({a, d});
+  EXPECT_EQ(attr(ad.attrs, "label"), "REQUEST, THREATEN, REJECT +2");
+  EXPECT_EQ(attr(ad.attrs, "style"), "dashed");
+  EXPECT_NE(attr(ad.attrs, "tooltip").find("5 relations, 5 evidence"), std::string::npos);
+  EXPECT_EQ(attr(by_pair.at({c, d})->attrs, "dir"), "none");
+
+  const std::string legend = attr(doc.graph_attrs, "label");
+  EXPECT_NE(legend.find("relations of both signs"), std::string::npos);
+  EXPECT_EQ(attr(separate.graph_attrs, "label").find("relations of both signs"),
+            std::string::npos);
+}
+
 TEST(DotDocument, ClustersOfOneNodeGetNoBox) {
   const Camps c = camps_graph();
   DrawOptions o;

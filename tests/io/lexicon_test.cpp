@@ -128,6 +128,9 @@ TEST(Lexicon, ErrorsNameTheLineAndEmptyFilesAreErrors) {
   EXPECT_EQ(error_of("verb { relation: \"ACCUSE\" form: \"blamed\" }\nverb { relation: \"HUG\" }\n"),
             "x.textpb:2:1: verb 2: unknown relation \"HUG\"");
   EXPECT_EQ(error_of("entry { kind: \"vendor\" }"), "x.textpb:1:1: entry 1 has no name");
+  // Found by fuzz_lexicon: a name with nothing but punctuation became a node without a name.
+  EXPECT_EQ(error_of("entry { name: \"A\" }\nentry { name: \" ; \" kind: \"media\" }"),
+            "x.textpb:2:1: entry 2: name \" ; \" has no letter or digit");
   EXPECT_EQ(error_of(""), "x.textpb: empty lexicon: no entry and no verb");
   EXPECT_EQ(error_of("# only a comment\n"), "x.textpb: empty lexicon: no entry and no verb");
 }

@@ -332,20 +332,24 @@ TEST(RenderLayout, NoTwoNodeBoxesOverlapOnARandomGraph) {
 
 TEST(RenderLayout, AutomaticEngineAndLimits) {
   RenderOptions o;
-  EXPECT_EQ(choose_layout(kAutoSfdpAbove, o), Layout::kDot);
-  EXPECT_EQ(choose_layout(kAutoSfdpAbove + 1, o), Layout::kSfdp);
+  EXPECT_EQ(choose_layout(kAutoSfdpAbove, 10, o), Layout::kDot);
+  EXPECT_EQ(choose_layout(kAutoSfdpAbove + 1, 10, o), Layout::kSfdp);
+  // Few nodes tied by many edges (the hubs of a news graph): dot would take minutes.
+  EXPECT_EQ(choose_layout(100, kAutoSfdpAboveEdges, o), Layout::kDot);
+  EXPECT_EQ(choose_layout(100, kAutoSfdpAboveEdges + 1, o), Layout::kSfdp);
   o.draw.cluster_of = {0};
-  EXPECT_EQ(choose_layout(kAutoSfdpAbove, o), Layout::kDot);
-  EXPECT_EQ(choose_layout(kAutoSfdpAbove + 1, o), Layout::kFdp);
+  EXPECT_EQ(choose_layout(kAutoSfdpAbove, 10, o), Layout::kDot);
+  EXPECT_EQ(choose_layout(kAutoSfdpAbove + 1, 10, o), Layout::kFdp);
+  EXPECT_EQ(choose_layout(100, kAutoSfdpAboveEdges + 1, o), Layout::kFdp);
   for (Layout l : {Layout::kNeato, Layout::kSfdp, Layout::kCirco}) {
     o.layout = l;
-    EXPECT_THROW(choose_layout(10, o), graph::InvalidArgument) << layout_name(l);
+    EXPECT_THROW(choose_layout(10, 10, o), graph::InvalidArgument) << layout_name(l);
   }
   o.layout = Layout::kFdp;
-  EXPECT_EQ(choose_layout(10, o), Layout::kFdp);
+  EXPECT_EQ(choose_layout(10, 10, o), Layout::kFdp);
   o = {};
   o.layout = Layout::kDot;
-  EXPECT_EQ(choose_layout(5000, o), Layout::kDot);  // an explicit engine is kept
+  EXPECT_EQ(choose_layout(5000, 50000, o), Layout::kDot);  // an explicit engine is kept
 
   EXPECT_EQ(parse_layout("SFDP"), Layout::kSfdp);
   EXPECT_FALSE(parse_layout("twopi"));
@@ -379,6 +383,63 @@ TEST(RenderLayout, RefusesHugeDrawingsUnlessNarrowed) {
     ASSERT_TRUE(v) << id;
     EXPECT_GE(*v, g.node_count() - 40);
   }
+}
+
+// Six nodes, every ordered pair tied by up to all relations of a list: far more edges than
+// pairs, as among the hubs of a news graph.
+Graph dense_multigraph(std::size_t relations_per_pair) {
+  Graph g;
+  std::vector<NodeIndex> v;
+  for (const char* name : {"A", "B", "C", "D", "E", "F"})
+    v.push_back(g.add_node(name, graph::Kind::kGovernment));
+  const Relation rels[] = {Relation::kSanction, Relation::kAccuse, Relation::kRequest,
+                           Relation::kSupplies, Relation::kCooperate, Relation::kThreaten,
+                           Relation::kReject, Relation::kConsult};
+  for (NodeIndex a : v)
+    for (NodeIndex b : v)
+      if (a != b)
+        for (std::size_t r = 0; r < relations_per_pair && r < std::size(rels); ++r)
+          g.add_edge(a, b, rels[(a + b + r) % std::size(rels)]);
+  return g;
+}
+
+TEST(RenderSelection, ParallelEdgesMergedAboveTheAutomaticLimitOrWhenAsked) {
+  const Graph few = dense_multigraph(2);    // 60 edges, 30 ordered pairs
+  const Graph many = dense_multigraph(8);   // 240 edges
+  ASSERT_EQ(few.edge_count(), 60u);
+  RenderOptions o;
+  EXPECT_FALSE(select_for_drawing(few, o).draw.merge_parallel);
+  o.merge_parallel = true;
+  EXPECT_TRUE(select_for_drawing(few, o).draw.merge_parallel);
+  o.merge_parallel = false;
+  o.draw.merge_parallel = true;
+  EXPECT_FALSE(select_for_drawing(few, o).draw.merge_parallel);  // the explicit choice wins
+  o = {};
+  o.draw.merge_parallel = true;
+  EXPECT_TRUE(select_for_drawing(few, o).draw.merge_parallel);
+
+  // Above kAutoMergeAbove edges: merged by default, also after a top selection.
+  Graph big = dense_multigraph(8);
+  for (int i = 0; big.edge_count() <= kAutoMergeAbove; ++i)
+    big.add_edge(big.add_node("X" + std::to_string(i), graph::Kind::kPerson), 0,
+                 Relation::kReports);
+  o = {};
+  EXPECT_TRUE(select_for_drawing(big, o).draw.merge_parallel);
+  o.ranking = {0, 1, 2, 3, 4, 5};
+  o.top = 6;
+  const Selection top = select_for_drawing(big, o);
+  ASSERT_EQ(top.graph->edge_count(), many.edge_count());
+  EXPECT_FALSE(top.draw.merge_parallel);  // 240 edges drawn: under the limit
+
+  // Drawn: one edge per ordered pair, and the SVG has exactly as many edges.
+  Renderer r;
+  o = {};
+  o.merge_parallel = true;
+  XmlDoc x(r.render(many, ImageFormat::kSvg, o));
+  ASSERT_NE(x.doc, nullptr);
+  EXPECT_EQ(read_svg(x).edges.size(), 30u);
+  EXPECT_EQ(drawn_edge_count(many, true), 30u);
+  EXPECT_EQ(drawn_edge_count(many, false), 240u);
 }
 
 TEST(RenderSelection, TopRemapsClustersAndHighlights) {
@@ -545,6 +606,7 @@ TEST_F(RenderCli, UsageErrorsAreOneLineWithExitTwo) {
        "dot or fdp"},
       {"render " + graph_ + " -o " + out("x.svg") + " --clusters stars", 2, "stars"},
       {"render " + graph_ + " -o " + out("x.svg") + " --top 3 --by fame", 2, "fame"},
+      {"render " + graph_ + " -o " + out("x.svg") + " --parallel-edges some", 2, "some"},
   };
   for (const auto& c : cases) {
     const auto r = testing::run_stakegraph(c.args);
@@ -657,6 +719,20 @@ TEST_F(RenderCli, ClustersByEveryMethod) {
       EXPECT_EQ(s.clusters.size(), 1u);  // the story graph is connected
     }
   }
+}
+
+TEST_F(RenderCli, ParallelEdgesMergedOnRequest) {
+  const std::string dense = out("dense.sgpb");
+  save_sgpb(dense_multigraph(2), dense);  // 60 relations between 30 ordered pairs
+  auto edges_drawn = [&](const std::string& extra) -> std::size_t {
+    const auto r = testing::run_stakegraph("render " + dense + " -o " + out("p.svg") + extra);
+    EXPECT_EQ(r.status, 0) << extra << ": " << r.err;
+    XmlDoc x(testing::slurp(out("p.svg")));
+    return x.doc == nullptr ? 0 : read_svg(x).edges.size();
+  };
+  EXPECT_EQ(edges_drawn(""), 60u);  // under the automatic limit: one edge per relation
+  EXPECT_EQ(edges_drawn(" --parallel-edges merge"), 30u);
+  EXPECT_EQ(edges_drawn(" --parallel-edges separate"), 60u);
 }
 
 TEST_F(RenderCli, TopByEveryRanking) {
