@@ -229,8 +229,9 @@ void setup_render(CLI::App& app) {
   sub->add_option("--title", opts->title, "title above the legend");
   sub->add_option("--parallel-edges", opts->parallel,
                   "auto, merge or separate: draw the relations from one node to another as\n"
-                  "one edge labelled with them all (auto: above " +
-                      std::to_string(io::kAutoMergeAbove) + " edges drawn)");
+                  "one edge labelled with them all (auto: merge when the graph drawn has\n"
+                  "more than " +
+                      std::to_string(io::kAutoMergeAbove) + " edges)");
   sub->callback([opts] { run_render(*opts); });
 }
 
