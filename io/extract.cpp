@@ -957,8 +957,6 @@ int ArticleRun::resolve_anaphor(std::size_t si, std::size_t k, std::size_t head,
   }
   // Prefer entities of earlier sentences (an entity rarely is "the company" of its own
   // clause), most recent first.
-  const std::uint32_t start = L_.sentences[si].first;
-  (void)start;
   for (std::size_t r = recent_.size(); r-- > 0;) {
     int e = recent_[r];
     if (kind_ok(e) && country_ok(e) && ents_[static_cast<std::size_t>(e)].typed) {
@@ -1019,6 +1017,18 @@ void ArticleRun::recognise(std::size_t si) {
   const Sentence& s = L_.sentences[si];
   std::vector<Mention>& ms = sent_mentions_[si];
   const std::size_t b = s.first, e = s.last;
+  // A definite description or government noun ending at token j ("the company", "the
+  // government's"): a mention of `ents`, possessive when "'s" follows.
+  auto push_description = [&](Mention& m, std::vector<int> ents, std::size_t j) {
+    m.ents = std::move(ents);
+    m.e = static_cast<std::uint32_t>(j + 1);
+    m.flags = kAnaphor;
+    if (j + 1 < e && tok(j + 1).type == TokenType::kPossessive) {
+      m.flags |= kPossessive;
+      m.e = static_cast<std::uint32_t>(j + 2);
+    }
+    ms.push_back(std::move(m));
+  };
   for (std::size_t k = b; k < e;) {
     const std::string_view w = f(k);
     Mention m;
@@ -1102,39 +1112,24 @@ void ArticleRun::recognise(std::size_t si) {
               !(ms.back().flags & (kPronoun | kModifier | kLocative)) && ms.back().ents.size() == 1)
             out = ms.back().ents;
           if (!out.empty() || resolve_anaphor(si, k, j, plural, out) > 0) {
-            m.ents = out;
-            m.e = static_cast<std::uint32_t>(j + 1);
-            m.flags = kAnaphor;
-            if (j + 1 < e && tok(j + 1).type == TokenType::kPossessive) {
-              m.flags |= kPossessive;
-              m.e = static_cast<std::uint32_t>(j + 2);
-            }
-            ms.push_back(std::move(m));
+            push_description(m, std::move(out), j);
             k = j + 1;
             continue;
           }
         }
         // "the government", "the chancellery", "the country's": the home government.
-        if (eq(f(j), "government") || eq(f(j), "chancellery") || eq(f(j), "administration") ||
+        const bool government_head =
+            eq(f(j), "government") || eq(f(j), "chancellery") || eq(f(j), "administration");
+        if (government_head ||
             (eq(f(j), "country") && j + 1 < e && tok(j + 1).type == TokenType::kPossessive)) {
-          if (j == k + 1 || !eq(f(j), "government") || true) {
-            int g = context_government(si, k);
-            if (eq(f(j), "government") || eq(f(j), "chancellery") || eq(f(j), "administration"))
-              g = g >= 0 ? g : home_government();
-            bool demonym_before = false;
-            for (std::size_t m2 = k + 1; m2 < j; ++m2) demonym_before |= tok(m2).cap;
-            if (g >= 0 && !demonym_before) {
-              m.ents = {g};
-              m.e = static_cast<std::uint32_t>(j + 1);
-              m.flags = kAnaphor;
-              if (j + 1 < e && tok(j + 1).type == TokenType::kPossessive) {
-                m.flags |= kPossessive;
-                m.e = static_cast<std::uint32_t>(j + 2);
-              }
-              ms.push_back(std::move(m));
-              k = j + 1;
-              continue;
-            }
+          int g = context_government(si, k);
+          if (government_head && g < 0) g = home_government();
+          bool demonym_before = false;
+          for (std::size_t m2 = k + 1; m2 < j; ++m2) demonym_before |= tok(m2).cap;
+          if (g >= 0 && !demonym_before) {
+            push_description(m, {g}, j);
+            k = j + 1;
+            continue;
           }
         }
       }
