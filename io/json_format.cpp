@@ -197,9 +197,24 @@ class JsonGraphReader final {
     throw graph::ParseError(name_, line, column, what);
   }
 
+  // Runs `read` for the element `where` at `offset`: a field error, or the graph refusing
+  // what was read (a duplicate id, an empty name), becomes a ParseError at that offset.
+  template <class Read>
+  void guarded(std::size_t offset, const std::string& where, Read&& read) const {
+    try {
+      read();
+    } catch (const FieldError& e) {
+      fail(offset, e.what());
+    } catch (const graph::ParseError&) {
+      throw;
+    } catch (const graph::Error& e) {
+      fail(offset, where + ": " + e.what());
+    }
+  }
+
   void add_node(const json& j, std::size_t offset) {
     const std::string where = "nodes[" + std::to_string(node_count_++) + "]";
-    try {
+    guarded(offset, where, [&] {
       require_object(j, where);
       std::string id = string_field(j, "id", where);
       std::string name = string_field(j, "name", where);
@@ -229,13 +244,7 @@ class JsonGraphReader final {
       const graph::NodeIndex v = g_.add_node_with_id(id, name, kind);
       for (const auto& alias : aliases) g_.add_alias(v, alias);
       for (const auto& [key, value] : attributes) g_.set_attribute(v, key, value);
-    } catch (const FieldError& e) {
-      fail(offset, e.what());
-    } catch (const graph::ParseError&) {
-      throw;
-    } catch (const graph::Error& e) {
-      fail(offset, where + ": " + e.what());
-    }
+    });
   }
 
   void add_edge(const json& j, std::size_t offset) {
@@ -296,7 +305,7 @@ class JsonGraphReader final {
 
   void add_article(const json& j, std::size_t offset) {
     const std::string where = "articles[" + std::to_string(article_count_++) + "]";
-    try {
+    guarded(offset, where, [&] {
       require_object(j, where);
       graph::Article a;
       a.id = string_field(j, "id", where);
@@ -310,13 +319,7 @@ class JsonGraphReader final {
       a.path = string_field(j, "path", where);
       a.text_hash = string_field(j, "text_hash", where);
       g_.add_article(std::move(a));
-    } catch (const FieldError& e) {
-      fail(offset, e.what());
-    } catch (const graph::ParseError&) {
-      throw;
-    } catch (const graph::Error& e) {
-      fail(offset, where + ": " + e.what());
-    }
+    });
   }
 
   // Adds the edges read so far, now that every node and article is known.
