@@ -309,12 +309,12 @@ std::string merged_edge_tooltip(const Graph& g, const std::vector<EdgeRef>& edge
   std::string s = g.node(g.source(edges.front())).name + " \xE2\x86\x92 " +
                   g.node(g.target(edges.front())).name + ": " + std::to_string(edges.size()) +
                   " relations, " + std::to_string(evidence) + " evidence";
-  // Relation by relation, with its first sentences; kTooltipEvidence sentences in all.
+  // Relation by relation, with its first sentences; at most kTooltipEvidence sentences in all.
   std::size_t budget = kTooltipEvidence;
   const std::size_t shown = std::min(edges.size(), kTooltipEvidence);
   for (std::size_t i = 0; i < shown; ++i) {
     const std::size_t left = shown - i;
-    const std::size_t take = std::max<std::size_t>(1, budget / left);
+    const std::size_t take = budget == 0 ? 0 : std::max<std::size_t>(1, budget / left);
     s += "\n" + edge_tooltip_showing(g, edges[i], take);
     budget -= std::min(budget, std::min(take, g.edge(edges[i]).evidence.size()));
   }

@@ -22,7 +22,7 @@
 //   (at most three, then "+n"), colour = their common sign or purple when they differ,
 //   penwidth by their total evidence, dashed when all of it is hedged, SVG `id`
 //   "edges-<source id>-<target id>", tooltip = each relation with its first sentences
-//   (kTooltipEvidence sentences in all). A 10^7-edge news graph's top 100 nodes are joined
+//   (at most kTooltipEvidence sentences in all). A 10^7-edge news graph's top 100 nodes are joined
 //   by about 97,000 relations: merged, at most one edge per ordered pair.
 // - With the dot layout and more than kDotInlineLabelEdges edges, relation labels are
 //   drawn as xlabels (placed after layout) and node placement is bounded (nslimit): dot gives

@@ -396,6 +396,27 @@ TEST(DotDocument, MergedParallelEdges) {
   EXPECT_NE(attr(ad.attrs, "tooltip").find("5 relations, 5 evidence"), std::string::npos);
   EXPECT_EQ(attr(by_pair.at({c, d})->attrs, "dir"), "none");
 
+  // A pair tied by many relations: at most kTooltipEvidence sentences and relations listed.
+  const NodeIndex x = g.add_node("X", Kind::kGovernment), y = g.add_node("Y", Kind::kGovernment);
+  for (int r = 1; r <= 12; ++r) {
+    const auto e = g.add_edge(x, y, static_cast<Relation>(r));
+    say(e, "First.", false);
+    say(e, "Second.", false);
+  }
+  const DotDocument many = make_dot_document(g, o);
+  const DotEdge* xy = nullptr;
+  for (const DotEdge& e : many.edges)
+    if (e.tail == x && e.head == y) xy = &e;
+  ASSERT_NE(xy, nullptr);
+  const std::string many_tip = attr(xy->attrs, "tooltip");
+  std::size_t bullets = 0;
+  for (std::size_t at = many_tip.find("\xE2\x80\xA2"); at != std::string::npos;
+       at = many_tip.find("\xE2\x80\xA2", at + 1))
+    ++bullets;
+  EXPECT_EQ(bullets, kTooltipEvidence) << many_tip;
+  EXPECT_NE(many_tip.find("12 relations, 24 evidence"), std::string::npos) << many_tip;
+  EXPECT_NE(many_tip.find("and 2 more relations"), std::string::npos) << many_tip;
+
   const std::string legend = attr(doc.graph_attrs, "label");
   EXPECT_NE(legend.find("relations of both signs"), std::string::npos);
   EXPECT_EQ(attr(separate.graph_attrs, "label").find("relations of both signs"),
