@@ -22,8 +22,8 @@
 //   (at most three, then "+n"), colour = their common sign or purple when they differ,
 //   penwidth by their total evidence, dashed when all of it is hedged, SVG `id`
 //   "edges-<source id>-<target id>", tooltip = each relation with its first sentences
-//   (at most kTooltipEvidence sentences in all). A 10^7-edge news graph's top 100 nodes are joined
-//   by about 97,000 relations: merged, at most one edge per ordered pair.
+//   (at most kTooltipEvidence sentences in all). A 10^7-edge news graph's top 100 nodes
+//   are joined by about 97,000 relations: merged, at most one edge per ordered pair.
 // - With the dot layout and more than kDotInlineLabelEdges edges, relation labels are
 //   drawn as xlabels (placed after layout) and node placement is bounded (nslimit): dot gives
 //   each inline edge label a rank of its own, which took a 200-node, 400-edge graph from
