@@ -600,8 +600,11 @@ void write_graphml(const graph::Graph& g, std::ostream& out) {
       const std::string id = "a" + std::to_string(attribute_keys.size());
       attribute_key_id.emplace(key, id);
       attribute_keys.push_back(key);
-      const bool clash =
-          key == "name" || key == "kind" || key == "aliases" || key.rfind(kAttributePrefix, 0) == 0;
+      // A key that is one of ours, or carries the prefix, or is empty (a key without
+      // attr.name is not an attribute to a reader) is written with the prefix; the reader
+      // strips it.
+      const bool clash = key.empty() || key == "name" || key == "kind" || key == "aliases" ||
+                         key.rfind(kAttributePrefix, 0) == 0;
       write_key(out, id, "node", clash ? std::string(kAttributePrefix) + key : key, "string");
     }
   }

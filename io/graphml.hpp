@@ -4,8 +4,9 @@
 // Writing: one <graph edgedefault="directed">; <node id> is our node id, <edge> carries
 // source and target node ids and an id "e<N>". Declared keys (<key attr.name attr.type>):
 //   node: name (string), kind (string), aliases (string), and one string key per node
-//         attribute (attr.name = the attribute's key; a key that would clash with name, kind
-//         or aliases is written as "attribute.<key>");
+//         attribute (attr.name = the attribute's key; an empty key, a key that would clash
+//         with name, kind or aliases, and a key starting "attribute." are written as
+//         "attribute.<key>", and read back without the prefix);
 //   edge: relation (string), sign (int), weight (double), evidence_count (int),
 //         first_seen, last_seen (string, YYYY-MM-DD or "" when unknown).
 // Aliases are joined with " | "; a '|' or '\' inside an alias is escaped with a backslash.

@@ -100,6 +100,8 @@ TEST(Graphml, OddTextAndAttributesRoundTrip) {
   g.set_attribute(a, "attribute.x", "prefixed");
   g.set_attribute(a, "note", "tab\there\nnewline\r\ncrlf  two  spaces");
   g.set_attribute(a, "empty", "");
+  g.set_attribute(a, "", "an attribute without a name");  // found by fuzz_graphml
+  g.set_attribute(a, "attribute.", "the prefix alone");
   const auto b = g.add_node_with_id("b", "line\nbreak", graph::Kind::kAllegation);
   g.add_edge(a, b, graph::Relation::kImplicates, 0.1);
   g.add_edge(b, a, graph::Relation::kAssault, -1e-300);
@@ -108,6 +110,7 @@ TEST(Graphml, OddTextAndAttributesRoundTrip) {
   EXPECT_EQ(testing::graph_difference(g, h, false), "");
   EXPECT_EQ(testing::graph_difference(h, g, false), "");
   EXPECT_EQ(h.node(0).aliases, g.node(0).aliases);
+  EXPECT_EQ(h.node(0).attributes, g.node(0).attributes);
 }
 
 TEST(Graphml, CharactersXmlCannotCarryBecomeReplacementCharacters) {
