@@ -299,7 +299,6 @@ std::string edge_tooltip(const Graph& g, EdgeRef e) {
   return edge_tooltip_showing(g, e, kTooltipEvidence);
 }
 
-
 namespace {
 
 // The tooltip of a merged edge: the pair, then relation by relation.
