@@ -343,11 +343,7 @@ std::vector<std::vector<EdgeRef>> drawn_edge_groups(const Graph& g, bool merge_p
 }  // namespace
 
 std::size_t drawn_edge_count(const Graph& g, bool merge_parallel) {
-  if (!merge_parallel) return g.edge_count();
-  std::set<std::pair<NodeIndex, NodeIndex>> pairs;
-  for (auto [it, end] = boost::edges(g.boost_graph()); it != end; ++it)
-    pairs.emplace(g.source(*it), g.target(*it));
-  return pairs.size();
+  return merge_parallel ? drawn_edge_groups(g, true).size() : g.edge_count();
 }
 
 DotDocument make_dot_document(const Graph& g, const DrawOptions& options) {
