@@ -181,14 +181,43 @@ const WordSet kOrgSuffix = {"party", "movement", "brigade", "brotherhood", "fron
                             "club", "trust", "fund", "corp", "inc", "ltd", "plc", "company",
                             "holdings", "partners", "consortium", "network", "army",
                             "militia", "guard", "guards", "congress", "bank", "llc", "co",
-                            "university", "church", "gang", "cartel", "rebels", "tigers"};
-const WordSet kAgencySuffix = {"bureau", "agency", "commission", "ministry", "department",
+                            "university", "church", "gang", "cartel", "rebels", "tigers",
+                            "programme", "program", "confederation", "chamber", "cooperative",
+                            "syndicate", "collective", "corporation", "initiative", "campaign"};
+const WordSet kAgencySuffix = {"bureau", "agency", "commission", "ministry", "department", "board",
                                "office", "authority", "court", "police", "service",
                                "directorate", "centre", "center", "administration",
                                "parliament", "senate", "assembly", "inspectorate",
                                "regulator", "secretariat", "tribunal"};
 const WordSet kOperatorSuffix = {"telecom", "telekom", "mobile", "cellular", "telecommunications",
                                  "telco", "broadband"};
+// Head nouns of company names ("Ostara Pharmaceuticals", "Pinecrest Capital"): the name is an
+// organization; kTechCompanyNouns make it a vendor (ONTOLOGY.md: makers of network, telecom or
+// technology equipment).
+const WordSet kCompanyNouns = {
+    "aerospace", "airways", "airlines", "airline", "engines", "capital", "seeds", "genetics",
+    "pharmaceuticals", "pharmaceutical", "pharma", "energy", "minerals", "mining", "metals",
+    "steel", "motors", "foods", "ventures", "logistics", "shipping", "industries", "chemicals",
+    "insurance", "securities", "investments", "resources", "enterprises", "petroleum", "oil",
+    "agritech", "fintech", "biotech", "therapeutics", "sciences", "laboratories", "labs",
+    "pharmacy", "pharmacies", "hospital", "automotive", "construction", "properties", "airport",
+    "railways", "mills", "textiles", "breweries", "brewery", "fisheries", "dairy", "trading",
+    "retail", "stores", "supermarkets", "bancorp", "financial", "healthcare", "health",
+    "gas", "power", "utilities", "cement", "coal", "copper", "gold", "uranium", "lithium",
+    "agro", "agrochemicals", "farms", "foods", "beverages", "brands", "apparel", "airlines",
+    "cargo", "freight", "ports", "terminals", "maritime", "lines", "express", "exports",
+    "corporation", "incorporated", "limited", "gmbh", "ag", "sa", "nv", "bv", "spa", "pte"};
+const WordSet kTechCompanyNouns = {"semiconductor", "semiconductors", "electronics", "robotics",
+                                   "technologies", "microsystems", "microelectronics", "chips",
+                                   "software", "computing", "devices", "instruments"};
+// Capitalised words that begin many names but are no name of their own ("Southern Cross
+// Pharmacy" is not "Southern").
+const WordSet kNameAdjectives = {"southern", "northern", "eastern", "western", "central",
+                                 "general", "united", "national", "international", "global",
+                                 "first", "royal", "new", "great", "american", "federal",
+                                 "state", "public", "people's", "peoples", "democratic", "free",
+                                 "independent", "regional", "city", "north", "south", "east",
+                                 "west", "grand", "big", "old", "high", "supreme"};
 const WordSet kLowerOrgNouns = {"gang", "rebels", "militia", "cartel", "group", "party",
                                 "movement", "insurgents"};
 const WordSet kOperatorCue = {"operator", "operators", "carrier", "carriers", "telco",
@@ -789,6 +818,16 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
         ++j;
         continue;
       }
+      // A possessive inside an institution's name ("Cotton Growers' Federation"): kept when
+      // the name goes on to an organisation or agency head noun.
+      if (tok(j).type == TokenType::kPossessive && j + 1 < e && name_like(j + 1) && j - k <= 3) {
+        std::size_t m = j + 1;
+        while (m < e && name_like(m)) ++m;
+        if (is(m - 1, kOrgSuffix) || is(m - 1, kAgencySuffix)) {
+          j = m;
+          continue;
+        }
+      }
       if ((eq(f(j), "of") || eq(f(j), "and") || eq(f(j), "for") || eq(f(j), "de") || eq(f(j), "&")) &&
           j + 1 < e && name_like(j + 1) && j - k <= 4) {
         // "Federation of Andean Miners"; not "Ghana and Togo" (covered by the lexicon).
@@ -804,10 +843,30 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
     }
     std::size_t start = k, end = j;
     k = j;
-    // Sentence-initial function words and month/day names are not names.
+    // The head noun of the name: the word before its first "of"/"for" ("Ministry of
+    // Agriculture", "Competition Commission of India"), else its last word.
+    auto head_of = [&](std::size_t from, std::size_t to) {
+      for (std::size_t m = from + 1; m < to; ++m)
+        if (eq(f(m), "of") || eq(f(m), "for")) return m - 1;
+      return to - 1;
+    };
+    auto institutional = [&](std::size_t h) {
+      return is(h, kOrgSuffix) || is(h, kAgencySuffix) || is(h, kOperatorSuffix) ||
+             is(h, kCompanyNouns) || is(h, kTechCompanyNouns);
+    };
+    // Sentence-initial function words and month/day names are not names; titles and
+    // adjectives before a person's name are not part of it, but they are part of an
+    // institution's name ("National Transport Safety Board", "Federal Court").
+    const bool named_institution = end - start >= 2 && institutional(head_of(start, end));
     for (;;) {
       const LexiconEntry* dmy = nullptr;
-      if (start < end && (is(start, kSkip) || is(start, kRoleTitles) || eq(f(start), "of")))
+      if (start < end && named_institution && is(start, kSkip) && !is(start, kRoleTitles) &&
+          !is(start, kNameAdjectives) && !eq(f(start), "state"))
+        ++start;
+      else if (start < end && !named_institution &&
+               (is(start, kSkip) || is(start, kRoleTitles) || eq(f(start), "of")))
+        ++start;
+      else if (start < end && named_institution && eq(f(start), "of"))
         ++start;
       else if (start + 1 < end && match_demonym(start, end, &dmy) > 0)
         start += match_demonym(start, end, &dmy);
@@ -826,9 +885,15 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
     const std::size_t len = end - start;
     Kind kind = Kind::kUnspecified;
     bool is_lower_org = false;
+    const std::size_t head = head_of(start, end);
+    // "Name (ACR)": the acronym names the same actor from here on.
+    const bool acronym = end + 2 < e && eq(f(end), "(") && eq(f(end + 2), ")") &&
+                         tok(end + 1).all_caps && tok(end + 1).folded.size() <= 8;
     if (is(end - 1, kOperatorSuffix) && len >= 2) kind = Kind::kOperator;
-    else if (is(end - 1, kAgencySuffix) && len >= 2) kind = Kind::kAgency;
-    else if (is(end - 1, kOrgSuffix) && len >= 2) kind = Kind::kOrganization;
+    else if (is(head, kAgencySuffix) && len >= 2) kind = Kind::kAgency;
+    else if (is(head, kOrgSuffix) && len >= 2) kind = Kind::kOrganization;
+    else if (is(end - 1, kTechCompanyNouns) && len >= 2) kind = Kind::kVendor;
+    else if (is(end - 1, kCompanyNouns) && len >= 2) kind = Kind::kOrganization;
     else if (end < e && is(end, kLowerOrgNouns) && !tok(end).cap && len <= 3) {
       kind = Kind::kOrganization;
       is_lower_org = true;
@@ -892,11 +957,30 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
     if (kind == Kind::kUnspecified) {
       if (end < e && is(end, kReportVerbs) && (eq(next, "reported") || eq(next, "reports"))) kind = Kind::kMedia;
     }
+    // A name defined with an acronym is an institution's.
+    if (kind == Kind::kUnspecified && acronym && len >= 2) kind = Kind::kOrganization;
     if (kind == Kind::kUnspecified) continue;
     if (is_lower_org) name = surface(start, end + 1);
     int id = entity_named(name, kind, true);
     add_gazetteer(fold(name), id);
     gaz_max_ = std::max(gaz_max_, len + (is_lower_org ? 1 : 0));
+    if (acronym) {
+      add_gazetteer(std::string(tok(end + 1).folded), id);
+      add_alias(id, surface(end + 1, end + 2));
+    }
+    // A company is called by the first word of its name ("Ostara" for "Ostara
+    // Pharmaceuticals") when that word is no common word of names.
+    if ((kind == Kind::kOrganization || kind == Kind::kVendor || kind == Kind::kOperator) &&
+        len >= 2 && head == end - 1 &&
+        (is(end - 1, kCompanyNouns) || is(end - 1, kTechCompanyNouns) ||
+         is(end - 1, kOperatorSuffix) || eq(f(end - 1), "group") ||
+         eq(f(end - 1), "holdings") || eq(f(end - 1), "corp") || eq(f(end - 1), "inc") ||
+         eq(f(end - 1), "ltd") || eq(f(end - 1), "plc")) &&
+        tok(start).folded.size() > 2 && tid_[start] == Lexicon::kNoToken &&
+        cls_[start] == 0 && !tok(start).all_caps) {
+      add_gazetteer(std::string(tok(start).folded), id);
+      add_alias(id, surface(start, start + 1));
+    }
     if (kind == Kind::kPerson) {
       // Later mentions by one part of the name ("Meng", "Merkel").
       for (std::size_t m = start; m < end; ++m)
@@ -1460,6 +1544,20 @@ void ArticleRun::recognise(std::size_t si) {
       }
     }
     if (minister_of_agency) continue;
+    // The title names its country: "Canadian Industry Minister Ana Ruiz".
+    int titled = -1;
+    for (std::size_t d = title_start; d-- > b && d + 3 >= title_start;) {
+      const LexiconEntry* dm = nullptr;
+      if (match_demonym(d, title_start, &dm) == title_start - d && dm) {
+        titled = entity_for(*dm);
+        break;
+      }
+    }
+    if (titled >= 0 && gov_title && !org_title) {
+      pe.part_of = ents_[static_cast<std::size_t>(titled)].name;
+      add_alias(m.ents[0], surface(title_start, m.e));
+      continue;
+    }
     if (gov_title && !org_title) {
       int g = context_government(si, title_start, envoy_governments);
       if (g >= 0) pe.part_of = ents_[static_cast<std::size_t>(g)].name;
