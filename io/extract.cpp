@@ -364,6 +364,7 @@ struct Ent {
   std::vector<std::string> alias_keys;  // fold_key of each alias
   bool typed = true;
   bool keep = false;
+  bool home_checked = false;  // an agency's government looked for (agency_government())
   int first_sentence = -1;
   int mentions = 0;
   std::string lexicon_parent;  // part_of from the lexicon (background knowledge)
@@ -2288,6 +2289,46 @@ void ArticleRun::relations(std::size_t si) {
         if (const Mention* t = first_mention_after(v + 1, v + 10, false)) targets = t->ents;
     }
     for (int t : targets) add(media, t, Relation::kReports, "reports", si, 0.7f);
+  }
+  // A state body named in the article (not from the lexicon) belongs to a government: the
+  // one its name or its possessor names ("Competition Commission of India", "India's
+  // Competition Commission", "the German Federal Aviation Office"), else the government the
+  // article is about (the most mentioned one so far).
+  for (const auto& m : ms) {
+    if (m.ents.size() != 1 || (m.flags & (kPronoun | kGeneric))) continue;
+    const int id = m.ents[0];
+    if (ents_[static_cast<std::size_t>(id)].kind != Kind::kAgency ||
+        ents_[static_cast<std::size_t>(id)].home_checked ||
+        !ents_[static_cast<std::size_t>(id)].part_of.empty())
+      continue;
+    ents_[static_cast<std::size_t>(id)].home_checked = true;
+    int gov = -1;
+    for (std::size_t k = m.b; k < m.e && gov < 0; ++k) {
+      const LexiconEntry* le = nullptr;
+      if (match_demonym(k, m.e, &le) > 0 && le) gov = entity_for(*le);
+      else if (match_lexicon(k, e, &le, k == b) > 0 && le && le->kind == Kind::kGovernment &&
+               k + match_lexicon(k, e, &le, k == b) <= m.e)
+        gov = entity_for(*le);
+    }
+    for (const auto& o : ms) {
+      if (gov >= 0) break;
+      if (o.ents.size() == 1 && o.e + 1 == m.b && (o.flags & kPossessive) &&
+          !(o.flags & kPronoun) &&
+          ents_[static_cast<std::size_t>(o.ents[0])].kind == Kind::kGovernment)
+        gov = o.ents[0];
+    }
+    if (gov < 0 && m.b > b) {
+      for (std::size_t d = m.b; d-- > b && d + 3 >= m.b;) {
+        const LexiconEntry* dm = nullptr;
+        if (match_demonym(d, m.b, &dm) == m.b - d && dm) {
+          gov = entity_for(*dm);
+          break;
+        }
+      }
+    }
+    if (gov < 0) gov = home_government({});
+    if (gov >= 0 && gov != id)
+      ents_[static_cast<std::size_t>(id)].part_of = ents_[static_cast<std::size_t>(gov)].name;
   }
   // Titles, roles and appositions: part_of for persons; lexicon background for agencies.
   for (const auto& m : ms) {
