@@ -266,7 +266,31 @@ constexpr AnaphorHead kAnaphors[] = {
     {"site", {Kind::kMedia, Kind::kMedia, Kind::kMedia}, false},
     {"broadcaster", {Kind::kMedia, Kind::kMedia, Kind::kMedia}, false},
     {"daily", {Kind::kMedia, Kind::kMedia, Kind::kMedia}, false},
+    {"court", {Kind::kAgency, Kind::kAgency, Kind::kAgency}, false},
+    {"tribunal", {Kind::kAgency, Kind::kAgency, Kind::kAgency}, false},
+    {"board", {Kind::kAgency, Kind::kAgency, Kind::kOrganization}, false},
+    {"watchdog", {Kind::kAgency, Kind::kAgency, Kind::kAgency}, false},
+    {"authority", {Kind::kAgency, Kind::kAgency, Kind::kAgency}, false},
+    {"party", {Kind::kOrganization, Kind::kOrganization, Kind::kOrganization}, false},
+    {"union", {Kind::kOrganization, Kind::kOrganization, Kind::kOrganization}, false},
+    {"federation", {Kind::kOrganization, Kind::kOrganization, Kind::kOrganization}, false},
+    {"manufacturer", {Kind::kVendor, Kind::kOrganization, Kind::kOrganization}, false},
+    {"drugmaker", {Kind::kOrganization, Kind::kOrganization, Kind::kOrganization}, false},
+    {"carmaker", {Kind::kOrganization, Kind::kOrganization, Kind::kOrganization}, false},
+    {"automaker", {Kind::kOrganization, Kind::kOrganization, Kind::kOrganization}, false},
+    {"airline", {Kind::kOrganization, Kind::kOrganization, Kind::kOrganization}, false},
+    {"miner", {Kind::kOrganization, Kind::kOrganization, Kind::kOrganization}, false},
+    {"lender", {Kind::kOrganization, Kind::kOrganization, Kind::kOrganization}, false},
+    {"insurer", {Kind::kOrganization, Kind::kOrganization, Kind::kOrganization}, false},
+    {"retailer", {Kind::kOrganization, Kind::kOrganization, Kind::kOrganization}, false},
+    {"conglomerate", {Kind::kOrganization, Kind::kOrganization, Kind::kOrganization}, false},
+    {"subsidiary", {Kind::kOrganization, Kind::kVendor, Kind::kOperator}, false},
 };
+// Heads that name a kind of institution by a word of its name: "the ministry" is a ministry
+// of the article, never another agency.
+const WordSet kNamedHeads = {"ministry", "commission", "department", "bureau", "court",
+                             "tribunal", "board", "party", "union", "federation", "bank",
+                             "association", "alliance"};
 const WordSet kAnaphorHeads([] {
   std::vector<std::string_view> words;
   for (const auto& a : kAnaphors) words.push_back(a.word);
@@ -1038,6 +1062,25 @@ int ArticleRun::resolve_anaphor(std::size_t si, std::size_t k, std::size_t head,
         return static_cast<int>(out.size());
       }
     }
+    return 0;
+  }
+  // "the ministry", "the court": an entity whose name has that word, or none.
+  if (is(head, kNamedHeads)) {
+    for (std::size_t r = recent_.size(); r-- > 0;) {
+      const Ent& en = ents_[static_cast<std::size_t>(recent_[r])];
+      if (kind_ok(recent_[r]) && en.typed &&
+          (" " + en.key + " ").find(" " + std::string(f(head)) + " ") != std::string::npos) {
+        out = {recent_[r]};
+        return 1;
+      }
+    }
+    for (const auto& m : sent_mentions_[si])
+      for (int e : m.ents)
+        if (kind_ok(e) && (" " + ents_[static_cast<std::size_t>(e)].key + " ")
+                                  .find(" " + std::string(f(head)) + " ") != std::string::npos) {
+          out = {e};
+          return 1;
+        }
     return 0;
   }
   // Prefer entities of earlier sentences (an entity rarely is "the company" of its own
