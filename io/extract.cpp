@@ -301,6 +301,7 @@ const WordSet kEventNouns = {"decision", "move", "news", "ruling", "ban", "plan"
                              "announcement", "designation", "listing", "order", "prohibition",
                              "arrest", "detention", "sanctions", "restrictions"};
 const WordSet kAllegationNouns = {"accusations", "accusation", "allegations", "allegation",
+                                  "findings", "conclusions", "assertions", "assertion",
                                   "claims", "claim", "charges", "charge", "wrongdoing",
                                   "suggestions", "suspicions", "concerns", "reports"};
 const WordSet kCrimeWords = {"espionage", "spying", "backdoors", "backdoor", "surveillance",
@@ -389,6 +390,7 @@ struct Ent {
   bool typed = true;
   bool keep = false;
   bool home_checked = false;  // an agency's government looked for (agency_government())
+  bool part_of_from_context = false;  // part_of of a bare title: the context's government
   int first_sentence = -1;
   int mentions = 0;
   std::string lexicon_parent;  // part_of from the lexicon (background knowledge)
@@ -1604,7 +1606,10 @@ void ArticleRun::recognise(std::size_t si) {
     }
     if (gov_title && !org_title) {
       int g = context_government(si, title_start, envoy_governments);
-      if (g >= 0) pe.part_of = ents_[static_cast<std::size_t>(g)].name;
+      if (g >= 0) {
+        pe.part_of = ents_[static_cast<std::size_t>(g)].name;
+        pe.part_of_from_context = true;
+      }
     }
     add_alias(m.ents[0], surface(title_start, m.e));
   }
@@ -2164,7 +2169,9 @@ void ArticleRun::relations(std::size_t si) {
       // Past a coordinated target, find "of"/"as".
       if (k < e && (eq(f(k), "of") || eq(f(k), "as"))) {
         auto [lb, le2] = np_label(k + 1, 9);
-        bool claim = false;
+        // "accused X of <claim>" always states a claim; "designated X as <noun>" only when
+        // the noun is one of wrongdoing or risk.
+        bool claim = eq(f(k), "of");
         for (std::size_t z = lb; z < le2; ++z)
           claim |= is(z, kCrimeWords) || eq(f(z), "threat") || eq(f(z), "threats") ||
                    eq(f(z), "risk") || eq(f(z), "risks") || eq(f(z), "acting") || eq(f(z), "espionage");
@@ -2185,6 +2192,10 @@ void ArticleRun::relations(std::size_t si) {
         auto [lb, le2] = np_label(k + 1, 10);
         bool claim = false;
         for (std::size_t z = lb; z < le2; ++z) claim |= is(z, kCrimeWords);
+        // "denied that it coerced its dealers": a denial of what the denier did is a claim.
+        if (k + 2 < e && (eq(f(k + 1), "it") || eq(f(k + 1), "he") || eq(f(k + 1), "she") ||
+                          eq(f(k + 1), "they")))
+          claim = true;
         if (claim && le2 > lb && has_subj) {
           int al = allegation(surface(lb, le2), si);
           for (int x : src) {
@@ -2202,7 +2213,11 @@ void ArticleRun::relations(std::size_t si) {
       if ((claim_object || claim_before || (!target && !allegations_.empty() && !vp.preps.size() &&
                                              (k >= e || eq(f(k), ".") || eq(f(k), ",")))) &&
           !allegations_.empty()) {
+        // The latest claim against the denier, else the latest claim.
         int al = allegations_.back();
+        for (std::size_t q = cands_.size(); q-- > 0 && al == allegations_.back();)
+          if (cands_[q].r == Relation::kImplicates && !src.empty() && cands_[q].t == src[0])
+            al = cands_[q].s;
         for (int x : src) add(x, al, Relation::kReject, rule + "+allegation", si);
         continue;
       }
@@ -2380,12 +2395,15 @@ void ArticleRun::relations(std::size_t si) {
       if (!en.part_of.empty() && (en.kind == Kind::kPerson || en.kind == Kind::kAgency)) {
         // Copies: government_named() may add an entity, which moves ents_ (and `en`).
         const Kind kind = en.kind;
+        const bool from_context = en.part_of_from_context;
         const std::string part_of = en.part_of;
         int parent = -1;
         auto it = by_name_.find(fold(part_of));
         if (it != by_name_.end()) parent = it->second;
         else parent = government_named(part_of);
-        add(id, parent, Relation::kPartOf, kind == Kind::kPerson ? "title" : "institution", si, 0.8f);
+        add(id, parent, Relation::kPartOf,
+            kind != Kind::kPerson ? "institution" : from_context ? "discourse:title" : "title",
+            si, 0.8f);
       }
     }
   }
@@ -2727,9 +2745,16 @@ void ArticleRun::relations(std::size_t si) {
     std::vector<int> subj;
     std::size_t se = b;
     if (!subject_of(k, subj, &se)) continue;
-    auto [lb, le2] = np_label(k + 2, 10);
+    const Mention* acc = first_mention_after(k + 2, k + 6, false);
+    // The claim is what the accused did: the clause after its subject ("alleged that the
+    // ruling party had bought votes": "bought votes").
+    std::size_t from = k + 2;
+    if (acc) {
+      from = acc->e;
+      while (from < e && (is(from, kAux) || is(from, kAdverbs))) ++from;
+    }
+    auto [lb, le2] = np_label(from, 10);
     if (le2 <= lb) continue;
-    const Mention* acc = first_mention_after(k + 2, k + 4, false);
     int al = allegation(surface(lb, le2), si);
     for (int x : subj) add(x, al, Relation::kAccuse, "allege", si);
     if (acc)

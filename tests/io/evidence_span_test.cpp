@@ -31,7 +31,13 @@ const char* kReferences[] = {"it", "its", "he", "his", "she", "her", "they", "th
                              "the bloc", "ministers", "officials", "the chancellery",
                              "the country", "the decision", "the move", "the news", "the blow",
                              "the plan", "firms", "vendors", "the maker", "the designer",
-                             "the bank", "the association", "the group", "the newspaper"};
+                             "the bank", "the association", "the group", "the newspaper",
+                             "the party", "the court", "the tribunal", "the board",
+                             "the watchdog", "authority", "the union", "the federation",
+                             "the manufacturer", "the drugmaker", "the carmaker",
+                             "the automaker", "the airline", "the miner", "the lender",
+                             "the insurer", "the retailer", "the conglomerate",
+                             "the subsidiary", "the ministry"};
 
 bool mentions(const graph::Graph& g, graph::NodeIndex v, const std::string& sentence) {
   const std::string s = lower(sentence);
