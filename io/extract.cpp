@@ -1908,7 +1908,9 @@ void ArticleRun::relations(std::size_t si) {
     const VerbPattern* p;
   };
   std::vector<Hit> hits;
-  // Find verb heads (longest forms first), patterns with objects/preps before bare ones.
+  // Find verb heads (longest forms first), patterns with objects/preps before bare ones. The
+  // object noun may follow an apposition ("added X, a maker of Y, to its blacklist").
+  constexpr std::size_t kObjectWindow = 18;
   const auto& verbs = lex_.verbs();
   for (std::size_t k = b; k < e; ++k) {
     if (!is_word(k) && !eq(f(k), "'s")) continue;
@@ -1940,7 +1942,7 @@ void ArticleRun::relations(std::size_t si) {
           bool obj_ok = vp.objects.empty();
           std::size_t obj_at = k + n;
           if (!vp.objects.empty()) {
-            for (std::size_t m = k + n; m < std::min(e, k + n + 10); ++m) {
+            for (std::size_t m = k + n; m < std::min(e, k + n + kObjectWindow); ++m) {
               if (eq(f(m), ";") || eq(f(m), ".") ) break;
               for (const auto& o : vp.objects) {
                 const std::size_t on = phrase_at(m, e, o);
@@ -1979,7 +1981,7 @@ void ArticleRun::relations(std::size_t si) {
       hits.push_back({k, k + best_n, best});
       std::size_t skip_to = k + best_n;
       if (!best->objects.empty()) {
-        for (std::size_t m = k + best_n; m < std::min(e, k + best_n + 10); ++m) {
+        for (std::size_t m = k + best_n; m < std::min(e, k + best_n + kObjectWindow); ++m) {
           bool hitw = false;
           for (const auto& o : best->objects)
             if (o == tok(m).folded) hitw = true;
@@ -2033,7 +2035,7 @@ void ArticleRun::relations(std::size_t si) {
     // Locate the object word and target.
     std::size_t obj_at = he;
     if (!vp.objects.empty()) {
-      for (std::size_t m = he; m < std::min(e, he + 10); ++m) {
+      for (std::size_t m = he; m < std::min(e, he + kObjectWindow); ++m) {
         bool hitw = false;
         for (const auto& o : vp.objects) {
           const std::size_t on = phrase_at(m, e, o);
