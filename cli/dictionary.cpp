@@ -1,0 +1,258 @@
+// stakegraph dictionary convert --verbs F --actors F... --agents F... --discards F... -o DIR
+//   [--lenient] [--json]
+// stakegraph dictionary check FILE... [--lenient] [--json]
+// convert reads event-data dictionaries (PETRARCH/TABARI text format, or the derived format)
+// and writes the project's derived TSV (verbs.tsv, actors.tsv, agents.tsv, discards.tsv in
+// DIR, atomically): the shipped data/dictionaries are made this way. check reads files (kind
+// detected from the header, the name or the content) and prints their counts, load time and
+// memory. See io/extract/dictionary/dictionary.hpp.
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "cli/commands.hpp"
+#include "cli/common.hpp"
+#include "graph/error.hpp"
+#include "io/atomic_file.hpp"
+#include "io/extract/dictionary/dictionary.hpp"
+
+namespace stakegraph::cli {
+namespace {
+
+namespace dict = io::extract::dictionary;
+
+struct ConvertOptions {
+  std::string verbs;
+  std::vector<std::string> actors, agents, discards;
+  std::string output;
+  bool lenient = false;
+  bool json = false;
+};
+
+struct CheckOptions {
+  std::vector<std::string> files;
+  bool lenient = false;
+  bool json = false;
+};
+
+std::string basenames(const std::vector<std::string>& paths) {
+  std::string s;
+  for (const auto& p : paths) {
+    if (!s.empty()) s += ", ";
+    s += std::filesystem::path(p).filename().string();
+  }
+  return s;
+}
+
+// The derived text with a comment naming its sources after the header line.
+std::string with_source(std::string tsv, const std::vector<std::string>& sources) {
+  const std::size_t nl = tsv.find('\n');
+  const std::string note =
+      "# Derived by `stakegraph dictionary convert` from " + basenames(sources) +
+      " (PETRARCH 2 dictionaries, Open Event Data Alliance, MIT licence: see README.md and "
+      "LICENSE beside this file).\n";
+  tsv.insert(nl + 1, note);
+  return tsv;
+}
+
+void write_atomic(const std::string& path, const std::string& content) {
+  io::AtomicFile f(path);
+  f.stream() << content;
+  f.commit();
+}
+
+nlohmann::json warnings_json(const std::vector<dict::Warning>& ws) {
+  nlohmann::json a = nlohmann::json::array();
+  for (const auto& w : ws) a.push_back({{"file", w.file}, {"line", w.line}, {"message", w.message}});
+  return a;
+}
+
+nlohmann::json verbs_json(const dict::VerbDictionary& v) {
+  return {{"kind", "verbs"},
+          {"blocks", v.blocks().size()},
+          {"verb_forms", v.verb_forms().size()},
+          {"patterns", v.patterns().size()},
+          {"synsets", v.synsets().size()},
+          {"transformations", v.transformations().size()},
+          {"memory_bytes", v.memory_bytes()},
+          {"warnings", warnings_json(v.warnings())}};
+}
+
+nlohmann::json actors_json(const dict::ActorDictionary& a) {
+  std::size_t dated = 0, coded = 0;
+  for (const auto& e : a.entries()) {
+    if (!e.codes.empty()) ++coded;
+    for (const auto& c : e.codes) dated += c.dated ? 1 : 0;
+  }
+  return {{"kind", "actors"},
+          {"actors", a.entries().size()},
+          {"actors_with_codes", coded},
+          {"phrases", a.phrase_count()},
+          {"duplicate_phrases", a.duplicate_phrases()},
+          {"dated_codes", dated},
+          {"memory_bytes", a.memory_bytes()},
+          {"warnings", warnings_json(a.warnings())}};
+}
+
+nlohmann::json agents_json(const dict::AgentDictionary& a) {
+  return {{"kind", "agents"},
+          {"phrases", a.entries().size()},
+          {"memory_bytes", a.memory_bytes()},
+          {"warnings", warnings_json(a.warnings())}};
+}
+
+nlohmann::json discards_json(const dict::DiscardList& d) {
+  std::size_t story = 0;
+  for (const auto& e : d.entries()) story += e.story ? 1 : 0;
+  return {{"kind", "discards"},
+          {"phrases", d.entries().size()},
+          {"story", story},
+          {"sentence", d.entries().size() - story},
+          {"memory_bytes", d.memory_bytes()}};
+}
+
+void print_summary(const nlohmann::json& j) {
+  std::cout << j.value("file", std::string("")) << ": " << j["kind"].get<std::string>();
+  for (const auto& [k, v] : j.items()) {
+    if (k == "kind" || k == "file" || k == "warnings" || k == "output") continue;
+    std::cout << " " << k << "=" << v.dump();
+  }
+  const bool warned = j.contains("warnings") && !j["warnings"].empty();
+  if (warned) std::cout << " warnings=" << j["warnings"].size();
+  std::cout << std::endl;
+  if (warned)
+    for (const auto& w : j["warnings"])
+      std::cerr << "warning: " << w["file"].get<std::string>() << ":" << w["line"].get<int>()
+                << ": " << w["message"].get<std::string>() << "\n";
+}
+
+void run_convert(const ConvertOptions& o) {
+  if (o.output.empty()) throw graph::InvalidArgument("dictionary convert needs -o DIR");
+  if (o.verbs.empty() && o.actors.empty() && o.agents.empty() && o.discards.empty())
+    throw graph::InvalidArgument(
+        "dictionary convert needs at least one of --verbs, --actors, --agents, --discards");
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (fs::exists(o.output, ec) && !fs::is_directory(o.output, ec))
+    throw graph::InvalidArgument("-o " + o.output + ": not a directory");
+  dict::ReadOptions ro;
+  ro.lenient = o.lenient;
+  // Read everything first: a bad input writes nothing.
+  std::vector<std::pair<std::string, std::string>> outputs;
+  nlohmann::json report = nlohmann::json::array();
+  auto out_path = [&](const char* name) { return (fs::path(o.output) / name).string(); };
+  if (!o.verbs.empty()) {
+    auto v = dict::read_verbs(o.verbs, ro);
+    outputs.emplace_back(out_path(dict::kShippedVerbs),
+                         with_source(dict::write_verbs_tsv(v), {o.verbs}));
+    report.push_back(verbs_json(v));
+  }
+  if (!o.actors.empty()) {
+    auto a = dict::read_actors(o.actors, ro);
+    outputs.emplace_back(out_path(dict::kShippedActors),
+                         with_source(dict::write_actors_tsv(a), o.actors));
+    report.push_back(actors_json(a));
+  }
+  if (!o.agents.empty()) {
+    auto a = dict::read_agents(o.agents, ro);
+    outputs.emplace_back(out_path(dict::kShippedAgents),
+                         with_source(dict::write_agents_tsv(a), o.agents));
+    report.push_back(agents_json(a));
+  }
+  if (!o.discards.empty()) {
+    auto d = dict::read_discards(o.discards, ro);
+    outputs.emplace_back(out_path(dict::kShippedDiscards),
+                         with_source(dict::write_discards_tsv(d), o.discards));
+    report.push_back(discards_json(d));
+  }
+  fs::create_directories(o.output, ec);
+  if (ec) throw graph::Error(o.output + ": cannot create directory: " + ec.message());
+  for (std::size_t i = 0; i < outputs.size(); ++i) {
+    write_atomic(outputs[i].first, outputs[i].second);
+    report[i]["file"] = outputs[i].first;
+    report[i]["bytes"] = outputs[i].second.size();
+  }
+  if (o.json) {
+    print_json({{"outputs", report}});
+  } else {
+    for (const auto& j : report) print_summary(j);
+  }
+}
+
+void run_check(const CheckOptions& o) {
+  if (o.files.empty()) throw graph::InvalidArgument("dictionary check needs FILE...");
+  dict::ReadOptions ro;
+  ro.lenient = o.lenient;
+  nlohmann::json report = nlohmann::json::array();
+  for (const auto& f : o.files) {
+    const auto t0 = std::chrono::steady_clock::now();
+    dict::LoadOptions lo;
+    lo.shipped = false;
+    lo.files = {f};
+    lo.read = ro;
+    const dict::Dictionaries d = dict::load_dictionaries(lo);
+    const double ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    // The one kind the file held is the non-empty one.
+    nlohmann::json j;
+    if (!d.verbs.blocks().empty() || !d.verbs.synsets().empty()) {
+      j = verbs_json(d.verbs);
+    } else if (!d.actors.entries().empty()) {
+      j = actors_json(d.actors);
+    } else if (!d.agents.entries().empty() || !d.agents.warnings().empty()) {
+      j = agents_json(d.agents);
+    } else if (!d.discards.entries().empty()) {
+      j = discards_json(d.discards);
+    } else {
+      throw graph::Error(f + ": no dictionary entries");
+    }
+    j["file"] = f;
+    j["load_ms"] = std::round(ms * 100) / 100;
+    report.push_back(std::move(j));
+  }
+  if (o.json) {
+    print_json({{"files", report}});
+  } else {
+    for (const auto& j : report) print_summary(j);
+  }
+}
+
+}  // namespace
+
+void setup_dictionary(CLI::App& app) {
+  CLI::App* sub = app.add_subcommand(
+      "dictionary",
+      "event-data dictionaries (PETRARCH/TABARI verbs, actors, agents, discards): convert them "
+      "into the project's derived TSV, or check them");
+  sub->require_subcommand(1);
+
+  auto c = std::make_shared<ConvertOptions>();
+  CLI::App* conv = sub->add_subcommand(
+      "convert",
+      "read PETRARCH-format (or derived) dictionaries and write verbs.tsv, actors.tsv, "
+      "agents.tsv, discards.tsv into DIR (the shipped data/dictionaries are made this way)");
+  conv->add_option("--verbs", c->verbs, "verb dictionary (CAMEO.2.0.txt)");
+  conv->add_option("--actors", c->actors, "actor dictionaries, merged in order")->expected(1, -1);
+  conv->add_option("--agents", c->agents, "agent dictionaries")->expected(1, -1);
+  conv->add_option("--discards", c->discards, "discard lists")->expected(1, -1);
+  conv->add_option("-o,--output", c->output, "output directory (created if missing)");
+  conv->add_flag("--lenient", c->lenient,
+                 "skip (and list) the lines PETRARCH itself skips with a warning, instead of "
+                 "refusing the file");
+  conv->add_flag("--json", c->json, "print the counts as JSON");
+  conv->callback([c] { run_convert(*c); });
+
+  auto k = std::make_shared<CheckOptions>();
+  CLI::App* check = sub->add_subcommand(
+      "check", "read dictionary files (any format and kind) and print their counts");
+  check->add_option("FILE", k->files, "dictionary files")->required();
+  check->add_flag("--lenient", k->lenient, "skip the lines PETRARCH skips, listing them");
+  check->add_flag("--json", k->json, "print the counts as JSON");
+  check->callback([k] { run_check(*k); });
+}
+
+}  // namespace stakegraph::cli
