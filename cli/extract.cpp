@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "cli/dictionary_options.hpp"
 #include "graph/error.hpp"
 #include "io/article.hpp"
 #include "io/dot.hpp"
@@ -22,6 +23,7 @@ struct ExtractCliOptions {
   std::string format = "json";
   std::vector<std::string> lexicons;
   std::string corrections;
+  DictionaryCliOptions dictionaries;
 };
 
 void print_text(const graph::Graph& g, std::ostream& out) {
@@ -47,7 +49,10 @@ void run_extract(const ExtractCliOptions& o) {
   const io::Lexicon lex = io::Lexicon::load(lo);
   std::optional<io::CorrectionSet> corr;
   if (!o.corrections.empty()) corr = io::CorrectionSet::load(o.corrections);
-  io::Extractor ex(lex);
+  const auto dicts = load_dictionaries(o.dictionaries);
+  io::ExtractOptions eo;
+  eo.dictionaries = dicts ? &*dicts : nullptr;
+  io::Extractor ex(lex, eo);
   graph::Graph g;
   for (const auto& path : io::list_article_files(o.inputs))
     io::for_each_article(path, [&](io::ArticleText& a) { ex.extract(a, g); });
@@ -71,6 +76,7 @@ void setup_extract(CLI::App& app) {
   sub->add_option("--lexicon", opts->lexicons, "extra lexicon file (Protobuf text), repeatable")
       ->allow_extra_args(false);
   sub->add_option("--corrections", opts->corrections, "corrections file (Protobuf text)");
+  add_dictionary_options(sub, opts->dictionaries);
   sub->callback([opts] { run_extract(*opts); });
 }
 

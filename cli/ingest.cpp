@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "cli/dictionary_options.hpp"
 #include "graph/error.hpp"
 #include "io/article.hpp"
 #include "io/extract.hpp"
@@ -26,6 +27,7 @@ struct IngestOptions {
   std::string output;
   std::vector<std::string> lexicons;
   std::string corrections;
+  DictionaryCliOptions dictionaries;
   bool quiet = false;
 };
 
@@ -44,7 +46,10 @@ void run_ingest(const IngestOptions& o) {
   const std::vector<std::string> files = io::list_article_files(o.inputs);
   graph::Graph g;
   if (std::filesystem::exists(o.output)) g = io::load_sgpb(o.output);
-  io::Extractor ex(lex);
+  const auto dicts = load_dictionaries(o.dictionaries);
+  io::ExtractOptions eo;
+  eo.dictionaries = dicts ? &*dicts : nullptr;
+  io::Extractor ex(lex, eo);
   ex.remember(g);
   const bool bar = !o.quiet && ::isatty(STDERR_FILENO);
   std::size_t articles = 0;
@@ -85,6 +90,7 @@ void setup_ingest(CLI::App& app) {
   sub->add_option("--lexicon", opts->lexicons, "extra lexicon file (Protobuf text), repeatable")
       ->allow_extra_args(false);
   sub->add_option("--corrections", opts->corrections, "corrections file (Protobuf text)");
+  add_dictionary_options(sub, opts->dictionaries);
   sub->add_flag("-q,--quiet", opts->quiet, "no progress bar");
   sub->callback([opts] { run_ingest(*opts); });
 }

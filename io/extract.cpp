@@ -10,6 +10,8 @@
 #include <vector>
 
 #include "graph/error.hpp"
+#include "io/extract/dictionary/dictionary.hpp"
+#include "io/extract/dictionary/plover.hpp"
 #include "io/extract_text.hpp"
 
 namespace stakegraph::io {
@@ -531,6 +533,7 @@ class ArticleRun {
   void run();
 
   TextLayout& L_;
+  const extract::dictionary::Dictionaries* dict_ = nullptr;  // optional (ExtractOptions)
   std::vector<Ent> ents_;
   std::vector<Candidate> cands_;
   std::vector<std::vector<Mention>> sent_mentions_;
@@ -621,6 +624,8 @@ class ArticleRun {
   int allegation(const std::string& label, std::size_t si);
 
   const Lexicon& lex_;
+  std::vector<std::string_view> dtoks_;  // a sentence's folded tokens (dictionary look-ups)
+  std::vector<std::uint8_t> actor_start_;
   const std::string& body_;
 
   std::unordered_map<std::string, int> by_name_;     // folded canonical name -> ent
@@ -2350,6 +2355,99 @@ void ArticleRun::relations(std::size_t si) {
     }
     for (int t : targets) add(media, t, Relation::kReports, "reports", si, 0.7f);
   }
+  // Verbs of the event-data dictionaries (CAMEO verb patterns) that the lexicon's verb
+  // patterns did not take: the clause's subject does the event to the pattern's target
+  // ("+"), else to the first actor after the verb in its clause; in the passive, the
+  // by-agent does it to the subject. A word after a determiner, a possessive or a
+  // preposition is a noun, not a verb; the event needs both a subject and a target.
+  if (dict_ != nullptr) {
+    dtoks_.clear();
+    for (std::size_t k = b; k < e; ++k) dtoks_.push_back(tok(k).folded);
+    actor_start_.assign(e - b, 0);
+    for (const auto& m : ms)
+      if (m.b >= b && m.b < e && actor(m)) actor_start_[m.b - b] = 1;
+    extract::dictionary::MatchOptions mo;
+    mo.actor_start = actor_start_;
+    for (std::size_t k = b; k < e; ++k) {
+      if (tok(k).type != TokenType::kWord || tok(k).cap || mention_covering(k)) continue;
+      bool taken = false;
+      for (const Hit& hit : hits) taken |= k >= hit.h && k < hit.he;
+      if (taken) continue;
+      if (k > b) {
+        const std::string_view pw = f(k - 1);
+        if (eq(pw, "the") || eq(pw, "a") || eq(pw, "an") || eq(pw, "its") || eq(pw, "their") ||
+            eq(pw, "his") || eq(pw, "her") || eq(pw, "our") || eq(pw, "this") ||
+            eq(pw, "these") || eq(pw, "those") || tok(k - 1).type == TokenType::kPossessive ||
+            (is(k - 1, kPrepositions) && !eq(pw, "to")))
+          continue;
+      }
+      const std::size_t cs = clause_start(k);
+      std::size_t ce = k + 1;
+      while (ce < e && !eq(f(ce), ";") && !eq(f(ce), "which") && !eq(f(ce), "who") &&
+             !(is(ce, kSubordinators) && !eq(f(ce), "as")))
+        ++ce;
+      const auto vm = dict_->verbs.match(dtoks_, k - b, cs - b, ce - b, mo);
+      if (!vm.verb || !vm.has_event()) continue;
+      const std::size_t ve = b + vm.verb_end;
+      // Passive: "<be> <participle> by <agent>".
+      bool passive = false;
+      for (std::size_t q = k; q-- > cs && q + 3 > k;)
+        if (is(q, kBeForms)) passive = true;
+      const std::string_view code =
+          passive && !vm.passive_code.empty() ? vm.passive_code : vm.code;
+      if (code.empty()) continue;
+      const extract::dictionary::PloverEvent pe = extract::dictionary::plover_event(code);
+      if (!pe.is_event()) continue;
+      std::vector<int> subj;
+      std::size_t subj_end = b;
+      if (!subject_of(k, subj, &subj_end) || negated(subj_end, k)) continue;
+      // The verb heads its subject's predicate: between them only auxiliaries, adverbs, a
+      // date ("on Monday") or a parenthetical between commas ("X, a maker of Y, accused").
+      bool predicate = subj_end <= k;
+      for (std::size_t q = subj_end; q < k && predicate;) {
+        if (eq(f(q), ",")) {
+          std::size_t c2 = q + 1;
+          while (c2 < k && !eq(f(c2), ",")) ++c2;
+          if (c2 >= k) {
+            predicate = false;
+            break;
+          }
+          q = c2 + 1;
+          continue;
+        }
+        if (is(q, kAux) || is(q, kAdverbs) || is(q, kBeForms) || eq(f(q), "on") ||
+            eq(f(q), "last") || eq(f(q), "this") || eq(f(q), "week") || eq(f(q), "month") ||
+            eq(f(q), "year") || eq(f(q), "also") || eq(f(q), "then") ||
+            tok(q).type == TokenType::kNumber || (tok(q).cap && is(q, kSkip)))
+          ++q;
+        else
+          predicate = false;
+      }
+      if (!predicate) continue;
+      std::vector<int> src = subj, dst;
+      if (passive) {
+        const Mention* agent = nullptr;
+        for (std::size_t q = ve; q < ce && q < ve + 6 && !agent; ++q)
+          if (eq(f(q), "by")) agent = first_mention_after(q + 1, q + 5, true);
+        if (!agent) continue;
+        src = agent->ents;
+        dst = subj;
+      } else {
+        // The pattern's target slot, else the direct object: an actor within a few words
+        // (determiners and modifiers) after the verb.
+        const Mention* t = vm.target ? mention_at(b + *vm.target) : nullptr;
+        if (!t) t = first_mention_after(ve, std::min(ce, ve + 4), true);
+        if (!t || !actor(*t)) continue;
+        dst = t->ents;
+      }
+      const std::string rule =
+          "cameo:" + std::string(code) + ":" + std::string(vm.block_name);
+      for (int x : src)
+        for (int y : dst) add(x, y, pe.relation, rule, si, 0.6f);
+      last_subject = subj;
+      k = std::max(k, ve - 1);
+    }
+  }
   // A state body named in the article (not from the lexicon) belongs to a government: the
   // one its name or its possessor names ("Competition Commission of India", "India's
   // Competition Commission", "the German Federal Aviation Office"), else the government the
@@ -2911,6 +3009,7 @@ ExtractStats Extractor::extract(const ArticleText& article, graph::Graph& g) {
   // articles only, so references into it stay valid during one).
   if (fold_memo_.size() > kFoldMemoMax) fold_memo_.clear();
   ArticleRun run(lex_, *index_, article.body, fold_memo_, *scratch_);
+  run.dict_ = options_.dictionaries;
   run.run();
   st.sentences = run.L_.sentences.size();
 

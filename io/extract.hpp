@@ -31,6 +31,10 @@
 #include "io/article.hpp"
 #include "io/lexicon.hpp"
 
+namespace stakegraph::io::extract::dictionary {
+struct Dictionaries;  // io/extract/dictionary/dictionary.hpp
+}
+
 namespace stakegraph::io {
 
 struct TokenIndex;      // per-extractor word index (io/extract.cpp)
@@ -40,6 +44,11 @@ struct ExtractOptions {
   // Keep nodes of typed actors that take part in no relation (lexicon actors, named
   // persons and organisations). Untyped names are kept only when they take part in one.
   bool keep_unrelated_actors = true;
+  // Event-data dictionaries (CAMEO verb patterns, actor and agent codes): verbs the lexicon
+  // does not know give events through their CAMEO code (mapped to PLOVER; the edge's
+  // evidence rule is "cameo:<code>:<verb block>"), and actors they name carry their code
+  // (node attribute "code"). Not owned; nullptr: the lexicon alone.
+  const extract::dictionary::Dictionaries* dictionaries = nullptr;
 };
 
 struct ExtractStats {

@@ -42,11 +42,26 @@ ordered_json node_json(const graph::Graph& g, graph::NodeIndex v) {
   const graph::NodeData& d = g.node(v);
   ordered_json attributes = ordered_json::object();
   for (const auto& [key, value] : d.attributes) attributes[key] = value;
-  return ordered_json{{"id", d.id},
-                      {"name", d.name},
-                      {"kind", graph::kind_name(d.kind)},
-                      {"aliases", d.aliases},
-                      {"attributes", std::move(attributes)}};
+  ordered_json n{{"id", d.id},
+                 {"name", d.name},
+                 {"kind", graph::kind_name(d.kind)},
+                 {"aliases", d.aliases},
+                 {"attributes", std::move(attributes)}};
+  // The event-data actor code (CAMEO) at the top level, as event-data tools read it.
+  for (const auto& [key, value] : d.attributes)
+    if (key == "code") n["code"] = value;
+  return n;
+}
+
+// The CAMEO event code of an edge coded by a dictionary verb pattern: from the first
+// evidence whose rule is "cameo:<code>:<verb block>" (io/extract.hpp), else "".
+std::string edge_cameo(const graph::EdgeData& d) {
+  for (const graph::Evidence& x : d.evidence)
+    if (x.rule.rfind("cameo:", 0) == 0) {
+      const std::size_t colon = x.rule.find(':', 6);
+      return x.rule.substr(6, colon == std::string::npos ? std::string::npos : colon - 6);
+    }
+  return {};
 }
 
 ordered_json edge_json(const graph::Graph& g, graph::EdgeRef e) {
@@ -67,14 +82,16 @@ ordered_json edge_json(const graph::Graph& g, graph::EdgeRef e) {
         {"sources", x.sources},
         {"date", graph::format_iso_date(x.date)}});
   }
-  return ordered_json{{"source", g.node(g.source(e)).id},
-                      {"target", g.node(g.target(e)).id},
-                      {"relation", graph::relation_name(d.relation)},
-                      {"sign", static_cast<int>(d.sign)},
-                      {"weight", d.weight},
-                      {"first_seen", graph::format_iso_date(d.first_seen)},
-                      {"last_seen", graph::format_iso_date(d.last_seen)},
-                      {"evidence", std::move(evidence)}};
+  ordered_json j{{"source", g.node(g.source(e)).id},
+                 {"target", g.node(g.target(e)).id},
+                 {"relation", graph::relation_name(d.relation)},
+                 {"sign", static_cast<int>(d.sign)},
+                 {"weight", d.weight},
+                 {"first_seen", graph::format_iso_date(d.first_seen)},
+                 {"last_seen", graph::format_iso_date(d.last_seen)},
+                 {"evidence", std::move(evidence)}};
+  if (std::string cameo = edge_cameo(d); !cameo.empty()) j["cameo"] = std::move(cameo);
+  return j;
 }
 
 ordered_json article_json(const graph::Article& a) {
