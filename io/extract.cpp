@@ -166,7 +166,9 @@ const WordSet kPersonRoles = {
     "advisor", "daughter", "son", "wife", "husband", "member", "dissident", "businessman",
     "businesswoman", "student", "writer", "blogger", "lawyer", "politician", "economist",
     "researcher", "scientist", "engineer", "colonel", "captain", "admiral", "chief", "head",
-    "boss", "counsel", "founder", "citizen", "national", "priest", "cleric", "reporter"};
+    "boss", "counsel", "founder", "citizen", "national", "priest", "cleric", "reporter",
+    "manager", "organiser", "organizer", "coordinator", "campaigner", "strategist",
+    "spokeswoman", "spokesperson", "spokesman", "pilot", "farmer", "negotiator"};
 const WordSet kGovTitles = {"president", "minister", "secretary", "chancellor", "ambassador",
                             "premier", "envoy", "diplomat", "governor", "senator", "mp",
                             "lawmaker", "mayor", "cabinet", "king", "queen", "prime"};
@@ -860,8 +862,10 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
           continue;
         }
       }
+      // A company "of <Place>" is located there ("Kessel Motors of Turin").
       if ((eq(f(j), "of") || eq(f(j), "and") || eq(f(j), "for") || eq(f(j), "de") || eq(f(j), "&")) &&
-          j + 1 < e && name_like(j + 1) && j - k <= 4) {
+          j + 1 < e && name_like(j + 1) && j - k <= 4 &&
+          !(eq(f(j), "of") && (is(j - 1, kCompanyNouns) || is(j - 1, kTechCompanyNouns)))) {
         // "Federation of Andean Miners"; not "Ghana and Togo" (covered by the lexicon).
         std::size_t m = j + 1;
         while (m < e && name_like(m)) ++m;
@@ -924,8 +928,8 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
     if (is(end - 1, kOperatorSuffix) && len >= 2) kind = Kind::kOperator;
     else if (is(head, kAgencySuffix) && len >= 2) kind = Kind::kAgency;
     else if (is(head, kOrgSuffix) && len >= 2) kind = Kind::kOrganization;
-    else if (is(end - 1, kTechCompanyNouns) && len >= 2) kind = Kind::kVendor;
-    else if (is(end - 1, kCompanyNouns) && len >= 2) kind = Kind::kOrganization;
+    else if (is(head, kTechCompanyNouns) && len >= 2) kind = Kind::kVendor;
+    else if (is(head, kCompanyNouns) && len >= 2) kind = Kind::kOrganization;
     else if (end < e && is(end, kLowerOrgNouns) && !tok(end).cap && len <= 3) {
       kind = Kind::kOrganization;
       is_lower_org = true;
@@ -964,10 +968,15 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
              }())
       kind = Kind::kPerson;
     else if (eq(next, ",") && (eq(next2, "a") || eq(next2, "an") || eq(next2, "the"))) {
-      // Apposition: "Michael Kovrig, a former Canadian diplomat"; "Skycom, a firm".
+      // Apposition: "Michael Kovrig, a former Canadian diplomat"; "Skycom, a firm". The
+      // head noun is the last cue before a boundary or preposition ("a Green Party
+      // campaign manager" is a person, "a maker of pumps" a vendor).
       for (std::size_t m = end + 2; m < std::min(e, end + 8); ++m) {
         std::string_view w = f(m);
-        if (eq(w, ",") || eq(w, ".") || eq(w, "that") || eq(w, "who") || eq(w, "which")) break;
+        if (eq(w, ",") || eq(w, ".") || eq(w, "that") || eq(w, "who") || eq(w, "which") ||
+            (is(m, kPrepositions) && kind != Kind::kUnspecified))
+          break;
+        if (tok(m).cap && m + 1 < e && !eq(f(m + 1), ",") && !eq(f(m + 1), ".")) continue;
         if (is(m, kPersonRoles) && len >= 2) kind = Kind::kPerson;
         else if (eq(w, "carrier") || eq(w, "operator") || eq(w, "provider")) kind = Kind::kOperator;
         else if (eq(w, "maker") || eq(w, "manufacturer") || eq(w, "chipmaker") || eq(w, "vendor") ||
@@ -979,7 +988,6 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
                  eq(w, "organisation") || eq(w, "organization") || eq(w, "charity") ||
                  eq(w, "party") || eq(w, "movement") || eq(w, "body"))
           kind = Kind::kOrganization;
-        if (kind != Kind::kUnspecified) break;
       }
     } else if (len >= 2 && len <= 3 && end < e && is(end, kSpeechVerbs)) {
       kind = Kind::kPerson;
@@ -1003,11 +1011,10 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
     // A company is called by the first word of its name ("Ostara" for "Ostara
     // Pharmaceuticals") when that word is no common word of names.
     if ((kind == Kind::kOrganization || kind == Kind::kVendor || kind == Kind::kOperator) &&
-        len >= 2 && head == end - 1 &&
-        (is(end - 1, kCompanyNouns) || is(end - 1, kTechCompanyNouns) ||
-         is(end - 1, kOperatorSuffix) || eq(f(end - 1), "group") ||
-         eq(f(end - 1), "holdings") || eq(f(end - 1), "corp") || eq(f(end - 1), "inc") ||
-         eq(f(end - 1), "ltd") || eq(f(end - 1), "plc")) &&
+        len >= 2 &&
+        (is(head, kCompanyNouns) || is(head, kTechCompanyNouns) || is(head, kOperatorSuffix) ||
+         eq(f(head), "group") || eq(f(head), "holdings") || eq(f(head), "corp") ||
+         eq(f(head), "inc") || eq(f(head), "ltd") || eq(f(head), "plc")) &&
         tok(start).folded.size() > 2 && tid_[start] == Lexicon::kNoToken &&
         cls_[start] == 0 && !tok(start).all_caps) {
       add_gazetteer(std::string(tok(start).folded), id);
@@ -2661,6 +2668,17 @@ void ArticleRun::relations(std::size_t si) {
       if (role) add(m.ents[0], o->ents[0], Relation::kPartOf, "apposition:role", si);
       continue;
     }
+    // "<Person>, a <Body> <role>": "Ana Brook, a Green Party campaign manager".
+    if (const Mention* o = mention_at(k); o && part_of_ok(o) && !(o->flags & kPossessive)) {
+      bool role = false;
+      for (std::size_t r = o->e; r < std::min<std::size_t>(e, o->e + 3) && is_word(r) && !role;
+           ++r)
+        role = is(r, kPersonRoles);
+      if (role) {
+        add(m.ents[0], o->ents[0], Relation::kPartOf, "apposition:role", si);
+        continue;
+      }
+    }
     bool role = false, gov_role = false;
     for (; k < std::min<std::size_t>(e, m.e + 12); ++k) {
       if (is(k, kPersonRoles)) role = true;
@@ -2680,6 +2698,18 @@ void ArticleRun::relations(std::size_t si) {
       }
       if (eq(f(k), ",") || (!role && k > m.e + 6)) break;
     }
+  }
+  // "<Person> of the <Body>": "Tomas Reyes of the Green Party" (a body, not a country: "of
+  // Canada" is where the person is from).
+  for (const auto& m : ms) {
+    if (m.ents.size() != 1 || m.e + 2 >= e || !eq(f(m.e), "of")) continue;
+    if (ents_[static_cast<std::size_t>(m.ents[0])].kind != Kind::kPerson) continue;
+    const Mention* o = mention_at(eq(f(m.e + 1), "the") ? m.e + 2 : m.e + 1);
+    if (!o || o->ents.size() != 1 || (o->flags & (kUntyped | kPossessive))) continue;
+    const Kind ok = ents_[static_cast<std::size_t>(o->ents[0])].kind;
+    if (ok == Kind::kOrganization || ok == Kind::kAgency || ok == Kind::kVendor ||
+        ok == Kind::kOperator)
+      add(m.ents[0], o->ents[0], Relation::kPartOf, "person-of", si);
   }
   // Heads of bodies: "X, ..., who chairs/heads/leads Y": X is part of Y.
   for (std::size_t k = b + 1; k + 1 < e && has_words(kWho); ++k) {
