@@ -1832,7 +1832,10 @@ void ArticleRun::relations(std::size_t si) {
       return true;
     }
     // Coordinated verb phrase: "... and warned Ottawa": the previous subject.
-    if (cs > b && (eq(f(cs), "and") || eq(f(cs - 1), ",") || eq(f(cs), ",")) && !last_subject.empty()) {
+    if (cs > b &&
+        (eq(f(cs), "and") || eq(f(cs - 1), ",") || eq(f(cs), ",") || eq(f(cs - 1), "but") ||
+         eq(f(cs - 1), "and") || eq(f(cs), "but")) &&
+        !last_subject.empty()) {
       out = last_subject;
       if (subj_end) *subj_end = cs;
       return true;
