@@ -52,6 +52,7 @@ void run_extract(const ExtractCliOptions& o) {
   const auto dicts = load_dictionaries(o.dictionaries);
   io::ExtractOptions eo;
   eo.dictionaries = dicts ? &*dicts : nullptr;
+  eo.dictionary_actors = !o.dictionaries.files.empty();
   io::Extractor ex(lex, eo);
   graph::Graph g;
   for (const auto& path : io::list_article_files(o.inputs))

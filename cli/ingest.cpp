@@ -49,6 +49,7 @@ void run_ingest(const IngestOptions& o) {
   const auto dicts = load_dictionaries(o.dictionaries);
   io::ExtractOptions eo;
   eo.dictionaries = dicts ? &*dicts : nullptr;
+  eo.dictionary_actors = !o.dictionaries.files.empty();
   io::Extractor ex(lex, eo);
   ex.remember(g);
   const bool bar = !o.quiet && ::isatty(STDERR_FILENO);

@@ -398,6 +398,7 @@ struct Ent {
   int first_sentence = -1;
   int mentions = 0;
   std::string lexicon_parent;  // part_of from the lexicon (background knowledge)
+  std::string code;            // event-data actor code (CAMEO), when a dictionary gave one
   std::string label_words;     // allegations: the content words
 };
 
@@ -536,6 +537,8 @@ class ArticleRun {
 
   TextLayout& L_;
   const extract::dictionary::Dictionaries* dict_ = nullptr;  // optional (ExtractOptions)
+  graph::Date date_ = graph::kNoDate;                         // the article's (actor codes)
+  bool code_actors_ = false;  // ExtractOptions::dictionary_actors
   std::vector<Ent> ents_;
   std::vector<Candidate> cands_;
   std::vector<std::vector<Mention>> sent_mentions_;
@@ -602,6 +605,7 @@ class ArticleRun {
   void add_alias(int ent, const std::string& alias);
 
   void type_unknown_names(const Sentence& s, std::vector<char>& covered);
+  void dictionary_actors(const Sentence& s, std::vector<char>& covered);
   // Longest lexicon form at token k; `end` must be the end of k's sentence and
   // `sentence_start` whether k starts it (memoised per token).
   std::size_t match_lexicon(std::size_t k, std::size_t end, const LexiconEntry** out,
@@ -824,9 +828,84 @@ int ArticleRun::context_government(std::size_t si, std::size_t before_token,
   return home_government(exclude);
 }
 
+// Kind of an actor from its event-data code (CAMEO actor codes: a 3-letter country, then
+// 3-letter agent codes): a country alone or with GOV is a government; IGO, NGO, a business
+// (BUS), a party (PTY), rebels (REB, INS) an organization; any other agent (MIL, COP, JUD,
+// LEG, SPY ...) an agency.
+Kind kind_of_code(std::string_view code) {
+  if (code.size() <= 3) return Kind::kGovernment;
+  const std::string_view rest = code.substr(3);
+  if (rest == "GOV" || rest == "ELI") return Kind::kGovernment;
+  for (std::string_view org : {"IGO", "NGO", "BUS", "PTY", "REB", "INS", "MED", "EDU", "LAB",
+                               "REL", "OPP", "CVL", "UAF", "IMG", "NGM", "SEP"})
+    if (code.find(org) != std::string_view::npos) return Kind::kOrganization;
+  if (code.substr(0, 3) == "IGO" || code.substr(0, 3) == "NGO") return Kind::kOrganization;
+  return Kind::kAgency;
+}
+
+// Pass 1 with event-data dictionaries: actors the dictionary names (a capitalised phrase,
+// or an agent phrase after a country's demonym: "Israeli police") become entities with
+// their code; lexicon actors it names get the code too.
+void ArticleRun::dictionary_actors(const Sentence& s, std::vector<char>& covered) {
+  const std::size_t b = s.first, e = s.last;
+  dtoks_.clear();
+  for (std::size_t k = b; k < e; ++k) dtoks_.push_back(tok(k).folded);
+  const auto date = static_cast<extract::dictionary::Date>(date_ > 0 ? date_ : 0);
+  for (std::size_t k = b; k < e;) {
+    if (!tok(k).cap || covered[k]) {
+      ++k;
+      continue;
+    }
+    const auto am = dict_->actors.longest(dtoks_, k - b, date);
+    if (!am || am.code.empty()) {
+      ++k;
+      continue;
+    }
+    std::size_t n = am.length;
+    std::string code(am.code);
+    // "<demonym or country> <agent>": the agent's code after the country's.
+    if (code.size() == 3 && k + n < e) {
+      const auto ag = dict_->agents.longest(dtoks_, k + n - b);
+      if (ag && !ag.prefix) {
+        code += std::string(ag.code);
+        n += ag.length;
+      }
+    }
+    const LexiconEntry* le = nullptr;
+    const std::size_t ln = match_lexicon(k, e, &le, k == b);
+    int id = -1;
+    if (ln == n && le) {
+      id = entity_for(*le);
+    } else if (ln > n) {
+      k += ln;
+      continue;
+    } else {
+      const Kind kind = kind_of_code(code);
+      // A demonym names its country ("Israeli troops": an agency of Israel).
+      const LexiconEntry* dm = nullptr;
+      if (code.size() > 3 && match_demonym(k, e, &dm) > 0 && dm && kind != Kind::kGovernment) {
+        id = entity_named(surface(k, k + n), kind, true);
+        ents_[static_cast<std::size_t>(id)].part_of = dm->name;
+      } else if (kind == Kind::kGovernment && code.size() == 3 && match_demonym(k, e, &dm) > 0 &&
+                 dm) {
+        id = entity_for(*dm);
+      } else {
+        id = entity_named(surface(k, k + n), kind, true);
+      }
+      add_gazetteer(fold(surface(k, k + n)), id);
+      gaz_max_ = std::max(gaz_max_, n);
+    }
+    Ent& en = ents_[static_cast<std::size_t>(id)];
+    if (en.code.empty()) en.code = code;
+    for (std::size_t j = k; j < k + n; ++j) covered[j] = 1;
+    k += n;
+  }
+}
+
 // Pass 1: unknown capitalised names typed by their context.
 void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covered) {
   const std::size_t b = s.first, e = s.last;
+  if (dict_ != nullptr && code_actors_) dictionary_actors(s, covered);
   for (std::size_t k = b; k < e;) {
     const LexiconEntry* le = nullptr;
     std::size_t n = match_lexicon(k, e, &le, k == b);
@@ -1685,6 +1764,7 @@ int ArticleRun::allegation(const std::string& label, std::size_t si) {
 }
 
 void ArticleRun::relations(std::size_t si) {
+  dtoks_.clear();  // filled on demand for this sentence (dictionary look-ups)
   const Sentence& s = L_.sentences[si];
   std::vector<Mention>& ms = sent_mentions_[si];
   const std::size_t b = s.first, e = s.last;
@@ -2113,6 +2193,20 @@ void ArticleRun::relations(std::size_t si) {
     }
     std::vector<int> src, dst;
     std::string rule = vp.name;
+    // With event-data dictionaries, the lexicon's event carries the CAMEO code the verb
+    // dictionary gives this verb when both agree on the PLOVER type.
+    if (dict_ != nullptr && graph::is_event(r)) {
+      if (dtoks_.size() != e - b) {
+        dtoks_.clear();
+        for (std::size_t k = b; k < e; ++k) dtoks_.push_back(tok(k).folded);
+      }
+      const auto vm = dict_->verbs.match(dtoks_, h - b, clause_start(h) - b, e - b);
+      const std::string_view code = passive && !vm.passive_code.empty() ? vm.passive_code
+                                                                         : vm.code;
+      if (vm.verb && !code.empty() &&
+          extract::dictionary::plover_event(code).relation == r)
+        rule = "cameo:" + std::string(code) + ":" + std::string(vm.block_name) + ":" + rule;
+    }
     if (passive) {
       // Agent after "by"; patient is the subject (or the prepositional target).
       const Mention* agent = nullptr;
@@ -3043,6 +3137,8 @@ ExtractStats Extractor::extract(const ArticleText& article, graph::Graph& g) {
   if (fold_memo_.size() > kFoldMemoMax) fold_memo_.clear();
   ArticleRun run(lex_, *index_, article.body, fold_memo_, *scratch_);
   run.dict_ = options_.dictionaries;
+  run.date_ = article.date;
+  run.code_actors_ = options_.dictionary_actors;
   run.run();
   st.sentences = run.L_.sentences.size();
 
@@ -3083,6 +3179,7 @@ ExtractStats Extractor::extract(const ArticleText& article, graph::Graph& g) {
     }
     for (const auto& a : en.aliases)
       if (!known(v, a)) g.add_alias(v, a);
+    if (!en.code.empty()) g.set_attribute(v, "code", en.code);
     node[i] = v;
     return v;
   };
