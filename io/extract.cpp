@@ -2579,6 +2579,11 @@ void ArticleRun::relations(std::size_t si) {
           ents_[static_cast<std::size_t>(o.ents[0])].kind == Kind::kGovernment)
         gov = o.ents[0];
     }
+    // "the Competition Board of Kenya".
+    if (gov < 0 && m.e + 1 < e && eq(f(m.e), "of"))
+      if (const Mention* o = mention_at(m.e + 1); o && o->ents.size() == 1 &&
+          ents_[static_cast<std::size_t>(o->ents[0])].kind == Kind::kGovernment)
+        gov = o->ents[0];
     if (gov < 0 && m.b > b) {
       for (std::size_t d = m.b; d-- > b && d + 3 >= m.b;) {
         const LexiconEntry* dm = nullptr;
