@@ -981,6 +981,9 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
       else if (start < end && !named_institution &&
                (is(start, kSkip) || is(start, kRoleTitles) || eq(f(start), "of")))
         ++start;
+      // The portfolio before a title is part of it: "Agriculture Minister Devendra Rawal".
+      else if (!named_institution && start + 2 < end && is(start + 1, kGovTitles))
+        start += 2;
       else if (start < end && named_institution && eq(f(start), "of"))
         ++start;
       else if (start + 1 < end && match_demonym(start, end, &dmy) > 0)
@@ -1658,6 +1661,13 @@ void ArticleRun::recognise(std::size_t si) {
         org_title = true;
       title_start = t;
     }
+    // The portfolio before a government title: "Fisheries Minister X".
+    if (title_start > b && title_start < m.b && is(title_start, kGovTitles) &&
+        tok(title_start - 1).cap && is_word(title_start - 1) &&
+        std::none_of(ms.begin(), ms.end(), [&](const Mention& o) {
+          return o.b < title_start && o.e >= title_start;
+        }))
+      --title_start;
     if (title_start == m.b) continue;
     // Possessor: "the company's founder Ren Zhengfei".
     if (title_start > b && tok(title_start - 1).type == TokenType::kPossessive) {
@@ -2805,13 +2815,48 @@ void ArticleRun::relations(std::size_t si) {
   // Canada" is where the person is from).
   for (const auto& m : ms) {
     if (m.ents.size() != 1 || m.e + 2 >= e || !eq(f(m.e), "of")) continue;
-    if (ents_[static_cast<std::size_t>(m.ents[0])].kind != Kind::kPerson) continue;
+    Ent& pe = ents_[static_cast<std::size_t>(m.ents[0])];
+    // An untyped two- or three-word name "of the <party or group>" is a person's.
+    const bool untyped_name = (m.flags & kUntyped) && m.e - m.b >= 2 && m.e - m.b <= 3 &&
+                              eq(f(m.e + 1), "the");
+    if (pe.kind != Kind::kPerson && !untyped_name) continue;
     const Mention* o = mention_at(eq(f(m.e + 1), "the") ? m.e + 2 : m.e + 1);
     if (!o || o->ents.size() != 1 || (o->flags & (kUntyped | kPossessive))) continue;
     const Kind ok = ents_[static_cast<std::size_t>(o->ents[0])].kind;
+    if (untyped_name && ok != Kind::kOrganization) continue;
     if (ok == Kind::kOrganization || ok == Kind::kAgency || ok == Kind::kVendor ||
-        ok == Kind::kOperator)
+        ok == Kind::kOperator) {
+      if (untyped_name) {
+        pe.kind = Kind::kPerson;
+        pe.typed = true;
+      }
       add(m.ents[0], o->ents[0], Relation::kPartOf, "person-of", si);
+    }
+  }
+  // "<Body>, part of <Body>" and "<Company>, a unit of <Company>".
+  for (const auto& m : ms) {
+    if (m.ents.size() != 1 || m.e + 3 >= e || !eq(f(m.e), ",") || (m.flags & kPossessive))
+      continue;
+    std::size_t k = m.e + 1;
+    if (eq(f(k), "a") || eq(f(k), "an") || eq(f(k), "the")) ++k;
+    while (k < e && k < m.e + 5 && is_word(k) && !tok(k).cap && !eq(f(k), "part") &&
+           !eq(f(k), "unit") && !eq(f(k), "subsidiary") && !eq(f(k), "arm") &&
+           !eq(f(k), "division") && !eq(f(k), "branch") && !eq(f(k), "wing"))
+      ++k;
+    if (k + 2 >= e || !eq(f(k + 1), "of")) continue;
+    const bool part = eq(f(k), "part") || eq(f(k), "branch") || eq(f(k), "wing");
+    const bool unit = eq(f(k), "unit") || eq(f(k), "subsidiary") || eq(f(k), "arm") ||
+                      eq(f(k), "division");
+    if (!part && !unit) continue;
+    std::size_t o_at = k + 2;
+    while (o_at < e && o_at < k + 6 && is_word(o_at) && !tok(o_at).cap) ++o_at;
+    const Mention* o = mention_at(o_at);
+    if (!o || o->ents.size() != 1 || (o->flags & kUntyped) || o->ents[0] == m.ents[0]) continue;
+    const Kind mk = ents_[static_cast<std::size_t>(m.ents[0])].kind;
+    const bool companies = mk == Kind::kOrganization || mk == Kind::kVendor ||
+                           mk == Kind::kOperator;
+    if (unit && companies) add(o->ents[0], m.ents[0], Relation::kOwns, "apposition:unit", si);
+    else add(m.ents[0], o->ents[0], Relation::kPartOf, "apposition:part", si);
   }
   // Heads of bodies: "X, ..., who chairs/heads/leads Y": X is part of Y.
   for (std::size_t k = b + 1; k + 1 < e && has_words(kWho); ++k) {

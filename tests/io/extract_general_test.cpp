@@ -150,6 +150,33 @@ TEST(GeneralTies, PersonOfABody) {
   EXPECT_TRUE(has(g, "Mira Solt", Relation::kPartOf, "Green Party")) << dump(g);
 }
 
+TEST(GeneralTies, PortfolioBeforeATitleIsNoPartOfTheName) {
+  auto g = run(
+      "The Ministry of Fisheries met growers. Fisheries Minister Lena Holt said the quota "
+      "would stay.");
+  EXPECT_TRUE(g.find_named("Lena Holt").has_value()) << dump(g);
+  EXPECT_FALSE(g.find_named("Fisheries Minister Lena Holt").has_value() &&
+               g.node(*g.find_named("Fisheries Minister Lena Holt")).name ==
+                   "Fisheries Minister Lena Holt")
+      << dump(g);
+  EXPECT_TRUE(has(g, "Lena Holt", Relation::kPartOf, "Ministry of Fisheries")) << dump(g);
+}
+
+TEST(GeneralTies, UntypedNameOfAPartyIsAPerson) {
+  auto g = run("The vote went to Oren Valdis of the Unity Party, officials said.");
+  EXPECT_EQ(kind_of(g, "Oren Valdis"), Kind::kPerson) << dump(g);
+  EXPECT_TRUE(has(g, "Oren Valdis", Relation::kPartOf, "Unity Party")) << dump(g);
+}
+
+TEST(GeneralTies, PartOfAndUnitOfInApposition) {
+  auto g = run(
+      "The Coastal Fisheries Authority, part of the federal Ministry of Oceans, fined Brine "
+      "Foods. Brisk Retail, a unit of Helvion Group, sold the fish.");
+  EXPECT_TRUE(has(g, "Coastal Fisheries Authority", Relation::kPartOf, "Ministry of Oceans"))
+      << dump(g);
+  EXPECT_TRUE(has(g, "Helvion Group", Relation::kOwns, "Brisk Retail")) << dump(g);
+}
+
 // ---- events and claims ----
 TEST(GeneralEvents, AccusedOfAnythingIsAClaim) {
   auto g = run(
