@@ -155,7 +155,8 @@ const WordSet kRoleTitles = {
     "telecoms", "telecommunications", "labour", "home", "environment", "transport", "us",
     "financial", "operating", "technology", "security", "national", "colonel", "lieutenant",
     "sergeant", "captain", "admiral", "pope", "archbishop", "sheikh", "emir", "sultan",
-    "chief", "acting", "interim", "then", "exiled", "jailed", "detained", "veteran", "top"};
+    "chief", "acting", "interim", "then", "exiled", "jailed", "detained", "veteran", "top",
+    "managing"};
 const WordSet kPersonRoles = {
     "president", "minister", "secretary", "chancellor", "ambassador", "spokesman",
     "spokeswoman", "spokesperson", "chairman", "chairwoman", "ceo", "founder", "leader",
