@@ -38,6 +38,10 @@
 // of k words; VerbDictionary::match is O(P * n) for the P patterns of the verb's block over a
 // clause of n tokens (each token hashed once per call).
 //
+// Results (ActorMatch, AgentMatch, VerbMatch) hold views into the dictionary: valid while it
+// lives. All look-ups are const and thread-safe (VerbDictionary::match uses a thread_local
+// scratch buffer).
+//
 // Errors: readers throw graph::ParseError "FILE:LINE: what" for a malformed line (with
 // ReadOptions::lenient, lines PETRARCH itself skips with a warning are skipped and listed in
 // `warnings` instead); graph::NotFound for a missing file or shipped directory.
