@@ -7,13 +7,19 @@
 //   dict::LoadOptions lo;                  // shipped set (data/dictionaries)...
 //   lo.files = {"my.verbs", "my.actors"};  // ...a user file replaces the shipped one of its kind
 //   const dict::Dictionaries d = dict::load_dictionaries(lo);
-//   std::vector<std::string_view> toks = {"the", "united", "states", "accused", "china",
-//                                         "of", "spying"};           // lowercase words
-//   dict::ActorMatch a = d.actors.longest(toks, 1, 20190501);   // a.length 2, a.code "USA"
-//   dict::AgentMatch g = d.agents.longest(toks, i);             // "police" -> "COP"
-//   dict::VerbMatch v = d.verbs.match(toks, 3, 0, toks.size()); // v.code "112", v.block "ACCUSE"
-//   dict::PloverEvent p = dict::plover_event(v.code);           // ACCUSE, sign -1 (plover.hpp)
-//   if (d.discards.find(toks)) { /* sentence not coded */ }
+//   std::vector<std::string_view> toks = {"the", "united", "states", "accused", "the",
+//                                         "police", "of", "torture"};   // lowercase words
+//   if (d.discards.find(toks).story) { /* the story is not coded */ }
+//   dict::ActorMatch a = d.actors.longest(toks, 1, 20190501);  // length 2, code "USA"
+//   dict::AgentMatch g = d.agents.longest(toks, 5);            // "police": code "COP"
+//   dict::VerbMatch v = d.verbs.match(toks, 3, 0, toks.size()); // block "BLAME", code "1122"
+//   // v.pattern_text "* (OF TORTURE)": the pattern that matched (v.pattern nullptr: none,
+//   // v.code is then the verb's or the block's code, "112" for "accused" alone);
+//   // v.source / v.target: token index of its $ and + slots, when it has them.
+//   dict::PloverEvent p = dict::plover_event(v.code);  // ACCUSE, sign -1 (plover.hpp)
+//
+// A token is looked up as a verb whatever its part of speech ("states" is a form of STATE):
+// the caller decides which tokens are verbs and where the clause begins and ends.
 //
 // Formats read (README of data/dictionaries has the details):
 //  - PETRARCH/TABARI text files, as PETRARCH 2's reader (PETRreader.py) reads them: '#'

@@ -540,6 +540,26 @@ TEST(ShippedDictionaries, CountsAndGeneralKnowledge) {
   EXPECT_GT(d.memory_bytes(), 1u << 20);
 }
 
+// The example in dictionary.hpp's header comment, as written there.
+TEST(ShippedDictionaries, TheHeaderExample) {
+  const Dictionaries& d = shipped();
+  std::string s = "the united states accused the police of torture";
+  const auto t = toks(s);
+  EXPECT_FALSE(d.discards.find(t));
+  const ActorMatch a = d.actors.longest(t, 1, 20190501);
+  EXPECT_EQ(a.length, 2u);
+  EXPECT_EQ(a.code, "USA");
+  EXPECT_EQ(d.agents.longest(t, 5).code, "COP");
+  const VerbMatch v = d.verbs.match(t, 3, 0, t.size());
+  EXPECT_EQ(v.block_name, "BLAME");
+  EXPECT_EQ(v.code, "1122");
+  EXPECT_EQ(v.pattern_text, "* (OF TORTURE)");
+  const PloverEvent p = plover_event(v.code);
+  EXPECT_EQ(p.relation, graph::Relation::kAccuse);
+  EXPECT_EQ(p.sign, -1);
+  EXPECT_EQ(d.verbs.match(t, 3, 0, 4).code, "112");  // "accused" alone
+}
+
 // PETRARCH's validation dictionaries and unit-test records, copied into tests/data/petrarch.
 const std::string kPetr = std::string(STAKEGRAPH_SOURCE_DIR) + "/tests/data/petrarch/";
 
