@@ -111,6 +111,13 @@ void ActorDictionary::add(ActorEntry e) {
   entries_.push_back(std::move(e));
 }
 
+std::uint32_t ActorDictionary::file_id(const std::string& name) {
+  for (std::uint32_t i = 0; i < files_.size(); ++i)
+    if (files_[i] == name) return i;
+  files_.push_back(name);
+  return static_cast<std::uint32_t>(files_.size() - 1);
+}
+
 std::string_view ActorDictionary::code_at(std::uint32_t entry, Date date) const {
   const auto& codes = entries_[entry].codes;
   if (date != 0) {
@@ -142,7 +149,6 @@ std::size_t ActorDictionary::memory_bytes() const {
   for (const auto& e : entries_) {
     b += e.phrases.capacity() * sizeof(std::string) + e.codes.capacity() * sizeof(CodeSpan);
     for (const auto& p : e.phrases) b += p.size() > 15 ? p.capacity() + 1 : 0;
-    b += e.file.size() > 15 ? e.file.capacity() + 1 : 0;
   }
   return b;
 }
@@ -185,7 +191,7 @@ void parse_actors_into(ActorDictionary& d, std::string_view content, const std::
     std::vector<std::string> ws = text::words(phrase);
     if (ws.empty()) fail(name, no, "actor line without a name");
     if (!have) {
-      cur.file = name;
+      cur.file = d.file_id(name);
       cur.line = no;
       have = true;
     }

@@ -117,12 +117,13 @@ void parse_actors(ActorDictionary& d, std::string_view content, const std::strin
   std::string_view l;
   std::uint64_t no = 0;
   lines.next(l, no);
+  const std::uint32_t file = d.file_id(name);
   while (lines.next(l, no)) {
     auto f = row(l, 3, name, no);
     if (f.empty()) continue;
     expect_type(f[0], "actor", name, no);
     ActorEntry e;
-    e.file = name;
+    e.file = file;
     e.line = no;
     for (auto p : text::split(f[1], '|')) {
       if (p.empty()) fail(name, no, "empty actor phrase");

@@ -99,7 +99,7 @@ struct CodeSpan {
 struct ActorEntry {
   std::vector<std::string> phrases;  // lowercase, words joined by ' '; phrases[0] is the root
   std::vector<CodeSpan> codes;       // in file order
-  std::string file;
+  std::uint32_t file = 0;            // index into ActorDictionary::files()
   std::uint64_t line = 0;
 };
 
@@ -119,6 +119,8 @@ class ActorDictionary final {
   std::string_view code_at(std::uint32_t entry, Date date) const;
 
   const std::vector<ActorEntry>& entries() const noexcept { return entries_; }
+  const std::vector<std::string>& files() const noexcept { return files_; }
+  std::uint32_t file_id(const std::string& name);  // index of the file name (added once)
   std::size_t phrase_count() const noexcept { return index_.phrase_count(); }
   std::size_t duplicate_phrases() const noexcept { return duplicates_; }
   std::size_t memory_bytes() const;  // approximate heap bytes held
@@ -129,6 +131,7 @@ class ActorDictionary final {
 
  private:
   std::vector<ActorEntry> entries_;
+  std::vector<std::string> files_;
   PhraseIndex index_;
   std::size_t duplicates_ = 0;
   std::vector<Warning> warnings_;
