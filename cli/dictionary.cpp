@@ -241,8 +241,8 @@ void setup_dictionary(CLI::App& app) {
   conv->add_option("--discards", c->discards, "discard lists")->expected(1, -1);
   conv->add_option("-o,--output", c->output, "output directory (created if missing)");
   conv->add_flag("--lenient", c->lenient,
-                 "skip (and list) the lines PETRARCH itself skips with a warning, instead of "
-                 "refusing the file");
+                 "skip malformed lines of PETRARCH-format files, listing them on stderr, instead "
+                 "of refusing the file");
   conv->add_flag("--json", c->json, "print the counts as JSON");
   conv->callback([c] { run_convert(*c); });
 
@@ -250,7 +250,7 @@ void setup_dictionary(CLI::App& app) {
   CLI::App* check = sub->add_subcommand(
       "check", "read dictionary files (any format and kind) and print their counts");
   check->add_option("FILE", k->files, "dictionary files")->required();
-  check->add_flag("--lenient", k->lenient, "skip the lines PETRARCH skips, listing them");
+  check->add_flag("--lenient", k->lenient, "skip malformed lines, listing them on stderr");
   check->add_flag("--json", k->json, "print the counts as JSON");
   check->callback([k] { run_check(*k); });
 }

@@ -67,6 +67,29 @@ TEST_F(DictionaryCliTest, MalformedLineIsOneLineErrorAndNothingIsWritten) {
   EXPECT_NE(r.err.find("no such file"), std::string::npos);
 }
 
+TEST_F(DictionaryCliTest, LenientSkipsAndListsMalformedLines) {
+  {
+    std::ofstream(path("some.agents")) << "POLICE {} [~COP]\nEXTREMIST\nMINISTER [~GOV]\n";
+  }
+  auto r = run_stakegraph("dictionary check '" + path("some.agents") + "'");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(r.err, "stakegraph: error: " + path("some.agents") + ":2: agent without a [~CODE]\n");
+  r = run_stakegraph("dictionary check --lenient --json '" + path("some.agents") + "'");
+  ASSERT_EQ(r.status, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["files"][0]["phrases"], 3);  // police, minister, ministers
+  ASSERT_EQ(j["files"][0]["warnings"].size(), 1u);
+  EXPECT_EQ(j["files"][0]["warnings"][0]["line"], 2);
+}
+
+TEST_F(DictionaryCliTest, Help) {
+  for (const char* sub : {"dictionary", "dictionary convert", "dictionary check"}) {
+    const auto r = run_stakegraph(std::string(sub) + " --help");
+    EXPECT_EQ(r.status, 0) << sub << ": " << r.err;
+    EXPECT_NE(r.out.find("dictionar"), std::string::npos) << sub;
+  }
+}
+
 TEST_F(DictionaryCliTest, UsageErrors) {
   EXPECT_EQ(run_stakegraph("dictionary").status, 2);
   EXPECT_EQ(run_stakegraph("dictionary convert -o '" + path("x") + "'").status, 2);

@@ -49,8 +49,8 @@
 // scratch buffer).
 //
 // Errors: readers throw graph::ParseError "FILE:LINE: what" for a malformed line (with
-// ReadOptions::lenient, lines PETRARCH itself skips with a warning are skipped and listed in
-// `warnings` instead); graph::NotFound for a missing file or shipped directory.
+// ReadOptions::lenient such lines are skipped and listed in `warnings` instead);
+// graph::NotFound for a missing file or shipped directory.
 #pragma once
 
 #include <cstdint>
@@ -68,8 +68,9 @@ using Date = std::uint32_t;  // yyyymmdd; 0 = none
 using Tokens = std::span<const std::string_view>;
 
 struct ReadOptions {
-  // Skip, instead of refusing, the lines PETRARCH 2 skips with a warning (an agent without a
-  // code, an undefined substitution marker or synset); they are listed in `warnings`.
+  // Skip, instead of refusing, a malformed line of PETRARCH's format (a bad date restriction
+  // alone, text after an actor's codes alone), listing it in `warnings` (PETRARCH itself reads
+  // such lines into junk or skips them). The derived format is always read strictly.
   bool lenient = false;
 };
 
