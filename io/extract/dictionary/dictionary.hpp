@@ -359,7 +359,9 @@ struct LoadOptions {
   ReadOptions read;
 };
 
-// Throws graph::NotFound when the shipped directory cannot be found (and shipped is set).
+// Throws graph::NotFound when a file or the shipped directory cannot be found (and shipped
+// is set), graph::InvalidArgument for two verbs files, graph::ParseError for a malformed line,
+// binary data, or a file that yields no entries (empty or comments only).
 Dictionaries load_dictionaries(const LoadOptions& options = {});
 
 // The shipped directory: $STAKEGRAPH_DATA/dictionaries, else the first

@@ -33,6 +33,8 @@ std::string read_file(const std::string& path) {
       throw graph::Error(path + ": file exceeds the limit of " +
                          std::to_string(kMaxDictionaryBytes) + " bytes");
   }
+  if (const std::size_t nul = s.find('\0'); nul != std::string::npos)
+    throw graph::ParseError::at_offset(path, nul, "binary data (a NUL byte), not a dictionary");
   return s;
 }
 

@@ -17,7 +17,8 @@ namespace stakegraph::io::extract::dictionary::text {
 inline constexpr std::uint64_t kMaxDictionaryBytes = 64ull << 20;
 
 // The whole file. Throws graph::NotFound (missing), graph::Error (directory, unreadable, over
-// 64 MiB).
+// 64 MiB), graph::ParseError (a NUL byte: binary data). Other bytes are accepted: PETRARCH's
+// files are not all UTF-8 (Phoenix.Countries.actors.txt has Latin-1 names).
 std::string read_file(const std::string& path);
 
 // Content lines of PETRARCH's format: a line starting with '#' and blank lines are skipped;

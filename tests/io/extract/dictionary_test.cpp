@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <tuple>
 
 #include "graph/error.hpp"
 #include "io/extract/dictionary/plover.hpp"
@@ -497,6 +498,45 @@ TEST_F(DictionaryFiles, MissingFileAndUserFilesReplaceTheirKind) {
     EXPECT_EQ(std::string(e.what()), path("bad.agents") + ":2: '[' without ']'");
     EXPECT_EQ(e.line(), 2u);
   }
+}
+
+TEST_F(DictionaryFiles, EmptyJunkAndTruncatedFilesAreErrors) {
+  // (contents, file name, expected message after "<path>")
+  const std::vector<std::tuple<std::string, std::string, std::string>> cases = {
+      {"", "e.verbs", ": no verbs entries (an empty or comment-only file)"},
+      {"# only a comment\n<!-- and this -->\n", "c.actors",
+       ": no actors entries (an empty or comment-only file)"},
+      {"\n\n", "e.discards", ": no discards entries (an empty or comment-only file)"},
+      {std::string("GIF89a\x01\x00\x02junk", 13), "j.agents", ": byte offset 7: binary data (a NUL byte), not a "
+                                             "dictionary"},
+      {"---  ACCUSE [112] ---\nACCUSE\n- * (OF SPY", "t.verbs",
+       ":3: pattern without a final [code]"},
+      {"---  ACCUSE [112] ---\nACCUSE\n- * (OF SPY [1121]", "t2.verbs",
+       ":3: '(' without ')' in pattern"},
+      {"CHINA [CHN]\nJAPAN [JP", "t.actors", ":2: '[' without ']'"},
+      {"POLICE [~CO", "t.agents", ":1: '[' without ']'"},
+      {"hello world\nthis is not a dictionary\n", "x.verbs",
+       ":1: verb or pattern outside a verb block (--- NAME [code] ---)"},
+      {"hello world\n", "x.agents", ":1: agent without a [~CODE]"},
+  };
+  for (const auto& [content, name, message] : cases) {
+    {
+      std::ofstream(path(name), std::ios::binary) << content;
+    }
+    LoadOptions lo;
+    lo.shipped = false;
+    lo.files = {path(name)};
+    try {
+      load_dictionaries(lo);
+      ADD_FAILURE() << name << ": no error";
+    } catch (const graph::ParseError& e) {
+      EXPECT_EQ(std::string(e.what()), path(name) + message) << name;
+    }
+  }
+  LoadOptions lo;
+  lo.shipped = false;
+  lo.files = {dir_.string()};
+  EXPECT_THROW(load_dictionaries(lo), graph::Error);  // a directory
 }
 
 const Dictionaries& shipped() {
