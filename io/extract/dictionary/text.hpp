@@ -51,7 +51,7 @@ std::string_view trim(std::string_view s) noexcept;
 // The message of a ParseError without its "FILE:LINE: " prefix (for Warning::message).
 std::string bare_message(const graph::ParseError& e);
 std::string lower(std::string_view s);
-// "UNITED_STATES_" / "united states" -> {"united", "states"} (split on ' ' and '_').
+// "UNITED_STATES_" / "united states" -> {"united", "states"} (split on '_' and blanks).
 std::vector<std::string> words(std::string_view phrase);
 std::string join(const std::vector<std::string>& words, char sep = ' ');
 std::vector<std::string_view> split(std::string_view s, char sep);
