@@ -449,6 +449,29 @@ TEST(DerivedFormat, RoundTripKeepsEveryLookUp) {
             "v.tsv:1: a derived verbs file, not actors");
 }
 
+// Findings of fuzz_dictionary, kept as tests: each input must read back from its derived TSV.
+TEST(DerivedFormat, FuzzFindingsRoundTrip) {
+  // A date before year 1000 is written with 8 digits.
+  const ActorDictionary a = parse_actors("OLD [XXX <00040118]\n", "a");
+  EXPECT_EQ(write_actors_tsv(parse_actors(write_actors_tsv(a), "a.tsv")), write_actors_tsv(a));
+  // A synset without members; blanks other than ' ' between {...} forms; a tab in a name.
+  const VerbDictionary v = parse_verbs(
+      "&EMPTY\n---  MEET\tUP [040] ---\nMEET {MEETS\tMET}\n~ a (b\tc) X = a b 1\n", "v");
+  ASSERT_EQ(v.synsets().size(), 1u);
+  EXPECT_TRUE(v.synsets()[0].members.empty());
+  EXPECT_EQ(v.blocks()[0].name, "MEET UP");
+  EXPECT_TRUE(has_form(v, "met"));
+  const std::string tsv = write_verbs_tsv(v);
+  EXPECT_EQ(write_verbs_tsv(parse_verbs(tsv, "v.tsv")), tsv);
+  // '|' separates names in the derived TSV: refused inside a name or a synset member.
+  EXPECT_EQ(parse_error([] { parse_actors("A|B [X]\n", "bad.actors"); }),
+            "bad.actors:1: '|' in an actor name");
+  EXPECT_EQ(parse_error([] { parse_verbs("&S\n+A|B\n", "bad.verbs"); }),
+            "bad.verbs:2: a synset member holds only words: 'A|B'");
+  EXPECT_EQ(parse_error([] { parse_actors("A [X@Y]\n", "bad.actors"); }),
+            "bad.actors:1: bad character in code 'X@Y'");
+}
+
 TEST(Kinds, DetectedByHeaderNameOrContent) {
   EXPECT_EQ(detect_kind("x.txt", "#stakegraph-dictionary\tagents\t1\n"), Kind::kAgents);
   EXPECT_EQ(detect_kind("Phoenix.agents.txt", "X [Y]\n"), Kind::kAgents);
