@@ -35,6 +35,15 @@
 //  - the project's derived TSV (written by `stakegraph dictionary convert`), recognized by its
 //    first line "#stakegraph-dictionary<TAB>KIND<TAB>1".
 //
+// Where PETRARCH 2 reads its own files into junk, these readers choose: a verb line "LASH OUT"
+// is the multi-word verb +LASH_OUT (PETRARCH makes "OUT" a verb too); '*' may touch words
+// ("IN_*", "*SCEPTICAL"), as PETRARCH splits at the character; ';' starts a TABARI comment in
+// actor and verb lines; '#' inside [...] belongs to the code ("[###]"); a bare date "[X D]"
+// means on or after D; a dated restriction is tried before the undated default (PETRARCH
+// tries them in file order, so a default on the name line hides later restrictions); actor
+// names match whole words (PETRARCH 2 does; TABARI's trailing-'_' stems are not used); the
+// code "---" is an empty code.
+//
 // Matching conventions: tokens are lowercase words (std::string_view); dictionary phrases are
 // split on ' ' and '_' only, lowercased (ASCII), other punctuation kept inside words ("u.n.").
 // Dates are yyyymmdd integers; 0 means "no date": the code valid latest.
