@@ -1,11 +1,14 @@
 // stakegraph dictionary convert --verbs F --actors F... --agents F... --discards F... -o DIR
 //   [--lenient] [--json]
 // stakegraph dictionary check FILE... [--lenient] [--json]
+// stakegraph dictionary lookup TEXT [--dictionary FILE...] [--date D] [--json]
 // convert reads event-data dictionaries (PETRARCH/TABARI text format, or the derived format)
 // and writes the project's derived TSV (verbs.tsv, actors.tsv, agents.tsv, discards.tsv in
 // DIR, atomically): the shipped data/dictionaries are made this way. check reads files (kind
 // detected from the header, the name or the content) and prints their counts, load time and
-// memory. See io/extract/dictionary/dictionary.hpp.
+// memory. lookup shows what the dictionaries say of one sentence (every word tried as a verb).
+// See io/extract/dictionary/dictionary.hpp.
+#include <cctype>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
@@ -18,7 +21,9 @@
 #include "cli/common.hpp"
 #include "graph/error.hpp"
 #include "io/atomic_file.hpp"
+#include "graph/ontology.hpp"
 #include "io/extract/dictionary/dictionary.hpp"
+#include "io/extract/dictionary/plover.hpp"
 
 namespace stakegraph::cli {
 namespace {
@@ -30,6 +35,13 @@ struct ConvertOptions {
   std::vector<std::string> actors, agents, discards;
   std::string output;
   bool lenient = false;
+  bool json = false;
+};
+
+struct LookupOptions {
+  std::string text;
+  std::vector<std::string> files;
+  std::string date;
   bool json = false;
 };
 
@@ -221,6 +233,79 @@ void run_check(const CheckOptions& o) {
   }
 }
 
+// Lowercase words: letters, digits and the marks kept inside dictionary words (- . ' &).
+std::vector<std::string> lookup_words(const std::string& text) {
+  std::vector<std::string> out;
+  std::string w;
+  for (char c : text + " ") {
+    const auto u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) || c == '-' || c == '\'' || c == '&' || u >= 0x80 ||
+        (c == '.' && !w.empty() && w.size() < 4)) {  // "u.s." but not a sentence's end
+      w.push_back(static_cast<char>(std::tolower(u)));
+    } else if (!w.empty()) {
+      out.push_back(std::move(w));
+      w.clear();
+    }
+  }
+  return out;
+}
+
+void run_lookup(const LookupOptions& o) {
+  dict::LoadOptions lo;
+  lo.files = o.files;
+  const dict::Dictionaries d = dict::load_dictionaries(lo);
+  const dict::Date date =
+      o.date.empty() ? 0 : static_cast<dict::Date>(parse_date_option(o.date, "--date"));
+  const std::vector<std::string> words = lookup_words(o.text);
+  const std::vector<std::string_view> t(words.begin(), words.end());
+  nlohmann::json out = {{"tokens", words}, {"actors", nlohmann::json::array()},
+                        {"agents", nlohmann::json::array()}, {"verbs", nlohmann::json::array()}};
+  if (auto m = d.discards.find(t))
+    out["discard"] = {{"at", m.at}, {"length", m.length}, {"story", m.story}};
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (auto a = d.actors.longest(t, i, date)) {
+      out["actors"].push_back({{"at", i}, {"length", a.length}, {"code", a.code},
+                               {"name", d.actors.entries()[a.entry].phrases[0]}});
+    }
+    if (auto g = d.agents.longest(t, i))
+      out["agents"].push_back({{"at", i}, {"length", g.length}, {"code", g.code},
+                               {"prefix", g.prefix}});
+    const dict::VerbMatch v = d.verbs.match(t, i, 0, t.size());
+    if (!v.verb) continue;
+    nlohmann::json j = {{"at", i}, {"begin", v.verb_begin}, {"end", v.verb_end},
+                        {"block", v.block_name}, {"cameo", v.code},
+                        {"passive", v.passive_code}, {"pattern", v.pattern_text}};
+    if (v.source) j["source"] = *v.source;
+    if (v.target) j["target"] = *v.target;
+    const dict::PloverEvent p = dict::plover_event(v.code);
+    if (p.is_event()) j["plover"] = graph::relation_name(p.relation);
+    out["verbs"].push_back(std::move(j));
+  }
+  if (o.json) {
+    print_json(out);
+    return;
+  }
+  if (out.contains("discard"))
+    std::cout << "discard at " << out["discard"]["at"] << (out["discard"]["story"] ? " (story)" : "")
+              << "\n";
+  for (const auto& a : out["actors"])
+    std::cout << "actor  " << words[a["at"].get<std::size_t>()] << " [" << a["length"] << " words] "
+              << a["code"].get<std::string>() << "\n";
+  for (const auto& a : out["agents"])
+    std::cout << "agent  " << words[a["at"].get<std::size_t>()] << " "
+              << a["code"].get<std::string>() << "\n";
+  for (const auto& v : out["verbs"]) {
+    std::cout << "verb   " << words[v["at"].get<std::size_t>()] << " " << v["block"].get<std::string>()
+              << " cameo=" << v["cameo"].get<std::string>();
+    if (v.contains("plover")) std::cout << " plover=" << v["plover"].get<std::string>();
+    if (!v["pattern"].get<std::string>().empty())
+      std::cout << " pattern='" << v["pattern"].get<std::string>() << "'";
+    if (v.contains("source")) std::cout << " $=" << words[v["source"].get<std::size_t>()];
+    if (v.contains("target")) std::cout << " +=" << words[v["target"].get<std::size_t>()];
+    std::cout << "\n";
+  }
+}
+
 }  // namespace
 
 void setup_dictionary(CLI::App& app) {
@@ -241,8 +326,8 @@ void setup_dictionary(CLI::App& app) {
   conv->add_option("--discards", c->discards, "discard lists")->expected(1, -1);
   conv->add_option("-o,--output", c->output, "output directory (created if missing)");
   conv->add_flag("--lenient", c->lenient,
-                 "skip (and list) the lines PETRARCH itself skips with a warning, instead of "
-                 "refusing the file");
+                 "skip malformed lines of PETRARCH-format files, listing them on stderr, instead "
+                 "of refusing the file");
   conv->add_flag("--json", c->json, "print the counts as JSON");
   conv->callback([c] { run_convert(*c); });
 
@@ -250,9 +335,23 @@ void setup_dictionary(CLI::App& app) {
   CLI::App* check = sub->add_subcommand(
       "check", "read dictionary files (any format and kind) and print their counts");
   check->add_option("FILE", k->files, "dictionary files")->required();
-  check->add_flag("--lenient", k->lenient, "skip the lines PETRARCH skips, listing them");
+  check->add_flag("--lenient", k->lenient, "skip malformed lines, listing them on stderr");
   check->add_flag("--json", k->json, "print the counts as JSON");
   check->callback([k] { run_check(*k); });
+
+  auto l = std::make_shared<LookupOptions>();
+  CLI::App* look = sub->add_subcommand(
+      "lookup",
+      "look a sentence up in the dictionaries: discards, actors and agents at each word, and "
+      "each verb form with its block, CAMEO code, PLOVER type and the pattern that matched "
+      "(every word is tried as a verb: no part-of-speech tagging here)");
+  look->add_option("TEXT", l->text, "the sentence")->required();
+  look->add_option("--dictionary", l->files,
+                   "dictionary files replacing the shipped ones of their kind")
+      ->expected(1, -1);
+  look->add_option("--date", l->date, "the date for actor codes (YYYY-MM-DD or YYYYMMDD)");
+  look->add_flag("--json", l->json, "print JSON");
+  look->callback([l] { run_lookup(*l); });
 }
 
 }  // namespace stakegraph::cli

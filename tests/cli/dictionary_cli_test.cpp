@@ -67,6 +67,54 @@ TEST_F(DictionaryCliTest, MalformedLineIsOneLineErrorAndNothingIsWritten) {
   EXPECT_NE(r.err.find("no such file"), std::string::npos);
 }
 
+TEST_F(DictionaryCliTest, LenientSkipsAndListsMalformedLines) {
+  {
+    std::ofstream(path("some.agents")) << "POLICE {} [~COP]\nEXTREMIST\nMINISTER [~GOV]\n";
+  }
+  auto r = run_stakegraph("dictionary check '" + path("some.agents") + "'");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(r.err, "stakegraph: error: " + path("some.agents") + ":2: agent without a [~CODE]\n");
+  r = run_stakegraph("dictionary check --lenient --json '" + path("some.agents") + "'");
+  ASSERT_EQ(r.status, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["files"][0]["phrases"], 3);  // police, minister, ministers
+  ASSERT_EQ(j["files"][0]["warnings"].size(), 1u);
+  EXPECT_EQ(j["files"][0]["warnings"][0]["line"], 2);
+}
+
+TEST_F(DictionaryCliTest, LookupWithTheShippedSetAndWithUserFiles) {
+  // "the united states accused the police of torture": actor USA (2 words from 1), agent COP
+  // at 5, verb "accused" at 3 in block BLAME with the pattern "* (OF TORTURE)" -> 1122 ACCUSE.
+  auto r = run_stakegraph("dictionary lookup --json --date 2019-05-01 "
+                          "'The United States accused the police of torture.'");
+  ASSERT_EQ(r.status, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  bool usa = false, cop = false, accused = false;
+  for (const auto& a : j["actors"]) usa |= a["at"] == 1 && a["code"] == "USA" && a["length"] == 2;
+  for (const auto& a : j["agents"]) cop |= a["at"] == 5 && a["code"] == "COP";
+  for (const auto& v : j["verbs"])
+    accused |= v["at"] == 3 && v["block"] == "BLAME" && v["cameo"] == "1122" &&
+               v["plover"] == "ACCUSE" && v["pattern"] == "* (OF TORTURE)";
+  EXPECT_TRUE(usa && cop && accused) << r.out;
+  // The validation actors replace the shipped ones: Arnor is ARN there, unknown otherwise.
+  r = run_stakegraph("dictionary lookup --json --dictionary '" + kPetr +
+                     "PETR.Validate.actors.txt' 'Arnor restored ties with Gondor'");
+  ASSERT_EQ(r.status, 0) << r.err;
+  j = nlohmann::json::parse(r.out);
+  ASSERT_FALSE(j["actors"].empty()) << r.out;
+  EXPECT_EQ(j["actors"][0]["code"], "ARN");
+  EXPECT_EQ(run_stakegraph("dictionary lookup --date 2019-13-01 'x'").status, 2);
+}
+
+TEST_F(DictionaryCliTest, Help) {
+  for (const char* sub : {"dictionary", "dictionary convert", "dictionary check",
+                          "dictionary lookup"}) {
+    const auto r = run_stakegraph(std::string(sub) + " --help");
+    EXPECT_EQ(r.status, 0) << sub << ": " << r.err;
+    EXPECT_NE(r.out.find("dictionar"), std::string::npos) << sub;
+  }
+}
+
 TEST_F(DictionaryCliTest, UsageErrors) {
   EXPECT_EQ(run_stakegraph("dictionary").status, 2);
   EXPECT_EQ(run_stakegraph("dictionary convert -o '" + path("x") + "'").status, 2);

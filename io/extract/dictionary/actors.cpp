@@ -41,6 +41,9 @@ CodeSpan parse_code_span(std::string_view inside, const std::string& file, std::
   const std::size_t sp = inside.find_first_of(" \t");
   CodeSpan c;
   c.code = upper(inside.substr(0, sp));
+  for (char ch : c.code)
+    if (ch == ';' || ch == '@' || ch == '|' || static_cast<unsigned char>(ch) < 0x21)
+      fail(file, line, "bad character in code '" + c.code + "'");
   if (c.code == "---") c.code.clear();
   if (sp == std::string_view::npos) return c;
   std::string d;
@@ -111,6 +114,13 @@ void ActorDictionary::add(ActorEntry e) {
   entries_.push_back(std::move(e));
 }
 
+std::uint32_t ActorDictionary::file_id(const std::string& name) {
+  for (std::uint32_t i = 0; i < files_.size(); ++i)
+    if (files_[i] == name) return i;
+  files_.push_back(name);
+  return static_cast<std::uint32_t>(files_.size() - 1);
+}
+
 std::string_view ActorDictionary::code_at(std::uint32_t entry, Date date) const {
   const auto& codes = entries_[entry].codes;
   if (date != 0) {
@@ -142,7 +152,6 @@ std::size_t ActorDictionary::memory_bytes() const {
   for (const auto& e : entries_) {
     b += e.phrases.capacity() * sizeof(std::string) + e.codes.capacity() * sizeof(CodeSpan);
     for (const auto& p : e.phrases) b += p.size() > 15 ? p.capacity() + 1 : 0;
-    b += e.file.size() > 15 ? e.file.capacity() + 1 : 0;
   }
   return b;
 }
@@ -184,8 +193,9 @@ void parse_actors_into(ActorDictionary& d, std::string_view content, const std::
     if (phrase.find(']') != std::string_view::npos) fail(name, no, "']' without '['");
     std::vector<std::string> ws = text::words(phrase);
     if (ws.empty()) fail(name, no, "actor line without a name");
+    if (phrase.find('|') != std::string_view::npos) fail(name, no, "'|' in an actor name");
     if (!have) {
-      cur.file = name;
+      cur.file = d.file_id(name);
       cur.line = no;
       have = true;
     }
@@ -263,8 +273,11 @@ void parse_agent_line(AgentDictionary& d,
       fail(name, no, "text after the code: '" + std::string(text::trim(l.substr(close + 1))) +
                          "'");
     std::string code;
-    for (char c : l.substr(open + 1, close - open - 1))
-      if (c != ' ' && c != '\t') code.push_back(c);
+    for (char c : l.substr(open + 1, close - open - 1)) {
+      if (c == ' ' || c == '\t') continue;
+      if (static_cast<unsigned char>(c) < 0x20) fail(name, no, "control character in the code");
+      code.push_back(c);
+    }
     AgentEntry base;
     base.line = no;
     if (code.size() > 1 && code.front() == '~') {

@@ -2,6 +2,7 @@
 #include "io/extract/dictionary/derived.hpp"
 
 #include <charconv>
+#include <cstdio>
 
 #include "graph/error.hpp"
 #include "io/extract/dictionary/text.hpp"
@@ -57,6 +58,14 @@ Date date_field(std::string_view s, const std::string& file, std::uint64_t no) {
   return v;
 }
 
+// yyyymmdd with leading zeros (year 4 is "00040118"); "" for 0 (an open end).
+std::string date_text(Date d) {
+  if (d == 0) return {};
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%08u", static_cast<unsigned>(d));
+  return buf;
+}
+
 }  // namespace
 
 // ---- readers --------------------------------------------------------------------------------
@@ -81,6 +90,7 @@ void parse_verbs(VerbBuilder& b, std::string_view content) {
     if (type == "synset") {
       need(3);
       b.begin_synset(f[1], no);
+      if (f[2].empty()) continue;  // a synset without members
       for (auto m : text::split(f[2], '|')) {
         auto ws = word_list(m);
         if (ws.empty()) b.fail(no, "empty synset member");
@@ -117,12 +127,13 @@ void parse_actors(ActorDictionary& d, std::string_view content, const std::strin
   std::string_view l;
   std::uint64_t no = 0;
   lines.next(l, no);
+  const std::uint32_t file = d.file_id(name);
   while (lines.next(l, no)) {
     auto f = row(l, 3, name, no);
     if (f.empty()) continue;
     expect_type(f[0], "actor", name, no);
     ActorEntry e;
-    e.file = name;
+    e.file = file;
     e.line = no;
     for (auto p : text::split(f[1], '|')) {
       if (p.empty()) fail(name, no, "empty actor phrase");
@@ -235,10 +246,7 @@ std::string write_actors_tsv(const ActorDictionary& d) {
       const CodeSpan& c = e.codes[i];
       if (i) s.push_back(';');
       s += c.code.empty() ? std::string("---") : c.code;
-      if (c.dated) {
-        s += "@" + (c.from ? std::to_string(c.from) : std::string()) + "-" +
-             (c.until ? std::to_string(c.until) : std::string());
-      }
+      if (c.dated) s += "@" + date_text(c.from) + "-" + date_text(c.until);
     }
     s.push_back('\n');
   }

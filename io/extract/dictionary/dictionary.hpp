@@ -7,13 +7,19 @@
 //   dict::LoadOptions lo;                  // shipped set (data/dictionaries)...
 //   lo.files = {"my.verbs", "my.actors"};  // ...a user file replaces the shipped one of its kind
 //   const dict::Dictionaries d = dict::load_dictionaries(lo);
-//   std::vector<std::string_view> toks = {"the", "united", "states", "accused", "china",
-//                                         "of", "spying"};           // lowercase words
-//   dict::ActorMatch a = d.actors.longest(toks, 1, 20190501);   // a.length 2, a.code "USA"
-//   dict::AgentMatch g = d.agents.longest(toks, i);             // "police" -> "COP"
-//   dict::VerbMatch v = d.verbs.match(toks, 3, 0, toks.size()); // v.code "112", v.block "ACCUSE"
-//   dict::PloverEvent p = dict::plover_event(v.code);           // ACCUSE, sign -1 (plover.hpp)
-//   if (d.discards.find(toks)) { /* sentence not coded */ }
+//   std::vector<std::string_view> toks = {"the", "united", "states", "accused", "the",
+//                                         "police", "of", "torture"};   // lowercase words
+//   if (d.discards.find(toks).story) { /* the story is not coded */ }
+//   dict::ActorMatch a = d.actors.longest(toks, 1, 20190501);  // length 2, code "USA"
+//   dict::AgentMatch g = d.agents.longest(toks, 5);            // "police": code "COP"
+//   dict::VerbMatch v = d.verbs.match(toks, 3, 0, toks.size()); // block "BLAME", code "1122"
+//   // v.pattern_text "* (OF TORTURE)": the pattern that matched (v.pattern nullptr: none,
+//   // v.code is then the verb's or the block's code, "112" for "accused" alone);
+//   // v.source / v.target: token index of its $ and + slots, when it has them.
+//   dict::PloverEvent p = dict::plover_event(v.code);  // ACCUSE, sign -1 (plover.hpp)
+//
+// A token is looked up as a verb whatever its part of speech ("states" is a form of STATE):
+// the caller decides which tokens are verbs and where the clause begins and ends.
 //
 // Formats read (README of data/dictionaries has the details):
 //  - PETRARCH/TABARI text files, as PETRARCH 2's reader (PETRreader.py) reads them: '#'
@@ -29,6 +35,15 @@
 //  - the project's derived TSV (written by `stakegraph dictionary convert`), recognized by its
 //    first line "#stakegraph-dictionary<TAB>KIND<TAB>1".
 //
+// Where PETRARCH 2 reads its own files into junk, these readers choose: a verb line "LASH OUT"
+// is the multi-word verb +LASH_OUT (PETRARCH makes "OUT" a verb too); '*' may touch words
+// ("IN_*", "*SCEPTICAL"), as PETRARCH splits at the character; ';' starts a TABARI comment in
+// actor and verb lines; '#' inside [...] belongs to the code ("[###]"); a bare date "[X D]"
+// means on or after D; a dated restriction is tried before the undated default (PETRARCH
+// tries them in file order, so a default on the name line hides later restrictions); actor
+// names match whole words (PETRARCH 2 does; TABARI's trailing-'_' stems are not used); the
+// code "---" is an empty code.
+//
 // Matching conventions: tokens are lowercase words (std::string_view); dictionary phrases are
 // split on ' ' and '_' only, lowercased (ASCII), other punctuation kept inside words ("u.n.").
 // Dates are yyyymmdd integers; 0 means "no date": the code valid latest.
@@ -38,9 +53,13 @@
 // of k words; VerbDictionary::match is O(P * n) for the P patterns of the verb's block over a
 // clause of n tokens (each token hashed once per call).
 //
+// Results (ActorMatch, AgentMatch, VerbMatch) hold views into the dictionary: valid while it
+// lives. All look-ups are const and thread-safe (VerbDictionary::match uses a thread_local
+// scratch buffer).
+//
 // Errors: readers throw graph::ParseError "FILE:LINE: what" for a malformed line (with
-// ReadOptions::lenient, lines PETRARCH itself skips with a warning are skipped and listed in
-// `warnings` instead); graph::NotFound for a missing file or shipped directory.
+// ReadOptions::lenient such lines are skipped and listed in `warnings` instead);
+// graph::NotFound for a missing file or shipped directory.
 #pragma once
 
 #include <cstdint>
@@ -58,8 +77,9 @@ using Date = std::uint32_t;  // yyyymmdd; 0 = none
 using Tokens = std::span<const std::string_view>;
 
 struct ReadOptions {
-  // Skip, instead of refusing, the lines PETRARCH 2 skips with a warning (an agent without a
-  // code, an undefined substitution marker or synset); they are listed in `warnings`.
+  // Skip, instead of refusing, a malformed line of PETRARCH's format (a bad date restriction
+  // alone, text after an actor's codes alone), listing it in `warnings` (PETRARCH itself reads
+  // such lines into junk or skips them). The derived format is always read strictly.
   bool lenient = false;
 };
 
@@ -89,7 +109,7 @@ struct CodeSpan {
 struct ActorEntry {
   std::vector<std::string> phrases;  // lowercase, words joined by ' '; phrases[0] is the root
   std::vector<CodeSpan> codes;       // in file order
-  std::string file;
+  std::uint32_t file = 0;            // index into ActorDictionary::files()
   std::uint64_t line = 0;
 };
 
@@ -109,6 +129,8 @@ class ActorDictionary final {
   std::string_view code_at(std::uint32_t entry, Date date) const;
 
   const std::vector<ActorEntry>& entries() const noexcept { return entries_; }
+  const std::vector<std::string>& files() const noexcept { return files_; }
+  std::uint32_t file_id(const std::string& name);  // index of the file name (added once)
   std::size_t phrase_count() const noexcept { return index_.phrase_count(); }
   std::size_t duplicate_phrases() const noexcept { return duplicates_; }
   std::size_t memory_bytes() const;  // approximate heap bytes held
@@ -119,6 +141,7 @@ class ActorDictionary final {
 
  private:
   std::vector<ActorEntry> entries_;
+  std::vector<std::string> files_;
   PhraseIndex index_;
   std::size_t duplicates_ = 0;
   std::vector<Warning> warnings_;
@@ -345,7 +368,9 @@ struct LoadOptions {
   ReadOptions read;
 };
 
-// Throws graph::NotFound when the shipped directory cannot be found (and shipped is set).
+// Throws graph::NotFound when a file or the shipped directory cannot be found (and shipped
+// is set), graph::InvalidArgument for two verbs files, graph::ParseError for a malformed line,
+// binary data, or a file that yields no entries (empty or comments only).
 Dictionaries load_dictionaries(const LoadOptions& options = {});
 
 // The shipped directory: $STAKEGRAPH_DATA/dictionaries, else the first

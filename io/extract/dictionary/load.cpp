@@ -86,14 +86,30 @@ Dictionaries load_dictionaries(const LoadOptions& options) {
     for (const auto& [p, c] : out) d.files.push_back(p);
     return out;
   };
-  for (const auto& [p, c] : sources(Kind::kVerbs, kShippedVerbs))
+  // A file that yields nothing (empty, comments only) is refused: it is not what was meant.
+  auto none = [](const std::string& p, Kind k) {
+    throw graph::ParseError(p, 0, 0, "no " + std::string(kind_name(k)) +
+                                         " entries (an empty or comment-only file)");
+  };
+  for (const auto& [p, c] : sources(Kind::kVerbs, kShippedVerbs)) {
     d.verbs = parse_verbs(c, p, options.read);
-  for (const auto& [p, c] : sources(Kind::kActors, kShippedActors))
+    if (d.verbs.verb_forms().empty()) none(p, Kind::kVerbs);
+  }
+  for (const auto& [p, c] : sources(Kind::kActors, kShippedActors)) {
+    const std::size_t before = d.actors.phrase_count();
     parse_actors_into(d.actors, c, p, options.read);
-  for (const auto& [p, c] : sources(Kind::kAgents, kShippedAgents))
+    if (d.actors.phrase_count() == before && d.actors.duplicate_phrases() == 0)
+      none(p, Kind::kActors);
+  }
+  for (const auto& [p, c] : sources(Kind::kAgents, kShippedAgents)) {
+    const std::size_t before = d.agents.entries().size();
     parse_agents_into(d.agents, c, p, options.read);
+    if (d.agents.entries().size() == before && d.agents.warnings().empty())
+      none(p, Kind::kAgents);
+  }
   for (const auto& [p, c] : sources(Kind::kDiscards, kShippedDiscards)) {
     DiscardList one = parse_discards(c, p, options.read);
+    if (one.entries().empty()) none(p, Kind::kDiscards);
     for (const auto& e : one.entries()) d.discards.add(e);
   }
   return d;

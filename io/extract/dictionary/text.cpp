@@ -33,6 +33,8 @@ std::string read_file(const std::string& path) {
       throw graph::Error(path + ": file exceeds the limit of " +
                          std::to_string(kMaxDictionaryBytes) + " bytes");
   }
+  if (const std::size_t nul = s.find('\0'); nul != std::string::npos)
+    throw graph::ParseError::at_offset(path, nul, "binary data (a NUL byte), not a dictionary");
   return s;
 }
 
@@ -126,13 +128,19 @@ std::string lower(std::string_view s) {
   return r;
 }
 
+namespace {
+bool separator(char c) noexcept {
+  return c == ' ' || c == '_' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
+}
+}  // namespace
+
 std::vector<std::string> words(std::string_view phrase) {
   std::vector<std::string> out;
   std::size_t i = 0;
   while (i < phrase.size()) {
-    while (i < phrase.size() && (phrase[i] == ' ' || phrase[i] == '_' || phrase[i] == '\t')) ++i;
+    while (i < phrase.size() && separator(phrase[i])) ++i;
     std::size_t j = i;
-    while (j < phrase.size() && phrase[j] != ' ' && phrase[j] != '_' && phrase[j] != '\t') ++j;
+    while (j < phrase.size() && !separator(phrase[j])) ++j;
     if (j > i) out.push_back(lower(phrase.substr(i, j - i)));
     i = j;
   }

@@ -17,7 +17,8 @@ namespace stakegraph::io::extract::dictionary::text {
 inline constexpr std::uint64_t kMaxDictionaryBytes = 64ull << 20;
 
 // The whole file. Throws graph::NotFound (missing), graph::Error (directory, unreadable, over
-// 64 MiB).
+// 64 MiB), graph::ParseError (a NUL byte: binary data). Other bytes are accepted: PETRARCH's
+// files are not all UTF-8 (Phoenix.Countries.actors.txt has Latin-1 names).
 std::string read_file(const std::string& path);
 
 // Content lines of PETRARCH's format: a line starting with '#' and blank lines are skipped;
@@ -50,7 +51,7 @@ std::string_view trim(std::string_view s) noexcept;
 // The message of a ParseError without its "FILE:LINE: " prefix (for Warning::message).
 std::string bare_message(const graph::ParseError& e);
 std::string lower(std::string_view s);
-// "UNITED_STATES_" / "united states" -> {"united", "states"} (split on ' ' and '_').
+// "UNITED_STATES_" / "united states" -> {"united", "states"} (split on '_' and blanks).
 std::vector<std::string> words(std::string_view phrase);
 std::string join(const std::vector<std::string>& words, char sep = ' ');
 std::vector<std::string_view> split(std::string_view s, char sep);

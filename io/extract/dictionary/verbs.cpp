@@ -304,7 +304,16 @@ void parse_petrarch_verbs(VerbBuilder& b, std::string_view content, bool lenient
       const std::size_t close = rest.find(']');
       if (open == std::string_view::npos || close == std::string_view::npos || close < open)
         b.fail(no, "verb block header without [code] (expected --- NAME [code] ---)");
-      const std::string_view name = text::trim(rest.substr(0, open));
+      // The name's words joined by single blanks ("LASH OUT"): it is a TSV field.
+      std::string name;
+      for (char c : text::trim(rest.substr(0, open))) {
+        const bool blank = c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
+        if (!blank) {
+          name.push_back(c);
+        } else if (!name.empty() && name.back() != ' ') {
+          name.push_back(' ');
+        }
+      }
       if (name.empty()) b.fail(no, "verb block header without a NAME (--- NAME [code] ---)");
       // After the code PETRARCH ignores the rest: accept dashes and further [codes] only.
       std::string_view after = rest.substr(close + 1);
@@ -334,12 +343,15 @@ void parse_petrarch_verbs(VerbBuilder& b, std::string_view content, bool lenient
     if (l.front() == '~') {
       if (l.find('=') == std::string_view::npos)
         b.fail(no, "transformation without '=' (expected ~ a (b c VERB) VERB = a b code)");
-      b.add_transform(text::trim(l.substr(1)));
+      std::string t(text::trim(l.substr(1)));
+      for (char& c : t)
+        if (c == '\t') c = ' ';
+      b.add_transform(t);
       return;
     }
     if (l.front() == '+' && in_synset) {
       std::string_view m = text::trim(l.substr(1));
-      if (m.find_first_of("[]{}()$%^*") != std::string_view::npos)
+      if (m.find_first_of("[]{}()$%^*|") != std::string_view::npos)
         b.fail(no, "a synset member holds only words: '" + std::string(m) + "'");
       auto ws = text::words(m);
       if (ws.empty()) b.fail(no, "empty synset member");
@@ -385,8 +397,14 @@ void parse_petrarch_verbs(VerbBuilder& b, std::string_view content, bool lenient
       braces = true;
       lemma_part = text::trim(body.substr(0, lb));
       std::string_view inner = body.substr(lb + 1, rb - lb - 1);
-      for (auto f : text::split(inner, ' '))
-        if (!text::trim(f).empty()) forms.push_back(text::trim(f));
+      for (std::size_t i = 0; i < inner.size();) {  // forms separated by blanks
+        auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f'; };
+        while (i < inner.size() && blank(inner[i])) ++i;
+        std::size_t j = i;
+        while (j < inner.size() && !blank(inner[j])) ++j;
+        if (j > i) forms.push_back(inner.substr(i, j - i));
+        i = j;
+      }
     }
     if (lemma_part.empty()) b.fail(no, "verb line without a verb");
     // "LASH OUT" (blank instead of '_'): read as the multi-word verb +LASH_OUT. (PETRARCH

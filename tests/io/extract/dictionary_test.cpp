@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <tuple>
 
 #include "graph/error.hpp"
 #include "io/extract/dictionary/plover.hpp"
@@ -448,6 +449,29 @@ TEST(DerivedFormat, RoundTripKeepsEveryLookUp) {
             "v.tsv:1: a derived verbs file, not actors");
 }
 
+// Findings of fuzz_dictionary, kept as tests: each input must read back from its derived TSV.
+TEST(DerivedFormat, FuzzFindingsRoundTrip) {
+  // A date before year 1000 is written with 8 digits.
+  const ActorDictionary a = parse_actors("OLD [XXX <00040118]\n", "a");
+  EXPECT_EQ(write_actors_tsv(parse_actors(write_actors_tsv(a), "a.tsv")), write_actors_tsv(a));
+  // A synset without members; blanks other than ' ' between {...} forms; a tab in a name.
+  const VerbDictionary v = parse_verbs(
+      "&EMPTY\n---  MEET\tUP [040] ---\nMEET {MEETS\tMET}\n~ a (b\tc) X = a b 1\n", "v");
+  ASSERT_EQ(v.synsets().size(), 1u);
+  EXPECT_TRUE(v.synsets()[0].members.empty());
+  EXPECT_EQ(v.blocks()[0].name, "MEET UP");
+  EXPECT_TRUE(has_form(v, "met"));
+  const std::string tsv = write_verbs_tsv(v);
+  EXPECT_EQ(write_verbs_tsv(parse_verbs(tsv, "v.tsv")), tsv);
+  // '|' separates names in the derived TSV: refused inside a name or a synset member.
+  EXPECT_EQ(parse_error([] { parse_actors("A|B [X]\n", "bad.actors"); }),
+            "bad.actors:1: '|' in an actor name");
+  EXPECT_EQ(parse_error([] { parse_verbs("&S\n+A|B\n", "bad.verbs"); }),
+            "bad.verbs:2: a synset member holds only words: 'A|B'");
+  EXPECT_EQ(parse_error([] { parse_actors("A [X@Y]\n", "bad.actors"); }),
+            "bad.actors:1: bad character in code 'X@Y'");
+}
+
 TEST(Kinds, DetectedByHeaderNameOrContent) {
   EXPECT_EQ(detect_kind("x.txt", "#stakegraph-dictionary\tagents\t1\n"), Kind::kAgents);
   EXPECT_EQ(detect_kind("Phoenix.agents.txt", "X [Y]\n"), Kind::kAgents);
@@ -499,6 +523,45 @@ TEST_F(DictionaryFiles, MissingFileAndUserFilesReplaceTheirKind) {
   }
 }
 
+TEST_F(DictionaryFiles, EmptyJunkAndTruncatedFilesAreErrors) {
+  // (contents, file name, expected message after "<path>")
+  const std::vector<std::tuple<std::string, std::string, std::string>> cases = {
+      {"", "e.verbs", ": no verbs entries (an empty or comment-only file)"},
+      {"# only a comment\n<!-- and this -->\n", "c.actors",
+       ": no actors entries (an empty or comment-only file)"},
+      {"\n\n", "e.discards", ": no discards entries (an empty or comment-only file)"},
+      {std::string("GIF89a\x01\x00\x02junk", 13), "j.agents", ": byte offset 7: binary data (a NUL byte), not a "
+                                             "dictionary"},
+      {"---  ACCUSE [112] ---\nACCUSE\n- * (OF SPY", "t.verbs",
+       ":3: pattern without a final [code]"},
+      {"---  ACCUSE [112] ---\nACCUSE\n- * (OF SPY [1121]", "t2.verbs",
+       ":3: '(' without ')' in pattern"},
+      {"CHINA [CHN]\nJAPAN [JP", "t.actors", ":2: '[' without ']'"},
+      {"POLICE [~CO", "t.agents", ":1: '[' without ']'"},
+      {"hello world\nthis is not a dictionary\n", "x.verbs",
+       ":1: verb or pattern outside a verb block (--- NAME [code] ---)"},
+      {"hello world\n", "x.agents", ":1: agent without a [~CODE]"},
+  };
+  for (const auto& [content, name, message] : cases) {
+    {
+      std::ofstream(path(name), std::ios::binary) << content;
+    }
+    LoadOptions lo;
+    lo.shipped = false;
+    lo.files = {path(name)};
+    try {
+      load_dictionaries(lo);
+      ADD_FAILURE() << name << ": no error";
+    } catch (const graph::ParseError& e) {
+      EXPECT_EQ(std::string(e.what()), path(name) + message) << name;
+    }
+  }
+  LoadOptions lo;
+  lo.shipped = false;
+  lo.files = {dir_.string()};
+  EXPECT_THROW(load_dictionaries(lo), graph::Error);  // a directory
+}
+
 const Dictionaries& shipped() {
   static const Dictionaries d = load_dictionaries();
   return d;
@@ -538,6 +601,26 @@ TEST(ShippedDictionaries, CountsAndGeneralKnowledge) {
   EXPECT_EQ(d.actors.longest(tr, 0).code, "RUS");
   EXPECT_EQ(d.actors.longest(tr, 3).code, "IGOUNO");
   EXPECT_GT(d.memory_bytes(), 1u << 20);
+}
+
+// The example in dictionary.hpp's header comment, as written there.
+TEST(ShippedDictionaries, TheHeaderExample) {
+  const Dictionaries& d = shipped();
+  std::string s = "the united states accused the police of torture";
+  const auto t = toks(s);
+  EXPECT_FALSE(d.discards.find(t));
+  const ActorMatch a = d.actors.longest(t, 1, 20190501);
+  EXPECT_EQ(a.length, 2u);
+  EXPECT_EQ(a.code, "USA");
+  EXPECT_EQ(d.agents.longest(t, 5).code, "COP");
+  const VerbMatch v = d.verbs.match(t, 3, 0, t.size());
+  EXPECT_EQ(v.block_name, "BLAME");
+  EXPECT_EQ(v.code, "1122");
+  EXPECT_EQ(v.pattern_text, "* (OF TORTURE)");
+  const PloverEvent p = plover_event(v.code);
+  EXPECT_EQ(p.relation, graph::Relation::kAccuse);
+  EXPECT_EQ(p.sign, -1);
+  EXPECT_EQ(d.verbs.match(t, 3, 0, 4).code, "112");  // "accused" alone
 }
 
 // PETRARCH's validation dictionaries and unit-test records, copied into tests/data/petrarch.
