@@ -2501,6 +2501,9 @@ void ArticleRun::relations(std::size_t si) {
       while (ce < e && !eq(f(ce), ";") && !eq(f(ce), "which") && !eq(f(ce), "who") &&
              !(is(ce, kSubordinators) && !eq(f(ce), "as")))
         ++ce;
+      // Not inside a complement clause ("said that X would help Y": the speaker's claim,
+      // not an act).
+      if ((cs < e && eq(f(cs), "that")) || (cs > b && eq(f(cs - 1), "that"))) continue;
       const auto vm = dict_->verbs.match(dtoks_, k - b, cs - b, ce - b, mo);
       if (!vm.verb || !vm.has_event()) continue;
       const std::size_t ve = b + vm.verb_end;
@@ -2551,8 +2554,15 @@ void ArticleRun::relations(std::size_t si) {
         // The pattern's target slot, else the direct object: an actor within a few words
         // (determiners and modifiers) after the verb.
         const Mention* t = vm.target ? mention_at(b + *vm.target) : nullptr;
-        if (!t) t = first_mention_after(ve, std::min(ce, ve + 4), true);
-        if (!t || !actor(*t)) continue;
+        // A verb followed by a clause ("insisted that", "plans to", "called it") has no
+        // direct object of its own.
+        std::size_t after = ve;
+        while (after < ce && is(after, kAdverbs)) ++after;
+        const bool clause_follows =
+            after < e && (eq(f(after), "that") || eq(f(after), "to") ||
+                          eq(f(after), "whether") || eq(f(after), "if") || eq(f(after), "it"));
+        if (!t && !clause_follows) t = first_mention_after(ve, std::min(ce, ve + 4), true);
+        if (!t || !actor(*t) || (t->flags & (kUntyped | kPronoun))) continue;
         dst = t->ents;
       }
       const std::string rule =

@@ -252,6 +252,18 @@ TEST(DictionaryEvents, NounAfterADeterminerIsNoVerb) {
     EXPECT_NE(g.edge(*ei).relation, Relation::kAid) << dump(g);
 }
 
+TEST(DictionaryEvents, VerbBeforeAClauseTakesNoObjectFromIt) {
+  // "plans to replace X" states an intent about X, not an act on it; "insisted that X ..."
+  // is a claim.
+  auto g = run(
+      "Harbor Telecom plans to replace Lakemont Robotics drones. Orvane Capital insisted that "
+      "Lakemont Robotics was safe.",
+      true);
+  for (auto [ei, ee] = boost::edges(g.boost_graph()); ei != ee; ++ei)
+    for (const auto& ev : g.edge(*ei).evidence)
+      EXPECT_NE(ev.rule.rfind("cameo:", 0), 0u) << dump(g);
+}
+
 TEST(DictionaryEvents, LexiconEventsCarryTheAgreeingCameoCode) {
   // "accused" is ACCUSE in the lexicon and CAMEO 112 (PLOVER ACCUSE) in the dictionary.
   auto g = run("Harbor Telecom accused Lakemont Robotics on Monday.", true);
