@@ -11,7 +11,11 @@
 // kernels) is printed once by rank 0 and mapped to the usual exit code; an error on one rank
 // inside a kernel is printed as "stakegraph-mpi: rank R: error: ..." and aborts the whole job
 // (MPI_Abort, exit status 1 from mpirun). A rank killed by a signal ends the job too (mpirun).
+#include <csignal>
+#include <cstdlib>
 #include <exception>
+#include <limits>
+#include <stdexcept>
 #include <iostream>
 #include <new>
 #include <string>
@@ -65,12 +69,24 @@ auto on_all_ranks(const mpi::communicator& world, Op op, F&& kernel) {
   }
 }
 
+// Fault injection for tests/mpi/mpi_cli_test.cpp only: STAKEGRAPH_MPI_TEST_FAIL_RANK=R makes
+// rank R fail with an error, STAKEGRAPH_MPI_TEST_KILL_RANK=R kills it with SIGKILL, when it
+// is given its first kernel.
+void injected_fault(const mpi::communicator& world) {
+  const std::string me = std::to_string(world.rank());
+  if (const char* r = std::getenv("STAKEGRAPH_MPI_TEST_KILL_RANK"); r && me == r)
+    std::raise(SIGKILL);
+  if (const char* r = std::getenv("STAKEGRAPH_MPI_TEST_FAIL_RANK"); r && me == r)
+    throw std::runtime_error("injected test fault (STAKEGRAPH_MPI_TEST_FAIL_RANK)");
+}
+
 // The other ranks: run kernels until rank 0 says quit.
 int serve(const mpi::communicator& world) {
   while (true) {
     int op = kQuit;
     mpi::broadcast(world, op, 0);
     try {
+      if (op != kQuit) injected_fault(world);
       switch (op) {
         case kQuit:
           return 0;

@@ -71,7 +71,9 @@ DistanceResult distances(const mpi::communicator& comm, const Csr* root, Distanc
   const Rows rows{use_in ? &local.in_offsets : &local.offsets,
                   use_in ? &local.in_sources : &local.targets,
                   use_in ? &local.in_weights : &local.weights};
-  const bool unit = o.cost == EdgeCost::kHops || rows.weights->empty();
+  // Decided from the view, not from this rank's rows (a rank may hold no entries at all):
+  // every rank must take the same branch, or the collectives below would not match.
+  const bool unit = o.cost == EdgeCost::kHops || !local.weighted;
   auto entry_cost = [&](std::uint64_t i) {
     if (unit) return 1.0;
     const double w = static_cast<double>((*rows.weights)[i]);
