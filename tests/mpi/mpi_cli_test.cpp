@@ -59,10 +59,16 @@ RunResult sh(const std::string& cmd, const std::string& env = "", int timeout_se
 }
 
 RunResult single(const std::string& args) { return sh(std::string("'") + STAKEGRAPH_BIN + "' " + args); }
+// OpenMPI as root (CI) needs the two ALLOW variables; vader's single-copy mechanism (CMA)
+// needs ptrace rights that containers often lack.
+constexpr const char* kMpiEnv =
+    "OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 "
+    "OMPI_MCA_btl_vader_single_copy_mechanism=none ";
+
 RunResult distributed(int np, const std::string& args, const std::string& env = "") {
   return sh("'" + std::string(STAKEGRAPH_MPIEXEC) + "' --oversubscribe -np " +
                 std::to_string(np) + " '" + STAKEGRAPH_MPI_BIN + "' " + args,
-            env);
+            kMpiEnv + env);
 }
 
 // The graphs: samples/stakeholders.sgpb (57 nodes, real names) and two generated graphs.
