@@ -3,12 +3,14 @@
 // the nodes that are active on this rank and sends every candidate (node, distance) to the
 // node's owner in one all-to-all exchange; the owner keeps the smaller value.
 // - Hops (or an unweighted view): breadth-first search, one round per level; the active
-//   nodes are the frontier. Per level: the frontier's entries, 4 bytes each, cross ranks.
+//   nodes are the frontier. Per level: every entry of the frontier's rows whose target
+//   lives on another rank crosses the network once.
 // - Costs: delta-stepping (Meyer and Sanders 2003). Distances fall in buckets of width
 //   delta; a phase takes the lowest non-empty bucket over all ranks and relaxes its nodes'
 //   rows until no node of that bucket changes, then moves on. Light and heavy edges are
 //   relaxed together (the simplest correct variant: a node may be relaxed more than once in
-//   a bucket, never with a wrong final value). Each candidate costs 12 bytes on the wire.
+//   a bucket, never with a wrong final value). Each candidate is sent as two doubles (node,
+//   distance): 16 bytes on the wire, plus Boost.MPI's serialization header per message.
 // The final distances are the least sums along a path, added hop by hop from the source as
 // graph::distances_from adds them, so both give the same doubles.
 #include <algorithm>
