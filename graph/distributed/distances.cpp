@@ -10,7 +10,7 @@
 //   rows until no node of that bucket changes, then moves on. Light and heavy edges are
 //   relaxed together (the simplest correct variant: a node may be relaxed more than once in
 //   a bucket, never with a wrong final value). Each candidate is sent as two doubles (node,
-//   distance): 16 bytes on the wire, plus Boost.MPI's serialization header per message.
+//   distance): 16 bytes on the wire (MPI_Alltoallv, after an MPI_Alltoall of the counts).
 // The final distances are the least sums along a path, added hop by hop from the source as
 // graph::distances_from adds them, so both give the same doubles.
 #include <algorithm>
@@ -19,7 +19,6 @@
 #include <string>
 
 #include <boost/mpi/collectives/all_reduce.hpp>
-#include <boost/mpi/collectives/all_to_all.hpp>
 #include <boost/mpi/collectives/broadcast.hpp>
 #include <boost/mpi/collectives/gatherv.hpp>
 #include <boost/serialization/vector.hpp>
@@ -41,6 +40,29 @@ struct Rows {
   const std::vector<std::uint32_t>* ids;
   const std::vector<float>* weights;
 };
+
+// Sends out[r] to rank r and receives every rank's message for this one, concatenated, in
+// `in`: counts by MPI_Alltoall, then the doubles by MPI_Alltoallv (no serialization).
+void exchange(const mpi::communicator& comm, const std::vector<std::vector<double>>& out,
+              std::vector<double>& in) {
+  const auto p = static_cast<std::size_t>(comm.size());
+  std::vector<int> send_counts(p), recv_counts(p), send_displs(p), recv_displs(p);
+  std::vector<double> send;
+  for (std::size_t r = 0; r < p; ++r) {
+    send_counts[r] = static_cast<int>(out[r].size());
+    send_displs[r] = static_cast<int>(send.size());
+    send.insert(send.end(), out[r].begin(), out[r].end());
+  }
+  MPI_Alltoall(send_counts.data(), 1, MPI_INT, recv_counts.data(), 1, MPI_INT, comm);
+  int total = 0;
+  for (std::size_t r = 0; r < p; ++r) {
+    recv_displs[r] = total;
+    total += recv_counts[r];
+  }
+  in.resize(static_cast<std::size_t>(total));
+  MPI_Alltoallv(send.data(), send_counts.data(), send_displs.data(), MPI_DOUBLE, in.data(),
+                recv_counts.data(), recv_displs.data(), MPI_DOUBLE, comm);
+}
 
 }  // namespace
 
@@ -102,7 +124,8 @@ DistanceResult distances(const mpi::communicator& comm, const Csr* root, Distanc
     delta = entries > 0 ? total / static_cast<double>(entries) : 1.0;
   }
   const auto p = static_cast<std::size_t>(comm.size());
-  std::vector<std::vector<double>> out(p), in(p);
+  std::vector<std::vector<double>> out(p);
+  std::vector<double> in;
   DistanceResult res;
   // One relaxation round over the local nodes in `frontier`; returns how many local nodes
   // improved (they are made active).
@@ -118,19 +141,17 @@ DistanceResult distances(const mpi::communicator& comm, const Csr* root, Distanc
         box.push_back(d + entry_cost(i));
       }
     }
-    mpi::all_to_all(comm, out, in);
+    exchange(comm, out, in);
     std::uint64_t improved = 0;
-    for (const auto& box : in) {
-      for (std::size_t k = 0; k + 1 < box.size(); k += 2) {
-        const auto lw = static_cast<std::uint32_t>(box[k]) - local.first;
-        if (box[k + 1] < dist[lw]) {
-          dist[lw] = box[k + 1];
-          if (!active[lw]) {
-            active[lw] = 1;
-            active_list.push_back(lw);
-          }
-          ++improved;
+    for (std::size_t k = 0; k + 1 < in.size(); k += 2) {
+      const auto lw = static_cast<std::uint32_t>(in[k]) - local.first;
+      if (in[k + 1] < dist[lw]) {
+        dist[lw] = in[k + 1];
+        if (!active[lw]) {
+          active[lw] = 1;
+          active_list.push_back(lw);
         }
+        ++improved;
       }
     }
     return improved;
