@@ -13,7 +13,11 @@
 // (MPI_Abort, exit status 1 from mpirun). A rank killed by a signal ends the job too (mpirun).
 #include <csignal>
 #include <cstdlib>
+#include <chrono>
+#include <cstdio>
 #include <exception>
+#include <filesystem>
+#include <memory>
 #include <limits>
 #include <stdexcept>
 #include <iostream>
@@ -27,6 +31,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/kernels.hpp"
+#include "cli/mpi/ingest.hpp"
 #include "graph/distributed/algorithms.hpp"
 #include "graph/error.hpp"
 
@@ -36,7 +41,7 @@ namespace mpi = boost::mpi;
 namespace sg = stakegraph::graph;
 namespace dist = stakegraph::graph::distributed;
 
-enum Op : int { kQuit = 0, kPageRank, kBetweenness, kComponents, kDistances };
+enum Op : int { kQuit = 0, kPageRank, kBetweenness, kComponents, kDistances, kIngest };
 
 std::string one_line(const char* what) {
   std::string s = what;
@@ -80,6 +85,15 @@ void injected_fault(const mpi::communicator& world) {
     throw std::runtime_error("injected test fault (STAKEGRAPH_MPI_TEST_FAIL_RANK)");
 }
 
+// Like on_all_ranks, for a job whose errors are collected on rank 0 after the collective part
+// (ingest): every error, whatever its type, goes to the CLI.
+template <typename F>
+auto on_all_ranks_checked(const mpi::communicator& world, Op op, F&& job) {
+  int code = op;
+  mpi::broadcast(world, code, 0);
+  return job();
+}
+
 // The other ranks: run kernels until rank 0 says quit.
 int serve(const mpi::communicator& world) {
   while (true) {
@@ -101,6 +115,9 @@ int serve(const mpi::communicator& world) {
           break;
         case kDistances:
           dist::distances(world, nullptr);
+          break;
+        case kIngest:
+          stakegraph::cli::mpi_cli::ingest_worker(world);
           break;
         default:
           abort_job(world, "unknown kernel code from rank 0");
@@ -151,6 +168,36 @@ sg::PathResult distributed_path(const mpi::communicator& world, const sg::Graph&
   return sg::shortest_path(g, from, to, o);
 }
 
+// stakegraph-mpi ingest: the options of stakegraph ingest (cli/ingest.cpp), run by every rank.
+void setup_ingest(CLI::App& app, const mpi::communicator& world) {
+  auto job = std::make_shared<stakegraph::cli::mpi_cli::IngestJob>();
+  CLI::App* sub = app.add_subcommand(
+      "ingest",
+      "Extract articles (.txt, .md, .jsonl, directories) on every rank, a block of files each,\n"
+      "and merge the parts on rank 0 into a graph file, created or updated.");
+  sub->add_option("FILE", job->inputs, "articles or directories")->required();
+  sub->add_option("-o,--output", job->output, "graph file (.sgpb)")->required();
+  sub->add_option("--lexicon", job->lexicons, "extra lexicon file (Protobuf text), repeatable")
+      ->allow_extra_args(false);
+  sub->add_option("--corrections", job->corrections, "corrections file (Protobuf text)");
+  sub->add_flag("-q,--quiet", job->quiet, "no progress bar (stakegraph-mpi has none)");
+  sub->callback([job, &world] {
+    if (std::filesystem::path(job->output).extension() != ".sgpb") {
+      throw sg::InvalidArgument(job->output + ": ingest writes a .sgpb graph file (convert it "
+                                              "afterwards with `stakegraph convert`)");
+    }
+    const auto t0 = std::chrono::steady_clock::now();
+    const auto s = on_all_ranks_checked(world, kIngest, [&] {
+      return stakegraph::cli::mpi_cli::ingest_root(world, *job);
+    });
+    const double secs =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    std::fprintf(stderr, "ingested %llu articles on %d ranks: %zu nodes, %zu edges in %s (%.2f s)\n",
+                 static_cast<unsigned long long>(s.articles), world.size(), s.nodes, s.edges,
+                 job->output.c_str(), secs);
+  });
+}
+
 void use_distributed_kernels(const mpi::communicator& world) {
   stakegraph::cli::Kernels& k = stakegraph::cli::kernels();
   k.pagerank = [&world](const sg::Csr& c, const sg::PageRankOptions& o) {
@@ -182,11 +229,12 @@ void use_distributed_kernels(const mpi::communicator& world) {
 constexpr const char* kNote =
     "\nstakegraph-mpi runs distributed: centrality --metric pagerank | betweenness; clusters "
     "--method components; path (one shortest path, without --relation/--kind/--all/--k); "
-    "stats (on rank 0). Louvain, label propagation, camps, strong components, closeness, "
+    "stats (on rank 0); ingest (files split over ranks, merged on rank 0). import gdelt is not "
+    "distributed. Louvain, label propagation, camps, strong components, closeness, "
     "harmonic, eigenvector and degree are not distributed (Parallel BGL has none of them in "
     "stakegraph's definitions): use stakegraph.";
 
-int run_cli(int argc, char** argv) {
+int run_cli(const mpi::communicator& world, int argc, char** argv) {
   CLI::App app{
       "stakegraph-mpi: stakegraph's analytics distributed over MPI ranks. Run it as\n"
       "  mpirun -np N stakegraph-mpi SUBCOMMAND GRAPH ...\n"
@@ -200,6 +248,7 @@ int run_cli(int argc, char** argv) {
   setup_centrality(app);
   setup_path(app);
   setup_clusters(app);
+  setup_ingest(app, world);
   for (const char* name : {"stats", "centrality", "path", "clusters"}) {
     CLI::App* sub = app.get_subcommand(name);
     sub->description(sub->get_description() + kNote);
@@ -246,7 +295,7 @@ int main(int argc, char** argv) {
   mpi::communicator world;
   if (world.rank() != 0) return serve(world);
   use_distributed_kernels(world);
-  const int code = run_cli(argc, argv);
+  const int code = run_cli(world, argc, argv);
   int quit = kQuit;
   mpi::broadcast(world, quit, 0);
   return code;

@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -197,6 +198,62 @@ TEST_P(MpiCli, AFailingRankEndsTheJob) {
   EXPECT_NE(killed.status, 0);
   EXPECT_NE(killed.status, 124) << "hung";
   EXPECT_TRUE(killed.out.empty()) << killed.out;
+}
+
+// A graph file as JSON in canonical order: nodes, edges (with their evidence sorted) and
+// articles, each sorted by their JSON text.
+std::vector<std::vector<std::string>> canonical(const std::string& sgpb) {
+  const std::string json = sgpb + ".json";
+  const RunResult c = single("convert '" + sgpb + "' '" + json + "'");
+  EXPECT_EQ(c.status, 0) << c.err;
+  auto j = nlohmann::json::parse(slurp(json));
+  std::vector<std::vector<std::string>> out(3);
+  for (const auto& n : j["nodes"]) out[0].push_back(n.dump());
+  for (auto e : j["edges"]) {
+    std::vector<std::string> ev;
+    for (const auto& x : e["evidence"]) ev.push_back(x.dump());
+    std::sort(ev.begin(), ev.end());
+    e["evidence"] = ev;
+    out[1].push_back(e.dump());
+  }
+  for (const auto& a : j["articles"]) out[2].push_back(a.dump());
+  for (auto& v : out) std::sort(v.begin(), v.end());
+  return out;
+}
+
+TEST_P(MpiCli, IngestEqualsSingleProcessIngest) {
+  const int np = GetParam();
+  const std::string articles = std::string(STAKEGRAPH_SOURCE_DIR) + "/samples/articles";
+  const fs::path want = work_dir() / "ingest_single.sgpb";
+  const fs::path got = work_dir() / ("ingest_np" + std::to_string(np) + ".sgpb");
+  fs::remove(want);
+  fs::remove(got);
+  const RunResult a = single("ingest -q '" + articles + "' -o '" + want.string() + "'");
+  ASSERT_EQ(a.status, 0) << a.err;
+  const RunResult b = distributed(np, "ingest '" + articles + "' -o '" + got.string() + "'");
+  ASSERT_EQ(b.status, 0) << b.err;
+  const auto x = canonical(want.string()), y = canonical(got.string());
+  EXPECT_EQ(x[0].size(), 57u);
+  EXPECT_EQ(x[0], y[0]) << "nodes";
+  EXPECT_EQ(x[1], y[1]) << "edges and evidence";
+  EXPECT_EQ(x[2], y[2]) << "articles";
+}
+
+TEST_P(MpiCli, AFailingIngestRankWritesNothing) {
+  const int np = GetParam();
+  // The articles plus a binary file, sorted last: it falls on the last rank.
+  const fs::path dir = work_dir() / ("bad_articles_np" + std::to_string(np));
+  fs::create_directories(dir);
+  for (const auto& e : fs::directory_iterator(std::string(STAKEGRAPH_SOURCE_DIR) + "/samples/articles"))
+    fs::copy_file(e.path(), dir / e.path().filename(), fs::copy_options::overwrite_existing);
+  std::ofstream(dir / "zz-binary.txt", std::ios::binary) << std::string("abc\0def\n", 8);
+  const fs::path out = work_dir() / "kept.sgpb";
+  std::ofstream(out, std::ios::binary) << "previous contents";
+  const RunResult r = distributed(np, "ingest '" + dir.string() + "' -o '" + out.string() + "'");
+  EXPECT_EQ(r.status, 1) << r.err;
+  EXPECT_NE(r.err.find("rank " + std::to_string(np - 1) + ": "), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("zz-binary.txt"), std::string::npos) << r.err;
+  EXPECT_EQ(slurp(out), "previous contents");
 }
 
 INSTANTIATE_TEST_SUITE_P(Ranks, MpiCli, ::testing::Values(1, 2, 4),
