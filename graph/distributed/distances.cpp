@@ -3,8 +3,9 @@
 // the nodes that are active on this rank and sends every candidate (node, distance) to the
 // node's owner in one all-to-all exchange; the owner keeps the smaller value.
 // - Hops (or an unweighted view): breadth-first search, one round per level; the active
-//   nodes are the frontier. Per level: every entry of the frontier's rows whose target
-//   lives on another rank crosses the network once.
+//   nodes are the frontier. A rank sends each node at most once over the whole search
+//   (a bitmap of n bytes remembers which), so a BFS sends at most min(n, its entries)
+//   candidates per rank in all.
 // - Costs: delta-stepping (Meyer and Sanders 2003). Distances fall in buckets of width
 //   delta; a phase takes the lowest non-empty bucket over all ranks and relaxes its nodes'
 //   rows until no node of that bucket changes, then moves on. Light and heavy edges are
@@ -126,6 +127,10 @@ DistanceResult distances(const mpi::communicator& comm, const Csr* root, Distanc
   const auto p = static_cast<std::size_t>(comm.size());
   std::vector<std::vector<double>> out(p);
   std::vector<double> in;
+  // BFS only: the nodes this rank has already sent a candidate for (n bytes per rank), so
+  // that each rank sends each node at most once over the whole search.
+  std::vector<std::uint8_t> sent(unit ? part.n : 0, 0);
+  if (unit && part.owner(o.source) == comm.rank()) sent[o.source] = 1;
   DistanceResult res;
   // One relaxation round over the local nodes in `frontier`; returns how many local nodes
   // improved (they are made active).
@@ -136,6 +141,11 @@ DistanceResult distances(const mpi::communicator& comm, const Csr* root, Distanc
       for (std::uint64_t i = (*rows.offsets)[lv]; i < (*rows.offsets)[lv + 1]; ++i) {
         const std::uint32_t w = (*rows.ids)[i];
         if (blocked(w)) continue;
+        if (unit) {
+          // BFS: the first candidate for w is its level; later ones cannot improve it.
+          if (sent[w]) continue;
+          sent[w] = 1;
+        }
         auto& box = out[static_cast<std::size_t>(part.owner(w))];
         box.push_back(static_cast<double>(w));
         box.push_back(d + entry_cost(i));
