@@ -251,7 +251,7 @@ int run_cli(const mpi::communicator& world, int argc, char** argv) {
   setup_ingest(app, world);
   for (const char* name : {"stats", "centrality", "path", "clusters"}) {
     CLI::App* sub = app.get_subcommand(name);
-    sub->description(sub->get_description() + kNote);
+    sub->footer(kNote);
   }
   app.footer(kNote);
   try {
