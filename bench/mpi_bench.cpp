@@ -7,17 +7,16 @@
 // memory (getrusage). Not Google Benchmark: its loop does not fit a collective over ranks.
 #include <sys/resource.h>
 
+#include <boost/mpi/collectives/all_reduce.hpp>
+#include <boost/mpi/collectives/gather.hpp>
+#include <boost/mpi/communicator.hpp>
+#include <boost/mpi/environment.hpp>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <random>
 #include <string>
 #include <vector>
-
-#include <boost/mpi/collectives/all_reduce.hpp>
-#include <boost/mpi/collectives/gather.hpp>
-#include <boost/mpi/communicator.hpp>
-#include <boost/mpi/environment.hpp>
 
 #include "graph/csr.hpp"
 #include "graph/distributed/algorithms.hpp"
@@ -41,8 +40,7 @@ void timed(const mpi::communicator& world, const char* name, F&& f) {
   const auto t0 = std::chrono::steady_clock::now();
   const std::string detail = f();
   world.barrier();
-  const double s =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   std::vector<long> rss;
   mpi::gather(world, peak_rss_kib(), rss, 0);
   if (world.rank() != 0) return;
@@ -59,8 +57,8 @@ int main(int argc, char** argv) {
   mpi::environment env(argc, argv);
   mpi::communicator world;
   const std::uint64_t edges = argc > 1 ? std::strtoull(argv[1], nullptr, 10) : 1000000;
-  const auto nodes = static_cast<std::uint32_t>(
-      argc > 2 ? std::strtoull(argv[2], nullptr, 10) : std::max<std::uint64_t>(edges / 8, 2));
+  const auto nodes = static_cast<std::uint32_t>(argc > 2 ? std::strtoull(argv[2], nullptr, 10)
+                                                         : std::max<std::uint64_t>(edges / 8, 2));
   sg::Csr c;
   if (world.rank() == 0) {
     std::mt19937_64 rng(17);

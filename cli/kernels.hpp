@@ -30,10 +30,9 @@ struct Kernels {
       [](const graph::Csr& c) { return graph::connected_components(c); };
   std::function<graph::PathResult(const graph::Graph&, graph::NodeIndex, graph::NodeIndex,
                                   const graph::PathOptions&)>
-      shortest_path = [](const graph::Graph& g, graph::NodeIndex from, graph::NodeIndex to,
-                         const graph::PathOptions& o) {
-        return graph::shortest_path(g, from, to, o);
-      };
+      shortest_path =
+          [](const graph::Graph& g, graph::NodeIndex from, graph::NodeIndex to,
+             const graph::PathOptions& o) { return graph::shortest_path(g, from, to, o); };
   // Subcommand options that the kernels in use cannot serve (e.g. "--metric closeness"):
   // called with the subcommand and the offending choice, throws graph::InvalidArgument.
   std::function<void(const char* command, const std::string& choice)> check_supported =

@@ -13,16 +13,15 @@
 // reports the first as "rank R: ..." and writes nothing (the existing file stays).
 #include "cli/mpi/ingest.hpp"
 
+#include <boost/mpi/collectives/broadcast.hpp>
+#include <boost/mpi/collectives/gather.hpp>
+#include <boost/serialization/string.hpp>
+#include <boost/serialization/vector.hpp>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <optional>
 #include <sstream>
-
-#include <boost/mpi/collectives/broadcast.hpp>
-#include <boost/mpi/collectives/gather.hpp>
-#include <boost/serialization/string.hpp>
-#include <boost/serialization/vector.hpp>
 
 #include "graph/error.hpp"
 #include "io/article.hpp"

@@ -2,11 +2,10 @@
 // Collective: rank 0 calls ingest_root with the job, every other rank ingest_worker.
 #pragma once
 
+#include <boost/mpi/communicator.hpp>
 #include <cstdint>
 #include <string>
 #include <vector>
-
-#include <boost/mpi/communicator.hpp>
 
 namespace stakegraph::cli::mpi_cli {
 

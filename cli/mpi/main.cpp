@@ -11,23 +11,22 @@
 // kernels) is printed once by rank 0 and mapped to the usual exit code; an error on one rank
 // inside a kernel is printed as "stakegraph-mpi: rank R: error: ..." and aborts the whole job
 // (MPI_Abort, exit status 1 from mpirun). A rank killed by a signal ends the job too (mpirun).
-#include <csignal>
-#include <cstdlib>
-#include <chrono>
-#include <cstdio>
-#include <exception>
-#include <filesystem>
-#include <memory>
-#include <limits>
-#include <stdexcept>
-#include <iostream>
-#include <new>
-#include <string>
-
 #include <CLI/CLI.hpp>
 #include <boost/mpi/collectives/broadcast.hpp>
 #include <boost/mpi/communicator.hpp>
 #include <boost/mpi/environment.hpp>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <exception>
+#include <filesystem>
+#include <iostream>
+#include <limits>
+#include <memory>
+#include <new>
+#include <stdexcept>
+#include <string>
 
 #include "cli/commands.hpp"
 #include "cli/kernels.hpp"
@@ -183,16 +182,17 @@ void setup_ingest(CLI::App& app, const mpi::communicator& world) {
   sub->add_flag("-q,--quiet", job->quiet, "no progress bar (stakegraph-mpi has none)");
   sub->callback([job, &world] {
     if (std::filesystem::path(job->output).extension() != ".sgpb") {
-      throw sg::InvalidArgument(job->output + ": ingest writes a .sgpb graph file (convert it "
-                                              "afterwards with `stakegraph convert`)");
+      throw sg::InvalidArgument(job->output +
+                                ": ingest writes a .sgpb graph file (convert it "
+                                "afterwards with `stakegraph convert`)");
     }
     const auto t0 = std::chrono::steady_clock::now();
-    const auto s = on_all_ranks_checked(world, kIngest, [&] {
-      return stakegraph::cli::mpi_cli::ingest_root(world, *job);
-    });
+    const auto s = on_all_ranks_checked(
+        world, kIngest, [&] { return stakegraph::cli::mpi_cli::ingest_root(world, *job); });
     const double secs =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    std::fprintf(stderr, "ingested %llu articles on %d ranks: %zu nodes, %zu edges in %s (%.2f s)\n",
+    std::fprintf(stderr,
+                 "ingested %llu articles on %d ranks: %zu nodes, %zu edges in %s (%.2f s)\n",
                  static_cast<unsigned long long>(s.articles), world.size(), s.nodes, s.edges,
                  job->output.c_str(), secs);
   });
@@ -207,8 +207,7 @@ void use_distributed_kernels(const mpi::communicator& world) {
     return on_all_ranks(world, kBetweenness, [&] { return dist::betweenness(world, &c, o); });
   };
   k.connected_components = [&world](const sg::Csr& c) {
-    return on_all_ranks(world, kComponents,
-                        [&] { return dist::connected_components(world, &c); });
+    return on_all_ranks(world, kComponents, [&] { return dist::connected_components(world, &c); });
   };
   k.shortest_path = [&world](const sg::Graph& g, sg::NodeIndex from, sg::NodeIndex to,
                              const sg::PathOptions& o) {

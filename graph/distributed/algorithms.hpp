@@ -26,10 +26,9 @@
 //   each rank runs Brandes for its sources and the score vectors are summed on rank 0.
 #pragma once
 
+#include <boost/mpi/communicator.hpp>
 #include <cstdint>
 #include <vector>
-
-#include <boost/mpi/communicator.hpp>
 
 #include "graph/betweenness.hpp"
 #include "graph/centrality.hpp"

@@ -10,11 +10,10 @@
 // exact floating-point equality, as the single-process kernel and NetworkX).
 // Cost: O(V E / p) time per rank unweighted; memory: the whole Csr on every rank plus O(V).
 // Communication: the broadcast of the Csr once, and one reduction of 8 V bytes.
-#include <string>
-
 #include <boost/mpi/collectives/broadcast.hpp>
 #include <boost/mpi/collectives/reduce.hpp>
 #include <boost/serialization/vector.hpp>
+#include <string>
 
 #include "graph/distributed/algorithms.hpp"
 #include "graph/distributed/local_csr.hpp"
@@ -69,8 +68,7 @@ void brandes_source(const Adjacency& a, EdgeCost cost, bool costed, std::uint32_
 
 }  // namespace
 
-CentralityResult betweenness(const mpi::communicator& comm, const Csr* root,
-                             BetweennessOptions o) {
+CentralityResult betweenness(const mpi::communicator& comm, const Csr* root, BetweennessOptions o) {
   std::string error;
   if (comm.rank() == 0) {
     try {
@@ -129,8 +127,8 @@ CentralityResult betweenness(const mpi::communicator& comm, const Csr* root,
   for (double& s : res.scores) s *= scale;
   if (sampled) {
     res.samples = o.samples;
-    res.error_bound = betweenness_sampling_bound(n, o.samples, o.confidence) * (n - 1.0) *
-                      (n - 2.0) * pair_scale;
+    res.error_bound =
+        betweenness_sampling_bound(n, o.samples, o.confidence) * (n - 1.0) * (n - 2.0) * pair_scale;
   }
   return res;
 }

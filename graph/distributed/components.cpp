@@ -6,10 +6,9 @@
 // own. After ceil(log2 p) rounds rank 0 holds every component and relabels them canonically
 // (largest first, ties by smallest node), as graph::connected_components does.
 // Cost: O(E / p alpha(n)) local work, log2 p rounds of at most 8 (n - 1) bytes per message.
-#include <numeric>
-
 #include <boost/mpi/collectives/broadcast.hpp>
 #include <boost/serialization/vector.hpp>
+#include <numeric>
 
 #include "graph/distributed/algorithms.hpp"
 #include "graph/distributed/local_csr.hpp"
@@ -36,8 +35,10 @@ struct UnionFind {
     a = find(a);
     b = find(b);
     if (a == b) return;
-    if (a < b) parent[b] = a;
-    else parent[a] = b;
+    if (a < b)
+      parent[b] = a;
+    else
+      parent[a] = b;
   }
   // Flattened forest as pairs (v, root) for every non-root v.
   std::vector<std::uint32_t> forest() {

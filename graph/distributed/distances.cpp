@@ -15,14 +15,13 @@
 // The final distances are the least sums along a path, added hop by hop from the source as
 // graph::distances_from adds them, so both give the same doubles.
 #include <algorithm>
-#include <cmath>
-#include <limits>
-#include <string>
-
 #include <boost/mpi/collectives/all_reduce.hpp>
 #include <boost/mpi/collectives/broadcast.hpp>
 #include <boost/mpi/collectives/gatherv.hpp>
 #include <boost/serialization/vector.hpp>
+#include <cmath>
+#include <limits>
+#include <string>
 
 #include "graph/distributed/algorithms.hpp"
 #include "graph/distributed/local_csr.hpp"
@@ -70,7 +69,8 @@ void exchange(const mpi::communicator& comm, const std::vector<std::vector<doubl
 DistanceResult distances(const mpi::communicator& comm, const Csr* root, DistanceOptions o) {
   std::string error;
   if (comm.rank() == 0) {
-    if (o.source >= root->n) error = "distances: source out of range";
+    if (o.source >= root->n)
+      error = "distances: source out of range";
     else if (!o.blocked.empty() && o.blocked.size() != root->n)
       error = "distances: blocked list of the wrong size";
     else {
@@ -205,7 +205,8 @@ DistanceResult distances(const mpi::communicator& comm, const Csr* root, Distanc
     }
   }
   std::vector<int> sizes(p);
-  for (int r = 0; r < comm.size(); ++r) sizes[static_cast<std::size_t>(r)] = static_cast<int>(part.size(r));
+  for (int r = 0; r < comm.size(); ++r)
+    sizes[static_cast<std::size_t>(r)] = static_cast<int>(part.size(r));
   if (comm.rank() == 0) {
     res.dist.resize(part.n);
     mpi::gatherv(comm, dist.data(), static_cast<int>(dist.size()), res.dist.data(), sizes, 0);

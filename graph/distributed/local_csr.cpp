@@ -2,7 +2,6 @@
 #include "graph/distributed/local_csr.hpp"
 
 #include <algorithm>
-
 #include <boost/mpi/collectives/broadcast.hpp>
 #include <boost/serialization/vector.hpp>
 

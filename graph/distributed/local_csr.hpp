@@ -13,10 +13,9 @@
 // Collective: every function here must be called by every rank of the communicator.
 #pragma once
 
+#include <boost/mpi/communicator.hpp>
 #include <cstdint>
 #include <vector>
-
-#include <boost/mpi/communicator.hpp>
 
 #include "graph/csr.hpp"
 

@@ -7,12 +7,11 @@
 // another order (it decides the iteration count, which the tests compare).
 // Per iteration: O((V + E) / p) work, an all-gather of 8 V bytes and an all-reduce of one
 // double. Memory per rank: 24 V bytes (x, next block, 1 / out-weight) plus the rows.
-#include <cmath>
-
 #include <boost/mpi/collectives/all_gatherv.hpp>
 #include <boost/mpi/collectives/all_reduce.hpp>
 #include <boost/mpi/collectives/broadcast.hpp>
 #include <boost/serialization/vector.hpp>
+#include <cmath>
 
 #include "graph/distributed/algorithms.hpp"
 #include "graph/distributed/local_csr.hpp"
@@ -26,8 +25,10 @@ CentralityResult pagerank(const mpi::communicator& comm, const Csr* root, PageRa
   // Validate on rank 0 first; every rank learns the verdict, so that all throw or none.
   std::string error;
   if (comm.rank() == 0) {
-    if (!(o.damping >= 0.0 && o.damping < 1.0)) error = "pagerank: damping must be in [0, 1)";
-    else if (!(o.tolerance > 0.0)) error = "pagerank: tolerance must be positive";
+    if (!(o.damping >= 0.0 && o.damping < 1.0))
+      error = "pagerank: damping must be in [0, 1)";
+    else if (!(o.tolerance > 0.0))
+      error = "pagerank: tolerance must be positive";
     for (std::uint32_t v : o.personalization)
       if (v >= root->n) error = "pagerank: personalization node out of range";
   }
@@ -82,7 +83,8 @@ CentralityResult pagerank(const mpi::communicator& comm, const Csr* root, PageRa
   const bool weighted = o.weighted && !in_w.empty();
 
   std::vector<int> sizes(static_cast<std::size_t>(comm.size()));
-  for (int r = 0; r < comm.size(); ++r) sizes[static_cast<std::size_t>(r)] = static_cast<int>(local.part.size(r));
+  for (int r = 0; r < comm.size(); ++r)
+    sizes[static_cast<std::size_t>(r)] = static_cast<int>(local.part.size(r));
   std::vector<double> x(n, 1.0 / n), next(local.local_count()), contrib(n);
   const double alpha = o.damping;
   res.converged = false;

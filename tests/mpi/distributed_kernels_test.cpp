@@ -7,13 +7,12 @@
 // relative; components, BFS levels and delta-stepping distances exactly.
 #include <gtest/gtest.h>
 
+#include <boost/mpi/communicator.hpp>
+#include <boost/mpi/environment.hpp>
 #include <cmath>
 #include <limits>
 #include <string>
 #include <vector>
-
-#include <boost/mpi/communicator.hpp>
-#include <boost/mpi/environment.hpp>
 
 #include "graph/betweenness.hpp"
 #include "graph/centrality.hpp"
@@ -56,10 +55,10 @@ std::vector<Case> cases(bool weighted) {
     for (auto [n, m, seed] : {std::tuple{300u, 280ul, 1ull}, std::tuple{200u, 1500ul, 2ull},
                               std::tuple{3u, 1ul, 3ull}}) {
       const auto e = random_edges(n, m, seed, weighted ? 5 : 0);
-      out.push_back({"random n=" + std::to_string(n) + " m=" + std::to_string(m) +
-                         (directed ? " directed" : ""),
-                     sg::build_csr(n, e.edges, e.weights,
-                                   {.directed = directed, .weighted = weighted})});
+      out.push_back(
+          {"random n=" + std::to_string(n) + " m=" + std::to_string(m) +
+               (directed ? " directed" : ""),
+           sg::build_csr(n, e.edges, e.weights, {.directed = directed, .weighted = weighted})});
     }
   }
   return out;
@@ -67,9 +66,7 @@ std::vector<Case> cases(bool weighted) {
 
 // A path 0 - 1 - 2 and a separate edge 3 - 4, node 5 isolated:
 //   0 --- 1 --- 2      3 --- 4      5
-sg::Csr drawn() {
-  return sg::build_csr(6, {{0, 1}, {1, 2}, {3, 4}}, {}, {});
-}
+sg::Csr drawn() { return sg::build_csr(6, {{0, 1}, {1, 2}, {3, 4}}, {}, {}); }
 
 TEST(DistributedKernels, BlockPartitionOwnsEveryNodeOnce) {
   for (std::uint32_t n : {0u, 1u, 3u, 10u, 1000u}) {
@@ -122,13 +119,15 @@ TEST(DistributedKernels, PageRankEqualsSingleProcess) {
       for (bool personalized : {false, true}) {
         sg::PageRankOptions o{.weighted = weighted};
         if (personalized) o.personalization = {0, k.csr.n - 1};
-        const auto got = dist::pagerank(world(), root() ? &k.csr : nullptr, root() ? o : sg::PageRankOptions{});
+        const auto got =
+            dist::pagerank(world(), root() ? &k.csr : nullptr, root() ? o : sg::PageRankOptions{});
         if (!root()) {
           EXPECT_TRUE(got.scores.empty());
           continue;
         }
         const auto want = sg::pagerank(k.csr, o);
-        SCOPED_TRACE(k.name + (weighted ? " weighted" : "") + (personalized ? " personalized" : ""));
+        SCOPED_TRACE(k.name + (weighted ? " weighted" : "") +
+                     (personalized ? " personalized" : ""));
         ASSERT_EQ(got.scores.size(), want.scores.size());
         EXPECT_EQ(got.iterations, want.iterations);
         EXPECT_EQ(got.converged, want.converged);
@@ -160,8 +159,8 @@ TEST(DistributedKernels, DistancesEqualSingleProcess) {
   for (bool weighted : {false, true}) {
     for (const auto& k : cases(weighted)) {
       for (std::uint32_t source : {0u, k.csr.n / 2}) {
-        for (sg::EdgeCost cost : {sg::EdgeCost::kHops, sg::EdgeCost::kInverseWeight,
-                                  sg::EdgeCost::kWeight}) {
+        for (sg::EdgeCost cost :
+             {sg::EdgeCost::kHops, sg::EdgeCost::kInverseWeight, sg::EdgeCost::kWeight}) {
           if (!weighted && cost != sg::EdgeCost::kHops) continue;
           dist::DistanceOptions d;
           d.source = source;
@@ -182,8 +181,8 @@ TEST(DistributedKernels, DistancesEqualSingleProcess) {
 // blocked nodes are never entered.
 TEST(DistributedKernels, ReverseAndBlocked) {
   //   0 -> 1 -> 2 -> 3, and 0 -> 4 -> 3
-  const sg::Csr c = sg::build_csr(5, {{0, 1}, {1, 2}, {2, 3}, {0, 4}, {4, 3}}, {},
-                                  {.directed = true});
+  const sg::Csr c =
+      sg::build_csr(5, {{0, 1}, {1, 2}, {2, 3}, {0, 4}, {4, 3}}, {}, {.directed = true});
   dist::DistanceOptions d;
   d.source = 3;
   d.reverse = true;
@@ -208,8 +207,8 @@ TEST(DistributedKernels, BetweennessEqualsSingleProcess) {
               .cost = weighted ? sg::EdgeCost::kInverseWeight : sg::EdgeCost::kHops,
               .samples = samples,
               .seed = 42};
-          const auto got =
-              dist::betweenness(world(), root() ? &k.csr : nullptr, root() ? o : sg::BetweennessOptions{});
+          const auto got = dist::betweenness(world(), root() ? &k.csr : nullptr,
+                                             root() ? o : sg::BetweennessOptions{});
           if (!root()) continue;
           const auto want = sg::betweenness_centrality(k.csr, o);
           SCOPED_TRACE(k.name + (weighted ? " weighted" : "") + " samples " +
@@ -218,7 +217,8 @@ TEST(DistributedKernels, BetweennessEqualsSingleProcess) {
           EXPECT_EQ(got.samples, want.samples);
           EXPECT_DOUBLE_EQ(got.error_bound, want.error_bound);
           for (std::size_t v = 0; v < want.scores.size(); ++v)
-            EXPECT_NEAR(got.scores[v], want.scores[v], 1e-9 * std::max(1.0, std::abs(want.scores[v])))
+            EXPECT_NEAR(got.scores[v], want.scores[v],
+                        1e-9 * std::max(1.0, std::abs(want.scores[v])))
                 << "node " << v;
         }
       }

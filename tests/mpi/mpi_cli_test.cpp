@@ -15,11 +15,10 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace {
 
@@ -52,14 +51,18 @@ RunResult sh(const std::string& cmd, const std::string& env = "", int timeout_se
                            " >'" + out.string() + "' 2>'" + err.string() + "' </dev/null";
   const int raw = std::system(full.c_str());
   RunResult r;
-  if (WIFEXITED(raw)) r.status = WEXITSTATUS(raw);
-  else if (WIFSIGNALED(raw)) r.status = 128 + WTERMSIG(raw);
+  if (WIFEXITED(raw))
+    r.status = WEXITSTATUS(raw);
+  else if (WIFSIGNALED(raw))
+    r.status = 128 + WTERMSIG(raw);
   r.out = slurp(out);
   r.err = slurp(err);
   return r;
 }
 
-RunResult single(const std::string& args) { return sh(std::string("'") + STAKEGRAPH_BIN + "' " + args); }
+RunResult single(const std::string& args) {
+  return sh(std::string("'") + STAKEGRAPH_BIN + "' " + args);
+}
 // OpenMPI as root (CI) needs the two ALLOW variables; vader's single-copy mechanism (CMA)
 // needs ptrace rights that containers often lack.
 constexpr const char* kMpiEnv =
@@ -67,21 +70,20 @@ constexpr const char* kMpiEnv =
     "OMPI_MCA_btl_vader_single_copy_mechanism=none ";
 
 RunResult distributed(int np, const std::string& args, const std::string& env = "") {
-  return sh("'" + std::string(STAKEGRAPH_MPIEXEC) + "' --oversubscribe -np " +
-                std::to_string(np) + " '" + STAKEGRAPH_MPI_BIN + "' " + args,
+  return sh("'" + std::string(STAKEGRAPH_MPIEXEC) + "' --oversubscribe -np " + std::to_string(np) +
+                " '" + STAKEGRAPH_MPI_BIN + "' " + args,
             kMpiEnv + env);
 }
 
 // The graphs: samples/stakeholders.sgpb (57 nodes, real names) and two generated graphs.
 const std::vector<std::string>& graphs() {
   static const std::vector<std::string> g = [] {
-    std::vector<std::string> out{std::string(STAKEGRAPH_SOURCE_DIR) +
-                                 "/samples/stakeholders.sgpb"};
+    std::vector<std::string> out{std::string(STAKEGRAPH_SOURCE_DIR) + "/samples/stakeholders.sgpb"};
     for (auto [n, m, seed] : {std::tuple{400, 600, 3}, std::tuple{1500, 9000, 11}}) {
       const fs::path p = work_dir() / ("g" + std::to_string(n) + ".sgpb");
-      const RunResult r = single("generate --nodes " + std::to_string(n) + " --edges " +
-                           std::to_string(m) + " --seed " + std::to_string(seed) + " -o '" +
-                           p.string() + "'");
+      const RunResult r =
+          single("generate --nodes " + std::to_string(n) + " --edges " + std::to_string(m) +
+                 " --seed " + std::to_string(seed) + " -o '" + p.string() + "'");
       EXPECT_EQ(r.status, 0) << r.err;
       out.push_back(p.string());
     }
@@ -135,8 +137,8 @@ TEST_P(MpiCli, SameOutputAsStakegraph) {
 TEST_P(MpiCli, BetweennessWithin1e9) {
   const int np = GetParam();
   for (const auto& g : graphs()) {
-    for (const std::string opts : {"", " --normalized", " --weighted --directed",
-                                   " --samples 50 --seed 9"}) {
+    for (const std::string opts :
+         {"", " --normalized", " --weighted --directed", " --samples 50 --seed 9"}) {
       const std::string c = "centrality '" + g + "' --metric betweenness --top 0 --json" + opts;
       SCOPED_TRACE("np " + std::to_string(np) + ": " + c);
       const RunResult want = single(c), got = distributed(np, c);
@@ -187,14 +189,15 @@ TEST_P(MpiCli, AFailingRankEndsTheJob) {
   if (np < 2) GTEST_SKIP() << "needs a rank other than 0";
   const std::string g = graphs().back();
   const RunResult failed = distributed(np, "centrality '" + g + "' --metric pagerank",
-                                 "STAKEGRAPH_MPI_TEST_FAIL_RANK=1 ");
+                                       "STAKEGRAPH_MPI_TEST_FAIL_RANK=1 ");
   EXPECT_NE(failed.status, 0);
   EXPECT_NE(failed.status, 124) << "hung";
   EXPECT_NE(failed.err.find("stakegraph-mpi: rank 1: error: injected test fault"),
             std::string::npos)
       << failed.err;
-  const RunResult killed = distributed(np, "clusters '" + g + "' --method components",
-                                 "STAKEGRAPH_MPI_TEST_KILL_RANK=" + std::to_string(np - 1) + " ");
+  const RunResult killed =
+      distributed(np, "clusters '" + g + "' --method components",
+                  "STAKEGRAPH_MPI_TEST_KILL_RANK=" + std::to_string(np - 1) + " ");
   EXPECT_NE(killed.status, 0);
   EXPECT_NE(killed.status, 124) << "hung";
   EXPECT_TRUE(killed.out.empty()) << killed.out;
@@ -244,7 +247,8 @@ TEST_P(MpiCli, AFailingIngestRankWritesNothing) {
   // The articles plus a binary file, sorted last: it falls on the last rank.
   const fs::path dir = work_dir() / ("bad_articles_np" + std::to_string(np));
   fs::create_directories(dir);
-  for (const auto& e : fs::directory_iterator(std::string(STAKEGRAPH_SOURCE_DIR) + "/samples/articles"))
+  for (const auto& e :
+       fs::directory_iterator(std::string(STAKEGRAPH_SOURCE_DIR) + "/samples/articles"))
     fs::copy_file(e.path(), dir / e.path().filename(), fs::copy_options::overwrite_existing);
   std::ofstream(dir / "zz-binary.txt", std::ios::binary) << std::string("abc\0def\n", 8);
   const fs::path out = work_dir() / "kept.sgpb";
@@ -257,6 +261,8 @@ TEST_P(MpiCli, AFailingIngestRankWritesNothing) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Ranks, MpiCli, ::testing::Values(1, 2, 4),
-                         [](const ::testing::TestParamInfo<int>& p) { return "np" + std::to_string(p.param); });
+                         [](const ::testing::TestParamInfo<int>& p) {
+                           return "np" + std::to_string(p.param);
+                         });
 
 }  // namespace
