@@ -14,6 +14,7 @@ packages=(
   iso-codes                     # country names and codes for the lexicon
   python3 python3-networkx python3-igraph   # GraphML interoperability tests
   clang libclang-rt-dev libomp-dev   # sanitizer + libFuzzer build (tests/fuzz, .ci/run)
+  openmpi-bin libopenmpi-dev libboost-mpi-dev libboost-graph-parallel-dev   # stakegraph-mpi (-DSTAKEGRAPH_MPI=ON)
 )
 if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
 missing=()

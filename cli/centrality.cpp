@@ -14,6 +14,7 @@
 #include "cli/analytics.hpp"
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "cli/kernels.hpp"
 #include "graph/betweenness.hpp"
 #include "graph/centrality.hpp"
 #include "graph/csr.hpp"
@@ -61,7 +62,7 @@ graph::CentralityResult compute(const graph::Graph& g, const CentralityOptions& 
         c, {.mode = mode, .weighted = o.weighted, .normalized = o.normalized});
   }
   if (m == "betweenness") {
-    return graph::betweenness_centrality(c, {.normalized = o.normalized,
+    return kernels().betweenness(c, {.normalized = o.normalized,
                                              .cost = cost,
                                              .samples = o.samples,
                                              .seed = o.seed,
@@ -86,7 +87,7 @@ graph::CentralityResult compute(const graph::Graph& g, const CentralityOptions& 
       }
       p.personalization.push_back(static_cast<std::uint32_t>(*v));
     }
-    return graph::pagerank(c, p);
+    return kernels().pagerank(c, p);
   }
   return graph::eigenvector_centrality(c, {.weighted = o.weighted, .threads = o.threads});
 }
@@ -118,6 +119,7 @@ void check_options(const CentralityOptions& o) {
 
 void run_centrality(CentralityOptions o) {
   check_options(o);
+  kernels().check_supported("centrality", o.metric);
   const graph::FilterOptions filter = make_filter(o.kinds, o.relations, o.since, o.until);
   // Resolve --personalize on the whole graph first, so that an unknown name gets the usual
   // suggestions; compute() then finds the node again in the filtered copy.

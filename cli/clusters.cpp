@@ -12,6 +12,7 @@
 #include "cli/analytics.hpp"
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "cli/kernels.hpp"
 #include "graph/camps.hpp"
 #include "graph/communities.hpp"
 #include "graph/components.hpp"
@@ -54,7 +55,7 @@ Outcome cluster(const graph::Graph& g, const ClustersOptions& o) {
   if (o.method == "components" || o.method == "strong-components") {
     const graph::ComponentsResult r =
         o.method == "components"
-            ? graph::connected_components(undirected)
+            ? kernels().connected_components(undirected)
             : graph::strong_components(graph::build_csr(g, {.directed = true}));
     out.membership = r.membership;
     out.count = r.count;
@@ -111,6 +112,7 @@ void print_json_result(const graph::Graph& g, const ClustersOptions& o, const Ou
 }
 
 void run_clusters(const ClustersOptions& o) {
+  kernels().check_supported("clusters", o.method);
   const graph::Graph g =
       load_filtered(o.graph, make_filter(o.kinds, o.relations, o.since, o.until));
   const Outcome r = cluster(g, o);

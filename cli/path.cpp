@@ -12,6 +12,7 @@
 #include "cli/analytics.hpp"
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
+#include "cli/kernels.hpp"
 #include "graph/error.hpp"
 #include "graph/paths.hpp"
 #include "io/formats.hpp"
@@ -127,12 +128,14 @@ void run_path(const PathCliOptions& o) {
   const graph::NodeIndex to = *g.find_by_id(to_id);
 
   graph::PathResult r;
+  if (o.all) kernels().check_supported("path", "--all");
+  if (o.k > 1) kernels().check_supported("path", "--k");
   if (o.all) {
     r = graph::all_shortest_paths(g, from, to, p, o.limit);
   } else if (o.k > 1) {
     r = graph::k_shortest_paths(g, from, to, o.k, p);
   } else {
-    r = graph::shortest_path(g, from, to, p);
+    r = kernels().shortest_path(g, from, to, p);
   }
   if (o.json) {
     print_json_result(g, r);

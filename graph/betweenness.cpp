@@ -385,6 +385,11 @@ void accumulate_costs(const Adjacency& a, EdgeCost cost, std::uint32_t s, CostSt
 
 }  // namespace
 
+std::vector<std::uint32_t> betweenness_sample_sources(std::uint32_t n, std::uint32_t k,
+                                                      std::uint64_t seed) {
+  return sample_sources(n, k, seed);
+}
+
 double betweenness_sampling_bound(std::uint32_t n, std::uint32_t k, double confidence) {
   if (!(confidence > 0.0 && confidence < 1.0))
     throw InvalidArgument("betweenness: confidence must be in (0, 1)");

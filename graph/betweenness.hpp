@@ -48,6 +48,7 @@
 #pragma once
 
 #include <cstdint>
+#include <vector>
 
 #include "graph/centrality.hpp"
 #include "graph/csr.hpp"
@@ -71,5 +72,11 @@ CentralityResult betweenness_centrality(const Csr& c, const BetweennessOptions& 
 // The Hoeffding + union bound above on the normalized scale for n nodes and k sampled
 // sources; 0 when k >= n (exact). Throws InvalidArgument for k = 0 or a bad confidence.
 double betweenness_sampling_bound(std::uint32_t n, std::uint32_t k, double confidence);
+
+// The k sources that betweenness_centrality samples from n nodes with `seed` (splitmix64 +
+// partial Fisher-Yates), in draw order; the distributed kernel (graph/distributed/) draws
+// the same ones. Precondition: k <= n. O(n).
+std::vector<std::uint32_t> betweenness_sample_sources(std::uint32_t n, std::uint32_t k,
+                                                      std::uint64_t seed);
 
 }  // namespace stakegraph::graph

@@ -1,0 +1,301 @@
+// stakegraph-mpi: the distributed program (built with -DSTAKEGRAPH_MPI=ON), run as
+//   mpirun -np N stakegraph-mpi centrality|clusters|path|stats GRAPH ...
+// Rank 0 runs the same subcommand code as `stakegraph` (cli/*.cpp: options, loading, printing)
+// with the analytics kernels replaced by the distributed ones of graph/distributed/; the other
+// ranks wait in a loop for rank 0 to name a kernel, run their part of it, and go back to
+// waiting until rank 0 says it is done. Output and exit codes are those of `stakegraph`.
+//
+// Reading: rank 0 reads the graph file and scatters each rank its block of CSR rows; names
+// stay on rank 0 (README, "Distributed runs", says why this is not yet a read by frame ranges).
+// Faults: an error that every rank sees (bad options, bad input on rank 0 before the
+// kernels) is printed once by rank 0 and mapped to the usual exit code; an error on one rank
+// inside a kernel is printed as "stakegraph-mpi: rank R: error: ..." and aborts the whole job
+// (MPI_Abort, exit status 1 from mpirun). A rank killed by a signal ends the job too (mpirun).
+#include <CLI/CLI.hpp>
+#include <boost/mpi/collectives/broadcast.hpp>
+#include <boost/mpi/communicator.hpp>
+#include <boost/mpi/environment.hpp>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <exception>
+#include <filesystem>
+#include <iostream>
+#include <limits>
+#include <memory>
+#include <new>
+#include <stdexcept>
+#include <string>
+
+#include "cli/commands.hpp"
+#include "cli/kernels.hpp"
+#include "cli/mpi/ingest.hpp"
+#include "graph/distributed/algorithms.hpp"
+#include "graph/error.hpp"
+
+namespace {
+
+namespace mpi = boost::mpi;
+namespace sg = stakegraph::graph;
+namespace dist = stakegraph::graph::distributed;
+
+enum Op : int { kQuit = 0, kPageRank, kBetweenness, kComponents, kDistances, kIngest };
+
+std::string one_line(const char* what) {
+  std::string s = what;
+  while (!s.empty() && (s.back() == '\n' || s.back() == '\r' || s.back() == ' ')) s.pop_back();
+  for (char& c : s)
+    if (c == '\n' || c == '\r') c = ' ';
+  return s;
+}
+
+[[noreturn]] void abort_job(const mpi::communicator& world, const char* what) {
+  std::cerr << "stakegraph-mpi: rank " << world.rank() << ": error: " << one_line(what) << "\n";
+  std::cerr.flush();
+  world.abort(1);
+  std::abort();  // not reached: abort() ends every process of the job
+}
+
+// Runs one distributed kernel on rank 0 after naming it to the other ranks. Errors that the
+// kernel reports on every rank alike (InvalidArgument, checked before any work) propagate to
+// the CLI; any other failure in the middle of a collective aborts the job.
+template <typename F>
+auto on_all_ranks(const mpi::communicator& world, Op op, F&& kernel) {
+  int code = op;
+  mpi::broadcast(world, code, 0);
+  try {
+    return kernel();
+  } catch (const sg::InvalidArgument&) {
+    throw;
+  } catch (const std::exception& e) {
+    abort_job(world, e.what());
+  }
+}
+
+// Fault injection for tests/mpi/mpi_cli_test.cpp only: STAKEGRAPH_MPI_TEST_FAIL_RANK=R makes
+// rank R fail with an error, STAKEGRAPH_MPI_TEST_KILL_RANK=R kills it with SIGKILL, when it
+// is given its first kernel.
+void injected_fault(const mpi::communicator& world) {
+  const std::string me = std::to_string(world.rank());
+  if (const char* r = std::getenv("STAKEGRAPH_MPI_TEST_KILL_RANK"); r && me == r)
+    std::raise(SIGKILL);
+  if (const char* r = std::getenv("STAKEGRAPH_MPI_TEST_FAIL_RANK"); r && me == r)
+    throw std::runtime_error("injected test fault (STAKEGRAPH_MPI_TEST_FAIL_RANK)");
+}
+
+// Like on_all_ranks, for a job whose errors are collected on rank 0 after the collective part
+// (ingest): every error, whatever its type, goes to the CLI.
+template <typename F>
+auto on_all_ranks_checked(const mpi::communicator& world, Op op, F&& job) {
+  int code = op;
+  mpi::broadcast(world, code, 0);
+  return job();
+}
+
+// The other ranks: run kernels until rank 0 says quit.
+int serve(const mpi::communicator& world) {
+  while (true) {
+    int op = kQuit;
+    mpi::broadcast(world, op, 0);
+    try {
+      if (op != kQuit) injected_fault(world);
+      switch (op) {
+        case kQuit:
+          return 0;
+        case kPageRank:
+          dist::pagerank(world, nullptr);
+          break;
+        case kBetweenness:
+          dist::betweenness(world, nullptr);
+          break;
+        case kComponents:
+          dist::connected_components(world, nullptr);
+          break;
+        case kDistances:
+          dist::distances(world, nullptr);
+          break;
+        case kIngest:
+          stakegraph::cli::mpi_cli::ingest_worker(world);
+          break;
+        default:
+          abort_job(world, "unknown kernel code from rank 0");
+      }
+    } catch (const sg::InvalidArgument&) {
+      // Rank 0 refused the options and reports it; wait for the next kernel.
+    } catch (const std::bad_alloc&) {
+      abort_job(world, "out of memory");
+    } catch (const std::exception& e) {
+      abort_job(world, e.what());
+    }
+  }
+}
+
+// The path between two nodes: distances from `from` and to `to` by the distributed search
+// (BFS levels, or delta-stepping with costs), then the single-process search of rank 0 picks
+// the hops among the nodes that lie on a shortest path (every other node is avoided), with
+// its own tie rule, so the path printed is the one `stakegraph path` prints.
+sg::PathResult distributed_path(const mpi::communicator& world, const sg::Graph& g,
+                                sg::NodeIndex from, sg::NodeIndex to, sg::PathOptions o) {
+  if (!o.relations.empty() || !o.kinds.empty()) {
+    throw sg::InvalidArgument(
+        "stakegraph-mpi path: --relation and --kind are not distributed (use stakegraph path)");
+  }
+  for (sg::NodeIndex a : o.avoid)
+    if (a == from || a == to) return sg::shortest_path(g, from, to, o);  // its own error
+  const bool costed = o.cost != sg::EdgeCost::kHops;
+  const sg::Csr c = sg::build_csr(g, {.directed = o.directed, .weighted = costed});
+  dist::DistanceOptions d;
+  d.cost = o.cost;
+  if (!o.avoid.empty()) {
+    d.blocked.assign(c.n, 0);
+    for (sg::NodeIndex a : o.avoid) d.blocked[a] = 1;
+  }
+  d.source = static_cast<std::uint32_t>(from);
+  const std::vector<double> forward =
+      on_all_ranks(world, kDistances, [&] { return dist::distances(world, &c, d); }).dist;
+  if (forward[to] == std::numeric_limits<double>::infinity()) return {};
+  d.source = static_cast<std::uint32_t>(to);
+  d.reverse = true;
+  const std::vector<double> backward =
+      on_all_ranks(world, kDistances, [&] { return dist::distances(world, &c, d); }).dist;
+  const double total = forward[to];
+  const double slack = costed ? 1e-9 * std::max(1.0, total) : 0.0;
+  for (std::uint32_t v = 0; v < c.n; ++v) {
+    if (!(forward[v] + backward[v] <= total + slack)) o.avoid.push_back(v);
+  }
+  return sg::shortest_path(g, from, to, o);
+}
+
+// stakegraph-mpi ingest: the options of stakegraph ingest (cli/ingest.cpp), run by every rank.
+void setup_ingest(CLI::App& app, const mpi::communicator& world) {
+  auto job = std::make_shared<stakegraph::cli::mpi_cli::IngestJob>();
+  CLI::App* sub = app.add_subcommand(
+      "ingest",
+      "Extract articles (.txt, .md, .jsonl, directories) on every rank, a block of files each,\n"
+      "and merge the parts on rank 0 into a graph file, created or updated.");
+  sub->add_option("FILE", job->inputs, "articles or directories")->required();
+  sub->add_option("-o,--output", job->output, "graph file (.sgpb)")->required();
+  sub->add_option("--lexicon", job->lexicons, "extra lexicon file (Protobuf text), repeatable")
+      ->allow_extra_args(false);
+  sub->add_option("--corrections", job->corrections, "corrections file (Protobuf text)");
+  sub->add_flag("-q,--quiet", job->quiet, "no progress bar (stakegraph-mpi has none)");
+  sub->callback([job, &world] {
+    if (std::filesystem::path(job->output).extension() != ".sgpb") {
+      throw sg::InvalidArgument(job->output +
+                                ": ingest writes a .sgpb graph file (convert it "
+                                "afterwards with `stakegraph convert`)");
+    }
+    const auto t0 = std::chrono::steady_clock::now();
+    const auto s = on_all_ranks_checked(
+        world, kIngest, [&] { return stakegraph::cli::mpi_cli::ingest_root(world, *job); });
+    const double secs =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    std::fprintf(stderr,
+                 "ingested %llu articles on %d ranks: %zu nodes, %zu edges in %s (%.2f s)\n",
+                 static_cast<unsigned long long>(s.articles), world.size(), s.nodes, s.edges,
+                 job->output.c_str(), secs);
+  });
+}
+
+void use_distributed_kernels(const mpi::communicator& world) {
+  stakegraph::cli::Kernels& k = stakegraph::cli::kernels();
+  k.pagerank = [&world](const sg::Csr& c, const sg::PageRankOptions& o) {
+    return on_all_ranks(world, kPageRank, [&] { return dist::pagerank(world, &c, o); });
+  };
+  k.betweenness = [&world](const sg::Csr& c, const sg::BetweennessOptions& o) {
+    return on_all_ranks(world, kBetweenness, [&] { return dist::betweenness(world, &c, o); });
+  };
+  k.connected_components = [&world](const sg::Csr& c) {
+    return on_all_ranks(world, kComponents, [&] { return dist::connected_components(world, &c); });
+  };
+  k.shortest_path = [&world](const sg::Graph& g, sg::NodeIndex from, sg::NodeIndex to,
+                             const sg::PathOptions& o) {
+    return distributed_path(world, g, from, to, o);
+  };
+  k.check_supported = [](const char* command, const std::string& choice) {
+    const std::string cmd = command;
+    const bool ok = (cmd == "centrality" && (choice == "pagerank" || choice == "betweenness")) ||
+                    (cmd == "clusters" && choice == "components") || cmd == "stats";
+    if (!ok) {
+      throw sg::InvalidArgument("stakegraph-mpi " + cmd + ": " + choice +
+                                " is not distributed (see stakegraph-mpi " + cmd +
+                                " --help); run it with stakegraph");
+    }
+  };
+}
+
+constexpr const char* kNote =
+    "\nstakegraph-mpi runs distributed: centrality --metric pagerank | betweenness; clusters "
+    "--method components; path (one shortest path, without --relation/--kind/--all/--k); "
+    "stats (on rank 0); ingest (files split over ranks, merged on rank 0). import gdelt is not "
+    "distributed. Louvain, label propagation, camps, strong components, closeness, "
+    "harmonic, eigenvector and degree are not distributed (Parallel BGL has none of them in "
+    "stakegraph's definitions): use stakegraph.";
+
+int run_cli(const mpi::communicator& world, int argc, char** argv) {
+  CLI::App app{
+      "stakegraph-mpi: stakegraph's analytics distributed over MPI ranks. Run it as\n"
+      "  mpirun -np N stakegraph-mpi SUBCOMMAND GRAPH ...\n"
+      "Output and exit codes are those of stakegraph.",
+      "stakegraph-mpi"};
+  app.set_version_flag("--version", "stakegraph-mpi 0.1.0");
+  app.require_subcommand(1);
+  app.fallthrough(false);
+  using namespace stakegraph::cli;
+  setup_stats(app);
+  setup_centrality(app);
+  setup_path(app);
+  setup_clusters(app);
+  setup_ingest(app, world);
+  for (const char* name : {"stats", "centrality", "path", "clusters"}) {
+    CLI::App* sub = app.get_subcommand(name);
+    sub->footer(kNote);
+  }
+  app.footer(kNote);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "stakegraph-mpi: usage error: " << one_line(e.what())
+              << " (run 'stakegraph-mpi --help' or 'stakegraph-mpi SUBCOMMAND --help')\n";
+    return 2;
+  } catch (const sg::InvalidArgument& e) {
+    std::cerr << "stakegraph-mpi: usage error: " << one_line(e.what()) << "\n";
+    return 2;
+  } catch (const sg::Error& e) {
+    std::cerr << "stakegraph-mpi: error: " << one_line(e.what()) << "\n";
+    return 1;
+  } catch (const std::bad_alloc&) {
+    std::cerr << "stakegraph-mpi: error: out of memory\n";
+    return 1;
+  } catch (const std::exception& e) {
+    std::cerr << "stakegraph-mpi: error: " << one_line(e.what()) << "\n";
+    return 1;
+  }
+  std::cout.flush();
+  if (!std::cout) {
+    std::cerr << "stakegraph-mpi: error: cannot write to standard output\n";
+    return 1;
+  }
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::ios::sync_with_stdio(false);
+  mpi::environment env(argc, argv);
+  mpi::communicator world;
+  if (world.rank() != 0) return serve(world);
+  use_distributed_kernels(world);
+  const int code = run_cli(world, argc, argv);
+  int quit = kQuit;
+  mpi::broadcast(world, quit, 0);
+  return code;
+}

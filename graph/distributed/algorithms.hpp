@@ -1,0 +1,71 @@
+// Distributed analytics over MPI (Boost.MPI): the kernels that stakegraph-mpi runs in place of
+// the single-process ones of graph/, with the same options, the same conventions and the
+// same results (within floating-point rounding of sums taken in another order: 1e-9).
+//
+// Every function is collective: rank 0 passes the single-process input (the Csr it built
+// from the graph file it read) and the options; the other ranks pass nullptr and default
+// options, receive the options from rank 0 and their part of the graph (local_csr.hpp), and
+// return an empty result. The full result is gathered on rank 0.
+//
+// Algorithms, and where each comes from (bench/README.md has the cost model):
+// - pagerank: the power iteration of graph::pagerank (NetworkX's definition, dangling mass
+//   spread by the personalization vector) over the block-partitioned in-rows; the iterate is
+//   replicated (all-gathered each step: 8 bytes per node per rank). Parallel BGL's page_rank
+//   is not used: it computes another quantity (rank = (1 - d) + d * sum, no teleport
+//   normalization, dangling mass lost), which does not equal stakegraph's PageRank.
+// - connected_components: each rank builds a union-find forest of its rows' edges, and the
+//   forests are merged up a binary tree (log2 p rounds, at most n - 1 edges per message);
+//   rank 0 relabels canonically (graph::relabel_by_size), so ids equal the single-process
+//   ones. O(n) memory per rank.
+// - distances (BFS levels; delta-stepping for costs): level-synchronous frontier exchange
+//   with all-to-all messages of (node, distance) to the owner of each node, Meyer and Sanders
+//   2003 delta-stepping for costs (light and heavy edges in one phase: a label-correcting
+//   variant), the same rule as Parallel BGL's delta_stepping_shortest_paths.
+// - betweenness: the graph is replicated on every rank (the scheme of Parallel BGL's
+//   non_distributed_brandes_betweenness_centrality) and the sources are split round-robin;
+//   each rank runs Brandes for its sources and the score vectors are summed on rank 0.
+#pragma once
+
+#include <boost/mpi/communicator.hpp>
+#include <cstdint>
+#include <vector>
+
+#include "graph/betweenness.hpp"
+#include "graph/centrality.hpp"
+#include "graph/components.hpp"
+#include "graph/csr.hpp"
+#include "graph/traversal.hpp"
+
+namespace stakegraph::graph::distributed {
+
+// graph::pagerank, distributed. Throws InvalidArgument (on rank 0, before any communication
+// of the graph) for the options graph::pagerank refuses.
+CentralityResult pagerank(const boost::mpi::communicator& comm, const Csr* root,
+                          PageRankOptions options = {});
+
+// graph::connected_components, distributed (weak components of a directed view).
+ComponentsResult connected_components(const boost::mpi::communicator& comm, const Csr* root);
+
+struct DistanceOptions {
+  std::uint32_t source = 0;
+  EdgeCost cost = EdgeCost::kHops;
+  bool reverse = false;               // follow in-rows (distances to the source)
+  std::vector<std::uint8_t> blocked;  // nodes never entered (empty: none); the source is not
+  double delta = 0.0;                 // delta-stepping bucket width; 0: the mean entry cost
+};
+
+struct DistanceResult {
+  std::vector<double> dist;  // rank 0: by node, +infinity when unreached
+  std::uint32_t rounds = 0;  // BFS levels or delta-stepping phases
+};
+
+// graph::distances_from, distributed: hop distances by BFS levels, costs by delta-stepping.
+DistanceResult distances(const boost::mpi::communicator& comm, const Csr* root,
+                         DistanceOptions options = {});
+
+// graph::betweenness_centrality, distributed over sources (exact, or the same sampled sources
+// as the single-process kernel for the same seed).
+CentralityResult betweenness(const boost::mpi::communicator& comm, const Csr* root,
+                             BetweennessOptions options = {});
+
+}  // namespace stakegraph::graph::distributed

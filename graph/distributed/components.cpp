@@ -1,0 +1,89 @@
+// Connected components over the block-partitioned CSR (graph/distributed/algorithms.hpp).
+// Each rank unions the edges of its rows into a union-find over all n nodes (path halving,
+// union by index: the smaller root wins), keeps only its forest (the pairs v -> root(v) with
+// v != root(v), at most n - 1), and the forests are merged up a binary tree: in round k the
+// ranks r with r mod 2^(k+1) = 2^k send their forest to r - 2^k, which unions it into its
+// own. After ceil(log2 p) rounds rank 0 holds every component and relabels them canonically
+// (largest first, ties by smallest node), as graph::connected_components does.
+// Cost: O(E / p alpha(n)) local work, log2 p rounds of at most 8 (n - 1) bytes per message.
+#include <boost/mpi/collectives/broadcast.hpp>
+#include <boost/serialization/vector.hpp>
+#include <numeric>
+
+#include "graph/distributed/algorithms.hpp"
+#include "graph/distributed/local_csr.hpp"
+
+namespace stakegraph::graph::distributed {
+
+namespace mpi = boost::mpi;
+
+namespace {
+
+struct UnionFind {
+  std::vector<std::uint32_t> parent;
+  explicit UnionFind(std::uint32_t n) : parent(n) {
+    std::iota(parent.begin(), parent.end(), std::uint32_t{0});
+  }
+  std::uint32_t find(std::uint32_t v) {
+    while (parent[v] != v) {
+      parent[v] = parent[parent[v]];
+      v = parent[v];
+    }
+    return v;
+  }
+  void unite(std::uint32_t a, std::uint32_t b) {
+    a = find(a);
+    b = find(b);
+    if (a == b) return;
+    if (a < b)
+      parent[b] = a;
+    else
+      parent[a] = b;
+  }
+  // Flattened forest as pairs (v, root) for every non-root v.
+  std::vector<std::uint32_t> forest() {
+    std::vector<std::uint32_t> out;
+    for (std::uint32_t v = 0; v < parent.size(); ++v) {
+      const std::uint32_t r = find(v);
+      if (r != v) {
+        out.push_back(v);
+        out.push_back(r);
+      }
+    }
+    return out;
+  }
+};
+
+constexpr int kForestTag = 11;
+
+}  // namespace
+
+ComponentsResult connected_components(const mpi::communicator& comm, const Csr* root) {
+  const LocalCsr local = scatter_csr(comm, root);
+  const std::uint32_t n = local.part.n;
+  UnionFind uf(n);
+  for (std::uint32_t lv = 0; lv < local.local_count(); ++lv) {
+    for (std::uint64_t i = local.offsets[lv]; i < local.offsets[lv + 1]; ++i)
+      uf.unite(local.first + lv, local.targets[i]);
+  }
+  const int rank = comm.rank();
+  for (int step = 1; step < comm.size(); step *= 2) {
+    if (rank % (2 * step) == step) {
+      comm.send(rank - step, kForestTag, uf.forest());
+      break;
+    }
+    if (rank % (2 * step) == 0 && rank + step < comm.size()) {
+      std::vector<std::uint32_t> pairs;
+      comm.recv(rank + step, kForestTag, pairs);
+      for (std::size_t i = 0; i + 1 < pairs.size(); i += 2) uf.unite(pairs[i], pairs[i + 1]);
+    }
+  }
+  ComponentsResult res;
+  if (rank != 0) return res;
+  res.membership.resize(n);
+  for (std::uint32_t v = 0; v < n; ++v) res.membership[v] = uf.find(v);
+  res.count = relabel_by_size(res.membership);
+  return res;
+}
+
+}  // namespace stakegraph::graph::distributed

@@ -1,0 +1,113 @@
+// Scattering and broadcasting the CSR view (graph/distributed/local_csr.hpp).
+#include "graph/distributed/local_csr.hpp"
+
+#include <algorithm>
+#include <boost/mpi/collectives/broadcast.hpp>
+#include <boost/serialization/vector.hpp>
+
+namespace stakegraph::graph::distributed {
+
+namespace mpi = boost::mpi;
+
+int BlockPartition::owner(std::uint32_t v) const {
+  int r = static_cast<int>(static_cast<std::uint64_t>(v) * static_cast<std::uint64_t>(ranks) /
+                           std::max<std::uint64_t>(n, 1));
+  r = std::clamp(r, 0, ranks - 1);
+  while (r > 0 && begin(r) > v) --r;
+  while (r + 1 < ranks && begin(r + 1) <= v) ++r;
+  return r;
+}
+
+std::uint64_t LocalCsr::bytes() const {
+  return offsets.size() * 8 + targets.size() * 4 + weights.size() * 4 + in_offsets.size() * 8 +
+         in_sources.size() * 4 + in_weights.size() * 4;
+}
+
+namespace {
+
+// Rows [first, last) of one direction, offsets rebased to 0.
+void slice_rows(const std::vector<std::uint64_t>& offsets, const std::vector<std::uint32_t>& ids,
+                const std::vector<float>& weights, std::uint32_t first, std::uint32_t last,
+                std::vector<std::uint64_t>& out_offsets, std::vector<std::uint32_t>& out_ids,
+                std::vector<float>& out_weights) {
+  const std::uint64_t base = offsets[first];
+  out_offsets.resize(last - first + 1);
+  for (std::uint32_t v = first; v <= last; ++v) out_offsets[v - first] = offsets[v] - base;
+  out_ids.assign(ids.begin() + static_cast<std::ptrdiff_t>(base),
+                 ids.begin() + static_cast<std::ptrdiff_t>(offsets[last]));
+  if (!weights.empty()) {
+    out_weights.assign(weights.begin() + static_cast<std::ptrdiff_t>(base),
+                       weights.begin() + static_cast<std::ptrdiff_t>(offsets[last]));
+  } else {
+    out_weights.clear();
+  }
+}
+
+enum Tag : int { kOffsets = 1, kTargets, kWeights, kInOffsets, kInSources, kInWeights };
+
+}  // namespace
+
+LocalCsr scatter_csr(const mpi::communicator& comm, const Csr* root) {
+  LocalCsr local;
+  std::uint32_t n = root ? root->n : 0;
+  bool flags[2] = {root ? root->directed : false, root ? root->weighted : false};
+  mpi::broadcast(comm, n, 0);
+  mpi::broadcast(comm, flags, 2, 0);
+  local.part = {n, comm.size()};
+  local.rank = comm.rank();
+  local.first = local.part.begin(comm.rank());
+  local.last = local.part.begin(comm.rank() + 1);
+  local.directed = flags[0];
+  local.weighted = flags[1];
+  if (comm.rank() == 0) {
+    for (int r = comm.size() - 1; r >= 0; --r) {
+      LocalCsr part;
+      const std::uint32_t first = local.part.begin(r), last = local.part.begin(r + 1);
+      slice_rows(root->offsets, root->targets, root->weights, first, last, part.offsets,
+                 part.targets, part.weights);
+      if (root->directed) {
+        slice_rows(root->in_offsets, root->in_sources, root->in_weights, first, last,
+                   part.in_offsets, part.in_sources, part.in_weights);
+      }
+      if (r == 0) {
+        local.offsets = std::move(part.offsets);
+        local.targets = std::move(part.targets);
+        local.weights = std::move(part.weights);
+        local.in_offsets = std::move(part.in_offsets);
+        local.in_sources = std::move(part.in_sources);
+        local.in_weights = std::move(part.in_weights);
+      } else {
+        comm.send(r, kOffsets, part.offsets);
+        comm.send(r, kTargets, part.targets);
+        comm.send(r, kWeights, part.weights);
+        comm.send(r, kInOffsets, part.in_offsets);
+        comm.send(r, kInSources, part.in_sources);
+        comm.send(r, kInWeights, part.in_weights);
+      }
+    }
+  } else {
+    comm.recv(0, kOffsets, local.offsets);
+    comm.recv(0, kTargets, local.targets);
+    comm.recv(0, kWeights, local.weights);
+    comm.recv(0, kInOffsets, local.in_offsets);
+    comm.recv(0, kInSources, local.in_sources);
+    comm.recv(0, kInWeights, local.in_weights);
+  }
+  return local;
+}
+
+void broadcast_csr(const mpi::communicator& comm, const Csr* root, Csr& copy) {
+  // Boost.MPI's broadcast takes a non-const reference, and only reads it on the root.
+  Csr& c = comm.rank() == 0 ? const_cast<Csr&>(*root) : copy;
+  mpi::broadcast(comm, c.n, 0);
+  mpi::broadcast(comm, c.directed, 0);
+  mpi::broadcast(comm, c.weighted, 0);
+  mpi::broadcast(comm, c.offsets, 0);
+  mpi::broadcast(comm, c.targets, 0);
+  mpi::broadcast(comm, c.weights, 0);
+  mpi::broadcast(comm, c.in_offsets, 0);
+  mpi::broadcast(comm, c.in_sources, 0);
+  mpi::broadcast(comm, c.in_weights, 0);
+}
+
+}  // namespace stakegraph::graph::distributed

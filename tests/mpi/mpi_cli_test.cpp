@@ -1,0 +1,268 @@
+// stakegraph-mpi against stakegraph: the same subcommand on the same graph must print the
+// same thing, under `mpirun --oversubscribe -np 1`, 2 and 4. Text and JSON output are
+// compared byte for byte, except betweenness, whose scores are sums taken in another order
+// and are compared within 1e-9 relative. Also: errors keep the single-process exit codes,
+// and a rank that fails or is killed ends the whole job with a non-zero status, naming the
+// rank (fault injection through STAKEGRAPH_MPI_TEST_FAIL_RANK / _KILL_RANK, cli/mpi/main.cpp).
+// Graphs: the bundled samples graph and seeded generated graphs (stakegraph generate).
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct RunResult {
+  int status = -1;
+  std::string out, err;
+};
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+fs::path work_dir() {
+  static const fs::path dir = [] {
+    fs::path d = fs::temp_directory_path() / ("sg_mpi_cli_" + std::to_string(::getpid()));
+    fs::create_directories(d);
+    return d;
+  }();
+  return dir;
+}
+
+RunResult sh(const std::string& cmd, const std::string& env = "", int timeout_seconds = 600) {
+  const fs::path out = work_dir() / "out", err = work_dir() / "err";
+  const std::string full = env + "timeout -k 10 " + std::to_string(timeout_seconds) + " " + cmd +
+                           " >'" + out.string() + "' 2>'" + err.string() + "' </dev/null";
+  const int raw = std::system(full.c_str());
+  RunResult r;
+  if (WIFEXITED(raw))
+    r.status = WEXITSTATUS(raw);
+  else if (WIFSIGNALED(raw))
+    r.status = 128 + WTERMSIG(raw);
+  r.out = slurp(out);
+  r.err = slurp(err);
+  return r;
+}
+
+RunResult single(const std::string& args) {
+  return sh(std::string("'") + STAKEGRAPH_BIN + "' " + args);
+}
+// OpenMPI as root (CI) needs the two ALLOW variables; vader's single-copy mechanism (CMA)
+// needs ptrace rights that containers often lack.
+constexpr const char* kMpiEnv =
+    "OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 "
+    "OMPI_MCA_btl_vader_single_copy_mechanism=none ";
+
+RunResult distributed(int np, const std::string& args, const std::string& env = "") {
+  return sh("'" + std::string(STAKEGRAPH_MPIEXEC) + "' --oversubscribe -np " + std::to_string(np) +
+                " '" + STAKEGRAPH_MPI_BIN + "' " + args,
+            kMpiEnv + env);
+}
+
+// The graphs: samples/stakeholders.sgpb (57 nodes, real names) and two generated graphs.
+const std::vector<std::string>& graphs() {
+  static const std::vector<std::string> g = [] {
+    std::vector<std::string> out{std::string(STAKEGRAPH_SOURCE_DIR) + "/samples/stakeholders.sgpb"};
+    for (auto [n, m, seed] : {std::tuple{400, 600, 3}, std::tuple{1500, 9000, 11}}) {
+      const fs::path p = work_dir() / ("g" + std::to_string(n) + ".sgpb");
+      const RunResult r =
+          single("generate --nodes " + std::to_string(n) + " --edges " + std::to_string(m) +
+                 " --seed " + std::to_string(seed) + " -o '" + p.string() + "'");
+      EXPECT_EQ(r.status, 0) << r.err;
+      out.push_back(p.string());
+    }
+    return out;
+  }();
+  return g;
+}
+
+// The names of the highest- and lowest-degree nodes of a graph (path endpoints).
+std::pair<std::string, std::string> endpoints(const std::string& g) {
+  const RunResult r = single("centrality '" + g + "' --metric degree --top 0 --json");
+  const auto j = nlohmann::json::parse(r.out);
+  return {j["scores"].front()["id"].get<std::string>(),
+          j["scores"].back()["id"].get<std::string>()};
+}
+
+class MpiCli : public ::testing::TestWithParam<int> {};
+
+TEST_P(MpiCli, SameOutputAsStakegraph) {
+  const int np = GetParam();
+  for (const auto& g : graphs()) {
+    const auto [a, b] = endpoints(g);
+    const std::string q = "'" + g + "' ";
+    const std::vector<std::string> commands{
+        "stats " + q,
+        "stats " + q + "--json",
+        "centrality " + q + "--metric pagerank --top 0",
+        "centrality " + q + "--metric pagerank --json --top 0",
+        "centrality " + q + "--metric pagerank --directed --weighted --json --top 0",
+        "centrality " + q + "--metric pagerank --damping 0.5 --personalize '" + a + "' --json",
+        "clusters " + q + "--method components",
+        "clusters " + q + "--method components --json",
+        "clusters " + q + "--method components --kind vendor --kind government --json",
+        "path " + q + "'" + a + "' '" + b + "'",
+        "path " + q + "'" + b + "' '" + a + "' --json",
+        "path " + q + "'" + a + "' '" + b + "' --weighted --json",
+        "path " + q + "'" + a + "' '" + b + "' --directed --json",
+        "path " + q + "'" + b + "' '" + a + "' --directed --weighted",
+    };
+    for (const auto& c : commands) {
+      SCOPED_TRACE("np " + std::to_string(np) + ": " + c);
+      const RunResult want = single(c);
+      const RunResult got = distributed(np, c);
+      EXPECT_EQ(got.status, want.status) << got.err;
+      EXPECT_EQ(got.out, want.out);
+      EXPECT_FALSE(want.out.empty());
+    }
+  }
+}
+
+TEST_P(MpiCli, BetweennessWithin1e9) {
+  const int np = GetParam();
+  for (const auto& g : graphs()) {
+    for (const std::string opts :
+         {"", " --normalized", " --weighted --directed", " --samples 50 --seed 9"}) {
+      const std::string c = "centrality '" + g + "' --metric betweenness --top 0 --json" + opts;
+      SCOPED_TRACE("np " + std::to_string(np) + ": " + c);
+      const RunResult want = single(c), got = distributed(np, c);
+      ASSERT_EQ(got.status, 0) << got.err;
+      const auto w = nlohmann::json::parse(want.out), h = nlohmann::json::parse(got.out);
+      ASSERT_EQ(w["scores"].size(), h["scores"].size());
+      // Scores equal within 1e-9 relative; ties may be ordered differently only if the
+      // values differ by rounding, so compare by node id.
+      std::map<std::string, double> by_id;
+      for (const auto& s : w["scores"]) by_id[s["id"]] = s["score"].get<double>();
+      for (const auto& s : h["scores"]) {
+        const double x = by_id.at(s["id"]), y = s["score"].get<double>();
+        EXPECT_NEAR(x, y, 1e-9 * std::max(1.0, std::abs(x))) << s["id"];
+      }
+      if (w.contains("error_bound")) {
+        EXPECT_EQ(w["error_bound"], h["error_bound"]);
+      }
+    }
+  }
+}
+
+TEST_P(MpiCli, ErrorsKeepTheExitCodes) {
+  const int np = GetParam();
+  const std::string missing = (work_dir() / "missing.sgpb").string();
+  const RunResult m = distributed(np, "stats '" + missing + "'");
+  EXPECT_EQ(m.status, 1);
+  EXPECT_NE(m.err.find(missing), std::string::npos) << m.err;
+  const std::string g = graphs().front();
+  const RunResult louvain = distributed(np, "clusters '" + g + "' --method louvain");
+  EXPECT_EQ(louvain.status, 2);
+  EXPECT_NE(louvain.err.find("louvain is not distributed"), std::string::npos) << louvain.err;
+  const RunResult closeness = distributed(np, "centrality '" + g + "' --metric closeness");
+  EXPECT_EQ(closeness.status, 2);
+  const RunResult usage = distributed(np, "centrality '" + g + "' --metric");
+  EXPECT_EQ(usage.status, 2);
+  const RunResult damping = distributed(np, "centrality '" + g + "' --metric pagerank --damping 2");
+  EXPECT_EQ(damping.status, 2);
+  // After a refused kernel the ranks still end cleanly (no hang: the timeout would say 124).
+  const RunResult ok = distributed(np, "centrality '" + g + "' --metric pagerank --top 3");
+  EXPECT_EQ(ok.status, 0) << ok.err;
+  const RunResult help = distributed(np, "clusters --help");
+  EXPECT_EQ(help.status, 0);
+  EXPECT_NE(help.out.find("Louvain, label propagation, camps"), std::string::npos);
+}
+
+TEST_P(MpiCli, AFailingRankEndsTheJob) {
+  const int np = GetParam();
+  if (np < 2) GTEST_SKIP() << "needs a rank other than 0";
+  const std::string g = graphs().back();
+  const RunResult failed = distributed(np, "centrality '" + g + "' --metric pagerank",
+                                       "STAKEGRAPH_MPI_TEST_FAIL_RANK=1 ");
+  EXPECT_NE(failed.status, 0);
+  EXPECT_NE(failed.status, 124) << "hung";
+  EXPECT_NE(failed.err.find("stakegraph-mpi: rank 1: error: injected test fault"),
+            std::string::npos)
+      << failed.err;
+  const RunResult killed =
+      distributed(np, "clusters '" + g + "' --method components",
+                  "STAKEGRAPH_MPI_TEST_KILL_RANK=" + std::to_string(np - 1) + " ");
+  EXPECT_NE(killed.status, 0);
+  EXPECT_NE(killed.status, 124) << "hung";
+  EXPECT_TRUE(killed.out.empty()) << killed.out;
+}
+
+// A graph file as JSON in canonical order: nodes, edges (with their evidence sorted) and
+// articles, each sorted by their JSON text.
+std::vector<std::vector<std::string>> canonical(const std::string& sgpb) {
+  const std::string json = sgpb + ".json";
+  const RunResult c = single("convert '" + sgpb + "' '" + json + "'");
+  EXPECT_EQ(c.status, 0) << c.err;
+  auto j = nlohmann::json::parse(slurp(json));
+  std::vector<std::vector<std::string>> out(3);
+  for (const auto& n : j["nodes"]) out[0].push_back(n.dump());
+  for (auto e : j["edges"]) {
+    std::vector<std::string> ev;
+    for (const auto& x : e["evidence"]) ev.push_back(x.dump());
+    std::sort(ev.begin(), ev.end());
+    e["evidence"] = ev;
+    out[1].push_back(e.dump());
+  }
+  for (const auto& a : j["articles"]) out[2].push_back(a.dump());
+  for (auto& v : out) std::sort(v.begin(), v.end());
+  return out;
+}
+
+TEST_P(MpiCli, IngestEqualsSingleProcessIngest) {
+  const int np = GetParam();
+  const std::string articles = std::string(STAKEGRAPH_SOURCE_DIR) + "/samples/articles";
+  const fs::path want = work_dir() / "ingest_single.sgpb";
+  const fs::path got = work_dir() / ("ingest_np" + std::to_string(np) + ".sgpb");
+  fs::remove(want);
+  fs::remove(got);
+  const RunResult a = single("ingest -q '" + articles + "' -o '" + want.string() + "'");
+  ASSERT_EQ(a.status, 0) << a.err;
+  const RunResult b = distributed(np, "ingest '" + articles + "' -o '" + got.string() + "'");
+  ASSERT_EQ(b.status, 0) << b.err;
+  const auto x = canonical(want.string()), y = canonical(got.string());
+  EXPECT_EQ(x[0].size(), 57u);
+  EXPECT_EQ(x[0], y[0]) << "nodes";
+  EXPECT_EQ(x[1], y[1]) << "edges and evidence";
+  EXPECT_EQ(x[2], y[2]) << "articles";
+}
+
+TEST_P(MpiCli, AFailingIngestRankWritesNothing) {
+  const int np = GetParam();
+  // The articles plus a binary file, sorted last: it falls on the last rank.
+  const fs::path dir = work_dir() / ("bad_articles_np" + std::to_string(np));
+  fs::create_directories(dir);
+  for (const auto& e :
+       fs::directory_iterator(std::string(STAKEGRAPH_SOURCE_DIR) + "/samples/articles"))
+    fs::copy_file(e.path(), dir / e.path().filename(), fs::copy_options::overwrite_existing);
+  std::ofstream(dir / "zz-binary.txt", std::ios::binary) << std::string("abc\0def\n", 8);
+  const fs::path out = work_dir() / "kept.sgpb";
+  std::ofstream(out, std::ios::binary) << "previous contents";
+  const RunResult r = distributed(np, "ingest '" + dir.string() + "' -o '" + out.string() + "'");
+  EXPECT_EQ(r.status, 1) << r.err;
+  EXPECT_NE(r.err.find("rank " + std::to_string(np - 1) + ": "), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("zz-binary.txt"), std::string::npos) << r.err;
+  EXPECT_EQ(slurp(out), "previous contents");
+}
+
+INSTANTIATE_TEST_SUITE_P(Ranks, MpiCli, ::testing::Values(1, 2, 4),
+                         [](const ::testing::TestParamInfo<int>& p) {
+                           return "np" + std::to_string(p.param);
+                         });
+
+}  // namespace
