@@ -344,7 +344,8 @@ const WordSet kSkip = {"the", "a", "an", "in", "on", "at", "but", "and", "it", "
                        "chairman", "chipmakers", "congress", "lawmakers", "thousands", "hundreds",
                        "dozens", "one", "two", "three", "four", "five", "ten", "first", "new", "we",
                        "you", "our", "what", "why", "how", "who", "which", "where", "federal",
-                       "national", "internet", "is", "was"};
+                       "national", "internet", "is", "was", "today", "yesterday", "tomorrow",
+                       "tonight", "now", "earlier", "later", "meanwhile", "overnight"};
 // Capitalised words that do not start an untyped name.
 const WordSet kNotNames = {"i", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                            "sunday", "january", "february", "march", "april", "may", "june", "july",

@@ -97,6 +97,13 @@ TEST(GeneralNames, CompanyHeadNounsShortNamesAndPlaces) {
   EXPECT_TRUE(has_alias(g, "Ostrava Pharmaceuticals", "Ostrava")) << dump(g);
 }
 
+TEST(GeneralNames, SentenceInitialTimeWordIsNoPartOfAName) {
+  auto g = run("Today Harbor Telecom accused Lakemont Robotics of fraud.");
+  EXPECT_TRUE(g.find_named("Harbor Telecom").has_value()) << dump(g);
+  EXPECT_FALSE(g.find_named("Today Harbor Telecom").has_value()) << dump(g);
+  EXPECT_FALSE(g.find_named("Today").has_value()) << dump(g);
+}
+
 TEST(GeneralNames, AcronymDefinedInBrackets) {
   auto g = run(
       "The Coastal Fisheries Authority (CFA) suspended the licence of Brine Foods. The CFA "
