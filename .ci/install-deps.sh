@@ -14,6 +14,7 @@ packages=(
   iso-codes                     # country names and codes for the lexicon
   python3 python3-networkx python3-igraph   # GraphML interoperability tests
   clang libclang-rt-dev libomp-dev   # sanitizer + libFuzzer build (tests/fuzz, .ci/run)
+  chromium chromium-driver python3-selenium   # browser test of the HTML report (tests/browser)
 )
 if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
 missing=()

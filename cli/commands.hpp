@@ -20,5 +20,6 @@ void setup_clusters(CLI::App& app);
 void setup_neighbors(CLI::App& app);
 void setup_render(CLI::App& app);
 void setup_generate(CLI::App& app);
+void setup_report(CLI::App& app);
 
 }  // namespace stakegraph::cli

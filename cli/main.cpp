@@ -47,6 +47,7 @@ int main(int argc, char** argv) {
   setup_neighbors(app);
   setup_render(app);
   setup_generate(app);
+  setup_report(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
