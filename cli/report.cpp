@@ -3,6 +3,8 @@
 // with every edge's evidence, filters (kind, relation, sign, hedged, date range), tables
 // (PageRank, betweenness, camps, articles) and a timeline of evidence. The page makes no
 // network request. What it shows is chosen as for `render` (cli/selection.hpp).
+#include "io/report/report.hpp"
+
 #include <cctype>
 #include <iostream>
 #include <memory>
@@ -14,7 +16,6 @@
 #include "cli/selection.hpp"
 #include "graph/error.hpp"
 #include "io/render.hpp"
-#include "io/report/report.hpp"
 
 namespace stakegraph::cli {
 namespace {

@@ -144,9 +144,10 @@ DrawnSelection select_drawing(const SelectionOptions& o, const io::DrawOptions& 
   }
   const std::size_t drawn_nodes = opts.top > 0 ? opts.top : g.node_count();
   if (drawn_nodes > io::kMaxRenderNodes)
-    throw graph::InvalidArgument(
-        o.graph + ": " + std::to_string(drawn_nodes) + " nodes are too many to draw (limit " +
-        std::to_string(io::kMaxRenderNodes) + "): narrow it with --top N or --focus NODE --depth D");
+    throw graph::InvalidArgument(o.graph + ": " + std::to_string(drawn_nodes) +
+                                 " nodes are too many to draw (limit " +
+                                 std::to_string(io::kMaxRenderNodes) +
+                                 "): narrow it with --top N or --focus NODE --depth D");
   // The drawn graph: `g`, or the top selection of it (which select_for_drawing owns).
   io::Selection s = io::select_for_drawing(g, opts);
   DrawnSelection out{s.graph.get() == &g ? selected : std::move(s.graph), std::move(s.draw)};

@@ -10,14 +10,13 @@
 // above kExactBetweennessUpTo nodes) and the clusters (camps: see graph/camps.hpp).
 #pragma once
 
+#include <CLI/CLI.hpp>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <CLI/CLI.hpp>
 
 #include "graph/graph.hpp"
 #include "io/render.hpp"

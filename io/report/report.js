@@ -154,7 +154,9 @@
     diagram.classList.remove('dragging');
   });
   document.getElementById('zoom-in').addEventListener('click', function () { zoomCentre(1.5); });
-  document.getElementById('zoom-out').addEventListener('click', function () { zoomCentre(1 / 1.5); });
+  document.getElementById('zoom-out').addEventListener('click', function () {
+    zoomCentre(1 / 1.5);
+  });
   const homeAttribute = svg.getAttribute('viewBox');
   document.getElementById('zoom-fit').addEventListener('click', function () {
     view = Object.assign({}, home);
@@ -306,7 +308,8 @@
     const a = articleById.get(x.article);
     const src = el('p', 'source');
     if (a) {
-      src.appendChild(a.url ? webLink(a.url, a.title || a.id) : el('span', 'bidi', a.title || a.id));
+      const title = a.title || a.id;
+      src.appendChild(a.url ? webLink(a.url, title) : el('span', 'bidi', title));
       src.appendChild(document.createTextNode(' \u00b7 ' + (x.evidence_date || 'undated')));
       if (a.source) src.appendChild(document.createTextNode(' \u00b7 ' + a.source));
       if (a.url) {
@@ -329,9 +332,10 @@
   function relationBlock(e, open) {
     const details = el('details', 'relation' + (e.visible ? '' : ' hidden-by-filter'));
     const summary = el('summary');
-    summary.appendChild(e.from === shownNode() ? el('strong', 'bidi', e.from.name) : nodeButton(e.from));
+    function end(n) { return n === shownNode() ? el('strong', 'bidi', n.name) : nodeButton(n); }
+    summary.appendChild(end(e.from));
     summary.appendChild(el('span', signClass(e.sign), ' \u2014' + e.relation + '\u2192 '));
-    summary.appendChild(e.to === shownNode() ? el('strong', 'bidi', e.to.name) : nodeButton(e.to));
+    summary.appendChild(end(e.to));
     summary.appendChild(el('span', 'tag ' + signClass(e.sign), signWord(e.sign)));
     if (e.hedged) summary.appendChild(el('span', 'tag hedged', 'hedged'));
     if (!e.visible) summary.appendChild(el('span', 'tag hidden', 'hidden'));
@@ -374,9 +378,8 @@
     panel.replaceChildren();
     panel.appendChild(el('h2', 'bidi', n.name));
     const camp = campMembers.get(n.camp) || [];
-    const campText = el('span');
-    campText.appendChild(document.createTextNode('camp ' + (n.camp + 1) + ' (' + camp.length +
-                                                 (camp.length === 1 ? ' member' : ' members') + ')'));
+    const campText = 'camp ' + (n.camp + 1) + ' (' + camp.length +
+        (camp.length === 1 ? ' member' : ' members') + ')';
     panel.appendChild(facts([
       ['kind', n.kind],
       ['aliases', n.aliases.join('; ')],
@@ -575,7 +578,9 @@
   reset.type = 'button';
   reset.addEventListener('click', function () {
     filters.querySelectorAll('input[type=checkbox]').forEach(function (c) { c.checked = true; });
-    countBy(nodes, function (n) { return n.kind; }).forEach(function (v, k) { state.kinds.add(k); });
+    countBy(nodes, function (n) { return n.kind; }).forEach(function (v, k) {
+      state.kinds.add(k);
+    });
     countBy(edges, function (e) { return e.relation; }).forEach(function (v, k) {
       state.relations.add(k);
     });

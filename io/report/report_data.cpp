@@ -4,11 +4,10 @@
 
 #include <algorithm>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <numeric>
 #include <set>
 #include <tuple>
-
-#include <nlohmann/json.hpp>
 
 #include "graph/betweenness.hpp"
 #include "graph/camps.hpp"
@@ -113,7 +112,8 @@ Json message_json(const google::protobuf::Message& message) {
   options.always_print_primitive_fields = true;
   std::string text;
   const auto status = google::protobuf::util::MessageToJsonString(message, &text, options);
-  if (!status.ok()) throw graph::Error("report: cannot print a result as JSON: " + status.ToString());
+  if (!status.ok())
+    throw graph::Error("report: cannot print a result as JSON: " + status.ToString());
   return Json::parse(text);
 }
 
@@ -247,12 +247,13 @@ Json timeline_json(const std::map<graph::Date, std::size_t>& per_day, std::size_
 }  // namespace
 
 std::vector<std::pair<std::size_t, std::size_t>> find_marks(std::string_view text,
-                                                             const std::vector<std::string>& forms) {
+                                                            const std::vector<std::string>& forms) {
   std::vector<const std::string*> order;
   for (const std::string& f : forms)
     if (!f.empty()) order.push_back(&f);
-  std::stable_sort(order.begin(), order.end(),
-                   [](const std::string* a, const std::string* b) { return a->size() > b->size(); });
+  std::stable_sort(order.begin(), order.end(), [](const std::string* a, const std::string* b) {
+    return a->size() > b->size();
+  });
   std::vector<std::pair<std::size_t, std::size_t>> bytes;  // accepted [from, to), bytes
   for (const std::string* form : order) {
     const std::size_t n = form->size();

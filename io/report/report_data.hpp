@@ -60,9 +60,9 @@ inline constexpr std::size_t kMaxMarkForms = 64;
 
 struct ReportDataOptions {
   std::string title;
-  std::string graph_file;        // shown as given
-  std::string selection;         // how it was selected, as display text ("--focus Huawei")
-  bool merge_parallel = false;   // as the drawing (DrawOptions::merge_parallel)
+  std::string graph_file;       // shown as given
+  std::string selection;        // how it was selected, as display text ("--focus Huawei")
+  bool merge_parallel = false;  // as the drawing (DrawOptions::merge_parallel)
 };
 
 // The data document as compact JSON text (UTF-8, not yet escaped for HTML: see
@@ -73,7 +73,7 @@ std::string report_data_json(const graph::Graph& g, const ReportDataOptions& opt
 // The marks of `text` (see the file comment): every whole-word, ASCII case-insensitive
 // occurrence of one of `forms`, longest first where they overlap, as [from, to) in UTF-16
 // code units. Empty forms are ignored.
-std::vector<std::pair<std::size_t, std::size_t>> find_marks(
-    std::string_view text, const std::vector<std::string>& forms);
+std::vector<std::pair<std::size_t, std::size_t>> find_marks(std::string_view text,
+                                                            const std::vector<std::string>& forms);
 
 }  // namespace stakegraph::io::report

@@ -29,9 +29,9 @@ std::string lower(std::string_view s) {
 // The elements Graphviz's SVG renderer writes (and a few plain shapes); nothing that runs
 // code, embeds other documents or loads anything.
 constexpr std::array<std::string_view, 18> kSvgElements = {
-    "svg",  "g",    "title", "desc",    "polygon",        "polyline",       "path",
-    "ellipse", "circle", "rect", "line",  "text",           "tspan",          "a",
-    "defs", "stop", "lineargradient", "radialgradient"};
+    "svg",   "g",       "title",  "desc", "polygon",        "polyline",
+    "path",  "ellipse", "circle", "rect", "line",           "text",
+    "tspan", "a",       "defs",   "stop", "lineargradient", "radialgradient"};
 
 // A url(...) reference in an attribute value that points outside the document.
 bool external_url(const std::string& value) {
@@ -49,7 +49,8 @@ void check_element(const xmlNode* node) {
     if (n->type != XML_ELEMENT_NODE) continue;
     const std::string name = lower(reinterpret_cast<const char*>(n->name));
     if (std::find(kSvgElements.begin(), kSvgElements.end(), name) == kSvgElements.end())
-      throw graph::Error("report: the drawing holds a <" + name + "> element, which is not inlined");
+      throw graph::Error("report: the drawing holds a <" + name +
+                         "> element, which is not inlined");
     for (const xmlAttr* a = n->properties; a != nullptr; a = a->next) {
       const std::string attr = lower(reinterpret_cast<const char*>(a->name));
       xmlChar* raw = xmlNodeListGetString(n->doc, a->children, 1);
@@ -92,9 +93,8 @@ void simplify(xmlNode* first) {
       simplify(n->children);
       const std::string name = lower(reinterpret_cast<const char*>(n->name));
       xmlChar* id = xmlGetProp(n, reinterpret_cast<const xmlChar*>("id"));
-      const bool link_group =
-          name == "g" && id != nullptr && std::string_view(reinterpret_cast<char*>(id)).rfind(
-                                              "a_", 0) == 0;
+      const bool link_group = name == "g" && id != nullptr &&
+                              std::string_view(reinterpret_cast<char*>(id)).rfind("a_", 0) == 0;
       xmlFree(id);
       if (name == "title") {
         xmlUnlinkNode(n);
@@ -148,7 +148,7 @@ std::string inline_svg(std::string_view svg) {
   // Written back as UTF-8 XML: the element alone (no declaration, no DOCTYPE), its text and
   // attribute values escaped by libxml2.
   const std::unique_ptr<xmlBuffer, decltype(&xmlBufferFree)> buffer(xmlBufferCreate(),
-                                                                     &xmlBufferFree);
+                                                                    &xmlBufferFree);
   xmlSaveCtxt* save = buffer ? xmlSaveToBuffer(buffer.get(), "UTF-8", XML_SAVE_NO_DECL) : nullptr;
   if (save == nullptr) throw graph::Error("report: cannot write the drawing");
   const long written = xmlSaveTree(save, root);
@@ -175,8 +175,7 @@ std::string report_html(const ReportPage& page) {
   html += escape_html(page.title);
   html += "</title>\n<style>\n";
   html += report_style();
-  html +=
-      "</style>\n</head>\n<body>\n<header>\n<h1 id=\"title\">";
+  html += "</style>\n</head>\n<body>\n<header>\n<h1 id=\"title\">";
   html += escape_html(page.title);
   html += "</h1>\n<p id=\"subtitle\">";
   html += escape_html(page.subtitle);

@@ -17,8 +17,9 @@ report of the samples (the README's command) and checks, in this order:
   7. a report of hostile names and sentences (<script>, quotes, &, right-to-left and CJK
      text, a javascript: URL) runs none of them and shows them as text.
 Screenshots go to --out (report.png, report-huawei.png, readme-report.png, report-edge.png,
-report-slider.png, report-hostile.png). It FAILS, never skips, when Chromium, its driver or Selenium is missing:
-install chromium, chromium-driver and python3-selenium (.ci/install-deps.sh does).
+report-slider.png, report-hostile.png). It FAILS, never skips, when Chromium, its driver or
+Selenium is missing: install chromium, chromium-driver and python3-selenium
+(.ci/install-deps.sh does).
 """
 import argparse
 import json
@@ -124,9 +125,11 @@ def viewbox(driver):
 
 
 def classes_of(driver, svg_id):
-    return driver.execute_script(
-        "const e = document.getElementById(arguments[0]); return e ? e.getAttribute('class') : null",
-        svg_id).split()
+    value = driver.execute_script(
+        "const e = document.getElementById(arguments[0]);"
+        "return e ? e.getAttribute('class') || '' : null", svg_id)
+    check(value is not None, "the drawing has no element %r" % svg_id)
+    return value.split()
 
 
 def screenshot(driver, out, name):
@@ -343,7 +346,8 @@ def test_hostile(driver, args, out):
     with open(graph, "w", encoding="utf-8") as f:
         json.dump(HOSTILE, f, ensure_ascii=False)
     report = os.path.join(out, "hostile.html")
-    run([args.stakegraph, "report", graph, "-o", report, "--title", "<script>window.pwned=8</script>"])
+    run([args.stakegraph, "report", graph, "-o", report,
+         "--title", "<script>window.pwned=8</script>"])
     requests_made(driver)
     open_report(driver, report)
     time.sleep(0.3)

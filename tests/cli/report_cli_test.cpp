@@ -4,11 +4,10 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <stdexcept>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 #include "io/sgpb.hpp"
 #include "tests/cli/run.hpp"
@@ -91,8 +90,7 @@ TEST_F(ReportCli, WritesOnePage) {
 TEST_F(ReportCli, CentralityAndCampsInTheShapesOfTheCli) {
   const json doc = report("");
   for (const char* metric : {"pagerank", "betweenness"}) {
-    const auto r =
-        run_stakegraph("centrality " + q(story_) + " --metric " + metric + " --json");
+    const auto r = run_stakegraph("centrality " + q(story_) + " --metric " + metric + " --json");
     ASSERT_EQ(r.status, 0) << r.err;
     EXPECT_EQ(doc[metric], json::parse(r.out)) << metric;
   }

@@ -1,22 +1,22 @@
 // The HTML story report (io/report/): the data document the page embeds, its escaping, the
 // SVG guard, and the page as a whole. The browser side is tested by
 // tests/browser/report_browser_test.py.
+#include "io/report/report.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <cctype>
 #include <map>
-#include <stdexcept>
+#include <nlohmann/json.hpp>
 #include <set>
+#include <stdexcept>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "graph/error.hpp"
 #include "io/dot.hpp"
 #include "io/render.hpp"
-#include "io/report/report.hpp"
 #include "io/report/report_data.hpp"
 #include "io/report/report_html.hpp"
 #include "tests/test_graphs.hpp"
@@ -125,8 +125,8 @@ class ReportData : public ::testing::Test {
  protected:
   void SetUp() override {
     g_ = testing::story_graph();
-    doc_ = json::parse(report_data_json(g_, {.title = "Story", .graph_file = "story.sgpb",
-                                              .selection = "--focus Huawei"}));
+    doc_ = json::parse(report_data_json(
+        g_, {.title = "Story", .graph_file = "story.sgpb", .selection = "--focus Huawei"}));
   }
   Graph g_;
   json doc_;
@@ -140,8 +140,8 @@ TEST_F(ReportData, TopLevelShape) {
   EXPECT_EQ(doc_["selection"], "--focus Huawei");
   EXPECT_EQ(doc_["nodes"].size(), 10u);
   EXPECT_EQ(doc_["edges"].size(), 11u);
-  for (const char* key : {"articles", "pagerank", "betweenness", "camps", "camp_frustration",
-                          "timeline", "dates"})
+  for (const char* key :
+       {"articles", "pagerank", "betweenness", "camps", "camp_frustration", "timeline", "dates"})
     EXPECT_TRUE(doc_.contains(key)) << key;
 }
 
@@ -230,7 +230,7 @@ TEST_F(ReportData, EdgesWithEvidenceDatesAndMarks) {
   EXPECT_EQ(x["start"], 200);
   EXPECT_EQ(x["end"], 244);
   EXPECT_EQ(x["text"], "Huawei has been frozen out of the US market.");
-  EXPECT_EQ(x["date"], "");               // its own date: none
+  EXPECT_EQ(x["date"], "");                     // its own date: none
   EXPECT_EQ(x["evidence_date"], "2019-02-01");  // its article's
   EXPECT_EQ(x["marks"], json::parse("[[0, 6], [34, 36]]"));
   const json& y = ban["evidence"][1];
@@ -382,8 +382,9 @@ TEST(InlineSvg, StripsPrologDoctypeAndComments) {
 }
 
 TEST(InlineSvg, RefusesActiveOrExternalContent) {
-  const std::string head = "<svg xmlns=\"http://www.w3.org/2000/svg\" "
-                           "xmlns:xlink=\"http://www.w3.org/1999/xlink\">";
+  const std::string head =
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" "
+      "xmlns:xlink=\"http://www.w3.org/1999/xlink\">";
   for (const std::string body : {
            "<script>alert(1)</script>",
            "<g onclick=\"alert(1)\"/>",
@@ -398,8 +399,8 @@ TEST(InlineSvg, RefusesActiveOrExternalContent) {
        }) {
     EXPECT_THROW(inline_svg(head + body + "</svg>"), graph::Error) << body;
   }
-  EXPECT_THROW(inline_svg("<svg><g></svg>"), graph::Error);   // not well-formed
-  EXPECT_THROW(inline_svg("<html></html>"), graph::Error);    // not SVG
+  EXPECT_THROW(inline_svg("<svg><g></svg>"), graph::Error);  // not well-formed
+  EXPECT_THROW(inline_svg("<html></html>"), graph::Error);   // not SVG
   EXPECT_THROW(inline_svg(""), graph::Error);
   // Local references are fine.
   EXPECT_NO_THROW(inline_svg(head + "<a xlink:href=\"#x\"/><path fill=\"url(#g)\"/></svg>"));
@@ -421,15 +422,18 @@ json embedded_document(const std::string& html) {
 // with sentences holding "</script>", "<!--", U+2028 and an attacker's URL.
 Graph hostile_graph() {
   Graph g;
-  const auto art = g.add_article(
-      {.id = "a</script>", .title = "T <script>alert(3)</script> & \"q\"", .date = 20200101,
-       .url = "javascript:alert(4)"});
+  const auto art = g.add_article({.id = "a</script>",
+                                  .title = "T <script>alert(3)</script> & \"q\"",
+                                  .date = 20200101,
+                                  .url = "javascript:alert(4)"});
   const NodeIndex s = g.add_node("<script>alert(1)</script>", Kind::kGovernment);
   const NodeIndex t = g.add_node("Q \"quoted\" & 'single' </b>", Kind::kPerson);
-  const NodeIndex u = g.add_node("\xE8\x8F\xAF\xE7\x82\xBA <img src=x onerror=alert(2)>",
-                                 Kind::kVendor);
-  const NodeIndex w = g.add_node("\xD9\x85\xD8\xB1\xD8\xAD\xD8\xA8\xD8\xA7 \xE2\x80\xAE" "RTL",
-                                 Kind::kMedia);
+  const NodeIndex u =
+      g.add_node("\xE8\x8F\xAF\xE7\x82\xBA <img src=x onerror=alert(2)>", Kind::kVendor);
+  const NodeIndex w = g.add_node(
+      "\xD9\x85\xD8\xB1\xD8\xAD\xD8\xA8\xD8\xA7 \xE2\x80\xAE"
+      "RTL",
+      Kind::kMedia);
   g.add_alias(u, "\xE5\x8D\x8E\xE4\xB8\xBA");
   g.add_evidence(g.add_edge(s, t, Relation::kAccuse),
                  graph::Evidence{.article = art,
@@ -450,9 +454,8 @@ class ReportPageTest : public ::testing::Test {
 
 TEST_F(ReportPageTest, HostileNamesAndSentencesStayText) {
   const Graph g = hostile_graph();
-  const std::string html = make_report(g, {.title = "<script>alert(6)</script> & \"t\"",
-                                           .graph_file = "g<1>.json"},
-                                       renderer_);
+  const std::string html = make_report(
+      g, {.title = "<script>alert(6)</script> & \"t\"", .graph_file = "g<1>.json"}, renderer_);
   // Exactly the page's own two script elements: the data and the code.
   EXPECT_EQ(count_of(lower(html), "<script"), 2u);
   EXPECT_EQ(count_of(lower(html), "</script"), 2u);
