@@ -15,6 +15,7 @@ packages=(
   python3 python3-networkx python3-igraph   # GraphML interoperability tests
   clang libclang-rt-dev libomp-dev   # sanitizer + libFuzzer build (tests/fuzz, .ci/run)
   openmpi-bin libopenmpi-dev libboost-mpi-dev libboost-graph-parallel-dev   # stakegraph-mpi (-DSTAKEGRAPH_MPI=ON)
+  chromium chromium-driver python3-selenium   # browser test of the HTML report (tests/browser)
 )
 if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
 missing=()

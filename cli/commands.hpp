@@ -21,5 +21,6 @@ void setup_neighbors(CLI::App& app);
 void setup_render(CLI::App& app);
 void setup_generate(CLI::App& app);
 void setup_dictionary(CLI::App& app);  // issue 11
+void setup_report(CLI::App& app);
 
 }  // namespace stakegraph::cli

@@ -48,6 +48,7 @@ int main(int argc, char** argv) {
   setup_render(app);
   setup_generate(app);
   setup_dictionary(app);
+  setup_report(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -346,6 +346,26 @@ std::size_t drawn_edge_count(const Graph& g, bool merge_parallel) {
   return merge_parallel ? drawn_edge_groups(g, true).size() : g.edge_count();
 }
 
+std::string svg_node_id(const Graph& g, NodeIndex v) { return "node-" + id_token(g.node(v).id); }
+
+std::vector<DrawnEdge> drawn_edges(const Graph& g, bool merge_parallel) {
+  std::vector<std::vector<EdgeRef>> groups = drawn_edge_groups(g, merge_parallel);
+  std::vector<DrawnEdge> drawn;
+  drawn.reserve(groups.size());
+  for (std::vector<EdgeRef>& group : groups) {
+    const EdgeRef first = group.front();
+    const std::string source = id_token(g.node(g.source(first)).id);
+    const std::string target = id_token(g.node(g.target(first)).id);
+    std::string id =
+        group.size() == 1
+            ? "edge-" + source + "-" + std::string(graph::relation_name(g.edge(first).relation)) +
+                  "-" + target
+            : "edges-" + source + "-" + target;
+    drawn.push_back({std::move(id), std::move(group)});
+  }
+  return drawn;
+}
+
 DotDocument make_dot_document(const Graph& g, const DrawOptions& options) {
   const std::size_t n = g.node_count();
   if (!options.cluster_of.empty() && options.cluster_of.size() != n)
@@ -373,8 +393,8 @@ DotDocument make_dot_document(const Graph& g, const DrawOptions& options) {
                      {"pad", "0.2"}};
   // dot gives every inline edge label a rank of its own; past kDotInlineLabelEdges edges the
   // labels go outside (xlabel, placed after layout) so that the layout stays fast.
-  const std::vector<std::vector<EdgeRef>> groups = drawn_edge_groups(g, options.merge_parallel);
-  const bool outside_labels = options.layout == "dot" && groups.size() > kDotInlineLabelEdges;
+  const std::vector<DrawnEdge> drawn = drawn_edges(g, options.merge_parallel);
+  const bool outside_labels = options.layout == "dot" && drawn.size() > kDotInlineLabelEdges;
   if (!options.layout.empty())
     add_layout_settings(doc.graph_attrs, options.layout, outside_labels);
   doc.node_defaults = {{"fontname", std::string(kFont)},
@@ -421,7 +441,7 @@ DotDocument make_dot_document(const Graph& g, const DrawOptions& options) {
     const KindStyle& s = kind_style(kind);
     DotNode node{nd.id, {}, box_of[v]};
     const bool faded = highlighting && !node_lit[v];
-    node.attrs = {{"id", "node-" + id_token(nd.id)},
+    node.attrs = {{"id", svg_node_id(g, v)},
                   {"label", escape_label(nd.name)},
                   {"tooltip", escape_tooltip(node_tooltip(g, v))},
                   {"shape", std::string(s.shape)}};
@@ -441,8 +461,9 @@ DotDocument make_dot_document(const Graph& g, const DrawOptions& options) {
 
   std::set<int> signs;
   bool any_hedged = false, any_multi = false;
-  doc.edges.reserve(groups.size());
-  for (const std::vector<EdgeRef>& group : groups) {
+  doc.edges.reserve(drawn.size());
+  for (const DrawnEdge& drawn_edge : drawn) {
+    const std::vector<EdgeRef>& group = drawn_edge.edges;
     const EdgeRef first = group.front();
     const NodeIndex source = g.source(first), target = g.target(first);
     // One relation: as it is. Several (merged): the relations listed, coloured by their
@@ -473,12 +494,7 @@ DotDocument make_dot_document(const Graph& g, const DrawOptions& options) {
     any_hedged = any_hedged || hedged;
     any_multi = any_multi || evidence > 1;
     DotEdge edge{source, target, {}};
-    const std::string id =
-        group.size() == 1 ? "edge-" + id_token(g.node(source).id) + "-" + rels + "-" +
-                                id_token(g.node(target).id)
-                          : "edges-" + id_token(g.node(source).id) + "-" +
-                                id_token(g.node(target).id);
-    edge.attrs = {{"id", id},
+    edge.attrs = {{"id", drawn_edge.svg_id},
                   {outside_labels ? "xlabel" : "label", escape_label(rels)},
                   {"tooltip", escape_tooltip(group.size() == 1 ? edge_tooltip(g, first)
                                                                : merged_edge_tooltip(g, group))}};

@@ -124,6 +124,20 @@ inline constexpr std::size_t kTooltipSentenceBytes = 300;
 // number of ordered node pairs joined by an edge.
 std::size_t drawn_edge_count(const graph::Graph& g, bool merge_parallel);
 
+// The SVG `id` of a node's drawing: "node-" and the node id, every byte outside
+// [A-Za-z0-9_.-] written as %XX ("huawei" -> "node-huawei").
+std::string svg_node_id(const graph::Graph& g, graph::NodeIndex v);
+
+// One edge of the drawing and the edges of the graph it draws: one, or with merge_parallel
+// every relation from one node to another. svg_id: "edge-<source>-<relation>-<target>" for
+// one edge, "edges-<source>-<target>" for several (node ids written as in svg_node_id).
+struct DrawnEdge {
+  std::string svg_id;
+  std::vector<graph::EdgeRef> edges;  // never empty
+};
+// The drawn edges of `g` in drawing order: every edge of the graph is in exactly one. O(E log E).
+std::vector<DrawnEdge> drawn_edges(const graph::Graph& g, bool merge_parallel);
+
 // Tooltip texts, unescaped (plain UTF-8, lines separated by '\n').
 std::string node_tooltip(const graph::Graph& g, graph::NodeIndex v);
 std::string edge_tooltip(const graph::Graph& g, graph::EdgeRef e);

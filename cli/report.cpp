@@ -1,0 +1,89 @@
+// stakegraph report GRAPH -o STORY.html: a self-contained HTML story report (io/report/):
+// the diagram `render` draws, with pan and zoom, search, hover highlighting, a side panel
+// with every edge's evidence, filters (kind, relation, sign, hedged, date range), tables
+// (PageRank, betweenness, camps, articles) and a timeline of evidence. The page makes no
+// network request. What it shows is chosen as for `render` (cli/selection.hpp).
+#include "io/report/report.hpp"
+
+#include <cctype>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "cli/commands.hpp"
+#include "cli/selection.hpp"
+#include "graph/error.hpp"
+#include "io/render.hpp"
+
+namespace stakegraph::cli {
+namespace {
+
+struct ReportCliOptions {
+  SelectionOptions select;
+  std::string output;
+  std::string title;
+};
+
+bool html_name(std::string path) {
+  for (char& c : path) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const auto ends = [&](std::string_view x) {
+    return path.size() > x.size() && path.compare(path.size() - x.size(), x.size(), x) == 0;
+  };
+  return ends(".html") || ends(".htm");
+}
+
+// The selection as display text, in the options' own words.
+std::string describe(const SelectionOptions& o) {
+  std::string s;
+  auto add = [&](const std::string& option, const std::string& value) {
+    s += (s.empty() ? "" : " ") + option + (value.empty() ? "" : " " + value);
+  };
+  for (const auto& k : o.kinds) add("--kind", k);
+  for (const auto& r : o.relations) add("--relation", r);
+  if (!o.since.empty()) add("--since", o.since);
+  if (!o.until.empty()) add("--until", o.until);
+  if (o.no_hedged) add("--no-hedged", "");
+  if (!o.focus.empty()) add("--focus", "\"" + o.focus + "\" --depth " + std::to_string(o.depth));
+  if (o.top > 0) add("--top", std::to_string(o.top) + " --by " + o.by);
+  if (!o.clusters.empty()) add("--clusters", o.clusters);
+  return s;
+}
+
+void run_report(const ReportCliOptions& o) {
+  if (!html_name(o.output))
+    throw graph::InvalidArgument(o.output + ": a report is an HTML file: name it .html");
+  check_selection(o.select);
+  io::DrawOptions draw;
+  draw.title = o.title;
+  const DrawnSelection drawn = select_drawing(o.select, draw, std::nullopt);
+  io::report::ReportOptions opts;
+  opts.title = o.title;
+  opts.graph_file = o.select.graph;
+  opts.selection = describe(o.select);
+  opts.draw = drawn.draw;
+  io::Renderer renderer;
+  io::report::write_report(*drawn.graph, o.output, opts, renderer);
+  for (const auto& w : renderer.warnings()) std::cerr << "stakegraph: graphviz: " << w << "\n";
+}
+
+}  // namespace
+
+void setup_report(CLI::App& app) {
+  auto opts = std::make_shared<ReportCliOptions>();
+  CLI::App* sub = app.add_subcommand(
+      "report",
+      "Write a self-contained HTML story report: the diagram of `render` (pan, zoom, search,\n"
+      "hover highlighting), a side panel with each stakeholder's ranks, camp, relations and\n"
+      "evidence sentences, filters by kind, relation, sign, hedging and date, tables of the\n"
+      "top stakeholders (PageRank, betweenness), camps and articles, and a timeline of\n"
+      "evidence. The file works offline: it makes no network request. At most " +
+          std::to_string(io::kMaxRenderNodes) + " nodes: narrow with --top or --focus.");
+  add_selection_options(sub, opts->select, /*with_path=*/false);
+  sub->add_option("-o,--output", opts->output, "output file (.html)")->required();
+  sub->add_option("--title", opts->title, "title of the page and the diagram");
+  sub->callback([opts] { run_report(*opts); });
+}
+
+}  // namespace stakegraph::cli

@@ -1,0 +1,158 @@
+#include "cli/selection.hpp"
+
+#include <algorithm>
+#include <numeric>
+#include <utility>
+
+#include "cli/common.hpp"
+#include "graph/betweenness.hpp"
+#include "graph/camps.hpp"
+#include "graph/centrality.hpp"
+#include "graph/communities.hpp"
+#include "graph/components.hpp"
+#include "graph/csr.hpp"
+#include "graph/error.hpp"
+#include "graph/paths.hpp"
+#include "graph/subgraph.hpp"
+#include "io/formats.hpp"
+
+namespace stakegraph::cli {
+namespace {
+
+void add_clusters(const graph::Graph& g, const std::string& method, io::DrawOptions& draw) {
+  std::vector<std::uint32_t> membership;
+  std::string word;
+  if (method == "components") {
+    membership = graph::connected_components(graph::build_csr(g)).membership;
+    word = "component";
+  } else if (method == "louvain") {
+    membership = graph::louvain(graph::build_csr(g)).membership;
+    word = "community";
+  } else {  // camps
+    membership = graph::camps(graph::build_signed(g)).membership;
+    word = "camp";
+  }
+  draw.cluster_of.assign(membership.begin(), membership.end());
+  for (std::uint32_t c : membership)
+    draw.cluster_labels.emplace(static_cast<int>(c), word + " " + std::to_string(c + 1));
+}
+
+}  // namespace
+
+std::vector<graph::NodeIndex> rank_nodes(const graph::Graph& g, const std::string& by) {
+  std::vector<double> scores;
+  if (by == "degree") {
+    scores = graph::degree_centrality(graph::build_csr(g)).scores;
+  } else if (by == "pagerank") {
+    scores = graph::pagerank(graph::build_csr(g, {.directed = true})).scores;
+  } else {  // betweenness
+    graph::BetweennessOptions b;
+    if (g.node_count() > kExactBetweennessUpTo) b.samples = kBetweennessSamples;
+    scores = graph::betweenness_centrality(graph::build_csr(g), b).scores;
+  }
+  std::vector<graph::NodeIndex> order(g.node_count());
+  std::iota(order.begin(), order.end(), graph::NodeIndex{0});
+  std::stable_sort(order.begin(), order.end(),
+                   [&](graph::NodeIndex a, graph::NodeIndex b) { return scores[a] > scores[b]; });
+  return order;
+}
+
+void add_selection_options(CLI::App* sub, SelectionOptions& o, bool with_path) {
+  sub->add_option("GRAPH", o.graph, "graph file (.sgpb, .json, .graphml, .csv)")->required();
+  auto* focus = sub->add_option("--focus", o.focus, "draw the ego network of this node");
+  sub->add_option("--depth", o.depth, "hops around --focus (default 1)")->needs(focus);
+  if (with_path)
+    sub->add_option("--path", o.path, "highlight a shortest path FROM TO and fade the rest")
+        ->expected(2);
+  sub->add_option("--clusters", o.clusters,
+                  "draw boxes around components, louvain communities or camps");
+  auto* top = sub->add_option("--top", o.top, "draw only the N highest-ranked nodes");
+  sub->add_option("--by", o.by, "ranking for --top: degree, pagerank or betweenness")->needs(top);
+  // One value per occurrence, so that `--kind vendor GRAPH` leaves GRAPH alone.
+  sub->add_option("--kind", o.kinds, "keep only nodes of this kind (repeatable)")
+      ->allow_extra_args(false);
+  sub->add_option("--relation", o.relations, "keep only edges of this relation (repeatable)")
+      ->allow_extra_args(false);
+  sub->add_option("--since", o.since, "keep evidence dated on or after YYYY-MM-DD");
+  sub->add_option("--until", o.until, "keep evidence dated on or before YYYY-MM-DD");
+  sub->add_flag("--no-hedged", o.no_hedged, "drop hedged evidence (and edges left without)");
+}
+
+void check_selection(const SelectionOptions& o) {
+  if (!o.clusters.empty() && o.clusters != "components" && o.clusters != "louvain" &&
+      o.clusters != "camps")
+    throw graph::InvalidArgument("--clusters: unknown method '" + o.clusters +
+                                 "' (one of: components, louvain, camps)");
+  if (o.by != "degree" && o.by != "pagerank" && o.by != "betweenness")
+    throw graph::InvalidArgument("--by: unknown ranking '" + o.by +
+                                 "' (one of: degree, pagerank, betweenness)");
+  if (o.depth < 0) throw graph::InvalidArgument("--depth must be 0 or more");
+}
+
+DrawnSelection select_drawing(const SelectionOptions& o, const io::DrawOptions& draw,
+                              std::optional<bool> merge_parallel) {
+  check_selection(o);
+  graph::FilterOptions filter = make_filter(o.kinds, o.relations, o.since, o.until);
+  filter.exclude_hedged = o.no_hedged;
+
+  graph::Graph loaded = io::load_graph(o.graph);
+  if (!filter.selects_everything()) loaded = graph::filter(loaded, filter);
+  if (!o.focus.empty()) {
+    const auto center = loaded.find_node(o.focus);
+    if (!center) {
+      if (!filter.selects_everything() && io::load_graph(o.graph).find_node(o.focus))
+        throw graph::InvalidArgument(o.graph + ": node '" + o.focus +
+                                     "' is left out by the --kind/--relation/--since/--until/"
+                                     "--no-hedged filters");
+      resolve_node(loaded, o.focus, o.graph);  // throws, suggesting the closest names
+    }
+    loaded = graph::ego_network(loaded, *center, {.depth = o.depth});
+  }
+  // From here on every index and edge reference refers to *selected, which is never moved
+  // again (edge references point into it).
+  const auto selected = std::make_shared<const graph::Graph>(std::move(loaded));
+  const graph::Graph& g = *selected;
+
+  io::RenderOptions opts;
+  opts.draw = draw;
+  opts.merge_parallel = merge_parallel;
+  if (!o.focus.empty()) opts.draw.focus = g.find_node(o.focus);
+  std::vector<graph::NodeIndex> path_nodes;
+  if (!o.path.empty()) {
+    const graph::NodeIndex from = resolve_node(g, o.path[0], o.graph);
+    const graph::NodeIndex to = resolve_node(g, o.path[1], o.graph);
+    const graph::PathResult r = graph::shortest_path(g, from, to);
+    if (r.paths.empty())
+      throw graph::NotFound(o.graph + ": no path between '" + g.node(from).name + "' and '" +
+                            g.node(to).name + "' in the graph drawn");
+    path_nodes = r.paths.front().nodes(from);
+    opts.draw.highlighted_nodes = path_nodes;
+    for (const graph::PathHop& hop : r.paths.front().hops)
+      opts.draw.highlighted_edges.push_back(hop.edge);
+  }
+
+  if (o.top > 0 && o.top < g.node_count()) {
+    // The top N of the ranking, plus the path's nodes when they are not among them.
+    const std::vector<graph::NodeIndex> ranked = rank_nodes(g, o.by);
+    std::vector<bool> in(g.node_count(), false);
+    for (std::size_t i = 0; i < o.top; ++i) in[ranked[i]] = true;
+    opts.ranking = path_nodes;
+    for (graph::NodeIndex v : path_nodes) in[v] = false;
+    for (std::size_t i = 0; i < o.top; ++i)
+      if (in[ranked[i]]) opts.ranking.push_back(ranked[i]);
+    opts.top = opts.ranking.size();
+  }
+  const std::size_t drawn_nodes = opts.top > 0 ? opts.top : g.node_count();
+  if (drawn_nodes > io::kMaxRenderNodes)
+    throw graph::InvalidArgument(o.graph + ": " + std::to_string(drawn_nodes) +
+                                 " nodes are too many to draw (limit " +
+                                 std::to_string(io::kMaxRenderNodes) +
+                                 "): narrow it with --top N or --focus NODE --depth D");
+  // The drawn graph: `g`, or the top selection of it (which select_for_drawing owns).
+  io::Selection s = io::select_for_drawing(g, opts);
+  DrawnSelection out{s.graph.get() == &g ? selected : std::move(s.graph), std::move(s.draw)};
+  if (!o.clusters.empty()) add_clusters(*out.graph, o.clusters, out.draw);
+  return out;
+}
+
+}  // namespace stakegraph::cli
