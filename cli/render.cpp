@@ -24,6 +24,7 @@
 #include "graph/error.hpp"
 #include "graph/paths.hpp"
 #include "graph/subgraph.hpp"
+#include "io/dot.hpp"
 #include "io/formats.hpp"
 #include "io/render.hpp"
 
@@ -183,6 +184,13 @@ void run_render(const RenderCliOptions& o) {
   opts.ranking.clear();
   opts.top = 0;
   const graph::Graph& to_draw = *drawn.graph;
+  const std::size_t drawn_edges = io::drawn_edge_count(to_draw, opts.draw.merge_parallel);
+  if (drawn_edges > io::kMaxRenderEdges)
+    throw graph::InvalidArgument(
+        o.graph + ": " + std::to_string(drawn_edges) + " edges are too many to draw (limit " +
+        std::to_string(io::kMaxRenderEdges) +
+        (opts.draw.merge_parallel ? ", parallel edges merged" : "") +
+        "): narrow it with --top N or --focus NODE --depth D");
   if (!o.clusters.empty()) add_clusters(to_draw, o.clusters, opts.draw);
 
   io::Renderer renderer;
@@ -203,8 +211,9 @@ void setup_render(CLI::App& app) {
           std::to_string(io::kAutoSfdpAbove) + " nodes and " +
           std::to_string(io::kAutoSfdpAboveEdges) +
           " edges, sfdp above (fdp with --clusters);\n"
-          "more than " + std::to_string(io::kMaxRenderNodes) +
-          " nodes are refused: narrow with --top or --focus.");
+          "more than " + std::to_string(io::kMaxRenderNodes) + " nodes or " +
+          std::to_string(io::kMaxRenderEdges) +
+          " drawn edges are refused: narrow with --top or --focus.");
   sub->add_option("GRAPH", opts->graph, "graph file (.sgpb, .json, .graphml, .csv)")->required();
   sub->add_option("-o,--output", opts->output, "output file: .svg, .png, .pdf or .dot")
       ->required();

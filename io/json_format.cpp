@@ -459,6 +459,8 @@ graph::Graph parse_json(const std::string& text, const std::string& name) {
   // Offset of the last byte the parser consumed (the token that raised the event).
   auto here = [&] { return cursor > begin ? static_cast<std::size_t>(cursor - begin) - 1 : 0; };
 
+  // A JSON graph says so: a "format_version", or the ontology's "nodes" and "edges".
+  bool has_version = false, has_nodes = false, has_edges = false;
   Section section = Section::kNone;   // the top-level key being read
   Section in_array = Section::kNone;  // the top-level array being read
   std::size_t element_offset = 0;
@@ -478,6 +480,9 @@ graph::Graph parse_json(const std::string& text, const std::string& name) {
                     : key == "articles"       ? Section::kArticles
                     : key == "format_version" ? Section::kFormatVersion
                                               : Section::kNone;
+          has_version = has_version || section == Section::kFormatVersion;
+          has_nodes = has_nodes || section == Section::kNodes;
+          has_edges = has_edges || section == Section::kEdges;
           return true;
         }
         case Event::array_start:
@@ -553,6 +558,10 @@ graph::Graph parse_json(const std::string& text, const std::string& name) {
   } catch (const json::exception& e) {
     reader.fail(here(), syntax_message(e.what()));
   }
+  if (!has_version && !(has_nodes && has_edges))
+    throw graph::ParseError(name, 0, 0,
+                            "not a stakegraph JSON graph: no \"format_version\" key, nor both "
+                            "\"nodes\" and \"edges\"");
   reader.finish();
   return g;
 }
