@@ -2,6 +2,10 @@
 // memory (Graph model) and on disk. Each edge carries one evidence record with a ~60-byte
 // sentence, as extraction produces.
 //   build/bench/io_bench --benchmark_filter='Sgpb.*/1000000'
+// And one edge with many evidence items (issue 13: duplicate detection was a linear scan per
+// item, quadratic per edge): add_evidence, and a JSON file that lists the edge once with N
+// items or N times with one item each. Time per item should stay flat as N grows.
+//   build/bench/io_bench --benchmark_filter='OneEdge'
 #include <benchmark/benchmark.h>
 
 #include <malloc.h>
@@ -11,6 +15,7 @@
 #include <string>
 
 #include "graph/graph.hpp"
+#include "io/json_format.hpp"
 #include "io/sgpb.hpp"
 
 namespace {
@@ -92,6 +97,71 @@ void BM_SgpbLoad(benchmark::State& state) {
   std::filesystem::remove(path);
 }
 
+graph::Evidence numbered_evidence(std::uint32_t article, std::uint32_t i) {
+  graph::Evidence ev;
+  ev.article = article;
+  ev.sentence = i;
+  ev.start = i * 64;
+  ev.end = ev.start + 60;
+  ev.text = "Sentence " + std::to_string(i) + " in which one actor acts upon another one.";
+  return ev;
+}
+
+void BM_AddEvidenceOneEdge(benchmark::State& state) {
+  const auto items = static_cast<std::uint32_t>(state.range(0));
+  std::vector<graph::Evidence> evidence;
+  for (std::uint32_t i = 0; i < items; ++i) evidence.push_back(numbered_evidence(0, i));
+  for (auto _ : state) {
+    graph::Graph g;
+    const auto a = g.add_article({.id = "bench"});
+    const auto e = g.add_edge(g.add_node("A", graph::Kind::kGovernment),
+                              g.add_node("B", graph::Kind::kVendor), graph::Relation::kSanction);
+    for (const auto& ev : evidence) {
+      graph::Evidence copy = ev;
+      copy.article = a;
+      g.add_evidence(e, std::move(copy));
+    }
+    benchmark::DoNotOptimize(g);
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * items));
+}
+
+// The JSON text of nodes A and B and `items` evidence items on A -SANCTION-> B: in one edge
+// element (`repeat` false) or in `items` elements of the same edge.
+std::string one_edge_json(std::uint32_t items, bool repeat) {
+  std::string out = "{\"format_version\": 1, \"nodes\": [{\"id\": \"a\"}, {\"id\": \"b\"}],"
+                    " \"edges\": [";
+  auto item = [](std::uint32_t i) {
+    return "{\"article\": \"bench\", \"sentence\": " + std::to_string(i) +
+           ", \"text\": \"Sentence " + std::to_string(i) +
+           " in which one actor acts upon another one.\"}";
+  };
+  const std::string head =
+      R"({"source": "a", "target": "b", "relation": "SANCTION", "evidence": [)";
+  if (!repeat) out += head;
+  for (std::uint32_t i = 0; i < items; ++i) {
+    if (repeat) out += (i ? ", " : "") + head + item(i) + "]}";
+    else out += (i ? ", " : "") + item(i);
+  }
+  if (!repeat) out += "]}";
+  return out + "]}";
+}
+
+void BM_JsonLoadOneEdge(benchmark::State& state) {
+  const auto items = static_cast<std::uint32_t>(state.range(0));
+  const std::string text = one_edge_json(items, state.range(1) != 0);
+  for (auto _ : state) {
+    graph::Graph g = io::parse_json(text, "bench.json");
+    benchmark::DoNotOptimize(g);
+  }
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * items));
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
+}
+
+BENCHMARK(BM_AddEvidenceOneEdge)->Arg(1000)->Arg(80'000)->Arg(320'000)->Arg(1'280'000)
+    ->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_JsonLoadOneEdge)->ArgsProduct({{1000, 80'000, 320'000, 1'280'000}, {0, 1}})
+    ->ArgNames({"items", "repeated"})->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_SgpbSave)->Arg(1000)->Arg(1'000'000)->Arg(10'000'000)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_SgpbLoad)->Arg(1000)->Arg(1'000'000)->Arg(10'000'000)->Unit(benchmark::kMillisecond)->UseRealTime();
 

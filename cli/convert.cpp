@@ -16,6 +16,7 @@ struct ConvertOptions {
   std::string output;
   std::string from;
   std::string to;
+  bool force = false;
 };
 
 std::optional<io::Format> format_option(const std::string& value, const char* option) {
@@ -41,7 +42,7 @@ void run_convert(const ConvertOptions& o) {
                                  ": cannot tell the format from the extension; use "
                                  ".sgpb, .json, .graphml, .csv or --from FORMAT");
   const graph::Graph g = io::load_graph(o.input, from);
-  io::save_graph(g, o.output, to);
+  io::save_graph(g, o.output, to, {.force = o.force});
 }
 
 }  // namespace
@@ -56,6 +57,9 @@ void setup_convert(CLI::App& app) {
   sub->add_option("OUT", opts->output, "output file (- or /dev/stdout with --to)")->required();
   sub->add_option("--from", opts->from, "input format when the extension does not say");
   sub->add_option("--to", opts->to, "output format when the extension does not say");
+  sub->add_flag("--force", opts->force,
+                "overwrite OUT even when it is not a graph file of that format (by default\n"
+                "an existing file that is not, say a package.json, is refused)");
   sub->callback([opts] { run_convert(*opts); });
 }
 

@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,7 @@ struct GenerateCliOptions {
        min_degree_given = false, self_loops_given = false;
   bool no_text = false;
   bool quiet = false;
+  bool force = false;
   std::string output;
 };
 
@@ -104,7 +106,7 @@ void run_generate(const GenerateCliOptions& o) {
     std::fprintf(stderr, "\nwriting %s...\n", o.output.c_str());
     std::fflush(stderr);
   }
-  io::save_graph(graph, o.output);
+  io::save_graph(graph, o.output, std::nullopt, {.force = o.force});
   if (!o.quiet) {
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -152,6 +154,9 @@ void setup_generate(CLI::App& app) {
       ->check(CLI::IsMember({"gdelt"}));
   sub->add_flag("--no-text", o->no_text, "leave evidence sentences empty (smaller files)");
   sub->add_flag("--quiet,-q", o->quiet, "no progress or summary on stderr");
+  sub->add_flag("--force", o->force,
+                "overwrite the output even when it is not a graph file of that format (by\n"
+                "default an existing file that is not, say a package.json, is refused)");
   sub->add_option("-o,--output", o->output, "graph file to write (.sgpb, .json, .graphml, .csv, .dot)")
       ->required();
   sub->callback([o, nodes, exponent, evidence, min_degree, self_loops] {

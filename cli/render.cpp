@@ -75,8 +75,9 @@ void setup_render(CLI::App& app) {
           std::to_string(io::kAutoSfdpAbove) + " nodes and " +
           std::to_string(io::kAutoSfdpAboveEdges) +
           " edges, sfdp above (fdp with --clusters);\n"
-          "more than " + std::to_string(io::kMaxRenderNodes) +
-          " nodes are refused: narrow with --top or --focus.");
+          "more than " + std::to_string(io::kMaxRenderNodes) + " nodes or " +
+          std::to_string(io::kMaxRenderEdges) +
+          " drawn edges are refused: narrow with --top or --focus.");
   add_selection_options(sub, opts->select, /*with_path=*/true);
   sub->add_option("-o,--output", opts->output, "output file: .svg, .png, .pdf or .dot")
       ->required();

@@ -151,6 +151,14 @@ DrawnSelection select_drawing(const SelectionOptions& o, const io::DrawOptions& 
   // The drawn graph: `g`, or the top selection of it (which select_for_drawing owns).
   io::Selection s = io::select_for_drawing(g, opts);
   DrawnSelection out{s.graph.get() == &g ? selected : std::move(s.graph), std::move(s.draw)};
+  // The renderer refuses too many drawn edges too (io/render.hpp); here with the advice.
+  const std::size_t drawn_edges = io::drawn_edge_count(*out.graph, out.draw.merge_parallel);
+  if (drawn_edges > io::kMaxRenderEdges)
+    throw graph::InvalidArgument(
+        o.graph + ": " + std::to_string(drawn_edges) + " edges are too many to draw (limit " +
+        std::to_string(io::kMaxRenderEdges) +
+        (out.draw.merge_parallel ? ", parallel edges merged" : "") +
+        "): narrow it with --top N or --focus NODE --depth D");
   if (!o.clusters.empty()) add_clusters(*out.graph, o.clusters, out.draw);
   return out;
 }

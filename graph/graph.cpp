@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <functional>
 #include <tuple>
 
 #include "graph/error.hpp"
@@ -82,6 +83,7 @@ Graph::Graph(Graph&& other) noexcept
   swap_boost_graphs(g_, other.g_);
   other.edge_index_.clear();
   other.edge_index_valid_ = false;
+  other.evidence_index_.clear();
 }
 
 Graph& Graph::operator=(const Graph& other) {
@@ -105,6 +107,8 @@ Graph& Graph::operator=(Graph&& other) noexcept {
     edge_index_valid_ = false;
     other.edge_index_.clear();
     other.edge_index_valid_ = false;
+    evidence_index_.clear();
+    other.evidence_index_.clear();
   }
   return *this;
 }
@@ -252,13 +256,42 @@ void Graph::note_date(EdgeData& e, Date d) {
   if (e.last_seen == kNoDate || d > e.last_seen) e.last_seen = d;
 }
 
+namespace {
+
+bool same_evidence(const Evidence& x, const Evidence& y) {
+  return x.article == y.article && x.sentence == y.sentence && x.start == y.start &&
+         x.end == y.end && x.text == y.text;
+}
+
+std::uint64_t evidence_hash(const Evidence& x) {
+  std::uint64_t h = std::hash<std::string_view>{}(x.text);
+  for (const std::uint32_t v : {x.article, x.sentence, x.start, x.end}) {
+    h ^= v + 0x9E3779B97F4A7C15ull + (h << 6) + (h >> 2);
+    h *= 0xC2B2AE3D27D4EB4Full;
+  }
+  return h ^ (h >> 31);
+}
+
+}  // namespace
+
 bool Graph::add_evidence(EdgeRef e, Evidence evidence) {
   EdgeData& d = g_[e];
-  for (const Evidence& x : d.evidence) {
-    if (x.article == evidence.article && x.sentence == evidence.sentence &&
-        x.start == evidence.start && x.end == evidence.end && x.text == evidence.text) {
-      return false;
-    }
+  if (d.evidence.size() <= kHashEvidenceAbove) {
+    for (const Evidence& x : d.evidence)
+      if (same_evidence(x, evidence)) return false;
+  } else {
+    // Hashed: one edge may carry hundreds of thousands of items (GDELT, JSON imports).
+    EvidenceIndex& index = evidence_index_[&d];
+    if (index.covered > d.evidence.size()) index = EvidenceIndex{};
+    if (index.covered == 0) index.by_hash.reserve(d.evidence.size() * 2);
+    for (; index.covered < d.evidence.size(); ++index.covered)
+      index.by_hash.emplace(evidence_hash(d.evidence[index.covered]),
+                            static_cast<std::uint32_t>(index.covered));
+    const std::uint64_t h = evidence_hash(evidence);
+    for (auto [it, end] = index.by_hash.equal_range(h); it != end; ++it)
+      if (same_evidence(d.evidence[it->second], evidence)) return false;
+    index.by_hash.emplace(h, static_cast<std::uint32_t>(d.evidence.size()));
+    ++index.covered;
   }
   note_date(d, evidence_date(*this, evidence));
   d.evidence.push_back(std::move(evidence));

@@ -7,12 +7,15 @@
 //   other punctuation and runs of spaces as one space, a leading "the" ignored.
 // - A canonical name belongs to one node. An alias belongs to the first node that claimed it;
 //   later claims are kept on the node (aliases = every surface form seen) but not indexed.
-// - Symmetric relations (allied_with, linked_to, related_to) are stored once per unordered
-//   pair, the endpoint with the smaller index as source.
+// - Symmetric relations (allied_with, linked_to) are stored once per unordered pair, the
+//   endpoint with the smaller index as source. related_to keeps its direction (an edge
+//   list's row says which way it goes).
 // - Evidence is identified by (article, sentence, start, end, text); adding the same
 //   evidence twice changes nothing, so merging the same article twice changes nothing.
 // Complexity: node lookup O(1) expected; add_edge O(1) expected (an edge index is built on
-// first use, O(E)); merge O(V' + E' + evidence') of the merged graph.
+// first use, O(E)); add_evidence O(1) expected (an edge with more than kHashEvidenceAbove
+// items gets a hash index of its evidence on first use); merge O(V' + E' + evidence') of the
+// merged graph.
 #pragma once
 
 #include <cstddef>
@@ -154,7 +157,17 @@ class Graph final {
   // Reserves space for a known number of nodes (readers).
   void reserve_nodes(std::size_t n);
 
+  // Up to this many evidence items on an edge, add_evidence scans them for a duplicate;
+  // beyond, it keeps a hash index of that edge's evidence (built on first use).
+  static constexpr std::size_t kHashEvidenceAbove = 16;
+
  private:
+  // The evidence of one edge by hash of its identity; `covered` items of the edge's evidence
+  // vector are indexed (items appended by other means are indexed on the next add_evidence).
+  struct EvidenceIndex {
+    std::size_t covered = 0;
+    std::unordered_multimap<std::uint64_t, std::uint32_t> by_hash;
+  };
   struct EdgeKey {
     NodeIndex s, t;
     Relation r;
@@ -184,6 +197,9 @@ class Graph final {
   // Built lazily on the first add_edge/find_edge so that loading a graph stays cheap.
   mutable std::unordered_map<EdgeKey, EdgeRef, EdgeKeyHash> edge_index_;
   mutable bool edge_index_valid_ = true;
+  // Keyed by the edge's property object, which stays in place as edges are added (the edge
+  // list is a std::list); never copied: a copy or a moved-to graph rebuilds on first use.
+  std::unordered_map<const EdgeData*, EvidenceIndex> evidence_index_;
 };
 
 // Evidence date: its own date, else its article's date, else kNoDate.

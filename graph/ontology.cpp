@@ -53,7 +53,9 @@ bool is_event(Relation r) noexcept {
 }
 
 bool is_symmetric(Relation r) noexcept {
-  return r == Relation::kAlliedWith || r == Relation::kLinkedTo || r == Relation::kRelatedTo;
+  // related_to is not: it is the relation of imports that name none (a CSV or GraphML edge
+  // list), whose rows still say which way they go.
+  return r == Relation::kAlliedWith || r == Relation::kLinkedTo;
 }
 
 std::string_view kind_name(Kind k) noexcept {

@@ -44,7 +44,9 @@ int relation_sign(Relation r) noexcept;
 // True for the 16 PLOVER event types.
 bool is_event(Relation r) noexcept;
 
-// allied_with, linked_to, related_to: direction carries no meaning.
+// allied_with, linked_to: direction carries no meaning (stored once per unordered pair).
+// related_to, the untyped link of edge lists without a relation, keeps the direction its
+// source gave it: a plain edge list is directed data.
 bool is_symmetric(Relation r) noexcept;
 
 // The ontology's names: "government", "SANCTION", "part_of". kUnspecified -> "".

@@ -1,6 +1,7 @@
 #include "graph/paths.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <limits>
 #include <map>
 #include <queue>
@@ -301,6 +302,36 @@ PathResult all_shortest_paths(const Graph& g, NodeIndex from, NodeIndex to,
     if (u == t || dist[u] >= dist[t]) continue;
     for (std::uint64_t i = c.offsets[u]; i < c.offsets[u + 1] && !leads[u]; ++i)
       if (tight(u, i) && leads[c.targets[i]]) leads[u] = 1;
+  }
+  // How many paths there are (saturating) and the most hops one has, along tight entries
+  // into nodes that lead to t, in settle order (a node is settled after every tight
+  // predecessor): the memory the paths kept would take is known before enumerating them.
+  {
+    std::vector<double> count(c.n, 0.0);
+    std::vector<std::uint32_t> hops(c.n, 0);
+    count[s] = 1.0;
+    for (const std::uint32_t u : order) {
+      if (count[u] == 0.0 || !leads[u] || u == t) continue;
+      for (std::uint64_t i = c.offsets[u]; i < c.offsets[u + 1]; ++i) {
+        const std::uint32_t w = c.targets[i];
+        if (!tight(u, i) || !leads[w]) continue;
+        count[w] += count[u];
+        hops[w] = std::max(hops[w], hops[u] + 1);
+      }
+    }
+    const double kept = std::min(count[t], static_cast<double>(limit));
+    const double per_path = static_cast<double>(sizeof(Path) + hops[t] * sizeof(PathHop));
+    if (kept * per_path > static_cast<double>(kMaxPathsBytes)) {
+      const auto fits = static_cast<std::uint64_t>(static_cast<double>(kMaxPathsBytes) / per_path);
+      char count_text[32];
+      std::snprintf(count_text, sizeof count_text, "%.0f", kept);
+      throw InvalidArgument(std::string(count_text) + " shortest paths of up to " +
+                            std::to_string(hops[t]) + " hops would take " +
+                            std::to_string(static_cast<std::uint64_t>(kept * per_path) >> 20) +
+                            " MiB, more than the " + std::to_string(kMaxPathsBytes >> 20) +
+                            " MiB kept for paths: ask for at most " + std::to_string(fits) +
+                            " of them");
+    }
   }
   // Depth-first enumeration along tight entries into nodes that lead to t.
   RawPath cur;

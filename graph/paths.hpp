@@ -69,8 +69,15 @@ PathResult shortest_path(const Graph& g, NodeIndex from, NodeIndex to,
 PathResult k_shortest_paths(const Graph& g, NodeIndex from, NodeIndex to, std::size_t k,
                             const PathOptions& options = {});
 
+// Paths kept by all_shortest_paths may take at most this much memory (about 56 bytes per
+// hop): 40 chained diamonds have 2^40 shortest paths, and --limit 4000000000 ran out of
+// memory instead of saying so.
+inline constexpr std::uint64_t kMaxPathsBytes = 1ull << 30;
+
 // Every shortest path (equal least cost), up to `limit` of them (truncated is set when there
-// are more), in lexicographic order of node indices.
+// are more), in lexicographic order of node indices. The paths are counted first: when
+// min(count, limit) of them would take more than kMaxPathsBytes, throws InvalidArgument
+// (naming the largest limit that fits) before enumerating any.
 PathResult all_shortest_paths(const Graph& g, NodeIndex from, NodeIndex to,
                               const PathOptions& options = {}, std::size_t limit = 1000);
 

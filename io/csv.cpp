@@ -277,7 +277,13 @@ graph::Graph parse_csv(const std::string& text, const std::string& name) {
       if (ec != std::errc() || end != w.data() + w.size() || !std::isfinite(weight))
         fail("invalid weight '" + excerpt_for_message(w) + "' (expected a finite number)");
     }
-    g.add_edge(s, t, relation, weight);
+    // A repeated row is the same edge again: its weight adds up (rows without a weight
+    // column count the edge's rows).
+    if (const auto e = g.find_edge(s, t, relation)) {
+      g.edge_data(*e).weight += weight;
+    } else {
+      g.add_edge(s, t, relation, weight);
+    }
   }
   return g;
 }

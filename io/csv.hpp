@@ -7,8 +7,10 @@
 // target hold node NAMES (not ids): a node is found or created by name (Graph::add_node:
 // compared folded, ids made from the name). A node's kind is the first kind the file gives
 // it; unknown or missing kinds are `organization`. A missing or empty relation is
-// `related_to`, a missing or empty weight 1. A repeated (source, target, relation) is one
-// edge (its first weight is kept). Relations as graph::parse_relation reads them.
+// `related_to` (which keeps the row's direction: source -> target), a missing or empty
+// weight 1. A repeated (source, target, relation) is one edge whose weight is the sum of the
+// rows' weights (without weights: the number of rows); for allied_with and linked_to, which
+// have no direction, b,a repeats a,b. Relations as graph::parse_relation reads them.
 //
 // Writing: the header `source,target,relation,weight,source_kind,target_kind`, then one
 // line per edge (LF line ends), weights in their shortest round-trip form. Only what the six

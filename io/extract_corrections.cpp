@@ -1,6 +1,6 @@
 #include "io/extract_corrections.hpp"
 
-#include <google/protobuf/io/tokenizer.h>
+#include <google/protobuf/stubs/logging.h>
 #include <google/protobuf/text_format.h>
 
 #include <algorithm>
@@ -9,28 +9,10 @@
 
 #include "graph/error.hpp"
 #include "io/input.hpp"
+#include "io/text_proto.hpp"
 #include "proto/lexicon.pb.h"
 
 namespace stakegraph::io {
-namespace {
-
-class Collector final : public google::protobuf::io::ErrorCollector {
- public:
-  void AddError(int line, google::protobuf::io::ColumnNumber column,
-                const std::string& message) override {
-    if (has_error) return;
-    has_error = true;
-    line_ = line + 1;
-    column_ = column + 1;
-    message_ = message;
-  }
-  bool has_error = false;
-  int line_ = 0, column_ = 0;
-  std::string message_;
-};
-
-}  // namespace
-
 CorrectionSet CorrectionSet::load(const std::string& path) {
   check_input_file(path);
   return parse(read_file(path), path);
@@ -39,12 +21,26 @@ CorrectionSet CorrectionSet::load(const std::string& path) {
 CorrectionSet CorrectionSet::parse(const std::string& text, const std::string& name) {
   pb::Corrections msg;
   google::protobuf::TextFormat::Parser parser;
-  Collector errors;
+  TextFormatErrors errors;
   parser.RecordErrorsTo(&errors);
-  if (!parser.ParseFromString(text, &msg) || errors.has_error)
+  google::protobuf::TextFormat::ParseInfoTree locations;
+  parser.WriteLocationsTo(&locations);
+  bool parsed = false;
+  {
+    google::protobuf::LogSilencer quiet;  // invalid UTF-8 is reported below, not logged
+    parsed = parser.ParseFromString(text, &msg);
+  }
+  if (!parsed || errors.has_error)
     throw graph::ParseError(name, static_cast<std::uint64_t>(errors.line_),
                             static_cast<std::uint64_t>(errors.column_),
-                            errors.message_.empty() ? "invalid corrections" : errors.message_);
+                            errors.message_.empty() ? "invalid corrections"
+                                                    : excerpt_for_message(errors.message_, 200));
+  // The corrections' names become node names, aliases and ids in a graph that is written.
+  if (auto bad = find_invalid_utf8(text))
+    throw graph::ParseError::at_offset(name, *bad, "invalid UTF-8");
+  if (const auto bad = find_invalid_utf8_field(msg, locations))
+    throw graph::ParseError(name, bad->line, bad->column,
+                            bad->field + ": invalid UTF-8 in \"" + bad->excerpt + "\"");
   CorrectionSet c;
   for (const auto& m : msg.merge()) c.merges.push_back({m.from(), m.into()});
   for (const auto& m : msg.rename()) c.renames.push_back({m.node(), m.name()});

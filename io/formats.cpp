@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <string_view>
 
 #include "graph/error.hpp"
 #include "io/atomic_file.hpp"
@@ -64,11 +66,86 @@ graph::Graph load_graph(const std::string& path, std::optional<Format> format) {
   throw graph::InvalidArgument(path + ": unknown graph format");
 }
 
-void save_graph(const graph::Graph& g, const std::string& path, std::optional<Format> format) {
+namespace {
+
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+bool csv_header_has_source_and_target(std::string_view head) {
+  if (head.compare(0, 3, "\xEF\xBB\xBF") == 0) head.remove_prefix(3);
+  // The first non-blank line.
+  std::string_view line;
+  while (!head.empty()) {
+    const auto nl = head.find('\n');
+    line = head.substr(0, nl);
+    head = nl == std::string_view::npos ? std::string_view() : head.substr(nl + 1);
+    if (line.find_first_not_of(" \t\r") != std::string_view::npos) break;
+  }
+  bool source = false, target = false;
+  for (std::size_t start = 0; start <= line.size();) {
+    const auto comma = line.find(',', start);
+    std::string field = lower_ascii(line.substr(start, comma == std::string_view::npos
+                                                           ? std::string_view::npos
+                                                           : comma - start));
+    std::erase_if(field, [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '"'; });
+    source = source || field == "source";
+    target = target || field == "target";
+    if (comma == std::string_view::npos) break;
+    start = comma + 1;
+  }
+  return source && target;
+}
+
+}  // namespace
+
+bool looks_like_graph_file(const std::string& path, Format format) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::string head(64 * 1024, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(in.gcount()));
+  if (head.find_first_not_of(" \t\r\n") == std::string::npos) return true;
+  switch (format) {
+    case Format::kSgpb:
+      return head.size() >= sizeof kSgpbMagic &&
+             head.compare(0, sizeof kSgpbMagic, kSgpbMagic, sizeof kSgpbMagic) == 0;
+    case Format::kJson: {
+      const auto first = head.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+      return first != std::string::npos && head[first] == '{' &&
+             (head.find("\"format_version\"") != std::string::npos ||
+              head.find("\"nodes\"") != std::string::npos ||
+              head.find("\"edges\"") != std::string::npos);
+    }
+    case Format::kGraphml:
+      return head.find("<graphml") != std::string::npos;
+    case Format::kCsv:
+      return csv_header_has_source_and_target(head);
+    case Format::kDot: {
+      const std::string lower = lower_ascii(head);
+      return lower.find("graph") != std::string::npos && lower.find('{') != std::string::npos;
+    }
+  }
+  return false;
+}
+
+void save_graph(const graph::Graph& g, const std::string& path, std::optional<Format> format,
+                const SaveOptions& options) {
   if (!format) format = format_from_path(path);
   if (!format)
     throw graph::InvalidArgument(
         path + ": unknown graph format (use .sgpb, .json, .graphml, .csv or .dot, or --to)");
+  if (!options.force && !is_stdout_path(path)) {
+    std::error_code ec;
+    const auto status = std::filesystem::status(path, ec);
+    if (!ec && std::filesystem::is_regular_file(status) && !looks_like_graph_file(path, *format))
+      throw graph::Error(path + ": exists and is not a " + std::string(format_name(*format)) +
+                         " graph file: refusing to overwrite it (remove it first, or use "
+                         "--force)");
+  }
   if (*format == Format::kSgpb) {
     save_sgpb(g, path);
     return;

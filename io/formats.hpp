@@ -24,9 +24,23 @@ std::optional<Format> format_from_path(const std::string& path) noexcept;
 // graph::ParseError (file + line or offset) for content that is not what the format says.
 graph::Graph load_graph(const std::string& path, std::optional<Format> format = std::nullopt);
 
+// Whether the file at `path` looks like a graph file of `format` (read from its first 64
+// KiB): .sgpb magic; a JSON object with a "format_version", "nodes" or "edges" key; a
+// <graphml> element; a CSV header with source and target columns; a DOT graph. An empty
+// file counts as one (nothing to lose). False for a missing or unreadable file.
+bool looks_like_graph_file(const std::string& path, Format format);
+
+struct SaveOptions {
+  // Overwrite an existing file even when it is not a graph of the format written (the CLI's
+  // --force). By default such a file (a package.json under `-o package.json`) is refused.
+  bool force = false;
+};
+
 // Saves atomically (or to stdout for "-" and "/dev/stdout"). Format from the extension
-// unless given.
+// unless given. Throws graph::Error naming the file, before writing, when an existing
+// regular file is not a graph of that format (looks_like_graph_file) and options.force is
+// not set.
 void save_graph(const graph::Graph& g, const std::string& path,
-                std::optional<Format> format = std::nullopt);
+                std::optional<Format> format = std::nullopt, const SaveOptions& options = {});
 
 }  // namespace stakegraph::io

@@ -1,6 +1,7 @@
 #include "io/input.hpp"
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <cstdio>
@@ -9,6 +10,7 @@
 #include <iostream>
 #include <iterator>
 #include <sstream>
+#include <vector>
 
 #include "graph/error.hpp"
 
@@ -24,18 +26,49 @@ void check_input_file(const std::string& path) {
   if (S_ISDIR(st.st_mode)) throw graph::Error(path + ": is a directory, not a file");
 }
 
+std::string read_stream(std::istream& in, const std::string& name, std::uint64_t max_bytes) {
+  // Pieces, joined once the end is reached: a std::string grown by appending doubles its
+  // buffer and copies, so 4 GiB took 8.4 GB before the limit was even checked. This way
+  // the input is refused as soon as it passes the limit, and the peak is the input plus
+  // one piece.
+  constexpr std::size_t kPiece = 16u << 20;
+  std::vector<std::string> pieces;
+  std::uint64_t total = 0;
+  for (;;) {
+    std::string piece(kPiece, '\0');
+    in.read(piece.data(), static_cast<std::streamsize>(piece.size()));
+    const auto got = static_cast<std::size_t>(in.gcount());
+    if (got == 0) break;
+    total += got;
+    if (total > max_bytes)
+      throw graph::Error(name + ": input larger than the limit of " + std::to_string(max_bytes) +
+                         " bytes");
+    piece.resize(got);
+    if (got < kPiece / 2) piece.shrink_to_fit();
+    pieces.push_back(std::move(piece));
+    if (!in) break;
+  }
+  if (in.bad()) throw graph::Error(name + ": read failed");
+  if (pieces.size() == 1) return std::move(pieces.front());
+  std::string data;
+  data.reserve(static_cast<std::size_t>(total));
+  for (std::string& piece : pieces) {
+    data += piece;
+    std::string().swap(piece);
+  }
+  return data;
+}
+
 std::string read_file(const std::string& path, std::uint64_t max_bytes) {
   check_input_file(path);
-  std::string data;
   if (path == "-") {
-    char buf[1 << 16];
-    while (std::cin.read(buf, sizeof buf) || std::cin.gcount() > 0) {
-      data.append(buf, static_cast<std::size_t>(std::cin.gcount()));
-      if (data.size() > max_bytes)
-        throw graph::Error("<stdin>: input larger than the limit of " +
-                           std::to_string(max_bytes) + " bytes");
-    }
-    return data;
+    // Standard input redirected from a file has a size: refuse it before reading.
+    struct stat st {};
+    if (::fstat(STDIN_FILENO, &st) == 0 && S_ISREG(st.st_mode) &&
+        static_cast<std::uint64_t>(st.st_size) > max_bytes)
+      throw graph::Error("<stdin>: input of " + std::to_string(st.st_size) +
+                         " bytes exceeds the limit of " + std::to_string(max_bytes) + " bytes");
+    return read_stream(std::cin, "<stdin>", max_bytes);
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) throw graph::Error(path + ": cannot open: " + std::strerror(errno));
@@ -45,7 +78,7 @@ std::string read_file(const std::string& path, std::uint64_t max_bytes) {
     throw graph::Error(path + ": file of " + std::to_string(size) +
                        " bytes exceeds the limit of " + std::to_string(max_bytes) + " bytes");
   in.seekg(0);
-  data.resize(size);
+  std::string data(size, '\0');
   in.read(data.data(), static_cast<std::streamsize>(size));
   if (static_cast<std::uint64_t>(in.gcount()) != size)
     throw graph::Error(path + ": read failed: " + std::strerror(errno));

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,8 +21,13 @@ inline constexpr std::uint64_t kMaxLexiconFileBytes = 64ull << 20;  // one --lex
 // directory or an unreadable file. "-" (stdin) always passes.
 void check_input_file(const std::string& path);
 
-// Reads a whole file (or stdin for "-") into memory, refusing files over `max_bytes`.
+// Reads a whole file (or stdin for "-") into memory, refusing files over `max_bytes`: a
+// file by its size before reading, stdin (by its size when it is a regular file, else) as
+// soon as more than `max_bytes` have come in. Memory: the input, plus 16 MiB while reading.
 std::string read_file(const std::string& path, std::uint64_t max_bytes = kMaxTextFileBytes);
+// The same for any stream (stdin, pipes): throws graph::Error ("NAME: input larger than the
+// limit of N bytes") once more than `max_bytes` have been read, reading no further.
+std::string read_stream(std::istream& in, const std::string& name, std::uint64_t max_bytes);
 
 // Byte offset of the first invalid UTF-8 sequence (overlongs, surrogates and code points
 // above U+10FFFF are invalid), or nullopt when `text` is valid UTF-8.

@@ -293,31 +293,53 @@ class JsonGraphReader final {
         if (!evidence->is_array())
           field_error(where, "evidence",
                       std::string("expected an array, found ") + evidence->type_name());
-        p.data.evidence.reserve(evidence->size());
-        std::size_t i = 0;
-        for (const json& x : *evidence) {
-          const std::string at = where + ".evidence[" + std::to_string(i++) + "]";
-          require_object(x, at);
-          graph::Evidence ev;
-          p.evidence_articles.push_back(string_field(x, "article", at));
-          ev.sentence = uint32_field(x, "sentence", at);
-          ev.start = uint32_field(x, "start", at);
-          ev.end = uint32_field(x, "end", at);
-          ev.text = string_field(x, "text", at);
-          ev.hedged = bool_field(x, "hedged", at);
-          ev.speaker = string_field(x, "speaker", at);
-          ev.rule = string_field(x, "rule", at);
-          ev.confidence = static_cast<float>(number_field(x, "confidence", at, 1.0));
-          ev.mentions = uint32_field(x, "mentions", at);
-          ev.sources = uint32_field(x, "sources", at);
-          ev.date = date_field(x, "date", at);
-          p.data.evidence.push_back(std::move(ev));
-        }
+        // Evidence objects were taken out while parsing (add_evidence_item); what is left
+        // in the array is not an object.
+        std::size_t i = evidence_items_.size();
+        for (const json& x : *evidence)
+          require_object(x, where + ".evidence[" + std::to_string(i++) + "]");
       }
+      p.data.evidence = std::move(evidence_items_);
+      p.evidence_articles = std::move(evidence_articles_);
+      evidence_items_.clear();
+      evidence_articles_.clear();
     } catch (const FieldError& e) {
       fail(offset, e.what());
     }
     pending_.push_back(std::move(p));
+  }
+
+  // One evidence object of the edge being parsed, taken out of the document as soon as it
+  // is complete: nlohmann's callback parser scans the whole enclosing array after each
+  // object it keeps, which made an edge of n evidence items O(n^2) to read.
+  void add_evidence_item(const json& x, std::size_t edge_offset) {
+    const std::string at = "edges[" + std::to_string(pending_.size()) + "].evidence[" +
+                           std::to_string(evidence_items_.size()) + "]";
+    try {
+      require_object(x, at);
+      graph::Evidence ev;
+      evidence_articles_.push_back(string_field(x, "article", at));
+      ev.sentence = uint32_field(x, "sentence", at);
+      ev.start = uint32_field(x, "start", at);
+      ev.end = uint32_field(x, "end", at);
+      ev.text = string_field(x, "text", at);
+      ev.hedged = bool_field(x, "hedged", at);
+      ev.speaker = string_field(x, "speaker", at);
+      ev.rule = string_field(x, "rule", at);
+      ev.confidence = static_cast<float>(number_field(x, "confidence", at, 1.0));
+      ev.mentions = uint32_field(x, "mentions", at);
+      ev.sources = uint32_field(x, "sources", at);
+      ev.date = date_field(x, "date", at);
+      evidence_items_.push_back(std::move(ev));
+    } catch (const FieldError& e) {
+      fail(edge_offset, e.what());
+    }
+  }
+
+  // A new edge element starts: no evidence taken yet.
+  void start_edge() {
+    evidence_items_.clear();
+    evidence_articles_.clear();
   }
 
   void add_article(const json& j, std::size_t offset) {
@@ -392,6 +414,8 @@ class JsonGraphReader final {
   std::string name_;
   graph::Graph& g_;
   std::vector<PendingEdge> pending_;
+  std::vector<graph::Evidence> evidence_items_;  // of the edge being parsed
+  std::vector<std::string> evidence_articles_;
   std::size_t node_count_ = 0;
   std::size_t article_count_ = 0;
 };
@@ -476,9 +500,12 @@ graph::Graph parse_json(const std::string& text, const std::string& name) {
   // Offset of the last byte the parser consumed (the token that raised the event).
   auto here = [&] { return cursor > begin ? static_cast<std::size_t>(cursor - begin) - 1 : 0; };
 
+  // A JSON graph says so: a "format_version", or the ontology's "nodes" and "edges".
+  bool has_version = false, has_nodes = false, has_edges = false;
   Section section = Section::kNone;   // the top-level key being read
   Section in_array = Section::kNone;  // the top-level array being read
   std::size_t element_offset = 0;
+  bool in_evidence = false;  // inside an edge's "evidence" value
   using Event = json::parse_event_t;
   const json::parser_callback_t callback = [&](int depth, Event event, json& parsed) -> bool {
     if (depth == 0) {
@@ -495,6 +522,9 @@ graph::Graph parse_json(const std::string& text, const std::string& name) {
                     : key == "articles"       ? Section::kArticles
                     : key == "format_version" ? Section::kFormatVersion
                                               : Section::kNone;
+          has_version = has_version || section == Section::kFormatVersion;
+          has_nodes = has_nodes || section == Section::kNodes;
+          has_edges = has_edges || section == Section::kEdges;
           return true;
         }
         case Event::array_start:
@@ -532,10 +562,21 @@ graph::Graph parse_json(const std::string& text, const std::string& name) {
       reader.fail(here(), std::string(key) + ": expected an array, found " +
                               (event == Event::object_start ? "an object" : parsed.type_name()));
     }
+    if (depth == 3 && in_array == Section::kEdges && event == Event::key) {
+      in_evidence = parsed.get_ref<const std::string&>() == "evidence";
+      return true;
+    }
+    if (depth == 4 && in_array == Section::kEdges && in_evidence &&
+        event == Event::object_end) {
+      reader.add_evidence_item(parsed, element_offset);
+      return false;  // taken: drop it from the document
+    }
     if (depth == 2 && in_array != Section::kNone) {
       switch (event) {
         case Event::object_start:
           element_offset = here();
+          in_evidence = false;
+          if (in_array == Section::kEdges) reader.start_edge();
           return true;
         case Event::object_end:
           if (in_array == Section::kNodes)
@@ -570,6 +611,10 @@ graph::Graph parse_json(const std::string& text, const std::string& name) {
   } catch (const json::exception& e) {
     reader.fail(here(), syntax_message(e.what()));
   }
+  if (!has_version && !(has_nodes && has_edges))
+    throw graph::ParseError(name, 0, 0,
+                            "not a stakegraph JSON graph: no \"format_version\" key, nor both "
+                            "\"nodes\" and \"edges\"");
   reader.finish();
   return g;
 }

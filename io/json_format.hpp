@@ -15,8 +15,10 @@
 //
 // Reading is streamed (one element in memory at a time, edges kept until every node is
 // known), so the keys may come in any order. Rules:
-// - The top level is an object; unknown keys, and unknown fields of an element, are ignored
-//   (the ontology's minimal shape, as read by shared/tools/score_extraction.py, loads).
+// - The top level is an object with a "format_version" key (the writer's marker), or else
+//   with both "nodes" and "edges" (the ontology's minimal shape, as read by
+//   shared/tools/score_extraction.py); any other JSON ({}, a package.json) is an error, not
+//   an empty graph. Unknown keys, and unknown fields of an element, are ignored.
 //   "format_version", when present, must be an integer no newer than kJsonFormatVersion.
 // - A missing or null optional field (or an empty kind or relation) takes its default:
 //   kind "organization", aliases [], attributes {}, relation "related_to", weight 1,

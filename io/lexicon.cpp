@@ -1,6 +1,7 @@
 #include "io/lexicon.hpp"
 
 #include <google/protobuf/io/tokenizer.h>
+#include <google/protobuf/stubs/logging.h>
 #include <google/protobuf/text_format.h>
 
 #include <algorithm>
@@ -15,6 +16,7 @@
 #include "graph/graph.hpp"
 #include "io/extract_text.hpp"
 #include "io/input.hpp"
+#include "io/text_proto.hpp"
 #include "proto/lexicon.pb.h"
 
 #ifndef STAKEGRAPH_DATA_DIR
@@ -143,11 +145,21 @@ void Lexicon::add_text(const std::string& text, const std::string& name) {
   parser.RecordErrorsTo(&errors);
   google::protobuf::TextFormat::ParseInfoTree locations;
   parser.WriteLocationsTo(&locations);
-  if (!parser.ParseFromString(text, &msg) || errors.has_error)
+  bool parsed = false;
+  {
+    // An escaped byte that is not UTF-8 ("Soci\351t\351") makes libprotobuf log: the
+    // check below reports it instead (library code never prints).
+    google::protobuf::LogSilencer quiet;
+    parsed = parser.ParseFromString(text, &msg);
+  }
+  if (!parsed || errors.has_error)
     throw graph::ParseError(name, static_cast<std::uint64_t>(errors.line_),
                             static_cast<std::uint64_t>(errors.column_),
                             errors.message_.empty() ? "invalid lexicon"
                                                     : excerpt_for_message(errors.message_, 200));
+  if (const auto bad = find_invalid_utf8_field(msg, locations))
+    throw graph::ParseError(name, bad->line, bad->column,
+                            bad->field + ": invalid UTF-8 in \"" + bad->excerpt + "\"");
   if (msg.entry_size() == 0 && msg.verb_size() == 0)
     throw graph::ParseError(name, 0, 0, "empty lexicon: no entry and no verb");
   // Errors in an entry or verb name the line and column where it starts.

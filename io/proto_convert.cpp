@@ -60,7 +60,22 @@ pb::Node to_proto(const graph::Graph& g, graph::NodeIndex v) {
   return m;
 }
 
-pb::Edge to_proto(const graph::Graph& g, graph::EdgeRef e) {
+void evidence_to_proto(const graph::Graph& g, const graph::Evidence& ev, pb::Evidence* x) {
+  if (ev.article != graph::kNoArticle) x->set_article(g.articles()[ev.article].id);
+  x->set_sentence(ev.sentence);
+  x->set_start(ev.start);
+  x->set_end(ev.end);
+  x->set_text(ev.text);
+  x->set_hedged(ev.hedged);
+  x->set_speaker(ev.speaker);
+  x->set_rule(ev.rule);
+  x->set_confidence(ev.confidence);
+  x->set_mentions(ev.mentions);
+  x->set_sources(ev.sources);
+  x->set_date(graph::format_iso_date(ev.date));
+}
+
+pb::Edge to_proto(const graph::Graph& g, graph::EdgeRef e, bool with_evidence) {
   const graph::EdgeData& d = g.edge(e);
   pb::Edge m;
   m.set_source(g.node(g.source(e)).id);
@@ -70,22 +85,29 @@ pb::Edge to_proto(const graph::Graph& g, graph::EdgeRef e) {
   m.set_weight(d.weight);
   m.set_first_seen(graph::format_iso_date(d.first_seen));
   m.set_last_seen(graph::format_iso_date(d.last_seen));
-  for (const graph::Evidence& ev : d.evidence) {
-    pb::Evidence* x = m.add_evidence();
-    if (ev.article != graph::kNoArticle) x->set_article(g.articles()[ev.article].id);
-    x->set_sentence(ev.sentence);
-    x->set_start(ev.start);
-    x->set_end(ev.end);
-    x->set_text(ev.text);
-    x->set_hedged(ev.hedged);
-    x->set_speaker(ev.speaker);
-    x->set_rule(ev.rule);
-    x->set_confidence(ev.confidence);
-    x->set_mentions(ev.mentions);
-    x->set_sources(ev.sources);
-    x->set_date(graph::format_iso_date(ev.date));
-  }
+  if (with_evidence)
+    for (const graph::Evidence& ev : d.evidence) evidence_to_proto(g, ev, m.add_evidence());
   return m;
+}
+
+graph::Evidence evidence_from_proto(graph::Graph& g, const pb::Evidence& x) {
+  graph::Evidence ev;
+  if (!x.article().empty()) {
+    auto a = g.find_article(x.article());
+    ev.article = a ? *a : g.add_article(graph::Article{.id = x.article()});
+  }
+  ev.sentence = x.sentence();
+  ev.start = x.start();
+  ev.end = x.end();
+  ev.text = x.text();
+  ev.hedged = x.hedged();
+  ev.speaker = x.speaker();
+  ev.rule = x.rule();
+  ev.confidence = static_cast<float>(x.confidence());
+  ev.mentions = x.mentions();
+  ev.sources = x.sources();
+  ev.date = parse_date_field(x.date());
+  return ev;
 }
 
 graph::NodeIndex add_from_proto(graph::Graph& g, const pb::Node& m) {
@@ -114,25 +136,7 @@ graph::EdgeRef add_from_proto(graph::Graph& g, const pb::Edge& m, bool known_new
   d.first_seen = parse_date_field(m.first_seen());
   d.last_seen = parse_date_field(m.last_seen());
   d.evidence.reserve(static_cast<std::size_t>(m.evidence_size()));
-  for (const pb::Evidence& x : m.evidence()) {
-    graph::Evidence ev;
-    if (!x.article().empty()) {
-      auto a = g.find_article(x.article());
-      ev.article = a ? *a : g.add_article(graph::Article{.id = x.article()});
-    }
-    ev.sentence = x.sentence();
-    ev.start = x.start();
-    ev.end = x.end();
-    ev.text = x.text();
-    ev.hedged = x.hedged();
-    ev.speaker = x.speaker();
-    ev.rule = x.rule();
-    ev.confidence = static_cast<float>(x.confidence());
-    ev.mentions = x.mentions();
-    ev.sources = x.sources();
-    ev.date = parse_date_field(x.date());
-    d.evidence.push_back(std::move(ev));
-  }
+  for (const pb::Evidence& x : m.evidence()) d.evidence.push_back(evidence_from_proto(g, x));
   if (known_new) return g.append_edge_unchecked(*s, *t, std::move(d));
   graph::EdgeRef e = g.add_edge(*s, *t, rel, d.weight);
   graph::EdgeData& dst = g.edge_data(e);

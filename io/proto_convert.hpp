@@ -13,7 +13,10 @@ pb::Article to_proto(const graph::Article& a);
 graph::Article from_proto(const pb::Article& a);
 
 pb::Node to_proto(const graph::Graph& g, graph::NodeIndex v);
-pb::Edge to_proto(const graph::Graph& g, graph::EdgeRef e);
+// Without evidence when `with_evidence` is false (the .sgpb writer splits large edges).
+pb::Edge to_proto(const graph::Graph& g, graph::EdgeRef e, bool with_evidence = true);
+// Fills `x` from one evidence item of `g` (its article by id).
+void evidence_to_proto(const graph::Graph& g, const graph::Evidence& ev, pb::Evidence* x);
 
 // Adds a node from its message. Throws graph::InvalidArgument on a duplicate id or name.
 graph::NodeIndex add_from_proto(graph::Graph& g, const pb::Node& n);
@@ -23,6 +26,10 @@ graph::NodeIndex add_from_proto(graph::Graph& g, const pb::Node& n);
 // caller guarantees the edge is not in the graph yet (our own files), which skips the
 // duplicate check.
 graph::EdgeRef add_from_proto(graph::Graph& g, const pb::Edge& e, bool known_new = false);
+
+// One evidence message as the graph holds it; its article is looked up by id (added as a
+// stub when unknown). Throws graph::InvalidArgument for a bad date.
+graph::Evidence evidence_from_proto(graph::Graph& g, const pb::Evidence& x);
 
 pb::Graph to_proto(const graph::Graph& g);
 // `file` names the input in error messages.

@@ -482,8 +482,12 @@ Prepared prepare(const graph::Graph& g, const RenderOptions& options) {
     throw graph::InvalidArgument("refusing to draw " + std::to_string(n) +
                                  " nodes (the limit is " + std::to_string(options.max_nodes) +
                                  "): select fewer nodes first");
-  const Layout layout =
-      choose_layout(n, drawn_edge_count(*s.graph, s.draw.merge_parallel), options);
+  const std::size_t edges = drawn_edge_count(*s.graph, s.draw.merge_parallel);
+  if (options.max_edges != 0 && edges > options.max_edges)
+    throw graph::InvalidArgument("refusing to draw " + std::to_string(edges) +
+                                 " edges (the limit is " + std::to_string(options.max_edges) +
+                                 "): select fewer nodes first");
+  const Layout layout = choose_layout(n, edges, options);
   s.draw.layout = std::string(layout_name(layout));
   DotDocument doc = make_dot_document(*s.graph, s.draw);
   return {std::move(s), layout, std::move(doc)};

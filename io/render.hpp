@@ -22,8 +22,9 @@
 // used up to kAutoSfdpAbove nodes and kAutoSfdpAboveEdges drawn edges, and sfdp above
 // (fdp above, with clusters). Parallel edges are merged (DrawOptions::merge_parallel) when
 // the graph drawn has more than kAutoMergeAbove edges, unless the caller says. Clusters need
-// dot or fdp. Drawings are refused above max_nodes (kMaxRenderNodes by default): select
-// fewer nodes first (a top-N ranking, an ego network).
+// dot or fdp. Drawings are refused above max_nodes (kMaxRenderNodes by default) and above
+// max_edges drawn edges (kMaxRenderEdges, counted after merging): select fewer nodes first
+// (a top-N ranking, an ego network).
 // Time: dot is roughly quadratic in practice (crossing minimisation); sfdp about
 // O(V log V + E) per level; circo is the slowest (about 7 s at 200 nodes, 400 edges) and is
 // meant for small graphs. Figures: bench/render_bench.cpp.
@@ -66,6 +67,10 @@ inline constexpr std::size_t kAutoMergeAbove = 300;
 // Drawings with more nodes than this are refused unless the caller raises max_nodes: the
 // result is unreadable and the layout takes minutes.
 inline constexpr std::size_t kMaxRenderNodes = 2000;
+// Likewise drawings with more drawn edges than this (after parallel edges are merged):
+// 2,000 nodes tied by 100,000 distinct pairs ran for over 300 s in sfdp; on a loaded
+// machine 10,000 distinct pairs took 54 s and 20,000 took 209 s.
+inline constexpr std::size_t kMaxRenderEdges = 10000;
 
 // PNG output: 96 dots per inch, scaled down (never up) to fit kMaxPngPixels on its longer
 // side; SVG and PDF are vector drawings and keep their natural size.
@@ -78,6 +83,7 @@ struct RenderOptions {
   std::vector<graph::NodeIndex> ranking;  // best first; with top > 0 only the first `top`
   std::size_t top = 0;                    // nodes of the ranking are drawn (induced subgraph)
   std::size_t max_nodes = kMaxRenderNodes;  // 0: no limit
+  std::size_t max_edges = kMaxRenderEdges;  // drawn edges, after merging; 0: no limit
   std::optional<bool> merge_parallel;     // nullopt: automatic (kAutoMergeAbove); else it
                                           // replaces draw.merge_parallel
 };
@@ -113,7 +119,7 @@ class Renderer final {
   Renderer& operator=(const Renderer&) = delete;
 
   // The bytes of the drawing in `format` (SVG text, PNG, PDF, or DOT text). Throws
-  // graph::InvalidArgument for too many nodes or clusters with the wrong engine, and
+  // graph::InvalidArgument for too many nodes or edges or clusters with the wrong engine, and
   // graph::Error when Graphviz fails (e.g. no cairo plugin for PNG/PDF).
   std::string render(const graph::Graph& g, ImageFormat format, const RenderOptions& options = {});
 

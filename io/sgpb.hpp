@@ -7,7 +7,9 @@
 // first a Header, then articles, nodes, edges in chunks, and last a Footer whose counts must
 // match. Truncation (no footer, short frame), corruption (CRC mismatch, unparsable payload)
 // and inconsistency (counts, unknown node ids) are reported as graph::ParseError with the
-// byte offset of the frame at fault.
+// byte offset of the frame at fault. Before a frame is decoded its items are counted on the
+// wire and checked against the header's counts, so that a small file cannot make the reader
+// allocate more than the header declared (and the header's counts must fit in memory).
 // Complexity: O(V + E + evidence) time; reading holds one frame (at most kMaxFrameBytes)
 // beyond the graph itself.
 #pragma once
@@ -20,7 +22,10 @@
 
 namespace stakegraph::io {
 
-inline constexpr std::uint32_t kSgpbFormatVersion = 1;
+// Version 2: the header declares the evidence count, and an edge whose evidence does not fit
+// in one frame is split over frames (Edge.continued). The writer writes version 1 unless it
+// splits an edge, so that older readers read every file they can.
+inline constexpr std::uint32_t kSgpbFormatVersion = 2;
 inline constexpr std::uint32_t kMaxFrameBytes = 64u << 20;  // a reader refuses larger frames
 // Graph size limits (README, "Limits"). Node, edge and article indices are 32-bit (the CSR
 // analytics view, evidence); a header declaring more is refused. And a header whose counts
@@ -31,13 +36,26 @@ inline constexpr std::uint64_t kMaxGraphItems = 0xFFFFFFFEull;
 inline constexpr std::uint64_t kMinNodeMemoryBytes = 128;
 inline constexpr std::uint64_t kMinEdgeMemoryBytes = 96;
 inline constexpr std::uint64_t kMinArticleMemoryBytes = 128;
+inline constexpr std::uint64_t kMinEvidenceMemoryBytes = 128;
+inline constexpr std::uint64_t kMaxGraphEvidence = 0xFFFFFFFFFFull;  // 2^40 - 1
+// Items (articles, nodes, edges, evidence) in one frame: what the writer puts in a frame of
+// kMaxFrameBytes is far fewer (an evidence item takes 11 bytes at the least, most take 100
+// and more); a frame of 33 million empty items, 2 bytes each, is refused before it is
+// decoded into gigabytes. Checked on the wire before decoding, with the header's counts.
+inline constexpr std::uint64_t kMaxFrameItems = 8ull << 20;
 inline constexpr char kSgpbMagic[8] = {'S', 'G', 'P', 'B', '\r', '\n', '\x1a', '\n'};
 
 struct SgpbWriteOptions {
   std::size_t target_frame_bytes = 4u << 20;  // a chunk is closed once it reaches this size
+  // No frame is larger (at most kMaxFrameBytes; smaller in tests of splitting). An edge
+  // whose evidence does not fit is split over frames; one article, node or evidence item
+  // that does not fit is refused before anything is written.
+  std::size_t max_frame_bytes = kMaxFrameBytes;
 };
 
-// Writes atomically (io/atomic_file.hpp). Throws graph::Error on I/O failure.
+// Writes atomically (io/atomic_file.hpp). Throws graph::Error on I/O failure, for a string
+// that is not valid UTF-8 (naming the node, edge or article), and for an item larger than a
+// frame; nothing is written then (save_sgpb leaves an existing file as it was).
 void save_sgpb(const graph::Graph& g, const std::string& path, const SgpbWriteOptions& = {});
 void write_sgpb(const graph::Graph& g, std::ostream& out, const SgpbWriteOptions& = {});
 

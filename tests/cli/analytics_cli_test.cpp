@@ -176,6 +176,31 @@ TEST_F(AnalyticsCli, PathVariants) {
   EXPECT_EQ(run_stakegraph("path '" + story_ + "' US BT --since 2020-13-01").status, 2);
 }
 
+// Issue 13: `path --all --limit 4000000000` on 40 chained diamonds (2^40 shortest paths of
+// 80 hops, from a CSV edge list) ran out of memory. It is an error saying how many paths
+// fit; the default limit prints 1000 of them.
+TEST_F(AnalyticsCli, AllPathsAreBoundedByMemory) {
+  std::string csv = "source,target\n";
+  for (int i = 0; i < 40; ++i) {
+    const std::string j = "j" + std::to_string(i), next = "j" + std::to_string(i + 1);
+    csv += j + ",up" + std::to_string(i) + "\n" + j + ",down" + std::to_string(i) + "\n";
+    csv += "up" + std::to_string(i) + "," + next + "\ndown" + std::to_string(i) + "," + next + "\n";
+  }
+  const std::string g = write("diamonds.csv", csv);
+  auto r = testing::run_stakegraph("path '" + g + "' j0 j40 --all --limit 4000000000", "", "", 120);
+  EXPECT_EQ(r.status, 2) << r.err;
+  EXPECT_EQ(testing::count_lines(r.err), 1u) << r.err;
+  EXPECT_NE(r.err.find("4000000000 shortest paths of up to 80 hops would take"),
+            std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("ask for at most"), std::string::npos) << r.err;
+  EXPECT_EQ(r.out, "");
+  r = testing::run_stakegraph("path '" + g + "' j0 j40 --all --json", "", "", 120);
+  ASSERT_EQ(r.status, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["paths"].size(), 1000u);
+  EXPECT_EQ(j["truncated"], true);
+}
+
 TEST_F(AnalyticsCli, Neighbors) {
   const auto j = parse(run_stakegraph("neighbors '" + story_ + "' Huawei --json"));
   // Huawei's neighbours: US, the four operators, the allegation, Ren Zhengfei.

@@ -101,6 +101,45 @@ TEST_F(ImportCliTest, SummaryListsMalformedRowsWithLineNumbers) {
   EXPECT_FALSE(fs::exists(path("s.sgpb")));
 }
 
+// Issue 13: a foreign JSON file read as an empty graph, so `import gdelt x.tsv -o
+// package.json` replaced the user's file by a graph. It is refused, naming the file, and left
+// as it was; `convert` and `generate` refuse to write over it too, unless --force.
+TEST_F(ImportCliTest, ForeignJsonOutputIsNeitherReadNorOverwritten) {
+  const std::string tsv = write("x.tsv", row(1, "USA", "CHN", "043"));
+  const std::string package = R"({"name": "app", "version": "1.0.0", "dependencies": {}})";
+  const std::string out = write("package.json", package);
+  auto r = run_stakegraph("import gdelt '" + tsv + "' -o '" + out + "'");
+  EXPECT_EQ(r.status, 1) << r.err;
+  EXPECT_NE(r.err.find(out + ": not a stakegraph JSON graph"), std::string::npos) << r.err;
+  EXPECT_EQ(testing::slurp(out), package);
+  write("empty-object.json", "{}");
+  r = run_stakegraph("stats '" + path("empty-object.json") + "'");
+  EXPECT_EQ(r.status, 1) << r.err;
+  EXPECT_NE(r.err.find("empty-object.json: not a stakegraph JSON graph"), std::string::npos)
+      << r.err;
+  const std::string graph = path("g.sgpb");
+  ASSERT_EQ(run_stakegraph("import gdelt '" + tsv + "' -o '" + graph + "'").status, 0);
+  r = run_stakegraph("convert '" + graph + "' '" + out + "'");
+  EXPECT_EQ(r.status, 1) << r.err;
+  EXPECT_NE(r.err.find(out + ": exists and is not a json graph file: refusing to overwrite it"),
+            std::string::npos) << r.err;
+  EXPECT_EQ(testing::count_lines(r.err), 1u) << r.err;
+  EXPECT_EQ(testing::slurp(out), package);
+  r = run_stakegraph("generate --nodes 10 --edges 20 --seed 1 -q -o '" + out + "'");
+  EXPECT_EQ(r.status, 1) << r.err;
+  EXPECT_EQ(testing::slurp(out), package);
+  // A notes file under a graph extension is not overwritten either.
+  const std::string notes = write("notes.csv", "todo,buy milk\n");
+  EXPECT_EQ(run_stakegraph("convert '" + graph + "' '" + notes + "'").status, 1);
+  EXPECT_EQ(testing::slurp(notes), "todo,buy milk\n");
+  // A graph of that format is overwritten as before; --force overwrites anything.
+  ASSERT_EQ(run_stakegraph("convert '" + graph + "' '" + path("g.json") + "'").status, 0);
+  EXPECT_EQ(run_stakegraph("convert '" + graph + "' '" + path("g.json") + "'").status, 0);
+  r = run_stakegraph("convert --force '" + graph + "' '" + out + "'");
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(testing::slurp(out), testing::slurp(path("g.json")));
+}
+
 TEST_F(ImportCliTest, MergesIntoAnExistingGraphAndReimportChangesNothing) {
   const std::string a =
       write("a.tsv", row(1, "USA", "CHN", "043", "2") + row(2, "USA", "DEU", "111"));

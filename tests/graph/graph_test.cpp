@@ -101,6 +101,49 @@ TEST(Graph, SymmetricRelationsStoredOnce) {
   EXPECT_EQ(g.source(ab), a);  // smaller index first
 }
 
+// Past kHashEvidenceAbove items, duplicates are found through a hash index (issue 13: one
+// edge with 320k evidence items took 16.7 s to load from JSON, a linear scan per item). The
+// answers must be those of the linear scan: every field of the identity counts, items put on
+// the edge directly (readers do) are seen, and a copy of the graph has its own index.
+TEST(Graph, ManyEvidenceItemsDeduplicatedThroughTheIndex) {
+  Graph g;
+  const auto art = g.add_article({.id = "a"});
+  const NodeIndex a = g.add_node("A", Kind::kGovernment);
+  const NodeIndex b = g.add_node("B", Kind::kVendor);
+  const EdgeRef e = g.add_edge(a, b, Relation::kSanction);
+  constexpr std::uint32_t kItems = 200;
+  for (std::uint32_t i = 0; i < kItems; ++i)
+    ASSERT_TRUE(g.add_evidence(e, ev(art, i, "sentence " + std::to_string(i))));
+  for (std::uint32_t i = 0; i < kItems; ++i)
+    EXPECT_FALSE(g.add_evidence(e, ev(art, i, "sentence " + std::to_string(i)))) << i;
+  // Each identity field on its own makes a new item.
+  Evidence other_text = ev(art, 7, "sentence 7");
+  other_text.text += "!";
+  Evidence other_article = ev(kNoArticle, 7, "sentence 7");
+  Evidence other_sentence = ev(art, 7, "sentence 7");
+  other_sentence.sentence = 8;
+  Evidence other_start = ev(art, 7, "sentence 7");
+  other_start.start += 1;
+  Evidence other_end = ev(art, 7, "sentence 7");
+  other_end.end += 1;
+  for (Evidence* x : {&other_text, &other_article, &other_sentence, &other_start, &other_end})
+    EXPECT_TRUE(g.add_evidence(e, *x));
+  EXPECT_EQ(g.edge(e).evidence.size(), kItems + 5);
+  // Appended behind add_evidence's back: still a duplicate afterwards.
+  g.edge_data(e).evidence.push_back(ev(art, 999, "direct"));
+  EXPECT_FALSE(g.add_evidence(e, ev(art, 999, "direct")));
+  // A copy keeps its own index (the original's points into the original's edges).
+  Graph copy = g;
+  const EdgeRef ce = *copy.find_edge(a, b, Relation::kSanction);
+  EXPECT_FALSE(copy.add_evidence(ce, ev(art, 3, "sentence 3")));
+  EXPECT_TRUE(copy.add_evidence(ce, ev(art, 1000, "only in the copy")));
+  EXPECT_TRUE(g.add_evidence(e, ev(art, 1000, "only in the copy")));
+  EXPECT_EQ(copy.evidence_count(), g.evidence_count());
+  Graph moved = std::move(copy);
+  EXPECT_FALSE(moved.add_evidence(*moved.find_edge(a, b, Relation::kSanction),
+                                  ev(art, 1000, "only in the copy")));
+}
+
 TEST(Graph, EvidenceDeduplicatedAndDatesTracked) {
   Graph g;
   const auto a1 = g.add_article({.id = "a1", .title = "One", .date = 20190515});

@@ -44,6 +44,7 @@ TEST(Ontology, SignsAsTheOntologySays) {
   EXPECT_FALSE(is_event(Relation::kOwns));
   EXPECT_TRUE(is_symmetric(Relation::kLinkedTo));
   EXPECT_FALSE(is_symmetric(Relation::kSupplies));
+  EXPECT_FALSE(is_symmetric(Relation::kRelatedTo));  // an edge list row keeps its direction
 }
 
 TEST(Date, ParseAndFormat) {

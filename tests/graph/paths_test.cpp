@@ -193,6 +193,42 @@ TEST(Paths, AllShortestOnADiamond) {
   EXPECT_EQ(k.paths[2].nodes(0), (std::vector<NodeIndex>{0, 4, 5, 3}));
 }
 
+// Issue 13: `path --all --limit 4000000000` on 40 chained diamonds (2^40 shortest paths of
+// 80 hops) ran out of memory. The paths are counted first; keeping more than kMaxPathsBytes
+// of them is an error that says how many fit, before any is enumerated.
+//
+//   0 - 1 - 3 - 4 - 6 ...        node 3i is the i-th joint, 3i+1 and 3i+2 its two ways
+//    \     / \     /             to joint 3(i+1)
+//      2 -     5 -
+TEST(Paths, AllShortestPathsAreBoundedByMemory) {
+  constexpr std::uint32_t kDiamonds = 40;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> edges;
+  for (std::uint32_t i = 0; i < kDiamonds; ++i) {
+    const std::uint32_t j = 3 * i;
+    edges.insert(edges.end(), {{j, j + 1}, {j, j + 2}, {j + 1, j + 3}, {j + 2, j + 3}});
+  }
+  const Graph g = graph_from_edges(3 * kDiamonds + 1, edges);
+  const NodeIndex last = 3 * kDiamonds;
+  try {
+    all_shortest_paths(g, 0, last, {}, 4'000'000'000);
+    ADD_FAILURE() << "kept 4e9 paths of 80 hops";
+  } catch (const InvalidArgument& e) {
+    const std::string what = e.what();
+    EXPECT_NE(what.find("4000000000 shortest paths of up to 80 hops would take"),
+              std::string::npos) << what;
+    EXPECT_NE(what.find("ask for at most "), std::string::npos) << what;
+  }
+  // What fits is kept; more paths exist than that.
+  const auto r = all_shortest_paths(g, 0, last, {}, 1000);
+  EXPECT_EQ(r.paths.size(), 1000u);
+  EXPECT_TRUE(r.truncated);
+  EXPECT_EQ(r.paths.front().length(), 80u);
+  // Directed and weighted searches count the same way.
+  EXPECT_THROW(all_shortest_paths(g, 0, last, {.directed = true}, 4'000'000'000), InvalidArgument);
+  EXPECT_THROW(all_shortest_paths(g, 0, last, {.cost = EdgeCost::kInverseWeight}, 4'000'000'000),
+               InvalidArgument);
+}
+
 // ---------------------------------------------------------------- NetworkX oracles
 
 class PathOracle : public ::testing::TestWithParam<std::string> {

@@ -39,6 +39,26 @@ graph::Graph sample() {
   return g;
 }
 
+// Issue 13: as for lexicons, a corrections file with an escaped name that is not UTF-8 is an
+// error naming the file and line (it was a graph nobody could decode), printed by no one.
+TEST(Corrections, EscapedInvalidUtf8IsAnErrorNamingTheLine) {
+  ::testing::internal::CaptureStderr();
+  try {
+    CorrectionSet::parse(
+        "rename { node: \"A\" name: \"B\" }\nrename { node: \"A\" name: \"Soci\\351t\\351\" }\n",
+        "fix.textpb");
+    ADD_FAILURE() << "accepted a name that is not UTF-8";
+  } catch (const graph::ParseError& e) {
+    EXPECT_EQ(e.line(), 2u) << e.what();
+    EXPECT_NE(std::string(e.what()).find("fix.textpb:2:"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("name: invalid UTF-8 in \"Soci\\xe9t\\xe9\""),
+              std::string::npos) << e.what();
+  }
+  EXPECT_THROW(CorrectionSet::parse("add_alias { node: \"A\" alias: \"\xff\" }", "raw.textpb"),
+               graph::ParseError);
+  EXPECT_EQ(::testing::internal::GetCapturedStderr(), "");
+}
+
 TEST(Corrections, MergeTwoNodes) {
   const auto c = CorrectionSet::parse(
       "merge { from: \"Huawei Technologies\" into: \"Huawei\" }\n", "corr.textpb");

@@ -13,6 +13,8 @@
 #include <sstream>
 #include <tuple>
 
+#include "graph/centrality.hpp"
+#include "graph/csr.hpp"
 #include "graph/error.hpp"
 #include "io/input.hpp"
 #include "tests/test_graphs.hpp"
@@ -113,7 +115,7 @@ TEST(Csv, QuotedFieldsRoundTrip) {
 TEST(Csv, ColumnsInAnyOrderWithDefaults) {
   // Header in another order, other case, an extra column; CRLF line ends, a byte order
   // mark, blank lines, spaces around unquoted fields.
-  //   Huawei -supplies-> BT (2.5), BT -related_to- EE (1), Huawei -supplies-> BT again.
+  //   Huawei -supplies-> BT (2.5), BT -related_to-> EE (1), Huawei -supplies-> BT again (7).
   const std::string text =
       "\xEF\xBB\xBF Weight ,TARGET,comment,Source,target_kind,source_kind,relation\r\n"
       "2.5, BT ,\"first, with comma\",Huawei,operator,vendor,supplies\r\n"
@@ -131,7 +133,7 @@ TEST(Csv, ColumnsInAnyOrderWithDefaults) {
   EXPECT_EQ(g.node(bt).name, "BT");
   const auto supplies = g.find_edge(hw, bt, graph::Relation::kSupplies);
   ASSERT_TRUE(supplies);
-  EXPECT_EQ(g.edge(*supplies).weight, 2.5);  // the first row's weight is kept
+  EXPECT_EQ(g.edge(*supplies).weight, 9.5);  // a repeated row adds its weight
   const auto related = g.find_edge(bt, ee, graph::Relation::kRelatedTo);
   ASSERT_TRUE(related);
   EXPECT_EQ(g.edge(*related).weight, 1.0);
@@ -143,6 +145,52 @@ TEST(Csv, OnlySourceAndTarget) {
   EXPECT_EQ(g.node_count(), 3u);
   EXPECT_EQ(g.edge_count(), 2u);
   EXPECT_TRUE(g.find_edge(1, 2, graph::Relation::kRelatedTo));
+}
+
+// Issue 13: a plain edge list (no relation column: related_to) is directed data. Drawn:
+//
+//   a --> b <-- c
+//         ^
+//         d
+//
+// It was stored as a->b, b->c, b->d (related_to was kept once per unordered pair, the
+// smaller node index first), so directed PageRank put b's rank on c and d. NetworkX
+// (pagerank, alpha 0.85, pure-Python version) on the drawing: b 0.5419847328238852, a, c
+// and d 0.1526717557253716 each.
+TEST(Csv, EdgeListKeepsItsDirection) {
+  const graph::Graph g = parse_csv("source,target\na,b\nc,b\nd,b\n", "star.csv");
+  ASSERT_EQ(g.edge_count(), 3u);
+  const auto a = *g.find_named("a"), b = *g.find_named("b"), c = *g.find_named("c"),
+             d = *g.find_named("d");
+  for (auto [it, end] = boost::edges(g.boost_graph()); it != end; ++it)
+    EXPECT_EQ(g.target(*it), b) << g.node(g.source(*it)).name << " -> "
+                                << g.node(g.target(*it)).name;
+  EXPECT_FALSE(g.find_edge(b, c, graph::Relation::kRelatedTo));
+  const graph::Csr csr = graph::build_csr(g, {.directed = true});
+  const graph::CentralityResult r = graph::pagerank(csr, {.tolerance = 1e-13});
+  EXPECT_NEAR(r.scores[b], 0.5419847328238852, 1e-9);
+  for (auto v : {a, c, d}) EXPECT_NEAR(r.scores[v], 0.1526717557253716, 1e-9);
+  // b -> a is another edge than a -> b, and the file's text comes back in its direction.
+  const graph::Graph both = parse_csv("source,target\na,b\nb,a\n", "both.csv");
+  EXPECT_EQ(both.edge_count(), 2u);
+  EXPECT_EQ(to_csv(g),
+            "source,target,relation,weight,source_kind,target_kind\n"
+            "a,b,related_to,1,organization,organization\n"
+            "c,b,related_to,1,organization,organization\n"
+            "d,b,related_to,1,organization,organization\n");
+}
+
+// Issue 13: rows repeating (source, target, relation) kept the first weight silently. They
+// are one edge whose weight is the sum of theirs (without a weight column: the row count).
+TEST(Csv, RepeatedRowsSumTheirWeights) {
+  const graph::Graph g =
+      parse_csv("source,target,weight\na,b,5\na,b,7\nb,a,1\na,b,-3\n", "dup.csv");
+  ASSERT_EQ(g.edge_count(), 2u);
+  const auto a = *g.find_named("a"), b = *g.find_named("b");
+  EXPECT_EQ(g.edge(*g.find_edge(a, b, graph::Relation::kRelatedTo)).weight, 9.0);
+  EXPECT_EQ(g.edge(*g.find_edge(b, a, graph::Relation::kRelatedTo)).weight, 1.0);
+  const graph::Graph counted = parse_csv("source,target\nx,y\nx,y\nx,y\n", "count.csv");
+  EXPECT_EQ(counted.edge(*counted.find_edge(0, 1, graph::Relation::kRelatedTo)).weight, 3.0);
 }
 
 TEST(Csv, KindsAndRelations) {

@@ -226,7 +226,8 @@ TEST(JsonFormat, MissingFieldsTakeDefaults) {
 
 TEST(JsonFormat, NodeWithoutIdGetsAFreeId) {
   const graph::Graph g = parse_json(
-      R"({"nodes": [{"id": "bt", "name": "British Telecom"}, {"name": "BT"}]})", "ids.json");
+      R"({"nodes": [{"id": "bt", "name": "British Telecom"}, {"name": "BT"}], "edges": []})",
+      "ids.json");
   ASSERT_EQ(g.node_count(), 2u);
   EXPECT_EQ(g.node(1).id, "bt-2");
 }
@@ -243,6 +244,18 @@ TEST(JsonFormat, RepeatedEdgeMergesItsEvidence) {
 TEST(JsonFormat, EmptyAndBlankInput) {
   expect_error("", 0, "empty file");
   expect_error(" \n\t\r\n", 0, "empty file");
+}
+
+// Issue 13: any JSON object read as an empty graph ({} or a package.json), so a command
+// writing to it replaced the user's file. A JSON graph carries "format_version" (our writer)
+// or both "nodes" and "edges" (the ontology's shape); anything else names the file.
+TEST(JsonFormat, ForeignJsonIsNotAnEmptyGraph) {
+  expect_error("{}", 0, "not a stakegraph JSON graph");
+  expect_error(R"({"name": "app", "version": "1.0.0", "scripts": {"test": "jest"}})", 0,
+               "not a stakegraph JSON graph");
+  expect_error(R"({"nodes": []})", 0, "not a stakegraph JSON graph");
+  EXPECT_EQ(parse_json(R"({"format_version": 1})", "v.json").node_count(), 0u);
+  EXPECT_EQ(parse_json(R"({"nodes": [], "edges": []})", "ontology.json").node_count(), 0u);
 }
 
 TEST(JsonFormat, BinaryJunk) {

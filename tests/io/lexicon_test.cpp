@@ -135,6 +135,33 @@ TEST(Lexicon, ErrorsNameTheLineAndEmptyFilesAreErrors) {
   EXPECT_EQ(error_of("# only a comment\n"), "x.textpb: empty lexicon: no entry and no verb");
 }
 
+// Issue 13: an escaped name that is not UTF-8 ("Soci\351t\351", Latin-1 octal escapes) made
+// ingest log a libprotobuf ERROR, exit 0 and write a graph nobody could decode. It is an
+// error naming the file, line and column of the field, and nothing is printed.
+TEST(Lexicon, EscapedInvalidUtf8IsAnErrorNamingTheLine) {
+  Lexicon lex;
+  ::testing::internal::CaptureStderr();
+  try {
+    lex.add_text(
+        "entry { name: \"Acme\" }\nentry {\n  name: \"Soci\\351t\\351\" kind: \"vendor\"\n}\n",
+        "latin1.textpb");
+    ADD_FAILURE() << "accepted a name that is not UTF-8";
+  } catch (const graph::ParseError& e) {
+    EXPECT_EQ(std::string(e.what()),
+              "latin1.textpb:3:3: name: invalid UTF-8 in \"Soci\\xe9t\\xe9\"");
+  }
+  try {
+    lex.add_text("entry { name: \"Acme\" alias: \"ok\" alias: \"\\xff\" }\n", "alias.textpb");
+    ADD_FAILURE() << "accepted an alias that is not UTF-8";
+  } catch (const graph::ParseError& e) {
+    EXPECT_EQ(e.line(), 1u) << e.what();
+    EXPECT_NE(std::string(e.what()).find("alias: invalid UTF-8"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(::testing::internal::GetCapturedStderr(), "");
+  // An escape that makes valid UTF-8 is fine: "\303\251" is é.
+  EXPECT_NO_THROW(lex.add_text("entry { name: \"Soci\\303\\251t\\303\\251\" }", "ok.textpb"));
+}
+
 TEST(Lexicon, FoldKey) {
   EXPECT_EQ(Lexicon::fold_key("The U.S."), "us");
   EXPECT_EQ(Lexicon::fold_key("Huawei's"), "huawei 's");

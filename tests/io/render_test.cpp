@@ -359,6 +359,24 @@ TEST(RenderLayout, AutomaticEngineAndLimits) {
   EXPECT_FALSE(image_format_from_path("noext"));
 }
 
+TEST(RenderLayout, RefusesTooManyDrawnEdges) {
+  // Drawn edges are counted after merging: 60 nodes, 400 edges; a limit of 100.
+  const Graph g = testing::random_graph(60, 400, 9, false);
+  Renderer r;
+  RenderOptions o;
+  o.max_edges = 100;
+  o.merge_parallel = true;
+  try {
+    r.render(g, ImageFormat::kDot, o);
+    FAIL() << "no error";
+  } catch (const graph::InvalidArgument& e) {
+    EXPECT_NE(std::string(e.what()).find("edges (the limit is 100)"), std::string::npos)
+        << e.what();
+  }
+  o.max_edges = 0;
+  EXPECT_NO_THROW(r.render(g, ImageFormat::kDot, o));
+}
+
 TEST(RenderLayout, RefusesHugeDrawingsUnlessNarrowed) {
   const Graph g = testing::random_graph(kMaxRenderNodes + 1, kMaxRenderNodes, 5, false);
   Renderer r;
@@ -626,6 +644,24 @@ TEST_F(RenderCli, RefusesHugeGraphsAndSuggestsTopOrFocus) {
   EXPECT_NE(r.err.find("--top"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("--focus"), std::string::npos) << r.err;
   EXPECT_FALSE(std::filesystem::exists(out("big.svg")));
+}
+
+// Issue 13: 2,000 nodes tied by 100,000 distinct pairs (merging parallel edges does not
+// help) ran in sfdp for over 300 s. More than kMaxRenderEdges drawn edges is a usage error
+// with the same advice, given before any layout; with --top it draws.
+TEST_F(RenderCli, RefusesTooManyDrawnEdgesAndSuggestsTopOrFocus) {
+  const std::string big = out("dense.sgpb");
+  save_sgpb(testing::random_graph(kMaxRenderNodes, 100000, 3, false), big);
+  auto r = testing::run_stakegraph("render " + big + " -o " + out("dense.svg"), "", "", 120);
+  EXPECT_EQ(r.status, 2) << r.err;
+  EXPECT_EQ(testing::count_lines(r.err), 1u) << r.err;
+  EXPECT_NE(r.err.find("edges are too many to draw (limit 10000, parallel edges merged)"),
+            std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("--top"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("--focus"), std::string::npos) << r.err;
+  EXPECT_FALSE(std::filesystem::exists(out("dense.svg")));
+  r = testing::run_stakegraph("render " + big + " -o " + out("top.dot") + " --top 30");
+  EXPECT_EQ(r.status, 0) << r.err;
 }
 
 TEST_F(RenderCli, FocusDrawsTheEgoNetwork) {
