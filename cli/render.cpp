@@ -25,6 +25,7 @@
 #include "graph/paths.hpp"
 #include "graph/subgraph.hpp"
 #include "io/formats.hpp"
+#include "io/printable.hpp"
 #include "io/render.hpp"
 
 namespace stakegraph::cli {
@@ -187,7 +188,8 @@ void run_render(const RenderCliOptions& o) {
 
   io::Renderer renderer;
   renderer.render_to_file(to_draw, o.output, opts);
-  for (const auto& w : renderer.warnings()) std::cerr << "stakegraph: graphviz: " << w << "\n";
+  for (const auto& w : renderer.warnings())
+    std::cerr << "stakegraph: warning: " << io::printable(o.output + ": graphviz: " + w) << "\n";
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <filesystem>
 #include <iostream>
+#include <new>
 
 #include "graph/error.hpp"
 #include "io/atomic_file.hpp"
@@ -44,7 +45,9 @@ std::optional<Format> format_from_path(const std::string& path) noexcept {
   return parse_format(ext);
 }
 
-graph::Graph load_graph(const std::string& path, std::optional<Format> format) {
+namespace {
+
+graph::Graph load_graph_unchecked(const std::string& path, std::optional<Format> format) {
   if (!format) format = format_from_path(path);
   if (!format)
     throw graph::InvalidArgument(path +
@@ -64,7 +67,24 @@ graph::Graph load_graph(const std::string& path, std::optional<Format> format) {
   throw graph::InvalidArgument(path + ": unknown graph format");
 }
 
-void save_graph(const graph::Graph& g, const std::string& path, std::optional<Format> format) {
+// What a write error says, naming the file: the writers' own messages (Graphviz's "cannot
+// write DOT", nlohmann's type errors) do not.
+[[noreturn]] void rethrow_naming(const std::string& name) {
+  try {
+    throw;
+  } catch (const std::bad_alloc&) {
+    throw graph::Error(name + ": out of memory while writing");
+  } catch (const graph::InvalidArgument&) {
+    throw;
+  } catch (const std::exception& e) {
+    const std::string what = e.what();
+    if (what.compare(0, name.size() + 1, name + ":") == 0) throw;
+    throw graph::Error(name + ": cannot write: " + what);
+  }
+}
+
+void save_graph_unchecked(const graph::Graph& g, const std::string& path,
+                          std::optional<Format> format) {
   if (!format) format = format_from_path(path);
   if (!format)
     throw graph::InvalidArgument(
@@ -85,11 +105,31 @@ void save_graph(const graph::Graph& g, const std::string& path, std::optional<Fo
   if (is_stdout_path(path)) {
     write(std::cout);
     std::cout.flush();
+    if (!std::cout) throw graph::Error("cannot write to standard output");
     return;
   }
   AtomicFile file(path);
   write(file.stream());
   file.commit();
+}
+
+}  // namespace
+
+graph::Graph load_graph(const std::string& path, std::optional<Format> format) {
+  try {
+    return load_graph_unchecked(path, format);
+  } catch (const std::bad_alloc&) {
+    // The partial graph is gone by now: there is memory again for the message.
+    throw graph::Error(path + ": out of memory while reading");
+  }
+}
+
+void save_graph(const graph::Graph& g, const std::string& path, std::optional<Format> format) {
+  try {
+    save_graph_unchecked(g, path, format);
+  } catch (...) {
+    rethrow_naming(is_stdout_path(path) ? std::string("standard output") : path);
+  }
 }
 
 }  // namespace stakegraph::io
