@@ -7,6 +7,9 @@
 
 #include <string>
 
+#include "graph/graph.hpp"
+#include "io/dot.hpp"
+
 namespace stakegraph {
 namespace {
 
@@ -57,6 +60,29 @@ TEST(Printable, EveryByteValueIsHandled) {
       EXPECT_TRUE(is_printable(out)) << a << " " << b;
       for (unsigned char c : out) EXPECT_FALSE(c < 0x20 || c == 0x7F) << a << " " << b;
     }
+}
+
+// The DOT writer's text goes through printable: labels, tooltips, HTML labels and the node
+// names Graphviz copies into the SVG's <title>. Two ids that differ only by a control
+// character and its picture stay two nodes:
+//   "a\x01" (name "A\e[1m")     "a\u2401" (name "B")
+TEST(PrintableDot, DotDocumentHasNoControlCharacters) {
+  graph::Graph g;
+  g.add_node_with_id("a\x01", "A\x1b[1m", graph::Kind::kGovernment);
+  g.add_node_with_id("a\xE2\x90\x81", "B", graph::Kind::kGovernment);
+  const io::DotDocument doc = io::make_dot_document(g, {.title = "T\x07"});
+  ASSERT_EQ(doc.nodes.size(), 2u);
+  EXPECT_EQ(doc.nodes[1].name, "a\xE2\x90\x81");
+  EXPECT_EQ(doc.nodes[0].name, "a\xE2\x90\x81~2");
+  std::string all;
+  for (const auto& n : doc.nodes)
+    for (const auto& a : n.attrs) all += a.value;
+  for (const auto& a : doc.graph_attrs) all += a.value;
+  EXPECT_TRUE(is_printable(all, "\n"));
+  EXPECT_NE(all.find("A\xE2\x90\x9B[1m"), std::string::npos);
+  EXPECT_NE(all.find("T\xE2\x90\x87"), std::string::npos);
+  EXPECT_EQ(io::escape_label("x\ty\x1b"), "x\ty\xE2\x90\x9B");
+  EXPECT_EQ(io::escape_html("<\x01>"), "&lt;\xE2\x90\x81&gt;");
 }
 
 }  // namespace
