@@ -50,6 +50,17 @@ bool has_raw_controls(const std::string& s) {
   return false;
 }
 
+// The lines of `err` that stakegraph wrote (a sanitizer build adds LeakSanitizer's report of
+// the Graphviz suppressions it used).
+std::size_t our_lines(const std::string& err) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < err.size(); i = err.find('\n', i) + 1) {
+    n += err.compare(i, 12, "stakegraph: ") == 0;
+    if (err.find('\n', i) == std::string::npos) break;
+  }
+  return n;
+}
+
 bool well_formed_xml(const std::string& text) {
   xmlDocPtr doc = xmlReadMemory(text.data(), static_cast<int>(text.size()), "out.svg", nullptr,
                                 XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
@@ -183,7 +194,7 @@ TEST_F(SafeOutput, FailedDotWriteNamesTheFile) {
     GTEST_SKIP() << "cannot make a device node here (needs root): " << std::strerror(errno);
   const auto r = run_stakegraph("convert " + quote(graph_) + " " + quote(full));
   EXPECT_EQ(r.status, 1);
-  EXPECT_EQ(testing::count_lines(r.err), 1u) << r.err;
+  EXPECT_EQ(our_lines(r.err), 1u) << r.err;
   EXPECT_EQ(r.err.rfind("stakegraph: error: " + full + ": ", 0), 0u) << r.err;
   EXPECT_EQ(fs::status(full).type(), fs::file_type::character);
 }
@@ -196,7 +207,7 @@ TEST_F(SafeOutput, DotToFullStdoutNamesStandardOutput) {
                                   .c_str());
   EXPECT_TRUE(WIFEXITED(raw) && WEXITSTATUS(raw) == 1) << raw;
   const std::string said = testing::slurp(err);
-  EXPECT_EQ(testing::count_lines(said), 1u) << said;
+  EXPECT_EQ(our_lines(said), 1u) << said;
   EXPECT_EQ(said.rfind("stakegraph: error: standard output: ", 0), 0u) << said;
 }
 
