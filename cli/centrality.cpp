@@ -13,6 +13,7 @@
 
 #include "cli/analytics.hpp"
 #include "cli/commands.hpp"
+#include "cli/printable_output.hpp"
 #include "cli/common.hpp"
 #include "cli/kernels.hpp"
 #include "graph/betweenness.hpp"
@@ -231,6 +232,7 @@ void setup_centrality(CLI::App& app) {
   sub->add_flag("--json", o->json,
                 "print {\"metric\", \"scores\": [{\"id\", \"name\", \"kind\", \"score\"}]}");
   sub->callback([o, mode, samples, seed, confidence, damping] {
+    const PrintableOutput text(std::cout);
     o->mode_given = mode->count() > 0;
     o->samples_given = samples->count() > 0;
     o->seed_given = seed->count() > 0;

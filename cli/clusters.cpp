@@ -11,6 +11,7 @@
 
 #include "cli/analytics.hpp"
 #include "cli/commands.hpp"
+#include "cli/printable_output.hpp"
 #include "cli/common.hpp"
 #include "cli/kernels.hpp"
 #include "graph/camps.hpp"
@@ -177,7 +178,10 @@ void setup_clusters(CLI::App& app) {
   sub->add_flag("--json", opts->json,
                 "print {\"method\", \"modularity\", \"clusters\": [{\"id\", \"members\": "
                 "[names], \"ids\": [node ids]}]} (camps add \"frustration\" and \"optimal\")");
-  sub->callback([opts] { run_clusters(*opts); });
+  sub->callback([opts] {
+    const PrintableOutput text(std::cout);
+    run_clusters(*opts);
+  });
 }
 
 }  // namespace stakegraph::cli

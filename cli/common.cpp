@@ -1,9 +1,11 @@
 #include "cli/common.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <iostream>
 
 #include "graph/error.hpp"
+#include "io/printable.hpp"
 
 namespace stakegraph::cli {
 namespace {
@@ -130,6 +132,18 @@ nlohmann::json edge_json(const graph::Graph& g, graph::EdgeRef e, bool with_evid
     j["evidence"] = ev;
   }
   return j;
+}
+
+io::FileLock lock_for_update(const std::string& path, bool no_wait) {
+  io::FileLockOptions options;
+  options.wait = !no_wait;
+  options.on_wait = [&path](const std::string& lock) {
+    std::fprintf(stderr,
+                 "stakegraph: waiting for another run writing %s to finish (lock file %s)\n",
+                 io::printable(path).c_str(), io::printable(lock).c_str());
+    std::fflush(stderr);
+  };
+  return io::FileLock(path, options);
 }
 
 void print_json(const nlohmann::json& j) {

@@ -2,13 +2,16 @@
 // kinds, relations and dates, and JSON views of nodes and edges in the ontology's shape.
 #pragma once
 
+#include <new>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "graph/error.hpp"
 #include "graph/graph.hpp"
 #include "graph/subgraph.hpp"
+#include "io/file_lock.hpp"
 
 namespace stakegraph::cli {
 
@@ -35,6 +38,22 @@ graph::FilterOptions make_filter(const std::vector<std::string>& kinds,
 // "target","relation","sign","weight","first_seen","last_seen","evidence":[...]}).
 nlohmann::json node_json(const graph::Graph& g, graph::NodeIndex v);
 nlohmann::json edge_json(const graph::Graph& g, graph::EdgeRef e, bool with_evidence = true);
+
+// The lock for updating the graph file `path` (io/file_lock.hpp): taken at once, or after
+// saying on stderr that another run holds it ("stakegraph: waiting for ..."); with
+// `no_wait`, an error instead of waiting.
+io::FileLock lock_for_update(const std::string& path, bool no_wait);
+
+// Runs f(); a std::bad_alloc from it becomes graph::Error "FILE: out of memory while DOING"
+// (thrown once f's memory is freed), so that the error names the file in play.
+template <typename F>
+decltype(auto) naming_oom(const std::string& file, const char* doing, F&& f) {
+  try {
+    return f();
+  } catch (const std::bad_alloc&) {
+    throw graph::Error(file + ": out of memory while " + doing);
+  }
+}
 
 // Prints JSON on stdout, pretty, UTF-8 passed through (invalid bytes replaced).
 void print_json(const nlohmann::json& j);

@@ -7,6 +7,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/dictionary_options.hpp"
+#include "cli/printable_output.hpp"
 #include "graph/error.hpp"
 #include "io/article.hpp"
 #include "io/dot.hpp"
@@ -58,10 +59,21 @@ void run_extract(const ExtractCliOptions& o) {
   for (const auto& path : io::list_article_files(o.inputs))
     io::for_each_article(path, [&](io::ArticleText& a) { ex.extract(a, g); });
   if (corr) g = corr->apply(g);
-  if (o.format == "json") io::write_json(g, std::cout);
-  else if (o.format == "dot") io::write_dot(g, std::cout);
-  else print_text(g, std::cout);
-  std::cout.flush();
+  try {
+    if (o.format == "json") {
+      io::write_json(g, std::cout);
+    } else if (o.format == "dot") {
+      io::write_dot(g, std::cout);
+    } else {
+      // One edge a line for people: names and sentences made safe for the terminal.
+      const PrintableOutput text(std::cout);
+      print_text(g, std::cout);
+    }
+    std::cout.flush();
+  } catch (const graph::Error& e) {
+    // "graphviz: cannot write DOT" says nothing of where: standard output (full, closed).
+    throw graph::Error(std::string("standard output: ") + e.what());
+  }
 }
 
 }  // namespace

@@ -1,5 +1,5 @@
 // stakegraph import gdelt FILE... -o GRAPH [--since DATE] [--until DATE] [--root-codes 01,02]
-//   [--keep-statements] [--strict] [--lexicon FILE]... [--json] [--quiet]
+//   [--keep-statements] [--strict] [--lexicon FILE]... [--json] [--quiet] [--no-wait]
 // Imports GDELT event files (1.0: 57/58 columns, 2.0: 61 columns; plain, .gz or .zip) into a
 // graph file, created or merged into (load, import, atomic save). Actors resolve through the
 // lexicon, so a GDELT actor and the node article extraction made for it are one node. See
@@ -15,12 +15,14 @@
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "cli/printable_output.hpp"
 #include "cli/common.hpp"
 #include "graph/error.hpp"
 #include "io/formats.hpp"
 #include "io/gdelt.hpp"
 #include "io/input.hpp"
 #include "io/lexicon.hpp"
+#include "io/printable.hpp"
 
 namespace stakegraph::cli {
 namespace {
@@ -35,6 +37,7 @@ struct ImportGdeltOptions {
   std::vector<std::string> lexicons;
   bool json = false;
   bool quiet = false;
+  bool no_wait = false;
 };
 
 std::string human_bytes(std::uint64_t b) {
@@ -105,7 +108,7 @@ void run_import_gdelt(const ImportGdeltOptions& o) {
   const bool progress = !o.quiet && ::isatty(STDERR_FILENO);
   if (progress) {
     opts.progress = [](const io::GdeltProgress& p) {
-      std::fprintf(stderr, "\r%s: %llu rows", p.file.c_str(),
+      std::fprintf(stderr, "\r%s: %llu rows", io::printable(p.file).c_str(),
                    static_cast<unsigned long long>(p.rows));
       if (p.total_bytes > 0)
         std::fprintf(stderr, " (%s of %s)", human_bytes(p.bytes).c_str(),
@@ -115,10 +118,14 @@ void run_import_gdelt(const ImportGdeltOptions& o) {
     };
   }
 
+  // Load, import and write under the lock: a run updating the same graph at the same time
+  // waits, so that neither update is lost.
+  const io::FileLock lock = lock_for_update(o.output, o.no_wait);
   graph::Graph g;
   if (std::filesystem::exists(o.output)) g = io::load_graph(o.output);
   const std::size_t nodes_before = g.node_count();
-  io::GdeltImportResult r = io::import_gdelt(g, o.inputs, opts);
+  io::GdeltImportResult r = naming_oom(o.output, "importing GDELT events into it",
+                                       [&] { return io::import_gdelt(g, o.inputs, opts); });
   if (progress) std::fprintf(stderr, "\n");
   io::save_graph(g, o.output);
   const double seconds =
@@ -188,7 +195,12 @@ void setup_import(CLI::App& app) {
       ->allow_extra_args(false);
   gd->add_flag("--json", opts->json, "print the counts as JSON");
   gd->add_flag("-q,--quiet", opts->quiet, "no progress on stderr");
-  gd->callback([opts] { run_import_gdelt(*opts); });
+  gd->add_flag("--no-wait", opts->no_wait,
+               "fail at once when another run is writing GRAPH (default: wait for it)");
+  gd->callback([opts] {
+    const PrintableOutput text(std::cout);
+    run_import_gdelt(*opts);
+  });
 }
 
 }  // namespace stakegraph::cli

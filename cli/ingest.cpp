@@ -1,5 +1,6 @@
-// stakegraph ingest FILE|DIR... -o GRAPH.sgpb [--lexicon FILE]... [--corrections FILE]
-// Extracts articles one at a time and merges them into a graph file (created or updated).
+// stakegraph ingest FILE|DIR... -o GRAPH.sgpb [--lexicon FILE]... [--corrections FILE] [--no-wait]
+// Extracts articles one at a time and merges them into a graph file (created or updated),
+// holding the graph's lock file (io/file_lock.hpp) from load to write.
 #include <unistd.h>
 
 #include <chrono>
@@ -12,11 +13,13 @@
 
 #include "cli/commands.hpp"
 #include "cli/dictionary_options.hpp"
+#include "cli/common.hpp"
 #include "graph/error.hpp"
 #include "io/article.hpp"
 #include "io/extract.hpp"
 #include "io/extract_corrections.hpp"
 #include "io/lexicon.hpp"
+#include "io/printable.hpp"
 #include "io/sgpb.hpp"
 
 namespace stakegraph::cli {
@@ -29,6 +32,7 @@ struct IngestOptions {
   std::string corrections;
   DictionaryCliOptions dictionaries;
   bool quiet = false;
+  bool no_wait = false;
 };
 
 void run_ingest(const IngestOptions& o) {
@@ -44,8 +48,12 @@ void run_ingest(const IngestOptions& o) {
   std::optional<io::CorrectionSet> corr;
   if (!o.corrections.empty()) corr = io::CorrectionSet::load(o.corrections);
   const std::vector<std::string> files = io::list_article_files(o.inputs);
+  // Load, merge and write under the lock: a run updating the same graph at the same time
+  // waits, so that neither update is lost.
+  const io::FileLock lock = lock_for_update(o.output, o.no_wait);
   graph::Graph g;
-  if (std::filesystem::exists(o.output)) g = io::load_sgpb(o.output);
+  if (std::filesystem::exists(o.output))
+    g = naming_oom(o.output, "reading", [&] { return io::load_sgpb(o.output); });
   const auto dicts = load_dictionaries(o.dictionaries);
   io::ExtractOptions eo;
   eo.dictionaries = dicts ? &*dicts : nullptr;
@@ -56,9 +64,11 @@ void run_ingest(const IngestOptions& o) {
   std::size_t articles = 0;
   for (std::size_t i = 0; i < files.size(); ++i) {
     // One article at a time: memory holds the graph, not the corpus.
-    io::for_each_article(files[i], [&](io::ArticleText& a) {
-      ex.extract(a, g);
-      ++articles;
+    naming_oom(files[i], "extracting", [&] {
+      io::for_each_article(files[i], [&](io::ArticleText& a) {
+        ex.extract(a, g);
+        ++articles;
+      });
     });
     if (bar) {
       const int width = 30;
@@ -71,11 +81,11 @@ void run_ingest(const IngestOptions& o) {
   }
   if (bar) std::fprintf(stderr, "\n");
   if (corr) g = corr->apply(g);
-  io::save_sgpb(g, o.output);
+  naming_oom(o.output, "writing", [&] { io::save_sgpb(g, o.output); });
   const double secs =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   std::fprintf(stderr, "ingested %zu articles: %zu nodes, %zu edges in %s (%.2f s)\n", articles,
-               g.node_count(), g.edge_count(), o.output.c_str(), secs);
+               g.node_count(), g.edge_count(), io::printable(o.output).c_str(), secs);
 }
 
 }  // namespace
@@ -93,6 +103,8 @@ void setup_ingest(CLI::App& app) {
   sub->add_option("--corrections", opts->corrections, "corrections file (Protobuf text)");
   add_dictionary_options(sub, opts->dictionaries);
   sub->add_flag("-q,--quiet", opts->quiet, "no progress bar");
+  sub->add_flag("--no-wait", opts->no_wait,
+                "fail at once when another run is writing GRAPH (default: wait for it)");
   sub->callback([opts] { run_ingest(*opts); });
 }
 

@@ -10,22 +10,39 @@
 
 #include "cli/commands.hpp"
 #include "graph/error.hpp"
+#include "io/printable.hpp"
+#include "io/protobuf_log.hpp"
 
 namespace {
 
-// An error message as one line: line breaks (and trailing blanks) in what() become spaces.
+// An error message as one line: line breaks (and trailing blanks) in what() become spaces,
+// and other control characters (an ESC from a file or node name) visible stand-ins
+// (io/printable.hpp), so that nothing in a message drives the terminal.
 std::string one_line(const char* what) {
   std::string s = what;
   while (!s.empty() && (s.back() == '\n' || s.back() == '\r' || s.back() == ' ')) s.pop_back();
   for (char& c : s)
     if (c == '\n' || c == '\r') c = ' ';
-  return s;
+  return stakegraph::io::printable(s);
+}
+
+// The subcommand that ran ("import gdelt"), for the rare error that names no file.
+std::string command_name(const CLI::App& app) {
+  std::string name;
+  for (const CLI::App* a = &app; !a->get_subcommands().empty();) {
+    a = a->get_subcommands().front();
+    name += (name.empty() ? "" : " ") + a->get_name();
+  }
+  return name.empty() ? "stakegraph" : name;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
+  // Protobuf's own log lines name no file: collected, and turned into errors where they
+  // matter (io/protobuf_log.hpp), instead of printed.
+  stakegraph::io::route_protobuf_log();
   CLI::App app{
       "stakegraph: a stakeholder relationship graph engine. Turns news articles into a typed\n"
       "graph of governments, agencies, vendors, operators, media, people and allegations,\n"
@@ -69,7 +86,9 @@ int main(int argc, char** argv) {
     std::cerr << "stakegraph: error: " << one_line(e.what()) << "\n";
     return 1;
   } catch (const std::bad_alloc&) {
-    std::cerr << "stakegraph: error: out of memory\n";
+    // Readers and writers name their file ("GRAPH: out of memory while reading"); this is
+    // what is left: the command.
+    std::cerr << "stakegraph: error: " << command_name(app) << ": out of memory\n";
     return 1;
   } catch (const std::exception& e) {
     std::cerr << "stakegraph: error: " << one_line(e.what()) << "\n";

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "cli/printable_output.hpp"
 #include "cli/common.hpp"
 #include "graph/error.hpp"
 #include "graph/subgraph.hpp"
@@ -114,7 +115,10 @@ void setup_neighbors(CLI::App& app) {
   sub->add_option("--until", o->until, "keep evidence dated on or before YYYY-MM-DD");
   sub->add_flag("--json", o->json,
                 "print {\"nodes\": [...], \"edges\": [...]} in the ontology's JSON shape");
-  sub->callback([o] { run_neighbors(*o); });
+  sub->callback([o] {
+    const PrintableOutput text(std::cout);
+    run_neighbors(*o);
+  });
 }
 
 }  // namespace stakegraph::cli

@@ -11,6 +11,7 @@
 
 #include "cli/analytics.hpp"
 #include "cli/commands.hpp"
+#include "cli/printable_output.hpp"
 #include "cli/common.hpp"
 #include "cli/kernels.hpp"
 #include "graph/error.hpp"
@@ -172,7 +173,10 @@ void setup_path(CLI::App& app) {
   sub->add_flag("--json", o->json,
                 "print {\"paths\": [{\"length\", \"cost\", \"hops\": [{\"source\", "
                 "\"relation\", \"target\", \"evidence\"}]}]}");
-  sub->callback([o] { run_path(*o); });
+  sub->callback([o] {
+    const PrintableOutput text(std::cout);
+    run_path(*o);
+  });
 }
 
 }  // namespace stakegraph::cli

@@ -12,6 +12,7 @@
 #include "cli/commands.hpp"
 #include "cli/selection.hpp"
 #include "graph/error.hpp"
+#include "io/printable.hpp"
 #include "io/render.hpp"
 
 namespace stakegraph::cli {
@@ -59,7 +60,8 @@ void run_render(const RenderCliOptions& o) {
   opts.draw = std::move(drawn.draw);
   io::Renderer renderer;
   renderer.render_to_file(*drawn.graph, o.output, opts);
-  for (const auto& w : renderer.warnings()) std::cerr << "stakegraph: graphviz: " << w << "\n";
+  for (const auto& w : renderer.warnings())
+    std::cerr << "stakegraph: warning: " << io::printable(o.output + ": graphviz: " + w) << "\n";
 }
 
 }  // namespace

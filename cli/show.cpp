@@ -4,6 +4,7 @@
 #include <string>
 
 #include "cli/commands.hpp"
+#include "cli/printable_output.hpp"
 #include "cli/common.hpp"
 #include "io/formats.hpp"
 
@@ -75,7 +76,10 @@ void setup_show(CLI::App& app) {
   sub->add_option("GRAPH", opts->graph, "graph file")->required();
   sub->add_option("NODE", opts->node, "node name, alias or id")->required();
   sub->add_flag("--json", opts->json, "print {\"node\": {...}, \"edges\": [...]} as JSON");
-  sub->callback([opts] { run_show(*opts); });
+  sub->callback([opts] {
+    const PrintableOutput text(std::cout);
+    run_show(*opts);
+  });
 }
 
 }  // namespace stakegraph::cli

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "cli/commands.hpp"
+#include "cli/printable_output.hpp"
 #include "cli/common.hpp"
 #include "io/formats.hpp"
 
@@ -53,7 +54,10 @@ void setup_stats(CLI::App& app) {
   sub->add_flag("--json", opts->json,
                 "print {\"nodes\", \"edges\", \"articles\", \"evidence\", \"by_kind\", "
                 "\"by_relation\"}");
-  sub->callback([opts] { run_stats(*opts); });
+  sub->callback([opts] {
+    const PrintableOutput text(std::cout);
+    run_stats(*opts);
+  });
 }
 
 }  // namespace stakegraph::cli

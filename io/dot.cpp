@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "graph/error.hpp"
+#include "io/printable.hpp"
 #include "io/render.hpp"
 
 namespace stakegraph::io {
@@ -209,7 +210,10 @@ double edge_penwidth(std::size_t evidence_count) noexcept {
 
 namespace {
 
-std::string escape_esc_string(std::string_view text, std::string_view backslash) {
+// Control characters and invalid UTF-8 become visible stand-ins first (io/printable.hpp):
+// Graphviz would copy them into the SVG, which XML 1.0 forbids.
+std::string escape_esc_string(std::string_view raw, std::string_view backslash) {
+  const std::string text = printable(raw, "\n\r\t");
   std::string out;
   out.reserve(text.size() + text.size() / 8);
   for (char c : text) {
@@ -232,7 +236,8 @@ std::string escape_tooltip(std::string_view text) {
   return escape_esc_string(text, "\\\\\\\\");
 }
 
-std::string escape_html(std::string_view text) {
+std::string escape_html(std::string_view raw) {
+  const std::string text = printable(raw, "\n\t");
   std::string out;
   out.reserve(text.size());
   for (char c : text) {
@@ -432,6 +437,23 @@ DotDocument make_dot_document(const Graph& g, const DrawOptions& options) {
       if (const auto it = box.find(options.cluster_of[v]); it != box.end()) box_of[v] = it->second;
   }
 
+  // Graphviz names: the node ids, made printable (they reach the SVG's <title>); an id that
+  // this changes and that then equals another node's name gets a "~<n>" suffix, so that
+  // every node keeps a name of its own.
+  std::vector<std::string> dot_names(n);
+  {
+    std::set<std::string> taken;
+    for (NodeIndex v = 0; v < n; ++v)
+      if (is_printable(g.node(v).id)) taken.insert(dot_names[v] = g.node(v).id);
+    for (NodeIndex v = 0; v < n; ++v) {
+      if (!dot_names[v].empty() || g.node(v).id.empty()) continue;
+      const std::string base = printable(g.node(v).id);
+      std::string name = base;
+      for (int k = 2; taken.count(name) != 0; ++k) name = base + "~" + std::to_string(k);
+      taken.insert(dot_names[v] = name);
+    }
+  }
+
   std::set<Kind> kinds;
   doc.nodes.reserve(n);
   for (NodeIndex v = 0; v < n; ++v) {
@@ -439,7 +461,7 @@ DotDocument make_dot_document(const Graph& g, const DrawOptions& options) {
     const Kind kind = nd.kind == Kind::kUnspecified ? Kind::kOrganization : nd.kind;
     kinds.insert(kind);
     const KindStyle& s = kind_style(kind);
-    DotNode node{nd.id, {}, box_of[v]};
+    DotNode node{std::move(dot_names[v]), {}, box_of[v]};
     const bool faded = highlighting && !node_lit[v];
     node.attrs = {{"id", svg_node_id(g, v)},
                   {"label", escape_label(nd.name)},

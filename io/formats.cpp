@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <new>
 #include <string_view>
 
 #include "graph/error.hpp"
@@ -46,7 +47,9 @@ std::optional<Format> format_from_path(const std::string& path) noexcept {
   return parse_format(ext);
 }
 
-graph::Graph load_graph(const std::string& path, std::optional<Format> format) {
+namespace {
+
+graph::Graph load_graph_unchecked(const std::string& path, std::optional<Format> format) {
   if (!format) format = format_from_path(path);
   if (!format)
     throw graph::InvalidArgument(path +
@@ -65,6 +68,8 @@ graph::Graph load_graph(const std::string& path, std::optional<Format> format) {
   }
   throw graph::InvalidArgument(path + ": unknown graph format");
 }
+
+}  // namespace
 
 namespace {
 
@@ -132,8 +137,26 @@ bool looks_like_graph_file(const std::string& path, Format format) {
   return false;
 }
 
-void save_graph(const graph::Graph& g, const std::string& path, std::optional<Format> format,
-                const SaveOptions& options) {
+namespace {
+
+// What a write error says, naming the file: the writers' own messages (Graphviz's "cannot
+// write DOT", nlohmann's type errors) do not.
+[[noreturn]] void rethrow_naming(const std::string& name) {
+  try {
+    throw;
+  } catch (const std::bad_alloc&) {
+    throw graph::Error(name + ": out of memory while writing");
+  } catch (const graph::InvalidArgument&) {
+    throw;
+  } catch (const std::exception& e) {
+    const std::string what = e.what();
+    if (what.compare(0, name.size() + 1, name + ":") == 0) throw;
+    throw graph::Error(name + ": cannot write: " + what);
+  }
+}
+
+void save_graph_unchecked(const graph::Graph& g, const std::string& path,
+                          std::optional<Format> format, const SaveOptions& options) {
   if (!format) format = format_from_path(path);
   if (!format)
     throw graph::InvalidArgument(
@@ -162,11 +185,32 @@ void save_graph(const graph::Graph& g, const std::string& path, std::optional<Fo
   if (is_stdout_path(path)) {
     write(std::cout);
     std::cout.flush();
+    if (!std::cout) throw graph::Error("cannot write to standard output");
     return;
   }
   AtomicFile file(path);
   write(file.stream());
   file.commit();
+}
+
+}  // namespace
+
+graph::Graph load_graph(const std::string& path, std::optional<Format> format) {
+  try {
+    return load_graph_unchecked(path, format);
+  } catch (const std::bad_alloc&) {
+    // The partial graph is gone by now: there is memory again for the message.
+    throw graph::Error(path + ": out of memory while reading");
+  }
+}
+
+void save_graph(const graph::Graph& g, const std::string& path, std::optional<Format> format,
+                const SaveOptions& options) {
+  try {
+    save_graph_unchecked(g, path, format, options);
+  } catch (...) {
+    rethrow_naming(is_stdout_path(path) ? std::string("standard output") : path);
+  }
 }
 
 }  // namespace stakegraph::io

@@ -21,7 +21,8 @@ std::optional<Format> format_from_path(const std::string& path) noexcept;
 
 // Loads a graph. Format from the extension unless given. Throws graph::InvalidArgument
 // for an unknown or write-only format, graph::NotFound for a missing file, and
-// graph::ParseError (file + line or offset) for content that is not what the format says.
+// graph::ParseError (file + line or offset) for content that is not what the format says,
+// and graph::Error "PATH: out of memory while reading" when the graph does not fit.
 graph::Graph load_graph(const std::string& path, std::optional<Format> format = std::nullopt);
 
 // Whether the file at `path` looks like a graph file of `format` (read from its first 64
@@ -39,7 +40,8 @@ struct SaveOptions {
 // Saves atomically (or to stdout for "-" and "/dev/stdout"). Format from the extension
 // unless given. Throws graph::Error naming the file, before writing, when an existing
 // regular file is not a graph of that format (looks_like_graph_file) and options.force is
-// not set.
+// not set. Every error is a graph::Error naming `path` ("standard output" for stdout), out of
+// memory included.
 void save_graph(const graph::Graph& g, const std::string& path,
                 std::optional<Format> format = std::nullopt, const SaveOptions& options = {});
 

@@ -13,6 +13,7 @@
 #include <future>
 #include <mutex>
 #include <ostream>
+#include <new>
 #include <sstream>
 #include <thread>
 #include <type_traits>
@@ -506,7 +507,16 @@ void Renderer::render_to_file(const graph::Graph& g, const std::string& path,
   const auto format = image_format_from_path(path);
   if (!format)
     throw graph::InvalidArgument(path + ": cannot tell the image format: use .svg, .png, .pdf or .dot");
-  const std::string bytes = render(g, *format, options);
+  std::string bytes;
+  try {
+    bytes = render(g, *format, options);
+  } catch (const graph::InvalidArgument&) {
+    throw;
+  } catch (const graph::Error& e) {
+    throw graph::Error(path + ": " + e.what());  // "OUT.svg: graphviz: layout with dot failed"
+  } catch (const std::bad_alloc&) {
+    throw graph::Error(path + ": out of memory while drawing");
+  }
   AtomicFile file(path);
   file.stream().write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   file.commit();

@@ -124,7 +124,9 @@ class Renderer final {
   std::string render(const graph::Graph& g, ImageFormat format, const RenderOptions& options = {});
 
   // render() to a file, written atomically (io::AtomicFile). Format from the extension;
-  // graph::InvalidArgument when it is not .svg, .png, .pdf or .dot.
+  // graph::InvalidArgument when it is not .svg, .png, .pdf or .dot. Other errors name
+  // `path` ("OUT.svg: graphviz: layout with dot failed: ...", "OUT.svg: out of memory
+  // while drawing").
   void render_to_file(const graph::Graph& g, const std::string& path,
                       const RenderOptions& options = {});
 

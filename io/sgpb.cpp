@@ -19,6 +19,7 @@
 #include "io/atomic_file.hpp"
 #include "io/input.hpp"
 #include "io/proto_convert.hpp"
+#include "io/protobuf_log.hpp"
 #include "proto/stakegraph.pb.h"
 
 namespace stakegraph::io {
@@ -447,8 +448,17 @@ void write_sgpb(const graph::Graph& g, std::ostream& out, const SgpbWriteOptions
 }
 
 void save_sgpb(const graph::Graph& g, const std::string& path, const SgpbWriteOptions& options) {
+  // Protobuf logs a string that is not UTF-8 and serializes it anyway, into a file that no
+  // reader accepts: its log is collected and makes the write fail (io/protobuf_log.hpp).
+  route_protobuf_log();
+  take_protobuf_log();
+  const auto check_log = [&](const std::string& name, const char* outcome) {
+    const std::vector<std::string> log = take_protobuf_log();
+    if (!log.empty()) throw graph::Error(name + ": cannot write: " + log.front() + outcome);
+  };
   if (is_stdout_path(path)) {
     write_sgpb(g, std::cout, options);
+    check_log("standard output", "");
     return;
   }
   AtomicFile file(path);
@@ -457,6 +467,7 @@ void save_sgpb(const graph::Graph& g, const std::string& path, const SgpbWriteOp
   } catch (const graph::Error& e) {
     throw graph::Error(path + ": " + e.what());
   }
+  check_log(path, " (nothing written)");
   file.commit();
 }
 

@@ -148,7 +148,7 @@ TEST_F(CliTest, ConvertNeverLeavesPartialOutput) {
   EXPECT_EQ(r.status, 1);
   EXPECT_FALSE(fs::exists(path("out.sgpb")));
   for (const auto& e : fs::directory_iterator(dir_))
-    EXPECT_EQ(e.path().filename().string().find(".tmp."), std::string::npos) << e.path();
+    EXPECT_NE(e.path().filename().string()[0], '.') << e.path();  // a temporary or lock file
 }
 
 // Regression: Graphviz 2.42's dot ranking failed on the camps of the bundled sample graph

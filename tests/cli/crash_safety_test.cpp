@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -19,6 +20,7 @@
 #include <set>
 #include <string>
 #include <thread>
+#include <tuple>
 #include <vector>
 
 #include "io/formats.hpp"
@@ -106,12 +108,15 @@ void write_corpus(const fs::path& dir, int count) {
   }
 }
 
-// The atomic writers' temporary files (".<name>.tmp.<pid>.<n>") in `dir`.
+// The atomic writers' temporary files (".stakegraph-XXXXXX.tmp") in `dir`.
 std::vector<std::string> temp_files(const fs::path& dir) {
   std::vector<std::string> out;
-  for (const auto& e : fs::directory_iterator(dir))
-    if (e.path().filename().string().find(".tmp.") != std::string::npos)
-      out.push_back(e.path().filename().string());
+  for (const auto& e : fs::directory_iterator(dir)) {
+    const std::string name = e.path().filename().string();
+    if (name.rfind(".stakegraph-", 0) == 0 && name.size() > 4 &&
+        name.compare(name.size() - 4, 4, ".tmp") == 0)
+      out.push_back(name);
+  }
   return out;
 }
 
@@ -181,6 +186,52 @@ TEST_P(CrashSafetyTest, KilledIngestLeavesOldGraph) {
 INSTANTIATE_TEST_SUITE_P(KillPoints, CrashSafetyTest,
                          ::testing::Values("mid-frame", "after-fsync", "before-rename"));
 
+// ---- SIGINT, SIGTERM, SIGHUP: the temporary file goes with the process ----------------------
+
+// A writer stopped by a signal it may catch removes its temporary file (the file can be as
+// big as the graph) and dies of that signal; the old graph stays. The signal is raised at
+// each kill point (STAKEGRAPH_TEST_KILL_SIGNAL), so it lands while the file is written.
+class SignalledWriter
+    : public testing::TempDirTest,
+      public ::testing::WithParamInterface<std::tuple<const char*, const char*>> {};
+
+TEST_P(SignalledWriter, RemovesItsTempFile) {
+  const auto [point, signal] = GetParam();
+  const std::string name = signal;
+  const int number = name == "INT" ? SIGINT : name == "TERM" ? SIGTERM : SIGHUP;
+  const graph::Graph old_graph = testing::story_graph();
+  io::save_sgpb(old_graph, path("target.sgpb"));
+  io::save_sgpb(testing::random_graph(300, 2000, 3), path("new.sgpb"));
+  const std::string before = testing::slurp(path("target.sgpb"));
+  ::setenv("STAKEGRAPH_TEST_KILL_SIGNAL", signal, 1);
+  const auto r = run_stakegraph("convert " + quote(path("new.sgpb")) + " " +
+                                quote(path("target.sgpb")), "", point);
+  const auto i = run_stakegraph("ingest -q " + quote(kSamples + "/seed-huawei-allies.txt") +
+                                " -o " + quote(path("target.sgpb")), "", point);
+  ::unsetenv("STAKEGRAPH_TEST_KILL_SIGNAL");
+  EXPECT_EQ(r.status, 128 + number) << r.err;
+  EXPECT_EQ(i.status, 128 + number) << i.err;
+  EXPECT_EQ(temp_files(dir_), std::vector<std::string>{});
+  EXPECT_EQ(testing::slurp(path("target.sgpb")), before);
+  // Nothing else is left either: no lock file.
+  std::vector<std::string> names;
+  for (const auto& e : fs::directory_iterator(dir_)) names.push_back(e.path().filename().string());
+  std::sort(names.begin(), names.end());
+  EXPECT_EQ(names, (std::vector<std::string>{"new.sgpb", "target.sgpb"}));
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    KillPointsAndSignals, SignalledWriter,
+    ::testing::Combine(::testing::Values("mid-frame", "after-fsync", "before-rename"),
+                       ::testing::Values("INT", "TERM", "HUP")),
+    [](const auto& param_info) {
+      std::string name = std::string(std::get<0>(param_info.param)) + "_" +
+                         std::get<1>(param_info.param);
+      for (char& c : name)
+        if (c == '-') c = '_';
+      return name;
+    });
+
 class CrashSafety : public testing::TempDirTest {};
 
 TEST_F(CrashSafety, CompletedConvertReplacesGraph) {
@@ -191,6 +242,33 @@ TEST_F(CrashSafety, CompletedConvertReplacesGraph) {
   const auto r = testing::run_stakegraph("convert '" + src + "' '" + target + "'");
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(testing::graph_difference(new_graph, io::load_sgpb(target)), "");
+}
+
+// A signal from outside, at a moment picked by time, while a large graph is written: the
+// process dies of it and leaves no temporary file, whenever it lands.
+TEST_F(CrashSafety, SigtermFromOutsideLeavesNoTempFile) {
+#ifdef STAKEGRAPH_SANITIZED
+  const graph::Graph big = testing::random_graph(5000, 30000, 5);
+#else
+  const graph::Graph big = testing::random_graph(20000, 150000, 5);
+#endif
+  io::save_sgpb(big, path("big.sgpb"));
+  int signalled = 0;
+  for (int delay_ms : {5, 20, 50, 100, 200, 400}) {
+    SCOPED_TRACE("SIGTERM after " + std::to_string(delay_ms) + " ms");
+    const pid_t pid = spawn_stakegraph({"convert", path("big.sgpb"), path("out.json")});
+    std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
+    ::kill(pid, SIGTERM);
+    int status = 0;
+    ASSERT_EQ(::waitpid(pid, &status, 0), pid);
+    if (WIFSIGNALED(status)) {
+      ++signalled;
+      EXPECT_EQ(WTERMSIG(status), SIGTERM);
+    }
+    EXPECT_EQ(temp_files(dir_), std::vector<std::string>{});
+    fs::remove(path("out.json"));
+  }
+  std::cout << "[sigterm] " << signalled << " of 6 runs died of the signal\n";
 }
 
 // ---- ingest killed at moments picked by time --------------------------------------------------
