@@ -54,7 +54,11 @@ Part extract_part(const mpi::communicator& comm, const IngestJob& job) {
     const auto p = static_cast<std::uint64_t>(comm.size());
     const auto r = static_cast<std::uint64_t>(comm.rank());
     graph::Graph g;
-    io::Extractor ex(lex);
+    const auto dicts = load_dictionaries(job.dictionaries);
+    io::ExtractOptions eo;
+    eo.dictionaries = dicts ? &*dicts : nullptr;
+    eo.dictionary_actors = !job.dictionaries.files.empty();
+    io::Extractor ex(lex, eo);
     for (std::uint64_t i = n * r / p; i < n * (r + 1) / p; ++i) {
       io::for_each_article(files[i], [&](io::ArticleText& a) {
         ex.extract(a, g);
@@ -75,6 +79,8 @@ void broadcast_job(const mpi::communicator& comm, IngestJob& job) {
   mpi::broadcast(comm, job.output, 0);
   mpi::broadcast(comm, job.lexicons, 0);
   mpi::broadcast(comm, job.corrections, 0);
+  mpi::broadcast(comm, job.dictionaries.files, 0);
+  mpi::broadcast(comm, job.dictionaries.none, 0);
 }
 
 }  // namespace

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "cli/dictionary_options.hpp"
+
 namespace stakegraph::cli::mpi_cli {
 
 struct IngestJob {
@@ -14,6 +16,7 @@ struct IngestJob {
   std::string output;
   std::vector<std::string> lexicons;
   std::string corrections;
+  DictionaryCliOptions dictionaries;  // as stakegraph ingest (cli/dictionary_options.hpp)
   bool quiet = false;  // accepted for stakegraph ingest's options; there is no progress bar
 };
 

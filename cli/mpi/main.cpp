@@ -179,6 +179,7 @@ void setup_ingest(CLI::App& app, const mpi::communicator& world) {
   sub->add_option("--lexicon", job->lexicons, "extra lexicon file (Protobuf text), repeatable")
       ->allow_extra_args(false);
   sub->add_option("--corrections", job->corrections, "corrections file (Protobuf text)");
+  add_dictionary_options(sub, job->dictionaries);
   sub->add_flag("-q,--quiet", job->quiet, "no progress bar (stakegraph-mpi has none)");
   sub->callback([job, &world] {
     if (std::filesystem::path(job->output).extension() != ".sgpb") {
