@@ -291,6 +291,18 @@ constexpr AnaphorHead kAnaphors[] = {
     {"conglomerate", {Kind::kOrganization, Kind::kOrganization, Kind::kOrganization}, false},
     {"subsidiary", {Kind::kOrganization, Kind::kVendor, Kind::kOperator}, false},
 };
+// Trade nouns and the words of company names that say the trade (general knowledge).
+constexpr std::pair<std::string_view, std::array<std::string_view, 6>> kTradeNames[] = {
+    {"drugmaker", {"pharma", "pharmaceutical", "pharmaceuticals", "laboratories", "biotech", "drugs"}},
+    {"miner", {"mining", "minerals", "resources", "metals", "copper", "gold"}},
+    {"carmaker", {"motors", "motor", "auto", "automotive", "cars", "autos"}},
+    {"automaker", {"motors", "motor", "auto", "automotive", "cars", "autos"}},
+    {"airline", {"airlines", "airways", "air", "aviation", "", ""}},
+    {"lender", {"bank", "capital", "finance", "financial", "credit", "bancorp"}},
+    {"insurer", {"insurance", "assurance", "re", "", "", ""}},
+    {"chipmaker", {"semiconductor", "semiconductors", "chips", "micro", "silicon", "microelectronics"}},
+    {"manufacturer", {"industries", "manufacturing", "works", "pharma", "motors", "electronics"}},
+};
 // Heads that name a kind of institution by a word of its name: "the ministry" is a ministry
 // of the article, never another agency.
 const WordSet kNamedHeads = {"ministry", "commission", "department", "bureau", "court",
@@ -347,6 +359,20 @@ const WordSet kSkip = {"the", "a", "an", "in", "on", "at", "but", "and", "it", "
                        "national", "internet", "is", "was", "today", "yesterday", "tomorrow",
                        "tonight", "now", "earlier", "later", "meanwhile", "overnight"};
 // Capitalised words that do not start an untyped name.
+// Geographic head nouns: a capitalised name ending in one is a place ("Gulf of Aden").
+const WordSet kPlaceNouns = {"strait", "straits", "gulf", "sea", "ocean", "river", "lake",
+                             "island", "islands", "peninsula", "mountains", "valley", "desert",
+                             "coast", "bay", "canal", "province", "region", "district", "county",
+                             "square", "street", "avenue", "airport", "harbour", "harbor",
+                             "basin", "delta", "plateau", "highlands", "archipelago", "channel",
+                             "mount", "hills", "plain", "plains", "oblast", "prefecture"};
+// Words before a verb that make it an intention, not a deed.
+const WordSet kIntentWords = {"would", "will", "plans", "plan", "planned", "intends", "intend",
+                              "intended", "aims", "wants", "agreed", "pledged", "vowed",
+                              "promised", "offered", "ready", "willing", "hopes", "seeks"};
+// Nouns for a state's executive: "the government of X" is X.
+const WordSet kStateNouns = {"government", "governments", "authorities", "administration",
+                             "cabinet", "leadership", "regime", "junta"};
 const WordSet kNotNames = {"i", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                            "sunday", "january", "february", "march", "april", "may", "june", "july",
                            "august", "september", "october", "november", "december", "mr", "mrs",
@@ -655,6 +681,10 @@ class ArticleRun {
     gaz_first_.insert(TokenIndex::hash(std::string_view(key).substr(0, key.find(' '))));
   }
   std::size_t gaz_max_ = 1;
+  // Words the article writes in lower case (built on first use by initial_name()).
+  std::unordered_set<std::string_view> lower_words_;
+  bool lower_words_built_ = false;
+  bool initial_name(std::size_t k, std::size_t e);
   std::vector<int> recent_;      // entity ids in order of mention (most recent last)
   std::vector<int> recent_subjects_;
   std::vector<int> gov_counts_;  // per entity
@@ -950,8 +980,15 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
         // "Federation of Andean Miners"; not "Ghana and Togo" (covered by the lexicon).
         std::size_t m = j + 1;
         while (m < e && name_like(m)) ++m;
+        // "Ministry of Science and Technology": a body's portfolio may be coordinated.
+        bool body_of = false;
+        for (std::size_t q = k + 1; q < j; ++q)
+          if (eq(f(q), "of")) {
+            body_of = is(q - 1, kAgencySuffix) || is(q - 1, kOrgSuffix);
+            break;
+          }
         if (is(m - 1, kOrgSuffix) || is(m - 1, kAgencySuffix) || eq(f(j), "of") ||
-            (m < e && is(m, kAgencySuffix))) {
+            (m < e && is(m, kAgencySuffix)) || (eq(f(j), "and") && body_of && m - j <= 3)) {
           j = m;
           continue;
         }
@@ -1181,6 +1218,21 @@ int ArticleRun::resolve_anaphor(std::size_t si, std::size_t k, std::size_t head,
         }
     return 0;
   }
+  // A trade noun prefers a company whose name says that trade ("the drugmaker": "Ostara
+  // Pharmaceuticals" over a shipping line mentioned since).
+  for (const auto& [trade, words] : kTradeNames) {
+    if (trade != f(head)) continue;
+    for (std::size_t r = recent_.size(); r-- > 0;) {
+      const Ent& en = ents_[static_cast<std::size_t>(recent_[r])];
+      if (!kind_ok(recent_[r]) || !en.typed) continue;
+      const std::string padded = " " + en.key + " ";
+      for (std::string_view w : words)
+        if (!w.empty() && padded.find(" " + std::string(w) + " ") != std::string::npos) {
+          out = {recent_[r]};
+          return 1;
+        }
+    }
+  }
   // Prefer entities of earlier sentences (an entity rarely is "the company" of its own
   // clause), most recent first.
   for (std::size_t r = recent_.size(); r-- > 0;) {
@@ -1237,6 +1289,27 @@ void ArticleRun::group_coordination(std::vector<Mention>& ms) {
     out.push_back(std::move(m));
   }
   ms = std::move(out);
+}
+
+// A sentence's first word is capitalised whatever it is. It is taken for a name when it
+// acts: a single word right before a verb of the lexicon or of speech ("Greenpeace
+// condemned ...", "Vantro said ..."), which the article never writes in lower case, and
+// which is no function word, plural noun or -ly adverb ("Officials said", "Today").
+bool ArticleRun::initial_name(std::size_t k, std::size_t e) {
+  if (k + 1 >= e || tok(k + 1).cap || !is_word(k + 1) || tok(k).all_caps) return false;
+  const std::string_view w = f(k);
+  if (w.size() < 3 || ends_with(w, "ly") || (ends_with(w, "s") && !ends_with(w, "ss")) ||
+      cls_[k] != 0 || tid_[k] != Lexicon::kNoToken)
+    return false;
+  const std::uint32_t node = lex_.trie_step(Lexicon::kTrieRoot, tid_[k + 1]);
+  if (!is(k + 1, kSpeechVerbs) && (node == Lexicon::kTrieRoot || lex_.verbs_at(node) == nullptr))
+    return false;
+  if (!lower_words_built_) {
+    for (std::size_t t = 0; t < L_.tokens.size(); ++t)
+      if (tok(t).type == TokenType::kWord && !tok(t).cap) lower_words_.insert(tok(t).folded);
+    lower_words_built_ = true;
+  }
+  return !lower_words_.contains(w);
 }
 
 void ArticleRun::recognise(std::size_t si) {
@@ -1513,9 +1586,27 @@ void ArticleRun::recognise(std::size_t si) {
             canon.push_back(ch);
           }
           canon += " of " + le->name;
+          // A body with a name of its own: "China's Ministry of Commerce" is the "Ministry of
+          // Commerce" (also "Chinese Ministry of Commerce"), not a "Ministry of China".
+          std::size_t named_end = h + 1;
+          bool own_name = false;
+          if (tok(h).cap && named_end + 1 < e && eq(f(named_end), "of") && tok(named_end + 1).cap &&
+              is_word(named_end + 1)) {
+            named_end += 1;
+            while (named_end < e && tok(named_end).cap && is_word(named_end)) ++named_end;
+            if (named_end + 1 < e && eq(f(named_end), "and") && tok(named_end + 1).cap) {
+              ++named_end;
+              while (named_end < e && tok(named_end).cap && is_word(named_end)) ++named_end;
+            }
+            canon = surface(m.e + 1, named_end);
+            nm = std::string(surf) + "'s " + canon;
+            h = named_end - 1;
+            own_name = true;
+          }
           int aid = entity_named(canon, Kind::kAgency, true);
           ents_[static_cast<std::size_t>(aid)].part_of = le->name;
           add_alias(aid, nm);
+          if (own_name && !le->demonyms.empty()) add_alias(aid, le->demonyms[0] + " " + canon);
           ++gov_counts_[static_cast<std::size_t>(id)];
           Mention gm;
           gm.b = m.b;
@@ -1531,7 +1622,7 @@ void ArticleRun::recognise(std::size_t si) {
           continue;
         }
       }
-    } else if (tok(k).cap && tok(k).type == TokenType::kWord && k > b) {
+    } else if (tok(k).cap && tok(k).type == TokenType::kWord && (k > b || initial_name(k, e))) {
       // Untyped capitalised span (a relation participant only).
       std::size_t j = k;
       std::size_t k0 = k;
@@ -1547,6 +1638,20 @@ void ArticleRun::recognise(std::size_t si) {
         ++j;
       }
       const LexiconEntry* dmy = nullptr;
+      if (j > k && is(j - 1, kPlaceNouns)) {
+        // A place named by its geographic head ("Strait of Hormuz", "Red Sea", "Lake Kivu
+        // region") is where things happen, never an actor.
+        k = j;
+        while (k + 1 < e && eq(f(k), "of") && tok(k + 1).cap) {
+          k += 2;
+          while (k < e && tok(k).cap && tok(k).type == TokenType::kWord) ++k;
+        }
+        continue;
+      }
+      if (j > k && j < e && eq(f(j), "of") && is(j - 1, kPlaceNouns)) {
+        k = j;
+        continue;
+      }
       if (!is(k, kNotNames) && j > k && !(j == k + 1 && match_demonym(k, e, &dmy) > 0) &&
           !is(j - 1, kNotActors)) {
         int id = entity_named(surface(k, j), Kind::kOrganization, false);
@@ -1715,6 +1820,26 @@ void ArticleRun::recognise(std::size_t si) {
       }
     }
     add_alias(m.ents[0], surface(title_start, m.e));
+  }
+  // "the government of Kenya", "the authorities of Peru": the state itself, as one mention.
+  {
+    std::vector<std::pair<std::size_t, std::size_t>> spans;  // (new start, old start)
+    for (Mention& m : ms)
+      if (m.ents.size() == 1 && m.b >= b + 2 && eq(f(m.b - 1), "of") && is(m.b - 2, kStateNouns) &&
+          ents_[static_cast<std::size_t>(m.ents[0])].kind == Kind::kGovernment) {
+        std::size_t start = m.b - 2;
+        if (start > b && (eq(f(start - 1), "the") || eq(f(start - 1), "its"))) --start;
+        spans.emplace_back(start, m.b);
+        m.b = static_cast<std::uint32_t>(start);
+        m.flags &= static_cast<std::uint16_t>(~(kLocative | kModifier));
+      }
+    for (const auto& [start, old] : spans)
+      ms.erase(std::remove_if(ms.begin(), ms.end(),
+                              [&](const Mention& o) { return o.b >= start && o.e <= old; }),
+               ms.end());
+    if (!spans.empty())
+      std::stable_sort(ms.begin(), ms.end(),
+                       [](const Mention& x, const Mention& y) { return x.b < y.b; });
   }
   group_coordination(ms);
 }
@@ -2139,6 +2264,12 @@ void ArticleRun::relations(std::size_t si) {
         if (eq(f(k), "unless") || eq(f(k), "if")) cond = true;
       if (modal && cond) r = Relation::kThreaten;
     }
+    // Cooperation said to come is an agreement to cooperate: "said it would work with X",
+    // "plans to partner with X".
+    if (r == Relation::kCooperate) {
+      for (std::size_t k = has_subj ? subj_end : clause_start(h); k < h; ++k)
+        if (is(k, kIntentWords)) r = Relation::kAgree;
+    }
     // Locate the object word and target.
     std::size_t obj_at = he;
     if (!vp.objects.empty()) {
@@ -2164,6 +2295,16 @@ void ArticleRun::relations(std::size_t si) {
           if (pn > 0) {
             prep_found = true;
             target = first_mention_after(m + pn, m + pn + 7, false);
+            // The pattern's own preposition governs the name right after it even when that
+            // name reads as a place ("a stake in Novera", "bought from Tarsk"): an untyped
+            // name or a state, not a modifier; for events only after a non-locative word.
+            std::size_t at = m + pn;
+            if (at < e && (eq(f(at), "the") || eq(f(at), "a"))) ++at;
+            const Mention* direct = at < e ? mention_at(at) : nullptr;
+            if (direct && direct != target && !direct->ents.empty() &&
+                (direct->flags & kLocative) && !(direct->flags & (kModifier | kPronoun)) &&
+                (!graph::is_event(r) || !is(m + pn - 1, kLocativePreps)))
+              target = direct;
             break;
           }
         }
@@ -2284,7 +2425,11 @@ void ArticleRun::relations(std::size_t si) {
           target = nullptr;
           dst.clear();
         }
+      } else if (vp.complement_only) {
+        continue;
       }
+      // "ordered X to <verb>": the infinitive right after the addressee, which must be named.
+      if (vp.complement_only && (!target || to != target->e)) continue;
     }
     // Allegations: "accused X of <claim>", "designated X as <threat>", "denied <claim>".
     if (r == Relation::kAccuse && target && !dst.empty()) {
@@ -2391,9 +2536,10 @@ void ArticleRun::relations(std::size_t si) {
       }
       rule = "discourse:" + rule.substr(5) + "-topic";
     }
-    if (dst.empty() && graph::is_event(r) && graph::relation_sign(r) < 0 && !passive) {
-      // "sanctions against Japanese companies", "ban Chinese firms": the state behind them.
-      for (std::size_t k = obj_at; k < std::min(e, obj_at + 14); ++k) {
+    if (dst.empty() && graph::is_event(r) && !passive && !(vp.reciprocal && src.size() >= 2)) {
+      // "sanctions against Japanese companies", "ban Chinese firms", "lifted its embargo on
+      // Venezuelan oil", "expelled two Russian diplomats": the state behind them.
+      for (std::size_t k = he; k < std::min(e, obj_at + 14); ++k) {
         if (eq(f(k), ";") || eq(f(k), "if") || eq(f(k), "unless") || eq(f(k), "because") ||
             eq(f(k), "which") || eq(f(k), "that"))
           break;
@@ -2601,11 +2747,13 @@ void ArticleRun::relations(std::size_t si) {
           ents_[static_cast<std::size_t>(o.ents[0])].kind == Kind::kGovernment)
         gov = o.ents[0];
     }
-    // "the Competition Board of Kenya".
+    // "the Competition Board of Kenya" (also its full name).
     if (gov < 0 && m.e + 1 < e && eq(f(m.e), "of"))
       if (const Mention* o = mention_at(m.e + 1); o && o->ents.size() == 1 &&
-          ents_[static_cast<std::size_t>(o->ents[0])].kind == Kind::kGovernment)
+          ents_[static_cast<std::size_t>(o->ents[0])].kind == Kind::kGovernment) {
         gov = o->ents[0];
+        if (!(o->flags & kPossessive)) add_alias(id, surface(m.b, o->e));
+      }
     if (gov < 0 && m.b > b) {
       for (std::size_t d = m.b; d-- > b && d + 3 >= m.b;) {
         const LexiconEntry* dm = nullptr;

@@ -211,7 +211,8 @@ void Lexicon::add_text(const std::string& text, const std::string& name) {
     for (const auto& f : m.form()) v.forms.push_back(fold_key(f));
     for (const auto& f : m.object()) v.objects.push_back(fold_key(f));
     for (const auto& f : m.prep()) v.preps.push_back(fold_key(f));
-    v.complement = m.complement();
+    v.complement = m.complement() || m.complement_only();
+    v.complement_only = m.complement_only();
     v.reciprocal = m.reciprocal();
     v.reverse = m.reverse();
     v.name = m.name().empty() ? "verb:" + (v.forms.empty() ? std::string("?") : v.forms[0])

@@ -49,6 +49,8 @@ struct VerbPattern {
   std::vector<std::string> objects;   // when set, one of these nouns must follow the head
   std::vector<std::string> preps;     // when set, the target follows one of these words
   bool complement = false;            // "urged X to <verb> Y": X is the target, Y a stance
+  bool complement_only = false;       // only with that complement ("ordered X to pay", not
+                                      // "ordered the recall")
   bool reciprocal = false;            // "A and B agreed": A->B and B->A
   bool reverse = false;               // the grammatical object is the source ("lost to")
   std::string name;                   // rule name recorded on the evidence

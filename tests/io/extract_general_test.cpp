@@ -3,14 +3,10 @@
 // and the names are invented.
 #include <gtest/gtest.h>
 
-#include <algorithm>
 #include <string>
 
 #include "graph/graph.hpp"
-#include "io/article.hpp"
-#include "io/extract.hpp"
-#include "io/extract/dictionary/dictionary.hpp"
-#include "io/lexicon.hpp"
+#include "tests/support/extract_support.hpp"
 
 namespace stakegraph::io {
 namespace {
@@ -18,55 +14,7 @@ namespace {
 using graph::Kind;
 using graph::Relation;
 
-const Lexicon& lex() {
-  static const Lexicon l = Lexicon::load();
-  return l;
-}
-
-const extract::dictionary::Dictionaries& dicts() {
-  static const extract::dictionary::Dictionaries d = extract::dictionary::load_dictionaries();
-  return d;
-}
-
-graph::Graph run(const std::string& body, bool with_dictionaries = false) {
-  ArticleText a;
-  a.id = "t";
-  a.body = body;
-  graph::Graph g;
-  ExtractOptions o;
-  if (with_dictionaries) o.dictionaries = &dicts();
-  Extractor ex(lex(), o);
-  ex.extract(a, g);
-  return g;
-}
-
-bool has(const graph::Graph& g, const std::string& s, Relation r, const std::string& t) {
-  auto sv = g.find_named(s), tv = g.find_named(t);
-  return sv && tv && g.find_edge(*sv, *tv, r).has_value();
-}
-
-std::string dump(const graph::Graph& g) {
-  std::string out;
-  for (graph::NodeIndex v = 0; v < g.node_count(); ++v)
-    out += "node " + g.node(v).name + " (" + std::string(graph::kind_name(g.node(v).kind)) + ")\n";
-  for (auto [ei, ee] = boost::edges(g.boost_graph()); ei != ee; ++ei)
-    out += g.node(g.source(*ei)).name + " -" +
-           std::string(graph::relation_name(g.edge(*ei).relation)) + "-> " +
-           g.node(g.target(*ei)).name + "\n";
-  return out;
-}
-
-Kind kind_of(const graph::Graph& g, const std::string& name) {
-  auto v = g.find_named(name);
-  return v ? g.node(*v).kind : Kind::kUnspecified;
-}
-
-bool has_alias(const graph::Graph& g, const std::string& name, const std::string& alias) {
-  auto v = g.find_named(name);
-  if (!v) return false;
-  const auto& a = g.node(*v).aliases;
-  return std::find(a.begin(), a.end(), alias) != a.end();
-}
+using namespace extract_support;
 
 // ---- names beyond the lexicon ----
 TEST(GeneralNames, InstitutionKeepsItsAdjectivesAndTitleWords) {
@@ -237,6 +185,101 @@ TEST(GeneralEvents, FinesAreSanctions) {
   auto g = run("The Coastal Fisheries Authority fined Brine Foods on Monday.");
   EXPECT_TRUE(has(g, "Coastal Fisheries Authority", Relation::kSanction, "Brine Foods"))
       << dump(g);
+}
+
+// ---- arguments the lexicon does not name ----
+TEST(GeneralNames, SentenceInitialUnknownNameBeforeAVerbActs) {
+  // A one-word name opening the sentence is a name when it acts and the text never writes
+  // it in lower case; "Officials" (a plural noun) and "Today" are not.
+  auto g = run("Verdana condemned Lakemont Robotics. Officials said the talks failed.");
+  EXPECT_TRUE(has(g, "Verdana", Relation::kAccuse, "Lakemont Robotics")) << dump(g);
+  EXPECT_FALSE(g.find_named("Officials").has_value()) << dump(g);
+  auto h = run("Today Verdana condemned the plan. The report said today was calm.");
+  EXPECT_FALSE(h.find_named("Today").has_value()) << dump(h);
+}
+
+TEST(GeneralNames, PlacesNamedByTheirGeographyAreNotActors) {
+  auto g = run("Iran threatened the Strait of Hormuz and the Gulf of Aden.");
+  EXPECT_FALSE(g.find_named("Strait").has_value()) << dump(g);
+  EXPECT_FALSE(g.find_named("Strait of Hormuz").has_value()) << dump(g);
+  EXPECT_EQ(g.edge_count(), 0u) << dump(g);
+}
+
+TEST(GeneralNames, GovernmentOfACountryIsThatCountry) {
+  auto g = run("The government of Peru sanctioned Lakemont Robotics on Friday.");
+  EXPECT_TRUE(has(g, "Peru", Relation::kSanction, "Lakemont Robotics")) << dump(g);
+}
+
+TEST(GeneralNames, BodyWithItsOwnNameAfterACountrysPossessive) {
+  // "Peru's Ministry of Mines" is the Ministry of Mines (of Peru), not a "Ministry of Peru".
+  auto g = run("Peru's Ministry of Mines criticised Lakemont Robotics.");
+  EXPECT_TRUE(has(g, "Ministry of Mines", Relation::kAccuse, "Lakemont Robotics")) << dump(g);
+  EXPECT_TRUE(has(g, "Ministry of Mines", Relation::kPartOf, "Peru")) << dump(g);
+  EXPECT_TRUE(has_alias(g, "Ministry of Mines", "Peruvian Ministry of Mines")) << dump(g);
+  EXPECT_FALSE(g.find_named("Ministry of Peru").has_value()) << dump(g);
+}
+
+TEST(GeneralNames, CoordinatedPortfolioStaysInTheBodysName) {
+  auto g = run("The Ministry of Fisheries and Oceans fined Brine Foods.");
+  EXPECT_TRUE(has(g, "Ministry of Fisheries and Oceans", Relation::kSanction, "Brine Foods"))
+      << dump(g);
+}
+
+TEST(GeneralNames, BodyOfACountryKeepsItsFullNameAsAlias) {
+  auto g = run("The Fair Trade Commission of Chile fined Brine Foods.");
+  EXPECT_TRUE(has(g, "Fair Trade Commission", Relation::kPartOf, "Chile")) << dump(g);
+  EXPECT_TRUE(has_alias(g, "Fair Trade Commission", "Fair Trade Commission of Chile")) << dump(g);
+}
+
+TEST(GeneralNames, TradeNounPrefersTheCompanyOfThatTrade) {
+  // "the drugmaker" is the pharmaceutical company, not the shipping line named since.
+  auto g = run("Ostrava Pharma recalled its tablets. Brine Shipping lost a contract with Peru. "
+               "The drugmaker said it had criticised Peru.");
+  EXPECT_TRUE(has(g, "Ostrava Pharma", Relation::kAccuse, "Peru")) << dump(g);
+  EXPECT_FALSE(has(g, "Brine Shipping", Relation::kAccuse, "Peru")) << dump(g);
+}
+
+TEST(GeneralNames, PrepositionOfThePatternGovernsAnUnknownName) {
+  // "in Novaria" reads as a place, but "a stake in" names what is owned.
+  auto g = run("Halvard Energy bought a stake in Novaria last year.");
+  EXPECT_TRUE(has(g, "Halvard Energy", Relation::kOwns, "Novaria")) << dump(g);
+}
+
+// ---- events the lexicon now reads ----
+TEST(GeneralEvents, DemonymInsideTheObjectNamesTheTarget) {
+  auto g = run("Chile lifted its embargo on Peruvian copper. Norway expelled three Chilean "
+               "diplomats.");
+  EXPECT_TRUE(has(g, "Chile", Relation::kRetreat, "Peru")) << dump(g);
+  EXPECT_TRUE(has(g, "Norway", Relation::kSanction, "Chile")) << dump(g);
+}
+
+TEST(GeneralEvents, CoordinatedSignatoriesSupportEachOther) {
+  auto g = run("Chile and Peru signed a fisheries agreement on Monday.");
+  EXPECT_TRUE(has(g, "Chile", Relation::kSupport, "Peru")) << dump(g);
+  EXPECT_TRUE(has(g, "Peru", Relation::kSupport, "Chile")) << dump(g);
+}
+
+TEST(GeneralEvents, CooperationStillToComeIsAnAgreement) {
+  auto g = run("Brine Foods said it would work with the Coastal Fisheries Authority.");
+  EXPECT_TRUE(has(g, "Brine Foods", Relation::kAgree, "Coastal Fisheries Authority")) << dump(g);
+  EXPECT_FALSE(has(g, "Brine Foods", Relation::kCooperate, "Coastal Fisheries Authority"))
+      << dump(g);
+}
+
+TEST(GeneralEvents, OrderedToIsARequestOnlyWithItsInfinitive) {
+  auto g = run("Chile ordered Brine Foods to close its plants.");
+  EXPECT_TRUE(has(g, "Chile", Relation::kRequest, "Brine Foods")) << dump(g);
+  auto h = run("Chile ordered the recall of tablets made by Brine Foods. "
+               "Peru told Lakemont Robotics it would stay.");
+  EXPECT_FALSE(has(h, "Chile", Relation::kRequest, "Brine Foods")) << dump(h);
+  EXPECT_FALSE(has(h, "Peru", Relation::kRequest, "Lakemont Robotics")) << dump(h);
+}
+
+TEST(GeneralEvents, PetitionsAreRequestsAndComplaintsAccusations) {
+  auto g = run("Brine Foods filed a petition with the Coastal Fisheries Authority. "
+               "Verdana filed a complaint against Lakemont Robotics.");
+  EXPECT_TRUE(has(g, "Brine Foods", Relation::kRequest, "Coastal Fisheries Authority")) << dump(g);
+  EXPECT_TRUE(has(g, "Verdana", Relation::kAccuse, "Lakemont Robotics")) << dump(g);
 }
 
 // ---- event-data dictionaries ----

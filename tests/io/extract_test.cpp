@@ -6,6 +6,7 @@
 #include "io/extract.hpp"
 #include "io/extract_text.hpp"
 #include "io/lexicon.hpp"
+#include "tests/support/extract_support.hpp"
 
 namespace stakegraph::io {
 namespace {
@@ -13,33 +14,7 @@ namespace {
 using graph::Kind;
 using graph::Relation;
 
-const Lexicon& lex() {
-  static const Lexicon l = Lexicon::load();
-  return l;
-}
-
-graph::Graph run(const std::string& body) {
-  ArticleText a;
-  a.id = "t";
-  a.body = body;
-  graph::Graph g;
-  Extractor ex(lex());
-  ex.extract(a, g);
-  return g;
-}
-
-bool has(const graph::Graph& g, const std::string& s, Relation r, const std::string& t) {
-  auto sv = g.find_named(s), tv = g.find_named(t);
-  return sv && tv && g.find_edge(*sv, *tv, r).has_value();
-}
-
-std::string dump(const graph::Graph& g) {
-  std::string out;
-  for (auto [ei, ee] = boost::edges(g.boost_graph()); ei != ee; ++ei)
-    out += g.node(g.source(*ei)).name + " -" + std::string(graph::relation_name(g.edge(*ei).relation)) +
-           "-> " + g.node(g.target(*ei)).name + "\n";
-  return out;
-}
+using namespace extract_support;
 
 std::vector<std::string> sentences(const std::string& body) {
   std::vector<std::string> out;
