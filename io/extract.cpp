@@ -370,6 +370,10 @@ const WordSet kPlaceNouns = {"strait", "straits", "gulf", "sea", "ocean", "river
 const WordSet kIntentWords = {"would", "will", "plans", "plan", "planned", "intends", "intend",
                               "intended", "aims", "wants", "agreed", "pledged", "vowed",
                               "promised", "offered", "ready", "willing", "hopes", "seeks"};
+// Adjectives between a possessor and a tie noun ("X's largest customer").
+const WordSet kTieAdjectives = {"largest", "biggest", "main", "key", "top", "major", "single",
+                                "only", "principal", "second-largest", "leading", "sole",
+                                "primary", "longtime", "long-time", "chief"};
 // Nouns for a state's executive: "the government of X" is X.
 const WordSet kStateNouns = {"government", "governments", "authorities", "administration",
                              "cabinet", "leadership", "regime", "junta"};
@@ -685,6 +689,18 @@ class ArticleRun {
   std::unordered_set<std::string_view> lower_words_;
   bool lower_words_built_ = false;
   bool initial_name(std::size_t k, std::size_t e);
+  // "Seoul-based", "Alphabet-owned", "Chinese-made": a capitalised compound that modifies
+  // the name after it and is no part of it.
+  bool hyphen_modifier(std::size_t k) const {
+    const std::string_view w = tok(k).folded;
+    const std::size_t dash = w.rfind('-');
+    if (dash == std::string_view::npos || dash == 0) return false;
+    static constexpr std::string_view kTails[] = {
+        "owned", "controlled", "based", "made", "listed", "backed", "led", "run", "funded",
+        "registered", "headquartered", "linked", "affiliated", "born", "built", "designed"};
+    const std::string_view tail = w.substr(dash + 1);
+    return std::find(std::begin(kTails), std::end(kTails), tail) != std::end(kTails);
+  }
   std::vector<int> recent_;      // entity ids in order of mention (most recent last)
   std::vector<int> recent_subjects_;
   std::vector<int> gov_counts_;  // per entity
@@ -938,11 +954,14 @@ void ArticleRun::dictionary_actors(const Sentence& s, std::vector<char>& covered
 void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covered) {
   const std::size_t b = s.first, e = s.last;
   if (dict_ != nullptr && code_actors_) dictionary_actors(s, covered);
+  // Where a country's name ends right before token j: the token its name starts at.
+  std::vector<std::pair<std::size_t, std::size_t>> country_ends;  // (end, start)
   for (std::size_t k = b; k < e;) {
     const LexiconEntry* le = nullptr;
     std::size_t n = match_lexicon(k, e, &le, k == b);
     if (n > 0) {
       for (std::size_t j = k; j < k + n; ++j) covered[j] = 1;
+      if (le && le->kind == Kind::kGovernment) country_ends.emplace_back(k + n, k);
       k += n;
       continue;
     }
@@ -950,7 +969,7 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
   }
   auto name_like = [&](std::size_t k) {
     const Token& t = tok(k);
-    return t.type == TokenType::kWord && t.cap && !covered[k];
+    return t.type == TokenType::kWord && t.cap && !covered[k] && !hyphen_modifier(k);
   };
   for (std::size_t k = b; k < e;) {
     if (!name_like(k)) {
@@ -1121,6 +1140,16 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
     // A name defined with an acronym is an institution's.
     if (kind == Kind::kUnspecified && acronym && len >= 2) kind = Kind::kOrganization;
     if (kind == Kind::kUnspecified) continue;
+    // A body or company whose name opens with its country's ("Kenya Revenue Authority",
+    // "Ghana Airways"): the country is part of the name.
+    if (kind != Kind::kPerson && !is_lower_org && institutional(head) && start > b)
+      for (const auto& [cend, cstart] : country_ends)
+        if (cend == start && tok(start - 1).cap) {
+          start = cstart;
+          name = surface(start, end);
+          gaz_max_ = std::max(gaz_max_, end - start);
+          break;
+        }
     if (is_lower_org) name = surface(start, end + 1);
     int id = entity_named(name, kind, true);
     add_gazetteer(fold(name), id);
@@ -1631,7 +1660,12 @@ void ArticleRun::recognise(std::size_t si) {
         k = k0;
         continue;
       }
-      while (j < e && tok(j).cap && tok(j).type == TokenType::kWord && j < k + 5) {
+      if (hyphen_modifier(k)) {
+        ++k;
+        continue;
+      }
+      while (j < e && tok(j).cap && tok(j).type == TokenType::kWord && j < k + 5 &&
+             !hyphen_modifier(j)) {
         const LexiconEntry* x = nullptr;
         int gz = -1;
         if (j > k && (match_lexicon(j, e, &x, false) > 0 || match_gazetteer(j, e, &gz) > 0)) break;
@@ -2476,8 +2510,17 @@ void ArticleRun::relations(std::size_t si) {
       }
       bool claim_object = k < e && is(k, kAllegationNouns);
       bool claim_before = false;
+      std::size_t claim_at = h;
       for (std::size_t z = (h > b + 8 ? h - 8 : b); z < h; ++z)
-        if (is(z, kAllegationNouns) && !target) claim_before = true;
+        if (is(z, kAllegationNouns) && !target) {
+          claim_before = true;
+          claim_at = z;
+        }
+      // "an allegation (that) the company denied": the denier is the relative clause's
+      // subject, between the claim and the verb.
+      if (claim_before)
+        for (const auto& m : ms)
+          if (m.b > claim_at && m.e <= h && m.e + 2 >= h && actor(m)) src = m.ents;
       if ((claim_object || claim_before || (!target && !allegations_.empty() && !vp.preps.size() &&
                                              (k >= e || eq(f(k), ".") || eq(f(k), ",")))) &&
           !allegations_.empty()) {
@@ -2784,6 +2827,53 @@ void ArticleRun::relations(std::size_t si) {
             kind != Kind::kPerson ? "institution" : from_context ? "discourse:title" : "title",
             si, 0.8f);
       }
+    }
+  }
+  // "Alphabet-owned Google", "a Tarsk-controlled bank": the owner named in a compound.
+  for (std::size_t k = b; k + 1 < e; ++k) {
+    if (!tok(k).cap || tok(k).type != TokenType::kWord) continue;
+    const std::string_view w = f(k);
+    std::size_t cut = 0;
+    if (ends_with(w, "-owned")) cut = 6;
+    else if (ends_with(w, "-controlled")) cut = 11;
+    if (cut == 0 || w.size() <= cut + 1) continue;
+    const Mention* owned = mention_at(k + 1);
+    if (!owned || !actor(*owned) || owned->ents.size() != 1) continue;
+    const std::string surf = surface(k, k + 1);
+    const std::string owner_name = surf.substr(0, surf.size() - cut);
+    if (lex_.find_demonym(owner_name) != nullptr) continue;  // "Chinese-owned": no owner named
+    int owner = -1;
+    if (const LexiconEntry* le = lex_.find(owner_name)) owner = entity_for(*le);
+    else if (auto it = gazetteer_.find(fold(owner_name)); it != gazetteer_.end()) owner = it->second;
+    else owner = entity_named(owner_name, Kind::kOrganization, true);
+    add(owner, owned->ents[0], Relation::kOwns, "compound-owned", si);
+  }
+  // "Y, X's largest customer", "Y is X's main supplier": a supply tie named by a
+  // possessive. Y is the apposed name before, or the subject of a copula ("is", "which is").
+  for (const auto& m : ms) {
+    if (!(m.flags & kPossessive) || (m.flags & kPronoun) || m.ents.size() != 1 || !actor(m)) continue;
+    std::size_t k = m.e;
+    while (k < e && k < m.e + 3 && is(k, kTieAdjectives)) ++k;
+    if (k >= e) continue;
+    const bool customer = is(k, kCustomerNouns) || eq(f(k), "customer") || eq(f(k), "client") ||
+                          eq(f(k), "buyer");
+    const bool supplier = is(k, kSupplierNouns) || eq(f(k), "supplier") || eq(f(k), "vendor") ||
+                          eq(f(k), "provider");
+    if (!customer && !supplier) continue;
+    if (k + 1 < e && eq(f(k + 1), "of")) continue;  // "X's customer of choice"
+    std::size_t p = m.b;
+    if (p > b && (eq(f(p - 1), "is") || eq(f(p - 1), "was") || eq(f(p - 1), "remains") ||
+                  eq(f(p - 1), "became")))
+      --p;
+    if (p > b && eq(f(p - 1), "which")) --p;
+    if (p > b && eq(f(p - 1), ",")) --p;
+    const Mention* y = nullptr;
+    for (const auto& o : ms)
+      if (o.e == p && actor(o) && !(o.flags & kPossessive) && &o != &m) y = &o;
+    if (!y || p == m.b) continue;
+    for (int other : y->ents) {
+      if (customer) add(m.ents[0], other, Relation::kSupplies, "possessive-customer", si);
+      else add(other, m.ents[0], Relation::kSupplies, "possessive-supplier", si);
     }
   }
   // "<Government> sanctions/blacklisting/ban ... X": SANCTION.

@@ -245,6 +245,41 @@ TEST(GeneralNames, PrepositionOfThePatternGovernsAnUnknownName) {
   EXPECT_TRUE(has(g, "Halvard Energy", Relation::kOwns, "Novaria")) << dump(g);
 }
 
+TEST(GeneralNames, HyphenatedModifierIsNoPartOfTheName) {
+  auto g = run("The Lagos-based Solmar Foods criticised Peru.");
+  EXPECT_TRUE(has(g, "Solmar Foods", Relation::kAccuse, "Peru")) << dump(g);
+  EXPECT_FALSE(g.find_named("Lagos-based Solmar Foods").has_value()) << dump(g);
+}
+
+TEST(GeneralNames, BodyNamedAfterItsCountryKeepsTheCountryInItsName) {
+  auto g = run("The Chile Ports Authority fined Solmar Foods.");
+  EXPECT_TRUE(has(g, "Chile Ports Authority", Relation::kSanction, "Solmar Foods")) << dump(g);
+  EXPECT_TRUE(has(g, "Chile Ports Authority", Relation::kPartOf, "Chile")) << dump(g);
+  EXPECT_FALSE(has(g, "Chile", Relation::kSanction, "Solmar Foods")) << dump(g);
+}
+
+// ---- ties read from compounds and possessives ----
+TEST(GeneralTies, CompoundNamesTheOwner) {
+  // The owner becomes a node of its own; a demonym names no owner.
+  auto g = run("Tarsk-owned Solmar Foods criticised Peru. Chilean-owned Brine Foods praised Peru.");
+  EXPECT_TRUE(has(g, "Tarsk", Relation::kOwns, "Solmar Foods")) << dump(g);
+  EXPECT_FALSE(has(g, "Chile", Relation::kOwns, "Brine Foods")) << dump(g);
+}
+
+TEST(GeneralTies, PossessiveCustomerAndSupplier) {
+  auto g = run("Solmar Foods is Vantro Bank's largest customer. "
+               "Brine Foods, Lakemont Robotics's main supplier, praised Peru.");
+  EXPECT_TRUE(has(g, "Vantro Bank", Relation::kSupplies, "Solmar Foods")) << dump(g);
+  EXPECT_TRUE(has(g, "Brine Foods", Relation::kSupplies, "Lakemont Robotics")) << dump(g);
+}
+
+TEST(GeneralEvents, AllegationDeniedInARelativeClause) {
+  // The denier is the relative clause's subject, not the accuser.
+  auto g = run("Peru accused Solmar Foods of tax evasion, an allegation the company denied.");
+  EXPECT_TRUE(has(g, "Solmar Foods", Relation::kReject, "tax evasion")) << dump(g);
+  EXPECT_FALSE(has(g, "Peru", Relation::kReject, "tax evasion")) << dump(g);
+}
+
 // ---- events the lexicon now reads ----
 TEST(GeneralEvents, DemonymInsideTheObjectNamesTheTarget) {
   auto g = run("Chile lifted its embargo on Peruvian copper. Norway expelled three Chilean "
