@@ -316,7 +316,9 @@ const WordSet kAnaphorHeads([] {
 const WordSet kEventNouns = {"decision", "move", "news", "ruling", "ban", "plan", "step",
                              "blow", "measure", "measures", "policy", "exclusion", "verdict",
                              "announcement", "designation", "listing", "order", "prohibition",
-                             "arrest", "detention", "sanctions", "restrictions"};
+                             "arrest", "detention", "sanctions", "restrictions", "action",
+                             "actions", "grounding", "recall", "fine", "penalty", "judgment",
+                             "judgement", "crackdown", "suspension", "steps"};
 const WordSet kAllegationNouns = {"accusations", "accusation", "allegations", "allegation",
                                   "findings", "conclusions", "assertions", "assertion",
                                   "claims", "claim", "charges", "charge", "wrongdoing",
@@ -374,6 +376,9 @@ const WordSet kIntentWords = {"would", "will", "plans", "plan", "planned", "inte
 const WordSet kTieAdjectives = {"largest", "biggest", "main", "key", "top", "major", "single",
                                 "only", "principal", "second-largest", "leading", "sole",
                                 "primary", "longtime", "long-time", "chief"};
+// Nouns for what was asked of someone: "rejected the demand".
+const WordSet kRequestNouns = {"demand", "demands", "request", "requests", "call", "calls",
+                               "appeal", "appeals", "ultimatum", "plea", "pleas"};
 // Nouns for a state's executive: "the government of X" is X.
 const WordSet kStateNouns = {"government", "governments", "authorities", "administration",
                              "cabinet", "leadership", "regime", "junta"};
@@ -1852,6 +1857,18 @@ void ArticleRun::recognise(std::size_t si) {
         pe.part_of = ents_[static_cast<std::size_t>(g)].name;
         pe.part_of_from_context = true;
       }
+    } else if (org_title && !gov_title) {
+      // "Chief executive Anna Berg said ...": an officer of the company the article is
+      // about, the latest one named before her.
+      for (std::size_t r = recent_.size(); r-- > 0;) {
+        const Ent& o = ents_[static_cast<std::size_t>(recent_[r])];
+        if (o.typed && (o.kind == Kind::kOrganization || o.kind == Kind::kVendor ||
+                        o.kind == Kind::kOperator) && recent_[r] != m.ents[0]) {
+          pe.part_of = o.name;
+          pe.part_of_from_context = true;
+          break;
+        }
+      }
     }
     add_alias(m.ents[0], surface(title_start, m.e));
   }
@@ -2109,7 +2126,10 @@ void ArticleRun::relations(std::size_t si) {
                                  bool stop_at_boundary) -> const Mention* {
     for (std::size_t k = from; k < std::min(limit, e); ++k) {
       if (stop_at_boundary && (eq(f(k), ";") || eq(f(k), "which") || eq(f(k), "who") ||
-                               (is(k, kSubordinators) && !eq(f(k), "as") && !eq(f(k), "since"))))
+                               (is(k, kSubordinators) && !eq(f(k), "as") && !eq(f(k), "since")) ||
+                               // ", accusing Y of ...": a participle clause of its own
+                               (eq(f(k), ",") && k + 1 < e && ends_with(f(k + 1), "ing") &&
+                                !tok(k + 1).cap)))
         return nullptr;
       if (const Mention* m = mention_at(k))
         if (actor(*m)) {
@@ -2120,6 +2140,8 @@ void ArticleRun::relations(std::size_t si) {
     return nullptr;
   };
   auto negated = [&](std::size_t from, std::size_t h) {
+    // "X refused to sign, accusing Y of ...": a participle clause has no negation of its own.
+    if (h > from && h > b && eq(f(h - 1), ",") && ends_with(f(h), "ing")) return false;
     for (std::size_t k = from; k < h; ++k) {
       std::string_view w = f(k);
       if (is(k, kNegators)) return true;
@@ -2343,6 +2365,22 @@ void ArticleRun::relations(std::size_t si) {
           }
         }
       }
+      // "Y, in which X holds a stake": the pattern's preposition fronted with "which" names
+      // the antecedent before it.
+      if (!prep_found)
+        for (std::size_t w = h; w-- > b + 2 && w + 8 >= h;) {
+          if (!(eq(f(w), "which") || eq(f(w), "whom"))) continue;
+          for (const auto& pr : vp.preps)
+            if (pr == f(w - 1) && eq(f(w - 2), ","))
+              for (const auto& m : ms)
+                if (m.e <= w - 2 && m.e + 2 >= w - 2 && actor(m) &&
+                    std::all_of(&tok(m.e), &tok(m.e) + (w - 2 - m.e),
+                                [](const Token& t) { return !t.cap && t.type == TokenType::kWord; })) {
+                  target = &m;
+                  prep_found = true;
+                }
+          break;
+        }
     } else {
       // Direct object: the first actor after the head in the clause, or inside the
       // object span for patterns with an object noun ("use Huawei equipment").
@@ -2533,6 +2571,24 @@ void ArticleRun::relations(std::size_t si) {
         continue;
       }
       if (claim_object) continue;
+    }
+    // "rejected the demand", "turned down the offer": the one who made it.
+    if (dst.empty() && (r == Relation::kReject || r == Relation::kSupport) && has_subj) {
+      bool request_np = false, offer_np = false;
+      for (std::size_t k = he; k < std::min(e, he + 5) && !eq(f(k), ","); ++k) {
+        if (is(k, kRequestNouns)) request_np = true;
+        if (eq(f(k), "offer") || eq(f(k), "proposal") || eq(f(k), "invitation")) offer_np = true;
+      }
+      for (std::size_t q = cands_.size(); q-- > 0 && (request_np || offer_np);) {
+        const Candidate& c = cands_[q];
+        if (static_cast<int>(si) - c.sentence > 3) break;
+        if (((request_np && c.r == Relation::kRequest) || (offer_np && c.r == Relation::kAgree)) &&
+            std::find(subj.begin(), subj.end(), c.s) == subj.end()) {
+          dst = {c.s};
+          rule += "+request";
+          break;
+        }
+      }
     }
     // Event anaphora: "welcomed the news", "called the decision disappointing".
     if (dst.empty() && graph::is_event(r) && main_event_ >= 0 &&

@@ -317,6 +317,39 @@ TEST(GeneralEvents, PetitionsAreRequestsAndComplaintsAccusations) {
   EXPECT_TRUE(has(g, "Verdana", Relation::kAccuse, "Lakemont Robotics")) << dump(g);
 }
 
+TEST(GeneralEvents, GroundingAircraftIsASanctionButGroundsAreNot) {
+  auto g = run("Chile grounded Solmar Aero jets. Peru said it had grounds to believe Brine Foods "
+               "lied.");
+  EXPECT_TRUE(has(g, "Chile", Relation::kSanction, "Solmar Aero")) << dump(g);
+  EXPECT_FALSE(has(g, "Peru", Relation::kSanction, "Brine Foods")) << dump(g);
+}
+
+TEST(GeneralEvents, ParticipleAfterARefusalIsNotNegated) {
+  auto g = run("The Green Alliance refused to sign, accusing the Harbour Party of fraud. "
+               "The Harbour Party dismissed the allegations.");
+  EXPECT_TRUE(has(g, "Green Alliance", Relation::kAccuse, "fraud")) << dump(g);
+  EXPECT_TRUE(has(g, "fraud", Relation::kImplicates, "Harbour Party")) << dump(g);
+  EXPECT_TRUE(has(g, "Harbour Party", Relation::kReject, "fraud")) << dump(g);
+}
+
+TEST(GeneralEvents, SuspendedActivitiesAndReceivedLoans) {
+  auto g = run("Peru suspended the activities of Solmar Foods. "
+               "The Lima Food Bank received a loan from the Andean Development Bank.");
+  EXPECT_TRUE(has(g, "Peru", Relation::kSanction, "Solmar Foods")) << dump(g);
+  EXPECT_TRUE(has(g, "Andean Development Bank", Relation::kAid, "Lima Food Bank")) << dump(g);
+}
+
+TEST(GeneralTies, FrontedPrepositionInARelativeClause) {
+  auto g = run("The Solmar chain, in which Brine Foods holds a 15 percent stake, praised Peru.");
+  EXPECT_TRUE(has(g, "Brine Foods", Relation::kOwns, "Solmar")) << dump(g);
+}
+
+TEST(GeneralTies, CompanyOfficerWithoutPossessorServesTheCompanyNamed) {
+  auto g = run("Chile fined Solmar Foods on Monday. Chief executive Anna Berg said the company "
+               "would appeal.");
+  EXPECT_TRUE(has(g, "Anna Berg", Relation::kPartOf, "Solmar Foods")) << dump(g);
+}
+
 // ---- event-data dictionaries ----
 TEST(DictionaryEvents, VerbOutsideTheLexiconGivesItsCameoEvent) {
   // "evicted" is no verb of the lexicon; the CAMEO verb dictionary codes it.
