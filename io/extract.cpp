@@ -399,6 +399,21 @@ const WordSet kPronouns = {"it", "its", "he", "his", "she", "her", "him", "they"
 const WordSet kDescriptionDets = {"the", "both", "either", "this"};
 const WordSet kCalledVerbs = {"called", "calls", "described", "describes"};
 const WordSet kAllegeVerbs = {"allege", "alleged", "alleges", "alleging"};
+// Verbs of a finding ("the regulator found that X had ..."): a claim when what follows is
+// wrongdoing.
+const WordSet kFindVerbs = {"found", "finds", "ruled", "rules", "concluded", "concludes",
+                            "determined", "established", "said", "says", "stated"};
+// Words of wrongdoing, verbs and nouns (general English).
+const WordSet kWrongdoing = {
+    "abused", "abusing", "violated", "violating", "breached", "breaching", "manipulated",
+    "manipulating", "colluded", "rigged", "rigging", "concealed", "evaded", "bribed",
+    "defrauded", "falsified", "misused", "overcharged", "smuggled", "laundered", "embezzled",
+    "cheated", "exploited", "discriminated", "harassed", "mislabelled", "mislabeled",
+    "understated", "inflated", "misuse", "abuse", "manipulation", "violation", "violations",
+    "breach", "breaches", "irregularities", "embezzlement", "evasion", "collusion", "cartel",
+    "dumping", "mismanagement", "negligence", "intimidation", "harassment", "discrimination",
+    "wrongdoing", "misconduct", "cover-up", "kickbacks", "price-fixing", "vote-buying",
+    "vote-rigging", "failed", "misrepresented", "illegally", "unlawfully"};
 const WordSet kRiskFrames = {"perception", "fears", "suspicion", "suspicions", "risks", "concerns",
                              "fear"};
 const WordSet kMarketNouns = {"operators", "carriers"};
@@ -1068,8 +1083,13 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
     bool is_lower_org = false;
     const std::size_t head = head_of(start, end);
     // "Name (ACR)": the acronym names the same actor from here on.
-    const bool acronym = end + 2 < e && eq(f(end), "(") && eq(f(end + 2), ")") &&
-                         tok(end + 1).all_caps && tok(end + 1).folded.size() <= 8;
+    // Also after the body's country: "Competition Commission of India (CCI)".
+    std::size_t acr = end;
+    if (acr + 1 < e && eq(f(acr), "of"))
+      for (const auto& [cend, cstart] : country_ends)
+        if (cstart == acr + 1) acr = cend;
+    const bool acronym = acr + 2 < e && eq(f(acr), "(") && eq(f(acr + 2), ")") &&
+                         tok(acr + 1).all_caps && tok(acr + 1).folded.size() <= 8;
     if (is(end - 1, kOperatorSuffix) && len >= 2) kind = Kind::kOperator;
     else if (is(head, kAgencySuffix) && len >= 2) kind = Kind::kAgency;
     else if (is(head, kOrgSuffix) && len >= 2) kind = Kind::kOrganization;
@@ -1160,8 +1180,8 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
     add_gazetteer(fold(name), id);
     gaz_max_ = std::max(gaz_max_, len + (is_lower_org ? 1 : 0));
     if (acronym) {
-      add_gazetteer(std::string(tok(end + 1).folded), id);
-      add_alias(id, surface(end + 1, end + 2));
+      add_gazetteer(std::string(tok(acr + 1).folded), id);
+      add_alias(id, surface(acr + 1, acr + 2));
     }
     // A company is called by the first word of its name ("Ostara" for "Ostara
     // Pharmaceuticals") when that word is no common word of names.
@@ -2409,7 +2429,9 @@ void ArticleRun::relations(std::size_t si) {
       if (eq(f(k), ";") || eq(f(k), "which") || eq(f(k), ",") ) break;
     }
     const bool nominal = ends_with(vp.name, "-of") && graph::is_event(r);
-    const bool passive = (is_passive(h, he) || (nominal && by_follows)) &&
+    // "Chile's criticism of Peru": the possessive is the agent, not a passive "is".
+    const bool possessed_nominal = nominal && h > b && tok(h - 1).type == TokenType::kPossessive;
+    const bool passive = ((is_passive(h, he) && !possessed_nominal) || (nominal && by_follows)) &&
                          r != Relation::kLinkedTo && r != Relation::kPartOf &&
                          r != Relation::kMemberOf && (graph::is_event(r) || by_follows);
     if (nominal && !passive) {
@@ -2519,6 +2541,34 @@ void ArticleRun::relations(std::size_t si) {
           int al = allegation(surface(lb, le2), si);
           for (int x : src) add(x, al, Relation::kAccuse, rule + "+allegation", si);
           for (int y : dst) add(al, y, Relation::kImplicates, rule + "+allegation", si);
+          continue;
+        }
+      }
+    }
+    // "criticised the misuse of public funds": blame of a wrongdoing without a named
+    // culprit is a claim of its own (implicating whoever "by X" names).
+    if (r == Relation::kAccuse && has_subj && !passive &&
+        (dst.empty() || (target && target->b > he + 1 && eq(f(target->b - 1), "by")) ||
+         (target && target->b > he + 2 && eq(f(target->b - 2), "by")))) {
+      auto [lb, le2] = np_label(he, 9);
+      bool wrong = false;
+      // The wrongdoing is the object's head, before any "by X".
+      for (std::size_t z = lb; z < le2 && !eq(f(z), "by"); ++z)
+        wrong |= is(z, kWrongdoing) || is(z, kCrimeWords);
+      if (wrong && le2 > lb && !(lb < e && (eq(f(lb), "that") || eq(f(lb), "it")))) {
+        std::size_t end = le2;
+        const Mention* by = nullptr;
+        for (std::size_t z = lb; z < le2; ++z)
+          if (eq(f(z), "by")) {
+            by = first_mention_after(z + 1, z + 4, false);
+            end = z;
+            break;
+          }
+        if (end > lb) {
+          int al = allegation(surface(lb, end), si);
+          for (int x : src) add(x, al, Relation::kAccuse, rule + "+allegation", si);
+          if (by)
+            for (int y : by->ents) add(al, y, Relation::kImplicates, rule + "+allegation", si);
           continue;
         }
       }
@@ -2813,8 +2863,15 @@ void ArticleRun::relations(std::size_t si) {
       }
       const std::string rule =
           "cameo:" + std::string(code) + ":" + std::string(vm.block_name);
+      // A pair the lexicon already gave an event in this sentence keeps that one.
+      auto coded_here = [&](int x, int y) {
+        for (std::size_t q = cands_.size(); q-- > 0 && cands_[q].sentence == static_cast<int>(si);)
+          if (cands_[q].s == x && cands_[q].t == y && graph::is_event(cands_[q].r)) return true;
+        return false;
+      };
       for (int x : src)
-        for (int y : dst) add(x, y, pe.relation, rule, si, 0.6f);
+        for (int y : dst)
+          if (!coded_here(x, y)) add(x, y, pe.relation, rule, si, 0.6f);
       last_subject = subj;
       k = std::max(k, ve - 1);
     }
@@ -3323,12 +3380,23 @@ void ArticleRun::relations(std::size_t si) {
     }
   }
   // Allegations stated as claims: "X allege(s) that <claim>".
-  for (std::size_t k = b; k + 1 < e && has_words(kAllegeVerbs); ++k) {
-    if (!is(k, kAllegeVerbs) || !eq(f(k + 1), "that")) continue;
+  for (std::size_t k = b; k + 1 < e && (has_words(kAllegeVerbs) ||
+                                         (has_words(kFindVerbs) && has_words(kWrongdoing)));
+       ++k) {
+    if (!eq(f(k + 1), "that")) continue;
+    if (!is(k, kAllegeVerbs)) {
+      // "found that X had abused its position": a finding of wrongdoing is a claim.
+      if (!is(k, kFindVerbs)) continue;
+      bool wrong = false;
+      for (std::size_t z = k + 2; z < std::min(e, k + 14) && !eq(f(z), ";"); ++z)
+        wrong |= is(z, kWrongdoing) || is(z, kCrimeWords);
+      if (!wrong || negated(k + 2, std::min(e, k + 14))) continue;
+    }
     std::vector<int> subj;
     std::size_t se = b;
     if (!subject_of(k, subj, &se)) continue;
     const Mention* acc = first_mention_after(k + 2, k + 6, false);
+    if (!is(k, kAllegeVerbs) && (!acc || acc->b > k + 3)) continue;  // a finding names whom
     // The claim is what the accused did: the clause after its subject ("alleged that the
     // ruling party had bought votes": "bought votes").
     std::size_t from = k + 2;

@@ -350,6 +350,51 @@ TEST(GeneralTies, CompanyOfficerWithoutPossessorServesTheCompanyNamed) {
   EXPECT_TRUE(has(g, "Anna Berg", Relation::kPartOf, "Solmar Foods")) << dump(g);
 }
 
+TEST(GeneralEvents, NominalStanceWithItsPossessor) {
+  auto g = run("Chile's criticism of Peru was sharp. Peru's support for Chile was welcomed. "
+               "Peru's investigation into Solmar Foods went on.");
+  EXPECT_TRUE(has(g, "Chile", Relation::kAccuse, "Peru")) << dump(g);
+  EXPECT_FALSE(has(g, "Peru", Relation::kAccuse, "Chile")) << dump(g);
+  EXPECT_TRUE(has(g, "Peru", Relation::kSupport, "Chile")) << dump(g);
+  EXPECT_TRUE(has(g, "Peru", Relation::kAccuse, "Solmar Foods")) << dump(g);
+}
+
+TEST(GeneralEvents, ImposedTariffsAndSlappedSanctions) {
+  auto g = run("Chile imposed tariffs of 25 percent on Peruvian steel. "
+               "Peru slapped sanctions on Solmar Foods.");
+  EXPECT_TRUE(has(g, "Chile", Relation::kSanction, "Peru")) << dump(g);
+  EXPECT_TRUE(has(g, "Peru", Relation::kSanction, "Solmar Foods")) << dump(g);
+  EXPECT_FALSE(has(g, "Peru", Relation::kCoerce, "Solmar Foods")) << dump(g);
+}
+
+TEST(GeneralEvents, FindingOfWrongdoingIsAClaim) {
+  auto g = run("The Fair Trade Commission found that Solmar Foods had abused its position. "
+               "Peru found that Brine Foods had not violated the rules. "
+               "Chile said that the talks had failed.");
+  EXPECT_TRUE(has(g, "abused its position", Relation::kImplicates, "Solmar Foods")) << dump(g);
+  EXPECT_TRUE(has(g, "Fair Trade Commission", Relation::kAccuse, "abused its position"))
+      << dump(g);
+  EXPECT_EQ(kind_of(g, "violated the rules"), Kind::kUnspecified) << dump(g);
+  EXPECT_EQ(kind_of(g, "the talks had failed"), Kind::kUnspecified) << dump(g);
+}
+
+TEST(GeneralEvents, BlameOfAWrongdoingIsAClaimImplicatingItsAgent) {
+  auto g = run("The Andean Monitoring Mission criticised the misuse of public funds by the "
+               "Harbour Party.");
+  EXPECT_TRUE(has(g, "Andean Monitoring Mission", Relation::kAccuse, "misuse of public funds"))
+      << dump(g);
+  EXPECT_TRUE(has(g, "misuse of public funds", Relation::kImplicates, "Harbour Party"))
+      << dump(g);
+}
+
+TEST(GeneralNames, AcronymAfterTheBodysCountry) {
+  auto g = run("The Fair Trade Commission of Chile (FTC) fined Solmar Foods. The FTC said the "
+               "fine was final.");
+  EXPECT_TRUE(has_alias(g, "Fair Trade Commission", "FTC")) << dump(g);
+  EXPECT_FALSE(g.find_named("FTC").has_value() &&
+               g.node(*g.find_named("FTC")).name == "FTC") << dump(g);
+}
+
 // ---- event-data dictionaries ----
 TEST(DictionaryEvents, VerbOutsideTheLexiconGivesItsCameoEvent) {
   // "evicted" is no verb of the lexicon; the CAMEO verb dictionary codes it.
