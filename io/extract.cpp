@@ -386,7 +386,8 @@ const WordSet kNotNames = {"i", "monday", "tuesday", "wednesday", "thursday", "f
                            "sunday", "january", "february", "march", "april", "may", "june", "july",
                            "august", "september", "october", "november", "december", "mr", "mrs",
                            "ms", "dr", "president", "prime", "minister", "secretary", "chancellor",
-                           "vice", "chief", "mps", "the", "a"};
+                           "vice", "chief", "mps", "the", "a", "we", "our", "us", "you",
+                           "your"};
 // Last words of names of documents and things, not actors.
 const WordSet kNotActors = {"act", "law", "bill", "treaty", "agreement", "accord", "list", "fund",
                             "store", "day", "week", "year"};
@@ -3481,10 +3482,38 @@ void ArticleRun::run() {
     if (has_quote) {
       for (std::size_t k = s.first; k < s.last; ++k) {
         if (!is(k, kSpeechVerbs)) continue;
-        for (const auto& m : ms)
-          if ((m.e == k || m.b == k + 1) && !m.ents.empty())
-            speakers_[si] = ents_[static_cast<std::size_t>(m.ents[0])].name;
+        // The speaker is before the verb ("X said", "an X spokesperson told Y"), or after
+        // it ("said X"); after "told" comes the one spoken to.
+        const bool addressee_after = eq(f(k), "told") || eq(f(k), "tells") || eq(f(k), "tell");
+        const Mention* before = nullptr;
+        const Mention* after = nullptr;
+        for (const auto& m : ms) {
+          if (m.ents.empty()) continue;
+          if (m.e == k || (m.e + 1 == k && is(m.e, kPersonRoles))) before = &m;
+          if (m.b == k + 1 && !addressee_after) after = &m;
+        }
+        if (const Mention* sp = before ? before : after)
+          speakers_[si] = ents_[static_cast<std::size_t>(sp->ents[0])].name;
         if (!speakers_[si].empty()) break;
+      }
+      // "We urge them to reconsider," the company said: the speaker's first person.
+      if (!speakers_[si].empty()) {
+        auto it = by_name_.find(fold(speakers_[si]));
+        bool inside = false, added = false;
+        for (std::size_t k = s.first; k < s.last && it != by_name_.end(); ++k) {
+          if (tok(k).type == TokenType::kQuote && !eq(f(k), "'")) inside = !inside;
+          if (!inside || !(eq(f(k), "we") || eq(f(k), "our") || eq(f(k), "us"))) continue;
+          Mention m;
+          m.b = static_cast<std::uint32_t>(k);
+          m.e = static_cast<std::uint32_t>(k + 1);
+          m.ents = {it->second};
+          m.flags = eq(f(k), "our") ? (kPronoun | kPossessive) : kPronoun;
+          ms.push_back(std::move(m));
+          added = true;
+        }
+        if (added)
+          std::stable_sort(ms.begin(), ms.end(),
+                           [](const Mention& x, const Mention& y) { return x.b < y.b; });
       }
     }
     for (const auto& m : ms) {

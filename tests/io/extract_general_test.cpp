@@ -395,6 +395,26 @@ TEST(GeneralNames, AcronymAfterTheBodysCountry) {
                g.node(*g.find_named("FTC")).name == "FTC") << dump(g);
 }
 
+// ---- quotations ----
+TEST(GeneralQuotes, FirstPersonInAQuoteIsTheSpeaker) {
+  auto g = run("\"We urge Peru to reconsider,\" Solmar Foods said.");
+  EXPECT_TRUE(has(g, "Solmar Foods", Relation::kRequest, "Peru")) << dump(g);
+  EXPECT_FALSE(g.find_named("We").has_value()) << dump(g);
+}
+
+TEST(GeneralQuotes, TheOneToldIsNotTheSpeaker) {
+  // "an X spokesperson told Y": X speaks, Y (an outlet) is told.
+  auto g = run("\"We reject the ruling by Peru,\" a Solmar Foods spokesperson told the "
+               "Lima Times.");
+  bool checked = false;
+  for (auto [ei, ee] = boost::edges(g.boost_graph()); ei != ee; ++ei)
+    for (const auto& ev : g.edge(*ei).evidence) {
+      EXPECT_EQ(ev.speaker, "Solmar Foods") << dump(g);
+      checked = true;
+    }
+  EXPECT_TRUE(checked) << dump(g);
+}
+
 // ---- event-data dictionaries ----
 TEST(DictionaryEvents, VerbOutsideTheLexiconGivesItsCameoEvent) {
   // "evicted" is no verb of the lexicon; the CAMEO verb dictionary codes it.
