@@ -2371,7 +2371,12 @@ void ArticleRun::relations(std::size_t si) {
           const std::size_t pn = phrase_at(m, e, pr);
           if (pn > 0) {
             prep_found = true;
+            // Not into a relative clause: "sanctions on companies that supply the army".
             target = first_mention_after(m + pn, m + pn + 7, false);
+            for (std::size_t z = m + pn; target && z < target->b; ++z)
+              if ((eq(f(z), "that") || eq(f(z), "which") || eq(f(z), "who")) && z > m + pn &&
+                  !tok(z - 1).cap && is_word(z - 1))
+                target = nullptr;
             // The pattern's own preposition governs the name right after it even when that
             // name reads as a place ("a stake in Novera", "bought from Tarsk"): an untyped
             // name or a state, not a modifier; for events only after a non-locative word.

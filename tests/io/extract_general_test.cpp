@@ -395,6 +395,17 @@ TEST(GeneralNames, AcronymAfterTheBodysCountry) {
                g.node(*g.find_named("FTC")).name == "FTC") << dump(g);
 }
 
+TEST(GeneralEvents, EnvoyRecalledFromHisPost) {
+  auto g = run("Norway recalled its ambassador to Chile for consultations.");
+  EXPECT_TRUE(has(g, "Norway", Relation::kSanction, "Chile")) << dump(g);
+}
+
+TEST(GeneralEvents, PrepositionalTargetNotInsideARelativeClause) {
+  // The sanctioned are the unnamed companies, not Peru whom they supply.
+  auto g = run("Chile imposed penalties on three firms that sell fuel to Peru.");
+  EXPECT_FALSE(has(g, "Chile", Relation::kSanction, "Peru")) << dump(g);
+}
+
 // ---- quotations ----
 TEST(GeneralQuotes, FirstPersonInAQuoteIsTheSpeaker) {
   auto g = run("\"We urge Peru to reconsider,\" Solmar Foods said.");
