@@ -406,6 +406,19 @@ TEST(GeneralEvents, PrepositionalTargetNotInsideARelativeClause) {
   EXPECT_FALSE(has(g, "Chile", Relation::kSanction, "Peru")) << dump(g);
 }
 
+TEST(GeneralEvents, TroopsMassedOnABorder) {
+  auto g = run("Peru massed troops on the border with Chile.");
+  EXPECT_TRUE(has(g, "Peru", Relation::kMobilize, "Chile")) << dump(g);
+}
+
+TEST(GeneralEvents, ProvidingWithIsAidOrSupplyByWhatIsProvided) {
+  auto g = run("Chile will provide Peru with six patrol boats. "
+               "Lakemont Robotics provided Brine Foods with equipment.");
+  EXPECT_TRUE(has(g, "Chile", Relation::kAid, "Peru")) << dump(g);
+  EXPECT_TRUE(has(g, "Lakemont Robotics", Relation::kSupplies, "Brine Foods")) << dump(g);
+  EXPECT_FALSE(has(g, "Lakemont Robotics", Relation::kAid, "Brine Foods")) << dump(g);
+}
+
 // ---- quotations ----
 TEST(GeneralQuotes, FirstPersonInAQuoteIsTheSpeaker) {
   auto g = run("\"We urge Peru to reconsider,\" Solmar Foods said.");
