@@ -1,0 +1,251 @@
+// Clause helpers of relations(): mentions at a token, clause boundaries, subjects,
+// objects, negation and the passive, over the sentence in ArticleRun::cur_.
+#include "io/extract/run.hpp"
+
+namespace stakegraph::io::extract {
+
+bool ArticleRun::has_words(const WordSet& ws) const {
+  const std::uint64_t words = cur_.words;
+  return (words & ws.bit()) != 0;
+}
+
+const Mention* ArticleRun::mention_at(std::size_t k) const {
+  const std::vector<Mention>& ms = *cur_.ms;
+  const std::size_t b = cur_.b, e = cur_.e;
+  if (k < b || k >= e || at_[k - b] < 0) return nullptr;
+  return &ms[static_cast<std::size_t>(at_[k - b])];
+}
+
+const Mention* ArticleRun::mention_covering(std::size_t k) const {
+  const std::vector<Mention>& ms = *cur_.ms;
+  const std::size_t b = cur_.b, e = cur_.e;
+  if (k < b || k >= e || cover_[k - b] < 0) return nullptr;
+  return &ms[static_cast<std::size_t>(cover_[k - b])];
+}
+
+bool ArticleRun::actor(const Mention& m) {
+  return !(m.flags & (kModifier | kLocative)) && !m.ents.empty();
+}
+
+// Clause start before token h.
+std::size_t ArticleRun::clause_start(std::size_t h) const {
+  const std::size_t b = cur_.b, e = cur_.e;
+  std::size_t cs = b;
+  for (std::size_t k = b; k < h; ++k) {
+    std::string_view w = f(k);
+    if (eq(w, ";") || eq(w, ":") || (tok(k).type == TokenType::kQuote && k + 1 < h && k > b)) {
+      cs = k + 1;
+    } else if (is(k, kSubordinators) && !mention_covering(k)) {
+      if (eq(w, "as") && !(k > b && eq(f(k - 1), ","))) continue;
+      if (eq(w, "since") && k + 1 < e && tok(k + 1).type == TokenType::kNumber) continue;
+      cs = k + 1;
+    } else if ((eq(w, "which") || eq(w, "who") || eq(w, "whose")) && k > b && eq(f(k - 1), ",")) {
+      // ", which ... ," closed before h: the verb belongs to the main clause.
+      std::size_t c2 = k + 1;
+      while (c2 < h && !eq(f(c2), ",")) ++c2;
+      if (c2 < h) {
+        k = c2;
+        continue;
+      }
+      cs = k;
+    } else if ((eq(w, "which") || eq(w, "who") || eq(w, "whose")) && [&] {
+                 // A relative clause without a comma before it but closed by one before
+                 // h ("a member of X who chairs Y, said"): the verb is the main clause's.
+                 std::size_t c2 = k + 1;
+                 while (c2 < h && !eq(f(c2), ",")) ++c2;
+                 if (c2 >= h) return false;
+                 k = c2;
+                 return true;
+               }()) {
+      continue;
+    } else if (eq(w, "that") || eq(w, "which") || eq(w, "who") || eq(w, "whose")) {
+      cs = k;  // relative or complement: handled by the caller
+    } else if (eq(w, "and") && k + 1 < h) {
+      const Mention* nm = mention_at(k + 1);
+      bool det = eq(f(k + 1), "the") || eq(f(k + 1), "its") || eq(f(k + 1), "a");
+      if (!nm && !(det && k + 2 < e && mention_at(k + 2)) && !tok(k + 1).cap) cs = k;
+    }
+  }
+  return cs;
+}
+
+// Subject of the verb at h: the first actor mention of its clause.
+bool ArticleRun::subject_of(std::size_t h, std::vector<int>& out, std::size_t* subj_end) const {
+  const std::vector<Mention>& ms = *cur_.ms;
+  const std::size_t b = cur_.b;
+  const std::vector<int>& last_subject = cur_.last_subject;
+  // "<X> was wrong to <h>", "<X> is expected to <h>": X is the subject of the infinitive.
+  if (h >= b + 3 && eq(f(h - 1), "to")) {
+    std::size_t c = h - 2;
+    while (c > b && c + 5 > h && !is(c, kCopulas) && is_word(c) && !tok(c).cap) --c;
+    if (is(c, kCopulas))
+      for (const auto& m : ms)
+        if (m.e == c && actor(m) && !((m.flags & kPronoun) && (m.flags & kPossessive))) {
+          out = m.ents;
+          if (subj_end) *subj_end = m.e;
+          return true;
+        }
+  }
+  std::size_t cs = clause_start(h);
+  if (cs < h && (eq(f(cs), "which") || eq(f(cs), "who") || eq(f(cs), "that"))) {
+    // Relative clause: the antecedent is the nearest actor mention before the pronoun,
+    // skipping an apposition ("the United States, its main security ally, which").
+    const Mention* ante = nullptr;
+    for (const auto& m : ms)
+      if (m.e <= cs && actor(m) && !(m.flags & kPronoun)) {
+        bool ok = true;
+        for (std::size_t k = m.e; k < cs; ++k)
+          if (eq(f(k), "that") || eq(f(k), "which") || eq(f(k), ";")) ok = false;
+        if (ok || !ante) ante = &m;
+      }
+    // A subject inside the relative clause ("a charge the company has denied").
+    for (const auto& m : ms)
+      if (m.b > cs && m.b < h && actor(m) && !(m.b > 0 && is(m.b - 1, kPrepositions))) {
+        out = m.ents;
+        if (subj_end) *subj_end = m.e;
+        return true;
+      }
+    if (eq(f(cs), "that") && cs > b && !mention_covering(cs - 1) && is_word(cs - 1) &&
+        !tok(cs - 1).cap && ante && ante->e + 1 != cs) {
+      // "said that ..." complement without a subject of its own: none.
+      bool complement = is(cs - 1, kSpeechVerbs) || is(cs - 1, kReportVerbs) ||
+                        eq(f(cs - 1), "believe") || eq(f(cs - 1), "concluded");
+      if (complement) return false;
+    }
+    if (ante) {
+      out = ante->ents;
+      if (subj_end) *subj_end = cs;
+      return true;
+    }
+    return false;
+  }
+  for (const auto& m : ms) {
+    if (m.b < cs || m.b >= h) continue;
+    if (!actor(m)) continue;
+    std::size_t pp = m.b > b && eq(f(m.b - 1), "the") ? m.b - 1 : m.b;
+    bool group_of = pp > b + 1 && eq(f(pp - 1), "of") && is(pp - 2, kGroupNouns);
+    if (m.b > cs && is(m.b - 1, kPrepositions) && !eq(f(m.b - 1), "by") && !group_of &&
+        !(pp < m.b && group_of))
+      continue;
+    // The source in "according to the daily X" is no subject.
+    if (m.b > cs && according_to(m.b, b) != std::string_view::npos) continue;
+    if (pp < m.b && pp > cs && is(pp - 1, kPrepositions) && !group_of) continue;
+    if ((m.flags & kPossessive) && !(m.flags & kPronoun)) {
+      // "Huawei's founder, Ren Zhengfei, ..." - the possessor is not the subject
+      // unless nothing else is.
+      bool other = false;
+      for (const auto& m2 : ms) {
+        if (!(m2.b > m.b && m2.b < h && actor(m2) && !(m2.flags & kPossessive))) continue;
+        // An unknown name inside the possessed noun phrase is a product or brand, not an
+        // actor: "Huawei's in-house Kirin processors are built on ...".
+        const bool brand = (m2.flags & kUntyped) && m2.b <= m.e + 2 && m2.e < h &&
+                           is_word(m2.e) && !tok(m2.e).cap && !is(m2.e, kCopulas) &&
+                           !is(m2.e, kAux);
+        if (!brand) other = true;
+      }
+      if (other) continue;
+    }
+    if ((m.flags & kPronoun) && (m.flags & kPossessive)) continue;
+    out = m.ents;
+    if (subj_end) *subj_end = m.e;
+    return true;
+  }
+  // Coordinated verb phrase: "... and warned Ottawa": the previous subject.
+  if (cs > b &&
+      (eq(f(cs), "and") || eq(f(cs - 1), ",") || eq(f(cs), ",") || eq(f(cs - 1), "but") ||
+       eq(f(cs - 1), "and") || eq(f(cs), "but")) &&
+      !last_subject.empty()) {
+    out = last_subject;
+    if (subj_end) *subj_end = cs;
+    return true;
+  }
+  if (cs == b || eq(f(cs - 1), ",")) {
+    // A participle clause after a comma shares the sentence subject.
+    for (const auto& m : ms)
+      if (m.b < h && actor(m) && !(m.b > b && is(m.b - 1, kPrepositions))) {
+        if (cs != b) {
+          out = m.ents;
+          if (subj_end) *subj_end = m.e;
+          return true;
+        }
+        break;
+      }
+  }
+  return false;
+}
+
+const Mention* ArticleRun::first_mention_after(std::size_t from, std::size_t limit,
+                                               bool stop_at_boundary) const {
+  const std::size_t e = cur_.e;
+  for (std::size_t k = from; k < std::min(limit, e); ++k) {
+    if (stop_at_boundary && (eq(f(k), ";") || eq(f(k), "which") || eq(f(k), "who") ||
+                             (is(k, kSubordinators) && !eq(f(k), "as") && !eq(f(k), "since")) ||
+                             // ", accusing Y of ...": a participle clause of its own
+                             (eq(f(k), ",") && k + 1 < e && ends_with(f(k + 1), "ing") &&
+                              !tok(k + 1).cap)))
+      return nullptr;
+    if (const Mention* m = mention_at(k))
+      if (actor(*m)) {
+        if ((m->flags & kPronoun) && (m->flags & kPossessive)) continue;
+        return m;
+      }
+  }
+  return nullptr;
+}
+
+bool ArticleRun::negated(std::size_t from, std::size_t h) const {
+  const std::size_t b = cur_.b, e = cur_.e;
+  // "X refused to sign, accusing Y of ...": a participle clause has no negation of its own.
+  if (h > from && h > b && eq(f(h - 1), ",") && ends_with(f(h), "ing")) return false;
+  for (std::size_t k = from; k < h; ++k) {
+    std::string_view w = f(k);
+    if (is(k, kNegators)) return true;
+    if (eq(w, "no") && k + 1 < e && is(k + 1, kNoNouns)) return true;
+    if (eq(w, "yet") && k + 1 < e && eq(f(k + 1), "to")) return true;
+    if ((eq(w, "failed") || eq(w, "declined") || eq(w, "refused")) && k + 1 < e && eq(f(k + 1), "to") &&
+        k + 2 < h)
+      return true;
+  }
+  return false;
+}
+
+bool ArticleRun::is_passive(std::size_t h, std::size_t he) const {
+  const std::size_t b = cur_.b, e = cur_.e;
+  if (he < e && eq(f(he), "by")) return true;
+  if (ends_with(f(h), "ing")) return false;
+  std::size_t k = h;
+  for (int steps = 0; k > b && steps < 4; ++steps) {
+    --k;
+    std::string_view w = f(k);
+    if (is(k, kBeForms)) return true;
+    if (is(k, kAdverbs) || ends_with(w, "ly") || eq(w, "not") || eq(w, "n't") || eq(w, "has") ||
+        eq(w, "have") || eq(w, "had"))
+      continue;
+    break;
+  }
+  return false;
+}
+
+void ArticleRun::emit_all(const std::vector<int>& src, const std::vector<int>& dst, Relation r,
+                          const std::string& rule) {
+  const std::size_t si = cur_.si;
+  for (int x : src)
+    for (int y : dst) add(x, y, r, rule, si);
+}
+
+// Allegation helpers.
+std::pair<std::size_t, std::size_t> ArticleRun::np_label(std::size_t from,
+                                                         std::size_t max_tokens) const {
+  const std::size_t e = cur_.e;
+  std::size_t k = from;
+  while (k < e && (eq(f(k), "the") || eq(f(k), "a") || eq(f(k), "an"))) ++k;
+  std::size_t end = k;
+  while (end < e && end < k + max_tokens && !eq(f(end), ",") && !eq(f(end), ".") && !eq(f(end), ";") &&
+         tok(end).type != TokenType::kQuote && !eq(f(end), "and") && !eq(f(end), "because") &&
+         !eq(f(end), "after") && !eq(f(end), "but"))
+    ++end;
+  while (end > k && is(end - 1, kPrepositions)) --end;
+  return std::make_pair(k, end);
+}
+
+}  // namespace stakegraph::io::extract

@@ -1,0 +1,172 @@
+// Entities of an article: naming, aliases, lexicon and gazetteer matches, and the
+// governments an article is about.
+#include "io/extract/run.hpp"
+
+namespace stakegraph::io::extract {
+
+const std::string& ArticleRun::fold(const std::string& text) {
+  auto it = fold_memo_.find(text);
+  if (it == fold_memo_.end()) it = fold_memo_.emplace(text, Lexicon::fold_key(text)).first;
+  return it->second;
+}
+
+int ArticleRun::entity_named(const std::string& name, Kind kind, bool typed) {
+  const std::string& key = fold(name);
+  auto it = by_name_.find(key);
+  if (it != by_name_.end()) {
+    Ent& e = ents_[static_cast<std::size_t>(it->second)];
+    if (!e.typed && typed) {
+      e.typed = true;
+      e.kind = kind;
+    }
+    return it->second;
+  }
+  Ent e;
+  e.name = name;
+  e.key = key;
+  e.kind = kind;
+  e.typed = typed;
+  ents_.push_back(std::move(e));
+  gov_counts_.push_back(0);
+  int id = static_cast<int>(ents_.size() - 1);
+  by_name_.emplace(key, id);
+  return id;
+}
+
+int ArticleRun::entity_for(const LexiconEntry& le) {
+  if (auto c = by_entry_.find(&le); c != by_entry_.end()) return c->second;
+  auto it = by_name_.find(fold(le.name));
+  if (it != by_name_.end()) {
+    by_entry_.emplace(&le, it->second);
+    return it->second;
+  }
+  int id = entity_named(le.name, le.kind, true);
+  by_entry_.emplace(&le, id);
+  Ent& e = ents_[static_cast<std::size_t>(id)];
+  e.lexicon_parent = le.part_of;
+  if (le.kind == Kind::kAgency || le.kind == Kind::kPerson) e.part_of = le.part_of;
+  e.country = le.country;
+  return id;
+}
+
+int ArticleRun::government_named(const std::string& name) {
+  if (const LexiconEntry* le = lex_.find(name)) return entity_for(*le);
+  return entity_named(name, Kind::kGovernment, true);
+}
+
+void ArticleRun::add_alias(int ent, const std::string& alias) {
+  if (ent < 0) return;
+  Ent& e = ents_[static_cast<std::size_t>(ent)];
+  // Fast path: the very same surface is already there (no folding needed).
+  if (alias == e.name) return;
+  for (const auto& a : e.aliases)
+    if (a == alias) return;
+  const std::string& k = fold(alias);
+  if (k.empty() || k == e.key) return;
+  for (const auto& a : e.alias_keys)
+    if (a == k) return;
+  e.aliases.push_back(alias);
+  e.alias_keys.push_back(k);
+}
+
+// Longest lexicon match starting at token k (tokens [k, end)); returns its length.
+std::size_t ArticleRun::match_lexicon(std::size_t k, std::size_t end, const LexiconEntry** out,
+                                      bool sentence_start) const {
+  // Every caller passes the sentence end and sentence_start == (k is the sentence's first
+  // token): the result depends on k alone and is computed once per token.
+  if (lex_len_[k] != kUnmatched) {
+    if (lex_len_[k] > 0) *out = lex_entry_[k];
+    return lex_len_[k];
+  }
+  const std::size_t best = match_lexicon_uncached(k, end, out, sentence_start);
+  if (best < kUnmatched) {
+    lex_len_[k] = static_cast<std::uint8_t>(best);
+    lex_entry_[k] = best > 0 ? *out : nullptr;
+  }
+  return best;
+}
+
+std::size_t ArticleRun::match_lexicon_uncached(std::size_t k, std::size_t end,
+                                               const LexiconEntry** out,
+                                               bool sentence_start) const {
+  std::size_t best = 0;
+  const std::size_t max_n = std::min(lex_.max_phrase_tokens(), end - k);
+  std::uint32_t node = Lexicon::kTrieRoot;
+  for (std::size_t n = 1; n <= max_n; ++n) {
+    const Token& t = tok(k + n - 1);
+    if (t.type == TokenType::kQuote) break;
+    node = lex_.trie_step(node, tid_[k + n - 1]);
+    if (node == Lexicon::kTrieRoot) break;  // no form has this prefix
+    bool needs_cap = false;
+    const LexiconEntry* e = lex_.form_at(node, &needs_cap);
+    if (!e) continue;
+    if (needs_cap && !tok(k).cap && tok(k).type != TokenType::kNumber) continue;
+    if (e->exact_case && sentence_start && n == 1) continue;
+    *out = e;
+    best = n;
+  }
+  return best;
+}
+
+std::size_t ArticleRun::match_gazetteer(std::size_t k, std::size_t end, int* ent) const {
+  if (!tok(k).cap || !gaz_first_.count(th_[k])) return 0;  // no key starts with this word
+  std::string key;
+  std::size_t best = 0;
+  for (std::size_t n = 1; n <= std::min(gaz_max_, end - k); ++n) {
+    if (n > 1) key.push_back(' ');
+    key += tok(k + n - 1).folded;
+    auto it = gazetteer_.find(key);
+    if (it != gazetteer_.end()) {
+      *ent = it->second;
+      best = n;
+    }
+  }
+  return best;
+}
+
+std::size_t ArticleRun::match_demonym(std::size_t k, std::size_t end,
+                                      const LexiconEntry** out) const {
+  if (!tok(k).cap) return 0;
+  std::size_t best = 0;
+  std::uint32_t node = Lexicon::kTrieRoot;
+  for (std::size_t n = 1; n <= std::min<std::size_t>(3, end - k); ++n) {
+    node = lex_.trie_step(node, tid_[k + n - 1]);
+    if (node == Lexicon::kTrieRoot) break;
+    if (const LexiconEntry* e = lex_.demonym_at(node)) {
+      *out = e;
+      best = n;
+    }
+  }
+  return best;
+}
+
+int ArticleRun::home_government(const std::vector<int>& exclude) const {
+  int best = -1, count = 0;
+  for (std::size_t i = 0; i < ents_.size(); ++i)
+    if (ents_[i].kind == Kind::kGovernment && gov_counts_[i] > count &&
+        std::find(exclude.begin(), exclude.end(), static_cast<int>(i)) == exclude.end())
+      best = static_cast<int>(i), count = gov_counts_[i];
+  return best;
+}
+
+// The government a bare title or role noun belongs to: the most recent government
+// mentioned earlier in the same paragraph, else the article's most mentioned one.
+int ArticleRun::context_government(std::size_t si, std::size_t before_token,
+                                   const std::vector<int>& exclude) const {
+  const std::uint32_t para = L_.sentences[si].paragraph;
+  for (std::size_t j = si + 1; j-- > 0;) {
+    if (L_.sentences[j].paragraph != para) break;
+    const auto& ms = sent_mentions_[j];
+    for (std::size_t m = ms.size(); m-- > 0;) {
+      if (j == si && ms[m].b >= before_token) continue;
+      if (ms[m].flags & kLocative) continue;
+      for (int e : ms[m].ents)
+        if (ents_[static_cast<std::size_t>(e)].kind == Kind::kGovernment &&
+            std::find(exclude.begin(), exclude.end(), e) == exclude.end())
+          return e;
+    }
+  }
+  return home_government(exclude);
+}
+
+}  // namespace stakegraph::io::extract

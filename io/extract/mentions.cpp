@@ -1,0 +1,718 @@
+// Mentions (pass 2, sentence by sentence): pronouns and definite descriptions, lexicon
+// and gazetteer names, demonyms, institutions, titles; coordination of mentions.
+#include "io/extract/run.hpp"
+
+namespace stakegraph::io::extract {
+
+// Resolves a definite description or pronoun to recent entities; returns the count.
+int ArticleRun::resolve_anaphor(std::size_t si, std::size_t k, std::size_t head, bool plural,
+                                std::vector<int>& out) {
+  const AnaphorHead* h = nullptr;
+  if (!is(head, kAnaphorHeads)) return 0;
+  for (const auto& a : kAnaphors)
+    if (a.word == f(head)) h = &a;
+  if (!h) return 0;
+  // A demonym or "<Place>-based" constrains the home country.
+  std::string country;
+  for (std::size_t m = k; m < head; ++m) {
+    const LexiconEntry* d = nullptr;
+    if (match_demonym(m, head, &d) > 0 && d) country = d->iso3;
+  }
+  auto kind_ok = [&](int e) {
+    Kind kd = ents_[static_cast<std::size_t>(e)].kind;
+    return kd == h->kinds[0] || kd == h->kinds[1] || kd == h->kinds[2];
+  };
+  auto country_ok = [&](int e) {
+    if (country.empty()) return true;
+    const Ent& en = ents_[static_cast<std::size_t>(e)];
+    return en.country.empty() || en.country == country;
+  };
+  if (plural || h->plural) {
+    // Coordinated mentions earlier in this sentence first ("Nokia and Ericsson ... the two
+    // European vendors").
+    {
+      std::vector<Mention> cur = sent_mentions_[si];
+      group_coordination(cur);
+      for (std::size_t q = cur.size(); q-- > 0;) {
+        if (cur[q].ents.size() < 2) continue;
+        bool ok = true;
+        for (int e : cur[q].ents) ok = ok && kind_ok(e) && country_ok(e);
+        if (ok) {
+          out = cur[q].ents;
+          return static_cast<int>(out.size());
+        }
+      }
+    }
+    for (std::size_t g = groups_.size(); g-- > 0;) {
+      bool ok = true;
+      for (int e : groups_[g]) ok = ok && kind_ok(e) && country_ok(e);
+      if (ok && groups_[g].size() >= 2) {
+        out = groups_[g];
+        return static_cast<int>(out.size());
+      }
+    }
+    return 0;
+  }
+  // "the ministry", "the court": an entity whose name has that word, or none.
+  if (is(head, kNamedHeads)) {
+    for (std::size_t r = recent_.size(); r-- > 0;) {
+      const Ent& en = ents_[static_cast<std::size_t>(recent_[r])];
+      if (kind_ok(recent_[r]) && en.typed &&
+          (" " + en.key + " ").find(" " + std::string(f(head)) + " ") != std::string::npos) {
+        out = {recent_[r]};
+        return 1;
+      }
+    }
+    for (const auto& m : sent_mentions_[si])
+      for (int e : m.ents)
+        if (kind_ok(e) && (" " + ents_[static_cast<std::size_t>(e)].key + " ")
+                                  .find(" " + std::string(f(head)) + " ") != std::string::npos) {
+          out = {e};
+          return 1;
+        }
+    return 0;
+  }
+  // A trade noun prefers a company whose name says that trade ("the drugmaker": "Ostara
+  // Pharmaceuticals" over a shipping line mentioned since).
+  for (const auto& [trade, words] : kTradeNames) {
+    if (trade != f(head)) continue;
+    for (std::size_t r = recent_.size(); r-- > 0;) {
+      const Ent& en = ents_[static_cast<std::size_t>(recent_[r])];
+      if (!kind_ok(recent_[r]) || !en.typed) continue;
+      const std::string padded = " " + en.key + " ";
+      for (std::string_view w : words)
+        if (!w.empty() && padded.find(" " + std::string(w) + " ") != std::string::npos) {
+          out = {recent_[r]};
+          return 1;
+        }
+    }
+  }
+  // Prefer entities of earlier sentences (an entity rarely is "the company" of its own
+  // clause), most recent first.
+  for (std::size_t r = recent_.size(); r-- > 0;) {
+    int e = recent_[r];
+    if (kind_ok(e) && country_ok(e) && ents_[static_cast<std::size_t>(e)].typed) {
+      out = {e};
+      return 1;
+    }
+  }
+  // First mention of the article: an antecedent earlier in the same sentence.
+  for (const auto& m : sent_mentions_[si])
+    for (int e : m.ents)
+      if (kind_ok(e) && country_ok(e) && ents_[static_cast<std::size_t>(e)].typed) {
+        out = {e};
+        return 1;
+      }
+  return 0;
+}
+
+void ArticleRun::group_coordination(std::vector<Mention>& ms) {
+  std::vector<Mention> out;
+  out.reserve(ms.size());
+  for (auto& m : ms) {
+    if (!out.empty()) {
+      Mention& p = out.back();
+      const std::uint16_t bad = kPossessive | kPronoun | kModifier | kLocative;
+      bool sep_ok = m.b > p.e && m.b - p.e <= 2;
+      for (std::size_t k = p.e; sep_ok && k < m.b; ++k)
+        sep_ok = eq(f(k), ",") || eq(f(k), "and") || eq(f(k), "or");
+      if (sep_ok && m.b - p.e == 2) sep_ok = eq(f(p.e), ",") && (eq(f(p.e + 1), "and") || eq(f(p.e + 1), "or"));
+      // "A, B and C": a comma alone only when an "and" closes the list later.
+      if (sep_ok && m.b - p.e == 1 && eq(f(p.e), ",")) {
+        bool closes = false;
+        for (std::size_t k = m.e; k < std::min<std::size_t>(m.e + 2, L_.tokens.size()); ++k)
+          if (eq(f(k), "and") || eq(f(k), "or") || eq(f(k), ",")) closes = true;
+        sep_ok = closes;
+      }
+      if (sep_ok && !(p.flags & bad) && !(m.flags & (kPronoun | kModifier | kLocative)) &&
+          !(m.flags & kAnaphor) && !(p.flags & kAnaphor) &&
+          !(p.flags & kUntyped) && !(m.flags & kUntyped)) {
+        bool kinds_ok = true;
+        Kind k0 = ents_[static_cast<std::size_t>(p.ents[0])].kind;
+        Kind k1 = ents_[static_cast<std::size_t>(m.ents[0])].kind;
+        // Persons do not coordinate with states ("Trudeau and Canada" is rare in lists).
+        if ((k0 == Kind::kPerson) != (k1 == Kind::kPerson)) kinds_ok = false;
+        if (kinds_ok) {
+          p.e = m.e;
+          for (int e : m.ents) p.ents.push_back(e);
+          p.flags |= (m.flags & kPossessive);
+          continue;
+        }
+      }
+    }
+    out.push_back(std::move(m));
+  }
+  ms = std::move(out);
+}
+
+// A sentence's first word is capitalised whatever it is. It is taken for a name when it
+// acts: a single word right before a verb of the lexicon or of speech ("Greenpeace
+// condemned ...", "Vantro said ..."), which the article never writes in lower case, and
+// which is no function word, plural noun or -ly adverb ("Officials said", "Today").
+bool ArticleRun::initial_name(std::size_t k, std::size_t e) {
+  if (k + 1 >= e || tok(k + 1).cap || !is_word(k + 1) || tok(k).all_caps) return false;
+  const std::string_view w = f(k);
+  if (w.size() < 3 || ends_with(w, "ly") || (ends_with(w, "s") && !ends_with(w, "ss")) ||
+      cls_[k] != 0 || tid_[k] != Lexicon::kNoToken)
+    return false;
+  const std::uint32_t node = lex_.trie_step(Lexicon::kTrieRoot, tid_[k + 1]);
+  if (!is(k + 1, kSpeechVerbs) && (node == Lexicon::kTrieRoot || lex_.verbs_at(node) == nullptr))
+    return false;
+  if (!lower_words_built_) {
+    for (std::size_t t = 0; t < L_.tokens.size(); ++t)
+      if (tok(t).type == TokenType::kWord && !tok(t).cap) lower_words_.insert(tok(t).folded);
+    lower_words_built_ = true;
+  }
+  return !lower_words_.contains(w);
+}
+
+void ArticleRun::recognise(std::size_t si) {
+  const Sentence& s = L_.sentences[si];
+  std::vector<Mention>& ms = sent_mentions_[si];
+  const std::size_t b = s.first, e = s.last;
+  // A definite description or government noun ending at token j ("the company", "the
+  // government's"): a mention of `ents`, possessive when "'s" follows.
+  auto push_description = [&](Mention& m, std::vector<int> ents, std::size_t j) {
+    m.ents = std::move(ents);
+    m.e = static_cast<std::uint32_t>(j + 1);
+    m.flags = kAnaphor;
+    if (j + 1 < e && tok(j + 1).type == TokenType::kPossessive) {
+      m.flags |= kPossessive;
+      m.e = static_cast<std::uint32_t>(j + 2);
+    }
+    ms.push_back(std::move(m));
+  };
+  for (std::size_t k = b; k < e;) {
+    const std::string_view w = f(k);
+    Mention m;
+    m.b = static_cast<std::uint32_t>(k);
+    // Pronouns.
+    if (is(k, kPronouns)) {
+      bool person = eq(w, "he") || eq(w, "his") || eq(w, "she") || eq(w, "her") || eq(w, "him");
+      bool plural = eq(w, "they") || eq(w, "their") || eq(w, "them");
+      int found = -1;
+      if (plural) {
+        std::vector<Mention> cur = ms;
+        group_coordination(cur);
+        for (std::size_t q = cur.size(); q-- > 0 && m.ents.empty();)
+          if (cur[q].ents.size() >= 2 && !(cur[q].flags & kLocative)) m.ents = cur[q].ents;
+        if (m.ents.empty() && !groups_.empty() && group_sentence_ + 1 >= si) m.ents = groups_.back();
+      } else {
+        for (std::size_t r = recent_.size(); r-- > 0;) {
+          const Ent& en = ents_[static_cast<std::size_t>(recent_[r])];
+          if (!en.typed || en.kind == Kind::kAllegation || en.kind == Kind::kMedia) continue;
+          if ((en.kind == Kind::kPerson) == person) {
+            found = recent_[r];
+            break;
+          }
+        }
+        // "it" prefers the subject of its own sentence, then the last subject.
+        const Mention* first_here = nullptr;
+        for (const auto& pm : ms)
+          if (!(pm.flags & (kPronoun | kLocative | kModifier)) && pm.ents.size() == 1 &&
+              ents_[static_cast<std::size_t>(pm.ents[0])].kind != Kind::kPerson &&
+              ents_[static_cast<std::size_t>(pm.ents[0])].kind != Kind::kMedia) {
+            first_here = &pm;
+            break;
+          }
+        if (!person && first_here && (eq(w, "it") || eq(w, "its"))) {
+          found = first_here->ents[0];
+        } else if (!person && !recent_subjects_.empty() && (eq(w, "it"))) {
+          int cand = recent_subjects_.back();
+          if (ents_[static_cast<std::size_t>(cand)].kind != Kind::kPerson) found = cand;
+        }
+        if (found >= 0) m.ents = {found};
+      }
+      if (!m.ents.empty()) {
+        m.e = static_cast<std::uint32_t>(k + 1);
+        m.flags = kPronoun;
+        // "its operators", "his ..." are possessive determiners: not actors themselves
+        // except before role nouns.
+        if (eq(w, "its") || eq(w, "his") || eq(w, "their") || (eq(w, "her") && k + 1 < e && is_word(k + 1)))
+          m.flags |= kPossessive;
+        ms.push_back(std::move(m));
+      }
+      ++k;
+      continue;
+    }
+    // Definite descriptions: the (adj)* head; "both firms", "either company".
+    if (is(k, kDescriptionDets)) {
+      std::size_t j = k + 1;
+      bool plural = eq(w, "both");
+      while (j < e && j < k + 5 && is_word(j) && (!tok(j).cap || ends_with(f(j), "-based")) &&
+             !is(j, kPrepositions) &&
+             !eq(f(j), "country") && !eq(f(j), "government") && !eq(f(j), "chancellery") &&
+             !eq(f(j), "administration") && !is(j, kAnaphorHeads)) {
+        if (eq(f(j), "two") || eq(f(j), "three")) plural = true;
+        ++j;
+      }
+      // Allow a capitalised demonym inside ("the Chinese company", "the two European vendors").
+      if (j < e && tok(j).cap) {
+        const LexiconEntry* d = nullptr;
+        std::size_t dn = match_demonym(j, e, &d);
+        if (dn == 0 && (eq(f(j), "european") || eq(f(j), "asian") || eq(f(j), "western"))) dn = 1;
+        if (dn > 0) j += dn;
+        while (j < e && j < k + 6 && is_word(j) && !tok(j).cap && !is(j, kAnaphorHeads))
+          ++j;
+      }
+      if (j < e) {
+        const bool is_head = is(j, kAnaphorHeads);
+        // "the company's founder": still the company.
+        if (is_head && !(j + 1 < e && tok(j + 1).cap && !eq(f(j), "site"))) {
+          std::vector<int> out;
+          // Apposition: "ARM, the chip designer ..." is ARM itself.
+          if (k >= b + 2 && eq(f(k - 1), ",") && !ms.empty() && ms.back().e == k - 1 &&
+              !(ms.back().flags & (kPronoun | kModifier | kLocative)) && ms.back().ents.size() == 1)
+            out = ms.back().ents;
+          if (!out.empty() || resolve_anaphor(si, k, j, plural, out) > 0) {
+            push_description(m, std::move(out), j);
+            k = j + 1;
+            continue;
+          }
+        }
+        // "the government", "the chancellery", "the country's": the home government.
+        const bool government_head =
+            eq(f(j), "government") || eq(f(j), "chancellery") || eq(f(j), "administration");
+        if (government_head ||
+            (eq(f(j), "country") && j + 1 < e && tok(j + 1).type == TokenType::kPossessive)) {
+          int g = context_government(si, k);
+          if (government_head && g < 0) g = home_government();
+          bool demonym_before = false;
+          for (std::size_t m2 = k + 1; m2 < j; ++m2) demonym_before |= tok(m2).cap;
+          if (g >= 0 && !demonym_before) {
+            push_description(m, {g}, j);
+            k = j + 1;
+            continue;
+          }
+        }
+      }
+    }
+    // Bare role nouns for the home government: "by ministers", "officials say".
+    if ((eq(w, "ministers") || eq(w, "officials")) && !tok(k).cap && k > b &&
+        !tok(k - 1).cap && !eq(f(k - 1), "government") && !eq(f(k - 1), "cybersecurity")) {
+      int g = context_government(si, k);
+      if (g >= 0 && (eq(f(k - 1), "by") || (k + 1 < e && (eq(f(k + 1), "say") || eq(f(k + 1), "said"))))) {
+        m.ents = {g};
+        m.e = static_cast<std::uint32_t>(k + 1);
+        m.flags = kAnaphor;
+        ms.push_back(std::move(m));
+        ++k;
+        continue;
+      }
+    }
+    // Lexicon and gazetteer.
+    const LexiconEntry* le = nullptr;
+    std::size_t n = match_lexicon(k, e, &le, k == b);
+    int gent = -1;
+    std::size_t gn = match_gazetteer(k, e, &gent);
+    // Demonym phrases: "Chinese authorities", "Egyptian and Greek navies",
+    // "South African air force".
+    const LexiconEntry* dem = nullptr;
+    std::size_t dn = match_demonym(k, e, &dem);
+    if (dn > 0 && dn >= n && gn <= dn && k > b && eq(f(k - 1), "the") &&
+        (k + dn >= e || !is_word(k + dn) || is(k + dn, kAux) ||
+         is(k + dn, kPrepositions) || eq(f(k + dn), "are") || eq(f(k + dn), "were"))) {
+      // "the British would threaten ...": the people for their state.
+      int gid = entity_for(*dem);
+      m.ents = {gid};
+      m.e = static_cast<std::uint32_t>(k + dn);
+      m.flags = kGeneric;
+      ++gov_counts_[static_cast<std::size_t>(gid)];
+      ms.push_back(std::move(m));
+      k += dn;
+      continue;
+    }
+    if (dn > 0 && dn >= n && gn <= dn) {
+      std::vector<const LexiconEntry*> govs = {dem};
+      std::size_t j = k + dn;
+      while (j + 1 < e && (eq(f(j), "and") || eq(f(j), ","))) {
+        const LexiconEntry* d2 = nullptr;
+        std::size_t dn2 = match_demonym(j + 1, e, &d2);
+        if (dn2 == 0) break;
+        govs.push_back(d2);
+        j = j + 1 + dn2;
+      }
+      // Skip modifiers ("opposition", "state") up to a role or institution noun.
+      std::size_t h = j;
+      while (h < e && h < j + 3 && is_word(h) && !tok(h).cap && !is(h, kGovRoles) &&
+             !is(h, kInstitutions) && !eq(f(h), "air") && !eq(f(h), "armed") && !eq(f(h), "coast") &&
+             !eq(f(h), "high") && !eq(f(h), "supreme"))
+        ++h;
+      if (h < e && (is(h, kGovRoles) || is(h, kInstitutions) || eq(f(h), "air") ||
+                    eq(f(h), "armed") || eq(f(h), "coast") || ((eq(f(h), "high") || eq(f(h), "supreme")) &&
+                    h + 1 < e && eq(f(h + 1), "court")))) {
+        const bool indefinite = k > b && (eq(f(k - 1), "a") || eq(f(k - 1), "an"));
+        std::size_t he = h + 1;
+        std::string inst(f(h));
+        if ((eq(inst, "air") || eq(inst, "armed") || eq(inst, "coast") || eq(inst, "high") ||
+             eq(inst, "supreme")) && he < e) {
+          inst += " " + std::string(f(he));
+          ++he;
+        }
+        const bool is_inst = is(h, kInstitutions) || he > h + 1;
+        const bool generic_inst = eq(inst, "intelligence") || eq(inst, "bank") || eq(inst, "office") ||
+                                  eq(inst, "council") || eq(inst, "department") || eq(inst, "agency") ||
+                                  eq(inst, "ministry") || eq(inst, "regulator") || eq(inst, "commission") ||
+                                  eq(inst, "bureau") || eq(inst, "directorate") || eq(inst, "forces") ||
+                                  eq(inst, "guard") || eq(inst, "assembly");
+        m.e = static_cast<std::uint32_t>(he);
+        for (const LexiconEntry* g : govs) {
+          int gid = entity_for(*g);
+          if (is_inst && !indefinite && !generic_inst) {
+            // An institution of that state: "Bolivian police" -> agency part_of Bolivia.
+            std::string sing = inst;
+            if (eq(sing, "navies")) sing = "navy";
+            else if (eq(sing, "armies")) sing = "army";
+            else if (eq(sing, "militaries")) sing = "military";
+            else if (eq(sing, "courts")) sing = "court";
+            else if (eq(sing, "parliaments")) sing = "parliament";
+            std::string dem_word = g->demonyms.empty() ? g->name : g->demonyms[0];
+            std::string nm = dem_word + " ";
+            std::string titled;
+            for (std::size_t c = 0; c < sing.size(); ++c)
+              titled.push_back(c == 0 || sing[c - 1] == ' ' ? static_cast<char>(std::toupper(static_cast<unsigned char>(sing[c]))) : sing[c]);
+            if (eq(sing, "police")) titled = "police";
+            nm += titled;
+            int aid = entity_named(nm, Kind::kAgency, true);
+            ents_[static_cast<std::size_t>(aid)].part_of = g->name;
+            if (govs.size() == 1) add_alias(aid, surface(k, he));
+            m.ents.push_back(aid);
+            ++gov_counts_[static_cast<std::size_t>(gid)];
+          } else {
+            m.ents.push_back(gid);
+            ++gov_counts_[static_cast<std::size_t>(gid)];
+            if (govs.size() == 1 && !indefinite && is(h, kGovRoles))
+              add_alias(gid, surface(k, he));
+          }
+        }
+        m.flags = kGeneric;
+        if (he < e && tok(he).type == TokenType::kPossessive) {
+          m.flags |= kPossessive;
+          m.e = static_cast<std::uint32_t>(he + 1);
+        }
+        ms.push_back(std::move(m));
+        k = he;
+        continue;
+      }
+    }
+    if (gn > 0 && gn >= n) {
+      m.ents = {gent};
+      m.e = static_cast<std::uint32_t>(k + gn);
+    } else if (n > 0) {
+      int id = entity_for(*le);
+      m.ents = {id};
+      m.e = static_cast<std::uint32_t>(k + n);
+      std::string surf = surface(k, k + n);
+      add_alias(id, surf);
+      // "Huawei UK", "Vodafone Germany": a company's national arm is the company.
+      if (le->kind == Kind::kVendor || le->kind == Kind::kOperator) {
+        const LexiconEntry* le2 = nullptr;
+        std::size_t n2 = m.e < e ? match_lexicon(m.e, e, &le2, false) : 0;
+        if (n2 > 0 && le2->kind == Kind::kGovernment && tok(m.e).start == tok(m.e - 1).end + 1) {
+          add_alias(id, surface(k, m.e + n2));
+          m.e = static_cast<std::uint32_t>(m.e + n2);
+        }
+      }
+      // "<Country>'s <words> <institution>": an agency of that country ("Kenya's High
+      // Court", "Nepal's anti-graft commission") unless a name follows in apposition.
+      if (le->kind == Kind::kGovernment && m.e + 1 < e &&
+          tok(m.e).type == TokenType::kPossessive) {
+        std::size_t h = m.e + 1;
+        while (h < e && h < m.e + 5 && is_word(h) && !is(h, kInstitutions) &&
+               !is(h, kPersonRoles) && !is(h, kPrepositions))
+          ++h;
+        bool inst_here = h < e && is(h, kInstitutions);
+        if (inst_here && h + 1 < e && (eq(f(h + 1), "forces") || eq(f(h + 1), "court"))) ++h;
+        bool name_follows = h + 2 < e && eq(f(h + 1), ",") && tok(h + 2).cap;
+        if (inst_here && !name_follows && !(h + 1 < e && is(h + 1, kInstitutions))) {
+          std::string inst = surface(m.e + 1, h + 1);
+          std::string nm = std::string(surf) + "'s " + inst;
+          // Canonical: "<Institution> of <Country>".
+          std::string canon;
+          std::string lower_inst = inst;
+          bool first = true;
+          for (std::size_t c = 0; c < lower_inst.size(); ++c) {
+            char ch = lower_inst[c];
+            if (first || (c > 0 && (lower_inst[c - 1] == ' '))) {
+              ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+            }
+            first = false;
+            canon.push_back(ch);
+          }
+          canon += " of " + le->name;
+          // A body with a name of its own: "China's Ministry of Commerce" is the "Ministry of
+          // Commerce" (also "Chinese Ministry of Commerce"), not a "Ministry of China".
+          std::size_t named_end = h + 1;
+          bool own_name = false;
+          if (tok(h).cap && named_end + 1 < e && eq(f(named_end), "of") && tok(named_end + 1).cap &&
+              is_word(named_end + 1)) {
+            named_end += 1;
+            while (named_end < e && tok(named_end).cap && is_word(named_end)) ++named_end;
+            if (named_end + 1 < e && eq(f(named_end), "and") && tok(named_end + 1).cap) {
+              ++named_end;
+              while (named_end < e && tok(named_end).cap && is_word(named_end)) ++named_end;
+            }
+            canon = surface(m.e + 1, named_end);
+            nm = std::string(surf) + "'s " + canon;
+            h = named_end - 1;
+            own_name = true;
+          }
+          int aid = entity_named(canon, Kind::kAgency, true);
+          ents_[static_cast<std::size_t>(aid)].part_of = le->name;
+          add_alias(aid, nm);
+          if (own_name && !le->demonyms.empty()) add_alias(aid, le->demonyms[0] + " " + canon);
+          ++gov_counts_[static_cast<std::size_t>(id)];
+          Mention gm;
+          gm.b = m.b;
+          gm.e = m.e + 1;
+          gm.ents = {id};
+          gm.flags = kModifier | kPossessive;
+          ms.push_back(gm);
+          m.ents = {aid};
+          m.b = static_cast<std::uint32_t>(m.e + 1);
+          m.e = static_cast<std::uint32_t>(h + 1);
+          ms.push_back(std::move(m));
+          k = h + 1;
+          continue;
+        }
+      }
+    } else if (tok(k).cap && tok(k).type == TokenType::kWord && (k > b || initial_name(k, e))) {
+      // Untyped capitalised span (a relation participant only).
+      std::size_t j = k;
+      std::size_t k0 = k;
+      while (k0 < e && tok(k0).cap && is(k0, kRoleTitles)) ++k0;
+      if (k0 > k) {
+        k = k0;
+        continue;
+      }
+      if (hyphen_modifier(k)) {
+        ++k;
+        continue;
+      }
+      while (j < e && tok(j).cap && tok(j).type == TokenType::kWord && j < k + 5 &&
+             !hyphen_modifier(j)) {
+        const LexiconEntry* x = nullptr;
+        int gz = -1;
+        if (j > k && (match_lexicon(j, e, &x, false) > 0 || match_gazetteer(j, e, &gz) > 0)) break;
+        ++j;
+      }
+      const LexiconEntry* dmy = nullptr;
+      if (j > k && is(j - 1, kPlaceNouns)) {
+        // A place named by its geographic head ("Strait of Hormuz", "Red Sea", "Lake Kivu
+        // region") is where things happen, never an actor.
+        k = j;
+        while (k + 1 < e && eq(f(k), "of") && tok(k + 1).cap) {
+          k += 2;
+          while (k < e && tok(k).cap && tok(k).type == TokenType::kWord) ++k;
+        }
+        continue;
+      }
+      if (j > k && j < e && eq(f(j), "of") && is(j - 1, kPlaceNouns)) {
+        k = j;
+        continue;
+      }
+      if (!is(k, kNotNames) && j > k && !(j == k + 1 && match_demonym(k, e, &dmy) > 0) &&
+          !is(j - 1, kNotActors)) {
+        int id = entity_named(surface(k, j), Kind::kOrganization, false);
+        m.ents = {id};
+        m.e = static_cast<std::uint32_t>(j);
+        m.flags = kUntyped;
+        if (is(k - 1, kLocativePreps) || eq(f(k - 1), "of") || eq(f(k - 1), "to") ||
+            eq(f(k - 1), "from"))
+          m.flags |= kLocative;
+      } else {
+        ++k;
+        continue;
+      }
+    } else {
+      ++k;
+      continue;
+    }
+    if (m.e < e && tok(m.e).type == TokenType::kPossessive) {
+      m.flags |= kPossessive;
+      ++m.e;
+    }
+    if (k > b && is(k - 1, kLocativePreps)) {
+      for (int id : m.ents)
+        if (ents_[static_cast<std::size_t>(id)].kind == Kind::kGovernment) m.flags |= kLocative;
+    }
+    if (k > b && (eq(f(k - 1), "the") || eq(f(k - 1), "a")) && k > b + 1 &&
+        is(k - 2, kLocativePreps)) {
+      for (int id : m.ents)
+        if (ents_[static_cast<std::size_t>(id)].kind == Kind::kGovernment) m.flags |= kLocative;
+    }
+    for (int id : m.ents)
+      if (ents_[static_cast<std::size_t>(id)].kind == Kind::kGovernment && !(m.flags & kLocative))
+        ++gov_counts_[static_cast<std::size_t>(id)];
+    k = m.e;
+    ms.push_back(std::move(m));
+  }
+  // Mark title and role modifiers: "US ambassador Richard Grenell" (US), "FCC chairman Ajit
+  // Pai" (FCC), "Canada's ambassador, John McCallum" (Canada), "a Huawei spokesperson".
+  // Governments that send a titled envoy in this sentence ("US ambassador X"): a bare title
+  // of the same sentence ("met Economy Minister Y") is of another government.
+  std::vector<int> envoy_governments;
+  for (std::size_t i = 0; i < ms.size(); ++i) {
+    Mention& m = ms[i];
+    if (m.flags & kPronoun) {
+      if (!(m.flags & kPossessive)) continue;
+    }
+    std::size_t j = m.e;
+    // A state with a title ("US Secretary", "US President" of "US President X"): the title
+    // goes on.
+    bool role = (m.flags & kGeneric) && m.e > m.b && is(m.e - 1, kGovTitles);
+    while (j < e && j < m.e + 5 && is_word(j) && !tok(j).cap && is(j, kRoleTitles)) {
+      role = true;
+      ++j;
+    }
+    // Capitalised titles ("Secretary of State") are words of the title as well.
+    while (j < e && j < m.e + 6 && is_word(j) &&
+           (is(j, kRoleTitles) || (eq(f(j), "of") && role) || (role && eq(f(j), "state")))) {
+      role = true;
+      ++j;
+    }
+    if (!role) continue;
+    // An apposition may follow: "Canada's ambassador, John McCallum"; "in London".
+    std::size_t p = j;
+    if (p + 1 < e && is(p, kLocativePreps) && tok(p + 1).cap) p += 2;
+    if (p < e && eq(f(p), ",")) ++p;
+    int person = -1;
+    for (std::size_t q = i + 1; q < ms.size(); ++q) {
+      if (ms[q].b == p) {
+        for (int id : ms[q].ents)
+          if (ents_[static_cast<std::size_t>(id)].kind == Kind::kPerson) person = id;
+      }
+    }
+    if (person < 0 && !(m.flags & kPronoun)) {
+      // Speaker organisation: "a Huawei spokesperson said".
+      if (j > m.e && (eq(f(j - 1), "spokesperson") || eq(f(j - 1), "spokesman") ||
+                      eq(f(j - 1), "spokeswoman")))
+        m.flags |= kModifier;
+      continue;
+    }
+    if (person < 0) continue;
+    m.flags |= kModifier;
+    for (std::size_t t = m.e > m.b ? m.e - 1 : m.b; t < j; ++t)
+      if (eq(f(t), "ambassador") || eq(f(t), "envoy") || eq(f(t), "consul") || eq(f(t), "diplomat"))
+        envoy_governments.push_back(m.ents[0]);
+    Ent& pe = ents_[static_cast<std::size_t>(person)];
+    int owner = m.ents[0];
+    // A minister's department when the article names it: "Commerce Secretary" -> US
+    // Commerce Department.
+    for (std::size_t t = m.e; t < j; ++t) {
+      if (!tok(t).cap || is(t, kGovTitles) || eq(f(t), "chief") || eq(f(t), "vice")) continue;
+      for (std::size_t x = 0; x < ents_.size(); ++x) {
+        if (ents_[x].kind != Kind::kAgency) continue;
+        const std::string& fk = ents_[x].key;
+        if (fk.find(f(t)) != std::string::npos) owner = static_cast<int>(x);
+      }
+    }
+    if (pe.part_of.empty()) pe.part_of = ents_[static_cast<std::size_t>(owner)].name;
+    add_alias(person, surface(m.b, j) + (p > j ? surface(j, p) : std::string()));
+  }
+  // Bare titles before persons: "Prime Minister Justin Trudeau", "Culture Secretary Oliver
+  // Dowden": the person speaks for the context government.
+  for (auto& m : ms) {
+    if (m.ents.size() != 1) continue;
+    Ent& pe = ents_[static_cast<std::size_t>(m.ents[0])];
+    if (pe.kind != Kind::kPerson || !pe.part_of.empty()) continue;
+    std::size_t t = m.b;
+    bool gov_title = false, org_title = false;
+    std::size_t title_start = t;
+    while (t > b && is_word(t - 1) && is(t - 1, kRoleTitles)) {
+      --t;
+      if (is(t, kGovTitles)) gov_title = true;
+      if (eq(f(t), "founder") || eq(f(t), "ceo") || eq(f(t), "chairman") || eq(f(t), "executive") ||
+          eq(f(t), "spokesman") || eq(f(t), "spokesperson"))
+        org_title = true;
+      title_start = t;
+    }
+    // The portfolio before a government title: "Fisheries Minister X".
+    if (title_start > b && title_start < m.b && is(title_start, kGovTitles) &&
+        tok(title_start - 1).cap && is_word(title_start - 1) &&
+        std::none_of(ms.begin(), ms.end(), [&](const Mention& o) {
+          return o.b < title_start && o.e >= title_start;
+        }))
+      --title_start;
+    if (title_start == m.b) continue;
+    // Possessor: "the company's founder Ren Zhengfei".
+    if (title_start > b && tok(title_start - 1).type == TokenType::kPossessive) {
+      for (const auto& o : ms)
+        if (o.e == title_start && !o.ents.empty()) {
+          pe.part_of = ents_[static_cast<std::size_t>(o.ents[0])].name;
+        }
+      if (!pe.part_of.empty()) continue;
+    }
+    bool minister_of_agency = false;
+    for (std::size_t x = title_start; x < m.b; ++x) {
+      if (!tok(x).cap || is(x, kGovTitles) || eq(f(x), "chief") || eq(f(x), "vice") ||
+          eq(f(x), "prime") || eq(f(x), "foreign"))
+        continue;
+      for (std::size_t y = 0; y < ents_.size(); ++y) {
+        if (ents_[y].kind != Kind::kAgency) continue;
+        if (ents_[y].key.find(f(x)) != std::string::npos) {
+          pe.part_of = ents_[y].name;
+          minister_of_agency = true;
+        }
+      }
+    }
+    if (minister_of_agency) continue;
+    // The title names its country: "Canadian Industry Minister Ana Ruiz".
+    int titled = -1;
+    for (std::size_t d = title_start; d-- > b && d + 3 >= title_start;) {
+      const LexiconEntry* dm = nullptr;
+      if (match_demonym(d, title_start, &dm) == title_start - d && dm) {
+        titled = entity_for(*dm);
+        break;
+      }
+    }
+    if (titled >= 0 && gov_title && !org_title) {
+      pe.part_of = ents_[static_cast<std::size_t>(titled)].name;
+      add_alias(m.ents[0], surface(title_start, m.e));
+      continue;
+    }
+    if (gov_title && !org_title) {
+      int g = context_government(si, title_start, envoy_governments);
+      if (g >= 0) {
+        pe.part_of = ents_[static_cast<std::size_t>(g)].name;
+        pe.part_of_from_context = true;
+      }
+    } else if (org_title && !gov_title) {
+      // "Chief executive Anna Berg said ...": an officer of the company the article is
+      // about, the latest one named before her.
+      for (std::size_t r = recent_.size(); r-- > 0;) {
+        const Ent& o = ents_[static_cast<std::size_t>(recent_[r])];
+        if (o.typed && (o.kind == Kind::kOrganization || o.kind == Kind::kVendor ||
+                        o.kind == Kind::kOperator) && recent_[r] != m.ents[0]) {
+          pe.part_of = o.name;
+          pe.part_of_from_context = true;
+          break;
+        }
+      }
+    }
+    add_alias(m.ents[0], surface(title_start, m.e));
+  }
+  // "the government of Kenya", "the authorities of Peru": the state itself, as one mention.
+  {
+    std::vector<std::pair<std::size_t, std::size_t>> spans;  // (new start, old start)
+    for (Mention& m : ms)
+      if (m.ents.size() == 1 && m.b >= b + 2 && eq(f(m.b - 1), "of") && is(m.b - 2, kStateNouns) &&
+          ents_[static_cast<std::size_t>(m.ents[0])].kind == Kind::kGovernment) {
+        std::size_t start = m.b - 2;
+        if (start > b && (eq(f(start - 1), "the") || eq(f(start - 1), "its"))) --start;
+        spans.emplace_back(start, m.b);
+        m.b = static_cast<std::uint32_t>(start);
+        m.flags &= static_cast<std::uint16_t>(~(kLocative | kModifier));
+      }
+    for (const auto& [start, old] : spans)
+      ms.erase(std::remove_if(ms.begin(), ms.end(),
+                              [&](const Mention& o) { return o.b >= start && o.e <= old; }),
+               ms.end());
+    if (!spans.empty())
+      std::stable_sort(ms.begin(), ms.end(),
+                       [](const Mention& x, const Mention& y) { return x.b < y.b; });
+  }
+  group_coordination(ms);
+}
+
+}  // namespace stakegraph::io::extract

@@ -1,0 +1,315 @@
+// Names beyond the lexicon (pass 1 over the sentences): actors of the event-data
+// dictionaries, and capitalised names typed by their head nouns and context cues.
+#include "io/extract/run.hpp"
+
+namespace stakegraph::io::extract {
+
+// Kind of an actor from its event-data code (CAMEO actor codes: a 3-letter country, then
+// 3-letter agent codes): a country alone or with GOV is a government; IGO, NGO, a business
+// (BUS), a party (PTY), rebels (REB, INS) an organization; any other agent (MIL, COP, JUD,
+// LEG, SPY ...) an agency.
+Kind kind_of_code(std::string_view code) {
+  if (code.size() <= 3) return Kind::kGovernment;
+  const std::string_view rest = code.substr(3);
+  if (rest == "GOV" || rest == "ELI") return Kind::kGovernment;
+  for (std::string_view org : {"IGO", "NGO", "BUS", "PTY", "REB", "INS", "MED", "EDU", "LAB",
+                               "REL", "OPP", "CVL", "UAF", "IMG", "NGM", "SEP"})
+    if (code.find(org) != std::string_view::npos) return Kind::kOrganization;
+  if (code.substr(0, 3) == "IGO" || code.substr(0, 3) == "NGO") return Kind::kOrganization;
+  return Kind::kAgency;
+}
+
+// Pass 1 with event-data dictionaries: actors the dictionary names (a capitalised phrase,
+// or an agent phrase after a country's demonym: "Israeli police") become entities with
+// their code; lexicon actors it names get the code too.
+void ArticleRun::dictionary_actors(const Sentence& s, std::vector<char>& covered) {
+  const std::size_t b = s.first, e = s.last;
+  dtoks_.clear();
+  for (std::size_t k = b; k < e; ++k) dtoks_.push_back(tok(k).folded);
+  const auto date = static_cast<extract::dictionary::Date>(date_ > 0 ? date_ : 0);
+  for (std::size_t k = b; k < e;) {
+    if (!tok(k).cap || covered[k]) {
+      ++k;
+      continue;
+    }
+    const auto am = dict_->actors.longest(dtoks_, k - b, date);
+    if (!am || am.code.empty()) {
+      ++k;
+      continue;
+    }
+    std::size_t n = am.length;
+    std::string code(am.code);
+    // "<demonym or country> <agent>": the agent's code after the country's.
+    if (code.size() == 3 && k + n < e) {
+      const auto ag = dict_->agents.longest(dtoks_, k + n - b);
+      if (ag && !ag.prefix) {
+        code += std::string(ag.code);
+        n += ag.length;
+      }
+    }
+    const LexiconEntry* le = nullptr;
+    const std::size_t ln = match_lexicon(k, e, &le, k == b);
+    int id = -1;
+    if (ln == n && le) {
+      id = entity_for(*le);
+    } else if (ln > n) {
+      k += ln;
+      continue;
+    } else {
+      const Kind kind = kind_of_code(code);
+      // A demonym names its country ("Israeli troops": an agency of Israel).
+      const LexiconEntry* dm = nullptr;
+      if (code.size() > 3 && match_demonym(k, e, &dm) > 0 && dm && kind != Kind::kGovernment) {
+        id = entity_named(surface(k, k + n), kind, true);
+        ents_[static_cast<std::size_t>(id)].part_of = dm->name;
+      } else if (kind == Kind::kGovernment && code.size() == 3 && match_demonym(k, e, &dm) > 0 &&
+                 dm) {
+        id = entity_for(*dm);
+      } else {
+        id = entity_named(surface(k, k + n), kind, true);
+      }
+      add_gazetteer(fold(surface(k, k + n)), id);
+      gaz_max_ = std::max(gaz_max_, n);
+    }
+    Ent& en = ents_[static_cast<std::size_t>(id)];
+    if (en.code.empty()) en.code = code;
+    for (std::size_t j = k; j < k + n; ++j) covered[j] = 1;
+    k += n;
+  }
+}
+
+// Pass 1: unknown capitalised names typed by their context.
+void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covered) {
+  const std::size_t b = s.first, e = s.last;
+  if (dict_ != nullptr && code_actors_) dictionary_actors(s, covered);
+  // Where a country's name ends right before token j: the token its name starts at.
+  std::vector<std::pair<std::size_t, std::size_t>> country_ends;  // (end, start)
+  for (std::size_t k = b; k < e;) {
+    const LexiconEntry* le = nullptr;
+    std::size_t n = match_lexicon(k, e, &le, k == b);
+    if (n > 0) {
+      for (std::size_t j = k; j < k + n; ++j) covered[j] = 1;
+      if (le && le->kind == Kind::kGovernment) country_ends.emplace_back(k + n, k);
+      k += n;
+      continue;
+    }
+    ++k;
+  }
+  auto name_like = [&](std::size_t k) {
+    const Token& t = tok(k);
+    return t.type == TokenType::kWord && t.cap && !covered[k] && !hyphen_modifier(k);
+  };
+  for (std::size_t k = b; k < e;) {
+    if (!name_like(k)) {
+      ++k;
+      continue;
+    }
+    std::size_t j = k + 1;
+    while (j < e) {
+      if (name_like(j)) {
+        ++j;
+        continue;
+      }
+      // A possessive inside an institution's name ("Cotton Growers' Federation"): kept when
+      // the name goes on to an organisation or agency head noun.
+      if (tok(j).type == TokenType::kPossessive && j + 1 < e && name_like(j + 1) && j - k <= 3) {
+        std::size_t m = j + 1;
+        while (m < e && name_like(m)) ++m;
+        if (is(m - 1, kOrgSuffix) || is(m - 1, kAgencySuffix)) {
+          j = m;
+          continue;
+        }
+      }
+      // A company "of <Place>" is located there ("Kessel Motors of Turin").
+      if ((eq(f(j), "of") || eq(f(j), "and") || eq(f(j), "for") || eq(f(j), "de") || eq(f(j), "&")) &&
+          j + 1 < e && name_like(j + 1) && j - k <= 4 &&
+          !(eq(f(j), "of") && (is(j - 1, kCompanyNouns) || is(j - 1, kTechCompanyNouns)))) {
+        // "Federation of Andean Miners"; not "Ghana and Togo" (covered by the lexicon).
+        std::size_t m = j + 1;
+        while (m < e && name_like(m)) ++m;
+        // "Ministry of Science and Technology": a body's portfolio may be coordinated.
+        bool body_of = false;
+        for (std::size_t q = k + 1; q < j; ++q)
+          if (eq(f(q), "of")) {
+            body_of = is(q - 1, kAgencySuffix) || is(q - 1, kOrgSuffix);
+            break;
+          }
+        if (is(m - 1, kOrgSuffix) || is(m - 1, kAgencySuffix) || eq(f(j), "of") ||
+            (m < e && is(m, kAgencySuffix)) || (eq(f(j), "and") && body_of && m - j <= 3)) {
+          j = m;
+          continue;
+        }
+      }
+      break;
+    }
+    std::size_t start = k, end = j;
+    k = j;
+    // The head noun of the name: the word before its first "of"/"for" ("Ministry of
+    // Agriculture", "Competition Commission of India"), else its last word.
+    auto head_of = [&](std::size_t from, std::size_t to) {
+      for (std::size_t m = from + 1; m < to; ++m)
+        if (eq(f(m), "of") || eq(f(m), "for")) return m - 1;
+      return to - 1;
+    };
+    auto institutional = [&](std::size_t h) {
+      return is(h, kOrgSuffix) || is(h, kAgencySuffix) || is(h, kOperatorSuffix) ||
+             is(h, kCompanyNouns) || is(h, kTechCompanyNouns);
+    };
+    // Sentence-initial function words and month/day names are not names; titles and
+    // adjectives before a person's name are not part of it, but they are part of an
+    // institution's name ("National Transport Safety Board", "Federal Court").
+    const bool named_institution = end - start >= 2 && institutional(head_of(start, end));
+    for (;;) {
+      const LexiconEntry* dmy = nullptr;
+      if (start < end && named_institution && is(start, kSkip) && !is(start, kRoleTitles) &&
+          !is(start, kNameAdjectives) && !eq(f(start), "state"))
+        ++start;
+      else if (start < end && !named_institution &&
+               (is(start, kSkip) || is(start, kRoleTitles) || eq(f(start), "of")))
+        ++start;
+      // The portfolio before a title is part of it: "Agriculture Minister Devendra Rawal".
+      else if (!named_institution && start + 2 < end && is(start + 1, kGovTitles))
+        start += 2;
+      else if (start < end && named_institution && eq(f(start), "of"))
+        ++start;
+      else if (start + 1 < end && match_demonym(start, end, &dmy) > 0)
+        start += match_demonym(start, end, &dmy);
+      else
+        break;
+    }
+    while (end > start && (eq(f(end - 1), "of") || eq(f(end - 1), "and"))) --end;
+    if (start >= end) continue;
+    // Headline-like all-capitals words are not names unless short acronyms.
+    std::string name = surface(start, end);
+    if (name.size() < 2) continue;
+    const std::string_view prev = start > b ? f(start - 1) : std::string_view();
+    const std::string_view prev2 = start > b + 1 ? f(start - 2) : std::string_view();
+    const std::string_view next = end < e ? f(end) : std::string_view();
+    const std::string_view next2 = end + 1 < e ? f(end + 1) : std::string_view();
+    const std::size_t len = end - start;
+    Kind kind = Kind::kUnspecified;
+    bool is_lower_org = false;
+    const std::size_t head = head_of(start, end);
+    // "Name (ACR)": the acronym names the same actor from here on.
+    // Also after the body's country: "Competition Commission of India (CCI)".
+    std::size_t acr = end;
+    if (acr + 1 < e && eq(f(acr), "of"))
+      for (const auto& [cend, cstart] : country_ends)
+        if (cstart == acr + 1) acr = cend;
+    const bool acronym = acr + 2 < e && eq(f(acr), "(") && eq(f(acr + 2), ")") &&
+                         tok(acr + 1).all_caps && tok(acr + 1).folded.size() <= 8;
+    if (is(end - 1, kOperatorSuffix) && len >= 2) kind = Kind::kOperator;
+    else if (is(head, kAgencySuffix) && len >= 2) kind = Kind::kAgency;
+    else if (is(head, kOrgSuffix) && len >= 2) kind = Kind::kOrganization;
+    else if (is(head, kTechCompanyNouns) && len >= 2) kind = Kind::kVendor;
+    else if (is(head, kCompanyNouns) && len >= 2) kind = Kind::kOrganization;
+    else if (end < e && is(end, kLowerOrgNouns) && !tok(end).cap && len <= 3) {
+      kind = Kind::kOrganization;
+      is_lower_org = true;
+    } else if ((start > b && is(start - 1, kOperatorCue)) || (eq(prev, "provider") && eq(prev2, "telecoms")))
+      kind = Kind::kOperator;
+    else if (start > b && is(start - 1, kVendorCue) && len <= 3)
+      kind = Kind::kVendor;
+    else if (start > b && is(start - 1, kMediaCue) && len <= 4)
+      kind = Kind::kMedia;
+    else if ((eq(prev, "told") || (eq(prev, "to") && eq(prev2, "according"))) && len <= 4)
+      kind = Kind::kMedia;
+    else if (len >= 2 && len <= 4 && start > b && is(start - 1, kRoleTitles))
+      kind = Kind::kPerson;
+    else if (len >= 2 && len <= 3 && eq(prev, ",") && start >= b + 2 &&
+             [&] {
+               // "Huawei's chief financial officer, Meng Wanzhou"; "China's ambassador in
+               // London, Liu Xiaoming" (a place after the role).
+               std::size_t r = start - 2;
+               std::size_t places = 0;
+               while (r > b + 1 && tok(r).cap && places < 3) --r, ++places;
+               if (places > 0 && !(eq(f(r), "in") || eq(f(r), "at") || eq(f(r), "to"))) return false;
+               if (places > 0) --r;
+               return is(r, kPersonRoles);
+             }())
+      kind = Kind::kPerson;
+    else if (len >= 2 && len <= 3 && eq(next, ",") && end + 2 < e &&
+             [&] {
+               // "Ana Lopez, Spain's foreign minister"; "Jan Olsen, minister of defence".
+               std::size_t r = end + 1;
+               const LexiconEntry* le = nullptr;
+               const std::size_t n = match_lexicon(r, e, &le, false);
+               if (n > 0 && r + n < e && tok(r + n).type == TokenType::kPossessive) r += n + 1;
+               for (std::size_t q = r; q < std::min(e, r + 3) && is_word(q); ++q)
+                 if (is(q, kPersonRoles)) return true;
+               return false;
+             }())
+      kind = Kind::kPerson;
+    else if (eq(next, ",") && (eq(next2, "a") || eq(next2, "an") || eq(next2, "the"))) {
+      // Apposition: "Michael Kovrig, a former Canadian diplomat"; "Skycom, a firm". The
+      // head noun is the last cue before a boundary or preposition ("a Green Party
+      // campaign manager" is a person, "a maker of pumps" a vendor).
+      for (std::size_t m = end + 2; m < std::min(e, end + 8); ++m) {
+        std::string_view w = f(m);
+        if (eq(w, ",") || eq(w, ".") || eq(w, "that") || eq(w, "who") || eq(w, "which") ||
+            (is(m, kPrepositions) && kind != Kind::kUnspecified))
+          break;
+        if (tok(m).cap && m + 1 < e && !eq(f(m + 1), ",") && !eq(f(m + 1), ".")) continue;
+        if (is(m, kPersonRoles) && len >= 2) kind = Kind::kPerson;
+        else if (eq(w, "carrier") || eq(w, "operator") || eq(w, "provider")) kind = Kind::kOperator;
+        else if (eq(w, "maker") || eq(w, "manufacturer") || eq(w, "chipmaker") || eq(w, "vendor") ||
+                 eq(w, "designer") || eq(w, "supplier"))
+          kind = Kind::kVendor;
+        else if (eq(w, "newspaper") || eq(w, "broadcaster") || eq(w, "daily"))
+          kind = Kind::kMedia;
+        else if (eq(w, "firm") || eq(w, "company") || eq(w, "group") || eq(w, "bank") ||
+                 eq(w, "organisation") || eq(w, "organization") || eq(w, "charity") ||
+                 eq(w, "party") || eq(w, "movement") || eq(w, "body"))
+          kind = Kind::kOrganization;
+      }
+    } else if (len >= 2 && len <= 3 && end < e && is(end, kSpeechVerbs)) {
+      kind = Kind::kPerson;
+    } else if (len >= 2 && len <= 3 && eq(next, ",") && eq(next2, "who")) {
+      kind = Kind::kPerson;
+    }
+    if (kind == Kind::kUnspecified) {
+      if (end < e && is(end, kReportVerbs) && (eq(next, "reported") || eq(next, "reports"))) kind = Kind::kMedia;
+    }
+    // A name defined with an acronym is an institution's.
+    if (kind == Kind::kUnspecified && acronym && len >= 2) kind = Kind::kOrganization;
+    if (kind == Kind::kUnspecified) continue;
+    // A body or company whose name opens with its country's ("Kenya Revenue Authority",
+    // "Ghana Airways"): the country is part of the name.
+    if (kind != Kind::kPerson && !is_lower_org && institutional(head) && start > b)
+      for (const auto& [cend, cstart] : country_ends)
+        if (cend == start && tok(start - 1).cap) {
+          start = cstart;
+          name = surface(start, end);
+          gaz_max_ = std::max(gaz_max_, end - start);
+          break;
+        }
+    if (is_lower_org) name = surface(start, end + 1);
+    int id = entity_named(name, kind, true);
+    add_gazetteer(fold(name), id);
+    gaz_max_ = std::max(gaz_max_, len + (is_lower_org ? 1 : 0));
+    if (acronym) {
+      add_gazetteer(std::string(tok(acr + 1).folded), id);
+      add_alias(id, surface(acr + 1, acr + 2));
+    }
+    // A company is called by the first word of its name ("Ostara" for "Ostara
+    // Pharmaceuticals") when that word is no common word of names.
+    if ((kind == Kind::kOrganization || kind == Kind::kVendor || kind == Kind::kOperator) &&
+        len >= 2 &&
+        (is(head, kCompanyNouns) || is(head, kTechCompanyNouns) || is(head, kOperatorSuffix) ||
+         eq(f(head), "group") || eq(f(head), "holdings") || eq(f(head), "corp") ||
+         eq(f(head), "inc") || eq(f(head), "ltd") || eq(f(head), "plc")) &&
+        tok(start).folded.size() > 2 && tid_[start] == Lexicon::kNoToken &&
+        cls_[start] == 0 && !tok(start).all_caps) {
+      add_gazetteer(std::string(tok(start).folded), id);
+      add_alias(id, surface(start, start + 1));
+    }
+    if (kind == Kind::kPerson) {
+      // Later mentions by one part of the name ("Meng", "Merkel").
+      for (std::size_t m = start; m < end; ++m)
+        if (tok(m).folded.size() > 2) add_gazetteer(std::string(tok(m).folded), id);
+    }
+    // Leave the covered marks: names typed here are found by the gazetteer in pass 2.
+  }
+}
+
+}  // namespace stakegraph::io::extract

@@ -1,0 +1,373 @@
+// The extraction of one article (internal to io/extract/): its tokens, entities, mentions
+// and candidate edges, and the stages that fill them. One ArticleRun per article; the
+// stages are defined in io/extract/*.cpp, the driver and the public Extractor in io/extract.cpp.
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "graph/graph.hpp"
+#include "io/extract.hpp"
+#include "io/extract/dictionary/dictionary.hpp"
+#include "io/extract/words.hpp"
+#include "io/extract_text.hpp"
+#include "io/lexicon.hpp"
+
+namespace stakegraph::io::extract {
+
+enum MFlag : std::uint16_t {
+  kPossessive = 1,   // followed by 's
+  kLocative = 2,     // a place after "in", "at", ...
+  kPronoun = 4,
+  kAnaphor = 8,      // definite description ("the company")
+  kModifier = 16,    // inside a title or role phrase ("US ambassador X": US)
+  kUntyped = 32,     // unknown capitalised name without a type cue
+  kAfterPrep = 64,   // directly after a preposition
+  kGeneric = 128,    // demonym + role noun ("Chinese officials")
+};
+
+struct Ent {
+  std::string name;
+  std::string key;  // Lexicon::fold_key(name)
+  Kind kind = Kind::kOrganization;
+  std::string part_of;
+  std::string country;     // iso3 or government name
+  std::vector<std::string> aliases;
+  std::vector<std::string> alias_keys;  // fold_key of each alias
+  bool typed = true;
+  bool keep = false;
+  bool home_checked = false;  // an agency's government looked for (agency_government())
+  bool part_of_from_context = false;  // part_of of a bare title: the context's government
+  int first_sentence = -1;
+  int mentions = 0;
+  std::string lexicon_parent;  // part_of from the lexicon (background knowledge)
+  std::string code;            // event-data actor code (CAMEO), when a dictionary gave one
+  std::string label_words;     // allegations: the content words
+};
+
+struct Mention {
+  std::uint32_t b = 0, e = 0;  // token range
+  std::vector<int> ents;
+  std::uint16_t flags = 0;
+};
+
+struct Candidate {
+  int s = -1, t = -1;
+  Relation r = Relation::kUnspecified;
+  std::string rule;
+  float confidence = 0.8f;
+  bool hedged = false;
+  int sentence = -1;
+};
+
+
+}  // namespace stakegraph::io::extract
+
+namespace stakegraph::io {
+
+using extract::WordSet;
+using extract::word_sets;
+
+// Index of the folded words the extractor knows: each word's lexicon token id and its
+// word-list class mask, found by one probe of an open-addressing table, so that a token is
+// looked up once per article instead of once per rule.
+struct TokenIndex {
+  struct Word {
+    std::uint32_t offset = 0, length = 0;  // the word in pool
+    std::uint32_t lex_id = Lexicon::kNoToken;
+    std::uint64_t classes = 0;
+  };
+  // Open addressing: 8 bytes a slot (tag = high hash bits | 1, 0 when empty; word index), so
+  // a probe touches one cache line; the word itself is compared only on a tag match.
+  struct Slot {
+    std::uint32_t tag = 0, word = 0;
+  };
+  std::string pool;
+  std::vector<Word> words;
+  std::vector<Slot> slots;
+  std::size_t mask = 0;
+  std::size_t vocab_size = 0;  // size of the lexicon vocabulary indexed
+
+  static std::uint64_t hash(std::string_view w) {
+    std::uint64_t h = 0xcbf29ce484222325ull;  // FNV-1a
+    for (unsigned char c : w) {
+      h ^= c;
+      h *= 0x100000001b3ull;
+    }
+    return h;
+  }
+  static std::uint32_t tag_of(std::uint64_t h) { return static_cast<std::uint32_t>(h >> 32) | 1u; }
+  std::string_view text(const Word& w) const {
+    return std::string_view(pool).substr(w.offset, w.length);
+  }
+  const Word* find(std::string_view w, std::uint64_t h) const {
+    const std::uint32_t tag = tag_of(h);
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+      const Slot& sl = slots[i];
+      if (sl.tag == 0) return nullptr;
+      if (sl.tag == tag && text(words[sl.word]) == w) return &words[sl.word];
+    }
+  }
+  Word& insert(std::string_view w) {
+    const std::uint64_t h = hash(w);
+    const std::uint32_t tag = tag_of(h);
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+      Slot& sl = slots[i];
+      if (sl.tag == tag && text(words[sl.word]) == w) return words[sl.word];
+      if (sl.tag == 0) {
+        sl.tag = tag;
+        sl.word = static_cast<std::uint32_t>(words.size());
+        Word& nw = words.emplace_back();
+        nw.offset = static_cast<std::uint32_t>(pool.size());
+        nw.length = static_cast<std::uint32_t>(w.size());
+        pool.append(w);
+        return nw;
+      }
+    }
+  }
+  explicit TokenIndex(const Lexicon& lex) {
+    const auto& vocab = lex.vocabulary();
+    std::size_t n = vocab.size();
+    for (const WordSet* ws : word_sets()) n += ws->words().size();
+    std::size_t capacity = 64;
+    while (capacity < 2 * n) capacity *= 2;  // load at most 1/2
+    slots.assign(capacity, Slot{});
+    mask = capacity - 1;
+    words.reserve(n);
+    vocab_size = vocab.size();
+    for (std::size_t id = 0; id < vocab.size(); ++id)
+      insert(vocab[id]).lex_id = static_cast<std::uint32_t>(id);
+    for (const WordSet* ws : word_sets())
+      for (std::string_view w : ws->words()) insert(w).classes |= ws->bit();
+  }
+};
+
+// Per-token buffers of an extractor, reused from article to article (no allocation once
+// they have grown to the largest article).
+struct ExtractScratch {
+  TextLayout layout;
+  std::vector<std::uint32_t> tid;
+  std::vector<std::uint64_t> cls, th;
+  std::vector<int> at, cover;
+  std::vector<std::uint8_t> lex_len;
+  std::vector<const LexiconEntry*> lex_entry;
+};
+
+}  // namespace stakegraph::io
+
+namespace stakegraph::io::extract {
+
+class ArticleRun {
+ public:
+  ArticleRun(const Lexicon& lex, const TokenIndex& index, const std::string& body,
+             std::unordered_map<std::string, std::string>& fold_memo, ExtractScratch& scratch)
+      : L_(scratch.layout), lex_(lex), body_(body), fold_memo_(fold_memo),
+        tid_(scratch.tid), cls_(scratch.cls), th_(scratch.th), at_(scratch.at),
+        cover_(scratch.cover), lex_len_(scratch.lex_len), lex_entry_(scratch.lex_entry) {
+    split_text(body_, L_);
+    ents_.reserve(32);  // an article names a few dozen actors: few reallocations
+    gov_counts_.reserve(32);
+    tid_.clear();
+    cls_.clear();
+    th_.clear();
+    lex_len_.assign(L_.tokens.size(), kUnmatched);
+    lex_entry_.assign(L_.tokens.size(), nullptr);
+    for (const Token& t : L_.tokens) {
+      th_.push_back(TokenIndex::hash(t.folded));
+      const TokenIndex::Word* sl = index.find(t.folded, th_.back());
+      tid_.push_back(sl ? sl->lex_id : Lexicon::kNoToken);
+      cls_.push_back(sl ? sl->classes : 0);
+    }
+  }
+
+  void run();
+
+  TextLayout& L_;
+  const extract::dictionary::Dictionaries* dict_ = nullptr;  // optional (ExtractOptions)
+  graph::Date date_ = graph::kNoDate;                         // the article's (actor codes)
+  bool code_actors_ = false;  // ExtractOptions::dictionary_actors
+  std::vector<Ent> ents_;
+  std::vector<Candidate> cands_;
+  std::vector<std::vector<Mention>> sent_mentions_;
+  std::vector<std::string> speakers_;   // per sentence
+  std::vector<bool> hedged_;            // per sentence
+
+ private:
+  // ---- helpers on tokens ----
+  const Token& tok(std::size_t k) const { return L_.tokens[k]; }
+  std::string_view raw(std::size_t k) const {
+    return std::string_view(body_).substr(tok(k).start, tok(k).end - tok(k).start);
+  }
+  std::string_view f(std::size_t k) const { return tok(k).folded; }
+  // Whether token k is a word of the list `s`.
+  bool is(std::size_t k, const WordSet& s) const { return (cls_[k] & s.bit()) != 0; }
+  bool is_word(std::size_t k) const {
+    return tok(k).type == TokenType::kWord || tok(k).type == TokenType::kNumber;
+  }
+  std::string surface(std::size_t b, std::size_t e) const {
+    if (b >= e) return {};
+    return body_.substr(tok(b).start, tok(e - 1).end - tok(b).start);
+  }
+
+  // Number of tokens of `phrase` (folded words joined by single spaces) when tokens
+  // [k, end) start with it, else 0. No allocation.
+  std::size_t phrase_at(std::size_t k, std::size_t end, std::string_view phrase) const {
+    std::size_t n = 0, pos = 0;  // folded tokens never contain a space
+    while (true) {
+      if (k + n >= end) return 0;
+      const std::string_view w = f(k + n);
+      if (phrase.compare(pos, w.size(), w) != 0) return 0;
+      const std::size_t after = pos + w.size();
+      ++n;
+      if (after == phrase.size()) return n;
+      if (phrase[after] != ' ') return 0;
+      pos = after + 1;
+    }
+  }
+
+  // Position of "according" when the mention starting at token mb closes an "according to
+  // (descriptor)* <mention>" phrase ("according to the business daily X", "according to
+  // the German newspaper X"), else npos. Descriptor words: lower-case words that are not
+  // prepositions, and demonyms; at most five.
+  std::size_t according_to(std::size_t mb, std::size_t b) const {
+    std::size_t d = mb;
+    for (int words = 0; d > b && words <= 5; ++words) {
+      const std::size_t p = d - 1;
+      if (eq(f(p), "to")) break;
+      const LexiconEntry* dem = nullptr;
+      const bool descriptor = (is_word(p) && !tok(p).cap && !is(p, kPrepositions)) ||
+                              (tok(p).cap && match_demonym(p, p + 1, &dem) == 1);
+      if (!descriptor) return std::string_view::npos;
+      d = p;
+    }
+    if (d >= b + 2 && eq(f(d - 1), "to") && eq(f(d - 2), "according")) return d - 2;
+    return std::string_view::npos;
+  }
+
+  // Lexicon::fold_key(text), memoised for the article.
+  const std::string& fold(const std::string& text);
+  int entity_for(const LexiconEntry& le);
+  int entity_named(const std::string& name, Kind kind, bool typed);
+  int government_named(const std::string& name);
+  void add_alias(int ent, const std::string& alias);
+
+  void type_unknown_names(const Sentence& s, std::vector<char>& covered);
+  void dictionary_actors(const Sentence& s, std::vector<char>& covered);
+  // Longest lexicon form at token k; `end` must be the end of k's sentence and
+  // `sentence_start` whether k starts it (memoised per token).
+  std::size_t match_lexicon(std::size_t k, std::size_t end, const LexiconEntry** out,
+                            bool sentence_start) const;
+  std::size_t match_lexicon_uncached(std::size_t k, std::size_t end, const LexiconEntry** out,
+                                     bool sentence_start) const;
+  std::size_t match_gazetteer(std::size_t k, std::size_t end, int* ent) const;
+  std::size_t match_demonym(std::size_t k, std::size_t end, const LexiconEntry** out) const;
+
+  void recognise(std::size_t si);
+  void group_coordination(std::vector<Mention>& ms);
+  int resolve_anaphor(std::size_t si, std::size_t k, std::size_t head, bool plural,
+                      std::vector<int>& out);
+  // The governments of the article, most mentioned first; `exclude` are never chosen.
+  int home_government(const std::vector<int>& exclude = {}) const;
+  // The government of a bare title or role noun (see the definition).
+  int context_government(std::size_t si, std::size_t before_token,
+                         const std::vector<int>& exclude = {}) const;
+
+  void relations(std::size_t si);
+
+  // ---- relations(): the stages of one sentence ----
+  // The sentence relations() works on, shared by its stages.
+  // A verb pattern found at tokens [h, he).
+  struct VerbHit {
+    std::size_t h, he;
+    const VerbPattern* p;
+  };
+  struct SentenceState {
+    std::size_t si = 0, b = 0, e = 0;
+    std::vector<Mention>* ms = nullptr;
+    std::uint64_t words = 0;        // OR of the sentence's tokens' class masks
+    std::vector<int> last_subject;  // subject of the latest event of the sentence
+    std::vector<VerbHit> hits;      // the lexicon's verb patterns found (verb_events())
+  };
+  SentenceState cur_;
+  // Events of the lexicon's verb patterns (io/extract/verb_events.cpp).
+  void verb_events();
+  // Reports by media, verbs of the event-data dictionaries, state bodies, titles,
+  // compound and possessive ties, judgements and feelings (io/extract/sentence_rules.cpp).
+  void sentence_rules();
+  // Appositions, heads of bodies, allies, markets, warnings, claims and perceived risks
+  // (io/extract/apposition_rules.cpp).
+  void apposition_rules();
+  // Clause helpers over the current sentence (io/extract/clause.cpp).
+  bool has_words(const WordSet& ws) const;
+  const Mention* mention_at(std::size_t k) const;
+  const Mention* mention_covering(std::size_t k) const;
+  static bool actor(const Mention& m);
+  std::size_t clause_start(std::size_t h) const;
+  bool subject_of(std::size_t h, std::vector<int>& out, std::size_t* subj_end) const;
+  const Mention* first_mention_after(std::size_t from, std::size_t limit,
+                                     bool stop_at_boundary) const;
+  bool negated(std::size_t from, std::size_t h) const;
+  bool is_passive(std::size_t h, std::size_t he) const;
+  void emit_all(const std::vector<int>& src, const std::vector<int>& dst, Relation r,
+                const std::string& rule);
+  std::pair<std::size_t, std::size_t> np_label(std::size_t from, std::size_t max_tokens) const;
+  void add(int s, int t, Relation r, const std::string& rule, std::size_t si, float conf = 0.8f);
+  int allegation(const std::string& label, std::size_t si);
+
+  const Lexicon& lex_;
+  std::vector<std::string_view> dtoks_;  // a sentence's folded tokens (dictionary look-ups)
+  std::vector<std::uint8_t> actor_start_;
+  const std::string& body_;
+
+  std::unordered_map<std::string, int> by_name_;     // folded canonical name -> ent
+  std::unordered_map<std::string, std::string>& fold_memo_;  // text -> fold_key(text)
+  std::vector<std::uint32_t>& tid_;                  // per token: lexicon token id
+  std::vector<std::uint64_t>& cls_;                  // per token: word-list class mask
+  std::vector<std::uint64_t>& th_;                   // per token: TokenIndex::hash(folded)
+  std::vector<int>& at_;     // relations(): per token, the mention starting at it
+  std::vector<int>& cover_;  // and the mention covering it
+  static constexpr std::uint8_t kUnmatched = 0xFF;
+  std::vector<std::uint8_t>& lex_len_;             // match_lexicon() memo: length
+  std::vector<const LexiconEntry*>& lex_entry_;    // and entry
+  std::vector<std::uint64_t> sent_words_;  // per sentence: OR of its tokens' class masks
+  std::unordered_map<const LexiconEntry*, int> by_entry_;  // lexicon entry -> ent
+  std::unordered_map<std::string, int> gazetteer_;   // folded surface -> ent (article)
+  std::unordered_set<std::uint64_t> gaz_first_;      // TokenIndex::hash of keys' first words
+  void add_gazetteer(const std::string& key, int ent) {
+    gazetteer_.emplace(key, ent);
+    gaz_first_.insert(TokenIndex::hash(std::string_view(key).substr(0, key.find(' '))));
+  }
+  std::size_t gaz_max_ = 1;
+  // Words the article writes in lower case (built on first use by initial_name()).
+  std::unordered_set<std::string_view> lower_words_;
+  bool lower_words_built_ = false;
+  bool initial_name(std::size_t k, std::size_t e);
+  // "Seoul-based", "Alphabet-owned", "Chinese-made": a capitalised compound that modifies
+  // the name after it and is no part of it.
+  bool hyphen_modifier(std::size_t k) const {
+    const std::string_view w = tok(k).folded;
+    const std::size_t dash = w.rfind('-');
+    if (dash == std::string_view::npos || dash == 0) return false;
+    static constexpr std::string_view kTails[] = {
+        "owned", "controlled", "based", "made", "listed", "backed", "led", "run", "funded",
+        "registered", "headquartered", "linked", "affiliated", "born", "built", "designed"};
+    const std::string_view tail = w.substr(dash + 1);
+    return std::find(std::begin(kTails), std::end(kTails), tail) != std::end(kTails);
+  }
+  std::vector<int> recent_;      // entity ids in order of mention (most recent last)
+  std::vector<int> recent_subjects_;
+  std::vector<int> gov_counts_;  // per entity
+  std::size_t group_sentence_ = 0;  // sentence of the last group
+  std::vector<std::vector<int>> groups_;
+  int main_event_ = -1;          // index into cands_
+  std::vector<std::pair<int, std::size_t>> pending_markets_;  // (government, sentence)
+  std::vector<int> allegations_;
+};
+
+}  // namespace stakegraph::io::extract

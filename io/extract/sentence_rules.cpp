@@ -1,0 +1,423 @@
+// Sentence-level rules of relations(): reports by media, verbs of the event-data
+// dictionaries, state bodies and titles, compound and possessive ties, judgements, feelings.
+#include "io/extract/run.hpp"
+
+#include "io/extract/dictionary/plover.hpp"
+
+namespace stakegraph::io::extract {
+
+void ArticleRun::sentence_rules() {
+  const std::size_t si = cur_.si;
+  std::vector<Mention>& ms = *cur_.ms;
+  const std::size_t b = cur_.b, e = cur_.e;
+  std::vector<int>& last_subject = cur_.last_subject;
+  // ---- sentence-level rules ----
+  // Reports by media.
+  for (const auto& m : ms) {
+    if (m.ents.size() != 1) continue;
+    int media = m.ents[0];
+    if (ents_[static_cast<std::size_t>(media)].kind != Kind::kMedia) continue;
+    std::size_t k = m.e;
+    while (k < e && (eq(f(k), "has") || eq(f(k), "had") || eq(f(k), "also") || eq(f(k), "newspaper") ||
+                     eq(f(k), "have")))
+      ++k;
+    std::vector<int> targets;
+    if (k < e && is(k, kReportVerbs)) {
+      std::size_t v = k + 1;
+      while (v < e && (eq(f(v), "on") || tok(v).cap || eq(f(v), ","))) {
+        if (eq(f(v), "on") && v + 1 < e && tok(v + 1).cap) v += 2;
+        else break;
+      }
+      if (v < e && eq(f(v), "that")) {
+        if (const Mention* t = first_mention_after(v + 1, v + 10, false)) targets = t->ents;
+      } else {
+        if (const Mention* t = first_mention_after(v, v + 10, false))
+          if (ents_[static_cast<std::size_t>(t->ents[0])].kind != Kind::kMedia) targets = t->ents;
+        if (targets.empty()) {
+          for (const auto& o : ms)
+            if (o.b < m.b && actor(o) && !(o.flags & kPronoun) &&
+                ents_[static_cast<std::size_t>(o.ents[0])].kind != Kind::kMedia &&
+                !(o.b > b && is(o.b - 1, kPrepositions))) {
+              targets = o.ents;
+              break;
+            }
+        }
+      }
+    } else if (according_to(m.b, b) != std::string_view::npos) {
+      for (const auto& c : cands_)
+        if (c.sentence == static_cast<int>(si) && graph::is_event(c.r)) targets.push_back(c.s);
+      if (targets.empty())
+        for (const auto& o : ms)
+          if (actor(o) && &o != &m && ents_[static_cast<std::size_t>(o.ents[0])].kind != Kind::kMedia)
+            targets = o.ents;
+    } else if (m.b > b && (eq(f(m.b - 1), "told") || eq(f(m.b - 1), "tells"))) {
+      for (const auto& o : ms)
+        if (o.e <= m.b - 1 && o.e + 4 >= m.b && !o.ents.empty() &&
+            !(o.flags & kLocative))
+          targets = o.ents;
+      if (targets.empty() && !speakers_[si].empty()) {
+        auto it = by_name_.find(fold(speakers_[si]));
+        if (it != by_name_.end()) targets = {it->second};
+      }
+    } else if (m.b > b && (eq(f(m.b - 1), "in") || eq(f(m.b - 1), "by")) && m.b >= b + 2 &&
+               (eq(f(m.b - 2), "report") || eq(f(m.b - 2), "article") || eq(f(m.b - 2), "interview"))) {
+      std::size_t v = m.e;
+      while (v < e && !is(v, kReportVerbs) && v < m.e + 3) ++v;
+      if (v < e && is(v, kReportVerbs))
+        if (const Mention* t = first_mention_after(v + 1, v + 10, false)) targets = t->ents;
+    }
+    for (int t : targets) add(media, t, Relation::kReports, "reports", si, 0.7f);
+  }
+  // Verbs of the event-data dictionaries (CAMEO verb patterns) that the lexicon's verb
+  // patterns did not take: the clause's subject does the event to the pattern's target
+  // ("+"), else to the first actor after the verb in its clause; in the passive, the
+  // by-agent does it to the subject. A word after a determiner, a possessive or a
+  // preposition is a noun, not a verb; the event needs both a subject and a target.
+  if (dict_ != nullptr) {
+    dtoks_.clear();
+    for (std::size_t k = b; k < e; ++k) dtoks_.push_back(tok(k).folded);
+    actor_start_.assign(e - b, 0);
+    for (const auto& m : ms)
+      if (m.b >= b && m.b < e && actor(m)) actor_start_[m.b - b] = 1;
+    extract::dictionary::MatchOptions mo;
+    mo.actor_start = actor_start_;
+    for (std::size_t k = b; k < e; ++k) {
+      if (tok(k).type != TokenType::kWord || tok(k).cap || mention_covering(k)) continue;
+      bool taken = false;
+      for (const VerbHit& hit : cur_.hits) taken |= k >= hit.h && k < hit.he;
+      if (taken) continue;
+      if (k > b) {
+        const std::string_view pw = f(k - 1);
+        if (eq(pw, "the") || eq(pw, "a") || eq(pw, "an") || eq(pw, "its") || eq(pw, "their") ||
+            eq(pw, "his") || eq(pw, "her") || eq(pw, "our") || eq(pw, "this") ||
+            eq(pw, "these") || eq(pw, "those") || tok(k - 1).type == TokenType::kPossessive ||
+            (is(k - 1, kPrepositions) && !eq(pw, "to")))
+          continue;
+      }
+      const std::size_t cs = clause_start(k);
+      std::size_t ce = k + 1;
+      while (ce < e && !eq(f(ce), ";") && !eq(f(ce), "which") && !eq(f(ce), "who") &&
+             !(is(ce, kSubordinators) && !eq(f(ce), "as")))
+        ++ce;
+      // Not inside a complement clause ("said that X would help Y": the speaker's claim,
+      // not an act).
+      if ((cs < e && eq(f(cs), "that")) || (cs > b && eq(f(cs - 1), "that"))) continue;
+      const auto vm = dict_->verbs.match(dtoks_, k - b, cs - b, ce - b, mo);
+      if (!vm.verb || !vm.has_event()) continue;
+      const std::size_t ve = b + vm.verb_end;
+      // Passive: "<be> <participle> by <agent>".
+      bool passive = false;
+      for (std::size_t q = k; q-- > cs && q + 3 > k;)
+        if (is(q, kBeForms)) passive = true;
+      const std::string_view code =
+          passive && !vm.passive_code.empty() ? vm.passive_code : vm.code;
+      if (code.empty()) continue;
+      const extract::dictionary::PloverEvent pe = extract::dictionary::plover_event(code);
+      if (!pe.is_event()) continue;
+      std::vector<int> subj;
+      std::size_t subj_end = b;
+      if (!subject_of(k, subj, &subj_end) || negated(subj_end, k)) continue;
+      // The verb heads its subject's predicate: between them only auxiliaries, adverbs, a
+      // date ("on Monday") or a parenthetical between commas ("X, a maker of Y, accused").
+      bool predicate = subj_end <= k;
+      for (std::size_t q = subj_end; q < k && predicate;) {
+        if (eq(f(q), ",")) {
+          std::size_t c2 = q + 1;
+          while (c2 < k && !eq(f(c2), ",")) ++c2;
+          if (c2 >= k) {
+            predicate = false;
+            break;
+          }
+          q = c2 + 1;
+          continue;
+        }
+        if (is(q, kAux) || is(q, kAdverbs) || is(q, kBeForms) || eq(f(q), "on") ||
+            eq(f(q), "last") || eq(f(q), "this") || eq(f(q), "week") || eq(f(q), "month") ||
+            eq(f(q), "year") || eq(f(q), "also") || eq(f(q), "then") ||
+            tok(q).type == TokenType::kNumber || (tok(q).cap && is(q, kSkip)))
+          ++q;
+        else
+          predicate = false;
+      }
+      if (!predicate) continue;
+      std::vector<int> src = subj, dst;
+      if (passive) {
+        const Mention* agent = nullptr;
+        for (std::size_t q = ve; q < ce && q < ve + 6 && !agent; ++q)
+          if (eq(f(q), "by")) agent = first_mention_after(q + 1, q + 5, true);
+        if (!agent) continue;
+        src = agent->ents;
+        dst = subj;
+      } else {
+        // The pattern's target slot, else the direct object: an actor within a few words
+        // (determiners and modifiers) after the verb.
+        const Mention* t = vm.target ? mention_at(b + *vm.target) : nullptr;
+        // A verb followed by a clause ("insisted that", "plans to", "called it") has no
+        // direct object of its own.
+        std::size_t after = ve;
+        while (after < ce && is(after, kAdverbs)) ++after;
+        const bool clause_follows =
+            after < e && (eq(f(after), "that") || eq(f(after), "to") ||
+                          eq(f(after), "whether") || eq(f(after), "if") || eq(f(after), "it"));
+        if (!t && !clause_follows) t = first_mention_after(ve, std::min(ce, ve + 4), true);
+        if (!t || !actor(*t) || (t->flags & (kUntyped | kPronoun))) continue;
+        dst = t->ents;
+      }
+      const std::string rule =
+          "cameo:" + std::string(code) + ":" + std::string(vm.block_name);
+      // A pair the lexicon already gave an event in this sentence keeps that one.
+      auto coded_here = [&](int x, int y) {
+        for (std::size_t q = cands_.size(); q-- > 0 && cands_[q].sentence == static_cast<int>(si);)
+          if (cands_[q].s == x && cands_[q].t == y && graph::is_event(cands_[q].r)) return true;
+        return false;
+      };
+      for (int x : src)
+        for (int y : dst)
+          if (!coded_here(x, y)) add(x, y, pe.relation, rule, si, 0.6f);
+      last_subject = subj;
+      k = std::max(k, ve - 1);
+    }
+  }
+  // A state body named in the article (not from the lexicon) belongs to a government: the
+  // one its name or its possessor names ("Competition Commission of India", "India's
+  // Competition Commission", "the German Federal Aviation Office"), else the government the
+  // article is about (the most mentioned one so far).
+  for (const auto& m : ms) {
+    if (m.ents.size() != 1 || (m.flags & (kPronoun | kGeneric))) continue;
+    const int id = m.ents[0];
+    if (ents_[static_cast<std::size_t>(id)].kind != Kind::kAgency ||
+        ents_[static_cast<std::size_t>(id)].home_checked ||
+        !ents_[static_cast<std::size_t>(id)].part_of.empty())
+      continue;
+    ents_[static_cast<std::size_t>(id)].home_checked = true;
+    int gov = -1;
+    for (std::size_t k = m.b; k < m.e && gov < 0; ++k) {
+      const LexiconEntry* le = nullptr;
+      if (match_demonym(k, m.e, &le) > 0 && le) gov = entity_for(*le);
+      else if (match_lexicon(k, e, &le, k == b) > 0 && le && le->kind == Kind::kGovernment &&
+               k + match_lexicon(k, e, &le, k == b) <= m.e)
+        gov = entity_for(*le);
+    }
+    for (const auto& o : ms) {
+      if (gov >= 0) break;
+      if (o.ents.size() == 1 && o.e + 1 == m.b && (o.flags & kPossessive) &&
+          !(o.flags & kPronoun) &&
+          ents_[static_cast<std::size_t>(o.ents[0])].kind == Kind::kGovernment)
+        gov = o.ents[0];
+    }
+    // "the Competition Board of Kenya" (also its full name).
+    if (gov < 0 && m.e + 1 < e && eq(f(m.e), "of"))
+      if (const Mention* o = mention_at(m.e + 1); o && o->ents.size() == 1 &&
+          ents_[static_cast<std::size_t>(o->ents[0])].kind == Kind::kGovernment) {
+        gov = o->ents[0];
+        if (!(o->flags & kPossessive)) add_alias(id, surface(m.b, o->e));
+      }
+    if (gov < 0 && m.b > b) {
+      for (std::size_t d = m.b; d-- > b && d + 3 >= m.b;) {
+        const LexiconEntry* dm = nullptr;
+        if (match_demonym(d, m.b, &dm) == m.b - d && dm) {
+          gov = entity_for(*dm);
+          break;
+        }
+      }
+    }
+    if (gov < 0) gov = home_government({});
+    if (gov >= 0 && gov != id)
+      ents_[static_cast<std::size_t>(id)].part_of = ents_[static_cast<std::size_t>(gov)].name;
+  }
+  // Titles, roles and appositions: part_of for persons; lexicon background for agencies.
+  for (const auto& m : ms) {
+    for (int id : m.ents) {
+      const Ent& en = ents_[static_cast<std::size_t>(id)];
+      if (!en.part_of.empty() && (en.kind == Kind::kPerson || en.kind == Kind::kAgency)) {
+        // Copies: government_named() may add an entity, which moves ents_ (and `en`).
+        const Kind kind = en.kind;
+        const bool from_context = en.part_of_from_context;
+        const std::string part_of = en.part_of;
+        int parent = -1;
+        auto it = by_name_.find(fold(part_of));
+        if (it != by_name_.end()) parent = it->second;
+        else parent = government_named(part_of);
+        add(id, parent, Relation::kPartOf,
+            kind != Kind::kPerson ? "institution" : from_context ? "discourse:title" : "title",
+            si, 0.8f);
+      }
+    }
+  }
+  // "Alphabet-owned Google", "a Tarsk-controlled bank": the owner named in a compound.
+  for (std::size_t k = b; k + 1 < e; ++k) {
+    if (!tok(k).cap || tok(k).type != TokenType::kWord) continue;
+    const std::string_view w = f(k);
+    std::size_t cut = 0;
+    if (ends_with(w, "-owned")) cut = 6;
+    else if (ends_with(w, "-controlled")) cut = 11;
+    if (cut == 0 || w.size() <= cut + 1) continue;
+    const Mention* owned = mention_at(k + 1);
+    if (!owned || !actor(*owned) || owned->ents.size() != 1) continue;
+    const std::string surf = surface(k, k + 1);
+    const std::string owner_name = surf.substr(0, surf.size() - cut);
+    if (lex_.find_demonym(owner_name) != nullptr) continue;  // "Chinese-owned": no owner named
+    int owner = -1;
+    if (const LexiconEntry* le = lex_.find(owner_name)) owner = entity_for(*le);
+    else if (auto it = gazetteer_.find(fold(owner_name)); it != gazetteer_.end()) owner = it->second;
+    else owner = entity_named(owner_name, Kind::kOrganization, true);
+    add(owner, owned->ents[0], Relation::kOwns, "compound-owned", si);
+  }
+  // "Y, X's largest customer", "Y is X's main supplier": a supply tie named by a
+  // possessive. Y is the apposed name before, or the subject of a copula ("is", "which is").
+  for (const auto& m : ms) {
+    if (!(m.flags & kPossessive) || (m.flags & kPronoun) || m.ents.size() != 1 || !actor(m)) continue;
+    std::size_t k = m.e;
+    while (k < e && k < m.e + 3 && is(k, kTieAdjectives)) ++k;
+    if (k >= e) continue;
+    const bool customer = is(k, kCustomerNouns) || eq(f(k), "customer") || eq(f(k), "client") ||
+                          eq(f(k), "buyer");
+    const bool supplier = is(k, kSupplierNouns) || eq(f(k), "supplier") || eq(f(k), "vendor") ||
+                          eq(f(k), "provider");
+    if (!customer && !supplier) continue;
+    if (k + 1 < e && eq(f(k + 1), "of")) continue;  // "X's customer of choice"
+    std::size_t p = m.b;
+    if (p > b && (eq(f(p - 1), "is") || eq(f(p - 1), "was") || eq(f(p - 1), "remains") ||
+                  eq(f(p - 1), "became")))
+      --p;
+    if (p > b && eq(f(p - 1), "which")) --p;
+    if (p > b && eq(f(p - 1), ",")) --p;
+    const Mention* y = nullptr;
+    for (const auto& o : ms)
+      if (o.e == p && actor(o) && !(o.flags & kPossessive) && &o != &m) y = &o;
+    if (!y || p == m.b) continue;
+    for (int other : y->ents) {
+      if (customer) add(m.ents[0], other, Relation::kSupplies, "possessive-customer", si);
+      else add(other, m.ents[0], Relation::kSupplies, "possessive-supplier", si);
+    }
+  }
+  // "<Government> sanctions/blacklisting/ban ... X": SANCTION.
+  for (const auto& m : ms) {
+    if (m.ents.size() != 1 || m.e >= e) continue;
+    if (ents_[static_cast<std::size_t>(m.ents[0])].kind != Kind::kGovernment) continue;
+    std::string_view nw = f(m.e);
+    if (!(eq(nw, "sanctions") || eq(nw, "blacklisting") || eq(nw, "ban") || eq(nw, "embargo") ||
+          eq(nw, "restrictions") || eq(nw, "curbs")))
+      continue;
+    if (negated(b, m.b)) continue;
+    for (const auto& t : ms)
+      if (t.b > m.e && t.b < m.e + 10 && actor(t) &&
+          ents_[static_cast<std::size_t>(t.ents[0])].kind != Kind::kGovernment) {
+        for (int y : t.ents) add(m.ents[0], y, Relation::kSanction, "nominal:sanctions", si);
+        break;
+      }
+  }
+  // "called it a commendable decision" / "called the decision disappointing".
+  for (std::size_t k = b; k < e && has_words(kCalledVerbs); ++k) {
+    if (!is(k, kCalledVerbs)) continue;
+    int sign = 0;
+    for (std::size_t z = k + 1; z < std::min(e, k + 7); ++z) {
+      if (is(z, kPositiveAdj)) sign = 1;
+      if (is(z, kNegativeAdj)) sign = -1;
+    }
+    if (sign == 0) continue;
+    std::vector<int> subj;
+    std::size_t se = b;
+    if (!subject_of(k, subj, &se) || negated(se, k)) continue;
+    std::vector<int> dst;
+    if (const Mention* t = first_mention_after(k + 1, k + 3, true)) {
+      if (!(t->flags & kPronoun)) dst = t->ents;
+    }
+    if (dst.empty() && main_event_ >= 0) dst = {cands_[static_cast<std::size_t>(main_event_)].s};
+    emit_all(subj, dst, sign > 0 ? Relation::kSupport : Relation::kAccuse, "called-adjective");
+  }
+  // Judgements: "<NP> was/is <judging adjective>". The NP is an event noun ("the move was
+  // disappointing": the article's main actor is judged) or an actor ("the government was
+  // wrong to ..."). The judge is the subject of the speech verb that introduces the clause
+  // ("X said/wrote that ..."), else the quotation's speaker; for an event noun, else the
+  // subject of the clause. A negated judgement ("was not wrong") is no edge.
+  const bool judging = has_words(kNegativeAdj) || has_words(kPositiveAdj);
+  for (std::size_t k = b; k + 2 < e && judging && has_words(kCopulas); ++k) {
+    if (!(eq(f(k + 1), "was") || eq(f(k + 1), "is") || eq(f(k + 1), "were") || eq(f(k + 1), "are")))
+      continue;
+    int sign = 0;
+    bool negative_form = false;
+    for (std::size_t z = k + 2; z < std::min(e, k + 6) && sign == 0; ++z) {
+      if (eq(f(z), ",") || eq(f(z), ".") || eq(f(z), ";") || eq(f(z), "that") || eq(f(z), "because")) break;
+      if (is(z, kNegators)) negative_form = true;
+      if (is(z, kNegativeAdj)) sign = -1;
+      else if (is(z, kPositiveAdj)) sign = 1;
+    }
+    if (sign == 0 || negative_form) continue;
+    // The judged: the main actor for an event noun, else an actor mention ending at k.
+    std::vector<int> judged;
+    std::size_t np = k;
+    if (is(k, kEventNouns)) {
+      if (main_event_ < 0) continue;
+      judged = {cands_[static_cast<std::size_t>(main_event_)].s};
+      while (np > b && is_word(np - 1) && !tok(np - 1).cap && !is(np - 1, kSpeechVerbs) &&
+             !eq(f(np - 1), "that"))
+        --np;  // "the government's decision": start of the noun phrase
+    } else {
+      const Mention* jm = nullptr;
+      for (const auto& m : ms)
+        if (m.e == k + 1 && actor(m) && !(m.flags & (kPronoun | kPossessive))) jm = &m;
+      if (!jm) continue;
+      judged = jm->ents;
+      np = jm->b;
+    }
+    // The judge.
+    std::vector<int> judge;
+    std::size_t se = b;
+    std::size_t speech = e;
+    for (std::size_t v = b; v < np; ++v)
+      if (is(v, kSpeechVerbs)) speech = v;
+    if (speech < e) {
+      if (!subject_of(speech, judge, &se) || negated(se, speech)) continue;
+    } else if (!speakers_[si].empty()) {
+      auto it = by_name_.find(fold(speakers_[si]));
+      if (it != by_name_.end()) judge = {it->second};
+    } else if (is(k, kEventNouns)) {
+      if (!subject_of(k, judge, &se)) continue;
+    }
+    if (judge.empty()) continue;
+    emit_all(judge, judged, sign > 0 ? Relation::kSupport : Relation::kAccuse,
+             is(k, kEventNouns) ? "event-judgement" : "speaker-judgement");
+  }
+  // Feelings: "X was dismayed by Y", "X said it was stunned that <event>": X judges Y, or
+  // the article's main actor when no actor follows.
+  const bool feeling = has_words(kNegativeEmotion) || has_words(kPositiveEmotion);
+  for (std::size_t z = b + 1; z < e && feeling; ++z) {
+    const int sign = is(z, kNegativeEmotion) ? -1 : is(z, kPositiveEmotion) ? 1 : 0;
+    if (sign == 0) continue;
+    std::size_t c = z;  // the copula before, past adverbs and quotes
+    while (c > b && (tok(c - 1).type == TokenType::kQuote || is(c - 1, kAdverbs) ||
+                     ends_with(f(c - 1), "ly")))
+      --c;
+    if (c == b || !is(c - 1, kCopulas)) continue;
+    std::vector<int> judge;
+    std::size_t se = b;
+    if (!subject_of(c - 1, judge, &se) || negated(se, z)) continue;
+    std::size_t after = z + 1;
+    while (after < e && tok(after).type == TokenType::kQuote) ++after;
+    std::vector<int> judged;
+    if (after < e && (eq(f(after), "by") || eq(f(after), "at") || eq(f(after), "with") ||
+                      eq(f(after), "over"))) {
+      // The object of the feeling: "by X", "by the conduct of (the) X".
+      std::size_t o = after + 1;
+      if (o < e && (eq(f(o), "the") || eq(f(o), "a") || eq(f(o), "an"))) ++o;
+      const Mention* t = mention_at(o);
+      if (!t) {
+        std::size_t q = o;
+        while (q < e && q < o + 2 && is_word(q) && !tok(q).cap && !eq(f(q), "of")) ++q;
+        if (q > o && q + 1 < e && eq(f(q), "of")) {
+          ++q;
+          if (q < e && eq(f(q), "the")) ++q;
+          t = mention_at(q);
+        }
+      }
+      if (t && actor(*t)) judged = t->ents;
+    } else if (after < e && eq(f(after), "that") && main_event_ >= 0) {
+      if (const Mention* t = first_mention_after(after + 1, after + 4, true)) judged = t->ents;
+      else judged = {cands_[static_cast<std::size_t>(main_event_)].s};
+    }
+    emit_all(judge, judged, sign > 0 ? Relation::kSupport : Relation::kAccuse, "feeling");
+  }
+}
+
+}  // namespace stakegraph::io::extract

@@ -1,0 +1,521 @@
+// Events from the lexicon's verb patterns: heads (longest forms first), objects and
+// prepositions, subjects, the passive, complements, claims and denials.
+#include "io/extract/run.hpp"
+
+#include "io/extract/dictionary/plover.hpp"
+
+namespace stakegraph::io::extract {
+
+void ArticleRun::verb_events() {
+  const std::size_t si = cur_.si;
+  std::vector<Mention>& ms = *cur_.ms;
+  const std::size_t b = cur_.b, e = cur_.e;
+  std::vector<int>& last_subject = cur_.last_subject;
+  // Regions where a verb is the complement of a request or threat whose target is named:
+  // its own relation is not the speaker's stance.
+  std::vector<std::pair<std::size_t, std::size_t>> suppressed;
+  // The consequences in a warning ("warned (Y) that it would cut supplies to Y") are not
+  // acts: the warning is the edge (below).
+  for (std::size_t k = b; k + 2 < e && has_words(kWarnVerbs); ++k) {
+    if (!is(k, kWarnVerbs)) continue;
+    std::size_t j = k + 1;
+    if (const Mention* o = mention_at(j)) j = o->e;
+    if (j >= e || !eq(f(j), "that")) continue;
+    for (std::size_t z = j + 1; z < std::min(e, j + 14) && !eq(f(z), ";"); ++z)
+      if (eq(f(z), "would") || eq(f(z), "will")) {
+        suppressed.emplace_back(j, e);
+        break;
+      }
+  }
+
+  std::vector<VerbHit>& hits = cur_.hits;
+  hits.clear();
+  // Find verb heads (longest forms first), patterns with objects/preps before bare ones. The
+  // object noun may follow an apposition ("added X, a maker of Y, to its blacklist").
+  constexpr std::size_t kObjectWindow = 18;
+  const auto& verbs = lex_.verbs();
+  for (std::size_t k = b; k < e; ++k) {
+    if (!is_word(k) && !eq(f(k), "'s")) continue;
+    if (mention_covering(k)) {
+      // Words inside a mention can still be heads of noun patterns ("Entity List")
+      continue;
+    }
+    struct VerbKey {
+      std::size_t n;
+      const std::vector<std::size_t>* cands;
+    };
+    VerbKey keys[4];
+    std::size_t nkeys = 0;
+    std::uint32_t vnode = Lexicon::kTrieRoot;
+    for (std::size_t n = 1; n <= 4 && k + n <= e; ++n) {
+      vnode = lex_.trie_step(vnode, tid_[k + n - 1]);
+      if (vnode == Lexicon::kTrieRoot) break;
+      if (const auto* c = lex_.verbs_at(vnode)) keys[nkeys++] = {n, c};
+    }
+    const VerbPattern* best = nullptr;
+    std::size_t best_n = 0;
+    int best_score = -1;
+    for (std::size_t ki = 0; ki < nkeys; ++ki) {
+      const std::size_t n = keys[ki].n;
+      for (std::size_t vi : *keys[ki].cands) {
+        const VerbPattern& vp = verbs[vi];
+        {
+          // Check the object constraint now: it decides between patterns.
+          bool obj_ok = vp.objects.empty();
+          std::size_t obj_at = k + n;
+          if (!vp.objects.empty()) {
+            for (std::size_t m = k + n; m < std::min(e, k + n + kObjectWindow); ++m) {
+              if (eq(f(m), ";") || eq(f(m), ".") ) break;
+              for (const auto& o : vp.objects) {
+                const std::size_t on = phrase_at(m, e, o);
+                if (on > 0) {
+                  obj_ok = true;
+                  obj_at = m + on;
+                  break;
+                }
+              }
+              if (obj_ok) break;
+            }
+          }
+          if (!obj_ok) continue;
+          bool prep_ok = vp.preps.empty();
+          if (!vp.preps.empty()) {
+            for (std::size_t m = obj_at; m < std::min(e, obj_at + 12); ++m) {
+              for (const auto& pr : vp.preps)
+                if (phrase_at(m, e, pr) > 0) prep_ok = true;
+              if (prep_ok) break;
+            }
+          }
+          int score = static_cast<int>(n) * 4 + (vp.objects.empty() ? 0 : 2) +
+                      (vp.preps.empty() ? 0 : 1) + (prep_ok ? 1 : 0);
+          if (!prep_ok && !vp.preps.empty() && vp.objects.empty() &&
+              vp.relation != Relation::kSupplies)
+            continue;
+          if (score > best_score) {
+            best = &vp;
+            best_n = n;
+            best_score = score;
+          }
+        }
+      }
+    }
+    if (best) {
+      hits.push_back({k, k + best_n, best});
+      std::size_t skip_to = k + best_n;
+      if (!best->objects.empty()) {
+        for (std::size_t m = k + best_n; m < std::min(e, k + best_n + kObjectWindow); ++m) {
+          bool hitw = false;
+          for (const auto& o : best->objects)
+            if (o == tok(m).folded) hitw = true;
+          if (hitw) {
+            skip_to = m + 1;
+            break;
+          }
+        }
+      }
+      k = skip_to - 1;
+    }
+  }
+
+
+  for (const VerbHit& hit : hits) {
+    const VerbPattern& vp = *hit.p;
+    const std::size_t h = hit.h, he = hit.he;
+    bool skip = false;
+    for (const auto& [x, y] : suppressed)
+      if (h >= x && h < y) skip = true;
+    if (skip) continue;
+    std::vector<int> subj;
+    std::size_t subj_end = b;
+    bool has_subj = subject_of(h, subj, &subj_end);
+    if (negated(has_subj ? subj_end : clause_start(h), h)) continue;
+    // Negated object: "names no company".
+    if (he < e && eq(f(he), "no")) continue;
+    Relation r = vp.relation;
+    // Conditional threats: "would halt exports to X unless ...".
+    if (graph::relation_sign(r) < 0 && r != Relation::kThreaten && r != Relation::kRequest &&
+        r != Relation::kAccuse && r != Relation::kReject) {
+      bool modal = false, cond = false;
+      for (std::size_t k = subj_end; k < h; ++k)
+        if (eq(f(k), "would") || eq(f(k), "will")) modal = true;
+      for (std::size_t k = h; k < e; ++k)
+        if (eq(f(k), "unless") || eq(f(k), "if")) cond = true;
+      if (modal && cond) r = Relation::kThreaten;
+    }
+    // Cooperation said to come is an agreement to cooperate: "said it would work with X",
+    // "plans to partner with X".
+    if (r == Relation::kCooperate) {
+      for (std::size_t k = has_subj ? subj_end : clause_start(h); k < h; ++k)
+        if (is(k, kIntentWords)) r = Relation::kAgree;
+    }
+    // Locate the object word and target.
+    std::size_t obj_at = he;
+    if (!vp.objects.empty()) {
+      for (std::size_t m = he; m < std::min(e, he + kObjectWindow); ++m) {
+        bool hitw = false;
+        for (const auto& o : vp.objects) {
+          const std::size_t on = phrase_at(m, e, o);
+          if (on > 0) {
+            obj_at = m + on;
+            hitw = true;
+            break;
+          }
+        }
+        if (hitw) break;
+      }
+    }
+    const Mention* target = nullptr;
+    bool prep_found = false;
+    if (!vp.preps.empty()) {
+      for (std::size_t m = obj_at; m < std::min(e, obj_at + 12) && !prep_found; ++m) {
+        for (const auto& pr : vp.preps) {
+          const std::size_t pn = phrase_at(m, e, pr);
+          if (pn > 0) {
+            prep_found = true;
+            // Not into a relative clause: "sanctions on companies that supply the army".
+            target = first_mention_after(m + pn, m + pn + 7, false);
+            for (std::size_t z = m + pn; target && z < target->b; ++z)
+              if ((eq(f(z), "that") || eq(f(z), "which") || eq(f(z), "who")) && z > m + pn &&
+                  !tok(z - 1).cap && is_word(z - 1))
+                target = nullptr;
+            // The pattern's own preposition governs the name right after it even when that
+            // name reads as a place ("a stake in Novera", "bought from Tarsk"): an untyped
+            // name or a state, not a modifier; for events only after a non-locative word.
+            std::size_t at = m + pn;
+            if (at < e && (eq(f(at), "the") || eq(f(at), "a"))) ++at;
+            const Mention* direct = at < e ? mention_at(at) : nullptr;
+            if (direct && direct != target && !direct->ents.empty() &&
+                (direct->flags & kLocative) && !(direct->flags & (kModifier | kPronoun)) &&
+                (!graph::is_event(r) || !is(m + pn - 1, kLocativePreps)))
+              target = direct;
+            break;
+          }
+        }
+      }
+      // "Y, in which X holds a stake": the pattern's preposition fronted with "which" names
+      // the antecedent before it.
+      if (!prep_found)
+        for (std::size_t w = h; w-- > b + 2 && w + 8 >= h;) {
+          if (!(eq(f(w), "which") || eq(f(w), "whom"))) continue;
+          for (const auto& pr : vp.preps)
+            if (pr == f(w - 1) && eq(f(w - 2), ","))
+              for (const auto& m : ms)
+                if (m.e <= w - 2 && m.e + 2 >= w - 2 && actor(m) &&
+                    std::all_of(&tok(m.e), &tok(m.e) + (w - 2 - m.e),
+                                [](const Token& t) { return !t.cap && t.type == TokenType::kWord; })) {
+                  target = &m;
+                  prep_found = true;
+                }
+          break;
+        }
+    } else {
+      // Direct object: the first actor after the head in the clause, or inside the
+      // object span for patterns with an object noun ("use Huawei equipment").
+      std::size_t from = he;
+      while (from < e && is(from, kAdverbs)) ++from;
+      std::size_t limit = from + 14;
+      if (vp.reciprocal) {
+        // "A and B agreed on Monday to launch patrols in the Gulf": the partner of a
+        // reciprocal verb is its direct object, never the object of an infinitive
+        // complement or a place after a locative preposition.
+        for (std::size_t k = from; k < std::min(e, limit); ++k)
+          if (eq(f(k), "to") && k + 1 < e && tok(k + 1).type == TokenType::kWord &&
+              !mention_at(k + 1)) {
+            limit = k;
+            break;
+          }
+      }
+      if (!(from < e && (eq(f(from), "that") || eq(f(from), "whether") || eq(f(from), "if"))))
+        target = first_mention_after(from, limit, true);
+      if (target && vp.reciprocal && target->b > b && is(target->b - 1, kLocativePreps))
+        target = nullptr;
+    }
+    bool by_follows = false;
+    for (std::size_t k = he; k < std::min(e, he + 12); ++k) {
+      if (eq(f(k), "by")) by_follows = true;
+      if (eq(f(k), ";") || eq(f(k), "which") || eq(f(k), ",") ) break;
+    }
+    const bool nominal = ends_with(vp.name, "-of") && graph::is_event(r);
+    // "Chile's criticism of Peru": the possessive is the agent, not a passive "is".
+    const bool possessed_nominal = nominal && h > b && tok(h - 1).type == TokenType::kPossessive;
+    const bool passive = ((is_passive(h, he) && !possessed_nominal) || (nominal && by_follows)) &&
+                         r != Relation::kLinkedTo && r != Relation::kPartOf &&
+                         r != Relation::kMemberOf && (graph::is_event(r) || by_follows);
+    if (nominal && !passive) {
+      // "the arrest of X": the agent is a possessor right before ("Canada's arrest of").
+      if (!(h > b && tok(h - 1).type == TokenType::kPossessive)) continue;
+    }
+    std::vector<int> src, dst;
+    std::string rule = vp.name;
+    // With event-data dictionaries, the lexicon's event carries the CAMEO code the verb
+    // dictionary gives this verb when both agree on the PLOVER type.
+    if (dict_ != nullptr && graph::is_event(r)) {
+      if (dtoks_.size() != e - b) {
+        dtoks_.clear();
+        for (std::size_t k = b; k < e; ++k) dtoks_.push_back(tok(k).folded);
+      }
+      const auto vm = dict_->verbs.match(dtoks_, h - b, clause_start(h) - b, e - b);
+      const std::string_view code = passive && !vm.passive_code.empty() ? vm.passive_code
+                                                                         : vm.code;
+      if (vm.verb && !code.empty() &&
+          extract::dictionary::plover_event(code).relation == r)
+        rule = "cameo:" + std::string(code) + ":" + std::string(vm.block_name) + ":" + rule;
+    }
+    if (passive) {
+      // Agent after "by"; patient is the subject (or the prepositional target).
+      const Mention* agent = nullptr;
+      for (std::size_t k = he; k < std::min(e, he + 12); ++k) {
+        if (eq(f(k), "by")) {
+          agent = first_mention_after(k + 1, k + 6, false);
+          break;
+        }
+        if (eq(f(k), ";") || eq(f(k), "which")) break;
+      }
+      if (!agent) {
+        // "frozen out of the US market", "barred from Britain's networks".
+        for (std::size_t k = he; k < std::min(e, he + 5); ++k)
+          if (eq(f(k), "of") || eq(f(k), "from")) {
+            const Mention* g = first_mention_after(k + 1, k + 4, false);
+            if (!g) {
+              for (const auto& m : ms)
+                if (m.b > k && m.b < k + 4 && (m.flags & kPossessive)) g = &m;
+            }
+            if (g && ents_[static_cast<std::size_t>(g->ents[0])].kind == Kind::kGovernment) {
+              agent = g;
+              rule += "+market";
+            }
+            break;
+          }
+      }
+      if (!agent) continue;
+      src = agent->ents;
+      if (prep_found && target && target != agent) dst = target->ents;
+      else if (has_subj) dst = subj;
+      else continue;
+      // The patient of a reduced relative is the noun right before: "a designer owned by".
+      if (!is_passive(h, h) && he < e && eq(f(he), "by") && h > b) {
+        const Mention* near = nullptr;
+        for (const auto& m : ms)
+          if (m.e <= h && actor(m)) near = &m;
+        if (near && !prep_found) dst = near->ents;
+      }
+      rule += ":passive";
+    } else {
+      if (!has_subj) continue;
+      src = subj;
+      if (target) dst = target->ents;
+      // "a member of Merkel's party": the group is the possessed noun, not the person.
+      if ((r == Relation::kMemberOf || r == Relation::kPartOf) && target &&
+          (target->flags & kPossessive) && !(target->flags & kPronoun) &&
+          ents_[static_cast<std::size_t>(target->ents[0])].kind == Kind::kPerson)
+        continue;
+    }
+    // Complement clauses: "urged X to <verb> Y".
+    if (vp.complement || r == Relation::kThreaten) {
+      std::size_t to = h;
+      for (std::size_t k = he; k < std::min(e, he + 8); ++k)
+        if (eq(f(k), "to") && k + 1 < e && is_word(k + 1)) {
+          to = k;
+          break;
+        }
+      if (to != h) {
+        bool named_target = target && target->b < to;
+        // "threatened to cut supplies to Y": the threatened act did not happen.
+        if (named_target || r == Relation::kThreaten) suppressed.emplace_back(to, e);
+        if (!named_target && vp.complement) {
+          target = nullptr;
+          dst.clear();
+        }
+      } else if (vp.complement_only) {
+        continue;
+      }
+      // "ordered X to <verb>": the infinitive right after the addressee, which must be named.
+      if (vp.complement_only && (!target || to != target->e)) continue;
+    }
+    // Allegations: "accused X of <claim>", "designated X as <threat>", "denied <claim>".
+    if (r == Relation::kAccuse && target && !dst.empty()) {
+      std::size_t k = target->e;
+      // Past a coordinated target, find "of"/"as".
+      if (k < e && (eq(f(k), "of") || eq(f(k), "as"))) {
+        auto [lb, le2] = np_label(k + 1, 9);
+        // "accused X of <claim>" always states a claim; "designated X as <noun>" only when
+        // the noun is one of wrongdoing or risk.
+        bool claim = eq(f(k), "of");
+        for (std::size_t z = lb; z < le2; ++z)
+          claim |= is(z, kCrimeWords) || eq(f(z), "threat") || eq(f(z), "threats") ||
+                   eq(f(z), "risk") || eq(f(z), "risks") || eq(f(z), "acting") || eq(f(z), "espionage");
+        if (claim && le2 > lb) {
+          int al = allegation(surface(lb, le2), si);
+          for (int x : src) add(x, al, Relation::kAccuse, rule + "+allegation", si);
+          for (int y : dst) add(al, y, Relation::kImplicates, rule + "+allegation", si);
+          continue;
+        }
+      }
+    }
+    // "criticised the misuse of public funds": blame of a wrongdoing without a named
+    // culprit is a claim of its own (implicating whoever "by X" names).
+    if (r == Relation::kAccuse && has_subj && !passive &&
+        (dst.empty() || (target && target->b > he + 1 && eq(f(target->b - 1), "by")) ||
+         (target && target->b > he + 2 && eq(f(target->b - 2), "by")))) {
+      auto [lb, le2] = np_label(he, 9);
+      bool wrong = false;
+      // The wrongdoing is the object's head, before any "by X".
+      for (std::size_t z = lb; z < le2 && !eq(f(z), "by"); ++z)
+        wrong |= is(z, kWrongdoing) || is(z, kCrimeWords);
+      if (wrong && le2 > lb && !(lb < e && (eq(f(lb), "that") || eq(f(lb), "it")))) {
+        std::size_t end = le2;
+        const Mention* by = nullptr;
+        for (std::size_t z = lb; z < le2; ++z)
+          if (eq(f(z), "by")) {
+            by = first_mention_after(z + 1, z + 4, false);
+            end = z;
+            break;
+          }
+        if (end > lb) {
+          int al = allegation(surface(lb, end), si);
+          for (int x : src) add(x, al, Relation::kAccuse, rule + "+allegation", si);
+          if (by)
+            for (int y : by->ents) add(al, y, Relation::kImplicates, rule + "+allegation", si);
+          continue;
+        }
+      }
+    }
+    if (r == Relation::kReject) {
+      std::size_t k = he;
+      while (k < e && (is(k, kAdverbs) || eq(f(k), "such") || eq(f(k), "the") || eq(f(k), "these") ||
+                       eq(f(k), "all") || eq(f(k), "any")))
+        ++k;
+      if (k < e && eq(f(k), "that")) {
+        auto [lb, le2] = np_label(k + 1, 10);
+        bool claim = false;
+        for (std::size_t z = lb; z < le2; ++z) claim |= is(z, kCrimeWords);
+        // "denied that it coerced its dealers": a denial of what the denier did is a claim.
+        if (k + 2 < e && (eq(f(k + 1), "it") || eq(f(k + 1), "he") || eq(f(k + 1), "she") ||
+                          eq(f(k + 1), "they")))
+          claim = true;
+        if (claim && le2 > lb && has_subj) {
+          int al = allegation(surface(lb, le2), si);
+          for (int x : src) {
+            add(x, al, Relation::kReject, rule + "+allegation", si);
+            add(al, x, Relation::kImplicates, rule + "+denial", si);
+          }
+          continue;
+        }
+        continue;  // "denied that ..." without a claim word: no edge to an actor
+      }
+      bool claim_object = k < e && is(k, kAllegationNouns);
+      bool claim_before = false;
+      std::size_t claim_at = h;
+      for (std::size_t z = (h > b + 8 ? h - 8 : b); z < h; ++z)
+        if (is(z, kAllegationNouns) && !target) {
+          claim_before = true;
+          claim_at = z;
+        }
+      // "an allegation (that) the company denied": the denier is the relative clause's
+      // subject, between the claim and the verb.
+      if (claim_before)
+        for (const auto& m : ms)
+          if (m.b > claim_at && m.e <= h && m.e + 2 >= h && actor(m)) src = m.ents;
+      if ((claim_object || claim_before || (!target && !allegations_.empty() && !vp.preps.size() &&
+                                             (k >= e || eq(f(k), ".") || eq(f(k), ",")))) &&
+          !allegations_.empty()) {
+        // The latest claim against the denier, else the latest claim.
+        int al = allegations_.back();
+        for (std::size_t q = cands_.size(); q-- > 0 && al == allegations_.back();)
+          if (cands_[q].r == Relation::kImplicates && !src.empty() && cands_[q].t == src[0])
+            al = cands_[q].s;
+        for (int x : src) add(x, al, Relation::kReject, rule + "+allegation", si);
+        continue;
+      }
+      if (claim_object) continue;
+    }
+    // "rejected the demand", "turned down the offer": the one who made it.
+    if (dst.empty() && (r == Relation::kReject || r == Relation::kSupport) && has_subj) {
+      bool request_np = false, offer_np = false;
+      for (std::size_t k = he; k < std::min(e, he + 5) && !eq(f(k), ","); ++k) {
+        if (is(k, kRequestNouns)) request_np = true;
+        if (eq(f(k), "offer") || eq(f(k), "proposal") || eq(f(k), "invitation")) offer_np = true;
+      }
+      for (std::size_t q = cands_.size(); q-- > 0 && (request_np || offer_np);) {
+        const Candidate& c = cands_[q];
+        if (static_cast<int>(si) - c.sentence > 3) break;
+        if (((request_np && c.r == Relation::kRequest) || (offer_np && c.r == Relation::kAgree)) &&
+            std::find(subj.begin(), subj.end(), c.s) == subj.end()) {
+          dst = {c.s};
+          rule += "+request";
+          break;
+        }
+      }
+    }
+    // Event anaphora: "welcomed the news", "called the decision disappointing".
+    if (dst.empty() && graph::is_event(r) && main_event_ >= 0 &&
+        cands_[static_cast<std::size_t>(main_event_)].sentence < static_cast<int>(si)) {
+      bool event_np = false;
+      for (std::size_t k = he; k < std::min(e, he + 8); ++k)
+        if (is(k, kEventNouns) || (eq(f(k), "it") && k == he)) event_np = true;
+      if (event_np) {
+        const Candidate& me = cands_[static_cast<std::size_t>(main_event_)];
+        if (r == Relation::kRetreat || r == Relation::kConcede) dst = {me.t};
+        else dst = {me.s};
+        rule += "+event";
+      }
+    }
+    // Praise and blame by adjective: "called it a commendable decision".
+    if (vp.name == "verb:praise" || r == Relation::kAccuse || r == Relation::kSupport) {
+      // nothing extra
+    }
+    // Reciprocal: "A and B agreed".
+    if (vp.reciprocal && dst.empty() && src.size() >= 2) {
+      for (int x : src)
+        for (int y : src)
+          if (x != y) add(x, y, r, rule + ":reciprocal", si);
+      last_subject = src;
+      continue;
+    }
+    if (dst.empty() && r == Relation::kSupplies && vp.reverse && vp.name == "verb:customer-of") {
+      // "its customers", "Nokia's biggest customers": the possessor is the vendor (the
+      // possessor rule below), not the vendor the text is about.
+      std::size_t p = h;
+      while (p > b && p + 3 > h && is_word(p - 1) && !tok(p - 1).cap &&
+             !eq(f(p - 1), "its") && !eq(f(p - 1), "their"))
+        --p;
+      if (p > b && (tok(p - 1).type == TokenType::kPossessive || eq(f(p - 1), "its") ||
+                    eq(f(p - 1), "their")))
+        continue;
+      // "BT, EE and Three are all customers": of the vendor the text is about.
+      for (std::size_t q = recent_subjects_.size(); q-- > 0;) {
+        int c = recent_subjects_[q];
+        if (ents_[static_cast<std::size_t>(c)].kind == Kind::kVendor) {
+          dst = {c};
+          break;
+        }
+      }
+      rule = "discourse:" + rule.substr(5) + "-topic";
+    }
+    if (dst.empty() && graph::is_event(r) && !passive && !(vp.reciprocal && src.size() >= 2)) {
+      // "sanctions against Japanese companies", "ban Chinese firms", "lifted its embargo on
+      // Venezuelan oil", "expelled two Russian diplomats": the state behind them.
+      for (std::size_t k = he; k < std::min(e, obj_at + 14); ++k) {
+        if (eq(f(k), ";") || eq(f(k), "if") || eq(f(k), "unless") || eq(f(k), "because") ||
+            eq(f(k), "which") || eq(f(k), "that"))
+          break;
+        const LexiconEntry* d = nullptr;
+        if (tok(k).cap && match_demonym(k, e, &d) > 0 && d && k + 1 < e && is_word(k + 1)) {
+          dst = {entity_for(*d)};
+          rule += "+demonym";
+          break;
+        }
+      }
+    }
+    if (dst.empty()) {
+      if (has_subj) last_subject = src;
+      continue;
+    }
+    if (vp.reverse) std::swap(src, dst);
+    emit_all(src, dst, r, rule);
+    if (has_subj) last_subject = subj;
+  }
+
+}
+
+}  // namespace stakegraph::io::extract
