@@ -109,10 +109,14 @@ int ArticleRun::allegation(const std::string& label, std::size_t si) {
       if (in(kCrimeWords, x) || x == "espion" || x == "spying" || x == "threat" || x == "securi")
         if (lw.find(" " + x + " ") != std::string::npos) return a;
   }
+  std::string joined(1, ' ');
+  for (const auto& x : words) {
+    joined.append(x);
+    joined.push_back(' ');
+  }
   int id = entity_named(label, Kind::kAllegation, true);
   Ent& e = ents_[static_cast<std::size_t>(id)];
-  e.label_words = " ";
-  for (const auto& x : words) e.label_words += x + " ";
+  e.label_words = std::move(joined);
   e.first_sentence = static_cast<int>(si);
   allegations_.push_back(id);
   return id;
