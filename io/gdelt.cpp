@@ -965,8 +965,7 @@ class Importer {
     const graph::NodeIndex v =
         node((where.empty() ? std::string("Unknown country") : where) + ": " + role_name,
              role->kind, a.code);
-    if (!where.empty() && (role->cls == GdeltRoleClass::kAgency ||
-                           role->cls == GdeltRoleClass::kGovernment))
+    if (!where.empty() && role->cls == GdeltRoleClass::kAgency)
       part_of(v, node(where, Kind::kGovernment, {}), a.code, article, date);
     return v;
   }

@@ -63,9 +63,9 @@
 //   LAB EDU HLH REF AGR DEV ENV HRI  parties / rebels / insurgents / ...
 //   ELI MOD RAD REL SET and others
 //   any role, no country             <location's country>: <actor's name>   the role's kind;
-//     (a generic actor: "PRESIDENT"  ("United States: President", from       part_of the
-//     coded GOV, "POLICE" coded COP) ActorGeo_FullName's last part; without   country for
-//                                    a location "Unknown country: Police")  GOV and agencies
+//     (a generic actor: "PRESIDENT"  ("United States: President", from       agencies
+//     coded GOV, "POLICE" coded COP) ActorGeo_FullName's last part; without   part_of the
+//                                    a location "Unknown country: Police")  country
 //   no role, no country              the actor's name                       organization
 //
 // Names are GDELT's upper-case names in title case. Before this table, the lookup's
