@@ -10,6 +10,7 @@ packages=(
   fonts-dejavu-core fonts-wqy-microhei   # label fonts for PNG/PDF (Latin; CJK names)
   libcli11-dev nlohmann-json3-dev
   libxml2-dev zlib1g-dev libzip-dev
+  libicu-dev                    # names: transliterated ids, accent-folded look-ups, display width
   libgtest-dev libgmock-dev libbenchmark-dev
   iso-codes                     # country names and codes for the lexicon
   python3 python3-networkx python3-igraph   # GraphML interoperability tests

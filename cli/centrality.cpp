@@ -1,13 +1,15 @@
-// stakegraph centrality GRAPH --metric M: rank the nodes of a graph (or of its filtered part)
-// by degree, betweenness, closeness, harmonic, PageRank or eigenvector centrality
-// (graph/centrality.hpp, graph/betweenness.hpp). Text prints a ranked table; --json prints
-// the CentralityResult message of proto/query.proto, sorted by score (highest first).
+// stakegraph centrality GRAPH --metric M: rank the nodes of a graph by degree, betweenness,
+// closeness, harmonic, PageRank or eigenvector centrality (graph/centrality.hpp,
+// graph/betweenness.hpp). Filters (--kind, --relation, --since, --until, --no-hedged)
+// restrict the nodes printed, ranked among the whole graph; with --subgraph the scores are
+// computed on the filtered part only (cli/filters.hpp). Text prints a ranked table (padded
+// by display width) under a header saying which; --json prints the CentralityResult message
+// of proto/query.proto, sorted by score (highest first).
 #include <algorithm>
 #include <cstdio>
 #include <iomanip>
 #include <iostream>
 #include <memory>
-#include <numeric>
 #include <string>
 #include <vector>
 
@@ -15,11 +17,15 @@
 #include "cli/commands.hpp"
 #include "cli/printable_output.hpp"
 #include "cli/common.hpp"
+#include "cli/filters.hpp"
+#include "cli/text_output.hpp"
 #include "cli/kernels.hpp"
 #include "graph/betweenness.hpp"
 #include "graph/centrality.hpp"
 #include "graph/csr.hpp"
 #include "graph/error.hpp"
+#include "graph/subgraph.hpp"
+#include "io/display_width.hpp"
 #include "proto/query.pb.h"
 
 namespace stakegraph::cli {
@@ -29,10 +35,7 @@ struct CentralityOptions {
   std::string graph;
   std::string metric;
   std::size_t top = 20;
-  std::vector<std::string> kinds;
-  std::vector<std::string> relations;
-  std::string since;
-  std::string until;
+  FilterFlags filters;
   bool directed = false;
   bool undirected = false;
   bool weighted = false;
@@ -84,7 +87,7 @@ graph::CentralityResult compute(const graph::Graph& g, const CentralityOptions& 
       const auto v = g.find_by_id(name);
       if (!v) {
         throw graph::InvalidArgument("--personalize '" + name +
-                                     "': node excluded by --kind/--relation/--since/--until");
+                                     "': node excluded by the filters of --subgraph");
       }
       p.personalization.push_back(static_cast<std::uint32_t>(*v));
     }
@@ -121,20 +124,30 @@ void check_options(const CentralityOptions& o) {
 void run_centrality(CentralityOptions o) {
   check_options(o);
   kernels().check_supported("centrality", o.metric);
-  const graph::FilterOptions filter = make_filter(o.kinds, o.relations, o.since, o.until);
+  const graph::FilterOptions filter = filter_of(o.filters);
   // Resolve --personalize on the whole graph first, so that an unknown name gets the usual
   // suggestions; compute() then finds the node again in the filtered copy.
   graph::Graph g = load_filtered(o.graph, {});
   for (auto& name : o.personalize) name = g.node(resolve_node(g, name, o.graph)).id;
-  if (!filter.selects_everything()) g = graph::filter(g, filter);
+  const bool on_subgraph = o.filters.subgraph && !filter.selects_everything();
+  if (on_subgraph) g = graph::filter(g, filter);
+  const std::vector<bool> printed =
+      on_subgraph ? std::vector<bool>(g.node_count(), true) : printed_nodes(g, o.filters);
+  if (on_subgraph && g.edge_count() == 0 && g.node_count() > 1) {
+    std::cerr << "stakegraph: warning: the subgraph selected by " << describe_filters(o.filters)
+              << " has no edges: every node scores the same (drop --subgraph to rank these "
+                 "nodes within the whole graph)\n";
+  }
 
   const graph::CentralityResult r = compute(g, o);
   if (!r.converged) {
     std::cerr << "stakegraph: warning: " << o.metric << " did not converge in " << r.iterations
               << " iterations; scores are the last iterate\n";
   }
-  std::vector<graph::NodeIndex> order(r.scores.size());
-  std::iota(order.begin(), order.end(), graph::NodeIndex{0});
+  std::vector<graph::NodeIndex> order;
+  for (graph::NodeIndex v = 0; v < r.scores.size(); ++v)
+    if (printed[v]) order.push_back(v);
+  const std::size_t matching = order.size();
   std::stable_sort(order.begin(), order.end(), [&](graph::NodeIndex a, graph::NodeIndex b) {
     if (r.scores[a] != r.scores[b]) return r.scores[a] > r.scores[b];
     return g.node(a).id < g.node(b).id;
@@ -161,25 +174,35 @@ void run_centrality(CentralityOptions o) {
   }
   std::cout << o.metric << " (" << (o.directed ? "directed" : "undirected")
             << (o.weighted ? ", weighted" : "") << (o.normalized ? ", normalized" : "") << ", "
-            << g.node_count() << " nodes, " << g.edge_count() << " edges)\n";
+            << g.node_count() << " nodes, " << g.edge_count() << " edges)";
+  if (on_subgraph) {
+    std::cout << " computed on the subgraph selected by " << describe_filters(o.filters);
+  } else if (o.filters.any()) {
+    std::cout << " computed on the whole graph; showing the " << matching
+              << " nodes that pass " << describe_filters(o.filters)
+              << " (--subgraph computes on them only)";
+  }
+  std::cout << "\n";
   if (r.samples > 0) {
     std::cout << "sampled: " << r.samples << " sources, seed " << o.seed << "; every score within "
               << r.error_bound << " of the exact value with probability " << o.confidence
               << "\n";
   }
+  constexpr std::size_t kMaxNameWidth = 48;
   std::size_t name_width = 4;
-  for (graph::NodeIndex v : order) name_width = std::max(name_width, g.node(v).name.size());
-  name_width = std::min<std::size_t>(name_width, 48);
+  for (graph::NodeIndex v : order)
+    name_width = std::max(name_width, io::display_width(g.node(v).name));
+  name_width = std::min(name_width, kMaxNameWidth);
   std::cout << std::setw(5) << "rank" << "  " << std::setw(14) << std::left << "score" << "  "
-            << std::setw(static_cast<int>(name_width)) << "name" << "  kind\n"
+            << cell("name", name_width) << "  kind\n"
             << std::right;
   std::size_t rank = 0;
   for (graph::NodeIndex v : order) {
     char score[32];
     std::snprintf(score, sizeof score, "%.6g", r.scores[v]);
     std::cout << std::setw(5) << ++rank << "  " << std::setw(14) << std::left << score << "  "
-              << std::setw(static_cast<int>(name_width)) << g.node(v).name << "  "
-              << graph::kind_name(g.node(v).kind) << "\n"
+              << cell(g.node(v).name, name_width) << "  " << graph::kind_name(g.node(v).kind)
+              << "\n"
               << std::right;
   }
 }
@@ -197,12 +220,9 @@ void setup_centrality(CLI::App& app) {
                   "degree | betweenness | closeness | harmonic | pagerank | eigenvector")
       ->required();
   sub->add_option("--top,-n", o->top, "print the N highest scores (0: all; default 20)");
-  sub->add_option("--kind", o->kinds, "keep only nodes of this kind (repeatable)")
-      ->allow_extra_args(false);
-  sub->add_option("--relation", o->relations, "keep only edges of this relation (repeatable)")
-      ->allow_extra_args(false);
-  sub->add_option("--since", o->since, "keep evidence dated on or after YYYY-MM-DD");
-  sub->add_option("--until", o->until, "keep evidence dated on or before YYYY-MM-DD");
+  add_filter_options(sub, o->filters,
+                     "compute the scores on the filtered part only (default: rank the nodes "
+                     "the filters keep within the whole graph)");
   auto* directed = sub->add_flag("--directed", o->directed, "follow edge direction");
   auto* undirected =
       sub->add_flag("--undirected", o->undirected, "ignore edge direction (the default)");

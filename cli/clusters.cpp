@@ -1,7 +1,12 @@
 // stakegraph clusters GRAPH: connected components, strongly connected components, Louvain
-// communities, label propagation, or signed camps, on the whole graph or a filtered part.
-// Text lists the clusters largest first with their members' names; --json prints the
-// ClusterResult message of proto/query.proto.
+// communities, label propagation, or signed camps. Computed on the whole graph; filters
+// (--kind, --relation, --since, --until, --no-hedged) restrict the members listed, and with
+// --subgraph the clusters are computed on the filtered part only (cli/filters.hpp).
+// Clusters are numbered from 1, largest first, in the text and in the diagrams of `render
+// --clusters` and the report (the same numbers for the same graph and options); the JSON
+// "id" is the 0-based index (cluster id + 1 is the number shown). Text lists the
+// clusters with their members' names; --json prints the ClusterResult message of
+// proto/query.proto.
 #include <iomanip>
 #include <iostream>
 #include <memory>
@@ -13,12 +18,14 @@
 #include "cli/commands.hpp"
 #include "cli/printable_output.hpp"
 #include "cli/common.hpp"
+#include "cli/filters.hpp"
 #include "cli/kernels.hpp"
 #include "graph/camps.hpp"
 #include "graph/communities.hpp"
 #include "graph/components.hpp"
 #include "graph/csr.hpp"
 #include "graph/error.hpp"
+#include "graph/subgraph.hpp"
 #include "proto/query.pb.h"
 
 namespace stakegraph::cli {
@@ -31,10 +38,7 @@ struct ClustersOptions {
   std::uint64_t seed = 1;
   int restarts = 4;
   bool weighted = false;
-  std::vector<std::string> kinds;
-  std::vector<std::string> relations;
-  std::string since;
-  std::string until;
+  FilterFlags filters;
   std::size_t min_size = 1;
   bool json = false;
 };
@@ -91,8 +95,20 @@ Outcome cluster(const graph::Graph& g, const ClustersOptions& o) {
   return out;
 }
 
+// The members of each cluster that are listed: those the filters keep (all with --subgraph,
+// where the graph is already the filtered part).
+std::vector<std::vector<std::uint32_t>> listed_members(
+    const std::vector<std::vector<std::uint32_t>>& members, const std::vector<bool>& printed) {
+  std::vector<std::vector<std::uint32_t>> out(members.size());
+  for (std::size_t c = 0; c < members.size(); ++c)
+    for (std::uint32_t v : members[c])
+      if (printed[v]) out[c].push_back(v);
+  return out;
+}
+
 void print_json_result(const graph::Graph& g, const ClustersOptions& o, const Outcome& r,
-                       const std::vector<std::vector<std::uint32_t>>& members) {
+                       const std::vector<std::vector<std::uint32_t>>& members,
+                       const std::vector<std::vector<std::uint32_t>>& listed) {
   pb::ClusterResult msg;
   msg.set_method(o.method);
   msg.set_modularity(r.modularity);
@@ -101,10 +117,10 @@ void print_json_result(const graph::Graph& g, const ClustersOptions& o, const Ou
     msg.set_optimal(r.optimal);
   }
   for (std::uint32_t c = 0; c < r.count; ++c) {
-    if (members[c].size() < o.min_size) continue;
+    if (members[c].size() < o.min_size || listed[c].empty()) continue;
     pb::Cluster* cl = msg.add_clusters();
-    cl->set_id(c);
-    for (std::uint32_t v : members[c]) {
+    cl->set_id(c);  // an index: shown as c + 1 in text, diagrams and the report
+    for (std::uint32_t v : listed[c]) {
       cl->add_members(valid_utf8(g.node(v).name));
       cl->add_ids(valid_utf8(g.node(v).id));
     }
@@ -114,27 +130,41 @@ void print_json_result(const graph::Graph& g, const ClustersOptions& o, const Ou
 
 void run_clusters(const ClustersOptions& o) {
   kernels().check_supported("clusters", o.method);
-  const graph::Graph g =
-      load_filtered(o.graph, make_filter(o.kinds, o.relations, o.since, o.until));
+  const graph::FilterOptions filter = filter_of(o.filters);
+  const bool on_subgraph = o.filters.subgraph && !filter.selects_everything();
+  const graph::Graph g = load_filtered(o.graph, on_subgraph ? filter : graph::FilterOptions{});
   const Outcome r = cluster(g, o);
   const auto members = graph::cluster_members(r.membership, r.count);
+  const auto listed = listed_members(
+      members, on_subgraph ? std::vector<bool>(g.node_count(), true) : printed_nodes(g, o.filters));
   if (o.json) {
-    print_json_result(g, o, r, members);
+    print_json_result(g, o, r, members, listed);
     return;
   }
   std::size_t shown = 0;
-  for (const auto& m : members) shown += m.size() >= o.min_size;
+  for (std::uint32_t c = 0; c < r.count; ++c)
+    shown += members[c].size() >= o.min_size && !listed[c].empty();
   std::cout << o.method << ": " << r.count << " clusters over " << g.node_count() << " nodes";
-  if (shown < r.count) std::cout << " (" << shown << " of size >= " << o.min_size << " shown)";
+  if (on_subgraph) {
+    std::cout << " of the subgraph selected by " << describe_filters(o.filters);
+  } else if (o.filters.any()) {
+    std::cout << " of the whole graph (" << shown << " with members passing "
+              << describe_filters(o.filters) << " shown, only those members listed; "
+              << "--subgraph computes on them only)";
+  }
+  if (shown < r.count && !o.filters.any())
+    std::cout << " (" << shown << " of size >= " << o.min_size << " shown)";
   std::cout << ", modularity " << std::setprecision(4) << std::fixed << r.modularity
             << std::defaultfloat << std::setprecision(6);
   if (!r.detail.empty()) std::cout << "; " << r.detail;
   std::cout << "\n";
   for (std::uint32_t c = 0; c < r.count; ++c) {
-    if (members[c].size() < o.min_size) continue;
-    std::cout << "cluster " << c << " (" << members[c].size() << "): ";
-    for (std::size_t i = 0; i < members[c].size(); ++i)
-      std::cout << (i ? ", " : "") << g.node(members[c][i]).name;
+    if (members[c].size() < o.min_size || listed[c].empty()) continue;
+    std::cout << "cluster " << c + 1 << " (" << members[c].size();
+    if (listed[c].size() < members[c].size()) std::cout << ", " << listed[c].size() << " listed";
+    std::cout << "): ";
+    for (std::size_t i = 0; i < listed[c].size(); ++i)
+      std::cout << (i ? ", " : "") << g.node(listed[c][i]).name;
     std::cout << "\n";
   }
 }
@@ -166,13 +196,9 @@ void setup_clusters(CLI::App& app) {
       ->check(CLI::Range(1, 1000));
   sub->add_flag("--weighted", opts->weighted,
                 "weight edges by their evidence count (an edge without evidence counts 1)");
-  // One value per occurrence, so that `--kind vendor GRAPH` leaves GRAPH alone.
-  sub->add_option("--kind", opts->kinds, "keep only nodes of this kind (repeatable)")
-      ->allow_extra_args(false);
-  sub->add_option("--relation", opts->relations, "keep only edges of this relation (repeatable)")
-      ->allow_extra_args(false);
-  sub->add_option("--since", opts->since, "keep evidence dated on or after YYYY-MM-DD");
-  sub->add_option("--until", opts->until, "keep evidence dated on or before YYYY-MM-DD");
+  add_filter_options(sub, opts->filters,
+                     "compute the clusters of the filtered part only (default: the whole "
+                     "graph's clusters, listing the members the filters keep)");
   sub->add_option("--min-size", opts->min_size, "list only clusters of at least N members")
       ->check(CLI::PositiveNumber);
   sub->add_flag("--json", opts->json,

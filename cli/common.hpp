@@ -4,6 +4,7 @@
 
 #include <new>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -23,6 +24,9 @@ graph::NodeIndex resolve_node(const graph::Graph& g, const std::string& name,
 // The up to `n` node names closest to `name` (edit distance on folded names).
 std::vector<std::string> closest_names(const graph::Graph& g, const std::string& name,
                                        std::size_t n = 3);
+
+// Levenshtein distance between two byte strings, O(|a| |b|).
+std::size_t edit_distance(std::string_view a, std::string_view b);
 
 // Parse CLI values; throw graph::InvalidArgument listing the valid values.
 graph::Kind parse_kind_option(const std::string& s);

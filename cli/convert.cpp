@@ -29,15 +29,13 @@ std::optional<io::Format> format_option(const std::string& value, const char* op
 void run_convert(const ConvertOptions& o) {
   auto from = format_option(o.from, "--from");
   auto to = format_option(o.to, "--to");
-  if (!from && o.input == "-")
-    throw graph::InvalidArgument("reading standard input needs --from FORMAT");
   if (!to && io::is_stdout_path(o.output))
     throw graph::InvalidArgument("writing to standard output needs --to FORMAT");
   if (!to && !io::format_from_path(o.output))
     throw graph::InvalidArgument(o.output +
                                  ": cannot tell the format from the extension; use "
                                  ".sgpb, .json, .graphml, .csv, .dot or --to FORMAT");
-  if (!from && !io::format_from_path(o.input))
+  if (!from && o.input != "-" && !io::format_from_path(o.input))
     throw graph::InvalidArgument(o.input +
                                  ": cannot tell the format from the extension; use "
                                  ".sgpb, .json, .graphml, .csv or --from FORMAT");
@@ -53,7 +51,7 @@ void setup_convert(CLI::App& app) {
       "convert",
       "Convert a graph between formats, chosen by extension: .sgpb (native), .json, .graphml,\n"
       ".csv (edge list), .dot (write only). Use - with --from/--to for stdin/stdout.");
-  sub->add_option("IN", opts->input, "input graph file (- for stdin with --from)")->required();
+  sub->add_option("IN", opts->input, "input graph file (- for stdin: the format is told from its first bytes unless --from)")->required();
   sub->add_option("OUT", opts->output, "output file (- or /dev/stdout with --to)")->required();
   sub->add_option("--from", opts->from, "input format when the extension does not say");
   sub->add_option("--to", opts->to, "output format when the extension does not say");

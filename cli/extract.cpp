@@ -8,6 +8,7 @@
 #include "cli/commands.hpp"
 #include "cli/dictionary_options.hpp"
 #include "cli/printable_output.hpp"
+#include "cli/text_output.hpp"
 #include "graph/error.hpp"
 #include "io/article.hpp"
 #include "io/dot.hpp"
@@ -56,8 +57,14 @@ void run_extract(const ExtractCliOptions& o) {
   eo.dictionary_actors = !o.dictionaries.files.empty();
   io::Extractor ex(lex, eo);
   graph::Graph g;
-  for (const auto& path : io::list_article_files(o.inputs))
-    io::for_each_article(path, [&](io::ArticleText& a) { ex.extract(a, g); });
+  ArticleWarnings warnings;
+  for (const auto& path : io::list_article_files(o.inputs)) {
+    io::for_each_article(path, [&](io::ArticleText& a) {
+      warnings.note(a.warning);
+      ex.extract(a, g);
+    });
+  }
+  warnings.finish();
   if (corr) g = corr->apply(g);
   try {
     if (o.format == "json") {

@@ -201,6 +201,8 @@ void setup_import(CLI::App& app) {
     const PrintableOutput text(std::cout);
     run_import_gdelt(*opts);
   });
+  // `import --help` shows the options of its (only) source, not just its name.
+  sub->footer([gd] { return "\n" + gd->help("stakegraph import"); });
 }
 
 }  // namespace stakegraph::cli

@@ -14,6 +14,7 @@
 #include "cli/commands.hpp"
 #include "cli/dictionary_options.hpp"
 #include "cli/common.hpp"
+#include "cli/text_output.hpp"
 #include "graph/error.hpp"
 #include "io/article.hpp"
 #include "io/extract.hpp"
@@ -62,10 +63,12 @@ void run_ingest(const IngestOptions& o) {
   ex.remember(g);
   const bool bar = !o.quiet && ::isatty(STDERR_FILENO);
   std::size_t articles = 0;
+  ArticleWarnings warnings;
   for (std::size_t i = 0; i < files.size(); ++i) {
     // One article at a time: memory holds the graph, not the corpus.
     naming_oom(files[i], "extracting", [&] {
       io::for_each_article(files[i], [&](io::ArticleText& a) {
+        warnings.note(a.warning);
         ex.extract(a, g);
         ++articles;
       });
@@ -80,6 +83,7 @@ void run_ingest(const IngestOptions& o) {
     }
   }
   if (bar) std::fprintf(stderr, "\n");
+  warnings.finish();
   if (corr) g = corr->apply(g);
   naming_oom(o.output, "writing", [&] { io::save_sgpb(g, o.output); });
   const double secs =

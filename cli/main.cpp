@@ -9,6 +9,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.hpp"
+#include "cli/text_output.hpp"
 #include "graph/error.hpp"
 #include "io/printable.hpp"
 #include "io/protobuf_log.hpp"
@@ -75,6 +76,13 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
+    // `stakegraph foo`: CLI11 would only say that a subcommand is required.
+    if (app.get_subcommands().empty() && argc > 1 && argv[1][0] != '-') {
+      std::cerr << "stakegraph: usage error: "
+                << one_line(stakegraph::cli::unknown_subcommand(app, argv[1]).c_str())
+                << " (run 'stakegraph --help' for usage)\n";
+      return 2;
+    }
     // One line, like every other error: the hint goes on the same line.
     std::cerr << "stakegraph: usage error: " << one_line(e.what())
               << " (run 'stakegraph --help' or 'stakegraph SUBCOMMAND --help' for usage)\n";

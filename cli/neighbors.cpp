@@ -1,7 +1,11 @@
 // stakegraph neighbors GRAPH NODE: a node's neighbourhood up to --depth hops (the ego
-// network of graph/subgraph.hpp: every node within reach and all edges among them),
-// optionally through some relations, kinds or dates only. Text lists the nodes by distance,
-// then the edges; --json prints {"nodes": [...], "edges": [...]} in the ontology's JSON shape.
+// network of graph/subgraph.hpp: every node within reach and all edges among them). Filters
+// (--kind, --relation, --since, --until, --no-hedged) restrict what is printed: the walk
+// goes through the whole graph and the nodes and edges the filters keep are listed; with
+// --subgraph the walk goes through the filtered part only (cli/filters.hpp). Text lists the
+// nodes by distance, then the first --limit edges (default 20) and a count of the rest;
+// --json prints {"nodes": [...], "edges": [...]} in the ontology's JSON shape (every edge
+// unless --limit is given).
 #include <algorithm>
 #include <deque>
 #include <iostream>
@@ -12,6 +16,8 @@
 #include "cli/commands.hpp"
 #include "cli/printable_output.hpp"
 #include "cli/common.hpp"
+#include "cli/filters.hpp"
+#include "cli/text_output.hpp"
 #include "graph/error.hpp"
 #include "graph/subgraph.hpp"
 #include "io/formats.hpp"
@@ -24,11 +30,10 @@ struct NeighborsOptions {
   std::string node;
   int depth = 1;
   std::string direction = "both";
-  std::vector<std::string> kinds;
-  std::vector<std::string> relations;
-  std::string since;
-  std::string until;
+  FilterFlags filters;
   bool json = false;
+  std::size_t limit = kDefaultEdgeLimit;
+  bool limit_given = false;
 };
 
 void run_neighbors(const NeighborsOptions& o) {
@@ -39,19 +44,39 @@ void run_neighbors(const NeighborsOptions& o) {
   ego.direction = o.direction == "out"  ? graph::Direction::kOut
                   : o.direction == "in" ? graph::Direction::kIn
                                         : graph::Direction::kBoth;
-  ego.filter = make_filter(o.kinds, o.relations, o.since, o.until);
+  const graph::FilterOptions filter = filter_of(o.filters);
+  const bool on_subgraph = o.filters.subgraph && !filter.selects_everything();
+  if (on_subgraph) ego.filter = filter;
   const graph::Graph h = graph::ego_network(g, center, ego);
   const auto c = h.find_by_id(g.node(center).id);
-  if (!c) {
-    throw graph::InvalidArgument("'" + g.node(center).name +
-                                 "' is excluded by --kind/--relation/--since/--until");
+  const bool kind_kept =
+      filter.kinds.empty() ||
+      std::find(filter.kinds.begin(), filter.kinds.end(), g.node(center).kind) !=
+          filter.kinds.end();
+  if (!c || !kind_kept) {
+    throw graph::InvalidArgument("'" + g.node(center).name + "' is excluded by " +
+                                 describe_filters(o.filters));
   }
+  // What is listed: the nodes and edges of the neighbourhood that the filters keep.
+  const std::vector<bool> printed = on_subgraph
+                                        ? std::vector<bool>(h.node_count(), true)
+                                        : printed_nodes(h, o.filters);
+  const graph::Graph shown_graph =
+      on_subgraph || !o.filters.any() ? graph::Graph() : graph::filter(h, filter);
+  const graph::Graph& kept = on_subgraph || !o.filters.any() ? h : shown_graph;
+  std::vector<graph::EdgeRef> edges;
+  for (auto [it, end] = boost::edges(kept.boost_graph()); it != end; ++it) edges.push_back(*it);
+  const std::size_t limit = o.json && !o.limit_given ? 0 : o.limit;
+  const std::size_t shown = limit == 0 ? edges.size() : std::min(limit, edges.size());
   const auto& bg = h.boost_graph();
   if (o.json) {
-    nlohmann::json nodes = nlohmann::json::array(), edges = nlohmann::json::array();
-    for (graph::NodeIndex v = 0; v < h.node_count(); ++v) nodes.push_back(node_json(h, v));
-    for (auto [it, end] = boost::edges(bg); it != end; ++it) edges.push_back(edge_json(h, *it));
-    print_json({{"nodes", nodes}, {"edges", edges}});
+    nlohmann::json nodes = nlohmann::json::array(), edge_list = nlohmann::json::array();
+    for (graph::NodeIndex v = 0; v < h.node_count(); ++v)
+      if (printed[v] || v == *c) nodes.push_back(node_json(h, v));
+    for (std::size_t i = 0; i < shown; ++i) edge_list.push_back(edge_json(kept, edges[i]));
+    nlohmann::json j{{"nodes", nodes}, {"edges", edge_list}};
+    if (shown < edges.size()) j["more_edges"] = edges.size() - shown;
+    print_json(j);
     return;
   }
   // Distances from the centre in the neighbourhood, along the chosen direction.
@@ -74,11 +99,21 @@ void run_neighbors(const NeighborsOptions& o) {
   }
   std::cout << h.node(*c).name << " (" << graph::kind_name(h.node(*c).kind) << "): "
             << h.node_count() - 1 << " nodes within " << o.depth
-            << (o.depth == 1 ? " hop" : " hops") << ", " << h.edge_count() << " edges\n";
+            << (o.depth == 1 ? " hop" : " hops") << ", " << h.edge_count() << " edges";
+  if (on_subgraph) {
+    std::cout << " of the subgraph selected by " << describe_filters(o.filters);
+  } else if (o.filters.any()) {
+    std::size_t n = 0;
+    for (graph::NodeIndex v = 0; v < h.node_count(); ++v) n += printed[v] && v != *c;
+    std::cout << " in the whole graph; showing the " << n << " nodes and " << edges.size()
+              << " edges that pass " << describe_filters(o.filters)
+              << " (--subgraph walks through them only)";
+  }
+  std::cout << "\n";
   for (int d = 1; d <= o.depth; ++d) {
     std::vector<graph::NodeIndex> ring;
     for (graph::NodeIndex v = 0; v < h.node_count(); ++v)
-      if (dist[v] == d) ring.push_back(v);
+      if (dist[v] == d && printed[v]) ring.push_back(v);
     if (ring.empty()) continue;
     std::sort(ring.begin(), ring.end(),
               [&](auto a, auto b) { return h.node(a).name < h.node(b).name; });
@@ -87,12 +122,14 @@ void run_neighbors(const NeighborsOptions& o) {
       std::cout << "  " << h.node(v).name << "  (" << graph::kind_name(h.node(v).kind) << ")\n";
   }
   std::cout << "edges\n";
-  for (auto [it, end] = boost::edges(bg); it != end; ++it) {
-    const graph::EdgeData& d = h.edge(*it);
-    std::cout << "  " << h.node(h.source(*it)).name << " -" << graph::relation_name(d.relation)
-              << "-> " << h.node(h.target(*it)).name << "  (" << d.evidence.size()
+  for (std::size_t i = 0; i < shown; ++i) {
+    const graph::EdgeData& d = kept.edge(edges[i]);
+    std::cout << "  " << kept.node(kept.source(edges[i])).name << " -"
+              << graph::relation_name(d.relation) << "-> "
+              << kept.node(kept.target(edges[i])).name << "  (" << d.evidence.size()
               << " evidence)\n";
   }
+  if (shown < edges.size()) std::cout << more_edges_line(edges.size() - shown) << "\n";
 }
 
 }  // namespace
@@ -107,15 +144,16 @@ void setup_neighbors(CLI::App& app) {
       ->check(CLI::Range(0, 1000));
   sub->add_option("--direction", o->direction, "out | in | both (default both)")
       ->check(CLI::IsMember({"out", "in", "both"}));
-  sub->add_option("--kind", o->kinds, "keep only nodes of this kind (repeatable)")
-      ->allow_extra_args(false);
-  sub->add_option("--relation", o->relations, "keep only edges of this relation (repeatable)")
-      ->allow_extra_args(false);
-  sub->add_option("--since", o->since, "keep evidence dated on or after YYYY-MM-DD");
-  sub->add_option("--until", o->until, "keep evidence dated on or before YYYY-MM-DD");
+  add_filter_options(sub, o->filters,
+                     "walk through the filtered part only (default: walk the whole graph and "
+                     "list the nodes and edges the filters keep)");
   sub->add_flag("--json", o->json,
                 "print {\"nodes\": [...], \"edges\": [...]} in the ontology's JSON shape");
-  sub->callback([o] {
+  auto* limit = sub->add_option("--limit", o->limit,
+                                "list at most N edges (default 20; 0: all), then count the "
+                                "rest; --json lists every edge unless --limit is given");
+  sub->callback([o, limit] {
+    o->limit_given = limit->count() > 0;
     const PrintableOutput text(std::cout);
     run_neighbors(*o);
   });

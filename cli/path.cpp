@@ -36,6 +36,7 @@ struct PathCliOptions {
   std::vector<std::string> avoid;
   std::string since;
   std::string until;
+  bool no_hedged = false;
   bool json = false;
 };
 
@@ -108,7 +109,8 @@ void print_json_result(const graph::Graph& g, const graph::PathResult& r) {
 void run_path(const PathCliOptions& o) {
   if (o.all && o.k != 1) throw graph::InvalidArgument("--all and --k exclude each other");
   if (o.k == 0) throw graph::InvalidArgument("--k must be at least 1");
-  const graph::FilterOptions dates = make_filter({}, {}, o.since, o.until);
+  graph::FilterOptions dates = make_filter({}, {}, o.since, o.until);
+  dates.exclude_hedged = o.no_hedged;
   const graph::Graph full = io::load_graph(o.graph);
   // Names are resolved on the whole graph (suggestions), then found by id in the copy.
   const std::string from_id = full.node(resolve_node(full, o.from, o.graph)).id;
@@ -170,6 +172,7 @@ void setup_path(CLI::App& app) {
       ->allow_extra_args(false);
   sub->add_option("--since", o->since, "use evidence dated on or after YYYY-MM-DD");
   sub->add_option("--until", o->until, "use evidence dated on or before YYYY-MM-DD");
+  sub->add_flag("--no-hedged", o->no_hedged, "use no hedged evidence (and no edge left without)");
   sub->add_flag("--json", o->json,
                 "print {\"paths\": [{\"length\", \"cost\", \"hops\": [{\"source\", "
                 "\"relation\", \"target\", \"evidence\"}]}]}");

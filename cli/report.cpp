@@ -48,6 +48,7 @@ std::string describe(const SelectionOptions& o) {
   if (!o.focus.empty()) add("--focus", "\"" + o.focus + "\" --depth " + std::to_string(o.depth));
   if (o.top > 0) add("--top", std::to_string(o.top) + " --by " + o.by);
   if (!o.clusters.empty()) add("--clusters", o.clusters);
+  if (o.subgraph) add("--subgraph", "");
   return s;
 }
 

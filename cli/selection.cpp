@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <optional>
 #include <utility>
 
 #include "cli/common.hpp"
@@ -19,22 +20,31 @@
 namespace stakegraph::cli {
 namespace {
 
-void add_clusters(const graph::Graph& g, const std::string& method, io::DrawOptions& draw) {
+// Clusters of `whole` (the options of `clusters`' defaults, so that a camp has the same
+// number in `clusters` and in the diagram), set on the nodes of `drawn` found by id.
+void add_clusters(const graph::Graph& whole, const graph::Graph& drawn, const std::string& method,
+                  io::DrawOptions& draw) {
   std::vector<std::uint32_t> membership;
   std::string word;
   if (method == "components") {
-    membership = graph::connected_components(graph::build_csr(g)).membership;
+    membership = graph::connected_components(graph::build_csr(whole)).membership;
     word = "component";
   } else if (method == "louvain") {
-    membership = graph::louvain(graph::build_csr(g)).membership;
+    membership = graph::louvain(graph::build_csr(whole), {.restarts = 4}).membership;
     word = "community";
   } else {  // camps
-    membership = graph::camps(graph::build_signed(g)).membership;
+    membership = graph::camps(graph::build_signed(whole)).membership;
     word = "camp";
   }
-  draw.cluster_of.assign(membership.begin(), membership.end());
-  for (std::uint32_t c : membership)
+  draw.cluster_of.assign(drawn.node_count(), -1);
+  for (graph::NodeIndex v = 0; v < drawn.node_count(); ++v) {
+    const auto w = &whole == &drawn ? std::optional<graph::NodeIndex>(v)
+                                    : whole.find_by_id(drawn.node(v).id);
+    if (!w) continue;
+    const std::uint32_t c = membership[*w];
+    draw.cluster_of[v] = static_cast<int>(c);
     draw.cluster_labels.emplace(static_cast<int>(c), word + " " + std::to_string(c + 1));
+  }
 }
 
 }  // namespace
@@ -65,7 +75,10 @@ void add_selection_options(CLI::App* sub, SelectionOptions& o, bool with_path) {
     sub->add_option("--path", o.path, "highlight a shortest path FROM TO and fade the rest")
         ->expected(2);
   sub->add_option("--clusters", o.clusters,
-                  "draw boxes around components, louvain communities or camps");
+                  "draw boxes around components, louvain communities or camps of the whole "
+                  "graph (numbered as `clusters` numbers them)");
+  sub->add_flag("--subgraph", o.subgraph,
+                "compute --clusters on the drawn nodes only (default: on the whole graph)");
   auto* top = sub->add_option("--top", o.top, "draw only the N highest-ranked nodes");
   sub->add_option("--by", o.by, "ranking for --top: degree, pagerank or betweenness")->needs(top);
   // One value per occurrence, so that `--kind vendor GRAPH` leaves GRAPH alone.
@@ -96,6 +109,9 @@ DrawnSelection select_drawing(const SelectionOptions& o, const io::DrawOptions& 
   filter.exclude_hedged = o.no_hedged;
 
   graph::Graph loaded = io::load_graph(o.graph);
+  // Clusters are the whole graph's (as `clusters` computes them), unless --subgraph.
+  std::optional<graph::Graph> whole;
+  if (!o.clusters.empty() && !o.subgraph) whole = loaded;
   if (!filter.selects_everything()) loaded = graph::filter(loaded, filter);
   if (!o.focus.empty()) {
     const auto center = loaded.find_node(o.focus);
@@ -159,7 +175,8 @@ DrawnSelection select_drawing(const SelectionOptions& o, const io::DrawOptions& 
         std::to_string(io::kMaxRenderEdges) +
         (out.draw.merge_parallel ? ", parallel edges merged" : "") +
         "): narrow it with --top N or --focus NODE --depth D");
-  if (!o.clusters.empty()) add_clusters(*out.graph, o.clusters, out.draw);
+  if (!o.clusters.empty())
+    add_clusters(whole ? *whole : *out.graph, *out.graph, o.clusters, out.draw);
   return out;
 }
 

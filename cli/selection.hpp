@@ -3,8 +3,9 @@
 // --clusters), their usage checks, and the selection itself, in this order: the filters, the
 // ego network (--focus, --depth), the shortest path (--path, undirected, by hops), the top-N
 // ranking (--top, --by; the path's nodes are always kept), the size check (more than
-// io::kMaxRenderNodes nodes is refused with a hint), io::select_for_drawing, then clusters on
-// the nodes actually drawn.
+// io::kMaxRenderNodes nodes is refused with a hint), io::select_for_drawing, then clusters:
+// computed on the whole graph like `clusters` (the same numbers), or with --subgraph on the
+// nodes actually drawn.
 // Complexity: loading plus O(V + E + evidence) for the filters and the ego network, plus the
 // ranking (degree O(V + E), PageRank O((V + E) * iterations), betweenness O(V E), sampled
 // above kExactBetweennessUpTo nodes) and the clusters (camps: see graph/camps.hpp).
@@ -36,6 +37,7 @@ struct SelectionOptions {
   std::string since;
   std::string until;
   bool no_hedged = false;
+  bool subgraph = false;  // --clusters on the drawn nodes, not the whole graph
 };
 
 // Betweenness above this many nodes is estimated from kBetweennessSamples sampled sources.

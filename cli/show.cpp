@@ -1,11 +1,17 @@
 // stakegraph show GRAPH NODE: one node (by name, alias or id), its edges and their evidence.
+// Text shows the first --limit edges (default 20; outgoing, then incoming) and counts the
+// rest, so that a hub of an imported GDELT file does not print 200,000 lines; --json prints
+// every edge unless --limit is given.
+#include <algorithm>
 #include <iostream>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "cli/commands.hpp"
 #include "cli/printable_output.hpp"
 #include "cli/common.hpp"
+#include "cli/text_output.hpp"
 #include "io/formats.hpp"
 
 namespace stakegraph::cli {
@@ -15,6 +21,8 @@ struct ShowOptions {
   std::string graph;
   std::string node;
   bool json = false;
+  std::size_t limit = kDefaultEdgeLimit;
+  bool limit_given = false;
 };
 
 void print_edge_text(const graph::Graph& g, graph::EdgeRef e) {
@@ -44,13 +52,21 @@ void run_show(const ShowOptions& o) {
   const graph::Graph g = io::load_graph(o.graph);
   const graph::NodeIndex v = resolve_node(g, o.node, o.graph);
   const auto& bg = g.boost_graph();
+  std::vector<graph::EdgeRef> out_edges, in_edges;
+  for (auto [it, end] = boost::out_edges(v, bg); it != end; ++it) out_edges.push_back(*it);
+  for (auto [it, end] = boost::in_edges(v, bg); it != end; ++it)
+    if (g.source(*it) != v) in_edges.push_back(*it);
+  const std::size_t total = out_edges.size() + in_edges.size();
+  const std::size_t limit = o.json && !o.limit_given ? 0 : o.limit;
+  const std::size_t shown = limit == 0 ? total : std::min(limit, total);
   if (o.json) {
     nlohmann::json edges = nlohmann::json::array();
-    for (auto [it, end] = boost::out_edges(v, bg); it != end; ++it)
-      edges.push_back(edge_json(g, *it));
-    for (auto [it, end] = boost::in_edges(v, bg); it != end; ++it)
-      if (g.source(*it) != v) edges.push_back(edge_json(g, *it));
-    print_json({{"node", node_json(g, v)}, {"edges", edges}});
+    for (std::size_t i = 0; i < shown; ++i)
+      edges.push_back(edge_json(
+          g, i < out_edges.size() ? out_edges[i] : in_edges[i - out_edges.size()]));
+    nlohmann::json j{{"node", node_json(g, v)}, {"edges", edges}};
+    if (shown < total) j["more_edges"] = total - shown;
+    print_json(j);
     return;
   }
   const graph::NodeData& d = g.node(v);
@@ -61,10 +77,14 @@ void run_show(const ShowOptions& o) {
     std::cout << "\n";
   }
   for (const auto& [k, val] : d.attributes) std::cout << k << ": " << val << "\n";
+  std::size_t left = shown;
   std::cout << "outgoing (" << boost::out_degree(v, bg) << ")\n";
-  for (auto [it, end] = boost::out_edges(v, bg); it != end; ++it) print_edge_text(g, *it);
+  for (std::size_t i = 0; i < out_edges.size() && left > 0; ++i, --left)
+    print_edge_text(g, out_edges[i]);
   std::cout << "incoming (" << boost::in_degree(v, bg) << ")\n";
-  for (auto [it, end] = boost::in_edges(v, bg); it != end; ++it) print_edge_text(g, *it);
+  for (std::size_t i = 0; i < in_edges.size() && left > 0; ++i, --left)
+    print_edge_text(g, in_edges[i]);
+  if (shown < total) std::cout << more_edges_line(total - shown) << "\n";
 }
 
 }  // namespace
@@ -76,7 +96,11 @@ void setup_show(CLI::App& app) {
   sub->add_option("GRAPH", opts->graph, "graph file")->required();
   sub->add_option("NODE", opts->node, "node name, alias or id")->required();
   sub->add_flag("--json", opts->json, "print {\"node\": {...}, \"edges\": [...]} as JSON");
-  sub->callback([opts] {
+  auto* limit = sub->add_option("--limit", opts->limit,
+                                "show at most N edges (default 20; 0: all), then count the "
+                                "rest; --json prints every edge unless --limit is given");
+  sub->callback([opts, limit] {
+    opts->limit_given = limit->count() > 0;
     const PrintableOutput text(std::cout);
     run_show(*opts);
   });

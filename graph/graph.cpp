@@ -6,50 +6,9 @@
 #include <tuple>
 
 #include "graph/error.hpp"
+#include "graph/names.hpp"
 
 namespace stakegraph::graph {
-
-std::string fold_name(std::string_view name) {
-  std::string out;
-  out.reserve(name.size());
-  bool space = false;
-  for (std::size_t i = 0; i < name.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(name[i]);
-    // U+2019 RIGHT SINGLE QUOTATION MARK (E2 80 99) folds like an apostrophe: dropped.
-    if (c == 0xE2 && i + 2 < name.size() && static_cast<unsigned char>(name[i + 1]) == 0x80 &&
-        static_cast<unsigned char>(name[i + 2]) == 0x99) {
-      i += 2;
-      continue;
-    }
-    if (c == '.' || c == '\'') continue;
-    if (c >= 0x80 || std::isalnum(c)) {
-      if (space && !out.empty()) out.push_back(' ');
-      space = false;
-      out.push_back(static_cast<char>(c >= 0x80 ? c : std::tolower(c)));
-    } else {
-      space = true;
-    }
-  }
-  if (out.size() > 4 && out.compare(0, 4, "the ") == 0) out.erase(0, 4);
-  return out;
-}
-
-std::string slugify(std::string_view name) {
-  std::string out;
-  bool dash = false;
-  for (unsigned char c : name) {
-    if (c == '.' || c == '\'') continue;
-    if (c < 0x80 && std::isalnum(c)) {
-      if (dash && !out.empty()) out.push_back('-');
-      dash = false;
-      out.push_back(static_cast<char>(std::tolower(c)));
-    } else {
-      dash = true;
-    }
-  }
-  if (out.empty()) out = "node";
-  return out;
-}
 
 Graph::Graph(const Graph& other)
     : g_(other.g_),
@@ -133,7 +92,8 @@ NodeIndex Graph::create_node(std::string id, std::string_view name, Kind kind) {
   return v;
 }
 
-NodeIndex Graph::add_node(std::string_view name, Kind kind) {
+NodeIndex Graph::add_node(std::string_view raw_name, Kind kind) {
+  const std::string name = clean_name(raw_name);
   if (fold_name(name).empty()) throw InvalidArgument("a node needs a non-empty name");
   if (auto v = find_named(name)) {
     add_alias(*v, name);  // no-op when it is the canonical name or a known alias
@@ -142,19 +102,30 @@ NodeIndex Graph::add_node(std::string_view name, Kind kind) {
   return create_node(unique_id(name), name, kind);
 }
 
-NodeIndex Graph::add_node_with_id(std::string_view id, std::string_view name, Kind kind) {
+NodeIndex Graph::add_node_with_id(std::string_view id, std::string_view raw_name, Kind kind) {
   if (id.empty()) throw InvalidArgument("a node needs a non-empty id");
+  const std::string name = clean_name(raw_name);
   const std::string folded = fold_name(name);
   if (folded.empty()) throw InvalidArgument("node '" + std::string(id) + "' has an empty name");
   if (by_id_.count(std::string(id)))
     throw InvalidArgument("duplicate node id '" + std::string(id) + "'");
-  if (by_name_.count(folded))
-    throw InvalidArgument("duplicate node name '" + std::string(name) + "'");
+  if (auto it = by_name_.find(folded); it != by_name_.end()) {
+    // Files written before names were accent-folded may hold "Société" and "Societe" as two
+    // nodes: both are kept (the second found by id only). ASCII duplicates were always
+    // refused, and still are.
+    const std::string& other = g_[it->second].name;
+    const auto ascii = [](std::string_view s) {
+      return std::all_of(s.begin(), s.end(), [](char c) { return (c & 0x80) == 0; });
+    };
+    if (ascii(name) && ascii(other))
+      throw InvalidArgument("duplicate node name '" + name + "'");
+  }
   return create_node(std::string(id), name, kind);
 }
 
-void Graph::add_alias(NodeIndex v, std::string_view alias) {
+void Graph::add_alias(NodeIndex v, std::string_view raw_alias) {
   if (v >= node_count()) throw InvalidArgument("add_alias: node index out of range");
+  const std::string alias = clean_name(raw_alias);
   const std::string folded = fold_name(alias);
   if (folded.empty()) return;
   NodeData& d = g_[v];

@@ -80,6 +80,14 @@ void parse_json_line(std::string_view line, std::uint64_t line_no, std::uint64_t
   a.url = str("url");
   a.body = str("text");
   if (a.body.empty()) a.body = str("body");
+  if (a.body.empty()) a.body = str("content");
+  if (!j.contains("text") && !j.contains("body") && !j.contains("content")) {
+    std::string fields;
+    for (const auto& [key, value] : j.items()) fields += (fields.empty() ? "" : ", ") + key;
+    a.warning = path + ":" + std::to_string(line_no) +
+                ": no \"text\", \"body\" or \"content\" field (fields: " +
+                (fields.empty() ? std::string("none") : fields) + "): no text to extract from";
+  }
   if (auto d = parse_news_date(str("date"))) a.date = *d;
 }
 

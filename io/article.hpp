@@ -6,7 +6,8 @@
 // a blank line or a metadata line follows it. The body is the rest after the blank lines
 // that follow the header, byte for byte (evidence offsets index it).
 // JSON Lines (.jsonl, or stdin whose first character is '{'): {title, date, source, url,
-// text} per line, other fields ignored; the body is the decoded "text".
+// text} per line, other fields ignored; the body is the decoded "text", else "body", else
+// "content"; a line with none of them is an article without text and a warning.
 // Dates: ISO ("2019-05-23", "2019-05-23T10:00Z"), "13-MAR-1987 05:16:38.71", "March 13, 1987",
 // "13 March 1987", "Mar. 13, 1987"; an unreadable date is ignored (kNoDate).
 // Errors: invalid UTF-8 -> graph::ParseError naming the byte offset in the file; a JSON line
@@ -34,6 +35,9 @@ struct ArticleText {
   std::string url;
   std::string path;
   std::string body;
+  // A problem the reader tolerated, for the caller to show: "FILE:LINE: no text ..." (a JSON
+  // line with none of "text", "body", "content"). Empty when none.
+  std::string warning;
 };
 
 // Parses the news date forms listed in the file comment; nullopt otherwise.

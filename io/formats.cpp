@@ -49,7 +49,21 @@ std::optional<Format> format_from_path(const std::string& path) noexcept {
 
 namespace {
 
+// The format of standard input from its first byte (white space skipped): the .sgpb magic,
+// '{' or '[' JSON, '<' GraphML, anything else CSV.
+Format sniff_stdin() {
+  while (std::cin.peek() == ' ' || std::cin.peek() == '\t' || std::cin.peek() == '\r' ||
+         std::cin.peek() == '\n')
+    std::cin.get();
+  const int c = std::cin.peek();
+  if (c == kSgpbMagic[0]) return Format::kSgpb;
+  if (c == '{' || c == '[') return Format::kJson;
+  if (c == '<') return Format::kGraphml;
+  return Format::kCsv;
+}
+
 graph::Graph load_graph_unchecked(const std::string& path, std::optional<Format> format) {
+  if (!format && path == "-") format = sniff_stdin();
   if (!format) format = format_from_path(path);
   if (!format)
     throw graph::InvalidArgument(path +

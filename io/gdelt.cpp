@@ -18,6 +18,7 @@
 #include <set>
 
 #include "graph/error.hpp"
+#include "io/gdelt_roles.hpp"
 #include "io/input.hpp"
 #include "io/lexicon.hpp"
 
@@ -487,6 +488,9 @@ bool GdeltReader::parse(std::string_view line) {
   };
   actor(5, e.actor1);
   actor(15, e.actor2);
+  // ActorGeo_FullName: GDELT 2.0 has one more geography field (ADM2Code) per location.
+  e.actor1.geo = f[36];
+  e.actor2.geo = n == 61 ? f[44] : f[43];
   e.event_code = f[26];
   e.base_code = f[27];
   e.root_code = f[28];
@@ -529,7 +533,8 @@ bool GdeltReader::parse(std::string_view line) {
   if (n == 58) e.source_url = f[57];
   if (n == 61) e.source_url = f[60];
   for (std::string_view s :
-       {e.actor1.code, e.actor1.name, e.actor2.code, e.actor2.name, e.source_url}) {
+       {e.actor1.code, e.actor1.name, e.actor2.code, e.actor2.name, e.actor1.geo, e.actor2.geo,
+        e.source_url}) {
     if (auto bad = find_invalid_utf8(s)) {
       error_ = "invalid UTF-8 in '" + describe(s) + "'";
       return false;
@@ -618,58 +623,6 @@ GdeltActorLookup gdelt_lexicon_lookup(const Lexicon& lexicon) {
 }
 
 namespace {
-
-// CAMEO actor role codes -> how the actor becomes a node (see the table in gdelt.hpp).
-enum class RoleClass { kGovernment, kAgency, kNamed, kGroup };
-struct Role {
-  std::string_view code;
-  RoleClass cls;
-  std::string_view label;  // "<country> <label>"
-  Kind kind;
-};
-constexpr Role kRoles[] = {
-    {"GOV", RoleClass::kGovernment, "government", Kind::kGovernment},
-    {"MIL", RoleClass::kAgency, "military", Kind::kAgency},
-    {"COP", RoleClass::kAgency, "police", Kind::kAgency},
-    {"JUD", RoleClass::kAgency, "judiciary", Kind::kAgency},
-    {"LEG", RoleClass::kAgency, "legislature", Kind::kAgency},
-    {"SPY", RoleClass::kAgency, "intelligence services", Kind::kAgency},
-    {"MED", RoleClass::kGroup, "media", Kind::kMedia},
-    {"BUS", RoleClass::kGroup, "business", Kind::kOrganization},
-    {"MNC", RoleClass::kNamed, "multinational corporations", Kind::kOrganization},
-    {"IGO", RoleClass::kNamed, "intergovernmental organizations", Kind::kOrganization},
-    {"NGO", RoleClass::kNamed, "non-governmental organizations", Kind::kOrganization},
-    {"NGM", RoleClass::kNamed, "non-governmental movements", Kind::kOrganization},
-    {"IMG", RoleClass::kNamed, "international militarized groups", Kind::kOrganization},
-    {"OPP", RoleClass::kGroup, "opposition", Kind::kOrganization},
-    {"PTY", RoleClass::kGroup, "political parties", Kind::kOrganization},
-    {"REB", RoleClass::kGroup, "rebels", Kind::kOrganization},
-    {"INS", RoleClass::kGroup, "insurgents", Kind::kOrganization},
-    {"SEP", RoleClass::kGroup, "separatists", Kind::kOrganization},
-    {"UAF", RoleClass::kGroup, "armed groups", Kind::kOrganization},
-    {"CRM", RoleClass::kGroup, "criminals", Kind::kOrganization},
-    {"CVL", RoleClass::kGroup, "civilians", Kind::kOrganization},
-    {"LAB", RoleClass::kGroup, "labor", Kind::kOrganization},
-    {"EDU", RoleClass::kGroup, "education", Kind::kOrganization},
-    {"HLH", RoleClass::kGroup, "health", Kind::kOrganization},
-    {"REF", RoleClass::kGroup, "refugees", Kind::kOrganization},
-    {"AGR", RoleClass::kGroup, "agriculture", Kind::kOrganization},
-    {"DEV", RoleClass::kGroup, "development", Kind::kOrganization},
-    {"ENV", RoleClass::kGroup, "environmental groups", Kind::kOrganization},
-    {"HRI", RoleClass::kGroup, "human rights groups", Kind::kOrganization},
-    {"ELI", RoleClass::kGroup, "elites", Kind::kOrganization},
-    {"MOD", RoleClass::kGroup, "moderates", Kind::kOrganization},
-    {"RAD", RoleClass::kGroup, "radicals", Kind::kOrganization},
-    {"REL", RoleClass::kGroup, "religious groups", Kind::kOrganization},
-    {"SET", RoleClass::kGroup, "settlers", Kind::kOrganization},
-    {"UIS", RoleClass::kGroup, "unidentified state actors", Kind::kOrganization},
-};
-
-const Role* find_role(std::string_view code) noexcept {
-  for (const Role& r : kRoles)
-    if (r.code == code) return &r;
-  return nullptr;
-}
 
 // GLOBALEVENTIDs already imported: open addressing with linear probing (8 bytes a slot).
 class EventIdSet {
@@ -962,7 +915,7 @@ class Importer {
   graph::NodeIndex actor_node(const GdeltActor& a, std::uint32_t article, Date date) {
     key_.clear();
     for (std::string_view s :
-         {a.code, a.name, a.country, a.known_group, a.type[0], a.type[1], a.type[2]}) {
+         {a.code, a.name, a.country, a.known_group, a.type[0], a.type[1], a.type[2], a.geo}) {
       key_.append(s);
       key_.push_back('\x1f');
     }
@@ -975,17 +928,17 @@ class Importer {
   graph::NodeIndex resolve_actor(const GdeltActor& a, std::uint32_t article, Date date) {
     const auto [country_code, country] = country_of(a);
     // Role: the first known type code; without type codes, the 3-letter chunks of the code.
-    const Role* role = nullptr;
+    const GdeltRole* role = nullptr;
     for (std::string_view t : a.type) {
-      if (!t.empty() && (role = find_role(t))) break;
+      if (!t.empty() && (role = find_gdelt_role(t))) break;
     }
     if (!role && a.type[0].empty() && a.type[1].empty() && a.type[2].empty()) {
       for (std::size_t i = 0; i + 3 <= a.code.size() && !role; i += 3) {
         const std::string_view chunk = a.code.substr(i, 3);
-        if (chunk != country_code) role = find_role(chunk);
+        if (chunk != country_code) role = find_gdelt_role(chunk);
       }
     }
-    const bool named = !a.known_group.empty() || (role && role->cls == RoleClass::kNamed);
+    const bool named = !a.known_group.empty() || (role && role->cls == GdeltRoleClass::kNamed);
     const std::string display = a.name.empty() ? std::string(a.code) : gdelt_title_case(a.name);
 
     // Governments come from the country code only: a lexicon's place names would turn the
@@ -996,26 +949,61 @@ class Importer {
     }
     if (named) return node(display, Kind::kOrganization, a.code);
     if (!country.empty()) {
-      if (!role || role->cls == RoleClass::kGovernment)
+      if (!role || role->cls == GdeltRoleClass::kGovernment)
         return node(country, Kind::kGovernment, country_code);
       const graph::NodeIndex v = node(country + " " + std::string(role->label), role->kind, a.code);
-      if (role->cls == RoleClass::kAgency) {
-        const graph::NodeIndex gov = node(country, Kind::kGovernment, country_code);
-        const std::size_t before = g_.edge_count();
-        const graph::EdgeRef e = g_.add_edge(v, gov, Relation::kPartOf);
-        if (g_.edge_count() > before) {
-          ++r_.part_of_added;
-          graph::Evidence ev;
-          ev.article = article;
-          ev.date = date;
-          ev.rule = "gdelt-actor:" + std::string(a.code);
-          ev.text = "CAMEO actor code " + std::string(a.code);
-          g_.add_evidence(e, std::move(ev));
-        }
-      }
+      if (role->cls == GdeltRoleClass::kAgency)
+        part_of(v, node(country, Kind::kGovernment, country_code), a.code, article, date);
       return v;
     }
-    return node(display, role ? role->kind : Kind::kOrganization, a.code);
+    if (!role) return node(display, Kind::kOrganization, a.code);
+    // A generic role actor with no country code ("PRESIDENT" coded GOV, "POLICE" coded
+    // COP): qualified by the country of its location, "United States: President", so that
+    // every country's president does not become one "President" node.
+    const std::string where = geo_country(a.geo);
+    const std::string role_name = a.name.empty() ? gdelt_title_case(role->label) : display;
+    const graph::NodeIndex v =
+        node((where.empty() ? std::string("Unknown country") : where) + ": " + role_name,
+             role->kind, a.code);
+    if (!where.empty() && role->cls == GdeltRoleClass::kAgency)
+      part_of(v, node(where, Kind::kGovernment, {}), a.code, article, date);
+    return v;
+  }
+
+  // The country of an ActorGeo_FullName ("California, United States" -> "United States";
+  // "Nassau, New Providence, Bahamas, The" -> "Bahamas"), by the lexicon's canonical name
+  // when it knows the country; empty for an empty location.
+  std::string geo_country(std::string_view full_name) {
+    while (!full_name.empty() && full_name.back() == ' ') full_name.remove_suffix(1);
+    auto last_part = [](std::string_view s) {
+      const std::size_t comma = s.rfind(',');
+      return comma == std::string_view::npos ? s : s.substr(comma + 1);
+    };
+    std::string_view last = last_part(full_name);
+    if ((last == " The" || last == "The") && last.size() < full_name.size())
+      last = last_part(full_name.substr(0, full_name.size() - last.size() - 1));
+    while (!last.empty() && last.front() == ' ') last.remove_prefix(1);
+    if (last.empty()) return {};
+    if (o_.lookup.entity) {
+      if (auto ent = o_.lookup.entity(last); ent && ent->kind == Kind::kGovernment)
+        return ent->name;
+    }
+    return std::string(last);
+  }
+
+  // Adds `agency` part_of `gov` once, with the actor code as evidence.
+  void part_of(graph::NodeIndex agency, graph::NodeIndex gov, std::string_view code,
+               std::uint32_t article, Date date) {
+    const std::size_t before = g_.edge_count();
+    const graph::EdgeRef e = g_.add_edge(agency, gov, Relation::kPartOf);
+    if (g_.edge_count() == before) return;
+    ++r_.part_of_added;
+    graph::Evidence ev;
+    ev.article = article;
+    ev.date = date;
+    ev.rule = "gdelt-actor:" + std::string(code);
+    ev.text = "CAMEO actor code " + std::string(code);
+    g_.add_evidence(e, std::move(ev));
   }
 
   struct EdgeKey {

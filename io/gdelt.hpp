@@ -62,9 +62,11 @@
 //   OPP PTY REB INS SEP UAF CRM CVL  <country> opposition / political       organization
 //   LAB EDU HLH REF AGR DEV ENV HRI  parties / rebels / insurgents / ...
 //   ELI MOD RAD REL SET and others
-//   any role, no country             the actor's name ("Police", "Media")   the role's kind
-//                                                                           (organization
-//                                                                           when unknown)
+//   any role, no country             <location's country>: <actor's name>   the role's kind;
+//     (a generic actor: "PRESIDENT"  ("United States: President", from       agencies
+//     coded GOV, "POLICE" coded COP) ActorGeo_FullName's last part; without   part_of the
+//                                    a location "Unknown country: Police")  country
+//   no role, no country              the actor's name                       organization
 //
 // Names are GDELT's upper-case names in title case. Before this table, the lookup's
 // `entity` function (the lexicon) is asked for the actor's name: a known vendor, operator,
@@ -131,6 +133,7 @@ class CameoTables final {
 struct GdeltActor {
   std::string_view code, name, country, known_group, ethnic, religion1, religion2;
   std::string_view type[3];
+  std::string_view geo;  // ActorGeo_FullName: "California, United States"
   bool present() const noexcept { return !code.empty() || !name.empty(); }
 };
 

@@ -612,6 +612,7 @@ graph::Graph read_sgpb(std::istream& in, const std::string& name) {
 }
 
 graph::Graph load_sgpb(const std::string& path) {
+  if (path == "-") return read_sgpb(std::cin, "<stdin>");
   check_input_file(path);
   std::vector<char> buffer(1 << 20);
   std::ifstream in;

@@ -114,7 +114,7 @@ TEST_F(AnalyticsCli, CentralityErrors) {
   expect_status("--metric degree --directed --undirected", 2, "");
   expect_status("--metric degree --kind planet", 2, "unknown kind");
   expect_status("--metric pagerank --personalize Huwaei", 1, "did you mean");
-  expect_status("--metric pagerank --personalize BT --kind government", 2, "excluded");
+  expect_status("--metric pagerank --personalize BT --kind government --subgraph", 2, "excluded");
   const auto missing = run_stakegraph("centrality '" + path("nope.sgpb") + "' -m degree");
   EXPECT_EQ(missing.status, 1);
   EXPECT_NE(missing.err.find("nope.sgpb"), std::string::npos);

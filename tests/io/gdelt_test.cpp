@@ -360,9 +360,14 @@ TEST_F(GdeltTest, RealSampleActorsResolveToCountriesAndRoles) {
   const graph::NodeIndex jud = node_named(g, "United States judiciary");
   EXPECT_EQ(g.node(jud).kind, Kind::kAgency);
   EXPECT_TRUE(g.find_edge(jud, us, Relation::kPartOf));
-  // No country: the actor's name, kind by role.
-  EXPECT_EQ(g.node(node_named(g, "Police")).kind, Kind::kAgency);
-  EXPECT_EQ(g.node(node_named(g, "Media")).kind, Kind::kMedia);
+  // No country code: a generic role actor, qualified by the country of its location (issue
+  // 15: no global "Police" or "President" node), kind by role.
+  for (const char* global : {"Police", "President", "Government", "Media"})
+    EXPECT_FALSE(g.find_named(global)) << global;
+  const graph::NodeIndex police = node_named(g, "United States: Police");
+  EXPECT_EQ(g.node(police).kind, Kind::kAgency);
+  EXPECT_TRUE(g.find_edge(police, us, Relation::kPartOf));
+  EXPECT_EQ(g.node(node_named(g, "Russia: President")).kind, Kind::kGovernment);
   // Named organizations (KnownGroupCode, MNC, NGO).
   EXPECT_EQ(g.node(node_named(g, "Amnesty International")).kind, Kind::kOrganization);
   EXPECT_EQ(g.node(node_named(g, "Wells Fargo")).kind, Kind::kOrganization);
@@ -728,14 +733,16 @@ TEST_F(GdeltTest, ActorKindsFromTypeCodes) {
   EXPECT_TRUE(edge_between(g, "United States military", "United States", Relation::kPartOf));
   EXPECT_FALSE(g.find_named("Georgia"));  // USAGOV "GEORGIA" is the US, not the country
   EXPECT_TRUE(edge_between(g, "United States", "China", Relation::kConsult));
-  EXPECT_EQ(kind("President"), Kind::kGovernment);
+  // No country code and no location: qualified as such, never a global "President".
+  EXPECT_EQ(kind("Unknown country: President"), Kind::kGovernment);
+  EXPECT_FALSE(g.find_named("President"));
   EXPECT_EQ(kind("Samsung"), Kind::kVendor);
   EXPECT_EQ(kind("United States business"), Kind::kOrganization);
   EXPECT_EQ(kind("Reuters"), Kind::kMedia);
   EXPECT_EQ(kind("United Nations"), Kind::kOrganization);
   EXPECT_EQ(kind("Romania civilians"), Kind::kOrganization);  // CAMEO ROM = ISO ROU
   EXPECT_EQ(kind("Taiwan"), Kind::kGovernment);
-  EXPECT_EQ(kind("Politician"), Kind::kOrganization);
+  EXPECT_EQ(kind("Unknown country: Politician"), Kind::kOrganization);
   EXPECT_EQ(kind("Indigenous"), Kind::kOrganization);
   const auto& attrs = g.node(node_named(g, "United States military")).attributes;
   ASSERT_FALSE(attrs.empty());
