@@ -10,6 +10,11 @@ fresh headless Chromium (tests/browser/report_browser_test.py starts it) and pri
   interactive - until the first frame after that (style, layout and paint of the whole
             drawing) is done and the page answers input (interactiveMs);
   load    - the load event's end (navigation timing);
+  cpu     - the CPU time the page's renderer spent until interactive: its main thread (parse,
+            script, style, layout, paint) and the whole renderer process (with raster and
+            compositor threads), from the DevTools Performance metrics (threadTicks); on a
+            loaded machine the wall-clock times above grow, these stay;
+  layouts - how many times the page was laid out until then;
 and, once the page is ready, the time the page takes (measured inside it, synchronously) to
   filter  - uncheck and re-check a node kind (every node and edge re-styled, twice);
   search  - suggestions for a two-letter query;
@@ -88,17 +93,24 @@ def main():
         for run in range(args.runs):
             driver, profile = rb.start_browser()
             try:
+                driver.execute_cdp_cmd("Performance.enable", {"timeDomain": "threadTicks"})
                 rb.open_report(driver, report, timeout=300)
                 WebDriverWait(driver, 300).until(lambda d: d.execute_script(
                     "return window.stakegraphReport.interactiveMs !== null"))
+                cpu = {x["name"]: x["value"] for x in
+                       driver.execute_cdp_cmd("Performance.getMetrics", {})["metrics"]}
                 m = driver.execute_script(MEASURE)
             finally:
                 driver.quit()
                 shutil.rmtree(profile, ignore_errors=True)
             print("run %d: %d nodes, %d edges: ready %.0f ms, interactive %.0f ms, load %.0f ms;"
-                  " filter %.0f ms, search %.1f ms, select %.0f ms, hover %.0f ms" %
+                  " cpu %.2f s main thread, %.2f s renderer, %d layouts;"
+                  " filter %.0f ms, search %.1f ms, select %.0f ms, hover %.0f ms; load average"
+                  " %.1f" %
                   (run + 1, m["nodes"], m["edges"], m["ready"], m["interactive"], m["load"],
-                   m["filter"], m["search"], m["select"], m["hover"]))
+                   cpu["ThreadTime"], cpu["ProcessTime"], cpu["LayoutCount"],
+                   m["filter"], m["search"], m["select"], m["hover"], os.getloadavg()[0]),
+                  flush=True)
     except rb.Failure as e:
         print("FAIL: %s" % e, file=sys.stderr)
         return 1

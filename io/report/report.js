@@ -706,6 +706,7 @@
 
   // ---- ready ---------------------------------------------------------------------------
   document.getElementById('noscript-note').hidden = true;
+  diagram.classList.add('ready');
   apply();
   const report = { readyMs: performance.now(), interactiveMs: null, nodes: nodes.length,
                    edges: edges.length };

@@ -29,7 +29,8 @@ std::string embed_json_for_script(std::string_view json);
 // The SVG document Graphviz wrote, as an element for an HTML page: parsed (libxml2), checked,
 // and written back as UTF-8 without what comes before <svg> (XML declaration, DOCTYPE), its
 // comments, its <title> elements and the tooltip links around nodes and edges (<g id="a_...">
-// and <a xlink:title>), which the side panel replaces; the drawing itself is unchanged. Throws
+// and <a xlink:title>), which the side panel replaces, and the blank text between elements
+// (outside <text> and <tspan>, where SVG draws nothing); the drawing itself is unchanged. Throws
 // graph::Error when it is not well-formed XML, or holds an element other than the shapes,
 // text, groups, links and gradients Graphviz writes (no script, foreignObject, image...), an
 // event-handler attribute (on...), or a reference (href, xlink:href, url()) that is not a

@@ -381,6 +381,21 @@ TEST(InlineSvg, StripsPrologDoctypeAndComments) {
       << out;
 }
 
+// The line breaks Graphviz writes between elements become text nodes in a browser (as many
+// as the elements: a 2,000-node drawing has about 90,000); SVG draws only the text of <text>
+// and <tspan>, so the blank text elsewhere goes and theirs stays, blanks included.
+//   <svg> <g>"\n"<path/>"\n"<text>" "</text><text>"a "<tspan>" "</tspan>" b"</text></g> </svg>
+TEST(InlineSvg, DropsBlankTextBetweenElementsOnly) {
+  const std::string svg =
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\">\n"
+      "<g id=\"edge-a-b\" class=\"edge\">\n\n<path d=\"M0,0\"/>\n\t"
+      "<text x=\"1\"> </text><text x=\"2\">a <tspan> </tspan> b</text>\n</g>\n</svg>\n";
+  EXPECT_EQ(inline_svg(svg),
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\">"
+            "<g id=\"edge-a-b\" class=\"edge\"><path d=\"M0,0\"/>"
+            "<text x=\"1\"> </text><text x=\"2\">a <tspan> </tspan> b</text></g></svg>");
+}
+
 TEST(InlineSvg, RefusesActiveOrExternalContent) {
   const std::string head =
       "<svg xmlns=\"http://www.w3.org/2000/svg\" "
@@ -517,6 +532,22 @@ TEST_F(ReportPageTest, SelfContained) {
   EXPECT_NE(html.find(std::string(report_script())), std::string::npos);
   EXPECT_NE(html.find(std::string(report_style())), std::string::npos);
   EXPECT_GT(report_script().size(), 1000u);
+}
+
+// The drawing is laid out and painted once, when the script is ready (the style hides it until
+// then); without JavaScript, a <noscript> style shows it.
+TEST_F(ReportPageTest, TheDrawingWaitsForTheScriptOrShowsWithoutIt) {
+  const std::string html = make_report(testing::story_graph(), {}, renderer_);
+  EXPECT_NE(report_style().find("#diagram:not(.ready) > svg { display: none; }"),
+            std::string::npos);
+  EXPECT_NE(report_script().find("diagram.classList.add('ready')"), std::string::npos);
+  const std::size_t shown =
+      html.find("<noscript><style>#diagram:not(.ready) > svg { display: block; }</style>"
+                "</noscript>");
+  ASSERT_NE(shown, std::string::npos);
+  EXPECT_GT(shown, html.find("</style>"));  // after the page's style, which it overrides
+  EXPECT_LT(shown, html.find("</head>"));
+  EXPECT_NE(html.find("<div id=\"diagram\">\n<svg"), std::string::npos);  // a child of #diagram
 }
 
 TEST_F(ReportPageTest, TooManyNodesAreRefused) {
