@@ -1,7 +1,7 @@
 // stakegraph neighbors GRAPH NODE: a node's neighbourhood up to --depth hops (the ego
 // network of graph/subgraph.hpp: every node within reach and all edges among them),
 // optionally through some relations, kinds or dates only. Text lists the nodes by distance,
-// then the edges; --json prints {"nodes": [...], "edges": [...]} in the ontology's JSON shape.
+// then the edges; --json prints the NeighborsResult of proto/query.proto.
 #include <algorithm>
 #include <deque>
 #include <iostream>
@@ -9,12 +9,14 @@
 #include <string>
 #include <vector>
 
+#include "cli/analytics.hpp"
 #include "cli/commands.hpp"
 #include "cli/printable_output.hpp"
 #include "cli/common.hpp"
 #include "graph/error.hpp"
 #include "graph/subgraph.hpp"
 #include "io/formats.hpp"
+#include "io/query_views.hpp"
 
 namespace stakegraph::cli {
 namespace {
@@ -48,10 +50,11 @@ void run_neighbors(const NeighborsOptions& o) {
   }
   const auto& bg = h.boost_graph();
   if (o.json) {
-    nlohmann::json nodes = nlohmann::json::array(), edges = nlohmann::json::array();
-    for (graph::NodeIndex v = 0; v < h.node_count(); ++v) nodes.push_back(node_json(h, v));
-    for (auto [it, end] = boost::edges(bg); it != end; ++it) edges.push_back(edge_json(h, *it));
-    print_json({{"nodes", nodes}, {"edges", edges}});
+    pb::NeighborsResult r;
+    for (graph::NodeIndex v = 0; v < h.node_count(); ++v) *r.add_nodes() = io::node_view(h, v);
+    for (auto [it, end] = boost::edges(bg); it != end; ++it) *r.add_edges() = io::edge_view(h, *it);
+    r.set_center(io::valid_utf8(h.node(*c).id));
+    print_message_json(r);
     return;
   }
   // Distances from the centre in the neighbourhood, along the chosen direction.
@@ -114,7 +117,8 @@ void setup_neighbors(CLI::App& app) {
   sub->add_option("--since", o->since, "keep evidence dated on or after YYYY-MM-DD");
   sub->add_option("--until", o->until, "keep evidence dated on or before YYYY-MM-DD");
   sub->add_flag("--json", o->json,
-                "print {\"nodes\": [...], \"edges\": [...]} in the ontology's JSON shape");
+                "print {\"nodes\": [Node...], \"edges\": [EdgeView...], \"center\"} "
+                "(proto/query.proto)");
   sub->callback([o] {
     const PrintableOutput text(std::cout);
     run_neighbors(*o);

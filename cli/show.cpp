@@ -1,12 +1,17 @@
-// stakegraph show GRAPH NODE: one node (by name, alias or id), its edges and their evidence.
+// stakegraph show GRAPH NODE [--since D] [--until D] [--json]: one node (by name, alias or
+// id), its edges and their evidence (of those dates only, with --since/--until).
 #include <iostream>
 #include <memory>
 #include <string>
 
+#include "cli/analytics.hpp"
 #include "cli/commands.hpp"
 #include "cli/printable_output.hpp"
 #include "cli/common.hpp"
+#include "graph/error.hpp"
+#include "graph/subgraph.hpp"
 #include "io/formats.hpp"
+#include "io/query_views.hpp"
 
 namespace stakegraph::cli {
 namespace {
@@ -14,6 +19,7 @@ namespace {
 struct ShowOptions {
   std::string graph;
   std::string node;
+  std::string since, until;
   bool json = false;
 };
 
@@ -41,16 +47,27 @@ void print_edge_text(const graph::Graph& g, graph::EdgeRef e) {
 }
 
 void run_show(const ShowOptions& o) {
-  const graph::Graph g = io::load_graph(o.graph);
-  const graph::NodeIndex v = resolve_node(g, o.node, o.graph);
+  const graph::FilterOptions dates = make_filter({}, {}, o.since, o.until);
+  const graph::Graph full = io::load_graph(o.graph);
+  const std::string id = full.node(resolve_node(full, o.node, o.graph)).id;
+  // --since/--until: the node with the edges and evidence of those dates only.
+  graph::Graph filtered;
+  if (!dates.selects_everything()) filtered = graph::filter(full, dates);
+  const graph::Graph& g = dates.selects_everything() ? full : filtered;
+  const auto found = g.find_by_id(id);
+  if (!found)
+    throw graph::NotFound(o.graph + ": '" + full.node(*full.find_by_id(id)).name +
+                          "' has no evidence dated within --since/--until");
+  const graph::NodeIndex v = *found;
   const auto& bg = g.boost_graph();
   if (o.json) {
-    nlohmann::json edges = nlohmann::json::array();
+    pb::ShowResult r;
+    *r.mutable_node() = io::node_view(g, v);
     for (auto [it, end] = boost::out_edges(v, bg); it != end; ++it)
-      edges.push_back(edge_json(g, *it));
+      *r.add_edges() = io::edge_view(g, *it);
     for (auto [it, end] = boost::in_edges(v, bg); it != end; ++it)
-      if (g.source(*it) != v) edges.push_back(edge_json(g, *it));
-    print_json({{"node", node_json(g, v)}, {"edges", edges}});
+      if (g.source(*it) != v) *r.add_edges() = io::edge_view(g, *it);
+    print_message_json(r);
     return;
   }
   const graph::NodeData& d = g.node(v);
@@ -75,7 +92,10 @@ void setup_show(CLI::App& app) {
       "show", "Show one node (by name, alias or id), its edges and their evidence.");
   sub->add_option("GRAPH", opts->graph, "graph file")->required();
   sub->add_option("NODE", opts->node, "node name, alias or id")->required();
-  sub->add_flag("--json", opts->json, "print {\"node\": {...}, \"edges\": [...]} as JSON");
+  sub->add_option("--since", opts->since, "only evidence dated on or after YYYY-MM-DD");
+  sub->add_option("--until", opts->until, "only evidence dated on or before YYYY-MM-DD");
+  sub->add_flag("--json", opts->json,
+                "print {\"node\": Node, \"edges\": [EdgeView...]} (proto/query.proto)");
   sub->callback([opts] {
     const PrintableOutput text(std::cout);
     run_show(*opts);
