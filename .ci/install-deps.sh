@@ -17,6 +17,7 @@ packages=(
   clang libclang-rt-dev libomp-dev   # sanitizer + libFuzzer build (tests/fuzz, .ci/run)
   openmpi-bin libopenmpi-dev libboost-mpi-dev libboost-graph-parallel-dev   # stakegraph-mpi (-DSTAKEGRAPH_MPI=ON)
   chromium chromium-driver python3-selenium   # browser test of the HTML report (tests/browser)
+  libhowardhinnant-date-dev     # date parsing of article header dates (io/news_date.hpp)
 )
 if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
 missing=()

@@ -10,11 +10,14 @@
 #include <iomanip>
 #include <iostream>
 #include <memory>
+#include <numeric>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "cli/analytics.hpp"
 #include "cli/commands.hpp"
+#include "cli/progress.hpp"
 #include "cli/printable_output.hpp"
 #include "cli/common.hpp"
 #include "cli/filters.hpp"
@@ -48,12 +51,14 @@ struct CentralityOptions {
   std::string degree_mode = "total";
   int threads = 0;
   bool json = false;
+  ProgressCliOptions progress;
   // Which options were given (to reject those that do not apply to the metric).
   bool samples_given = false, seed_given = false, damping_given = false,
        confidence_given = false, mode_given = false;
 };
 
-graph::CentralityResult compute(const graph::Graph& g, const CentralityOptions& o) {
+graph::CentralityResult compute(const graph::Graph& g, const CentralityOptions& o,
+                                 Progress& progress) {
   const graph::Csr c = graph::build_csr(g, {.directed = o.directed, .weighted = o.weighted});
   const graph::EdgeCost cost =
       o.weighted ? graph::EdgeCost::kInverseWeight : graph::EdgeCost::kHops;
@@ -66,12 +71,18 @@ graph::CentralityResult compute(const graph::Graph& g, const CentralityOptions& 
         c, {.mode = mode, .weighted = o.weighted, .normalized = o.normalized});
   }
   if (m == "betweenness") {
-    return kernels().betweenness(c, {.normalized = o.normalized,
-                                             .cost = cost,
-                                             .samples = o.samples,
-                                             .seed = o.seed,
-                                             .confidence = o.confidence,
-                                             .threads = o.threads});
+    graph::BetweennessOptions b{.normalized = o.normalized,
+                                .cost = cost,
+                                .samples = o.samples,
+                                .seed = o.seed,
+                                .confidence = o.confidence,
+                                .threads = o.threads};
+    if (progress.enabled())
+      b.progress = [&progress](std::uint64_t done, std::uint64_t total) {
+        progress.update(with_commas(done) + "/" + with_commas(total) + " sources",
+                        static_cast<double>(done) / static_cast<double>(total));
+      };
+    return kernels().betweenness(c, b);
   }
   if (m == "closeness") {
     return graph::closeness_centrality(
@@ -139,7 +150,15 @@ void run_centrality(CentralityOptions o) {
                  "nodes within the whole graph)\n";
   }
 
-  const graph::CentralityResult r = compute(g, o);
+  Progress progress("centrality", o.progress);
+  progress.step(o.metric);
+  const graph::CentralityResult r = [&] {
+    // Closeness and harmonic report nothing on their own: a heartbeat says they run.
+    std::optional<Progress::Heartbeat> beat;
+    if (o.metric == "closeness" || o.metric == "harmonic") beat.emplace(progress);
+    return compute(g, o, progress);
+  }();
+  progress.finish(with_commas(g.node_count()) + " nodes ranked");
   if (!r.converged) {
     std::cerr << "stakegraph: warning: " << o.metric << " did not converge in " << r.iterations
               << " iterations; scores are the last iterate\n";
@@ -251,6 +270,7 @@ void setup_centrality(CLI::App& app) {
       ->check(CLI::Range(0, 1024));
   sub->add_flag("--json", o->json,
                 "print {\"metric\", \"scores\": [{\"id\", \"name\", \"kind\", \"score\"}]}");
+  add_progress_options(sub, o->progress);
   sub->callback([o, mode, samples, seed, confidence, damping] {
     const PrintableOutput text(std::cout);
     o->mode_given = mode->count() > 0;

@@ -16,6 +16,7 @@
 
 #include "cli/analytics.hpp"
 #include "cli/commands.hpp"
+#include "cli/progress.hpp"
 #include "cli/printable_output.hpp"
 #include "cli/common.hpp"
 #include "cli/filters.hpp"
@@ -41,6 +42,7 @@ struct ClustersOptions {
   FilterFlags filters;
   std::size_t min_size = 1;
   bool json = false;
+  ProgressCliOptions progress;
 };
 
 struct Outcome {
@@ -53,7 +55,7 @@ struct Outcome {
   std::string detail;  // one line of method-specific facts for the text header
 };
 
-Outcome cluster(const graph::Graph& g, const ClustersOptions& o) {
+Outcome cluster(const graph::Graph& g, const ClustersOptions& o, Progress& progress) {
   Outcome out;
   const graph::Csr undirected = graph::build_csr(g, {.weighted = o.weighted});
   std::ostringstream detail;
@@ -65,8 +67,13 @@ Outcome cluster(const graph::Graph& g, const ClustersOptions& o) {
     out.membership = r.membership;
     out.count = r.count;
   } else if (o.method == "louvain") {
-    const graph::CommunityResult r = graph::louvain(
-        undirected, {.resolution = o.resolution, .seed = o.seed, .restarts = o.restarts});
+    graph::LouvainOptions lo{.resolution = o.resolution, .seed = o.seed, .restarts = o.restarts};
+    if (progress.enabled())
+      lo.progress = [&progress](std::uint64_t done, std::uint64_t total) {
+        progress.update(std::to_string(done) + "/" + std::to_string(total) + " passes",
+                        static_cast<double>(done) / static_cast<double>(total));
+      };
+    const graph::CommunityResult r = graph::louvain(undirected, lo);
     out.membership = r.membership;
     out.count = r.count;
     detail << "resolution " << o.resolution << ", seed " << r.seed << ", " << r.levels << " levels";
@@ -133,7 +140,10 @@ void run_clusters(const ClustersOptions& o) {
   const graph::FilterOptions filter = filter_of(o.filters);
   const bool on_subgraph = o.filters.subgraph && !filter.selects_everything();
   const graph::Graph g = load_filtered(o.graph, on_subgraph ? filter : graph::FilterOptions{});
-  const Outcome r = cluster(g, o);
+  Progress progress("clusters", o.progress);
+  progress.step(o.method);
+  const Outcome r = cluster(g, o, progress);
+  progress.finish(std::to_string(r.count) + " clusters");
   const auto members = graph::cluster_members(r.membership, r.count);
   const auto listed = listed_members(
       members, on_subgraph ? std::vector<bool>(g.node_count(), true) : printed_nodes(g, o.filters));
@@ -204,6 +214,7 @@ void setup_clusters(CLI::App& app) {
   sub->add_flag("--json", opts->json,
                 "print {\"method\", \"modularity\", \"clusters\": [{\"id\", \"members\": "
                 "[names], \"ids\": [node ids]}]} (camps add \"frustration\" and \"optimal\")");
+  add_progress_options(sub, opts->progress);
   sub->callback([opts] {
     const PrintableOutput text(std::cout);
     run_clusters(*opts);

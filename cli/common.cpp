@@ -4,7 +4,9 @@
 #include <cstdio>
 #include <iostream>
 
+#include "cli/json_views.hpp"
 #include "graph/error.hpp"
+#include "io/query_views.hpp"
 #include "io/printable.hpp"
 
 namespace stakegraph::cli {
@@ -97,41 +99,14 @@ graph::FilterOptions make_filter(const std::vector<std::string>& kinds,
 }
 
 nlohmann::json node_json(const graph::Graph& g, graph::NodeIndex v) {
-  const graph::NodeData& d = g.node(v);
-  nlohmann::json j{{"id", d.id},
-                   {"name", d.name},
-                   {"kind", graph::kind_name(d.kind)},
-                   {"aliases", d.aliases}};
-  nlohmann::json attrs = nlohmann::json::object();
-  for (const auto& [k, val] : d.attributes) attrs[k] = val;
-  j["attributes"] = attrs;
-  return j;
+  return nlohmann::json::parse(message_json(io::node_view(g, v)).dump());
 }
 
 nlohmann::json edge_json(const graph::Graph& g, graph::EdgeRef e, bool with_evidence) {
-  const graph::EdgeData& d = g.edge(e);
-  nlohmann::json j{{"source", g.node(g.source(e)).id},
-                   {"target", g.node(g.target(e)).id},
-                   {"relation", graph::relation_name(d.relation)},
-                   {"sign", d.sign},
-                   {"weight", d.weight},
-                   {"first_seen", graph::format_iso_date(d.first_seen)},
-                   {"last_seen", graph::format_iso_date(d.last_seen)}};
-  if (with_evidence) {
-    nlohmann::json ev = nlohmann::json::array();
-    for (const graph::Evidence& x : d.evidence) {
-      ev.push_back({{"article", x.article == graph::kNoArticle ? std::string()
-                                                               : g.articles()[x.article].id},
-                    {"sentence", x.sentence},
-                    {"start", x.start},
-                    {"end", x.end},
-                    {"text", x.text},
-                    {"hedged", x.hedged},
-                    {"speaker", x.speaker},
-                    {"rule", x.rule}});
-    }
-    j["evidence"] = ev;
-  }
+  io::EdgeViewOptions options;
+  if (!with_evidence) options.max_evidence = 0;
+  nlohmann::json j = nlohmann::json::parse(message_json(io::edge_view(g, e, options)).dump());
+  if (!with_evidence) j.erase("evidence");
   return j;
 }
 

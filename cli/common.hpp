@@ -38,8 +38,8 @@ graph::FilterOptions make_filter(const std::vector<std::string>& kinds,
                                  const std::vector<std::string>& relations,
                                  const std::string& since, const std::string& until);
 
-// JSON of a node ({"id","name","kind","aliases","attributes"}) and an edge ({"source",
-// "target","relation","sign","weight","first_seen","last_seen","evidence":[...]}).
+// JSON of a node and an edge in the shared shapes of proto/query.proto (Node, EdgeView;
+// built by io/query_views.hpp).
 nlohmann::json node_json(const graph::Graph& g, graph::NodeIndex v);
 nlohmann::json edge_json(const graph::Graph& g, graph::EdgeRef e, bool with_evidence = true);
 

@@ -1,10 +1,13 @@
-// stakegraph convert IN OUT: read a graph in one format, write it in another.
+// stakegraph convert IN OUT [--since D] [--until D]: read a graph in one format, write it in
+// another (only the evidence dated within --since/--until, and what it supports).
 #include <memory>
 #include <optional>
 #include <string>
 
 #include "cli/commands.hpp"
+#include "cli/common.hpp"
 #include "graph/error.hpp"
+#include "graph/subgraph.hpp"
 #include "io/atomic_file.hpp"
 #include "io/formats.hpp"
 
@@ -16,6 +19,7 @@ struct ConvertOptions {
   std::string output;
   std::string from;
   std::string to;
+  std::string since, until;
   bool force = false;
 };
 
@@ -39,7 +43,9 @@ void run_convert(const ConvertOptions& o) {
     throw graph::InvalidArgument(o.input +
                                  ": cannot tell the format from the extension; use "
                                  ".sgpb, .json, .graphml, .csv or --from FORMAT");
-  const graph::Graph g = io::load_graph(o.input, from);
+  const graph::FilterOptions dates = make_filter({}, {}, o.since, o.until);
+  graph::Graph g = io::load_graph(o.input, from);
+  if (!dates.selects_everything()) g = graph::filter(g, dates);
   io::save_graph(g, o.output, to, {.force = o.force});
 }
 
@@ -55,6 +61,8 @@ void setup_convert(CLI::App& app) {
   sub->add_option("OUT", opts->output, "output file (- or /dev/stdout with --to)")->required();
   sub->add_option("--from", opts->from, "input format when the extension does not say");
   sub->add_option("--to", opts->to, "output format when the extension does not say");
+  sub->add_option("--since", opts->since, "keep only evidence dated on or after YYYY-MM-DD");
+  sub->add_option("--until", opts->until, "keep only evidence dated on or before YYYY-MM-DD");
   sub->add_flag("--force", opts->force,
                 "overwrite OUT even when it is not a graph file of that format (by default\n"
                 "an existing file that is not, say a package.json, is refused)");

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/article_input.hpp"
 #include "cli/commands.hpp"
 #include "cli/dictionary_options.hpp"
 #include "cli/printable_output.hpp"
@@ -26,6 +27,7 @@ struct ExtractCliOptions {
   std::vector<std::string> lexicons;
   std::string corrections;
   DictionaryCliOptions dictionaries;
+  std::string date_order;
 };
 
 void print_text(const graph::Graph& g, std::ostream& out) {
@@ -46,6 +48,7 @@ void run_extract(const ExtractCliOptions& o) {
   if (o.format != "json" && o.format != "text" && o.format != "dot")
     throw graph::InvalidArgument("--format: unknown format '" + o.format +
                                  "' (one of: json, text, dot)");
+  const io::ArticleReadOptions read = article_read_options(o.date_order);
   io::LexiconOptions lo;
   lo.extra_files = o.lexicons;
   const io::Lexicon lex = io::Lexicon::load(lo);
@@ -58,12 +61,15 @@ void run_extract(const ExtractCliOptions& o) {
   io::Extractor ex(lex, eo);
   graph::Graph g;
   ArticleWarnings warnings;
-  for (const auto& path : io::list_article_files(o.inputs)) {
-    io::for_each_article(path, [&](io::ArticleText& a) {
-      warnings.note(a.warning);
-      ex.extract(a, g);
-    });
-  }
+  for (const auto& path : io::list_article_files(o.inputs))
+    io::for_each_article(
+        path,
+        [&](io::ArticleText& a) {
+          warnings.note(a.warning);
+          warn_article_date(a);
+          ex.extract(a, g);
+        },
+        read);
   warnings.finish();
   if (corr) g = corr->apply(g);
   try {
@@ -97,6 +103,7 @@ void setup_extract(CLI::App& app) {
       ->allow_extra_args(false);
   sub->add_option("--corrections", opts->corrections, "corrections file (Protobuf text)");
   add_dictionary_options(sub, opts->dictionaries);
+  add_date_order_option(sub, opts->date_order);
   sub->callback([opts] { run_extract(*opts); });
 }
 

@@ -4,9 +4,6 @@
 // graph file, created or merged into (load, import, atomic save). Actors resolve through the
 // lexicon, so a GDELT actor and the node article extraction made for it are one node. See
 // io/gdelt.hpp for the mapping of rows, actors and event codes.
-#include <unistd.h>
-
-#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -17,6 +14,8 @@
 #include "cli/commands.hpp"
 #include "cli/printable_output.hpp"
 #include "cli/common.hpp"
+#include "cli/json_views.hpp"
+#include "cli/progress.hpp"
 #include "graph/error.hpp"
 #include "io/formats.hpp"
 #include "io/gdelt.hpp"
@@ -36,7 +35,7 @@ struct ImportGdeltOptions {
   bool strict = false;
   std::vector<std::string> lexicons;
   bool json = false;
-  bool quiet = false;
+  ProgressCliOptions progress;
   bool no_wait = false;
 };
 
@@ -88,7 +87,7 @@ void run_import_gdelt(const ImportGdeltOptions& o) {
     throw graph::InvalidArgument(o.output +
                                  ": cannot tell the graph format from the extension; use "
                                  ".sgpb, .json, .graphml or .csv");
-  const auto t0 = std::chrono::steady_clock::now();
+  Progress progress("import", o.progress);
   io::GdeltImportOptions opts;
   if (!o.since.empty()) opts.since = parse_date_option(o.since, "--since");
   if (!o.until.empty()) opts.until = parse_date_option(o.until, "--until");
@@ -105,16 +104,15 @@ void run_import_gdelt(const ImportGdeltOptions& o) {
   const io::Lexicon lex = io::Lexicon::load(lo);
   opts.lookup = io::gdelt_lexicon_lookup(lex);
 
-  const bool progress = !o.quiet && ::isatty(STDERR_FILENO);
-  if (progress) {
-    opts.progress = [](const io::GdeltProgress& p) {
-      std::fprintf(stderr, "\r%s: %llu rows", io::printable(p.file).c_str(),
-                   static_cast<unsigned long long>(p.rows));
+  if (progress.enabled()) {
+    opts.progress = [&progress](const io::GdeltProgress& p) {
+      std::string what = with_commas(p.rows) + " rows";
       if (p.total_bytes > 0)
-        std::fprintf(stderr, " (%s of %s)", human_bytes(p.bytes).c_str(),
-                     human_bytes(p.total_bytes).c_str());
-      std::fprintf(stderr, "\x1b[K");
-      std::fflush(stderr);
+        what += " (" + human_bytes(p.bytes) + " of " + human_bytes(p.total_bytes) + " of " +
+                p.file + ")";
+      progress.update(what, p.total_bytes > 0 ? static_cast<double>(p.bytes) /
+                                                    static_cast<double>(p.total_bytes)
+                                              : -1.0);
     };
   }
 
@@ -122,21 +120,22 @@ void run_import_gdelt(const ImportGdeltOptions& o) {
   // waits, so that neither update is lost.
   const io::FileLock lock = lock_for_update(o.output, o.no_wait);
   graph::Graph g;
-  if (std::filesystem::exists(o.output)) g = io::load_graph(o.output);
+  if (std::filesystem::exists(o.output)) {
+    progress.step("reading " + o.output);
+    g = io::load_graph(o.output);
+  }
   const std::size_t nodes_before = g.node_count();
+  progress.step("importing");
   io::GdeltImportResult r = naming_oom(o.output, "importing GDELT events into it",
                                        [&] { return io::import_gdelt(g, o.inputs, opts); });
-  if (progress) std::fprintf(stderr, "\n");
+  progress.step("writing " + o.output);
   io::save_graph(g, o.output);
-  const double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  const double seconds = progress.elapsed();
+  progress.finish(with_commas(r.rows) + " rows, " + with_commas(r.imported_rows) + " imported");
 
   if (o.json) {
     nlohmann::json j = result_json(r);
-    j["graph"] = {{"path", o.output},
-                  {"nodes", g.node_count()},
-                  {"edges", g.edge_count()},
-                  {"articles", g.articles().size()}};
+    j["graph"] = graph_summary_json(g, o.output);
     j["seconds"] = seconds;
     print_json(j);
     return;
@@ -194,7 +193,7 @@ void setup_import(CLI::App& app) {
   gd->add_option("--lexicon", opts->lexicons, "extra lexicon file (Protobuf text), repeatable")
       ->allow_extra_args(false);
   gd->add_flag("--json", opts->json, "print the counts as JSON");
-  gd->add_flag("-q,--quiet", opts->quiet, "no progress on stderr");
+  add_progress_options(gd, opts->progress);
   gd->add_flag("--no-wait", opts->no_wait,
                "fail at once when another run is writing GRAPH (default: wait for it)");
   gd->callback([opts] {

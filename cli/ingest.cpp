@@ -1,9 +1,8 @@
 // stakegraph ingest FILE|DIR... -o GRAPH.sgpb [--lexicon FILE]... [--corrections FILE] [--no-wait]
+//   [--date-order dmy|mdy] [--json] [--quiet|--progress]
 // Extracts articles one at a time and merges them into a graph file (created or updated),
-// holding the graph's lock file (io/file_lock.hpp) from load to write.
-#include <unistd.h>
-
-#include <chrono>
+// holding the graph's lock file (io/file_lock.hpp) from load to write. Progress (files,
+// articles, elapsed time) goes to stderr (cli/progress.hpp); --json prints the counts.
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -11,9 +10,12 @@
 #include <string>
 #include <vector>
 
+#include "cli/article_input.hpp"
 #include "cli/commands.hpp"
 #include "cli/dictionary_options.hpp"
 #include "cli/common.hpp"
+#include "cli/json_views.hpp"
+#include "cli/progress.hpp"
 #include "cli/text_output.hpp"
 #include "graph/error.hpp"
 #include "io/article.hpp"
@@ -32,7 +34,9 @@ struct IngestOptions {
   std::vector<std::string> lexicons;
   std::string corrections;
   DictionaryCliOptions dictionaries;
-  bool quiet = false;
+  ProgressCliOptions progress;
+  std::string date_order;
+  bool json = false;
   bool no_wait = false;
 };
 
@@ -42,7 +46,8 @@ void run_ingest(const IngestOptions& o) {
   if (std::filesystem::path(o.output).extension() != ".sgpb")
     throw graph::InvalidArgument(o.output + ": ingest writes a .sgpb graph file (convert it "
                                             "afterwards with `stakegraph convert`)");
-  const auto t0 = std::chrono::steady_clock::now();
+  const io::ArticleReadOptions read = article_read_options(o.date_order);
+  Progress progress("ingest", o.progress);
   io::LexiconOptions lo;
   lo.extra_files = o.lexicons;
   const io::Lexicon lex = io::Lexicon::load(lo);
@@ -61,33 +66,47 @@ void run_ingest(const IngestOptions& o) {
   eo.dictionary_actors = !o.dictionaries.files.empty();
   io::Extractor ex(lex, eo);
   ex.remember(g);
-  const bool bar = !o.quiet && ::isatty(STDERR_FILENO);
-  std::size_t articles = 0;
+  std::size_t articles = 0, date_warnings = 0;
   ArticleWarnings warnings;
+  progress.step("extracting");
   for (std::size_t i = 0; i < files.size(); ++i) {
     // One article at a time: memory holds the graph, not the corpus.
     naming_oom(files[i], "extracting", [&] {
-      io::for_each_article(files[i], [&](io::ArticleText& a) {
-        warnings.note(a.warning);
-        ex.extract(a, g);
-        ++articles;
-      });
+      io::for_each_article(
+          files[i],
+          [&](io::ArticleText& a) {
+            warnings.note(a.warning);
+            date_warnings += warn_article_date(a);
+            ex.extract(a, g);
+            ++articles;
+            progress.update(std::to_string(i) + "/" + std::to_string(files.size()) + " files, " +
+                                with_commas(articles) + " articles",
+                            static_cast<double>(i) / static_cast<double>(files.size()));
+          },
+          read);
     });
-    if (bar) {
-      const int width = 30;
-      const int done = static_cast<int>((i + 1) * width / files.size());
-      std::fprintf(stderr, "\r[%.*s%*s] %zu/%zu files, %zu articles", done,
-                   "##############################", width - done, "", i + 1, files.size(),
-                   articles);
-      std::fflush(stderr);
-    }
+    progress.update(std::to_string(i + 1) + "/" + std::to_string(files.size()) + " files, " +
+                        with_commas(articles) + " articles",
+                    static_cast<double>(i + 1) / static_cast<double>(files.size()));
   }
-  if (bar) std::fprintf(stderr, "\n");
   warnings.finish();
-  if (corr) g = corr->apply(g);
+  if (corr) {
+    progress.step("applying corrections");
+    g = corr->apply(g);
+  }
+  progress.step("writing " + o.output);
   naming_oom(o.output, "writing", [&] { io::save_sgpb(g, o.output); });
-  const double secs =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  const double secs = progress.elapsed();
+  progress.finish(with_commas(articles) + " articles from " + std::to_string(files.size()) +
+                  " files");
+  if (o.json) {
+    print_json({{"files", files.size()},
+                {"articles", articles},
+                {"date_warnings", date_warnings},
+                {"graph", graph_summary_json(g, o.output)},
+                {"seconds", secs}});
+    return;
+  }
   std::fprintf(stderr, "ingested %zu articles: %zu nodes, %zu edges in %s (%.2f s)\n", articles,
                g.node_count(), g.edge_count(), io::printable(o.output).c_str(), secs);
 }
@@ -106,7 +125,11 @@ void setup_ingest(CLI::App& app) {
       ->allow_extra_args(false);
   sub->add_option("--corrections", opts->corrections, "corrections file (Protobuf text)");
   add_dictionary_options(sub, opts->dictionaries);
-  sub->add_flag("-q,--quiet", opts->quiet, "no progress bar");
+  add_date_order_option(sub, opts->date_order);
+  add_progress_options(sub, opts->progress);
+  sub->add_flag("--json", opts->json,
+                "print {\"files\", \"articles\", \"date_warnings\", \"graph\": {\"path\", "
+                "\"nodes\", \"edges\", \"articles\", \"evidence\"}, \"seconds\"}");
   sub->add_flag("--no-wait", opts->no_wait,
                 "fail at once when another run is writing GRAPH (default: wait for it)");
   sub->callback([opts] { run_ingest(*opts); });

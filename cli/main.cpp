@@ -67,6 +67,7 @@ int main(int argc, char** argv) {
   setup_generate(app);
   setup_dictionary(app);
   setup_report(app);
+  setup_diff(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

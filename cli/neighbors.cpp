@@ -4,8 +4,7 @@
 // goes through the whole graph and the nodes and edges the filters keep are listed; with
 // --subgraph the walk goes through the filtered part only (cli/filters.hpp). Text lists the
 // nodes by distance, then the first --limit edges (default 20) and a count of the rest;
-// --json prints {"nodes": [...], "edges": [...]} in the ontology's JSON shape (every edge
-// unless --limit is given).
+// --json prints the NeighborsResult of proto/query.proto (every edge unless --limit is given).
 #include <algorithm>
 #include <deque>
 #include <iostream>
@@ -13,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/analytics.hpp"
 #include "cli/commands.hpp"
 #include "cli/printable_output.hpp"
 #include "cli/common.hpp"
@@ -21,6 +21,7 @@
 #include "graph/error.hpp"
 #include "graph/subgraph.hpp"
 #include "io/formats.hpp"
+#include "io/query_views.hpp"
 
 namespace stakegraph::cli {
 namespace {
@@ -70,13 +71,13 @@ void run_neighbors(const NeighborsOptions& o) {
   const std::size_t shown = limit == 0 ? edges.size() : std::min(limit, edges.size());
   const auto& bg = h.boost_graph();
   if (o.json) {
-    nlohmann::json nodes = nlohmann::json::array(), edge_list = nlohmann::json::array();
+    pb::NeighborsResult r;
     for (graph::NodeIndex v = 0; v < h.node_count(); ++v)
-      if (printed[v] || v == *c) nodes.push_back(node_json(h, v));
-    for (std::size_t i = 0; i < shown; ++i) edge_list.push_back(edge_json(kept, edges[i]));
-    nlohmann::json j{{"nodes", nodes}, {"edges", edge_list}};
-    if (shown < edges.size()) j["more_edges"] = edges.size() - shown;
-    print_json(j);
+      if (printed[v] || v == *c) *r.add_nodes() = io::node_view(h, v);
+    for (std::size_t i = 0; i < shown; ++i) *r.add_edges() = io::edge_view(kept, edges[i]);
+    if (shown < edges.size()) r.set_more_edges(edges.size() - shown);
+    r.set_center(io::valid_utf8(h.node(*c).id));
+    print_message_json(r);
     return;
   }
   // Distances from the centre in the neighbourhood, along the chosen direction.
@@ -148,7 +149,8 @@ void setup_neighbors(CLI::App& app) {
                      "walk through the filtered part only (default: walk the whole graph and "
                      "list the nodes and edges the filters keep)");
   sub->add_flag("--json", o->json,
-                "print {\"nodes\": [...], \"edges\": [...]} in the ontology's JSON shape");
+                "print {\"nodes\": [Node...], \"edges\": [EdgeView...], \"center\", "
+                "\"more_edges\"} (proto/query.proto)");
   auto* limit = sub->add_option("--limit", o->limit,
                                 "list at most N edges (default 20; 0: all), then count the "
                                 "rest; --json lists every edge unless --limit is given");

@@ -17,6 +17,7 @@
 #include "graph/error.hpp"
 #include "graph/paths.hpp"
 #include "io/formats.hpp"
+#include "io/query_views.hpp"
 #include "proto/query.pb.h"
 
 namespace stakegraph::cli {
@@ -99,7 +100,13 @@ void print_json_result(const graph::Graph& g, const graph::PathResult& r) {
       x->set_source(valid_utf8(g.node(g.source(h.edge)).id));
       x->set_relation(static_cast<pb::Relation>(d.relation));
       x->set_target(valid_utf8(g.node(g.target(h.edge)).id));
-      if (const graph::Evidence* e = pick_evidence(d)) x->set_evidence(valid_utf8(e->text));
+      x->set_source_name(valid_utf8(g.node(g.source(h.edge)).name));
+      x->set_target_name(valid_utf8(g.node(g.target(h.edge)).name));
+      x->set_evidence_count(static_cast<std::uint32_t>(d.evidence.size()));
+      if (const graph::Evidence* e = pick_evidence(d)) {
+        x->set_evidence(valid_utf8(e->text));
+        *x->mutable_cited() = io::evidence_view(g, *e);
+      }
     }
   }
   if (r.truncated) out.set_truncated(true);
@@ -175,7 +182,8 @@ void setup_path(CLI::App& app) {
   sub->add_flag("--no-hedged", o->no_hedged, "use no hedged evidence (and no edge left without)");
   sub->add_flag("--json", o->json,
                 "print {\"paths\": [{\"length\", \"cost\", \"hops\": [{\"source\", "
-                "\"relation\", \"target\", \"evidence\"}]}]}");
+                "\"relation\", \"target\", \"evidence\", \"source_name\", \"target_name\", "
+                "\"evidence_count\", \"cited\": EvidenceView}]}]} (proto/query.proto)");
   sub->callback([o] {
     const PrintableOutput text(std::cout);
     run_path(*o);

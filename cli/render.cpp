@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "cli/commands.hpp"
+#include "cli/progress.hpp"
 #include "cli/selection.hpp"
 #include "graph/error.hpp"
 #include "io/printable.hpp"
@@ -25,6 +26,7 @@ struct RenderCliOptions {
   bool no_legend = false;
   std::string title;
   std::string parallel = "auto";
+  ProgressCliOptions progress;
 };
 
 void run_render(const RenderCliOptions& o) {
@@ -56,10 +58,21 @@ void run_render(const RenderCliOptions& o) {
   io::DrawOptions draw;
   draw.title = o.title;
   draw.legend = !o.no_legend;
-  DrawnSelection drawn = select_drawing(o.select, draw, opts.merge_parallel);
+  Progress progress("render", o.progress);
+  progress.step("selecting");
+  DrawnSelection drawn = [&] {
+    const Progress::Heartbeat beat(progress);
+    return select_drawing(o.select, draw, opts.merge_parallel);
+  }();
   opts.draw = std::move(drawn.draw);
   io::Renderer renderer;
-  renderer.render_to_file(*drawn.graph, o.output, opts);
+  progress.step("layout and drawing of " + with_commas(drawn.graph->node_count()) + " nodes, " +
+                with_commas(drawn.graph->edge_count()) + " edges");
+  {
+    const Progress::Heartbeat beat(progress);
+    renderer.render_to_file(*drawn.graph, o.output, opts);
+  }
+  progress.finish("wrote " + o.output);
   for (const auto& w : renderer.warnings())
     std::cerr << "stakegraph: warning: " << io::printable(o.output + ": graphviz: " + w) << "\n";
 }
@@ -91,6 +104,7 @@ void setup_render(CLI::App& app) {
                   "one edge labelled with them all (auto: merge when the graph drawn has\n"
                   "more than " +
                       std::to_string(io::kAutoMergeAbove) + " edges)");
+  add_progress_options(sub, opts->progress);
   sub->callback([opts] { run_render(*opts); });
 }
 

@@ -13,6 +13,7 @@
 #include <string_view>
 
 #include "cli/commands.hpp"
+#include "cli/progress.hpp"
 #include "cli/selection.hpp"
 #include "graph/error.hpp"
 #include "io/render.hpp"
@@ -24,6 +25,7 @@ struct ReportCliOptions {
   SelectionOptions select;
   std::string output;
   std::string title;
+  ProgressCliOptions progress;
 };
 
 bool html_name(std::string path) {
@@ -58,14 +60,25 @@ void run_report(const ReportCliOptions& o) {
   check_selection(o.select);
   io::DrawOptions draw;
   draw.title = o.title;
-  const DrawnSelection drawn = select_drawing(o.select, draw, std::nullopt);
+  Progress progress("report", o.progress);
+  progress.step("selecting");
+  const DrawnSelection drawn = [&] {
+    const Progress::Heartbeat beat(progress);
+    return select_drawing(o.select, draw, std::nullopt);
+  }();
   io::report::ReportOptions opts;
   opts.title = o.title;
   opts.graph_file = o.select.graph;
   opts.selection = describe(o.select);
   opts.draw = drawn.draw;
   io::Renderer renderer;
-  io::report::write_report(*drawn.graph, o.output, opts, renderer);
+  progress.step("ranks, camps and layout of " + with_commas(drawn.graph->node_count()) +
+                " nodes");
+  {
+    const Progress::Heartbeat beat(progress);
+    io::report::write_report(*drawn.graph, o.output, opts, renderer);
+  }
+  progress.finish("wrote " + o.output);
   for (const auto& w : renderer.warnings()) std::cerr << "stakegraph: graphviz: " << w << "\n";
 }
 
@@ -84,6 +97,7 @@ void setup_report(CLI::App& app) {
   add_selection_options(sub, opts->select, /*with_path=*/false);
   sub->add_option("-o,--output", opts->output, "output file (.html)")->required();
   sub->add_option("--title", opts->title, "title of the page and the diagram");
+  add_progress_options(sub, opts->progress);
   sub->callback([opts] { run_report(*opts); });
 }
 

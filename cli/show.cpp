@@ -1,4 +1,5 @@
-// stakegraph show GRAPH NODE: one node (by name, alias or id), its edges and their evidence.
+// stakegraph show GRAPH NODE [--since D] [--until D] [--limit N] [--json]: one node (by name,
+// alias or id), its edges and their evidence (of those dates only, with --since/--until).
 // Text shows the first --limit edges (default 20; outgoing, then incoming) and counts the
 // rest, so that a hub of an imported GDELT file does not print 200,000 lines; --json prints
 // every edge unless --limit is given.
@@ -8,11 +9,15 @@
 #include <string>
 #include <vector>
 
+#include "cli/analytics.hpp"
 #include "cli/commands.hpp"
 #include "cli/printable_output.hpp"
 #include "cli/common.hpp"
 #include "cli/text_output.hpp"
+#include "graph/error.hpp"
+#include "graph/subgraph.hpp"
 #include "io/formats.hpp"
+#include "io/query_views.hpp"
 
 namespace stakegraph::cli {
 namespace {
@@ -20,6 +25,7 @@ namespace {
 struct ShowOptions {
   std::string graph;
   std::string node;
+  std::string since, until;
   bool json = false;
   std::size_t limit = kDefaultEdgeLimit;
   bool limit_given = false;
@@ -49,8 +55,18 @@ void print_edge_text(const graph::Graph& g, graph::EdgeRef e) {
 }
 
 void run_show(const ShowOptions& o) {
-  const graph::Graph g = io::load_graph(o.graph);
-  const graph::NodeIndex v = resolve_node(g, o.node, o.graph);
+  const graph::FilterOptions dates = make_filter({}, {}, o.since, o.until);
+  const graph::Graph full = io::load_graph(o.graph);
+  const std::string id = full.node(resolve_node(full, o.node, o.graph)).id;
+  // --since/--until: the node with the edges and evidence of those dates only.
+  graph::Graph filtered;
+  if (!dates.selects_everything()) filtered = graph::filter(full, dates);
+  const graph::Graph& g = dates.selects_everything() ? full : filtered;
+  const auto found = g.find_by_id(id);
+  if (!found)
+    throw graph::NotFound(o.graph + ": '" + full.node(*full.find_by_id(id)).name +
+                          "' has no evidence dated within --since/--until");
+  const graph::NodeIndex v = *found;
   const auto& bg = g.boost_graph();
   std::vector<graph::EdgeRef> out_edges, in_edges;
   for (auto [it, end] = boost::out_edges(v, bg); it != end; ++it) out_edges.push_back(*it);
@@ -60,13 +76,13 @@ void run_show(const ShowOptions& o) {
   const std::size_t limit = o.json && !o.limit_given ? 0 : o.limit;
   const std::size_t shown = limit == 0 ? total : std::min(limit, total);
   if (o.json) {
-    nlohmann::json edges = nlohmann::json::array();
+    pb::ShowResult r;
+    *r.mutable_node() = io::node_view(g, v);
     for (std::size_t i = 0; i < shown; ++i)
-      edges.push_back(edge_json(
-          g, i < out_edges.size() ? out_edges[i] : in_edges[i - out_edges.size()]));
-    nlohmann::json j{{"node", node_json(g, v)}, {"edges", edges}};
-    if (shown < total) j["more_edges"] = total - shown;
-    print_json(j);
+      *r.add_edges() =
+          io::edge_view(g, i < out_edges.size() ? out_edges[i] : in_edges[i - out_edges.size()]);
+    if (shown < total) r.set_more_edges(total - shown);
+    print_message_json(r);
     return;
   }
   const graph::NodeData& d = g.node(v);
@@ -95,7 +111,11 @@ void setup_show(CLI::App& app) {
       "show", "Show one node (by name, alias or id), its edges and their evidence.");
   sub->add_option("GRAPH", opts->graph, "graph file")->required();
   sub->add_option("NODE", opts->node, "node name, alias or id")->required();
-  sub->add_flag("--json", opts->json, "print {\"node\": {...}, \"edges\": [...]} as JSON");
+  sub->add_option("--since", opts->since, "only evidence dated on or after YYYY-MM-DD");
+  sub->add_option("--until", opts->until, "only evidence dated on or before YYYY-MM-DD");
+  sub->add_flag("--json", opts->json,
+                "print {\"node\": Node, \"edges\": [EdgeView...], \"more_edges\"} "
+                "(proto/query.proto)");
   auto* limit = sub->add_option("--limit", opts->limit,
                                 "show at most N edges (default 20; 0: all), then count the "
                                 "rest; --json prints every edge unless --limit is given");

@@ -1,9 +1,11 @@
-// stakegraph stats GRAPH: counts of nodes, edges, articles and evidence, by kind and relation.
+// stakegraph stats GRAPH [--since D] [--until D]: counts of nodes, edges, articles and
+// evidence, by kind and relation (of the evidence dated within --since/--until).
 #include <iostream>
 #include <map>
 #include <memory>
 #include <string>
 
+#include "cli/analytics.hpp"
 #include "cli/commands.hpp"
 #include "cli/printable_output.hpp"
 #include "cli/common.hpp"
@@ -14,11 +16,12 @@ namespace {
 
 struct StatsOptions {
   std::string graph;
+  std::string since, until;
   bool json = false;
 };
 
 void run_stats(const StatsOptions& o) {
-  const graph::Graph g = io::load_graph(o.graph);
+  const graph::Graph g = load_filtered(o.graph, make_filter({}, {}, o.since, o.until));
   std::map<std::string, std::size_t> by_kind, by_relation;
   for (graph::NodeIndex v = 0; v < g.node_count(); ++v)
     ++by_kind[std::string(graph::kind_name(g.node(v).kind))];
@@ -51,6 +54,8 @@ void setup_stats(CLI::App& app) {
   auto opts = std::make_shared<StatsOptions>();
   CLI::App* sub = app.add_subcommand("stats", "Count nodes, edges, articles and evidence.");
   sub->add_option("GRAPH", opts->graph, "graph file (.sgpb, .json, .graphml, .csv)")->required();
+  sub->add_option("--since", opts->since, "count only evidence dated on or after YYYY-MM-DD");
+  sub->add_option("--until", opts->until, "count only evidence dated on or before YYYY-MM-DD");
   sub->add_flag("--json", opts->json,
                 "print {\"nodes\", \"edges\", \"articles\", \"evidence\", \"by_kind\", "
                 "\"by_relation\"}");

@@ -36,7 +36,9 @@
 #include <omp.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <numeric>
 #include <queue>
@@ -247,10 +249,27 @@ void accumulate_hops(const Adjacency& out, const Adjacency& in, double in_total,
   for (std::uint32_t k = 0; k < tail; ++k) coeff[order[k]] = 0.0;
 }
 
+// Counts finished sources and calls the progress callback about every `every` of them,
+// under a lock so that calls never overlap.
+struct Ticker {
+  const std::function<void(std::uint64_t, std::uint64_t)>* callback = nullptr;
+  std::uint64_t total = 0;
+  std::uint64_t every = 64;
+  std::atomic<std::uint64_t> done{0};
+
+  void tick() {
+    if (callback == nullptr || !*callback) return;
+    const std::uint64_t d = done.fetch_add(1, std::memory_order_relaxed) + 1;
+    if (d % every != 0 && d != total) return;
+#pragma omp critical(stakegraph_betweenness_progress)
+    (*callback)(d, total);
+  }
+};
+
 // All (or the sampled) sources of the unweighted kernel on one thread's share.
 template <typename D>
 void hop_sources(const Csr& c, const std::vector<std::uint32_t>& sources, std::int64_t count,
-                 double* bc) {
+                 double* bc, Ticker& ticker) {
   const Adjacency out = out_adjacency(c);
   const Adjacency in = in_adjacency(c);
   const double in_total = static_cast<double>(in.offsets[c.n]) + kRowCost * c.n;
@@ -259,6 +278,7 @@ void hop_sources(const Csr& c, const std::vector<std::uint32_t>& sources, std::i
   for (std::int64_t i = 0; i < count; ++i) {
     const std::uint32_t s = sources.empty() ? static_cast<std::uint32_t>(i) : sources[i];
     accumulate_hops(out, in, in_total, s, st, bc);
+    ticker.tick();
   }
 }
 
@@ -426,6 +446,10 @@ CentralityResult betweenness_centrality(const Csr& c, const BetweennessOptions& 
     for (std::uint32_t& s : hop_list) s = renumbered.new_id[s];
   }
 
+  Ticker ticker;
+  ticker.callback = &o.progress;
+  ticker.total = static_cast<std::uint64_t>(source_count);
+  ticker.every = std::max<std::uint64_t>(1, o.progress_every);
   std::vector<std::vector<double>> partial(static_cast<std::size_t>(threads));
 #pragma omp parallel num_threads(threads) if (source_count >= 64)
   {
@@ -437,11 +461,12 @@ CentralityResult betweenness_centrality(const Csr& c, const BetweennessOptions& 
       for (std::int64_t i = 0; i < source_count; ++i) {
         const std::uint32_t s = sampled ? sources[i] : static_cast<std::uint32_t>(i);
         accumulate_costs(a, o.cost, s, st, bc.data());
+        ticker.tick();
       }
     } else if (n < std::numeric_limits<std::uint16_t>::max()) {
-      hop_sources<std::uint16_t>(*hops, hop_list, source_count, bc.data());
+      hop_sources<std::uint16_t>(*hops, hop_list, source_count, bc.data(), ticker);
     } else {
-      hop_sources<std::uint32_t>(*hops, hop_list, source_count, bc.data());
+      hop_sources<std::uint32_t>(*hops, hop_list, source_count, bc.data(), ticker);
     }
   }
   for (const auto& bc : partial) {

@@ -48,6 +48,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 #include "graph/centrality.hpp"
@@ -63,6 +64,10 @@ struct BetweennessOptions {
   std::uint64_t seed = 0;          // for sampling
   double confidence = 0.95;        // for the sampled error bound, in (0, 1)
   int threads = 0;                 // 0: OpenMP's default
+  // Progress: called with (sources done, sources in all) about every progress_every sources
+  // and once at the end, from one thread at a time (never concurrently). Must not throw.
+  std::function<void(std::uint64_t, std::uint64_t)> progress;
+  std::uint64_t progress_every = 64;
 };
 
 // Throws InvalidArgument for a confidence outside (0, 1) or, with costs, a non-positive

@@ -3,6 +3,7 @@
 #include <omp.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <limits>
 #include <random>
@@ -302,7 +303,8 @@ struct Run {
   int levels = 0;
 };
 
-Run louvain_run(const Level& base, const LouvainOptions& o, std::uint64_t seed) {
+Run louvain_run(const Level& base, const LouvainOptions& o, std::uint64_t seed,
+               std::atomic<std::uint64_t>& passes) {
   const std::uint32_t n = base.n;
   double two_m = 0.0;
   for (double x : base.k) two_m += x;
@@ -344,6 +346,12 @@ Run louvain_run(const Level& base, const LouvainOptions& o, std::uint64_t seed) 
     }
     for (std::uint32_t v = 0; v < n; ++v) run.membership[v] = comm[map[v]];
     run.levels = std::max(run.levels, levels);
+    if (o.progress) {
+      const std::uint64_t done = passes.fetch_add(1) + 1;
+      const auto total = static_cast<std::uint64_t>(o.restarts) * static_cast<std::uint64_t>(o.iterations);
+#pragma omp critical(stakegraph_louvain_progress)
+      o.progress(done, total);
+    }
   }
   return run;
 }
@@ -389,11 +397,12 @@ CommunityResult louvain(const Csr& g, const LouvainOptions& o) {
   if (o.iterations < 1) throw InvalidArgument("louvain: iterations must be at least 1");
   const Level base = level_from_csr(g);
   std::vector<Run> runs(static_cast<std::size_t>(o.restarts));
+  std::atomic<std::uint64_t> passes{0};
   std::vector<double> quality(runs.size(), 0.0);
   std::vector<std::uint32_t> counts(runs.size(), 0);
 #pragma omp parallel for schedule(dynamic, 1) if (o.restarts > 1)
   for (int r = 0; r < o.restarts; ++r) {
-    Run run = louvain_run(base, o, o.seed + static_cast<std::uint64_t>(r));
+    Run run = louvain_run(base, o, o.seed + static_cast<std::uint64_t>(r), passes);
     counts[r] = split_disconnected(g, run.membership);
     quality[r] = modularity(g, run.membership, o.resolution);
     runs[r] = std::move(run);

@@ -42,6 +42,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 #include "graph/csr.hpp"
@@ -55,6 +56,9 @@ struct LouvainOptions {
   int iterations = 2;  // each run: rerun the levels from the partition found (>= 1)
   bool refine = true;  // Leiden-style refinement before aggregation
   int max_levels = 64;
+  // Progress: called with (passes done, passes in all = restarts * iterations) after each
+  // pass, from one thread at a time (never concurrently). Must not throw.
+  std::function<void(std::uint64_t, std::uint64_t)> progress;
 };
 
 struct LabelPropagationOptions {

@@ -29,24 +29,6 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-int month_of(std::string_view w) {
-  static const char* names[] = {"jan", "feb", "mar", "apr", "may", "jun",
-                                "jul", "aug", "sep", "oct", "nov", "dec"};
-  std::string l = lower(w);
-  if (l.size() < 3) return 0;
-  for (int m = 0; m < 12; ++m)
-    if (l.compare(0, 3, names[m]) == 0) return m + 1;
-  return 0;
-}
-
-bool valid_date(int y, int m, int d) {
-  if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1) return false;
-  static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (d > days[m - 1]) return false;
-  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  return !(m == 2 && d == 29 && !leap);
-}
-
 std::string stem_of(const std::string& path) {
   if (path == "-") return "stdin";
   return fs::path(path).stem().string();
@@ -57,8 +39,15 @@ bool is_jsonl_path(const std::string& path) {
   return ext == ".jsonl" || ext == ".ndjson";
 }
 
+// Reads the header date `value` into `a` (date, and a warning when unreadable or ambiguous).
+void set_date(ArticleText& a, std::string_view value, const ArticleReadOptions& options) {
+  const NewsDate d = read_news_date(value, options.dates);
+  a.date = d.date;
+  a.date_warning = news_date_warning(value, d, options.dates);
+}
+
 void parse_json_line(std::string_view line, std::uint64_t line_no, std::uint64_t offset,
-                     const std::string& path, ArticleText& a) {
+                     const std::string& path, ArticleText& a, const ArticleReadOptions& options) {
   if (auto bad = find_invalid_utf8(line))
     throw graph::ParseError::at_offset(path, offset + *bad, "invalid UTF-8");
   nlohmann::json j;
@@ -88,54 +77,23 @@ void parse_json_line(std::string_view line, std::uint64_t line_no, std::uint64_t
                 ": no \"text\", \"body\" or \"content\" field (fields: " +
                 (fields.empty() ? std::string("none") : fields) + "): no text to extract from";
   }
-  if (auto d = parse_news_date(str("date"))) a.date = *d;
+  set_date(a, str("date"), options);
 }
 
 }  // namespace
 
 std::optional<graph::Date> parse_news_date(std::string_view s) noexcept {
-  s = trim(s);
-  if (s.empty()) return std::nullopt;
-  if (auto d = graph::parse_iso_date(s)) return d;
-  // Split into alphanumeric words.
-  std::vector<std::string_view> w;
-  std::size_t i = 0;
-  while (i < s.size() && w.size() < 8) {
-    while (i < s.size() && !std::isalnum(static_cast<unsigned char>(s[i]))) ++i;
-    std::size_t j = i;
-    while (j < s.size() && std::isalnum(static_cast<unsigned char>(s[j]))) ++j;
-    if (j > i) w.push_back(s.substr(i, j - i));
-    i = j;
+  try {
+    const NewsDate d = read_news_date(s);
+    if (d.date == graph::kNoDate) return std::nullopt;
+    return d.date;
+  } catch (...) {  // std::bad_alloc from the string streams
+    return std::nullopt;
   }
-  auto num = [](std::string_view x) {
-    int v = 0;
-    if (x.empty() || x.size() > 4) return -1;
-    for (char c : x) {
-      if (!std::isdigit(static_cast<unsigned char>(c))) return -1;
-      v = v * 10 + (c - '0');
-    }
-    return v;
-  };
-  if (w.size() < 3) return std::nullopt;
-  int y = -1, m = 0, d = -1;
-  // Skip a leading weekday ("Tuesday, 13 March 1987").
-  std::size_t k = 0;
-  if (num(w[0]) < 0 && month_of(w[0]) == 0 && w.size() >= 4) k = 1;
-  if (num(w[k]) >= 0 && month_of(w[k + 1]) > 0) {  // 13-MAR-1987, 13 March 1987
-    d = num(w[k]);
-    m = month_of(w[k + 1]);
-    y = num(w[k + 2]);
-  } else if (month_of(w[k]) > 0 && num(w[k + 1]) >= 0) {  // March 13, 1987
-    m = month_of(w[k]);
-    d = num(w[k + 1]);
-    y = k + 2 < w.size() ? num(w[k + 2]) : -1;
-  }
-  if (y >= 0 && y < 100) y += y < 50 ? 2000 : 1900;
-  if (!valid_date(y, m, d)) return std::nullopt;
-  return y * 10000 + m * 100 + d;
 }
 
-ArticleText parse_text_article(const std::string& text, const std::string& path) {
+ArticleText parse_text_article(const std::string& text, const std::string& path,
+                               const ArticleReadOptions& options) {
   // The first of: an invalid UTF-8 sequence, a NUL byte (binary data).
   const auto bad = find_invalid_utf8(text);
   const std::size_t nul = text.find('\0');
@@ -161,7 +119,7 @@ ArticleText parse_text_article(const std::string& text, const std::string& path)
     std::string key = lower(trim(line.substr(0, colon)));
     std::string value(trim(line.substr(colon + 1)));
     if (key == "title") a.title = value;
-    else if (key == "date") { if (auto d = parse_news_date(value)) a.date = *d; }
+    else if (key == "date") set_date(a, value, options);
     else if (key == "source") a.source = value;
     else if (key == "url") a.url = value;
     else return false;
@@ -229,7 +187,8 @@ ArticleText parse_text_article(const std::string& text, const std::string& path)
   return a;
 }
 
-void for_each_article(const std::string& path, const std::function<void(ArticleText&)>& fn) {
+void for_each_article(const std::string& path, const std::function<void(ArticleText&)>& fn,
+                      const ArticleReadOptions& options) {
   check_input_file(path);
   const std::string name = path == "-" ? "<stdin>" : path;
   bool jsonl = is_jsonl_path(path);
@@ -250,16 +209,17 @@ void for_each_article(const std::string& path, const std::function<void(ArticleT
   }
   if (!jsonl) {
     const std::string text = read_file(path, kMaxArticleBytes);
-    ArticleText a = parse_text_article(text, path);
+    ArticleText a = parse_text_article(text, path, options);
     if (trim(text).empty()) throw graph::ParseError(name, 0, 0, "empty file, no article text");
     fn(a);
     return;
   }
-  for_each_jsonl_article(*in, name, fn);
+  for_each_jsonl_article(*in, name, fn, options);
 }
 
 void for_each_jsonl_article(std::istream& in, const std::string& name,
-                            const std::function<void(ArticleText&)>& fn) {
+                            const std::function<void(ArticleText&)>& fn,
+                            const ArticleReadOptions& options) {
   std::string line;
   std::uint64_t line_no = 0, offset = 0, articles = 0;
   ArticleText a;
@@ -291,7 +251,7 @@ void for_each_jsonl_article(std::istream& in, const std::string& name,
     const std::uint64_t line_offset = offset;
     offset += line.size() + 1;
     if (trim(line).empty()) continue;
-    parse_json_line(line, line_no, line_offset, name, a);
+    parse_json_line(line, line_no, line_offset, name, a, options);
     if (a.body.size() > kMaxArticleBytes)
       throw graph::ParseError(name, line_no, 1,
                               "article text of " + std::to_string(a.body.size()) +

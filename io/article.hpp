@@ -8,8 +8,10 @@
 // JSON Lines (.jsonl, or stdin whose first character is '{'): {title, date, source, url,
 // text} per line, other fields ignored; the body is the decoded "text", else "body", else
 // "content"; a line with none of them is an article without text and a warning.
-// Dates: ISO ("2019-05-23", "2019-05-23T10:00Z"), "13-MAR-1987 05:16:38.71", "March 13, 1987",
-// "13 March 1987", "Mar. 13, 1987"; an unreadable date is ignored (kNoDate).
+// Dates: the forms of io/news_date.hpp ("2019-05-23", "2024/03/05", "05/03/2024", "13 March
+// 1987", "March 13, 1987", "13-MAR-1987 05:16:38.71"); an unreadable date gives kNoDate and an
+// ambiguous one (05/03/2024) is read in ArticleReadOptions::dates.order; either leaves
+// ArticleText::date_warning for the caller to show (readers never print).
 // Errors: invalid UTF-8 -> graph::ParseError naming the byte offset in the file; a JSON line
 // that is not an object -> graph::ParseError with line and column; missing file -> NotFound.
 // Complexity: O(size); JSON Lines are streamed one line at a time.
@@ -24,6 +26,7 @@
 #include <vector>
 
 #include "graph/date.hpp"
+#include "io/news_date.hpp"
 
 namespace stakegraph::io {
 
@@ -38,20 +41,31 @@ struct ArticleText {
   // A problem the reader tolerated, for the caller to show: "FILE:LINE: no text ..." (a JSON
   // line with none of "text", "body", "content"). Empty when none.
   std::string warning;
+  // Non-empty when the header date was unreadable (date is kNoDate) or ambiguous and read
+  // in an order nobody chose: "ambiguous date '05/03/2024' read as 2024-03-05 (...)".
+  std::string date_warning;
 };
 
-// Parses the news date forms listed in the file comment; nullopt otherwise.
+struct ArticleReadOptions {
+  NewsDateOptions dates;  // day/month order of numeric header dates
+};
+
+// Parses the news date forms listed in the file comment (numeric ones day first); nullopt
+// otherwise. read_news_date (io/news_date.hpp) says more.
 std::optional<graph::Date> parse_news_date(std::string_view s) noexcept;
 
 // Parses one text article (`path` names it in errors and gives its id).
-ArticleText parse_text_article(const std::string& text, const std::string& path);
+ArticleText parse_text_article(const std::string& text, const std::string& path,
+                               const ArticleReadOptions& options = {});
 
 // Calls `fn` for every article in the file (one for text, one per line for JSON Lines).
-void for_each_article(const std::string& path, const std::function<void(ArticleText&)>& fn);
+void for_each_article(const std::string& path, const std::function<void(ArticleText&)>& fn,
+                      const ArticleReadOptions& options = {});
 // The same for JSON Lines text read from `in` (what for_each_article does for a .jsonl
 // file); `name` names the input in errors and gives the ids ("<stem>#<line>").
 void for_each_jsonl_article(std::istream& in, const std::string& name,
-                            const std::function<void(ArticleText&)>& fn);
+                            const std::function<void(ArticleText&)>& fn,
+                            const ArticleReadOptions& options = {});
 
 // Expands files and directories (recursively: .txt, .md, .jsonl, .json), sorted; "-" kept.
 // Throws graph::NotFound for a missing path.

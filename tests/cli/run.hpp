@@ -30,7 +30,9 @@ inline std::string slurp(const std::string& path) {
 // `stdin_text` on standard input; `kill_at` sets STAKEGRAPH_TEST_KILL_AT (crash tests).
 // A run that takes longer than `timeout_seconds` is killed (coreutils timeout: status 124,
 // or 137 when it ignores SIGTERM for 10 more seconds), so a hang fails the test instead of
-// blocking the suite.
+// blocking the suite. Periodic progress lines (cli/progress.hpp) appear after
+// STAKEGRAPH_PROGRESS_INTERVAL seconds: unless the test sets it, a run gets a day, so that
+// no test's stderr depends on how long a run takes on a loaded machine.
 inline RunResult run_stakegraph(const std::string& args, const std::string& stdin_text = "",
                                 const std::string& kill_at = "", int timeout_seconds = 600) {
   static int counter = 0;
@@ -41,7 +43,9 @@ inline RunResult run_stakegraph(const std::string& args, const std::string& stdi
   {
     std::ofstream(base + ".in", std::ios::binary) << stdin_text;
   }
-  const std::string env = kill_at.empty() ? "" : "STAKEGRAPH_TEST_KILL_AT='" + kill_at + "' ";
+  const std::string env =
+      "STAKEGRAPH_PROGRESS_INTERVAL=\"${STAKEGRAPH_PROGRESS_INTERVAL:-86400}\" " +
+      (kill_at.empty() ? "" : "STAKEGRAPH_TEST_KILL_AT='" + kill_at + "' ");
   const std::string cmd = env + "timeout -k 10 " + std::to_string(timeout_seconds) + " '" +
                           STAKEGRAPH_BIN + "' " + args + " <'" + base +
                           ".in' >'" + base + ".out' 2>'" + base + ".err'";

@@ -1,0 +1,38 @@
+#include "cli/article_input.hpp"
+
+#include <cstdio>
+
+#include "graph/error.hpp"
+#include "io/printable.hpp"
+
+namespace stakegraph::cli {
+
+void add_date_order_option(CLI::App* sub, std::string& order) {
+  sub->add_option("--date-order", order,
+                  "numeric header dates such as 05/03/2024: dmy (day first, the default) or "
+                  "mdy (month first); an ambiguous date read in the default order is warned "
+                  "about");
+}
+
+io::ArticleReadOptions article_read_options(const std::string& order) {
+  io::ArticleReadOptions o;
+  if (order.empty()) return o;
+  const auto parsed = io::parse_date_order(order);
+  if (!parsed)
+    throw graph::InvalidArgument("--date-order: unknown order '" + order + "' (one of: dmy, mdy)");
+  o.dates.order = *parsed;
+  o.dates.order_given = true;
+  return o;
+}
+
+bool warn_article_date(const io::ArticleText& a) {
+  if (a.date_warning.empty()) return false;
+  std::string where = a.path == "-" ? "<stdin>" : a.path;
+  if (const auto hash = a.id.rfind('#'); hash != std::string::npos)
+    where += ":" + a.id.substr(hash + 1);  // JSON Lines: the line
+  std::fprintf(stderr, "stakegraph: warning: %s: %s\n", io::printable(where).c_str(),
+               io::printable(a.date_warning).c_str());
+  return true;
+}
+
+}  // namespace stakegraph::cli

@@ -1,0 +1,25 @@
+// Article reading options shared by `extract` and `ingest`: --date-order for numeric header
+// dates (io/news_date.hpp), and the warning printed for a header date that was unreadable
+// or ambiguous (the reader records it, this prints it: "stakegraph: warning: a.txt: ...").
+#pragma once
+
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "io/article.hpp"
+
+namespace stakegraph::cli {
+
+// Adds --date-order dmy|mdy to `sub`, bound to `order` ("" when not given).
+void add_date_order_option(CLI::App* sub, std::string& order);
+
+// The reader options for --date-order `order` ("": day first, not chosen). Throws
+// graph::InvalidArgument for another value.
+io::ArticleReadOptions article_read_options(const std::string& order);
+
+// Prints a.date_warning on stderr, naming the file (and line, for JSON Lines); nothing when
+// there is none. Returns whether it printed.
+bool warn_article_date(const io::ArticleText& a);
+
+}  // namespace stakegraph::cli
