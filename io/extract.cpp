@@ -238,6 +238,15 @@ struct AnaphorHead {
   std::array<Kind, 3> kinds;
   bool plural;
 };
+// Antecedents are searched among the last kLookback mentions, groups or subjects only
+// (issue 13: a text that repeats an unresolvable anaphor made each search scan the whole
+// article, quadratic in its length). A wire article has far fewer mentions than that.
+constexpr std::size_t kLookback = 256;
+template <class V>
+std::size_t lookback_floor(const V& v) {
+  return v.size() > kLookback ? v.size() - kLookback : 0;
+}
+
 constexpr AnaphorHead kAnaphors[] = {
     {"company", {Kind::kVendor, Kind::kOperator, Kind::kOrganization}, false},
     {"companies", {Kind::kVendor, Kind::kOperator, Kind::kOrganization}, true},
@@ -1152,7 +1161,7 @@ int ArticleRun::resolve_anaphor(std::size_t si, std::size_t k, std::size_t head,
         }
       }
     }
-    for (std::size_t g = groups_.size(); g-- > 0;) {
+    for (std::size_t g = groups_.size(); g-- > lookback_floor(groups_);) {
       bool ok = true;
       for (int e : groups_[g]) ok = ok && kind_ok(e) && country_ok(e);
       if (ok && groups_[g].size() >= 2) {
@@ -1164,7 +1173,7 @@ int ArticleRun::resolve_anaphor(std::size_t si, std::size_t k, std::size_t head,
   }
   // "the ministry", "the court": an entity whose name has that word, or none.
   if (is(head, kNamedHeads)) {
-    for (std::size_t r = recent_.size(); r-- > 0;) {
+    for (std::size_t r = recent_.size(); r-- > lookback_floor(recent_);) {
       const Ent& en = ents_[static_cast<std::size_t>(recent_[r])];
       if (kind_ok(recent_[r]) && en.typed &&
           (" " + en.key + " ").find(" " + std::string(f(head)) + " ") != std::string::npos) {
@@ -1183,7 +1192,7 @@ int ArticleRun::resolve_anaphor(std::size_t si, std::size_t k, std::size_t head,
   }
   // Prefer entities of earlier sentences (an entity rarely is "the company" of its own
   // clause), most recent first.
-  for (std::size_t r = recent_.size(); r-- > 0;) {
+  for (std::size_t r = recent_.size(); r-- > lookback_floor(recent_);) {
     int e = recent_[r];
     if (kind_ok(e) && country_ok(e) && ents_[static_cast<std::size_t>(e)].typed) {
       out = {e};
@@ -1271,7 +1280,7 @@ void ArticleRun::recognise(std::size_t si) {
           if (cur[q].ents.size() >= 2 && !(cur[q].flags & kLocative)) m.ents = cur[q].ents;
         if (m.ents.empty() && !groups_.empty() && group_sentence_ + 1 >= si) m.ents = groups_.back();
       } else {
-        for (std::size_t r = recent_.size(); r-- > 0;) {
+        for (std::size_t r = recent_.size(); r-- > lookback_floor(recent_);) {
           const Ent& en = ents_[static_cast<std::size_t>(recent_[r])];
           if (!en.typed || en.kind == Kind::kAllegation || en.kind == Kind::kMedia) continue;
           if ((en.kind == Kind::kPerson) == person) {
@@ -2382,7 +2391,7 @@ void ArticleRun::relations(std::size_t si) {
                     eq(f(p - 1), "their")))
         continue;
       // "BT, EE and Three are all customers": of the vendor the text is about.
-      for (std::size_t q = recent_subjects_.size(); q-- > 0;) {
+      for (std::size_t q = recent_subjects_.size(); q-- > lookback_floor(recent_subjects_);) {
         int c = recent_subjects_[q];
         if (ents_[static_cast<std::size_t>(c)].kind == Kind::kVendor) {
           dst = {c};

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Extraction on pathological text (issue 13, item 10): generates one article per pattern
-and size, runs `stakegraph extract` on it, and reports CPU seconds, MB/s (per CPU second),
+and size, runs `stakegraph ingest ARTICLE -o GRAPH.sgpb` on it, and reports CPU seconds, MB/s (per CPU second),
 peak memory (max RSS of the child) and the size of the graph written.
 
   bench/tools/extract_bombs.py --bin build/cli/stakegraph [--sizes 1,4,16]
@@ -95,7 +95,7 @@ def run(binary, path, out, timeout):
     try:
         def limit():  # a shared machine: a runaway run fails instead of swapping
             resource.setrlimit(resource.RLIMIT_AS, (MEM_LIMIT, MEM_LIMIT))
-        p = subprocess.run([binary, "extract", path, "-o", out], stdout=subprocess.DEVNULL,
+        p = subprocess.run([binary, "ingest", path, "-o", out], stdout=subprocess.DEVNULL,
                            stderr=subprocess.PIPE, timeout=timeout, preexec_fn=limit)
         rc, err = p.returncode, p.stderr.decode(errors="replace").strip()
     except subprocess.TimeoutExpired:
@@ -134,7 +134,7 @@ def main():
             # fresh process tree so its own peak is reported.
             r = subprocess.run([sys.executable, __file__, "--_one", a.bin, path, out,
                                 str(a.timeout)], capture_output=True, text=True)
-            rc, cpu, wall, rss, err = r.stdout.strip().split("\t", 4)
+            rc, cpu, wall, rss, err = r.stdout.rstrip("\n").split("\t", 4)
             mb = os.path.getsize(path) / 1e6
             graph = os.path.getsize(out) / 1e6 if os.path.exists(out) else 0.0
             cpu, wall = float(cpu), float(wall)
