@@ -282,6 +282,18 @@ bool is_sentence_starter(std::string_view f) {
                      "if", "as", "for"});
 }
 
+// Where a sentence [begin, k) that reached its cap ends: after the last clause break (',',
+// ';', ':' or a dash) in its second half, else before token k.
+std::size_t capped_sentence_end(const std::vector<Token>& T, std::string_view body,
+                                std::size_t begin, std::size_t k) {
+  for (std::size_t j = k; j-- > begin + (k - begin) / 2;) {
+    std::string_view w = body.substr(T[j].start, T[j].end - T[j].start);
+    if (w == "," || w == ";" || w == ":" || w == "\xE2\x80\x94" || w == "\xE2\x80\x93")
+      return j + 1;
+  }
+  return k;
+}
+
 }  // namespace
 
 TextLayout split_text(std::string_view body) {
@@ -339,6 +351,14 @@ void split_text(std::string_view body, TextLayout& L) {
     begin = end_tok;
   };
   for (std::size_t k = 0; k < n; ++k) {
+    // A sentence at its cap ends before token k (split_text_caps.hpp).
+    if (k > begin && (k - begin >= kMaxSentenceTokens ||
+                      T[k].end - T[begin].start > kMaxSentenceBytes)) {
+      close(capped_sentence_end(T, body, begin, k));
+      // The tokens after that break start the next sentence, which may reach its cap too.
+      if (k - begin >= kMaxSentenceTokens || T[k].end - T[begin].start > kMaxSentenceBytes)
+        close(k);
+    }
     if (k > begin && paragraph_break(k)) {
       close(k);
       ++paragraph;

@@ -43,7 +43,7 @@ int ArticleRun::resolve_anaphor(std::size_t si, std::size_t k, std::size_t head,
         }
       }
     }
-    for (std::size_t g = groups_.size(); g-- > 0;) {
+    for (std::size_t g = groups_.size(); g-- > lookback_floor(groups_);) {
       bool ok = true;
       for (int e : groups_[g]) ok = ok && kind_ok(e) && country_ok(e);
       if (ok && groups_[g].size() >= 2) {
@@ -55,7 +55,7 @@ int ArticleRun::resolve_anaphor(std::size_t si, std::size_t k, std::size_t head,
   }
   // "the ministry", "the court": an entity whose name has that word, or none.
   if (is(head, kNamedHeads)) {
-    for (std::size_t r = recent_.size(); r-- > 0;) {
+    for (std::size_t r = recent_.size(); r-- > lookback_floor(recent_);) {
       const Ent& en = ents_[static_cast<std::size_t>(recent_[r])];
       if (kind_ok(recent_[r]) && en.typed &&
           (" " + en.key + " ").find(" " + std::string(f(head)) + " ") != std::string::npos) {
@@ -76,7 +76,7 @@ int ArticleRun::resolve_anaphor(std::size_t si, std::size_t k, std::size_t head,
   // Pharmaceuticals" over a shipping line mentioned since).
   for (const auto& [trade, words] : kTradeNames) {
     if (trade != f(head)) continue;
-    for (std::size_t r = recent_.size(); r-- > 0;) {
+    for (std::size_t r = recent_.size(); r-- > lookback_floor(recent_);) {
       const Ent& en = ents_[static_cast<std::size_t>(recent_[r])];
       if (!kind_ok(recent_[r]) || !en.typed) continue;
       const std::string padded = " " + en.key + " ";
@@ -89,7 +89,7 @@ int ArticleRun::resolve_anaphor(std::size_t si, std::size_t k, std::size_t head,
   }
   // Prefer entities of earlier sentences (an entity rarely is "the company" of its own
   // clause), most recent first.
-  for (std::size_t r = recent_.size(); r-- > 0;) {
+  for (std::size_t r = recent_.size(); r-- > lookback_floor(recent_);) {
     int e = recent_[r];
     if (kind_ok(e) && country_ok(e) && ents_[static_cast<std::size_t>(e)].typed) {
       out = {e};
@@ -198,7 +198,7 @@ void ArticleRun::recognise(std::size_t si) {
           if (cur[q].ents.size() >= 2 && !(cur[q].flags & kLocative)) m.ents = cur[q].ents;
         if (m.ents.empty() && !groups_.empty() && group_sentence_ + 1 >= si) m.ents = groups_.back();
       } else {
-        for (std::size_t r = recent_.size(); r-- > 0;) {
+        for (std::size_t r = recent_.size(); r-- > lookback_floor(recent_);) {
           const Ent& en = ents_[static_cast<std::size_t>(recent_[r])];
           if (!en.typed || en.kind == Kind::kAllegation || en.kind == Kind::kMedia) continue;
           if ((en.kind == Kind::kPerson) == person) {
@@ -680,7 +680,7 @@ void ArticleRun::recognise(std::size_t si) {
     } else if (org_title && !gov_title) {
       // "Chief executive Anna Berg said ...": an officer of the company the article is
       // about, the latest one named before her.
-      for (std::size_t r = recent_.size(); r-- > 0;) {
+      for (std::size_t r = recent_.size(); r-- > lookback_floor(recent_);) {
         const Ent& o = ents_[static_cast<std::size_t>(recent_[r])];
         if (o.typed && (o.kind == Kind::kOrganization || o.kind == Kind::kVendor ||
                         o.kind == Kind::kOperator) && recent_[r] != m.ents[0]) {

@@ -483,7 +483,7 @@ void ArticleRun::verb_events() {
                     eq(f(p - 1), "their")))
         continue;
       // "BT, EE and Three are all customers": of the vendor the text is about.
-      for (std::size_t q = recent_subjects_.size(); q-- > 0;) {
+      for (std::size_t q = recent_subjects_.size(); q-- > lookback_floor(recent_subjects_);) {
         int c = recent_subjects_[q];
         if (ents_[static_cast<std::size_t>(c)].kind == Kind::kVendor) {
           dst = {c};

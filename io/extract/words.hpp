@@ -196,6 +196,15 @@ struct AnaphorHead {
   std::array<Kind, 3> kinds;
   bool plural;
 };
+// Antecedents are searched among the last kLookback mentions, groups or subjects only
+// (issue 13: a text that repeats an unresolvable anaphor made each search scan the whole
+// article, quadratic in its length). A wire article has far fewer mentions than that.
+inline constexpr std::size_t kLookback = 256;
+template <class V>
+std::size_t lookback_floor(const V& v) {
+  return v.size() > kLookback ? v.size() - kLookback : 0;
+}
+
 inline constexpr AnaphorHead kAnaphors[] = {
     {"company", {Kind::kVendor, Kind::kOperator, Kind::kOrganization}, false},
     {"companies", {Kind::kVendor, Kind::kOperator, Kind::kOrganization}, true},
