@@ -13,6 +13,7 @@
 #include <boost/mpi/communicator.hpp>
 #include <boost/mpi/environment.hpp>
 #include <boost/serialization/string.hpp>
+#include <boost/serialization/vector.hpp>
 #include <filesystem>
 #include <fstream>
 #include <unistd.h>
@@ -142,7 +143,9 @@ TEST(FrameRead, EachRankReadsOnlyItsFrames) {
   EXPECT_EQ(nodes_covered, node_frames);
   EXPECT_EQ(edges_covered, edge_frames);
   // With several ranks, no rank reads more than about its share (half the file at most).
-  if (world().size() > 1) EXPECT_LT(s.bytes_read, index.file_bytes / 2 + index.bytes_read);
+  if (world().size() > 1) {
+    EXPECT_LT(s.bytes_read, index.file_bytes / 2 + index.bytes_read);
+  }
 }
 
 TEST(FrameRead, KernelsOnTheRowsReadEqualTheSingleProcessKernels) {

@@ -398,7 +398,9 @@ TEST_P(MpiCli, EachRankReadsItsFramesOnly) {
               2)
         << line;
     EXPECT_EQ(file, size);
-    if (np > 1) EXPECT_LT(bytes, size * 3 / 4) << line;
+    if (np > 1) {
+      EXPECT_LT(bytes, size * 3 / 4) << line;
+    }
     total += bytes;
     ++lines;
   }
