@@ -156,7 +156,6 @@ void import_gdelt_root(const mpi::communicator& comm, const ImportGdeltOptions& 
   if (!go) throw graph::Error(failure);
 
   const std::size_t nodes_before = g.node_count();
-  io::GdeltImportOptions opts = gdelt_import_options(o);
   int next_rank = 0;
   auto next = [&](io::GdeltScan& scan) {
     if (next_rank >= comm.size()) return false;
@@ -175,6 +174,11 @@ void import_gdelt_root(const mpi::communicator& comm, const ImportGdeltOptions& 
   };
   io::GdeltImportResult r;
   try {
+    io::GdeltImportOptions opts = gdelt_import_options(o);
+    io::LexiconOptions lo;
+    lo.extra_files = o.lexicons;
+    const io::Lexicon lex = io::Lexicon::load(lo);  // as every rank loaded it for its scan
+    opts.lookup = io::gdelt_lexicon_lookup(lex);
     r = naming_oom(o.output, "importing GDELT events into it",
                    [&] { return io::import_gdelt_scans(g, next, opts); });
   } catch (...) {
