@@ -341,8 +341,11 @@ TEST_P(MpiCli, ImportGdeltIntoAnExistingGraphEqualsSingleProcess) {
       distributed(np, "import gdelt -q " + quoted(rest) + "-o '" + got.string() + "'");
   ASSERT_EQ(b.status, 0) << b.err;
   EXPECT_EQ(slurp(want), slurp(got));
-  // The text summary too, but for its time.
-  auto untimed = [](std::string s) { return s.substr(0, s.rfind(" articles (")); };
+  // The text summary too, but for the output's name and the time.
+  auto untimed = [](const std::string& s) {
+    const auto from = s.find(": imported");
+    return s.substr(from, s.rfind(" articles (") - from);
+  };
   EXPECT_EQ(untimed(a.out), untimed(b.out));
 }
 
