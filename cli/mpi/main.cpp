@@ -301,8 +301,8 @@ void use_distributed_kernels(const mpi::communicator& world) {
 constexpr const char* kNote =
     "\nstakegraph-mpi runs distributed: centrality --metric pagerank | betweenness; clusters "
     "--method components; path (one shortest path, without --relation/--kind/--all/--k); "
-    "stats (on rank 0); ingest (files split over ranks, merged on rank 0). import gdelt is not "
-    "distributed. Louvain, label propagation, camps, strong components, closeness, "
+    "stats (on rank 0); ingest (files split over ranks, merged on rank 0); import gdelt (files "
+    "read and filtered on every rank, graph built on rank 0). Louvain, label propagation, camps, strong components, closeness, "
     "harmonic, eigenvector and degree are not distributed (Parallel BGL has none of them in "
     "stakegraph's definitions): use stakegraph.";
 
