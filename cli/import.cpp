@@ -12,9 +12,10 @@
 #include <vector>
 
 #include "cli/commands.hpp"
-#include "cli/printable_output.hpp"
 #include "cli/common.hpp"
+#include "cli/import_gdelt.hpp"
 #include "cli/json_views.hpp"
+#include "cli/printable_output.hpp"
 #include "cli/progress.hpp"
 #include "graph/error.hpp"
 #include "io/formats.hpp"
@@ -25,19 +26,6 @@
 
 namespace stakegraph::cli {
 namespace {
-
-struct ImportGdeltOptions {
-  std::vector<std::string> inputs;
-  std::string output;
-  std::string since, until;
-  std::vector<std::string> root_codes;
-  bool keep_statements = false;
-  bool strict = false;
-  std::vector<std::string> lexicons;
-  bool json = false;
-  ProgressCliOptions progress;
-  bool no_wait = false;
-};
 
 std::string human_bytes(std::uint64_t b) {
   char buf[32];
@@ -82,23 +70,8 @@ nlohmann::json result_json(const io::GdeltImportResult& r) {
 }
 
 void run_import_gdelt(const ImportGdeltOptions& o) {
-  if (o.output.empty()) throw graph::InvalidArgument("import gdelt needs -o GRAPH");
-  if (!io::format_from_path(o.output) || *io::format_from_path(o.output) == io::Format::kDot)
-    throw graph::InvalidArgument(o.output +
-                                 ": cannot tell the graph format from the extension; use "
-                                 ".sgpb, .json, .graphml or .csv");
   Progress progress("import", o.progress);
-  io::GdeltImportOptions opts;
-  if (!o.since.empty()) opts.since = parse_date_option(o.since, "--since");
-  if (!o.until.empty()) opts.until = parse_date_option(o.until, "--until");
-  if (opts.since != graph::kNoDate && opts.until != graph::kNoDate && opts.since > opts.until)
-    throw graph::InvalidArgument("--since " + o.since + " is after --until " + o.until);
-  opts.root_codes = o.root_codes;
-  opts.keep_statements = o.keep_statements;
-  opts.strict = o.strict;
-  opts.require_rows = true;  // a file that is not GDELT data at all is an error, not 0 rows
-  for (const std::string& f : o.inputs) io::check_input_file(f);
-
+  io::GdeltImportOptions opts = gdelt_import_options(o);
   io::LexiconOptions lo;
   lo.extra_files = o.lexicons;
   const io::Lexicon lex = io::Lexicon::load(lo);
@@ -132,7 +105,33 @@ void run_import_gdelt(const ImportGdeltOptions& o) {
   io::save_graph(g, o.output);
   const double seconds = progress.elapsed();
   progress.finish(with_commas(r.rows) + " rows, " + with_commas(r.imported_rows) + " imported");
+  print_import_gdelt(o, r, g, nodes_before, seconds);
+}
 
+}  // namespace
+
+io::GdeltImportOptions gdelt_import_options(const ImportGdeltOptions& o) {
+  if (o.output.empty()) throw graph::InvalidArgument("import gdelt needs -o GRAPH");
+  if (!io::format_from_path(o.output) || *io::format_from_path(o.output) == io::Format::kDot)
+    throw graph::InvalidArgument(o.output +
+                                 ": cannot tell the graph format from the extension; use "
+                                 ".sgpb, .json, .graphml or .csv");
+  io::GdeltImportOptions opts;
+  if (!o.since.empty()) opts.since = parse_date_option(o.since, "--since");
+  if (!o.until.empty()) opts.until = parse_date_option(o.until, "--until");
+  if (opts.since != graph::kNoDate && opts.until != graph::kNoDate && opts.since > opts.until)
+    throw graph::InvalidArgument("--since " + o.since + " is after --until " + o.until);
+  opts.root_codes = o.root_codes;
+  opts.keep_statements = o.keep_statements;
+  opts.strict = o.strict;
+  opts.require_rows = true;  // a file that is not GDELT data at all is an error, not 0 rows
+  for (const std::string& f : o.inputs) io::check_input_file(f);
+
+  return opts;
+}
+
+void print_import_gdelt(const ImportGdeltOptions& o, const io::GdeltImportResult& r,
+                        const graph::Graph& g, std::size_t nodes_before, double seconds) {
   if (o.json) {
     nlohmann::json j = result_json(r);
     j["graph"] = graph_summary_json(g, o.output);
@@ -163,19 +162,8 @@ void run_import_gdelt(const ImportGdeltOptions& o) {
             << seconds << " s)\n";
 }
 
-}  // namespace
-
-void setup_import(CLI::App& app) {
-  CLI::App* sub = app.add_subcommand("import", "Import event data into a graph file.");
-  sub->require_subcommand(1);
-  auto opts = std::make_shared<ImportGdeltOptions>();
-  CLI::App* gd = sub->add_subcommand(
-      "gdelt",
-      "Import GDELT event files (1.0: 57 or 58 columns, 2.0 exports: 61 columns; plain, .gz\n"
-      "or .zip; with or without a header line) into GRAPH, created or merged into. Each row\n"
-      "with two actors becomes an edge Actor1 -> Actor2 typed by the PLOVER type of its CAMEO\n"
-      "code, weighted by the mean Goldstein score, with the source URL as evidence.\n"
-      "Malformed rows are counted and listed, not fatal (unless --strict).");
+void add_import_gdelt_options(CLI::App* gd, ImportGdeltOptions& o) {
+  ImportGdeltOptions* opts = &o;
   gd->add_option("FILE", opts->inputs, "GDELT event files (- for stdin)")->required();
   gd->add_option("-o,--output", opts->output,
                  "graph file to create or merge into (.sgpb, .json, "
@@ -196,6 +184,20 @@ void setup_import(CLI::App& app) {
   add_progress_options(gd, opts->progress);
   gd->add_flag("--no-wait", opts->no_wait,
                "fail at once when another run is writing GRAPH (default: wait for it)");
+}
+
+void setup_import(CLI::App& app) {
+  CLI::App* sub = app.add_subcommand("import", "Import event data into a graph file.");
+  sub->require_subcommand(1);
+  auto opts = std::make_shared<ImportGdeltOptions>();
+  CLI::App* gd = sub->add_subcommand(
+      "gdelt",
+      "Import GDELT event files (1.0: 57 or 58 columns, 2.0 exports: 61 columns; plain, .gz\n"
+      "or .zip; with or without a header line) into GRAPH, created or merged into. Each row\n"
+      "with two actors becomes an edge Actor1 -> Actor2 typed by the PLOVER type of its CAMEO\n"
+      "code, weighted by the mean Goldstein score, with the source URL as evidence.\n"
+      "Malformed rows are counted and listed, not fatal (unless --strict).");
+  add_import_gdelt_options(gd, *opts);
   gd->callback([opts] {
     const PrintableOutput text(std::cout);
     run_import_gdelt(*opts);

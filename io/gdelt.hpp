@@ -158,6 +158,8 @@ class GdeltReader final {
   // standard input (plain or gzip). Throws graph::NotFound for a missing file and
   // graph::Error for an unreadable one or a zip archive libzip cannot open.
   explicit GdeltReader(const std::string& path);
+  // Reads the lines of `data` (plain text, kept alive by the caller); `name` for messages.
+  GdeltReader(const std::string& name, std::string_view data);
   ~GdeltReader();
   GdeltReader(const GdeltReader&) = delete;
   GdeltReader& operator=(const GdeltReader&) = delete;
@@ -169,6 +171,8 @@ class GdeltReader final {
 
   const GdeltEvent& event() const noexcept { return event_; }
   const std::string& error() const noexcept { return error_; }
+  // The last line read (without its line end), valid until the next call to next().
+  std::string_view text() const noexcept { return line_; }
   // The file (or "archive.zip:member") and 1-based line of the last line read.
   const std::string& where() const noexcept;
   std::uint64_t line() const noexcept;
@@ -183,6 +187,7 @@ class GdeltReader final {
   bool is_header(std::string_view line) const;
   bool parse(std::string_view line);
   std::unique_ptr<Source> src_;
+  std::string_view line_;
   GdeltEvent event_;
   std::string error_;
 };
@@ -271,6 +276,22 @@ struct GdeltImportResult {
 // stream or (with strict) the first malformed row; `g` may then hold the rows before it.
 GdeltImportResult import_gdelt(graph::Graph& g, const std::vector<std::string>& files,
                                const GdeltImportOptions& options = {});
+
+// The same import in two phases, for processes that share the reading (stakegraph-mpi import
+// gdelt): scan_gdelt reads, checks and filters the rows of some of the files (steps 1-5
+// above, with the same counts and errors) and keeps the rows that reach the duplicate check
+// as their text; import_gdelt_scans then runs steps 6-7 on the scans, which `next` hands it
+// one at a time until it returns false, and adds up the counts. Scans of consecutive shares
+// of the files, handed in file order, give the graph and the counts that import_gdelt gives
+// for all the files (the malformed rows listed are the first max_listed_malformed in file
+// order). Memory: a scan holds its kept rows' text.
+struct GdeltScan {
+  GdeltImportResult counts;  // steps 1-5 (files ... statements_skipped, malformed)
+  std::string rows;          // the rows kept, each ended by '\n'
+};
+GdeltScan scan_gdelt(const std::vector<std::string>& files, const GdeltImportOptions& options = {});
+GdeltImportResult import_gdelt_scans(graph::Graph& g, const std::function<bool(GdeltScan&)>& next,
+                                     const GdeltImportOptions& options = {});
 
 // Canonical country names from Debian's iso-codes (/usr/share/iso-codes/json/iso_3166-1.json):
 // the common name where it has one ("Iran"), else the name ("United States"). Empty

@@ -5,8 +5,12 @@
 // ranks wait in a loop for rank 0 to name a kernel, run their part of it, and go back to
 // waiting until rank 0 says it is done. Output and exit codes are those of `stakegraph`.
 //
-// Reading: rank 0 reads the graph file and scatters each rank its block of CSR rows; names
-// stay on rank 0 (README, "Distributed runs", says why this is not yet a read by frame ranges).
+// Reading: rank 0 reads the graph file for the subcommand's own work (names, filters,
+// printing). The rows of pagerank and components come from the frames: every rank reads its
+// share of the .sgpb file's frames and the ranks exchange them (cli/mpi/frame_read.hpp), when
+// the view is the whole graph (checked by a hash of the rows); otherwise (a filtered view,
+// another format) and for the other kernels rank 0 scatters each rank its block of rows.
+// --verbose prints what each rank read.
 // Faults: an error that every rank sees (bad options, bad input on rank 0 before the
 // kernels) is printed once by rank 0 and mapped to the usual exit code; an error on one rank
 // inside a kernel is printed as "stakegraph-mpi: rank R: error: ..." and aborts the whole job
@@ -25,11 +29,14 @@
 #include <limits>
 #include <memory>
 #include <new>
+#include <optional>
 #include <stdexcept>
 #include <string>
 
 #include "cli/commands.hpp"
 #include "cli/kernels.hpp"
+#include "cli/mpi/frame_read.hpp"
+#include "cli/mpi/import.hpp"
 #include "cli/mpi/ingest.hpp"
 #include "graph/distributed/algorithms.hpp"
 #include "graph/error.hpp"
@@ -39,8 +46,13 @@ namespace {
 namespace mpi = boost::mpi;
 namespace sg = stakegraph::graph;
 namespace dist = stakegraph::graph::distributed;
+namespace mpi_cli = stakegraph::cli::mpi_cli;
 
-enum Op : int { kQuit = 0, kPageRank, kBetweenness, kComponents, kDistances, kIngest };
+// Rank 0: the GRAPH argument of the subcommand being run, and --verbose.
+std::string g_graph;
+bool g_verbose = false;
+
+enum Op : int { kQuit = 0, kPageRank, kBetweenness, kComponents, kDistances, kIngest, kImport };
 
 std::string one_line(const char* what) {
   std::string s = what;
@@ -68,6 +80,8 @@ auto on_all_ranks(const mpi::communicator& world, Op op, F&& kernel) {
     return kernel();
   } catch (const sg::InvalidArgument&) {
     throw;
+  } catch (const mpi_cli::RankError&) {
+    throw;  // every rank saw it; rank 0 reports it (exit 1)
   } catch (const std::exception& e) {
     abort_job(world, e.what());
   }
@@ -93,6 +107,41 @@ auto on_all_ranks_checked(const mpi::communicator& world, Op op, F&& job) {
   return job();
 }
 
+// The rows of a whole-graph kernel from the ranks' frames of the graph file, when they can
+// be (frame_read.hpp); nullopt: scatter rank 0's Csr.
+std::optional<dist::LocalCsr> frame_rows(const mpi::communicator& world, const sg::Csr* root) {
+  std::vector<mpi_cli::FrameReadStats> stats;
+  auto rows = mpi_cli::rows_from_frames(world, root, root ? g_graph : std::string(), &stats);
+  if (world.rank() != 0 || !g_verbose) return rows;
+  for (const mpi_cli::FrameReadStats& s : stats) {
+    std::fprintf(stderr,
+                 "stakegraph-mpi: rank %d read node frames [%llu, %llu) and edge frames "
+                 "[%llu, %llu): %llu nodes, %llu edges, %llu of %llu bytes\n",
+                 s.rank, static_cast<unsigned long long>(s.node_frames_first),
+                 static_cast<unsigned long long>(s.node_frames_last),
+                 static_cast<unsigned long long>(s.edge_frames_first),
+                 static_cast<unsigned long long>(s.edge_frames_last),
+                 static_cast<unsigned long long>(s.nodes), static_cast<unsigned long long>(s.edges),
+                 static_cast<unsigned long long>(s.bytes_read),
+                 static_cast<unsigned long long>(s.file_bytes));
+  }
+  std::fprintf(stderr, "stakegraph-mpi: rows %s\n",
+               rows ? "built from the ranks' frames"
+                    : "scattered from rank 0 (a filtered view, or not a .sgpb file)");
+  return rows;
+}
+
+sg::CentralityResult pagerank_kernel(const mpi::communicator& world, const sg::Csr* root,
+                                     const sg::PageRankOptions& o) {
+  if (auto rows = frame_rows(world, root)) return dist::pagerank(world, *rows, o);
+  return dist::pagerank(world, root, o);
+}
+
+sg::ComponentsResult components_kernel(const mpi::communicator& world, const sg::Csr* root) {
+  if (auto rows = frame_rows(world, root)) return dist::connected_components(world, *rows);
+  return dist::connected_components(world, root);
+}
+
 // The other ranks: run kernels until rank 0 says quit.
 int serve(const mpi::communicator& world) {
   while (true) {
@@ -104,13 +153,13 @@ int serve(const mpi::communicator& world) {
         case kQuit:
           return 0;
         case kPageRank:
-          dist::pagerank(world, nullptr);
+          pagerank_kernel(world, nullptr, {});
           break;
         case kBetweenness:
           dist::betweenness(world, nullptr);
           break;
         case kComponents:
-          dist::connected_components(world, nullptr);
+          components_kernel(world, nullptr);
           break;
         case kDistances:
           dist::distances(world, nullptr);
@@ -118,11 +167,16 @@ int serve(const mpi::communicator& world) {
         case kIngest:
           stakegraph::cli::mpi_cli::ingest_worker(world);
           break;
+        case kImport:
+          mpi_cli::import_gdelt_worker(world);
+          break;
         default:
           abort_job(world, "unknown kernel code from rank 0");
       }
     } catch (const sg::InvalidArgument&) {
       // Rank 0 refused the options and reports it; wait for the next kernel.
+    } catch (const mpi_cli::RankError&) {
+      // A rank failed in a collective step; every rank knows, rank 0 reports it.
     } catch (const std::bad_alloc&) {
       abort_job(world, "out of memory");
     } catch (const std::exception& e) {
@@ -199,16 +253,34 @@ void setup_ingest(CLI::App& app, const mpi::communicator& world) {
   });
 }
 
+// stakegraph-mpi import gdelt: the options of stakegraph import gdelt (cli/import.cpp).
+void setup_import(CLI::App& app, const mpi::communicator& world) {
+  CLI::App* sub = app.add_subcommand("import", "Import event data into a graph file.");
+  sub->require_subcommand(1);
+  auto opts = std::make_shared<stakegraph::cli::ImportGdeltOptions>();
+  CLI::App* gd = sub->add_subcommand(
+      "gdelt",
+      "Import GDELT event files as `stakegraph import gdelt` does (the same graph and\n"
+      "output): every rank reads, checks and filters a block of the files, and rank 0\n"
+      "builds the graph from the rows they keep, in file order.");
+  stakegraph::cli::add_import_gdelt_options(gd, *opts);
+  gd->callback([opts, &world] {
+    mpi_cli::check_import_gdelt(*opts);
+    on_all_ranks_checked(world, kImport,
+                         [&] { mpi_cli::import_gdelt_root(world, *opts); });
+  });
+}
+
 void use_distributed_kernels(const mpi::communicator& world) {
   stakegraph::cli::Kernels& k = stakegraph::cli::kernels();
   k.pagerank = [&world](const sg::Csr& c, const sg::PageRankOptions& o) {
-    return on_all_ranks(world, kPageRank, [&] { return dist::pagerank(world, &c, o); });
+    return on_all_ranks(world, kPageRank, [&] { return pagerank_kernel(world, &c, o); });
   };
   k.betweenness = [&world](const sg::Csr& c, const sg::BetweennessOptions& o) {
     return on_all_ranks(world, kBetweenness, [&] { return dist::betweenness(world, &c, o); });
   };
   k.connected_components = [&world](const sg::Csr& c) {
-    return on_all_ranks(world, kComponents, [&] { return dist::connected_components(world, &c); });
+    return on_all_ranks(world, kComponents, [&] { return components_kernel(world, &c); });
   };
   k.shortest_path = [&world](const sg::Graph& g, sg::NodeIndex from, sg::NodeIndex to,
                              const sg::PathOptions& o) {
@@ -229,8 +301,8 @@ void use_distributed_kernels(const mpi::communicator& world) {
 constexpr const char* kNote =
     "\nstakegraph-mpi runs distributed: centrality --metric pagerank | betweenness; clusters "
     "--method components; path (one shortest path, without --relation/--kind/--all/--k); "
-    "stats (on rank 0); ingest (files split over ranks, merged on rank 0). import gdelt is not "
-    "distributed. Louvain, label propagation, camps, strong components, closeness, "
+    "stats (on rank 0); ingest (files split over ranks, merged on rank 0); import gdelt (files "
+    "read and filtered on every rank, graph built on rank 0). Louvain, label propagation, camps, strong components, closeness, "
     "harmonic, eigenvector and degree are not distributed (Parallel BGL has none of them in "
     "stakegraph's definitions): use stakegraph.";
 
@@ -249,10 +321,14 @@ int run_cli(const mpi::communicator& world, int argc, char** argv) {
   setup_path(app);
   setup_clusters(app);
   setup_ingest(app, world);
+  setup_import(app, world);
   for (const char* name : {"stats", "centrality", "path", "clusters"}) {
     CLI::App* sub = app.get_subcommand(name);
     sub->footer(kNote);
+    sub->get_option("GRAPH")->each([](const std::string& file) { g_graph = file; });
   }
+  app.add_flag("--verbose", g_verbose,
+               "print on stderr which frames of the graph file each rank read");
   app.footer(kNote);
   try {
     app.parse(argc, argv);

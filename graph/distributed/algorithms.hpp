@@ -34,6 +34,7 @@
 #include "graph/centrality.hpp"
 #include "graph/components.hpp"
 #include "graph/csr.hpp"
+#include "graph/distributed/local_csr.hpp"
 #include "graph/traversal.hpp"
 
 namespace stakegraph::graph::distributed {
@@ -45,6 +46,13 @@ CentralityResult pagerank(const boost::mpi::communicator& comm, const Csr* root,
 
 // graph::connected_components, distributed (weak components of a directed view).
 ComponentsResult connected_components(const boost::mpi::communicator& comm, const Csr* root);
+
+// The same two kernels on rows the ranks already hold (every rank passes its block, e.g.
+// read from its frames of the graph file: cli/mpi/frame_read.hpp); the options are rank 0's.
+CentralityResult pagerank(const boost::mpi::communicator& comm, const LocalCsr& local,
+                          PageRankOptions options = {});
+ComponentsResult connected_components(const boost::mpi::communicator& comm,
+                                      const LocalCsr& local);
 
 struct DistanceOptions {
   std::uint32_t source = 0;

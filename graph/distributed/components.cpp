@@ -59,7 +59,10 @@ constexpr int kForestTag = 11;
 }  // namespace
 
 ComponentsResult connected_components(const mpi::communicator& comm, const Csr* root) {
-  const LocalCsr local = scatter_csr(comm, root);
+  return connected_components(comm, scatter_csr(comm, root));
+}
+
+ComponentsResult connected_components(const mpi::communicator& comm, const LocalCsr& local) {
   const std::uint32_t n = local.part.n;
   UnionFind uf(n);
   for (std::uint32_t lv = 0; lv < local.local_count(); ++lv) {

@@ -21,8 +21,11 @@ namespace stakegraph::graph::distributed {
 
 namespace mpi = boost::mpi;
 
-CentralityResult pagerank(const mpi::communicator& comm, const Csr* root, PageRankOptions o) {
-  // Validate on rank 0 first; every rank learns the verdict, so that all throw or none.
+namespace {
+
+// Checks the options on rank 0 against n nodes; every rank learns the verdict (all throw or
+// none) and the options.
+void share_options(const mpi::communicator& comm, std::uint32_t n, PageRankOptions& o) {
   std::string error;
   if (comm.rank() == 0) {
     if (!(o.damping >= 0.0 && o.damping < 1.0))
@@ -30,7 +33,7 @@ CentralityResult pagerank(const mpi::communicator& comm, const Csr* root, PageRa
     else if (!(o.tolerance > 0.0))
       error = "pagerank: tolerance must be positive";
     for (std::uint32_t v : o.personalization)
-      if (v >= root->n) error = "pagerank: personalization node out of range";
+      if (v >= n) error = "pagerank: personalization node out of range";
   }
   mpi::broadcast(comm, error, 0);
   if (!error.empty()) throw InvalidArgument(error);
@@ -39,26 +42,31 @@ CentralityResult pagerank(const mpi::communicator& comm, const Csr* root, PageRa
   mpi::broadcast(comm, o.max_iterations, 0);
   mpi::broadcast(comm, o.weighted, 0);
   mpi::broadcast(comm, o.personalization, 0);
+}
 
-  // 1 / out-weight of every node, computed on rank 0 from the out-rows (as graph::pagerank).
-  std::vector<double> inv_out;
-  if (comm.rank() == 0) {
-    const Adjacency out = out_adjacency(*root);
-    const bool weighted = o.weighted && out.weights != nullptr;
-    inv_out.assign(root->n, 0.0);
-    for (std::uint32_t v = 0; v < root->n; ++v) {
+CentralityResult run(const mpi::communicator& comm, const LocalCsr& local,
+                     const PageRankOptions& o) {
+  // 1 / out-weight of every node: each rank sums its block's out-rows (in row order, as
+  // graph::pagerank does) and the blocks are all-gathered.
+  std::vector<int> sizes(static_cast<std::size_t>(comm.size()));
+  for (int r = 0; r < comm.size(); ++r)
+    sizes[static_cast<std::size_t>(r)] = static_cast<int>(local.part.size(r));
+  std::vector<double> inv_out(local.part.n, 0.0);
+  {
+    const bool out_weighted = o.weighted && !local.weights.empty();
+    std::vector<double> mine(local.local_count(), 0.0);
+    for (std::uint32_t lv = 0; lv < local.local_count(); ++lv) {
       double w = 0.0;
-      if (weighted) {
-        for (std::uint64_t i = out.offsets[v]; i < out.offsets[v + 1]; ++i)
-          w += static_cast<double>(out.weights[i]);
+      if (out_weighted) {
+        for (std::uint64_t i = local.offsets[lv]; i < local.offsets[lv + 1]; ++i)
+          w += static_cast<double>(local.weights[i]);
       } else {
-        w = static_cast<double>(out.offsets[v + 1] - out.offsets[v]);
+        w = static_cast<double>(local.offsets[lv + 1] - local.offsets[lv]);
       }
-      if (w > 0.0) inv_out[v] = 1.0 / w;
+      if (w > 0.0) mine[lv] = 1.0 / w;
     }
+    mpi::all_gatherv(comm, mine.data(), inv_out.data(), sizes);
   }
-  mpi::broadcast(comm, inv_out, 0);
-  const LocalCsr local = scatter_csr(comm, root);
   CentralityResult res;
   const std::uint32_t n = local.part.n;
   if (n == 0) return res;
@@ -82,9 +90,6 @@ CentralityResult pagerank(const mpi::communicator& comm, const Csr* root, PageRa
   const std::vector<float>& in_w = local.directed ? local.in_weights : local.weights;
   const bool weighted = o.weighted && !in_w.empty();
 
-  std::vector<int> sizes(static_cast<std::size_t>(comm.size()));
-  for (int r = 0; r < comm.size(); ++r)
-    sizes[static_cast<std::size_t>(r)] = static_cast<int>(local.part.size(r));
   std::vector<double> x(n, 1.0 / n), next(local.local_count()), contrib(n);
   const double alpha = o.damping;
   res.converged = false;
@@ -116,6 +121,20 @@ CentralityResult pagerank(const mpi::communicator& comm, const Csr* root, PageRa
   }
   if (comm.rank() == 0) res.scores = std::move(x);
   return res;
+}
+
+}  // namespace
+
+CentralityResult pagerank(const mpi::communicator& comm, const Csr* root, PageRankOptions o) {
+  share_options(comm, comm.rank() == 0 ? root->n : 0, o);
+  const LocalCsr local = scatter_csr(comm, root);
+  return run(comm, local, o);
+}
+
+CentralityResult pagerank(const mpi::communicator& comm, const LocalCsr& local,
+                          PageRankOptions o) {
+  share_options(comm, local.part.n, o);
+  return run(comm, local, o);
 }
 
 }  // namespace stakegraph::graph::distributed

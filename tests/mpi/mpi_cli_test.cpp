@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -258,6 +259,162 @@ TEST_P(MpiCli, AFailingIngestRankWritesNothing) {
   EXPECT_NE(r.err.find("rank " + std::to_string(np - 1) + ": "), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("zz-binary.txt"), std::string::npos) << r.err;
   EXPECT_EQ(slurp(out), "previous contents");
+}
+
+// ---- import gdelt (issue 17, item 2) ------------------------------------------------------
+
+// The GDELT samples of tests/data/gdelt, as six files: the 710-row GDELT 1.0 sample cut into
+// five parts, the GDELT 2.0 excerpt (header line, 61 columns), and the first part again (its
+// events are duplicates, on another rank than the first copy).
+std::vector<std::string> gdelt_files() {
+  static const std::vector<std::string> files = [] {
+    const std::string dir = std::string(STAKEGRAPH_SOURCE_DIR) + "/tests/data/gdelt/";
+    std::istringstream in(slurp(dir + "gdelt1_events_sample_710rows.tsv"));
+    std::vector<std::string> lines;
+    for (std::string l; std::getline(in, l);) lines.push_back(l + "\n");
+    std::vector<std::string> out;
+    for (int part = 0; part < 5; ++part) {
+      const fs::path p = work_dir() / ("gdelt_part" + std::to_string(part) + ".tsv");
+      std::ofstream f(p, std::ios::binary);
+      for (std::size_t i = lines.size() * part / 5; i < lines.size() * (part + 1) / 5; ++i)
+        f << lines[i];
+      out.push_back(p.string());
+    }
+    out.push_back(dir + "gdelt2_export_excerpt_7rows_newsnet.tsv");
+    out.push_back(out.front());
+    return out;
+  }();
+  return files;
+}
+
+std::string quoted(const std::vector<std::string>& files) {
+  std::string s;
+  for (const auto& f : files) s += "'" + f + "' ";
+  return s;
+}
+
+// The --json summary without the time and the output path.
+nlohmann::json import_summary(const std::string& out) {
+  auto j = nlohmann::json::parse(out);
+  j.erase("seconds");
+  j["graph"].erase("path");
+  return j;
+}
+
+TEST_P(MpiCli, ImportGdeltEqualsSingleProcessImport) {
+  const int np = GetParam();
+  for (const std::string opts :
+       {"", " --keep-statements", " --since 2006-08-01 --root-codes 04,05,19"}) {
+    SCOPED_TRACE("np " + std::to_string(np) + ": import gdelt" + opts);
+    const fs::path want = work_dir() / "gdelt_single.sgpb";
+    const fs::path got = work_dir() / ("gdelt_np" + std::to_string(np) + ".sgpb");
+    fs::remove(want);
+    fs::remove(got);
+    const std::string args = "import gdelt -q " + quoted(gdelt_files()) + "--json" + opts;
+    const RunResult a = single(args + " -o '" + want.string() + "'");
+    ASSERT_EQ(a.status, 0) << a.err;
+    const RunResult b = distributed(np, args + " -o '" + got.string() + "'");
+    ASSERT_EQ(b.status, 0) << b.err;
+    const auto x = import_summary(a.out), y = import_summary(b.out);
+    EXPECT_GT(x["imported_rows"].get<int>(), 0);
+    EXPECT_GT(x["duplicate_rows"].get<int>(), 0);  // the first part, read twice
+    EXPECT_EQ(x, y);
+    // The same graph, byte for byte (rank 0 builds it from the rows in file order).
+    EXPECT_EQ(slurp(want), slurp(got));
+  }
+}
+
+TEST_P(MpiCli, ImportGdeltIntoAnExistingGraphEqualsSingleProcess) {
+  const int np = GetParam();
+  // Both outputs start as the import of the first part; the other files are merged into it
+  // (the running mean of the Goldstein scores continues from the edges already there).
+  const std::vector<std::string> files = gdelt_files();
+  const fs::path want = work_dir() / "gdelt_existing_single.sgpb";
+  const fs::path got = work_dir() / ("gdelt_existing_np" + std::to_string(np) + ".sgpb");
+  fs::remove(want);
+  ASSERT_EQ(single("import gdelt -q '" + files[0] + "' -o '" + want.string() + "'").status, 0);
+  fs::copy_file(want, got, fs::copy_options::overwrite_existing);
+  const std::vector<std::string> rest(files.begin() + 1, files.end() - 1);
+  const RunResult a = single("import gdelt -q " + quoted(rest) + "-o '" + want.string() + "'");
+  ASSERT_EQ(a.status, 0) << a.err;
+  const RunResult b =
+      distributed(np, "import gdelt -q " + quoted(rest) + "-o '" + got.string() + "'");
+  ASSERT_EQ(b.status, 0) << b.err;
+  EXPECT_EQ(slurp(want), slurp(got));
+  // The text summary too, but for the output's name and the time.
+  auto untimed = [](const std::string& s) {
+    const auto from = s.find(": imported");
+    return s.substr(from, s.rfind(" articles (") - from);
+  };
+  EXPECT_EQ(untimed(a.out), untimed(b.out));
+}
+
+TEST_P(MpiCli, AFailingImportRankWritesNothing) {
+  const int np = GetParam();
+  // The sample's files and, last (on the last rank), a file that is not GDELT data.
+  std::vector<std::string> files = gdelt_files();
+  const fs::path notes = work_dir() / "notes.tsv";
+  std::ofstream(notes) << "todo\tbuy milk\n";
+  files.push_back(notes.string());
+  const fs::path out = work_dir() / "gdelt_kept.sgpb";
+  std::ofstream(out, std::ios::binary) << "previous contents";
+  const RunResult r =
+      distributed(np, "import gdelt -q " + quoted(files) + "-o '" + out.string() + "'");
+  EXPECT_EQ(r.status, 1) << r.err;
+  EXPECT_NE(r.err.find("rank " + std::to_string(np - 1) + ": "), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("notes.tsv"), std::string::npos) << r.err;
+  EXPECT_EQ(slurp(out), "previous contents");
+  // Bad options are refused before any rank reads, with the usage exit code.
+  const RunResult bad = distributed(
+      np, "import gdelt -q '" + files[0] + "' --root-codes 99 -o '" + out.string() + "'");
+  EXPECT_EQ(bad.status, 2) << bad.err;
+  EXPECT_EQ(slurp(out), "previous contents");
+}
+
+// ---- reading by frame ranges (issue 17, item 1) -------------------------------------------
+
+// --verbose says what each rank read: on a graph of many frames, every rank reads a part of
+// the file only, the parts add up to the file (but for the frame heads and the articles,
+// which nobody reads), and the rows come from the frames.
+TEST_P(MpiCli, EachRankReadsItsFramesOnly) {
+  const int np = GetParam();
+  const fs::path g = work_dir() / "frames.sgpb";
+  if (!fs::exists(g)) {
+    const RunResult r = single("generate --nodes 30000 --edges 60000 --seed 5 -o '" +
+                               g.string() + "'");
+    ASSERT_EQ(r.status, 0) << r.err;
+  }
+  const std::string c = "centrality '" + g.string() + "' --metric pagerank --top 5";
+  const RunResult want = single(c), got = distributed(np, "--verbose " + c);
+  ASSERT_EQ(got.status, 0) << got.err;
+  EXPECT_EQ(got.out, want.out);
+  EXPECT_NE(got.err.find("rows built from the ranks' frames"), std::string::npos) << got.err;
+  const auto size = static_cast<unsigned long long>(fs::file_size(g));
+  unsigned long long total = 0;
+  int lines = 0;
+  std::istringstream err(got.err);
+  for (std::string line; std::getline(err, line);) {
+    const auto at = line.find(" bytes");
+    if (line.find("stakegraph-mpi: rank ") != 0 || at == std::string::npos) continue;
+    unsigned long long bytes = 0, file = 0;
+    ASSERT_EQ(std::sscanf(line.c_str() + line.rfind(", ", at) + 2, "%llu of %llu", &bytes, &file),
+              2)
+        << line;
+    EXPECT_EQ(file, size);
+    if (np > 1) {
+      EXPECT_LT(bytes, size * 3 / 4) << line;
+    }
+    total += bytes;
+    ++lines;
+  }
+  EXPECT_EQ(lines, np) << got.err;
+  EXPECT_LE(total, size);
+  EXPECT_GT(total, size / 2);
+  // A filtered view is not the file's: its rows are scattered from rank 0.
+  const RunResult filtered = distributed(np, "--verbose " + c + " --kind government");
+  ASSERT_EQ(filtered.status, 0) << filtered.err;
+  EXPECT_EQ(filtered.out, single(c + " --kind government").out);
+  EXPECT_NE(filtered.err.find("rows scattered from rank 0"), std::string::npos) << filtered.err;
 }
 
 INSTANTIATE_TEST_SUITE_P(Ranks, MpiCli, ::testing::Values(1, 2, 4),

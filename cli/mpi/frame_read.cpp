@@ -1,0 +1,440 @@
+// The distributed read of a .sgpb file by frame ranges (cli/mpi/frame_read.hpp).
+#include "cli/mpi/frame_read.hpp"
+
+#include <algorithm>
+#include <boost/mpi/collectives/all_gather.hpp>
+#include <boost/mpi/collectives/all_reduce.hpp>
+#include <boost/mpi/collectives/all_to_all.hpp>
+#include <boost/mpi/collectives/broadcast.hpp>
+#include <boost/mpi/collectives/gather.hpp>
+#include <boost/mpi/collectives/scan.hpp>
+#include <boost/serialization/string.hpp>
+#include <boost/serialization/vector.hpp>
+#include <cstring>
+#include <functional>
+#include <new>
+#include <unordered_map>
+
+#include "io/sgpb.hpp"
+#include "io/sgpb_frames.hpp"
+
+namespace stakegraph::cli::mpi_cli {
+
+namespace mpi = boost::mpi;
+using graph::distributed::BlockPartition;
+using graph::distributed::LocalCsr;
+
+namespace {
+
+// Every rank's error (empty: none) is shared; when one failed, every rank throws RankError
+// naming the first rank that failed.
+void agree(const mpi::communicator& comm, const std::string& error) {
+  std::vector<std::string> all;
+  mpi::all_gather(comm, error, all);
+  for (std::size_t r = 0; r < all.size(); ++r)
+    if (!all[r].empty()) throw RankError("rank " + std::to_string(r) + ": " + all[r]);
+}
+
+// Runs this rank's local work, then agrees on errors.
+template <typename F>
+void step(const mpi::communicator& comm, F&& work) {
+  std::string error;
+  try {
+    work();
+  } catch (const std::bad_alloc&) {
+    error = "out of memory";
+  } catch (const std::exception& e) {
+    error = e.what();
+    if (error.empty()) error = "unknown error";
+  }
+  agree(comm, error);
+}
+
+// Messages: one byte string per destination rank, of fixed-width integers and
+// length-prefixed strings (all ranks run the same binary, so host byte order is shared).
+class Packer {
+ public:
+  explicit Packer(std::string& out) : out_(out) {}
+  void u32(std::uint32_t v) { out_.append(reinterpret_cast<const char*>(&v), sizeof v); }
+  void str(const std::string& s) {
+    u32(static_cast<std::uint32_t>(s.size()));
+    out_.append(s);
+  }
+
+ private:
+  std::string& out_;
+};
+
+class Unpacker {
+ public:
+  explicit Unpacker(const std::string& in) : in_(in) {}
+  bool done() const { return at_ >= in_.size(); }
+  std::uint32_t u32() {
+    std::uint32_t v = 0;
+    std::memcpy(&v, in_.data() + at_, sizeof v);
+    at_ += sizeof v;
+    return v;
+  }
+  std::string str() {
+    const std::uint32_t n = u32();
+    std::string s = in_.substr(at_, n);
+    at_ += n;
+    return s;
+  }
+
+ private:
+  const std::string& in_;
+  std::size_t at_ = 0;
+};
+
+std::vector<std::string> exchange(const mpi::communicator& comm, std::vector<std::string>& out) {
+  std::vector<std::string> in;
+  mpi::all_to_all(comm, out, in);
+  out.clear();
+  out.resize(static_cast<std::size_t>(comm.size()));
+  return in;
+}
+
+// The directory rank of a node id: FNV-1a, the same on every rank.
+int directory_rank(const std::string& id, int ranks) {
+  std::uint64_t h = 0xcbf29ce484222325ull;
+  for (unsigned char c : id) h = (h ^ c) * 0x100000001b3ull;
+  return static_cast<int>(h % static_cast<std::uint64_t>(ranks));
+}
+
+std::vector<std::uint64_t> flatten(const io::SgpbFrameIndex& x) {
+  std::vector<std::uint64_t> v{x.file_bytes, x.format_version, x.node_count,
+                               x.edge_count, x.article_count, x.bytes_read};
+  for (const io::SgpbFrameInfo& f : x.frames) {
+    v.push_back(f.offset);
+    v.push_back(f.length);
+    v.push_back(f.crc);
+    v.push_back(static_cast<std::uint64_t>(f.section));
+  }
+  return v;
+}
+
+io::SgpbFrameIndex unflatten(const std::vector<std::uint64_t>& v) {
+  io::SgpbFrameIndex x;
+  x.file_bytes = v[0];
+  x.format_version = static_cast<std::uint32_t>(v[1]);
+  x.node_count = v[2];
+  x.edge_count = v[3];
+  x.article_count = v[4];
+  x.bytes_read = v[5];
+  for (std::size_t i = 6; i + 3 < v.size(); i += 4) {
+    io::SgpbFrameInfo f;
+    f.offset = v[i];
+    f.length = static_cast<std::uint32_t>(v[i + 1]);
+    f.crc = static_cast<std::uint32_t>(v[i + 2]);
+    f.section = static_cast<io::SgpbSection>(v[i + 3]);
+    x.frames.push_back(f);
+  }
+  return x;
+}
+
+// This rank's frames of one section: the section's frames cut into `ranks` contiguous
+// ranges by bytes (a frame goes to the rank its middle byte falls to).
+std::pair<std::size_t, std::size_t> share(const io::SgpbFrameIndex& x, io::SgpbSection s,
+                                          int rank, int ranks) {
+  std::uint64_t total = 0;
+  for (const auto& f : x.frames)
+    if (f.section == s) total += f.bytes();
+  std::size_t first = x.frames.size(), last = x.frames.size();
+  bool found = false;
+  std::uint64_t before = 0;
+  for (std::size_t i = 0; i < x.frames.size(); ++i) {
+    const io::SgpbFrameInfo& f = x.frames[i];
+    if (f.section != s) continue;
+    const auto owner = static_cast<int>(std::min<std::uint64_t>(
+        static_cast<std::uint64_t>(ranks) - 1,
+        (before + f.bytes() / 2) * static_cast<std::uint64_t>(ranks) / total));
+    before += f.bytes();
+    if (owner == rank) {
+      if (!found) first = i;
+      found = true;
+      last = i + 1;
+    }
+  }
+  if (!found) first = last = 0;
+  return {first, last};
+}
+
+struct Arc {
+  std::uint32_t from, to;
+  float w;
+};
+
+// Rows of the block [first, first + count) from its arcs, as graph::build_csr fills them:
+// sorted by target, parallel arcs merged (weights summed).
+void fill_rows(std::uint32_t first, std::uint32_t count, std::vector<Arc>& arcs, bool weighted,
+               std::vector<std::uint64_t>& offsets, std::vector<std::uint32_t>& ids,
+               std::vector<float>& weights) {
+  std::sort(arcs.begin(), arcs.end(), [](const Arc& a, const Arc& b) {
+    return a.from != b.from ? a.from < b.from : a.to < b.to;
+  });
+  offsets.assign(static_cast<std::size_t>(count) + 1, 0);
+  ids.clear();
+  weights.clear();
+  std::size_t i = 0;
+  for (std::uint32_t lv = 0; lv < count; ++lv) {
+    const std::uint32_t v = first + lv;
+    for (; i < arcs.size() && arcs[i].from == v; ++i) {
+      if (ids.size() > offsets[lv] && ids.back() == arcs[i].to) {
+        if (weighted) weights.back() += arcs[i].w;
+        continue;
+      }
+      ids.push_back(arcs[i].to);
+      if (weighted) weights.push_back(arcs[i].w);
+    }
+    offsets[lv + 1] = ids.size();
+  }
+  arcs.clear();
+  arcs.shrink_to_fit();
+}
+
+std::uint64_t mix(std::uint64_t x) {
+  x += 0x9e3779b97f4a7c15ull;
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
+  return x ^ (x >> 31);
+}
+
+// A hash of row v (its neighbours and weights); rows are summed, so the order of the ranks
+// does not matter.
+std::uint64_t row_hash(std::uint64_t salt, std::uint32_t v, const std::uint64_t* offsets,
+                       const std::vector<std::uint32_t>& ids, const std::vector<float>& w) {
+  std::uint64_t h = mix(salt ^ v);
+  for (std::uint64_t i = offsets[0]; i < offsets[1]; ++i) {
+    std::uint32_t bits = 0;
+    if (!w.empty()) std::memcpy(&bits, &w[i], sizeof bits);
+    h = mix(h ^ (static_cast<std::uint64_t>(ids[i]) << 32 | bits));
+  }
+  return h;
+}
+
+std::uint64_t fingerprint(const graph::Csr& c) {
+  std::uint64_t sum = 0;
+  for (std::uint32_t v = 0; v < c.n; ++v) {
+    sum += row_hash(1, v, &c.offsets[v], c.targets, c.weights);
+    if (c.directed) sum += row_hash(2, v, &c.in_offsets[v], c.in_sources, c.in_weights);
+  }
+  return sum;
+}
+
+std::uint64_t fingerprint(const LocalCsr& c) {
+  std::uint64_t sum = 0;
+  for (std::uint32_t lv = 0; lv < c.local_count(); ++lv) {
+    sum += row_hash(1, c.first + lv, &c.offsets[lv], c.targets, c.weights);
+    if (c.directed) sum += row_hash(2, c.first + lv, &c.in_offsets[lv], c.in_sources, c.in_weights);
+  }
+  return sum;
+}
+
+}  // namespace
+
+DistributedGraph read_distributed(const mpi::communicator& comm, const std::string& path,
+                                  const graph::CsrOptions& options) {
+  const int p = comm.size(), me = comm.rank();
+  DistributedGraph out;
+  FrameReadStats& st = out.stats;
+  st.rank = me;
+
+  // The frame list, from rank 0.
+  std::vector<std::uint64_t> flat;
+  step(comm, [&] {
+    if (me == 0) flat = flatten(io::index_sgpb(path));
+  });
+  mpi::broadcast(comm, flat, 0);
+  const io::SgpbFrameIndex index = unflatten(flat);
+  if (me == 0) st.bytes_read = index.bytes_read;
+  st.file_bytes = index.file_bytes;
+
+  // This rank's frames.
+  io::SgpbFramesContent nodes, edges;
+  step(comm, [&] {
+    std::tie(st.node_frames_first, st.node_frames_last) =
+        share(index, io::SgpbSection::kNodes, me, p);
+    std::tie(st.edge_frames_first, st.edge_frames_last) =
+        share(index, io::SgpbSection::kEdges, me, p);
+    nodes = io::read_sgpb_frames(path, index, st.node_frames_first, st.node_frames_last);
+    edges = io::read_sgpb_frames(path, index, st.edge_frames_first, st.edge_frames_last);
+    st.bytes_read += nodes.bytes_read + edges.bytes_read;
+  });
+  st.nodes = nodes.node_ids.size();
+  for (const io::SgpbEdgeRecord& e : edges.edges) st.edges += e.continued ? 0 : 1;
+  const std::uint64_t node_total = mpi::all_reduce(comm, st.nodes, std::plus<std::uint64_t>());
+  const std::uint64_t edge_total = mpi::all_reduce(comm, st.edges, std::plus<std::uint64_t>());
+  step(comm, [&] {
+    if (me == 0 && (node_total != index.node_count || edge_total != index.edge_count))
+      throw graph::Error(path + ": the frames hold " + std::to_string(node_total) + " nodes and " +
+                         std::to_string(edge_total) + " edges, the header declares " +
+                         std::to_string(index.node_count) + " and " +
+                         std::to_string(index.edge_count));
+  });
+
+  const auto n = static_cast<std::uint32_t>(index.node_count);
+  LocalCsr& rows = out.rows;
+  rows.part = {n, p};
+  rows.rank = me;
+  rows.first = rows.part.begin(me);
+  rows.last = rows.part.begin(me + 1);
+  rows.directed = options.directed;
+  rows.weighted = options.weighted;
+
+  // Nodes: (index, id) to the directory rank of the id and to the node's owner.
+  const std::uint64_t before =
+      mpi::scan(comm, st.nodes, std::plus<std::uint64_t>()) - st.nodes;
+  std::vector<std::string> to_dir(static_cast<std::size_t>(p)), to_owner(to_dir.size());
+  for (std::size_t i = 0; i < nodes.node_ids.size(); ++i) {
+    const auto v = static_cast<std::uint32_t>(before + i);
+    const std::string& id = nodes.node_ids[i];
+    Packer d(to_dir[static_cast<std::size_t>(directory_rank(id, p))]);
+    d.u32(v);
+    d.str(id);
+    Packer o(to_owner[static_cast<std::size_t>(rows.part.owner(v))]);
+    o.u32(v);
+    o.str(id);
+  }
+  nodes = {};
+  std::unordered_map<std::string, std::uint32_t> directory;
+  {
+    const std::vector<std::string> in_dir = exchange(comm, to_dir);
+    const std::vector<std::string> in_owner = exchange(comm, to_owner);
+    step(comm, [&] {
+      for (const std::string& m : in_dir) {
+        for (Unpacker u(m); !u.done();) {
+          const std::uint32_t v = u.u32();
+          std::string id = u.str();
+          if (!directory.emplace(id, v).second)
+            throw graph::Error(path + ": node id '" + id + "' appears twice");
+        }
+      }
+      out.ids.resize(rows.local_count());
+      for (const std::string& m : in_owner) {
+        for (Unpacker u(m); !u.done();) {
+          const std::uint32_t v = u.u32();
+          out.ids[v - rows.first] = u.str();
+        }
+      }
+    });
+  }
+  auto resolve = [&](const std::string& id, const char* end) {
+    const auto it = directory.find(id);
+    if (it == directory.end())
+      throw graph::Error(path + ": edge " + end + " '" + id + "' is not a node id");
+    return it->second;
+  };
+
+  // Edges: to the directory rank of the source, which resolves it and forwards the edge to
+  // the directory rank of the target, which resolves that and sends the arcs to the owners.
+  for (const io::SgpbEdgeRecord& e : edges.edges) {
+    const float w = static_cast<float>(e.continued ? e.evidence : std::max<std::uint64_t>(1, e.evidence));
+    std::uint32_t bits = 0;
+    std::memcpy(&bits, &w, sizeof bits);
+    Packer k(to_dir[static_cast<std::size_t>(directory_rank(e.source, p))]);
+    k.str(e.source);
+    k.str(e.target);
+    k.u32(bits);
+  }
+  edges = {};
+  std::vector<std::string> in = exchange(comm, to_dir);
+  step(comm, [&] {
+    for (const std::string& m : in) {
+      for (Unpacker u(m); !u.done();) {
+        const std::uint32_t s = resolve(u.str(), "source");
+        const std::string target = u.str();
+        const std::uint32_t bits = u.u32();
+        Packer k(to_dir[static_cast<std::size_t>(directory_rank(target, p))]);
+        k.u32(s);
+        k.str(target);
+        k.u32(bits);
+      }
+    }
+  });
+  in = exchange(comm, to_dir);
+  step(comm, [&] {
+    for (const std::string& m : in) {
+      for (Unpacker u(m); !u.done();) {
+        const std::uint32_t s = u.u32();
+        const std::uint32_t t = resolve(u.str(), "target");
+        const std::uint32_t bits = u.u32();
+        if (s == t) continue;  // self-loops are dropped, as in graph::build_csr
+        // Out-arc s -> t to the owner of s; t's arc (in-arc, or the reverse of an undirected
+        // edge) to the owner of t.
+        Packer a(to_owner[static_cast<std::size_t>(rows.part.owner(s))]);
+        a.u32(0);
+        a.u32(s);
+        a.u32(t);
+        a.u32(bits);
+        Packer b(to_owner[static_cast<std::size_t>(rows.part.owner(t))]);
+        b.u32(options.directed ? 1 : 0);
+        b.u32(t);
+        b.u32(s);
+        b.u32(bits);
+      }
+    }
+  });
+  directory.clear();
+  in = exchange(comm, to_owner);
+  std::vector<Arc> out_arcs, in_arcs;
+  for (const std::string& m : in) {
+    for (Unpacker u(m); !u.done();) {
+      const std::uint32_t kind = u.u32();
+      Arc a{};
+      a.from = u.u32();
+      a.to = u.u32();
+      const std::uint32_t bits = u.u32();
+      std::memcpy(&a.w, &bits, sizeof bits);
+      (kind == 0 ? out_arcs : in_arcs).push_back(a);
+    }
+  }
+  in.clear();
+  fill_rows(rows.first, rows.local_count(), out_arcs, options.weighted, rows.offsets,
+            rows.targets, rows.weights);
+  if (options.directed)
+    fill_rows(rows.first, rows.local_count(), in_arcs, options.weighted, rows.in_offsets,
+              rows.in_sources, rows.in_weights);
+  return out;
+}
+
+std::optional<LocalCsr> rows_from_frames(const mpi::communicator& comm, const graph::Csr* root,
+                                         const std::string& path,
+                                         std::vector<FrameReadStats>* stats) {
+  std::string file;
+  bool flags[2] = {false, false};
+  if (comm.rank() == 0 && root) {
+    if (!path.empty() && io::has_sgpb_magic(path)) file = path;
+    flags[0] = root->directed;
+    flags[1] = root->weighted;
+  }
+  mpi::broadcast(comm, file, 0);
+  mpi::broadcast(comm, flags, 2, 0);
+  if (file.empty()) return std::nullopt;
+  DistributedGraph g = read_distributed(comm, file, {.directed = flags[0], .weighted = flags[1]});
+  const std::uint64_t sum =
+      mpi::all_reduce(comm, fingerprint(g.rows), std::plus<std::uint64_t>());
+  bool same = comm.rank() == 0 && g.rows.part.n == root->n && sum == fingerprint(*root);
+  mpi::broadcast(comm, same, 0);
+  const FrameReadStats& s = g.stats;
+  const std::vector<std::uint64_t> mine{s.node_frames_first, s.node_frames_last,
+                                        s.edge_frames_first, s.edge_frames_last,
+                                        s.nodes, s.edges, s.bytes_read, s.file_bytes};
+  if (comm.rank() == 0) {
+    std::vector<std::vector<std::uint64_t>> all;
+    mpi::gather(comm, mine, all, 0);
+    if (stats) {
+      stats->clear();
+      for (std::size_t r = 0; r < all.size(); ++r) {
+        const auto& v = all[r];
+        stats->push_back({static_cast<int>(r), v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]});
+      }
+    }
+  } else {
+    mpi::gather(comm, mine, 0);
+  }
+  if (!same) return std::nullopt;
+  return std::move(g.rows);
+}
+
+}  // namespace stakegraph::cli::mpi_cli

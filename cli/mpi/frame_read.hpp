@@ -1,0 +1,76 @@
+// The distributed graph read by frame ranges: every rank reads its own share of a .sgpb
+// file's frames (io/sgpb_frames.hpp) and the ranks exchange what they read so that each
+// ends up with the CSR rows of its block of nodes (graph/distributed/local_csr.hpp) and the
+// ids (names) of those nodes only.
+//
+// Partition: nodes keep their index in the file (the order load_sgpb gives them); rank r
+// owns the block partition's nodes [first, last) (BlockPartition). Frames are shared out by
+// bytes: the node frames and the edge frames are each cut into p contiguous ranges of about
+// equal size (a frame goes to the rank its middle byte falls to), so a rank reads about
+// 1 / p of the file; articles frames are read by nobody (the CSR view does not use them).
+// Rank 0 lists the frames (index_sgpb: 9 bytes per frame plus the header and footer) and
+// broadcasts the list.
+// Exchange (three all-to-alls of Boost.MPI): each node's (id, index) goes to the rank that
+// hashes the id (FNV-1a, the directory) and (index, id) to the node's owner; each edge goes
+// to the directory rank of its source id, which resolves it and forwards it to the
+// directory rank of its target id, which resolves that and sends the arcs to the owners of
+// their rows. Rows are then sorted and merged as graph::build_csr does (parallel edges
+// merged, weights = evidence counts, self-loops dropped), so the blocks equal the scatter of
+// the single-process Csr.
+// Errors: a failure on any rank (damaged frame, unknown node id, count mismatch) is shared
+// by all ranks before the next exchange and thrown on every rank as RankError, naming the
+// first rank that failed and its reason ("rank 1: FILE: byte offset N: corrupted frame:
+// checksum mismatch").
+// Cost per rank: its share of the file's bytes; messages of O((V + E) / p) ids and arcs;
+// memory O(V / p) names and directory entries plus its rows.
+// Collective: every rank calls each function here with the same arguments (rank 0's count).
+#pragma once
+
+#include <boost/mpi/communicator.hpp>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "graph/csr.hpp"
+#include "graph/distributed/local_csr.hpp"
+#include "graph/error.hpp"
+
+namespace stakegraph::cli::mpi_cli {
+
+// A failure of one rank, thrown on every rank alike.
+class RankError : public graph::Error {
+ public:
+  using graph::Error::Error;
+};
+
+struct FrameReadStats {
+  int rank = 0;
+  std::uint64_t node_frames_first = 0, node_frames_last = 0;  // frame numbers [first, last)
+  std::uint64_t edge_frames_first = 0, edge_frames_last = 0;
+  std::uint64_t nodes = 0, edges = 0;  // items read from those frames
+  std::uint64_t bytes_read = 0;        // bytes this rank read (rank 0: the index too)
+  std::uint64_t file_bytes = 0;
+};
+
+struct DistributedGraph {
+  graph::distributed::LocalCsr rows;
+  std::vector<std::string> ids;  // of the owned nodes [rows.first, rows.last)
+  FrameReadStats stats;
+};
+
+// Reads `path` (a .sgpb file) as the CSR view `options` of graph::build_csr.
+DistributedGraph read_distributed(const boost::mpi::communicator& comm, const std::string& path,
+                                  const graph::CsrOptions& options);
+
+// The rows of the kernels when they can come from the frames: rank 0 passes the Csr it built
+// and the graph file it read (empty: none); the others pass nullptr and "". When the file is a
+// .sgpb and the ranks' blocks read from it equal the blocks of rank 0's Csr (an unfiltered
+// view; checked by a hash of every row, summed over the ranks), returns every rank's block;
+// otherwise (a filtered view, another format) nullopt, and the caller scatters rank 0's Csr.
+// `stats` (rank 0) receives every rank's FrameReadStats, by rank, when the frames were read.
+std::optional<graph::distributed::LocalCsr> rows_from_frames(
+    const boost::mpi::communicator& comm, const graph::Csr* root, const std::string& path,
+    std::vector<FrameReadStats>* stats = nullptr);
+
+}  // namespace stakegraph::cli::mpi_cli
