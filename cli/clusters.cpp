@@ -14,6 +14,7 @@
 #include "cli/printable_output.hpp"
 #include "cli/common.hpp"
 #include "cli/kernels.hpp"
+#include "cli/weight_option.hpp"
 #include "graph/camps.hpp"
 #include "graph/communities.hpp"
 #include "graph/components.hpp"
@@ -30,7 +31,11 @@ struct ClustersOptions {
   double resolution = 1.0;
   std::uint64_t seed = 1;
   int restarts = 4;
-  bool weighted = false;
+  WeightOption weight;
+  graph::WeightSource source = graph::WeightSource::kNone;  // resolved on the loaded graph
+  std::string write;                                        // --write OUT
+  std::string nodes;                                        // --nodes FILE (CSV OUT)
+  bool force = false;
   std::vector<std::string> kinds;
   std::vector<std::string> relations;
   std::string since;
@@ -51,7 +56,12 @@ struct Outcome {
 
 Outcome cluster(const graph::Graph& g, const ClustersOptions& o) {
   Outcome out;
-  const graph::Csr undirected = graph::build_csr(g, {.weighted = o.weighted});
+  const bool weighted = o.source != graph::WeightSource::kNone;
+  // Louvain, label propagation, camps and modularity add weights up: none may be negative.
+  if (o.method != "components" && o.method != "strong-components")
+    graph::require_positive_weights(g, o.source, true, o.method);
+  const graph::Csr undirected =
+      graph::build_csr(g, {.weighted = weighted, .source = o.source});
   std::ostringstream detail;
   if (o.method == "components" || o.method == "strong-components") {
     const graph::ComponentsResult r =
@@ -72,7 +82,8 @@ Outcome cluster(const graph::Graph& g, const ClustersOptions& o) {
     out.count = r.count;
     detail << "seed " << o.seed << ", " << r.iterations << " sweeps";
   } else if (o.method == "camps") {
-    const graph::SignedGraph s = graph::build_signed(g, {.weighted = o.weighted});
+    const graph::SignedGraph s =
+        graph::build_signed(g, {.weighted = weighted, .source = o.source});
     const graph::CampsResult r =
         graph::camps(s, {.seed = o.seed, .restarts = std::max(8, o.restarts)});
     out.membership = r.membership;
@@ -112,12 +123,17 @@ void print_json_result(const graph::Graph& g, const ClustersOptions& o, const Ou
   print_message_json(msg);
 }
 
-void run_clusters(const ClustersOptions& o) {
+void run_clusters(ClustersOptions o) {
   kernels().check_supported("clusters", o.method);
   const graph::Graph g =
       load_filtered(o.graph, make_filter(o.kinds, o.relations, o.since, o.until));
+  o.source = resolve_weight(o.weight, g);
   const Outcome r = cluster(g, o);
   const auto members = graph::cluster_members(r.membership, r.count);
+  if (!o.write.empty()) {
+    const std::vector<double> ids(r.membership.begin(), r.membership.end());
+    write_node_values(g, o.method, ids, o.write, o.nodes, o.force);
+  }
   if (o.json) {
     print_json_result(g, o, r, members);
     return;
@@ -164,8 +180,13 @@ void setup_clusters(CLI::App& app) {
                   "louvain: independent seeded runs (seeds S, S+1, ...), the best modularity "
                   "kept (default 4); camps: local-search starts (at least 8)")
       ->check(CLI::Range(1, 1000));
-  sub->add_flag("--weighted", opts->weighted,
-                "weight edges by their evidence count (an edge without evidence counts 1)");
+  add_weight_option(sub, opts->weight,
+                    "an edge without evidence counts 1, one without a weight too");
+  sub->add_option("--write", opts->write,
+                  "also save the graph with each node's cluster id as node attribute METHOD "
+                  "(.sgpb, .json, .graphml, .gexf; .csv with --nodes) for Gephi, Cytoscape...");
+  sub->add_option("--nodes", opts->nodes, "--write to .csv: the nodes file (with the ids)");
+  sub->add_flag("--force", opts->force, "--write: overwrite a file that is not a graph file");
   // One value per occurrence, so that `--kind vendor GRAPH` leaves GRAPH alone.
   sub->add_option("--kind", opts->kinds, "keep only nodes of this kind (repeatable)")
       ->allow_extra_args(false);

@@ -113,7 +113,7 @@ nlohmann::json edge_json(const graph::Graph& g, graph::EdgeRef e, bool with_evid
                    {"target", g.node(g.target(e)).id},
                    {"relation", graph::relation_name(d.relation)},
                    {"sign", d.sign},
-                   {"weight", d.weight},
+                   {"weight", d.weight ? nlohmann::json(*d.weight) : nlohmann::json()},
                    {"first_seen", graph::format_iso_date(d.first_seen)},
                    {"last_seen", graph::format_iso_date(d.last_seen)}};
   if (with_evidence) {
