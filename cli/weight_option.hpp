@@ -1,10 +1,11 @@
 // The --weight option of the weighted subcommands (centrality, clusters, path) and
 // --write, which saves the graph with per-node results as node attributes.
 //
-// --weight weight|evidence|none (graph/edge_weight.hpp): unset, the graph decides
-// (default_weight_source: the file's own weights when some edge has one, else evidence
-// counts). --weighted is kept from before --weight existed: it means the default, and may
-// not be combined with --weight none.
+// --weight weight|evidence|none (graph/edge_weight.hpp) says which weights; --weighted (the
+// flag from before --weight existed) lets the graph decide (default_weight_source: the
+// file's own weights when some edge has one, else evidence counts; before, --weighted always
+// read evidence counts). With neither, the commands are unweighted, as they always were.
+// --weighted with --weight none is a usage error.
 #pragma once
 
 #include <optional>

@@ -1,9 +1,10 @@
 // Issue 15, item 1 (weights), end to end. Each test first builds the situation the issue
 // reported, then shows the fix:
 // - `--weighted` used evidence counts and ignored a file's own weights: weighted PageRank on
-//   Les Miserables (GraphML with co-occurrence weights) gave the unweighted ranking. Now the
-//   default, --weight weight and --weighted equal NetworkX's weighted PageRank (the oracle in
-//   tests/data/oracles, NetworkX 2.8), Marius second; --weight none gives the unweighted one.
+//   Les Miserables (GraphML with co-occurrence weights) gave the unweighted ranking. Now
+//   --weighted and --weight weight equal NetworkX's weighted PageRank (the oracle in
+//   tests/data/oracles, NetworkX 2.8), Marius second; without them (or --weight none) the
+//   unweighted one, as before.
 // - GDELT edges carried the mean Goldstein score (-10..10) as weight. Now it is `goldstein`,
 //   and the edge has no weight.
 // - Article edges had weight 1 whatever their evidence: now they have no weight and analytics
@@ -53,7 +54,7 @@ TEST_F(WeightsCliTest, LesMiserablesWeightedPageRankEqualsNetworkX) {
   std::ifstream in(kData + "/oracles/les_miserables.json");
   const json oracle = json::parse(in);
   const std::string graphml = "'" + kData + "/les_miserables.graphml'";
-  for (const char* flags : {"", " --weight weight", " --weighted"}) {
+  for (const char* flags : {" --weight weight", " --weighted"}) {
     SCOPED_TRACE(flags);
     const auto r =
         run_stakegraph("centrality " + graphml + " --metric pagerank --top 0 --json" + flags);
@@ -66,20 +67,23 @@ TEST_F(WeightsCliTest, LesMiserablesWeightedPageRankEqualsNetworkX) {
     EXPECT_EQ(nth(r, 1), "Marius");  // NetworkX puts Marius second
   }
   // The situation of the issue: without the file's weights the ranking is the unweighted one
-  // (Marius is not second).
-  const auto none = run_stakegraph("centrality " + graphml +
-                                   " --metric pagerank --top 0 --json --weight none");
-  ASSERT_EQ(none.status, 0) << none.err;
-  for (const auto& [id, score] : oracle.at("pagerank").items())
-    EXPECT_NEAR(scores(none).at(id), score.get<double>(), 1e-6) << id;
-  EXPECT_NE(nth(none, 1), "Marius");
+  // (Marius is not second). Without --weight that stays the default.
+  for (const char* flags : {"", " --weight none"}) {
+    const auto none =
+        run_stakegraph("centrality " + graphml + " --metric pagerank --top 0 --json" + flags);
+    ASSERT_EQ(none.status, 0) << none.err;
+    for (const auto& [id, score] : oracle.at("pagerank").items())
+      EXPECT_NEAR(scores(none).at(id), score.get<double>(), 1e-6) << id;
+    EXPECT_NE(nth(none, 1), "Marius");
+  }
   // Evidence counts: GraphML carries no evidence, so every edge counts 1: unweighted too.
   const auto evidence = run_stakegraph("centrality " + graphml +
                                        " --metric pagerank --top 0 --json --weight evidence");
   ASSERT_EQ(evidence.status, 0) << evidence.err;
   EXPECT_NEAR(scores(evidence).at("Marius"), oracle.at("pagerank").at("Marius"), 1e-6);
   // The header says which weights were used.
-  const auto text = run_stakegraph("centrality " + graphml + " --metric pagerank --top 2");
+  const auto text =
+      run_stakegraph("centrality " + graphml + " --metric pagerank --top 2 --weighted");
   EXPECT_NE(text.out.find("weighted (weight)"), std::string::npos) << text.out;
   // --weighted contradicts --weight none.
   const auto both = run_stakegraph("centrality " + graphml +
@@ -104,11 +108,12 @@ TEST_F(WeightsCliTest, GdeltGoldsteinIsItsOwnAttributeNeverTheWeight) {
   }
   EXPECT_GT(with_goldstein, 10u);
   EXPECT_GT(negative, 0u);  // the sample has conflictual events (Goldstein -10 ... -4)
-  // Louvain and weighted shortest paths no longer see negative weights: the default reads
-  // evidence counts.
-  const auto louvain = run_stakegraph("clusters " + q("g.json") + " --method louvain");
+  // Louvain and weighted shortest paths no longer see negative weights: --weighted reads
+  // evidence counts (the file has no weights).
+  const auto louvain = run_stakegraph("clusters " + q("g.json") + " --method louvain --weighted");
   EXPECT_EQ(louvain.status, 0) << louvain.err;
-  const auto pr = run_stakegraph("centrality " + q("g.json") + " --metric betweenness --top 3");
+  const auto pr =
+      run_stakegraph("centrality " + q("g.json") + " --metric betweenness --top 3 --weighted");
   EXPECT_EQ(pr.status, 0) << pr.err;
   EXPECT_NE(pr.out.find("weighted (evidence)"), std::string::npos) << pr.out;
   // GraphML carries goldstein and evidence_count, and declares no weight (igraph would read a
@@ -129,19 +134,20 @@ TEST_F(WeightsCliTest, ArticleEdgesWeighByTheirEvidenceCount) {
                 {"text": "three", "sentence": 2}]},
               {"source": "b", "target": "c", "relation": "SUPPORT", "evidence": [
                 {"text": "four", "sentence": 3}]}]})");
-  const auto r = run_stakegraph("centrality " + q("g.json") + " --metric degree --top 0 --json");
+  const auto r =
+      run_stakegraph("centrality " + q("g.json") + " --metric degree --top 0 --json --weighted");
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(scores(r).at("b"), 4.0);
   EXPECT_EQ(scores(r).at("a"), 3.0);
   const auto none =
       run_stakegraph("centrality " + q("g.json") + " --metric degree --top 0 --json --weight none");
   EXPECT_EQ(scores(none).at("b"), 2.0);
-  // A file weight wins by default; --weight evidence still reads the evidence.
+  // A file weight wins under --weighted; --weight evidence still reads the evidence.
   write("w.json", R"({"format_version": 2, "nodes": [{"id": "a"}, {"id": "b"}],
     "edges": [{"source": "a", "target": "b", "relation": "SUPPORT", "weight": 7.5,
                "evidence": [{"text": "one"}]}]})");
   EXPECT_EQ(scores(run_stakegraph("centrality " + q("w.json") +
-                                  " --metric degree --top 0 --json"))
+                                  " --metric degree --top 0 --json --weighted"))
                 .at("a"),
             7.5);
   EXPECT_EQ(scores(run_stakegraph("centrality " + q("w.json") +
@@ -153,12 +159,12 @@ TEST_F(WeightsCliTest, ArticleEdgesWeighByTheirEvidenceCount) {
 TEST_F(WeightsCliTest, NegativeWeightsAreRefusedWhereAnAlgorithmNeedsPositiveOnes) {
   //   a --(-2)-- b --(3)-- c
   write("neg.csv", "source,target,weight\na,b,-2\nb,c,3\n");
-  const std::string g = q("neg.csv");
+  const std::string g = q("neg.csv") + " --weighted";
   for (const std::string cmd :
        {"centrality " + g + " --metric pagerank", "centrality " + g + " --metric betweenness",
         "centrality " + g + " --metric closeness", "centrality " + g + " --metric eigenvector",
         "clusters " + g + " --method louvain", "clusters " + g + " --method camps",
-        "path " + g + " a c"}) {
+        "path " + g + " a c", "path " + q("neg.csv") + " a c --weight weight"}) {
     SCOPED_TRACE(cmd);
     const auto r = run_stakegraph(cmd);
     EXPECT_EQ(r.status, 2) << r.out;
@@ -171,12 +177,15 @@ TEST_F(WeightsCliTest, NegativeWeightsAreRefusedWhereAnAlgorithmNeedsPositiveOne
   // Degree (strength) and components take any weight; --weight evidence/none run.
   EXPECT_EQ(run_stakegraph("centrality " + g + " --metric degree").status, 0);
   EXPECT_EQ(run_stakegraph("clusters " + g + " --method components").status, 0);
-  EXPECT_EQ(run_stakegraph("centrality " + g + " --metric pagerank --weight evidence").status, 0);
-  EXPECT_EQ(run_stakegraph("path " + g + " a c --weight none").status, 0);
+  EXPECT_EQ(
+      run_stakegraph("centrality " + q("neg.csv") + " --metric pagerank --weight evidence").status,
+      0);
+  EXPECT_EQ(run_stakegraph("path " + q("neg.csv") + " a c").status, 0);  // unweighted: hops
   // A zero weight: PageRank and Louvain take it, path lengths 1 / w do not.
   write("zero.csv", "source,target,weight\na,b,0\nb,c,3\n");
-  EXPECT_EQ(run_stakegraph("centrality " + q("zero.csv") + " --metric pagerank").status, 0);
-  const auto zero = run_stakegraph("path " + q("zero.csv") + " a c");
+  EXPECT_EQ(
+      run_stakegraph("centrality " + q("zero.csv") + " --metric pagerank --weighted").status, 0);
+  const auto zero = run_stakegraph("path " + q("zero.csv") + " a c --weighted");
   EXPECT_EQ(zero.status, 2);
   EXPECT_NE(zero.err.find("needs positive edge weights"), std::string::npos) << zero.err;
 }
