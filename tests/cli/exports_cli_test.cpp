@@ -90,9 +90,9 @@ TEST_F(ExportsCliTest, CsvRoundTripWithNodesFileKeepsIsolatedNodesWeightsAndDate
   EXPECT_EQ(slurp(path("nodes.csv")),
             "id,name,kind,aliases,country,founded\n"
             "huawei,Huawei,vendor,Huawei Technologies,CN,1987\n"
-            "telekom,Deutsche Telekom,operator,,,\n"
-            "us,United States,government,,,\n"
-            "zte,ZTE,vendor,,,\n");
+            "telekom,Deutsche Telekom,operator,\"\",,\n"  // an empty field is quoted
+            "us,United States,government,\"\",,\n"
+            "zte,ZTE,vendor,\"\",,\n");
   EXPECT_EQ(slurp(path("edges.csv")),
             "source,target,relation,weight,source_kind,target_kind,goldstein,evidence_count,"
             "first_seen,last_seen\n"
@@ -171,12 +171,14 @@ TEST_F(ExportsCliTest, CentralityAndClustersWriteResultsAsNodeAttributes) {
                                 "--write " + q("pr.graphml"));
   ASSERT_EQ(r.status, 0) << r.err;
   std::map<std::string, double> printed;
-  for (const auto& s : json::parse(r.out).at("scores")) printed[s.at("id")] = s.at("score");
+  const json scores = json::parse(r.out);  // a range-for over a temporary's member dangles
+  for (const auto& s : scores.at("scores")) printed[s.at("id")] = s.at("score");
   const std::string x = slurp(path("pr.graphml"));
   EXPECT_NE(x.find("attr.name=\"pagerank\" attr.type=\"double\""), std::string::npos);
   ASSERT_EQ(run_stakegraph("convert " + q("pr.graphml") + " " + q("pr.json")).status, 0);
   std::size_t n = 0;
-  for (const auto& node : load("pr.json").at("nodes")) {
+  const json written = load("pr.json");
+  for (const auto& node : written.at("nodes")) {
     EXPECT_DOUBLE_EQ(std::stod(node.at("attributes").at("pagerank").get<std::string>()),
                      printed.at(node.at("id")));
     ++n;

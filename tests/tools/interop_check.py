@@ -147,7 +147,7 @@ def check_readme(sg, source, work):
     scratch = os.path.join(work, "readme")
     shutil.rmtree(scratch, ignore_errors=True)
     os.makedirs(scratch)
-    os.symlink(os.path.join(source, "samples"), os.path.join(scratch, "samples"))
+    os.symlink(os.path.join(os.path.abspath(source), "samples"), os.path.join(scratch, "samples"))
     env = dict(os.environ, PATH=os.path.dirname(os.path.abspath(sg)) + ":/usr/bin:/bin")
     report("readme blocks", len(blocks) >= 4, f"{len(blocks)} blocks")
     for i, block in enumerate(blocks):
