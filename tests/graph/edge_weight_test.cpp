@@ -54,8 +54,8 @@ TEST(EdgeWeightTest, DefaultIsTheFilesWeightsWhenThereAreAny) {
   plain.edge_data(e).goldstein = 3.0;  // a Goldstein mean is not a weight
   EXPECT_EQ(default_weight_source(plain), WeightSource::kEvidence);
   // add_edge on an existing edge gives it a weight it lacked, keeps one it has.
-  plain.add_edge(0, 1, Relation::kSupplies, 6.0);
-  plain.add_edge(0, 1, Relation::kSupplies, 7.0);
+  plain.add_edge(plain.source(e), plain.target(e), Relation::kSupplies, 6.0);
+  plain.add_edge(plain.source(e), plain.target(e), Relation::kSupplies, 7.0);
   EXPECT_EQ(plain.edge(e).weight, 6.0);
 }
 
