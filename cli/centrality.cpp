@@ -23,9 +23,11 @@
 #include "cli/filters.hpp"
 #include "cli/text_output.hpp"
 #include "cli/kernels.hpp"
+#include "cli/weight_option.hpp"
 #include "graph/betweenness.hpp"
 #include "graph/centrality.hpp"
 #include "graph/csr.hpp"
+#include "graph/edge_weight.hpp"
 #include "graph/error.hpp"
 #include "graph/subgraph.hpp"
 #include "io/display_width.hpp"
@@ -41,7 +43,11 @@ struct CentralityOptions {
   FilterFlags filters;
   bool directed = false;
   bool undirected = false;
-  bool weighted = false;
+  WeightOption weight;
+  graph::WeightSource source = graph::WeightSource::kNone;  // resolved on the loaded graph
+  std::string write;                                        // --write OUT
+  std::string nodes;                                        // --nodes FILE (CSV OUT)
+  bool force = false;
   bool normalized = false;
   std::uint32_t samples = 0;
   std::uint64_t seed = 0;
@@ -59,16 +65,24 @@ struct CentralityOptions {
 
 graph::CentralityResult compute(const graph::Graph& g, const CentralityOptions& o,
                                  Progress& progress) {
-  const graph::Csr c = graph::build_csr(g, {.directed = o.directed, .weighted = o.weighted});
-  const graph::EdgeCost cost =
-      o.weighted ? graph::EdgeCost::kInverseWeight : graph::EdgeCost::kHops;
+  const bool weighted = o.source != graph::WeightSource::kNone;
   const std::string& m = o.metric;
+  // Path lengths 1 / weight need positive weights; PageRank and eigenvector non-negative
+  // ones; weighted degree (strength) takes any.
+  if (m != "degree") {
+    const bool costs = m == "betweenness" || m == "closeness" || m == "harmonic";
+    graph::require_positive_weights(g, o.source, !costs, m);
+  }
+  const graph::Csr c = graph::build_csr(
+      g, {.directed = o.directed, .weighted = weighted, .source = o.source});
+  const graph::EdgeCost cost =
+      weighted ? graph::EdgeCost::kInverseWeight : graph::EdgeCost::kHops;
   if (m == "degree") {
     graph::DegreeMode mode = graph::DegreeMode::kTotal;
     if (o.degree_mode == "in") mode = graph::DegreeMode::kIn;
     else if (o.degree_mode == "out") mode = graph::DegreeMode::kOut;
     return graph::degree_centrality(
-        c, {.mode = mode, .weighted = o.weighted, .normalized = o.normalized});
+        c, {.mode = mode, .weighted = weighted, .normalized = o.normalized});
   }
   if (m == "betweenness") {
     graph::BetweennessOptions b{.normalized = o.normalized,
@@ -93,7 +107,7 @@ graph::CentralityResult compute(const graph::Graph& g, const CentralityOptions& 
         c, {.cost = cost, .normalized = o.normalized, .threads = o.threads});
   }
   if (m == "pagerank") {
-    graph::PageRankOptions p{.damping = o.damping, .weighted = o.weighted, .threads = o.threads};
+    graph::PageRankOptions p{.damping = o.damping, .weighted = weighted, .threads = o.threads};
     for (const auto& name : o.personalize) {
       const auto v = g.find_by_id(name);
       if (!v) {
@@ -104,7 +118,7 @@ graph::CentralityResult compute(const graph::Graph& g, const CentralityOptions& 
     }
     return kernels().pagerank(c, p);
   }
-  return graph::eigenvector_centrality(c, {.weighted = o.weighted, .threads = o.threads});
+  return graph::eigenvector_centrality(c, {.weighted = weighted, .threads = o.threads});
 }
 
 void check_options(const CentralityOptions& o) {
@@ -139,6 +153,7 @@ void run_centrality(CentralityOptions o) {
   // Resolve --personalize on the whole graph first, so that an unknown name gets the usual
   // suggestions; compute() then finds the node again in the filtered copy.
   graph::Graph g = load_filtered(o.graph, {});
+  o.source = resolve_weight(o.weight, g);  // on the whole file: "when the file has weights"
   for (auto& name : o.personalize) name = g.node(resolve_node(g, name, o.graph)).id;
   const bool on_subgraph = o.filters.subgraph && !filter.selects_everything();
   if (on_subgraph) g = graph::filter(g, filter);
@@ -163,6 +178,7 @@ void run_centrality(CentralityOptions o) {
     std::cerr << "stakegraph: warning: " << o.metric << " did not converge in " << r.iterations
               << " iterations; scores are the last iterate\n";
   }
+  if (!o.write.empty()) write_node_values(g, o.metric, r.scores, o.write, o.nodes, o.force);
   std::vector<graph::NodeIndex> order;
   for (graph::NodeIndex v = 0; v < r.scores.size(); ++v)
     if (printed[v]) order.push_back(v);
@@ -192,7 +208,10 @@ void run_centrality(CentralityOptions o) {
     return;
   }
   std::cout << o.metric << " (" << (o.directed ? "directed" : "undirected")
-            << (o.weighted ? ", weighted" : "") << (o.normalized ? ", normalized" : "") << ", "
+            << (o.source == graph::WeightSource::kNone
+                    ? std::string()
+                    : ", weighted (" + std::string(graph::weight_source_name(o.source)) + ")")
+            << (o.normalized ? ", normalized" : "") << ", "
             << g.node_count() << " nodes, " << g.edge_count() << " edges)";
   if (on_subgraph) {
     std::cout << " computed on the subgraph selected by " << describe_filters(o.filters);
@@ -246,9 +265,9 @@ void setup_centrality(CLI::App& app) {
   auto* undirected =
       sub->add_flag("--undirected", o->undirected, "ignore edge direction (the default)");
   directed->excludes(undirected);
-  sub->add_flag("--weighted", o->weighted,
-                "use evidence counts: weighted degree, PageRank and eigenvector; for "
-                "betweenness, closeness and harmonic a hop costs 1 / evidence count");
+  add_weight_option(sub, o->weight,
+                    "weighted degree, PageRank and eigenvector; for betweenness, closeness "
+                    "and harmonic a hop costs 1 / weight");
   sub->add_flag("--normalized", o->normalized,
                 "normalize like NetworkX (degree / (n-1); betweenness / ((n-1)(n-2)); "
                 "Wasserman-Faust closeness; harmonic / (n-1))");
@@ -268,6 +287,11 @@ void setup_centrality(CLI::App& app) {
       ->allow_extra_args(false);
   sub->add_option("--threads", o->threads, "threads (default: all cores)")
       ->check(CLI::Range(0, 1024));
+  sub->add_option("--write", o->write,
+                  "also save the graph with the scores as node attribute METRIC (.sgpb, "
+                  ".json, .graphml, .gexf; .csv with --nodes) for Gephi, Cytoscape...");
+  sub->add_option("--nodes", o->nodes, "--write to .csv: the nodes file (with the scores)");
+  sub->add_flag("--force", o->force, "--write: overwrite a file that is not a graph file");
   sub->add_flag("--json", o->json,
                 "print {\"metric\", \"scores\": [{\"id\", \"name\", \"kind\", \"score\"}]}");
   add_progress_options(sub, o->progress);

@@ -21,6 +21,7 @@
 #include "cli/common.hpp"
 #include "cli/filters.hpp"
 #include "cli/kernels.hpp"
+#include "cli/weight_option.hpp"
 #include "graph/camps.hpp"
 #include "graph/communities.hpp"
 #include "graph/components.hpp"
@@ -38,7 +39,11 @@ struct ClustersOptions {
   double resolution = 1.0;
   std::uint64_t seed = 1;
   int restarts = 4;
-  bool weighted = false;
+  WeightOption weight;
+  graph::WeightSource source = graph::WeightSource::kNone;  // resolved on the loaded graph
+  std::string write;                                        // --write OUT
+  std::string nodes;                                        // --nodes FILE (CSV OUT)
+  bool force = false;
   FilterFlags filters;
   std::size_t min_size = 1;
   bool json = false;
@@ -57,7 +62,12 @@ struct Outcome {
 
 Outcome cluster(const graph::Graph& g, const ClustersOptions& o, Progress& progress) {
   Outcome out;
-  const graph::Csr undirected = graph::build_csr(g, {.weighted = o.weighted});
+  const bool weighted = o.source != graph::WeightSource::kNone;
+  // Louvain, label propagation, camps and modularity add weights up: none may be negative.
+  if (o.method != "components" && o.method != "strong-components")
+    graph::require_positive_weights(g, o.source, true, o.method);
+  const graph::Csr undirected =
+      graph::build_csr(g, {.weighted = weighted, .source = o.source});
   std::ostringstream detail;
   if (o.method == "components" || o.method == "strong-components") {
     const graph::ComponentsResult r =
@@ -83,7 +93,8 @@ Outcome cluster(const graph::Graph& g, const ClustersOptions& o, Progress& progr
     out.count = r.count;
     detail << "seed " << o.seed << ", " << r.iterations << " sweeps";
   } else if (o.method == "camps") {
-    const graph::SignedGraph s = graph::build_signed(g, {.weighted = o.weighted});
+    const graph::SignedGraph s =
+        graph::build_signed(g, {.weighted = weighted, .source = o.source});
     const graph::CampsResult r =
         graph::camps(s, {.seed = o.seed, .restarts = std::max(8, o.restarts)});
     out.membership = r.membership;
@@ -135,16 +146,21 @@ void print_json_result(const graph::Graph& g, const ClustersOptions& o, const Ou
   print_message_json(msg);
 }
 
-void run_clusters(const ClustersOptions& o) {
+void run_clusters(ClustersOptions o) {
   kernels().check_supported("clusters", o.method);
   const graph::FilterOptions filter = filter_of(o.filters);
   const bool on_subgraph = o.filters.subgraph && !filter.selects_everything();
   const graph::Graph g = load_filtered(o.graph, on_subgraph ? filter : graph::FilterOptions{});
+  o.source = resolve_weight(o.weight, g);
   Progress progress("clusters", o.progress);
   progress.step(o.method);
   const Outcome r = cluster(g, o, progress);
   progress.finish(std::to_string(r.count) + " clusters");
   const auto members = graph::cluster_members(r.membership, r.count);
+  if (!o.write.empty()) {
+    const std::vector<double> ids(r.membership.begin(), r.membership.end());
+    write_node_values(g, o.method, ids, o.write, o.nodes, o.force);
+  }
   const auto listed = listed_members(
       members, on_subgraph ? std::vector<bool>(g.node_count(), true) : printed_nodes(g, o.filters));
   if (o.json) {
@@ -204,8 +220,13 @@ void setup_clusters(CLI::App& app) {
                   "louvain: independent seeded runs (seeds S, S+1, ...), the best modularity "
                   "kept (default 4); camps: local-search starts (at least 8)")
       ->check(CLI::Range(1, 1000));
-  sub->add_flag("--weighted", opts->weighted,
-                "weight edges by their evidence count (an edge without evidence counts 1)");
+  add_weight_option(sub, opts->weight,
+                    "an edge without evidence counts 1, one without a weight too");
+  sub->add_option("--write", opts->write,
+                  "also save the graph with each node's cluster id as node attribute METHOD "
+                  "(.sgpb, .json, .graphml, .gexf; .csv with --nodes) for Gephi, Cytoscape...");
+  sub->add_option("--nodes", opts->nodes, "--write to .csv: the nodes file (with the ids)");
+  sub->add_flag("--force", opts->force, "--write: overwrite a file that is not a graph file");
   add_filter_options(sub, opts->filters,
                      "compute the clusters of the filtered part only (default: the whole "
                      "graph's clusters, listing the members the filters keep)");

@@ -20,6 +20,8 @@ struct ConvertOptions {
   std::string from;
   std::string to;
   std::string since, until;
+  std::string nodes;         // --nodes: the CSV nodes file (read with a CSV IN, else written)
+  std::string gexf_version;  // --gexf-version
   bool force = false;
 };
 
@@ -27,7 +29,7 @@ std::optional<io::Format> format_option(const std::string& value, const char* op
   if (value.empty()) return std::nullopt;
   if (auto f = io::parse_format(value)) return f;
   throw graph::InvalidArgument(std::string(option) + ": unknown format '" + value +
-                               "' (one of: sgpb, json, graphml, csv, dot)");
+                               "' (one of: sgpb, json, graphml, csv, dot, gexf)");
 }
 
 void run_convert(const ConvertOptions& o) {
@@ -43,10 +45,21 @@ void run_convert(const ConvertOptions& o) {
     throw graph::InvalidArgument(o.input +
                                  ": cannot tell the format from the extension; use "
                                  ".sgpb, .json, .graphml, .csv or --from FORMAT");
+  // --nodes goes with the CSV side: read beside a CSV input, else written beside a CSV output.
+  const bool csv_in = from.value_or(io::format_from_path(o.input).value_or(io::Format::kSgpb)) ==
+                      io::Format::kCsv;
+  const bool csv_out = to.value_or(*io::format_from_path(o.output)) == io::Format::kCsv;
+  if (!o.nodes.empty() && !csv_in && !csv_out)
+    throw graph::InvalidArgument("--nodes: neither IN nor OUT is a CSV edge list");
+  if (!o.nodes.empty() && csv_in && csv_out)
+    throw graph::InvalidArgument("--nodes: IN and OUT are both CSV: convert in two steps");
   const graph::FilterOptions dates = make_filter({}, {}, o.since, o.until);
-  graph::Graph g = io::load_graph(o.input, from);
+  graph::Graph g = io::load_graph(o.input, from, {.csv_nodes = csv_in ? o.nodes : std::string()});
   if (!dates.selects_everything()) g = graph::filter(g, dates);
-  io::save_graph(g, o.output, to, {.force = o.force});
+  io::save_graph(g, o.output, to,
+                 {.force = o.force,
+                  .csv_nodes = csv_out ? o.nodes : std::string(),
+                  .gexf_version = o.gexf_version});
 }
 
 }  // namespace
@@ -56,13 +69,20 @@ void setup_convert(CLI::App& app) {
   CLI::App* sub = app.add_subcommand(
       "convert",
       "Convert a graph between formats, chosen by extension: .sgpb (native), .json, .graphml,\n"
-      ".csv (edge list), .dot (write only). Use - with --from/--to for stdin/stdout.");
+      ".csv (edge list, with --nodes FILE for the nodes), .dot and .gexf (write only). Use -\n"
+      "with --from/--to for stdin/stdout.");
   sub->add_option("IN", opts->input, "input graph file (- for stdin: the format is told from its first bytes unless --from)")->required();
   sub->add_option("OUT", opts->output, "output file (- or /dev/stdout with --to)")->required();
   sub->add_option("--from", opts->from, "input format when the extension does not say");
   sub->add_option("--to", opts->to, "output format when the extension does not say");
   sub->add_option("--since", opts->since, "keep only evidence dated on or after YYYY-MM-DD");
   sub->add_option("--until", opts->until, "keep only evidence dated on or before YYYY-MM-DD");
+  sub->add_option("--nodes", opts->nodes,
+                  "CSV nodes file (id,name,kind,aliases,attributes...): read before a CSV IN,\n"
+                  "or written beside a CSV OUT (isolated nodes, ids and attributes kept)");
+  sub->add_option("--gexf-version", opts->gexf_version,
+                  "GEXF OUT: 1.3 (default, Gephi) or 1.2draft (NetworkX 2.x read_gexf)")
+      ->check(CLI::IsMember({"1.3", "1.2draft"}));
   sub->add_flag("--force", opts->force,
                 "overwrite OUT even when it is not a graph file of that format (by default\n"
                 "an existing file that is not, say a package.json, is refused)");

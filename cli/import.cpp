@@ -112,7 +112,8 @@ void run_import_gdelt(const ImportGdeltOptions& o) {
 
 io::GdeltImportOptions gdelt_import_options(const ImportGdeltOptions& o) {
   if (o.output.empty()) throw graph::InvalidArgument("import gdelt needs -o GRAPH");
-  if (!io::format_from_path(o.output) || *io::format_from_path(o.output) == io::Format::kDot)
+  if (!io::format_from_path(o.output) || *io::format_from_path(o.output) == io::Format::kDot ||
+      *io::format_from_path(o.output) == io::Format::kGexf)
     throw graph::InvalidArgument(o.output +
                                  ": cannot tell the graph format from the extension; use "
                                  ".sgpb, .json, .graphml or .csv");
@@ -195,7 +196,8 @@ void setup_import(CLI::App& app) {
       "Import GDELT event files (1.0: 57 or 58 columns, 2.0 exports: 61 columns; plain, .gz\n"
       "or .zip; with or without a header line) into GRAPH, created or merged into. Each row\n"
       "with two actors becomes an edge Actor1 -> Actor2 typed by the PLOVER type of its CAMEO\n"
-      "code, weighted by the mean Goldstein score, with the source URL as evidence.\n"
+      "code, with the mean Goldstein score as its goldstein attribute (not a weight) and the\n"
+      "source URL as evidence.\n"
       "Malformed rows are counted and listed, not fatal (unless --strict).");
   add_import_gdelt_options(gd, *opts);
   gd->callback([opts] {

@@ -14,6 +14,7 @@
 #include "cli/printable_output.hpp"
 #include "cli/common.hpp"
 #include "cli/kernels.hpp"
+#include "cli/weight_option.hpp"
 #include "graph/error.hpp"
 #include "graph/paths.hpp"
 #include "io/formats.hpp"
@@ -30,7 +31,7 @@ struct PathCliOptions {
   std::size_t k = 1;
   bool all = false;
   std::size_t limit = 1000;
-  bool weighted = false;
+  WeightOption weight;
   bool directed = false;
   std::vector<std::string> relations;
   std::vector<std::string> kinds;
@@ -129,7 +130,10 @@ void run_path(const PathCliOptions& o) {
   const graph::Graph& g = dates.selects_everything() ? full : filtered;
 
   graph::PathOptions p;
-  p.cost = o.weighted ? graph::EdgeCost::kInverseWeight : graph::EdgeCost::kHops;
+  p.weights = resolve_weight(o.weight, full);
+  const bool weighted = p.weights != graph::WeightSource::kNone;
+  if (weighted) graph::require_positive_weights(g, p.weights, false, "a weighted path");
+  p.cost = weighted ? graph::EdgeCost::kInverseWeight : graph::EdgeCost::kHops;
   p.directed = o.directed;
   for (const auto& r : o.relations) p.relations.push_back(parse_relation_option(r));
   for (const auto& k : o.kinds) p.kinds.push_back(parse_kind_option(k));
@@ -150,7 +154,7 @@ void run_path(const PathCliOptions& o) {
   if (o.json) {
     print_json_result(g, r);
   } else {
-    print_text(g, r, from, to, o.weighted);
+    print_text(g, r, from, to, weighted);
   }
 }
 
@@ -168,7 +172,7 @@ void setup_path(CLI::App& app) {
   sub->add_option("--k,-k", o->k, "the k shortest loopless paths (Yen; default 1)");
   sub->add_flag("--all", o->all, "every shortest path (up to --limit)");
   sub->add_option("--limit", o->limit, "--all: at most this many paths (default 1000)");
-  sub->add_flag("--weighted", o->weighted, "a hop costs 1 / evidence count (Dijkstra)");
+  add_weight_option(sub, o->weight, "a hop costs 1 / weight (Dijkstra); none: fewest hops");
   sub->add_flag("--directed", o->directed, "follow edge direction (default: either way)");
   sub->add_option("--relation", o->relations, "use only edges of this relation (repeatable)")
       ->allow_extra_args(false);

@@ -387,8 +387,7 @@ SignedGraph build_signed(const Graph& g, const SignedOptions& o) {
     const auto s = static_cast<std::uint32_t>(boost::source(*it, bg));
     const auto t = static_cast<std::uint32_t>(boost::target(*it, bg));
     if (s == t) continue;
-    const double weight =
-        o.weighted && !e.evidence.empty() ? static_cast<double>(e.evidence.size()) : 1.0;
+    const double weight = o.weighted ? edge_weight(e, o.source) : 1.0;
     pairs.push_back({std::min(s, t), std::max(s, t), (e.sign > 0 ? 1.0 : -1.0) * weight});
   }
   return from_pairs(static_cast<std::uint32_t>(g.node_count()), std::move(pairs));

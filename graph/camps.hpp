@@ -10,7 +10,9 @@
 //   ignored. Direction is ignored; self-loops are dropped.
 // - All edges between two nodes (several relations, both directions) are combined into one
 //   signed weight: the sum of sign x weight, where weight is 1 (unweighted) or the edge's
-//   evidence count (weighted; an edge without evidence counts 1). A pair whose sum is 0 is
+//   weight read by `source` (weighted; graph/edge_weight.hpp: evidence count by default, an
+//   edge without evidence counting 1; a user weight must not be negative, the caller checks).
+//   A pair whose sum is 0 is
 //   no tie. Frustration is measured on these combined weights: a pair with net weight w > 0
 //   costs w when split, a pair with w < 0 costs |w| when together. (Opposed parallel edges
 //   cost min(pos, neg) whatever the partition; that constant is not counted.)
@@ -35,6 +37,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "graph/edge_weight.hpp"
 #include "graph/graph.hpp"
 
 namespace stakegraph::graph {
@@ -53,7 +56,8 @@ struct SignedEdge {
 };
 
 struct SignedOptions {
-  bool weighted = false;  // weight each edge by its evidence count
+  bool weighted = false;  // weight each edge by edge_weight(source)
+  WeightSource source = WeightSource::kEvidence;
 };
 
 // The signed view of a graph (see the file comment).

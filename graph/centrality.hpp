@@ -6,7 +6,9 @@
 //
 // Conventions (NetworkX 2.8, so that the values match it; see each function):
 // - Parallel edges count once (the Csr merges them); in a weighted Csr an entry's weight is
-//   its evidence count. Self-loops are not in the Csr.
+//   what CsrOptions::source reads (graph/edge_weight.hpp: the file's weight or the evidence
+//   count), summed over merged edges. Self-loops are not in the Csr. The caller refuses
+//   negative weights (PageRank, eigenvector) and non-positive ones (path lengths).
 // - On a directed Csr, closeness and harmonic use incoming distances d(u, v) to the node v
 //   (NetworkX's choice); degree can be in, out or total.
 // - `normalized` follows NetworkX where NetworkX normalizes (degree / (n-1); closeness with the
@@ -39,7 +41,7 @@ enum class DegreeMode : std::uint8_t { kTotal, kIn, kOut };
 
 struct DegreeOptions {
   DegreeMode mode = DegreeMode::kTotal;  // undirected Csr: all three are the degree
-  bool weighted = false;                 // sum of entry weights (evidence counts) instead
+  bool weighted = false;                 // sum of entry weights instead
   bool normalized = false;               // divide by n - 1 (NetworkX degree_centrality)
 };
 
@@ -73,7 +75,7 @@ struct PageRankOptions {
   double damping = 0.85;         // alpha, in [0, 1)
   double tolerance = 1e-10;      // stop when sum |x - x_prev| < n * tolerance (NetworkX)
   std::uint32_t max_iterations = 1000;
-  bool weighted = false;         // transition by entry weight (evidence count)
+  bool weighted = false;         // transition by entry weight
   // Teleport (and dangling) distribution: uniform over these nodes; empty = all nodes.
   std::vector<std::uint32_t> personalization;
   int threads = 0;

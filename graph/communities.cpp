@@ -16,7 +16,8 @@ namespace stakegraph::graph {
 namespace {
 
 constexpr std::uint32_t kUnset = std::numeric_limits<std::uint32_t>::max();
-// Gains closer than this are ties (weights are evidence counts; 2m stays far below 1e12).
+// Gains closer than this are ties (2m stays far below 1e12 for evidence counts and weights
+// of ordinary size).
 constexpr double kEps = 1e-12;
 
 // One level of the Louvain hierarchy: a weighted undirected graph without self-loops in the

@@ -5,7 +5,8 @@
 //   Q = sum_c [ L_c / m  -  gamma * (d_c / 2m)^2 ]
 // with m the total edge weight, L_c the weight of edges inside community c and d_c the total
 // degree (strength) of its nodes. Unweighted views count every edge 1; weighted views use
-// the CSR weight (evidence count, see graph/csr.hpp). A graph without edges has Q = 0.
+// the CSR weight (the file's weight or the evidence count, see graph/csr.hpp; negative
+// weights are the caller's to refuse). A graph without edges has Q = 0.
 //
 // Louvain (Blondel et al. 2008, "Fast unfolding of communities in large networks") with the
 // refinement phase of Leiden (Traag, Waltman, van Eck 2019, "From Louvain to Leiden:

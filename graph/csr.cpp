@@ -94,8 +94,7 @@ Csr build_csr(const Graph& g, const CsrOptions& o) {
     const auto s = static_cast<std::uint32_t>(boost::source(*it, bg));
     const auto t = static_cast<std::uint32_t>(boost::target(*it, bg));
     if (s == t) continue;
-    const auto& ev = bg[*it].evidence;
-    arcs.push_back({s, t, ev.empty() ? 1.0f : static_cast<float>(ev.size())});
+    arcs.push_back({s, t, static_cast<float>(edge_weight(bg[*it], o.source))});
   }
   return build_from_arcs(static_cast<std::uint32_t>(g.node_count()), std::move(arcs), o);
 }

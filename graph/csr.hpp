@@ -7,7 +7,9 @@
 //   Directed view: out-rows, plus in-rows (in_offsets/in_sources) for kernels that need them.
 // - Parallel edges between two nodes (several relations, or both directions in the
 //   undirected view) are merged into one neighbour entry. Unweighted: weight 1. Weighted:
-//   the merged entry's weight is the total evidence count (an edge without evidence counts 1).
+//   the merged entry's weight is the sum of the edges' weights read by `source`
+//   (graph/edge_weight.hpp: the evidence count by default, an edge without evidence
+//   counting 1; or the user-defined weight, an edge without one counting 1).
 // - Self-loops are dropped (no centrality or path uses them).
 // Memory: 8 bytes per offset, 4 per neighbour id, 4 per weight (when weighted): the
 // undirected weighted view of E edges takes about 16 E + 8 V bytes.
@@ -17,6 +19,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "graph/edge_weight.hpp"
 #include "graph/graph.hpp"
 
 namespace stakegraph::graph {
@@ -24,6 +27,7 @@ namespace stakegraph::graph {
 struct CsrOptions {
   bool directed = false;
   bool weighted = false;
+  WeightSource source = WeightSource::kEvidence;  // what `weighted` reads
 };
 
 struct Csr {

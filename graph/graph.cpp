@@ -194,12 +194,16 @@ std::optional<EdgeRef> Graph::find_edge(NodeIndex s, NodeIndex t, Relation relat
   return std::nullopt;
 }
 
-EdgeRef Graph::add_edge(NodeIndex s, NodeIndex t, Relation relation, double weight) {
+EdgeRef Graph::add_edge(NodeIndex s, NodeIndex t, Relation relation,
+                        std::optional<double> weight) {
   if (s >= node_count() || t >= node_count())
     throw InvalidArgument("add_edge: node index out of range");
   if (relation == Relation::kUnspecified)
     throw InvalidArgument("add_edge: an edge needs a relation");
-  if (auto e = find_edge(s, t, relation)) return *e;
+  if (auto e = find_edge(s, t, relation)) {
+    if (weight && !g_[*e].weight) g_[*e].weight = weight;
+    return *e;
+  }
   const EdgeKey key = key_of(s, t, relation);
   EdgeData d;
   d.relation = relation;
@@ -327,6 +331,7 @@ void Graph::merge(const Graph& other) {
     EdgeRef e = add_edge(node_map[boost::source(*it, other.g_)],
                          node_map[boost::target(*it, other.g_)], src.relation, src.weight);
     EdgeData& dst = g_[e];
+    if (!dst.goldstein) dst.goldstein = src.goldstein;
     note_date(dst, src.first_seen);
     note_date(dst, src.last_seen);
     for (const Evidence& ev : src.evidence) {

@@ -69,10 +69,15 @@ struct NodeData {
   std::vector<std::pair<std::string, std::string>> attributes;  // sorted by key
 };
 
+// Weights (see graph/edge_weight.hpp for how analytics read them): `weight` is the
+// user-defined weight a file carried (GraphML/CSV/JSON "weight"), absent otherwise (article
+// extraction and GDELT never set it); `goldstein` is the mean Goldstein score (-10..10) of
+// an edge's GDELT rows, absent for other edges. The evidence count is evidence.size().
 struct EdgeData {
   Relation relation = Relation::kRelatedTo;
   std::int8_t sign = 0;
-  double weight = 1.0;
+  std::optional<double> weight;
+  std::optional<double> goldstein;
   Date first_seen = kNoDate;
   Date last_seen = kNoDate;
   std::vector<Evidence> evidence;
@@ -121,8 +126,10 @@ class Graph final {
 
   // ---- edges ----
   // Finds or creates the edge (s, t, relation); a new edge gets the relation's sign and the
-  // given weight. Throws InvalidArgument for an out-of-range node or kUnspecified relation.
-  EdgeRef add_edge(NodeIndex s, NodeIndex t, Relation relation, double weight = 1.0);
+  // given user weight (none by default); an existing edge without a weight takes it. Throws
+  // InvalidArgument for an out-of-range node or kUnspecified relation.
+  EdgeRef add_edge(NodeIndex s, NodeIndex t, Relation relation,
+                   std::optional<double> weight = std::nullopt);
   std::optional<EdgeRef> find_edge(NodeIndex s, NodeIndex t, Relation relation) const;
   // Appends an edge the caller knows to be new (readers of our own checksummed files);
   // skips the edge index, which is rebuilt on the next add_edge/find_edge.
@@ -139,8 +146,9 @@ class Graph final {
 
   // ---- merge ----
   // Adds every node, edge, article and evidence of `other`: nodes matched by name or alias
-  // (never duplicated), edges by (source, target, relation), evidence deduplicated. Merging
-  // the same graph twice changes nothing.
+  // (never duplicated), edges by (source, target, relation), evidence deduplicated. An edge
+  // keeps its weight and Goldstein mean; it takes `other`'s where it has none. Merging the
+  // same graph twice changes nothing.
   void merge(const Graph& other);
 
   // ---- access ----

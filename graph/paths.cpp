@@ -69,7 +69,7 @@ View build_view(const Graph& g, NodeIndex from, NodeIndex to, const PathOptions&
     if (!o.relations.empty() &&
         std::find(o.relations.begin(), o.relations.end(), d.relation) == o.relations.end())
       continue;
-    const float count = d.evidence.empty() ? 1.0f : static_cast<float>(d.evidence.size());
+    const auto count = static_cast<float>(edge_weight(d, o.weights));
     kept.push_back({*it, s, t, count});
     pairs.emplace_back(s, t);
     weights.push_back(count);
@@ -80,7 +80,7 @@ View build_view(const Graph& g, NodeIndex from, NodeIndex to, const PathOptions&
   const std::size_t entries = v.csr.targets.size();
   v.edge.resize(entries);
   v.forward.assign(entries, 1);
-  std::vector<float> best(entries, 0.0f);
+  std::vector<float> best(entries, -std::numeric_limits<float>::infinity());
   auto offer = [&](std::uint64_t i, const Kept& k, bool fwd) {
     if (k.count > best[i]) {
       best[i] = k.count;

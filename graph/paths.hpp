@@ -8,9 +8,9 @@
 // - The search runs on a CSR view (graph/csr.hpp conventions) of the edges that pass the
 //   constraints: undirected by default (an edge can be walked either way), or directed.
 //   Parallel edges between two nodes are one hop; with costs its length is the cost of the
-//   summed evidence count (kInverseWeight: 1 / count, kWeight: count; an edge without evidence
-//   counts 1). The hop reports the parallel edge with the most evidence (ties: the first in
-//   the graph's edge order).
+//   summed weight read by `weights` (graph/edge_weight.hpp; evidence count by default, an
+//   edge without evidence counting 1; kInverseWeight: 1 / sum, kWeight: sum). The hop
+//   reports the parallel edge of largest weight (ties: the first in the graph's edge order).
 // - Constraints: `relations` keeps only edges of those relations; `kinds` and `avoid` restrict
 //   the intermediate nodes (the two endpoints are always allowed: they were named).
 // - Ties between equally short paths are broken deterministically (rows are scanned in node
@@ -25,6 +25,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "graph/edge_weight.hpp"
 #include "graph/graph.hpp"
 #include "graph/traversal.hpp"
 
@@ -32,6 +33,7 @@ namespace stakegraph::graph {
 
 struct PathOptions {
   EdgeCost cost = EdgeCost::kHops;
+  WeightSource weights = WeightSource::kEvidence;  // what a cost reads
   bool directed = false;            // follow edge direction
   std::vector<Relation> relations;  // empty: all
   std::vector<Kind> kinds;          // intermediate nodes of these kinds only; empty: all

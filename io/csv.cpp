@@ -144,8 +144,11 @@ class CsvParser final {
 };
 
 struct Columns {
-  int source = -1, target = -1, relation = -1, weight = -1, source_kind = -1, target_kind = -1;
+  int source = -1, target = -1, relation = -1, weight = -1, source_kind = -1, target_kind = -1,
+      goldstein = -1, first_seen = -1, last_seen = -1;
 };
+
+constexpr std::string_view kAttributePrefix = "attribute.";
 
 std::string lower(std::string_view s) {
   std::string out(s);
@@ -161,7 +164,8 @@ bool blank(const std::vector<CsvField>& fields) {
 }  // namespace
 
 void write_csv(const graph::Graph& g, std::ostream& out) {
-  out << "source,target,relation,weight,source_kind,target_kind\n";
+  out << "source,target,relation,weight,source_kind,target_kind,goldstein,evidence_count,"
+         "first_seen,last_seen\n";
   for (auto [it, end] = boost::edges(g.boost_graph()); it != end; ++it) {
     const graph::EdgeData& d = g.edge(*it);
     const graph::NodeData& s = g.node(g.source(*it));
@@ -169,8 +173,50 @@ void write_csv(const graph::Graph& g, std::ostream& out) {
     write_field(out, s.name);
     out << ',';
     write_field(out, t.name);
-    out << ',' << graph::relation_name(d.relation) << ',' << format_double(d.weight) << ','
-        << graph::kind_name(s.kind) << ',' << graph::kind_name(t.kind) << '\n';
+    out << ',' << graph::relation_name(d.relation) << ','
+        << (d.weight ? format_double(*d.weight) : std::string()) << ','
+        << graph::kind_name(s.kind) << ',' << graph::kind_name(t.kind) << ','
+        << (d.goldstein ? format_double(*d.goldstein) : std::string()) << ','
+        << d.evidence.size() << ',' << graph::format_iso_date(d.first_seen) << ','
+        << graph::format_iso_date(d.last_seen) << '\n';
+  }
+}
+
+void write_csv_nodes(const graph::Graph& g, std::ostream& out) {
+  std::vector<std::string> keys;  // attribute keys in order of first appearance
+  for (graph::NodeIndex v = 0; v < g.node_count(); ++v)
+    for (const auto& [key, value] : g.node(v).attributes)
+      if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key);
+  out << "id,name,kind,aliases";
+  for (const std::string& key : keys) {
+    const bool clash = key.empty() || key == "id" || key == "name" || key == "kind" ||
+                       key == "aliases" || key.rfind(kAttributePrefix, 0) == 0;
+    out << ',';
+    write_field(out, clash ? std::string(kAttributePrefix) + key : key);
+  }
+  out << '\n';
+  for (graph::NodeIndex v = 0; v < g.node_count(); ++v) {
+    const graph::NodeData& d = g.node(v);
+    write_field(out, d.id);
+    out << ',';
+    write_field(out, d.name);
+    out << ',' << graph::kind_name(d.kind) << ',';
+    std::string aliases;
+    for (std::size_t i = 0; i < d.aliases.size(); ++i) {
+      if (i) aliases += " | ";
+      for (char c : d.aliases[i]) {
+        if (c == '|' || c == '\\') aliases += '\\';
+        aliases += c;
+      }
+    }
+    write_field(out, aliases);
+    for (const std::string& key : keys) {
+      out << ',';
+      const auto it = std::find_if(d.attributes.begin(), d.attributes.end(),
+                                   [&](const auto& kv) { return kv.first == key; });
+      if (it != d.attributes.end()) write_field(out, it->second);
+    }
+    out << '\n';
   }
 }
 
@@ -179,12 +225,17 @@ graph::Graph load_csv(const std::string& path) {
   return parse_csv(text, path == "-" ? "<stdin>" : path);
 }
 
-graph::Graph parse_csv(const std::string& text, const std::string& name) {
+namespace {
+
+// Checks the whole text (not empty, UTF-8, no NUL, line lengths) and reads the header into
+// `fields`; `what` names the kind of file in messages.
+CsvParser open_csv(const std::string& text, const std::string& name, const char* what,
+                   const char* columns, std::vector<CsvField>& fields) {
   const std::size_t bom = text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
   if (text.find_first_not_of(" \t\r\n", bom) == std::string::npos)
     throw graph::ParseError(name, 0, 0,
-                            "empty file, not a CSV edge list (expected a header "
-                            "line with source and target columns)");
+                            std::string("empty file, not a CSV ") + what +
+                                " (expected a header line with " + columns + ")");
   CsvParser parser(text, name, bom);
   if (const auto bad = find_invalid_utf8(text))
     parser.fail(*bad, "invalid UTF-8 (byte offset " + std::to_string(*bad) + ")");
@@ -199,14 +250,26 @@ graph::Graph parse_csv(const std::string& text, const std::string& name) {
           "line longer than the limit of " + std::to_string(kMaxLineBytes) + " bytes");
     start = end + 1;
   }
-
-  std::vector<CsvField> fields;
   parser.set_context("header: ");
   while (parser.next(fields) && blank(fields)) {
   }
   parser.set_context("");
   if (fields.empty() || blank(fields))
-    throw graph::ParseError(name, 0, 0, "no header line (expected source and target columns)");
+    throw graph::ParseError(name, 0, 0, std::string("no header line (expected ") + columns + ")");
+  return parser;
+}
+
+}  // namespace
+
+graph::Graph parse_csv(const std::string& text, const std::string& name) {
+  return parse_csv(text, name, graph::Graph());
+}
+
+graph::Graph parse_csv(const std::string& text, const std::string& name, graph::Graph g) {
+  const std::size_t bom = text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
+  std::vector<CsvField> fields;
+  CsvParser parser =
+      open_csv(text, name, "edge list", "source and target columns", fields);
   const std::uint64_t header_line = parser.record_line();
   const std::size_t width = fields.size();
   Columns cols;
@@ -218,6 +281,9 @@ graph::Graph parse_csv(const std::string& text, const std::string& name) {
                 : col == "weight"      ? &cols.weight
                 : col == "source_kind" ? &cols.source_kind
                 : col == "target_kind" ? &cols.target_kind
+                : col == "goldstein"   ? &cols.goldstein
+                : col == "first_seen"  ? &cols.first_seen
+                : col == "last_seen"   ? &cols.last_seen
                                        : nullptr;
     if (!slot) continue;
     if (*slot >= 0)
@@ -231,8 +297,7 @@ graph::Graph parse_csv(const std::string& text, const std::string& name) {
         "the header needs 'source' and 'target' columns, found: " +
             excerpt_for_message(std::string_view(text).substr(bom, text.find('\n') - bom), 120));
 
-  graph::Graph g;
-  std::vector<bool> kind_known;  // by node: its kind came from the file
+  std::vector<bool> kind_known(g.node_count(), true);  // by node: its kind came from a file
   auto get = [&](int col) -> const std::string& {
     static const std::string kEmpty;
     return col < 0 ? kEmpty : fields[static_cast<std::size_t>(col)].value;
@@ -270,22 +335,124 @@ graph::Graph parse_csv(const std::string& text, const std::string& name) {
       if (!parsed) fail("unknown relation '" + excerpt_for_message(r) + "'");
       relation = *parsed;
     }
-    double weight = 1.0;
-    if (const std::string& w = get(cols.weight); !w.empty()) {
+    auto number = [&](int col, const char* what) -> std::optional<double> {
+      const std::string& w = get(col);
+      if (w.empty()) return std::nullopt;
+      double x = 0.0;
       const char* first = w.data() + (w[0] == '+' ? 1 : 0);
-      const auto [end, ec] = std::from_chars(first, w.data() + w.size(), weight);
-      if (ec != std::errc() || end != w.data() + w.size() || !std::isfinite(weight))
-        fail("invalid weight '" + excerpt_for_message(w) + "' (expected a finite number)");
-    }
-    // A repeated row is the same edge again: its weight adds up (rows without a weight
-    // column count the edge's rows).
-    if (const auto e = g.find_edge(s, t, relation)) {
-      g.edge_data(*e).weight += weight;
+      const auto [end, ec] = std::from_chars(first, w.data() + w.size(), x);
+      if (ec != std::errc() || end != w.data() + w.size() || !std::isfinite(x))
+        fail(std::string("invalid ") + what + " '" + excerpt_for_message(w) +
+             "' (expected a finite number)");
+      return x;
+    };
+    auto date = [&](int col) {
+      const std::string& d = get(col);
+      if (d.empty()) return graph::kNoDate;
+      const auto parsed = graph::parse_iso_date(d);
+      if (!parsed) fail("invalid date '" + excerpt_for_message(d) + "' (expected YYYY-MM-DD)");
+      return *parsed;
+    };
+    const std::optional<double> weight = number(cols.weight, "weight");
+    const std::optional<double> goldstein = number(cols.goldstein, "goldstein");
+    const graph::Date first_seen = date(cols.first_seen), last_seen = date(cols.last_seen);
+    // A repeated row is the same edge again: weights add up, a row without a weight
+    // counting 1 (so rows without weights count the edge's rows).
+    graph::EdgeRef e;
+    if (const auto found = g.find_edge(s, t, relation)) {
+      e = *found;
+      graph::EdgeData& d = g.edge_data(e);
+      d.weight = d.weight.value_or(1.0) + weight.value_or(1.0);
     } else {
-      g.add_edge(s, t, relation, weight);
+      e = g.add_edge(s, t, relation, weight);
+    }
+    graph::EdgeData& d = g.edge_data(e);
+    if (goldstein && !d.goldstein) d.goldstein = goldstein;
+    for (graph::Date when : {first_seen, last_seen}) {
+      if (when == graph::kNoDate) continue;
+      if (d.first_seen == graph::kNoDate || when < d.first_seen) d.first_seen = when;
+      if (d.last_seen == graph::kNoDate || when > d.last_seen) d.last_seen = when;
     }
   }
   return g;
+}
+
+graph::Graph parse_csv_nodes(const std::string& text, const std::string& name) {
+  std::vector<CsvField> fields;
+  CsvParser parser = open_csv(text, name, "nodes file", "id or name columns", fields);
+  const std::uint64_t header_line = parser.record_line();
+  const std::size_t width = fields.size();
+  int id = -1, node_name = -1, kind = -1, aliases = -1;
+  std::vector<std::pair<std::size_t, std::string>> attributes;  // column, key
+  for (std::size_t i = 0; i < width; ++i) {
+    const std::string col = lower(fields[i].value);
+    int* slot = col == "id" ? &id : col == "name" ? &node_name : col == "kind" ? &kind
+                : col == "aliases" ? &aliases : nullptr;
+    if (!slot) {
+      const std::string& key = fields[i].value;
+      attributes.emplace_back(i, key.rfind(kAttributePrefix, 0) == 0
+                                     ? key.substr(kAttributePrefix.size())
+                                     : key);
+      continue;
+    }
+    if (*slot >= 0)
+      throw graph::ParseError(name, header_line, 0,
+                              "column '" + col + "' appears twice in the header");
+    *slot = static_cast<int>(i);
+  }
+  if (id < 0 && node_name < 0)
+    throw graph::ParseError(name, header_line, 0,
+                            "a nodes file needs an 'id' or a 'name' column");
+  graph::Graph g;
+  while (parser.next(fields)) {
+    if (blank(fields)) continue;
+    const std::uint64_t line = parser.record_line();
+    auto fail = [&](const std::string& what) { throw graph::ParseError(name, line, 0, what); };
+    if (fields.size() != width)
+      fail("expected " + std::to_string(width) + " fields as in the header, found " +
+           std::to_string(fields.size()));
+    auto get = [&](int col) -> const std::string& {
+      static const std::string kEmpty;
+      return col < 0 ? kEmpty : fields[static_cast<std::size_t>(col)].value;
+    };
+    const std::string& node_id = get(id);
+    const std::string& label = get(node_name).empty() ? node_id : get(node_name);
+    if (label.empty()) fail("a node needs an id or a name");
+    graph::Kind k = graph::Kind::kOrganization;
+    if (!get(kind).empty()) {
+      const auto parsed = graph::parse_kind(get(kind));
+      if (!parsed) fail("unknown kind '" + excerpt_for_message(get(kind)) + "'");
+      k = *parsed;
+    }
+    try {
+      const graph::NodeIndex v =
+          node_id.empty() ? g.add_node(label, k) : g.add_node_with_id(node_id, label, k);
+      const std::string& a = get(aliases);
+      std::string current;
+      for (std::size_t i = 0; i <= a.size(); ++i) {
+        if (i < a.size() && a[i] == '\\' && i + 1 < a.size()) {
+          current += a[++i];
+        } else if (i == a.size() || a[i] == '|') {
+          while (!current.empty() && current.back() == ' ') current.pop_back();
+          const auto lead = current.find_first_not_of(' ');
+          if (lead != std::string::npos) g.add_alias(v, current.substr(lead));
+          current.clear();
+        } else {
+          current += a[i];
+        }
+      }
+      for (const auto& [col, key] : attributes)
+        if (!fields[col].value.empty()) g.set_attribute(v, key, fields[col].value);
+    } catch (const graph::Error& e) {
+      fail("node '" + excerpt_for_message(label) + "': " + e.what());
+    }
+  }
+  return g;
+}
+
+graph::Graph load_csv(const std::string& path, const std::string& nodes_path) {
+  graph::Graph nodes = parse_csv_nodes(read_file(nodes_path), nodes_path);
+  return parse_csv(read_file(path), path == "-" ? "<stdin>" : path, std::move(nodes));
 }
 
 }  // namespace stakegraph::io

@@ -12,10 +12,21 @@
 // rows' weights (without weights: the number of rows); for allied_with and linked_to, which
 // have no direction, b,a repeats a,b. Relations as graph::parse_relation reads them.
 //
-// Writing: the header `source,target,relation,weight,source_kind,target_kind`, then one
-// line per edge (LF line ends), weights in their shortest round-trip form. Only what the six
-// columns hold survives: isolated nodes, ids, aliases, attributes, dates and evidence are
-// not written (use .sgpb or .json for them).
+// Also read: goldstein (a number), first_seen and last_seen (YYYY-MM-DD) columns. An empty
+// weight is none (graph/edge_weight.hpp); a repeated row adds its weight (none counting 1).
+//
+// Writing: the header `source,target,relation,weight,source_kind,target_kind,goldstein,
+// evidence_count,first_seen,last_seen`, then one line per edge (LF line ends), numbers in
+// their shortest round-trip form, an absent weight or goldstein and an unknown date empty.
+// Isolated nodes, ids, aliases and node attributes go to the nodes file (write_csv_nodes:
+// `--nodes FILE` in the CLI), evidence is not written (use .sgpb or .json for it).
+//
+// Nodes file: the header `id,name,kind,aliases`, then one column per node attribute key
+// (a key that clashes with those four, is empty or starts "attribute." is written
+// "attribute.<key>" and read back without the prefix); aliases joined by " | " ('|' and '\'
+// escaped with '\'); an empty cell is no attribute. Reading needs an id or a name column;
+// other columns are attributes. Read before the edge list (load_csv with a nodes path), its
+// nodes keep their ids, kinds and attributes, and the edge list's names find them.
 //
 // Reading accepts LF or CRLF line ends and a leading UTF-8 byte order mark, skips blank
 // lines, and trims spaces and tabs around unquoted fields. A header only gives an empty
@@ -41,5 +52,13 @@ void write_csv(const graph::Graph& g, std::ostream& out);
 graph::Graph load_csv(const std::string& path);
 // The same from text in memory; `name` names the input in error messages.
 graph::Graph parse_csv(const std::string& text, const std::string& name);
+// The edge list read into `g` (the nodes of a nodes file).
+graph::Graph parse_csv(const std::string& text, const std::string& name, graph::Graph g);
+
+// The nodes file (see above).
+void write_csv_nodes(const graph::Graph& g, std::ostream& out);
+graph::Graph parse_csv_nodes(const std::string& text, const std::string& name);
+// The nodes file at `nodes_path`, then the edge list at `path` ("-": standard input).
+graph::Graph load_csv(const std::string& path, const std::string& nodes_path);
 
 }  // namespace stakegraph::io

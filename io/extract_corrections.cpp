@@ -166,6 +166,7 @@ graph::Graph CorrectionSet::apply(const graph::Graph& g, CorrectionStats* stats)
     for (const auto& ev : ed.evidence) out.add_evidence(e, ev);
     // Dates an edge has without evidence (imports) survive, merged edges span both.
     graph::EdgeData& od = out.edge_data(e);
+    if (!od.goldstein) od.goldstein = ed.goldstein;
     if (ed.first_seen != graph::kNoDate &&
         (od.first_seen == graph::kNoDate || ed.first_seen < od.first_seen))
       od.first_seen = ed.first_seen;

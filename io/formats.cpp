@@ -12,6 +12,7 @@
 #include "io/atomic_file.hpp"
 #include "io/csv.hpp"
 #include "io/dot.hpp"
+#include "io/gexf.hpp"
 #include "io/graphml.hpp"
 #include "io/input.hpp"
 #include "io/json_format.hpp"
@@ -26,6 +27,7 @@ std::string_view format_name(Format f) noexcept {
     case Format::kGraphml: return "graphml";
     case Format::kCsv: return "csv";
     case Format::kDot: return "dot";
+    case Format::kGexf: return "gexf";
   }
   return "";
 }
@@ -35,7 +37,8 @@ std::optional<Format> parse_format(std::string_view name) noexcept {
   std::transform(lower.begin(), lower.end(), lower.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   if (!lower.empty() && lower[0] == '.') lower.erase(0, 1);
-  for (Format f : {Format::kSgpb, Format::kJson, Format::kGraphml, Format::kCsv, Format::kDot})
+  for (Format f : {Format::kSgpb, Format::kJson, Format::kGraphml, Format::kCsv, Format::kDot,
+                   Format::kGexf})
     if (lower == format_name(f)) return f;
   if (lower == "gv") return Format::kDot;
   return std::nullopt;
@@ -62,13 +65,16 @@ Format sniff_stdin() {
   return Format::kCsv;
 }
 
-graph::Graph load_graph_unchecked(const std::string& path, std::optional<Format> format) {
+graph::Graph load_graph_unchecked(const std::string& path, std::optional<Format> format,
+                                  const LoadOptions& options) {
   if (!format && path == "-") format = sniff_stdin();
   if (!format) format = format_from_path(path);
   if (!format)
     throw graph::InvalidArgument(path +
                                  ": unknown graph format (use .sgpb, .json, .graphml or .csv)");
   check_input_file(path);
+  if (!options.csv_nodes.empty() && *format != Format::kCsv)
+    throw graph::InvalidArgument(path + ": a nodes file (--nodes) goes with a CSV edge list only");
   if (*format != Format::kSgpb && path != "-" && has_sgpb_magic(path))
     throw graph::ParseError::at_offset(
         path, 0, "this is a .sgpb graph file, not " + std::string(format_name(*format)));
@@ -76,9 +82,16 @@ graph::Graph load_graph_unchecked(const std::string& path, std::optional<Format>
     case Format::kSgpb: return load_sgpb(path);
     case Format::kJson: return load_json(path);
     case Format::kGraphml: return load_graphml(path);
-    case Format::kCsv: return load_csv(path);
+    case Format::kCsv:
+      if (!options.csv_nodes.empty()) {
+        check_input_file(options.csv_nodes);
+        return load_csv(path, options.csv_nodes);
+      }
+      return load_csv(path);
     case Format::kDot:
-      throw graph::InvalidArgument(path + ": DOT is write-only; read .sgpb, .json, .graphml or .csv");
+    case Format::kGexf:
+      throw graph::InvalidArgument(path + ": " + std::string(format_name(*format)) +
+                                   " is write-only; read .sgpb, .json, .graphml or .csv");
   }
   throw graph::InvalidArgument(path + ": unknown graph format");
 }
@@ -119,6 +132,17 @@ bool csv_header_has_source_and_target(std::string_view head) {
   return source && target;
 }
 
+// A nodes file of ours (or empty): its header has an id or a name column.
+bool looks_like_csv_nodes_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string line;
+  if (!std::getline(in, line)) return true;
+  if (line.compare(0, 3, "\xEF\xBB\xBF") == 0) line.erase(0, 3);
+  const std::string lower = lower_ascii(line);
+  return lower.rfind("id,", 0) == 0 || lower.rfind("name,", 0) == 0 || lower == "id" ||
+         lower == "name";
+}
+
 }  // namespace
 
 bool looks_like_graph_file(const std::string& path, Format format) {
@@ -141,6 +165,8 @@ bool looks_like_graph_file(const std::string& path, Format format) {
     }
     case Format::kGraphml:
       return head.find("<graphml") != std::string::npos;
+    case Format::kGexf:
+      return head.find("<gexf") != std::string::npos;
     case Format::kCsv:
       return csv_header_has_source_and_target(head);
     case Format::kDot: {
@@ -173,8 +199,9 @@ void save_graph_unchecked(const graph::Graph& g, const std::string& path,
                           std::optional<Format> format, const SaveOptions& options) {
   if (!format) format = format_from_path(path);
   if (!format)
-    throw graph::InvalidArgument(
-        path + ": unknown graph format (use .sgpb, .json, .graphml, .csv or .dot, or --to)");
+    throw graph::InvalidArgument(path +
+                                 ": unknown graph format (use .sgpb, .json, .graphml, .csv, "
+                                 ".dot or .gexf, or --to)");
   if (!options.force && !is_stdout_path(path)) {
     std::error_code ec;
     const auto status = std::filesystem::status(path, ec);
@@ -182,6 +209,28 @@ void save_graph_unchecked(const graph::Graph& g, const std::string& path,
       throw graph::Error(path + ": exists and is not a " + std::string(format_name(*format)) +
                          " graph file: refusing to overwrite it (remove it first, or use "
                          "--force)");
+  }
+  if (!options.csv_nodes.empty() && *format != Format::kCsv)
+    throw graph::InvalidArgument(path + ": a nodes file (--nodes) goes with a CSV edge list only");
+  GexfOptions gexf;
+  if (options.gexf_version == "1.2draft" || options.gexf_version == "1.2")
+    gexf.version = GexfVersion::k1_2draft;
+  else if (!options.gexf_version.empty() && options.gexf_version != "1.3")
+    throw graph::InvalidArgument("GEXF version '" + options.gexf_version +
+                                 "': one of 1.3, 1.2draft");
+  if (!options.csv_nodes.empty()) {
+    if (!options.force && !is_stdout_path(options.csv_nodes)) {
+      std::error_code ec;
+      const auto status = std::filesystem::status(options.csv_nodes, ec);
+      if (!ec && std::filesystem::is_regular_file(status) &&
+          !looks_like_csv_nodes_file(options.csv_nodes))
+        throw graph::Error(options.csv_nodes +
+                           ": exists and is not a CSV nodes file: refusing to overwrite it "
+                           "(remove it first, or use --force)");
+    }
+    AtomicFile nodes(options.csv_nodes);
+    write_csv_nodes(g, nodes.stream());
+    nodes.commit();
   }
   if (*format == Format::kSgpb) {
     save_sgpb(g, path);
@@ -193,6 +242,7 @@ void save_graph_unchecked(const graph::Graph& g, const std::string& path,
       case Format::kGraphml: write_graphml(g, out); break;
       case Format::kCsv: write_csv(g, out); break;
       case Format::kDot: write_dot(g, out); break;
+      case Format::kGexf: write_gexf(g, out, gexf); break;
       case Format::kSgpb: break;
     }
   };
@@ -209,9 +259,10 @@ void save_graph_unchecked(const graph::Graph& g, const std::string& path,
 
 }  // namespace
 
-graph::Graph load_graph(const std::string& path, std::optional<Format> format) {
+graph::Graph load_graph(const std::string& path, std::optional<Format> format,
+                        const LoadOptions& options) {
   try {
-    return load_graph_unchecked(path, format);
+    return load_graph_unchecked(path, format, options);
   } catch (const std::bad_alloc&) {
     // The partial graph is gone by now: there is memory again for the message.
     throw graph::Error(path + ": out of memory while reading");

@@ -1,6 +1,7 @@
 // One entry point for every graph file format: choose the format from the file extension
 // (or by name), load and save. `.sgpb` (native, io/sgpb.hpp), `.json` (io/json_format.hpp),
-// `.graphml` (io/graphml.hpp), `.csv` (io/csv.hpp), `.dot` (write only, io/dot.hpp).
+// `.graphml` (io/graphml.hpp), `.csv` (io/csv.hpp, with an optional nodes file), `.dot` and
+// `.gexf` (write only, io/dot.hpp, io/gexf.hpp).
 #pragma once
 
 #include <optional>
@@ -11,10 +12,10 @@
 
 namespace stakegraph::io {
 
-enum class Format { kSgpb, kJson, kGraphml, kCsv, kDot };
+enum class Format { kSgpb, kJson, kGraphml, kCsv, kDot, kGexf };
 
 std::string_view format_name(Format f) noexcept;
-// "sgpb", "json", "graphml", "csv", "dot" (case-insensitive); nullopt otherwise.
+// "sgpb", "json", "graphml", "csv", "dot", "gexf" (case-insensitive); nullopt otherwise.
 std::optional<Format> parse_format(std::string_view name) noexcept;
 // From the extension of `path`; nullopt when it has none of the above.
 std::optional<Format> format_from_path(const std::string& path) noexcept;
@@ -23,7 +24,13 @@ std::optional<Format> format_from_path(const std::string& path) noexcept;
 // for an unknown or write-only format, graph::NotFound for a missing file, and
 // graph::ParseError (file + line or offset) for content that is not what the format says,
 // and graph::Error "PATH: out of memory while reading" when the graph does not fit.
-graph::Graph load_graph(const std::string& path, std::optional<Format> format = std::nullopt);
+struct LoadOptions {
+  // CSV: the nodes file read before the edge list (io/csv.hpp); InvalidArgument for another
+  // format.
+  std::string csv_nodes;
+};
+graph::Graph load_graph(const std::string& path, std::optional<Format> format = std::nullopt,
+                        const LoadOptions& options = {});
 
 // Whether the file at `path` looks like a graph file of `format` (read from its first 64
 // KiB): .sgpb magic; a JSON object with a "format_version", "nodes" or "edges" key; a
@@ -35,6 +42,11 @@ struct SaveOptions {
   // Overwrite an existing file even when it is not a graph of the format written (the CLI's
   // --force). By default such a file (a package.json under `-o package.json`) is refused.
   bool force = false;
+  // CSV: also write the nodes file here (atomically, before the edge list); InvalidArgument
+  // for another format.
+  std::string csv_nodes;
+  // GEXF: "1.3" (the default) or "1.2draft" (NetworkX 2.x reads only the drafts).
+  std::string gexf_version;
 };
 
 // Saves atomically (or to stdout for "-" and "/dev/stdout"). Format from the extension

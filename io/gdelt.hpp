@@ -33,14 +33,15 @@
 //     rule = "gdelt:<EventCode>", text = "GDELT event <GLOBALEVENTID>, CAMEO <EventCode>".
 //
 // Merged rows (same actors, same relation): each row keeps its own evidence, so an edge's
-// mentions are the sum of its evidence's mentions. The edge weight is the arithmetic mean
-// of the Goldstein scores of the GDELT rows on the edge (the row's GoldsteinScale, else
+// mentions are the sum of its evidence's mentions. The edge's `goldstein` (never its
+// `weight`, which stays the user's: Goldstein scores are signed) is the arithmetic mean of
+// the Goldstein scores of the GDELT rows on the edge (the row's GoldsteinScale, else
 // data/cameo/cameo_goldstein.tsv): the importer keeps it as a running mean,
-//   weight <- (weight * n + goldstein) / (n + 1),
+//   goldstein <- (goldstein * n + score) / (n + 1),
 // where n is the number of GDELT evidence items (rule "gdelt:...") already on the edge,
 // counted from the graph, so importing into an existing graph continues the same mean. An
-// edge that had no GDELT evidence (made by article extraction, weight 1) takes the score
-// of its first row. (Graph::merge of two graphs does not re-average weights.)
+// edge that had no GDELT evidence (made by article extraction) takes the score of its first
+// row. (Graph::merge of two graphs does not re-average.)
 //
 // Actors -> nodes (the same node as article extraction makes for the same actor, through
 // the lexicon: one United States node whichever source made it). The country is

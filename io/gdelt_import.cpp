@@ -293,7 +293,7 @@ class Importer {
     const graph::NodeIndex s = actor_node(e.actor1, article, e.date);
     const graph::NodeIndex t = actor_node(e.actor2, article, e.date);
     const std::size_t edges_before = g_.edge_count();
-    const graph::EdgeRef edge = g_.add_edge(s, t, relation, goldstein);
+    const graph::EdgeRef edge = g_.add_edge(s, t, relation);
     const bool added = g_.edge_count() > edges_before;
     graph::EdgeData& d = g_.edge_data(edge);
 
@@ -304,7 +304,7 @@ class Importer {
       for (const graph::Evidence& ev : d.evidence) slot->second += is_gdelt_evidence(ev);
     }
     const std::uint32_t n = slot->second;
-    d.weight = n == 0 ? goldstein : (d.weight * n + goldstein) / (n + 1);
+    d.goldstein = n == 0 || !d.goldstein ? goldstein : (*d.goldstein * n + goldstein) / (n + 1);
     slot->second = n + 1;
 
     graph::Evidence ev;

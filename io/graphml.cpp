@@ -17,6 +17,7 @@
 
 #include "graph/error.hpp"
 #include "io/input.hpp"
+#include "io/xml_text.hpp"
 
 namespace stakegraph::io {
 namespace {
@@ -25,71 +26,6 @@ constexpr std::string_view kAliasSeparator = " | ";
 constexpr std::string_view kAttributePrefix = "attribute.";
 
 // ---- writing --------------------------------------------------------------------------------
-
-// Writes `s` as XML character data or attribute value (see the header for what is replaced).
-void write_escaped(std::ostream& out, std::string_view s) {
-  static constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      switch (c) {
-        case '&':
-          out << "&amp;";
-          break;
-        case '<':
-          out << "&lt;";
-          break;
-        case '>':
-          out << "&gt;";
-          break;
-        case '"':
-          out << "&quot;";
-          break;
-        case '\t':
-          out << "&#9;";
-          break;
-        case '\n':
-          out << "&#10;";
-          break;
-        case '\r':
-          out << "&#13;";
-          break;
-        default:
-          if (c < 0x20)
-            out << kReplacement;
-          else
-            out << static_cast<char>(c);
-      }
-      ++i;
-      continue;
-    }
-    const std::size_t len = (c & 0xE0) == 0xC0   ? 2
-                            : (c & 0xF0) == 0xE0 ? 3
-                            : (c & 0xF8) == 0xF0 ? 4
-                                                 : 1;
-    const std::string_view seq = s.substr(i, len);
-    // EF BF BE and EF BF BF are U+FFFE and U+FFFF, which XML does not allow.
-    const bool non_character = seq == "\xEF\xBF\xBE" || seq == "\xEF\xBF\xBF";
-    if (len == 1 || seq.size() < len || find_invalid_utf8(seq) || non_character) {
-      out << kReplacement;
-      ++i;
-    } else {
-      out << seq;
-      i += len;
-    }
-  }
-}
-
-// Shortest decimal form that reads back as the same double; XML Schema spellings for
-// the non-finite values.
-std::string format_double(double d) {
-  if (std::isnan(d)) return "NaN";
-  if (std::isinf(d)) return d > 0 ? "INF" : "-INF";
-  char buf[64];
-  const auto end = std::to_chars(buf, buf + sizeof buf, d).ptr;
-  return std::string(buf, end);
-}
 
 std::string join_aliases(const std::vector<std::string>& aliases) {
   std::string out;
@@ -127,17 +63,17 @@ std::vector<std::string> split_aliases(std::string_view s) {
 void write_key(std::ostream& out, std::string_view id, const char* domain, std::string_view name,
                const char* type) {
   out << "  <key id=\"";
-  write_escaped(out, id);
+  write_xml_escaped(out, id);
   out << "\" for=\"" << domain << "\" attr.name=\"";
-  write_escaped(out, name);
+  write_xml_escaped(out, name);
   out << "\" attr.type=\"" << type << "\"/>\n";
 }
 
 void write_data(std::ostream& out, std::string_view key, std::string_view value) {
   out << "<data key=\"";
-  write_escaped(out, key);
+  write_xml_escaped(out, key);
   out << "\">";
-  write_escaped(out, value);
+  write_xml_escaped(out, value);
   out << "</data>";
 }
 
@@ -147,11 +83,13 @@ void write_data(std::ostream& out, std::string_view key, std::string_view value)
 enum class Field {
   kIgnored,
   kName,
+  kLabel,
   kKind,
   kAliases,
   kAttribute,
   kRelation,
   kWeight,
+  kGoldstein,
   kFirstSeen,
   kLastSeen
 };
@@ -431,6 +369,7 @@ class GraphmlReader final {
     Key k;
     if (!attr_name.empty() && (domain == "node" || domain == "all")) {
       k.node_field = attr_name == "name"      ? Field::kName
+                     : attr_name == "label"   ? Field::kLabel
                      : attr_name == "kind"    ? Field::kKind
                      : attr_name == "aliases" ? Field::kAliases
                                               : Field::kAttribute;
@@ -441,6 +380,7 @@ class GraphmlReader final {
     if (domain == "edge" || domain == "all") {
       k.edge_field = attr_name == "relation"     ? Field::kRelation
                      : attr_name == "weight"     ? Field::kWeight
+                     : attr_name == "goldstein"  ? Field::kGoldstein
                      : attr_name == "first_seen" ? Field::kFirstSeen
                      : attr_name == "last_seen"  ? Field::kLastSeen
                                                  : Field::kIgnored;
@@ -478,7 +418,10 @@ class GraphmlReader final {
   void end_node() {
     in_node_ = false;
     try {
-      std::string name = value_of(Field::kName, true).value_or(node_id_);
+      // A file from Gephi names nodes by "label" only; ours carry both (the same text).
+      std::optional<std::string> named = value_of(Field::kName, true);
+      if (!named) named = value_of(Field::kLabel, true);
+      std::string name = named.value_or(node_id_);
       graph::Kind kind = graph::Kind::kOrganization;
       if (auto k = value_of(Field::kKind, true); k && !trim(*k).empty()) {
         const auto parsed = graph::parse_kind(trim(*k));
@@ -524,6 +467,19 @@ class GraphmlReader final {
     return *d;
   }
 
+  // A finite number in the edge's `field` (nullopt when absent or blank).
+  std::optional<double> number_value(Field field, const char* what, long line) const {
+    const auto w = value_of(field, false);
+    if (!w || trim(*w).empty()) return std::nullopt;
+    const std::string_view text = trim(*w);
+    double x = 0.0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), x);
+    if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(x))
+      fail(line, std::string("invalid ") + what + " '" + excerpt_for_message(*w) +
+                     "' (expected a finite number)");
+    return x;
+  }
+
   void add_edges() {
     for (PendingEdge& p : pending_) {
       values_ = std::move(p.data);
@@ -537,17 +493,13 @@ class GraphmlReader final {
         if (!parsed) fail(p.line, "unknown relation '" + excerpt_for_message(*r) + "'");
         relation = *parsed;
       }
-      double weight = 1.0;
-      if (auto w = value_of(Field::kWeight, false); w && !trim(*w).empty()) {
-        const std::string_view text = trim(*w);
-        const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), weight);
-        if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(weight))
-          fail(p.line,
-               "invalid weight '" + excerpt_for_message(*w) + "' (expected a finite number)");
-      }
+      const std::optional<double> weight = number_value(Field::kWeight, "weight", p.line);
+      const std::optional<double> goldstein =
+          number_value(Field::kGoldstein, "goldstein", p.line);
       const graph::Date first = date_value(Field::kFirstSeen, p.line);
       const graph::Date last = date_value(Field::kLastSeen, p.line);
       graph::EdgeData& d = g_.edge_data(g_.add_edge(*s, *t, relation, weight));
+      if (!d.goldstein) d.goldstein = goldstein;
       for (graph::Date date : {first, last}) {
         if (date == graph::kNoDate) continue;
         if (d.first_seen == graph::kNoDate || date < d.first_seen) d.first_seen = date;
@@ -589,11 +541,13 @@ void write_graphml(const graph::Graph& g, std::ostream& out) {
          "    xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
          "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
   write_key(out, "name", "node", "name", "string");
+  write_key(out, "label", "node", "label", "string");  // Gephi and Cytoscape show it
   write_key(out, "kind", "node", "kind", "string");
   write_key(out, "aliases", "node", "aliases", "string");
   // One key per attribute name in use, in order of first appearance.
   std::vector<std::string> attribute_keys;
   std::unordered_map<std::string, std::string> attribute_key_id;
+  const auto types = attribute_types(g);
   for (graph::NodeIndex v = 0; v < g.node_count(); ++v) {
     for (const auto& [key, value] : g.node(v).attributes) {
       if (attribute_key_id.count(key)) continue;
@@ -603,14 +557,25 @@ void write_graphml(const graph::Graph& g, std::ostream& out) {
       // A key that is one of ours, or carries the prefix, or is empty (a key without
       // attr.name is not an attribute to a reader) is written with the prefix; the reader
       // strips it.
-      const bool clash = key.empty() || key == "name" || key == "kind" || key == "aliases" ||
-                         key.rfind(kAttributePrefix, 0) == 0;
-      write_key(out, id, "node", clash ? std::string(kAttributePrefix) + key : key, "string");
+      const bool clash = key.empty() || key == "name" || key == "label" || key == "kind" ||
+                         key == "aliases" || key.rfind(kAttributePrefix, 0) == 0;
+      write_key(out, id, "node", clash ? std::string(kAttributePrefix) + key : key,
+                std::string(attribute_type_name(types.at(key))).c_str());
     }
   }
   write_key(out, "relation", "edge", "relation", "string");
   write_key(out, "sign", "edge", "sign", "int");
-  write_key(out, "weight", "edge", "weight", "double");
+  // weight and goldstein are declared only when some edge has one, so that a tool sees no
+  // weight rather than a missing (NaN) one; an edge without a weight takes the default 1.
+  bool any_weight = false, any_goldstein = false;
+  for (auto [it, end] = boost::edges(g.boost_graph()); it != end; ++it) {
+    any_weight = any_weight || g.edge(*it).weight.has_value();
+    any_goldstein = any_goldstein || g.edge(*it).goldstein.has_value();
+  }
+  if (any_weight)
+    out << "  <key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\">"
+           "<default>1</default></key>\n";
+  if (any_goldstein) write_key(out, "goldstein", "edge", "goldstein", "double");
   write_key(out, "evidence_count", "edge", "evidence_count", "int");
   write_key(out, "first_seen", "edge", "first_seen", "string");
   write_key(out, "last_seen", "edge", "last_seen", "string");
@@ -618,9 +583,10 @@ void write_graphml(const graph::Graph& g, std::ostream& out) {
   for (graph::NodeIndex v = 0; v < g.node_count(); ++v) {
     const graph::NodeData& d = g.node(v);
     out << "    <node id=\"";
-    write_escaped(out, d.id);
+    write_xml_escaped(out, d.id);
     out << "\">";
     write_data(out, "name", d.name);
+    write_data(out, "label", d.name);
     write_data(out, "kind", graph::kind_name(d.kind));
     if (!d.aliases.empty()) write_data(out, "aliases", join_aliases(d.aliases));
     for (const auto& [key, value] : d.attributes) write_data(out, attribute_key_id.at(key), value);
@@ -630,13 +596,14 @@ void write_graphml(const graph::Graph& g, std::ostream& out) {
   for (auto [it, end] = boost::edges(g.boost_graph()); it != end; ++it) {
     const graph::EdgeData& d = g.edge(*it);
     out << "    <edge id=\"e" << n++ << "\" source=\"";
-    write_escaped(out, g.node(g.source(*it)).id);
+    write_xml_escaped(out, g.node(g.source(*it)).id);
     out << "\" target=\"";
-    write_escaped(out, g.node(g.target(*it)).id);
+    write_xml_escaped(out, g.node(g.target(*it)).id);
     out << "\">";
     write_data(out, "relation", graph::relation_name(d.relation));
     write_data(out, "sign", std::to_string(static_cast<int>(d.sign)));
-    write_data(out, "weight", format_double(d.weight));
+    if (d.weight) write_data(out, "weight", format_double(*d.weight));
+    if (d.goldstein) write_data(out, "goldstein", format_double(*d.goldstein));
     write_data(out, "evidence_count", std::to_string(d.evidence.size()));
     if (d.first_seen != graph::kNoDate)
       write_data(out, "first_seen", graph::format_iso_date(d.first_seen));

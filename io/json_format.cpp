@@ -15,6 +15,7 @@
 
 #include "graph/error.hpp"
 #include "io/input.hpp"
+#include "io/legacy_weights.hpp"
 
 namespace stakegraph::io {
 namespace {
@@ -85,11 +86,14 @@ ordered_json edge_json(const graph::Graph& g, graph::EdgeRef e) {
   ordered_json j{{"source", g.node(g.source(e)).id},
                  {"target", g.node(g.target(e)).id},
                  {"relation", graph::relation_name(d.relation)},
-                 {"sign", static_cast<int>(d.sign)},
-                 {"weight", d.weight},
-                 {"first_seen", graph::format_iso_date(d.first_seen)},
-                 {"last_seen", graph::format_iso_date(d.last_seen)},
-                 {"evidence", std::move(evidence)}};
+                 {"sign", static_cast<int>(d.sign)}};
+  // Absent weights are left out (none is neither 0 nor 1).
+  if (d.weight) j["weight"] = *d.weight;
+  if (d.goldstein) j["goldstein"] = *d.goldstein;
+  j["first_seen"] = graph::format_iso_date(d.first_seen);
+  j["last_seen"] = graph::format_iso_date(d.last_seen);
+  j["evidence_count"] = d.evidence.size();
+  j["evidence"] = std::move(evidence);
   if (std::string cameo = edge_cameo(d); !cameo.empty()) j["cameo"] = std::move(cameo);
   return j;
 }
@@ -286,7 +290,8 @@ class JsonGraphReader final {
         if (!s->is_number_integer() || s->get<std::int64_t>() < -1 || s->get<std::int64_t>() > 1)
           field_error(where, "sign", "expected -1, 0 or 1, found " + s->dump());
       }
-      p.data.weight = number_field(j, "weight", where, 1.0);
+      if (field(j, "weight")) p.data.weight = number_field(j, "weight", where, 1.0);
+      if (field(j, "goldstein")) p.data.goldstein = number_field(j, "goldstein", where, 0.0);
       p.data.first_seen = date_field(j, "first_seen", where);
       p.data.last_seen = date_field(j, "last_seen", where);
       if (const json* evidence = field(j, "evidence")) {
@@ -380,6 +385,7 @@ class JsonGraphReader final {
       }
       const graph::EdgeRef e = g_.add_edge(*s, *t, p.data.relation, p.data.weight);
       graph::EdgeData& d = g_.edge_data(e);
+      if (!d.goldstein) d.goldstein = p.data.goldstein;
       if (d.evidence.empty()) {
         // A new edge: take the evidence as listed (add_evidence's duplicate check would be
         // quadratic in the evidence of one edge).
@@ -502,6 +508,7 @@ graph::Graph parse_json(const std::string& text, const std::string& name) {
 
   // A JSON graph says so: a "format_version", or the ontology's "nodes" and "edges".
   bool has_version = false, has_nodes = false, has_edges = false;
+  std::uint64_t version = 0;
   Section section = Section::kNone;   // the top-level key being read
   Section in_array = Section::kNone;  // the top-level array being read
   std::size_t element_offset = 0;
@@ -545,6 +552,7 @@ graph::Graph parse_json(const std::string& text, const std::string& name) {
               reader.fail(here(), "format_version " + parsed.dump() +
                                       " is newer than this stakegraph reads (" +
                                       std::to_string(kJsonFormatVersion) + ")");
+            version = parsed.get<std::uint64_t>();
             return false;
           }
           if (section == Section::kNone) return false;
@@ -616,6 +624,7 @@ graph::Graph parse_json(const std::string& text, const std::string& name) {
                             "not a stakegraph JSON graph: no \"format_version\" key, nor both "
                             "\"nodes\" and \"edges\"");
   reader.finish();
+  if (version == 1) upgrade_legacy_weights(g);  // written before user weights
   return g;
 }
 

@@ -1,9 +1,10 @@
 // JSON graph files in the ontology's shape (shared/ONTOLOGY.md, "JSON export"), plus every
 // field of the schema (proto/stakegraph.proto, same snake_case names):
 //
-//   {"format_version": 1,
+//   {"format_version": 2,
 //    "nodes": [{"id", "name", "kind", "aliases": [...], "attributes": {...}}],
-//    "edges": [{"source", "target", "relation", "sign", "weight", "first_seen", "last_seen",
+//    "edges": [{"source", "target", "relation", "sign", "weight", "goldstein", "first_seen",
+//               "last_seen", "evidence_count",
 //               "evidence": [{"article", "sentence", "start", "end", "text", "hedged",
 //                             "speaker", "rule", "confidence", "mentions", "sources",
 //                             "date"}]}],
@@ -21,7 +22,8 @@
 //   an empty graph. Unknown keys, and unknown fields of an element, are ignored.
 //   "format_version", when present, must be an integer no newer than kJsonFormatVersion.
 // - A missing or null optional field (or an empty kind or relation) takes its default:
-//   kind "organization", aliases [], attributes {}, relation "related_to", weight 1,
+//   kind "organization", aliases [], attributes {}, relation "related_to", weight and
+//   goldstein none (an edge's "evidence_count" is ignored: it is the evidence's length),
 //   confidence 1, hedged false, numbers 0, strings and dates "".
 // - Node: "id" or "name" is required. A node without id gets one from its name (the name's
 //   slug, made unique with "-2", "-3"...); a node without name is named by its id.
@@ -45,7 +47,9 @@
 
 namespace stakegraph::io {
 
-inline constexpr int kJsonFormatVersion = 1;
+// Version 2: "weight" is the user-defined weight, left out when the edge has none, and
+// "goldstein" the GDELT mean; version 1 files are read by io/legacy_weights.hpp's rule.
+inline constexpr int kJsonFormatVersion = 2;
 
 void write_json(const graph::Graph& g, std::ostream& out);
 // Reads a JSON graph file ("-" for standard input). Throws graph::NotFound for a missing

@@ -82,7 +82,8 @@ pb::Edge to_proto(const graph::Graph& g, graph::EdgeRef e, bool with_evidence) {
   m.set_target(g.node(g.target(e)).id);
   m.set_relation(static_cast<pb::Relation>(d.relation));
   m.set_sign(d.sign);
-  m.set_weight(d.weight);
+  if (d.weight) m.set_weight(*d.weight);
+  if (d.goldstein) m.set_goldstein(*d.goldstein);
   m.set_first_seen(graph::format_iso_date(d.first_seen));
   m.set_last_seen(graph::format_iso_date(d.last_seen));
   if (with_evidence)
@@ -132,7 +133,8 @@ graph::EdgeRef add_from_proto(graph::Graph& g, const pb::Edge& m, bool known_new
   graph::EdgeData d;
   d.relation = rel;
   d.sign = static_cast<std::int8_t>(graph::relation_sign(rel));
-  d.weight = m.weight();
+  if (m.has_weight()) d.weight = m.weight();
+  if (m.has_goldstein()) d.goldstein = m.goldstein();
   d.first_seen = parse_date_field(m.first_seen());
   d.last_seen = parse_date_field(m.last_seen());
   d.evidence.reserve(static_cast<std::size_t>(m.evidence_size()));
@@ -140,6 +142,7 @@ graph::EdgeRef add_from_proto(graph::Graph& g, const pb::Edge& m, bool known_new
   if (known_new) return g.append_edge_unchecked(*s, *t, std::move(d));
   graph::EdgeRef e = g.add_edge(*s, *t, rel, d.weight);
   graph::EdgeData& dst = g.edge_data(e);
+  if (!dst.goldstein) dst.goldstein = d.goldstein;
   for (Date date : {d.first_seen, d.last_seen}) {
     if (date == graph::kNoDate) continue;
     if (dst.first_seen == graph::kNoDate || date < dst.first_seen) dst.first_seen = date;

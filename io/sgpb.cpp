@@ -18,6 +18,7 @@
 #include "graph/error.hpp"
 #include "io/atomic_file.hpp"
 #include "io/input.hpp"
+#include "io/legacy_weights.hpp"
 #include "io/proto_convert.hpp"
 #include "io/protobuf_log.hpp"
 #include "proto/stakegraph.pb.h"
@@ -361,6 +362,7 @@ void write_sgpb(const graph::Graph& g, std::ostream& out, const SgpbWriteOptions
     h->set_edge_count(g.edge_count());
     h->set_article_count(g.articles().size());
     h->set_evidence_count(evidence_total);
+    h->set_user_weights(true);
     writer.write(frame);
   }
   // Chunks close at target_frame_bytes; the size is tracked incrementally per item.
@@ -608,6 +610,7 @@ graph::Graph read_sgpb(std::istream& in, const std::string& name) {
   if (!have_header) throw graph::ParseError::at_offset(name, offset, "truncated file: no header");
   if (!have_footer)
     throw graph::ParseError::at_offset(name, offset, "truncated file: the footer frame is missing");
+  if (!header.user_weights()) upgrade_legacy_weights(g);
   return g;
 }
 

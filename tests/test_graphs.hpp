@@ -120,7 +120,7 @@ inline std::string graph_difference(const graph::Graph& a, const graph::Graph& b
     const auto e = b.find_edge(*s, *t, x.relation);
     if (!e) return "edge " + label + " missing";
     const EdgeData& y = b.edge(*e);
-    if (x.weight != y.weight || x.sign != y.sign) return "edge " + label + " weight/sign differ";
+    if (x.weight != y.weight || x.goldstein != y.goldstein || x.sign != y.sign) return "edge " + label + " weight/sign differ";
     if (!compare_evidence) continue;
     if (x.first_seen != y.first_seen || x.last_seen != y.last_seen)
       return "edge " + label + " dates differ";

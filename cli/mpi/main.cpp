@@ -198,7 +198,8 @@ sg::PathResult distributed_path(const mpi::communicator& world, const sg::Graph&
   for (sg::NodeIndex a : o.avoid)
     if (a == from || a == to) return sg::shortest_path(g, from, to, o);  // its own error
   const bool costed = o.cost != sg::EdgeCost::kHops;
-  const sg::Csr c = sg::build_csr(g, {.directed = o.directed, .weighted = costed});
+  const sg::Csr c =
+      sg::build_csr(g, {.directed = o.directed, .weighted = costed, .source = o.weights});
   dist::DistanceOptions d;
   d.cost = o.cost;
   if (!o.avoid.empty()) {

@@ -383,7 +383,7 @@ std::string report_data_json(const Graph& g, const ReportDataOptions& options) {
                        {"target", valid_utf8(g.node(g.target(e)).id)},
                        {"relation", graph::relation_name(d.relation)},
                        {"sign", d.sign},
-                       {"weight", d.weight},
+                       {"weight", d.weight ? Json(*d.weight) : Json()},
                        {"first_seen", graph::format_iso_date(d.first_seen)},
                        {"last_seen", graph::format_iso_date(d.last_seen)},
                        {"svg", drawn.svg_id},

@@ -157,7 +157,7 @@ TEST_F(AnalyticsCli, PathVariants) {
   EXPECT_EQ(none.status, 0);
   EXPECT_NE(none.out.find("no path"), std::string::npos);
   // Weighted: the cost is the sum of 1 / evidence count.
-  const auto w = parse(run_stakegraph("path '" + story_ + "' US Huawei --weighted --json"));
+  const auto w = parse(run_stakegraph("path '" + story_ + "' US Huawei --weight evidence --json"));
   EXPECT_DOUBLE_EQ(w.at("paths")[0].at("cost").get<double>(), 0.5);  // two evidence items
   // --all lists every shortest path; directed follows edges only.
   const auto all = parse(run_stakegraph("path '" + story_ + "' BT EE --all --json"));

@@ -157,7 +157,7 @@ TEST_F(ImportCliTest, MergesIntoAnExistingGraphAndReimportChangesNothing) {
   EXPECT_EQ(j["duplicate_rows"], 4);
   EXPECT_EQ(j["imported_rows"], 0);
   EXPECT_EQ(j["graph"]["edges"], 3);
-  // The merged edge's weight is the mean of its two rows.
+  // The merged edge's Goldstein mean is the mean of its two rows (issue 15: not its weight).
   const auto r = run_stakegraph("convert '" + out + "' '" + path("g.json") + "'");
   ASSERT_EQ(r.status, 0) << r.err;
   std::ifstream in(path("g.json"));
@@ -166,7 +166,7 @@ TEST_F(ImportCliTest, MergesIntoAnExistingGraphAndReimportChangesNothing) {
   for (const auto& e : g["edges"]) {
     if (e["relation"] == "CONSULT") {
       ++consult;
-      EXPECT_DOUBLE_EQ(e["weight"].get<double>(), 3.0);
+      EXPECT_DOUBLE_EQ(e["goldstein"].get<double>(), 3.0);
       EXPECT_EQ(e["evidence"].size(), 2u);
     }
   }

@@ -94,7 +94,11 @@ inline std::string graph_difference(const graph::Graph& a, const graph::Graph& b
     const auto e = b.find_edge(*s, *t, x.relation);
     if (!e) return "edge " + label + " missing";
     const EdgeData& y = b.edge(*e);
-    if (!same_double(x.weight, y.weight)) return "edge " + label + " weight differs";
+    if (x.weight.has_value() != y.weight.has_value() ||
+        (x.weight && !same_double(*x.weight, *y.weight)) ||
+        x.goldstein.has_value() != y.goldstein.has_value() ||
+        (x.goldstein && !same_double(*x.goldstein, *y.goldstein)))
+      return "edge " + label + " weight differs";
     if (x.sign != y.sign) return "edge " + label + " sign differs";
     if (what.dates && (x.first_seen != y.first_seen || x.last_seen != y.last_seen))
       return "edge " + label + " dates differ";

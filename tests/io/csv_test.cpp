@@ -41,7 +41,7 @@ std::set<EdgeRow> edge_rows(const graph::Graph& g) {
     const graph::NodeData* s = &g.node(g.source(*it));
     const graph::NodeData* t = &g.node(g.target(*it));
     if (graph::is_symmetric(d.relation) && t->name < s->name) std::swap(s, t);
-    rows.emplace(s->name, t->name, std::string(graph::relation_name(d.relation)), d.weight,
+    rows.emplace(s->name, t->name, std::string(graph::relation_name(d.relation)), d.weight.value_or(1.0),
                  std::string(graph::kind_name(s->kind)), std::string(graph::kind_name(t->kind)));
   }
   return rows;
@@ -75,9 +75,11 @@ TEST(Csv, StoryGraphRoundTripKeepsTheEdges) {
   EXPECT_EQ(h.node_count(), g.node_count());  // every story node has an edge
   EXPECT_EQ(edge_rows(h), edge_rows(g));
   EXPECT_EQ(text.substr(0, text.find('\n')),
-            "source,target,relation,weight,source_kind,target_kind");
-  EXPECT_NE(text.find("\nUnited States,Huawei,SANCTION,1,government,vendor\n"), std::string::npos);
-  EXPECT_NE(text.find("\nespionage via backdoors,Huawei,implicates,0.5,allegation,vendor\n"),
+            "source,target,relation,weight,source_kind,target_kind,goldstein,evidence_count,"
+            "first_seen,last_seen");
+  // Issue 15: an edge without a weight (extraction) has an empty weight cell.
+  EXPECT_NE(text.find("\nUnited States,Huawei,SANCTION,,government,vendor,,"), std::string::npos);
+  EXPECT_NE(text.find("\nespionage via backdoors,Huawei,implicates,0.5,allegation,vendor,,"),
             std::string::npos);
 }
 
@@ -136,7 +138,7 @@ TEST(Csv, ColumnsInAnyOrderWithDefaults) {
   EXPECT_EQ(g.edge(*supplies).weight, 9.5);  // a repeated row adds its weight
   const auto related = g.find_edge(bt, ee, graph::Relation::kRelatedTo);
   ASSERT_TRUE(related);
-  EXPECT_EQ(g.edge(*related).weight, 1.0);
+  EXPECT_FALSE(g.edge(*related).weight.has_value());  // issue 15: an empty cell is no weight
   EXPECT_EQ(g.edge(*related).sign, 0);
 }
 
@@ -174,10 +176,11 @@ TEST(Csv, EdgeListKeepsItsDirection) {
   const graph::Graph both = parse_csv("source,target\na,b\nb,a\n", "both.csv");
   EXPECT_EQ(both.edge_count(), 2u);
   EXPECT_EQ(to_csv(g),
-            "source,target,relation,weight,source_kind,target_kind\n"
-            "a,b,related_to,1,organization,organization\n"
-            "c,b,related_to,1,organization,organization\n"
-            "d,b,related_to,1,organization,organization\n");
+            "source,target,relation,weight,source_kind,target_kind,goldstein,evidence_count,"
+            "first_seen,last_seen\n"
+            "a,b,related_to,,organization,organization,,0,,\n"
+            "c,b,related_to,,organization,organization,,0,,\n"
+            "d,b,related_to,,organization,organization,,0,,\n");
 }
 
 // Issue 13: rows repeating (source, target, relation) kept the first weight silently. They
@@ -219,7 +222,9 @@ TEST(Csv, HeaderOnlyIsAnEmptyGraph) {
     EXPECT_EQ(g.node_count(), 0u);
     EXPECT_EQ(g.edge_count(), 0u);
   }
-  EXPECT_EQ(to_csv(graph::Graph{}), "source,target,relation,weight,source_kind,target_kind\n");
+  EXPECT_EQ(to_csv(graph::Graph{}),
+            "source,target,relation,weight,source_kind,target_kind,goldstein,evidence_count,"
+            "first_seen,last_seen\n");
 }
 
 TEST(Csv, EmptyJunkAndEncoding) {

@@ -339,7 +339,9 @@ TEST_F(GdeltTest, RealSampleEveryEdgeAgreesWithItsRows) {
       ++evidence;
     }
     ASSERT_FALSE(d.evidence.empty());
-    EXPECT_NEAR(d.weight, sum_goldstein / static_cast<double>(d.evidence.size()), 1e-9);
+    EXPECT_FALSE(d.weight.has_value());  // issue 15: Goldstein is not a weight
+    ASSERT_TRUE(d.goldstein.has_value());
+    EXPECT_NEAR(*d.goldstein, sum_goldstein / static_cast<double>(d.evidence.size()), 1e-9);
     EXPECT_EQ(d.first_seen, first);
     EXPECT_EQ(d.last_seen, last);
   }
@@ -387,7 +389,7 @@ TEST_F(GdeltTest, Gdelt2ExcerptWithHeader) {
   EXPECT_EQ(r.imported_rows, 3u);
   auto e = edge_between(g, "Russian Federation", "United States", Relation::kCoerce);
   ASSERT_TRUE(e);
-  EXPECT_DOUBLE_EQ(g.edge(*e).weight, -5.0);
+  EXPECT_DOUBLE_EQ(g.edge(*e).goldstein.value_or(-99.0), -5.0);
   ASSERT_EQ(g.edge(*e).evidence.size(), 1u);
   const graph::Article& a = g.articles()[g.edge(*e).evidence[0].article];
   EXPECT_EQ(a.source, "dw.com");
@@ -557,7 +559,7 @@ TEST_F(GdeltTest, GzipAndZipGiveTheSameGraphAsPlain) {
       auto ea = edge_between(a, "United States", "China", rel);
       auto eg = edge_between(*g, "United States", "China", rel);
       ASSERT_TRUE(ea && eg);
-      EXPECT_DOUBLE_EQ(a.edge(*ea).weight, g->edge(*eg).weight);
+      EXPECT_DOUBLE_EQ(a.edge(*ea).goldstein.value_or(-99.0), g->edge(*eg).goldstein.value_or(-99.0));
     }
   }
   // Malformed rows in a zip member are reported as archive:member:line.
@@ -665,10 +667,10 @@ TEST_F(GdeltTest, RunningMeanAcrossImportsAndReimportIsIdempotent) {
   import_gdelt(g, {f1});
   auto e = edge_between(g, "United States", "China", Relation::kConsult);
   ASSERT_TRUE(e);
-  EXPECT_DOUBLE_EQ(g.edge(*e).weight, 3.0);
+  EXPECT_DOUBLE_EQ(g.edge(*e).goldstein.value_or(-99.0), 3.0);
   GdeltImportResult r = import_gdelt(g, {f2});
   EXPECT_EQ(r.rows_merged, 1u);
-  EXPECT_DOUBLE_EQ(g.edge(*e).weight, 5.0);  // (2 + 4 + 9) / 3
+  EXPECT_DOUBLE_EQ(g.edge(*e).goldstein.value_or(-99.0), 5.0);  // (2 + 4 + 9) / 3
   std::uint32_t mentions = 0;
   for (const auto& ev : g.edge(*e).evidence) mentions += ev.mentions;
   EXPECT_EQ(mentions, 3u + 10u + 3u);
@@ -678,7 +680,7 @@ TEST_F(GdeltTest, RunningMeanAcrossImportsAndReimportIsIdempotent) {
   EXPECT_EQ(r.imported_rows, 0u);
   EXPECT_EQ(g.evidence_count(), evidence);
   EXPECT_EQ(g.edge_count(), edges);
-  EXPECT_DOUBLE_EQ(g.edge(*e).weight, 5.0);
+  EXPECT_DOUBLE_EQ(g.edge(*e).goldstein.value_or(-99.0), 5.0);
   // An edge made by extraction (weight 1, no GDELT evidence) takes the first row's score.
   graph::Graph h;
   const auto us = h.add_node("United States", Kind::kGovernment);
@@ -688,7 +690,7 @@ TEST_F(GdeltTest, RunningMeanAcrossImportsAndReimportIsIdempotent) {
   ev.text = "The US held talks with China.";
   h.add_evidence(x, ev);
   import_gdelt(h, {f2});
-  EXPECT_DOUBLE_EQ(h.edge(x).weight, 9.0);
+  EXPECT_DOUBLE_EQ(h.edge(x).goldstein.value_or(-99.0), 9.0);
   EXPECT_EQ(h.edge(x).evidence.size(), 2u);
   EXPECT_EQ(h.node_count(), 2u);  // the extraction's nodes, not new ones
 }

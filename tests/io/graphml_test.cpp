@@ -126,18 +126,19 @@ TEST(Graphml, WritesTypedKeysAndDirectedGraph) {
   for (
       const char* key : {
           R"(<key id="name" for="node" attr.name="name" attr.type="string"/>)",
+          R"(<key id="label" for="node" attr.name="label" attr.type="string"/>)",
           R"(<key id="kind" for="node" attr.name="kind" attr.type="string"/>)",
           R"(<key id="aliases" for="node" attr.name="aliases" attr.type="string"/>)",
           R"(<key id="a0" for="node" attr.name="iso3166" attr.type="string"/>)",
           R"(<key id="relation" for="edge" attr.name="relation" attr.type="string"/>)",
           R"(<key id="sign" for="edge" attr.name="sign" attr.type="int"/>)",
-          R"(<key id="weight" for="edge" attr.name="weight" attr.type="double"/>)",
+          R"(<key id="weight" for="edge" attr.name="weight" attr.type="double"><default>1</default></key>)",
           R"(<key id="evidence_count" for="edge" attr.name="evidence_count" attr.type="int"/>)",
           R"(<key id="first_seen" for="edge" attr.name="first_seen" attr.type="string"/>)",
           R"(<key id="last_seen" for="edge" attr.name="last_seen" attr.type="string"/>)",
           R"(<graph id="stakegraph" edgedefault="directed">)",
-          R"(<node id="united-states"><data key="name">United States</data><data key="kind">government</data><data key="aliases">US | Washington</data><data key="a0">US</data></node>)",
-          R"(<data key="relation">SANCTION</data><data key="sign">-1</data><data key="weight">1</data><data key="evidence_count">2</data><data key="first_seen">2019-02-01</data><data key="last_seen">2019-05-15</data>)",
+          R"(<node id="united-states"><data key="name">United States</data><data key="label">United States</data><data key="kind">government</data><data key="aliases">US | Washington</data><data key="a0">US</data></node>)",
+          R"(<data key="relation">SANCTION</data><data key="sign">-1</data><data key="evidence_count">2</data><data key="first_seen">2019-02-01</data><data key="last_seen">2019-05-15</data>)",
       })
     EXPECT_NE(text.find(key), std::string::npos) << key;
 }

@@ -123,7 +123,7 @@ TEST(JsonFormat, WritesTheDocumentedShape) {
   EXPECT_NE(text.find("Ren Zhengfei \xE4\xBB\xBB\xE6\xAD\xA3\xE9\x9D\x9E"), std::string::npos);
   EXPECT_EQ(text.find("\\u"), std::string::npos);
   const json j = json::parse(text);
-  EXPECT_EQ(j["format_version"], 1);
+  EXPECT_EQ(j["format_version"], 2);
   ASSERT_EQ(j["nodes"].size(), g.node_count());
   ASSERT_EQ(j["edges"].size(), g.edge_count());
   ASSERT_EQ(j["articles"].size(), 2u);
@@ -132,7 +132,8 @@ TEST(JsonFormat, WritesTheDocumentedShape) {
       EXPECT_TRUE(n.contains(f)) << f;
   for (const json& e : j["edges"])
     for (const char* f :
-         {"source", "target", "relation", "sign", "weight", "first_seen", "last_seen", "evidence"})
+         {"source", "target", "relation", "sign", "first_seen", "last_seen", "evidence_count",
+          "evidence"})
       EXPECT_TRUE(e.contains(f)) << f;
   for (const json& a : j["articles"])
     for (const char* f : {"id", "title", "date", "source", "url", "path", "text_hash"})
@@ -149,7 +150,8 @@ TEST(JsonFormat, WritesTheDocumentedShape) {
     EXPECT_EQ(e["source"], "united-states");
     EXPECT_EQ(e["target"], "huawei");
     EXPECT_EQ(e["sign"], -1);
-    EXPECT_EQ(e["weight"], 1.0);
+    EXPECT_FALSE(e.contains("weight"));  // issue 15: extraction sets no weight
+    EXPECT_EQ(e["evidence_count"], 2);
     EXPECT_EQ(e["first_seen"], "2019-02-01");
     EXPECT_EQ(e["last_seen"], "2019-05-15");
     ASSERT_EQ(e["evidence"].size(), 2u);
@@ -182,7 +184,7 @@ TEST(JsonFormat, ReadsTheOntologysMinimalShape) {
   const auto e = g.find_edge(*hw, *g.find_by_id("n2"), graph::Relation::kSupplies);
   ASSERT_TRUE(e);
   EXPECT_EQ(g.edge(*e).sign, 1);
-  EXPECT_EQ(g.edge(*e).weight, 1.0);
+  EXPECT_FALSE(g.edge(*e).weight.has_value());
   EXPECT_TRUE(g.edge(*e).evidence.empty());
 }
 
@@ -212,7 +214,7 @@ TEST(JsonFormat, MissingFieldsTakeDefaults) {
   const auto related = g.find_edge(*hw, *x7, graph::Relation::kRelatedTo);
   ASSERT_TRUE(related);
   const graph::EdgeData& d = g.edge(*related);
-  EXPECT_EQ(d.weight, 1.0);
+  EXPECT_FALSE(d.weight.has_value());
   EXPECT_EQ(d.sign, 0);
   ASSERT_EQ(d.evidence.size(), 1u);
   ASSERT_NE(d.evidence[0].article, graph::kNoArticle);
