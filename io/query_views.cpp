@@ -62,7 +62,8 @@ pb::EdgeView edge_view(const graph::Graph& g, graph::EdgeRef e, const EdgeViewOp
   x.set_target(valid_utf8(t.id));
   x.set_relation(static_cast<pb::Relation>(d.relation));
   x.set_sign(d.sign);
-  x.set_weight(d.weight);
+  if (d.weight) x.set_weight(*d.weight);
+  if (d.goldstein) x.set_goldstein(*d.goldstein);
   x.set_first_seen(graph::format_iso_date(d.first_seen));
   x.set_last_seen(graph::format_iso_date(d.last_seen));
   const std::size_t n = std::min(d.evidence.size(), options.max_evidence);

@@ -704,9 +704,11 @@ void ArticleRun::recognise(std::size_t si) {
         m.b = static_cast<std::uint32_t>(start);
         m.flags &= static_cast<std::uint16_t>(~(kLocative | kModifier));
       }
-    for (const auto& [start, old] : spans)
+    for (const auto& span : spans)
       ms.erase(std::remove_if(ms.begin(), ms.end(),
-                              [&](const Mention& o) { return o.b >= start && o.e <= old; }),
+                              [&span](const Mention& o) {
+                                return o.b >= span.first && o.e <= span.second;
+                              }),
                ms.end());
     if (!spans.empty())
       std::stable_sort(ms.begin(), ms.end(),
