@@ -75,7 +75,7 @@ void run_neighbors(const NeighborsOptions& o) {
     for (graph::NodeIndex v = 0; v < h.node_count(); ++v)
       if (printed[v] || v == *c) *r.add_nodes() = io::node_view(h, v);
     for (std::size_t i = 0; i < shown; ++i) *r.add_edges() = io::edge_view(kept, edges[i]);
-    if (shown < edges.size()) r.set_more_edges(edges.size() - shown);
+    if (shown < edges.size()) r.set_more_edges(static_cast<std::uint32_t>(edges.size() - shown));
     r.set_center(io::valid_utf8(h.node(*c).id));
     print_message_json(r);
     return;

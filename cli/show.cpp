@@ -81,7 +81,7 @@ void run_show(const ShowOptions& o) {
     for (std::size_t i = 0; i < shown; ++i)
       *r.add_edges() =
           io::edge_view(g, i < out_edges.size() ? out_edges[i] : in_edges[i - out_edges.size()]);
-    if (shown < total) r.set_more_edges(total - shown);
+    if (shown < total) r.set_more_edges(static_cast<std::uint32_t>(total - shown));
     print_message_json(r);
     return;
   }

@@ -566,15 +566,14 @@ void write_graphml(const graph::Graph& g, std::ostream& out) {
   write_key(out, "relation", "edge", "relation", "string");
   write_key(out, "sign", "edge", "sign", "int");
   // weight and goldstein are declared only when some edge has one, so that a tool sees no
-  // weight rather than a missing (NaN) one; an edge without a weight takes the default 1.
+  // weight rather than a missing (NaN) one. No default: an edge without a weight has none
+  // (a round trip keeps it so; only a graph mixing both shows NaN in igraph).
   bool any_weight = false, any_goldstein = false;
   for (auto [it, end] = boost::edges(g.boost_graph()); it != end; ++it) {
     any_weight = any_weight || g.edge(*it).weight.has_value();
     any_goldstein = any_goldstein || g.edge(*it).goldstein.has_value();
   }
-  if (any_weight)
-    out << "  <key id=\"weight\" for=\"edge\" attr.name=\"weight\" attr.type=\"double\">"
-           "<default>1</default></key>\n";
+  if (any_weight) write_key(out, "weight", "edge", "weight", "double");
   if (any_goldstein) write_key(out, "goldstein", "edge", "goldstein", "double");
   write_key(out, "evidence_count", "edge", "evidence_count", "int");
   write_key(out, "first_seen", "edge", "first_seen", "string");

@@ -106,7 +106,7 @@ TEST(Csv, QuotedFieldsRoundTrip) {
   g.add_edge(c, d, graph::Relation::kOwns, -2.5e-300);
   g.add_edge(d, e, graph::Relation::kLinkedTo, 1e300);
   const std::string text = to_csv(g);
-  EXPECT_NE(text.find("\"Smith, John\",\"The \"\"Big\"\" One\",ACCUSE,0.1,person,media\n"),
+  EXPECT_NE(text.find("\"Smith, John\",\"The \"\"Big\"\" One\",ACCUSE,0.1,person,media,"),
             std::string::npos)
       << text;
   const graph::Graph h = parse_csv(text, "quoted.csv");

@@ -132,7 +132,7 @@ TEST(Graphml, WritesTypedKeysAndDirectedGraph) {
           R"(<key id="a0" for="node" attr.name="iso3166" attr.type="string"/>)",
           R"(<key id="relation" for="edge" attr.name="relation" attr.type="string"/>)",
           R"(<key id="sign" for="edge" attr.name="sign" attr.type="int"/>)",
-          R"(<key id="weight" for="edge" attr.name="weight" attr.type="double"><default>1</default></key>)",
+          R"(<key id="weight" for="edge" attr.name="weight" attr.type="double"/>)",
           R"(<key id="evidence_count" for="edge" attr.name="evidence_count" attr.type="int"/>)",
           R"(<key id="first_seen" for="edge" attr.name="first_seen" attr.type="string"/>)",
           R"(<key id="last_seen" for="edge" attr.name="last_seen" attr.type="string"/>)",

@@ -73,7 +73,7 @@ TEST(JsonFormat, EmptyGraphRoundTrips) {
   const std::string text = to_json(graph::Graph{});
   EXPECT_EQ(
       text,
-      "{\n  \"format_version\": 1,\n  \"nodes\": [],\n  \"edges\": [],\n  \"articles\": []\n}\n");
+      "{\n  \"format_version\": 2,\n  \"nodes\": [],\n  \"edges\": [],\n  \"articles\": []\n}\n");
   const graph::Graph h = parse_json(text, "empty.json");
   EXPECT_EQ(h.node_count(), 0u);
   EXPECT_EQ(h.edge_count(), 0u);
