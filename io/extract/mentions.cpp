@@ -517,8 +517,8 @@ void ArticleRun::recognise(std::size_t si) {
         m.ents = {id};
         m.e = static_cast<std::uint32_t>(j);
         m.flags = kUntyped;
-        if (is(k - 1, kLocativePreps) || eq(f(k - 1), "of") || eq(f(k - 1), "to") ||
-            eq(f(k - 1), "from"))
+        if (k > b && (is(k - 1, kLocativePreps) || eq(f(k - 1), "of") || eq(f(k - 1), "to") ||
+                      eq(f(k - 1), "from")))
           m.flags |= kLocative;
       } else {
         ++k;
