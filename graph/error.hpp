@@ -52,8 +52,14 @@ class ParseError : public Error {
                             const std::string& what) {
     std::string s = file.empty() ? std::string("<input>") : file;
     if (line > 0) {
-      s += ":" + std::to_string(line);
-      if (column > 0) s += ":" + std::to_string(column);
+      // Appended piece by piece: GCC 12 warns (-Wrestrict, a false positive) on the inlined
+      // ":" + std::to_string(...).
+      s += ':';
+      s += std::to_string(line);
+      if (column > 0) {
+        s += ':';
+        s += std::to_string(column);
+      }
     }
     return s + ": " + what;
   }

@@ -1,10 +1,12 @@
 #include "io/json_format.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <iterator>
 #include <limits>
+#include <optional>
 #include <ostream>
 #include <stdexcept>
 #include <string_view>
@@ -469,6 +471,19 @@ std::string syntax_message(const std::string& what) {
   return "invalid JSON: " + excerpt_for_message(msg, 200);
 }
 
+// Offset of the opening quote of the first string longer than `limit` bytes, open or closed.
+// Quotes outside strings delimit strings in any JSON text; a backslash escapes one byte.
+std::optional<std::size_t> find_overlong_string(std::string_view text, std::size_t limit) {
+  std::size_t i = 0;
+  while ((i = text.find('"', i)) != std::string_view::npos) {
+    const std::size_t open = i++;
+    while (i < text.size() && text[i] != '"') i += text[i] == '\\' ? 2 : 1;
+    if (std::min(i, text.size()) - open - 1 > limit) return open;
+    ++i;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 void write_json(const graph::Graph& g, std::ostream& out) {
@@ -500,6 +515,9 @@ graph::Graph parse_json(const std::string& text, const std::string& name) {
   JsonGraphReader reader(text, name, g);
   if (const auto bad = find_invalid_utf8(text))
     reader.fail(*bad, "invalid UTF-8 (byte offset " + std::to_string(*bad) + ")");
+  if (const auto open = find_overlong_string(text, kMaxJsonStringBytes))
+    reader.fail(*open, "a string of more than " + std::to_string(kMaxJsonStringBytes) +
+                           " bytes (the limit for one JSON string)");
 
   const char* const begin = text.data();
   const char* cursor = begin;

@@ -40,6 +40,7 @@
 // Complexity: O(size of the file) time; memory O(graph) plus one element.
 #pragma once
 
+#include <cstddef>
 #include <iosfwd>
 #include <string>
 
@@ -50,6 +51,9 @@ namespace stakegraph::io {
 // Version 2: "weight" is the user-defined weight, left out when the edge has none, and
 // "goldstein" the GDELT mean; version 1 files are read by io/legacy_weights.hpp's rule.
 inline constexpr int kJsonFormatVersion = 2;
+// The longest string value a JSON graph may hold (a name, a sentence, a title): longer ones
+// are refused before parsing, as nlohmann's lexer would copy such a token several times over.
+inline constexpr std::size_t kMaxJsonStringBytes = 16u << 20;
 
 void write_json(const graph::Graph& g, std::ostream& out);
 // Reads a JSON graph file ("-" for standard input). Throws graph::NotFound for a missing

@@ -300,6 +300,28 @@ TEST(JsonFormat, SyntaxErrorsNameLineAndColumn) {
   expect_error("{} {}", 1, "invalid JSON");  // trailing data
 }
 
+// A string over kMaxJsonStringBytes, closed or cut off, is refused at its opening quote
+// before nlohmann copies it; one at the limit, with escaped quotes inside, is read.
+TEST(JsonFormat, OverlongStringsAreRefusedAtTheirQuote) {
+  const std::string at_limit(kMaxJsonStringBytes - 2, 'x');
+  const graph::Graph g =
+      parse_json("{\"nodes\": [{\"id\": \"a\", \"name\": \"\\\"" + at_limit + "\"}], \"edges\": []}",
+                 "in.json");
+  ASSERT_EQ(g.node_count(), 1u);
+  EXPECT_EQ(g.node(0).name.size(), kMaxJsonStringBytes - 1);
+  const std::string over(kMaxJsonStringBytes + 1, 'x');
+  for (const std::string& tail : {std::string("\"}]}"), std::string()}) {
+    try {
+      parse_json("{\"nodes\": [\n  {\"id\": \"a\", \"name\": \"" + over + tail, "in.json");
+      ADD_FAILURE() << "no error";
+    } catch (const graph::ParseError& e) {
+      EXPECT_EQ(e.line(), 2u) << e.what();
+      EXPECT_EQ(e.column(), 23u) << e.what();
+      EXPECT_NE(std::string(e.what()).find("limit for one JSON string"), std::string::npos);
+    }
+  }
+}
+
 TEST(JsonFormat, EveryTruncationIsAnError) {
   const std::string text = to_json(testing::story_graph());
   const std::size_t end = text.rfind('}');
