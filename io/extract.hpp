@@ -47,7 +47,10 @@ struct ExtractOptions {
   // Event-data dictionaries (CAMEO verb patterns, actor and agent codes): verbs the lexicon
   // does not know give events through their CAMEO code (mapped to PLOVER; the edge's
   // evidence rule is "cameo:<code>:<verb block>"), and actors they name carry their code
-  // (node attribute "code"). Not owned; nullptr: the lexicon alone.
+  // (node attribute "code"). Not owned; nullptr: the lexicon alone. For a verb both know,
+  // the lexicon's event type stands and the edge keeps the CAMEO code when its PLOVER type
+  // agrees; with a verbs dictionary of the user's own (Dictionaries::user_verbs) the
+  // dictionary's code decides the type.
   const extract::dictionary::Dictionaries* dictionaries = nullptr;
   // Also make entities of the actors the dictionaries name (with their code), as an
   // event-data coder does. Off for news by default: the shipped actor lists name many

@@ -118,9 +118,14 @@ void ArticleRun::sentence_rules() {
       std::size_t subj_end = b;
       if (!subject_of(k, subj, &subj_end) || negated(subj_end, k)) continue;
       // The verb heads its subject's predicate: between them only auxiliaries, adverbs, a
-      // date ("on Monday") or a parenthetical between commas ("X, a maker of Y, accused").
+      // date ("on Monday"), a parenthetical between commas ("X, a maker of Y, accused") or
+      // an intention ("is about to", "has decided to"; the event is said to come).
       bool predicate = subj_end <= k;
       for (std::size_t q = subj_end; q < k && predicate;) {
+        if (is(q, kIntentWords) && q + 2 <= k && eq(f(q + 1), "to")) {
+          q += 2;
+          continue;
+        }
         if (eq(f(q), ",")) {
           std::size_t c2 = q + 1;
           while (c2 < k && !eq(f(c2), ",")) ++c2;
@@ -159,7 +164,17 @@ void ArticleRun::sentence_rules() {
         const bool clause_follows =
             after < e && (eq(f(after), "that") || eq(f(after), "to") ||
                           eq(f(after), "whether") || eq(f(after), "if") || eq(f(after), "it"));
-        if (!t && !clause_follows) t = first_mention_after(ve, std::min(ce, ve + 4), true);
+        // The direct object: an actor within four words after the verb, else after the
+        // pattern's own object words ("restored full diplomatic ties with Y"); never in a
+        // that-clause ("said in a statement that it backs Y").
+        auto object_after = [&](std::size_t from) {
+          std::size_t limit = std::min(ce, from + 4);
+          for (std::size_t q = from; q < limit; ++q)
+            if (eq(f(q), "that")) limit = q;
+          return first_mention_after(from, limit, true);
+        };
+        if (!t && !clause_follows) t = object_after(ve);
+        if (!t && !clause_follows && b + vm.post_end > ve) t = object_after(b + vm.post_end);
         if (!t || !actor(*t) || (t->flags & (kUntyped | kPronoun))) continue;
         dst = t->ents;
       }
@@ -174,6 +189,18 @@ void ArticleRun::sentence_rules() {
       for (int x : src)
         for (int y : dst)
           if (!coded_here(x, y)) add(x, y, pe.relation, rule, si, 0.6f);
+      // "[042:043]" in the active voice: the second code is the target's side of the event,
+      // done to the subject ("X visited Y": Y hosts X), as PETRARCH codes it.
+      if (!passive && !vm.passive_code.empty() && vm.passive_code != code) {
+        const auto back = extract::dictionary::plover_event(vm.passive_code);
+        if (back.is_event())
+          for (int x : src)
+            for (int y : dst)
+              if (x != y && !coded_here(y, x))
+                add(y, x, back.relation,
+                    "cameo:" + std::string(vm.passive_code) + ":" + std::string(vm.block_name),
+                    si, 0.6f);
+      }
       last_subject = subj;
       k = std::max(k, ve - 1);
     }

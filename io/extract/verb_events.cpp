@@ -257,9 +257,13 @@ void ArticleRun::verb_events() {
       const auto vm = dict_->verbs.match(dtoks_, h - b, clause_start(h) - b, e - b);
       const std::string_view code = passive && !vm.passive_code.empty() ? vm.passive_code
                                                                          : vm.code;
+      // A verbs dictionary of the user's own decides the type when the two differ.
+      const auto pe = extract::dictionary::plover_event(code);
       if (vm.verb && !code.empty() &&
-          extract::dictionary::plover_event(code).relation == r)
+          (pe.relation == r || (dict_->user_verbs && pe.is_event()))) {
+        r = pe.relation;
         rule = "cameo:" + std::string(code) + ":" + std::string(vm.block_name) + ":" + rule;
+      }
     }
     if (passive) {
       // Agent after "by"; patient is the subject (or the prepositional target).

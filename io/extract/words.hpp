@@ -338,7 +338,9 @@ inline const WordSet kPlaceNouns = {"strait", "straits", "gulf", "sea", "ocean",
 // Words before a verb that make it an intention, not a deed.
 inline const WordSet kIntentWords = {"would", "will", "plans", "plan", "planned", "intends", "intend",
                               "intended", "aims", "wants", "agreed", "pledged", "vowed",
-                              "promised", "offered", "ready", "willing", "hopes", "seeks"};
+                              "promised", "offered", "ready", "willing", "hopes", "seeks",
+                              "about", "set", "expected", "due", "poised", "decided",
+                              "planning"};
 // Adjectives between a possessor and a tie noun ("X's largest customer").
 inline const WordSet kTieAdjectives = {"largest", "biggest", "main", "key", "top", "major", "single",
                                 "only", "principal", "second-largest", "leading", "sole",

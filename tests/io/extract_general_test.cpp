@@ -482,5 +482,79 @@ TEST(DictionaryEvents, LexiconEventsCarryTheAgreeingCameoCode) {
       << g.edge(*e).evidence.front().rule;
 }
 
+TEST(DictionaryEvents, TheObjectFollowsThePatternsOwnWords) {
+  // The pattern "* DIPLOMATIC" ends at "diplomatic"; the partner comes after "ties with",
+  // five words past the verb.
+  auto g = run("Canada restored full diplomatic ties with Iran.", true);
+  auto s = g.find_named("Canada"), t = g.find_named("Iran");
+  ASSERT_TRUE(s && t) << dump(g);
+  bool cameo = false;
+  for (auto [ei, ee] = boost::edges(g.boost_graph()); ei != ee; ++ei)
+    for (const auto& ev : g.edge(*ei).evidence)
+      cameo |= g.source(*ei) == *s && g.target(*ei) == *t && ev.rule.rfind("cameo:", 0) == 0;
+  EXPECT_TRUE(cameo) << dump(g);
+  // A that-clause after the pattern's words is not the object.
+  auto g2 = run("Canada restored diplomatic ties that Iran had cut.", true);
+  for (auto [ei, ee] = boost::edges(g2.boost_graph()); ei != ee; ++ei)
+    for (const auto& ev : g2.edge(*ei).evidence)
+      EXPECT_NE(ev.rule.rfind("cameo:", 0), 0u) << dump(g2);
+}
+
+TEST(DictionaryEvents, AnEventSaidToComeIsCoded) {
+  // "is about to" and "has decided to" stand between the subject and the verb.
+  for (const char* body : {"Canada is about to restore diplomatic ties with Iran.",
+                           "Canada has decided to restore diplomatic ties with Iran."}) {
+    auto g = run(body, true);
+    auto s = g.find_named("Canada"), t = g.find_named("Iran");
+    ASSERT_TRUE(s && t) << body << "\n" << dump(g);
+    bool edge = false;
+    for (auto [ei, ee] = boost::edges(g.boost_graph()); ei != ee; ++ei)
+      edge |= g.source(*ei) == *s && g.target(*ei) == *t;
+    EXPECT_TRUE(edge) << body << "\n" << dump(g);
+  }
+}
+
+TEST(DictionaryEvents, AVerbsDictionaryOfTheUsersOwnDecidesTheType) {
+  // "welcomed" is SUPPORT in the lexicon; a user's verbs file codes WELCOME 040 (PLOVER
+  // CONSULT). The shipped dictionaries never override the lexicon this way.
+  extract::dictionary::Dictionaries d;
+  d.verbs = extract::dictionary::parse_verbs("--- WELCOME [040] ---\nWELCOME\n", "my.verbs");
+  d.user_verbs = true;
+  ExtractOptions o;
+  o.dictionaries = &d;
+  ArticleText a;
+  a.id = "t";
+  a.body = "Canada welcomed Iran.";
+  graph::Graph g;
+  Extractor(lex(), o).extract(a, g);
+  EXPECT_TRUE(has(g, "Canada", Relation::kConsult, "Iran")) << dump(g);
+  EXPECT_FALSE(has(g, "Canada", Relation::kSupport, "Iran")) << dump(g);
+  d.user_verbs = false;
+  graph::Graph g2;
+  Extractor(lex(), o).extract(a, g2);
+  EXPECT_TRUE(has(g2, "Canada", Relation::kSupport, "Iran")) << dump(g2);
+}
+
+TEST(DictionaryEvents, APairedCodeGivesTheTargetsSideToo) {
+  // "[042:043]": X tours Y (042, make a visit) and Y hosts X (043, host a visit).
+  extract::dictionary::Dictionaries d;
+  d.verbs = extract::dictionary::parse_verbs("--- TOUR [042:043] ---\nTOUR\n", "my.verbs");
+  ExtractOptions o;
+  o.dictionaries = &d;
+  ArticleText a;
+  a.id = "t";
+  a.body = "Canada toured Iran.";
+  graph::Graph g;
+  Extractor(lex(), o).extract(a, g);
+  auto rule_of = [&](const std::string& s, const std::string& t) -> std::string {
+    auto sv = g.find_named(s), tv = g.find_named(t);
+    if (!sv || !tv) return "";
+    auto e = g.find_edge(*sv, *tv, Relation::kConsult);
+    return e ? g.edge(*e).evidence.front().rule : "";
+  };
+  EXPECT_EQ(rule_of("Canada", "Iran"), "cameo:042:TOUR") << dump(g);
+  EXPECT_EQ(rule_of("Iran", "Canada"), "cameo:043:TOUR") << dump(g);
+}
+
 }  // namespace
 }  // namespace stakegraph::io

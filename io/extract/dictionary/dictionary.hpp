@@ -273,6 +273,7 @@ struct VerbMatch {
   const Pattern* pattern = nullptr;  // the pattern that matched (nullptr = verb/block default)
   std::string_view pattern_text;
   std::optional<std::size_t> source, target, compound;  // token index of $, +, %
+  std::size_t post_end = 0;  // after the pattern's last post-verb word (verb_end if none)
   bool has_event() const noexcept { return !code.empty() || !passive_code.empty(); }
 };
 
@@ -354,6 +355,9 @@ struct Dictionaries {
   AgentDictionary agents;
   DiscardList discards;
   std::vector<std::string> files;  // the files loaded, in order
+  // The verbs dictionary is the user's own (LoadOptions::files), not the shipped one: its code
+  // then decides the event type of a verb the lexicon also knows (io/extract.hpp).
+  bool user_verbs = false;
   std::size_t memory_bytes() const {
     return verbs.memory_bytes() + actors.memory_bytes() + agents.memory_bytes() +
            discards.memory_bytes();

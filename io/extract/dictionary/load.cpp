@@ -66,6 +66,7 @@ Dictionaries load_dictionaries(const LoadOptions& options) {
                                    "); give one verbs file");
     user[static_cast<std::size_t>(k)].emplace_back(f, std::move(content));
   }
+  d.user_verbs = !user[0].empty();
   std::string dir;
   if (options.shipped) {
     dir = options.data_dir.empty() ? default_dictionary_dir() : options.data_dir;

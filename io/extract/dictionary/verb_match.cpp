@@ -21,6 +21,7 @@ struct TokenIds {
 
 struct Slots {
   std::optional<std::size_t> source, target, compound;
+  std::size_t end = 0;  // after the last word matched
 };
 
 struct Matcher {
@@ -110,6 +111,7 @@ struct Matcher {
       if (!found) return false;
     }
     if (!pending.empty() && !settle(hi)) return false;
+    slots.end = pos;
     return true;
   }
 };
@@ -166,6 +168,7 @@ VerbMatch VerbDictionary::find_verb(Tokens tokens, std::size_t v) const {
   r.verb = true;
   r.verb_begin = v - best->front.size();
   r.verb_end = best_end;
+  r.post_end = best_end;
   r.block = best->block;
   r.block_name = blocks_[best->block].name;
   split_code(best->code.empty() ? std::string_view(blocks_[best->block].code)
@@ -210,6 +213,7 @@ VerbMatch VerbDictionary::match(Tokens tokens, std::size_t v, std::size_t clause
   r.source = best_slots.source;
   r.target = best_slots.target;
   r.compound = best_slots.compound;
+  r.post_end = std::max(r.verb_end, best_slots.end);
   return r;
 }
 

@@ -207,6 +207,12 @@ TEST(VerbMatch, SlotsPrepositionsSpecificity) {
   // Nothing before the verb in the clause: "$" cannot bind.
   m = d.match(t4, 1, 1, t4.size());
   EXPECT_EQ(m.code, "112");
+  EXPECT_EQ(m.post_end, m.verb_end);  // no pattern: right after the verb
+  // post_end: after the pattern's last word ("court").
+  m = d.match(t4, 1, 0, t4.size());
+  EXPECT_EQ(m.post_end, 6u);
+  m = d.match(t, 1, 0, t.size());
+  EXPECT_EQ(m.post_end, 6u);  // after "spying"
 }
 
 TEST(VerbMatch, StemsExactWordsSynsetsSkipsAndPassive) {
@@ -513,6 +519,12 @@ TEST_F(DictionaryFiles, MissingFileAndUserFilesReplaceTheirKind) {
   const Dictionaries d = load_dictionaries(lo);
   EXPECT_EQ(d.actors.entries().size(), 1u);
   EXPECT_TRUE(d.verbs.blocks().empty());
+  EXPECT_FALSE(d.user_verbs);
+  {
+    std::ofstream(path("my.verbs")) << "--- WELCOME [040] ---\nWELCOME\n";
+  }
+  lo.files = {path("my.verbs")};
+  EXPECT_TRUE(load_dictionaries(lo).user_verbs);
   lo.files = {path("bad.agents")};
   try {
     load_dictionaries(lo);
