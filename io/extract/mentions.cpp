@@ -643,17 +643,24 @@ void ArticleRun::recognise(std::size_t si) {
         }
       if (!pe.part_of.empty()) continue;
     }
+    // The body of the title's portfolio, when the article names it: every portfolio word
+    // of the title is in the body's name ("Fisheries Minister" -> "Ministry of Fisheries";
+    // "Foreign Trade Minister" is not of the "Ministry of Economy, Trade and Industry").
     bool minister_of_agency = false;
-    for (std::size_t x = title_start; x < m.b; ++x) {
-      if (!tok(x).cap || is(x, kGovTitles) || eq(f(x), "chief") || eq(f(x), "vice") ||
-          eq(f(x), "prime") || eq(f(x), "foreign"))
-        continue;
-      for (std::size_t y = 0; y < ents_.size(); ++y) {
-        if (ents_[y].kind != Kind::kAgency) continue;
-        if (ents_[y].key.find(f(x)) != std::string::npos) {
-          pe.part_of = ents_[y].name;
-          minister_of_agency = true;
-        }
+    bool any_portfolio = false;
+    for (std::size_t x = title_start; x < m.b; ++x)
+      any_portfolio |= tok(x).cap && !is(x, kGovTitles) && !eq(f(x), "chief") &&
+                       !eq(f(x), "vice") && !eq(f(x), "prime");
+    for (std::size_t y = 0; y < ents_.size() && any_portfolio; ++y) {
+      if (ents_[y].kind != Kind::kAgency) continue;
+      bool all = true;
+      for (std::size_t x = title_start; x < m.b && all; ++x)
+        if (tok(x).cap && !is(x, kGovTitles) && !eq(f(x), "chief") && !eq(f(x), "vice") &&
+            !eq(f(x), "prime"))
+          all = ents_[y].key.find(f(x)) != std::string::npos;
+      if (all) {
+        pe.part_of = ents_[y].name;
+        minister_of_agency = true;
       }
     }
     if (minister_of_agency) continue;

@@ -120,6 +120,39 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
           continue;
         }
       }
+      // "Ministry of Economy, Trade and Industry": a body's portfolio list, with commas,
+      // closed by "and"; each item one to three name words (a list of known actors is not
+      // name words, and an unclosed list is an enumeration, not a name).
+      if (eq(f(j), ",") && j + 1 < e && name_like(j + 1)) {
+        bool body_of = false;
+        for (std::size_t q = k + 1; q < j; ++q)
+          if (eq(f(q), "of")) {
+            body_of = is(q - 1, kAgencySuffix);
+            break;
+          }
+        std::size_t m = j + 1;
+        bool closed = false, short_items = true;
+        while (body_of && m < e) {
+          const std::size_t item = m;
+          while (m < e && name_like(m)) ++m;
+          short_items &= m - item <= 3 && !by_name_.count(fold(surface(item, m)));
+          if (m + 1 < e && eq(f(m), ",") && name_like(m + 1)) {
+            ++m;
+            continue;
+          }
+          if (m + 1 < e && eq(f(m), "and") && name_like(m + 1)) {
+            const std::size_t last = ++m;
+            while (m < e && name_like(m)) ++m;
+            short_items &= m - last <= 3 && !by_name_.count(fold(surface(last, m)));
+            closed = true;
+          }
+          break;
+        }
+        if (body_of && closed && short_items) {
+          j = m;
+          continue;
+        }
+      }
       // A company "of <Place>" is located there ("Kessel Motors of Turin").
       if ((eq(f(j), "of") || eq(f(j), "and") || eq(f(j), "for") || eq(f(j), "de") || eq(f(j), "&")) &&
           j + 1 < e && name_like(j + 1) && j - k <= 4 &&
@@ -134,6 +167,10 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
             body_of = is(q - 1, kAgencySuffix) || is(q - 1, kOrgSuffix);
             break;
           }
+        // Two actors already named are two, not one: "Voltara Mining and Kestrel Holdings".
+        if (eq(f(j), "and") && (by_name_.count(fold(surface(k, j))) ||
+                                by_name_.count(fold(surface(j + 1, m)))))
+          break;
         if (is(m - 1, kOrgSuffix) || is(m - 1, kAgencySuffix) || eq(f(j), "of") ||
             (m < e && is(m, kAgencySuffix)) || (eq(f(j), "and") && body_of && m - j <= 3)) {
           j = m;

@@ -225,6 +225,33 @@ TEST(GeneralNames, CoordinatedPortfolioStaysInTheBodysName) {
       << dump(g);
 }
 
+TEST(GeneralNames, PortfolioListWithCommasStaysInTheBodysName) {
+  auto g = run("Peru tightened the rules. Its Ministry of Energy, Mines and Water (MEMA) fined "
+               "Brine Foods.");
+  EXPECT_TRUE(has(g, "Ministry of Energy, Mines and Water", Relation::kSanction, "Brine Foods"))
+      << dump(g);
+  EXPECT_TRUE(has(g, "MEMA", Relation::kSanction, "Brine Foods")) << dump(g);
+  // A list that holds actors already named is a list of actors, and two named companies
+  // joined by "and" stay two.
+  auto g2 = run("Voltara Mining sued Kestrel Holdings. The Ministry of Finance, Voltara Mining "
+                "and Kestrel Holdings signed the deal.");
+  EXPECT_EQ(kind_of(g2, "Ministry of Finance"), Kind::kAgency) << dump(g2);
+  EXPECT_FALSE(g2.find_named("Voltara Mining and Kestrel Holdings")) << dump(g2);
+  EXPECT_TRUE(has(g2, "Voltara Mining", Relation::kAccuse, "Kestrel Holdings")) << dump(g2);
+}
+
+TEST(GeneralTies, TitleOfABodyNeedsEveryPortfolioWord) {
+  // "Fisheries Minister" is of the Ministry of Fisheries; "Foreign Trade Minister" is not of
+  // a ministry of "Economy, Trade and Industry".
+  auto g = run("The Ministry of Fisheries approved the quota. Fisheries Minister Omar Haddad "
+               "defended it.");
+  EXPECT_TRUE(has(g, "Omar Haddad", Relation::kPartOf, "Ministry of Fisheries")) << dump(g);
+  auto g2 = run("The Ministry of Economy, Trade and Industry fined Brine Foods. Foreign Trade "
+                "Minister Omar Haddad criticised the fine.");
+  EXPECT_FALSE(has(g2, "Omar Haddad", Relation::kPartOf, "Ministry of Economy, Trade and Industry"))
+      << dump(g2);
+}
+
 TEST(GeneralNames, BodyOfACountryKeepsItsFullNameAsAlias) {
   auto g = run("The Fair Trade Commission of Chile fined Brine Foods.");
   EXPECT_TRUE(has(g, "Fair Trade Commission", Relation::kPartOf, "Chile")) << dump(g);
