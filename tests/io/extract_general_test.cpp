@@ -328,6 +328,16 @@ TEST(GeneralEvents, CooperationStillToComeIsAnAgreement) {
       << dump(g);
 }
 
+TEST(GeneralEvents, SoughtFromIsARequestOfWhomItIsAskedOf) {
+  // What is asked for, then whom of: "seek assurances from", "claim damages from".
+  EXPECT_TRUE(has(run("Canada will seek assurances from China about the shipments."), "Canada",
+                  Relation::kRequest, "China"));
+  EXPECT_TRUE(has(run("Brine Foods sought an apology from Peru."), "Brine Foods",
+                  Relation::kRequest, "Peru"));
+  auto g = run("Harbor Telecom said it would claim damages from Lakemont Robotics.");
+  EXPECT_TRUE(has(g, "Harbor Telecom", Relation::kRequest, "Lakemont Robotics")) << dump(g);
+}
+
 TEST(GeneralEvents, OrderedToIsARequestOnlyWithItsInfinitive) {
   auto g = run("Chile ordered Brine Foods to close its plants.");
   EXPECT_TRUE(has(g, "Chile", Relation::kRequest, "Brine Foods")) << dump(g);
