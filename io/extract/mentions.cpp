@@ -561,6 +561,10 @@ void ArticleRun::recognise(std::size_t si) {
     // A state with a title ("US Secretary", "US President" of "US President X"): the title
     // goes on.
     bool role = (m.flags & kGeneric) && m.e > m.b && is(m.e - 1, kGovTitles);
+    // "Peru detained Marc Dubois": right after a name, a participle title is its verb.
+    if (j < e && !(m.flags & kPossessive) &&
+        (eq(f(j), "detained") || eq(f(j), "jailed") || eq(f(j), "exiled")))
+      continue;
     while (j < e && j < m.e + 5 && is_word(j) && !tok(j).cap && is(j, kRoleTitles)) {
       role = true;
       ++j;
@@ -620,6 +624,10 @@ void ArticleRun::recognise(std::size_t si) {
     bool gov_title = false, org_title = false;
     std::size_t title_start = t;
     while (t > b && is_word(t - 1) && is(t - 1, kRoleTitles)) {
+      // "jailed activist X" is a title; "Lyon detained X" is a verb after its subject.
+      if ((eq(f(t - 1), "detained") || eq(f(t - 1), "jailed") || eq(f(t - 1), "exiled")) &&
+          t - 1 > b && (tok(t - 2).cap || tok(t - 2).type != TokenType::kWord))
+        break;
       --t;
       if (is(t, kGovTitles)) gov_title = true;
       if (eq(f(t), "founder") || eq(f(t), "ceo") || eq(f(t), "chairman") || eq(f(t), "executive") ||

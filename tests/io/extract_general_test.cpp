@@ -338,6 +338,18 @@ TEST(GeneralEvents, SoughtFromIsARequestOfWhomItIsAskedOf) {
   EXPECT_TRUE(has(g, "Harbor Telecom", Relation::kRequest, "Lakemont Robotics")) << dump(g);
 }
 
+TEST(GeneralEvents, DetainedAfterANameIsItsVerbNotATitle) {
+  // "detained", "jailed", "exiled" are titles before a name ("the jailed activist X") and
+  // verbs after their subject.
+  for (const char* body : {"Peru detained Marc Dubois.", "Peru jailed Marc Dubois."}) {
+    auto g = run(body);
+    EXPECT_TRUE(has(g, "Peru", Relation::kCoerce, "Marc Dubois")) << body << "\n" << dump(g);
+    EXPECT_FALSE(has(g, "Marc Dubois", Relation::kPartOf, "Peru")) << body << "\n" << dump(g);
+  }
+  auto g = run("Peru's jailed activist Marc Dubois wrote to Chile.");
+  EXPECT_TRUE(has(g, "Marc Dubois", Relation::kPartOf, "Peru")) << dump(g);
+}
+
 TEST(GeneralEvents, OrderedToIsARequestOnlyWithItsInfinitive) {
   auto g = run("Chile ordered Brine Foods to close its plants.");
   EXPECT_TRUE(has(g, "Chile", Relation::kRequest, "Brine Foods")) << dump(g);
