@@ -94,6 +94,9 @@ void ArticleRun::sentence_rules() {
             (is(k - 1, kPrepositions) && !eq(pw, "to")))
           continue;
       }
+      // A verb of saying takes a clause, not an actor, as its object ("X said Y opposed
+      // the plan"); only "told" and "warned" have an addressee.
+      if (is(k, kSpeechVerbs) && !eq(f(k), "told") && !eq(f(k), "warned")) continue;
       const std::size_t cs = clause_start(k);
       std::size_t ce = k + 1;
       while (ce < e && !eq(f(ce), ";") && !eq(f(ce), "which") && !eq(f(ce), "who") &&
@@ -125,6 +128,15 @@ void ArticleRun::sentence_rules() {
         if (is(q, kIntentWords) && q + 2 <= k && eq(f(q + 1), "to")) {
           q += 2;
           continue;
+        }
+        // The subject's own words about itself: "X said (that) it opposed Y".
+        if (is(q, kSpeechVerbs)) {
+          std::size_t r = q + 1;
+          if (r < k && eq(f(r), "that")) ++r;
+          if (r < k && (eq(f(r), "it") || eq(f(r), "he") || eq(f(r), "she"))) {
+            q = r + 1;
+            continue;
+          }
         }
         if (eq(f(q), ",")) {
           std::size_t c2 = q + 1;

@@ -584,6 +584,23 @@ TEST(DictionaryEvents, AVerbsDictionaryOfTheUsersOwnDecidesTheType) {
   EXPECT_TRUE(has(g2, "Canada", Relation::kSupport, "Iran")) << dump(g2);
 }
 
+TEST(DictionaryEvents, SayingTakesAClauseNotAnActor) {
+  // "said it opposed Y": the subject's own stance; "said Y opposed ...": Y is no object of
+  // "said".
+  auto g = run("Canada said it opposed Iran.", true);
+  auto s = g.find_named("Canada"), t = g.find_named("Iran");
+  ASSERT_TRUE(s && t) << dump(g);
+  bool edge = false;
+  for (auto [ei, ee] = boost::edges(g.boost_graph()); ei != ee; ++ei)
+    edge |= g.source(*ei) == *s && g.target(*ei) == *t;
+  EXPECT_TRUE(edge) << dump(g);
+  auto g2 = run("Canada said Iran opposed the plan by Peru.", true);
+  auto s2 = g2.find_named("Canada"), t2 = g2.find_named("Iran");
+  ASSERT_TRUE(s2 && t2) << dump(g2);
+  for (auto [ei, ee] = boost::edges(g2.boost_graph()); ei != ee; ++ei)
+    EXPECT_FALSE(g2.source(*ei) == *s2 && g2.target(*ei) == *t2) << dump(g2);
+}
+
 TEST(DictionaryEvents, APairedCodeGivesTheTargetsSideToo) {
   // "[042:043]": X tours Y (042, make a visit) and Y hosts X (043, host a visit).
   extract::dictionary::Dictionaries d;
