@@ -281,7 +281,8 @@ class VerbDictionary final {
  public:
   // The verb form at tokens[v] (longest multi-word form containing it as head) and the most
   // specific pattern of its block matching within [clause_begin, clause_end): pre-verb
-  // elements in order before the verb, post-verb elements in order after it, gaps allowed.
+  // elements in order before the verb, post-verb elements in order after it, gaps of up to
+  // six words allowed before each.
   // Ties go to the pattern written first. No pattern: the verb's own code, else the block's;
   // "---" gives no code. A token that is no verb form gives verb == false.
   VerbMatch match(Tokens tokens, std::size_t v, std::size_t clause_begin,

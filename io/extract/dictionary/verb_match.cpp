@@ -1,7 +1,7 @@
 // VerbDictionary look-ups: the verb form at a token and the best pattern of its block, a flat
 // approximation of PETRARCH 2's tree matching (PETRtree.py, VerbPhrase.match_pattern): the
 // pattern's words must occur in order before ('pre') and after ('post') the verb inside the
-// clause, with any words between them; {A B} and (PREP ...) phrases are their words in order;
+// clause, with at most six words before each of them (kMaxPatternGap); {A B} and (PREP ...) phrases are their words in order;
 // &SYNSET matches any member phrase; WORD_ matches the word only, WORD also its inflections
 // (-s, -es, -'s, -ed, -d, -ing, -ies, -ied, doubled consonant); ^ needs at least one word;
 // $, + and % bind to the first word of their gap (or the first actor start in it, when the
@@ -13,6 +13,8 @@
 namespace stakegraph::io::extract::dictionary {
 
 namespace {
+
+constexpr std::size_t kMaxPatternGap = 6;
 
 struct TokenIds {
   std::uint32_t id = kNoId;
@@ -66,8 +68,10 @@ struct Matcher {
   }
 
   // Matches the elements in order inside [lo, hi), greedily from the left.
+  // `anchored`: lo is the verb's end, and the gap limit holds from there (after the verb);
+  // before the verb, the first word may be anywhere from the clause's start.
   bool sequence(const std::vector<PatternElement>& elems, std::size_t lo, std::size_t hi,
-                Slots& slots) const {
+                bool anchored, Slots& slots) const {
     std::size_t pos = lo;
     std::vector<const PatternElement*> pending;  // slots and skips waiting for their gap
     auto settle = [&](std::size_t gap_end) {
@@ -93,7 +97,10 @@ struct Matcher {
         continue;
       }
       bool found = false;
-      for (std::size_t j = pos; j < hi; ++j) {
+      // At most six words before each word of the pattern: a pattern does not reach into a
+      // later clause ("X said Y opposed the plan" is no "said * PLAN").
+      const bool limited = anchored || pos > lo;
+      for (std::size_t j = pos; j < hi && (!limited || j < pos + kMaxPatternGap + 1); ++j) {
         const std::size_t len = element_at(e, j, hi);
         if (len == 0) continue;
         if (!pending.empty()) {
@@ -201,8 +208,8 @@ VerbMatch VerbDictionary::match(Tokens tokens, std::size_t v, std::size_t clause
     const Pattern& p = patterns_[pi];
     if (best && p.specificity <= best->specificity) continue;
     Slots s;
-    if (!m.sequence(p.pre, clause_begin, r.verb_begin, s)) continue;
-    if (!m.sequence(p.post, r.verb_end, clause_end, s)) continue;
+    if (!m.sequence(p.pre, clause_begin, r.verb_begin, false, s)) continue;
+    if (!m.sequence(p.post, r.verb_end, clause_end, true, s)) continue;
     best = &p;
     best_slots = s;
   }

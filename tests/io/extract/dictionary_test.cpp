@@ -208,6 +208,13 @@ TEST(VerbMatch, SlotsPrepositionsSpecificity) {
   m = d.match(t4, 1, 1, t4.size());
   EXPECT_EQ(m.code, "112");
   EXPECT_EQ(m.post_end, m.verb_end);  // no pattern: right after the verb
+  // At most six words before a pattern word: seven, and "* + (OF SPYING)" does not match.
+  std::string s5 = "china accused the man a b c d of spying";
+  auto t5 = toks(s5);
+  EXPECT_EQ(d.match(t5, 1, 0, t5.size()).code, "1121");
+  std::string s6 = "china accused the man a b c d e of spying";
+  auto t6 = toks(s6);
+  EXPECT_EQ(d.match(t6, 1, 0, t6.size()).code, "112");
   // post_end: after the pattern's last word ("court").
   m = d.match(t4, 1, 0, t4.size());
   EXPECT_EQ(m.post_end, 6u);
