@@ -330,6 +330,31 @@ void ArticleRun::sentence_rules() {
       else add(other, m.ents[0], Relation::kSupplies, "possessive-supplier", si);
     }
   }
+  // "Y, Peru's largest copper miner": a company that is a country's largest (biggest,
+  // leading, ...) of its trade operates in that country.
+  for (const auto& m : ms) {
+    if (!(m.flags & kPossessive) || (m.flags & kPronoun) || m.ents.size() != 1 || !actor(m) ||
+        ents_[static_cast<std::size_t>(m.ents[0])].kind != Kind::kGovernment)
+      continue;
+    std::size_t k = m.e;
+    while (k < e && k < m.e + 3 && is(k, kTieAdjectives)) ++k;
+    if (k == m.e || k >= e || !is_word(k) || tok(k).cap || is(k, kPersonRoles) ||
+        is(k, kCustomerNouns) || is(k, kSupplierNouns))
+      continue;
+    std::size_t p = m.b;
+    if (p > b && (eq(f(p - 1), "is") || eq(f(p - 1), "was") || eq(f(p - 1), "remains") ||
+                  eq(f(p - 1), "became")))
+      --p;
+    if (p > b && eq(f(p - 1), "which")) --p;
+    if (p > b && eq(f(p - 1), ",")) --p;
+    if (p == m.b) continue;
+    for (const auto& o : ms) {
+      if (o.e != p || !actor(o) || (o.flags & kPossessive) || o.ents.size() != 1) continue;
+      const Kind ok = ents_[static_cast<std::size_t>(o.ents[0])].kind;
+      if (ok == Kind::kOrganization || ok == Kind::kVendor || ok == Kind::kOperator)
+        add(o.ents[0], m.ents[0], Relation::kOperatesIn, "possessive-market", si);
+    }
+  }
   // "<Government> sanctions/blacklisting/ban ... X": SANCTION.
   for (const auto& m : ms) {
     if (m.ents.size() != 1 || m.e >= e) continue;

@@ -87,6 +87,18 @@ TEST(GeneralTies, StateBodyNamedInTheArticleBelongsToItsGovernment) {
   EXPECT_TRUE(has(g, "Revenue Authority", Relation::kPartOf, "Kenya")) << dump(g);
 }
 
+TEST(GeneralTies, ACountrysLargestOfATradeOperatesThere) {
+  EXPECT_TRUE(has(run("Voltara Mining, Peru's largest copper miner, fired 200 workers."),
+                  "Voltara Mining", Relation::kOperatesIn, "Peru"));
+  EXPECT_TRUE(has(run("Voltara Mining is Chile's biggest exporter of copper."), "Voltara Mining",
+                  Relation::kOperatesIn, "Chile"));
+  // A person in that place holds a role; no possessive adjective, no market.
+  auto g = run("Marc Dubois, Peru's top diplomat, met Chile. Voltara Mining, Peru's partner, "
+               "agreed.");
+  EXPECT_FALSE(has(g, "Marc Dubois", Relation::kOperatesIn, "Peru")) << dump(g);
+  EXPECT_FALSE(has(g, "Voltara Mining", Relation::kOperatesIn, "Peru")) << dump(g);
+}
+
 TEST(GeneralTies, StakeInIsOwnership) {
   auto g = run("Orvane Capital holds a 25 percent stake in Lakemont Robotics.");
   EXPECT_TRUE(has(g, "Orvane Capital", Relation::kOwns, "Lakemont Robotics")) << dump(g);
