@@ -330,6 +330,27 @@ void ArticleRun::sentence_rules() {
       else add(other, m.ents[0], Relation::kSupplies, "possessive-supplier", si);
     }
   }
+  // "the Bureau of Mines of the Andean Development Bank", "the Office for Fair Elections
+  // (OFE) of the Union of Andean States": a body of a named body is part of it.
+  for (const auto& m : ms) {
+    if (m.ents.size() != 1 || (m.flags & (kPronoun | kPossessive | kGeneric))) continue;
+    const Kind ak = ents_[static_cast<std::size_t>(m.ents[0])].kind;
+    if (ak != Kind::kAgency && ak != Kind::kOrganization) continue;
+    std::size_t k = m.e;
+    if (k + 2 < e && eq(f(k), "(") && eq(f(k + 2), ")")) k += 3;
+    if (!(k + 2 < e && eq(f(k), "of") && eq(f(k + 1), "the"))) continue;
+    const Mention* o = mention_at(k + 2);
+    if (!o || o->ents.size() != 1 || o->ents[0] == m.ents[0] || !actor(*o)) continue;
+    const Kind bk = ents_[static_cast<std::size_t>(o->ents[0])].kind;
+    // The second is named as a body ("Bank", "Union", "Organization"), not a place.
+    auto body_named = [&](const Mention& x) {
+      for (std::size_t q = x.b; q < x.e; ++q)
+        if (is(q, kOrgSuffix) || is(q, kAgencySuffix)) return true;
+      return false;
+    };
+    if ((bk == Kind::kAgency || bk == Kind::kOrganization) && body_named(*o))
+      add(m.ents[0], o->ents[0], Relation::kPartOf, "body-of-body", si);
+  }
   // "Y, Peru's largest copper miner": a company that is a country's largest (biggest,
   // leading, ...) of its trade operates in that country.
   for (const auto& m : ms) {

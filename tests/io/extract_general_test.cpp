@@ -99,6 +99,15 @@ TEST(GeneralTies, ACountrysLargestOfATradeOperatesThere) {
   EXPECT_FALSE(has(g, "Voltara Mining", Relation::kOperatesIn, "Peru")) << dump(g);
 }
 
+TEST(GeneralTies, ABodyOfANamedBodyIsPartOfIt) {
+  auto g = run("The Bureau of Mines of the Andean Development Bank fined Voltara Mining.");
+  EXPECT_TRUE(has(g, "Bureau of Mines", Relation::kPartOf, "Andean Development Bank")) << dump(g);
+  // A company "of the" place is no part of it.
+  auto g2 = run("Voltara Mining of the Andes fined Kestrel Holdings.");
+  for (auto [ei, ee] = boost::edges(g2.boost_graph()); ei != ee; ++ei)
+    EXPECT_NE(g2.edge(*ei).relation, Relation::kPartOf) << dump(g2);
+}
+
 TEST(GeneralTies, StakeInIsOwnership) {
   auto g = run("Orvane Capital holds a 25 percent stake in Lakemont Robotics.");
   EXPECT_TRUE(has(g, "Orvane Capital", Relation::kOwns, "Lakemont Robotics")) << dump(g);
