@@ -97,6 +97,9 @@ void ArticleRun::sentence_rules() {
       // A verb of saying takes a clause, not an actor, as its object ("X said Y opposed
       // the plan"); only "told" and "warned" have an addressee.
       if (is(k, kSpeechVerbs) && !eq(f(k), "told") && !eq(f(k), "warned")) continue;
+      // A word followed by "is", "has", "will" is the noun its verb agrees with ("the
+      // airlift is funded"), not a verb.
+      if (k + 1 < e && (is(k + 1, kBeForms) || is(k + 1, kAux))) continue;
       const std::size_t cs = clause_start(k);
       std::size_t ce = k + 1;
       while (ce < e && !eq(f(ce), ";") && !eq(f(ce), "which") && !eq(f(ce), "who") &&

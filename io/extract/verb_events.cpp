@@ -240,7 +240,10 @@ void ArticleRun::verb_events() {
     const bool possessed_nominal = nominal && h > b && tok(h - 1).type == TokenType::kPossessive;
     const bool passive = ((is_passive(h, he) && !possessed_nominal) || (nominal && by_follows)) &&
                          r != Relation::kLinkedTo && r != Relation::kPartOf &&
-                         r != Relation::kMemberOf && (graph::is_event(r) || by_follows);
+                         r != Relation::kMemberOf && (graph::is_event(r) || by_follows) &&
+                         // "is funded by a grant from Y": a form that ends in "by" is
+                         // passive already and names its agent itself.
+                         !(he > h + 1 && eq(f(he - 1), "by"));
     if (nominal && !passive) {
       // "the arrest of X": the agent is a possessor right before ("Canada's arrest of").
       if (!(h > b && tok(h - 1).type == TokenType::kPossessive)) continue;

@@ -371,6 +371,16 @@ TEST(GeneralEvents, DetainedAfterANameIsItsVerbNotATitle) {
   EXPECT_TRUE(has(g, "Marc Dubois", Relation::kPartOf, "Peru")) << dump(g);
 }
 
+TEST(GeneralEvents, FundedByAGrantFromIsAidFromTheDonor) {
+  // "funded by" names its agent itself: no second passive turn. "airlift" before "is" is a
+  // noun, not the dictionary's verb.
+  auto g = run("The WFP airlift is funded by a grant from Japan.", true);
+  EXPECT_TRUE(has(g, "Japan", Relation::kAid, "WFP")) << dump(g);
+  EXPECT_FALSE(has(g, "WFP", Relation::kAid, "Japan")) << dump(g);
+  EXPECT_TRUE(has(run("The Andean Water Fund is funded by Germany."), "Germany", Relation::kAid,
+                  "Andean Water Fund"));
+}
+
 TEST(GeneralEvents, OrderedToIsARequestOnlyWithItsInfinitive) {
   auto g = run("Chile ordered Brine Foods to close its plants.");
   EXPECT_TRUE(has(g, "Chile", Relation::kRequest, "Brine Foods")) << dump(g);
