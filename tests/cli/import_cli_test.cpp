@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "tests/cli/run.hpp"
+#include "tests/support/data.hpp"
 #include "tests/temp_dir.hpp"
 
 namespace stakegraph {
@@ -18,8 +19,7 @@ namespace {
 namespace fs = std::filesystem;
 using testing::run_stakegraph;
 
-const fs::path kSample =
-    fs::path(STAKEGRAPH_SHARED_DIR) / "data/gdelt/gdelt1_events_sample_710rows.tsv";
+const fs::path kSample = test_support::test_data("gdelt/gdelt1_events_sample_710rows.tsv");
 
 class ImportCliTest : public testing::TempDirTest {
  protected:
@@ -57,7 +57,7 @@ nlohmann::json json_of(const testing::RunResult& r) {
 }
 
 TEST_F(ImportCliTest, RealSampleJsonCounts) {
-  if (!fs::exists(kSample)) GTEST_SKIP() << "../shared/data/gdelt absent";
+  STAKEGRAPH_NEED_FILE(kSample);
   const std::string out = path("g.sgpb");
   // 710 rows: 471 with both actors (62 of them CAMEO root 01), 239 with one (counted with an
   // independent parser in tests/io/gdelt_test.cpp).

@@ -180,7 +180,7 @@ TEST(Centrality, RejectsNonPositiveWeightsForCosts) {
 class OracleTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    if (!testing::have_oracles()) GTEST_SKIP() << "../shared/oracles not present";
+    STAKEGRAPH_NEED_FILE(testing::oracle_path(GetParam()));
     oracle_ = load_oracle(GetParam());
   }
   testing::Oracle oracle_;
@@ -235,7 +235,7 @@ INSTANTIATE_TEST_SUITE_P(NetworkX, OracleTest, ::testing::ValuesIn(testing::orac
 
 // The same through the Graph -> Csr path (nodes named like the oracle's).
 TEST(OracleGraph, KarateThroughGraph) {
-  if (!testing::have_oracles()) GTEST_SKIP() << "../shared/oracles not present";
+  STAKEGRAPH_NEED_FILE(testing::oracle_path("karate"));
   const auto o = load_oracle("karate");
   Graph g;
   for (const auto& name : o.nodes) g.add_node_with_id(name, "n" + name, Kind::kPerson);
