@@ -103,8 +103,9 @@ TEST_F(IngestCli, CreatesUpdatesIdempotent) {
 }
 
 TEST(ExtractQuality, DevSetFloors) {
-  const std::string script = std::string(STAKEGRAPH_SOURCE_DIR) + "/tests/tools/score_extraction.py";
-  const fs::path dev = test_support::test_data("extract");
+  const std::string script =
+      std::string(STAKEGRAPH_SOURCE_DIR) + "/tests/tools/score_extraction.py";
+  const fs::path dev = stakegraph::test_support::test_data("extract");
   STAKEGRAPH_NEED_FILE("/usr/bin/python3");
   STAKEGRAPH_NEED_FILE(dev / "articles");
   STAKEGRAPH_NEED_FILE(dev / "gold");

@@ -246,7 +246,7 @@ TEST(GdeltNamesTest, TitleCase) {
 //   awk -F'\t' '{print NF}' FILE | sort | uniq -c                      -> 201 x 57, 509 x 58):
 // 710 rows, 471 with both actors, 239 with one, 62 of the 471 in CAMEO root 01.
 TEST_F(GdeltTest, RealSampleCountsMatchAnIndependentParser) {
-  const fs::path sample = test_support::test_data("gdelt/gdelt1_events_sample_710rows.tsv";
+  const fs::path sample = test_support::test_data("gdelt/gdelt1_events_sample_710rows.tsv");
   STAKEGRAPH_NEED_FILE(sample);
   const auto rows = read_rows(sample);
   std::size_t both = 0, one = 0, none = 0, statements = 0, c57 = 0, c58 = 0;
@@ -298,7 +298,7 @@ TEST_F(GdeltTest, RealSampleCountsMatchAnIndependentParser) {
 // their GoldsteinScale, its mentions the sum of their NumMentions, its relation the PLOVER type
 // of their code, its article their URL and its date span their SQLDATEs.
 TEST_F(GdeltTest, RealSampleEveryEdgeAgreesWithItsRows) {
-  const fs::path sample = test_support::test_data("gdelt/gdelt1_events_sample_710rows.tsv";
+  const fs::path sample = test_support::test_data("gdelt/gdelt1_events_sample_710rows.tsv");
   STAKEGRAPH_NEED_FILE(sample);
   std::map<std::string, std::vector<std::string>> by_id;
   for (auto& f : read_rows(sample)) by_id[f[0]] = f;
@@ -350,7 +350,7 @@ TEST_F(GdeltTest, RealSampleEveryEdgeAgreesWithItsRows) {
 }
 
 TEST_F(GdeltTest, RealSampleActorsResolveToCountriesAndRoles) {
-  const fs::path sample = test_support::test_data("gdelt/gdelt1_events_sample_710rows.tsv";
+  const fs::path sample = test_support::test_data("gdelt/gdelt1_events_sample_710rows.tsv");
   STAKEGRAPH_NEED_FILE(sample);
   graph::Graph g;
   import_gdelt(g, {sample.string()});
@@ -377,7 +377,7 @@ TEST_F(GdeltTest, RealSampleActorsResolveToCountriesAndRoles) {
 }
 
 TEST_F(GdeltTest, Gdelt2ExcerptWithHeader) {
-  const fs::path excerpt = test_support::test_data("gdelt/gdelt2_export_excerpt_7rows_newsnet.tsv";
+  const fs::path excerpt = test_support::test_data("gdelt/gdelt2_export_excerpt_7rows_newsnet.tsv");
   STAKEGRAPH_NEED_FILE(excerpt);
   // 1 header line + 7 rows; both actors in 3 (GBR->GBRCOP 043, RUS->USA 173, IND->NPL 043).
   graph::Graph g;
@@ -401,7 +401,7 @@ TEST_F(GdeltTest, Gdelt2ExcerptWithHeader) {
 }
 
 TEST_F(GdeltTest, LowercaseHeaderFileBeforeRows) {
-  const fs::path header = test_support::test_data("gdelt/gdelt1_events_header_lowercase.tsv";
+  const fs::path header = test_support::test_data("gdelt/gdelt1_events_header_lowercase.tsv");
   STAKEGRAPH_NEED_FILE(header);
   std::ifstream in(header, std::ios::binary);
   std::string h;
@@ -773,7 +773,7 @@ TEST_F(GdeltTest, CountriesResolveThroughTheLexicon) {
   EXPECT_TRUE(edge_between(g, *us, *ru, Relation::kConsult));
 
   // The real sample: RUS is the lexicon's Russia; USAMED "REUTERS" the lexicon's Reuters.
-  const fs::path sample = test_support::test_data("gdelt/gdelt1_events_sample_710rows.tsv";
+  const fs::path sample = test_support::test_data("gdelt/gdelt1_events_sample_710rows.tsv");
   STAKEGRAPH_NEED_FILE(sample);
   graph::Graph s;
   import_gdelt(s, {sample.string()}, o);

@@ -17,7 +17,8 @@ namespace {
 namespace fs = std::filesystem;
 
 TEST(Reuters, UkJapanRow) {
-  const fs::path file = test_support::test_data("reuters/reuters21578_uk_japan_telecom_row_1987.jsonl");
+  const fs::path file =
+      test_support::test_data("reuters/reuters21578_uk_japan_telecom_row_1987.jsonl");
   STAKEGRAPH_NEED_FILE(file);
   const Lexicon lex = Lexicon::load();
   Extractor ex(lex);

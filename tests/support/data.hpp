@@ -36,5 +36,5 @@ inline constexpr bool kRequireAllTests = STAKEGRAPH_REQUIRE_ALL_TESTS != 0;
   } while (false)
 
 // STAKEGRAPH_NEED for a file or directory.
-#define STAKEGRAPH_NEED_FILE(path)                                                          \
-  STAKEGRAPH_NEED(std::filesystem::exists(path), std::filesystem::path(path).string())
+#define STAKEGRAPH_NEED_FILE(file)                                                          \
+  STAKEGRAPH_NEED(std::filesystem::exists(file), std::filesystem::path(file).string())
