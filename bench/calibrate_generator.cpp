@@ -1,5 +1,5 @@
 // Calibrates the synthetic news-graph generator (graph/generate.hpp) on real GDELT data:
-// imports the GDELT sample (../shared/data/gdelt/, or the files given), measures its degree
+// imports the GDELT sample (tests/data/gdelt/, or the files given), measures its degree
 // distribution, node-kind mix and relation mix, fits the generator's options to them, and
 // reports how far generated graphs are from the sample:
 //   - KS: the two-sample Kolmogorov-Smirnov distance sup_k |F_sample(k) - F_generated(k)| of
@@ -201,7 +201,7 @@ int main(int argc, char** argv) {
     }
   }
   if (files.empty()) {
-    const fs::path dir = fs::path(STAKEGRAPH_SHARED_DIR) / "data/gdelt";
+    const fs::path dir = fs::path(STAKEGRAPH_TEST_DATA_DIR) / "gdelt";
     files = {(dir / "gdelt1_events_sample_710rows.tsv").string(),
              (dir / "gdelt2_export_excerpt_7rows_newsnet.tsv").string()};
     for (const auto& f : files) {

@@ -23,7 +23,7 @@ std::vector<io::ArticleText> base_articles() {
   std::vector<io::ArticleText> out;
   std::vector<std::string> paths = {std::string(STAKEGRAPH_SOURCE_DIR) + "/samples/articles"};
   const std::string reuters = std::string(STAKEGRAPH_SOURCE_DIR) +
-                              "/../shared/data/reuters/reuters21578_uk_japan_telecom_row_1987.jsonl";
+                              "/tests/data/reuters/reuters21578_uk_japan_telecom_row_1987.jsonl";
   if (fs::exists(reuters)) paths.push_back(reuters);
   for (const auto& f : io::list_article_files(paths))
     io::for_each_article(f, [&](io::ArticleText& a) { out.push_back(a); });

@@ -1,7 +1,7 @@
 // GDELT import speed: rows per second for `import_gdelt` (parse, resolve actors, add edges
 // and evidence) on plain and gzip files, and for the reader alone, at 10^5 and 10^6 rows
 // (10^7 with STAKEGRAPH_BENCH_LARGE=1). The input is made in setup by resampling the real
-// rows of ../shared/data/gdelt/gdelt1_events_sample_710rows.tsv (fixed seed) with fresh
+// rows of tests/data/gdelt/gdelt1_events_sample_710rows.tsv (fixed seed) with fresh
 // GLOBALEVENTIDs, so every row is imported, none is a duplicate.
 //   build/bench/gdelt_bench --benchmark_filter='ImportGdelt/1000000'
 // Counters: items_per_second = rows/s; heap_mb = heap in use after the run (the graph);
@@ -28,7 +28,7 @@ using namespace stakegraph;
 namespace fs = std::filesystem;
 
 const fs::path kSample =
-    fs::path(STAKEGRAPH_SHARED_DIR) / "data/gdelt/gdelt1_events_sample_710rows.tsv";
+    fs::path(STAKEGRAPH_TEST_DATA_DIR) / "gdelt/gdelt1_events_sample_710rows.tsv";
 
 double heap_mb() {
   const auto m = mallinfo2();
@@ -89,7 +89,7 @@ Inputs& inputs() {
 void import_case(benchmark::State& state, bool gz) {
   const std::string& file = inputs().get(state.range(0), gz);
   if (file.empty()) {
-    state.SkipWithError("../shared/data/gdelt sample absent");
+    state.SkipWithError("tests/data/gdelt sample absent");
     return;
   }
   const double file_mb = static_cast<double>(fs::file_size(file)) / (1024.0 * 1024.0);
@@ -121,7 +121,7 @@ void BM_ImportGdeltGz(benchmark::State& state) { import_case(state, true); }
 void BM_ScanGdelt(benchmark::State& state) {
   const std::string& file = inputs().get(state.range(0), false);
   if (file.empty()) {
-    state.SkipWithError("../shared/data/gdelt sample absent");
+    state.SkipWithError("tests/data/gdelt sample absent");
     return;
   }
   std::uint64_t rows = 0, ids = 0;

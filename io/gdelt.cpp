@@ -19,6 +19,7 @@
 
 #include "graph/error.hpp"
 #include "io/gdelt_roles.hpp"
+#include "io/gdelt_text.hpp"
 #include "io/input.hpp"
 #include "io/lexicon.hpp"
 
@@ -33,40 +34,10 @@ extern const char* const kCameoCountries;
 
 namespace {
 
-using graph::Date;
-using graph::Kind;
-using graph::kNoDate;
-using graph::Relation;
-
-bool all_digits(std::string_view s) noexcept {
-  if (s.empty()) return false;
-  for (char c : s)
-    if (c < '0' || c > '9') return false;
-  return true;
-}
-
-template <typename T>
-bool parse_uint(std::string_view s, T& out) noexcept {
-  if (!all_digits(s)) return false;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
-  return ec == std::errc() && p == s.data() + s.size();
-}
-
-bool parse_double(std::string_view s, double& out) noexcept {
-  if (s.empty()) return false;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
-  return ec == std::errc() && p == s.data() + s.size() && std::isfinite(out);
-}
-
-bool iequals(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i])))
-      return false;
-  }
-  return true;
-}
+using gdelt_text::all_digits;
+using gdelt_text::iequals;
+using gdelt_text::parse_double;
+using gdelt_text::parse_uint;
 
 // Splits "a\tb\t..." into `out` (at most out.size() fields); returns the field count (which
 // may exceed out.size(): the extra fields are counted, not stored).

@@ -9,6 +9,7 @@
 #include "graph/error.hpp"
 #include "io/gdelt.hpp"
 #include "io/gdelt_roles.hpp"
+#include "io/gdelt_text.hpp"
 #include "io/input.hpp"
 #include "io/lexicon.hpp"
 
@@ -21,22 +22,8 @@ using graph::Kind;
 using graph::kNoDate;
 using graph::Relation;
 
-bool all_digits(std::string_view s) noexcept {
-  if (s.empty()) return false;
-  for (char c : s)
-    if (c < '0' || c > '9') return false;
-  return true;
-}
-
-bool iequals(std::string_view a, std::string_view b) noexcept {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i])))
-      return false;
-  }
-  return true;
-}
+using gdelt_text::all_digits;
+using gdelt_text::iequals;
 
 }  // namespace
 

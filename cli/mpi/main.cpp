@@ -34,6 +34,7 @@
 #include <string>
 
 #include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
 #include "cli/kernels.hpp"
 #include "cli/mpi/frame_read.hpp"
 #include "cli/mpi/import.hpp"
@@ -54,13 +55,7 @@ bool g_verbose = false;
 
 enum Op : int { kQuit = 0, kPageRank, kBetweenness, kComponents, kDistances, kIngest, kImport };
 
-std::string one_line(const char* what) {
-  std::string s = what;
-  while (!s.empty() && (s.back() == '\n' || s.back() == '\r' || s.back() == ' ')) s.pop_back();
-  for (char& c : s)
-    if (c == '\n' || c == '\r') c = ' ';
-  return s;
-}
+using stakegraph::cli::one_line;
 
 [[noreturn]] void abort_job(const mpi::communicator& world, const char* what) {
   std::cerr << "stakegraph-mpi: rank " << world.rank() << ": error: " << one_line(what) << "\n";
@@ -331,37 +326,7 @@ int run_cli(const mpi::communicator& world, int argc, char** argv) {
   app.add_flag("--verbose", g_verbose,
                "print on stderr which frames of the graph file each rank read");
   app.footer(kNote);
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::CallForHelp& e) {
-    return app.exit(e);
-  } catch (const CLI::CallForAllHelp& e) {
-    return app.exit(e);
-  } catch (const CLI::CallForVersion& e) {
-    return app.exit(e);
-  } catch (const CLI::ParseError& e) {
-    std::cerr << "stakegraph-mpi: usage error: " << one_line(e.what())
-              << " (run 'stakegraph-mpi --help' or 'stakegraph-mpi SUBCOMMAND --help')\n";
-    return 2;
-  } catch (const sg::InvalidArgument& e) {
-    std::cerr << "stakegraph-mpi: usage error: " << one_line(e.what()) << "\n";
-    return 2;
-  } catch (const sg::Error& e) {
-    std::cerr << "stakegraph-mpi: error: " << one_line(e.what()) << "\n";
-    return 1;
-  } catch (const std::bad_alloc&) {
-    std::cerr << "stakegraph-mpi: error: out of memory\n";
-    return 1;
-  } catch (const std::exception& e) {
-    std::cerr << "stakegraph-mpi: error: " << one_line(e.what()) << "\n";
-    return 1;
-  }
-  std::cout.flush();
-  if (!std::cout) {
-    std::cerr << "stakegraph-mpi: error: cannot write to standard output\n";
-    return 1;
-  }
-  return 0;
+  return parse_and_run(app, argc, argv, {.program = "stakegraph-mpi"}, std::cerr);
 }
 
 }  // namespace

@@ -57,6 +57,7 @@
 #include "io/sgpb.hpp"
 #include "proto/stakegraph.pb.h"
 #include "tests/cli/run.hpp"
+#include "tests/support/gdelt_rows.hpp"
 #include "tests/temp_dir.hpp"
 #include "tests/test_graphs.hpp"
 
@@ -129,28 +130,12 @@ const char kGoodLexicon[] =
     "entry { name: \"Qorvex Wireless\" kind: \"vendor\" alias: \"Qorvex\" }\n"
     "verb { relation: \"SANCTION\" form: \"blacklisted\" }\n";
 
-// A 58-column GDELT 1.0 row; `actor1_name` goes into Actor1Name.
+// A GDELT 1.0 row (tests/support/gdelt_rows.hpp); `actor1_name` goes into Actor1Name.
 std::string gdelt_row(int id, const std::string& actor1_name) {
-  std::vector<std::string> f(58);
-  f[0] = std::to_string(id);
-  f[1] = "20190515";
-  f[5] = "USA";
-  f[6] = actor1_name;
-  f[7] = "USA";
-  f[15] = "CHN";
-  f[16] = "CHINA";
-  f[17] = "CHN";
-  f[26] = "043";
-  f[28] = "04";
-  f[30] = "2.8";
-  f[31] = "4";
-  f[32] = "1";
-  f[33] = "2";
-  f[56] = "20190516";
-  f[57] = "https://news.example/" + std::to_string(id);
-  std::string s;
-  for (std::size_t i = 0; i < f.size(); ++i) s += (i ? "\t" : "") + f[i];
-  return s + "\n";
+  return test_support::gdelt_row({.id = id,
+                                  .actor1_name = actor1_name,
+                                  .actor2_name = "CHINA",
+                                  .goldstein = "2.8"});
 }
 
 std::string gdelt_text(int rows) {

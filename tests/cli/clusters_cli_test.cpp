@@ -10,6 +10,7 @@
 
 #include "io/sgpb.hpp"
 #include "tests/cli/run.hpp"
+#include "tests/support/data.hpp"
 #include "tests/temp_dir.hpp"
 #include "tests/test_graphs.hpp"
 
@@ -150,8 +151,8 @@ TEST_F(ClustersCli, Filters) {
 }
 
 TEST_F(ClustersCli, KarateModularity) {
-  const std::string oracle = std::string(STAKEGRAPH_SHARED_DIR) + "/oracles/karate.json";
-  if (!fs::exists(oracle)) GTEST_SKIP() << "../shared/oracles absent";
+  const fs::path oracle = test_support::test_data("oracles/karate.json");
+  STAKEGRAPH_NEED_FILE(oracle);
   std::ifstream in(oracle);
   const auto k = nlohmann::json::parse(in);
   const std::string file = path("karate.csv");

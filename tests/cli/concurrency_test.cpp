@@ -23,6 +23,7 @@
 #include "io/formats.hpp"
 #include "io/sgpb.hpp"
 #include "tests/cli/run.hpp"
+#include "tests/support/gdelt_rows.hpp"
 #include "tests/temp_dir.hpp"
 #include "tests/test_graphs.hpp"
 
@@ -64,24 +65,10 @@ void write_corpus(const fs::path& dir, const std::string& tag, int count) {
   }
 }
 
-// A 58-column GDELT 1.0 row (as in import_cli_test.cpp), its event id and URL unique.
+// A GDELT 1.0 row (tests/support/gdelt_rows.hpp), its event id and URL unique.
 std::string gdelt_row(int id, const std::string& a1, const std::string& a2) {
-  std::vector<std::string> f(58);
-  f[0] = std::to_string(id);
-  f[1] = "20190515";
-  f[5] = f[7] = a1;
-  f[15] = f[17] = a2;
-  f[26] = "172";
-  f[28] = "17";
-  f[30] = "-5.0";
-  f[31] = "4";
-  f[32] = "1";
-  f[33] = "2";
-  f[56] = "20190516";
-  f[57] = "https://news.example/" + std::to_string(id);
-  std::string s;
-  for (std::size_t i = 0; i < f.size(); ++i) s += (i ? "\t" : "") + f[i];
-  return s + "\n";
+  return test_support::gdelt_row(
+      {.id = id, .actor1 = a1, .actor2 = a2, .event_code = "172", .goldstein = "-5.0"});
 }
 
 void write_gdelt(const fs::path& file, int first_id, int count) {

@@ -1,5 +1,5 @@
 // `stakegraph extract` and `stakegraph ingest` end to end, and the dev-set quality floors
-// measured by ../shared/tools/score_extraction.py.
+// measured by tests/tools/score_extraction.py on the dev articles and gold of tests/data/extract.
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "tests/cli/run.hpp"
+#include "tests/support/data.hpp"
 #include "tests/temp_dir.hpp"
 
 namespace {
@@ -102,11 +103,15 @@ TEST_F(IngestCli, CreatesUpdatesIdempotent) {
 }
 
 TEST(ExtractQuality, DevSetFloors) {
-  const std::string shared = STAKEGRAPH_SHARED_DIR;
-  if (!fs::exists(shared + "/tools/score_extraction.py")) GTEST_SKIP() << "../shared absent";
-  const std::string cmd = "/usr/bin/python3 '" + shared + "/tools/score_extraction.py' --bin '" +
-                          STAKEGRAPH_BIN + "' --articles '" + shared +
-                          "/eval/dev/articles' --gold '" + shared + "/eval/dev/gold'";
+  const std::string script =
+      std::string(STAKEGRAPH_SOURCE_DIR) + "/tests/tools/score_extraction.py";
+  const fs::path dev = stakegraph::test_support::test_data("extract");
+  STAKEGRAPH_NEED_FILE("/usr/bin/python3");
+  STAKEGRAPH_NEED_FILE(dev / "articles");
+  STAKEGRAPH_NEED_FILE(dev / "gold");
+  const std::string cmd = "/usr/bin/python3 '" + script + "' --bin '" + STAKEGRAPH_BIN +
+                          "' --articles '" + (dev / "articles").string() + "' --gold '" +
+                          (dev / "gold").string() + "'";
   FILE* p = ::popen(cmd.c_str(), "r");
   ASSERT_TRUE(p);
   std::string out;

@@ -1,5 +1,5 @@
 // `stakegraph convert` end to end over the text formats: the karate club graph (from
-// ../shared/oracles/karate.json, written as a CSV edge list) goes csv -> sgpb -> json ->
+// tests/data/oracles/karate.json, written as a CSV edge list) goes csv -> sgpb -> json ->
 // graphml -> csv and comes back with the same 34 nodes and 78 edges; DOT is written; JSON
 // goes to standard output; and every kind of bad input (empty, junk, invalid UTF-8, NUL byte,
 // truncated, another format under the extension, missing file, directory) exits 1 with a
@@ -17,6 +17,7 @@
 #include "graph/ontology.hpp"
 #include "io/csv.hpp"
 #include "tests/cli/run.hpp"
+#include "tests/support/data.hpp"
 #include "tests/temp_dir.hpp"
 #include "tests/test_graphs.hpp"
 
@@ -30,8 +31,8 @@ using testing::slurp;
 class FormatsCliTest : public testing::TempDirTest {
  protected:
   void SetUp() override {
-    const std::string oracle = std::string(STAKEGRAPH_SHARED_DIR) + "/oracles/karate.json";
-    if (!fs::exists(oracle)) GTEST_SKIP() << oracle << " is missing";
+    const fs::path oracle = test_support::test_data("oracles/karate.json");
+    STAKEGRAPH_NEED_FILE(oracle);
     TempDirTest::SetUp();
     // The karate club as a CSV edge list with every column: relations cycle through the
     // ontology, weights are fractional, kinds follow the node number.

@@ -10,6 +10,8 @@
 #include <nlohmann/json.hpp>
 
 #include "tests/cli/run.hpp"
+#include "tests/support/gdelt_rows.hpp"
+#include "tests/support/data.hpp"
 #include "tests/temp_dir.hpp"
 
 namespace stakegraph {
@@ -18,8 +20,7 @@ namespace {
 namespace fs = std::filesystem;
 using testing::run_stakegraph;
 
-const fs::path kSample =
-    fs::path(STAKEGRAPH_SHARED_DIR) / "data/gdelt/gdelt1_events_sample_710rows.tsv";
+const fs::path kSample = test_support::test_data("gdelt/gdelt1_events_sample_710rows.tsv");
 
 class ImportCliTest : public testing::TempDirTest {
  protected:
@@ -28,27 +29,11 @@ class ImportCliTest : public testing::TempDirTest {
   }
 };
 
-// A 58-column GDELT 1.0 row: actor codes are country-only codes, names their ISO names.
+// A GDELT 1.0 row (tests/support/gdelt_rows.hpp) with country-only actor codes.
 std::string row(int id, const std::string& a1, const std::string& a2, const std::string& code,
                 const std::string& goldstein = "1.0") {
-  std::vector<std::string> f(58);
-  f[0] = std::to_string(id);
-  f[1] = "20190515";
-  f[5] = a1;
-  f[7] = a1;
-  f[15] = a2;
-  f[17] = a2;
-  f[26] = code;
-  f[28] = code.substr(0, 2);
-  f[30] = goldstein;
-  f[31] = "4";
-  f[32] = "1";
-  f[33] = "2";
-  f[56] = "20190516";
-  f[57] = "https://news.example/" + std::to_string(id);
-  std::string s;
-  for (std::size_t i = 0; i < f.size(); ++i) s += (i ? "\t" : "") + f[i];
-  return s + "\n";
+  return test_support::gdelt_row(
+      {.id = id, .actor1 = a1, .actor2 = a2, .event_code = code, .goldstein = goldstein});
 }
 
 nlohmann::json json_of(const testing::RunResult& r) {
@@ -57,7 +42,7 @@ nlohmann::json json_of(const testing::RunResult& r) {
 }
 
 TEST_F(ImportCliTest, RealSampleJsonCounts) {
-  if (!fs::exists(kSample)) GTEST_SKIP() << "../shared/data/gdelt absent";
+  STAKEGRAPH_NEED_FILE(kSample);
   const std::string out = path("g.sgpb");
   // 710 rows: 471 with both actors (62 of them CAMEO root 01), 239 with one (counted with an
   // independent parser in tests/io/gdelt_test.cpp).

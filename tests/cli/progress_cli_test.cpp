@@ -11,6 +11,7 @@
 
 #include "io/sgpb.hpp"
 #include "tests/cli/run.hpp"
+#include "tests/support/gdelt_rows.hpp"
 #include "tests/temp_dir.hpp"
 #include "tests/test_graphs.hpp"
 
@@ -19,24 +20,9 @@ namespace {
 
 using testing::run_stakegraph;
 
-// One GDELT 1.0 row (58 columns) with two actors.
+// One GDELT 1.0 row (tests/support/gdelt_rows.hpp) with two actors.
 std::string row(int id, const std::string& a1, const std::string& a2) {
-  std::vector<std::string> f(58);
-  f[0] = std::to_string(id);
-  f[1] = "20190515";
-  f[5] = f[7] = a1;
-  f[15] = f[17] = a2;
-  f[26] = "043";
-  f[28] = "04";
-  f[30] = "1.0";
-  f[31] = "4";
-  f[32] = "1";
-  f[33] = "2";
-  f[56] = "20190516";
-  f[57] = "https://news.example/" + std::to_string(id);
-  std::string s;
-  for (std::size_t i = 0; i < f.size(); ++i) s += (i ? "\t" : "") + f[i];
-  return s + "\n";
+  return test_support::gdelt_row({.id = id, .actor1 = a1, .actor2 = a2});
 }
 
 class ProgressCli : public testing::TempDirTest {

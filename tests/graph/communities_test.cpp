@@ -175,7 +175,7 @@ TEST(Louvain, Errors) {
 }
 
 TEST(Louvain, KarateReachesBestKnownModularity) {
-  if (!testing::have_oracles()) GTEST_SKIP() << "../shared/oracles absent";
+  STAKEGRAPH_NEED_FILE(testing::oracle_path("karate"));
   const testing::Oracle o = testing::load_oracle("karate");
   const Csr g = o.csr();
   const double best = o.data.at("louvain_best_of_20_modularity").get<double>();  // 0.4198
@@ -195,7 +195,7 @@ TEST(Louvain, KarateReachesBestKnownModularity) {
 }
 
 TEST(Louvain, OraclesAtLeastNetworkXBestOf20) {
-  if (!testing::have_oracles()) GTEST_SKIP() << "../shared/oracles absent";
+  for (const auto& name : testing::oracle_names()) STAKEGRAPH_NEED_FILE(testing::oracle_path(name));
   for (const auto& name : testing::oracle_names()) {
     const testing::Oracle o = testing::load_oracle(name);
     if (o.directed || !o.data.contains("louvain_best_of_20_modularity")) continue;

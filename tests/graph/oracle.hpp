@@ -1,5 +1,5 @@
-// NetworkX oracle files (../shared/oracles/*.json) and naive reference implementations for
-// the analytics tests. Tests using the oracles skip when ../shared/ is absent.
+// NetworkX oracle files (tests/data/oracles/*.json, copies of ../shared/oracles: see the
+// SOURCE.txt there) and naive reference implementations for the analytics tests.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -12,6 +12,7 @@
 #include <limits>
 #include <map>
 #include <random>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
@@ -21,14 +22,13 @@
 #include <nlohmann/json.hpp>
 
 #include "graph/csr.hpp"
+#include "tests/support/data.hpp"
 
 namespace stakegraph::testing {
 
 inline std::string oracle_path(const std::string& name) {
-  return std::string(STAKEGRAPH_SHARED_DIR) + "/oracles/" + name + ".json";
+  return test_support::test_data("oracles/" + name + ".json").string();
 }
-
-inline bool have_oracles() { return std::filesystem::exists(oracle_path("karate")); }
 
 // One oracle graph: nodes in file order (index = position), edges as index pairs, weights
 // (empty when the file is unweighted), and the raw JSON for the expected values.
@@ -58,6 +58,7 @@ inline Oracle load_oracle(const std::string& name) {
   Oracle o;
   o.name = name;
   std::ifstream in(oracle_path(name));
+  if (!in) throw std::runtime_error("cannot read " + oracle_path(name));
   o.data = nlohmann::json::parse(in);
   o.directed = o.data.at("directed").get<bool>();
   for (const auto& n : o.data.at("nodes")) {

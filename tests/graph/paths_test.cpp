@@ -234,7 +234,7 @@ TEST(Paths, AllShortestPathsAreBoundedByMemory) {
 class PathOracle : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    if (!testing::have_oracles()) GTEST_SKIP() << "../shared/oracles not present";
+    STAKEGRAPH_NEED_FILE(testing::oracle_path(GetParam()));
     oracle_ = load_oracle(GetParam());
   }
   testing::Oracle oracle_;
@@ -280,7 +280,7 @@ INSTANTIATE_TEST_SUITE_P(NetworkX, PathOracle, ::testing::ValuesIn(testing::orac
 
 // Les Miserables is the weighted oracle: Dijkstra with the co-occurrence count as length.
 TEST(PathOracleWeighted, DijkstraDistances) {
-  if (!testing::have_oracles()) GTEST_SKIP() << "../shared/oracles not present";
+  STAKEGRAPH_NEED_FILE(testing::oracle_path("les_miserables"));
   const auto o = load_oracle("les_miserables");
   const std::uint32_t source = o.index.at(o.data.at("bfs_source").get<std::string>());
   const auto want = o.values("dijkstra_distances");

@@ -12,6 +12,7 @@
 #include "io/extract.hpp"
 #include "io/extract_text.hpp"
 #include "io/lexicon.hpp"
+#include "tests/support/data.hpp"
 
 namespace stakegraph::io {
 namespace {
@@ -126,8 +127,8 @@ TEST(EvidenceSpan, EverySampleEdge) {
 }
 
 TEST(EvidenceSpan, EveryDevArticleEdge) {
-  fs::path dev = fs::path(STAKEGRAPH_SHARED_DIR) / "eval" / "dev" / "articles";
-  if (!fs::is_directory(dev)) GTEST_SKIP() << "../shared absent";
+  const fs::path dev = test_support::test_data("extract/articles");
+  STAKEGRAPH_NEED_FILE(dev);
   check_dir(dev);
 }
 

@@ -1,5 +1,5 @@
 // The GDELT reader and importer: the CAMEO tables against the published ones, the real
-// sample in ../shared/data/gdelt/ against an independent tiny parser written here, and small
+// sample in tests/data/gdelt/ against an independent tiny parser written here, and small
 // files made in the test (plain, .gz, .zip, header lines, CRLF, malformed rows, "010" vs "10",
 // one-actor rows, date and root-code filters, --strict, re-import, the running Goldstein
 // mean, actor -> node resolution with and without a lexicon).
@@ -20,6 +20,7 @@
 
 #include "graph/error.hpp"
 #include "io/lexicon.hpp"
+#include "tests/support/data.hpp"
 
 namespace stakegraph::io {
 namespace {
@@ -28,7 +29,6 @@ namespace fs = std::filesystem;
 using graph::Kind;
 using graph::Relation;
 
-const fs::path kShared = STAKEGRAPH_SHARED_DIR;
 
 class GdeltTest : public testing::TempDirTest {
  protected:
@@ -195,9 +195,10 @@ TEST(CameoTablesTest, CodesAreStrings) {
 
 // Our data/cameo tables agree with the published ones for every code those list.
 TEST(CameoTablesTest, AgreeWithThePublishedTables) {
-  const fs::path plover = kShared / "data/cameo/CAMEO2PLOVER-2021.txt";
-  const fs::path gold = kShared / "data/cameo/CAMEO.goldsteinscale.txt";
-  if (!fs::exists(plover) || !fs::exists(gold)) GTEST_SKIP() << "../shared/data/cameo absent";
+  const fs::path plover = test_support::test_data("cameo/CAMEO2PLOVER-2021.txt");
+  const fs::path gold = test_support::test_data("cameo/CAMEO.goldsteinscale.txt");
+  STAKEGRAPH_NEED_FILE(plover);
+  STAKEGRAPH_NEED_FILE(gold);
   const CameoTables& t = CameoTables::builtin();
   std::ifstream in(plover);
   std::string line;
@@ -245,8 +246,8 @@ TEST(GdeltNamesTest, TitleCase) {
 //   awk -F'\t' '{print NF}' FILE | sort | uniq -c                      -> 201 x 57, 509 x 58):
 // 710 rows, 471 with both actors, 239 with one, 62 of the 471 in CAMEO root 01.
 TEST_F(GdeltTest, RealSampleCountsMatchAnIndependentParser) {
-  const fs::path sample = kShared / "data/gdelt/gdelt1_events_sample_710rows.tsv";
-  if (!fs::exists(sample)) GTEST_SKIP() << "../shared/data/gdelt absent";
+  const fs::path sample = test_support::test_data("gdelt/gdelt1_events_sample_710rows.tsv");
+  STAKEGRAPH_NEED_FILE(sample);
   const auto rows = read_rows(sample);
   std::size_t both = 0, one = 0, none = 0, statements = 0, c57 = 0, c58 = 0;
   for (const auto& f : rows) {
@@ -297,8 +298,8 @@ TEST_F(GdeltTest, RealSampleCountsMatchAnIndependentParser) {
 // their GoldsteinScale, its mentions the sum of their NumMentions, its relation the PLOVER type
 // of their code, its article their URL and its date span their SQLDATEs.
 TEST_F(GdeltTest, RealSampleEveryEdgeAgreesWithItsRows) {
-  const fs::path sample = kShared / "data/gdelt/gdelt1_events_sample_710rows.tsv";
-  if (!fs::exists(sample)) GTEST_SKIP() << "../shared/data/gdelt absent";
+  const fs::path sample = test_support::test_data("gdelt/gdelt1_events_sample_710rows.tsv");
+  STAKEGRAPH_NEED_FILE(sample);
   std::map<std::string, std::vector<std::string>> by_id;
   for (auto& f : read_rows(sample)) by_id[f[0]] = f;
   graph::Graph g;
@@ -349,8 +350,8 @@ TEST_F(GdeltTest, RealSampleEveryEdgeAgreesWithItsRows) {
 }
 
 TEST_F(GdeltTest, RealSampleActorsResolveToCountriesAndRoles) {
-  const fs::path sample = kShared / "data/gdelt/gdelt1_events_sample_710rows.tsv";
-  if (!fs::exists(sample)) GTEST_SKIP() << "../shared/data/gdelt absent";
+  const fs::path sample = test_support::test_data("gdelt/gdelt1_events_sample_710rows.tsv");
+  STAKEGRAPH_NEED_FILE(sample);
   graph::Graph g;
   import_gdelt(g, {sample.string()});
   // USA, USAGOV, "WASHINGTON", "AMERICAN", "OBAMA" (USAGOV): all one node.
@@ -376,8 +377,8 @@ TEST_F(GdeltTest, RealSampleActorsResolveToCountriesAndRoles) {
 }
 
 TEST_F(GdeltTest, Gdelt2ExcerptWithHeader) {
-  const fs::path excerpt = kShared / "data/gdelt/gdelt2_export_excerpt_7rows_newsnet.tsv";
-  if (!fs::exists(excerpt)) GTEST_SKIP() << "../shared/data/gdelt absent";
+  const fs::path excerpt = test_support::test_data("gdelt/gdelt2_export_excerpt_7rows_newsnet.tsv");
+  STAKEGRAPH_NEED_FILE(excerpt);
   // 1 header line + 7 rows; both actors in 3 (GBR->GBRCOP 043, RUS->USA 173, IND->NPL 043).
   graph::Graph g;
   const GdeltImportResult r = import_gdelt(g, {excerpt.string()});
@@ -400,8 +401,8 @@ TEST_F(GdeltTest, Gdelt2ExcerptWithHeader) {
 }
 
 TEST_F(GdeltTest, LowercaseHeaderFileBeforeRows) {
-  const fs::path header = kShared / "data/gdelt/gdelt1_events_header_lowercase.tsv";
-  if (!fs::exists(header)) GTEST_SKIP() << "../shared/data/gdelt absent";
+  const fs::path header = test_support::test_data("gdelt/gdelt1_events_header_lowercase.tsv");
+  STAKEGRAPH_NEED_FILE(header);
   std::ifstream in(header, std::ios::binary);
   std::string h;
   std::getline(in, h);
@@ -772,8 +773,8 @@ TEST_F(GdeltTest, CountriesResolveThroughTheLexicon) {
   EXPECT_TRUE(edge_between(g, *us, *ru, Relation::kConsult));
 
   // The real sample: RUS is the lexicon's Russia; USAMED "REUTERS" the lexicon's Reuters.
-  const fs::path sample = kShared / "data/gdelt/gdelt1_events_sample_710rows.tsv";
-  if (!fs::exists(sample)) GTEST_SKIP() << "../shared/data/gdelt absent";
+  const fs::path sample = test_support::test_data("gdelt/gdelt1_events_sample_710rows.tsv");
+  STAKEGRAPH_NEED_FILE(sample);
   graph::Graph s;
   import_gdelt(s, {sample.string()}, o);
   EXPECT_TRUE(s.find_named(*ru));

@@ -1,10 +1,11 @@
 // GraphML interoperability with the tools people load it in: the karate club edge list
-// (../shared/oracles/karate.json) written as CSV with every column, converted by the real CLI
+// (tests/data/oracles/karate.json) written as CSV with every column, converted by the real CLI
 // (`stakegraph convert karate.csv karate.graphml`), is read by NetworkX (nx.read_graphml)
 // and igraph (Graph.Read_GraphML) with 34 nodes, 78 edges and every typed attribute equal
 // (tests/io/graphml_interop.py computes the expectation from the CSV on its own). Node names
 // with XML metacharacters, tabs, newlines and non-ASCII text come back exactly.
-// Skips when /usr/bin/python3, networkx / igraph or ../shared are missing.
+// Skips (fails with STAKEGRAPH_REQUIRE_ALL_TESTS=ON) when /usr/bin/python3 or both networkx
+// and igraph are missing.
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -19,6 +20,7 @@
 #include "graph/ontology.hpp"
 #include "io/sgpb.hpp"
 #include "tests/cli/run.hpp"
+#include "tests/support/data.hpp"
 #include "tests/temp_dir.hpp"
 #include "tests/test_graphs.hpp"
 
@@ -50,7 +52,7 @@ Output run_command(const std::string& cmd) {
 class InteropTest : public testing::TempDirTest {
  protected:
   void SetUp() override {
-    if (!fs::exists(kPython)) GTEST_SKIP() << kPython << " is missing";
+    STAKEGRAPH_NEED_FILE(kPython);
     TempDirTest::SetUp();
   }
 
@@ -67,15 +69,15 @@ class InteropTest : public testing::TempDirTest {
       }
       EXPECT_EQ(r.status, 0) << library << ":\n" << r.text;
     }
-    if (missing.size() == 2) GTEST_SKIP() << "neither networkx nor igraph is installed";
+    STAKEGRAPH_NEED(missing.size() < 2, "networkx and igraph (python3 modules)");
     for (const auto& m : missing) std::cerr << "note: " << m << " is not installed, not checked\n";
   }
 
 };
 
 TEST_F(InteropTest, KarateThroughTheCliLoadsInNetworkxAndIgraph) {
-  const std::string oracle = std::string(STAKEGRAPH_SHARED_DIR) + "/oracles/karate.json";
-  if (!fs::exists(oracle)) GTEST_SKIP() << oracle << " is missing";
+  const fs::path oracle = test_support::test_data("oracles/karate.json");
+  STAKEGRAPH_NEED_FILE(oracle);
   std::ifstream in(oracle);
   const nlohmann::json karate = nlohmann::json::parse(in);
   const auto& edges = karate.at("edges");

@@ -31,6 +31,7 @@
 #include "io/render.hpp"
 #include "io/sgpb.hpp"
 #include "tests/cli/run.hpp"
+#include "tests/support/data.hpp"
 #include "tests/test_graphs.hpp"
 
 namespace stakegraph::io {
@@ -574,8 +575,7 @@ int failed_layout_scenario() {
 }
 
 TEST(RenderErrors, AFailedLayoutIsAnErrorAndTheRendererGoesOn) {
-  if (!std::filesystem::exists(std::string(STAKEGRAPH_SOURCE_DIR) + "/samples/stakeholders.sgpb"))
-    GTEST_SKIP() << "samples/stakeholders.sgpb is not there";
+  STAKEGRAPH_NEED_FILE(std::string(STAKEGRAPH_SOURCE_DIR) + "/samples/stakeholders.sgpb");
   GTEST_FLAG_SET(death_test_style, "threadsafe");
   EXPECT_EXIT(std::_Exit(failed_layout_scenario()), ::testing::ExitedWithCode(0),
               "scenario complete");

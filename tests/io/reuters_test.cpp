@@ -1,4 +1,4 @@
-// The 30 real 1987 Reuters articles on the UK-Japan telecoms row (../shared/data/reuters):
+// The 30 real 1987 Reuters articles on the UK-Japan telecoms row (tests/data/reuters):
 // no crash, a conflictual PLOVER edge between the United Kingdom and Japan backed by at
 // least three different articles, and Cable and Wireless as a node.
 #include <gtest/gtest.h>
@@ -9,6 +9,7 @@
 #include "io/article.hpp"
 #include "io/extract.hpp"
 #include "io/lexicon.hpp"
+#include "tests/support/data.hpp"
 
 namespace stakegraph::io {
 namespace {
@@ -16,9 +17,9 @@ namespace {
 namespace fs = std::filesystem;
 
 TEST(Reuters, UkJapanRow) {
-  fs::path dir = fs::path(STAKEGRAPH_SHARED_DIR) / "data" / "reuters";
-  fs::path file = dir / "reuters21578_uk_japan_telecom_row_1987.jsonl";
-  if (!fs::exists(file)) GTEST_SKIP() << "../shared absent";
+  const fs::path file =
+      test_support::test_data("reuters/reuters21578_uk_japan_telecom_row_1987.jsonl");
+  STAKEGRAPH_NEED_FILE(file);
   const Lexicon lex = Lexicon::load();
   Extractor ex(lex);
   graph::Graph g;

@@ -1,5 +1,5 @@
 // The distributed kernels (graph/distributed/) against the single-process ones (graph/) on the
-// NetworkX oracle graphs (copied into tests/mpi/data/oracles/) and on seeded random graphs.
+// NetworkX oracle graphs (copied into tests/data/oracles/) and on seeded random graphs.
 // This binary runs under MPI: ctest starts it with `mpirun -np 1`, 2 and 4 (tests/CMakeLists
 // .txt); every rank runs every test (the kernels are collective), rank 0 holds the inputs and
 // checks the results, the other ranks pass nullptr and check that they get nothing back.
