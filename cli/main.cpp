@@ -68,6 +68,7 @@ int main(int argc, char** argv) {
   setup_dictionary(app);
   setup_report(app);
   setup_diff(app);
+  setup_timeline(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
