@@ -123,6 +123,9 @@ TEST_P(MpiCli, SameOutputAsStakegraph) {
         "path " + q + "'" + a + "' '" + b + "' --weighted --json",
         "path " + q + "'" + a + "' '" + b + "' --directed --json",
         "path " + q + "'" + b + "' '" + a + "' --directed --weighted",
+        // Weighted is the default of both programs (issue 15); --weight none is unweighted.
+        "centrality " + q + "--metric pagerank --weight none --json --top 0",
+        "path " + q + "'" + a + "' '" + b + "' --weight none --json",
     };
     for (const auto& c : commands) {
       SCOPED_TRACE("np " + std::to_string(np) + ": " + c);
