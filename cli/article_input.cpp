@@ -25,13 +25,18 @@ io::ArticleReadOptions article_read_options(const std::string& order) {
   return o;
 }
 
-bool warn_article_date(const io::ArticleText& a) {
-  if (a.date_warning.empty()) return false;
+std::string article_date_warning_line(const io::ArticleText& a) {
+  if (a.date_warning.empty()) return {};
   std::string where = a.path == "-" ? "<stdin>" : a.path;
   if (const auto hash = a.id.rfind('#'); hash != std::string::npos)
     where += ":" + a.id.substr(hash + 1);  // JSON Lines: the line
-  std::fprintf(stderr, "stakegraph: warning: %s: %s\n", io::printable(where).c_str(),
-               io::printable(a.date_warning).c_str());
+  return "stakegraph: warning: " + io::printable(where) + ": " + io::printable(a.date_warning);
+}
+
+bool warn_article_date(const io::ArticleText& a) {
+  const std::string line = article_date_warning_line(a);
+  if (line.empty()) return false;
+  std::fprintf(stderr, "%s\n", line.c_str());
   return true;
 }
 

@@ -18,6 +18,11 @@ void add_date_order_option(CLI::App* sub, std::string& order);
 // graph::InvalidArgument for another value.
 io::ArticleReadOptions article_read_options(const std::string& order);
 
+// The line warn_article_date prints for `a` ("stakegraph: warning: FILE[:LINE]: ...", no
+// newline), or "" when a.date_warning is empty. stakegraph-mpi ingest builds it on the rank
+// that read the article and prints it on rank 0.
+std::string article_date_warning_line(const io::ArticleText& a);
+
 // Prints a.date_warning on stderr, naming the file (and line, for JSON Lines); nothing when
 // there is none. Returns whether it printed.
 bool warn_article_date(const io::ArticleText& a);

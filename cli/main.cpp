@@ -38,5 +38,6 @@ int main(int argc, char** argv) {
   setup_dictionary(app);
   setup_report(app);
   setup_diff(app);
+  setup_timeline(app);
   return parse_and_run(app, argc, argv, {.program = "stakegraph"}, std::cerr);
 }

@@ -1,11 +1,11 @@
 // The --weight option of the weighted subcommands (centrality, clusters, path) and
 // --write, which saves the graph with per-node results as node attributes.
 //
-// --weight weight|evidence|none (graph/edge_weight.hpp) says which weights; --weighted (the
-// flag from before --weight existed) lets the graph decide (default_weight_source: the
-// file's own weights when some edge has one, else evidence counts; before, --weighted always
-// read evidence counts). With neither, the commands are unweighted, as they always were.
-// --weighted with --weight none is a usage error.
+// --weight weight|evidence|none (graph/edge_weight.hpp) says which weights. Without it the
+// graph decides (default_weight_source: the file's own weights when some edge has one, else
+// evidence counts); --weight none gives unweighted results (hops for paths). --weighted (the
+// flag from before --weight existed) is kept as a no-op alias of that default; --weighted
+// with --weight none is a usage error.
 #pragma once
 
 #include <optional>
@@ -27,7 +27,7 @@ struct WeightOption {
 // Adds --weight and --weighted to `sub`; `what` says what the weight does in that command.
 void add_weight_option(CLI::App* sub, WeightOption& o, const std::string& what);
 
-// The source to use on `g`. Throws graph::InvalidArgument for --weighted with --weight none.
+// The source to use on `g`: o.value when given, else default_weight_source(g). Throws graph::InvalidArgument for --weighted with --weight none.
 graph::WeightSource resolve_weight(const WeightOption& o, const graph::Graph& g);
 
 // --write OUT [--nodes FILE]: `g` with attribute `key` set on every node v to values[v]

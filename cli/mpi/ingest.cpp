@@ -9,6 +9,9 @@
 // syndicated in two articles that fall on different ranks keeps both evidence items (the
 // single-process extractor drops the later copy), and only rank 0 remembers the sentences of
 // an existing graph. Node and edge order differ; tests compare after a canonical sort.
+// Options and warnings: --date-order is read by cli/article_input.hpp on every rank, as
+// `stakegraph ingest` reads it; each rank keeps its articles' warnings in order and rank 0
+// prints them all, rank by rank (file order), as `stakegraph ingest` does.
 // Faults: every rank's error (a bad article, a missing lexicon) is gathered on rank 0, which
 // reports the first as "rank R: ..." and writes nothing (the existing file stays).
 #include "cli/mpi/ingest.hpp"
@@ -22,7 +25,11 @@
 #include <filesystem>
 #include <optional>
 #include <sstream>
+#include <string>
+#include <vector>
 
+#include "cli/article_input.hpp"
+#include "cli/text_output.hpp"
 #include "graph/error.hpp"
 #include "io/article.hpp"
 #include "io/extract.hpp"
@@ -41,6 +48,9 @@ struct Part {
   std::string error;
   std::string sgpb;
   std::uint64_t articles = 0;
+  // The readers' warnings in file order: "w" + ArticleText::warning (printed through
+  // ArticleWarnings) or "d" + the date warning line (article_date_warning_line).
+  std::vector<std::string> warnings;
 };
 
 Part extract_part(const mpi::communicator& comm, const IngestJob& job) {
@@ -59,11 +69,18 @@ Part extract_part(const mpi::communicator& comm, const IngestJob& job) {
     eo.dictionaries = dicts ? &*dicts : nullptr;
     eo.dictionary_actors = !job.dictionaries.files.empty();
     io::Extractor ex(lex, eo);
+    const io::ArticleReadOptions read = article_read_options(job.date_order);
     for (std::uint64_t i = n * r / p; i < n * (r + 1) / p; ++i) {
-      io::for_each_article(files[i], [&](io::ArticleText& a) {
-        ex.extract(a, g);
-        ++part.articles;
-      });
+      io::for_each_article(
+          files[i],
+          [&](io::ArticleText& a) {
+            if (!a.warning.empty()) part.warnings.push_back("w" + a.warning);
+            if (std::string d = article_date_warning_line(a); !d.empty())
+              part.warnings.push_back("d" + std::move(d));
+            ex.extract(a, g);
+            ++part.articles;
+          },
+          read);
     }
     std::ostringstream out;
     io::write_sgpb(g, out);
@@ -81,6 +98,7 @@ void broadcast_job(const mpi::communicator& comm, IngestJob& job) {
   mpi::broadcast(comm, job.corrections, 0);
   mpi::broadcast(comm, job.dictionaries.files, 0);
   mpi::broadcast(comm, job.dictionaries.none, 0);
+  mpi::broadcast(comm, job.date_order, 0);
 }
 
 }  // namespace
@@ -92,6 +110,7 @@ void ingest_worker(const mpi::communicator& comm) {
   mpi::gather(comm, part.error, 0);
   mpi::gather(comm, part.sgpb, 0);
   mpi::gather(comm, part.articles, 0);
+  mpi::gather(comm, part.warnings, 0);
 }
 
 IngestSummary ingest_root(const mpi::communicator& comm, IngestJob job) {
@@ -102,14 +121,29 @@ IngestSummary ingest_root(const mpi::communicator& comm, IngestJob job) {
   mpi::gather(comm, part.error, errors, 0);
   mpi::gather(comm, part.sgpb, parts, 0);
   mpi::gather(comm, part.articles, articles, 0);
+  std::vector<std::vector<std::string>> warnings;
+  mpi::gather(comm, part.warnings, warnings, 0);
   for (std::size_t r = 0; r < errors.size(); ++r) {
     if (!errors[r].empty()) throw graph::Error("rank " + std::to_string(r) + ": " + errors[r]);
   }
+  IngestSummary s;
+  ArticleWarnings readers;
+  for (const auto& rank_warnings : warnings) {
+    for (const std::string& w : rank_warnings) {
+      if (w.empty()) continue;
+      if (w[0] == 'w') {
+        readers.note(w.substr(1));
+      } else {
+        std::fprintf(stderr, "%s\n", w.c_str() + 1);
+        ++s.date_warnings;
+      }
+    }
+  }
+  readers.finish();
   std::optional<io::CorrectionSet> corr;
   if (!job.corrections.empty()) corr = io::CorrectionSet::load(job.corrections);
   graph::Graph g;
   if (std::filesystem::exists(job.output)) g = io::load_sgpb(job.output);
-  IngestSummary s;
   for (std::size_t r = 0; r < parts.size(); ++r) {
     std::istringstream in(parts[r]);
     g.merge(io::read_sgpb(in, "part of rank " + std::to_string(r)));

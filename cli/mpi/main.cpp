@@ -33,6 +33,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "cli/article_input.hpp"
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/kernels.hpp"
@@ -230,8 +231,10 @@ void setup_ingest(CLI::App& app, const mpi::communicator& world) {
       ->allow_extra_args(false);
   sub->add_option("--corrections", job->corrections, "corrections file (Protobuf text)");
   add_dictionary_options(sub, job->dictionaries);
+  stakegraph::cli::add_date_order_option(sub, job->date_order);
   sub->add_flag("-q,--quiet", job->quiet, "no progress bar (stakegraph-mpi has none)");
   sub->callback([job, &world] {
+    static_cast<void>(stakegraph::cli::article_read_options(job->date_order));  // usage error first
     if (std::filesystem::path(job->output).extension() != ".sgpb") {
       throw sg::InvalidArgument(job->output +
                                 ": ingest writes a .sgpb graph file (convert it "

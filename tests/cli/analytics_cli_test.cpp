@@ -40,7 +40,9 @@ nlohmann::json parse(const testing::RunResult& r) {
 }
 
 TEST_F(AnalyticsCli, CentralityJsonShapeAndValues) {
-  const auto j = parse(run_stakegraph("centrality '" + story_ + "' --metric betweenness --top 0 --json"));
+  // The oracle is unweighted betweenness: --weight none (the default weighs by evidence).
+  const auto j = parse(run_stakegraph("centrality '" + story_ +
+                                      "' --metric betweenness --top 0 --json --weight none"));
   EXPECT_EQ(j.at("metric"), "betweenness");
   const graph::Graph g = testing::story_graph();
   const auto expected = graph::betweenness_centrality(graph::build_csr(g));
@@ -137,7 +139,12 @@ TEST_F(AnalyticsCli, PathPrintsRelationAndEvidencePerHop) {
   ASSERT_EQ(j.at("paths").size(), 1u);
   const auto& p = j.at("paths")[0];
   EXPECT_EQ(p.at("length"), 3);
-  EXPECT_DOUBLE_EQ(p.at("cost").get<double>(), 3.0);
+  // Weighted by default (the story graph has no file weights: evidence counts), a hop costs
+  // 1 / evidence: 1 + 1/2 (two SANCTION items) + 1; with --weight none it counts hops.
+  EXPECT_DOUBLE_EQ(p.at("cost").get<double>(), 2.5);
+  const auto hops = parse(run_stakegraph("path '" + story_ + "' Germany Vodafone --json --weight none"));
+  EXPECT_DOUBLE_EQ(hops.at("paths")[0].at("cost").get<double>(), 3.0);
+  EXPECT_EQ(hops.at("paths")[0].at("length"), 3);
   ASSERT_EQ(p.at("hops").size(), 3u);
   const auto& hop = p.at("hops")[1];
   EXPECT_EQ(hop.at("source"), "united-states");

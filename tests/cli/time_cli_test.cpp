@@ -188,5 +188,56 @@ TEST_F(TimeCli, HeaderDatesInCommonFormats) {
   EXPECT_EQ(run_stakegraph("ingest x.txt -o '" + path("x.sgpb") + "' --date-order ymd").status, 2);
 }
 
+// Issue 15, item 9: "there is no diff between two dates and no timeline". `timeline` counts
+// evidence items and distinct edges per period (timeline_graph above, by month: 2019-01 has
+// the allied_with and SUPPORT items, 2 items on 2 edges; 2019-02 none; 2019-03 the two
+// accusations and the cooperation, 3 items on 2 edges).
+TEST_F(TimeCli, TimelineCountsEvidencePerPeriod) {
+  const auto j = json("timeline '" + graph_ + "' --json");
+  EXPECT_EQ(j.at("by"), "month");
+  ASSERT_EQ(j.at("periods").size(), 3u) << j.dump();
+  const auto& p = j.at("periods");
+  EXPECT_EQ(p[0].at("label"), "2019-01");
+  EXPECT_EQ(p[0].at("start"), "2019-01-01");
+  EXPECT_EQ(p[0].at("end"), "2019-01-31");
+  EXPECT_EQ(p[0].at("evidence"), 2);
+  EXPECT_EQ(p[0].at("edges"), 2);
+  EXPECT_EQ(p[1].at("label"), "2019-02");
+  EXPECT_EQ(p[1].at("evidence"), 0);
+  EXPECT_EQ(p[2].at("evidence"), 3);
+  EXPECT_EQ(p[2].at("edges"), 2);
+  EXPECT_EQ(j.at("undated"), 0);
+  // Edges touching the nodes named (by name, resolved as show does): Delta has one edge.
+  const auto delta = json("timeline '" + graph_ + "' delta --by day --json");
+  ASSERT_EQ(delta.at("periods").size(), 1u) << delta.dump();
+  EXPECT_EQ(delta.at("periods")[0].at("label"), "2019-03-10");
+  EXPECT_EQ(delta.at("nodes")[0].at("name"), "Delta");
+  // --relation, --since/--until.
+  const auto accuse = json("timeline '" + graph_ + "' --relation ACCUSE --by day --since "
+                           "2019-03-06 --json");
+  ASSERT_EQ(accuse.at("periods").size(), 1u) << accuse.dump();
+  EXPECT_EQ(accuse.at("periods")[0].at("label"), "2019-03-06");
+  EXPECT_EQ(accuse.at("outside"), 1);
+  // A misspelt name: the usual suggestions.
+  const auto typo = run_stakegraph("timeline '" + graph_ + "' Deltta");
+  EXPECT_EQ(typo.status, 1);
+  EXPECT_NE(typo.err.find("did you mean: Delta"), std::string::npos) << typo.err;
+  EXPECT_EQ(run_stakegraph("timeline '" + graph_ + "' --by fortnight").status, 2);
+  EXPECT_EQ(run_stakegraph("timeline '" + graph_ + "' --since 2019-04-01 --until 2019-01-01")
+                .status,
+            2);
+  // Text: one line per period with a bar, and a note of the items without a date.
+  //   a --SUPPORT--> b: one item dated 2020-05-02, two without a date
+  write("undated.json", R"({"format_version": 2, "nodes": [{"id": "a"}, {"id": "b"}],
+    "edges": [{"source": "a", "target": "b", "relation": "SUPPORT", "evidence": [
+      {"text": "one", "date": "2020-05-02"}, {"text": "two"}, {"text": "three"}]}]})");
+  const auto text = run_stakegraph("timeline '" + path("undated.json") + "' --by year");
+  EXPECT_EQ(text.status, 0) << text.err;
+  EXPECT_NE(text.out.find("2020           1       1  #"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("1 evidence item in 1 period, on 1 edge"), std::string::npos)
+      << text.out;
+  EXPECT_NE(text.out.find("note: 2 evidence items have no date"), std::string::npos) << text.out;
+}
+
 }  // namespace
 }  // namespace stakegraph

@@ -2,9 +2,9 @@
 // reported, then shows the fix:
 // - `--weighted` used evidence counts and ignored a file's own weights: weighted PageRank on
 //   Les Miserables (GraphML with co-occurrence weights) gave the unweighted ranking. Now
-//   --weighted and --weight weight equal NetworkX's weighted PageRank (the oracle in
-//   tests/data/oracles, NetworkX 2.8), Marius second; without them (or --weight none) the
-//   unweighted one, as before.
+//   the default (no flag), --weighted and --weight weight equal NetworkX's weighted PageRank
+//   (the oracle in tests/data/oracles, NetworkX 2.8), Marius second; --weight none gives the
+//   unweighted one. A file without weights is weighted by evidence counts by default.
 // - GDELT edges carried the mean Goldstein score (-10..10) as weight. Now it is `goldstein`,
 //   and the edge has no weight.
 // - Article edges had weight 1 whatever their evidence: now they have no weight and analytics
@@ -55,7 +55,8 @@ TEST_F(WeightsCliTest, LesMiserablesWeightedPageRankEqualsNetworkX) {
   std::ifstream in(kData + "/oracles/les_miserables.json");
   const json oracle = json::parse(in);
   const std::string graphml = "'" + kData + "/les_miserables.graphml'";
-  for (const char* flags : {" --weight weight", " --weighted"}) {
+  // The default (no flag) is the file's own weights, as NetworkX reads them.
+  for (const char* flags : {"", " --weight weight", " --weighted"}) {
     SCOPED_TRACE(flags);
     const auto r =
         run_stakegraph("centrality " + graphml + " --metric pagerank --top 0 --json" + flags);
@@ -68,8 +69,8 @@ TEST_F(WeightsCliTest, LesMiserablesWeightedPageRankEqualsNetworkX) {
     EXPECT_EQ(nth(r, 1), "Marius");  // NetworkX puts Marius second
   }
   // The situation of the issue: without the file's weights the ranking is the unweighted one
-  // (Marius is not second). Without --weight that stays the default.
-  for (const char* flags : {"", " --weight none"}) {
+  // (Marius is not second); that is now only what --weight none asks for.
+  for (const char* flags : {" --weight none"}) {
     const auto none =
         run_stakegraph("centrality " + graphml + " --metric pagerank --top 0 --json" + flags);
     ASSERT_EQ(none.status, 0) << none.err;
@@ -82,10 +83,12 @@ TEST_F(WeightsCliTest, LesMiserablesWeightedPageRankEqualsNetworkX) {
                                        " --metric pagerank --top 0 --json --weight evidence");
   ASSERT_EQ(evidence.status, 0) << evidence.err;
   EXPECT_NEAR(scores(evidence).at("Marius"), oracle.at("pagerank").at("Marius"), 1e-6);
-  // The header says which weights were used.
-  const auto text =
-      run_stakegraph("centrality " + graphml + " --metric pagerank --top 2 --weighted");
-  EXPECT_NE(text.out.find("weighted (weight)"), std::string::npos) << text.out;
+  // The header says which weights were used, also when they were chosen by default.
+  for (const char* flags : {"", " --weighted"}) {
+    const auto text =
+        run_stakegraph("centrality " + graphml + " --metric pagerank --top 2" + flags);
+    EXPECT_NE(text.out.find("weighted (weight)"), std::string::npos) << text.out;
+  }
   // --weighted contradicts --weight none.
   const auto both = run_stakegraph("centrality " + graphml +
                                    " --metric pagerank --weighted --weight none");
@@ -113,8 +116,13 @@ TEST_F(WeightsCliTest, GdeltGoldsteinIsItsOwnAttributeNeverTheWeight) {
   EXPECT_GT(negative, 0u);  // the sample has conflictual events (Goldstein -10 ... -4)
   // Louvain and weighted shortest paths no longer see negative weights: --weighted reads
   // evidence counts (the file has no weights).
-  const auto louvain = run_stakegraph("clusters " + q("g.json") + " --method louvain --weighted");
-  EXPECT_EQ(louvain.status, 0) << louvain.err;
+  for (const char* flags : {"", " --weighted"}) {  // the default reads evidence counts too
+    const auto louvain = run_stakegraph("clusters " + q("g.json") + " --method louvain" + flags);
+    EXPECT_EQ(louvain.status, 0) << louvain.err;
+    const auto path_cost = run_stakegraph("centrality " + q("g.json") + " --metric closeness" +
+                                          flags);
+    EXPECT_EQ(path_cost.status, 0) << path_cost.err;
+  }
   const auto pr =
       run_stakegraph("centrality " + q("g.json") + " --metric betweenness --top 3 --weighted");
   EXPECT_EQ(pr.status, 0) << pr.err;
@@ -142,6 +150,14 @@ TEST_F(WeightsCliTest, ArticleEdgesWeighByTheirEvidenceCount) {
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(scores(r).at("b"), 4.0);
   EXPECT_EQ(scores(r).at("a"), 3.0);
+  // The default (no flag) on a file without weights is the evidence count too.
+  const auto by_default =
+      run_stakegraph("centrality " + q("g.json") + " --metric degree --top 0 --json");
+  ASSERT_EQ(by_default.status, 0) << by_default.err;
+  EXPECT_EQ(scores(by_default).at("b"), 4.0);
+  EXPECT_EQ(scores(by_default).at("a"), 3.0);
+  const auto text = run_stakegraph("centrality " + q("g.json") + " --metric degree --top 1");
+  EXPECT_NE(text.out.find("weighted (evidence)"), std::string::npos) << text.out;
   const auto none =
       run_stakegraph("centrality " + q("g.json") + " --metric degree --top 0 --json --weight none");
   EXPECT_EQ(scores(none).at("b"), 2.0);
@@ -149,10 +165,13 @@ TEST_F(WeightsCliTest, ArticleEdgesWeighByTheirEvidenceCount) {
   write("w.json", R"({"format_version": 2, "nodes": [{"id": "a"}, {"id": "b"}],
     "edges": [{"source": "a", "target": "b", "relation": "SUPPORT", "weight": 7.5,
                "evidence": [{"text": "one"}]}]})");
-  EXPECT_EQ(scores(run_stakegraph("centrality " + q("w.json") +
-                                  " --metric degree --top 0 --json --weighted"))
-                .at("a"),
-            7.5);
+  for (const char* flags : {"", " --weighted"}) {
+    EXPECT_EQ(scores(run_stakegraph("centrality " + q("w.json") +
+                                    " --metric degree --top 0 --json" + flags))
+                  .at("a"),
+              7.5)
+        << flags;
+  }
   EXPECT_EQ(scores(run_stakegraph("centrality " + q("w.json") +
                                   " --metric degree --top 0 --json --weight evidence"))
                 .at("a"),
@@ -167,7 +186,10 @@ TEST_F(WeightsCliTest, NegativeWeightsAreRefusedWhereAnAlgorithmNeedsPositiveOne
        {"centrality " + g + " --metric pagerank", "centrality " + g + " --metric betweenness",
         "centrality " + g + " --metric closeness", "centrality " + g + " --metric eigenvector",
         "clusters " + g + " --method louvain", "clusters " + g + " --method camps",
-        "path " + g + " a c", "path " + q("neg.csv") + " a c --weight weight"}) {
+        "path " + g + " a c", "path " + q("neg.csv") + " a c --weight weight",
+        // No flag: the file has weights, so they are the default, and refused the same way.
+        "centrality " + q("neg.csv") + " --metric pagerank", "path " + q("neg.csv") + " a c",
+        "clusters " + q("neg.csv") + " --method louvain"}) {
     SCOPED_TRACE(cmd);
     const auto r = run_stakegraph(cmd);
     EXPECT_EQ(r.status, 2) << r.out;
@@ -183,7 +205,7 @@ TEST_F(WeightsCliTest, NegativeWeightsAreRefusedWhereAnAlgorithmNeedsPositiveOne
   EXPECT_EQ(
       run_stakegraph("centrality " + q("neg.csv") + " --metric pagerank --weight evidence").status,
       0);
-  EXPECT_EQ(run_stakegraph("path " + q("neg.csv") + " a c").status, 0);  // unweighted: hops
+  EXPECT_EQ(run_stakegraph("path " + q("neg.csv") + " a c --weight none").status, 0);  // hops
   // A zero weight: PageRank and Louvain take it, path lengths 1 / w do not.
   write("zero.csv", "source,target,weight\na,b,0\nb,c,3\n");
   EXPECT_EQ(

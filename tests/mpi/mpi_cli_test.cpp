@@ -123,6 +123,9 @@ TEST_P(MpiCli, SameOutputAsStakegraph) {
         "path " + q + "'" + a + "' '" + b + "' --weighted --json",
         "path " + q + "'" + a + "' '" + b + "' --directed --json",
         "path " + q + "'" + b + "' '" + a + "' --directed --weighted",
+        // Weighted is the default of both programs (issue 15); --weight none is unweighted.
+        "centrality " + q + "--metric pagerank --weight none --json --top 0",
+        "path " + q + "'" + a + "' '" + b + "' --weight none --json",
     };
     for (const auto& c : commands) {
       SCOPED_TRACE("np " + std::to_string(np) + ": " + c);
@@ -243,6 +246,64 @@ TEST_P(MpiCli, IngestEqualsSingleProcessIngest) {
   EXPECT_EQ(x[0], y[0]) << "nodes";
   EXPECT_EQ(x[1], y[1]) << "edges and evidence";
   EXPECT_EQ(x[2], y[2]) << "articles";
+}
+
+// Issue 15: stakegraph-mpi ingest lacked --date-order and printed none of the warnings of
+// `stakegraph ingest` (a JSON Lines article without a text field, an ambiguous header date).
+// Now both programs print the same warning lines, in file order whatever the ranks, and
+// --date-order gives the same graph.
+TEST_P(MpiCli, IngestWarnsAndTakesDateOrderAsSingleProcessIngest) {
+  const int np = GetParam();
+  const fs::path dir = work_dir() / ("warn_articles_np" + std::to_string(np));
+  fs::create_directories(dir);
+  // a.txt: an ambiguous numeric date; b.jsonl: line 1 has no text field, line 2 has
+  // "content"; c.txt: an unreadable date.
+  std::ofstream(dir / "a.txt") << "Title: Telekom\nDate: 05/03/2024\n\nDeutsche Telekom, which "
+                                  "buys much of its radio equipment from Huawei, said it "
+                                  "supported common European rules.\n";
+  std::ofstream(dir / "b.jsonl")
+      << "{\"title\": \"empty\", \"date\": \"2024-01-02\"}\n"
+      << "{\"title\": \"ban\", \"date\": \"2024-01-03\", \"content\": \"Canada has banned "
+         "Huawei and ZTE from its 5G networks.\"}\n";
+  std::ofstream(dir / "c.txt") << "Title: Odd\nDate: sometime in spring\n\nWashington welcomed "
+                                  "the move.\n";
+  auto warnings = [](const std::string& err) {
+    std::vector<std::string> out;
+    std::istringstream in(err);
+    for (std::string l; std::getline(in, l);)
+      if (l.rfind("stakegraph: warning: ", 0) == 0) out.push_back(l);
+    return out;
+  };
+  for (const std::string order : {"", " --date-order mdy"}) {
+    SCOPED_TRACE(order);
+    const fs::path want = work_dir() / "warn_single.sgpb";
+    const fs::path got = work_dir() / ("warn_np" + std::to_string(np) + ".sgpb");
+    fs::remove(want);
+    fs::remove(got);
+    const RunResult a =
+        single("ingest -q '" + dir.string() + "' -o '" + want.string() + "'" + order);
+    ASSERT_EQ(a.status, 0) << a.err;
+    const RunResult b =
+        distributed(np, "ingest '" + dir.string() + "' -o '" + got.string() + "'" + order);
+    ASSERT_EQ(b.status, 0) << b.err;
+    const auto wa = warnings(a.err);
+    EXPECT_EQ(wa, warnings(b.err)) << a.err << "\n---\n" << b.err;
+    const std::string all = a.err;
+    EXPECT_NE(all.find("b.jsonl:1"), std::string::npos) << all;  // no text field
+    EXPECT_NE(all.find("sometime in spring"), std::string::npos) << all;
+    EXPECT_EQ(all.find("ambiguous date") != std::string::npos, order.empty()) << all;
+    EXPECT_EQ(wa.size(), order.empty() ? 3u : 2u) << all;
+    const auto x = canonical(want.string()), y = canonical(got.string());
+    EXPECT_EQ(x[1], y[1]) << "edges and evidence";
+    EXPECT_EQ(x[2], y[2]) << "articles (their dates: 2024-05-03 with mdy)";
+    bool may = false;  // a.txt's date read month first
+    for (const std::string& article : y[2]) may |= article.find("2024-05-03") != std::string::npos;
+    EXPECT_EQ(may, !order.empty());
+  }
+  const RunResult bad = distributed(np, "ingest '" + dir.string() + "' -o '" +
+                                            (work_dir() / "x.sgpb").string() + "' --date-order ymd");
+  EXPECT_EQ(bad.status, 2) << bad.err;
+  EXPECT_NE(bad.err.find("--date-order"), std::string::npos) << bad.err;
 }
 
 TEST_P(MpiCli, AFailingIngestRankWritesNothing) {
