@@ -71,6 +71,7 @@ void run_report(const ReportCliOptions& o) {
   opts.graph_file = o.select.graph;
   opts.selection = describe(o.select);
   opts.draw = drawn.draw;
+  opts.weight = drawn.weight;
   io::Renderer renderer;
   progress.step("ranks, camps and layout of " + with_commas(drawn.graph->node_count()) +
                 " nodes");

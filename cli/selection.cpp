@@ -49,16 +49,29 @@ void add_clusters(const graph::Graph& whole, const graph::Graph& drawn, const st
 
 }  // namespace
 
-std::vector<graph::NodeIndex> rank_nodes(const graph::Graph& g, const std::string& by) {
+std::vector<graph::NodeIndex> rank_nodes(const graph::Graph& g, const std::string& by,
+                                         graph::WeightSource weight) {
+  const bool weighted = weight != graph::WeightSource::kNone;
   std::vector<double> scores;
   if (by == "degree") {
-    scores = graph::degree_centrality(graph::build_csr(g)).scores;
+    scores = graph::degree_centrality(graph::build_csr(g, {.weighted = weighted, .source = weight}),
+                                      {.weighted = weighted})
+                 .scores;
   } else if (by == "pagerank") {
-    scores = graph::pagerank(graph::build_csr(g, {.directed = true})).scores;
+    graph::require_positive_weights(g, weight, true, "pagerank");
+    graph::PageRankOptions p;
+    p.weighted = weighted;
+    scores = graph::pagerank(
+                 graph::build_csr(g, {.directed = true, .weighted = weighted, .source = weight}), p)
+                 .scores;
   } else {  // betweenness
+    graph::require_positive_weights(g, weight, false, "betweenness");
     graph::BetweennessOptions b;
     if (g.node_count() > kExactBetweennessUpTo) b.samples = kBetweennessSamples;
-    scores = graph::betweenness_centrality(graph::build_csr(g), b).scores;
+    b.cost = weighted ? graph::EdgeCost::kInverseWeight : graph::EdgeCost::kHops;
+    scores = graph::betweenness_centrality(
+                 graph::build_csr(g, {.weighted = weighted, .source = weight}), b)
+                 .scores;
   }
   std::vector<graph::NodeIndex> order(g.node_count());
   std::iota(order.begin(), order.end(), graph::NodeIndex{0});
@@ -77,6 +90,9 @@ void add_selection_options(CLI::App* sub, SelectionOptions& o, bool with_path) {
   sub->add_option("--clusters", o.clusters,
                   "draw boxes around components, louvain communities or camps of the whole "
                   "graph (numbered as `clusters` numbers them)");
+  add_weight_option(sub, o.weight,
+                    "ranks --top (strength, weighted PageRank, betweenness with hops costing "
+                    "1 / weight) and costs --path hops");
   sub->add_flag("--subgraph", o.subgraph,
                 "compute --clusters on the drawn nodes only (default: on the whole graph)");
   auto* top = sub->add_option("--top", o.top, "draw only the N highest-ranked nodes");
@@ -109,6 +125,8 @@ DrawnSelection select_drawing(const SelectionOptions& o, const io::DrawOptions& 
   filter.exclude_hedged = o.no_hedged;
 
   graph::Graph loaded = io::load_graph(o.graph);
+  // As `centrality` and `path`: the file's own weights when it has some, else evidence.
+  const graph::WeightSource weight = resolve_weight(o.weight, loaded);
   // Clusters are the whole graph's (as `clusters` computes them), unless --subgraph.
   std::optional<graph::Graph> whole;
   if (!o.clusters.empty() && !o.subgraph) whole = loaded;
@@ -137,7 +155,13 @@ DrawnSelection select_drawing(const SelectionOptions& o, const io::DrawOptions& 
   if (!o.path.empty()) {
     const graph::NodeIndex from = resolve_node(g, o.path[0], o.graph);
     const graph::NodeIndex to = resolve_node(g, o.path[1], o.graph);
-    const graph::PathResult r = graph::shortest_path(g, from, to);
+    graph::PathOptions po;
+    if (weight != graph::WeightSource::kNone) {
+      graph::require_positive_weights(g, weight, false, "a weighted path");
+      po.cost = graph::EdgeCost::kInverseWeight;
+      po.weights = weight;
+    }
+    const graph::PathResult r = graph::shortest_path(g, from, to, po);
     if (r.paths.empty())
       throw graph::NotFound(o.graph + ": no path between '" + g.node(from).name + "' and '" +
                             g.node(to).name + "' in the graph drawn");
@@ -149,7 +173,7 @@ DrawnSelection select_drawing(const SelectionOptions& o, const io::DrawOptions& 
 
   if (o.top > 0 && o.top < g.node_count()) {
     // The top N of the ranking, plus the path's nodes when they are not among them.
-    const std::vector<graph::NodeIndex> ranked = rank_nodes(g, o.by);
+    const std::vector<graph::NodeIndex> ranked = rank_nodes(g, o.by, weight);
     std::vector<bool> in(g.node_count(), false);
     for (std::size_t i = 0; i < o.top; ++i) in[ranked[i]] = true;
     opts.ranking = path_nodes;
@@ -166,7 +190,8 @@ DrawnSelection select_drawing(const SelectionOptions& o, const io::DrawOptions& 
                                  "): narrow it with --top N or --focus NODE --depth D");
   // The drawn graph: `g`, or the top selection of it (which select_for_drawing owns).
   io::Selection s = io::select_for_drawing(g, opts);
-  DrawnSelection out{s.graph.get() == &g ? selected : std::move(s.graph), std::move(s.draw)};
+  DrawnSelection out{s.graph.get() == &g ? selected : std::move(s.graph), std::move(s.draw),
+                     weight};
   // The renderer refuses too many drawn edges too (io/render.hpp); here with the advice.
   const std::size_t drawn_edges = io::drawn_edge_count(*out.graph, out.draw.merge_parallel);
   if (drawn_edges > io::kMaxRenderEdges)

@@ -19,6 +19,8 @@
 #include <string>
 #include <vector>
 
+#include "cli/weight_option.hpp"
+#include "graph/edge_weight.hpp"
 #include "graph/graph.hpp"
 #include "io/render.hpp"
 
@@ -38,6 +40,7 @@ struct SelectionOptions {
   std::string until;
   bool no_hedged = false;
   bool subgraph = false;  // --clusters on the drawn nodes, not the whole graph
+  WeightOption weight;    // --weight: the ranking for --top and the --path costs
 };
 
 // Betweenness above this many nodes is estimated from kBetweennessSamples sampled sources.
@@ -56,6 +59,7 @@ void check_selection(const SelectionOptions& o);
 struct DrawnSelection {
   std::shared_ptr<const graph::Graph> graph;
   io::DrawOptions draw;
+  graph::WeightSource weight = graph::WeightSource::kNone;  // resolved on the whole file
 };
 
 // Runs the selection described in the file comment. Throws graph::NotFound for an unknown
@@ -66,7 +70,11 @@ DrawnSelection select_drawing(const SelectionOptions& o, const io::DrawOptions& 
                               std::optional<bool> merge_parallel);
 
 // Nodes of `g` best first by "degree", "pagerank" (directed) or "betweenness" (sampled above
-// kExactBetweennessUpTo nodes); ties keep node order.
-std::vector<graph::NodeIndex> rank_nodes(const graph::Graph& g, const std::string& by);
+// kExactBetweennessUpTo nodes); ties keep node order. With `weight` (not kNone) as
+// `centrality` does by default: degree is strength, PageRank follows edges by weight and a
+// betweenness hop costs 1 / weight; PageRank and betweenness need positive weights (throws
+// graph::InvalidArgument naming the edge otherwise).
+std::vector<graph::NodeIndex> rank_nodes(const graph::Graph& g, const std::string& by,
+                                         graph::WeightSource weight = graph::WeightSource::kNone);
 
 }  // namespace stakegraph::cli

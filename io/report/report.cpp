@@ -25,7 +25,8 @@ std::string make_report(const graph::Graph& g, const ReportOptions& options, Ren
   page.data_json = report_data_json(g, {.title = title,
                                         .graph_file = options.graph_file,
                                         .selection = options.selection,
-                                        .merge_parallel = options.draw.merge_parallel});
+                                        .merge_parallel = options.draw.merge_parallel,
+                                        .weight = options.weight});
   return report_html(page);
 }
 

@@ -7,6 +7,7 @@
 
 #include <string>
 
+#include "graph/edge_weight.hpp"
 #include "graph/graph.hpp"
 #include "io/dot.hpp"
 #include "io/render.hpp"
@@ -19,6 +20,7 @@ struct ReportOptions {
   std::string selection;   // how the graph was selected, as display text
   DrawOptions draw;        // for the drawing; its merge_parallel is used as it is (decide it
                            // first, e.g. with io::select_for_drawing)
+  graph::WeightSource weight = graph::WeightSource::kNone;  // ReportDataOptions::weight
 };
 
 // The page for `g` (the graph to draw: select first). Throws graph::InvalidArgument when

@@ -10,6 +10,7 @@
 #include <tuple>
 
 #include "graph/betweenness.hpp"
+#include "graph/edge_weight.hpp"
 #include "graph/camps.hpp"
 #include "graph/centrality.hpp"
 #include "graph/communities.hpp"
@@ -294,11 +295,18 @@ std::string report_data_json(const Graph& g, const ReportDataOptions& options) {
   doc["title"] = valid_utf8(options.title);
   doc["graph_file"] = valid_utf8(options.graph_file);
   doc["selection"] = valid_utf8(options.selection);
+  doc["weight"] = std::string(graph::weight_source_name(options.weight));
 
   // Centralities and camps on the report's graph.
-  const graph::Csr undirected = graph::build_csr(g);
-  const graph::CentralityResult pr = graph::pagerank(undirected);
+  const bool weighted = options.weight != graph::WeightSource::kNone;
+  if (weighted) graph::require_positive_weights(g, options.weight, false, "the report's ranks");
+  const graph::Csr undirected =
+      graph::build_csr(g, {.weighted = weighted, .source = options.weight});
+  graph::PageRankOptions po;
+  po.weighted = weighted;
+  const graph::CentralityResult pr = graph::pagerank(undirected, po);
   graph::BetweennessOptions bo;
+  bo.cost = weighted ? graph::EdgeCost::kInverseWeight : graph::EdgeCost::kHops;
   if (n > kReportExactBetweennessUpTo) bo.samples = kReportBetweennessSamples;
   const graph::CentralityResult bc = graph::betweenness_centrality(undirected, bo);
   const std::vector<NodeIndex> pr_order = ranked(g, pr.scores);

@@ -48,6 +48,7 @@
 #include <utility>
 #include <vector>
 
+#include "graph/edge_weight.hpp"
 #include "graph/graph.hpp"
 
 namespace stakegraph::io::report {
@@ -63,6 +64,9 @@ struct ReportDataOptions {
   std::string graph_file;       // shown as given
   std::string selection;        // how it was selected, as display text ("--focus Huawei")
   bool merge_parallel = false;  // as the drawing (DrawOptions::merge_parallel)
+  // The rankings' weights, as `centrality` takes them (kNone: unweighted): PageRank follows
+  // edges by weight, a betweenness hop costs 1 / weight; weights must be positive.
+  graph::WeightSource weight = graph::WeightSource::kNone;
 };
 
 // The data document as compact JSON text (UTF-8, not yet escaped for HTML: see

@@ -89,14 +89,19 @@ TEST_F(ReportCli, WritesOnePage) {
 
 TEST_F(ReportCli, CentralityAndCampsInTheShapesOfTheCli) {
   const json doc = report("");
-  // The report ranks unweighted (it has no --weight); centrality weighs by evidence unless
-  // told --weight none (issue 15), so the CLI is asked for the same unweighted figures.
-  for (const char* metric : {"pagerank", "betweenness"}) {
-    const auto r = run_stakegraph("centrality " + q(story_) + " --metric " + metric +
-                                  " --json --weight none");
-    ASSERT_EQ(r.status, 0) << r.err;
-    EXPECT_EQ(doc[metric], json::parse(r.out)) << metric;
+  // The report ranks as centrality does: weighted by default, unweighted with --weight none.
+  EXPECT_NE(doc["weight"], "none");
+  for (const std::string weight : {"", " --weight none"}) {
+    const json d = weight.empty() ? doc : report(weight);
+    for (const char* metric : {"pagerank", "betweenness"}) {
+      const auto r = run_stakegraph("centrality " + q(story_) + " --metric " + metric +
+                                    " --json" + weight);
+      ASSERT_EQ(r.status, 0) << r.err;
+      EXPECT_EQ(d[metric], json::parse(r.out)) << metric << weight;
+    }
   }
+  EXPECT_NE(doc["pagerank"], report(" --weight none")["pagerank"]);
+  // Camps stand on the relations' signs, not on weights.
   const auto r = run_stakegraph("clusters " + q(story_) + " --method camps --json --weight none");
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_EQ(doc["camps"], json::parse(r.out));

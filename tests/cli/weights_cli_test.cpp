@@ -252,5 +252,34 @@ TEST_F(WeightsCliTest, OldFilesAreReadByTheLegacyRule) {
   EXPECT_EQ(slurp(path("s.json")), slurp(path("s2.json")));
 }
 
+// render --top and report rank as centrality does: by the file's weights by default.
+//   a ==10== b      c --1-- d
+//                   c --1-- e
+// Unweighted, c (degree 2) is the top node; by weight, a and b (strength 10) are.
+TEST_F(WeightsCliTest, RenderTopAndReportRankByWeightByDefault) {
+  write("w.csv", "source,target,weight\na,b,10\nc,d,1\nc,e,1\n");
+  auto drawn = [&](const std::string& args) {
+    const auto r = run_stakegraph("render " + q("w.csv") + " --top 1 --by degree -o " +
+                                  q("w.svg") + args);
+    EXPECT_EQ(r.status, 0) << r.err;
+    const std::string svg = slurp(path("w.svg"));
+    std::string ids;
+    for (const char* id : {"a", "b", "c", "d", "e"})
+      if (svg.find("id=\"node&#45;" + std::string(id) + "\"") != std::string::npos) ids += id;
+    return ids;
+  };
+  EXPECT_EQ(drawn(""), "a");
+  EXPECT_EQ(drawn(" --weight weight"), "a");
+  EXPECT_EQ(drawn(" --weight none"), "c");
+  // A negative weight is refused where the ranking needs positive ones.
+  write("neg.csv", "source,target,weight\na,b,-2\nb,c,3\n");
+  const auto neg = run_stakegraph("report " + q("neg.csv") + " -o " + q("neg.html"));
+  EXPECT_EQ(neg.status, 2) << neg.err;
+  EXPECT_FALSE(std::filesystem::exists(path("neg.html")));
+  EXPECT_EQ(run_stakegraph("report " + q("neg.csv") + " -o " + q("neg.html") + " --weight none")
+                .status,
+            0);
+}
+
 }  // namespace
 }  // namespace stakegraph
