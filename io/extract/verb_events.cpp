@@ -296,8 +296,12 @@ void ArticleRun::verb_events() {
       }
       if (!agent) continue;
       src = agent->ents;
+      // "condemned the attack by X": after a determiner the verb is a noun, and its patient
+      // is only the one its preposition names ("the attack by X on Y"), never the subject.
+      const bool noun_use = h > b && (eq(f(h - 1), "the") || eq(f(h - 1), "a") ||
+                                      eq(f(h - 1), "an"));
       if (prep_found && target && target != agent) dst = target->ents;
-      else if (has_subj) dst = subj;
+      else if (has_subj && !noun_use) dst = subj;
       else continue;
       // The patient of a reduced relative is the noun right before: "a designer owned by".
       if (!is_passive(h, h) && he < e && eq(f(he), "by") && h > b) {

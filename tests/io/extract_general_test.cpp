@@ -381,6 +381,14 @@ TEST(GeneralEvents, FundedByAGrantFromIsAidFromTheDonor) {
                   "Andean Water Fund"));
 }
 
+TEST(GeneralEvents, TheAttackByXHasNoPatientInTheSubject) {
+  // After a determiner the verb is a noun: "the attack by Chile" attacked nobody named.
+  auto g = run("Peru condemned the attack by Chile.");
+  EXPECT_TRUE(has(g, "Peru", Relation::kAccuse, "Chile")) << dump(g);
+  EXPECT_FALSE(has(g, "Chile", Relation::kAssault, "Peru")) << dump(g);
+  EXPECT_TRUE(has(run("Peru was attacked by Chile."), "Chile", Relation::kAssault, "Peru"));
+}
+
 TEST(GeneralEvents, OrderedToIsARequestOnlyWithItsInfinitive) {
   auto g = run("Chile ordered Brine Foods to close its plants.");
   EXPECT_TRUE(has(g, "Chile", Relation::kRequest, "Brine Foods")) << dump(g);
