@@ -167,9 +167,14 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
             body_of = is(q - 1, kAgencySuffix) || is(q - 1, kOrgSuffix);
             break;
           }
-        // Two actors already named are two, not one: "Voltara Mining and Kestrel Holdings".
-        if (eq(f(j), "and") && (by_name_.count(fold(surface(k, j))) ||
-                                by_name_.count(fold(surface(j + 1, m)))))
+        // Two actors already named are two, not one: "Voltara Mining and Kestrel Holdings";
+        // so is a company name that ends in its trade or form before "and" (but "Ministry of
+        // Fisheries and Oceans", "Marks and Spencer" are one).
+        bool has_of = false;
+        for (std::size_t q = k; q < j; ++q) has_of |= eq(f(q), "of");
+        if (eq(f(j), "and") &&
+            (by_name_.count(fold(surface(k, j))) || by_name_.count(fold(surface(j + 1, m))) ||
+             (!has_of && j - k >= 2 && (is(j - 1, kCompanyNouns) || is(j - 1, kOrgSuffix)))))
           break;
         if (is(m - 1, kOrgSuffix) || is(m - 1, kAgencySuffix) || eq(f(j), "of") ||
             (m < e && is(m, kAgencySuffix)) || (eq(f(j), "and") && body_of && m - j <= 3)) {

@@ -261,6 +261,17 @@ TEST(GeneralNames, PortfolioListWithCommasStaysInTheBodysName) {
   EXPECT_TRUE(has(g2, "Voltara Mining", Relation::kAccuse, "Kestrel Holdings")) << dump(g2);
 }
 
+TEST(GeneralNames, ACompanyNameEndingInItsTradeEndsBeforeAnd) {
+  // Two companies never named before: "Mining" ends the first name.
+  auto g = run("Peru's Supreme Court blocked the merger of Voltara Mining and Kestrel Holdings.");
+  EXPECT_TRUE(g.find_named("Voltara Mining")) << dump(g);
+  EXPECT_TRUE(g.find_named("Kestrel Holdings")) << dump(g);
+  EXPECT_FALSE(g.find_named("Voltara Mining and Kestrel Holdings")) << dump(g);
+  // A body's coordinated portfolio stays one name.
+  EXPECT_TRUE(run("The Ministry of Fisheries and Oceans fined Brine Foods.")
+                  .find_named("Ministry of Fisheries and Oceans"));
+}
+
 TEST(GeneralTies, TitleOfABodyNeedsEveryPortfolioWord) {
   // "Fisheries Minister" is of the Ministry of Fisheries; "Foreign Trade Minister" is not of
   // a ministry of "Economy, Trade and Industry".
