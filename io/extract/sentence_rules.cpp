@@ -379,6 +379,49 @@ void ArticleRun::sentence_rules() {
         add(o.ents[0], m.ents[0], Relation::kOperatesIn, "possessive-market", si);
     }
   }
+  // Penalties as nouns: "Chile's ban on Peruvian fish" (the possessor bans), "the fine
+  // imposed on X by Y" (the by-agent imposes). The target is the actor (or the country of
+  // the demonym) right after "on"/"against".
+  for (std::size_t k = b; k < e; ++k) {
+    const std::string_view w = f(k);
+    if (!(eq(w, "ban") || eq(w, "sanctions") || eq(w, "embargo") || eq(w, "tariffs") ||
+          eq(w, "fine") || eq(w, "penalty") || eq(w, "boycott") || eq(w, "curbs")))
+      continue;
+    auto target_after = [&](std::size_t q) -> std::vector<int> {
+      if (q < e && eq(f(q), "the")) ++q;
+      if (q >= e) return {};
+      if (const Mention* t = mention_at(q); t && actor(*t) && !(t->flags & kPronoun))
+        return t->ents;
+      const LexiconEntry* dm = nullptr;
+      if (match_demonym(q, e, &dm) > 0 && dm) return {entity_for(*dm)};
+      return {};
+    };
+    std::vector<int> src, dst;
+    std::size_t p = k;  // the possessor: "Chile's (new) ban"
+    while (p > b && p + 2 > k && tok(p - 1).type == TokenType::kWord && !tok(p - 1).cap) --p;
+    for (const auto& m : ms)
+      if ((m.flags & kPossessive) && !(m.flags & kPronoun) && actor(m) &&
+          (m.e == p || (m.e + 1 == p && tok(m.e).type == TokenType::kPossessive)))
+        src = m.ents;
+    if (!src.empty() && k + 1 < e && (eq(f(k + 1), "on") || eq(f(k + 1), "against")))
+      dst = target_after(k + 2);
+    // "the fine imposed on X by Y".
+    if (src.empty() && k + 3 < e &&
+        (eq(f(k + 1), "imposed") || eq(f(k + 1), "levied") || eq(f(k + 1), "slapped")) &&
+        eq(f(k + 2), "on")) {
+      dst = target_after(k + 3);
+      for (std::size_t q = k + 3; q < std::min(e, k + 9) && !dst.empty(); ++q)
+        if (eq(f(q), "by")) {
+          if (const Mention* a = first_mention_after(q + 1, q + 3, false); a && actor(*a))
+            src = a->ents;
+          break;
+        }
+    }
+    if (src.empty() || dst.empty() || negated(b, k)) continue;
+    for (int x : src)
+      for (int y : dst)
+        if (x != y) add(x, y, Relation::kSanction, "nominal:penalty", si);
+  }
   // "<Government> sanctions/blacklisting/ban ... X": SANCTION.
   for (const auto& m : ms) {
     if (m.ents.size() != 1 || m.e >= e) continue;

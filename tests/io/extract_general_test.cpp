@@ -392,6 +392,18 @@ TEST(GeneralEvents, FundedByAGrantFromIsAidFromTheDonor) {
                   "Andean Water Fund"));
 }
 
+TEST(GeneralEvents, PenaltiesAsNounsNameWhoImposesThem) {
+  EXPECT_TRUE(has(run("The fine imposed on Voltara Mining by Peru was upheld."), "Peru",
+                  Relation::kSanction, "Voltara Mining"));
+  EXPECT_TRUE(has(run("Chile's ban on Peruvian fish angered Lima."), "Chile",
+                  Relation::kSanction, "Peru"));
+  EXPECT_TRUE(has(run("Chile's new tariffs on Peru took effect."), "Chile", Relation::kSanction,
+                  "Peru"));
+  // No actor after "on": no edge.
+  auto g = run("Chile's ban on smoking took effect.");
+  EXPECT_EQ(boost::num_edges(g.boost_graph()), 0u) << dump(g);
+}
+
 TEST(GeneralEvents, TheAttackByXHasNoPatientInTheSubject) {
   // After a determiner the verb is a noun: "the attack by Chile" attacked nobody named.
   auto g = run("Peru condemned the attack by Chile.");
