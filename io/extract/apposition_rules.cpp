@@ -17,7 +17,11 @@ void ArticleRun::apposition_rules() {
     if (m.ents.size() != 1 || m.e + 2 >= e || !eq(f(m.e), ",")) continue;
     if (ents_[static_cast<std::size_t>(m.ents[0])].kind != Kind::kPerson) continue;
     std::size_t k = m.e + 1;
-    if (eq(f(k), "a") || eq(f(k), "an") || eq(f(k), "the")) ++k;
+    const bool determiner = eq(f(k), "a") || eq(f(k), "an") || eq(f(k), "the");
+    if (determiner) ++k;
+    // An apposition opens with a determiner, a name or a title: "X, met Y's minister" is
+    // X's verb, not X's title.
+    if (!determiner && !mention_at(k) && !is(k, kPersonRoles) && !is(k, kRoleTitles)) continue;
     auto part_of_ok = [&](const Mention* o) {
       if (!o || o->ents.empty() || o == &m || (o->flags & kUntyped)) return false;
       // A place inside a longer name ("the London Stock Exchange") is not the body.

@@ -272,6 +272,15 @@ TEST(GeneralNames, ACompanyNameEndingInItsTradeEndsBeforeAnd) {
                   .find_named("Ministry of Fisheries and Oceans"));
 }
 
+TEST(GeneralTies, AnAppositionOpensWithADeterminerANameOrATitle) {
+  // After "Ana Ruiz," comes her verb: "Peru's foreign minister" is the one she met.
+  auto g = run("Chile's president, Ana Ruiz, met Peru's foreign minister in Lima.");
+  EXPECT_TRUE(has(g, "Ana Ruiz", Relation::kPartOf, "Chile")) << dump(g);
+  EXPECT_FALSE(has(g, "Ana Ruiz", Relation::kPartOf, "Peru")) << dump(g);
+  EXPECT_TRUE(has(run("Ana Lopez, Spain's foreign minister, met Peru."), "Ana Lopez",
+                  Relation::kPartOf, "Spain"));
+}
+
 TEST(GeneralTies, TitleOfABodyNeedsEveryPortfolioWord) {
   // "Fisheries Minister" is of the Ministry of Fisheries; "Foreign Trade Minister" is not of
   // a ministry of "Economy, Trade and Industry".
