@@ -277,8 +277,28 @@ void ArticleRun::apposition_rules() {
   }
   // Allegations stated as claims: "X allege(s) that <claim>".
   for (std::size_t k = b; k + 1 < e && (has_words(kAllegeVerbs) ||
-                                         (has_words(kFindVerbs) && has_words(kWrongdoing)));
+                                         ((has_words(kFindVerbs) || has_words(kSpeechVerbs)) &&
+                                          has_words(kWrongdoing)));
        ++k) {
+    // "X said (that) Y had violated Z": what a speaker says another actor did wrong is a
+    // claim when the clause's verb is a wrongdoing.
+    if (is(k, kSpeechVerbs) && !is(k, kAllegeVerbs) && !eq(f(k), "told")) {
+      const std::size_t th = eq(f(k + 1), "that") ? k + 2 : k + 1;
+      const Mention* who = th < e ? mention_at(th) : nullptr;
+      if (!who || !actor(*who) || (who->flags & (kPronoun | kPossessive))) continue;
+      std::size_t v = who->e;
+      while (v < e && (is(v, kAux) || is(v, kAdverbs))) ++v;
+      if (v >= e || !is(v, kWrongdoing) || negated(who->e, v)) continue;
+      std::vector<int> subj;
+      std::size_t se = b;
+      if (!subject_of(k, subj, &se)) continue;
+      auto [lb, le2] = np_label(v, 10);
+      if (le2 <= lb) continue;
+      const int al = allegation(surface(lb, le2), si);
+      for (int x : subj) add(x, al, Relation::kAccuse, "said-wrongdoing", si);
+      for (int y : who->ents) add(al, y, Relation::kImplicates, "said-wrongdoing", si);
+      continue;
+    }
     if (!eq(f(k + 1), "that")) continue;
     if (!is(k, kAllegeVerbs)) {
       // "found that X had abused its position": a finding of wrongdoing is a claim.

@@ -180,6 +180,18 @@ TEST(GeneralEvents, AllegedThatImplicatesTheClausesSubject) {
   EXPECT_TRUE(has(g, "bought votes", Relation::kImplicates, "Unity Party")) << dump(g);
 }
 
+TEST(GeneralEvents, SaidThatAnotherDidWrongIsAClaim) {
+  auto g = run("Peru said Chile had violated the treaty.");
+  EXPECT_TRUE(has(g, "Peru", Relation::kAccuse, "violated the treaty")) << dump(g);
+  EXPECT_TRUE(has(g, "violated the treaty", Relation::kImplicates, "Chile")) << dump(g);
+  // Denied wrongdoing, or no wrongdoing: no claim.
+  for (const char* body : {"Peru said that Chile had not violated the treaty.",
+                           "Peru said Chile would sign the treaty."}) {
+    auto g2 = run(body);
+    EXPECT_EQ(boost::num_edges(g2.boost_graph()), 0u) << body << "\n" << dump(g2);
+  }
+}
+
 TEST(GeneralEvents, NamedAnaphorHeadNeedsANameWithThatWord) {
   // "the ministry" is never the Safety Board.
   auto g = run(
