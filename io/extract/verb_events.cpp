@@ -230,6 +230,12 @@ void ArticleRun::verb_events() {
       if (target && vp.reciprocal && target->b > b && is(target->b - 1, kLocativePreps))
         target = nullptr;
     }
+    // "suspended Voltara's licence": the object noun's possessor is the target.
+    if (!target && !vp.objects.empty() && obj_at > he)
+      for (const auto& m : ms)
+        if ((m.flags & kPossessive) && !(m.flags & kPronoun) && actor(m) && m.b >= he &&
+            m.e < obj_at && m.e + 4 >= obj_at)
+          target = &m;
     bool by_follows = false;
     for (std::size_t k = he; k < std::min(e, he + 12); ++k) {
       if (eq(f(k), "by")) by_follows = true;

@@ -413,6 +413,14 @@ TEST(GeneralEvents, FundedByAGrantFromIsAidFromTheDonor) {
                   "Andean Water Fund"));
 }
 
+TEST(GeneralEvents, TheObjectsPossessorIsTheTarget) {
+  // "suspended X's licence", "suspended sales of X's syrup": the penalty falls on X.
+  EXPECT_TRUE(has(run("Brazil's regulator suspended Voltara Pharma's licence."),
+                  "Regulator of Brazil", Relation::kSanction, "Voltara Pharma"));
+  EXPECT_TRUE(has(run("Brazil suspended sales of Voltara Pharma's cough syrup."), "Brazil",
+                  Relation::kSanction, "Voltara Pharma"));
+}
+
 TEST(GeneralEvents, PenaltiesAsNounsNameWhoImposesThem) {
   EXPECT_TRUE(has(run("The fine imposed on Voltara Mining by Peru was upheld."), "Peru",
                   Relation::kSanction, "Voltara Mining"));
