@@ -366,6 +366,7 @@ void ArticleRun::recognise(std::size_t si) {
             else if (eq(sing, "militaries")) sing = "military";
             else if (eq(sing, "courts")) sing = "court";
             else if (eq(sing, "parliaments")) sing = "parliament";
+            else if (eq(sing, "regulators")) sing = "regulator";
             std::string dem_word = g->demonyms.empty() ? g->name : g->demonyms[0];
             std::string nm = dem_word + " ";
             std::string titled;

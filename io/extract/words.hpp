@@ -97,7 +97,8 @@ inline const WordSet kInstitutions = {"police", "navy", "navies", "army", "armie
                                "senate", "congress", "legislature", "coastguard", "judiciary",
                                "commission", "ministry", "regulator", "agency", "department",
                                "tribunal", "assembly", "junta", "intelligence", "forces",
-                               "guard", "bank", "council", "bureau", "office", "directorate"};
+                               "guard", "bank", "council", "bureau", "office", "directorate",
+                               "regulators"};
 inline const WordSet kRoleTitles = {
     "president", "minister", "secretary", "chancellor", "ambassador", "spokesman",
     "spokeswoman", "spokesperson", "chairman", "chairwoman", "chair", "ceo", "founder",

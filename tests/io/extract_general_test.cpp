@@ -419,6 +419,10 @@ TEST(GeneralEvents, TheObjectsPossessorIsTheTarget) {
                   "Regulator of Brazil", Relation::kSanction, "Voltara Pharma"));
   EXPECT_TRUE(has(run("Brazil suspended sales of Voltara Pharma's cough syrup."), "Brazil",
                   Relation::kSanction, "Voltara Pharma"));
+  // Plural "regulators" after a demonym is that country's regulator.
+  auto g = run("Brazilian regulators suspended sales of Voltara Pharma's cough syrup.");
+  EXPECT_TRUE(has(g, "Brazilian Regulator", Relation::kSanction, "Voltara Pharma")) << dump(g);
+  EXPECT_TRUE(has(g, "Brazilian Regulator", Relation::kPartOf, "Brazil")) << dump(g);
 }
 
 TEST(GeneralEvents, PenaltiesAsNounsNameWhoImposesThem) {
