@@ -282,8 +282,18 @@ void ArticleRun::apposition_rules() {
        ++k) {
     // "X said (that) Y had violated Z": what a speaker says another actor did wrong is a
     // claim when the clause's verb is a wrongdoing.
-    if (is(k, kSpeechVerbs) && !is(k, kAllegeVerbs) && !eq(f(k), "told")) {
-      const std::size_t th = eq(f(k + 1), "that") ? k + 2 : k + 1;
+    if (is(k, kSpeechVerbs) && !is(k, kAllegeVerbs)) {
+      std::size_t th = eq(f(k + 1), "that") ? k + 2 : k + 1;
+      if (eq(f(k), "told")) {  // "told reporters that Y had lied"; not "told Y that"
+        th = e;
+        for (std::size_t q = k + 2; q < std::min(e, k + 5); ++q) {
+          if (mention_at(q - 1)) break;
+          if (eq(f(q), "that")) {
+            th = q + 1;
+            break;
+          }
+        }
+      }
       const Mention* who = th < e ? mention_at(th) : nullptr;
       if (!who || !actor(*who) || (who->flags & (kPronoun | kPossessive))) continue;
       std::size_t v = who->e;

@@ -376,7 +376,7 @@ inline const WordSet kFindVerbs = {"found", "finds", "ruled", "rules", "conclude
                             "determined", "established", "said", "says", "stated"};
 // Words of wrongdoing, verbs and nouns (general English).
 inline const WordSet kWrongdoing = {
-    "abused", "abusing", "violated", "violating", "breached", "breaching", "manipulated",
+    "abused", "abusing", "violated", "violating", "breached", "breaching", "manipulated", "lied",
     "manipulating", "colluded", "rigged", "rigging", "concealed", "evaded", "bribed",
     "defrauded", "falsified", "misused", "overcharged", "smuggled", "laundered", "embezzled",
     "cheated", "exploited", "discriminated", "harassed", "mislabelled", "mislabeled",

@@ -184,6 +184,9 @@ TEST(GeneralEvents, SaidThatAnotherDidWrongIsAClaim) {
   auto g = run("Peru said Chile had violated the treaty.");
   EXPECT_TRUE(has(g, "Peru", Relation::kAccuse, "violated the treaty")) << dump(g);
   EXPECT_TRUE(has(g, "violated the treaty", Relation::kImplicates, "Chile")) << dump(g);
+  // "told reporters that": the ones told are no actors.
+  auto g3 = run("Peru's president told reporters that Chile had lied.");
+  EXPECT_TRUE(has(g3, "lied", Relation::kImplicates, "Chile")) << dump(g3);
   // Denied wrongdoing, or no wrongdoing: no claim.
   for (const char* body : {"Peru said that Chile had not violated the treaty.",
                            "Peru said Chile would sign the treaty."}) {
