@@ -215,7 +215,23 @@ void ArticleRun::recognise(std::size_t si) {
             first_here = &pm;
             break;
           }
-        if (!person && first_here && (eq(w, "it") || eq(w, "its"))) {
+        // "it" as an object ("fined X, accusing it of ..."): not its own clause's subject,
+        // but the last other actor named before it in the sentence.
+        const bool object_it = eq(w, "it") && k > b && is_word(k - 1) && !tok(k - 1).cap &&
+                               !is(k - 1, kSpeechVerbs) && !is(k - 1, kSubordinators) &&
+                               !eq(f(k - 1), "that") && !eq(f(k - 1), "and") &&
+                               !eq(f(k - 1), "but") && !is(k - 1, kPrepositions);
+        const Mention* last_other = nullptr;
+        if (object_it && first_here)
+          for (const auto& pm : ms)
+            if (&pm != first_here && !(pm.flags & (kPronoun | kLocative | kModifier)) &&
+                pm.ents.size() == 1 && pm.ents[0] != first_here->ents[0] &&
+                ents_[static_cast<std::size_t>(pm.ents[0])].kind != Kind::kPerson &&
+                ents_[static_cast<std::size_t>(pm.ents[0])].kind != Kind::kMedia)
+              last_other = &pm;
+        if (!person && last_other) {
+          found = last_other->ents[0];
+        } else if (!person && first_here && (eq(w, "it") || eq(w, "its"))) {
           found = first_here->ents[0];
         } else if (!person && !recent_subjects_.empty() && (eq(w, "it"))) {
           int cand = recent_subjects_.back();

@@ -180,6 +180,15 @@ TEST(GeneralEvents, AllegedThatImplicatesTheClausesSubject) {
   EXPECT_TRUE(has(g, "bought votes", Relation::kImplicates, "Unity Party")) << dump(g);
 }
 
+TEST(GeneralEvents, ObjectItIsNotItsClausesSubject) {
+  // "accusing it": the one fined, not the one fining; "said it would" stays the subject.
+  auto g = run("Zambia fined Copperbelt Resources, accusing it of evading taxes.");
+  EXPECT_TRUE(has(g, "evading taxes", Relation::kImplicates, "Copperbelt Resources")) << dump(g);
+  EXPECT_FALSE(has(g, "evading taxes", Relation::kImplicates, "Zambia")) << dump(g);
+  EXPECT_TRUE(has(run("Peru said it would sanction Chile."), "Peru", Relation::kSanction,
+                  "Chile"));
+}
+
 TEST(GeneralEvents, SaidThatAnotherDidWrongIsAClaim) {
   auto g = run("Peru said Chile had violated the treaty.");
   EXPECT_TRUE(has(g, "Peru", Relation::kAccuse, "violated the treaty")) << dump(g);
