@@ -70,10 +70,12 @@ constexpr const char* kMpiEnv =
     "OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 "
     "OMPI_MCA_btl_vader_single_copy_mechanism=none ";
 
+// Each test process keeps OpenMPI's session directory in its own folder: two mpiruns that
+// start at once under `ctest -j2` raced on creating /tmp/ompi.<host>.<uid> ("File exists").
 RunResult distributed(int np, const std::string& args, const std::string& env = "") {
   return sh("'" + std::string(STAKEGRAPH_MPIEXEC) + "' --oversubscribe -np " + std::to_string(np) +
                 " '" + STAKEGRAPH_MPI_BIN + "' " + args,
-            kMpiEnv + env);
+            kMpiEnv + ("OMPI_MCA_orte_tmpdir_base='" + work_dir().string() + "' ") + env);
 }
 
 // The graphs: samples/stakeholders.sgpb (57 nodes, real names) and two generated graphs.
