@@ -320,7 +320,20 @@ void ArticleRun::verb_events() {
     } else {
       if (!has_subj) continue;
       src = subj;
-      if (target) dst = target->ents;
+      const std::size_t rc = clause_start(h);
+      // The object slot is empty when the clause ends right after the verb.
+      const bool ends_here = he >= e || eq(f(he), ",") || eq(f(he), ".") || eq(f(he), ";");
+      const bool relative_object = ends_here && rc > b && rc < h && subj_end > rc &&
+                                   subj_end <= h && (eq(f(rc), "which") || eq(f(rc), "whom"));
+      if (target && !relative_object) {
+        dst = target->ents;
+      } else if (relative_object) {
+        // "X, which Y owns": a relative clause with a subject of its own has the antecedent
+        // as its object.
+        const std::size_t a = eq(f(rc - 1), ",") ? rc - 1 : rc;
+        for (const auto& m : ms)
+          if (m.e == a && actor(m) && !(m.flags & (kPronoun | kPossessive))) dst = m.ents;
+      }
       // "a member of Merkel's party": the group is the possessed noun, not the person.
       if ((r == Relation::kMemberOf || r == Relation::kPartOf) && target &&
           (target->flags & kPossessive) && !(target->flags & kPronoun) &&

@@ -108,6 +108,15 @@ TEST(GeneralTies, ABodyOfANamedBodyIsPartOfIt) {
     EXPECT_NE(g2.edge(*ei).relation, Relation::kPartOf) << dump(g2);
 }
 
+TEST(GeneralTies, ARelativeClauseWithItsOwnSubjectHasTheAntecedentAsObject) {
+  auto g = run("Voltara Mining, which Kestrel Holdings owns, sued Peru.");
+  EXPECT_TRUE(has(g, "Kestrel Holdings", Relation::kOwns, "Voltara Mining")) << dump(g);
+  EXPECT_TRUE(has(g, "Voltara Mining", Relation::kAccuse, "Peru")) << dump(g);
+  EXPECT_FALSE(has(g, "Kestrel Holdings", Relation::kOwns, "Peru")) << dump(g);
+  EXPECT_TRUE(has(run("Voltara Mining, which is controlled by Kestrel Holdings, sued Peru."),
+                  "Kestrel Holdings", Relation::kOwns, "Voltara Mining"));
+}
+
 TEST(GeneralTies, StakeInIsOwnership) {
   auto g = run("Orvane Capital holds a 25 percent stake in Lakemont Robotics.");
   EXPECT_TRUE(has(g, "Orvane Capital", Relation::kOwns, "Lakemont Robotics")) << dump(g);
