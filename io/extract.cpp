@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "graph/error.hpp"
+#include "graph/names.hpp"
 #include "io/extract/dictionary/dictionary.hpp"
 #include "io/extract/dictionary/plover.hpp"
 #include "io/extract/run.hpp"
@@ -342,11 +343,16 @@ ExtractStats Extractor::extract(const ArticleText& article, graph::Graph& g) {
     node[i] = v;
     return v;
   };
+  // A name of nothing but control characters or blanks (a claim cut off by them: "accused
+  // Y of\x11") cannot be a node: its entity and its edges are left out.
+  std::vector<bool> nameless(run.ents_.size());
+  for (std::size_t i = 0; i < run.ents_.size(); ++i)
+    nameless[i] = graph::fold_name(graph::clean_name(run.ents_[i].name)).empty();
   for (std::size_t i = 0; i < run.ents_.size(); ++i) {
     const auto& en = run.ents_[i];
     bool keep = used[i] || (options_.keep_unrelated_actors && en.keep && en.typed &&
                             en.kind != Kind::kAllegation);
-    if (keep) node_of(i);
+    if (keep && !nameless[i]) node_of(i);
   }
   // Edges with evidence; a sentence seen in another article (syndicated copy) adds none.
   const std::string_view body = article.body;
@@ -363,6 +369,8 @@ ExtractStats Extractor::extract(const ArticleText& article, graph::Graph& g) {
       ++st.skipped_syndicated;
       continue;
     }
+    if (nameless[static_cast<std::size_t>(c.s)] || nameless[static_cast<std::size_t>(c.t)])
+      continue;
     graph::NodeIndex sv = node_of(static_cast<std::size_t>(c.s));
     graph::NodeIndex tv = node_of(static_cast<std::size_t>(c.t));
     if (sv == tv) continue;

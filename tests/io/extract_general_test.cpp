@@ -198,6 +198,14 @@ TEST(GeneralEvents, ObjectItIsNotItsClausesSubject) {
                   "Chile"));
 }
 
+TEST(GeneralEvents, AClaimOfNothingButAControlCharacterIsNoNode) {
+  // Found by fuzz_article: the claim after "accused Y of" was a control character, whose
+  // name cleans to nothing; the graph refused the node and extraction threw.
+  graph::Graph g;
+  ASSERT_NO_THROW(g = run(std::string("Peru accused Chile of\x11")));
+  for (graph::NodeIndex v = 0; v < g.node_count(); ++v) EXPECT_FALSE(g.node(v).name.empty());
+}
+
 TEST(GeneralEvents, SaidThatAnotherDidWrongIsAClaim) {
   auto g = run("Peru said Chile had violated the treaty.");
   EXPECT_TRUE(has(g, "Peru", Relation::kAccuse, "violated the treaty")) << dump(g);
