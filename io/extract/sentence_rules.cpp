@@ -305,6 +305,17 @@ void ArticleRun::sentence_rules() {
     else owner = entity_named(owner_name, Kind::kOrganization, true);
     add(owner, owned->ents[0], Relation::kOwns, "compound-owned", si);
   }
+  // Where the noun phrase the possessive at `at` describes ends: before "Y, X's ...",
+  // "Y is X's ...", "Y, which is X's ..." (at itself when nothing comes before).
+  auto described_before = [&](std::size_t at) {
+    std::size_t p = at;
+    if (p > b && (eq(f(p - 1), "is") || eq(f(p - 1), "was") || eq(f(p - 1), "remains") ||
+                  eq(f(p - 1), "became")))
+      --p;
+    if (p > b && eq(f(p - 1), "which")) --p;
+    if (p > b && eq(f(p - 1), ",")) --p;
+    return p;
+  };
   // "Y, X's largest customer", "Y is X's main supplier": a supply tie named by a
   // possessive. Y is the apposed name before, or the subject of a copula ("is", "which is").
   for (const auto& m : ms) {
@@ -318,12 +329,7 @@ void ArticleRun::sentence_rules() {
                           eq(f(k), "provider");
     if (!customer && !supplier) continue;
     if (k + 1 < e && eq(f(k + 1), "of")) continue;  // "X's customer of choice"
-    std::size_t p = m.b;
-    if (p > b && (eq(f(p - 1), "is") || eq(f(p - 1), "was") || eq(f(p - 1), "remains") ||
-                  eq(f(p - 1), "became")))
-      --p;
-    if (p > b && eq(f(p - 1), "which")) --p;
-    if (p > b && eq(f(p - 1), ",")) --p;
+    const std::size_t p = described_before(m.b);
     const Mention* y = nullptr;
     for (const auto& o : ms)
       if (o.e == p && actor(o) && !(o.flags & kPossessive) && &o != &m) y = &o;
@@ -365,12 +371,7 @@ void ArticleRun::sentence_rules() {
     if (k == m.e || k >= e || !is_word(k) || tok(k).cap || is(k, kPersonRoles) ||
         is(k, kCustomerNouns) || is(k, kSupplierNouns))
       continue;
-    std::size_t p = m.b;
-    if (p > b && (eq(f(p - 1), "is") || eq(f(p - 1), "was") || eq(f(p - 1), "remains") ||
-                  eq(f(p - 1), "became")))
-      --p;
-    if (p > b && eq(f(p - 1), "which")) --p;
-    if (p > b && eq(f(p - 1), ",")) --p;
+    const std::size_t p = described_before(m.b);
     if (p == m.b) continue;
     for (const auto& o : ms) {
       if (o.e != p || !actor(o) || (o.flags & kPossessive) || o.ents.size() != 1) continue;
