@@ -299,6 +299,7 @@ ExtractStats Extractor::extract(const ArticleText& article, graph::Graph& g) {
   run.dict_ = options_.dictionaries;
   run.date_ = article.date;
   run.code_actors_ = options_.dictionary_actors;
+  run.code_bodies_ = options_.dictionary_bodies;
   run.run();
   st.sentences = run.L_.sentences.size();
 

@@ -57,6 +57,10 @@ struct ExtractOptions {
   // words that are actors only in some contexts (entity precision on the dev set fell from
   // 0.96 to 0.87 with them); on when the user passes dictionaries of their own.
   bool dictionary_actors = false;
+  // With dictionary_actors off: the dictionaries' international and non-state bodies (actor
+  // codes IGO..., NGO...) still become entities when named by two words or more or by an
+  // acronym ("World Food Programme", "UNICEF"): few such names are anything else.
+  bool dictionary_bodies = true;
 };
 
 struct ExtractStats {

@@ -251,6 +251,17 @@ void ArticleRun::recognise(std::size_t si) {
       ++k;
       continue;
     }
+    // "Police detained X", "police said": with no determiner, the police the article named
+    // ("the National Police Agency"), if it named one.
+    if (eq(w, "police") && (k == b || !tok(k - 1).cap) &&
+        !(k > b && (is(k - 1, kDescriptionDets) || tok(k - 1).type == TokenType::kPossessive))) {
+      std::vector<int> out;
+      if (resolve_anaphor(si, k, k, false, out) > 0) {
+        push_description(m, std::move(out), k);
+        ++k;
+        continue;
+      }
+    }
     // Definite descriptions: the (adj)* head; "both firms", "either company".
     if (is(k, kDescriptionDets)) {
       std::size_t j = k + 1;
@@ -582,7 +593,18 @@ void ArticleRun::recognise(std::size_t si) {
     if (j < e && !(m.flags & kPossessive) &&
         (eq(f(j), "detained") || eq(f(j), "jailed") || eq(f(j), "exiled")))
       continue;
-    while (j < e && j < m.e + 5 && is_word(j) && !tok(j).cap && is(j, kRoleTitles)) {
+    // A modifier of the title ("WFP country director X", "Acme's chief financial officer X")
+    // is a word of the title when a title word follows it.
+    auto title_modifier = [&](std::size_t q) {
+      const std::string_view w = f(q);
+      return q + 1 < e && is_word(q + 1) && is(q + 1, kRoleTitles) &&
+             (eq(w, "country") || eq(w, "regional") || eq(w, "managing") || eq(w, "financial") ||
+              eq(w, "operating") || eq(w, "technology") || eq(w, "technical") ||
+              eq(w, "acting") || eq(w, "interim") || eq(w, "military") || eq(w, "legal") ||
+              eq(w, "policy") || eq(w, "press"));
+    };
+    while (j < e && j < m.e + 5 && is_word(j) && !tok(j).cap &&
+           (is(j, kRoleTitles) || title_modifier(j))) {
       role = true;
       ++j;
     }

@@ -19,6 +19,15 @@ Kind kind_of_code(std::string_view code) {
   return Kind::kAgency;
 }
 
+// The entity of an international or non-state body with this actor code, or -1: such a
+// code names one body, whatever synonym the text uses.
+int ArticleRun::body_with_code(std::string_view code) const {
+  if (!(code.starts_with("IGO") || code.starts_with("NGO"))) return -1;
+  for (std::size_t x = 0; x < ents_.size(); ++x)
+    if (ents_[x].code == code) return static_cast<int>(x);
+  return -1;
+}
+
 // Pass 1 with event-data dictionaries: actors the dictionary names (a capitalised phrase,
 // or an agent phrase after a country's demonym: "Israeli police") become entities with
 // their code; lexicon actors it names get the code too.
@@ -39,6 +48,21 @@ void ArticleRun::dictionary_actors(const Sentence& s, std::vector<char>& covered
     }
     std::size_t n = am.length;
     std::string code(am.code);
+    // Without the whole actor lists: only international and non-state bodies named by
+    // several words or an acronym.
+    // The lexicon's own actors stay the lexicon's ("The European Union").
+    if (!code_actors_) {
+      bool body = (code.starts_with("IGO") || code.starts_with("NGO")) &&
+                  (n >= 2 || tok(k).all_caps) && !eq(tok(k).folded, "the");
+      for (std::size_t j = k; j < k + n && body; ++j) {
+        const LexiconEntry* other = nullptr;
+        body = match_lexicon(j, e, &other, j == b) == 0;
+      }
+      if (!body) {
+        ++k;
+        continue;
+      }
+    }
     // "<demonym or country> <agent>": the agent's code after the country's.
     if (code.size() == 3 && k + n < e) {
       const auto ag = dict_->agents.longest(dtoks_, k + n - b);
@@ -55,6 +79,10 @@ void ArticleRun::dictionary_actors(const Sentence& s, std::vector<char>& covered
     } else if (ln > n) {
       k += ln;
       continue;
+    } else if (const int same = body_with_code(code); same >= 0) {
+      // Another name of a body already named ("WFP" after "World Food Programme").
+      id = same;
+      add_alias(id, surface(k, k + n));
     } else {
       const Kind kind = kind_of_code(code);
       // A demonym names its country ("Israeli troops": an agency of Israel).
@@ -81,7 +109,7 @@ void ArticleRun::dictionary_actors(const Sentence& s, std::vector<char>& covered
 // Pass 1: unknown capitalised names typed by their context.
 void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covered) {
   const std::size_t b = s.first, e = s.last;
-  if (dict_ != nullptr && code_actors_) dictionary_actors(s, covered);
+  if (dict_ != nullptr && (code_actors_ || code_bodies_)) dictionary_actors(s, covered);
   // Where a country's name ends right before token j: the token its name starts at.
   std::vector<std::pair<std::size_t, std::size_t>> country_ends;  // (end, start)
   for (std::size_t k = b; k < e;) {

@@ -192,6 +192,7 @@ class ArticleRun {
   const extract::dictionary::Dictionaries* dict_ = nullptr;  // optional (ExtractOptions)
   graph::Date date_ = graph::kNoDate;                         // the article's (actor codes)
   bool code_actors_ = false;  // ExtractOptions::dictionary_actors
+  bool code_bodies_ = false;  // ExtractOptions::dictionary_bodies
   std::vector<Ent> ents_;
   std::vector<Candidate> cands_;
   std::vector<std::vector<Mention>> sent_mentions_;
@@ -259,6 +260,7 @@ class ArticleRun {
 
   void type_unknown_names(const Sentence& s, std::vector<char>& covered);
   void dictionary_actors(const Sentence& s, std::vector<char>& covered);
+  int body_with_code(std::string_view code) const;
   // Longest lexicon form at token k; `end` must be the end of k's sentence and
   // `sentence_start` whether k starts it (memoised per token).
   std::size_t match_lexicon(std::size_t k, std::size_t end, const LexiconEntry** out,

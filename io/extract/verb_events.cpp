@@ -365,6 +365,8 @@ void ArticleRun::verb_events() {
     // Allegations: "accused X of <claim>", "designated X as <threat>", "denied <claim>".
     if (r == Relation::kAccuse && target && !dst.empty()) {
       std::size_t k = target->e;
+      // Past the target's acronym in brackets ("accused the National Party (NP) of ...").
+      if (k + 2 < e && eq(f(k), "(") && tok(k + 1).all_caps && eq(f(k + 2), ")")) k += 3;
       // Past a coordinated target, find "of"/"as".
       if (k < e && (eq(f(k), "of") || eq(f(k), "as"))) {
         auto [lb, le2] = np_label(k + 1, 9);
@@ -392,6 +394,16 @@ void ArticleRun::verb_events() {
       // The wrongdoing is the object's head, before any "by X".
       for (std::size_t z = lb; z < le2 && !eq(f(z), "by"); ++z)
         wrong |= is(z, kWrongdoing) || is(z, kCrimeWords);
+      // "accused the government of rigging the count": the claim is what follows "of" when
+      // the words before it name no wrongdoing (an accused the text does not make an actor).
+      for (std::size_t z = lb; z + 1 < le2; ++z) {
+        if (is(z, kWrongdoing) || is(z, kCrimeWords)) break;
+        if (eq(f(z), "of") && z > lb &&
+            (f(h).starts_with("accus") || f(h).starts_with("suspect"))) {
+          lb = z + 1;
+          break;
+        }
+      }
       if (wrong && le2 > lb && !(lb < e && (eq(f(lb), "that") || eq(f(lb), "it")))) {
         std::size_t end = le2;
         const Mention* by = nullptr;

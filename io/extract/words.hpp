@@ -170,10 +170,12 @@ inline const WordSet kCompanyNouns = {
     "gas", "power", "utilities", "cement", "coal", "copper", "gold", "uranium", "lithium",
     "agro", "agrochemicals", "farms", "foods", "beverages", "brands", "apparel", "airlines",
     "cargo", "freight", "ports", "terminals", "maritime", "lines", "express", "exports",
-    "corporation", "incorporated", "limited", "gmbh", "ag", "sa", "nv", "bv", "spa", "pte"};
+    "corporation", "incorporated", "limited", "gmbh", "ag", "sa", "nv", "bv", "spa", "pte",
+    "solutions", "materials"};
 inline const WordSet kTechCompanyNouns = {"semiconductor", "semiconductors", "electronics", "robotics",
                                    "technologies", "microsystems", "microelectronics", "chips",
-                                   "software", "computing", "devices", "instruments"};
+                                   "software", "computing", "devices", "instruments",
+                                   "systems", "components", "equipment"};
 // Capitalised words that begin many names but are no name of their own ("Southern Cross
 // Pharmacy" is not "Southern").
 inline const WordSet kNameAdjectives = {"southern", "northern", "eastern", "western", "central",
@@ -258,6 +260,9 @@ inline constexpr AnaphorHead kAnaphors[] = {
     {"retailer", {Kind::kOrganization, Kind::kOrganization, Kind::kOrganization}, false},
     {"conglomerate", {Kind::kOrganization, Kind::kOrganization, Kind::kOrganization}, false},
     {"subsidiary", {Kind::kOrganization, Kind::kVendor, Kind::kOperator}, false},
+    {"police", {Kind::kAgency, Kind::kAgency, Kind::kAgency}, false},
+    {"army", {Kind::kAgency, Kind::kAgency, Kind::kAgency}, false},
+    {"prosecutor", {Kind::kAgency, Kind::kAgency, Kind::kAgency}, false},
 };
 // Trade nouns and the words of company names that say the trade (general knowledge).
 inline constexpr std::pair<std::string_view, std::array<std::string_view, 6>> kTradeNames[] = {
@@ -275,7 +280,7 @@ inline constexpr std::pair<std::string_view, std::array<std::string_view, 6>> kT
 // of the article, never another agency.
 inline const WordSet kNamedHeads = {"ministry", "commission", "department", "bureau", "court",
                              "tribunal", "board", "party", "union", "federation", "bank",
-                             "association", "alliance"};
+                             "association", "alliance", "police", "army", "prosecutor"};
 inline const WordSet kAnaphorHeads([] {
   std::vector<std::string_view> words;
   for (const auto& a : kAnaphors) words.push_back(a.word);
