@@ -507,7 +507,13 @@ void ArticleRun::verb_events() {
       // nothing extra
     }
     // Reciprocal: "A and B agreed".
-    if (vp.reciprocal && dst.empty() && src.size() >= 2) {
+    // A bare reciprocal verb ends its clause or goes on with a preposition or a time word:
+    // "A and B met in Lima", not "A and B met their targets".
+    const bool bare_ok =
+        !vp.objects.empty() || he >= e || !is_word(he) || is(he, kPrepositions) ||
+        is(he, kAdverbs) || eq(f(he), "again") || eq(f(he), "today") ||
+        eq(f(he), "yesterday") || eq(f(he), "last") || eq(f(he), "this") || eq(f(he), "and");
+    if (vp.reciprocal && dst.empty() && src.size() >= 2 && bare_ok) {
       for (int x : src)
         for (int y : src)
           if (x != y) add(x, y, r, rule + ":reciprocal", si);

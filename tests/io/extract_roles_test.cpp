@@ -104,5 +104,33 @@ TEST(RoleInstitutions, BarePoliceAreThePoliceTheArticleNamed) {
   EXPECT_EQ(h.node_count(), 1u) << dump(h);
 }
 
+
+// ---- verbs of the lexicon ----
+TEST(RoleVerbs, MoneyPledgedToABodyIsAid) {
+  auto g = run("Norway pledged 4 million euros to the Sahel Relief Fund on Monday.");
+  EXPECT_TRUE(has(g, "Norway", Relation::kAid, "Sahel Relief Fund")) << dump(g);
+}
+
+TEST(RoleVerbs, TwoThatMetMeetEachOtherButNotTheirTargets) {
+  auto g = run("Peru and Chile met in Lima on Monday.");
+  EXPECT_TRUE(has(g, "Peru", Relation::kConsult, "Chile")) << dump(g);
+  EXPECT_TRUE(has(g, "Chile", Relation::kConsult, "Peru")) << dump(g);
+  auto h = run("Peru and Chile met their export targets.");
+  EXPECT_EQ(h.edge_count(), 0u) << dump(h);
+}
+
+TEST(RoleVerbs, AppealingARulingAndDisagreeingRejectTheBody) {
+  auto g = run(
+      "Harbor Foods will appeal the decision of the Competition Board. Vantor Systems said it "
+      "disagrees with the Trade Tribunal.");
+  EXPECT_TRUE(has(g, "Harbor Foods", Relation::kReject, "Competition Board")) << dump(g);
+  EXPECT_TRUE(has(g, "Vantor Systems", Relation::kReject, "Trade Tribunal")) << dump(g);
+}
+
+TEST(RoleVerbs, ACompletedTakeoverIsOwnership) {
+  auto g = run("Harbor Foods completed its takeover of Brine Fisheries in March.");
+  EXPECT_TRUE(has(g, "Harbor Foods", Relation::kOwns, "Brine Fisheries")) << dump(g);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
