@@ -183,7 +183,7 @@ void ArticleRun::run() {
     recognise(si);
     auto& ms = sent_mentions_[si];
     // Speaker of a quotation: "..." X said / said X.
-    bool has_quote = false;
+    bool has_quote = quoted_[si] != 0;
     for (std::size_t k = s.first; k < s.last; ++k)
       has_quote |= tok(k).type == TokenType::kQuote && !eq(f(k), "'");
     if (has_quote) {

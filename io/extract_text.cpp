@@ -296,6 +296,61 @@ std::size_t capped_sentence_end(const std::vector<Token>& T, std::string_view bo
 
 }  // namespace
 
+void drop_partial_quotes(TextLayout& L, std::vector<char>& quoted) {
+  constexpr std::size_t kMaxPartialQuote = 4;  // a phrase of at most three words
+  auto& T = L.tokens;
+  quoted.assign(L.sentences.size(), 0);
+  std::vector<char> drop;
+  std::vector<std::size_t> marks;
+  for (std::size_t si = 0; si < L.sentences.size(); ++si) {
+    const Sentence& s = L.sentences[si];
+    marks.clear();
+    for (std::size_t k = s.first; k < s.last; ++k)
+      if (T[k].type == TokenType::kQuote && T[k].folded != "'") marks.push_back(k);
+    if (marks.empty()) continue;
+    quoted[si] = 1;
+    for (std::size_t p = 0; p + 1 < marks.size(); p += 2) {
+      const std::size_t open = marks[p];
+      if (open == s.first) continue;
+      const TokenType before = T[open - 1].type;
+      if (before != TokenType::kWord && before != TokenType::kNumber) continue;
+      // A quotation after a verb of saying is a quotation ('said "We will appeal"'), and one
+      // in the first or second person needs its speaker: both keep their marks.
+      static constexpr std::string_view kSaying[] = {"said", "says", "say", "told", "tells",
+                                                     "added", "adds", "stated", "wrote",
+                                                     "declared", "insisted", "argued"};
+      static constexpr std::string_view kPersons[] = {"we", "our", "us", "i", "me", "my",
+                                                      "you", "your", "ours"};
+      const std::string_view prev = T[open - 1].folded;
+      bool keep = std::find(std::begin(kSaying), std::end(kSaying), prev) != std::end(kSaying);
+      for (std::size_t q = open + 1; q < marks[p + 1] && !keep; ++q)
+        keep = std::find(std::begin(kPersons), std::end(kPersons), T[q].folded) !=
+               std::end(kPersons);
+      // Long stretches are quotations with clauses of their own; short ones are phrases.
+      keep |= marks[p + 1] - open > kMaxPartialQuote;
+      // A capitalised first word is a name or a title in quotes ('the "Clean Shores" plan').
+      keep |= open + 1 < marks[p + 1] && T[open + 1].cap;
+      if (keep) continue;
+      if (drop.empty()) drop.assign(T.size(), 0);
+      drop[open] = drop[marks[p + 1]] = 1;
+    }
+  }
+  if (drop.empty()) return;
+  // Position of each old token among the kept ones (sentence bounds are token positions).
+  std::vector<std::uint32_t> pos(T.size() + 1);
+  std::size_t out = 0;
+  for (std::size_t k = 0; k < T.size(); ++k) {
+    pos[k] = static_cast<std::uint32_t>(out);
+    if (!drop[k]) T[out++] = T[k];
+  }
+  pos[T.size()] = static_cast<std::uint32_t>(out);
+  T.resize(out);
+  for (Sentence& s : L.sentences) {
+    s.first = pos[s.first];
+    s.last = pos[s.last];
+  }
+}
+
 TextLayout split_text(std::string_view body) {
   TextLayout L;
   split_text(body, L);

@@ -71,6 +71,15 @@ TextLayout split_text(std::string_view body);
 // As split_text(), into `out` (its buffers reused).
 void split_text(std::string_view body, TextLayout& out);
 
+// Drops the quotation marks of partial quotes: a short quoted phrase that opens in the middle
+// of a clause, after a word ('it "fully supports" the ruling'), so that the clause reads as
+// it would without them. Quotations that open a sentence or follow punctuation ('"We
+// object," it said'; 'said: "We object."') keep their marks, and so do quotations after a
+// verb of saying, in the first or second person, of more than three words, or opening with
+// a capital (a name in quotes). Sentence token ranges are updated; quoted[i] tells whether
+// sentence i had any quotation mark (cleared and sized first). O(tokens).
+void drop_partial_quotes(TextLayout& layout, std::vector<char>& quoted);
+
 // Folds one token's text as the lexicon indexes it ("U.S." -> "us", "Huawei" -> "huawei").
 std::string fold_token(std::string_view token_text);
 

@@ -171,6 +171,7 @@ class ArticleRun {
         tid_(scratch.tid), cls_(scratch.cls), th_(scratch.th), at_(scratch.at),
         cover_(scratch.cover), lex_len_(scratch.lex_len), lex_entry_(scratch.lex_entry) {
     split_text(body_, L_);
+    drop_partial_quotes(L_, quoted_);
     ents_.reserve(32);  // an article names a few dozen actors: few reallocations
     gov_counts_.reserve(32);
     tid_.clear();
@@ -193,6 +194,7 @@ class ArticleRun {
   graph::Date date_ = graph::kNoDate;                         // the article's (actor codes)
   bool code_actors_ = false;  // ExtractOptions::dictionary_actors
   bool code_bodies_ = false;  // ExtractOptions::dictionary_bodies
+  std::vector<char> quoted_;  // per sentence: it had quotation marks (drop_partial_quotes)
   std::vector<Ent> ents_;
   std::vector<Candidate> cands_;
   std::vector<std::vector<Mention>> sent_mentions_;

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "graph/graph.hpp"
+#include "io/extract_text.hpp"
 #include "tests/support/extract_support.hpp"
 
 namespace stakegraph::io {
@@ -130,6 +131,47 @@ TEST(RoleVerbs, AppealingARulingAndDisagreeingRejectTheBody) {
 TEST(RoleVerbs, ACompletedTakeoverIsOwnership) {
   auto g = run("Harbor Foods completed its takeover of Brine Fisheries in March.");
   EXPECT_TRUE(has(g, "Harbor Foods", Relation::kOwns, "Brine Fisheries")) << dump(g);
+}
+
+// ---- partial quotes ----
+// The words of a body's tokens, quotation marks shown as <q>, after drop_partial_quotes.
+std::string words_after_dropping(const std::string& body, std::vector<char>& quoted) {
+  TextLayout L = split_text(body);
+  drop_partial_quotes(L, quoted);
+  std::string out;
+  for (const auto& s : L.sentences) {
+    for (std::size_t k = s.first; k < s.last; ++k) {
+      const Token& t = L.tokens[k];
+      out += t.type == TokenType::kQuote ? std::string("<q>") : body.substr(t.start, t.end - t.start);
+      out += ' ';
+    }
+    out += "| ";
+  }
+  return out;
+}
+
+TEST(PartialQuotes, ShortQuotedPhrasesInAClauseLoseTheirMarks) {
+  std::vector<char> quoted;
+  EXPECT_EQ(words_after_dropping("Acme said it \"fully backs\" the plan. No quotes here.", quoted),
+            "Acme said it fully backs the plan . | No quotes here . | ");
+  EXPECT_EQ(quoted, (std::vector<char>{1, 0}));
+  // Kept: a quotation opening the sentence, after a verb of saying, in the first person,
+  // longer than three words, or a name in quotes.
+  const std::string kept =
+      "\"We object,\" Acme said. Acme said \"no deal\". Acme called it \"our plan\". "
+      "Acme called it \"a plan that cannot work\". Acme backs the \"Clean Shores\" plan.";
+  const std::string out = words_after_dropping(kept, quoted);
+  EXPECT_EQ(out,
+            "<q> We object , <q> Acme said . | Acme said <q> no deal <q> . | Acme called it <q> "
+            "our plan <q> . | Acme called it <q> a plan that cannot work <q> . | Acme backs the "
+            "<q> Clean Shores <q> plan . | ");
+}
+
+TEST(PartialQuotes, AVerbInScareQuotesStillTakesItsObject) {
+  auto g = run(
+      "The Trade Tribunal fined Harbor Foods on Monday. The Health Ministry said it \"fully "
+      "supports\" the Trade Tribunal's decision.");
+  EXPECT_TRUE(has(g, "Health Ministry", Relation::kSupport, "Trade Tribunal")) << dump(g);
 }
 
 }  // namespace
