@@ -172,7 +172,7 @@ std::string_view report_style() { return kReportStyle; }
 
 std::string report_html(const ReportPage& page) {
   std::string html;
-  html.reserve(page.svg.size() + page.data_json.size() + 65536);
+  html.reserve(page.svg.size() + page.data_json.size() + page.evidence_json.size() + 65536);
   html +=
       "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -216,6 +216,8 @@ std::string report_html(const ReportPage& page) {
       "<section id=\"tables\" aria-label=\"tables\"></section>\n"
       "<script type=\"application/json\" id=\"report-data\">";
   html += embed_json_for_script(page.data_json);
+  html += "</script>\n<script type=\"application/json\" id=\"report-evidence\">";
+  html += embed_json_for_script(page.evidence_json);
   html += "</script>\n<script>\n";
   html += report_script();
   html += "</script>\n</body>\n</html>\n";

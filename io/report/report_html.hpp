@@ -7,7 +7,8 @@
 //   (io/dot.hpp: & < > ");
 // - the data document, inside <script type="application/json">: embed_json_for_script, so
 //   that no "</script", "<!--" or line separator in a name or sentence can end the element or
-//   change how it parses;
+//   change how it parses; it is embedded in two parts (io/report/report_embed.hpp), the
+//   evidence in an element of its own that the script parses when a panel first needs it;
 // - the SVG: Graphviz escapes its text and attribute values as XML; inline_svg checks that
 //   the drawing holds no script, event handler or external reference before it is inlined.
 // Everything else the page shows is put in place by its script as text (textContent), never
@@ -42,7 +43,8 @@ struct ReportPage {
   std::string title;      // plain text
   std::string subtitle;   // plain text
   std::string svg;        // from inline_svg
-  std::string data_json;  // the data document, unescaped (report_data_json)
+  std::string data_json;      // the data document's "data" part, unescaped
+  std::string evidence_json;  // its "evidence" part (io/report/report_embed.hpp), unescaped
 };
 
 // The whole page.
