@@ -24,7 +24,7 @@
   // in enough to read them (kLabelUnitsPerPixel): laying out and painting ten thousand labels
   // too small to read was a third of the time a dense page took to open.
   const kLabelledEdges = 1000;
-  const kLabelUnitsPerPixel = 2;  // drawing units per screen pixel (labels are 9 units high)
+  const kLabelUnitsPerPixel = 1.5;  // drawing units per screen pixel (labels: 9 units high)
 
   // ---- helpers --------------------------------------------------------------------------
   function el(tag, className, text) {
@@ -472,9 +472,10 @@
   function rangeSet() { return state.from > 0 || state.to < data.dates.length - 1; }
   // An evidence item's "evidence_keys" entry: 2 * (index of its date in data.dates + 1) +
   // hedged, 0 + hedged when undated.
+  let ranged = false;  // rangeSet(), as of the last apply()
   function keyPasses(k) {
     if (k & 1 ? !state.hedged : !state.plain) return false;
-    if (rangeSet()) {
+    if (ranged) {
       // As --since/--until: undated evidence is left out once a range is set.
       const d = (k >> 1) - 1;
       if (d < 0 || d < state.from || d > state.to) return false;
@@ -483,11 +484,12 @@
   }
   function apply() {
     let edgesShown = 0, nodesShown = 0;
+    ranged = rangeSet();
     edges.forEach(function (e) {
       const keys = e.evidence_keys;
       e.visible = state.kinds.has(e.from.kind) && state.kinds.has(e.to.kind) &&
           state.relations.has(e.relation) && state.signs.has(Math.sign(e.sign)) &&
-          (keys.length ? keys.some(keyPasses) : !rangeSet());
+          (keys.length ? keys.some(keyPasses) : !ranged);
       edgesShown += e.visible;
     });
     // Classes change only where visibility does (a drawing has up to tens of thousands of
