@@ -24,7 +24,9 @@ std::string make_report(const graph::Graph& g, const ReportOptions& options, Ren
   page.subtitle += ": " + std::to_string(g.node_count()) + " stakeholders, " +
                    std::to_string(g.edge_count()) + " relations, " +
                    std::to_string(g.evidence_count()) + " evidence sentences";
-  page.svg = inline_svg(svg);
+  InlinedSvg drawing = inline_svg_for_page(svg);
+  page.svg = std::move(drawing.svg);
+  page.edge_labels = std::move(drawing.edge_labels);
   EmbeddedData data = split_report_data(
       report_data_json(g, {.title = title,
                            .graph_file = options.graph_file,

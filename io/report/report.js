@@ -20,11 +20,13 @@
   const kLargeDrawing = 400;     // nodes: above, hovering highlights without fading the rest
   const kEvidenceShown = 200;    // evidence items built per relation at most
   const kTableRows = 15;
-  // Drawings of more drawn edges than this show the edges' relation labels only once zoomed
-  // in enough to read them (kLabelUnitsPerPixel): laying out and painting ten thousand labels
-  // too small to read was a third of the time a dense page took to open.
-  const kLabelledEdges = 1000;
+  // Dense drawings (more than kReportLabelledEdges drawn edges, io/report/report_html.hpp)
+  // come with their edges' relation labels apart (#report-edge-labels): they are drawn once
+  // zoomed in enough to read them (kLabelUnitsPerPixel), and hidden again when zoomed out.
+  // Parsing, laying out and painting ten thousand labels too small to read was a third of
+  // the time a dense page took to open.
   const kLabelUnitsPerPixel = 1.5;  // drawing units per screen pixel (labels: 9 units high)
+  const kLabelAttributes = /^(text-anchor|font-family|font-size|font-weight|font-style|fill)$/;
 
   // ---- helpers --------------------------------------------------------------------------
   function el(tag, className, text) {
@@ -116,10 +118,31 @@
   });
 
   // ---- pan and zoom (the SVG viewBox) ----------------------------------------------------
-  const drawnEdgeCount = svg.querySelectorAll('g.edge').length;
-  let far = null;  // edge labels hidden (drawings of more than kLabelledEdges drawn edges)
+  const labelsElement = document.getElementById('report-edge-labels');
+  const labelsApart = labelsElement.textContent !== '';
+  let labelsMade = false;
+  let far = null;  // edge labels hidden (when they come apart)
+  function makeLabels() {
+    labelsMade = true;
+    const doc = JSON.parse(labelsElement.textContent);
+    doc.labels.forEach(function (l) {
+      const g = elementById.get(l[0]);
+      if (!g) return;
+      const t = document.createElementNS('http://www.w3.org/2000/svg', 'text');
+      const style = doc.styles[l[1]] || {};
+      Object.keys(style).forEach(function (k) {
+        if (kLabelAttributes.test(k)) t.setAttribute(k, style[k]);
+      });
+      t.setAttribute('x', l[2]);
+      t.setAttribute('y', l[3]);
+      t.textContent = l[4];
+      g.appendChild(t);
+    });
+  }
   function labelsFor(unitsPerPixel) {
-    const f = drawnEdgeCount > kLabelledEdges && unitsPerPixel > kLabelUnitsPerPixel;
+    if (!labelsApart) return;
+    const f = unitsPerPixel > kLabelUnitsPerPixel;
+    if (!f && !labelsMade) makeLabels();
     if (f !== far) svg.classList.toggle('far', f);
     far = f;
   }

@@ -377,7 +377,8 @@ def test_hostile(driver, args, out):
         pass
     check(driver.title == "<script>window.pwned=8</script>", "title: %r" % driver.title)
     check(not driver.find_elements(By.TAG_NAME, "img") and
-          len(driver.find_elements(By.TAG_NAME, "script")) == 3,  # data, evidence, code
+          # data, evidence, edge labels (none here), code
+          len(driver.find_elements(By.TAG_NAME, "script")) == 4,
           "markup from the data reached the page")
     # Each name is found by the search and shown as text, exactly.
     for node in HOSTILE["nodes"]:
@@ -421,8 +422,11 @@ def test_dense_labels(driver, args, out):
          "-o", graph])
     run([args.stakegraph, "report", graph, "-o", report, "-q"])
     open_report(driver, report)
-    label_display = ("return getComputedStyle(document.querySelector("
-                     "'#diagram g.edge > text')).display")
+    # The edge labels come apart (#report-edge-labels) and are drawn once zoomed in.
+    label_display = ("const t = document.querySelector('#diagram g.edge > text');"
+                     "return t ? getComputedStyle(t).display : 'none'")
+    with open(report, encoding="utf-8") as f:
+        labels = script_json(f.read(), "report-edge-labels")["labels"]
     edges = driver.execute_script("return document.querySelectorAll('#diagram g.edge').length")
     check(edges > 1000, "the dense drawing has %d drawn edges, not over 1,000" % edges)
     check(driver.execute_script(label_display) == "none",
@@ -435,6 +439,11 @@ def test_dense_labels(driver, args, out):
             break
         driver.find_element(By.ID, "zoom-in").click()
     check(driver.execute_script(label_display) != "none", "edge labels hidden once zoomed in")
+    drawn = driver.execute_script(
+        "return Array.from(document.querySelectorAll('#diagram g.edge > text'))"
+        ".map(t => [t.parentNode.id, t.textContent])")
+    check(sorted(drawn) == sorted([l[0], l[4]] for l in labels),
+          "%d edge labels drawn, %d apart" % (len(drawn), len(labels)))
     screenshot(driver, out, "report-dense-zoomed.png")
     driver.find_element(By.ID, "zoom-fit").click()
     check(driver.execute_script(label_display) == "none", "edge labels shown again at fit")

@@ -458,6 +458,19 @@ Graph hostile_graph() {
   return g;
 }
 
+// `text` with Graphviz's "&#45;" read back as '-'.
+std::string dashes(const std::string& text) {
+  std::string out;
+  std::size_t from = 0;
+  for (auto at = text.find("&#45;"); at != std::string::npos; at = text.find("&#45;", from)) {
+    out.append(text, from, at - from);
+    out += '-';
+    from = at + 5;
+  }
+  out.append(text, from);
+  return out;
+}
+
 class ReportPageTest : public ::testing::Test {
  protected:
   Renderer renderer_;
@@ -467,9 +480,10 @@ TEST_F(ReportPageTest, HostileNamesAndSentencesStayText) {
   const Graph g = hostile_graph();
   const std::string html = make_report(
       g, {.title = "<script>alert(6)</script> & \"t\"", .graph_file = "g<1>.json"}, renderer_);
-  // Exactly the page's own three script elements: the data, the evidence and the code.
-  EXPECT_EQ(count_of(lower(html), "<script"), 3u);
-  EXPECT_EQ(count_of(lower(html), "</script"), 3u);
+  // Exactly the page's own four script elements: the data, the evidence, the edge labels
+  // (none here: a small drawing keeps them) and the code.
+  EXPECT_EQ(count_of(lower(html), "<script"), 4u);
+  EXPECT_EQ(count_of(lower(html), "</script"), 4u);
   EXPECT_EQ(count_of(lower(html), "<img"), 0u);
   EXPECT_EQ(html.find("<!--"), std::string::npos);
   // The title, escaped where it is markup.
@@ -499,9 +513,7 @@ TEST_F(ReportPageTest, TheSvgIsTheRenderersDrawingWithEveryId) {
   EXPECT_NE(html.find(inlined), std::string::npos);
   // Every node and drawn edge of the data has its element in the drawing (Graphviz writes
   // '-' in attribute values as &#45;).
-  std::string ids = inlined;
-  for (auto at = ids.find("&#45;"); at != std::string::npos; at = ids.find("&#45;", at))
-    ids.replace(at, 5, "-");
+  const std::string ids = dashes(inlined);
   const json doc = embedded_document(html);
   for (const json& n : doc["nodes"])
     EXPECT_NE(ids.find("id=\"" + n["svg"].get<std::string>() + "\""), std::string::npos) << n;
@@ -628,6 +640,50 @@ TEST(ReportEmbed, RefusesADocumentItCannotSplit) {
   broken = doc;
   broken["edges"][0]["evidence"][0]["evidence_date"] = "1999-01-01";
   EXPECT_THROW(split_report_data(broken.dump()), graph::Error);
+}
+
+// A drawing of more than kReportLabelledEdges drawn edges is inlined with its edges' labels
+// apart (here with a limit of 0, on the story's 11 edges); below the limit, as inline_svg.
+TEST_F(ReportPageTest, EdgeLabelsApartInADenseDrawing) {
+  const Graph g = testing::story_graph();
+  const std::string drawing = renderer_.render(g, ImageFormat::kSvg, {});
+  const InlinedSvg kept = inline_svg_for_page(drawing);
+  EXPECT_EQ(kept.svg, inline_svg(drawing));
+  EXPECT_EQ(kept.edge_labels, "");
+  const InlinedSvg apart = inline_svg_for_page(drawing, 0);
+  // What was taken out: every <text> of an edge group, with its group's id and its place.
+  std::multiset<std::pair<std::string, std::string>> before, after;  // (group id, text)
+  const std::string full = kept.svg;
+  for (auto at = full.find("class=\"edge\""); at != std::string::npos;
+       at = full.find("class=\"edge\"", at + 1)) {
+    const auto id_end = full.rfind('"', full.rfind("class=", at) - 2);
+    const auto id_start = full.rfind('"', id_end - 1) + 1;
+    const std::string id = full.substr(id_start, id_end - id_start);
+    const auto end = full.find("</g>", at);
+    for (auto t = full.find("<text", at); t < end; t = full.find("<text", t + 1)) {
+      const auto from = full.find('>', t) + 1;
+      before.emplace(id, full.substr(from, full.find("</text>", from) - from));
+    }
+  }
+  ASSERT_FALSE(before.empty());
+  const json labels = json::parse(apart.edge_labels);
+  for (const json& l : labels["labels"]) {
+    after.emplace(l[0].get<std::string>(), l[4].get<std::string>());
+    const json& style = labels["styles"].at(l[1].get<std::size_t>());
+    EXPECT_FALSE(style.contains("x"));
+    EXPECT_NE(full.find("x=\"" + l[2].get<std::string>() + "\" y=\"" + l[3].get<std::string>()),
+              std::string::npos);
+  }
+  // Graphviz escapes '-' in ids as &#45; in the drawing's text.
+  std::multiset<std::pair<std::string, std::string>> unescaped;
+  for (const auto& [id, text] : before) unescaped.emplace(dashes(id), text);
+  EXPECT_EQ(after, unescaped);
+  // Each style once; the drawing keeps everything else (node labels among it).
+  std::set<std::string> styles;
+  for (const json& s : labels["styles"]) styles.insert(s.dump());
+  EXPECT_EQ(styles.size(), labels["styles"].size());
+  EXPECT_EQ(count_of(apart.svg, "<text"), count_of(kept.svg, "<text") - before.size());
+  EXPECT_EQ(count_of(apart.svg, "class=\"edge\""), count_of(kept.svg, "class=\"edge\""));
 }
 
 }  // namespace
