@@ -27,12 +27,12 @@ std::string make_report(const graph::Graph& g, const ReportOptions& options, Ren
   InlinedSvg drawing = inline_svg_for_page(svg);
   page.svg = std::move(drawing.svg);
   page.edge_labels = std::move(drawing.edge_labels);
-  EmbeddedData data = split_report_data(
-      report_data_json(g, {.title = title,
-                           .graph_file = options.graph_file,
-                           .selection = options.selection,
-                           .merge_parallel = options.draw.merge_parallel,
-                           .weight = options.weight}));
+  EmbeddedData data =
+      split_report_data(report_data_json(g, {.title = title,
+                                             .graph_file = options.graph_file,
+                                             .selection = options.selection,
+                                             .merge_parallel = options.draw.merge_parallel,
+                                             .weight = options.weight}));
   page.data_json = std::move(data.data);
   page.evidence_json = std::move(data.evidence);
   return report_html(page);

@@ -26,7 +26,10 @@
   // Parsing, laying out and painting ten thousand labels too small to read was a third of
   // the time a dense page took to open.
   const kLabelUnitsPerPixel = 1.5;  // drawing units per screen pixel (labels: 9 units high)
-  const kLabelAttributes = /^(text-anchor|font-family|font-size|font-weight|font-style|fill)$/;
+  // The presentation attributes Graphviz writes on text (nothing else is set from the data).
+  const kLabelAttributes = new RegExp(
+      '^(text-anchor|font-(family|size|weight|style|stretch|variant)|fill|fill-opacity|' +
+      'text-decoration|baseline-shift)$');
 
   // ---- helpers --------------------------------------------------------------------------
   function el(tag, className, text) {

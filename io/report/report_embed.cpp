@@ -35,7 +35,9 @@ const Json& field(const Json& item, std::string_view name) {
 
 }  // namespace
 
-EmbeddedData split_report_data(std::string_view data_json) {
+namespace {
+
+EmbeddedData split(std::string_view data_json) {
   Json doc = Json::parse(data_json);
   std::unordered_map<std::string, std::int64_t> article_index, date_index;
   for (std::size_t i = 0; i < doc.at("articles").size(); ++i)
@@ -95,6 +97,16 @@ EmbeddedData split_report_data(std::string_view data_json) {
   evidence["edges"] = std::move(per_edge);
   return {doc.dump(-1, ' ', false, Json::error_handler_t::replace),
           evidence.dump(-1, ' ', false, Json::error_handler_t::replace)};
+}
+
+}  // namespace
+
+EmbeddedData split_report_data(std::string_view data_json) {
+  try {
+    return split(data_json);
+  } catch (const nlohmann::json::exception& e) {
+    throw graph::Error(std::string("report: the data document cannot be split: ") + e.what());
+  }
 }
 
 }  // namespace stakegraph::io::report

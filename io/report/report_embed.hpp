@@ -28,8 +28,8 @@
 namespace stakegraph::io::report {
 
 inline constexpr std::array<std::string_view, 11> kEvidenceFields = {
-    "article", "sentence", "start", "end", "text", "hedged",
-    "speaker", "rule", "date", "evidence_date", "marks"};
+    "article", "sentence", "start", "end",           "text", "hedged",
+    "speaker", "rule",     "date",  "evidence_date", "marks"};
 
 struct EmbeddedData {
   std::string data;      // compact JSON, not yet escaped for HTML (embed_json_for_script)

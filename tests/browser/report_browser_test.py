@@ -19,9 +19,9 @@ report of the samples (the README's command) and checks, in this order:
   8. in a generated drawing of more than 1,000 drawn edges, the edges' relation labels show
      only once zoomed in (and hide again at "fit"), and a node's evidence still shows.
 Screenshots go to --out (report.png, report-huawei.png, readme-report.png, report-edge.png,
-report-slider.png, report-hostile.png, report-dense-zoomed.png). It FAILS, never skips, when Chromium, its driver or
-Selenium is missing: install chromium, chromium-driver and python3-selenium
-(.ci/install-deps.sh does).
+report-slider.png, report-hostile.png, report-dense-zoomed.png). It FAILS, never skips, when
+Chromium, its driver or Selenium is missing: install chromium, chromium-driver and
+python3-selenium (.ci/install-deps.sh does).
 """
 import argparse
 import json

@@ -563,7 +563,6 @@ TEST_F(ReportPageTest, TooManyNodesAreRefused) {
   EXPECT_THROW(make_report(g, {}, renderer_), graph::InvalidArgument);
 }
 
-
 // ---- the embedding: the document in two parts (io/report/report_embed.hpp) -----------------
 
 // Read back from the page (tests/io/report_page.hpp decodes the two parts), the data is the
@@ -640,6 +639,13 @@ TEST(ReportEmbed, RefusesADocumentItCannotSplit) {
   broken = doc;
   broken["edges"][0]["evidence"][0]["evidence_date"] = "1999-01-01";
   EXPECT_THROW(split_report_data(broken.dump()), graph::Error);
+  broken = doc;
+  broken["edges"][0]["evidence"][0]["text"] = 3;  // not a string: kept as it is
+  EXPECT_NO_THROW(split_report_data(broken.dump()));
+  broken["edges"][0]["evidence"][0]["hedged"] = "yes";
+  EXPECT_THROW(split_report_data(broken.dump()), graph::Error);
+  EXPECT_THROW(split_report_data("{}"), graph::Error);
+  EXPECT_THROW(split_report_data("not json"), graph::Error);
 }
 
 // A drawing of more than kReportLabelledEdges drawn edges is inlined with its edges' labels
