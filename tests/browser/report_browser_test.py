@@ -133,6 +133,7 @@ def embedded_document(html_path):
              "speaker": strings[f[6]], "rule": strings[f[7]], "date": strings[f[8]],
              "evidence_date": strings[f[9]],
              "marks": [f[10][i:i + 2] for i in range(0, len(f[10]), 2)]} for f in items]
+        del edge["evidence_keys"]
     return doc
 
 
