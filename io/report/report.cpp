@@ -1,7 +1,10 @@
 #include "io/report/report.hpp"
 
+#include <utility>
+
 #include "io/atomic_file.hpp"
 #include "io/report/report_data.hpp"
+#include "io/report/report_embed.hpp"
 #include "io/report/report_html.hpp"
 
 namespace stakegraph::io::report {
@@ -21,12 +24,17 @@ std::string make_report(const graph::Graph& g, const ReportOptions& options, Ren
   page.subtitle += ": " + std::to_string(g.node_count()) + " stakeholders, " +
                    std::to_string(g.edge_count()) + " relations, " +
                    std::to_string(g.evidence_count()) + " evidence sentences";
-  page.svg = inline_svg(svg);
-  page.data_json = report_data_json(g, {.title = title,
-                                        .graph_file = options.graph_file,
-                                        .selection = options.selection,
-                                        .merge_parallel = options.draw.merge_parallel,
-                                        .weight = options.weight});
+  InlinedSvg drawing = inline_svg_for_page(svg);
+  page.svg = std::move(drawing.svg);
+  page.edge_labels = std::move(drawing.edge_labels);
+  EmbeddedData data =
+      split_report_data(report_data_json(g, {.title = title,
+                                             .graph_file = options.graph_file,
+                                             .selection = options.selection,
+                                             .merge_parallel = options.draw.merge_parallel,
+                                             .weight = options.weight}));
+  page.data_json = std::move(data.data);
+  page.evidence_json = std::move(data.evidence);
   return report_html(page);
 }
 

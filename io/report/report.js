@@ -4,7 +4,9 @@
 // Plain JavaScript, no library, no network. Every text from the data is put in place as text
 // (textContent, createTextNode), never as markup; links are made only for http(s) URLs.
 // Cost: indexing is linear in nodes + edges + evidence; a filter change touches each node
-// and drawn edge once; the panel builds an edge's evidence only when it is opened.
+// and drawn edge once; the panel builds an edge's evidence only when it is opened. The
+// evidence itself (#report-evidence, io/report/report_embed.hpp) is parsed when a panel first
+// shows some; until then the filters read each item's date and hedging from "evidence_keys".
 (function () {
   'use strict';
 
@@ -18,6 +20,16 @@
   const kLargeDrawing = 400;     // nodes: above, hovering highlights without fading the rest
   const kEvidenceShown = 200;    // evidence items built per relation at most
   const kTableRows = 15;
+  // Dense drawings (more than kReportLabelledEdges drawn edges, io/report/report_html.hpp)
+  // come with their edges' relation labels apart (#report-edge-labels): they are drawn once
+  // zoomed in enough to read them (kLabelUnitsPerPixel), and hidden again when zoomed out.
+  // Parsing, laying out and painting ten thousand labels too small to read was a third of
+  // the time a dense page took to open.
+  const kLabelUnitsPerPixel = 1.5;  // drawing units per screen pixel (labels: 9 units high)
+  // The presentation attributes Graphviz writes on text (nothing else is set from the data).
+  const kLabelAttributes = new RegExp(
+      '^(text-anchor|font-(family|size|weight|style|stretch|variant)|fill|fill-opacity|' +
+      'text-decoration|baseline-shift)$');
 
   // ---- helpers --------------------------------------------------------------------------
   function el(tag, className, text) {
@@ -74,8 +86,25 @@
     d.edges.push(e);
     e.drawn = d;
     e.visible = true;
-    e.evidence.forEach(function (x) { x.visible = true; });
   });
+  // The evidence of edge e, decoded from #report-evidence (parsed on the first call) into
+  // the data document's shape; x.key is its "evidence_keys" entry.
+  let evidenceDoc = null;
+  function evidenceOf(e) {
+    if (e.evidence) return e.evidence;
+    if (!evidenceDoc)
+      evidenceDoc = JSON.parse(document.getElementById('report-evidence').textContent);
+    const str = evidenceDoc.strings;
+    e.evidence = evidenceDoc.edges[e.index].map(function (f, i) {
+      const marks = [];
+      for (let m = 0; m + 1 < f[10].length; m += 2) marks.push([f[10][m], f[10][m + 1]]);
+      return { article: f[0] >= 0 ? data.articles[f[0]].id : '', sentence: f[1], start: f[2],
+               end: f[3], text: str[f[4]], hedged: f[5] === 1, speaker: str[f[6]],
+               rule: str[f[7]], date: str[f[8]], evidence_date: str[f[9]], marks: marks,
+               key: e.evidence_keys[i] };
+    });
+    return e.evidence;
+  }
   const nodeOfElement = new Map();
   nodes.forEach(function (n) {
     n.el = elementById.get(n.svg) || null;
@@ -92,6 +121,34 @@
   });
 
   // ---- pan and zoom (the SVG viewBox) ----------------------------------------------------
+  const labelsElement = document.getElementById('report-edge-labels');
+  const labelsApart = labelsElement.textContent !== '';
+  let labelsMade = false;
+  let far = null;  // edge labels hidden (when they come apart)
+  function makeLabels() {
+    labelsMade = true;
+    const doc = JSON.parse(labelsElement.textContent);
+    doc.labels.forEach(function (l) {
+      const g = elementById.get(l[0]);
+      if (!g) return;
+      const t = document.createElementNS('http://www.w3.org/2000/svg', 'text');
+      const style = doc.styles[l[1]] || {};
+      Object.keys(style).forEach(function (k) {
+        if (kLabelAttributes.test(k)) t.setAttribute(k, style[k]);
+      });
+      t.setAttribute('x', l[2]);
+      t.setAttribute('y', l[3]);
+      t.textContent = l[4];
+      g.appendChild(t);
+    });
+  }
+  function labelsFor(unitsPerPixel) {
+    if (!labelsApart) return;
+    const f = unitsPerPixel > kLabelUnitsPerPixel;
+    if (!f && !labelsMade) makeLabels();
+    if (f !== far) svg.classList.toggle('far', f);
+    far = f;
+  }
   const base = svg.viewBox.baseVal;
   const home = { x: base.x, y: base.y, w: base.width, h: base.height };
   let view = Object.assign({}, home);
@@ -99,6 +156,8 @@
     const w = Math.min(Math.max(v.w, home.w / 60), home.w * 4);
     const h = w * (home.h / home.w);
     view = { x: v.x + (v.w - w) / 2, y: v.y + (v.h - h) / 2, w: w, h: h };
+    const r = svg.getBoundingClientRect();  // before the change: no extra layout
+    labelsFor(Math.max(view.w / r.width, view.h / r.height));
     svg.setAttribute('viewBox', view.x + ' ' + view.y + ' ' + view.w + ' ' + view.h);
   }
   // Screen point -> viewBox point (preserveAspectRatio="xMidYMid meet").
@@ -160,6 +219,7 @@
   const homeAttribute = svg.getAttribute('viewBox');
   document.getElementById('zoom-fit').addEventListener('click', function () {
     view = Object.assign({}, home);
+    labelsFor(Infinity);
     svg.setAttribute('viewBox', homeAttribute);
   });
 
@@ -304,7 +364,8 @@
     return p;
   }
   function evidenceBlock(x) {
-    const box = el('div', 'evidence' + (x.visible ? '' : ' hidden-by-filter'));
+    const visible = keyPasses(x.key);
+    const box = el('div', 'evidence' + (visible ? '' : ' hidden-by-filter'));
     const a = articleById.get(x.article);
     const src = el('p', 'source');
     if (a) {
@@ -325,7 +386,7 @@
     meta.textContent = 'sentence ' + x.sentence + ', bytes ' + x.start + '\u2013' + x.end +
         ' of the article' + (x.speaker ? '; said by ' + x.speaker : '');
     if (x.hedged) meta.appendChild(el('span', 'tag hedged', 'hedged'));
-    if (!x.visible) meta.appendChild(el('span', 'tag hidden', 'hidden by the filters'));
+    if (!visible) meta.appendChild(el('span', 'tag hidden', 'hidden by the filters'));
     box.appendChild(meta);
     return box;
   }
@@ -339,17 +400,18 @@
     summary.appendChild(el('span', 'tag ' + signClass(e.sign), signWord(e.sign)));
     if (e.hedged) summary.appendChild(el('span', 'tag hedged', 'hedged'));
     if (!e.visible) summary.appendChild(el('span', 'tag hidden', 'hidden'));
-    summary.appendChild(el('span', 'muted', ' ' + e.evidence.length + ' evidence'));
+    const count = e.evidence_keys.length;
+    summary.appendChild(el('span', 'muted', ' ' + count + ' evidence'));
     details.appendChild(summary);
     let built = false;
     function build() {
       if (built) return;
       built = true;
-      e.evidence.slice(0, kEvidenceShown).forEach(function (x) {
+      evidenceOf(e).slice(0, kEvidenceShown).forEach(function (x) {
         details.appendChild(evidenceBlock(x));
       });
-      if (e.evidence.length > kEvidenceShown)
-        details.appendChild(el('p', 'muted', '\u2026 and ' + (e.evidence.length - kEvidenceShown) +
+      if (count > kEvidenceShown)
+        details.appendChild(el('p', 'muted', '\u2026 and ' + (count - kEvidenceShown) +
                                               ' more evidence items'));
     }
     details.addEventListener('toggle', function () { if (details.open) build(); });
@@ -393,7 +455,7 @@
       ['id', n.id],
     ]));
     const links = n.links.slice().sort(function (a, b) {
-      return (b.visible - a.visible) || (b.evidence.length - a.evidence.length);
+      return (b.visible - a.visible) || (b.evidence_keys.length - a.evidence_keys.length);
     });
     panel.appendChild(el('h3', '', 'Relations (' + links.length + ')'));
     const open = links.length <= kRelationsOpen;
@@ -434,24 +496,26 @@
   const state = { kinds: new Set(), relations: new Set(), signs: new Set([-1, 0, 1]),
                   hedged: true, plain: true, from: 0, to: Math.max(data.dates.length - 1, 0) };
   function rangeSet() { return state.from > 0 || state.to < data.dates.length - 1; }
-  function evidencePasses(x) {
-    if (x.hedged ? !state.hedged : !state.plain) return false;
-    if (rangeSet()) {
+  // An evidence item's "evidence_keys" entry: 2 * (index of its date in data.dates + 1) +
+  // hedged, 0 + hedged when undated.
+  let ranged = false;  // rangeSet(), as of the last apply()
+  function keyPasses(k) {
+    if (k & 1 ? !state.hedged : !state.plain) return false;
+    if (ranged) {
       // As --since/--until: undated evidence is left out once a range is set.
-      if (!x.evidence_date) return false;
-      if (x.evidence_date < data.dates[state.from] || x.evidence_date > data.dates[state.to])
-        return false;
+      const d = (k >> 1) - 1;
+      if (d < 0 || d < state.from || d > state.to) return false;
     }
     return true;
   }
   function apply() {
     let edgesShown = 0, nodesShown = 0;
+    ranged = rangeSet();
     edges.forEach(function (e) {
-      let any = false;
-      e.evidence.forEach(function (x) { x.visible = evidencePasses(x); any = any || x.visible; });
+      const keys = e.evidence_keys;
       e.visible = state.kinds.has(e.from.kind) && state.kinds.has(e.to.kind) &&
           state.relations.has(e.relation) && state.signs.has(Math.sign(e.sign)) &&
-          (e.evidence.length ? any : !rangeSet());
+          (keys.length ? keys.some(keyPasses) : !ranged);
       edgesShown += e.visible;
     });
     // Classes change only where visibility does (a drawing has up to tens of thousands of
@@ -706,6 +770,7 @@
 
   // ---- ready ---------------------------------------------------------------------------
   document.getElementById('noscript-note').hidden = true;
+  labelsFor(Infinity);  // the whole drawing shows first
   diagram.classList.add('ready');
   apply();
   const report = { readyMs: performance.now(), interactiveMs: null, nodes: nodes.length,

@@ -1,5 +1,6 @@
 // The data document of an HTML story report (io/report/report_html.hpp): one JSON document
-// per report, embedded in the page, that the page's script reads. Its parts use the shapes
+// per report, embedded in the page (in two parts: io/report/report_embed.hpp), that the
+// page's script reads. Its parts use the shapes
 // the CLI already prints, so that a script can read a report like any other output:
 //
 //   {"format": "stakegraph-report", "format_version": 1,

@@ -7,7 +7,10 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <map>
 #include <memory>
+#include <nlohmann/json.hpp>
+#include <vector>
 
 #include "graph/error.hpp"
 #include "io/dot.hpp"
@@ -140,7 +143,72 @@ std::string embed_json_for_script(std::string_view json) {
   return out;
 }
 
+namespace {
+
+// The value of attribute `name` of `n`, "" if none.
+std::string attribute(const xmlNode* n, const char* name) {
+  xmlChar* raw = xmlGetProp(n, reinterpret_cast<const xmlChar*>(name));
+  std::string value = raw != nullptr ? reinterpret_cast<const char*>(raw) : "";
+  xmlFree(raw);
+  return value;
+}
+
+bool element_named(const xmlNode* n, std::string_view name) {
+  return n->type == XML_ELEMENT_NODE && lower(reinterpret_cast<const char*>(n->name)) == name;
+}
+
+// The edge groups (<g class="edge">) under `first`, in document order.
+void edge_groups(xmlNode* first, std::vector<xmlNode*>& out) {
+  for (xmlNode* n = first; n != nullptr; n = n->next) {
+    if (!element_named(n, "g")) continue;
+    if (attribute(n, "class") == "edge")
+      out.push_back(n);
+    else
+      edge_groups(n->children, out);
+  }
+}
+
+// Takes the <text> children of `edges` out of the drawing, as InlinedSvg::edge_labels.
+std::string take_edge_labels(const std::vector<xmlNode*>& edges) {
+  using Json = nlohmann::ordered_json;
+  Json styles = Json::array();
+  std::map<std::string, std::size_t> style_index;  // a style's JSON text -> its index
+  Json labels = Json::array();
+  for (xmlNode* g : edges) {
+    const std::string id = attribute(g, "id");
+    for (xmlNode* n = g->children; n != nullptr;) {
+      xmlNode* next = n->next;
+      if (element_named(n, "text")) {
+        Json style = Json::object();
+        for (const xmlAttr* a = n->properties; a != nullptr; a = a->next) {
+          const std::string name = reinterpret_cast<const char*>(a->name);
+          if (name != "x" && name != "y") style[name] = attribute(n, name.c_str());
+        }
+        const auto [it, added] = style_index.try_emplace(style.dump(), styles.size());
+        if (added) styles.push_back(style);
+        xmlChar* text = xmlNodeGetContent(n);
+        labels.push_back(Json::array({id, it->second, attribute(n, "x"), attribute(n, "y"),
+                                      text != nullptr ? reinterpret_cast<const char*>(text) : ""}));
+        xmlFree(text);
+        xmlUnlinkNode(n);
+        xmlFreeNode(n);
+      }
+      n = next;
+    }
+  }
+  Json out;
+  out["styles"] = std::move(styles);
+  out["labels"] = std::move(labels);
+  return out.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+}  // namespace
+
 std::string inline_svg(std::string_view svg) {
+  return inline_svg_for_page(svg, static_cast<std::size_t>(-1)).svg;
+}
+
+InlinedSvg inline_svg_for_page(std::string_view svg, std::size_t labelled_edges) {
   // Well-formed, and only harmless elements and attributes. The DOCTYPE's external DTD is
   // never loaded (no XML_PARSE_DTDLOAD; XML_PARSE_NONET besides) and entities stay unexpanded.
   const std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)> doc(
@@ -153,6 +221,10 @@ std::string inline_svg(std::string_view svg) {
     throw graph::Error("report: the drawing is not an SVG document");
   check_element(root);
   simplify(root->children);
+  InlinedSvg out;
+  std::vector<xmlNode*> edges;
+  edge_groups(root->children, edges);
+  if (edges.size() > labelled_edges) out.edge_labels = take_edge_labels(edges);
 
   // Written back as UTF-8 XML: the element alone (no declaration, no DOCTYPE), its text and
   // attribute values escaped by libxml2.
@@ -163,8 +235,9 @@ std::string inline_svg(std::string_view svg) {
   const long written = xmlSaveTree(save, root);
   xmlSaveClose(save);
   if (written < 0) throw graph::Error("report: cannot write the drawing");
-  return std::string(reinterpret_cast<const char*>(xmlBufferContent(buffer.get())),
-                     static_cast<std::size_t>(xmlBufferLength(buffer.get())));
+  out.svg.assign(reinterpret_cast<const char*>(xmlBufferContent(buffer.get())),
+                 static_cast<std::size_t>(xmlBufferLength(buffer.get())));
+  return out;
 }
 
 std::string_view report_script() { return kReportScript; }
@@ -172,7 +245,7 @@ std::string_view report_style() { return kReportStyle; }
 
 std::string report_html(const ReportPage& page) {
   std::string html;
-  html.reserve(page.svg.size() + page.data_json.size() + 65536);
+  html.reserve(page.svg.size() + page.data_json.size() + page.evidence_json.size() + 65536);
   html +=
       "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -216,6 +289,10 @@ std::string report_html(const ReportPage& page) {
       "<section id=\"tables\" aria-label=\"tables\"></section>\n"
       "<script type=\"application/json\" id=\"report-data\">";
   html += embed_json_for_script(page.data_json);
+  html += "</script>\n<script type=\"application/json\" id=\"report-evidence\">";
+  html += embed_json_for_script(page.evidence_json);
+  html += "</script>\n<script type=\"application/json\" id=\"report-edge-labels\">";
+  html += embed_json_for_script(page.edge_labels);
   html += "</script>\n<script>\n";
   html += report_script();
   html += "</script>\n</body>\n</html>\n";

@@ -15,11 +15,13 @@ report of the samples (the README's command) and checks, in this order:
      a narrowed range leaves undated evidence out, as --since/--until do) while later edges
      stay;
   7. a report of hostile names and sentences (<script>, quotes, &, right-to-left and CJK
-     text, a javascript: URL) runs none of them and shows them as text.
+     text, a javascript: URL) runs none of them and shows them as text;
+  8. in a generated drawing of more than 1,000 drawn edges, the edges' relation labels show
+     only once zoomed in (and hide again at "fit"), and a node's evidence still shows.
 Screenshots go to --out (report.png, report-huawei.png, readme-report.png, report-edge.png,
-report-slider.png, report-hostile.png). It FAILS, never skips, when Chromium, its driver or
-Selenium is missing: install chromium, chromium-driver and python3-selenium
-(.ci/install-deps.sh does).
+report-slider.png, report-hostile.png, report-dense-zoomed.png). It FAILS, never skips, when
+Chromium, its driver or Selenium is missing: install chromium, chromium-driver and
+python3-selenium (.ci/install-deps.sh does).
 """
 import argparse
 import json
@@ -111,12 +113,28 @@ def run(cmd, cwd=None):
     return r.stdout
 
 
-def embedded_document(html_path):
-    with open(html_path, encoding="utf-8") as f:
-        html = f.read()
-    start_tag = '<script type="application/json" id="report-data">'
+def script_json(html, element_id):
+    start_tag = '<script type="application/json" id="%s">' % element_id
     a = html.index(start_tag) + len(start_tag)
     return json.loads(html[a:html.index("</script>", a)])
+
+
+def embedded_document(html_path):
+    """The page's data document, its two parts (io/report/report_embed.hpp) put together."""
+    with open(html_path, encoding="utf-8") as f:
+        html = f.read()
+    doc = script_json(html, "report-data")
+    packed = script_json(html, "report-evidence")
+    strings = packed["strings"]
+    for edge, items in zip(doc["edges"], packed["edges"]):
+        edge["evidence"] = [
+            {"article": doc["articles"][f[0]]["id"] if f[0] >= 0 else "", "sentence": f[1],
+             "start": f[2], "end": f[3], "text": strings[f[4]], "hedged": f[5] == 1,
+             "speaker": strings[f[6]], "rule": strings[f[7]], "date": strings[f[8]],
+             "evidence_date": strings[f[9]],
+             "marks": [f[10][i:i + 2] for i in range(0, len(f[10]), 2)]} for f in items]
+        del edge["evidence_keys"]
+    return doc
 
 
 def viewbox(driver):
@@ -360,7 +378,8 @@ def test_hostile(driver, args, out):
         pass
     check(driver.title == "<script>window.pwned=8</script>", "title: %r" % driver.title)
     check(not driver.find_elements(By.TAG_NAME, "img") and
-          len(driver.find_elements(By.TAG_NAME, "script")) == 2,
+          # data, evidence, edge labels (none here), code
+          len(driver.find_elements(By.TAG_NAME, "script")) == 4,
           "markup from the data reached the page")
     # Each name is found by the search and shown as text, exactly.
     for node in HOSTILE["nodes"]:
@@ -395,6 +414,49 @@ def test_hostile(driver, args, out):
     screenshot(driver, out, "report-hostile.png")
 
 
+def test_dense_labels(driver, args, out):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+    graph = os.path.join(out, "dense.sgpb")
+    report = os.path.join(out, "dense.html")
+    run([args.stakegraph, "generate", "--nodes", "300", "--edges", "2000", "--seed", "16", "-q",
+         "-o", graph])
+    run([args.stakegraph, "report", graph, "-o", report, "-q"])
+    open_report(driver, report)
+    # The edge labels come apart (#report-edge-labels) and are drawn once zoomed in.
+    label_display = ("const t = document.querySelector('#diagram g.edge > text');"
+                     "return t ? getComputedStyle(t).display : 'none'")
+    with open(report, encoding="utf-8") as f:
+        labels = script_json(f.read(), "report-edge-labels")["labels"]
+    edges = driver.execute_script("return document.querySelectorAll('#diagram g.edge').length")
+    check(edges > 1000, "the dense drawing has %d drawn edges, not over 1,000" % edges)
+    check(driver.execute_script(label_display) == "none",
+          "edge labels shown in the whole dense drawing")
+    node_labels = driver.execute_script(
+        "return getComputedStyle(document.querySelector('#diagram g.node > text')).display")
+    check(node_labels != "none", "node labels hidden")
+    for _ in range(12):
+        if driver.execute_script(label_display) != "none":
+            break
+        driver.find_element(By.ID, "zoom-in").click()
+    check(driver.execute_script(label_display) != "none", "edge labels hidden once zoomed in")
+    drawn = driver.execute_script(
+        "return Array.from(document.querySelectorAll('#diagram g.edge > text'))"
+        ".map(t => [t.parentNode.id, t.textContent])")
+    check(sorted(drawn) == sorted([l[0], l[4]] for l in labels),
+          "%d edge labels drawn, %d apart" % (len(drawn), len(labels)))
+    screenshot(driver, out, "report-dense-zoomed.png")
+    driver.find_element(By.ID, "zoom-fit").click()
+    check(driver.execute_script(label_display) == "none", "edge labels shown again at fit")
+    # The evidence, parsed when first needed, shows in the panel.
+    driver.find_element(By.CSS_SELECTOR, "#tables table button").click()
+    driver.find_element(By.CSS_SELECTOR, "#panel details.relation summary").click()
+    WebDriverWait(driver, 5).until(
+        lambda d: d.find_elements(By.CSS_SELECTOR, "#panel .evidence .sentence mark"))
+    errors = console_errors(driver)
+    check(not errors, "console errors: %s" % errors)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--stakegraph", required=True, help="the stakegraph program")
@@ -408,6 +470,7 @@ def main():
         test_canary(driver, args.out)
         test_samples(driver, args, args.out)
         test_hostile(driver, args, args.out)
+        test_dense_labels(driver, args, args.out)
     except Failure as e:
         print("FAIL: %s" % e, file=sys.stderr)
         return 1

@@ -11,6 +11,7 @@
 
 #include "io/sgpb.hpp"
 #include "tests/cli/run.hpp"
+#include "tests/io/report_page.hpp"
 #include "tests/temp_dir.hpp"
 #include "tests/test_graphs.hpp"
 
@@ -21,13 +22,7 @@ using nlohmann::json;
 using testing::run_stakegraph;
 using testing::slurp;
 
-json embedded_document(const std::string& html) {
-  const std::string open = "<script type=\"application/json\" id=\"report-data\">";
-  const auto a = html.find(open);
-  const auto b = html.find("</script>", a);
-  if (a == std::string::npos || b == std::string::npos) throw std::runtime_error("no data");
-  return json::parse(html.substr(a + open.size(), b - a - open.size()));
-}
+using testing::embedded_document;
 
 std::string q(const std::string& s) { return "'" + s + "'"; }
 

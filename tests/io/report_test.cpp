@@ -18,7 +18,9 @@
 #include "io/dot.hpp"
 #include "io/render.hpp"
 #include "io/report/report_data.hpp"
+#include "io/report/report_embed.hpp"
 #include "io/report/report_html.hpp"
+#include "tests/io/report_page.hpp"
 #include "tests/test_graphs.hpp"
 
 namespace stakegraph::io::report {
@@ -424,14 +426,7 @@ TEST(InlineSvg, RefusesActiveOrExternalContent) {
 
 // ---- the page ------------------------------------------------------------------------------
 
-// The page's <script type="application/json"> content, unescaped by a JSON parser.
-json embedded_document(const std::string& html) {
-  const std::string open = "<script type=\"application/json\" id=\"report-data\">";
-  const auto a = html.find(open);
-  const auto b = html.find("</script>", a);
-  if (a == std::string::npos || b == std::string::npos) throw std::runtime_error("no data");
-  return json::parse(html.substr(a + open.size(), b - a - open.size()));
-}
+using testing::embedded_document;
 
 //   "<script>alert(1)</script>" -ACCUSE-> "Q \"quoted\" & 'single' </b>"
 //   "華為 <img src=x onerror=alert(2)>" -REJECT-> "مرحبا <U+202E right-to-left override>RTL"
@@ -463,6 +458,19 @@ Graph hostile_graph() {
   return g;
 }
 
+// `text` with Graphviz's "&#45;" read back as '-'.
+std::string dashes(const std::string& text) {
+  std::string out;
+  std::size_t from = 0;
+  for (auto at = text.find("&#45;"); at != std::string::npos; at = text.find("&#45;", from)) {
+    out.append(text, from, at - from);
+    out += '-';
+    from = at + 5;
+  }
+  out.append(text, from);
+  return out;
+}
+
 class ReportPageTest : public ::testing::Test {
  protected:
   Renderer renderer_;
@@ -472,9 +480,10 @@ TEST_F(ReportPageTest, HostileNamesAndSentencesStayText) {
   const Graph g = hostile_graph();
   const std::string html = make_report(
       g, {.title = "<script>alert(6)</script> & \"t\"", .graph_file = "g<1>.json"}, renderer_);
-  // Exactly the page's own two script elements: the data and the code.
-  EXPECT_EQ(count_of(lower(html), "<script"), 2u);
-  EXPECT_EQ(count_of(lower(html), "</script"), 2u);
+  // Exactly the page's own four script elements: the data, the evidence, the edge labels
+  // (none here: a small drawing keeps them) and the code.
+  EXPECT_EQ(count_of(lower(html), "<script"), 4u);
+  EXPECT_EQ(count_of(lower(html), "</script"), 4u);
   EXPECT_EQ(count_of(lower(html), "<img"), 0u);
   EXPECT_EQ(html.find("<!--"), std::string::npos);
   // The title, escaped where it is markup.
@@ -504,9 +513,7 @@ TEST_F(ReportPageTest, TheSvgIsTheRenderersDrawingWithEveryId) {
   EXPECT_NE(html.find(inlined), std::string::npos);
   // Every node and drawn edge of the data has its element in the drawing (Graphviz writes
   // '-' in attribute values as &#45;).
-  std::string ids = inlined;
-  for (auto at = ids.find("&#45;"); at != std::string::npos; at = ids.find("&#45;", at))
-    ids.replace(at, 5, "-");
+  const std::string ids = dashes(inlined);
   const json doc = embedded_document(html);
   for (const json& n : doc["nodes"])
     EXPECT_NE(ids.find("id=\"" + n["svg"].get<std::string>() + "\""), std::string::npos) << n;
@@ -554,6 +561,135 @@ TEST_F(ReportPageTest, TheDrawingWaitsForTheScriptOrShowsWithoutIt) {
 TEST_F(ReportPageTest, TooManyNodesAreRefused) {
   const Graph g = testing::random_graph(kMaxRenderNodes + 1, 10, 1, false);
   EXPECT_THROW(make_report(g, {}, renderer_), graph::InvalidArgument);
+}
+
+// ---- the embedding: the document in two parts (io/report/report_embed.hpp) -----------------
+
+// Read back from the page (tests/io/report_page.hpp decodes the two parts), the data is the
+// document report_data_json writes: the CLI's shapes, every evidence item whole.
+TEST_F(ReportPageTest, TheEmbeddedPartsDecodeToTheDataDocument) {
+  for (const Graph& g : {testing::story_graph(), hostile_graph()}) {
+    const std::string html = make_report(g, {.title = "T", .graph_file = "g.sgpb"}, renderer_);
+    const json whole = json::parse(report_data_json(g, {.title = "T", .graph_file = "g.sgpb"}));
+    EXPECT_EQ(embedded_document(html), whole);
+    // What the page parses when it opens holds no evidence sentence.
+    const json opened = testing::script_json(html, "report-data");
+    for (const json& e : opened["edges"]) {
+      EXPECT_FALSE(e.contains("evidence"));
+      EXPECT_TRUE(e.contains("evidence_keys"));
+    }
+    for (const json& e : whole["edges"])
+      for (const json& x : e["evidence"])
+        EXPECT_EQ(opened.dump().find(x["text"].get<std::string>()), std::string::npos);
+  }
+}
+
+//   A -ACCUSE-> B : "A accused B." (seed, 2019-02-01), "A accused B." again (undated, hedged)
+//   A -REJECT-> B  : "A accused B." (seed)
+// One sentence, one string; each item's key gives its date's place in "dates" and hedging.
+TEST(ReportEmbed, EachStringOnceAndKeysForTheFilters) {
+  Graph g;
+  const auto seed = g.add_article({.id = "seed", .date = 20190201});
+  const NodeIndex a = g.add_node("A", Kind::kGovernment);
+  const NodeIndex b = g.add_node("B", Kind::kVendor);
+  const auto accuse = g.add_edge(a, b, Relation::kAccuse);
+  g.add_evidence(accuse, {.article = seed, .text = "A accused B.", .rule = "r"});
+  g.add_evidence(accuse, {.text = "A accused B.", .hedged = true, .rule = "r"});
+  g.add_evidence(g.add_edge(a, b, Relation::kReject),
+                 {.article = seed, .text = "A accused B.", .rule = "r"});
+  const std::string whole = report_data_json(g, {});
+  const EmbeddedData parts = split_report_data(whole);
+  const json data = json::parse(parts.data);
+  const json evidence = json::parse(parts.evidence);
+  // Strings: the sentence, the rule, "" (speaker, date, undated), the seed's date; once each.
+  const std::set<std::string> distinct(evidence["strings"].begin(), evidence["strings"].end());
+  EXPECT_EQ(distinct.size(), evidence["strings"].size());
+  EXPECT_EQ(evidence["strings"].size(), 4u);
+  ASSERT_EQ(evidence["edges"].size(), 2u);
+  std::set<int> texts;
+  for (const json& items : evidence["edges"])
+    for (const json& f : items) texts.insert(f[4].get<int>());
+  EXPECT_EQ(texts.size(), 1u);
+  EXPECT_EQ(data["dates"], json({"2019-02-01"}));
+  // Keys: 2 * (date index + 1) + hedged: dated 2019-02-01 (index 0) and plain = 2; undated and
+  // hedged = 1.
+  const json& accuse_edge = edge_of(data, "a", "ACCUSE", "b");
+  EXPECT_EQ(accuse_edge["evidence_keys"], json({2, 1}));
+  EXPECT_EQ(edge_of(data, "a", "REJECT", "b")["evidence_keys"], json({2}));
+  // Items: article index (0 = "seed", -1 = none), hedged 0/1, marks flattened.
+  const std::size_t i = data["edges"][0]["relation"] == "ACCUSE" ? 0 : 1;
+  const json& first = evidence["edges"][i][0];
+  EXPECT_EQ(first[0], 0);
+  EXPECT_EQ(first[5], 0);
+  EXPECT_EQ(first[10], json({0, 1, 10, 11}));  // "A" and "B"
+  EXPECT_EQ(evidence["edges"][i][1][0], -1);
+  EXPECT_EQ(evidence["edges"][i][1][5], 1);
+}
+
+TEST(ReportEmbed, RefusesADocumentItCannotSplit) {
+  const std::string ok = report_data_json(testing::story_graph(), {});
+  EXPECT_NO_THROW(split_report_data(ok));
+  json doc = json::parse(ok);
+  json broken = doc;
+  broken["edges"][0]["evidence"][0].erase("text");
+  EXPECT_THROW(split_report_data(broken.dump()), graph::Error);
+  broken = doc;
+  broken["edges"][0]["evidence"][0]["article"] = "not-an-article";
+  EXPECT_THROW(split_report_data(broken.dump()), graph::Error);
+  broken = doc;
+  broken["edges"][0]["evidence"][0]["evidence_date"] = "1999-01-01";
+  EXPECT_THROW(split_report_data(broken.dump()), graph::Error);
+  broken = doc;
+  broken["edges"][0]["evidence"][0]["text"] = 3;  // not a string: kept as it is
+  EXPECT_NO_THROW(split_report_data(broken.dump()));
+  broken["edges"][0]["evidence"][0]["hedged"] = "yes";
+  EXPECT_THROW(split_report_data(broken.dump()), graph::Error);
+  EXPECT_THROW(split_report_data("{}"), graph::Error);
+  EXPECT_THROW(split_report_data("not json"), graph::Error);
+}
+
+// A drawing of more than kReportLabelledEdges drawn edges is inlined with its edges' labels
+// apart (here with a limit of 0, on the story's 11 edges); below the limit, as inline_svg.
+TEST_F(ReportPageTest, EdgeLabelsApartInADenseDrawing) {
+  const Graph g = testing::story_graph();
+  const std::string drawing = renderer_.render(g, ImageFormat::kSvg, {});
+  const InlinedSvg kept = inline_svg_for_page(drawing);
+  EXPECT_EQ(kept.svg, inline_svg(drawing));
+  EXPECT_EQ(kept.edge_labels, "");
+  const InlinedSvg apart = inline_svg_for_page(drawing, 0);
+  // What was taken out: every <text> of an edge group, with its group's id and its place.
+  std::multiset<std::pair<std::string, std::string>> before, after;  // (group id, text)
+  const std::string full = kept.svg;
+  for (auto at = full.find("class=\"edge\""); at != std::string::npos;
+       at = full.find("class=\"edge\"", at + 1)) {
+    const auto id_end = full.rfind('"', full.rfind("class=", at) - 2);
+    const auto id_start = full.rfind('"', id_end - 1) + 1;
+    const std::string id = full.substr(id_start, id_end - id_start);
+    const auto end = full.find("</g>", at);
+    for (auto t = full.find("<text", at); t < end; t = full.find("<text", t + 1)) {
+      const auto from = full.find('>', t) + 1;
+      before.emplace(id, full.substr(from, full.find("</text>", from) - from));
+    }
+  }
+  ASSERT_FALSE(before.empty());
+  const json labels = json::parse(apart.edge_labels);
+  for (const json& l : labels["labels"]) {
+    after.emplace(l[0].get<std::string>(), l[4].get<std::string>());
+    const json& style = labels["styles"].at(l[1].get<std::size_t>());
+    EXPECT_FALSE(style.contains("x"));
+    EXPECT_NE(full.find("x=\"" + l[2].get<std::string>() + "\" y=\"" + l[3].get<std::string>()),
+              std::string::npos);
+  }
+  // Graphviz escapes '-' in ids as &#45; in the drawing's text.
+  std::multiset<std::pair<std::string, std::string>> unescaped;
+  for (const auto& [id, text] : before) unescaped.emplace(dashes(id), text);
+  EXPECT_EQ(after, unescaped);
+  // Each style once; the drawing keeps everything else (node labels among it).
+  std::set<std::string> styles;
+  for (const json& s : labels["styles"]) styles.insert(s.dump());
+  EXPECT_EQ(styles.size(), labels["styles"].size());
+  EXPECT_EQ(count_of(apart.svg, "<text"), count_of(kept.svg, "<text") - before.size());
+  EXPECT_EQ(count_of(apart.svg, "class=\"edge\""), count_of(kept.svg, "class=\"edge\""));
 }
 
 }  // namespace
