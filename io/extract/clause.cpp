@@ -60,6 +60,22 @@ std::size_t ArticleRun::clause_start(std::size_t h) const {
       continue;
     } else if (eq(w, "that") || eq(w, "which") || eq(w, "who") || eq(w, "whose")) {
       cs = k;  // relative or complement: handled by the caller
+    } else if ((eq(w, "said") || eq(w, "says") || eq(w, "told") || eq(w, "tells") ||
+                eq(w, "added") || eq(w, "insisted") || eq(w, "stressed") || eq(w, "noted") ||
+                eq(w, "argued") || eq(w, "believes") || eq(w, "believed")) &&
+               k + 2 < h && k > b && !mention_covering(k)) {
+      // A reported clause without "that" ("X said Y would ..."): its own subject. After
+      // "told", the one spoken to comes first ("told Reuters it would ...").
+      std::size_t start = k + 1;
+      if (eq(w, "told") || eq(w, "tells")) {
+        if (const Mention* to = mention_at(start)) start = to->e;
+        else if (is_word(start) && !tok(start).cap) ++start;  // "told reporters"
+      }
+      bool clause = false;
+      for (const auto& m : *cur_.ms)
+        if (m.b >= start && m.e <= h && actor(m) && !(m.b > b && is(m.b - 1, kPrepositions)))
+          clause = true;
+      if (clause && start < h) cs = start;
     } else if (eq(w, "and") && k + 1 < h) {
       const Mention* nm = mention_at(k + 1);
       bool det = eq(f(k + 1), "the") || eq(f(k + 1), "its") || eq(f(k + 1), "a");

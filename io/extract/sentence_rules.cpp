@@ -6,6 +6,22 @@
 
 namespace stakegraph::io::extract {
 
+namespace {
+// Whether a word can be a past participle: regular ("closed"), strong ("taken", "shown") or
+// one of the common irregular ones.
+bool looks_participle(std::string_view w) {
+  if (w.ends_with("ed") || w.ends_with("en") || w.ends_with("wn") || w.ends_with("ght") ||
+      w.ends_with("come"))
+    return true;
+  static constexpr std::string_view kIrregular[] = {
+      "cut", "put", "set", "hit", "shut", "met", "held", "sent", "made", "paid", "sold",
+      "told", "kept", "left", "lost", "won", "led", "fled", "read", "spread", "quit", "split",
+      "bid", "struck", "hung", "begun", "done", "gone", "said", "built", "spent", "lent",
+      "dealt", "meant", "felt", "run", "come", "become", "let", "laid", "found", "stood"};
+  return std::find(std::begin(kIrregular), std::end(kIrregular), w) != std::end(kIrregular);
+}
+}  // namespace
+
 void ArticleRun::sentence_rules() {
   const std::size_t si = cur_.si;
   std::vector<Mention>& ms = *cur_.ms;
@@ -94,6 +110,10 @@ void ArticleRun::sentence_rules() {
             (is(k - 1, kPrepositions) && !eq(pw, "to")))
           continue;
       }
+      // After "has"/"had" a verb is a participle: "has close ties" is an adjective.
+      if (k > b && (eq(f(k - 1), "has") || eq(f(k - 1), "have") || eq(f(k - 1), "had")) &&
+          !looks_participle(f(k)))
+        continue;
       // A verb of saying takes a clause, not an actor, as its object ("X said Y opposed
       // the plan"); only "told" and "warned" have an addressee.
       if (is(k, kSpeechVerbs) && !eq(f(k), "told") && !eq(f(k), "warned")) continue;

@@ -507,12 +507,13 @@ void ArticleRun::verb_events() {
       // nothing extra
     }
     // Reciprocal: "A and B agreed".
-    // A bare reciprocal verb ends its clause or goes on with a preposition or a time word:
-    // "A and B met in Lima", not "A and B met their targets".
+    // A bare reciprocal verb has no object of its own: "A and B met in Lima", "agreed that
+    // ...", not "A and B met their targets".
     const bool bare_ok =
-        !vp.objects.empty() || he >= e || !is_word(he) || is(he, kPrepositions) ||
-        is(he, kAdverbs) || eq(f(he), "again") || eq(f(he), "today") ||
-        eq(f(he), "yesterday") || eq(f(he), "last") || eq(f(he), "this") || eq(f(he), "and");
+        !vp.objects.empty() || he >= e ||
+        !(eq(f(he), "the") || eq(f(he), "a") || eq(f(he), "an") || eq(f(he), "their") ||
+          eq(f(he), "its") || eq(f(he), "his") || eq(f(he), "her") || eq(f(he), "our") ||
+          tok(he).type == TokenType::kNumber);
     if (vp.reciprocal && dst.empty() && src.size() >= 2 && bare_ok) {
       for (int x : src)
         for (int y : src)

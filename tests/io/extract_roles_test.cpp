@@ -174,5 +174,24 @@ TEST(PartialQuotes, AVerbInScareQuotesStillTakesItsObject) {
   EXPECT_TRUE(has(g, "Health Ministry", Relation::kSupport, "Trade Tribunal")) << dump(g);
 }
 
+// ---- reported clauses ----
+TEST(RoleClauses, AClauseReportedWithoutThatHasItsOwnSubject) {
+  auto g = run("Trade Minister Ola Berg said Norway would seek compensation from Sweden.");
+  EXPECT_TRUE(has(g, "Norway", Relation::kRequest, "Sweden")) << dump(g);
+  EXPECT_FALSE(has(g, "Ola Berg", Relation::kRequest, "Sweden")) << dump(g);
+  // After "told", the one spoken to is no subject.
+  auto h = run("Harbor Foods told Reuters it would sue the Trade Tribunal.");
+  EXPECT_TRUE(has(h, "Harbor Foods", Relation::kAccuse, "Trade Tribunal")) << dump(h);
+  EXPECT_FALSE(has(h, "Reuters", Relation::kAccuse, "Trade Tribunal")) << dump(h);
+}
+
+TEST(RoleClauses, AfterHasADictionaryVerbIsAParticiple) {
+  // "close" in "has close ties" is an adjective; "has cut ties" is the verb.
+  auto g = run("Harbor Foods has close ties to the Northern Party.", true);
+  EXPECT_FALSE(has(g, "Harbor Foods", Relation::kSanction, "Northern Party")) << dump(g);
+  auto h = run("Peru has cut ties with Chile.", true);
+  EXPECT_TRUE(has(h, "Peru", Relation::kSanction, "Chile")) << dump(h);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
