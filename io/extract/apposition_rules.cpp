@@ -276,10 +276,11 @@ void ArticleRun::apposition_rules() {
     }
   }
   // Allegations stated as claims: "X allege(s) that <claim>".
-  for (std::size_t k = b; k + 1 < e && (has_words(kAllegeVerbs) ||
-                                         ((has_words(kFindVerbs) || has_words(kSpeechVerbs)) &&
-                                          has_words(kWrongdoing)));
-       ++k) {
+  const bool wrong_words =
+      (has_words(kFindVerbs) || has_words(kSpeechVerbs)) &&
+      (has_words(kWrongdoing) || (has_words(kCrimeWords) && has_words(kFindVerbs)) ||
+       without_consent(b, e));
+  for (std::size_t k = b; k + 1 < e && (has_words(kAllegeVerbs) || wrong_words); ++k) {
     // "X said (that) Y had violated Z": what a speaker says another actor did wrong is a
     // claim when the clause's verb is a wrongdoing.
     if (is(k, kSpeechVerbs) && !is(k, kAllegeVerbs)) {
@@ -298,7 +299,9 @@ void ArticleRun::apposition_rules() {
       if (!who || !actor(*who) || (who->flags & (kPronoun | kPossessive))) continue;
       std::size_t v = who->e;
       while (v < e && (is(v, kAux) || is(v, kAdverbs))) ++v;
-      if (v >= e || !is(v, kWrongdoing) || negated(who->e, v)) continue;
+      if (v >= e || !(is(v, kWrongdoing) || without_consent(v, std::min(e, v + 12))) ||
+          negated(who->e, v))
+        continue;
       std::vector<int> subj;
       std::size_t se = b;
       if (!subject_of(k, subj, &se)) continue;
@@ -316,7 +319,12 @@ void ArticleRun::apposition_rules() {
       bool wrong = false;
       for (std::size_t z = k + 2; z < std::min(e, k + 14) && !eq(f(z), ";"); ++z)
         wrong |= is(z, kWrongdoing) || is(z, kCrimeWords);
-      if (!wrong || negated(k + 2, std::min(e, k + 14))) continue;
+      wrong |= without_consent(k + 2, std::min(e, k + 20));
+      // "without (their) consent" is the wrong, not a negation of the act.
+      std::size_t neg_end = std::min(e, k + 14);
+      for (std::size_t z = k + 2; z < neg_end; ++z)
+        if (eq(f(z), "without")) neg_end = z;
+      if (!wrong || negated(k + 2, neg_end)) continue;
     }
     std::vector<int> subj;
     std::size_t se = b;
@@ -330,7 +338,16 @@ void ArticleRun::apposition_rules() {
       from = acc->e;
       while (from < e && (is(from, kAux) || is(from, kAdverbs))) ++from;
     }
+    // "X fined Y, ruling that it had ...": a pronoun is the other actor, not the finder.
+    if (acc && (acc->flags & kPronoun) && acc->ents == subj)
+      for (const auto& m : ms)
+        if (m.e <= k && actor(m) && !(m.flags & kPronoun) && m.ents != subj) acc = &m;
     auto [lb, le2] = np_label(from, 10);
+    // The label keeps its "without (their) consent".
+    if (le2 > lb && eq(f(le2 - 1), "without")) le2 = std::min(e, le2 + 2);
+    if (le2 > lb && le2 < e && (eq(f(le2 - 1), "their") || eq(f(le2 - 1), "its")) &&
+        is_word(le2))
+      ++le2;
     if (le2 <= lb) continue;
     int al = allegation(surface(lb, le2), si);
     for (int x : subj) add(x, al, Relation::kAccuse, "allege", si);

@@ -27,6 +27,20 @@ bool ArticleRun::actor(const Mention& m) {
   return !(m.flags & (kModifier | kLocative)) && !m.ents.empty();
 }
 
+// Whether [from, to) says an act was done without consent or permission ("sent the data to
+// servers abroad without their consent"): a wrongdoing, whatever the verb.
+bool ArticleRun::without_consent(std::size_t from, std::size_t to) const {
+  for (std::size_t z = from; z + 1 < to; ++z) {
+    if (!eq(f(z), "without")) continue;
+    for (std::size_t q = z + 1; q < std::min(to, z + 4); ++q)
+      if (eq(f(q), "consent") || eq(f(q), "permission") || eq(f(q), "authorisation") ||
+          eq(f(q), "authorization") || eq(f(q), "approval") || eq(f(q), "licence") ||
+          eq(f(q), "license") || eq(f(q), "knowledge"))
+        return true;
+  }
+  return false;
+}
+
 // Clause start before token h.
 std::size_t ArticleRun::clause_start(std::size_t h) const {
   const std::size_t b = cur_.b, e = cur_.e;

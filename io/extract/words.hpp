@@ -377,7 +377,7 @@ inline const WordSet kCalledVerbs = {"called", "calls", "described", "describes"
 inline const WordSet kAllegeVerbs = {"allege", "alleged", "alleges", "alleging"};
 // Verbs of a finding ("the regulator found that X had ..."): a claim when what follows is
 // wrongdoing.
-inline const WordSet kFindVerbs = {"found", "finds", "ruled", "rules", "concluded", "concludes",
+inline const WordSet kFindVerbs = {"found", "finds", "ruled", "rules", "ruling", "concluded", "concludes",
                             "determined", "established", "said", "says", "stated"};
 // Words of wrongdoing, verbs and nouns (general English).
 inline const WordSet kWrongdoing = {

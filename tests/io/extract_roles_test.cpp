@@ -193,5 +193,27 @@ TEST(RoleClauses, AfterHasADictionaryVerbIsAParticiple) {
   EXPECT_TRUE(has(h, "Peru", Relation::kSanction, "Chile")) << dump(h);
 }
 
+TEST(RoleClaims, AnActDoneWithoutConsentIsAClaim) {
+  // A finding or a statement that another actor did something without consent or
+  // permission states a wrong, whatever its verb; "without" negates nothing here.
+  auto g = run(
+      "The Privacy Board fined Orla Fitness, ruling that it had shared the data of its members "
+      "with advertisers without their consent.");
+  EXPECT_TRUE(has(g, "Privacy Board", Relation::kSanction, "Orla Fitness")) << dump(g);
+  const std::string claim =
+      "shared the data of its members with advertisers without their consent";
+  EXPECT_TRUE(has(g, "Privacy Board", Relation::kAccuse, claim)) << dump(g);
+  // "it" is the one fined, not the board that rules.
+  EXPECT_TRUE(has(g, claim, Relation::kImplicates, "Orla Fitness")) << dump(g);
+  EXPECT_FALSE(has(g, claim, Relation::kImplicates, "Privacy Board")) << dump(g);
+  auto h = run("The Privacy Board said Orla Fitness had copied user files without permission.");
+  EXPECT_TRUE(has(h, "copied user files without permission", Relation::kImplicates,
+                  "Orla Fitness"))
+      << dump(h);
+  // With consent, no claim.
+  auto n = run("The Privacy Board said Orla Fitness had copied user files with permission.");
+  EXPECT_EQ(n.edge_count(), 0u) << dump(n);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
