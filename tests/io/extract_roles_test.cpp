@@ -215,5 +215,12 @@ TEST(RoleClaims, AnActDoneWithoutConsentIsAClaim) {
   EXPECT_EQ(n.edge_count(), 0u) << dump(n);
 }
 
+TEST(RoleVerbs, SendingIsAidWhenWhatIsSentIsAid) {
+  auto g = run("Japan sent 200 tonnes of rice to Haiti.");
+  EXPECT_TRUE(has(g, "Japan", Relation::kAid, "Haiti")) << dump(g);
+  auto h = run("Orla Fitness sent the files of its members to Brazil.");
+  EXPECT_FALSE(has(h, "Orla Fitness", Relation::kAid, "Brazil")) << dump(h);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
