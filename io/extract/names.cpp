@@ -106,6 +106,22 @@ void ArticleRun::dictionary_actors(const Sentence& s, std::vector<char>& covered
   }
 }
 
+// Whether the capitalised words from `from` (one to three, in no lexicon name) end in the
+// head noun of a company, a newspaper or an organisation: then a place before them is the
+// first word of that name.
+bool ArticleRun::place_begins_name(std::size_t from, std::size_t e) const {
+  std::size_t j = from;
+  while (j < e && j < from + 3 && tok(j).cap && tok(j).type == TokenType::kWord) {
+    const LexiconEntry* other = nullptr;
+    if (match_lexicon(j, e, &other, false) > 0) return false;
+    ++j;
+  }
+  if (j == from || (j < e && tok(j).cap && tok(j).type == TokenType::kWord)) return false;
+  const std::string_view last = f(j - 1);
+  return is(j - 1, kCompanyNouns) || is(j - 1, kTechCompanyNouns) || eq(last, "daily") ||
+         eq(last, "times") || eq(last, "herald") || eq(last, "tribune") || eq(last, "gazette");
+}
+
 // Pass 1: unknown capitalised names typed by their context.
 void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covered) {
   const std::size_t b = s.first, e = s.last;
@@ -115,6 +131,13 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
   for (std::size_t k = b; k < e;) {
     const LexiconEntry* le = nullptr;
     std::size_t n = match_lexicon(k, e, &le, k == b);
+    // A city that begins a longer name is part of it: "Nairobi Tech Daily" (a country may
+    // begin a company's name too, but there it still says where the company is).
+    if (n > 0 && le && le->kind == Kind::kGovernment &&
+        fold(surface(k, k + n)) != fold(le->name) && place_begins_name(k + n, e)) {
+      ++k;
+      continue;
+    }
     if (n > 0) {
       for (std::size_t j = k; j < k + n; ++j) covered[j] = 1;
       if (le && le->kind == Kind::kGovernment) country_ends.emplace_back(k + n, k);
@@ -268,8 +291,22 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
         if (cstart == acr + 1) acr = cend;
     const bool acronym = acr + 2 < e && eq(f(acr), "(") && eq(f(acr + 2), ")") &&
                          tok(acr + 1).all_caps && tok(acr + 1).folded.size() <= 8;
+    // The last word of a newspaper's or a site's name ("Nairobi Tech Daily", "Lagos Herald").
+    const std::string_view last = f(end - 1);
+    const bool media_head = len >= 2 && (eq(last, "daily") || eq(last, "times") ||
+                                         eq(last, "herald") || eq(last, "tribune") ||
+                                         eq(last, "gazette") || eq(last, "chronicle") ||
+                                         eq(last, "post") || eq(last, "observer"));
     if (is(end - 1, kOperatorSuffix) && len >= 2) kind = Kind::kOperator;
+    else if (media_head) kind = Kind::kMedia;
     else if (is(head, kAgencySuffix) && len >= 2) kind = Kind::kAgency;
+    // A country's organisation is its agency: "India's Central Drugs Standard Control
+    // Organisation".
+    else if ((eq(f(head), "organisation") || eq(f(head), "organization")) && len >= 2 &&
+             start >= b + 2 && tok(start - 1).type == TokenType::kPossessive &&
+             std::any_of(country_ends.begin(), country_ends.end(),
+                         [&](const auto& ce) { return ce.first == start - 1; }))
+      kind = Kind::kAgency;
     else if (is(head, kOrgSuffix) && len >= 2) kind = Kind::kOrganization;
     else if (is(head, kTechCompanyNouns) && len >= 2) kind = Kind::kVendor;
     else if (is(head, kCompanyNouns) && len >= 2) kind = Kind::kOrganization;

@@ -264,6 +264,7 @@ class ArticleRun {
   void dictionary_actors(const Sentence& s, std::vector<char>& covered);
   int body_with_code(std::string_view code) const;
   bool without_consent(std::size_t from, std::size_t to) const;
+  bool place_begins_name(std::size_t from, std::size_t e) const;
   // Longest lexicon form at token k; `end` must be the end of k's sentence and
   // `sentence_start` whether k starts it (memoised per token).
   std::size_t match_lexicon(std::size_t k, std::size_t end, const LexiconEntry** out,

@@ -175,7 +175,7 @@ inline const WordSet kCompanyNouns = {
 inline const WordSet kTechCompanyNouns = {"semiconductor", "semiconductors", "electronics", "robotics",
                                    "technologies", "microsystems", "microelectronics", "chips",
                                    "software", "computing", "devices", "instruments",
-                                   "systems", "components", "equipment"};
+                                   "systems", "components", "equipment", "cloud"};
 // Capitalised words that begin many names but are no name of their own ("Southern Cross
 // Pharmacy" is not "Southern").
 inline const WordSet kNameAdjectives = {"southern", "northern", "eastern", "western", "central",

@@ -222,5 +222,22 @@ TEST(RoleVerbs, SendingIsAidWhenWhatIsSentIsAid) {
   EXPECT_FALSE(has(h, "Orla Fitness", Relation::kAid, "Brazil")) << dump(h);
 }
 
+TEST(RoleNames, NewspapersCloudsAndACountrysOrganisation) {
+  auto g = run(
+      "The leak was first reported by Nairobi Tech Daily. The files sat on servers run by "
+      "Pemba Cloud. Kenya's Central Food Standards Organisation (CFSO) inspected the plant.");
+  EXPECT_EQ(kind_of(g, "Nairobi Tech Daily"), Kind::kMedia) << dump(g);
+  // The city begins the newspaper's name: no Kenya from "Nairobi" there.
+  EXPECT_EQ(kind_of(g, "Pemba Cloud"), Kind::kVendor) << dump(g);
+  EXPECT_EQ(kind_of(g, "Central Food Standards Organisation"), Kind::kAgency) << dump(g);
+  EXPECT_TRUE(has(g, "Central Food Standards Organisation", Relation::kPartOf, "Kenya"))
+      << dump(g);
+  auto h = run("The leak was first reported by Nairobi Tech Daily.");
+  EXPECT_FALSE(h.find_named("Kenya").has_value()) << dump(h);
+  // Elsewhere an organisation stays one: "the Sahel Farmers Organisation".
+  auto o = run("The Sahel Farmers Organisation criticised Harbor Foods.");
+  EXPECT_EQ(kind_of(o, "Sahel Farmers Organisation"), Kind::kOrganization) << dump(o);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
