@@ -17,6 +17,7 @@
 #include "io/input.hpp"
 #include "io/json_format.hpp"
 #include "io/sgpb.hpp"
+#include "io/sgpb_v3.hpp"
 
 namespace stakegraph::io {
 
@@ -267,6 +268,21 @@ graph::Graph load_graph(const std::string& path, std::optional<Format> format,
     // The partial graph is gone by now: there is memory again for the message.
     throw graph::Error(path + ": out of memory while reading");
   }
+}
+
+TopologyLoad load_graph_topology(const std::string& path, std::optional<Format> format) {
+  try {
+    if (!format && path != "-") format = format_from_path(path);
+    if (format == Format::kSgpb && path != "-") {
+      SgpbTopology t = load_sgpb_topology(path);
+      return {std::move(t.graph), t.article_count};
+    }
+  } catch (const std::bad_alloc&) {
+    throw graph::Error(path + ": out of memory while reading");
+  }
+  TopologyLoad t{load_graph(path, format), 0};
+  t.article_count = t.graph.articles().size();
+  return t;
 }
 
 void save_graph(const graph::Graph& g, const std::string& path, std::optional<Format> format,

@@ -4,6 +4,7 @@
 // `.gexf` (write only, io/dot.hpp, io/gexf.hpp).
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -31,6 +32,17 @@ struct LoadOptions {
 };
 graph::Graph load_graph(const std::string& path, std::optional<Format> format = std::nullopt,
                         const LoadOptions& options = {});
+
+// For commands that need no evidence text (the analytics): a .sgpb file of format version 3
+// gives its topology alone (io::load_sgpb_topology: nodes and edges, each edge's evidence
+// counted in EdgeData::unloaded_evidence, no articles), at the cost of reading its node and
+// edge tables only; any other file is loaded whole (load_graph). `article_count` is the
+// file's. Throws as load_graph.
+struct TopologyLoad {
+  graph::Graph graph;
+  std::uint64_t article_count = 0;
+};
+TopologyLoad load_graph_topology(const std::string& path, std::optional<Format> format = std::nullopt);
 
 // Whether the file at `path` looks like a graph file of `format` (read from its first 64
 // KiB): .sgpb magic; a JSON object with a "format_version", "nodes" or "edges" key; a
