@@ -233,8 +233,11 @@ void save_graph_unchecked(const graph::Graph& g, const std::string& path,
     write_csv_nodes(g, nodes.stream());
     nodes.commit();
   }
+  if (options.sgpb_version != 0 && *format != Format::kSgpb)
+    throw graph::InvalidArgument("a .sgpb format version goes with a .sgpb output only");
   if (*format == Format::kSgpb) {
-    save_sgpb(g, path);
+    save_sgpb(g, path,
+              {.format_version = options.sgpb_version ? options.sgpb_version : kSgpbFormatVersion});
     return;
   }
   auto write = [&](std::ostream& out) {

@@ -59,6 +59,10 @@ struct SaveOptions {
   std::string csv_nodes;
   // GEXF: "1.3" (the default) or "1.2draft" (NetworkX 2.x reads only the drafts).
   std::string gexf_version;
+  // .sgpb: the format version written (io/sgpb.hpp: 0 or 3, the default; 2 for the layout of
+  // version 2, as readers before version 3 and stakegraph-mpi's frame ranges read);
+  // InvalidArgument for another format.
+  std::uint32_t sgpb_version = 0;
 };
 
 // Saves atomically (or to stdout for "-" and "/dev/stdout"). Format from the extension

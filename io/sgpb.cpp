@@ -330,6 +330,8 @@ std::uint64_t edge_size_bound(const graph::Graph& g, graph::EdgeRef e) {
 
 }  // namespace
 
+void check_sgpb_declared_size(const pb::Header& h) { check_declared_size(h); }
+
 void write_sgpb(const graph::Graph& g, std::ostream& out, const SgpbWriteOptions& options) {
   // Room for the frame's own wrapping (the oneof and chunk tags and lengths).
   constexpr std::uint64_t kFrameSlack = 16;

@@ -38,6 +38,10 @@ struct SgpbV3WriteOptions {
   std::uint64_t evidence_total = 0;             // of the graph (the writer's checks count it)
 };
 
+// The header's counts within the graph size limits and this machine's memory (io/sgpb.hpp,
+// the same check for every version); throws graph::Error saying which.
+void check_sgpb_declared_size(const pb::Header& h);
+
 // Writes the frames after the magic (the caller wrote it and checked every string). Throws
 // graph::Error for an item larger than a frame and on I/O failure.
 void write_sgpb_v3_frames(const graph::Graph& g, std::ostream& out, const SgpbV3WriteOptions& o);

@@ -1,6 +1,5 @@
 // Reading `.sgpb` format version 3 (io/sgpb_v3.hpp): the whole file from a stream, and the
 // topology alone from a file by the footer's frame index.
-#include <unistd.h>
 #include <zlib.h>
 
 #include <algorithm>
@@ -231,13 +230,11 @@ void add_edge_table(const pb::EdgeTable& t, graph::Graph& g, const pb::Header& h
 }
 
 void check_header(const std::string& name, const pb::Header& h) {
-  const std::uint64_t pages = static_cast<std::uint64_t>(std::max(0L, ::sysconf(_SC_PHYS_PAGES)));
-  const std::uint64_t page = static_cast<std::uint64_t>(std::max(0L, ::sysconf(_SC_PAGE_SIZE)));
-  const std::uint64_t memory = pages * page;
-  if (h.node_count() > kMaxGraphItems || h.edge_count() > kMaxGraphItems ||
-      h.article_count() > kMaxGraphItems || h.evidence_count() > kMaxGraphEvidence ||
-      (memory != 0 && h.node_count() * kMinNodeMemoryBytes + h.edge_count() * 40 > memory))
-    fail(name, 8, "the header declares more nodes, edges, articles or evidence than the limits");
+  try {
+    check_sgpb_declared_size(h);
+  } catch (const graph::Error& e) {
+    fail(name, sizeof kSgpbMagic, e.what());
+  }
 }
 
 }  // namespace
@@ -469,7 +466,7 @@ SgpbTopology load_sgpb_topology(const std::string& path) {
   const std::uint64_t frames = footer.frame_count();
   if (footer.node_count() != h.node_count() || footer.edge_count() != h.edge_count() ||
       footer.article_count() != h.article_count())
-    fail(name, footer_at, "footer counts do not match the header");
+    fail(name, footer_at, "header counts do not match the frames read (the footer's counts)");
   std::uint64_t end = sizeof magic;
   bool index_ok = frames >= 1 && static_cast<std::uint64_t>(footer.frame_lengths_size()) == frames &&
                   footer.frame_kinds().size() == frames && footer.frame_lengths(0) == header_bytes &&

@@ -85,9 +85,11 @@ class Chunker {
  public:
   Chunker(Writer& w, const SgpbV3WriteOptions& o) : w_(w), o_(o) {}
   pb::Frame& frame() { return frame_; }
-  // Before adding an item of `size` bytes: refuses one too large, closes a full chunk.
-  void room_for(std::uint64_t size, const std::string& item, std::uint64_t items_limit = 0) {
-    if (size > o_.max_item_bytes) too_large(item, size, o_.max_item_bytes);
+  // Before adding an item of `size` bytes: refuses one too large (named by `item()`), closes
+  // a full chunk.
+  template <class Name>
+  void room_for(std::uint64_t size, const Name& item, std::uint64_t items_limit = 0) {
+    if (size > o_.max_item_bytes) too_large(item(), size, o_.max_item_bytes);
     if (bytes_ + size > o_.max_item_bytes || (items_limit && items_ + 1 > items_limit)) flush();
   }
   void added(std::uint64_t size) {
@@ -138,7 +140,7 @@ void write_nodes(const graph::Graph& g, Writer& w, const SgpbV3WriteOptions& o) 
     const bool has_extra = !d.aliases.empty() || !d.attributes.empty();
     const std::uint64_t size =
         16 + d.id.size() + d.name.size() + (has_extra ? extra.ByteSizeLong() + 12 : 0);
-    c.room_for(size, "node '" + excerpt_for_message(d.id) + "'");
+    c.room_for(size, [&] { return "node '" + excerpt_for_message(d.id) + "'"; });
     if (has_extra) {
       extra.set_node(static_cast<std::uint32_t>(c.items()));
       c.frame().mutable_node_table()->add_extras()->Swap(&extra);
@@ -182,7 +184,7 @@ void write_edges(const graph::Graph& g, Writer& w, const SgpbV3WriteOptions& o) 
   for (auto [it, end] = boost::edges(bg); it != end; ++it) {
     const graph::EdgeData& d = bg[*it];
     const std::uint64_t size = 23 + (d.weight ? 8 : 0) + (d.goldstein ? 8 : 0);
-    c.room_for(size, "an edge");
+    c.room_for(size, [] { return std::string("an edge"); });
     put_u32(sources, static_cast<std::uint32_t>(boost::source(*it, bg)));
     put_u32(targets, static_cast<std::uint32_t>(boost::target(*it, bg)));
     relations.push_back(static_cast<char>(d.relation));
@@ -204,7 +206,8 @@ void write_articles(const graph::Graph& g, Writer& w, const SgpbV3WriteOptions& 
   for (const graph::Article& a : g.articles()) {
     pb::Article m = to_proto(a);
     const std::uint64_t size = m.ByteSizeLong() + 6;
-    c.room_for(size, "article '" + excerpt_for_message(a.id) + "'", kMaxFrameItems - 1);
+    c.room_for(size, [&] { return "article '" + excerpt_for_message(a.id) + "'"; },
+               kMaxFrameItems - 1);
     c.frame().mutable_articles()->add_articles()->Swap(&m);
     c.added(size);
     if (c.full()) c.flush();
@@ -229,10 +232,12 @@ void write_evidence(const graph::Graph& g, Writer& w, const SgpbV3WriteOptions& 
       pb::Evidence x;
       evidence_to_proto(g, ev, &x);
       const std::uint64_t size = x.ByteSizeLong() + 6;
-      c.room_for(size, "an evidence item of edge '" + excerpt_for_message(g.node(g.source(*it)).id) +
-                           "' -" + std::string(graph::relation_name(d.relation)) + "-> '" +
-                           excerpt_for_message(g.node(g.target(*it)).id) + "'",
-                 kMaxFrameItems - 1);
+      const auto name = [&] {
+        return "an evidence item of edge '" + excerpt_for_message(g.node(g.source(*it)).id) +
+               "' -" + std::string(graph::relation_name(d.relation)) + "-> '" +
+               excerpt_for_message(g.node(g.target(*it)).id) + "'";
+      };
+      c.room_for(size, name, kMaxFrameItems - 1);
       c.frame().mutable_evidence()->add_evidence()->Swap(&x);
       c.added(size);
       if (c.full()) c.flush();

@@ -106,5 +106,25 @@ TEST_F(TopologyCli, NeighborsAndPathEqualTheFullLoad) {
   expect_same("path", "Huawei 'node 7' --k 3 --json");
 }
 
+// convert upgrades an older file by writing it (version 3), and writes the layout of
+// version 2 on request (for readers before version 3 and stakegraph-mpi's frame ranges).
+TEST_F(TopologyCli, ConvertUpgradesAndDowngrades) {
+  auto convert = [&](const std::string& args) {
+    const auto r = run_stakegraph("convert " + args);
+    EXPECT_EQ(r.status, 0) << args << ": " << r.err;
+  };
+  convert("'" + path("v2.sgpb") + "' '" + path("up.sgpb") + "'");
+  convert("'" + path("v3.sgpb") + "' '" + path("down.sgpb") + "' --sgpb-version 2");
+  EXPECT_EQ(io::load_sgpb_topology(path("up.sgpb")).format_version, 3u);
+  EXPECT_LE(io::load_sgpb_topology(path("down.sgpb")).format_version, 2u);
+  const graph::Graph g = io::load_sgpb(path("v2.sgpb"));
+  EXPECT_EQ(testing::graph_difference(g, io::load_sgpb(path("up.sgpb"))), "");
+  EXPECT_EQ(testing::graph_difference(g, io::load_sgpb(path("down.sgpb"))), "");
+  const auto r = run_stakegraph("convert '" + path("v3.sgpb") + "' '" + path("g.json") +
+                                "' --sgpb-version 2");
+  EXPECT_NE(r.status, 0);
+  EXPECT_NE(r.err.find("format version"), std::string::npos) << r.err;
+}
+
 }  // namespace
 }  // namespace stakegraph
