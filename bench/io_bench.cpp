@@ -2,6 +2,8 @@
 // memory (Graph model) and on disk. Each edge carries one evidence record with a ~60-byte
 // sentence, as extraction produces.
 //   build/bench/io_bench --benchmark_filter='Sgpb.*/1000000'
+// Loads: version 3 whole (BM_SgpbLoad), version 2 whole (BM_SgpbLoadV2, files written before
+// version 3), version 3 topology alone (BM_SgpbLoadTopology, what the analytics read).
 // And one edge with many evidence items (issue 13: duplicate detection was a linear scan per
 // item, quadratic per edge): add_evidence, and a JSON file that lists the edge once with N
 // items or N times with one item each. Time per item should stay flat as N grows.
@@ -17,6 +19,7 @@
 #include "graph/graph.hpp"
 #include "io/json_format.hpp"
 #include "io/sgpb.hpp"
+#include "io/sgpb_v3.hpp"
 
 namespace {
 
@@ -77,25 +80,42 @@ void BM_SgpbSave(benchmark::State& state) {
   std::filesystem::remove(path);
 }
 
-void BM_SgpbLoad(benchmark::State& state) {
+// Load of a file of format `version`: whole (load_sgpb) or, with `topology`, the topology
+// alone (load_sgpb_topology: node and edge tables of a version 3 file; MB/s counts the
+// whole file's bytes, of which it reads `read_fraction`).
+void sgpb_load(benchmark::State& state, std::uint32_t version, bool topology) {
   const auto edges = static_cast<std::size_t>(state.range(0));
   const std::string path = bench_path();
   {
     const graph::Graph g = news_like_graph(edges, 42);
-    io::save_sgpb(g, path);
+    io::save_sgpb(g, path, {.format_version = version});
   }
   const auto size = std::filesystem::file_size(path);
-  double mem = 0;
+  double mem = 0, read = static_cast<double>(size);
   for (auto _ : state) {
     const std::size_t heap0 = heap_in_use();
-    graph::Graph g = io::load_sgpb(path);
-    mem = static_cast<double>(heap_in_use() - heap0);
-    benchmark::DoNotOptimize(g);
+    if (topology) {
+      io::SgpbTopology t = io::load_sgpb_topology(path);
+      read = static_cast<double>(t.bytes_read);
+      mem = static_cast<double>(heap_in_use() - heap0);
+      benchmark::DoNotOptimize(t);
+    } else {
+      graph::Graph g = io::load_sgpb(path);
+      mem = static_cast<double>(heap_in_use() - heap0);
+      benchmark::DoNotOptimize(g);
+    }
   }
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * size));
   state.counters["mem_bytes_per_edge_loaded"] = mem / static_cast<double>(edges);
+  state.counters["file_bytes_per_edge"] = static_cast<double>(size) / static_cast<double>(edges);
+  state.counters["read_fraction"] = read / static_cast<double>(size);
   std::filesystem::remove(path);
 }
+
+void BM_SgpbLoad(benchmark::State& state) { sgpb_load(state, io::kSgpbFormatVersion, false); }
+// The layout before version 3 (as files written before it), read whole.
+void BM_SgpbLoadV2(benchmark::State& state) { sgpb_load(state, 2, false); }
+void BM_SgpbLoadTopology(benchmark::State& state) { sgpb_load(state, 3, true); }
 
 graph::Evidence numbered_evidence(std::uint32_t article, std::uint32_t i) {
   graph::Evidence ev;
@@ -164,6 +184,8 @@ BENCHMARK(BM_JsonLoadOneEdge)->ArgsProduct({{1000, 80'000, 320'000, 1'280'000}, 
     ->ArgNames({"items", "repeated"})->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_SgpbSave)->Arg(1000)->Arg(1'000'000)->Arg(10'000'000)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_SgpbLoad)->Arg(1000)->Arg(1'000'000)->Arg(10'000'000)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_SgpbLoadV2)->Arg(1000)->Arg(1'000'000)->Arg(10'000'000)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_SgpbLoadTopology)->Arg(1000)->Arg(1'000'000)->Arg(10'000'000)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 }  // namespace
 

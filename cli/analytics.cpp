@@ -12,8 +12,15 @@
 
 namespace stakegraph::cli {
 
-graph::Graph load_filtered(const std::string& file, const graph::FilterOptions& filter) {
-  graph::Graph g = io::load_graph(file);
+bool filter_reads_evidence(const graph::FilterOptions& filter) {
+  return filter.exclude_hedged || filter.since != graph::kNoDate || filter.until != graph::kNoDate;
+}
+
+graph::Graph load_filtered(const std::string& file, const graph::FilterOptions& filter,
+                           bool needs_evidence) {
+  graph::Graph g = needs_evidence || filter_reads_evidence(filter)
+                       ? io::load_graph(file)
+                       : io::load_graph_topology(file).graph;
   if (filter.selects_everything()) return g;
   return graph::filter(g, filter);
 }

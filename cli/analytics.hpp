@@ -15,8 +15,14 @@
 namespace stakegraph::cli {
 
 // Loads `file`; returns the filtered copy, or the graph itself when the filter selects
-// everything.
-graph::Graph load_filtered(const std::string& file, const graph::FilterOptions& filter);
+// everything. Without `needs_evidence`, and when the filter reads no evidence (no dates, no
+// hedging), a .sgpb file of format version 3 gives its topology alone
+// (io::load_graph_topology): the same nodes and edges, evidence counted but not loaded.
+graph::Graph load_filtered(const std::string& file, const graph::FilterOptions& filter,
+                           bool needs_evidence = true);
+
+// Whether the filter flags read evidence (dates, hedging): then the whole graph is loaded.
+bool filter_reads_evidence(const graph::FilterOptions& filter);
 
 // `text` with every invalid UTF-8 byte replaced by U+FFFD (protobuf strings must be UTF-8).
 std::string valid_utf8(std::string_view text);

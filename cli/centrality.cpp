@@ -152,7 +152,9 @@ void run_centrality(CentralityOptions o) {
   const graph::FilterOptions filter = filter_of(o.filters);
   // Resolve --personalize on the whole graph first, so that an unknown name gets the usual
   // suggestions; compute() then finds the node again in the filtered copy.
-  graph::Graph g = load_filtered(o.graph, {});
+  // The topology alone unless the filters read evidence or --write saves the whole graph.
+  const bool needs_evidence = filter_reads_evidence(filter) || !o.write.empty();
+  graph::Graph g = load_filtered(o.graph, {}, needs_evidence);
   o.source = resolve_weight(o.weight, g);  // on the whole file: "when the file has weights"
   for (auto& name : o.personalize) name = g.node(resolve_node(g, name, o.graph)).id;
   const bool on_subgraph = o.filters.subgraph && !filter.selects_everything();

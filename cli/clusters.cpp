@@ -150,7 +150,10 @@ void run_clusters(ClustersOptions o) {
   kernels().check_supported("clusters", o.method);
   const graph::FilterOptions filter = filter_of(o.filters);
   const bool on_subgraph = o.filters.subgraph && !filter.selects_everything();
-  const graph::Graph g = load_filtered(o.graph, on_subgraph ? filter : graph::FilterOptions{});
+  // The topology alone unless the filters read evidence or --write saves the whole graph.
+  const bool needs_evidence = filter_reads_evidence(filter) || !o.write.empty();
+  const graph::Graph g =
+      load_filtered(o.graph, on_subgraph ? filter : graph::FilterOptions{}, needs_evidence);
   o.source = resolve_weight(o.weight, g);
   Progress progress("clusters", o.progress);
   progress.step(o.method);

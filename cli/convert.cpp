@@ -22,6 +22,7 @@ struct ConvertOptions {
   std::string since, until;
   std::string nodes;         // --nodes: the CSV nodes file (read with a CSV IN, else written)
   std::string gexf_version;  // --gexf-version
+  std::uint32_t sgpb_version = 0;  // --sgpb-version
   bool force = false;
 };
 
@@ -59,7 +60,8 @@ void run_convert(const ConvertOptions& o) {
   io::save_graph(g, o.output, to,
                  {.force = o.force,
                   .csv_nodes = csv_out ? o.nodes : std::string(),
-                  .gexf_version = o.gexf_version});
+                  .gexf_version = o.gexf_version,
+                  .sgpb_version = o.sgpb_version});
 }
 
 }  // namespace
@@ -83,6 +85,10 @@ void setup_convert(CLI::App& app) {
   sub->add_option("--gexf-version", opts->gexf_version,
                   "GEXF OUT: 1.3 (default, Gephi) or 1.2draft (NetworkX 2.x read_gexf)")
       ->check(CLI::IsMember({"1.3", "1.2draft"}));
+  sub->add_option("--sgpb-version", opts->sgpb_version,
+                  ".sgpb OUT: format version 3 (default) or 2 (read by stakegraph before\n"
+                  "version 3, and by stakegraph-mpi's distributed frame reading)")
+      ->check(CLI::IsMember({2, 3}));
   sub->add_flag("--force", opts->force,
                 "overwrite OUT even when it is not a graph file of that format (by default\n"
                 "an existing file that is not, say a package.json, is refused)");

@@ -38,7 +38,11 @@ struct NeighborsOptions {
 };
 
 void run_neighbors(const NeighborsOptions& o) {
-  const graph::Graph g = io::load_graph(o.graph);
+  // Text lists evidence counts only: the topology alone unless the filters read evidence;
+  // --json lists the evidence itself.
+  const graph::Graph g = o.json || filter_reads_evidence(filter_of(o.filters))
+                             ? io::load_graph(o.graph)
+                             : io::load_graph_topology(o.graph).graph;
   const graph::NodeIndex center = resolve_node(g, o.node, o.graph);
   graph::EgoOptions ego;
   ego.depth = o.depth;
@@ -127,7 +131,7 @@ void run_neighbors(const NeighborsOptions& o) {
     const graph::EdgeData& d = kept.edge(edges[i]);
     std::cout << "  " << kept.node(kept.source(edges[i])).name << " -"
               << graph::relation_name(d.relation) << "-> "
-              << kept.node(kept.target(edges[i])).name << "  (" << d.evidence.size()
+              << kept.node(kept.target(edges[i])).name << "  (" << d.evidence_total()
               << " evidence)\n";
   }
   if (shown < edges.size()) std::cout << more_edges_line(edges.size() - shown) << "\n";

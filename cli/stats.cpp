@@ -21,7 +21,18 @@ struct StatsOptions {
 };
 
 void run_stats(const StatsOptions& o) {
-  const graph::Graph g = load_filtered(o.graph, make_filter({}, {}, o.since, o.until));
+  // Without dates only counts are read: a .sgpb file of format version 3 gives them from its
+  // topology (cli/analytics.hpp); with dates the evidence is loaded and filtered.
+  graph::Graph g;
+  std::uint64_t articles = 0;
+  if (o.since.empty() && o.until.empty()) {
+    io::TopologyLoad t = io::load_graph_topology(o.graph);
+    g = std::move(t.graph);
+    articles = t.article_count;
+  } else {
+    g = load_filtered(o.graph, make_filter({}, {}, o.since, o.until));
+    articles = g.articles().size();
+  }
   std::map<std::string, std::size_t> by_kind, by_relation;
   for (graph::NodeIndex v = 0; v < g.node_count(); ++v)
     ++by_kind[std::string(graph::kind_name(g.node(v).kind))];
@@ -31,7 +42,7 @@ void run_stats(const StatsOptions& o) {
   if (o.json) {
     print_json({{"nodes", g.node_count()},
                 {"edges", g.edge_count()},
-                {"articles", g.articles().size()},
+                {"articles", articles},
                 {"evidence", evidence},
                 {"by_kind", by_kind},
                 {"by_relation", by_relation}});
@@ -40,7 +51,7 @@ void run_stats(const StatsOptions& o) {
   std::cout << o.graph << "\n"
             << "  nodes     " << g.node_count() << "\n"
             << "  edges     " << g.edge_count() << "\n"
-            << "  articles  " << g.articles().size() << "\n"
+            << "  articles  " << articles << "\n"
             << "  evidence  " << evidence << "\n";
   std::cout << "nodes by kind\n";
   for (const auto& [k, n] : by_kind) std::cout << "  " << k << " " << n << "\n";

@@ -28,7 +28,7 @@ double edge_weight(const EdgeData& e, WeightSource source) noexcept {
   switch (source) {
     case WeightSource::kNone: return 1.0;
     case WeightSource::kEvidence:
-      return e.evidence.empty() ? 1.0 : static_cast<double>(e.evidence.size());
+      return e.evidence_total() == 0 ? 1.0 : static_cast<double>(e.evidence_total());
     case WeightSource::kWeight: return e.weight.value_or(1.0);
   }
   return 1.0;

@@ -5,7 +5,8 @@
 // Conventions:
 // - kWeight: EdgeData::weight; an edge without one counts 1 (as NetworkX and igraph read a
 //   missing weight attribute).
-// - kEvidence: the number of evidence items; an edge without evidence counts 1.
+// - kEvidence: the number of evidence items (EdgeData::evidence_total(), loaded or not); an
+//   edge without evidence counts 1.
 // - kNone: 1 for every edge.
 // - The Goldstein mean of GDELT edges (EdgeData::goldstein) is never a weight: it is signed
 //   (-10..10) and says how cooperative an event is, not how strong a tie is.

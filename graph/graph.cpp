@@ -290,7 +290,7 @@ std::optional<std::uint32_t> Graph::find_article(std::string_view id) const {
 
 std::size_t Graph::evidence_count() const noexcept {
   std::size_t n = 0;
-  for (auto [it, end] = boost::edges(g_); it != end; ++it) n += g_[*it].evidence.size();
+  for (auto [it, end] = boost::edges(g_); it != end; ++it) n += g_[*it].evidence_total();
   return n;
 }
 

@@ -72,7 +72,7 @@ struct NodeData {
 // Weights (see graph/edge_weight.hpp for how analytics read them): `weight` is the
 // user-defined weight a file carried (GraphML/CSV/JSON "weight"), absent otherwise (article
 // extraction and GDELT never set it); `goldstein` is the mean Goldstein score (-10..10) of
-// an edge's GDELT rows, absent for other edges. The evidence count is evidence.size().
+// an edge's GDELT rows, absent for other edges. The evidence count is evidence_total().
 struct EdgeData {
   Relation relation = Relation::kRelatedTo;
   std::int8_t sign = 0;
@@ -81,6 +81,11 @@ struct EdgeData {
   Date first_seen = kNoDate;
   Date last_seen = kNoDate;
   std::vector<Evidence> evidence;
+  // Evidence items the edge has in its file but that were not loaded (a topology-only load,
+  // io/sgpb_v3.hpp); 0 in a graph loaded whole. Counts and evidence weights read
+  // evidence_total().
+  std::uint32_t unloaded_evidence = 0;
+  std::size_t evidence_total() const noexcept { return evidence.size() + unloaded_evidence; }
 };
 
 using BoostGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,

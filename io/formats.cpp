@@ -17,6 +17,7 @@
 #include "io/input.hpp"
 #include "io/json_format.hpp"
 #include "io/sgpb.hpp"
+#include "io/sgpb_v3.hpp"
 
 namespace stakegraph::io {
 
@@ -232,8 +233,11 @@ void save_graph_unchecked(const graph::Graph& g, const std::string& path,
     write_csv_nodes(g, nodes.stream());
     nodes.commit();
   }
+  if (options.sgpb_version != 0 && *format != Format::kSgpb)
+    throw graph::InvalidArgument("a .sgpb format version goes with a .sgpb output only");
   if (*format == Format::kSgpb) {
-    save_sgpb(g, path);
+    save_sgpb(g, path,
+              {.format_version = options.sgpb_version ? options.sgpb_version : kSgpbFormatVersion});
     return;
   }
   auto write = [&](std::ostream& out) {
@@ -267,6 +271,21 @@ graph::Graph load_graph(const std::string& path, std::optional<Format> format,
     // The partial graph is gone by now: there is memory again for the message.
     throw graph::Error(path + ": out of memory while reading");
   }
+}
+
+TopologyLoad load_graph_topology(const std::string& path, std::optional<Format> format) {
+  try {
+    if (!format && path != "-") format = format_from_path(path);
+    if (format == Format::kSgpb && path != "-") {
+      SgpbTopology t = load_sgpb_topology(path);
+      return {std::move(t.graph), t.article_count};
+    }
+  } catch (const std::bad_alloc&) {
+    throw graph::Error(path + ": out of memory while reading");
+  }
+  TopologyLoad t{load_graph(path, format), 0};
+  t.article_count = t.graph.articles().size();
+  return t;
 }
 
 void save_graph(const graph::Graph& g, const std::string& path, std::optional<Format> format,

@@ -4,6 +4,7 @@
 // `.gexf` (write only, io/dot.hpp, io/gexf.hpp).
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,6 +33,17 @@ struct LoadOptions {
 graph::Graph load_graph(const std::string& path, std::optional<Format> format = std::nullopt,
                         const LoadOptions& options = {});
 
+// For commands that need no evidence text (the analytics): a .sgpb file of format version 3
+// gives its topology alone (io::load_sgpb_topology: nodes and edges, each edge's evidence
+// counted in EdgeData::unloaded_evidence, no articles), at the cost of reading its node and
+// edge tables only; any other file is loaded whole (load_graph). `article_count` is the
+// file's. Throws as load_graph.
+struct TopologyLoad {
+  graph::Graph graph;
+  std::uint64_t article_count = 0;
+};
+TopologyLoad load_graph_topology(const std::string& path, std::optional<Format> format = std::nullopt);
+
 // Whether the file at `path` looks like a graph file of `format` (read from its first 64
 // KiB): .sgpb magic; a JSON object with a "format_version", "nodes" or "edges" key; a
 // <graphml> element; a CSV header with source and target columns; a DOT graph. An empty
@@ -47,6 +59,10 @@ struct SaveOptions {
   std::string csv_nodes;
   // GEXF: "1.3" (the default) or "1.2draft" (NetworkX 2.x reads only the drafts).
   std::string gexf_version;
+  // .sgpb: the format version written (io/sgpb.hpp: 0 or 3, the default; 2 for the layout of
+  // version 2, as readers before version 3 and stakegraph-mpi's frame ranges read);
+  // InvalidArgument for another format.
+  std::uint32_t sgpb_version = 0;
 };
 
 // Saves atomically (or to stdout for "-" and "/dev/stdout"). Format from the extension

@@ -21,6 +21,7 @@
 #include "io/legacy_weights.hpp"
 #include "io/proto_convert.hpp"
 #include "io/protobuf_log.hpp"
+#include "io/sgpb_v3.hpp"
 #include "proto/stakegraph.pb.h"
 
 namespace stakegraph::io {
@@ -329,6 +330,8 @@ std::uint64_t edge_size_bound(const graph::Graph& g, graph::EdgeRef e) {
 
 }  // namespace
 
+void check_sgpb_declared_size(const pb::Header& h) { check_declared_size(h); }
+
 void write_sgpb(const graph::Graph& g, std::ostream& out, const SgpbWriteOptions& options) {
   // Room for the frame's own wrapping (the oneof and chunk tags and lengths).
   constexpr std::uint64_t kFrameSlack = 16;
@@ -343,6 +346,9 @@ void write_sgpb(const graph::Graph& g, std::ostream& out, const SgpbWriteOptions
   for (graph::NodeIndex v = 0; v < g.node_count(); ++v) check_node(g.node(v));
   for (auto [it, end] = boost::edges(g.boost_graph()); it != end; ++it) {
     const graph::EdgeData& d = g.edge(*it);
+    if (d.unloaded_evidence != 0)
+      throw graph::InvalidArgument(
+          "the graph was loaded without its evidence (a topology-only load): not written");
     if (!d.evidence.empty()) {
       const std::string item = edge_label(g, *it);
       for (const graph::Evidence& ev : d.evidence) check_evidence(ev, item);
@@ -351,12 +357,23 @@ void write_sgpb(const graph::Graph& g, std::ostream& out, const SgpbWriteOptions
     split_edges = split_edges || edge_size_bound(g, *it) > max_item;
   }
 
+  if (options.format_version == 0 || options.format_version > kSgpbFormatVersion)
+    throw graph::InvalidArgument("cannot write .sgpb format version " +
+                                 std::to_string(options.format_version));
   out.write(kSgpbMagic, sizeof kSgpbMagic);
+  if (options.format_version >= 3) {
+    write_sgpb_v3_frames(g, out,
+                         {.target_frame_bytes = std::min<std::uint64_t>(options.target_frame_bytes,
+                                                                        max_item),
+                          .max_item_bytes = max_item,
+                          .evidence_total = evidence_total});
+    return;
+  }
   FrameWriter writer(out, max_frame);
   pb::Frame frame;
   {
     pb::Header* h = frame.mutable_header();
-    h->set_format_version(split_edges ? kSgpbFormatVersion : 1);
+    h->set_format_version(split_edges ? 2 : 1);
     h->set_writer("stakegraph 0.1");
     h->set_node_count(g.node_count());
     h->set_edge_count(g.edge_count());
@@ -545,6 +562,10 @@ graph::Graph read_sgpb(std::istream& in, const std::string& name) {
                                          std::to_string(kSgpbFormatVersion) + ")");
           have_header = true;
           check_declared_size(header);
+          if (header.format_version() >= 3) {
+            if (frames != 0) throw graph::InvalidArgument("the header is not the first frame");
+            return read_sgpb_v3_rest(in, name, header, length);
+          }
           // Reserve what the header declares, within reason: a damaged count must not
           // allocate by itself (the vectors grow as frames are read anyway).
           g.reserve_nodes(static_cast<std::size_t>(
@@ -598,6 +619,11 @@ graph::Graph read_sgpb(std::istream& in, const std::string& name) {
         }
         case pb::Frame::BODY_NOT_SET:
           throw graph::InvalidArgument("empty frame");
+        case pb::Frame::kNodeTable:
+        case pb::Frame::kEdgeTable:
+        case pb::Frame::kEvidence:
+          throw graph::InvalidArgument("a format version 3 frame in a version " +
+                                       std::to_string(header.format_version()) + " file");
       }
     } catch (const graph::ParseError&) {
       throw;

@@ -23,9 +23,11 @@
 namespace stakegraph::io {
 
 // Version 2: the header declares the evidence count, and an edge whose evidence does not fit
-// in one frame is split over frames (Edge.continued). The writer writes version 1 unless it
-// splits an edge, so that older readers read every file they can.
-inline constexpr std::uint32_t kSgpbFormatVersion = 2;
+// in one frame is split over frames (Edge.continued). Version 3 (io/sgpb_v3.hpp): the
+// topology as arrays first, evidence and articles in frames of their own after it, a frame
+// index in the footer and a trailer, so that analytics read the topology alone. The writer
+// writes version 3; asked for version 1 or 2, it writes version 1 unless it splits an edge.
+inline constexpr std::uint32_t kSgpbFormatVersion = 3;
 inline constexpr std::uint32_t kMaxFrameBytes = 64u << 20;  // a reader refuses larger frames
 // Graph size limits (README, "Limits"). Node, edge and article indices are 32-bit (the CSR
 // analytics view, evidence); a header declaring more is refused. And a header whose counts
@@ -51,6 +53,8 @@ struct SgpbWriteOptions {
   // whose evidence does not fit is split over frames; one article, node or evidence item
   // that does not fit is refused before anything is written.
   std::size_t max_frame_bytes = kMaxFrameBytes;
+  // 3 (the default) or 1-2 (the layout of version 2; version 1 unless an edge is split).
+  std::uint32_t format_version = kSgpbFormatVersion;
 };
 
 // Writes atomically (io/atomic_file.hpp). Throws graph::Error on I/O failure, for a string

@@ -115,6 +115,9 @@ SgpbFrameIndex index_sgpb(const std::string& path) {
       if (h.node_count() > kMaxGraphItems || h.edge_count() > kMaxGraphItems)
         file.fail(at, "the header declares more nodes or edges than the limit of " +
                           std::to_string(kMaxGraphItems));
+      if (h.format_version() >= 3)
+        file.fail(at, "format version " + std::to_string(h.format_version()) +
+                          " is not read by frame ranges (versions 1 and 2 are)");
       index.format_version = h.format_version();
       index.node_count = h.node_count();
       index.edge_count = h.edge_count();
@@ -134,6 +137,26 @@ SgpbFrameIndex index_sgpb(const std::string& path) {
     file.fail(at, "truncated file: the footer frame is missing");
   index.bytes_read = file.bytes_read();
   return index;
+}
+
+bool sgpb_frames_readable(const std::string& path) {
+  try {
+    FrameFile file(path);
+    char head[8 + sizeof kSgpbMagic];
+    if (!file.read(0, head, sizeof head) || std::memcmp(head, kSgpbMagic, sizeof kSgpbMagic) != 0)
+      return false;
+    const std::uint32_t length = get_u32(reinterpret_cast<unsigned char*>(head + 8));
+    SgpbFrameInfo f{.offset = 8, .length = length,
+                    .crc = get_u32(reinterpret_cast<unsigned char*>(head + 12))};
+    if (length == 0 || length > kMaxFrameBytes) return false;
+    std::string payload;
+    pb::Frame frame;
+    file.frame(f, payload, frame);
+    return frame.has_header() && frame.header().format_version() >= 1 &&
+           frame.header().format_version() <= 2;
+  } catch (const graph::Error&) {
+    return false;
+  }
 }
 
 SgpbFramesContent read_sgpb_frames(const std::string& path, const SgpbFrameIndex& index,

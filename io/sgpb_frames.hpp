@@ -2,6 +2,8 @@
 // each process of a distributed job reads only its own frames (stakegraph-mpi,
 // cli/mpi/frame_read.hpp). No MPI here.
 //
+// Format versions 1 and 2 only: index_sgpb refuses a version 3 file (sgpb_frames_readable
+// says which files it reads).
 // index_sgpb lists the frames of a file without reading their payloads: it reads the magic,
 // each frame's 8-byte head and the first byte of its payload (which names the section), and
 // the header and footer frames whole (checked: CRC, counts, section order, frame count).
@@ -55,6 +57,11 @@ struct SgpbFramesContent {
   std::vector<SgpbEdgeRecord> edges;  // in file order
   std::uint64_t bytes_read = 0;
 };
+
+// Whether index_sgpb reads the file: a .sgpb file of format version 1 or 2 (version 3 files,
+// io/sgpb_v3.hpp, are not read by frame ranges; readers fall back to reading them whole).
+// Reads the magic and the header frame; false for anything else, never throws.
+bool sgpb_frames_readable(const std::string& path);
 
 // Frames [first, last) of `index` (articles frames are skipped unread).
 SgpbFramesContent read_sgpb_frames(const std::string& path, const SgpbFrameIndex& index,

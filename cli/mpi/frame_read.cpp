@@ -404,7 +404,7 @@ std::optional<LocalCsr> rows_from_frames(const mpi::communicator& comm, const gr
   std::string file;
   bool flags[2] = {false, false};
   if (comm.rank() == 0 && root) {
-    if (!path.empty() && io::has_sgpb_magic(path)) file = path;
+    if (!path.empty() && io::sgpb_frames_readable(path)) file = path;
     flags[0] = root->directed;
     flags[1] = root->weighted;
   }

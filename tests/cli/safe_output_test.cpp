@@ -171,8 +171,10 @@ TEST_F(SafeOutput, OutOfMemoryNamesTheGraph) {
   ASSERT_EQ(run_stakegraph("generate --nodes 20000 --edges 100000 --seed 1 -o " + quote(big))
                 .status,
             0);
+  // `stats` reads the evidence (it counts what is dated): without a date, it reads the
+  // topology of a version 3 file alone, which fits in 100 MB (issue 14).
   for (const std::string& cmd :
-       {"stats " + quote(big), "convert " + quote(big) + " " + quote(path("big.json")),
+       {"stats --since 1900-01-01 " + quote(big), "convert " + quote(big) + " " + quote(path("big.json")),
         "render " + quote(big) + " --top 10 -o " + quote(path("big.svg"))}) {
     SCOPED_TRACE(cmd);
     // 100 MB of address space: the program starts (it needs about 55), the graph does not

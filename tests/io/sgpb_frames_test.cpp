@@ -27,7 +27,8 @@ class SgpbFramesTest : public testing::TempDirTest {
   std::string small_frames(const std::string& name, const graph::Graph& g,
                            std::size_t max_frame = kMaxFrameBytes) {
     const std::string p = path(name);
-    save_sgpb(g, p, {.target_frame_bytes = 2048, .max_frame_bytes = max_frame});
+    // Frame ranges read versions 1 and 2 (the layout of version 2).
+    save_sgpb(g, p, {.target_frame_bytes = 2048, .max_frame_bytes = max_frame, .format_version = 2});
     return p;
   }
 };
@@ -175,6 +176,24 @@ TEST_F(SgpbFramesTest, DamageIsReportedByTheRangeThatHoldsIt) {
   // Not a graph file; a missing one.
   EXPECT_THROW(index_sgpb(write("x.sgpb", "hello world, no graph here")), graph::ParseError);
   EXPECT_THROW(index_sgpb(path("missing.sgpb")), graph::NotFound);
+  EXPECT_FALSE(sgpb_frames_readable(path("missing.sgpb")));
+}
+
+// Format version 3 files are not read by frame ranges: index_sgpb says so at the header,
+// and sgpb_frames_readable tells readers (stakegraph-mpi) to read them whole instead.
+TEST_F(SgpbFramesTest, Version3IsNotReadByFrameRanges) {
+  const graph::Graph g = testing::random_graph(30, 60, 2);
+  save_sgpb(g, path("v3.sgpb"));
+  save_sgpb(g, path("v2.sgpb"), {.format_version = 2});
+  EXPECT_TRUE(sgpb_frames_readable(path("v2.sgpb")));
+  EXPECT_FALSE(sgpb_frames_readable(path("v3.sgpb")));
+  try {
+    index_sgpb(path("v3.sgpb"));
+    ADD_FAILURE() << "version 3 indexed";
+  } catch (const graph::ParseError& e) {
+    EXPECT_EQ(e.offset(), 8u);
+    EXPECT_NE(std::string(e.what()).find("format version 3"), std::string::npos) << e.what();
+  }
 }
 
 }  // namespace

@@ -102,7 +102,9 @@ TEST_F(SgpbTest, ManySmallFramesRoundTrip) {
 
 // Issue 13: five 15 MiB sentences on one edge made a 75 MiB edge, written as one frame that
 // the reader then refused ("length 78643679 exceeds limit"): the graph was lost. Every file
-// the writer writes must read back: the edge is split over frames (format version 2).
+// the writer writes must read back: in format version 3 the evidence is in chunks of its
+// own, an edge's items spread over as many as they need (in version 2, the edge is split
+// over frames: SplitEdgesRoundTripWithSmallFrames).
 TEST_F(SgpbTest, EdgeWithMoreEvidenceThanAFrameHoldsReadsBack) {
   const graph::Graph g = one_heavy_edge(5, 15u << 20);
   save_sgpb(g, path("heavy.sgpb"));
@@ -113,11 +115,12 @@ TEST_F(SgpbTest, EdgeWithMoreEvidenceThanAFrameHoldsReadsBack) {
   EXPECT_EQ(testing::graph_difference(g, h), "");
   std::ifstream in(path("heavy.sgpb"), std::ios::binary);
   const std::string head((std::istreambuf_iterator<char>(in)), {});
-  EXPECT_EQ(version_of(head), 2u);
+  EXPECT_EQ(version_of(head), 3u);
 }
 
 // The same with small frames, on many edges: split edges come back whole and in order,
-// amid edges that are not split; a file without split edges stays version 1.
+// amid edges that are not split; a file without split edges stays version 1 (the layout of
+// version 2, asked for with format_version = 2; version 3, the default, reads back too).
 TEST_F(SgpbTest, SplitEdgesRoundTripWithSmallFrames) {
   graph::Graph g = testing::random_graph(60, 300, 11);
   std::size_t k = 0;
@@ -131,13 +134,18 @@ TEST_F(SgpbTest, SplitEdgesRoundTripWithSmallFrames) {
       g.add_evidence(*it, std::move(ev));
     }
   }
-  const std::string bytes = bytes_of(g, {.target_frame_bytes = 512, .max_frame_bytes = 2048});
+  const std::string bytes = bytes_of(
+      g, {.target_frame_bytes = 512, .max_frame_bytes = 2048, .format_version = 2});
   EXPECT_EQ(version_of(bytes), 2u);
+  EXPECT_EQ(testing::graph_difference(
+                g, read_bytes(bytes_of(g, {.target_frame_bytes = 512, .max_frame_bytes = 2048}))),
+            "");
   const graph::Graph h = read_bytes(bytes);
   EXPECT_EQ(testing::graph_difference(g, h), "");
   EXPECT_EQ(h.edge_count(), g.edge_count());
   EXPECT_EQ(h.evidence_count(), g.evidence_count());
-  EXPECT_EQ(version_of(bytes_of(testing::story_graph())), 1u);
+  EXPECT_EQ(version_of(bytes_of(testing::story_graph(), {.format_version = 2})), 1u);
+  EXPECT_EQ(version_of(bytes_of(testing::story_graph())), 3u);
 }
 
 // An item no frame can hold (one node, one evidence item) is refused before anything is

@@ -65,7 +65,7 @@ std::string graph_file() {
       o.edges = 5000;
       o.seed = 17;
       o.self_loop_share = 0.02;
-      stakegraph::io::save_sgpb(sg::generate_graph(o), file, {.target_frame_bytes = 4096});
+      stakegraph::io::save_sgpb(sg::generate_graph(o), file, {.target_frame_bytes = 4096, .format_version = 2});
     }
     world().barrier();
     return file;

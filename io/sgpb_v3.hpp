@@ -1,0 +1,74 @@
+// `.sgpb` format version 3 (io/sgpb.hpp has the frame envelope; proto/stakegraph.proto the
+// messages): the topology first, as little-endian arrays in checksummed frames, then the
+// articles and the evidence in frames of their own, then a footer holding the frame index
+// and a 16-byte trailer (uint64le offset of the footer frame, "SGPBEND\n").
+//
+//   header | node tables | edge tables | article chunks | evidence chunks | footer | trailer
+//
+// Node tables hold kinds (1 byte each) and ids and names as string tables (uint32le ends +
+// one blob), plus the aliases and attributes of the nodes that have some. Edge tables hold,
+// per edge in the file's edge order, source and target node numbers, relation, sign, flags,
+// first and last seen dates, evidence count, and the weights and Goldstein means of the
+// edges that have one. Evidence chunks hold the evidence items of all edges, edge by edge.
+//
+// load_sgpb_topology reads the header, the trailer, the footer and its index, then only the
+// node and edge tables: the article and evidence frames are skipped by their lengths, never
+// read. Every frame is checked before use (its head against the index, its length against
+// the file, its CRC-32), so a damaged or truncated file is a graph::ParseError naming the
+// byte offset of the frame at fault (or of the trailer); the file is read with read(), not
+// mapped, so a file truncated while it is read is an error, never a SIGBUS.
+// Complexity: O(V + E) time and memory for the topology, plus O(evidence) for a full read.
+#pragma once
+
+#include <cstdint>
+#include <iosfwd>
+#include <string>
+
+#include "graph/graph.hpp"
+#include "proto/stakegraph.pb.h"
+
+namespace stakegraph::io {
+
+inline constexpr char kSgpbTrailerMagic[8] = {'S', 'G', 'P', 'B', 'E', 'N', 'D', '\n'};
+inline constexpr std::uint64_t kSgpbTrailerBytes = 16;
+
+struct SgpbV3WriteOptions {
+  std::uint64_t target_frame_bytes = 4u << 20;  // a table or chunk closes at this size
+  std::uint64_t max_item_bytes = 0;             // no item larger (frame limit minus framing)
+  std::uint64_t evidence_total = 0;             // of the graph (the writer's checks count it)
+};
+
+// The header's counts within the graph size limits and this machine's memory (io/sgpb.hpp,
+// the same check for every version); throws graph::Error saying which.
+void check_sgpb_declared_size(const pb::Header& h);
+
+// Writes the frames after the magic (the caller wrote it and checked every string). Throws
+// graph::Error for an item larger than a frame and on I/O failure.
+void write_sgpb_v3_frames(const graph::Graph& g, std::ostream& out, const SgpbV3WriteOptions& o);
+
+// Reads the rest of a version 3 file from `in`, positioned after the header frame (which was
+// read and checked: `header`, `header_bytes` = 8 + its payload length, starting at byte 8).
+// The whole graph, evidence included. Throws graph::ParseError (name + byte offset).
+graph::Graph read_sgpb_v3_rest(std::istream& in, const std::string& name,
+                               const pb::Header& header, std::uint32_t header_bytes);
+
+// The topology of a graph file, for commands that need no evidence text.
+struct SgpbTopology {
+  // Nodes whole; edges with relation, sign, weight, Goldstein mean and first/last seen. For a
+  // version 3 file: no articles and no evidence (EdgeData::unloaded_evidence says how many
+  // items each edge has in the file). An older file is read whole (its layout has no
+  // topology of its own): everything is there and unloaded_evidence is 0.
+  graph::Graph graph;
+  std::uint64_t article_count = 0;
+  std::uint64_t evidence_count = 0;
+  std::uint32_t format_version = 0;
+  bool evidence_loaded = false;  // true for files before version 3
+  std::uint64_t bytes_read = 0;  // version 3: bytes read from the file
+};
+
+// Throws graph::NotFound for a missing file and graph::ParseError for a damaged one (as
+// load_sgpb; a version 3 file's evidence and article frames are not checked, since they are
+// not read).
+SgpbTopology load_sgpb_topology(const std::string& path);
+
+}  // namespace stakegraph::io

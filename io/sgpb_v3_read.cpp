@@ -1,0 +1,525 @@
+// Reading `.sgpb` format version 3 (io/sgpb_v3.hpp): the whole file from a stream, and the
+// topology alone from a file by the footer's frame index.
+#include <zlib.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <string_view>
+#include <vector>
+
+#include <google/protobuf/stubs/logging.h>
+
+#include "graph/error.hpp"
+#include "io/input.hpp"
+#include "io/proto_convert.hpp"
+#include "io/sgpb.hpp"
+#include "io/sgpb_v3.hpp"
+
+namespace stakegraph::io {
+namespace {
+
+std::uint32_t get_u32(const char* p) {
+  const auto* b = reinterpret_cast<const unsigned char*>(p);
+  return static_cast<std::uint32_t>(b[0]) | static_cast<std::uint32_t>(b[1]) << 8 |
+         static_cast<std::uint32_t>(b[2]) << 16 | static_cast<std::uint32_t>(b[3]) << 24;
+}
+
+std::uint64_t get_u64(const char* p) {
+  return get_u32(p) | static_cast<std::uint64_t>(get_u32(p + 4)) << 32;
+}
+
+double get_f64(const char* p) {
+  const std::uint64_t v = get_u64(p);
+  double d = 0;
+  std::memcpy(&d, &v, sizeof d);
+  return d;
+}
+
+std::uint32_t crc_of(const std::string& s) {
+  return static_cast<std::uint32_t>(
+      ::crc32(0L, reinterpret_cast<const Bytef*>(s.data()), static_cast<uInt>(s.size())));
+}
+
+[[noreturn]] void fail(const std::string& name, std::uint64_t offset, const std::string& what) {
+  throw graph::ParseError::at_offset(name, offset, what);
+}
+
+// ---- the wire, before decoding ------------------------------------------------------------
+
+bool varint(const unsigned char*& p, const unsigned char* end, std::uint64_t& v) {
+  v = 0;
+  for (int shift = 0; shift < 64 && p < end; shift += 7) {
+    const unsigned char b = *p++;
+    v |= static_cast<std::uint64_t>(b & 0x7F) << shift;
+    if (!(b & 0x80)) return true;
+  }
+  return false;
+}
+
+// Counts the length-delimited `item` fields of the frame's body message (the items a chunk
+// decodes into), without allocating; false when the wire format is malformed.
+bool count_items(const std::string& payload, std::uint32_t item, std::uint64_t& n) {
+  const auto* p = reinterpret_cast<const unsigned char*>(payload.data());
+  const unsigned char* end = p + payload.size();
+  std::uint64_t tag = 0, len = 0;
+  if (!varint(p, end, tag) || (tag & 7) != 2 || !varint(p, end, len) ||
+      len > static_cast<std::uint64_t>(end - p))
+    return false;
+  end = p + len;
+  n = 0;
+  while (p < end) {
+    if (!varint(p, end, tag)) return false;
+    std::uint64_t v = 0;
+    switch (tag & 7) {
+      case 0: if (!varint(p, end, v)) return false; break;
+      case 1: if (end - p < 8) return false; p += 8; break;
+      case 5: if (end - p < 4) return false; p += 4; break;
+      case 2:
+        if (!varint(p, end, v) || v > static_cast<std::uint64_t>(end - p)) return false;
+        p += v;
+        n += (tag >> 3) == item;
+        break;
+      default: return false;
+    }
+  }
+  return true;
+}
+
+// The order of sections: node tables, edge tables, articles, evidence, footer.
+int rank_of(int body) {
+  switch (body) {
+    case pb::Frame::kNodeTable: return 1;
+    case pb::Frame::kEdgeTable: return 2;
+    case pb::Frame::kArticles: return 3;
+    case pb::Frame::kEvidence: return 4;
+    case pb::Frame::kFooter: return 5;
+    default: return -1;
+  }
+}
+
+// Before a chunk is decoded: its items counted on the wire stay within a frame's and the
+// header's limits. Throws graph::InvalidArgument.
+void check_items(const std::string& payload, int body, std::uint64_t read_so_far,
+                 std::uint64_t declared) {
+  const std::uint32_t item = body == pb::Frame::kArticles ? 1
+                             : body == pb::Frame::kEvidence ? 2
+                             : body == pb::Frame::kNodeTable ? 8 : 0;
+  if (item == 0) return;
+  std::uint64_t n = 0;
+  if (!count_items(payload, item, n)) throw graph::InvalidArgument("cannot decode payload");
+  if (n > kMaxFrameItems)
+    throw graph::InvalidArgument("the frame holds " + std::to_string(n) +
+                                 " items, more than a frame may hold (" +
+                                 std::to_string(kMaxFrameItems) + ")");
+  if (body != pb::Frame::kNodeTable && read_so_far + n > declared)
+    throw graph::InvalidArgument("the frame brings the items to " +
+                                 std::to_string(read_so_far + n) + ", more than the " +
+                                 std::to_string(declared) + " the header declares");
+}
+
+// ---- tables -------------------------------------------------------------------------------
+
+std::string_view slice(const std::string& blob, std::uint32_t from, std::uint32_t to) {
+  return std::string_view(blob).substr(from, to - from);
+}
+
+// Appends the table's nodes to `g`. Throws graph::InvalidArgument.
+void add_node_table(const pb::NodeTable& t, graph::Graph& g, std::uint64_t declared) {
+  const std::uint64_t n = t.count();
+  if (t.first() != g.node_count())
+    throw graph::InvalidArgument("node table starts at node " + std::to_string(t.first()) +
+                                 ", expected " + std::to_string(g.node_count()));
+  if (n == 0 || n > declared - t.first())
+    throw graph::InvalidArgument("node table of " + std::to_string(n) +
+                                 " nodes: more than the header declares");
+  if (t.kinds().size() != n || t.id_ends().size() != 4 * n || t.name_ends().size() != 4 * n)
+    throw graph::InvalidArgument("node table arrays do not match its count");
+  if (find_invalid_utf8(t.ids()) || find_invalid_utf8(t.names()))
+    throw graph::InvalidArgument("node table: invalid UTF-8 in its string table");
+  std::uint32_t id_at = 0, name_at = 0;
+  int extra = 0;
+  for (std::uint32_t i = 0; i < n; ++i) {
+    const std::uint32_t id_end = get_u32(t.id_ends().data() + 4 * i);
+    const std::uint32_t name_end = get_u32(t.name_ends().data() + 4 * i);
+    if (id_end < id_at || id_end > t.ids().size() || name_end < name_at ||
+        name_end > t.names().size())
+      throw graph::InvalidArgument("node table: string table ends out of range");
+    const auto k = static_cast<unsigned char>(t.kinds()[i]);
+    if (k >= graph::kKindCount) throw graph::InvalidArgument("node table: invalid kind");
+    const graph::Kind kind = k == 0 ? graph::Kind::kOrganization : static_cast<graph::Kind>(k);
+    const graph::NodeIndex v = g.add_node_with_id(slice(t.ids(), id_at, id_end),
+                                                  slice(t.names(), name_at, name_end), kind);
+    for (; extra < t.extras_size() && t.extras(extra).node() == i; ++extra) {
+      for (const auto& a : t.extras(extra).aliases()) g.add_alias(v, a);
+      for (const auto& [key, val] : t.extras(extra).attributes()) g.set_attribute(v, key, val);
+    }
+    id_at = id_end;
+    name_at = name_end;
+  }
+  if (id_at != t.ids().size() || name_at != t.names().size())
+    throw graph::InvalidArgument("node table: string table longer than its ends");
+  if (extra != t.extras_size())
+    throw graph::InvalidArgument("node table: aliases and attributes out of order");
+}
+
+struct EdgeSink {
+  bool topology = false;                 // keep evidence counts in unloaded_evidence
+  std::vector<std::uint32_t> counts;     // full read: each edge's evidence count
+  std::vector<graph::EdgeRef> refs;      // full read: each edge
+  std::uint64_t evidence = 0;            // sum of the counts so far
+};
+
+// Appends the table's edges to `g`. Throws graph::InvalidArgument.
+void add_edge_table(const pb::EdgeTable& t, graph::Graph& g, const pb::Header& h, EdgeSink& sink) {
+  const std::uint64_t n = t.count();
+  if (t.first() != g.edge_count())
+    throw graph::InvalidArgument("edge table starts at edge " + std::to_string(t.first()) +
+                                 ", expected " + std::to_string(g.edge_count()));
+  if (n == 0 || n > h.edge_count() - t.first())
+    throw graph::InvalidArgument("edge table of " + std::to_string(n) +
+                                 " edges: more than the header declares");
+  if (t.sources().size() != 4 * n || t.targets().size() != 4 * n || t.relations().size() != n ||
+      t.signs().size() != n || t.flags().size() != n || t.first_seen().size() != 4 * n ||
+      t.last_seen().size() != 4 * n || t.evidence_counts().size() != 4 * n)
+    throw graph::InvalidArgument("edge table arrays do not match its count");
+  std::uint64_t weights = 0, goldsteins = 0;
+  for (const char f : t.flags()) {
+    if (static_cast<unsigned char>(f) > 3) throw graph::InvalidArgument("edge table: bad flags");
+    weights += f & 1;
+    goldsteins += (f >> 1) & 1;
+  }
+  if (t.weights().size() != 8 * weights || t.goldsteins().size() != 8 * goldsteins)
+    throw graph::InvalidArgument("edge table: weights do not match its flags");
+  const std::uint64_t nodes = g.node_count();
+  const char* w = t.weights().data();
+  const char* gs = t.goldsteins().data();
+  for (std::uint32_t i = 0; i < n; ++i) {
+    const std::uint32_t s = get_u32(t.sources().data() + 4 * i);
+    const std::uint32_t d = get_u32(t.targets().data() + 4 * i);
+    if (s >= nodes || d >= nodes)
+      throw graph::InvalidArgument("edge " + std::to_string(t.first() + i) +
+                                   ": node number out of range");
+    const auto r = static_cast<unsigned char>(t.relations()[i]);
+    const auto sign = static_cast<signed char>(t.signs()[i]);
+    if (r == 0 || r >= graph::kRelationCount || sign < -1 || sign > 1)
+      throw graph::InvalidArgument("edge " + std::to_string(t.first() + i) +
+                                   ": invalid relation or sign");
+    const std::uint32_t count = get_u32(t.evidence_counts().data() + 4 * i);
+    if (count > h.evidence_count() - sink.evidence)
+      throw graph::InvalidArgument("the edges' evidence counts pass the header's " +
+                                   std::to_string(h.evidence_count()));
+    sink.evidence += count;
+    graph::EdgeData e;
+    e.relation = static_cast<graph::Relation>(r);
+    e.sign = sign;
+    const auto f = static_cast<unsigned char>(t.flags()[i]);
+    if (f & 1) e.weight = get_f64(w), w += 8;
+    if (f & 2) e.goldstein = get_f64(gs), gs += 8;
+    e.first_seen = static_cast<graph::Date>(get_u32(t.first_seen().data() + 4 * i));
+    e.last_seen = static_cast<graph::Date>(get_u32(t.last_seen().data() + 4 * i));
+    if (sink.topology) e.unloaded_evidence = count;
+    const graph::EdgeRef ref = g.append_edge_unchecked(s, d, std::move(e));
+    if (!sink.topology) {
+      sink.counts.push_back(count);
+      sink.refs.push_back(ref);
+    }
+  }
+}
+
+void check_header(const std::string& name, const pb::Header& h) {
+  try {
+    check_sgpb_declared_size(h);
+  } catch (const graph::Error& e) {
+    fail(name, sizeof kSgpbMagic, e.what());
+  }
+}
+
+}  // namespace
+
+// ---- the whole file, from a stream ---------------------------------------------------------
+
+graph::Graph read_sgpb_v3_rest(std::istream& in, const std::string& name, const pb::Header& h,
+                               std::uint32_t header_bytes) {
+  check_header(name, h);
+  graph::Graph g;
+  g.reserve_nodes(static_cast<std::size_t>(std::min<std::uint64_t>(h.node_count(), 1u << 22)));
+  std::uint64_t offset = sizeof kSgpbMagic + 8 + header_bytes;
+  std::vector<std::uint32_t> lengths{header_bytes};
+  std::string kinds(1, static_cast<char>(pb::Frame::kHeader));
+  EdgeSink sink;
+  std::uint64_t articles = 0, evidence = 0;
+  std::size_t edge = 0;      // the edge whose evidence comes next
+  std::uint32_t taken = 0;   // of its evidence items so far
+  int stage = 0;
+  std::string payload;
+  pb::Frame frame;
+  while (true) {
+    char head[8];
+    in.read(head, 8);
+    const auto got = in.gcount();
+    if (got == 0) fail(name, offset, "truncated file: the footer frame is missing");
+    if (got != 8) fail(name, offset, "truncated file: frame header cut short");
+    const std::uint32_t length = get_u32(head), crc = get_u32(head + 4);
+    if (length > kMaxFrameBytes)
+      fail(name, offset, "corrupted frame: length " + std::to_string(length) + " exceeds limit");
+    if (length == 0) fail(name, offset, "empty frame");
+    payload.resize(length);
+    in.read(payload.data(), length);
+    if (static_cast<std::uint32_t>(in.gcount()) != length)
+      fail(name, offset, "truncated file: frame of " + std::to_string(length) + " bytes cut short");
+    if (crc_of(payload) != crc) fail(name, offset, "corrupted frame: checksum mismatch");
+    const int body = static_cast<unsigned char>(payload[0]) >> 3;
+    try {
+      check_items(payload, body, body == pb::Frame::kArticles ? articles : evidence,
+                  body == pb::Frame::kArticles ? h.article_count() : h.evidence_count());
+      google::protobuf::LogSilencer quiet;
+      if (!frame.ParseFromString(payload) || frame.body_case() != body)
+        throw graph::InvalidArgument("cannot decode payload");
+      const int rank = rank_of(body);
+      if (rank < 0) throw graph::InvalidArgument("a frame of another format version");
+      if (rank < stage)
+        throw graph::InvalidArgument(
+            "frame out of order (header, node tables, edge tables, articles, evidence, footer)");
+      stage = rank;
+      if (rank >= 2 && g.node_count() != h.node_count())
+        throw graph::InvalidArgument("the node tables hold " + std::to_string(g.node_count()) +
+                                     " nodes, the header declares " +
+                                     std::to_string(h.node_count()));
+      if (rank >= 3 && g.edge_count() != h.edge_count())
+        throw graph::InvalidArgument("the edge tables hold " + std::to_string(g.edge_count()) +
+                                     " edges, the header declares " +
+                                     std::to_string(h.edge_count()));
+      switch (frame.body_case()) {
+        case pb::Frame::kNodeTable: add_node_table(frame.node_table(), g, h.node_count()); break;
+        case pb::Frame::kEdgeTable: add_edge_table(frame.edge_table(), g, h, sink); break;
+        case pb::Frame::kArticles:
+          for (const auto& a : frame.articles().articles()) g.add_article(from_proto(a));
+          articles += static_cast<std::uint64_t>(frame.articles().articles_size());
+          break;
+        case pb::Frame::kEvidence: {
+          if (frame.evidence().first() != evidence)
+            throw graph::InvalidArgument("evidence chunk starts at item " +
+                                         std::to_string(frame.evidence().first()) +
+                                         ", expected " + std::to_string(evidence));
+          for (const pb::Evidence& x : frame.evidence().evidence()) {
+            while (edge < sink.counts.size() && taken == sink.counts[edge]) ++edge, taken = 0;
+            if (edge == sink.counts.size())
+              throw graph::InvalidArgument("more evidence than the edges' counts");
+            g.edge_data(sink.refs[edge]).evidence.push_back(evidence_from_proto(g, x));
+            ++taken;
+          }
+          evidence += static_cast<std::uint64_t>(frame.evidence().evidence_size());
+          break;
+        }
+        default: {  // the footer
+          const pb::Footer& f = frame.footer();
+          if (f.node_count() != h.node_count() || f.edge_count() != h.edge_count() ||
+              f.article_count() != h.article_count() || articles != h.article_count() ||
+              evidence != h.evidence_count() || sink.evidence != h.evidence_count())
+            throw graph::InvalidArgument("footer counts do not match the header and the frames");
+          if (f.frame_count() != lengths.size() ||
+              !std::equal(f.frame_lengths().begin(), f.frame_lengths().end(), lengths.begin(),
+                          lengths.end()) ||
+              f.frame_kinds() != kinds)
+            throw graph::InvalidArgument("the footer's frame index does not match the frames");
+          char trailer[kSgpbTrailerBytes];
+          in.read(trailer, sizeof trailer);
+          if (in.gcount() != sizeof trailer || get_u64(trailer) != offset ||
+              std::memcmp(trailer + 8, kSgpbTrailerMagic, sizeof kSgpbTrailerMagic) != 0)
+            fail(name, offset + 8 + length, "truncated file or corrupted trailer");
+          if (in.peek() != std::char_traits<char>::eof())
+            fail(name, offset + 8 + length + kSgpbTrailerBytes, "data after the trailer");
+          return g;
+        }
+      }
+    } catch (const graph::ParseError&) {
+      throw;
+    } catch (const graph::Error& e) {
+      fail(name, offset, std::string("corrupted frame: ") + e.what());
+    }
+    lengths.push_back(length);
+    kinds.push_back(static_cast<char>(body));
+    offset += 8 + length;
+  }
+}
+
+// ---- the topology alone, from a file --------------------------------------------------------
+
+namespace {
+
+class File {
+ public:
+  explicit File(const std::string& path) : name_(path) {
+    check_input_file(path);
+    in_.open(path, std::ios::binary);
+    if (!in_) throw graph::NotFound(path + ": cannot open: " + std::strerror(errno));
+    in_.seekg(0, std::ios::end);
+    size_ = static_cast<std::uint64_t>(in_.tellg());
+  }
+  std::uint64_t size() const { return size_; }
+  std::uint64_t bytes_read() const { return read_; }
+  const std::string& name() const { return name_; }
+  bool read(std::uint64_t at, char* out, std::size_t n) {
+    if (at > size_ || n > size_ - at) return false;
+    in_.clear();
+    in_.seekg(static_cast<std::streamoff>(at));
+    in_.read(out, static_cast<std::streamsize>(n));
+    read_ += static_cast<std::uint64_t>(in_.gcount());
+    return static_cast<std::size_t>(in_.gcount()) == n;
+  }
+  // The frame at `at`, whose length the index says: head, length, CRC checked; decoded.
+  void frame(std::uint64_t at, std::uint32_t length, std::string& payload, pb::Frame& out) {
+    char head[8];
+    if (!read(at, head, 8)) fail(name_, at, "truncated file: frame header cut short");
+    if (get_u32(head) != length)
+      fail(name_, at, "corrupted frame: its length does not match the footer's frame index");
+    payload.resize(length);
+    if (!read(at + 8, payload.data(), length))
+      fail(name_, at, "truncated file: frame of " + std::to_string(length) + " bytes cut short");
+    if (crc_of(payload) != get_u32(head + 4)) fail(name_, at, "corrupted frame: checksum mismatch");
+    google::protobuf::LogSilencer quiet;
+    if (!out.ParseFromString(payload)) fail(name_, at, "corrupted frame: cannot decode payload");
+  }
+  // Walks the frame heads from `at` to say where a file whose trailer does not lead to its
+  // footer is damaged; always throws.
+  [[noreturn]] void locate_damage(std::uint64_t at) {
+    while (true) {
+      if (at == size_) fail(name_, at, "truncated file: the footer or the trailer is missing");
+      if (at + kSgpbTrailerBytes == size_) fail(name_, at, "corrupted trailer");
+      char head[8];
+      if (!read(at, head, 8)) fail(name_, at, "truncated file: frame header cut short");
+      const std::uint32_t length = get_u32(head);
+      if (length > kMaxFrameBytes)
+        fail(name_, at, "corrupted frame: length " + std::to_string(length) + " exceeds limit");
+      if (length > size_ - at - 8)
+        fail(name_, at, "truncated file: frame of " + std::to_string(length) + " bytes cut short");
+      // A damaged length would lead the walk astray: each frame's checksum is checked (this
+      // reads the whole file, on damaged files only).
+      std::string payload(length, '\0');
+      if (!read(at + 8, payload.data(), length) || crc_of(payload) != get_u32(head + 4))
+        fail(name_, at, "corrupted frame: checksum mismatch");
+      at += 8 + static_cast<std::uint64_t>(length);
+    }
+  }
+
+ private:
+  std::string name_;
+  std::ifstream in_;
+  std::uint64_t size_ = 0, read_ = 0;
+};
+
+SgpbTopology whole(graph::Graph g, std::uint32_t version) {
+  SgpbTopology t;
+  t.article_count = g.articles().size();
+  t.evidence_count = g.evidence_count();
+  t.graph = std::move(g);
+  t.format_version = version;
+  t.evidence_loaded = true;
+  return t;
+}
+
+}  // namespace
+
+SgpbTopology load_sgpb_topology(const std::string& path) {
+  if (path == "-") return whole(read_sgpb(std::cin, "<stdin>"), 0);
+  File file(path);
+  char magic[sizeof kSgpbMagic];
+  std::string payload;
+  pb::Frame frame;
+  char head[8];
+  // Anything but a version 3 header: the full reader reads the file or says what is wrong.
+  if (!file.read(0, magic, sizeof magic) || std::memcmp(magic, kSgpbMagic, sizeof magic) != 0 ||
+      !file.read(sizeof magic, head, 8) || get_u32(head) > kMaxFrameBytes ||
+      get_u32(head) == 0)
+    return whole(load_sgpb(path), 0);
+  const std::uint32_t header_bytes = get_u32(head);
+  payload.resize(header_bytes);
+  google::protobuf::LogSilencer quiet;
+  if (!file.read(sizeof magic + 8, payload.data(), header_bytes) ||
+      crc_of(payload) != get_u32(head + 4) || !frame.ParseFromString(payload) ||
+      frame.body_case() != pb::Frame::kHeader || frame.header().format_version() != 3) {
+    graph::Graph g = load_sgpb(path);
+    return whole(std::move(g), frame.has_header() ? frame.header().format_version() : 0);
+  }
+  const pb::Header h = frame.header();
+  const std::string& name = file.name();
+  check_header(name, h);
+  const std::uint64_t after_header = sizeof magic + 8 + header_bytes;
+  // The trailer leads to the footer, whose frame index leads to the tables.
+  char trailer[kSgpbTrailerBytes];
+  if (file.size() < after_header + kSgpbTrailerBytes + 8 ||
+      !file.read(file.size() - kSgpbTrailerBytes, trailer, sizeof trailer) ||
+      std::memcmp(trailer + 8, kSgpbTrailerMagic, sizeof kSgpbTrailerMagic) != 0)
+    file.locate_damage(after_header);
+  const std::uint64_t footer_at = get_u64(trailer);
+  if (footer_at < after_header || footer_at > file.size() - kSgpbTrailerBytes - 8 ||
+      !file.read(footer_at, head, 8) ||
+      get_u32(head) != file.size() - kSgpbTrailerBytes - footer_at - 8)
+    file.locate_damage(after_header);
+  file.frame(footer_at, get_u32(head), payload, frame);
+  if (frame.body_case() != pb::Frame::kFooter)
+    fail(name, footer_at, "corrupted frame: the trailer does not lead to the footer");
+  const pb::Footer footer = frame.footer();
+  const std::uint64_t frames = footer.frame_count();
+  if (footer.node_count() != h.node_count() || footer.edge_count() != h.edge_count() ||
+      footer.article_count() != h.article_count())
+    fail(name, footer_at, "header counts do not match the frames read (the footer's counts)");
+  std::uint64_t end = sizeof magic;
+  bool index_ok = frames >= 1 && static_cast<std::uint64_t>(footer.frame_lengths_size()) == frames &&
+                  footer.frame_kinds().size() == frames && footer.frame_lengths(0) == header_bytes &&
+                  footer.frame_kinds()[0] == pb::Frame::kHeader;
+  for (std::uint64_t i = 0; index_ok && i < frames; ++i) {
+    const std::uint32_t n = footer.frame_lengths(static_cast<int>(i));
+    index_ok = n > 0 && n <= kMaxFrameBytes;
+    end += 8 + static_cast<std::uint64_t>(n);
+  }
+  if (!index_ok || end != footer_at)
+    fail(name, footer_at, "the footer's frame index does not match the file");
+
+  SgpbTopology t;
+  t.format_version = 3;
+  t.article_count = h.article_count();
+  t.evidence_count = h.evidence_count();
+  graph::Graph& g = t.graph;
+  g.reserve_nodes(static_cast<std::size_t>(std::min<std::uint64_t>(h.node_count(), 1u << 22)));
+  EdgeSink sink;
+  sink.topology = true;
+  int stage = 0;
+  std::uint64_t at = after_header;
+  for (std::uint64_t i = 1; i < frames; ++i) {
+    const std::uint32_t length = footer.frame_lengths(static_cast<int>(i));
+    const int body = static_cast<unsigned char>(footer.frame_kinds()[i]);
+    const int rank = rank_of(body);
+    if (rank < stage || rank < 0 || rank == 5)
+      fail(name, at, "frame out of order (header, node tables, edge tables, articles, evidence, "
+                     "footer), as the footer's frame index says");
+    stage = rank;
+    if (rank <= 2) {
+      file.frame(at, length, payload, frame);
+      if (frame.body_case() != body)
+        fail(name, at, "corrupted frame: not what the footer's frame index says");
+      try {
+        if (rank == 2 && g.node_count() != h.node_count())
+          throw graph::InvalidArgument("the node tables hold " + std::to_string(g.node_count()) +
+                                       " nodes, the header declares " +
+                                       std::to_string(h.node_count()));
+        if (rank == 1) check_items(payload, body, 0, 0);
+        if (rank == 1) add_node_table(frame.node_table(), g, h.node_count());
+        if (rank == 2) add_edge_table(frame.edge_table(), g, h, sink);
+      } catch (const graph::Error& e) {
+        fail(name, at, std::string("corrupted frame: ") + e.what());
+      }
+    }
+    at += 8 + static_cast<std::uint64_t>(length);
+  }
+  if (g.node_count() != h.node_count() || g.edge_count() != h.edge_count() ||
+      sink.evidence != h.evidence_count())
+    fail(name, sizeof magic, "the header's counts do not match the node and edge tables");
+  t.bytes_read = file.bytes_read();
+  return t;
+}
+
+}  // namespace stakegraph::io

@@ -1,0 +1,130 @@
+// The analytics commands on a .sgpb file of format version 3 read its topology alone
+// (cli/analytics.hpp, io/sgpb_v3.hpp) unless they need evidence; their output must be
+// byte-identical to the full load's. The oracle: the same graph in a version 2 file (the
+// layout before version 3, always read whole), same node and edge order. Every command of
+// the analytics (stats, centrality, clusters, neighbors, path), text and JSON, weighted by
+// evidence counts (the default here: the graph has no user weights), with filters that read
+// no evidence (topology) and with filters that do (full load).
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "graph/graph.hpp"
+#include "io/sgpb.hpp"
+#include "io/sgpb_v3.hpp"
+#include "tests/cli/run.hpp"
+#include "tests/temp_dir.hpp"
+#include "tests/test_graphs.hpp"
+
+namespace stakegraph {
+namespace {
+
+using testing::run_stakegraph;
+
+class TopologyCli : public testing::TempDirTest {
+ protected:
+  void SetUp() override {
+    TempDirTest::SetUp();
+    // story_graph (government, vendors, an allegation; hedged and dated evidence from two
+    // articles) merged with random_graph(80, 300): 87 nodes, about 300 edges, evidence on
+    // every edge, some edges with several items. Weights dropped so that the default weight
+    // is the evidence count (the case a topology must get right from its counts).
+    graph::Graph g = testing::story_graph();
+    g.merge(testing::random_graph(80, 300, 9));
+    const auto& bg = g.boost_graph();
+    std::size_t k = 0;
+    for (auto [it, end] = boost::edges(bg); it != end; ++it, ++k) {
+      g.edge_data(*it).weight.reset();
+      if (k % 5 == 0) {  // more evidence on some edges: counts of 1 to 4
+        for (std::uint32_t i = 0; i < k % 4; ++i) {
+          graph::Evidence ev;
+          ev.sentence = 1000 + i;
+          ev.text = "more " + std::to_string(k) + "." + std::to_string(i);
+          g.add_evidence(*it, ev);
+        }
+      }
+    }
+    io::save_sgpb(g, path("v3.sgpb"));
+    io::save_sgpb(g, path("v2.sgpb"), {.format_version = 2});
+    ASSERT_EQ(io::load_sgpb_topology(path("v3.sgpb")).format_version, 3u);
+    ASSERT_FALSE(io::load_sgpb_topology(path("v3.sgpb")).evidence_loaded);
+  }
+
+  // The command's output on both files (the file's path replaced by GRAPH), which must be
+  // equal, and its exit status 0.
+  void expect_same(const std::string& command, const std::string& args) {
+    std::string outs[2];
+    for (int i = 0; i < 2; ++i) {
+      const std::string file = path(i == 0 ? "v3.sgpb" : "v2.sgpb");
+      const auto r = run_stakegraph(command + " '" + file + "' " + args);
+      EXPECT_EQ(r.status, 0) << command << " " << args << ": " << r.err;
+      outs[i] = r.out + "\nstderr: " + r.err;
+      for (std::size_t at; (at = outs[i].find(file)) != std::string::npos;)
+        outs[i].replace(at, file.size(), "GRAPH");
+    }
+    EXPECT_GT(outs[0].size(), 20u) << command << " " << args;
+    EXPECT_EQ(outs[0], outs[1]) << command << " " << args;
+  }
+};
+
+TEST_F(TopologyCli, StatsEqualsTheFullLoad) {
+  expect_same("stats", "");
+  expect_same("stats", "--json");
+  expect_same("stats", "--since 2024-01-01");  // dates: full load
+}
+
+TEST_F(TopologyCli, CentralityEqualsTheFullLoad) {
+  for (const char* metric : {"degree", "pagerank", "betweenness", "closeness", "harmonic",
+                             "eigenvector"})
+    expect_same("centrality", std::string("--metric ") + metric + " --top 0");
+  expect_same("centrality", "--metric pagerank --json --top 0");
+  expect_same("centrality", "--metric pagerank --weight evidence --directed --top 0");
+  expect_same("centrality", "--metric degree --weight evidence --normalized --json --top 0");
+  expect_same("centrality", "--metric pagerank --weight none --top 5");
+  expect_same("centrality", "--metric pagerank --kind vendor --top 0");
+  expect_same("centrality", "--metric betweenness --relation ACCUSE --subgraph --top 0");
+  expect_same("centrality", "--metric pagerank --personalize Huawei --top 10");
+  expect_same("centrality", "--metric pagerank --no-hedged --top 0");  // full load
+}
+
+TEST_F(TopologyCli, ClustersEqualsTheFullLoad) {
+  expect_same("clusters", "--method louvain");
+  expect_same("clusters", "--method components --json");
+  expect_same("clusters", "--method label-propagation --weight evidence");
+  expect_same("clusters", "--method louvain --kind person --json");
+  expect_same("clusters", "--method camps");
+  expect_same("clusters", "--method louvain --since 2020-01-01 --subgraph");  // full load
+}
+
+TEST_F(TopologyCli, NeighborsAndPathEqualTheFullLoad) {
+  expect_same("neighbors", "Huawei --depth 2 --limit 0");
+  expect_same("neighbors", "'node 3' --direction out");
+  expect_same("neighbors", "'node 3' --relation CONSULT --limit 0");
+  expect_same("neighbors", "Huawei --json");  // evidence listed: full load
+  expect_same("path", "Huawei 'node 7'");
+  expect_same("path", "Huawei 'node 7' --k 3 --json");
+}
+
+// convert upgrades an older file by writing it (version 3), and writes the layout of
+// version 2 on request (for readers before version 3 and stakegraph-mpi's frame ranges).
+TEST_F(TopologyCli, ConvertUpgradesAndDowngrades) {
+  auto convert = [&](const std::string& args) {
+    const auto r = run_stakegraph("convert " + args);
+    EXPECT_EQ(r.status, 0) << args << ": " << r.err;
+  };
+  convert("'" + path("v2.sgpb") + "' '" + path("up.sgpb") + "'");
+  convert("'" + path("v3.sgpb") + "' '" + path("down.sgpb") + "' --sgpb-version 2");
+  EXPECT_EQ(io::load_sgpb_topology(path("up.sgpb")).format_version, 3u);
+  EXPECT_LE(io::load_sgpb_topology(path("down.sgpb")).format_version, 2u);
+  const graph::Graph g = io::load_sgpb(path("v2.sgpb"));
+  EXPECT_EQ(testing::graph_difference(g, io::load_sgpb(path("up.sgpb"))), "");
+  EXPECT_EQ(testing::graph_difference(g, io::load_sgpb(path("down.sgpb"))), "");
+  const auto r = run_stakegraph("convert '" + path("v3.sgpb") + "' '" + path("g.json") +
+                                "' --sgpb-version 2");
+  EXPECT_NE(r.status, 0);
+  EXPECT_NE(r.err.find("format version"), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace stakegraph

@@ -1,0 +1,264 @@
+// .sgpb format version 3 (io/sgpb_v3.hpp): round trips equal the graph; the topology-only
+// load equals the graph without its evidence (counts kept) and reads no evidence frame;
+// older versions (written by the version 2 layout, and a fixture written by the stakegraph
+// of before version 3) still open; corruption and truncation of each frame type give a
+// ParseError naming the byte offset of the frame at fault, from both readers.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "tests/cli/run.hpp"
+
+#include "graph/error.hpp"
+#include "io/formats.hpp"
+#include "io/sgpb.hpp"
+#include "io/sgpb_v3.hpp"
+#include "tests/support/data.hpp"
+#include "tests/temp_dir.hpp"
+#include "tests/test_graphs.hpp"
+
+namespace stakegraph::io {
+namespace {
+
+class SgpbV3Test : public testing::TempDirTest {};
+
+std::string bytes_of(const graph::Graph& g, SgpbWriteOptions o = {}) {
+  std::ostringstream out;
+  write_sgpb(g, out, o);
+  return out.str();
+}
+
+graph::Graph read_bytes(const std::string& bytes) {
+  std::istringstream in(bytes);
+  return read_sgpb(in, "mem.sgpb");
+}
+
+std::uint64_t le(const std::string& b, std::size_t at, int n) {
+  std::uint64_t v = 0;
+  for (int i = n - 1; i >= 0; --i) v = v << 8 | static_cast<unsigned char>(b[at + static_cast<std::size_t>(i)]);
+  return v;
+}
+
+// The frames of a version 3 file, from its trailer and footer (read independently of the
+// library's reader): offset and Frame.body field number of each, the footer included.
+struct FrameAt {
+  std::uint64_t offset;
+  std::uint64_t length;
+  int body;
+};
+std::vector<FrameAt> frames_of(const std::string& b) {
+  const std::uint64_t footer_at = le(b, b.size() - 16, 8);
+  pb::Frame f;
+  EXPECT_TRUE(f.ParseFromString(b.substr(footer_at + 8, le(b, footer_at, 4))));
+  std::vector<FrameAt> out;
+  std::uint64_t at = 8;
+  for (int i = 0; i < f.footer().frame_lengths_size(); ++i) {
+    out.push_back({at, f.footer().frame_lengths(i), f.footer().frame_kinds()[i]});
+    at += 8 + f.footer().frame_lengths(i);
+  }
+  out.push_back({footer_at, le(b, footer_at, 4), pb::Frame::kFooter});
+  return out;
+}
+
+// story_graph (tests/test_graphs.hpp: 7 nodes with aliases and attributes, weighted and
+// unweighted edges, evidence from two articles) plus a random graph with evidence.
+graph::Graph sample() {
+  graph::Graph g = testing::story_graph();
+  g.merge(testing::random_graph(60, 200, 21));
+  return g;
+}
+
+// The graph as a topology load gives it: no articles, no evidence, counts kept.
+void expect_topology_of(const graph::Graph& full, const graph::Graph& t) {
+  EXPECT_EQ(testing::graph_difference(full, t, /*compare_evidence=*/false), "");
+  ASSERT_EQ(t.node_count(), full.node_count());
+  for (graph::NodeIndex v = 0; v < t.node_count(); ++v) EXPECT_EQ(t.node(v).id, full.node(v).id);
+  auto a = boost::edges(full.boost_graph()).first;
+  for (auto [it, end] = boost::edges(t.boost_graph()); it != end; ++it, ++a) {
+    EXPECT_EQ(t.source(*it), full.source(*a));
+    EXPECT_EQ(t.target(*it), full.target(*a));
+    const graph::EdgeData &x = t.edge(*it), &y = full.edge(*a);
+    EXPECT_EQ(x.relation, y.relation);
+    EXPECT_EQ(x.first_seen, y.first_seen);
+    EXPECT_EQ(x.last_seen, y.last_seen);
+    EXPECT_TRUE(x.evidence.empty());
+    EXPECT_EQ(x.unloaded_evidence, y.evidence.size());
+    EXPECT_EQ(x.evidence_total(), y.evidence_total());
+  }
+  EXPECT_TRUE(t.articles().empty());
+  EXPECT_EQ(t.evidence_count(), full.evidence_count());
+}
+
+TEST_F(SgpbV3Test, WriterWritesVersion3ThatReadsBackWhole) {
+  const graph::Graph g = sample();
+  for (const std::size_t frame : {std::size_t{256}, std::size_t{4} << 20}) {
+    const std::string bytes = bytes_of(g, {.target_frame_bytes = frame});
+    const std::vector<FrameAt> frames = frames_of(bytes);
+    EXPECT_EQ(frames.front().body, pb::Frame::kHeader);
+    pb::Frame h;
+    ASSERT_TRUE(h.ParseFromString(bytes.substr(16, frames.front().length)));
+    EXPECT_EQ(h.header().format_version(), 3u);
+    const graph::Graph back = read_bytes(bytes);
+    EXPECT_EQ(testing::graph_difference(g, back), "");
+    EXPECT_EQ(testing::graph_difference(back, g), "");
+    EXPECT_EQ(back.articles().size(), g.articles().size());
+  }
+  const graph::Graph empty = read_bytes(bytes_of(graph::Graph{}));
+  EXPECT_EQ(empty.node_count() + empty.edge_count(), 0u);
+}
+
+TEST_F(SgpbV3Test, TopologyLoadIsTheGraphWithoutEvidenceAndSkipsEvidenceFrames) {
+  const graph::Graph g = sample();
+  save_sgpb(g, path("g.sgpb"), {.target_frame_bytes = 512});
+  const graph::Graph full = load_sgpb(path("g.sgpb"));
+  const SgpbTopology t = load_sgpb_topology(path("g.sgpb"));
+  EXPECT_EQ(t.format_version, 3u);
+  EXPECT_FALSE(t.evidence_loaded);
+  EXPECT_EQ(t.article_count, g.articles().size());
+  EXPECT_EQ(t.evidence_count, g.evidence_count());
+  expect_topology_of(full, t.graph);
+  // It read the header, trailer, footer and tables only: no byte of an article or evidence
+  // frame (the footer's 8-byte head is read twice: to check it, then with the footer).
+  const std::string bytes = testing::slurp(path("g.sgpb"));
+  std::uint64_t skipped = 0;
+  for (const FrameAt& f : frames_of(bytes))
+    if (f.body == pb::Frame::kArticles || f.body == pb::Frame::kEvidence) skipped += 8 + f.length;
+  EXPECT_GT(skipped, bytes.size() / 2);
+  EXPECT_LE(t.bytes_read, bytes.size() - skipped + 8);
+  // The formats entry point gives the same, and the article count.
+  const TopologyLoad l = load_graph_topology(path("g.sgpb"));
+  expect_topology_of(full, l.graph);
+  EXPECT_EQ(l.article_count, g.articles().size());
+  // A topology is not a graph to save: its evidence would be lost.
+  EXPECT_THROW(save_sgpb(t.graph, path("lost.sgpb")), graph::Error);
+  EXPECT_THROW(save_sgpb(t.graph, path("lost.sgpb"), {.format_version = 2}), graph::Error);
+}
+
+TEST_F(SgpbV3Test, OlderVersionsOpenAsBefore) {
+  const graph::Graph g = sample();
+  // Version 1 and 2 files from the layout of version 2 (kept as a writer option).
+  save_sgpb(g, path("v1.sgpb"), {.format_version = 2});
+  save_sgpb(g, path("v2.sgpb"), {.target_frame_bytes = 256, .max_frame_bytes = 300,
+                                 .format_version = 2});
+  for (const char* name : {"v1.sgpb", "v2.sgpb"}) {
+    EXPECT_EQ(testing::graph_difference(g, load_sgpb(path(name))), "") << name;
+    const SgpbTopology t = load_sgpb_topology(path(name));
+    EXPECT_TRUE(t.evidence_loaded) << name;
+    EXPECT_EQ(testing::graph_difference(g, t.graph), "") << name;
+    EXPECT_EQ(t.article_count, g.articles().size());
+  }
+  EXPECT_EQ(load_sgpb_topology(path("v1.sgpb")).format_version, 1u);
+  EXPECT_EQ(load_sgpb_topology(path("v2.sgpb")).format_version, 2u);
+  // A file written by stakegraph before version 3 (tests/data/sgpb/README.md) and its JSON
+  // export by that same build.
+  const std::string old = test_support::test_data("sgpb/before_v3.sgpb").string();
+  STAKEGRAPH_NEED_FILE(old);
+  const graph::Graph from_json =
+      load_graph(test_support::test_data("sgpb/before_v3.json").string());
+  EXPECT_EQ(testing::graph_difference(from_json, load_sgpb(old)), "");
+  EXPECT_EQ(testing::graph_difference(from_json, load_sgpb_topology(old).graph), "");
+  // convert upgrades by writing.
+  save_sgpb(load_sgpb(old), path("up.sgpb"));
+  EXPECT_EQ(load_sgpb_topology(path("up.sgpb")).format_version, 3u);
+  EXPECT_EQ(testing::graph_difference(from_json, load_sgpb(path("up.sgpb"))), "");
+}
+
+// Every flipped byte: the full reader names a frame at or before it; the topology reader
+// does too, or (for a byte of an article or evidence frame, which it never reads) gives the
+// undamaged topology.
+TEST_F(SgpbV3Test, EveryFlippedByteIsDetectedOrUnread) {
+  const graph::Graph g = testing::story_graph();
+  const std::string bytes = bytes_of(g, {.target_frame_bytes = 200});
+  const std::vector<FrameAt> frames = frames_of(bytes);
+  const graph::Graph full = read_bytes(bytes);
+  for (std::size_t i = 0; i < bytes.size(); ++i) {
+    std::string damaged = bytes;
+    damaged[i] = static_cast<char>(damaged[i] ^ 0x5A);
+    try {
+      read_bytes(damaged);
+      ADD_FAILURE() << "flipped byte " << i << " was not detected";
+    } catch (const graph::ParseError& e) {
+      EXPECT_NE(std::string(e.what()).find("mem.sgpb: byte offset"), std::string::npos);
+      EXPECT_LE(e.offset(), i) << e.what();
+    }
+    const std::string p = write("d.sgpb", damaged);
+    int body = -1;  // of the frame holding byte i (-1: magic or trailer)
+    for (const FrameAt& f : frames)
+      if (i >= f.offset && i < f.offset + 8 + f.length) body = f.body;
+    try {
+      const SgpbTopology t = load_sgpb_topology(p);
+      EXPECT_TRUE(body == pb::Frame::kArticles || body == pb::Frame::kEvidence)
+          << "flipped byte " << i << " in a frame of kind " << body << " was not detected";
+      expect_topology_of(full, t.graph);
+    } catch (const graph::ParseError& e) {
+      EXPECT_NE(std::string(e.what()).find("d.sgpb: byte offset"), std::string::npos);
+      EXPECT_LE(e.offset(), i) << e.what();
+    }
+  }
+}
+
+// A byte flipped in the middle of each kind of frame: both readers name that frame's offset.
+TEST_F(SgpbV3Test, CorruptionOfEachFrameTypeNamesItsOffset) {
+  const std::string bytes = bytes_of(sample(), {.target_frame_bytes = 512});
+  std::map<int, FrameAt> first_of;
+  for (const FrameAt& f : frames_of(bytes)) first_of.emplace(f.body, f);
+  ASSERT_EQ(first_of.size(), 6u);  // header, node and edge tables, articles, evidence, footer
+  for (const auto& [body, f] : first_of) {
+    std::string damaged = bytes;
+    damaged[f.offset + 8 + f.length / 2] ^= 0x01;
+    try {
+      read_bytes(damaged);
+      ADD_FAILURE() << "frame kind " << body;
+    } catch (const graph::ParseError& e) {
+      EXPECT_EQ(e.offset(), f.offset) << e.what();
+      EXPECT_NE(std::string(e.what()).find("checksum"), std::string::npos) << e.what();
+    }
+    if (body == pb::Frame::kArticles || body == pb::Frame::kEvidence) continue;
+    try {
+      load_sgpb_topology(write("d.sgpb", damaged));
+      ADD_FAILURE() << "frame kind " << body;
+    } catch (const graph::ParseError& e) {
+      EXPECT_EQ(e.offset(), f.offset) << e.what();
+    }
+  }
+  // The trailer: the topology reader walks the frames and names it.
+  std::string damaged = bytes;
+  damaged[bytes.size() - 3] ^= 0x01;
+  try {
+    load_sgpb_topology(write("d.sgpb", damaged));
+    ADD_FAILURE() << "trailer";
+  } catch (const graph::ParseError& e) {
+    EXPECT_EQ(e.offset(), bytes.size() - 16) << e.what();
+  }
+  EXPECT_THROW(read_bytes(damaged), graph::ParseError);
+}
+
+// Every truncation is an error (never a crash): from a stream, and from a file; a cut inside
+// a frame names that frame.
+TEST_F(SgpbV3Test, EveryTruncationIsAnError) {
+  const std::string bytes = bytes_of(sample(), {.target_frame_bytes = 512});
+  const std::vector<FrameAt> frames = frames_of(bytes);
+  for (std::size_t cut = 0; cut < bytes.size(); cut += cut < 200 ? 1 : 7) {
+    const std::string head = bytes.substr(0, cut);
+    std::uint64_t expected = cut;  // the frame cut short, or the end for a cut between frames
+    for (const FrameAt& f : frames)
+      if (cut >= f.offset && cut < f.offset + 8 + f.length) expected = f.offset;
+    if (cut >= bytes.size() - 16) expected = frames.back().offset + 8 + frames.back().length;
+    for (int reader = 0; reader < 2; ++reader) {
+      try {
+        if (reader == 0) read_bytes(head);
+        else load_sgpb_topology(write("t.sgpb", head));
+        ADD_FAILURE() << "truncation at " << cut << " was not detected";
+      } catch (const graph::ParseError& e) {
+        if (cut > 8 + 8 + frames.front().length) {
+          EXPECT_EQ(e.offset(), expected) << "cut " << cut << ": " << e.what();
+        }
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace stakegraph::io
