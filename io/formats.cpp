@@ -11,7 +11,7 @@
 #include "graph/error.hpp"
 #include "io/atomic_file.hpp"
 #include "io/csv.hpp"
-#include "io/dot.hpp"
+#include "io/render/dot.hpp"
 #include "io/gexf.hpp"
 #include "io/graphml.hpp"
 #include "io/input.hpp"

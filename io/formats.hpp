@@ -1,7 +1,7 @@
 // One entry point for every graph file format: choose the format from the file extension
 // (or by name), load and save. `.sgpb` (native, io/sgpb.hpp), `.json` (io/json_format.hpp),
 // `.graphml` (io/graphml.hpp), `.csv` (io/csv.hpp, with an optional nodes file), `.dot` and
-// `.gexf` (write only, io/dot.hpp, io/gexf.hpp).
+// `.gexf` (write only, io/render/dot.hpp, io/gexf.hpp).
 #pragma once
 
 #include <optional>

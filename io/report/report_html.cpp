@@ -10,7 +10,7 @@
 #include <memory>
 
 #include "graph/error.hpp"
-#include "io/dot.hpp"
+#include "io/render/dot.hpp"
 
 namespace stakegraph::io::report {
 

@@ -113,7 +113,8 @@ TEST_F(CliTest, UnknownNodeSuggestsClosestNames) {
 TEST_F(CliTest, ConvertSgpbToSgpbAndStdout) {
   const auto r = run_stakegraph("convert '" + story_ + "' '" + path("copy.sgpb") + "'");
   ASSERT_EQ(r.status, 0) << r.err;
-  EXPECT_EQ(testing::graph_difference(testing::story_graph(), io::load_sgpb(path("copy.sgpb"))), "");
+  EXPECT_EQ(testing::graph_difference(testing::story_graph(), io::load_sgpb(path("copy.sgpb"))),
+            "");
   const auto out = run_stakegraph("convert '" + story_ + "' - --to sgpb");
   ASSERT_EQ(out.status, 0) << out.err;
   EXPECT_EQ(out.out.compare(0, 4, "SGPB"), 0);
@@ -152,7 +153,7 @@ TEST_F(CliTest, ConvertNeverLeavesPartialOutput) {
 }
 
 // Regression: Graphviz 2.42's dot ranking failed on the camps of the bundled sample graph
-// ("trouble in init_rank") and then crashed in gvFreeLayout; io/dot.cpp sets newrank.
+// ("trouble in init_rank") and then crashed in gvFreeLayout; io/render/dot.cpp sets newrank.
 TEST_F(CliTest, RenderBundledSampleWithCamps) {
   const std::string sample = std::string(STAKEGRAPH_SOURCE_DIR) + "/samples/stakeholders.sgpb";
   for (const char* method : {"camps", "louvain", "components"}) {

@@ -1,4 +1,4 @@
-// Rendering through Graphviz (io/render.hpp): SVG structure and tooltips read back with
+// Rendering through Graphviz (io/render/renderer.hpp): SVG structure and tooltips read back with
 // libxml2, PNG/PDF signatures, non-overlapping layouts for every engine, the large-graph
 // rules, atomic output, concurrent callers, and the `stakegraph render` command's errors.
 #include <libxml/parser.h>
@@ -25,10 +25,10 @@
 #include "graph/camps.hpp"
 #include "graph/error.hpp"
 #include "graph/subgraph.hpp"
-#include "io/dot.hpp"
+#include "io/render/dot.hpp"
 #include "io/extract.hpp"
 #include "io/formats.hpp"
-#include "io/render.hpp"
+#include "io/render/renderer.hpp"
 #include "io/sgpb.hpp"
 #include "tests/cli/run.hpp"
 #include "tests/support/data.hpp"
@@ -47,7 +47,8 @@ constexpr const char* kXlink = "http://www.w3.org/1999/xlink";
 // Names and evidence with everything that escaping can get wrong.
 Graph tricky_graph() {
   Graph g = testing::story_graph();
-  const auto art = g.add_article({.id = "tricky", .title = "T\\N \"x\" & <y> \xC3\xA9", .date = 20200301});
+  const auto art =
+      g.add_article({.id = "tricky", .title = "T\\N \"x\" & <y> \xC3\xA9", .date = 20200301});
   const auto a = g.add_node("Back\\slash \\N \\n & <tag> \"q\" \xE2\x82\xAC", Kind::kAgency);
   const auto b = g.add_node("AT&amp;T ends\\", Kind::kOperator);
   graph::Evidence ev;
@@ -78,7 +79,8 @@ std::string prop(xmlNodePtr n, const char* name, const char* ns = nullptr) {
 }
 
 bool named(xmlNodePtr n, const char* name) {
-  return n->type == XML_ELEMENT_NODE && std::strcmp(reinterpret_cast<const char*>(n->name), name) == 0;
+  return n->type == XML_ELEMENT_NODE &&
+         std::strcmp(reinterpret_cast<const char*>(n->name), name) == 0;
 }
 
 void collect_groups(xmlNodePtr n, const std::string& cls, std::vector<xmlNodePtr>& out) {
@@ -523,10 +525,10 @@ TEST(RenderThreads, ConcurrentCallersGetTheSameDrawing) {
 // Graphviz 2.42's old dot ranking fails on the camps of the bundled sample graph when the
 // cluster members are created first ("trouble in init_rank"), and gvLayout still returns 0;
 // freeing that layout frees memory twice. The renderer must report the error (read from
-// agerrors), not free the broken layout, and keep working for the next drawing. io/dot.cpp
-// sets newrank, which avoids the failure; the test removes it. Run in a child process (a
-// death test) that ends with _Exit: the broken layout is leaked on purpose and LeakSanitizer
-// must not count it; in an ASan build a double free in the child fails the test.
+// agerrors), not free the broken layout, and keep working for the next drawing.
+// io/render/dot.cpp sets newrank, which avoids the failure; the test removes it. Run in a
+// child process (a death test) that ends with _Exit: the broken layout is leaked on purpose
+// and LeakSanitizer must not count it; in an ASan build a double free in the child fails the test.
 int failed_layout_scenario() {
   const Graph g = load_graph(std::string(STAKEGRAPH_SOURCE_DIR) + "/samples/stakeholders.sgpb");
   DrawOptions draw;
@@ -539,7 +541,9 @@ int failed_layout_scenario() {
   std::erase_if(old.graph_attrs, [](const DotAttr& a) { return a.name == "newrank"; });
   std::vector<std::size_t> order(doc.nodes.size()), position(doc.nodes.size());
   std::iota(order.begin(), order.end(), std::size_t{0});
-  auto box = [&](std::size_t i) { return doc.nodes[i].cluster < 0 ? 1 << 30 : doc.nodes[i].cluster; };
+  auto box = [&](std::size_t i) {
+    return doc.nodes[i].cluster < 0 ? 1 << 30 : doc.nodes[i].cluster;
+  };
   std::stable_sort(order.begin(), order.end(),
                    [&](std::size_t a, std::size_t b) { return box(a) < box(b); });
   old.nodes.clear();
@@ -685,7 +689,8 @@ TEST_F(RenderCli, FiltersByKindRelationAndHedging) {
   EXPECT_EQ(s.nodes.size(), 5u);
   EXPECT_EQ(s.edges.size(), 4u);
 
-  const auto h = testing::run_stakegraph("render " + graph_ + " -o " + out("h.svg") + " --no-hedged");
+  const auto h =
+      testing::run_stakegraph("render " + graph_ + " -o " + out("h.svg") + " --no-hedged");
   ASSERT_EQ(h.status, 0) << h.err;
   XmlDoc y(testing::slurp(out("h.svg")));
   ASSERT_NE(y.doc, nullptr);
@@ -696,8 +701,10 @@ TEST_F(RenderCli, FiltersByKindRelationAndHedging) {
 // Edge groups of an SVG drawn with `--path`: the highlighted ones have the highlight colour.
 std::size_t highlighted_edges(const Svg& s) {
   std::size_t n = 0;
-  for (xmlNodePtr e : s.edges)
-    if (xmlNodePtr path = first_descendant(e, "path"); path && prop(path, "stroke") == "#1f1f1f") ++n;
+  for (xmlNodePtr e : s.edges) {
+    xmlNodePtr path = first_descendant(e, "path");
+    if (path != nullptr && prop(path, "stroke") == "#1f1f1f") ++n;
+  }
   return n;
 }
 
@@ -712,9 +719,10 @@ TEST_F(RenderCli, PathIsHighlightedAndTheRestFaded) {
   EXPECT_EQ(s.nodes.size(), testing::story_graph().node_count());
   EXPECT_EQ(highlighted_edges(s), 3u);
   std::size_t faded = 0;
-  for (xmlNodePtr e : s.edges)
-    if (xmlNodePtr path = first_descendant(e, "path"); path && !prop(path, "stroke-opacity").empty())
-      ++faded;
+  for (xmlNodePtr e : s.edges) {
+    xmlNodePtr path = first_descendant(e, "path");
+    if (path != nullptr && !prop(path, "stroke-opacity").empty()) ++faded;
+  }
   EXPECT_EQ(faded, s.edges.size() - 3);
 
   // With --top the path's nodes are drawn even when they are not among the top N.
@@ -729,7 +737,8 @@ TEST_F(RenderCli, PathIsHighlightedAndTheRestFaded) {
 }
 
 TEST_F(RenderCli, PathErrors) {
-  auto r = testing::run_stakegraph("render " + graph_ + " -o " + out("x.svg") + " --path Huawie BT");
+  auto r =
+      testing::run_stakegraph("render " + graph_ + " -o " + out("x.svg") + " --path Huawie BT");
   EXPECT_EQ(r.status, 1) << r.err;
   EXPECT_NE(r.err.find("did you mean"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("Huawei"), std::string::npos) << r.err;

@@ -15,8 +15,8 @@
 #include <vector>
 
 #include "graph/error.hpp"
-#include "io/dot.hpp"
-#include "io/render.hpp"
+#include "io/render/dot.hpp"
+#include "io/render/renderer.hpp"
 #include "io/report/report_data.hpp"
 #include "io/report/report_html.hpp"
 #include "tests/test_graphs.hpp"
