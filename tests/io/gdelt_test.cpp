@@ -3,7 +3,8 @@
 // files made in the test (plain, .gz, .zip, header lines, CRLF, malformed rows, "010" vs "10",
 // one-actor rows, date and root-code filters, --strict, re-import, the running Goldstein
 // mean, actor -> node resolution with and without a lexicon).
-#include "io/gdelt.hpp"
+#include "io/gdelt/gdelt.hpp"
+#include "io/gdelt/lexicon_lookup.hpp"
 
 #include <gtest/gtest.h>
 
@@ -560,7 +561,8 @@ TEST_F(GdeltTest, GzipAndZipGiveTheSameGraphAsPlain) {
       auto ea = edge_between(a, "United States", "China", rel);
       auto eg = edge_between(*g, "United States", "China", rel);
       ASSERT_TRUE(ea && eg);
-      EXPECT_DOUBLE_EQ(a.edge(*ea).goldstein.value_or(-99.0), g->edge(*eg).goldstein.value_or(-99.0));
+      EXPECT_DOUBLE_EQ(a.edge(*ea).goldstein.value_or(-99.0),
+                       g->edge(*eg).goldstein.value_or(-99.0));
     }
   }
   // Malformed rows in a zip member are reported as archive:member:line.

@@ -208,11 +208,7 @@ struct GdeltActorLookup {
   std::function<std::optional<Entity>(std::string_view name)> entity;
 };
 
-class Lexicon;
-// The lookup backed by the extraction lexicon (io/lexicon.hpp): governments by ISO code
-// (Lexicon::government_by_iso), other actors by name or alias (Lexicon::find). `lexicon`
-// must outlive the returned functions.
-GdeltActorLookup gdelt_lexicon_lookup(const Lexicon& lexicon);
+// io/gdelt/lexicon_lookup.hpp gives the lookup backed by the extraction lexicon.
 
 struct GdeltProgress {
   std::string file;
@@ -295,8 +291,10 @@ GdeltImportResult import_gdelt_scans(graph::Graph& g, const std::function<bool(G
                                      const GdeltImportOptions& options = {});
 
 // Canonical country names from Debian's iso-codes (/usr/share/iso-codes/json/iso_3166-1.json):
-// the common name where it has one ("Iran"), else the name ("United States"). Empty
-// function results when the file is absent. Used when no lexicon is given.
+// the common name where it has one ("Iran"), else the name ("United States"); nullopt for a
+// code the file does not have. The file is read once per process; when it is absent or not
+// valid JSON every call throws graph::Error naming it ("install Debian's iso-codes
+// package"). Used when no lexicon is given.
 std::optional<std::string> iso_country_name(std::string_view alpha3);
 
 // "UNITED STATES" -> "United States", "AMNESTY INTERNATIONAL" -> "Amnesty International";

@@ -1,5 +1,5 @@
-// The GDELT importer (io/gdelt.hpp: import_gdelt, and its two phases scan_gdelt and
-// import_gdelt_scans): rows -> nodes, edges and evidence. The reader is in io/gdelt.cpp.
+// The GDELT importer (io/gdelt/gdelt.hpp: import_gdelt, and its two phases scan_gdelt and
+// import_gdelt_scans): rows -> nodes, edges and evidence. The reader is in io/gdelt/gdelt.cpp.
 #include <algorithm>
 #include <cctype>
 #include <charconv>
@@ -7,11 +7,10 @@
 #include <unordered_map>
 
 #include "graph/error.hpp"
-#include "io/gdelt.hpp"
-#include "io/gdelt_roles.hpp"
-#include "io/gdelt_text.hpp"
+#include "io/gdelt/gdelt.hpp"
+#include "io/gdelt/roles.hpp"
+#include "io/gdelt/text.hpp"
 #include "io/input.hpp"
-#include "io/lexicon.hpp"
 
 namespace stakegraph::io {
 
@@ -28,19 +27,6 @@ using gdelt_text::iequals;
 }  // namespace
 
 // ---- importer -------------------------------------------------------------------------------
-
-GdeltActorLookup gdelt_lexicon_lookup(const Lexicon& lexicon) {
-  GdeltActorLookup l;
-  l.country_name = [&lexicon](std::string_view alpha3) {
-    return lexicon.government_by_iso(alpha3);
-  };
-  l.entity = [&lexicon](std::string_view name) -> std::optional<GdeltActorLookup::Entity> {
-    if (const LexiconEntry* e = lexicon.find(name))
-      return GdeltActorLookup::Entity{e->name, e->kind};
-    return std::nullopt;
-  };
-  return l;
-}
 
 namespace {
 
