@@ -23,7 +23,7 @@ struct CorrectionStats {
 // Parsed corrections (opaque; see proto/lexicon.proto).
 class CorrectionSet final {
  public:
-  // Throws graph::NotFound for a missing file, graph::ParseError (line, column) when malformed.
+  // Throws graph::NotFound for a missing file, io::ParseError (line, column) when malformed.
   static CorrectionSet load(const std::string& path);
   static CorrectionSet parse(const std::string& text, const std::string& name);
   bool empty() const noexcept;

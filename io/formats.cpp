@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "graph/error.hpp"
+#include "io/error.hpp"
 #include "io/atomic_file.hpp"
 #include "io/csv.hpp"
 #include "io/render/dot.hpp"
@@ -76,7 +77,7 @@ graph::Graph load_graph_unchecked(const std::string& path, std::optional<Format>
   if (!options.csv_nodes.empty() && *format != Format::kCsv)
     throw graph::InvalidArgument(path + ": a nodes file (--nodes) goes with a CSV edge list only");
   if (*format != Format::kSgpb && path != "-" && has_sgpb_magic(path))
-    throw graph::ParseError::at_offset(
+    throw io::ParseError::at_offset(
         path, 0, "this is a .sgpb graph file, not " + std::string(format_name(*format)));
   switch (*format) {
     case Format::kSgpb: return load_sgpb(path);

@@ -69,7 +69,7 @@ class Lexicon final {
 
   // Loads iso-codes and the lexicon files. Throws graph::NotFound naming the file for a
   // missing iso-codes JSON ("install the iso-codes package") or lexicon file, and
-  // graph::ParseError (file, line, column) for a malformed one.
+  // io::ParseError (file, line, column) for a malformed one.
   static Lexicon load(const LexiconOptions& options = {});
 
   // Adds the entries and verb patterns of one Protobuf text file. Entries whose name is

@@ -18,6 +18,7 @@
 #include <set>
 
 #include "graph/error.hpp"
+#include "io/error.hpp"
 #include "io/gdelt/roles.hpp"
 #include "io/gdelt/text.hpp"
 #include "io/input.hpp"
@@ -75,7 +76,7 @@ CameoTables CameoTables::parse(std::string_view plover_tsv, std::string_view gol
       if (line.empty() || line.front() == '#') continue;
       const std::size_t tab = line.find('\t');
       if (tab == std::string_view::npos || tab == 0 || tab + 1 == line.size())
-        throw graph::ParseError(name + " (" + what + ")", line_no, 0,
+        throw io::ParseError(name + " (" + what + ")", line_no, 0,
                                 "expected two tab-separated fields");
       fn(line.substr(0, tab), line.substr(tab + 1), line_no);
     }
@@ -83,7 +84,7 @@ CameoTables CameoTables::parse(std::string_view plover_tsv, std::string_view gol
   for_rows(plover_tsv, "cameo_plover.tsv",
            [&](std::string_view code, std::string_view type, std::uint64_t line_no) {
              if (!all_digits(code) || code.size() < 2 || code.size() > 4)
-               throw graph::ParseError(name + " (cameo_plover.tsv)", line_no, 0,
+               throw io::ParseError(name + " (cameo_plover.tsv)", line_no, 0,
                                        "bad CAMEO code '" + std::string(code) + "'");
              EventType e;
              e.known = true;
@@ -92,7 +93,7 @@ CameoTables CameoTables::parse(std::string_view plover_tsv, std::string_view gol
              } else {
                auto r = graph::parse_relation(type);
                if (!r || !graph::is_event(*r))
-                 throw graph::ParseError(name + " (cameo_plover.tsv)", line_no, 0,
+                 throw io::ParseError(name + " (cameo_plover.tsv)", line_no, 0,
                                          "unknown PLOVER type '" + std::string(type) + "'");
                e.relation = *r;
              }
@@ -102,14 +103,14 @@ CameoTables CameoTables::parse(std::string_view plover_tsv, std::string_view gol
            [&](std::string_view code, std::string_view score, std::uint64_t line_no) {
              double v = 0;
              if (!all_digits(code) || !parse_double(score, v) || v < -10 || v > 10)
-               throw graph::ParseError(name + " (cameo_goldstein.tsv)", line_no, 0,
+               throw io::ParseError(name + " (cameo_goldstein.tsv)", line_no, 0,
                                        "bad code or score");
              t.goldstein_[std::string(code)] = v;
            });
   for_rows(countries_tsv, "cameo_countries.tsv",
            [&](std::string_view cameo, std::string_view iso, std::uint64_t line_no) {
              if (cameo.size() != 3 || iso.size() != 3)
-               throw graph::ParseError(name + " (cameo_countries.tsv)", line_no, 0,
+               throw io::ParseError(name + " (cameo_countries.tsv)", line_no, 0,
                                        "expected two 3-letter codes");
              t.countries_[std::string(cameo)] = std::string(iso);
            });
@@ -231,7 +232,7 @@ class GdeltReader::Source {
   virtual bool open_next_member() { return false; }
 
   [[noreturn]] void fail(const std::string& what) const {
-    throw graph::ParseError(where_, line_ + 1, 0, what);
+    throw io::ParseError(where_, line_ + 1, 0, what);
   }
 
   std::string where_;
@@ -314,7 +315,7 @@ class ZipSource final : public GdeltReader::Source {
       zip_error_init_with_code(&ze, err);
       const std::string msg = zip_error_strerror(&ze);
       zip_error_fini(&ze);
-      throw graph::ParseError(path, 0, 0, "not a readable zip archive: " + msg);
+      throw io::ParseError(path, 0, 0, "not a readable zip archive: " + msg);
     }
     entries_ = zip_get_num_entries(zip_, 0);
   }

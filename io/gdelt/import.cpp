@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "graph/error.hpp"
+#include "io/error.hpp"
 #include "io/gdelt/gdelt.hpp"
 #include "io/gdelt/roles.hpp"
 #include "io/gdelt/text.hpp"
@@ -172,10 +173,10 @@ class Importer {
     }
     report();
     if (o_.require_rows && r_.rows == rows_before)
-      throw graph::ParseError(path == "-" ? "<stdin>" : path, 0, 0,
+      throw io::ParseError(path == "-" ? "<stdin>" : path, 0, 0,
                               "no GDELT event rows (empty file, or only a header)");
     if (o_.require_rows && r_.malformed_rows - malformed_before == r_.rows - rows_before)
-      throw graph::ParseError(first_malformed_.file, first_malformed_.line, 0,
+      throw io::ParseError(first_malformed_.file, first_malformed_.line, 0,
                               "not a GDELT event file, no row is well-formed (first: " +
                                   first_malformed_.reason + ")");
   }
@@ -193,7 +194,7 @@ class Importer {
 
  private:
   void malformed(const GdeltReader& rd, const std::string& reason) {
-    if (o_.strict) throw graph::ParseError(rd.where(), rd.line(), 0, reason);
+    if (o_.strict) throw io::ParseError(rd.where(), rd.line(), 0, reason);
     if (first_malformed_.file.empty()) first_malformed_ = {rd.where(), rd.line(), reason};
     ++r_.malformed_rows;
     if (r_.malformed.size() < o_.max_listed_malformed)

@@ -16,6 +16,7 @@
 #include "graph/centrality.hpp"
 #include "graph/csr.hpp"
 #include "graph/error.hpp"
+#include "io/error.hpp"
 #include "io/input.hpp"
 #include "tests/test_graphs.hpp"
 
@@ -53,7 +54,7 @@ void expect_error(const std::string& text, std::uint64_t line, const std::string
   try {
     parse_csv(text, "in.csv");
     ADD_FAILURE() << "no error for: " << text.substr(0, 200);
-  } catch (const graph::ParseError& e) {
+  } catch (const io::ParseError& e) {
     const std::string what = e.what();
     EXPECT_EQ(e.file(), "in.csv") << what;
     EXPECT_EQ(what.rfind("in.csv", 0), 0u) << what;
@@ -294,7 +295,7 @@ TEST(Csv, EveryTruncationIsHandled) {
       const graph::Graph h = parse_csv(text.substr(0, n), "cut.csv");
       EXPECT_LE(h.edge_count(), g.edge_count());
       EXPECT_FALSE(n > open && n < open + 12) << "cut inside a quoted field at " << n;
-    } catch (const graph::ParseError& e) {
+    } catch (const io::ParseError& e) {
       EXPECT_EQ(e.file(), "cut.csv");
     }
   }
@@ -308,7 +309,7 @@ TEST(Csv, LoadCsvNamesThePath) {
   try {
     load_csv(path);
     ADD_FAILURE() << "no error";
-  } catch (const graph::ParseError& e) {
+  } catch (const io::ParseError& e) {
     EXPECT_EQ(std::string(e.what()).rfind(path + ":3: invalid weight 'x'", 0), 0u) << e.what();
   }
   EXPECT_THROW(load_csv((dir / "missing.csv").string()), graph::NotFound);

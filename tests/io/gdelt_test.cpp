@@ -20,6 +20,7 @@
 #include <sstream>
 
 #include "graph/error.hpp"
+#include "io/error.hpp"
 #include "io/lexicon.hpp"
 #include "tests/support/data.hpp"
 
@@ -497,7 +498,7 @@ TEST_F(GdeltTest, MalformedRowsAreCountedWithLineNumbers) {
   try {
     import_gdelt(h, {f}, {.strict = true});
     FAIL() << "no ParseError";
-  } catch (const graph::ParseError& e) {
+  } catch (const io::ParseError& e) {
     EXPECT_EQ(e.file(), f);
     EXPECT_EQ(e.line(), 2u);
   }
@@ -585,12 +586,12 @@ TEST_F(GdeltTest, DamagedCompressedFilesAreErrors) {
   }
   write("truncated.gz", bytes.substr(0, bytes.size() / 2));
   graph::Graph g;
-  EXPECT_THROW(import_gdelt(g, {path("truncated.gz")}), graph::ParseError);
+  EXPECT_THROW(import_gdelt(g, {path("truncated.gz")}), io::ParseError);
   std::string flipped = bytes;
   flipped[bytes.size() / 2] = static_cast<char>(flipped[bytes.size() / 2] ^ 0x55);
   write("flipped.gz", flipped);
   graph::Graph h;
-  EXPECT_THROW(import_gdelt(h, {path("flipped.gz")}), graph::ParseError);
+  EXPECT_THROW(import_gdelt(h, {path("flipped.gz")}), io::ParseError);
   write("notzip.zip", std::string("PK\x03\x04", 4) + "garbage");
   EXPECT_THROW(import_gdelt(h, {path("notzip.zip")}), graph::Error);
   EXPECT_THROW(import_gdelt(h, {path("missing.tsv")}), graph::NotFound);

@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "graph/error.hpp"
+#include "io/error.hpp"
 #include "tests/test_graphs.hpp"
 
 namespace stakegraph::io {
@@ -34,7 +35,7 @@ std::string expect_error(const std::string& text, std::uint64_t line, const std:
   try {
     parse_graphml(text, "in.graphml");
     ADD_FAILURE() << "no error for: " << text.substr(0, 300);
-  } catch (const graph::ParseError& e) {
+  } catch (const io::ParseError& e) {
     what = e.what();
     EXPECT_EQ(e.file(), "in.graphml") << what;
     if (line) {
@@ -235,7 +236,7 @@ TEST(Graphml, EveryTruncationIsAnError) {
     try {
       parse_graphml(text.substr(0, n), "cut.graphml");
       ADD_FAILURE() << "a file cut at byte " << n << " was accepted";
-    } catch (const graph::ParseError& e) {
+    } catch (const io::ParseError& e) {
       EXPECT_EQ(e.file(), "cut.graphml");
     }
   }
@@ -291,7 +292,7 @@ TEST(Graphml, ExternalEntitiesAreNotLoaded) {
     const graph::Graph g = parse_graphml(text, "xxe.graphml");
     ASSERT_EQ(g.node_count(), 1u);
     EXPECT_EQ(g.node(0).name.find("root:"), std::string::npos);
-  } catch (const graph::ParseError& e) {
+  } catch (const io::ParseError& e) {
     EXPECT_EQ(std::string(e.what()).find("root:"), std::string::npos);
   }
   EXPECT_EQ(::testing::internal::GetCapturedStderr(), "");
@@ -305,7 +306,7 @@ TEST(Graphml, LoadGraphmlNamesThePath) {
   try {
     load_graphml(path);
     ADD_FAILURE() << "no error";
-  } catch (const graph::ParseError& e) {
+  } catch (const io::ParseError& e) {
     EXPECT_EQ(std::string(e.what()).rfind(path + ":10: ", 0), 0u) << e.what();
   }
   EXPECT_THROW(load_graphml((dir / "missing.graphml").string()), graph::NotFound);

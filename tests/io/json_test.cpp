@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "graph/error.hpp"
+#include "io/error.hpp"
 #include "tests/test_graphs.hpp"
 
 namespace stakegraph::io {
@@ -33,7 +34,7 @@ std::string to_json(const graph::Graph& g) {
 std::string expect_error(const std::string& text, std::uint64_t line, const std::string& needle) {
   try {
     parse_json(text, "in.json");
-  } catch (const graph::ParseError& e) {
+  } catch (const io::ParseError& e) {
     const std::string what = e.what();
     EXPECT_EQ(e.file(), "in.json") << what;
     EXPECT_EQ(what.rfind("in.json", 0), 0u) << what;
@@ -273,7 +274,7 @@ TEST(JsonFormat, InvalidUtf8NamesLineAndColumn) {
   try {
     parse_json(text, "in.json");
     FAIL() << "no error";
-  } catch (const graph::ParseError& e) {
+  } catch (const io::ParseError& e) {
     EXPECT_EQ(e.line(), 3u);
     EXPECT_EQ(e.column(), 12u);
     EXPECT_NE(std::string(e.what()).find("invalid UTF-8"), std::string::npos) << e.what();
@@ -285,7 +286,7 @@ TEST(JsonFormat, SyntaxErrorsNameLineAndColumn) {
   try {
     parse_json("{\n  \"nodes\": [\n    {\"id\": \"a\",, \"name\": \"A\"}\n  ]\n}\n", "in.json");
     FAIL() << "no error";
-  } catch (const graph::ParseError& e) {
+  } catch (const io::ParseError& e) {
     EXPECT_EQ(e.line(), 3u) << e.what();
     EXPECT_EQ(e.column(), 16u) << e.what();
     EXPECT_EQ(std::string(e.what()).find("[json.exception"), std::string::npos) << e.what();
@@ -314,7 +315,7 @@ TEST(JsonFormat, OverlongStringsAreRefusedAtTheirQuote) {
     try {
       parse_json("{\"nodes\": [\n  {\"id\": \"a\", \"name\": \"" + over + tail, "in.json");
       ADD_FAILURE() << "no error";
-    } catch (const graph::ParseError& e) {
+    } catch (const io::ParseError& e) {
       EXPECT_EQ(e.line(), 2u) << e.what();
       EXPECT_EQ(e.column(), 23u) << e.what();
       EXPECT_NE(std::string(e.what()).find("limit for one JSON string"), std::string::npos);
@@ -329,7 +330,7 @@ TEST(JsonFormat, EveryTruncationIsAnError) {
     try {
       parse_json(text.substr(0, n), "cut.json");
       ADD_FAILURE() << "a file cut at byte " << n << " was accepted";
-    } catch (const graph::ParseError& e) {
+    } catch (const io::ParseError& e) {
       EXPECT_EQ(e.file(), "cut.json");
     }
   }
@@ -420,7 +421,7 @@ TEST(JsonFormat, LoadJsonNamesThePath) {
   try {
     load_json(path);
     ADD_FAILURE() << "no error";
-  } catch (const graph::ParseError& e) {
+  } catch (const io::ParseError& e) {
     EXPECT_EQ(std::string(e.what()).rfind(path + ":2:1: ", 0), 0u) << e.what();
   }
   EXPECT_THROW(load_json((dir / "missing.json").string()), graph::NotFound);

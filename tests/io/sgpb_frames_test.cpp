@@ -12,6 +12,7 @@
 #include <tuple>
 
 #include "graph/error.hpp"
+#include "io/error.hpp"
 #include "io/sgpb.hpp"
 #include "tests/temp_dir.hpp"
 #include "tests/test_graphs.hpp"
@@ -154,7 +155,7 @@ TEST_F(SgpbFramesTest, DamageIsReportedByTheRangeThatHoldsIt) {
   try {
     read_sgpb_frames(bad, y, k - 1, k + 1);
     FAIL() << "no error";
-  } catch (const graph::ParseError& e) {
+  } catch (const io::ParseError& e) {
     const std::string what = e.what();
     EXPECT_NE(what.find(bad), std::string::npos) << what;
     EXPECT_NE(what.find("byte offset " + std::to_string(x.frames[k].offset)), std::string::npos)
@@ -166,14 +167,14 @@ TEST_F(SgpbFramesTest, DamageIsReportedByTheRangeThatHoldsIt) {
   try {
     index_sgpb(cut);
     FAIL() << "no error";
-  } catch (const graph::ParseError& e) {
+  } catch (const io::ParseError& e) {
     const std::string what = e.what();
     EXPECT_NE(what.find("truncated"), std::string::npos) << what;
     EXPECT_NE(what.find("byte offset " + std::to_string(x.frames[k].offset)), std::string::npos)
         << what;
   }
   // Not a graph file; a missing one.
-  EXPECT_THROW(index_sgpb(write("x.sgpb", "hello world, no graph here")), graph::ParseError);
+  EXPECT_THROW(index_sgpb(write("x.sgpb", "hello world, no graph here")), io::ParseError);
   EXPECT_THROW(index_sgpb(path("missing.sgpb")), graph::NotFound);
 }
 

@@ -14,6 +14,7 @@
 #include <zlib.h>
 
 #include "graph/error.hpp"
+#include "io/error.hpp"
 #include "io/proto_convert.hpp"
 #include "tests/test_graphs.hpp"
 #include "tests/temp_dir.hpp"
@@ -218,7 +219,7 @@ TEST_F(SgpbTest, FramesHoldingMoreThanDeclaredAreRefusedBeforeDecoding) {
     try {
       read_bytes(bytes);
       ADD_FAILURE() << needle;
-    } catch (const graph::ParseError& err) {
+    } catch (const io::ParseError& err) {
       EXPECT_EQ(err.offset(), offset) << err.what();
       EXPECT_NE(std::string(err.what()).find(needle), std::string::npos) << err.what();
     }
@@ -289,7 +290,7 @@ TEST_F(SgpbTest, EveryFlippedByteIsDetected) {
     try {
       read_bytes(damaged);
       ADD_FAILURE() << "flipped byte " << i << " was not detected";
-    } catch (const graph::ParseError& e) {
+    } catch (const io::ParseError& e) {
       EXPECT_NE(std::string(e.what()).find("mem.sgpb: byte offset"), std::string::npos) << e.what();
       EXPECT_LE(e.offset(), i) << e.what();  // the frame at fault starts at or before the byte
     }
@@ -303,7 +304,7 @@ TEST_F(SgpbTest, EveryTruncationIsDetected) {
     try {
       read_bytes(bytes.substr(0, cut));
       ADD_FAILURE() << "truncation at " << cut << " was not detected";
-    } catch (const graph::ParseError& e) {
+    } catch (const io::ParseError& e) {
       const std::string what = e.what();
       EXPECT_TRUE(what.find("truncated") != std::string::npos ||
                   what.find("empty file") != std::string::npos ||
@@ -315,7 +316,7 @@ TEST_F(SgpbTest, EveryTruncationIsDetected) {
 
 TEST_F(SgpbTest, TrailingGarbageIsDetected) {
   const std::string bytes = bytes_of(testing::story_graph()) + "junk";
-  EXPECT_THROW(read_bytes(bytes), graph::ParseError);
+  EXPECT_THROW(read_bytes(bytes), io::ParseError);
 }
 
 TEST_F(SgpbTest, ForeignAndMissingFiles) {
@@ -323,12 +324,12 @@ TEST_F(SgpbTest, ForeignAndMissingFiles) {
   try {
     load_sgpb(path("text.sgpb"));
     ADD_FAILURE();
-  } catch (const graph::ParseError& e) {
+  } catch (const io::ParseError& e) {
     EXPECT_NE(std::string(e.what()).find("not a .sgpb graph file"), std::string::npos);
     EXPECT_NE(std::string(e.what()).find("text.sgpb"), std::string::npos);
   }
   std::ofstream(path("empty.sgpb")).close();
-  EXPECT_THROW(load_sgpb(path("empty.sgpb")), graph::ParseError);
+  EXPECT_THROW(load_sgpb(path("empty.sgpb")), io::ParseError);
   EXPECT_THROW(load_sgpb(path("missing.sgpb")), graph::NotFound);
   EXPECT_THROW(load_sgpb(dir_.string()), graph::Error);
 }
@@ -339,7 +340,7 @@ TEST_F(SgpbTest, HugeFrameLengthRefusedWithoutAllocating) {
   try {
     read_bytes(bytes);
     ADD_FAILURE();
-  } catch (const graph::ParseError& e) {
+  } catch (const io::ParseError& e) {
     EXPECT_EQ(e.offset(), 8u);
     EXPECT_NE(std::string(e.what()).find("exceeds limit"), std::string::npos);
   }
@@ -361,7 +362,7 @@ TEST_F(SgpbTest, NewerFormatVersionRefused) {
   try {
     read_bytes(bytes);
     ADD_FAILURE();
-  } catch (const graph::ParseError& e) {
+  } catch (const io::ParseError& e) {
     EXPECT_NE(std::string(e.what()).find("format version"), std::string::npos) << e.what();
   }
 }
@@ -399,7 +400,7 @@ TEST_F(SgpbTest, InvalidUtf8InFrameIsQuietParseError) {
   try {
     read_bytes(bytes);
     ADD_FAILURE() << "read a frame with invalid UTF-8";
-  } catch (const graph::ParseError& e) {
+  } catch (const io::ParseError& e) {
     EXPECT_EQ(e.offset(), frame_offset);
     EXPECT_NE(std::string(e.what()).find("cannot decode"), std::string::npos) << e.what();
   }
