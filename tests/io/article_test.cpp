@@ -14,7 +14,7 @@ namespace stakegraph::io {
 namespace {
 
 // Reader tests on files: each in a scratch directory of its own.
-class ArticleFiles : public testing::TempDirTest {
+class ArticleFiles : public test_support::TempDirTest {
  protected:
   std::string write_tmp(const std::string& name, const std::string& text) {
     return write(name, text);

@@ -69,7 +69,7 @@ void expect_error(const std::string& text, std::uint64_t line, const std::string
 }
 
 TEST(Csv, StoryGraphRoundTripKeepsTheEdges) {
-  const graph::Graph g = testing::story_graph();
+  const graph::Graph g = test_support::story_graph();
   const std::string text = to_csv(g);
   const graph::Graph h = parse_csv(text, "story.csv");
   EXPECT_EQ(h.edge_count(), g.edge_count());
@@ -86,7 +86,7 @@ TEST(Csv, StoryGraphRoundTripKeepsTheEdges) {
 
 TEST(Csv, RandomGraphsRoundTrip) {
   for (unsigned seed : {7u, 8u, 9u}) {
-    const graph::Graph g = testing::random_graph(300, 2000, seed, false);
+    const graph::Graph g = test_support::random_graph(300, 2000, seed, false);
     const graph::Graph h = parse_csv(to_csv(g), "random.csv");
     EXPECT_EQ(h.edge_count(), g.edge_count()) << "seed " << seed;
     EXPECT_EQ(edge_rows(h), edge_rows(g)) << "seed " << seed;
@@ -284,7 +284,7 @@ TEST(Csv, BadValues) {
 TEST(Csv, EveryTruncationIsHandled) {
   // CSV has no end marker: a cut at a line end is a valid shorter file. Every cut must give
   // a graph or a ParseError, and a cut inside a quoted field is always an error.
-  graph::Graph g = testing::story_graph();
+  graph::Graph g = test_support::story_graph();
   g.add_edge(0, 1, graph::Relation::kCoerce);
   g.add_edge(g.add_node("Comma, Inc", graph::Kind::kVendor), 0, graph::Relation::kAid, 0.25);
   const std::string text = to_csv(g);

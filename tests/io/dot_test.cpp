@@ -146,7 +146,9 @@ Graph awkward_graph() {
   return g;
 }
 
-TEST(DotGolden, StoryGraphPlain) { expect_golden("story.dot", dot_of(testing::story_graph())); }
+TEST(DotGolden, StoryGraphPlain) {
+  expect_golden("story.dot", dot_of(test_support::story_graph()));
+}
 
 TEST(DotGolden, CampsWithClustersPathFocusAndTitle) {
   const Camps c = camps_graph();
@@ -181,7 +183,7 @@ TEST(DotText, EscapeHtml) {
 }
 
 TEST(DotText, EdgeTooltipListsEveryEvidenceWithTitleAndDate) {
-  const Graph g = testing::story_graph();
+  const Graph g = test_support::story_graph();
   const auto us = *g.find_node("United States");
   const auto hw = *g.find_node("Huawei");
   const auto e = *g.find_edge(us, hw, Relation::kSanction);
@@ -225,7 +227,7 @@ TEST(DotText, EdgeTooltipCutsLongEvidence) {
 }
 
 TEST(DotText, NodeTooltipHasKindAliasesAndDegree) {
-  const Graph g = testing::story_graph();
+  const Graph g = test_support::story_graph();
   EXPECT_EQ(node_tooltip(g, *g.find_node("United States")),
             "United States\nkind: government\naliases: US; Washington\n"
             "degree: 4 (in 1, out 3)\nid: united-states");
@@ -241,7 +243,7 @@ std::string attr(const std::vector<DotAttr>& attrs, const std::string& name) {
 }
 
 TEST(DotDocument, DrawingRulesHoldForEveryNodeAndEdge) {
-  const Graph g = testing::random_graph(60, 200, 7);
+  const Graph g = test_support::random_graph(60, 200, 7);
   const DotDocument doc = make_dot_document(g);
   ASSERT_EQ(doc.nodes.size(), g.node_count());
   ASSERT_EQ(doc.edges.size(), g.edge_count());
@@ -305,14 +307,14 @@ TEST(DotDocument, LegendNamesOnlyTheKindsAndStylesPresent) {
 TEST(DotDocument, BigDotDrawingsPutRelationLabelsOutside) {
   DrawOptions o;
   o.layout = "dot";
-  const Graph small = testing::random_graph(50, kDotInlineLabelEdges, 2);
+  const Graph small = test_support::random_graph(50, kDotInlineLabelEdges, 2);
   ASSERT_LE(small.edge_count(), kDotInlineLabelEdges);
   DotDocument doc = make_dot_document(small, o);
   EXPECT_NE(attr(doc.edges[0].attrs, "label"), "");
   EXPECT_EQ(attr(doc.edges[0].attrs, "xlabel"), "");
   EXPECT_EQ(attr(doc.graph_attrs, "nslimit"), "");
 
-  const Graph big = testing::random_graph(100, kDotInlineLabelEdges + 50, 2);
+  const Graph big = test_support::random_graph(100, kDotInlineLabelEdges + 50, 2);
   ASSERT_GT(big.edge_count(), kDotInlineLabelEdges);
   doc = make_dot_document(big, o);
   for (const DotEdge& e : doc.edges) {
@@ -493,7 +495,7 @@ void expect_round_trip(const Graph& g, const DrawOptions& options) {
   agclose(parsed);
 }
 
-TEST(DotRoundTrip, StoryGraph) { expect_round_trip(testing::story_graph(), {}); }
+TEST(DotRoundTrip, StoryGraph) { expect_round_trip(test_support::story_graph(), {}); }
 
 TEST(DotRoundTrip, AwkwardIdsAndNames) { expect_round_trip(awkward_graph(), {}); }
 
@@ -614,7 +616,7 @@ TEST(DotWrite, SameBytesAsGraphvizAgwrite) {
 TEST(DotWrite, FailingStreamThrows) {
   std::ostringstream out;
   out.setstate(std::ios::badbit);
-  EXPECT_THROW(write_dot(testing::story_graph(), out), graph::Error);
+  EXPECT_THROW(write_dot(test_support::story_graph(), out), graph::Error);
 }
 
 }  // namespace

@@ -32,7 +32,7 @@ using graph::Kind;
 using graph::Relation;
 
 
-class GdeltTest : public testing::TempDirTest {
+class GdeltTest : public test_support::TempDirTest {
  protected:
   void SetUp() override {
     TempDirTest::SetUp();

@@ -65,10 +65,10 @@ const std::string kKeys =
     "<key id=\"f\" for=\"edge\" attr.name=\"first_seen\" attr.type=\"string\"/>\n";
 
 TEST(Graphml, StoryGraphRoundTrip) {
-  const graph::Graph g = testing::story_graph();
+  const graph::Graph g = test_support::story_graph();
   const graph::Graph h = parse_graphml(to_graphml(g), "story.graphml");
-  EXPECT_EQ(testing::graph_difference(g, h, /*compare_evidence=*/false), "");
-  EXPECT_EQ(testing::graph_difference(h, g, false), "");
+  EXPECT_EQ(test_support::graph_difference(g, h, /*compare_evidence=*/false), "");
+  EXPECT_EQ(test_support::graph_difference(h, g, false), "");
   // Dates survive too; evidence does not (documented).
   const auto us = *h.find_by_id("united-states"), hw = *h.find_by_id("huawei");
   const graph::EdgeData& ban = h.edge(*h.find_edge(us, hw, graph::Relation::kSanction));
@@ -79,10 +79,10 @@ TEST(Graphml, StoryGraphRoundTrip) {
 
 TEST(Graphml, RandomGraphsRoundTrip) {
   for (unsigned seed : {4u, 5u, 6u}) {
-    const graph::Graph g = testing::random_graph(150, 1200, seed, false);
+    const graph::Graph g = test_support::random_graph(150, 1200, seed, false);
     const graph::Graph h = parse_graphml(to_graphml(g), "random.graphml");
-    EXPECT_EQ(testing::graph_difference(g, h, false), "") << "seed " << seed;
-    EXPECT_EQ(testing::graph_difference(h, g, false), "") << "seed " << seed;
+    EXPECT_EQ(test_support::graph_difference(g, h, false), "") << "seed " << seed;
+    EXPECT_EQ(test_support::graph_difference(h, g, false), "") << "seed " << seed;
   }
 }
 
@@ -108,8 +108,8 @@ TEST(Graphml, OddTextAndAttributesRoundTrip) {
   g.add_edge(b, a, graph::Relation::kAssault, -1e-300);
   g.add_edge(b, b, graph::Relation::kLinkedTo, 123456789.125);
   const graph::Graph h = parse_graphml(to_graphml(g), "odd.graphml");
-  EXPECT_EQ(testing::graph_difference(g, h, false), "");
-  EXPECT_EQ(testing::graph_difference(h, g, false), "");
+  EXPECT_EQ(test_support::graph_difference(g, h, false), "");
+  EXPECT_EQ(test_support::graph_difference(h, g, false), "");
   EXPECT_EQ(h.node(0).aliases, g.node(0).aliases);
   EXPECT_EQ(h.node(0).attributes, g.node(0).attributes);
 }
@@ -123,7 +123,7 @@ TEST(Graphml, CharactersXmlCannotCarryBecomeReplacementCharacters) {
 }
 
 TEST(Graphml, WritesTypedKeysAndDirectedGraph) {
-  const std::string text = to_graphml(testing::story_graph());
+  const std::string text = to_graphml(test_support::story_graph());
   for (
       const char* key : {
           R"(<key id="name" for="node" attr.name="name" attr.type="string"/>)",
@@ -229,7 +229,7 @@ TEST(Graphml, EmptyJunkAndEncodingErrors) {
 }
 
 TEST(Graphml, EveryTruncationIsAnError) {
-  const std::string text = to_graphml(testing::story_graph());
+  const std::string text = to_graphml(test_support::story_graph());
   const std::size_t end = text.rfind("</graphml>") + 9;
   ::testing::internal::CaptureStderr();
   for (std::size_t n = 0; n < end; n += 3) {
@@ -311,8 +311,9 @@ TEST(Graphml, LoadGraphmlNamesThePath) {
   }
   EXPECT_THROW(load_graphml((dir / "missing.graphml").string()), graph::NotFound);
   const std::string good = (dir / "good.graphml").string();
-  std::ofstream(good) << to_graphml(testing::story_graph());
-  EXPECT_EQ(testing::graph_difference(load_graphml(good), testing::story_graph(), false), "");
+  std::ofstream(good) << to_graphml(test_support::story_graph());
+  EXPECT_EQ(
+      test_support::graph_difference(load_graphml(good), test_support::story_graph(), false), "");
   fs::remove_all(dir);
 }
 

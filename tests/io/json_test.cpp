@@ -53,20 +53,20 @@ std::string expect_error(const std::string& text, std::uint64_t line, const std:
 }
 
 TEST(JsonFormat, StoryGraphRoundTripKeepsEverything) {
-  const graph::Graph g = testing::story_graph();
+  const graph::Graph g = test_support::story_graph();
   const graph::Graph h = parse_json(to_json(g), "story.json");
-  EXPECT_EQ(testing::graph_difference(g, h), "");
-  EXPECT_EQ(testing::graph_difference(h, g), "");
+  EXPECT_EQ(test_support::graph_difference(g, h), "");
+  EXPECT_EQ(test_support::graph_difference(h, g), "");
   // Writing what was read gives the same bytes.
   EXPECT_EQ(to_json(h), to_json(g));
 }
 
 TEST(JsonFormat, RandomGraphsRoundTrip) {
   for (unsigned seed : {1u, 2u, 3u}) {
-    const graph::Graph g = testing::random_graph(200, 1500, seed);
+    const graph::Graph g = test_support::random_graph(200, 1500, seed);
     const graph::Graph h = parse_json(to_json(g), "random.json");
-    EXPECT_EQ(testing::graph_difference(g, h), "") << "seed " << seed;
-    EXPECT_EQ(testing::graph_difference(h, g), "") << "seed " << seed;
+    EXPECT_EQ(test_support::graph_difference(g, h), "") << "seed " << seed;
+    EXPECT_EQ(test_support::graph_difference(h, g), "") << "seed " << seed;
   }
 }
 
@@ -105,7 +105,7 @@ TEST(JsonFormat, EvidenceFieldsAndOddValuesRoundTrip) {
   no_article.text = "no article";
   g.add_evidence(e, no_article);
   const graph::Graph h = parse_json(to_json(g), "odd.json");
-  EXPECT_EQ(testing::graph_difference(g, h), "");
+  EXPECT_EQ(test_support::graph_difference(g, h), "");
   const graph::Evidence& x = h.edge(*h.find_edge(0, 1, graph::Relation::kCoerce)).evidence[0];
   EXPECT_EQ(x.mentions, 12u);
   EXPECT_EQ(x.sources, 3u);
@@ -118,7 +118,7 @@ TEST(JsonFormat, EvidenceFieldsAndOddValuesRoundTrip) {
 }
 
 TEST(JsonFormat, WritesTheDocumentedShape) {
-  const graph::Graph g = testing::story_graph();
+  const graph::Graph g = test_support::story_graph();
   const std::string text = to_json(g);
   // UTF-8 is written as is, not as \u escapes.
   EXPECT_NE(text.find("Ren Zhengfei \xE4\xBB\xBB\xE6\xAD\xA3\xE9\x9D\x9E"), std::string::npos);
@@ -324,7 +324,7 @@ TEST(JsonFormat, OverlongStringsAreRefusedAtTheirQuote) {
 }
 
 TEST(JsonFormat, EveryTruncationIsAnError) {
-  const std::string text = to_json(testing::story_graph());
+  const std::string text = to_json(test_support::story_graph());
   const std::size_t end = text.rfind('}');
   for (std::size_t n = 0; n < end; ++n) {
     try {
@@ -427,8 +427,8 @@ TEST(JsonFormat, LoadJsonNamesThePath) {
   EXPECT_THROW(load_json((dir / "missing.json").string()), graph::NotFound);
   EXPECT_THROW(load_json(dir.string()), graph::Error);
   const std::string good = (dir / "good.json").string();
-  std::ofstream(good) << to_json(testing::story_graph());
-  EXPECT_EQ(testing::graph_difference(load_json(good), testing::story_graph()), "");
+  std::ofstream(good) << to_json(test_support::story_graph());
+  EXPECT_EQ(test_support::graph_difference(load_json(good), test_support::story_graph()), "");
   fs::remove_all(dir);
 }
 

@@ -76,7 +76,7 @@ TEST(Lexicon, VerbsCoverAllSixteenPloverTypes) {
     }
 }
 
-class LexiconFiles : public testing::TempDirTest {};
+class LexiconFiles : public test_support::TempDirTest {};
 
 TEST_F(LexiconFiles, ExtendWithoutRebuild) {
   const std::string p =

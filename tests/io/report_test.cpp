@@ -124,7 +124,7 @@ TEST(FindMarks, NothingToMark) {
 class ReportData : public ::testing::Test {
  protected:
   void SetUp() override {
-    g_ = testing::story_graph();
+    g_ = test_support::story_graph();
     doc_ = json::parse(report_data_json(
         g_, {.title = "Story", .graph_file = "story.sgpb", .selection = "--focus Huawei"}));
   }
@@ -494,7 +494,7 @@ TEST_F(ReportPageTest, HostileNamesAndSentencesStayText) {
 }
 
 TEST_F(ReportPageTest, TheSvgIsTheRenderersDrawingWithEveryId) {
-  const Graph g = testing::story_graph();
+  const Graph g = test_support::story_graph();
   RenderOptions options;
   options.draw.title = "Story";
   const std::string drawing = renderer_.render(g, ImageFormat::kSvg, options);
@@ -515,7 +515,7 @@ TEST_F(ReportPageTest, TheSvgIsTheRenderersDrawingWithEveryId) {
 }
 
 TEST_F(ReportPageTest, SelfContained) {
-  const std::string html = make_report(testing::story_graph(), {}, renderer_);
+  const std::string html = make_report(test_support::story_graph(), {}, renderer_);
   EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
   EXPECT_NE(html.find("<title>stakegraph report</title>"), std::string::npos);
   EXPECT_NE(html.find("Content-Security-Policy"), std::string::npos);
@@ -538,7 +538,7 @@ TEST_F(ReportPageTest, SelfContained) {
 // The drawing is laid out and painted once, when the script is ready (the style hides it until
 // then); without JavaScript, a <noscript> style shows it.
 TEST_F(ReportPageTest, TheDrawingWaitsForTheScriptOrShowsWithoutIt) {
-  const std::string html = make_report(testing::story_graph(), {}, renderer_);
+  const std::string html = make_report(test_support::story_graph(), {}, renderer_);
   EXPECT_NE(report_style().find("#diagram:not(.ready) > svg { display: none; }"),
             std::string::npos);
   EXPECT_NE(report_script().find("diagram.classList.add('ready')"), std::string::npos);
@@ -552,7 +552,7 @@ TEST_F(ReportPageTest, TheDrawingWaitsForTheScriptOrShowsWithoutIt) {
 }
 
 TEST_F(ReportPageTest, TooManyNodesAreRefused) {
-  const Graph g = testing::random_graph(kMaxRenderNodes + 1, 10, 1, false);
+  const Graph g = test_support::random_graph(kMaxRenderNodes + 1, 10, 1, false);
   EXPECT_THROW(make_report(g, {}, renderer_), graph::InvalidArgument);
 }
 

@@ -22,7 +22,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-class SgpbFramesTest : public testing::TempDirTest {
+class SgpbFramesTest : public test_support::TempDirTest {
  protected:
   // random_graph(300, 900) in frames of about 2 KiB: dozens of node and edge frames.
   std::string small_frames(const std::string& name, const graph::Graph& g,
@@ -51,7 +51,7 @@ void add_records(const SgpbFramesContent& c, EdgeCounts& out, std::uint64_t& edg
 }
 
 TEST_F(SgpbFramesTest, IndexListsEveryFrameWithoutReadingPayloads) {
-  const graph::Graph g = testing::random_graph(300, 900, 5);
+  const graph::Graph g = test_support::random_graph(300, 900, 5);
   const std::string p = small_frames("g.sgpb", g);
   const SgpbFrameIndex x = index_sgpb(p);
   ASSERT_GT(x.frames.size(), 10u);
@@ -74,7 +74,7 @@ TEST_F(SgpbFramesTest, IndexListsEveryFrameWithoutReadingPayloads) {
 }
 
 TEST_F(SgpbFramesTest, RangesReadOnlyTheirFramesAndTogetherGiveTheGraph) {
-  const graph::Graph g = testing::random_graph(300, 900, 7);
+  const graph::Graph g = test_support::random_graph(300, 900, 7);
   const std::string p = small_frames("g.sgpb", g);
   const SgpbFrameIndex x = index_sgpb(p);
   // Three ranges cut at arbitrary frames.
@@ -140,7 +140,7 @@ std::string slurp(const std::string& p) {
 }
 
 TEST_F(SgpbFramesTest, DamageIsReportedByTheRangeThatHoldsIt) {
-  const graph::Graph g = testing::random_graph(300, 900, 9);
+  const graph::Graph g = test_support::random_graph(300, 900, 9);
   const std::string p = small_frames("g.sgpb", g);
   const SgpbFrameIndex x = index_sgpb(p);
   // Flip a byte in the middle of the last edge frame's payload: the index is unchanged.

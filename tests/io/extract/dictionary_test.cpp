@@ -512,7 +512,7 @@ TEST(Plover, CameoCodesMapThroughTheGdeltTable) {
 
 // ---- files ----------------------------------------------------------------------------------
 
-class DictionaryFiles : public testing::TempDirTest {};
+class DictionaryFiles : public test_support::TempDirTest {};
 
 TEST_F(DictionaryFiles, MissingFileAndUserFilesReplaceTheirKind) {
   LoadOptions lo;
