@@ -20,7 +20,8 @@ struct CorrectionStats {
   std::size_t skipped = 0;  // naming nodes or edges the graph does not have
 };
 
-// Parsed corrections (opaque; see proto/lexicon.proto).
+// Parsed corrections (proto/lexicon.proto): a plain value with one public list per kind of
+// correction (merges, renames, retypes, dropped edges, aliases), which apply() combines.
 class CorrectionSet final {
  public:
   // Throws graph::NotFound for a missing file, io::ParseError (line, column) when malformed.

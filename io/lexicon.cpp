@@ -15,14 +15,11 @@
 #include "graph/error.hpp"
 #include "io/error.hpp"
 #include "graph/graph.hpp"
+#include "io/data_dir.hpp"
 #include "io/extract_text.hpp"
 #include "io/input.hpp"
 #include "io/text_proto.hpp"
 #include "proto/lexicon.pb.h"
-
-#ifndef STAKEGRAPH_DATA_DIR
-#define STAKEGRAPH_DATA_DIR ""
-#endif
 
 namespace stakegraph::io {
 namespace {
@@ -71,17 +68,8 @@ std::string Lexicon::fold_key(std::string_view surface) {
 }
 
 std::string default_lexicon_dir() {
-  if (const char* env = std::getenv("STAKEGRAPH_DATA")) {
-    fs::path p = fs::path(env) / "lexicon";
-    if (fs::is_directory(p)) return p.string();
-  }
-  fs::path built = fs::path(STAKEGRAPH_DATA_DIR) / "lexicon";
-  if (!std::string(STAKEGRAPH_DATA_DIR).empty() && fs::is_directory(built)) return built.string();
-  for (const char* prefix : {"/usr/local/share/stakegraph", "/usr/share/stakegraph"}) {
-    fs::path p = fs::path(prefix) / "lexicon";
-    if (fs::is_directory(p)) return p.string();
-  }
-  return built.string();
+  const std::string dir = find_data_dir("lexicon");  // io/data_dir.hpp
+  return dir.empty() ? "share/stakegraph/lexicon" : dir;
 }
 
 Lexicon Lexicon::load(const LexiconOptions& options) {
