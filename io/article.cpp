@@ -12,23 +12,12 @@
 #include "graph/error.hpp"
 #include "io/error.hpp"
 #include "io/input.hpp"
+#include "io/text.hpp"
 
 namespace stakegraph::io {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string lower(std::string_view s) {
-  std::string o(s);
-  for (char& c : o) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return o;
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
 
 std::string stem_of(const std::string& path) {
   if (path == "-") return "stdin";

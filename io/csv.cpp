@@ -14,6 +14,7 @@
 #include "graph/error.hpp"
 #include "io/error.hpp"
 #include "io/input.hpp"
+#include "io/text.hpp"
 
 namespace stakegraph::io {
 namespace {
@@ -150,13 +151,6 @@ struct Columns {
 };
 
 constexpr std::string_view kAttributePrefix = "attribute.";
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 bool blank(const std::vector<CsvField>& fields) {
   return fields.size() == 1 && !fields[0].quoted && fields[0].value.empty();

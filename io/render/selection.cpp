@@ -1,23 +1,12 @@
 #include "io/render/selection.hpp"
 
-#include <algorithm>
-#include <cctype>
 #include <filesystem>
 
 #include "graph/error.hpp"
 #include "graph/subgraph.hpp"
+#include "io/text.hpp"
 
 namespace stakegraph::io {
-namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
-}  // namespace
 
 std::string_view image_format_name(ImageFormat f) noexcept {
   switch (f) {
