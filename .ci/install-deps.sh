@@ -18,6 +18,7 @@ packages=(
   openmpi-bin libopenmpi-dev libboost-mpi-dev libboost-graph-parallel-dev   # stakegraph-mpi (-DSTAKEGRAPH_MPI=ON)
   chromium chromium-driver python3-selenium   # browser test of the HTML report (tests/browser)
   libhowardhinnant-date-dev     # date parsing of article header dates (io/news_date.hpp)
+  clang-format                  # .ci/check-format (style: .clang-format)
 )
 if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
 missing=()

@@ -36,7 +36,8 @@
 #include "graph/error.hpp"
 #include "graph/generate.hpp"
 #include "graph/graph.hpp"
-#include "io/gdelt.hpp"
+#include "io/gdelt/gdelt.hpp"
+#include "io/gdelt/lexicon_lookup.hpp"
 #include "io/lexicon.hpp"
 
 namespace {
@@ -249,7 +250,8 @@ int main(int argc, char** argv) {
       i = j;
     }
     const double evidence_per_edge =
-        static_cast<double>(g.evidence_count()) / static_cast<double>(std::max<std::size_t>(1, sample.edges));
+        static_cast<double>(g.evidence_count()) /
+        static_cast<double>(std::max<std::size_t>(1, sample.edges));
     std::printf("\nevidence per edge: %.3f\n\n", evidence_per_edge);
 
     graph::GenerateOptions defaults;

@@ -20,7 +20,7 @@
 #include <vector>
 
 #include "graph/graph.hpp"
-#include "io/gdelt.hpp"
+#include "io/gdelt/gdelt.hpp"
 
 namespace {
 

@@ -50,7 +50,7 @@
 #include "graph/csr.hpp"
 #include "graph/generate.hpp"
 #include "graph/graph.hpp"
-#include "io/render.hpp"
+#include "io/render/renderer.hpp"
 #include "io/sgpb.hpp"
 
 namespace {

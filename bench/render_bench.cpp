@@ -1,11 +1,11 @@
-// Rendering through Graphviz (io/render.hpp): the whole path from a Graph to the output
+// Rendering through Graphviz (io/render/renderer.hpp): the whole path from a Graph to the output
 // bytes (drawing rules, cgraph build, layout, render) on news-like graphs of 50..2000 nodes
 // with about two edges per node, each edge with one or more evidence sentences.
 //   BM_RenderSvg/<nodes>      automatic layout (dot up to 300 nodes, sfdp above)
 //   BM_RenderSvgLayout/<engine>/200   one engine at 200 nodes (0 dot, 1 neato, 2 fdp, 3 sfdp, 4 circo)
 //   BM_RenderPng/<nodes>, BM_RenderPdf/<nodes>   cairo output
 //   BM_WriteDot/<nodes>       DOT text only (no layout): the export used by extract/convert
-// The Graphviz work runs on the renderer's own thread (io/render.hpp), so times are wall
+// The Graphviz work runs on the renderer's own thread (io/render/renderer.hpp), so times are wall
 // clock (UseRealTime); the calling thread only waits.
 //   build/bench/render_bench --benchmark_filter='BM_RenderSvg/200'
 #include <benchmark/benchmark.h>
@@ -17,8 +17,8 @@
 #include <string>
 
 #include "graph/graph.hpp"
-#include "io/dot.hpp"
-#include "io/render.hpp"
+#include "io/render/dot.hpp"
+#include "io/render/renderer.hpp"
 
 namespace {
 

@@ -126,9 +126,4 @@ void print_json(const nlohmann::json& j) {
   std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
 }
 
-void not_available(const std::string& command, const std::string& issue) {
-  throw graph::Error("'" + command + "' is not available in this build yet (planned in " + issue +
-                     ")");
-}
-
 }  // namespace stakegraph::cli

@@ -62,8 +62,4 @@ decltype(auto) naming_oom(const std::string& file, const char* doing, F&& f) {
 // Prints JSON on stdout, pretty, UTF-8 passed through (invalid bytes replaced).
 void print_json(const nlohmann::json& j);
 
-// The ids of the reserved subcommands that a build does not have yet: the callback throws
-// graph::Error saying so.
-[[noreturn]] void not_available(const std::string& command, const std::string& issue);
-
 }  // namespace stakegraph::cli

@@ -12,7 +12,7 @@
 #include "cli/text_output.hpp"
 #include "graph/error.hpp"
 #include "io/article.hpp"
-#include "io/dot.hpp"
+#include "io/render/dot.hpp"
 #include "io/extract.hpp"
 #include "io/extract_corrections.hpp"
 #include "io/json_format.hpp"

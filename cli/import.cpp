@@ -3,7 +3,7 @@
 // Imports GDELT event files (1.0: 57/58 columns, 2.0: 61 columns; plain, .gz or .zip) into a
 // graph file, created or merged into (load, import, atomic save). Actors resolve through the
 // lexicon, so a GDELT actor and the node article extraction made for it are one node. See
-// io/gdelt.hpp for the mapping of rows, actors and event codes.
+// io/gdelt/gdelt.hpp for the mapping of rows, actors and event codes.
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -19,7 +19,8 @@
 #include "cli/progress.hpp"
 #include "graph/error.hpp"
 #include "io/formats.hpp"
-#include "io/gdelt.hpp"
+#include "io/gdelt/gdelt.hpp"
+#include "io/gdelt/lexicon_lookup.hpp"
 #include "io/input.hpp"
 #include "io/lexicon.hpp"
 #include "io/printable.hpp"

@@ -9,7 +9,7 @@
 
 #include "cli/progress.hpp"
 #include "graph/graph.hpp"
-#include "io/gdelt.hpp"
+#include "io/gdelt/gdelt.hpp"
 
 namespace stakegraph::cli {
 

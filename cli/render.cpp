@@ -1,5 +1,5 @@
 // stakegraph render GRAPH -o OUT.(svg|png|pdf|dot): the relationship diagram through Graphviz
-// (io/render.hpp, drawing rules in io/dot.hpp).
+// (io/render/renderer.hpp, drawing rules in io/render/dot.hpp).
 //
 // What is drawn (filters, ego network, path, top-N, size check, clusters) is chosen by
 // cli/selection.hpp, shared with `report`; then layout and output (atomic).
@@ -14,7 +14,7 @@
 #include "cli/selection.hpp"
 #include "graph/error.hpp"
 #include "io/printable.hpp"
-#include "io/render.hpp"
+#include "io/render/renderer.hpp"
 
 namespace stakegraph::cli {
 namespace {

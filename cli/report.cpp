@@ -16,7 +16,7 @@
 #include "cli/progress.hpp"
 #include "cli/selection.hpp"
 #include "graph/error.hpp"
-#include "io/render.hpp"
+#include "io/render/renderer.hpp"
 
 namespace stakegraph::cli {
 namespace {

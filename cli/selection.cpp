@@ -192,7 +192,7 @@ DrawnSelection select_drawing(const SelectionOptions& o, const io::DrawOptions& 
   io::Selection s = io::select_for_drawing(g, opts);
   DrawnSelection out{s.graph.get() == &g ? selected : std::move(s.graph), std::move(s.draw),
                      weight};
-  // The renderer refuses too many drawn edges too (io/render.hpp); here with the advice.
+  // The renderer refuses too many drawn edges too (io/render/renderer.hpp); here with the advice.
   const std::size_t drawn_edges = io::drawn_edge_count(*out.graph, out.draw.merge_parallel);
   if (drawn_edges > io::kMaxRenderEdges)
     throw graph::InvalidArgument(

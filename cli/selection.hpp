@@ -22,7 +22,7 @@
 #include "cli/weight_option.hpp"
 #include "graph/edge_weight.hpp"
 #include "graph/graph.hpp"
-#include "io/render.hpp"
+#include "io/render/renderer.hpp"
 
 namespace stakegraph::cli {
 
@@ -55,7 +55,7 @@ void check_selection(const SelectionOptions& o);
 
 // The graph to draw (owned) and its drawing options: `draw` as given (title, legend, layout)
 // with the focus, the path highlight and the clusters set, every index referring to `graph`,
-// and merge_parallel decided from `merge_parallel` (nullopt: automatic, io/render.hpp).
+// and merge_parallel decided from `merge_parallel` (nullopt: automatic, io/render/renderer.hpp).
 struct DrawnSelection {
   std::shared_ptr<const graph::Graph> graph;
   io::DrawOptions draw;

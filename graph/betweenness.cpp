@@ -44,26 +44,11 @@
 #include <queue>
 #include <vector>
 
+#include "graph/detail/random.hpp"
 #include "graph/error.hpp"
 
 namespace stakegraph::graph {
 namespace {
-
-std::uint64_t splitmix64(std::uint64_t& state) {
-  std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
-  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-  return z ^ (z >> 31);
-}
-
-// Uniform in [0, bound), unbiased (rejection of the short last block).
-std::uint64_t uniform_below(std::uint64_t& state, std::uint64_t bound) {
-  const std::uint64_t threshold = (0 - bound) % bound;
-  for (;;) {
-    const std::uint64_t x = splitmix64(state);
-    if (x >= threshold) return x % bound;
-  }
-}
 
 // k distinct nodes of 0..n-1, uniformly (partial Fisher-Yates).
 std::vector<std::uint32_t> sample_sources(std::uint32_t n, std::uint32_t k, std::uint64_t seed) {
@@ -71,7 +56,7 @@ std::vector<std::uint32_t> sample_sources(std::uint32_t n, std::uint32_t k, std:
   std::iota(all.begin(), all.end(), 0u);
   std::uint64_t state = seed;
   for (std::uint32_t i = 0; i < k; ++i) {
-    const auto j = i + static_cast<std::uint32_t>(uniform_below(state, n - i));
+    const auto j = i + static_cast<std::uint32_t>(detail::splitmix64_below(state, n - i));
     std::swap(all[i], all[j]);
   }
   all.resize(k);

@@ -7,6 +7,8 @@
 #include <string>
 
 #include "graph/components.hpp"
+#include "graph/detail/multilevel.hpp"
+#include "graph/detail/random.hpp"
 #include "graph/error.hpp"
 
 namespace stakegraph::graph {
@@ -87,19 +89,8 @@ struct Workspace {
   }
 };
 
-void shuffle(std::vector<std::uint32_t>& a, std::mt19937_64& rng) {
-  for (std::size_t i = a.size(); i > 1; --i) std::swap(a[i - 1], a[rng() % i]);
-}
-
-std::uint32_t densify(std::vector<std::uint32_t>& labels, std::uint32_t bound) {
-  std::vector<std::uint32_t> id(bound, kUnset);
-  std::uint32_t k = 0;
-  for (auto& c : labels) {
-    if (id[c] == kUnset) id[c] = k++;
-    c = id[c];
-  }
-  return k;
-}
+using detail::densify;
+using detail::shuffle;
 
 // Moves nodes to the neighbouring (or a new) group that most lowers frustration. The cost of
 // v in group D is (positive weight of v) - (signed weight from v to D), so v goes to the
@@ -228,14 +219,14 @@ std::vector<std::uint32_t> local_search(const Level& base, std::vector<std::uint
   const std::uint32_t n = base.n;
   const Level* cur = &base;
   Level store;
-  std::vector<std::uint32_t> map(n), comm = std::move(membership);
+  std::vector<std::uint32_t> map(n), comm = std::move(membership), scratch;
   for (std::uint32_t v = 0; v < n; ++v) map[v] = v;
   for (int level = 0; level < 64; ++level) {
     move_nodes(*cur, comm, rng, ws);
-    const std::uint32_t k = densify(comm, cur->n);
+    const std::uint32_t k = densify(comm, cur->n, scratch);
     if (k == cur->n) break;
     std::vector<std::uint32_t> lab = refine(*cur, comm, rng, ws);
-    std::uint32_t kr = densify(lab, cur->n);
+    std::uint32_t kr = densify(lab, cur->n, scratch);
     if (kr == cur->n) {  // refinement merged nothing: aggregate the groups
       lab = comm;
       kr = k;

@@ -10,12 +10,13 @@
 #include <string>
 
 #include "graph/components.hpp"
+#include "graph/detail/multilevel.hpp"
+#include "graph/detail/random.hpp"
 #include "graph/error.hpp"
 
 namespace stakegraph::graph {
 namespace {
 
-constexpr std::uint32_t kUnset = std::numeric_limits<std::uint32_t>::max();
 // Gains closer than this are ties (2m stays far below 1e12 for evidence counts and weights
 // of ordinary size).
 constexpr double kEps = 1e-12;
@@ -45,28 +46,14 @@ Level level_from_csr(const Csr& g) {
   return l;
 }
 
-// Fisher-Yates with the (fully specified) mt19937_64, so orders are the same everywhere.
-void shuffle(std::vector<std::uint32_t>& a, std::mt19937_64& rng) {
-  for (std::size_t i = a.size(); i > 1; --i) std::swap(a[i - 1], a[rng() % i]);
-}
+using detail::densify;
+using detail::shuffle;
 
 std::vector<std::uint32_t> random_order(std::uint32_t n, std::mt19937_64& rng) {
   std::vector<std::uint32_t> order(n);
   for (std::uint32_t i = 0; i < n; ++i) order[i] = i;
   shuffle(order, rng);
   return order;
-}
-
-// Renumbers labels (< bound) to 0..k-1 in order of first appearance; returns k.
-std::uint32_t densify(std::vector<std::uint32_t>& labels, std::uint32_t bound,
-                      std::vector<std::uint32_t>& scratch) {
-  scratch.assign(bound, kUnset);
-  std::uint32_t k = 0;
-  for (auto& c : labels) {
-    if (scratch[c] == kUnset) scratch[c] = k++;
-    c = scratch[c];
-  }
-  return k;
 }
 
 // Scratch for accumulating weights by community without clearing whole arrays.

@@ -4,17 +4,13 @@
 #include <cmath>
 #include <string>
 
+#include "graph/detail/random.hpp"
 #include "graph/error.hpp"
 
 namespace stakegraph::graph {
 namespace {
 
-std::uint64_t splitmix64(std::uint64_t& state) {
-  std::uint64_t z = (state += 0x9E3779B97F4A7C15ull);
-  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-  return z ^ (z >> 31);
-}
+using detail::splitmix64;
 
 // xoshiro256** (Blackman and Vigna 2018).
 class Rng final {

@@ -10,24 +10,14 @@
 #include <nlohmann/json.hpp>
 
 #include "graph/error.hpp"
+#include "io/error.hpp"
 #include "io/input.hpp"
+#include "io/text.hpp"
 
 namespace stakegraph::io {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string lower(std::string_view s) {
-  std::string o(s);
-  for (char& c : o) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return o;
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
 
 std::string stem_of(const std::string& path) {
   if (path == "-") return "stdin";
@@ -49,14 +39,14 @@ void set_date(ArticleText& a, std::string_view value, const ArticleReadOptions& 
 void parse_json_line(std::string_view line, std::uint64_t line_no, std::uint64_t offset,
                      const std::string& path, ArticleText& a, const ArticleReadOptions& options) {
   if (auto bad = find_invalid_utf8(line))
-    throw graph::ParseError::at_offset(path, offset + *bad, "invalid UTF-8");
+    throw io::ParseError::at_offset(path, offset + *bad, "invalid UTF-8");
   nlohmann::json j;
   try {
     j = nlohmann::json::parse(line);
   } catch (const nlohmann::json::parse_error& e) {
-    throw graph::ParseError(path, line_no, e.byte, "invalid JSON");
+    throw io::ParseError(path, line_no, e.byte, "invalid JSON");
   }
-  if (!j.is_object()) throw graph::ParseError(path, line_no, 1, "expected a JSON object");
+  if (!j.is_object()) throw io::ParseError(path, line_no, 1, "expected a JSON object");
   auto str = [&](const char* k) {
     auto it = j.find(k);
     return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
@@ -98,10 +88,10 @@ ArticleText parse_text_article(const std::string& text, const std::string& path,
   const auto bad = find_invalid_utf8(text);
   const std::size_t nul = text.find('\0');
   if (nul != std::string::npos && (!bad || nul < *bad))
-    throw graph::ParseError::at_offset(path == "-" ? "<stdin>" : path, nul,
+    throw io::ParseError::at_offset(path == "-" ? "<stdin>" : path, nul,
                                        "NUL byte in a text article (is this a binary file?)");
   if (bad)
-    throw graph::ParseError::at_offset(path == "-" ? "<stdin>" : path, *bad, "invalid UTF-8");
+    throw io::ParseError::at_offset(path == "-" ? "<stdin>" : path, *bad, "invalid UTF-8");
   ArticleText a;
   a.path = path;
   a.id = stem_of(path);
@@ -210,7 +200,7 @@ void for_each_article(const std::string& path, const std::function<void(ArticleT
   if (!jsonl) {
     const std::string text = read_file(path, kMaxArticleBytes);
     ArticleText a = parse_text_article(text, path, options);
-    if (trim(text).empty()) throw graph::ParseError(name, 0, 0, "empty file, no article text");
+    if (trim(text).empty()) throw io::ParseError(name, 0, 0, "empty file, no article text");
     fn(a);
     return;
   }
@@ -241,7 +231,7 @@ void for_each_jsonl_article(std::istream& in, const std::string& name,
       }
       line.append(piece.data(), n);
       if (line.size() > kMaxLineBytes)
-        throw graph::ParseError(
+        throw io::ParseError(
             name, line_no + 1, 1,
             "line longer than the limit of " + std::to_string(kMaxLineBytes) + " bytes");
       if (!full) break;
@@ -253,7 +243,7 @@ void for_each_jsonl_article(std::istream& in, const std::string& name,
     if (trim(line).empty()) continue;
     parse_json_line(line, line_no, line_offset, name, a, options);
     if (a.body.size() > kMaxArticleBytes)
-      throw graph::ParseError(name, line_no, 1,
+      throw io::ParseError(name, line_no, 1,
                               "article text of " + std::to_string(a.body.size()) +
                                   " bytes exceeds the limit of " +
                                   std::to_string(kMaxArticleBytes) + " bytes");
@@ -261,7 +251,7 @@ void for_each_jsonl_article(std::istream& in, const std::string& name,
     fn(a);
   }
   if (in.bad()) throw graph::Error(name + ": read failed");
-  if (articles == 0) throw graph::ParseError(name, 0, 0, "empty file, no articles");
+  if (articles == 0) throw io::ParseError(name, 0, 0, "empty file, no articles");
 }
 
 std::vector<std::string> list_article_files(const std::vector<std::string>& paths) {

@@ -12,8 +12,8 @@
 // 1987", "March 13, 1987", "13-MAR-1987 05:16:38.71"); an unreadable date gives kNoDate and an
 // ambiguous one (05/03/2024) is read in ArticleReadOptions::dates.order; either leaves
 // ArticleText::date_warning for the caller to show (readers never print).
-// Errors: invalid UTF-8 -> graph::ParseError naming the byte offset in the file; a JSON line
-// that is not an object -> graph::ParseError with line and column; missing file -> NotFound.
+// Errors: invalid UTF-8 -> io::ParseError naming the byte offset in the file; a JSON line
+// that is not an object -> io::ParseError with line and column; missing file -> NotFound.
 // Complexity: O(size); JSON Lines are streamed one line at a time.
 #pragma once
 

@@ -12,7 +12,9 @@
 #include <vector>
 
 #include "graph/error.hpp"
+#include "io/error.hpp"
 #include "io/input.hpp"
+#include "io/text.hpp"
 
 namespace stakegraph::io {
 namespace {
@@ -56,7 +58,7 @@ class CsvParser final {
 
   [[noreturn]] void fail(std::size_t offset, const std::string& what) const {
     const auto [line, column] = line_and_column(text_, offset);
-    throw graph::ParseError(name_, line, column, context_ + what);
+    throw io::ParseError(name_, line, column, context_ + what);
   }
 
   // Prefixed to error messages ("header: ").
@@ -150,13 +152,6 @@ struct Columns {
 
 constexpr std::string_view kAttributePrefix = "attribute.";
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
 bool blank(const std::vector<CsvField>& fields) {
   return fields.size() == 1 && !fields[0].quoted && fields[0].value.empty();
 }
@@ -233,7 +228,7 @@ CsvParser open_csv(const std::string& text, const std::string& name, const char*
                    const char* columns, std::vector<CsvField>& fields) {
   const std::size_t bom = text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
   if (text.find_first_not_of(" \t\r\n", bom) == std::string::npos)
-    throw graph::ParseError(name, 0, 0,
+    throw io::ParseError(name, 0, 0,
                             std::string("empty file, not a CSV ") + what +
                                 " (expected a header line with " + columns + ")");
   CsvParser parser(text, name, bom);
@@ -245,7 +240,7 @@ CsvParser open_csv(const std::string& text, const std::string& name, const char*
     const auto nl = text.find('\n', start);
     const std::size_t end = nl == std::string::npos ? text.size() : nl;
     if (end - start > kMaxLineBytes)
-      throw graph::ParseError(
+      throw io::ParseError(
           name, line, 0,
           "line longer than the limit of " + std::to_string(kMaxLineBytes) + " bytes");
     start = end + 1;
@@ -255,7 +250,7 @@ CsvParser open_csv(const std::string& text, const std::string& name, const char*
   }
   parser.set_context("");
   if (fields.empty() || blank(fields))
-    throw graph::ParseError(name, 0, 0, std::string("no header line (expected ") + columns + ")");
+    throw io::ParseError(name, 0, 0, std::string("no header line (expected ") + columns + ")");
   return parser;
 }
 
@@ -287,12 +282,12 @@ graph::Graph parse_csv(const std::string& text, const std::string& name, graph::
                                        : nullptr;
     if (!slot) continue;
     if (*slot >= 0)
-      throw graph::ParseError(name, header_line, 0,
+      throw io::ParseError(name, header_line, 0,
                               "column '" + col + "' appears twice in the header");
     *slot = static_cast<int>(i);
   }
   if (cols.source < 0 || cols.target < 0)
-    throw graph::ParseError(
+    throw io::ParseError(
         name, header_line, 0,
         "the header needs 'source' and 'target' columns, found: " +
             excerpt_for_message(std::string_view(text).substr(bom, text.find('\n') - bom), 120));
@@ -305,7 +300,7 @@ graph::Graph parse_csv(const std::string& text, const std::string& name, graph::
   while (parser.next(fields)) {
     if (blank(fields)) continue;
     const std::uint64_t line = parser.record_line();
-    auto fail = [&](const std::string& what) { throw graph::ParseError(name, line, 0, what); };
+    auto fail = [&](const std::string& what) { throw io::ParseError(name, line, 0, what); };
     if (fields.size() != width)
       fail("expected " + std::to_string(width) + " fields as in the header, found " +
            std::to_string(fields.size()));
@@ -396,18 +391,18 @@ graph::Graph parse_csv_nodes(const std::string& text, const std::string& name) {
       continue;
     }
     if (*slot >= 0)
-      throw graph::ParseError(name, header_line, 0,
+      throw io::ParseError(name, header_line, 0,
                               "column '" + col + "' appears twice in the header");
     *slot = static_cast<int>(i);
   }
   if (id < 0 && node_name < 0)
-    throw graph::ParseError(name, header_line, 0,
+    throw io::ParseError(name, header_line, 0,
                             "a nodes file needs an 'id' or a 'name' column");
   graph::Graph g;
   while (parser.next(fields)) {
     if (blank(fields)) continue;
     const std::uint64_t line = parser.record_line();
-    auto fail = [&](const std::string& what) { throw graph::ParseError(name, line, 0, what); };
+    auto fail = [&](const std::string& what) { throw io::ParseError(name, line, 0, what); };
     if (fields.size() != width)
       fail("expected " + std::to_string(width) + " fields as in the header, found " +
            std::to_string(fields.size()));

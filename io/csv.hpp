@@ -30,7 +30,7 @@
 //
 // Reading accepts LF or CRLF line ends and a leading UTF-8 byte order mark, skips blank
 // lines, and trims spaces and tabs around unquoted fields. A header only gives an empty
-// graph. Errors are graph::ParseError with file and line (and column where it helps):
+// graph. Errors are io::ParseError with file and line (and column where it helps):
 // empty file, invalid UTF-8, NUL bytes, a line longer than io::kMaxLineBytes, an
 // unterminated quoted field, a quote inside an unquoted field, text after a closing quote,
 // a line whose field count differs from the header's, an empty source or target, a name
@@ -48,7 +48,7 @@ namespace stakegraph::io {
 
 void write_csv(const graph::Graph& g, std::ostream& out);
 // Reads a CSV edge list ("-" for standard input). Throws graph::NotFound for a missing file,
-// graph::Error for an unreadable one, graph::ParseError with file and line as above.
+// graph::Error for an unreadable one, io::ParseError with file and line as above.
 graph::Graph load_csv(const std::string& path);
 // The same from text in memory; `name` names the input in error messages.
 graph::Graph parse_csv(const std::string& text, const std::string& name);

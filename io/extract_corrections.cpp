@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include "graph/error.hpp"
+#include "io/error.hpp"
 #include "io/input.hpp"
 #include "io/text_proto.hpp"
 #include "proto/lexicon.pb.h"
@@ -31,27 +32,27 @@ CorrectionSet CorrectionSet::parse(const std::string& text, const std::string& n
     parsed = parser.ParseFromString(text, &msg);
   }
   if (!parsed || errors.has_error)
-    throw graph::ParseError(name, static_cast<std::uint64_t>(errors.line_),
+    throw io::ParseError(name, static_cast<std::uint64_t>(errors.line_),
                             static_cast<std::uint64_t>(errors.column_),
                             errors.message_.empty() ? "invalid corrections"
                                                     : excerpt_for_message(errors.message_, 200));
   // The corrections' names become node names, aliases and ids in a graph that is written.
   if (auto bad = find_invalid_utf8(text))
-    throw graph::ParseError::at_offset(name, *bad, "invalid UTF-8");
+    throw io::ParseError::at_offset(name, *bad, "invalid UTF-8");
   if (const auto bad = find_invalid_utf8_field(msg, locations))
-    throw graph::ParseError(name, bad->line, bad->column,
+    throw io::ParseError(name, bad->line, bad->column,
                             bad->field + ": invalid UTF-8 in \"" + bad->excerpt + "\"");
   CorrectionSet c;
   for (const auto& m : msg.merge()) c.merges.push_back({m.from(), m.into()});
   for (const auto& m : msg.rename()) c.renames.push_back({m.node(), m.name()});
   for (const auto& m : msg.retype()) {
     auto k = graph::parse_kind(m.kind());
-    if (!k) throw graph::ParseError(name, 0, 0, "retype \"" + m.node() + "\": unknown kind \"" + m.kind() + "\"");
+    if (!k) throw io::ParseError(name, 0, 0, "retype \"" + m.node() + "\": unknown kind \"" + m.kind() + "\"");
     c.retypes.push_back({m.node(), *k});
   }
   for (const auto& m : msg.drop_edge()) {
     auto r = graph::parse_relation(m.relation());
-    if (!r) throw graph::ParseError(name, 0, 0, "drop_edge: unknown relation \"" + m.relation() + "\"");
+    if (!r) throw io::ParseError(name, 0, 0, "drop_edge: unknown relation \"" + m.relation() + "\"");
     c.drops.push_back({m.source(), *r, m.target()});
   }
   for (const auto& m : msg.add_alias()) c.aliases.push_back({m.node(), m.alias()});

@@ -20,10 +20,11 @@ struct CorrectionStats {
   std::size_t skipped = 0;  // naming nodes or edges the graph does not have
 };
 
-// Parsed corrections (opaque; see proto/lexicon.proto).
+// Parsed corrections (proto/lexicon.proto): a plain value with one public list per kind of
+// correction (merges, renames, retypes, dropped edges, aliases), which apply() combines.
 class CorrectionSet final {
  public:
-  // Throws graph::NotFound for a missing file, graph::ParseError (line, column) when malformed.
+  // Throws graph::NotFound for a missing file, io::ParseError (line, column) when malformed.
   static CorrectionSet load(const std::string& path);
   static CorrectionSet parse(const std::string& text, const std::string& name);
   bool empty() const noexcept;

@@ -9,9 +9,10 @@
 #include <string_view>
 
 #include "graph/error.hpp"
+#include "io/error.hpp"
 #include "io/atomic_file.hpp"
 #include "io/csv.hpp"
-#include "io/dot.hpp"
+#include "io/render/dot.hpp"
 #include "io/gexf.hpp"
 #include "io/graphml.hpp"
 #include "io/input.hpp"
@@ -77,7 +78,7 @@ graph::Graph load_graph_unchecked(const std::string& path, std::optional<Format>
   if (!options.csv_nodes.empty() && *format != Format::kCsv)
     throw graph::InvalidArgument(path + ": a nodes file (--nodes) goes with a CSV edge list only");
   if (*format != Format::kSgpb && path != "-" && has_sgpb_magic(path))
-    throw graph::ParseError::at_offset(
+    throw io::ParseError::at_offset(
         path, 0, "this is a .sgpb graph file, not " + std::string(format_name(*format)));
   switch (*format) {
     case Format::kSgpb: return load_sgpb(path);

@@ -1,7 +1,7 @@
 // One entry point for every graph file format: choose the format from the file extension
 // (or by name), load and save. `.sgpb` (native, io/sgpb.hpp), `.json` (io/json_format.hpp),
 // `.graphml` (io/graphml.hpp), `.csv` (io/csv.hpp, with an optional nodes file), `.dot` and
-// `.gexf` (write only, io/dot.hpp, io/gexf.hpp).
+// `.gexf` (write only, io/render/dot.hpp, io/gexf.hpp).
 #pragma once
 
 #include <cstdint>
@@ -23,7 +23,7 @@ std::optional<Format> format_from_path(const std::string& path) noexcept;
 
 // Loads a graph. Format from the extension unless given. Throws graph::InvalidArgument
 // for an unknown or write-only format, graph::NotFound for a missing file, and
-// graph::ParseError (file + line or offset) for content that is not what the format says,
+// io::ParseError (file + line or offset) for content that is not what the format says,
 // and graph::Error "PATH: out of memory while reading" when the graph does not fit.
 struct LoadOptions {
   // CSV: the nodes file read before the edge list (io/csv.hpp); InvalidArgument for another

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "graph/error.hpp"
+#include "io/error.hpp"
 #include "io/input.hpp"
 #include "io/xml_text.hpp"
 
@@ -193,29 +194,29 @@ class GraphmlReader final {
 
   void read() {
     if (trim(text_).empty())
-      throw graph::ParseError(name_, 0, 0, "empty file, not a GraphML document");
+      throw io::ParseError(name_, 0, 0, "empty file, not a GraphML document");
     const bool utf16 = text_.size() >= 2 && ((text_[0] == '\xFE' && text_[1] == '\xFF') ||
                                              (text_[0] == '\xFF' && text_[1] == '\xFE'));
     const std::string encoding = declared_encoding(text_);
     if (!utf16 && (encoding.empty() || encoding == "utf-8" || encoding == "utf8")) {
       if (const auto bad = find_invalid_utf8(text_)) {
         const auto [line, column] = line_and_column(text_, *bad);
-        throw graph::ParseError(name_, line, column,
+        throw io::ParseError(name_, line, column,
                                 "invalid UTF-8 (byte offset " + std::to_string(*bad) + ")");
       }
     }
     if (const auto nul = text_.find('\0'); !utf16 && nul != std::string::npos) {
       const auto [line, column] = line_and_column(text_, nul);
-      throw graph::ParseError(name_, line, column,
+      throw io::ParseError(name_, line, column,
                               "NUL byte in a text file (is this a binary file?)");
     }
     const std::size_t bom = text_.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
     const std::size_t first = text_.find_first_not_of(" \t\r\n", bom);
     if (!utf16 && first == std::string::npos)
-      throw graph::ParseError(name_, 0, 0, "empty file, not a GraphML document");
+      throw io::ParseError(name_, 0, 0, "empty file, not a GraphML document");
     if (!utf16 && text_[first] != '<') {
       const auto [line, column] = line_and_column(text_, first);
-      throw graph::ParseError(name_, line, column,
+      throw io::ParseError(name_, line, column,
                               "not a GraphML document: expected '<', found '" +
                                   excerpt_for_message(text_.substr(first, 1)) + "'");
     }
@@ -254,20 +255,20 @@ class GraphmlReader final {
       const bool at_end =
           error_line_ > last_line || (error_line_ == last_line && error_column_ >= last_column);
       if (!open_.empty() && (!error_ || at_end))
-        throw graph::ParseError(name_, last_line, 0,
+        throw io::ParseError(name_, last_line, 0,
                                 "truncated file: <" + excerpt_for_message(open_.back().first) +
                                     "> opened at line " + std::to_string(open_.back().second) +
                                     " is not closed");
       if (!seen_root_ && error_ && at_end)
-        throw graph::ParseError(name_, error_line_, error_column_,
+        throw io::ParseError(name_, error_line_, error_column_,
                                 "truncated file: invalid XML: " + error_message_);
       if (error_)
-        throw graph::ParseError(name_, error_line_, error_column_,
+        throw io::ParseError(name_, error_line_, error_column_,
                                 "invalid XML: " + error_message_);
-      throw graph::ParseError(name_, current_line(), 0, "invalid XML");
+      throw io::ParseError(name_, current_line(), 0, "invalid XML");
     }
     if (!seen_root_)
-      throw graph::ParseError(name_, 0, 0, "not a GraphML document (no <graphml> element)");
+      throw io::ParseError(name_, 0, 0, "not a GraphML document (no <graphml> element)");
     add_edges();
   }
 
@@ -289,7 +290,7 @@ class GraphmlReader final {
   }
 
   [[noreturn]] void fail(long line, const std::string& what) const {
-    throw graph::ParseError(name_, line > 0 ? static_cast<std::uint64_t>(line) : 0, 0, what);
+    throw io::ParseError(name_, line > 0 ? static_cast<std::uint64_t>(line) : 0, 0, what);
   }
 
   std::string required_attribute(const char* attr, const char* element) const {
@@ -445,7 +446,7 @@ class GraphmlReader final {
             std::find(done.begin(), done.end(), &k) == done.end())
           g_.set_attribute(v, k.attribute, *k.default_value);
       }
-    } catch (const graph::ParseError&) {
+    } catch (const io::ParseError&) {
       throw;
     } catch (const graph::Error& e) {
       fail(item_line_, e.what());

@@ -32,7 +32,7 @@
 // evidence_count, ...) are ignored: the sign follows from the relation. Undirected graphs
 // (edgedefault="undirected") load with each edge once, as written. Edges may come before
 // their nodes. Not supported (ParseError): nested graphs, hyperedges, undeclared data keys.
-// Errors are graph::ParseError naming the file and line (and column for XML syntax
+// Errors are io::ParseError naming the file and line (and column for XML syntax
 // errors): XML errors and truncation as libxml2 reports them, invalid UTF-8 (in a file
 // declared or assumed UTF-8), a root element other than <graphml>, a node without id,
 // duplicate node ids or names, unknown kinds or relations, non-numeric or non-finite
@@ -49,7 +49,7 @@ namespace stakegraph::io {
 
 void write_graphml(const graph::Graph& g, std::ostream& out);
 // Reads a GraphML file ("-" for standard input). Throws graph::NotFound for a missing file,
-// graph::Error for an unreadable one, graph::ParseError (file + line) as described above.
+// graph::Error for an unreadable one, io::ParseError (file + line) as described above.
 graph::Graph load_graphml(const std::string& path);
 // The same from text in memory; `name` names the input in error messages.
 graph::Graph parse_graphml(const std::string& text, const std::string& name);

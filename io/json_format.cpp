@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "graph/error.hpp"
+#include "io/error.hpp"
 #include "io/input.hpp"
 #include "io/legacy_weights.hpp"
 
@@ -217,7 +218,7 @@ class JsonGraphReader final {
 
   [[noreturn]] void fail(std::size_t offset, const std::string& what) const {
     const auto [line, column] = line_and_column(text_, offset);
-    throw graph::ParseError(name_, line, column, what);
+    throw io::ParseError(name_, line, column, what);
   }
 
   // Runs `read` for the element `where` at `offset`: a field error, or the graph refusing
@@ -228,7 +229,7 @@ class JsonGraphReader final {
       read();
     } catch (const FieldError& e) {
       fail(offset, e.what());
-    } catch (const graph::ParseError&) {
+    } catch (const io::ParseError&) {
       throw;
     } catch (const graph::Error& e) {
       fail(offset, where + ": " + e.what());
@@ -509,7 +510,7 @@ graph::Graph load_json(const std::string& path) {
 
 graph::Graph parse_json(const std::string& text, const std::string& name) {
   if (text.find_first_not_of(" \t\r\n") == std::string::npos)
-    throw graph::ParseError(name, 0, 0, "empty file, not a JSON graph");
+    throw io::ParseError(name, 0, 0, "empty file, not a JSON graph");
   // The graph is built in place and returned by name: copying a Graph is avoided.
   graph::Graph g;
   JsonGraphReader reader(text, name, g);
@@ -638,7 +639,7 @@ graph::Graph parse_json(const std::string& text, const std::string& name) {
     reader.fail(here(), syntax_message(e.what()));
   }
   if (!has_version && !(has_nodes && has_edges))
-    throw graph::ParseError(name, 0, 0,
+    throw io::ParseError(name, 0, 0,
                             "not a stakegraph JSON graph: no \"format_version\" key, nor both "
                             "\"nodes\" and \"edges\"");
   reader.finish();

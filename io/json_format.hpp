@@ -33,7 +33,7 @@
 // - Evidence: "article" is an article id; an id missing from "articles" becomes an article
 //   with only that id. "" means no article.
 // - Article: "id" is required and unique.
-// Errors are graph::ParseError with the file, line and column: JSON syntax (and truncation)
+// Errors are io::ParseError with the file, line and column: JSON syntax (and truncation)
 // at the offending byte; invalid UTF-8 at the first bad byte; unknown kinds or relations,
 // bad dates, wrong JSON types, duplicate ids or names, edges naming unknown node ids at the
 // start of the element at fault, with its path ("edges[3].evidence[0].start: ...").
@@ -57,7 +57,7 @@ inline constexpr std::size_t kMaxJsonStringBytes = 16u << 20;
 
 void write_json(const graph::Graph& g, std::ostream& out);
 // Reads a JSON graph file ("-" for standard input). Throws graph::NotFound for a missing
-// file, graph::Error for an unreadable one, graph::ParseError (file, line, column) for
+// file, graph::Error for an unreadable one, io::ParseError (file, line, column) for
 // content that is not a JSON graph as described above.
 graph::Graph load_json(const std::string& path);
 // The same from text in memory; `name` names the input in error messages.

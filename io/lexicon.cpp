@@ -13,15 +13,13 @@
 #include <nlohmann/json.hpp>
 
 #include "graph/error.hpp"
+#include "io/error.hpp"
 #include "graph/graph.hpp"
+#include "io/data_dir.hpp"
 #include "io/extract_text.hpp"
 #include "io/input.hpp"
 #include "io/text_proto.hpp"
 #include "proto/lexicon.pb.h"
-
-#ifndef STAKEGRAPH_DATA_DIR
-#define STAKEGRAPH_DATA_DIR ""
-#endif
 
 namespace stakegraph::io {
 namespace {
@@ -70,17 +68,8 @@ std::string Lexicon::fold_key(std::string_view surface) {
 }
 
 std::string default_lexicon_dir() {
-  if (const char* env = std::getenv("STAKEGRAPH_DATA")) {
-    fs::path p = fs::path(env) / "lexicon";
-    if (fs::is_directory(p)) return p.string();
-  }
-  fs::path built = fs::path(STAKEGRAPH_DATA_DIR) / "lexicon";
-  if (!std::string(STAKEGRAPH_DATA_DIR).empty() && fs::is_directory(built)) return built.string();
-  for (const char* prefix : {"/usr/local/share/stakegraph", "/usr/share/stakegraph"}) {
-    fs::path p = fs::path(prefix) / "lexicon";
-    if (fs::is_directory(p)) return p.string();
-  }
-  return built.string();
+  const std::string dir = find_data_dir("lexicon");  // io/data_dir.hpp
+  return dir.empty() ? "share/stakegraph/lexicon" : dir;
 }
 
 Lexicon Lexicon::load(const LexiconOptions& options) {
@@ -110,10 +99,10 @@ void Lexicon::add_iso_codes(const std::string& path) {
   try {
     j = nlohmann::json::parse(text);
   } catch (const nlohmann::json::parse_error& e) {
-    throw graph::ParseError::at_offset(path, e.byte, "invalid JSON");
+    throw io::ParseError::at_offset(path, e.byte, "invalid JSON");
   }
   if (!j.contains("3166-1") || !j["3166-1"].is_array())
-    throw graph::ParseError(path, 0, 0, "no \"3166-1\" array");
+    throw io::ParseError(path, 0, 0, "no \"3166-1\" array");
   for (const auto& c : j["3166-1"]) {
     LexiconEntry e;
     std::string name = c.value("name", "");
@@ -138,7 +127,7 @@ void Lexicon::add_file(const std::string& path) {
 
 void Lexicon::add_text(const std::string& text, const std::string& name) {
   if (auto bad = find_invalid_utf8(text))
-    throw graph::ParseError::at_offset(name, *bad, "invalid UTF-8");
+    throw io::ParseError::at_offset(name, *bad, "invalid UTF-8");
   pb::Lexicon msg;
   google::protobuf::TextFormat::Parser parser;
   Collector errors;
@@ -153,19 +142,19 @@ void Lexicon::add_text(const std::string& text, const std::string& name) {
     parsed = parser.ParseFromString(text, &msg);
   }
   if (!parsed || errors.has_error)
-    throw graph::ParseError(name, static_cast<std::uint64_t>(errors.line_),
+    throw io::ParseError(name, static_cast<std::uint64_t>(errors.line_),
                             static_cast<std::uint64_t>(errors.column_),
                             errors.message_.empty() ? "invalid lexicon"
                                                     : excerpt_for_message(errors.message_, 200));
   if (const auto bad = find_invalid_utf8_field(msg, locations))
-    throw graph::ParseError(name, bad->line, bad->column,
+    throw io::ParseError(name, bad->line, bad->column,
                             bad->field + ": invalid UTF-8 in \"" + bad->excerpt + "\"");
   if (msg.entry_size() == 0 && msg.verb_size() == 0)
-    throw graph::ParseError(name, 0, 0, "empty lexicon: no entry and no verb");
+    throw io::ParseError(name, 0, 0, "empty lexicon: no entry and no verb");
   // Errors in an entry or verb name the line and column where it starts.
   auto fail_at = [&](const char* field, int i, const std::string& what) {
     const auto loc = locations.GetLocation(pb::Lexicon::descriptor()->FindFieldByName(field), i);
-    throw graph::ParseError(name, static_cast<std::uint64_t>(loc.line + 1),
+    throw io::ParseError(name, static_cast<std::uint64_t>(loc.line + 1),
                             static_cast<std::uint64_t>(loc.column + 1), what);
   };
   for (int i = 0; i < msg.entry_size(); ++i) {

@@ -69,7 +69,7 @@ class Lexicon final {
 
   // Loads iso-codes and the lexicon files. Throws graph::NotFound naming the file for a
   // missing iso-codes JSON ("install the iso-codes package") or lexicon file, and
-  // graph::ParseError (file, line, column) for a malformed one.
+  // io::ParseError (file, line, column) for a malformed one.
   static Lexicon load(const LexiconOptions& options = {});
 
   // Adds the entries and verb patterns of one Protobuf text file. Entries whose name is
@@ -195,8 +195,9 @@ class Lexicon final {
   std::vector<std::vector<std::size_t>> verb_lists_;  // copies of verb_forms_ values
 };
 
-// The directory of the shipped lexicon: $STAKEGRAPH_DATA/lexicon if set, else the source
-// tree's data/lexicon (compiled in), else <prefix>/share/stakegraph/lexicon.
+// The directory of the shipped lexicon (io/data_dir.hpp): $STAKEGRAPH_DATA/lexicon if it
+// exists, else share/stakegraph/lexicon next to the executable (<build>/share/stakegraph in a
+// build tree, <prefix>/share/stakegraph once installed); "share/stakegraph/lexicon" when none.
 std::string default_lexicon_dir();
 
 }  // namespace stakegraph::io

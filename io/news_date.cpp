@@ -6,14 +6,10 @@
 
 #include <date/date.h>
 
+#include "io/text.hpp"
+
 namespace stakegraph::io {
 namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
 
 // Parses `text` with `format`; the date must be followed by the end or by a space (a time).
 std::optional<date::year_month_day> try_format(const std::string& text, const char* format) {

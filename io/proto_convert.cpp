@@ -1,6 +1,7 @@
 #include "io/proto_convert.hpp"
 
 #include "graph/error.hpp"
+#include "io/error.hpp"
 
 namespace stakegraph::io {
 
@@ -168,10 +169,10 @@ graph::Graph from_proto(const pb::Graph& m, const std::string& file) {
     for (const auto& a : m.articles()) g.add_article(from_proto(a));
     for (const auto& n : m.nodes()) add_from_proto(g, n);
     for (const auto& e : m.edges()) add_from_proto(g, e);
-  } catch (const graph::ParseError&) {
+  } catch (const io::ParseError&) {
     throw;
   } catch (const graph::Error& e) {
-    throw graph::ParseError(file, 0, 0, e.what());
+    throw io::ParseError(file, 0, 0, e.what());
   }
   return g;
 }

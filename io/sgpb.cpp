@@ -16,6 +16,7 @@
 #include <google/protobuf/stubs/logging.h>
 
 #include "graph/error.hpp"
+#include "io/error.hpp"
 #include "io/atomic_file.hpp"
 #include "io/input.hpp"
 #include "io/legacy_weights.hpp"
@@ -493,9 +494,9 @@ void save_sgpb(const graph::Graph& g, const std::string& path, const SgpbWriteOp
 graph::Graph read_sgpb(std::istream& in, const std::string& name) {
   char magic[sizeof kSgpbMagic];
   in.read(magic, sizeof magic);
-  if (in.gcount() == 0) throw graph::ParseError::at_offset(name, 0, "empty file, not a .sgpb graph");
+  if (in.gcount() == 0) throw io::ParseError::at_offset(name, 0, "empty file, not a .sgpb graph");
   if (in.gcount() != sizeof magic || std::memcmp(magic, kSgpbMagic, sizeof magic) != 0)
-    throw graph::ParseError::at_offset(name, 0, "not a .sgpb graph file (bad magic)");
+    throw io::ParseError::at_offset(name, 0, "not a .sgpb graph file (bad magic)");
 
   graph::Graph g;
   std::uint64_t offset = sizeof magic;
@@ -514,32 +515,32 @@ graph::Graph read_sgpb(std::istream& in, const std::string& name) {
     const auto got = in.gcount();
     if (got == 0) break;
     if (have_footer)
-      throw graph::ParseError::at_offset(name, offset, "data after the footer frame");
+      throw io::ParseError::at_offset(name, offset, "data after the footer frame");
     if (got != 8)
-      throw graph::ParseError::at_offset(name, offset, "truncated file: frame header cut short");
+      throw io::ParseError::at_offset(name, offset, "truncated file: frame header cut short");
     const std::uint32_t length = get_u32(head), crc = get_u32(head + 4);
     if (length > kMaxFrameBytes)
-      throw graph::ParseError::at_offset(
+      throw io::ParseError::at_offset(
           name, offset, "corrupted frame: length " + std::to_string(length) + " exceeds limit");
     payload.resize(length);
     in.read(payload.data(), length);
     if (static_cast<std::uint32_t>(in.gcount()) != length)
-      throw graph::ParseError::at_offset(name, offset,
+      throw io::ParseError::at_offset(name, offset,
                                          "truncated file: frame of " + std::to_string(length) +
                                              " bytes cut short");
     if (crc_of(payload) != crc)
-      throw graph::ParseError::at_offset(name, offset, "corrupted frame: checksum mismatch");
+      throw io::ParseError::at_offset(name, offset, "corrupted frame: checksum mismatch");
     FrameCounts counts;
     if (!count_frame(payload, counts))
-      throw graph::ParseError::at_offset(name, offset, "corrupted frame: cannot decode payload");
+      throw io::ParseError::at_offset(name, offset, "corrupted frame: cannot decode payload");
     if (have_header) {
       try {
         check_frame_counts(header, read, counts);
       } catch (const graph::Error& e) {
-        throw graph::ParseError::at_offset(name, offset, e.what());
+        throw io::ParseError::at_offset(name, offset, e.what());
       }
     } else if (counts.articles + counts.nodes + counts.edges + counts.evidence > 0) {
-      throw graph::ParseError::at_offset(name, offset, "graph items before the header frame");
+      throw io::ParseError::at_offset(name, offset, "graph items before the header frame");
     }
     read.articles += counts.articles;
     read.nodes += counts.nodes;
@@ -549,7 +550,7 @@ graph::Graph read_sgpb(std::istream& in, const std::string& name) {
     // the parse then fails, and libprotobuf must not log about it (library code never prints).
     google::protobuf::LogSilencer quiet;
     if (!frame.ParseFromString(payload))
-      throw graph::ParseError::at_offset(name, offset, "corrupted frame: cannot decode payload");
+      throw io::ParseError::at_offset(name, offset, "corrupted frame: cannot decode payload");
     try {
       switch (frame.body_case()) {
         case pb::Frame::kHeader:
@@ -625,17 +626,17 @@ graph::Graph read_sgpb(std::istream& in, const std::string& name) {
           throw graph::InvalidArgument("a format version 3 frame in a version " +
                                        std::to_string(header.format_version()) + " file");
       }
-    } catch (const graph::ParseError&) {
+    } catch (const io::ParseError&) {
       throw;
     } catch (const graph::Error& e) {
-      throw graph::ParseError::at_offset(name, offset, e.what());
+      throw io::ParseError::at_offset(name, offset, e.what());
     }
     offset += 8 + length;
     ++frames;
   }
-  if (!have_header) throw graph::ParseError::at_offset(name, offset, "truncated file: no header");
+  if (!have_header) throw io::ParseError::at_offset(name, offset, "truncated file: no header");
   if (!have_footer)
-    throw graph::ParseError::at_offset(name, offset, "truncated file: the footer frame is missing");
+    throw io::ParseError::at_offset(name, offset, "truncated file: the footer frame is missing");
   if (!header.user_weights()) upgrade_legacy_weights(g);
   return g;
 }

@@ -6,7 +6,7 @@
 //   u32le payload length | u32le CRC-32 (zlib) of the payload | payload (a pb::Frame),
 // first a Header, then articles, nodes, edges in chunks, and last a Footer whose counts must
 // match. Truncation (no footer, short frame), corruption (CRC mismatch, unparsable payload)
-// and inconsistency (counts, unknown node ids) are reported as graph::ParseError with the
+// and inconsistency (counts, unknown node ids) are reported as io::ParseError with the
 // byte offset of the frame at fault. Before a frame is decoded its items are counted on the
 // wire and checked against the header's counts, so that a small file cannot make the reader
 // allocate more than the header declared (and the header's counts must fit in memory).
@@ -63,7 +63,7 @@ struct SgpbWriteOptions {
 void save_sgpb(const graph::Graph& g, const std::string& path, const SgpbWriteOptions& = {});
 void write_sgpb(const graph::Graph& g, std::ostream& out, const SgpbWriteOptions& = {});
 
-// Throws graph::ParseError (file + byte offset) for damaged or foreign files, graph::NotFound
+// Throws io::ParseError (file + byte offset) for damaged or foreign files, graph::NotFound
 // for a missing file.
 graph::Graph load_sgpb(const std::string& path);
 // `name` is used in error messages.

@@ -9,6 +9,7 @@
 #include <google/protobuf/stubs/logging.h>
 
 #include "graph/error.hpp"
+#include "io/error.hpp"
 #include "io/input.hpp"
 #include "io/sgpb.hpp"
 #include "proto/stakegraph.pb.h"
@@ -43,7 +44,7 @@ class FrameFile {
     return static_cast<std::size_t>(in_.gcount()) == n;
   }
   [[noreturn]] void fail(std::uint64_t offset, const std::string& what) const {
-    throw graph::ParseError::at_offset(path_, offset, what);
+    throw io::ParseError::at_offset(path_, offset, what);
   }
   // The whole checked and decoded frame.
   void frame(const SgpbFrameInfo& f, std::string& payload, pb::Frame& out) {

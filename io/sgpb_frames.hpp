@@ -10,7 +10,7 @@
 // read_sgpb_frames then reads a range of frames of that index, checks each frame's CRC and
 // decodes its nodes' ids and its edges' endpoints, relation and evidence count (what the
 // CSR analytics view needs, graph/csr.hpp), not names, aliases or evidence text.
-// Errors: graph::ParseError naming the file and the byte offset of the frame at fault
+// Errors: io::ParseError naming the file and the byte offset of the frame at fault
 // (truncation, CRC mismatch, undecodable payload, sections out of order); graph::NotFound
 // for a missing file. A damaged frame is only seen by the reader of its range.
 // Complexity: index O(frames) reads of 9 bytes plus the header and footer; a range O(its

@@ -14,7 +14,7 @@
 // load_sgpb_topology reads the header, the trailer, the footer and its index, then only the
 // node and edge tables: the article and evidence frames are skipped by their lengths, never
 // read. Every frame is checked before use (its head against the index, its length against
-// the file, its CRC-32), so a damaged or truncated file is a graph::ParseError naming the
+// the file, its CRC-32), so a damaged or truncated file is a io::ParseError naming the
 // byte offset of the frame at fault (or of the trailer); the file is read with read(), not
 // mapped, so a file truncated while it is read is an error, never a SIGBUS.
 // Complexity: O(V + E) time and memory for the topology, plus O(evidence) for a full read.
@@ -48,7 +48,7 @@ void write_sgpb_v3_frames(const graph::Graph& g, std::ostream& out, const SgpbV3
 
 // Reads the rest of a version 3 file from `in`, positioned after the header frame (which was
 // read and checked: `header`, `header_bytes` = 8 + its payload length, starting at byte 8).
-// The whole graph, evidence included. Throws graph::ParseError (name + byte offset).
+// The whole graph, evidence included. Throws io::ParseError (name + byte offset).
 graph::Graph read_sgpb_v3_rest(std::istream& in, const std::string& name,
                                const pb::Header& header, std::uint32_t header_bytes);
 
@@ -66,7 +66,7 @@ struct SgpbTopology {
   std::uint64_t bytes_read = 0;  // version 3: bytes read from the file
 };
 
-// Throws graph::NotFound for a missing file and graph::ParseError for a damaged one (as
+// Throws graph::NotFound for a missing file and io::ParseError for a damaged one (as
 // load_sgpb; a version 3 file's evidence and article frames are not checked, since they are
 // not read).
 SgpbTopology load_sgpb_topology(const std::string& path);

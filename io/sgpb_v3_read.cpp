@@ -13,6 +13,7 @@
 #include <google/protobuf/stubs/logging.h>
 
 #include "graph/error.hpp"
+#include "io/error.hpp"
 #include "io/input.hpp"
 #include "io/proto_convert.hpp"
 #include "io/sgpb.hpp"
@@ -44,7 +45,7 @@ std::uint32_t crc_of(const std::string& s) {
 }
 
 [[noreturn]] void fail(const std::string& name, std::uint64_t offset, const std::string& what) {
-  throw graph::ParseError::at_offset(name, offset, what);
+  throw io::ParseError::at_offset(name, offset, what);
 }
 
 // ---- the wire, before decoding ------------------------------------------------------------
@@ -335,7 +336,7 @@ graph::Graph read_sgpb_v3_rest(std::istream& in, const std::string& name, const 
           return g;
         }
       }
-    } catch (const graph::ParseError&) {
+    } catch (const io::ParseError&) {
       throw;
     } catch (const graph::Error& e) {
       fail(name, offset, std::string("corrupted frame: ") + e.what());

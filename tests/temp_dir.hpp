@@ -9,7 +9,7 @@
 #include <fstream>
 #include <string>
 
-namespace stakegraph::testing {
+namespace stakegraph::test_support {
 
 class TempDirTest : public ::testing::Test {
  protected:
@@ -37,4 +37,4 @@ class TempDirTest : public ::testing::Test {
   std::filesystem::path dir_;
 };
 
-}  // namespace stakegraph::testing
+}  // namespace stakegraph::test_support

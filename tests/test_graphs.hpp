@@ -6,7 +6,7 @@
 
 #include "graph/graph.hpp"
 
-namespace stakegraph::testing {
+namespace stakegraph::test_support {
 
 // The seed story, drawn:
 //   United States (US, Washington) -REQUEST-> Germany      [hedged]
@@ -149,4 +149,4 @@ inline std::string graph_difference(const graph::Graph& a, const graph::Graph& b
   return "";
 }
 
-}  // namespace stakegraph::testing
+}  // namespace stakegraph::test_support

@@ -1,7 +1,7 @@
 // stakegraph-mpi import gdelt FILE... -o GRAPH: the GDELT import with the reading shared out.
 // Every rank takes one contiguous block of the files (block partition of the file list, in
 // the order given) and scans it with io::scan_gdelt: reading, decompressing, parsing,
-// checking and filtering the rows (the steps of io/gdelt.hpp up to the duplicate check), in
+// checking and filtering the rows (the steps of io/gdelt/gdelt.hpp up to the duplicate check), in
 // parallel. Rank 0 then imports the rows the scans kept with io::import_gdelt_scans, in rank
 // order, i.e. in file order: the node identity rules (lexicon, CAMEO roles), the duplicate
 // events, the running mean of the Goldstein scores and every count are those of
@@ -27,6 +27,7 @@
 #include "graph/error.hpp"
 #include "io/file_lock.hpp"
 #include "io/formats.hpp"
+#include "io/gdelt/lexicon_lookup.hpp"
 #include "io/lexicon.hpp"
 
 namespace stakegraph::cli::mpi_cli {

@@ -1,16 +1,16 @@
 // An HTML story report of a graph: the diagram `render` draws (through io::Renderer, as SVG,
 // inlined), the data document (io/report/report_data.hpp) and the page around them
 // (io/report/report_html.hpp), written as one self-contained file.
-// Complexity: the drawing's layout (see io/render.hpp), plus the data document's centralities
-// (O(V E) for betweenness), plus linear work in the sizes of the SVG and the document.
+// Complexity: the drawing's layout (see io/render/renderer.hpp), plus the data document's
+// centralities (O(V E) for betweenness), plus linear work in the sizes of the SVG and the document.
 #pragma once
 
 #include <string>
 
 #include "graph/edge_weight.hpp"
 #include "graph/graph.hpp"
-#include "io/dot.hpp"
-#include "io/render.hpp"
+#include "io/render/dot.hpp"
+#include "io/render/renderer.hpp"
 
 namespace stakegraph::io::report {
 

@@ -17,7 +17,7 @@
 #include "graph/components.hpp"
 #include "graph/csr.hpp"
 #include "graph/error.hpp"
-#include "io/dot.hpp"
+#include "io/render/dot.hpp"
 #include "io/input.hpp"
 #include "proto/query.pb.h"
 

@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "graph/error.hpp"
-#include "io/dot.hpp"
+#include "io/render/dot.hpp"
 
 namespace stakegraph::io::report {
 

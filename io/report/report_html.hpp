@@ -4,7 +4,7 @@
 //
 // Escaping, by context:
 // - element text and attribute values written here (the title, the subtitle): escape_html
-//   (io/dot.hpp: & < > ");
+//   (io/render/dot.hpp: & < > ");
 // - the data document, inside <script type="application/json">: embed_json_for_script, so
 //   that no "</script", "<!--" or line separator in a name or sentence can end the element or
 //   change how it parses; it is embedded in two parts (io/report/report_embed.hpp), the

@@ -21,20 +21,20 @@ namespace stakegraph {
 namespace {
 
 namespace fs = std::filesystem;
-using testing::run_stakegraph;
+using test_support::run_stakegraph;
 
-class AnalyticsCli : public testing::TempDirTest {
+class AnalyticsCli : public test_support::TempDirTest {
  protected:
   void SetUp() override {
     TempDirTest::SetUp();
     story_ = path("story.sgpb");
-    io::save_sgpb(testing::story_graph(), story_);
+    io::save_sgpb(test_support::story_graph(), story_);
   }
   std::string q(const std::string& name) const { return "'" + path(name) + "'"; }
   std::string story_;
 };
 
-nlohmann::json parse(const testing::RunResult& r) {
+nlohmann::json parse(const test_support::RunResult& r) {
   EXPECT_EQ(r.status, 0) << r.err;
   return nlohmann::json::parse(r.out);
 }
@@ -44,7 +44,7 @@ TEST_F(AnalyticsCli, CentralityJsonShapeAndValues) {
   const auto j = parse(run_stakegraph("centrality '" + story_ +
                                       "' --metric betweenness --top 0 --json --weight none"));
   EXPECT_EQ(j.at("metric"), "betweenness");
-  const graph::Graph g = testing::story_graph();
+  const graph::Graph g = test_support::story_graph();
   const auto expected = graph::betweenness_centrality(graph::build_csr(g));
   ASSERT_EQ(j.at("scores").size(), g.node_count());
   double previous = 1e300;
@@ -73,7 +73,7 @@ TEST_F(AnalyticsCli, CentralityEveryMetricAndOption) {
   }
   // --top 2: a header line, the column line and two rows.
   const auto top = run_stakegraph("centrality '" + story_ + "' -m degree --top 2");
-  EXPECT_EQ(testing::count_lines(top.out), 4u) << top.out;
+  EXPECT_EQ(test_support::count_lines(top.out), 4u) << top.out;
   // --kind: only operators are ranked.
   const auto ops = parse(run_stakegraph("centrality '" + story_ +
                                         "' -m degree --kind operator --top 0 --json"));
@@ -105,7 +105,7 @@ TEST_F(AnalyticsCli, CentralityErrors) {
     EXPECT_EQ(r.status, status) << args << ": " << r.err;
     EXPECT_NE(r.err.find(needle), std::string::npos) << args << ": " << r.err;
     if (!needle.empty()) {
-      EXPECT_EQ(testing::count_lines(r.err), 1u) << r.err;  // one line
+      EXPECT_EQ(test_support::count_lines(r.err), 1u) << r.err;  // one line
     }
   };
   expect_status("--metric katz", 2, "unknown metric");
@@ -194,14 +194,15 @@ TEST_F(AnalyticsCli, AllPathsAreBoundedByMemory) {
     csv += "up" + std::to_string(i) + "," + next + "\ndown" + std::to_string(i) + "," + next + "\n";
   }
   const std::string g = write("diamonds.csv", csv);
-  auto r = testing::run_stakegraph("path '" + g + "' j0 j40 --all --limit 4000000000", "", "", 120);
+  auto r = test_support::run_stakegraph("path '" + g + "' j0 j40 --all --limit 4000000000", "",
+                                        "", 120);
   EXPECT_EQ(r.status, 2) << r.err;
-  EXPECT_EQ(testing::count_lines(r.err), 1u) << r.err;
+  EXPECT_EQ(test_support::count_lines(r.err), 1u) << r.err;
   EXPECT_NE(r.err.find("4000000000 shortest paths of up to 80 hops would take"),
             std::string::npos) << r.err;
   EXPECT_NE(r.err.find("ask for at most"), std::string::npos) << r.err;
   EXPECT_EQ(r.out, "");
-  r = testing::run_stakegraph("path '" + g + "' j0 j40 --all --json", "", "", 120);
+  r = test_support::run_stakegraph("path '" + g + "' j0 j40 --all --json", "", "", 120);
   ASSERT_EQ(r.status, 0) << r.err;
   const auto j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["paths"].size(), 1000u);
@@ -253,10 +254,10 @@ TEST_F(AnalyticsCli, GenerateWritesTheLibraryGraph) {
   const graph::Graph loaded = io::load_sgpb(path("g.sgpb"));
   const graph::Graph expected =
       graph::generate_graph({.nodes = 300, .edges = 1200, .seed = 7});
-  EXPECT_EQ(testing::graph_difference(loaded, expected), "");
+  EXPECT_EQ(test_support::graph_difference(loaded, expected), "");
   // Deterministic: the same command writes the same bytes.
   ASSERT_EQ(run_stakegraph("generate --nodes 300 --edges 1200 --seed 7 -q -o " + q("h.sgpb")).status, 0);
-  EXPECT_EQ(testing::slurp(path("g.sgpb")), testing::slurp(path("h.sgpb")));
+  EXPECT_EQ(test_support::slurp(path("g.sgpb")), test_support::slurp(path("h.sgpb")));
   // Other formats by extension; the analytics read it back.
   ASSERT_EQ(run_stakegraph("generate --nodes 50 --edges 100 -q -o " + q("g.json")).status, 0);
   EXPECT_EQ(run_stakegraph("centrality " + q("g.json") + " -m pagerank").status, 0);

@@ -65,7 +65,7 @@ namespace stakegraph {
 namespace {
 
 namespace fs = std::filesystem;
-using testing::run_stakegraph;
+using test_support::run_stakegraph;
 
 const std::string kArticle = std::string(STAKEGRAPH_SOURCE_DIR) + "/samples/articles/seed-huawei-allies.txt";
 constexpr std::uint64_t kHugeLineBytes = 100ull << 20;
@@ -160,7 +160,7 @@ std::string gzip(const std::string& text) {
 
 // A graph with a "Qorvex Wireless" node, as .sgpb bytes.
 std::string sgpb_bytes() {
-  graph::Graph g = testing::story_graph();
+  graph::Graph g = test_support::story_graph();
   g.add_node("Qorvex Wireless", graph::Kind::kVendor);
   std::ostringstream out;
   io::write_sgpb(g, out);
@@ -169,7 +169,7 @@ std::string sgpb_bytes() {
 
 std::string json_graph_text() {
   std::ostringstream out;
-  io::write_json(testing::story_graph(), out);
+  io::write_json(test_support::story_graph(), out);
   return out.str();
 }
 
@@ -343,7 +343,7 @@ struct BadFile {
   bool huge = false;
 };
 
-class BadInputTest : public testing::TempDirTest, public ::testing::WithParamInterface<Case> {
+class BadInputTest : public test_support::TempDirTest, public ::testing::WithParamInterface<Case> {
  protected:
   // Writes `text` as the bad file and records the damage at byte `at` of it.
   BadFile damaged_at(const std::string& name, const std::string& text, std::size_t at) {
@@ -565,10 +565,10 @@ TEST_P(BadInputTest, OneLineErrorExitOneNoOutput) {
     return std::string();
   }();
 
-  auto check = [&](const testing::RunResult& r, const char* run) {
+  auto check = [&](const test_support::RunResult& r, const char* run) {
     SCOPED_TRACE(std::string(run) + ": stakegraph " + command);
     EXPECT_EQ(r.status, 1) << r.err;
-    EXPECT_EQ(testing::count_lines(r.err), 1u) << r.err;
+    EXPECT_EQ(test_support::count_lines(r.err), 1u) << r.err;
     EXPECT_TRUE(!r.err.empty() && r.err.back() == '\n') << r.err;
     EXPECT_EQ(r.err.rfind("stakegraph: error: ", 0), 0u) << r.err;
     EXPECT_NE(r.err.find(bad.path), std::string::npos) << "the file is not named: " << r.err;
@@ -601,13 +601,13 @@ TEST_P(BadInputTest, OneLineErrorExitOneNoOutput) {
   if (reader.role == Role::kIngestTarget || reader.role == Role::kImportTarget) {
     // The damaged graph is the one being updated: it stays as it was, byte for byte.
     const bool is_dir = fs::is_directory(bad.path);
-    const std::string before = is_dir ? "" : testing::slurp(bad.path);
+    const std::string before = is_dir ? "" : test_support::slurp(bad.path);
     check(run_stakegraph(command, "", "", kRunTimeoutSeconds), "update");
     if (is_dir) {
       EXPECT_TRUE(fs::is_directory(bad.path));
       EXPECT_TRUE(fs::is_empty(bad.path));
     } else {
-      EXPECT_EQ(testing::slurp(bad.path), before) << "the damaged graph was changed";
+      EXPECT_EQ(test_support::slurp(bad.path), before) << "the damaged graph was changed";
     }
   } else if (!out.empty()) {
     // No output is created...
@@ -615,10 +615,10 @@ TEST_P(BadInputTest, OneLineErrorExitOneNoOutput) {
     EXPECT_FALSE(fs::exists(out)) << "an output file was written";
     EXPECT_EQ(stray_files(out_dir, {}), std::vector<std::string>{});
     // ...and an existing one is left as it was.
-    io::save_sgpb(testing::story_graph(), out);  // any valid bytes
-    const std::string before = testing::slurp(out);
+    io::save_sgpb(test_support::story_graph(), out);  // any valid bytes
+    const std::string before = test_support::slurp(out);
     check(run_stakegraph(command, "", "", kRunTimeoutSeconds), "existing output");
-    EXPECT_EQ(testing::slurp(out), before) << "the existing output was changed";
+    EXPECT_EQ(test_support::slurp(out), before) << "the existing output was changed";
     EXPECT_EQ(stray_files(out_dir, {fs::path(out).filename().string()}),
               std::vector<std::string>{});
   } else {
@@ -632,7 +632,7 @@ INSTANTIATE_TEST_SUITE_P(Table, BadInputTest, ::testing::ValuesIn(all_cases()), 
 
 // ---- GDELT without --strict: a damaged row in a good file is listed, not fatal ---------------
 
-class GdeltLenient : public testing::TempDirTest {};
+class GdeltLenient : public test_support::TempDirTest {};
 
 TEST_F(GdeltLenient, DamagedRowIsListed) {
   for (const char bad : {'\xFF', '\0'}) {
@@ -665,7 +665,7 @@ std::string with_header(const std::string& file, void (*edit)(pb::Header&)) {
   return out;
 }
 
-class SgpbSizeLimits : public testing::TempDirTest {};
+class SgpbSizeLimits : public test_support::TempDirTest {};
 
 // A header that declares more nodes or edges than the limits allow (32-bit indices), or than
 // fit in this machine's memory, is refused at once with its byte offset, before anything is
@@ -690,7 +690,7 @@ TEST_F(SgpbSizeLimits, HeaderCountsAreChecked) {
     const std::string f = write("g.sgpb", with_header(good, e.edit));
     const auto r = run_stakegraph("stats " + quote(f), "", "", kRunTimeoutSeconds);
     EXPECT_EQ(r.status, 1) << r.err;
-    EXPECT_EQ(testing::count_lines(r.err), 1u) << r.err;
+    EXPECT_EQ(test_support::count_lines(r.err), 1u) << r.err;
     EXPECT_EQ(r.err.rfind("stakegraph: error: " + f + ": byte offset ", 0), 0u) << r.err;
     EXPECT_NE(r.err.find(e.message), std::string::npos) << r.err;
     std::cout << "[table] sgpb header " << e.what << " -> exit " << r.status << ": " << r.err;
@@ -717,19 +717,19 @@ const Query kQueries[] = {
 
 void PrintTo(const Query& q, std::ostream* os) { *os << q.args; }
 
-class UnknownNodeTest : public testing::TempDirTest,
+class UnknownNodeTest : public test_support::TempDirTest,
                         public ::testing::WithParamInterface<Query> {};
 
 TEST_P(UnknownNodeTest, ExitOneSuggestsClosestNames) {
   const std::string graph_file = path("story.sgpb");
-  io::save_sgpb(testing::story_graph(), graph_file);
+  io::save_sgpb(test_support::story_graph(), graph_file);
   const std::string out = path("drawing.svg");
   std::string args = GetParam().args;
   args.replace(args.find("GRAPH"), 5, quote(graph_file));
   if (const auto o = args.find("OUT"); o != std::string::npos) args.replace(o, 3, quote(out));
   const auto r = run_stakegraph(args, "", "", kRunTimeoutSeconds);
   EXPECT_EQ(r.status, 1) << r.err;
-  EXPECT_EQ(testing::count_lines(r.err), 1u) << r.err;
+  EXPECT_EQ(test_support::count_lines(r.err), 1u) << r.err;
   EXPECT_EQ(r.err.rfind("stakegraph: error: " + graph_file + ": no node named 'Huawai'", 0), 0u)
       << r.err;
   EXPECT_NE(r.err.find("did you mean: Huawei"), std::string::npos) << r.err;
@@ -743,11 +743,11 @@ INSTANTIATE_TEST_SUITE_P(Queries, UnknownNodeTest, ::testing::ValuesIn(kQueries)
 
 // ---- usage errors: exit 2, one line ----------------------------------------------------------
 
-class UsageErrorTest : public testing::TempDirTest {};
+class UsageErrorTest : public test_support::TempDirTest {};
 
 TEST_F(UsageErrorTest, ExitTwoOneLine) {
   const std::string g = path("story.sgpb");
-  io::save_sgpb(testing::story_graph(), g);
+  io::save_sgpb(test_support::story_graph(), g);
   const std::vector<std::string> usage_errors = {
       "convert " + quote(g) + " " + quote(path("x.unknown")),
       "stats " + quote(path("x.unknown")),
@@ -759,7 +759,7 @@ TEST_F(UsageErrorTest, ExitTwoOneLine) {
   for (const std::string& args : usage_errors) {
     const auto r = run_stakegraph(args, "", "", kRunTimeoutSeconds);
     EXPECT_EQ(r.status, 2) << args << ": " << r.err;
-    EXPECT_EQ(testing::count_lines(r.err), 1u) << args << ": " << r.err;
+    EXPECT_EQ(test_support::count_lines(r.err), 1u) << args << ": " << r.err;
     EXPECT_EQ(r.err.rfind("stakegraph: usage error: ", 0), 0u) << args << ": " << r.err;
     EXPECT_EQ(r.out, "") << args;
   }
@@ -770,7 +770,7 @@ TEST_F(UsageErrorTest, ExitTwoOneLine) {
 // in every query, not an unknown name.
 TEST_F(UsageErrorTest, NodeLeftOutByFiltersIsUsageError) {
   const std::string g = path("story.sgpb");
-  io::save_sgpb(testing::story_graph(), g);
+  io::save_sgpb(test_support::story_graph(), g);
   const std::vector<std::string> queries = {
       // Filters restrict what is printed unless --subgraph (issue 15): only then is the
       // personalization node left out of the computation.
@@ -781,7 +781,7 @@ TEST_F(UsageErrorTest, NodeLeftOutByFiltersIsUsageError) {
   for (const std::string& args : queries) {
     const auto r = run_stakegraph(args, "", "", kRunTimeoutSeconds);
     EXPECT_EQ(r.status, 2) << args << ": " << r.err;
-    EXPECT_EQ(testing::count_lines(r.err), 1u) << args << ": " << r.err;
+    EXPECT_EQ(test_support::count_lines(r.err), 1u) << args << ": " << r.err;
     std::string lower = r.err;  // the node's name, or its id
     for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     EXPECT_NE(lower.find("huawei"), std::string::npos) << args << ": " << r.err;

@@ -16,14 +16,14 @@ namespace stakegraph {
 namespace {
 
 namespace fs = std::filesystem;
-using testing::run_stakegraph;
+using test_support::run_stakegraph;
 
-class CliTest : public testing::TempDirTest {
+class CliTest : public test_support::TempDirTest {
  protected:
   void SetUp() override {
     TempDirTest::SetUp();
     story_ = path("story.sgpb");
-    io::save_sgpb(testing::story_graph(), story_);
+    io::save_sgpb(test_support::story_graph(), story_);
   }
   std::string story_;
 };
@@ -107,13 +107,15 @@ TEST_F(CliTest, UnknownNodeSuggestsClosestNames) {
   EXPECT_NE(r.err.find("no node named 'Huawai'"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("did you mean: Huawei"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("story.sgpb"), std::string::npos) << r.err;
-  EXPECT_EQ(testing::count_lines(r.err), 1u) << r.err;
+  EXPECT_EQ(test_support::count_lines(r.err), 1u) << r.err;
 }
 
 TEST_F(CliTest, ConvertSgpbToSgpbAndStdout) {
   const auto r = run_stakegraph("convert '" + story_ + "' '" + path("copy.sgpb") + "'");
   ASSERT_EQ(r.status, 0) << r.err;
-  EXPECT_EQ(testing::graph_difference(testing::story_graph(), io::load_sgpb(path("copy.sgpb"))), "");
+  EXPECT_EQ(test_support::graph_difference(test_support::story_graph(),
+                                           io::load_sgpb(path("copy.sgpb"))),
+            "");
   const auto out = run_stakegraph("convert '" + story_ + "' - --to sgpb");
   ASSERT_EQ(out.status, 0) << out.err;
   EXPECT_EQ(out.out.compare(0, 4, "SGPB"), 0);
@@ -122,7 +124,7 @@ TEST_F(CliTest, ConvertSgpbToSgpbAndStdout) {
 TEST_F(CliTest, BadInputsExitOneWithOneLineNamingTheFile) {
   std::ofstream(path("empty.sgpb")).close();
   std::ofstream(path("junk.sgpb"), std::ios::binary) << std::string("\x00\x01\xff\xfe junk", 9);
-  std::string cut = testing::slurp(story_);
+  std::string cut = test_support::slurp(story_);
   std::ofstream(path("cut.sgpb"), std::ios::binary) << cut.substr(0, cut.size() / 2);
   // A byte of the topology (the first node table, after the header frame): `stats` reads it.
   // (A byte of the evidence frames of a version 3 file is read by commands that read the
@@ -144,7 +146,7 @@ TEST_F(CliTest, BadInputsExitOneWithOneLineNamingTheFile) {
     const auto r = run_stakegraph("stats '" + path(name) + "'");
     EXPECT_EQ(r.status, 1) << name << ": " << r.err;
     EXPECT_NE(r.err.find(name), std::string::npos) << r.err;
-    EXPECT_EQ(testing::count_lines(r.err), 1u) << r.err;
+    EXPECT_EQ(test_support::count_lines(r.err), 1u) << r.err;
   }
   fs::create_directory(path("dir.sgpb"));
   const auto dir = run_stakegraph("stats '" + path("dir.sgpb") + "'");
@@ -155,7 +157,7 @@ TEST_F(CliTest, BadInputsExitOneWithOneLineNamingTheFile) {
 }
 
 TEST_F(CliTest, ConvertNeverLeavesPartialOutput) {
-  std::ofstream(path("cut.sgpb"), std::ios::binary) << testing::slurp(story_).substr(0, 40);
+  std::ofstream(path("cut.sgpb"), std::ios::binary) << test_support::slurp(story_).substr(0, 40);
   const auto r = run_stakegraph("convert '" + path("cut.sgpb") + "' '" + path("out.sgpb") + "'");
   EXPECT_EQ(r.status, 1);
   EXPECT_FALSE(fs::exists(path("out.sgpb")));
@@ -164,14 +166,14 @@ TEST_F(CliTest, ConvertNeverLeavesPartialOutput) {
 }
 
 // Regression: Graphviz 2.42's dot ranking failed on the camps of the bundled sample graph
-// ("trouble in init_rank") and then crashed in gvFreeLayout; io/dot.cpp sets newrank.
+// ("trouble in init_rank") and then crashed in gvFreeLayout; io/render/dot.cpp sets newrank.
 TEST_F(CliTest, RenderBundledSampleWithCamps) {
   const std::string sample = std::string(STAKEGRAPH_SOURCE_DIR) + "/samples/stakeholders.sgpb";
   for (const char* method : {"camps", "louvain", "components"}) {
     const auto r = run_stakegraph("render '" + sample + "' -o '" + path("s.svg") +
                                   "' --clusters " + method);
     EXPECT_EQ(r.status, 0) << method << ": " << r.err;
-    EXPECT_NE(testing::slurp(path("s.svg")).find("<svg"), std::string::npos) << method;
+    EXPECT_NE(test_support::slurp(path("s.svg")).find("<svg"), std::string::npos) << method;
   }
 }
 

@@ -18,14 +18,14 @@ namespace stakegraph {
 namespace {
 
 namespace fs = std::filesystem;
-using testing::run_stakegraph;
+using test_support::run_stakegraph;
 
-class ClustersCli : public testing::TempDirTest {
+class ClustersCli : public test_support::TempDirTest {
  protected:
   void SetUp() override {
     TempDirTest::SetUp();
     story_ = path("story.sgpb");
-    io::save_sgpb(testing::story_graph(), story_);
+    io::save_sgpb(test_support::story_graph(), story_);
     //   Ann - Bob        Dan - Eve
     //     \  /             \  /
     //     Cid ----------- Fay        (two triangles joined by Cid-Fay)     Gus - Hal
@@ -190,7 +190,7 @@ TEST_F(ClustersCli, Errors) {
   const auto missing = run_stakegraph("clusters '" + path("nope.sgpb") + "'");
   EXPECT_EQ(missing.status, 1);
   EXPECT_NE(missing.err.find("nope.sgpb"), std::string::npos) << missing.err;
-  EXPECT_EQ(testing::count_lines(missing.err), 1u) << missing.err;
+  EXPECT_EQ(test_support::count_lines(missing.err), 1u) << missing.err;
   const std::string junk = path("junk.csv");
   std::ofstream(junk) << "source,target\n\"unterminated,x\n";
   const auto bad = run_stakegraph("clusters '" + junk + "'");

@@ -33,7 +33,7 @@ namespace stakegraph {
 namespace {
 
 namespace fs = std::filesystem;
-using testing::run_stakegraph;
+using test_support::run_stakegraph;
 
 std::string quote(const std::string& s) { return "'" + s + "'"; }
 
@@ -137,7 +137,7 @@ std::string counts(const graph::Graph& g) {
          std::to_string(g.evidence_count()) + " evidence";
 }
 
-class ConcurrentWriters : public testing::TempDirTest {};
+class ConcurrentWriters : public test_support::TempDirTest {};
 
 // Runs `a` and `b` (argument lists that write `target`) at the same time, kTries times, and
 // checks each time that both exit 0 and the graph is what running them one after the other
@@ -151,8 +151,8 @@ void race(const fs::path& dir, const std::string& target, const std::vector<std:
     fs::remove(target);
     const pid_t pa = spawn_stakegraph(a, (dir / "a.err").string());
     const pid_t pb = spawn_stakegraph(b, (dir / "b.err").string());
-    EXPECT_EQ(wait_status(pa), 0) << testing::slurp((dir / "a.err").string());
-    EXPECT_EQ(wait_status(pb), 0) << testing::slurp((dir / "b.err").string());
+    EXPECT_EQ(wait_status(pa), 0) << test_support::slurp((dir / "a.err").string());
+    EXPECT_EQ(wait_status(pb), 0) << test_support::slurp((dir / "b.err").string());
     const graph::Graph after = io::load_graph(target);
     EXPECT_EQ(counts(after), counts(a_then_b));
     const std::string ab = content_difference(a_then_b, after);
@@ -217,8 +217,8 @@ TEST_F(ConcurrentWriters, NoWaitFailsWhileAnotherRunHoldsTheLock) {
   write_corpus(dir_ / "a", "A", 3);
   write_gdelt(dir_ / "a.tsv", 1000000, 10);
   const std::string g = path("g.sgpb");
-  io::save_sgpb(testing::story_graph(), g);
-  const std::string before = testing::slurp(g);
+  io::save_sgpb(test_support::story_graph(), g);
+  const std::string before = test_support::slurp(g);
   {
     const io::FileLock held(g);
     for (const std::string& cmd : {"ingest -q " + quote(path("a")) + " --no-wait -o " + quote(g),
@@ -227,16 +227,16 @@ TEST_F(ConcurrentWriters, NoWaitFailsWhileAnotherRunHoldsTheLock) {
       SCOPED_TRACE(cmd);
       const auto r = run_stakegraph(cmd);
       EXPECT_EQ(r.status, 1) << r.err;
-      EXPECT_EQ(testing::count_lines(r.err), 1u) << r.err;
+      EXPECT_EQ(test_support::count_lines(r.err), 1u) << r.err;
       EXPECT_NE(r.err.find("stakegraph: error: " + g + ": "), std::string::npos) << r.err;
       EXPECT_NE(r.err.find(held.lock_path()), std::string::npos) << r.err;
-      EXPECT_EQ(testing::slurp(g), before);
+      EXPECT_EQ(test_support::slurp(g), before);
     }
   }
   // Free again: the same run goes through.
   const auto r = run_stakegraph("ingest -q --no-wait " + quote(path("a")) + " -o " + quote(g));
   EXPECT_EQ(r.status, 0) << r.err;
-  EXPECT_EQ(io::load_sgpb(g).articles().size(), testing::story_graph().articles().size() + 3);
+  EXPECT_EQ(io::load_sgpb(g).articles().size(), test_support::story_graph().articles().size() + 3);
 }
 
 TEST_F(ConcurrentWriters, WaitsWithAMessageThenWrites) {
@@ -248,7 +248,7 @@ TEST_F(ConcurrentWriters, WaitsWithAMessageThenWrites) {
   std::string said;
   while (said.find("waiting") == std::string::npos) {
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    said = testing::slurp(err);
+    said = test_support::slurp(err);
     int status = 0;
     ASSERT_EQ(::waitpid(pid, &status, WNOHANG), 0) << "it ended without waiting: " << said;
   }
@@ -256,7 +256,7 @@ TEST_F(ConcurrentWriters, WaitsWithAMessageThenWrites) {
   EXPECT_NE(said.find(lock->lock_path()), std::string::npos) << said;
   EXPECT_FALSE(fs::exists(g)) << "it wrote while the lock was held";
   lock.reset();
-  EXPECT_EQ(wait_status(pid), 0) << testing::slurp(err);
+  EXPECT_EQ(wait_status(pid), 0) << test_support::slurp(err);
   EXPECT_EQ(io::load_sgpb(g).articles().size(), 3u);
 }
 

@@ -35,7 +35,7 @@ namespace stakegraph {
 namespace {
 
 namespace fs = std::filesystem;
-using testing::run_stakegraph;
+using test_support::run_stakegraph;
 
 const std::string kSamples = std::string(STAKEGRAPH_SOURCE_DIR) + "/samples/articles";
 
@@ -140,19 +140,19 @@ pid_t spawn_stakegraph(const std::vector<std::string>& args) {
 
 // ---- convert killed at each kill point --------------------------------------------------------
 
-class CrashSafetyTest : public testing::TempDirTest,
+class CrashSafetyTest : public test_support::TempDirTest,
                         public ::testing::WithParamInterface<const char*> {};
 
 TEST_P(CrashSafetyTest, KilledConvertLeavesOldGraph) {
-  const graph::Graph old_graph = testing::story_graph();
-  const graph::Graph new_graph = testing::random_graph(300, 2000, 3);
+  const graph::Graph old_graph = test_support::story_graph();
+  const graph::Graph new_graph = test_support::random_graph(300, 2000, 3);
   io::save_sgpb(old_graph, path("target.sgpb"));
   io::save_sgpb(new_graph, path("new.sgpb"));
-  const auto r = testing::run_stakegraph(std::string("convert '") + path("new.sgpb") + "' '" +
+  const auto r = test_support::run_stakegraph(std::string("convert '") + path("new.sgpb") + "' '" +
                                          path("target.sgpb") + "'", "", GetParam());
   EXPECT_EQ(r.status, 128 + 9) << "the kill point " << GetParam() << " was not reached";
   const graph::Graph after = io::load_sgpb(path("target.sgpb"));  // throws if damaged
-  EXPECT_EQ(testing::graph_difference(old_graph, after), "");
+  EXPECT_EQ(test_support::graph_difference(old_graph, after), "");
 }
 
 // ---- ingest into an existing graph killed at each kill point --------------------------------
@@ -163,15 +163,15 @@ TEST_P(CrashSafetyTest, KilledIngestLeavesOldGraph) {
   auto first = run_stakegraph("ingest -q " + quote(kSamples + "/seed-huawei-allies.txt") + " " +
                               quote(kSamples + "/nz-spark-huawei-5g-2018.txt") + " -o " + quote(g));
   ASSERT_EQ(first.status, 0) << first.err;
-  const std::string before = testing::slurp(g);
+  const std::string before = test_support::slurp(g);
   const graph::Graph old_graph = io::load_sgpb(g);
   // ...updated with more, killed while writing.
   const std::string more = quote(kSamples + "/canada-bans-huawei-zte-2022.txt") + " " +
                            quote(kSamples + "/eu-toolbox-member-states-2020.txt");
   const auto killed = run_stakegraph("ingest -q " + more + " -o " + quote(g), "", GetParam());
   EXPECT_EQ(killed.status, 128 + 9) << "the kill point " << GetParam() << " was not reached";
-  EXPECT_EQ(testing::slurp(g), before) << "the graph file changed";
-  EXPECT_EQ(testing::graph_difference(old_graph, io::load_sgpb(g)), "");
+  EXPECT_EQ(test_support::slurp(g), before) << "the graph file changed";
+  EXPECT_EQ(test_support::graph_difference(old_graph, io::load_sgpb(g)), "");
   // The killed writer's temporary file is left (hidden) beside the graph...
   EXPECT_EQ(temp_files(dir_).size(), 1u);
   // ...and the same update, not killed, removes it and has everything.
@@ -192,17 +192,17 @@ INSTANTIATE_TEST_SUITE_P(KillPoints, CrashSafetyTest,
 // big as the graph) and dies of that signal; the old graph stays. The signal is raised at
 // each kill point (STAKEGRAPH_TEST_KILL_SIGNAL), so it lands while the file is written.
 class SignalledWriter
-    : public testing::TempDirTest,
+    : public test_support::TempDirTest,
       public ::testing::WithParamInterface<std::tuple<const char*, const char*>> {};
 
 TEST_P(SignalledWriter, RemovesItsTempFile) {
   const auto [point, signal] = GetParam();
   const std::string name = signal;
   const int number = name == "INT" ? SIGINT : name == "TERM" ? SIGTERM : SIGHUP;
-  const graph::Graph old_graph = testing::story_graph();
+  const graph::Graph old_graph = test_support::story_graph();
   io::save_sgpb(old_graph, path("target.sgpb"));
-  io::save_sgpb(testing::random_graph(300, 2000, 3), path("new.sgpb"));
-  const std::string before = testing::slurp(path("target.sgpb"));
+  io::save_sgpb(test_support::random_graph(300, 2000, 3), path("new.sgpb"));
+  const std::string before = test_support::slurp(path("target.sgpb"));
   ::setenv("STAKEGRAPH_TEST_KILL_SIGNAL", signal, 1);
   const auto r = run_stakegraph("convert " + quote(path("new.sgpb")) + " " +
                                 quote(path("target.sgpb")), "", point);
@@ -212,7 +212,7 @@ TEST_P(SignalledWriter, RemovesItsTempFile) {
   EXPECT_EQ(r.status, 128 + number) << r.err;
   EXPECT_EQ(i.status, 128 + number) << i.err;
   EXPECT_EQ(temp_files(dir_), std::vector<std::string>{});
-  EXPECT_EQ(testing::slurp(path("target.sgpb")), before);
+  EXPECT_EQ(test_support::slurp(path("target.sgpb")), before);
   // Nothing else is left either: no lock file.
   std::vector<std::string> names;
   for (const auto& e : fs::directory_iterator(dir_)) names.push_back(e.path().filename().string());
@@ -232,25 +232,25 @@ INSTANTIATE_TEST_SUITE_P(
       return name;
     });
 
-class CrashSafety : public testing::TempDirTest {};
+class CrashSafety : public test_support::TempDirTest {};
 
 TEST_F(CrashSafety, CompletedConvertReplacesGraph) {
   const std::string target = path("target.sgpb"), src = path("new.sgpb");
-  io::save_sgpb(testing::story_graph(), target);
-  const graph::Graph new_graph = testing::random_graph(50, 100, 4);
+  io::save_sgpb(test_support::story_graph(), target);
+  const graph::Graph new_graph = test_support::random_graph(50, 100, 4);
   io::save_sgpb(new_graph, src);
-  const auto r = testing::run_stakegraph("convert '" + src + "' '" + target + "'");
+  const auto r = test_support::run_stakegraph("convert '" + src + "' '" + target + "'");
   ASSERT_EQ(r.status, 0) << r.err;
-  EXPECT_EQ(testing::graph_difference(new_graph, io::load_sgpb(target)), "");
+  EXPECT_EQ(test_support::graph_difference(new_graph, io::load_sgpb(target)), "");
 }
 
 // A signal from outside, at a moment picked by time, while a large graph is written: the
 // process dies of it and leaves no temporary file, whenever it lands.
 TEST_F(CrashSafety, SigtermFromOutsideLeavesNoTempFile) {
 #ifdef STAKEGRAPH_SANITIZED
-  const graph::Graph big = testing::random_graph(5000, 30000, 5);
+  const graph::Graph big = test_support::random_graph(5000, 30000, 5);
 #else
-  const graph::Graph big = testing::random_graph(20000, 150000, 5);
+  const graph::Graph big = test_support::random_graph(20000, 150000, 5);
 #endif
   io::save_sgpb(big, path("big.sgpb"));
   int signalled = 0;
@@ -282,13 +282,13 @@ TEST_F(CrashSafety, IngestKilledAtTimedMomentsLeavesOldOrNewGraph) {
   // build is about ten times slower: a smaller run has the same phases).
 #ifdef STAKEGRAPH_SANITIZED
   write_corpus(dir_ / "corpus", 80);
-  const graph::Graph old_graph = testing::random_graph(4000, 24000, 11);
+  const graph::Graph old_graph = test_support::random_graph(4000, 24000, 11);
 #else
   write_corpus(dir_ / "corpus", 400);
-  const graph::Graph old_graph = testing::random_graph(20000, 120000, 11);
+  const graph::Graph old_graph = test_support::random_graph(20000, 120000, 11);
 #endif
   io::save_sgpb(old_graph, path("old.sgpb"));
-  const std::string old_bytes = testing::slurp(path("old.sgpb"));
+  const std::string old_bytes = test_support::slurp(path("old.sgpb"));
 
   // One full run gives the new graph and the run's duration.
   fs::copy_file(path("old.sgpb"), path("full.sgpb"));
@@ -299,7 +299,7 @@ TEST_F(CrashSafety, IngestKilledAtTimedMomentsLeavesOldOrNewGraph) {
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   ASSERT_EQ(full.status, 0) << full.err;
   const graph::Graph new_graph = io::load_sgpb(path("full.sgpb"));
-  ASSERT_NE(testing::graph_difference(old_graph, new_graph), "");
+  ASSERT_NE(test_support::graph_difference(old_graph, new_graph), "");
   ASSERT_GT(full_ms, 20.0) << "the run is too short to be killed part way";
 
   int old_seen = 0, new_seen = 0, while_writing = 0;
@@ -323,13 +323,13 @@ TEST_F(CrashSafety, IngestKilledAtTimedMomentsLeavesOldOrNewGraph) {
     while_writing += !temp_files(dir_).empty();
     graph::Graph after;
     ASSERT_NO_THROW(after = io::load_sgpb(g)) << "the graph file is damaged";
-    const std::string bytes = testing::slurp(g);
+    const std::string bytes = test_support::slurp(g);
     if (bytes == old_bytes) {
       ++old_seen;
       EXPECT_FALSE(finished) << "a finished run left the old graph";
     } else {
       ++new_seen;
-      EXPECT_EQ(testing::graph_difference(new_graph, after), "");
+      EXPECT_EQ(test_support::graph_difference(new_graph, after), "");
     }
   }
   // Kills landed before the rename at least once (the last fractions may let it finish).
@@ -341,7 +341,7 @@ TEST_F(CrashSafety, IngestKilledAtTimedMomentsLeavesOldOrNewGraph) {
 
 // ---- ingest never loses earlier articles' nodes, edges or evidence ----------------------------
 
-class IngestKeepsEarlier : public testing::TempDirTest {};
+class IngestKeepsEarlier : public test_support::TempDirTest {};
 
 TEST_F(IngestKeepsEarlier, SecondIngestKeepsFirstAndReingestChangesNothing) {
   const std::string g = path("g.sgpb");
@@ -369,13 +369,13 @@ TEST_F(IngestKeepsEarlier, SecondIngestKeepsFirstAndReingestChangesNothing) {
   EXPECT_GT(after_b.evidence_count(), after_a.evidence_count());
 
   // Re-ingesting A (and B) changes nothing, byte for byte.
-  const std::string bytes_b = testing::slurp(g);
+  const std::string bytes_b = test_support::slurp(g);
   const auto ra = run_stakegraph("ingest -q " + a + " -o " + quote(g));
   ASSERT_EQ(ra.status, 0) << ra.err;
-  EXPECT_EQ(testing::graph_difference(after_b, io::load_sgpb(g)), "");
-  EXPECT_EQ(testing::slurp(g), bytes_b);
+  EXPECT_EQ(test_support::graph_difference(after_b, io::load_sgpb(g)), "");
+  EXPECT_EQ(test_support::slurp(g), bytes_b);
   ASSERT_EQ(run_stakegraph("ingest -q " + b + " -o " + quote(g)).status, 0);
-  EXPECT_EQ(testing::slurp(g), bytes_b);
+  EXPECT_EQ(test_support::slurp(g), bytes_b);
 
   // The same articles ingested the other way round (B, then A) give the same content.
   const std::string g2 = path("g2.sgpb");

@@ -14,11 +14,11 @@ namespace stakegraph {
 namespace {
 
 namespace fs = std::filesystem;
-using testing::run_stakegraph;
+using test_support::run_stakegraph;
 
 const std::string kPetr = std::string(STAKEGRAPH_SOURCE_DIR) + "/tests/data/petrarch/";
 
-class DictionaryCliTest : public testing::TempDirTest {};
+class DictionaryCliTest : public test_support::TempDirTest {};
 
 TEST_F(DictionaryCliTest, ConvertThenCheckTheDerivedFiles) {
   const std::string out = path("dicts");
@@ -34,7 +34,7 @@ TEST_F(DictionaryCliTest, ConvertThenCheckTheDerivedFiles) {
   EXPECT_GT(patterns, 100);
   for (const char* f : {"verbs.tsv", "actors.tsv", "agents.tsv", "discards.tsv"})
     EXPECT_TRUE(fs::exists(out + "/" + f)) << f;
-  const std::string head = testing::slurp(out + "/verbs.tsv").substr(0, 120);
+  const std::string head = test_support::slurp(out + "/verbs.tsv").substr(0, 120);
   EXPECT_EQ(head.rfind("#stakegraph-dictionary\tverbs\t1\n# Derived by", 0), 0u) << head;
 
   r = run_stakegraph("dictionary check '" + out + "/verbs.tsv' '" + out + "/agents.tsv' --json");

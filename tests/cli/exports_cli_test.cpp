@@ -23,8 +23,8 @@ namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
-using testing::run_stakegraph;
-using testing::slurp;
+using test_support::run_stakegraph;
+using test_support::slurp;
 
 const std::string kSample = "'" + std::string(STAKEGRAPH_SOURCE_DIR) + "/samples/stakeholders.sgpb'";
 
@@ -44,7 +44,7 @@ const char* kGraph = R"({"format_version": 2,
                           {"text": "e2", "rule": "gdelt:112", "date": "2020-05-02", "sentence": 1},
                           {"text": "e3", "rule": "gdelt:112", "date": "2020-06-10", "sentence": 2}]}]})";
 
-class ExportsCliTest : public testing::TempDirTest {
+class ExportsCliTest : public test_support::TempDirTest {
  protected:
   void SetUp() override {
     TempDirTest::SetUp();

@@ -16,12 +16,12 @@
 namespace {
 
 namespace fs = std::filesystem;
-using stakegraph::testing::run_stakegraph;
+using stakegraph::test_support::run_stakegraph;
 
 const std::string kSamples = std::string(STAKEGRAPH_SOURCE_DIR) + "/samples/articles";
 
-class ExtractCli : public stakegraph::testing::TempDirTest {};
-class IngestCli : public stakegraph::testing::TempDirTest {};
+class ExtractCli : public stakegraph::test_support::TempDirTest {};
+class IngestCli : public stakegraph::test_support::TempDirTest {};
 
 TEST_F(ExtractCli, JsonHasTheOntologyShape) {
   auto r = run_stakegraph("extract --format json '" + kSamples + "/seed-huawei-allies.txt'");
@@ -87,14 +87,14 @@ TEST_F(IngestCli, CreatesUpdatesIdempotent) {
   auto r1 = run_stakegraph("ingest '" + kSamples + "' -o '" + out.string() + "'");
   ASSERT_EQ(r1.status, 0) << r1.err;
   EXPECT_NE(r1.err.find("articles"), std::string::npos);
-  auto s1 = stakegraph::testing::slurp(out.string());
+  auto s1 = stakegraph::test_support::slurp(out.string());
   auto r2 = run_stakegraph("ingest '" + kSamples + "' -o '" + out.string() + "'");
   ASSERT_EQ(r2.status, 0) << r2.err;
-  auto s2 = stakegraph::testing::slurp(out.string());
+  auto s2 = stakegraph::test_support::slurp(out.string());
   EXPECT_EQ(s1, s2);  // re-ingesting changes nothing
   auto r3 = run_stakegraph("ingest /nonexistent -o '" + out.string() + "'");
   EXPECT_NE(r3.status, 0);
-  EXPECT_EQ(stakegraph::testing::slurp(out.string()), s1);  // no partial file
+  EXPECT_EQ(stakegraph::test_support::slurp(out.string()), s1);  // no partial file
   // Only the native format is updated in place: another extension is a usage error.
   auto r4 = run_stakegraph("ingest '" + kSamples + "' -o '" + path("g.json") + "'");
   EXPECT_EQ(r4.status, 2) << r4.err;

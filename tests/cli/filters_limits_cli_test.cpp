@@ -15,7 +15,7 @@
 namespace stakegraph {
 namespace {
 
-using testing::run_stakegraph;
+using test_support::run_stakegraph;
 
 std::string q(const std::string& s) { return "'" + s + "'"; }
 
@@ -25,7 +25,7 @@ std::size_t count(const std::string& text, const std::string& what) {
   return n;
 }
 
-class FiltersCli : public testing::TempDirTest {
+class FiltersCli : public test_support::TempDirTest {
  protected:
   void SetUp() override {
     TempDirTest::SetUp();
@@ -101,7 +101,7 @@ TEST_F(FiltersCli, NeighborsWalkTheWholeGraphUnlessSubgraph) {
       << sub.out;
 }
 
-class LimitsCli : public testing::TempDirTest {
+class LimitsCli : public test_support::TempDirTest {
  protected:
   void SetUp() override {
     TempDirTest::SetUp();
@@ -142,7 +142,7 @@ TEST_F(LimitsCli, NeighborsListsTwentyEdgesAndCountsTheRest) {
   EXPECT_EQ(count(all.out, " -supplies-> "), 30u) << all.out;
 }
 
-class SmallerCli : public testing::TempDirTest {};
+class SmallerCli : public test_support::TempDirTest {};
 
 TEST_F(SmallerCli, CampsNumberedAlikeAndComputedOnTheWholeGraph) {
   //   a1 === a2      b1 === b2      (=== allied_with, a cooperative tie)
@@ -163,7 +163,7 @@ TEST_F(SmallerCli, CampsNumberedAlikeAndComputedOnTheWholeGraph) {
   const auto r = run_stakegraph("render " + q(g) + " --focus b1 --clusters camps --layout dot -o " +
                                 q(dot));
   ASSERT_EQ(r.status, 0) << r.err;
-  const std::string text = testing::slurp(dot);
+  const std::string text = test_support::slurp(dot);
   const std::size_t camp2 = text.find("camp 2");
   ASSERT_NE(camp2, std::string::npos) << text;
   // b1's box is camp 2's (a1, alone of camp 1 in the drawing, gets no box).
@@ -174,7 +174,7 @@ TEST_F(SmallerCli, CampsNumberedAlikeAndComputedOnTheWholeGraph) {
   const auto s = run_stakegraph("render " + q(g) + " --focus b1 --clusters camps --subgraph "
                                 "--layout dot -o " + q(sub));
   ASSERT_EQ(s.status, 0) << s.err;
-  const std::string stext = testing::slurp(sub);
+  const std::string stext = test_support::slurp(sub);
   const std::size_t sc1 = stext.find("camp 1");
   ASSERT_NE(sc1, std::string::npos) << stext;
   const std::string sblock1 = stext.substr(stext.rfind("subgraph", sc1), sc1 - stext.rfind("subgraph", sc1) + 200);
@@ -185,7 +185,7 @@ TEST_F(SmallerCli, SgpbFromStandardInput) {
   const std::string csv = write("g.csv", "source,target,relation\nHuawei,BT,supplies\n");
   const std::string sgpb = path("g.sgpb");
   ASSERT_EQ(run_stakegraph("convert " + q(csv) + " " + q(sgpb)).status, 0);
-  const std::string bytes = testing::slurp(sgpb);
+  const std::string bytes = test_support::slurp(sgpb);
   const auto stats = run_stakegraph("stats -", bytes);  // before: "-: cannot open"
   ASSERT_EQ(stats.status, 0) << stats.err;
   EXPECT_NE(stats.out.find("  nodes     2\n"), std::string::npos) << stats.out;
@@ -222,7 +222,7 @@ TEST_F(SmallerCli, UnknownSubcommandIsNamedWithASuggestion) {
   EXPECT_NE(r.err.find("unknown subcommand 'shwo'"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("did you mean 'show'?"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("centrality"), std::string::npos) << r.err;  // the list
-  EXPECT_EQ(testing::count_lines(r.err), 1u) << r.err;
+  EXPECT_EQ(test_support::count_lines(r.err), 1u) << r.err;
   const auto far = run_stakegraph("foo");
   EXPECT_EQ(far.status, 2);
   EXPECT_NE(far.err.find("unknown subcommand 'foo' (one of: convert, stats"), std::string::npos)

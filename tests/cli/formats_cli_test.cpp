@@ -25,10 +25,10 @@ namespace stakegraph {
 namespace {
 
 namespace fs = std::filesystem;
-using testing::run_stakegraph;
-using testing::slurp;
+using test_support::run_stakegraph;
+using test_support::slurp;
 
-class FormatsCliTest : public testing::TempDirTest {
+class FormatsCliTest : public test_support::TempDirTest {
  protected:
   void SetUp() override {
     const fs::path oracle = test_support::test_data("oracles/karate.json");
@@ -64,7 +64,7 @@ class FormatsCliTest : public testing::TempDirTest {
     const std::set<std::string> before = files();
     const auto r = run_stakegraph("convert '" + in + "' " + q("out.sgpb"));
     EXPECT_EQ(r.status, 1) << what << ": " << r.err;
-    EXPECT_EQ(testing::count_lines(r.err), 1u) << what << ": " << r.err;
+    EXPECT_EQ(test_support::count_lines(r.err), 1u) << what << ": " << r.err;
     EXPECT_NE(r.err.find(in), std::string::npos) << what << ": " << r.err;
     EXPECT_EQ(r.out, "") << what;
     EXPECT_EQ(files(), before) << what << ": a file was left behind";
@@ -86,8 +86,8 @@ TEST_F(FormatsCliTest, KarateRoundTripsThroughEveryFormat) {
   EXPECT_EQ(first.edge_count(), 78u);
   EXPECT_EQ(last.node_count(), 34u);
   EXPECT_EQ(last.edge_count(), 78u);
-  EXPECT_EQ(testing::graph_difference(first, last, /*compare_evidence=*/false), "");
-  EXPECT_EQ(testing::graph_difference(last, first, false), "");
+  EXPECT_EQ(test_support::graph_difference(first, last, /*compare_evidence=*/false), "");
+  EXPECT_EQ(test_support::graph_difference(last, first, false), "");
   // csv -> csv directly gives the very same text as the long way round.
   ASSERT_EQ(run_stakegraph("convert " + q("karate.csv") + " " + q("direct.csv")).status, 0);
   EXPECT_EQ(slurp(path("back.csv")), slurp(path("direct.csv")));

@@ -15,8 +15,8 @@
 namespace stakegraph {
 namespace {
 
-using testing::run_stakegraph;
-using GenerateCliTest = testing::TempDirTest;
+using test_support::run_stakegraph;
+using GenerateCliTest = test_support::TempDirTest;
 
 struct Shape {
   std::size_t nodes = 0, edges = 0, isolated = 0, loops = 0;

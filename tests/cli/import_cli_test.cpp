@@ -18,11 +18,11 @@ namespace stakegraph {
 namespace {
 
 namespace fs = std::filesystem;
-using testing::run_stakegraph;
+using test_support::run_stakegraph;
 
 const fs::path kSample = test_support::test_data("gdelt/gdelt1_events_sample_710rows.tsv");
 
-class ImportCliTest : public testing::TempDirTest {
+class ImportCliTest : public test_support::TempDirTest {
  protected:
   void SetUp() override {
     TempDirTest::SetUp();
@@ -36,7 +36,7 @@ std::string row(int id, const std::string& a1, const std::string& a2, const std:
       {.id = id, .actor1 = a1, .actor2 = a2, .event_code = code, .goldstein = goldstein});
 }
 
-nlohmann::json json_of(const testing::RunResult& r) {
+nlohmann::json json_of(const test_support::RunResult& r) {
   EXPECT_EQ(r.status, 0) << r.err;
   return nlohmann::json::parse(r.out);
 }
@@ -96,7 +96,7 @@ TEST_F(ImportCliTest, ForeignJsonOutputIsNeitherReadNorOverwritten) {
   auto r = run_stakegraph("import gdelt '" + tsv + "' -o '" + out + "'");
   EXPECT_EQ(r.status, 1) << r.err;
   EXPECT_NE(r.err.find(out + ": not a stakegraph JSON graph"), std::string::npos) << r.err;
-  EXPECT_EQ(testing::slurp(out), package);
+  EXPECT_EQ(test_support::slurp(out), package);
   write("empty-object.json", "{}");
   r = run_stakegraph("stats '" + path("empty-object.json") + "'");
   EXPECT_EQ(r.status, 1) << r.err;
@@ -108,21 +108,21 @@ TEST_F(ImportCliTest, ForeignJsonOutputIsNeitherReadNorOverwritten) {
   EXPECT_EQ(r.status, 1) << r.err;
   EXPECT_NE(r.err.find(out + ": exists and is not a json graph file: refusing to overwrite it"),
             std::string::npos) << r.err;
-  EXPECT_EQ(testing::count_lines(r.err), 1u) << r.err;
-  EXPECT_EQ(testing::slurp(out), package);
+  EXPECT_EQ(test_support::count_lines(r.err), 1u) << r.err;
+  EXPECT_EQ(test_support::slurp(out), package);
   r = run_stakegraph("generate --nodes 10 --edges 20 --seed 1 -q -o '" + out + "'");
   EXPECT_EQ(r.status, 1) << r.err;
-  EXPECT_EQ(testing::slurp(out), package);
+  EXPECT_EQ(test_support::slurp(out), package);
   // A notes file under a graph extension is not overwritten either.
   const std::string notes = write("notes.csv", "todo,buy milk\n");
   EXPECT_EQ(run_stakegraph("convert '" + graph + "' '" + notes + "'").status, 1);
-  EXPECT_EQ(testing::slurp(notes), "todo,buy milk\n");
+  EXPECT_EQ(test_support::slurp(notes), "todo,buy milk\n");
   // A graph of that format is overwritten as before; --force overwrites anything.
   ASSERT_EQ(run_stakegraph("convert '" + graph + "' '" + path("g.json") + "'").status, 0);
   EXPECT_EQ(run_stakegraph("convert '" + graph + "' '" + path("g.json") + "'").status, 0);
   r = run_stakegraph("convert --force '" + graph + "' '" + out + "'");
   EXPECT_EQ(r.status, 0) << r.err;
-  EXPECT_EQ(testing::slurp(out), testing::slurp(path("g.json")));
+  EXPECT_EQ(test_support::slurp(out), test_support::slurp(path("g.json")));
 }
 
 TEST_F(ImportCliTest, MergesIntoAnExistingGraphAndReimportChangesNothing) {

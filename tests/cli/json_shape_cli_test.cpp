@@ -18,14 +18,14 @@
 namespace stakegraph {
 namespace {
 
-using testing::run_stakegraph;
+using test_support::run_stakegraph;
 
-class JsonShapeCli : public testing::TempDirTest {
+class JsonShapeCli : public test_support::TempDirTest {
  protected:
   void SetUp() override {
     TempDirTest::SetUp();
     story_ = path("story.sgpb");
-    io::save_sgpb(testing::story_graph(), story_);
+    io::save_sgpb(test_support::story_graph(), story_);
   }
   nlohmann::json json(const std::string& args) {
     const auto r = run_stakegraph(args);

@@ -16,11 +16,11 @@
 namespace stakegraph {
 namespace {
 
-using testing::run_stakegraph;
+using test_support::run_stakegraph;
 
 std::string q(const std::string& s) { return "'" + s + "'"; }
 
-class NamesCli : public testing::TempDirTest {
+class NamesCli : public test_support::TempDirTest {
  protected:
   // The graph file `name`.json converted from CSV `csv`.
   nlohmann::json as_json(const std::string& file) {
@@ -193,7 +193,7 @@ TEST_F(NamesCli, GdeltGenericActorsAreQualifiedByCountry) {
   const std::string g = path("g.json");
   const auto r = run_stakegraph("import gdelt " + q(tsv) + " -o " + q(g) + " --quiet");
   ASSERT_EQ(r.status, 0) << r.err;
-  const auto j = nlohmann::json::parse(testing::slurp(g));
+  const auto j = nlohmann::json::parse(test_support::slurp(g));
   auto kind = [&](const std::string& name) {
     const auto* n = node_named(j, name);
     return n ? (*n)["kind"].get<std::string>() : std::string("(missing)");

@@ -18,14 +18,14 @@
 namespace stakegraph {
 namespace {
 
-using testing::run_stakegraph;
+using test_support::run_stakegraph;
 
 // One GDELT 1.0 row (tests/support/gdelt_rows.hpp) with two actors.
 std::string row(int id, const std::string& a1, const std::string& a2) {
   return test_support::gdelt_row({.id = id, .actor1 = a1, .actor2 = a2});
 }
 
-class ProgressCli : public testing::TempDirTest {
+class ProgressCli : public test_support::TempDirTest {
  protected:
   void SetUp() override {
     TempDirTest::SetUp();
@@ -34,7 +34,7 @@ class ProgressCli : public testing::TempDirTest {
     for (int i = 0; i < 300; ++i) rows += row(i + 1, actors[i % 6], actors[(i + 1 + i / 6) % 6]);
     tsv_ = write("big.tsv", rows);
     story_ = path("story.sgpb");
-    io::save_sgpb(testing::story_graph(), story_);
+    io::save_sgpb(test_support::story_graph(), story_);
   }
   void TearDown() override {
     ::unsetenv("STAKEGRAPH_PROGRESS_INTERVAL");

@@ -19,19 +19,19 @@ namespace stakegraph {
 namespace {
 
 using nlohmann::json;
-using testing::run_stakegraph;
-using testing::slurp;
+using test_support::run_stakegraph;
+using test_support::slurp;
 
 using testing::embedded_document;
 
 std::string q(const std::string& s) { return "'" + s + "'"; }
 
-class ReportCli : public testing::TempDirTest {
+class ReportCli : public test_support::TempDirTest {
  protected:
   void SetUp() override {
     TempDirTest::SetUp();
     story_ = path("story.sgpb");
-    io::save_sgpb(testing::story_graph(), story_);
+    io::save_sgpb(test_support::story_graph(), story_);
   }
   // Runs `report STORY ARGS -o OUT` and returns the embedded document.
   json report(const std::string& args) {
@@ -149,7 +149,7 @@ TEST_F(ReportCli, UsageAndInputErrorsWriteNothing) {
     const auto r = run_stakegraph("report " + q(story_) + " " + c.args);
     EXPECT_EQ(r.status, c.status) << c.args << ": " << r.err;
     EXPECT_NE(r.err.find(c.message), std::string::npos) << c.args << ": " << r.err;
-    EXPECT_EQ(testing::count_lines(r.err), 1u) << r.err;
+    EXPECT_EQ(test_support::count_lines(r.err), 1u) << r.err;
     EXPECT_FALSE(std::filesystem::exists(out)) << c.args;
     EXPECT_FALSE(std::filesystem::exists(path("x.svg"))) << c.args;
   }

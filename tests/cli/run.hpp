@@ -11,7 +11,7 @@
 #include <sstream>
 #include <string>
 
-namespace stakegraph::testing {
+namespace stakegraph::test_support {
 
 struct RunResult {
   int status = -1;  // exit status, or 128 + signal
@@ -65,4 +65,4 @@ inline std::size_t count_lines(const std::string& s) {
   return n;
 }
 
-}  // namespace stakegraph::testing
+}  // namespace stakegraph::test_support

@@ -34,7 +34,7 @@ namespace stakegraph {
 namespace {
 
 namespace fs = std::filesystem;
-using testing::run_stakegraph;
+using test_support::run_stakegraph;
 
 std::string quote(const std::string& s) { return "'" + s + "'"; }
 
@@ -71,7 +71,7 @@ bool well_formed_xml(const std::string& text) {
 
 //   Evil\e[31m --SANCTION--> Huawei
 //   (node name, id, alias and evidence sentence with ESC, BEL and SOH in them)
-class SafeOutput : public testing::TempDirTest {
+class SafeOutput : public test_support::TempDirTest {
  protected:
   void SetUp() override {
     TempDirTest::SetUp();
@@ -96,7 +96,7 @@ class SafeOutput : public testing::TempDirTest {
 TEST_F(SafeOutput, SvgIsWellFormed) {
   const auto r = run_stakegraph("render " + quote(graph_) + " -o " + quote(path("out.svg")));
   ASSERT_EQ(r.status, 0) << r.err;
-  const std::string svg = testing::slurp(path("out.svg"));
+  const std::string svg = test_support::slurp(path("out.svg"));
   EXPECT_FALSE(has_raw_controls(svg));
   EXPECT_TRUE(well_formed_xml(svg));
   EXPECT_NE(svg.find("Evil" + kEscShown), std::string::npos);
@@ -106,7 +106,7 @@ TEST_F(SafeOutput, TitleWithControlCharacterDraws) {
   const auto r = run_stakegraph("render " + quote(graph_) + " -o " + quote(path("t.svg")) +
                                 " --title \"$(printf 'A\\001title')\"");
   ASSERT_EQ(r.status, 0) << r.err;
-  const std::string svg = testing::slurp(path("t.svg"));
+  const std::string svg = test_support::slurp(path("t.svg"));
   EXPECT_TRUE(well_formed_xml(svg));
   EXPECT_NE(svg.find("A\xE2\x90\x81title"), std::string::npos);
 }
@@ -114,7 +114,7 @@ TEST_F(SafeOutput, TitleWithControlCharacterDraws) {
 TEST_F(SafeOutput, DotHasNoRawControls) {
   const auto r = run_stakegraph("convert " + quote(graph_) + " " + quote(path("out.dot")));
   ASSERT_EQ(r.status, 0) << r.err;
-  const std::string dot = testing::slurp(path("out.dot"));
+  const std::string dot = test_support::slurp(path("out.dot"));
   EXPECT_FALSE(has_raw_controls(dot));
   EXPECT_NE(dot.find("Evil" + kEscShown), std::string::npos);
 }
@@ -154,7 +154,7 @@ TEST_F(SafeOutput, ErrorsShowStandIns) {
   EXPECT_NE(missing.err.find("x\xE2\x90\x9B[2Jy.sgpb"), std::string::npos) << missing.err;
   const auto near = run_stakegraph("show " + quote(graph_) + " Evi");
   EXPECT_EQ(near.status, 1);
-  EXPECT_EQ(testing::count_lines(near.err), 1u) << near.err;
+  EXPECT_EQ(test_support::count_lines(near.err), 1u) << near.err;
   EXPECT_FALSE(has_raw_controls(near.err)) << near.err;
   EXPECT_NE(near.err.find("Evil" + kEscShown), std::string::npos) << near.err;
 }
@@ -208,7 +208,7 @@ TEST_F(SafeOutput, DotToFullStdoutNamesStandardOutput) {
                                quote(kArticle) + " >/dev/full 2>" + quote(err))
                                   .c_str());
   EXPECT_TRUE(WIFEXITED(raw) && WEXITSTATUS(raw) == 1) << raw;
-  const std::string said = testing::slurp(err);
+  const std::string said = test_support::slurp(err);
   EXPECT_EQ(our_lines(said), 1u) << said;
   EXPECT_EQ(said.rfind("stakegraph: error: standard output: ", 0), 0u) << said;
 }
@@ -225,7 +225,7 @@ TEST_F(SafeOutput, ProtobufRefusalIsOurError) {
   const auto r = run_stakegraph("ingest -q --lexicon " + quote(lex) + " " + quote(art) + " -o " +
                                 quote(out));
   EXPECT_EQ(r.status, 1);
-  EXPECT_EQ(testing::count_lines(r.err), 1u) << r.err;
+  EXPECT_EQ(test_support::count_lines(r.err), 1u) << r.err;
   EXPECT_EQ(r.err.find("libprotobuf"), std::string::npos) << r.err;
   // Refused where it comes in: the lexicon reader names the file and line (the .sgpb writer
   // refuses invalid UTF-8 too, as a last guard: io_sgpb_test).
@@ -237,7 +237,7 @@ TEST_F(SafeOutput, ProtobufRefusalIsOurError) {
 // ---- long names -----------------------------------------------------------------------------
 
 TEST_F(SafeOutput, LongFileNames) {
-  io::save_sgpb(testing::story_graph(), path("g.sgpb"));
+  io::save_sgpb(test_support::story_graph(), path("g.sgpb"));
   for (const std::size_t length : {245u, 255u}) {
     const std::string name = path(std::string(length - 5, 'n') + ".sgpb");
     const auto r = run_stakegraph("convert " + quote(path("g.sgpb")) + " " + quote(name));

@@ -16,7 +16,7 @@
 namespace stakegraph {
 namespace {
 
-using testing::run_stakegraph;
+using test_support::run_stakegraph;
 
 // Four nodes, evidence dates in brackets:
 //   A -allied_with- B   [2019-01-10]              +, before March only
@@ -51,14 +51,14 @@ graph::Graph timeline_graph() {
   return g;
 }
 
-class TimeCli : public testing::TempDirTest {
+class TimeCli : public test_support::TempDirTest {
  protected:
   void SetUp() override {
     TempDirTest::SetUp();
     graph_ = path("t.sgpb");
     io::save_sgpb(timeline_graph(), graph_);
     story_ = path("story.sgpb");
-    io::save_sgpb(testing::story_graph(), story_);
+    io::save_sgpb(test_support::story_graph(), story_);
   }
   nlohmann::json json(const std::string& args) {
     const auto r = run_stakegraph(args);

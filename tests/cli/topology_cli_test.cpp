@@ -30,7 +30,7 @@ class TopologyCli : public testing::TempDirTest {
     // articles) merged with random_graph(80, 300): 87 nodes, about 300 edges, evidence on
     // every edge, some edges with several items. Weights dropped so that the default weight
     // is the evidence count (the case a topology must get right from its counts).
-    graph::Graph g = testing::story_graph();
+    graph::Graph g = test_support::story_graph();
     g.merge(testing::random_graph(80, 300, 9));
     const auto& bg = g.boost_graph();
     std::size_t k = 0;
@@ -118,8 +118,8 @@ TEST_F(TopologyCli, ConvertUpgradesAndDowngrades) {
   EXPECT_EQ(io::load_sgpb_topology(path("up.sgpb")).format_version, 3u);
   EXPECT_LE(io::load_sgpb_topology(path("down.sgpb")).format_version, 2u);
   const graph::Graph g = io::load_sgpb(path("v2.sgpb"));
-  EXPECT_EQ(testing::graph_difference(g, io::load_sgpb(path("up.sgpb"))), "");
-  EXPECT_EQ(testing::graph_difference(g, io::load_sgpb(path("down.sgpb"))), "");
+  EXPECT_EQ(test_support::graph_difference(g, io::load_sgpb(path("up.sgpb"))), "");
+  EXPECT_EQ(test_support::graph_difference(g, io::load_sgpb(path("down.sgpb"))), "");
   const auto r = run_stakegraph("convert '" + path("v3.sgpb") + "' '" + path("g.json") +
                                 "' --sgpb-version 2");
   EXPECT_NE(r.status, 0);

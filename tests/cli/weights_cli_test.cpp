@@ -30,23 +30,23 @@ namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
-using testing::run_stakegraph;
-using testing::slurp;
+using test_support::run_stakegraph;
+using test_support::slurp;
 
 const std::string kData = std::string(STAKEGRAPH_SOURCE_DIR) + "/tests/data";
 
-class WeightsCliTest : public testing::TempDirTest {
+class WeightsCliTest : public test_support::TempDirTest {
  protected:
   std::string q(const std::string& name) const { return "'" + path(name) + "'"; }
 
   // Scores by node id from `centrality ... --json`.
-  static std::map<std::string, double> scores(const testing::RunResult& r) {
+  static std::map<std::string, double> scores(const test_support::RunResult& r) {
     std::map<std::string, double> out;
     const json j = json::parse(r.out);  // a range-for over a temporary's member dangles
     for (const auto& s : j.at("scores")) out[s.at("id")] = s.at("score");
     return out;
   }
-  static std::string nth(const testing::RunResult& r, std::size_t i) {
+  static std::string nth(const test_support::RunResult& r, std::size_t i) {
     return json::parse(r.out).at("scores").at(i).at("id");
   }
 };
@@ -197,7 +197,7 @@ TEST_F(WeightsCliTest, NegativeWeightsAreRefusedWhereAnAlgorithmNeedsPositiveOne
                          "--weight evidence or --weight none"),
               std::string::npos)
         << r.err;
-    EXPECT_EQ(testing::count_lines(r.err), 1u) << r.err;
+    EXPECT_EQ(test_support::count_lines(r.err), 1u) << r.err;
   }
   // Degree (strength) and components take any weight; --weight evidence/none run.
   EXPECT_EQ(run_stakegraph("centrality " + g + " --metric degree").status, 0);

@@ -1,7 +1,7 @@
 // libFuzzer target: the event-data dictionary readers (io/extract/dictionary): the first byte
 // picks the reader (verbs, actors, agents, discards; PETRARCH format or, after the derived
 // header in the input, the derived TSV), strict or lenient. A reader must reject malformed
-// input with graph::ParseError, never crash or hang. What it accepts must survive every
+// input with io::ParseError, never crash or hang. What it accepts must survive every
 // look-up over a fixed sentence at every token, and its derived TSV must read back to the
 // same TSV (the converter's round trip).
 #include <cstddef>
@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "graph/error.hpp"
+#include "io/error.hpp"
 #include "io/extract/dictionary/dictionary.hpp"
 #include "tests/fuzz/fuzz_common.hpp"
 
@@ -90,7 +91,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         break;
       }
     }
-  } catch (const stakegraph::graph::ParseError&) {
+  } catch (const stakegraph::io::ParseError&) {
     return 0;
   }
   return 0;

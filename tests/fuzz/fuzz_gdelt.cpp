@@ -1,4 +1,4 @@
-// libFuzzer target: the GDELT event reader and importer (io/gdelt.hpp) on one input file,
+// libFuzzer target: the GDELT event reader and importer (io/gdelt/gdelt.hpp) on one input file,
 // plain, gzip or zip (detected by magic bytes, as for real files).
 //
 // The input is handed over as a file in memory (memfd_create, path /proc/self/fd/N), so the
@@ -17,7 +17,8 @@
 #include <string>
 
 #include "graph/error.hpp"
-#include "io/gdelt.hpp"
+#include "io/gdelt/gdelt.hpp"
+#include "io/gdelt/lexicon_lookup.hpp"
 #include "io/lexicon.hpp"
 #include "tests/fuzz/fuzz_common.hpp"
 

@@ -21,8 +21,8 @@
 namespace stakegraph::graph {
 namespace {
 
-using testing::boost_betweenness;
-using testing::expect_near_all;
+using test_support::boost_betweenness;
+using test_support::expect_near_all;
 using Edges = std::vector<std::pair<std::uint32_t, std::uint32_t>>;
 
 struct Shape {
@@ -33,7 +33,7 @@ struct Shape {
 
 // Raw scores by definition: ordered pairs, halved when undirected.
 std::vector<double> naive_betweenness(const Csr& c) {
-  auto b = testing::naive_betweenness_ordered(c, false);
+  auto b = test_support::naive_betweenness_ordered(c, false);
   if (!c.directed)
     for (double& x : b) x *= 0.5;
   return b;

@@ -162,7 +162,7 @@ TEST(SignedView, FromTypedGraph) {
 TEST(Camps, StoryGraph) {
   // The seed story: Huawei supplies the four operators and Ren Zhengfei is part of Huawei;
   // the US sanctions Huawei; US-Germany is REQUEST (-) plus allied_with (+), net 0.
-  const Graph story = testing::story_graph();
+  const Graph story = test_support::story_graph();
   const SignedGraph g = build_signed(story);
   const CampsResult r = camps(g);
   expect_valid(g, r);

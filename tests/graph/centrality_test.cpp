@@ -16,10 +16,10 @@
 namespace stakegraph::graph {
 namespace {
 
-using testing::boost_betweenness;
-using testing::expect_near_all;
-using testing::load_oracle;
-using testing::random_edges;
+using test_support::boost_betweenness;
+using test_support::expect_near_all;
+using test_support::load_oracle;
+using test_support::random_edges;
 
 Csr from_edges(std::uint32_t n, std::vector<std::pair<std::uint32_t, std::uint32_t>> edges,
                bool directed = false, std::vector<float> weights = {}) {
@@ -96,7 +96,7 @@ TEST(Degree, DirectedModes) {
 TEST(Degree, WeightedSumsEvidenceCounts) {
   // The story graph: United States has SANCTION (2 evidence), REQUEST (1), reports (1),
   // allied_with (no evidence: counts 1) merged with REQUEST into one neighbour Germany (1+1).
-  const Graph g = testing::story_graph();
+  const Graph g = test_support::story_graph();
   const Csr c = build_csr(g, {.weighted = true});
   const auto us = *g.find_node("United States");
   EXPECT_EQ(degree_centrality(build_csr(g)).scores[us], 3.0);  // Germany, Huawei, WSJ
@@ -180,10 +180,10 @@ TEST(Centrality, RejectsNonPositiveWeightsForCosts) {
 class OracleTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    STAKEGRAPH_NEED_FILE(testing::oracle_path(GetParam()));
+    STAKEGRAPH_NEED_FILE(test_support::oracle_path(GetParam()));
     oracle_ = load_oracle(GetParam());
   }
-  testing::Oracle oracle_;
+  test_support::Oracle oracle_;
 };
 
 TEST_P(OracleTest, Degree) {
@@ -235,14 +235,14 @@ TEST_P(EigenvectorOracle, Eigenvector) {
   expect_near_all(r.scores, oracle_.values("eigenvector"), 1e-8, "eigenvector");
 }
 
-INSTANTIATE_TEST_SUITE_P(NetworkX, OracleTest, ::testing::ValuesIn(testing::oracle_names()));
+INSTANTIATE_TEST_SUITE_P(NetworkX, OracleTest, ::testing::ValuesIn(test_support::oracle_names()));
 INSTANTIATE_TEST_SUITE_P(NetworkX, EigenvectorOracle,
                          ::testing::Values("karate", "florentine_families", "les_miserables",
                                            "davis_southern_women", "path5_plus_star5"));
 
 // The same through the Graph -> Csr path (nodes named like the oracle's).
 TEST(OracleGraph, KarateThroughGraph) {
-  STAKEGRAPH_NEED_FILE(testing::oracle_path("karate"));
+  STAKEGRAPH_NEED_FILE(test_support::oracle_path("karate"));
   const auto o = load_oracle("karate");
   Graph g;
   for (const auto& name : o.nodes) g.add_node_with_id(name, "n" + name, Kind::kPerson);
@@ -278,10 +278,10 @@ TEST(Betweenness, MatchesNaiveAllPairs) {
       const std::string what = "seed " + std::to_string(seed) + (directed ? " directed" : "");
       const Csr c = build_csr(g.n, g.edges, g.weights, {.directed = directed, .weighted = true});
       const double half = directed ? 1.0 : 0.5;
-      auto hops = testing::naive_betweenness_ordered(c, false);
+      auto hops = test_support::naive_betweenness_ordered(c, false);
       for (double& x : hops) x *= half;
       expect_near_all(betweenness_centrality(c).scores, hops, 1e-9, what + " hops");
-      auto costs = testing::naive_betweenness_ordered(c, true);
+      auto costs = test_support::naive_betweenness_ordered(c, true);
       for (double& x : costs) x *= half;
       expect_near_all(betweenness_centrality(c, {.cost = EdgeCost::kWeight}).scores, costs, 1e-9,
                       what + " costs");
@@ -293,7 +293,7 @@ TEST(Closeness, MatchesNaiveWithCosts) {
   for (std::uint64_t seed = 40; seed < 46; ++seed) {
     const auto g = random_edges(40, 70, seed, 5);  // sparse: some nodes unreachable
     const Csr c = build_csr(g.n, g.edges, g.weights, {.weighted = true});
-    const auto ap = testing::naive_all_pairs(c, true);
+    const auto ap = test_support::naive_all_pairs(c, true);
     std::vector<double> closeness(c.n, 0.0), harmonic(c.n, 0.0);
     for (std::uint32_t u = 0; u < c.n; ++u) {
       double total = 0, reached = 0;

@@ -95,7 +95,8 @@ TEST(Modularity, EmptyAndErrors) {
 TEST(Modularity, MatchesNaiveDoubleSum) {
   for (std::uint64_t seed = 1; seed <= 20; ++seed) {
     const bool weighted = seed % 2 == 0;
-    const testing::EdgeList el = testing::random_edges(30, 60 + seed * 3, seed, weighted ? 5 : 0);
+    const test_support::EdgeList el =
+        test_support::random_edges(30, 60 + seed * 3, seed, weighted ? 5 : 0);
     const Csr g = build_csr(el.n, el.edges, el.weights, {.weighted = weighted});
     std::mt19937_64 rng(seed);
     std::vector<std::uint32_t> c(el.n);
@@ -175,8 +176,8 @@ TEST(Louvain, Errors) {
 }
 
 TEST(Louvain, KarateReachesBestKnownModularity) {
-  STAKEGRAPH_NEED_FILE(testing::oracle_path("karate"));
-  const testing::Oracle o = testing::load_oracle("karate");
+  STAKEGRAPH_NEED_FILE(test_support::oracle_path("karate"));
+  const test_support::Oracle o = test_support::load_oracle("karate");
   const Csr g = o.csr();
   const double best = o.data.at("louvain_best_of_20_modularity").get<double>();  // 0.4198
   const CommunityResult r = louvain(g, {.seed = 1, .restarts = 10});
@@ -195,9 +196,10 @@ TEST(Louvain, KarateReachesBestKnownModularity) {
 }
 
 TEST(Louvain, OraclesAtLeastNetworkXBestOf20) {
-  for (const auto& name : testing::oracle_names()) STAKEGRAPH_NEED_FILE(testing::oracle_path(name));
-  for (const auto& name : testing::oracle_names()) {
-    const testing::Oracle o = testing::load_oracle(name);
+  for (const auto& name : test_support::oracle_names())
+    STAKEGRAPH_NEED_FILE(test_support::oracle_path(name));
+  for (const auto& name : test_support::oracle_names()) {
+    const test_support::Oracle o = test_support::load_oracle(name);
     if (o.directed || !o.data.contains("louvain_best_of_20_modularity")) continue;
     const bool weighted = o.data.at("weighted").get<bool>();
     const Csr g = o.csr(weighted);
@@ -220,8 +222,8 @@ TEST(Louvain, InvariantsOnRandomGraphs) {
   for (std::uint64_t seed = 1; seed <= 25; ++seed) {
     const bool weighted = seed % 3 == 0;
     const std::uint32_t n = 40 + 13 * static_cast<std::uint32_t>(seed);
-    const testing::EdgeList el =
-        testing::random_edges(n, n * (1 + seed % 4), seed, weighted ? 9 : 0);
+    const test_support::EdgeList el =
+        test_support::random_edges(n, n * (1 + seed % 4), seed, weighted ? 9 : 0);
     const Csr g = build_csr(n, el.edges, el.weights, {.weighted = weighted});
     const double gamma = 0.5 + 0.25 * static_cast<double>(seed % 5);
     for (bool refine : {true, false}) {
@@ -236,7 +238,7 @@ TEST(Louvain, InvariantsOnRandomGraphs) {
 }
 
 TEST(Louvain, DeterministicForASeedWhateverTheThreads) {
-  const testing::EdgeList el = testing::random_edges(2000, 8000, 5);
+  const test_support::EdgeList el = test_support::random_edges(2000, 8000, 5);
   const Csr g = build_csr(el.n, el.edges, {});
   const int threads = omp_get_max_threads();
   omp_set_num_threads(1);
@@ -274,7 +276,7 @@ TEST(LabelPropagation, TwoCliques) {
 TEST(LabelPropagation, ConvergedLabelsAreNeighbourhoodMajorities) {
   for (std::uint64_t seed = 1; seed <= 15; ++seed) {
     const bool weighted = seed % 2 == 1;
-    const testing::EdgeList el = testing::random_edges(300, 900, seed, weighted ? 4 : 0);
+    const test_support::EdgeList el = test_support::random_edges(300, 900, seed, weighted ? 4 : 0);
     const Csr g = build_csr(el.n, el.edges, el.weights, {.weighted = weighted});
     const CommunityResult r = label_propagation(g, {.seed = seed});
     expect_valid(g, r, 1.0);

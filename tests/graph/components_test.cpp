@@ -119,7 +119,7 @@ TEST(Partition, SplitDisconnected) {
 
 // ---- oracles ---------------------------------------------------------------------------------
 
-std::vector<std::uint32_t> oracle_partition(const testing::Oracle& o, const std::string& key) {
+std::vector<std::uint32_t> oracle_partition(const test_support::Oracle& o, const std::string& key) {
   std::vector<std::uint32_t> m(o.nodes.size(), 0xFFFFFFFFu);
   std::uint32_t id = 0;
   for (const auto& group : o.data.at(key)) {
@@ -130,10 +130,11 @@ std::vector<std::uint32_t> oracle_partition(const testing::Oracle& o, const std:
 }
 
 TEST(ConnectedComponents, MatchesNetworkX) {
-  for (const auto& name : testing::oracle_names()) STAKEGRAPH_NEED_FILE(testing::oracle_path(name));
+  for (const auto& name : test_support::oracle_names())
+    STAKEGRAPH_NEED_FILE(test_support::oracle_path(name));
   int checked = 0;
-  for (const auto& name : testing::oracle_names()) {
-    const testing::Oracle o = testing::load_oracle(name);
+  for (const auto& name : test_support::oracle_names()) {
+    const test_support::Oracle o = test_support::load_oracle(name);
     const std::string key = o.directed ? "weak_components" : "components";
     if (!o.data.contains(key)) continue;
     const ComponentsResult r = connected_components(o.csr());
@@ -145,8 +146,8 @@ TEST(ConnectedComponents, MatchesNetworkX) {
 }
 
 TEST(StrongComponents, MatchesNetworkX) {
-  STAKEGRAPH_NEED_FILE(testing::oracle_path("random_directed_60_150"));
-  const testing::Oracle o = testing::load_oracle("random_directed_60_150");
+  STAKEGRAPH_NEED_FILE(test_support::oracle_path("random_directed_60_150"));
+  const test_support::Oracle o = test_support::load_oracle("random_directed_60_150");
   const ComponentsResult r = strong_components(o.csr());
   EXPECT_TRUE(same_partition(r.membership, oracle_partition(o, "strong_components")));
   EXPECT_EQ(r.count, o.data.at("strong_components").size());
@@ -160,7 +161,7 @@ TEST_P(AgainstBoost, ConnectedAndStrong) {
   const int seed = GetParam();
   // Sparse enough to leave many components (n nodes, about 0.6 n to 1.4 n edges).
   const std::uint32_t n = 50 + 37 * static_cast<std::uint32_t>(seed);
-  const testing::EdgeList el = testing::random_edges(n, n * (6 + seed % 9) / 10, seed);
+  const test_support::EdgeList el = test_support::random_edges(n, n * (6 + seed % 9) / 10, seed);
 
   using Undirected = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
   using Directed = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
@@ -195,7 +196,7 @@ INSTANTIATE_TEST_SUITE_P(Seeds, AgainstBoost, ::testing::Range(1, 31));
 // Every edge of a strong component's induced subgraph stays inside, and no edge leaves a
 // component and comes back: the condensation (components as nodes) is acyclic.
 TEST(StrongComponents, CondensationIsAcyclic) {
-  const testing::EdgeList el = testing::random_edges(400, 700, 99);
+  const test_support::EdgeList el = test_support::random_edges(400, 700, 99);
   const Csr g = build_csr(400, el.edges, {}, {.directed = true});
   const ComponentsResult s = strong_components(g);
   std::vector<std::set<std::uint32_t>> out(s.count);

@@ -62,7 +62,7 @@ TEST(Csr, DirectedHasInRows) {
 
 TEST(Csr, MatchesEdgeSetOfRandomGraphs) {
   for (unsigned seed = 1; seed <= 5; ++seed) {
-    const Graph g = testing::random_graph(60, 300, seed, false);
+    const Graph g = test_support::random_graph(60, 300, seed, false);
     const Csr c = build_csr(g);
     std::set<std::pair<NodeIndex, NodeIndex>> expected;
     for (auto [it, end] = boost::edges(g.boost_graph()); it != end; ++it) {

@@ -66,12 +66,12 @@ TEST(Generate, GraphMatchesEdgeListAndCarriesEvidence) {
   // Merging the graph into a copy of itself changes nothing (no duplicate evidence).
   Graph copy = g;
   copy.merge(g);
-  EXPECT_EQ(testing::graph_difference(copy, g), "");
+  EXPECT_EQ(test_support::graph_difference(copy, g), "");
 }
 
 TEST(Generate, DeterministicPerSeed) {
   const GenerateOptions a{.nodes = 300, .edges = 1500, .seed = 42};
-  EXPECT_EQ(testing::graph_difference(generate_graph(a), generate_graph(a)), "");
+  EXPECT_EQ(test_support::graph_difference(generate_graph(a), generate_graph(a)), "");
   GenerateOptions b = a;
   b.seed = 43;
   EXPECT_NE(generate_edges(a).edges, generate_edges(b).edges);
@@ -355,7 +355,7 @@ TEST(GenerateShape, AllOptionsExactAndDeterministic) {
   const GeneratedEdges e = generate_edges(o);
   ASSERT_EQ(e.edges.size(), 3000u);
   expect_distinct_edges(e);
-  EXPECT_EQ(testing::graph_difference(generate_graph(o), generate_graph(o)), "");
+  EXPECT_EQ(test_support::graph_difference(generate_graph(o), generate_graph(o)), "");
   GenerateOptions other = o;
   other.seed = 32;
   EXPECT_NE(generate_edges(other).edges, e.edges);
@@ -422,10 +422,10 @@ TEST(GenerateShape, GeneratedGraphsMoveWhole) {
   Graph source = generate_graph(o);
   const Graph copy = source;
   Graph moved(std::move(source));
-  EXPECT_EQ(testing::graph_difference(moved, copy), "");
+  EXPECT_EQ(test_support::graph_difference(moved, copy), "");
   Graph assigned = generate_graph({.nodes = 10, .edges = 20});
   assigned = std::move(moved);
-  EXPECT_EQ(testing::graph_difference(assigned, copy), "");
+  EXPECT_EQ(test_support::graph_difference(assigned, copy), "");
   const GeneratedEdges e = generate_edges(o);
   for (std::size_t i = 0; i < e.edges.size(); i += 97) {
     EXPECT_TRUE(assigned.find_edge(e.edges[i].first, e.edges[i].second, e.relations[i]))

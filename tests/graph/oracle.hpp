@@ -24,7 +24,7 @@
 #include "graph/csr.hpp"
 #include "tests/support/data.hpp"
 
-namespace stakegraph::testing {
+namespace stakegraph::test_support {
 
 inline std::string oracle_path(const std::string& name) {
   return test_support::test_data("oracles/" + name + ".json").string();
@@ -194,4 +194,4 @@ inline std::vector<double> boost_betweenness(const graph::Csr& c) {
   return out;
 }
 
-}  // namespace stakegraph::testing
+}  // namespace stakegraph::test_support

@@ -15,8 +15,8 @@
 namespace stakegraph::graph {
 namespace {
 
-using testing::load_oracle;
-using testing::random_edges;
+using test_support::load_oracle;
+using test_support::random_edges;
 
 // A graph on nodes "0".."n-1" (kind person) whose edges carry `weight` distinct evidence
 // items each, so that the evidence count equals the weight.
@@ -234,10 +234,10 @@ TEST(Paths, AllShortestPathsAreBoundedByMemory) {
 class PathOracle : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    STAKEGRAPH_NEED_FILE(testing::oracle_path(GetParam()));
+    STAKEGRAPH_NEED_FILE(test_support::oracle_path(GetParam()));
     oracle_ = load_oracle(GetParam());
   }
-  testing::Oracle oracle_;
+  test_support::Oracle oracle_;
 };
 
 TEST_P(PathOracle, BfsDistances) {
@@ -276,16 +276,16 @@ TEST_P(PathOracle, ShortestPathCountsAndLengths) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(NetworkX, PathOracle, ::testing::ValuesIn(testing::oracle_names()));
+INSTANTIATE_TEST_SUITE_P(NetworkX, PathOracle, ::testing::ValuesIn(test_support::oracle_names()));
 
 // Les Miserables is the weighted oracle: Dijkstra with the co-occurrence count as length.
 TEST(PathOracleWeighted, DijkstraDistances) {
-  STAKEGRAPH_NEED_FILE(testing::oracle_path("les_miserables"));
+  STAKEGRAPH_NEED_FILE(test_support::oracle_path("les_miserables"));
   const auto o = load_oracle("les_miserables");
   const std::uint32_t source = o.index.at(o.data.at("bfs_source").get<std::string>());
   const auto want = o.values("dijkstra_distances");
   const auto d = distances_from(o.csr(true), source, EdgeCost::kWeight);
-  testing::expect_near_all(d, want, 1e-12, "dijkstra");
+  test_support::expect_near_all(d, want, 1e-12, "dijkstra");
   // The same through Graph paths, the weight as the evidence count.
   const Graph g = graph_from_edges(static_cast<std::uint32_t>(o.nodes.size()), o.edges, o.weights);
   for (std::uint32_t t = 0; t < o.nodes.size(); t += 7) {
@@ -389,7 +389,7 @@ TEST(Paths, AllShortestCountsMatchNaiveCounting) {
     const auto e = random_edges(40, 100, seed);
     const Graph g = graph_from_edges(e.n, e.edges);
     const Csr c = build_csr(e.n, e.edges, {}, {});
-    const auto ap = testing::naive_all_pairs(c, false);
+    const auto ap = test_support::naive_all_pairs(c, false);
     for (std::uint32_t t = 1; t < e.n; t += 3) {
       const auto all = all_shortest_paths(g, 0, t, {}, 100000);
       EXPECT_EQ(static_cast<double>(all.paths.size()), ap.count[0][t]) << "seed " << seed;

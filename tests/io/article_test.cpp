@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "graph/error.hpp"
+#include "io/error.hpp"
 #include "io/article.hpp"
 #include "tests/temp_dir.hpp"
 
@@ -13,7 +14,7 @@ namespace stakegraph::io {
 namespace {
 
 // Reader tests on files: each in a scratch directory of its own.
-class ArticleFiles : public testing::TempDirTest {
+class ArticleFiles : public test_support::TempDirTest {
  protected:
   std::string write_tmp(const std::string& name, const std::string& text) {
     return write(name, text);
@@ -62,7 +63,7 @@ TEST(ArticleReader, InvalidUtf8NamesByteOffset) {
   try {
     parse_text_article(std::string("Title: x\n\nabc\xff def"), "bad.txt");
     FAIL() << "no error";
-  } catch (const graph::ParseError& e) {
+  } catch (const io::ParseError& e) {
     EXPECT_NE(std::string(e.what()).find("bad.txt"), std::string::npos);
     EXPECT_NE(std::string(e.what()).find("byte offset 13"), std::string::npos) << e.what();
   }
@@ -102,14 +103,14 @@ TEST_F(ArticleFiles, JsonLinesStreamed) {
 
 TEST_F(ArticleFiles, JsonLinesErrors) {
   auto p = write_tmp("bad.jsonl", "{\"text\":\"ok\"}\n{\"text\": \n");
-  EXPECT_THROW(for_each_article(p, [](ArticleText&) {}), graph::ParseError);
+  EXPECT_THROW(for_each_article(p, [](ArticleText&) {}), io::ParseError);
   auto q = write_tmp("arr.jsonl", "[1,2]\n");
-  EXPECT_THROW(for_each_article(q, [](ArticleText&) {}), graph::ParseError);
+  EXPECT_THROW(for_each_article(q, [](ArticleText&) {}), io::ParseError);
   auto r = write_tmp("utf.jsonl", std::string("{\"text\":\"a\xc3\"}\n"));
   try {
     for_each_article(r, [](ArticleText&) {});
     FAIL();
-  } catch (const graph::ParseError& e) {
+  } catch (const io::ParseError& e) {
     EXPECT_NE(std::string(e.what()).find("byte offset 10"), std::string::npos) << e.what();
   }
 }
@@ -140,7 +141,7 @@ TEST_F(ArticleFiles, EmptyFilesAndDirectoriesAreErrors) {
     try {
       for_each_article(p, [](ArticleText&) { ADD_FAILURE() << "an article"; });
       ADD_FAILURE() << name << ": no error";
-    } catch (const graph::ParseError& e) {
+    } catch (const io::ParseError& e) {
       EXPECT_NE(std::string(e.what()).find(p + ": empty file"), std::string::npos) << e.what();
     }
   }
@@ -153,7 +154,7 @@ TEST(ArticleReader, NulByteNamesByteOffset) {
   try {
     parse_text_article(std::string("Title: x\n\nab\0c \xff", 16), "bin.txt");
     FAIL() << "no error";
-  } catch (const graph::ParseError& e) {
+  } catch (const io::ParseError& e) {
     EXPECT_NE(std::string(e.what()).find("bin.txt: byte offset 12: NUL byte"), std::string::npos)
         << e.what();
   }

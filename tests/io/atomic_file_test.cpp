@@ -32,7 +32,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-class AtomicFileTest : public testing::TempDirTest {
+class AtomicFileTest : public test_support::TempDirTest {
  protected:
   void write_atomic(const std::string& target, const std::string& text) {
     io::AtomicFile f(target);
@@ -69,9 +69,9 @@ TEST_F(AtomicFileTest, PlantedSymlinkIsNotFollowed) {
   for (const std::string& t : predictable_temp_names("g.json"))
     fs::create_symlink(victim, dir_ / t);
   write_atomic(path("g.json"), "new graph\n");
-  EXPECT_EQ(testing::slurp(victim), "precious\n");
+  EXPECT_EQ(test_support::slurp(victim), "precious\n");
   EXPECT_TRUE(S_ISREG(mode_of(path("g.json")))) << "the target was left a symbolic link";
-  EXPECT_EQ(testing::slurp(path("g.json")), "new graph\n");
+  EXPECT_EQ(test_support::slurp(path("g.json")), "new graph\n");
 }
 
 TEST_F(AtomicFileTest, AnotherWritersTempFileIsNotTruncated) {
@@ -79,8 +79,8 @@ TEST_F(AtomicFileTest, AnotherWritersTempFileIsNotTruncated) {
   for (const std::string& t : predictable_temp_names("g.json")) write(t, "theirs\n");
   write_atomic(path("g.json"), "ours\n");
   for (const std::string& t : predictable_temp_names("g.json"))
-    EXPECT_EQ(testing::slurp(path(t)), "theirs\n") << t;
-  EXPECT_EQ(testing::slurp(path("g.json")), "ours\n");
+    EXPECT_EQ(test_support::slurp(path(t)), "theirs\n") << t;
+  EXPECT_EQ(test_support::slurp(path("g.json")), "ours\n");
 }
 
 TEST_F(AtomicFileTest, TwoWritersAtOnceEachWhole) {
@@ -90,9 +90,9 @@ TEST_F(AtomicFileTest, TwoWritersAtOnceEachWhole) {
   fa.stream() << a;
   fb.stream() << b;
   fa.commit();
-  EXPECT_EQ(testing::slurp(path("g.json")), a);
+  EXPECT_EQ(test_support::slurp(path("g.json")), a);
   fb.commit();
-  EXPECT_EQ(testing::slurp(path("g.json")), b);
+  EXPECT_EQ(test_support::slurp(path("g.json")), b);
   EXPECT_EQ(others({"g.json"}), std::vector<std::string>{});
 }
 
@@ -104,7 +104,7 @@ TEST_F(AtomicFileTest, LiveTempFileSurvivesAnotherWriter) {
   write_atomic(path("g.json"), "second\n");
   ASSERT_TRUE(fs::exists(first.temp_path()));
   first.commit();
-  EXPECT_EQ(testing::slurp(path("g.json")), std::string(3 << 20, 'x'));
+  EXPECT_EQ(test_support::slurp(path("g.json")), std::string(3 << 20, 'x'));
 }
 
 TEST_F(AtomicFileTest, KeepsModeOfReplacedFile) {
@@ -140,7 +140,7 @@ TEST_F(AtomicFileTest, SymlinkTargetStaysALink) {
   fs::create_symlink("real.json", dir_ / "link.json");
   write_atomic(path("link.json"), "two\n");
   EXPECT_TRUE(fs::is_symlink(dir_ / "link.json"));
-  EXPECT_EQ(testing::slurp(path("real.json")), "two\n");
+  EXPECT_EQ(test_support::slurp(path("real.json")), "two\n");
 }
 
 TEST_F(AtomicFileTest, FifoIsWrittenInPlace) {
@@ -171,7 +171,7 @@ TEST_F(AtomicFileTest, LongTargetNames) {
   for (const std::size_t length : {245u, 255u}) {
     const std::string name = std::string(length - 5, 'n') + ".json";
     write_atomic(path(name), "long\n");
-    EXPECT_EQ(testing::slurp(path(name)), "long\n") << length;
+    EXPECT_EQ(test_support::slurp(path(name)), "long\n") << length;
   }
 }
 

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "graph/error.hpp"
+#include "io/error.hpp"
 #include "graph/graph.hpp"
 #include "io/extract_corrections.hpp"
 
@@ -48,14 +49,14 @@ TEST(Corrections, EscapedInvalidUtf8IsAnErrorNamingTheLine) {
         "rename { node: \"A\" name: \"B\" }\nrename { node: \"A\" name: \"Soci\\351t\\351\" }\n",
         "fix.textpb");
     ADD_FAILURE() << "accepted a name that is not UTF-8";
-  } catch (const graph::ParseError& e) {
+  } catch (const io::ParseError& e) {
     EXPECT_EQ(e.line(), 2u) << e.what();
     EXPECT_NE(std::string(e.what()).find("fix.textpb:2:"), std::string::npos) << e.what();
     EXPECT_NE(std::string(e.what()).find("name: invalid UTF-8 in \"Soci\\xe9t\\xe9\""),
               std::string::npos) << e.what();
   }
   EXPECT_THROW(CorrectionSet::parse("add_alias { node: \"A\" alias: \"\xff\" }", "raw.textpb"),
-               graph::ParseError);
+               io::ParseError);
   EXPECT_EQ(::testing::internal::GetCapturedStderr(), "");
 }
 
@@ -217,15 +218,15 @@ TEST(Corrections, ErrorsNameTheFileAndLine) {
   try {
     CorrectionSet::parse("merge { from: \"A\" into: \"B\" }\nmerge { from: }\n", "bad.textpb");
     FAIL() << "no error";
-  } catch (const graph::ParseError& e) {
+  } catch (const io::ParseError& e) {
     EXPECT_NE(std::string(e.what()).find("bad.textpb"), std::string::npos) << e.what();
     EXPECT_NE(std::string(e.what()).find("2"), std::string::npos) << e.what();
   }
   EXPECT_THROW(CorrectionSet::parse("retype { node: \"A\" kind: \"planet\" }", "k.textpb"),
-               graph::ParseError);
+               io::ParseError);
   EXPECT_THROW(
       CorrectionSet::parse("drop_edge { source: \"A\" relation: \"HUG\" target: \"B\" }", "r"),
-      graph::ParseError);
+      io::ParseError);
   EXPECT_TRUE(CorrectionSet::parse("", "empty.textpb").empty());
 }
 

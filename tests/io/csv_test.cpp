@@ -16,6 +16,7 @@
 #include "graph/centrality.hpp"
 #include "graph/csr.hpp"
 #include "graph/error.hpp"
+#include "io/error.hpp"
 #include "io/input.hpp"
 #include "tests/test_graphs.hpp"
 
@@ -53,7 +54,7 @@ void expect_error(const std::string& text, std::uint64_t line, const std::string
   try {
     parse_csv(text, "in.csv");
     ADD_FAILURE() << "no error for: " << text.substr(0, 200);
-  } catch (const graph::ParseError& e) {
+  } catch (const io::ParseError& e) {
     const std::string what = e.what();
     EXPECT_EQ(e.file(), "in.csv") << what;
     EXPECT_EQ(what.rfind("in.csv", 0), 0u) << what;
@@ -68,7 +69,7 @@ void expect_error(const std::string& text, std::uint64_t line, const std::string
 }
 
 TEST(Csv, StoryGraphRoundTripKeepsTheEdges) {
-  const graph::Graph g = testing::story_graph();
+  const graph::Graph g = test_support::story_graph();
   const std::string text = to_csv(g);
   const graph::Graph h = parse_csv(text, "story.csv");
   EXPECT_EQ(h.edge_count(), g.edge_count());
@@ -85,7 +86,7 @@ TEST(Csv, StoryGraphRoundTripKeepsTheEdges) {
 
 TEST(Csv, RandomGraphsRoundTrip) {
   for (unsigned seed : {7u, 8u, 9u}) {
-    const graph::Graph g = testing::random_graph(300, 2000, seed, false);
+    const graph::Graph g = test_support::random_graph(300, 2000, seed, false);
     const graph::Graph h = parse_csv(to_csv(g), "random.csv");
     EXPECT_EQ(h.edge_count(), g.edge_count()) << "seed " << seed;
     EXPECT_EQ(edge_rows(h), edge_rows(g)) << "seed " << seed;
@@ -283,7 +284,7 @@ TEST(Csv, BadValues) {
 TEST(Csv, EveryTruncationIsHandled) {
   // CSV has no end marker: a cut at a line end is a valid shorter file. Every cut must give
   // a graph or a ParseError, and a cut inside a quoted field is always an error.
-  graph::Graph g = testing::story_graph();
+  graph::Graph g = test_support::story_graph();
   g.add_edge(0, 1, graph::Relation::kCoerce);
   g.add_edge(g.add_node("Comma, Inc", graph::Kind::kVendor), 0, graph::Relation::kAid, 0.25);
   const std::string text = to_csv(g);
@@ -294,7 +295,7 @@ TEST(Csv, EveryTruncationIsHandled) {
       const graph::Graph h = parse_csv(text.substr(0, n), "cut.csv");
       EXPECT_LE(h.edge_count(), g.edge_count());
       EXPECT_FALSE(n > open && n < open + 12) << "cut inside a quoted field at " << n;
-    } catch (const graph::ParseError& e) {
+    } catch (const io::ParseError& e) {
       EXPECT_EQ(e.file(), "cut.csv");
     }
   }
@@ -308,7 +309,7 @@ TEST(Csv, LoadCsvNamesThePath) {
   try {
     load_csv(path);
     ADD_FAILURE() << "no error";
-  } catch (const graph::ParseError& e) {
+  } catch (const io::ParseError& e) {
     EXPECT_EQ(std::string(e.what()).rfind(path + ":3: invalid weight 'x'", 0), 0u) << e.what();
   }
   EXPECT_THROW(load_csv((dir / "missing.csv").string()), graph::NotFound);

@@ -1,4 +1,4 @@
-// DOT export (io/dot.hpp): golden files for small drawn graphs, the drawing rules, text
+// DOT export (io/render/dot.hpp): golden files for small drawn graphs, the drawing rules, text
 // escaping, and a round trip through Graphviz's own DOT parser.
 //
 // Golden files live in tests/io/golden/. To regenerate them after an intended change:
@@ -13,13 +13,14 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <random>
 #include <set>
 #include <sstream>
 #include <string>
 
 #include "graph/error.hpp"
-#include "io/dot.hpp"
-#include "io/render.hpp"
+#include "io/render/dot.hpp"
+#include "io/render/renderer.hpp"
 #include "tests/test_graphs.hpp"
 
 namespace stakegraph::io {
@@ -145,7 +146,9 @@ Graph awkward_graph() {
   return g;
 }
 
-TEST(DotGolden, StoryGraphPlain) { expect_golden("story.dot", dot_of(testing::story_graph())); }
+TEST(DotGolden, StoryGraphPlain) {
+  expect_golden("story.dot", dot_of(test_support::story_graph()));
+}
 
 TEST(DotGolden, CampsWithClustersPathFocusAndTitle) {
   const Camps c = camps_graph();
@@ -180,7 +183,7 @@ TEST(DotText, EscapeHtml) {
 }
 
 TEST(DotText, EdgeTooltipListsEveryEvidenceWithTitleAndDate) {
-  const Graph g = testing::story_graph();
+  const Graph g = test_support::story_graph();
   const auto us = *g.find_node("United States");
   const auto hw = *g.find_node("Huawei");
   const auto e = *g.find_edge(us, hw, Relation::kSanction);
@@ -224,7 +227,7 @@ TEST(DotText, EdgeTooltipCutsLongEvidence) {
 }
 
 TEST(DotText, NodeTooltipHasKindAliasesAndDegree) {
-  const Graph g = testing::story_graph();
+  const Graph g = test_support::story_graph();
   EXPECT_EQ(node_tooltip(g, *g.find_node("United States")),
             "United States\nkind: government\naliases: US; Washington\n"
             "degree: 4 (in 1, out 3)\nid: united-states");
@@ -240,7 +243,7 @@ std::string attr(const std::vector<DotAttr>& attrs, const std::string& name) {
 }
 
 TEST(DotDocument, DrawingRulesHoldForEveryNodeAndEdge) {
-  const Graph g = testing::random_graph(60, 200, 7);
+  const Graph g = test_support::random_graph(60, 200, 7);
   const DotDocument doc = make_dot_document(g);
   ASSERT_EQ(doc.nodes.size(), g.node_count());
   ASSERT_EQ(doc.edges.size(), g.edge_count());
@@ -304,14 +307,14 @@ TEST(DotDocument, LegendNamesOnlyTheKindsAndStylesPresent) {
 TEST(DotDocument, BigDotDrawingsPutRelationLabelsOutside) {
   DrawOptions o;
   o.layout = "dot";
-  const Graph small = testing::random_graph(50, kDotInlineLabelEdges, 2);
+  const Graph small = test_support::random_graph(50, kDotInlineLabelEdges, 2);
   ASSERT_LE(small.edge_count(), kDotInlineLabelEdges);
   DotDocument doc = make_dot_document(small, o);
   EXPECT_NE(attr(doc.edges[0].attrs, "label"), "");
   EXPECT_EQ(attr(doc.edges[0].attrs, "xlabel"), "");
   EXPECT_EQ(attr(doc.graph_attrs, "nslimit"), "");
 
-  const Graph big = testing::random_graph(100, kDotInlineLabelEdges + 50, 2);
+  const Graph big = test_support::random_graph(100, kDotInlineLabelEdges + 50, 2);
   ASSERT_GT(big.edge_count(), kDotInlineLabelEdges);
   doc = make_dot_document(big, o);
   for (const DotEdge& e : doc.edges) {
@@ -492,7 +495,7 @@ void expect_round_trip(const Graph& g, const DrawOptions& options) {
   agclose(parsed);
 }
 
-TEST(DotRoundTrip, StoryGraph) { expect_round_trip(testing::story_graph(), {}); }
+TEST(DotRoundTrip, StoryGraph) { expect_round_trip(test_support::story_graph(), {}); }
 
 TEST(DotRoundTrip, AwkwardIdsAndNames) { expect_round_trip(awkward_graph(), {}); }
 
@@ -501,10 +504,119 @@ TEST(DotRoundTrip, Camps) {
   expect_round_trip(c.g, camps_options(c));
 }
 
+// The DOT writer against its oracle, cgraph's own agwrite (Renderer::write_dot), on seeded
+// random documents: clusters (more than ten, so that "cluster_10" sorts before "cluster_2" by
+// name), nodes with default-valued, empty, HTML and awkward attributes, parallel edges and
+// self-loops, isolated nodes, and long texts that agwrite breaks over several lines.
+DotDocument random_document(std::mt19937_64& rng) {
+  auto pick = [&rng](std::size_t n) { return static_cast<std::size_t>(rng() % n); };
+  const std::vector<std::string> texts = {
+      "", "a", "-", ".", "-1.5", "1-2", "1.2.3", "x_y", "node", "Graph", "a b", "q\"uote\"",
+      "back\\slash", "\\N", "Zürich 任", "tab\tand\nnewline", "dash-dot.", "filled",
+      "#ff0000", "<b>x</b>", "end\\", "AT&amp;T", "12", ".5", "_", "edge"};
+  auto text = [&]() -> std::string {
+    if (pick(6) != 0) return texts[pick(texts.size())];
+    std::string t;  // a long text of words and punctuation
+    const std::size_t words = 20 + pick(60);
+    for (std::size_t i = 0; i < words; ++i) {
+      t += texts[1 + pick(texts.size() - 1)];
+      const std::string_view separators = " ,;\\\"-./:";
+      t += separators[pick(separators.size())];
+    }
+    return t;
+  };
+  const std::vector<std::string> names = {"color", "label", "style", "id", "tooltip", "shape",
+                                          "fontsize", "penwidth", "fillcolor"};
+  // cgraph keeps one string per content, its HTML mark set by the first use: an HTML value
+  // here never equals a plain one (make_dot_document's only HTML value is the legend).
+  int html_values = 0;
+  auto value = [&](bool html) {
+    return html ? "<i>" + std::to_string(html_values++) + "</i>" + text() : text();
+  };
+  auto attrs = [&](std::size_t most) {
+    std::vector<DotAttr> a;
+    for (std::size_t i = pick(most + 1); i > 0; --i) {
+      const bool html = pick(8) == 0;
+      a.push_back({names[pick(names.size())], value(html), html});
+    }
+    return a;
+  };
+  DotDocument doc;
+  doc.graph_attrs = {{"fontname", "Helvetica"}, {"pad", "0.2"}};
+  if (pick(2) == 0) {
+    const bool html = pick(2) == 0;
+    doc.graph_attrs.push_back({"label", value(html), html});
+  }
+  doc.node_defaults = {{"style", "filled"}, {"fontsize", "11"}};
+  if (pick(2) == 0) doc.node_defaults.push_back({"label", text()});
+  doc.edge_defaults = {{"fontsize", "9"}};
+  const std::size_t clusters = pick(14);
+  for (std::size_t c = 0; c < clusters; ++c)
+    doc.clusters.push_back({"cluster_" + std::to_string(c), attrs(4)});
+  const std::size_t n = pick(30);
+  for (std::size_t v = 0; v < n; ++v) {
+    DotNode node{"n" + std::to_string(v) + texts[pick(texts.size())], attrs(5), -1};
+    if (clusters > 0 && pick(3) == 0) node.cluster = static_cast<int>(pick(clusters));
+    if (pick(4) != 0) node.attrs.push_back({"id", "node-" + std::to_string(v)});
+    doc.nodes.push_back(std::move(node));
+  }
+  for (std::size_t e = n == 0 ? 0 : pick(3 * n); e > 0; --e)
+    doc.edges.push_back({pick(n), pick(n), attrs(4)});
+  // Node names must differ, as make_dot_document makes them.
+  std::set<std::string> seen;
+  for (DotNode& node : doc.nodes)
+    while (!seen.insert(node.name).second) node.name += "~";
+  return doc;
+}
+
+// agwrite's text with its cluster subgraphs in creation order. cgraph 2.42 orders subgraphs by
+// their id, which for a named subgraph is the address of its name string: the heap decides
+// (creation order in a fresh process, anything once memory is reused). write_dot writes them
+// in creation order.
+std::string clusters_in_creation_order(const std::string& dot) {
+  std::istringstream in(dot);
+  std::string line, head, tail;
+  std::map<int, std::string> clusters;
+  int current = -1;
+  while (std::getline(in, line)) {
+    line += '\n';
+    if (current < 0 && line.rfind("\tsubgraph cluster_", 0) == 0) {
+      current = std::stoi(line.substr(std::string("\tsubgraph cluster_").size()));
+      clusters[current] = line;
+    } else if (current >= 0) {
+      clusters[current] += line;
+      if (line == "\t}\n") current = -1;
+    } else {
+      (clusters.empty() ? head : tail) += line;
+    }
+  }
+  for (const auto& [index, text] : clusters) head += text;
+  return head + tail;
+}
+
+TEST(DotWrite, SameBytesAsGraphvizAgwrite) {
+  Renderer renderer;
+  std::mt19937_64 rng(20261206);
+  for (int round = 0; round < 300; ++round) {
+    const DotDocument doc = random_document(rng);
+    std::ostringstream ours, theirs;
+    write_dot(doc, ours);
+    renderer.write_dot(doc, theirs);
+    const std::string agwrite = clusters_in_creation_order(theirs.str());
+    if (ours.str() == agwrite) continue;
+    std::istringstream a(ours.str()), b(agwrite);
+    std::string la, lb;
+    int line = 1;
+    while (std::getline(a, la) && std::getline(b, lb) && la == lb) ++line;
+    FAIL() << "round " << round << ", line " << line << ":\n  ours:    " << la
+           << "\n  agwrite: " << lb;
+  }
+}
+
 TEST(DotWrite, FailingStreamThrows) {
   std::ostringstream out;
   out.setstate(std::ios::badbit);
-  EXPECT_THROW(write_dot(testing::story_graph(), out), graph::Error);
+  EXPECT_THROW(write_dot(test_support::story_graph(), out), graph::Error);
 }
 
 }  // namespace

@@ -3,7 +3,8 @@
 // files made in the test (plain, .gz, .zip, header lines, CRLF, malformed rows, "010" vs "10",
 // one-actor rows, date and root-code filters, --strict, re-import, the running Goldstein
 // mean, actor -> node resolution with and without a lexicon).
-#include "io/gdelt.hpp"
+#include "io/gdelt/gdelt.hpp"
+#include "io/gdelt/lexicon_lookup.hpp"
 
 #include <gtest/gtest.h>
 
@@ -19,6 +20,7 @@
 #include <sstream>
 
 #include "graph/error.hpp"
+#include "io/error.hpp"
 #include "io/lexicon.hpp"
 #include "tests/support/data.hpp"
 
@@ -30,7 +32,7 @@ using graph::Kind;
 using graph::Relation;
 
 
-class GdeltTest : public testing::TempDirTest {
+class GdeltTest : public test_support::TempDirTest {
  protected:
   void SetUp() override {
     TempDirTest::SetUp();
@@ -496,7 +498,7 @@ TEST_F(GdeltTest, MalformedRowsAreCountedWithLineNumbers) {
   try {
     import_gdelt(h, {f}, {.strict = true});
     FAIL() << "no ParseError";
-  } catch (const graph::ParseError& e) {
+  } catch (const io::ParseError& e) {
     EXPECT_EQ(e.file(), f);
     EXPECT_EQ(e.line(), 2u);
   }
@@ -560,7 +562,8 @@ TEST_F(GdeltTest, GzipAndZipGiveTheSameGraphAsPlain) {
       auto ea = edge_between(a, "United States", "China", rel);
       auto eg = edge_between(*g, "United States", "China", rel);
       ASSERT_TRUE(ea && eg);
-      EXPECT_DOUBLE_EQ(a.edge(*ea).goldstein.value_or(-99.0), g->edge(*eg).goldstein.value_or(-99.0));
+      EXPECT_DOUBLE_EQ(a.edge(*ea).goldstein.value_or(-99.0),
+                       g->edge(*eg).goldstein.value_or(-99.0));
     }
   }
   // Malformed rows in a zip member are reported as archive:member:line.
@@ -583,12 +586,12 @@ TEST_F(GdeltTest, DamagedCompressedFilesAreErrors) {
   }
   write("truncated.gz", bytes.substr(0, bytes.size() / 2));
   graph::Graph g;
-  EXPECT_THROW(import_gdelt(g, {path("truncated.gz")}), graph::ParseError);
+  EXPECT_THROW(import_gdelt(g, {path("truncated.gz")}), io::ParseError);
   std::string flipped = bytes;
   flipped[bytes.size() / 2] = static_cast<char>(flipped[bytes.size() / 2] ^ 0x55);
   write("flipped.gz", flipped);
   graph::Graph h;
-  EXPECT_THROW(import_gdelt(h, {path("flipped.gz")}), graph::ParseError);
+  EXPECT_THROW(import_gdelt(h, {path("flipped.gz")}), io::ParseError);
   write("notzip.zip", std::string("PK\x03\x04", 4) + "garbage");
   EXPECT_THROW(import_gdelt(h, {path("notzip.zip")}), graph::Error);
   EXPECT_THROW(import_gdelt(h, {path("missing.tsv")}), graph::NotFound);

@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "graph/error.hpp"
+#include "io/error.hpp"
 #include "tests/test_graphs.hpp"
 
 namespace stakegraph::io {
@@ -34,7 +35,7 @@ std::string expect_error(const std::string& text, std::uint64_t line, const std:
   try {
     parse_graphml(text, "in.graphml");
     ADD_FAILURE() << "no error for: " << text.substr(0, 300);
-  } catch (const graph::ParseError& e) {
+  } catch (const io::ParseError& e) {
     what = e.what();
     EXPECT_EQ(e.file(), "in.graphml") << what;
     if (line) {
@@ -64,10 +65,10 @@ const std::string kKeys =
     "<key id=\"f\" for=\"edge\" attr.name=\"first_seen\" attr.type=\"string\"/>\n";
 
 TEST(Graphml, StoryGraphRoundTrip) {
-  const graph::Graph g = testing::story_graph();
+  const graph::Graph g = test_support::story_graph();
   const graph::Graph h = parse_graphml(to_graphml(g), "story.graphml");
-  EXPECT_EQ(testing::graph_difference(g, h, /*compare_evidence=*/false), "");
-  EXPECT_EQ(testing::graph_difference(h, g, false), "");
+  EXPECT_EQ(test_support::graph_difference(g, h, /*compare_evidence=*/false), "");
+  EXPECT_EQ(test_support::graph_difference(h, g, false), "");
   // Dates survive too; evidence does not (documented).
   const auto us = *h.find_by_id("united-states"), hw = *h.find_by_id("huawei");
   const graph::EdgeData& ban = h.edge(*h.find_edge(us, hw, graph::Relation::kSanction));
@@ -78,10 +79,10 @@ TEST(Graphml, StoryGraphRoundTrip) {
 
 TEST(Graphml, RandomGraphsRoundTrip) {
   for (unsigned seed : {4u, 5u, 6u}) {
-    const graph::Graph g = testing::random_graph(150, 1200, seed, false);
+    const graph::Graph g = test_support::random_graph(150, 1200, seed, false);
     const graph::Graph h = parse_graphml(to_graphml(g), "random.graphml");
-    EXPECT_EQ(testing::graph_difference(g, h, false), "") << "seed " << seed;
-    EXPECT_EQ(testing::graph_difference(h, g, false), "") << "seed " << seed;
+    EXPECT_EQ(test_support::graph_difference(g, h, false), "") << "seed " << seed;
+    EXPECT_EQ(test_support::graph_difference(h, g, false), "") << "seed " << seed;
   }
 }
 
@@ -107,8 +108,8 @@ TEST(Graphml, OddTextAndAttributesRoundTrip) {
   g.add_edge(b, a, graph::Relation::kAssault, -1e-300);
   g.add_edge(b, b, graph::Relation::kLinkedTo, 123456789.125);
   const graph::Graph h = parse_graphml(to_graphml(g), "odd.graphml");
-  EXPECT_EQ(testing::graph_difference(g, h, false), "");
-  EXPECT_EQ(testing::graph_difference(h, g, false), "");
+  EXPECT_EQ(test_support::graph_difference(g, h, false), "");
+  EXPECT_EQ(test_support::graph_difference(h, g, false), "");
   EXPECT_EQ(h.node(0).aliases, g.node(0).aliases);
   EXPECT_EQ(h.node(0).attributes, g.node(0).attributes);
 }
@@ -122,7 +123,7 @@ TEST(Graphml, CharactersXmlCannotCarryBecomeReplacementCharacters) {
 }
 
 TEST(Graphml, WritesTypedKeysAndDirectedGraph) {
-  const std::string text = to_graphml(testing::story_graph());
+  const std::string text = to_graphml(test_support::story_graph());
   for (
       const char* key : {
           R"(<key id="name" for="node" attr.name="name" attr.type="string"/>)",
@@ -228,14 +229,14 @@ TEST(Graphml, EmptyJunkAndEncodingErrors) {
 }
 
 TEST(Graphml, EveryTruncationIsAnError) {
-  const std::string text = to_graphml(testing::story_graph());
+  const std::string text = to_graphml(test_support::story_graph());
   const std::size_t end = text.rfind("</graphml>") + 9;
   ::testing::internal::CaptureStderr();
   for (std::size_t n = 0; n < end; n += 3) {
     try {
       parse_graphml(text.substr(0, n), "cut.graphml");
       ADD_FAILURE() << "a file cut at byte " << n << " was accepted";
-    } catch (const graph::ParseError& e) {
+    } catch (const io::ParseError& e) {
       EXPECT_EQ(e.file(), "cut.graphml");
     }
   }
@@ -291,7 +292,7 @@ TEST(Graphml, ExternalEntitiesAreNotLoaded) {
     const graph::Graph g = parse_graphml(text, "xxe.graphml");
     ASSERT_EQ(g.node_count(), 1u);
     EXPECT_EQ(g.node(0).name.find("root:"), std::string::npos);
-  } catch (const graph::ParseError& e) {
+  } catch (const io::ParseError& e) {
     EXPECT_EQ(std::string(e.what()).find("root:"), std::string::npos);
   }
   EXPECT_EQ(::testing::internal::GetCapturedStderr(), "");
@@ -305,13 +306,14 @@ TEST(Graphml, LoadGraphmlNamesThePath) {
   try {
     load_graphml(path);
     ADD_FAILURE() << "no error";
-  } catch (const graph::ParseError& e) {
+  } catch (const io::ParseError& e) {
     EXPECT_EQ(std::string(e.what()).rfind(path + ":10: ", 0), 0u) << e.what();
   }
   EXPECT_THROW(load_graphml((dir / "missing.graphml").string()), graph::NotFound);
   const std::string good = (dir / "good.graphml").string();
-  std::ofstream(good) << to_graphml(testing::story_graph());
-  EXPECT_EQ(testing::graph_difference(load_graphml(good), testing::story_graph(), false), "");
+  std::ofstream(good) << to_graphml(test_support::story_graph());
+  EXPECT_EQ(
+      test_support::graph_difference(load_graphml(good), test_support::story_graph(), false), "");
   fs::remove_all(dir);
 }
 

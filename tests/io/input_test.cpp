@@ -65,7 +65,7 @@ TEST(ReadStream, InputWithinTheLimitComesBackWholeInOneExactBuffer) {
   EXPECT_EQ(read_stream(empty, "<stdin>", 10), "");
 }
 
-class StdinCli : public testing::TempDirTest {};
+class StdinCli : public test_support::TempDirTest {};
 
 // Standard input redirected from a file past the 4 GiB text limit (a sparse
 // file: no disk space) is refused by its size, before a byte is read.
@@ -78,12 +78,12 @@ TEST_F(StdinCli, RedirectedFileOverTheLimitIsRefusedBeforeReading) {
   const int raw = std::system(cmd.c_str());
   ASSERT_TRUE(WIFEXITED(raw));
   EXPECT_EQ(WEXITSTATUS(raw), 1);
-  const std::string message = testing::slurp(err);
+  const std::string message = test_support::slurp(err);
   EXPECT_NE(message.find("<stdin>: input of 4294967297 bytes exceeds the limit of 4294967296 "
                          "bytes"),
             std::string::npos)
       << message;
-  EXPECT_EQ(testing::count_lines(message), 1u) << message;
+  EXPECT_EQ(test_support::count_lines(message), 1u) << message;
   EXPECT_FALSE(std::filesystem::exists(path("out.json")));
 }
 

@@ -49,7 +49,7 @@ Output run_command(const std::string& cmd) {
   return r;
 }
 
-class InteropTest : public testing::TempDirTest {
+class InteropTest : public test_support::TempDirTest {
  protected:
   void SetUp() override {
     STAKEGRAPH_NEED_FILE(kPython);
@@ -101,7 +101,7 @@ TEST_F(InteropTest, KarateThroughTheCliLoadsInNetworkxAndIgraph) {
   csv.close();
   ASSERT_EQ(nodes.size(), 34u);
 
-  const auto r = testing::run_stakegraph("convert '" + path("karate.csv") + "' '" +
+  const auto r = test_support::run_stakegraph("convert '" + path("karate.csv") + "' '" +
                                          path("karate.graphml") + "'");
   ASSERT_EQ(r.status, 0) << r.err;
   ASSERT_TRUE(fs::exists(path("karate.graphml")));
@@ -109,7 +109,7 @@ TEST_F(InteropTest, KarateThroughTheCliLoadsInNetworkxAndIgraph) {
 }
 
 TEST_F(InteropTest, OddNamesLoadExactlyInNetworkxAndIgraph) {
-  graph::Graph g = testing::story_graph();
+  graph::Graph g = test_support::story_graph();
   const auto odd =
       g.add_node("A & B <Co> \"Ltd\" 'x'\ttab\nnewline \xC3\xA9", graph::Kind::kVendor);
   g.add_alias(odd, "caf\xC3\xA9 & co");
@@ -126,7 +126,7 @@ TEST_F(InteropTest, OddNamesLoadExactlyInNetworkxAndIgraph) {
   }
   std::ofstream(path("nodes.json")) << want.dump();
 
-  const auto r = testing::run_stakegraph("convert '" + path("story.sgpb") + "' '" +
+  const auto r = test_support::run_stakegraph("convert '" + path("story.sgpb") + "' '" +
                                          path("story.graphml") + "'");
   ASSERT_EQ(r.status, 0) << r.err;
   check_with_python(path("nodes.json"), path("story.graphml"));

@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "graph/error.hpp"
+#include "io/error.hpp"
 #include "tests/test_graphs.hpp"
 
 namespace stakegraph::io {
@@ -33,7 +34,7 @@ std::string to_json(const graph::Graph& g) {
 std::string expect_error(const std::string& text, std::uint64_t line, const std::string& needle) {
   try {
     parse_json(text, "in.json");
-  } catch (const graph::ParseError& e) {
+  } catch (const io::ParseError& e) {
     const std::string what = e.what();
     EXPECT_EQ(e.file(), "in.json") << what;
     EXPECT_EQ(what.rfind("in.json", 0), 0u) << what;
@@ -52,20 +53,20 @@ std::string expect_error(const std::string& text, std::uint64_t line, const std:
 }
 
 TEST(JsonFormat, StoryGraphRoundTripKeepsEverything) {
-  const graph::Graph g = testing::story_graph();
+  const graph::Graph g = test_support::story_graph();
   const graph::Graph h = parse_json(to_json(g), "story.json");
-  EXPECT_EQ(testing::graph_difference(g, h), "");
-  EXPECT_EQ(testing::graph_difference(h, g), "");
+  EXPECT_EQ(test_support::graph_difference(g, h), "");
+  EXPECT_EQ(test_support::graph_difference(h, g), "");
   // Writing what was read gives the same bytes.
   EXPECT_EQ(to_json(h), to_json(g));
 }
 
 TEST(JsonFormat, RandomGraphsRoundTrip) {
   for (unsigned seed : {1u, 2u, 3u}) {
-    const graph::Graph g = testing::random_graph(200, 1500, seed);
+    const graph::Graph g = test_support::random_graph(200, 1500, seed);
     const graph::Graph h = parse_json(to_json(g), "random.json");
-    EXPECT_EQ(testing::graph_difference(g, h), "") << "seed " << seed;
-    EXPECT_EQ(testing::graph_difference(h, g), "") << "seed " << seed;
+    EXPECT_EQ(test_support::graph_difference(g, h), "") << "seed " << seed;
+    EXPECT_EQ(test_support::graph_difference(h, g), "") << "seed " << seed;
   }
 }
 
@@ -104,7 +105,7 @@ TEST(JsonFormat, EvidenceFieldsAndOddValuesRoundTrip) {
   no_article.text = "no article";
   g.add_evidence(e, no_article);
   const graph::Graph h = parse_json(to_json(g), "odd.json");
-  EXPECT_EQ(testing::graph_difference(g, h), "");
+  EXPECT_EQ(test_support::graph_difference(g, h), "");
   const graph::Evidence& x = h.edge(*h.find_edge(0, 1, graph::Relation::kCoerce)).evidence[0];
   EXPECT_EQ(x.mentions, 12u);
   EXPECT_EQ(x.sources, 3u);
@@ -117,7 +118,7 @@ TEST(JsonFormat, EvidenceFieldsAndOddValuesRoundTrip) {
 }
 
 TEST(JsonFormat, WritesTheDocumentedShape) {
-  const graph::Graph g = testing::story_graph();
+  const graph::Graph g = test_support::story_graph();
   const std::string text = to_json(g);
   // UTF-8 is written as is, not as \u escapes.
   EXPECT_NE(text.find("Ren Zhengfei \xE4\xBB\xBB\xE6\xAD\xA3\xE9\x9D\x9E"), std::string::npos);
@@ -273,7 +274,7 @@ TEST(JsonFormat, InvalidUtf8NamesLineAndColumn) {
   try {
     parse_json(text, "in.json");
     FAIL() << "no error";
-  } catch (const graph::ParseError& e) {
+  } catch (const io::ParseError& e) {
     EXPECT_EQ(e.line(), 3u);
     EXPECT_EQ(e.column(), 12u);
     EXPECT_NE(std::string(e.what()).find("invalid UTF-8"), std::string::npos) << e.what();
@@ -285,7 +286,7 @@ TEST(JsonFormat, SyntaxErrorsNameLineAndColumn) {
   try {
     parse_json("{\n  \"nodes\": [\n    {\"id\": \"a\",, \"name\": \"A\"}\n  ]\n}\n", "in.json");
     FAIL() << "no error";
-  } catch (const graph::ParseError& e) {
+  } catch (const io::ParseError& e) {
     EXPECT_EQ(e.line(), 3u) << e.what();
     EXPECT_EQ(e.column(), 16u) << e.what();
     EXPECT_EQ(std::string(e.what()).find("[json.exception"), std::string::npos) << e.what();
@@ -314,7 +315,7 @@ TEST(JsonFormat, OverlongStringsAreRefusedAtTheirQuote) {
     try {
       parse_json("{\"nodes\": [\n  {\"id\": \"a\", \"name\": \"" + over + tail, "in.json");
       ADD_FAILURE() << "no error";
-    } catch (const graph::ParseError& e) {
+    } catch (const io::ParseError& e) {
       EXPECT_EQ(e.line(), 2u) << e.what();
       EXPECT_EQ(e.column(), 23u) << e.what();
       EXPECT_NE(std::string(e.what()).find("limit for one JSON string"), std::string::npos);
@@ -323,13 +324,13 @@ TEST(JsonFormat, OverlongStringsAreRefusedAtTheirQuote) {
 }
 
 TEST(JsonFormat, EveryTruncationIsAnError) {
-  const std::string text = to_json(testing::story_graph());
+  const std::string text = to_json(test_support::story_graph());
   const std::size_t end = text.rfind('}');
   for (std::size_t n = 0; n < end; ++n) {
     try {
       parse_json(text.substr(0, n), "cut.json");
       ADD_FAILURE() << "a file cut at byte " << n << " was accepted";
-    } catch (const graph::ParseError& e) {
+    } catch (const io::ParseError& e) {
       EXPECT_EQ(e.file(), "cut.json");
     }
   }
@@ -420,14 +421,14 @@ TEST(JsonFormat, LoadJsonNamesThePath) {
   try {
     load_json(path);
     ADD_FAILURE() << "no error";
-  } catch (const graph::ParseError& e) {
+  } catch (const io::ParseError& e) {
     EXPECT_EQ(std::string(e.what()).rfind(path + ":2:1: ", 0), 0u) << e.what();
   }
   EXPECT_THROW(load_json((dir / "missing.json").string()), graph::NotFound);
   EXPECT_THROW(load_json(dir.string()), graph::Error);
   const std::string good = (dir / "good.json").string();
-  std::ofstream(good) << to_json(testing::story_graph());
-  EXPECT_EQ(testing::graph_difference(load_json(good), testing::story_graph()), "");
+  std::ofstream(good) << to_json(test_support::story_graph());
+  EXPECT_EQ(test_support::graph_difference(load_json(good), test_support::story_graph()), "");
   fs::remove_all(dir);
 }
 

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "graph/error.hpp"
+#include "io/error.hpp"
 #include "io/extract_text.hpp"
 #include "io/lexicon.hpp"
 #include "tests/temp_dir.hpp"
@@ -75,7 +76,7 @@ TEST(Lexicon, VerbsCoverAllSixteenPloverTypes) {
     }
 }
 
-class LexiconFiles : public testing::TempDirTest {};
+class LexiconFiles : public test_support::TempDirTest {};
 
 TEST_F(LexiconFiles, ExtendWithoutRebuild) {
   const std::string p =
@@ -101,14 +102,14 @@ TEST(Lexicon, Errors) {
     EXPECT_NE(std::string(e.what()).find("iso-codes"), std::string::npos);
   }
   Lexicon lex;
-  EXPECT_THROW(lex.add_text("entry { name: \"x\" kind: \"planet\" }", "bad.textpb"), graph::ParseError);
+  EXPECT_THROW(lex.add_text("entry { name: \"x\" kind: \"planet\" }", "bad.textpb"), io::ParseError);
   try {
     lex.add_text("entry {\n  name: \"x\"\n  wrong: 1\n}\n", "bad2.textpb");
     FAIL();
-  } catch (const graph::ParseError& e) {
+  } catch (const io::ParseError& e) {
     EXPECT_EQ(e.line(), 3u) << e.what();
   }
-  EXPECT_THROW(lex.add_text("verb { relation: \"HUG\" form: \"hugged\" }", "v.textpb"), graph::ParseError);
+  EXPECT_THROW(lex.add_text("verb { relation: \"HUG\" form: \"hugged\" }", "v.textpb"), io::ParseError);
 }
 
 // Errors inside an entry or verb name the line and column where it starts; a file with no
@@ -118,7 +119,7 @@ TEST(Lexicon, ErrorsNameTheLineAndEmptyFilesAreErrors) {
   auto error_of = [&](const std::string& text) -> std::string {
     try {
       lex.add_text(text, "x.textpb");
-    } catch (const graph::ParseError& e) {
+    } catch (const io::ParseError& e) {
       return e.what();
     }
     return "no error";
@@ -146,14 +147,14 @@ TEST(Lexicon, EscapedInvalidUtf8IsAnErrorNamingTheLine) {
         "entry { name: \"Acme\" }\nentry {\n  name: \"Soci\\351t\\351\" kind: \"vendor\"\n}\n",
         "latin1.textpb");
     ADD_FAILURE() << "accepted a name that is not UTF-8";
-  } catch (const graph::ParseError& e) {
+  } catch (const io::ParseError& e) {
     EXPECT_EQ(std::string(e.what()),
               "latin1.textpb:3:3: name: invalid UTF-8 in \"Soci\\xe9t\\xe9\"");
   }
   try {
     lex.add_text("entry { name: \"Acme\" alias: \"ok\" alias: \"\\xff\" }\n", "alias.textpb");
     ADD_FAILURE() << "accepted an alias that is not UTF-8";
-  } catch (const graph::ParseError& e) {
+  } catch (const io::ParseError& e) {
     EXPECT_EQ(e.line(), 1u) << e.what();
     EXPECT_NE(std::string(e.what()).find("alias: invalid UTF-8"), std::string::npos) << e.what();
   }

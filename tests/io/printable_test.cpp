@@ -8,7 +8,7 @@
 #include <string>
 
 #include "graph/graph.hpp"
-#include "io/dot.hpp"
+#include "io/render/dot.hpp"
 
 namespace stakegraph {
 namespace {

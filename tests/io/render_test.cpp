@@ -1,4 +1,4 @@
-// Rendering through Graphviz (io/render.hpp): SVG structure and tooltips read back with
+// Rendering through Graphviz (io/render/renderer.hpp): SVG structure and tooltips read back with
 // libxml2, PNG/PDF signatures, non-overlapping layouts for every engine, the large-graph
 // rules, atomic output, concurrent callers, and the `stakegraph render` command's errors.
 #include <libxml/parser.h>
@@ -25,10 +25,10 @@
 #include "graph/camps.hpp"
 #include "graph/error.hpp"
 #include "graph/subgraph.hpp"
-#include "io/dot.hpp"
+#include "io/render/dot.hpp"
 #include "io/extract.hpp"
 #include "io/formats.hpp"
-#include "io/render.hpp"
+#include "io/render/renderer.hpp"
 #include "io/sgpb.hpp"
 #include "tests/cli/run.hpp"
 #include "tests/support/data.hpp"
@@ -46,8 +46,9 @@ constexpr const char* kXlink = "http://www.w3.org/1999/xlink";
 
 // Names and evidence with everything that escaping can get wrong.
 Graph tricky_graph() {
-  Graph g = testing::story_graph();
-  const auto art = g.add_article({.id = "tricky", .title = "T\\N \"x\" & <y> \xC3\xA9", .date = 20200301});
+  Graph g = test_support::story_graph();
+  const auto art =
+      g.add_article({.id = "tricky", .title = "T\\N \"x\" & <y> \xC3\xA9", .date = 20200301});
   const auto a = g.add_node("Back\\slash \\N \\n & <tag> \"q\" \xE2\x82\xAC", Kind::kAgency);
   const auto b = g.add_node("AT&amp;T ends\\", Kind::kOperator);
   graph::Evidence ev;
@@ -78,7 +79,8 @@ std::string prop(xmlNodePtr n, const char* name, const char* ns = nullptr) {
 }
 
 bool named(xmlNodePtr n, const char* name) {
-  return n->type == XML_ELEMENT_NODE && std::strcmp(reinterpret_cast<const char*>(n->name), name) == 0;
+  return n->type == XML_ELEMENT_NODE &&
+         std::strcmp(reinterpret_cast<const char*>(n->name), name) == 0;
 }
 
 void collect_groups(xmlNodePtr n, const std::string& cls, std::vector<xmlNodePtr>& out) {
@@ -126,7 +128,7 @@ Svg read_svg(const XmlDoc& x) {
 }
 
 TEST(RenderSvg, OneNodeGroupPerNodeWithStableIdsAndExactTooltips) {
-  for (const Graph& g : {testing::story_graph(), tricky_graph()}) {
+  for (const Graph& g : {test_support::story_graph(), tricky_graph()}) {
     Renderer r;
     const std::string svg = r.render(g, ImageFormat::kSvg);
     XmlDoc x(svg);
@@ -170,7 +172,7 @@ TEST(RenderSvg, LegendShowsKindsAndEdgeStylesAsText) {
   Renderer r;
   RenderOptions o;
   o.draw.title = "Seed story <&> \\N \"q\"";
-  XmlDoc x(r.render(testing::story_graph(), ImageFormat::kSvg, o));
+  XmlDoc x(r.render(test_support::story_graph(), ImageFormat::kSvg, o));
   ASSERT_NE(x.doc, nullptr);
   const Svg s = read_svg(x);
   for (const char* t : {"Seed story <&> \\N \"q\"", "government (house)", "vendor (box)",
@@ -182,7 +184,7 @@ TEST(RenderSvg, LegendShowsKindsAndEdgeStylesAsText) {
 }
 
 TEST(RenderSvg, ClustersAreBoxes) {
-  Graph g = testing::story_graph();
+  Graph g = test_support::story_graph();
   RenderOptions o;
   o.draw.cluster_of.assign(g.node_count(), -1);
   // Two clusters of two and more nodes, one of a single node (no box).
@@ -210,7 +212,7 @@ TEST(RenderSvg, ClustersAreBoxes) {
 
 TEST(RenderImages, PngAndPdfHaveTheirSignatures) {
   Renderer r;
-  const Graph g = testing::story_graph();
+  const Graph g = test_support::story_graph();
   const std::string png = r.render(g, ImageFormat::kPng);
   ASSERT_GT(png.size(), 10000u);
   EXPECT_EQ(png.substr(0, 8), std::string("\x89PNG\r\n\x1a\n", 8));
@@ -283,7 +285,7 @@ TEST(RenderLayout, NoTwoNodeBoxesOverlapOnTheStoryGraph) {
   for (Layout l : {Layout::kDot, Layout::kNeato, Layout::kFdp, Layout::kSfdp, Layout::kCirco}) {
     RenderOptions o;
     o.layout = l;
-    expect_no_overlap(testing::story_graph(), o, std::string(layout_name(l)));
+    expect_no_overlap(test_support::story_graph(), o, std::string(layout_name(l)));
   }
 }
 
@@ -323,7 +325,7 @@ TEST(RenderLayout, NoTwoNodeBoxesOverlapOnTheSeedGraph) {
 }
 
 TEST(RenderLayout, NoTwoNodeBoxesOverlapOnARandomGraph) {
-  const Graph g = testing::random_graph(80, 160, 3);
+  const Graph g = test_support::random_graph(80, 160, 3);
   for (Layout l : {Layout::kDot, Layout::kSfdp}) {
     RenderOptions o;
     o.layout = l;
@@ -362,7 +364,7 @@ TEST(RenderLayout, AutomaticEngineAndLimits) {
 
 TEST(RenderLayout, RefusesTooManyDrawnEdges) {
   // Drawn edges are counted after merging: 60 nodes, 400 edges; a limit of 100.
-  const Graph g = testing::random_graph(60, 400, 9, false);
+  const Graph g = test_support::random_graph(60, 400, 9, false);
   Renderer r;
   RenderOptions o;
   o.max_edges = 100;
@@ -379,7 +381,7 @@ TEST(RenderLayout, RefusesTooManyDrawnEdges) {
 }
 
 TEST(RenderLayout, RefusesHugeDrawingsUnlessNarrowed) {
-  const Graph g = testing::random_graph(kMaxRenderNodes + 1, kMaxRenderNodes, 5, false);
+  const Graph g = test_support::random_graph(kMaxRenderNodes + 1, kMaxRenderNodes, 5, false);
   Renderer r;
   try {
     r.render(g, ImageFormat::kSvg);
@@ -462,7 +464,7 @@ TEST(RenderSelection, ParallelEdgesMergedAboveTheAutomaticLimitOrWhenAsked) {
 }
 
 TEST(RenderSelection, TopRemapsClustersAndHighlights) {
-  const Graph g = testing::story_graph();
+  const Graph g = test_support::story_graph();
   const auto us = *g.find_node("United States"), hw = *g.find_node("Huawei"),
              bt = *g.find_node("BT");
   RenderOptions o;
@@ -488,7 +490,7 @@ TEST(RenderFile, WritesAtomicallyAndChecksTheExtension) {
                    ("sg_render_" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   Renderer r;
-  const Graph g = testing::story_graph();
+  const Graph g = test_support::story_graph();
   for (const char* name : {"a.svg", "a.png", "a.pdf", "a.dot"}) {
     r.render_to_file(g, (dir / name).string());
     EXPECT_GT(std::filesystem::file_size(dir / name), 500u) << name;
@@ -505,7 +507,7 @@ TEST(RenderFile, WritesAtomicallyAndChecksTheExtension) {
 }
 
 TEST(RenderThreads, ConcurrentCallersGetTheSameDrawing) {
-  const Graph g = testing::story_graph();
+  const Graph g = test_support::story_graph();
   Renderer reference;
   const std::string expected = reference.render(g, ImageFormat::kSvg);
   std::atomic<int> same{0};
@@ -523,10 +525,10 @@ TEST(RenderThreads, ConcurrentCallersGetTheSameDrawing) {
 // Graphviz 2.42's old dot ranking fails on the camps of the bundled sample graph when the
 // cluster members are created first ("trouble in init_rank"), and gvLayout still returns 0;
 // freeing that layout frees memory twice. The renderer must report the error (read from
-// agerrors), not free the broken layout, and keep working for the next drawing. io/dot.cpp
-// sets newrank, which avoids the failure; the test removes it. Run in a child process (a
-// death test) that ends with _Exit: the broken layout is leaked on purpose and LeakSanitizer
-// must not count it; in an ASan build a double free in the child fails the test.
+// agerrors), not free the broken layout, and keep working for the next drawing.
+// io/render/dot.cpp sets newrank, which avoids the failure; the test removes it. Run in a
+// child process (a death test) that ends with _Exit: the broken layout is leaked on purpose
+// and LeakSanitizer must not count it; in an ASan build a double free in the child fails the test.
 int failed_layout_scenario() {
   const Graph g = load_graph(std::string(STAKEGRAPH_SOURCE_DIR) + "/samples/stakeholders.sgpb");
   DrawOptions draw;
@@ -539,7 +541,9 @@ int failed_layout_scenario() {
   std::erase_if(old.graph_attrs, [](const DotAttr& a) { return a.name == "newrank"; });
   std::vector<std::size_t> order(doc.nodes.size()), position(doc.nodes.size());
   std::iota(order.begin(), order.end(), std::size_t{0});
-  auto box = [&](std::size_t i) { return doc.nodes[i].cluster < 0 ? 1 << 30 : doc.nodes[i].cluster; };
+  auto box = [&](std::size_t i) {
+    return doc.nodes[i].cluster < 0 ? 1 << 30 : doc.nodes[i].cluster;
+  };
   std::stable_sort(order.begin(), order.end(),
                    [&](std::size_t a, std::size_t b) { return box(a) < box(b); });
   old.nodes.clear();
@@ -567,8 +571,8 @@ int failed_layout_scenario() {
   // The renderer goes on: the drawing with newrank, and another graph.
   XmlDoc x(r.render_document(doc, Layout::kDot, ImageFormat::kSvg));
   if (x.doc == nullptr || read_svg(x).nodes.size() != g.node_count()) return 13;
-  XmlDoc y(r.render(testing::story_graph(), ImageFormat::kSvg));
-  if (y.doc == nullptr || read_svg(y).nodes.size() != testing::story_graph().node_count())
+  XmlDoc y(r.render(test_support::story_graph(), ImageFormat::kSvg));
+  if (y.doc == nullptr || read_svg(y).nodes.size() != test_support::story_graph().node_count())
     return 14;
   std::fprintf(stderr, "scenario complete\n");
   return 0;
@@ -589,7 +593,7 @@ class RenderCli : public ::testing::Test {
     dir_ = std::filesystem::temp_directory_path() / ("sg_render_cli_" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir_);
     graph_ = (dir_ / "story.sgpb").string();
-    save_sgpb(testing::story_graph(), graph_);
+    save_sgpb(test_support::story_graph(), graph_);
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
   std::string out(const std::string& name) const { return (dir_ / name).string(); }
@@ -600,11 +604,11 @@ class RenderCli : public ::testing::Test {
 
 TEST_F(RenderCli, DrawsEveryFormat) {
   for (const char* name : {"s.svg", "s.png", "s.pdf", "s.dot"}) {
-    const auto r = testing::run_stakegraph("render " + graph_ + " -o " + out(name));
+    const auto r = test_support::run_stakegraph("render " + graph_ + " -o " + out(name));
     EXPECT_EQ(r.status, 0) << name << ": " << r.err;
     EXPECT_TRUE(std::filesystem::exists(out(name))) << name;
   }
-  const std::string dot = testing::slurp(out("s.dot"));
+  const std::string dot = test_support::slurp(out("s.dot"));
   EXPECT_EQ(dot.rfind("digraph stakegraph {", 0), 0u) << dot.substr(0, 80);
 }
 
@@ -627,9 +631,9 @@ TEST_F(RenderCli, UsageErrorsAreOneLineWithExitTwo) {
       {"render " + graph_ + " -o " + out("x.svg") + " --parallel-edges some", 2, "some"},
   };
   for (const auto& c : cases) {
-    const auto r = testing::run_stakegraph(c.args);
+    const auto r = test_support::run_stakegraph(c.args);
     EXPECT_EQ(r.status, c.status) << c.args << "\n" << r.err;
-    EXPECT_EQ(testing::count_lines(r.err), 1u) << c.args << "\n" << r.err;
+    EXPECT_EQ(test_support::count_lines(r.err), 1u) << c.args << "\n" << r.err;
     EXPECT_NE(r.err.find(c.says), std::string::npos) << c.args << "\n" << r.err;
     EXPECT_FALSE(std::filesystem::exists(out("x.svg"))) << c.args;
   }
@@ -637,10 +641,10 @@ TEST_F(RenderCli, UsageErrorsAreOneLineWithExitTwo) {
 
 TEST_F(RenderCli, RefusesHugeGraphsAndSuggestsTopOrFocus) {
   const std::string big = out("big.sgpb");
-  save_sgpb(testing::random_graph(kMaxRenderNodes + 10, 3000, 1, false), big);
-  const auto r = testing::run_stakegraph("render " + big + " -o " + out("big.svg"));
+  save_sgpb(test_support::random_graph(kMaxRenderNodes + 10, 3000, 1, false), big);
+  const auto r = test_support::run_stakegraph("render " + big + " -o " + out("big.svg"));
   EXPECT_EQ(r.status, 2) << r.err;
-  EXPECT_EQ(testing::count_lines(r.err), 1u) << r.err;
+  EXPECT_EQ(test_support::count_lines(r.err), 1u) << r.err;
   EXPECT_NE(r.err.find("--top"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("--focus"), std::string::npos) << r.err;
   EXPECT_FALSE(std::filesystem::exists(out("big.svg")));
@@ -651,24 +655,24 @@ TEST_F(RenderCli, RefusesHugeGraphsAndSuggestsTopOrFocus) {
 // with the same advice, given before any layout; with --top it draws.
 TEST_F(RenderCli, RefusesTooManyDrawnEdgesAndSuggestsTopOrFocus) {
   const std::string big = out("dense.sgpb");
-  save_sgpb(testing::random_graph(kMaxRenderNodes, 100000, 3, false), big);
-  auto r = testing::run_stakegraph("render " + big + " -o " + out("dense.svg"), "", "", 120);
+  save_sgpb(test_support::random_graph(kMaxRenderNodes, 100000, 3, false), big);
+  auto r = test_support::run_stakegraph("render " + big + " -o " + out("dense.svg"), "", "", 120);
   EXPECT_EQ(r.status, 2) << r.err;
-  EXPECT_EQ(testing::count_lines(r.err), 1u) << r.err;
+  EXPECT_EQ(test_support::count_lines(r.err), 1u) << r.err;
   EXPECT_NE(r.err.find("edges are too many to draw (limit 10000, parallel edges merged)"),
             std::string::npos) << r.err;
   EXPECT_NE(r.err.find("--top"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("--focus"), std::string::npos) << r.err;
   EXPECT_FALSE(std::filesystem::exists(out("dense.svg")));
-  r = testing::run_stakegraph("render " + big + " -o " + out("top.dot") + " --top 30");
+  r = test_support::run_stakegraph("render " + big + " -o " + out("top.dot") + " --top 30");
   EXPECT_EQ(r.status, 0) << r.err;
 }
 
 TEST_F(RenderCli, FocusDrawsTheEgoNetwork) {
-  const auto r = testing::run_stakegraph("render " + graph_ + " -o " + out("f.svg") +
+  const auto r = test_support::run_stakegraph("render " + graph_ + " -o " + out("f.svg") +
                                          " --focus BT --depth 1 --title 'BT and friends'");
   ASSERT_EQ(r.status, 0) << r.err;
-  XmlDoc x(testing::slurp(out("f.svg")));
+  XmlDoc x(test_support::slurp(out("f.svg")));
   ASSERT_NE(x.doc, nullptr);
   const Svg s = read_svg(x);
   ASSERT_EQ(s.nodes.size(), 2u);  // BT and Huawei
@@ -676,52 +680,56 @@ TEST_F(RenderCli, FocusDrawsTheEgoNetwork) {
 }
 
 TEST_F(RenderCli, FiltersByKindRelationAndHedging) {
-  const auto r = testing::run_stakegraph("render " + graph_ + " -o " + out("k.svg") +
+  const auto r = test_support::run_stakegraph("render " + graph_ + " -o " + out("k.svg") +
                                          " --kind vendor --kind operator --relation supplies");
   ASSERT_EQ(r.status, 0) << r.err;
-  XmlDoc x(testing::slurp(out("k.svg")));
+  XmlDoc x(test_support::slurp(out("k.svg")));
   ASSERT_NE(x.doc, nullptr);
   const Svg s = read_svg(x);
   EXPECT_EQ(s.nodes.size(), 5u);
   EXPECT_EQ(s.edges.size(), 4u);
 
-  const auto h = testing::run_stakegraph("render " + graph_ + " -o " + out("h.svg") + " --no-hedged");
+  const auto h =
+      test_support::run_stakegraph("render " + graph_ + " -o " + out("h.svg") + " --no-hedged");
   ASSERT_EQ(h.status, 0) << h.err;
-  XmlDoc y(testing::slurp(out("h.svg")));
+  XmlDoc y(test_support::slurp(out("h.svg")));
   ASSERT_NE(y.doc, nullptr);
   // The hedged REQUEST and reports edges are gone; edges without evidence stay.
-  EXPECT_EQ(read_svg(y).edges.size(), testing::story_graph().edge_count() - 2);
+  EXPECT_EQ(read_svg(y).edges.size(), test_support::story_graph().edge_count() - 2);
 }
 
 // Edge groups of an SVG drawn with `--path`: the highlighted ones have the highlight colour.
 std::size_t highlighted_edges(const Svg& s) {
   std::size_t n = 0;
-  for (xmlNodePtr e : s.edges)
-    if (xmlNodePtr path = first_descendant(e, "path"); path && prop(path, "stroke") == "#1f1f1f") ++n;
+  for (xmlNodePtr e : s.edges) {
+    xmlNodePtr path = first_descendant(e, "path");
+    if (path != nullptr && prop(path, "stroke") == "#1f1f1f") ++n;
+  }
   return n;
 }
 
 TEST_F(RenderCli, PathIsHighlightedAndTheRestFaded) {
   // The Wall Street Journal -reports-> United States -SANCTION-> Huawei -supplies-> BT
-  const auto r = testing::run_stakegraph("render " + graph_ + " -o " + out("p.svg") +
+  const auto r = test_support::run_stakegraph("render " + graph_ + " -o " + out("p.svg") +
                                          " --path 'The Wall Street Journal' BT");
   ASSERT_EQ(r.status, 0) << r.err;
-  XmlDoc x(testing::slurp(out("p.svg")));
+  XmlDoc x(test_support::slurp(out("p.svg")));
   ASSERT_NE(x.doc, nullptr);
   const Svg s = read_svg(x);
-  EXPECT_EQ(s.nodes.size(), testing::story_graph().node_count());
+  EXPECT_EQ(s.nodes.size(), test_support::story_graph().node_count());
   EXPECT_EQ(highlighted_edges(s), 3u);
   std::size_t faded = 0;
-  for (xmlNodePtr e : s.edges)
-    if (xmlNodePtr path = first_descendant(e, "path"); path && !prop(path, "stroke-opacity").empty())
-      ++faded;
+  for (xmlNodePtr e : s.edges) {
+    xmlNodePtr path = first_descendant(e, "path");
+    if (path != nullptr && !prop(path, "stroke-opacity").empty()) ++faded;
+  }
   EXPECT_EQ(faded, s.edges.size() - 3);
 
   // With --top the path's nodes are drawn even when they are not among the top N.
-  const auto t = testing::run_stakegraph("render " + graph_ + " -o " + out("t.svg") +
+  const auto t = test_support::run_stakegraph("render " + graph_ + " -o " + out("t.svg") +
                                          " --top 1 --path 'The Wall Street Journal' BT");
   ASSERT_EQ(t.status, 0) << t.err;
-  XmlDoc y(testing::slurp(out("t.svg")));
+  XmlDoc y(test_support::slurp(out("t.svg")));
   ASSERT_NE(y.doc, nullptr);
   const Svg ts = read_svg(y);
   EXPECT_EQ(ts.nodes.size(), 4u);  // the path's 4 nodes (Huawei, the top node, is one of them)
@@ -729,27 +737,29 @@ TEST_F(RenderCli, PathIsHighlightedAndTheRestFaded) {
 }
 
 TEST_F(RenderCli, PathErrors) {
-  auto r = testing::run_stakegraph("render " + graph_ + " -o " + out("x.svg") + " --path Huawie BT");
+  auto r =
+      test_support::run_stakegraph("render " + graph_ + " -o " + out("x.svg") +
+                                   " --path Huawie BT");
   EXPECT_EQ(r.status, 1) << r.err;
   EXPECT_NE(r.err.find("did you mean"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("Huawei"), std::string::npos) << r.err;
-  r = testing::run_stakegraph("render " + graph_ + " -o " + out("x.svg") +
+  r = test_support::run_stakegraph("render " + graph_ + " -o " + out("x.svg") +
                               " --kind operator --path BT EE");
   EXPECT_EQ(r.status, 1) << r.err;
   EXPECT_NE(r.err.find("no path between 'BT' and 'EE'"), std::string::npos) << r.err;
-  EXPECT_EQ(testing::count_lines(r.err), 1u) << r.err;
+  EXPECT_EQ(test_support::count_lines(r.err), 1u) << r.err;
   EXPECT_FALSE(std::filesystem::exists(out("x.svg")));
 }
 
 TEST_F(RenderCli, ClustersByEveryMethod) {
   for (const char* method : {"components", "louvain", "camps"}) {
-    const auto r = testing::run_stakegraph("render " + graph_ + " -o " + out("c.svg") +
+    const auto r = test_support::run_stakegraph("render " + graph_ + " -o " + out("c.svg") +
                                            " --clusters " + method);
     ASSERT_EQ(r.status, 0) << method << ": " << r.err;
-    XmlDoc x(testing::slurp(out("c.svg")));
+    XmlDoc x(test_support::slurp(out("c.svg")));
     ASSERT_NE(x.doc, nullptr) << method;
     const Svg s = read_svg(x);
-    EXPECT_EQ(s.nodes.size(), testing::story_graph().node_count()) << method;
+    EXPECT_EQ(s.nodes.size(), test_support::story_graph().node_count()) << method;
     EXPECT_GE(s.clusters.size(), 1u) << method;
     if (std::string(method) == "components") {
       EXPECT_EQ(s.clusters.size(), 1u);  // the story graph is connected
@@ -761,9 +771,9 @@ TEST_F(RenderCli, ParallelEdgesMergedOnRequest) {
   const std::string dense = out("dense.sgpb");
   save_sgpb(dense_multigraph(2), dense);  // 60 relations between 30 ordered pairs
   auto edges_drawn = [&](const std::string& extra) -> std::size_t {
-    const auto r = testing::run_stakegraph("render " + dense + " -o " + out("p.svg") + extra);
+    const auto r = test_support::run_stakegraph("render " + dense + " -o " + out("p.svg") + extra);
     EXPECT_EQ(r.status, 0) << extra << ": " << r.err;
-    XmlDoc x(testing::slurp(out("p.svg")));
+    XmlDoc x(test_support::slurp(out("p.svg")));
     return x.doc == nullptr ? 0 : read_svg(x).edges.size();
   };
   EXPECT_EQ(edges_drawn(""), 60u);  // under the automatic limit: one edge per relation
@@ -773,10 +783,10 @@ TEST_F(RenderCli, ParallelEdgesMergedOnRequest) {
 
 TEST_F(RenderCli, TopByEveryRanking) {
   for (const char* by : {"degree", "pagerank", "betweenness"}) {
-    const auto r = testing::run_stakegraph("render " + graph_ + " -o " + out("t.svg") +
+    const auto r = test_support::run_stakegraph("render " + graph_ + " -o " + out("t.svg") +
                                            " --top 3 --by " + by);
     ASSERT_EQ(r.status, 0) << by << ": " << r.err;
-    XmlDoc x(testing::slurp(out("t.svg")));
+    XmlDoc x(test_support::slurp(out("t.svg")));
     ASSERT_NE(x.doc, nullptr) << by;
     const Svg s = read_svg(x);
     ASSERT_EQ(s.nodes.size(), 3u) << by;

@@ -15,8 +15,8 @@
 #include <vector>
 
 #include "graph/error.hpp"
-#include "io/dot.hpp"
-#include "io/render.hpp"
+#include "io/render/dot.hpp"
+#include "io/render/renderer.hpp"
 #include "io/report/report_data.hpp"
 #include "io/report/report_embed.hpp"
 #include "io/report/report_html.hpp"
@@ -126,7 +126,7 @@ TEST(FindMarks, NothingToMark) {
 class ReportData : public ::testing::Test {
  protected:
   void SetUp() override {
-    g_ = testing::story_graph();
+    g_ = test_support::story_graph();
     doc_ = json::parse(report_data_json(
         g_, {.title = "Story", .graph_file = "story.sgpb", .selection = "--focus Huawei"}));
   }
@@ -503,7 +503,7 @@ TEST_F(ReportPageTest, HostileNamesAndSentencesStayText) {
 }
 
 TEST_F(ReportPageTest, TheSvgIsTheRenderersDrawingWithEveryId) {
-  const Graph g = testing::story_graph();
+  const Graph g = test_support::story_graph();
   RenderOptions options;
   options.draw.title = "Story";
   const std::string drawing = renderer_.render(g, ImageFormat::kSvg, options);
@@ -522,7 +522,7 @@ TEST_F(ReportPageTest, TheSvgIsTheRenderersDrawingWithEveryId) {
 }
 
 TEST_F(ReportPageTest, SelfContained) {
-  const std::string html = make_report(testing::story_graph(), {}, renderer_);
+  const std::string html = make_report(test_support::story_graph(), {}, renderer_);
   EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
   EXPECT_NE(html.find("<title>stakegraph report</title>"), std::string::npos);
   EXPECT_NE(html.find("Content-Security-Policy"), std::string::npos);
@@ -545,7 +545,7 @@ TEST_F(ReportPageTest, SelfContained) {
 // The drawing is laid out and painted once, when the script is ready (the style hides it until
 // then); without JavaScript, a <noscript> style shows it.
 TEST_F(ReportPageTest, TheDrawingWaitsForTheScriptOrShowsWithoutIt) {
-  const std::string html = make_report(testing::story_graph(), {}, renderer_);
+  const std::string html = make_report(test_support::story_graph(), {}, renderer_);
   EXPECT_NE(report_style().find("#diagram:not(.ready) > svg { display: none; }"),
             std::string::npos);
   EXPECT_NE(report_script().find("diagram.classList.add('ready')"), std::string::npos);
@@ -559,7 +559,7 @@ TEST_F(ReportPageTest, TheDrawingWaitsForTheScriptOrShowsWithoutIt) {
 }
 
 TEST_F(ReportPageTest, TooManyNodesAreRefused) {
-  const Graph g = testing::random_graph(kMaxRenderNodes + 1, 10, 1, false);
+  const Graph g = test_support::random_graph(kMaxRenderNodes + 1, 10, 1, false);
   EXPECT_THROW(make_report(g, {}, renderer_), graph::InvalidArgument);
 }
 
@@ -568,7 +568,7 @@ TEST_F(ReportPageTest, TooManyNodesAreRefused) {
 // Read back from the page (tests/io/report_page.hpp decodes the two parts), the data is the
 // document report_data_json writes: the CLI's shapes, every evidence item whole.
 TEST_F(ReportPageTest, TheEmbeddedPartsDecodeToTheDataDocument) {
-  for (const Graph& g : {testing::story_graph(), hostile_graph()}) {
+  for (const Graph& g : {test_support::story_graph(), hostile_graph()}) {
     const std::string html = make_report(g, {.title = "T", .graph_file = "g.sgpb"}, renderer_);
     const json whole = json::parse(report_data_json(g, {.title = "T", .graph_file = "g.sgpb"}));
     EXPECT_EQ(embedded_document(html), whole);
@@ -627,7 +627,7 @@ TEST(ReportEmbed, EachStringOnceAndKeysForTheFilters) {
 }
 
 TEST(ReportEmbed, RefusesADocumentItCannotSplit) {
-  const std::string ok = report_data_json(testing::story_graph(), {});
+  const std::string ok = report_data_json(test_support::story_graph(), {});
   EXPECT_NO_THROW(split_report_data(ok));
   json doc = json::parse(ok);
   json broken = doc;
@@ -651,7 +651,7 @@ TEST(ReportEmbed, RefusesADocumentItCannotSplit) {
 // A drawing of more than kReportLabelledEdges drawn edges is inlined with its edges' labels
 // apart (here with a limit of 0, on the story's 11 edges); below the limit, as inline_svg.
 TEST_F(ReportPageTest, EdgeLabelsApartInADenseDrawing) {
-  const Graph g = testing::story_graph();
+  const Graph g = test_support::story_graph();
   const std::string drawing = renderer_.render(g, ImageFormat::kSvg, {});
   const InlinedSvg kept = inline_svg_for_page(drawing);
   EXPECT_EQ(kept.svg, inline_svg(drawing));

@@ -12,6 +12,7 @@
 #include <tuple>
 
 #include "graph/error.hpp"
+#include "io/error.hpp"
 #include "io/sgpb.hpp"
 #include "tests/temp_dir.hpp"
 #include "tests/test_graphs.hpp"
@@ -21,7 +22,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-class SgpbFramesTest : public testing::TempDirTest {
+class SgpbFramesTest : public test_support::TempDirTest {
  protected:
   // random_graph(300, 900) in frames of about 2 KiB: dozens of node and edge frames.
   std::string small_frames(const std::string& name, const graph::Graph& g,
@@ -51,7 +52,7 @@ void add_records(const SgpbFramesContent& c, EdgeCounts& out, std::uint64_t& edg
 }
 
 TEST_F(SgpbFramesTest, IndexListsEveryFrameWithoutReadingPayloads) {
-  const graph::Graph g = testing::random_graph(300, 900, 5);
+  const graph::Graph g = test_support::random_graph(300, 900, 5);
   const std::string p = small_frames("g.sgpb", g);
   const SgpbFrameIndex x = index_sgpb(p);
   ASSERT_GT(x.frames.size(), 10u);
@@ -74,7 +75,7 @@ TEST_F(SgpbFramesTest, IndexListsEveryFrameWithoutReadingPayloads) {
 }
 
 TEST_F(SgpbFramesTest, RangesReadOnlyTheirFramesAndTogetherGiveTheGraph) {
-  const graph::Graph g = testing::random_graph(300, 900, 7);
+  const graph::Graph g = test_support::random_graph(300, 900, 7);
   const std::string p = small_frames("g.sgpb", g);
   const SgpbFrameIndex x = index_sgpb(p);
   // Three ranges cut at arbitrary frames.
@@ -140,7 +141,7 @@ std::string slurp(const std::string& p) {
 }
 
 TEST_F(SgpbFramesTest, DamageIsReportedByTheRangeThatHoldsIt) {
-  const graph::Graph g = testing::random_graph(300, 900, 9);
+  const graph::Graph g = test_support::random_graph(300, 900, 9);
   const std::string p = small_frames("g.sgpb", g);
   const SgpbFrameIndex x = index_sgpb(p);
   // Flip a byte in the middle of the last edge frame's payload: the index is unchanged.
@@ -155,7 +156,7 @@ TEST_F(SgpbFramesTest, DamageIsReportedByTheRangeThatHoldsIt) {
   try {
     read_sgpb_frames(bad, y, k - 1, k + 1);
     FAIL() << "no error";
-  } catch (const graph::ParseError& e) {
+  } catch (const io::ParseError& e) {
     const std::string what = e.what();
     EXPECT_NE(what.find(bad), std::string::npos) << what;
     EXPECT_NE(what.find("byte offset " + std::to_string(x.frames[k].offset)), std::string::npos)
@@ -167,14 +168,14 @@ TEST_F(SgpbFramesTest, DamageIsReportedByTheRangeThatHoldsIt) {
   try {
     index_sgpb(cut);
     FAIL() << "no error";
-  } catch (const graph::ParseError& e) {
+  } catch (const io::ParseError& e) {
     const std::string what = e.what();
     EXPECT_NE(what.find("truncated"), std::string::npos) << what;
     EXPECT_NE(what.find("byte offset " + std::to_string(x.frames[k].offset)), std::string::npos)
         << what;
   }
   // Not a graph file; a missing one.
-  EXPECT_THROW(index_sgpb(write("x.sgpb", "hello world, no graph here")), graph::ParseError);
+  EXPECT_THROW(index_sgpb(write("x.sgpb", "hello world, no graph here")), io::ParseError);
   EXPECT_THROW(index_sgpb(path("missing.sgpb")), graph::NotFound);
   EXPECT_FALSE(sgpb_frames_readable(path("missing.sgpb")));
 }
@@ -190,7 +191,7 @@ TEST_F(SgpbFramesTest, Version3IsNotReadByFrameRanges) {
   try {
     index_sgpb(path("v3.sgpb"));
     ADD_FAILURE() << "version 3 indexed";
-  } catch (const graph::ParseError& e) {
+  } catch (const io::ParseError& e) {
     EXPECT_EQ(e.offset(), 8u);
     EXPECT_NE(std::string(e.what()).find("format version 3"), std::string::npos) << e.what();
   }

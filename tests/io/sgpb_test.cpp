@@ -14,6 +14,7 @@
 #include <zlib.h>
 
 #include "graph/error.hpp"
+#include "io/error.hpp"
 #include "io/proto_convert.hpp"
 #include "tests/test_graphs.hpp"
 #include "tests/temp_dir.hpp"
@@ -23,7 +24,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-class SgpbTest : public testing::TempDirTest {
+class SgpbTest : public test_support::TempDirTest {
  protected:
   void SetUp() override {
     TempDirTest::SetUp();
@@ -82,11 +83,11 @@ graph::Graph one_heavy_edge(std::size_t items, std::size_t bytes) {
 }
 
 TEST_F(SgpbTest, RoundTripKeepsEverything) {
-  const graph::Graph g = testing::story_graph();
+  const graph::Graph g = test_support::story_graph();
   save_sgpb(g, path("story.sgpb"));
   const graph::Graph h = load_sgpb(path("story.sgpb"));
-  EXPECT_EQ(testing::graph_difference(g, h), "");
-  EXPECT_EQ(testing::graph_difference(h, g), "");
+  EXPECT_EQ(test_support::graph_difference(g, h), "");
+  EXPECT_EQ(test_support::graph_difference(h, g), "");
   // No temporary file is left beside the target.
   std::size_t files = 0;
   for (const auto& e : fs::directory_iterator(dir_)) files += e.is_regular_file();
@@ -94,10 +95,10 @@ TEST_F(SgpbTest, RoundTripKeepsEverything) {
 }
 
 TEST_F(SgpbTest, ManySmallFramesRoundTrip) {
-  const graph::Graph g = testing::random_graph(500, 3000, 7);
+  const graph::Graph g = test_support::random_graph(500, 3000, 7);
   const std::string bytes = bytes_of(g, {.target_frame_bytes = 512});
   const graph::Graph h = read_bytes(bytes);
-  EXPECT_EQ(testing::graph_difference(g, h), "");
+  EXPECT_EQ(test_support::graph_difference(g, h), "");
 }
 
 // Issue 13: five 15 MiB sentences on one edge made a 75 MiB edge, written as one frame that
@@ -112,7 +113,7 @@ TEST_F(SgpbTest, EdgeWithMoreEvidenceThanAFrameHoldsReadsBack) {
   const graph::Graph h = load_sgpb(path("heavy.sgpb"));
   ASSERT_EQ(h.edge_count(), 1u);
   EXPECT_EQ(h.evidence_count(), 5u);
-  EXPECT_EQ(testing::graph_difference(g, h), "");
+  EXPECT_EQ(test_support::graph_difference(g, h), "");
   std::ifstream in(path("heavy.sgpb"), std::ios::binary);
   const std::string head((std::istreambuf_iterator<char>(in)), {});
   EXPECT_EQ(version_of(head), 3u);
@@ -122,7 +123,7 @@ TEST_F(SgpbTest, EdgeWithMoreEvidenceThanAFrameHoldsReadsBack) {
 // amid edges that are not split; a file without split edges stays version 1 (the layout of
 // version 2, asked for with format_version = 2; version 3, the default, reads back too).
 TEST_F(SgpbTest, SplitEdgesRoundTripWithSmallFrames) {
-  graph::Graph g = testing::random_graph(60, 300, 11);
+  graph::Graph g = test_support::random_graph(60, 300, 11);
   std::size_t k = 0;
   for (auto [it, end] = boost::edges(g.boost_graph()); it != end; ++it, ++k) {
     if (k % 7 != 0) continue;
@@ -137,21 +138,21 @@ TEST_F(SgpbTest, SplitEdgesRoundTripWithSmallFrames) {
   const std::string bytes = bytes_of(
       g, {.target_frame_bytes = 512, .max_frame_bytes = 2048, .format_version = 2});
   EXPECT_EQ(version_of(bytes), 2u);
-  EXPECT_EQ(testing::graph_difference(
+  EXPECT_EQ(test_support::graph_difference(
                 g, read_bytes(bytes_of(g, {.target_frame_bytes = 512, .max_frame_bytes = 2048}))),
             "");
   const graph::Graph h = read_bytes(bytes);
-  EXPECT_EQ(testing::graph_difference(g, h), "");
+  EXPECT_EQ(test_support::graph_difference(g, h), "");
   EXPECT_EQ(h.edge_count(), g.edge_count());
   EXPECT_EQ(h.evidence_count(), g.evidence_count());
-  EXPECT_EQ(version_of(bytes_of(testing::story_graph(), {.format_version = 2})), 1u);
-  EXPECT_EQ(version_of(bytes_of(testing::story_graph())), 3u);
+  EXPECT_EQ(version_of(bytes_of(test_support::story_graph(), {.format_version = 2})), 1u);
+  EXPECT_EQ(version_of(bytes_of(test_support::story_graph())), 3u);
 }
 
 // An item no frame can hold (one node, one evidence item) is refused before anything is
 // written, and the file in place stays as it was.
 TEST_F(SgpbTest, ItemLargerThanAFrameIsRefusedBeforeWriting) {
-  const graph::Graph small = testing::story_graph();
+  const graph::Graph small = test_support::story_graph();
   save_sgpb(small, path("g.sgpb"));
   const auto before = fs::file_size(path("g.sgpb"));
   graph::Graph big_node;
@@ -172,14 +173,14 @@ TEST_F(SgpbTest, ItemLargerThanAFrameIsRefusedBeforeWriting) {
               std::string::npos) << e.what();
   }
   EXPECT_EQ(fs::file_size(path("g.sgpb")), before);
-  EXPECT_EQ(testing::graph_difference(small, load_sgpb(path("g.sgpb"))), "");
+  EXPECT_EQ(test_support::graph_difference(small, load_sgpb(path("g.sgpb"))), "");
 }
 
 // Issue 13: a name with invalid UTF-8 (a lexicon's "Soci\351t\351") was written with a
 // libprotobuf ERROR line, and the file could not be decoded. The writer refuses it, naming
 // the node, prints nothing, and the file in place stays as it was.
 TEST_F(SgpbTest, InvalidUtf8IsRefusedByTheWriter) {
-  save_sgpb(testing::story_graph(), path("g.sgpb"));
+  save_sgpb(test_support::story_graph(), path("g.sgpb"));
   const auto before = fs::file_size(path("g.sgpb"));
   graph::Graph g;
   g.add_node("Soci\xe9t\xe9 G\xe9n\xe9rale", graph::Kind::kOrganization);
@@ -195,7 +196,7 @@ TEST_F(SgpbTest, InvalidUtf8IsRefusedByTheWriter) {
   }
   EXPECT_EQ(::testing::internal::GetCapturedStderr(), "");
   EXPECT_EQ(fs::file_size(path("g.sgpb")), before);
-  graph::Graph h = testing::story_graph();
+  graph::Graph h = test_support::story_graph();
   h.edge_data(*boost::edges(h.boost_graph()).first).evidence.front().speaker = "\xc3";
   EXPECT_THROW(bytes_of(h), graph::Error);
 }
@@ -226,7 +227,7 @@ TEST_F(SgpbTest, FramesHoldingMoreThanDeclaredAreRefusedBeforeDecoding) {
     try {
       read_bytes(bytes);
       ADD_FAILURE() << needle;
-    } catch (const graph::ParseError& err) {
+    } catch (const io::ParseError& err) {
       EXPECT_EQ(err.offset(), offset) << err.what();
       EXPECT_NE(std::string(err.what()).find(needle), std::string::npos) << err.what();
     }
@@ -289,7 +290,7 @@ TEST_F(SgpbTest, EmptyGraphRoundTrips) {
 }
 
 TEST_F(SgpbTest, EveryFlippedByteIsDetected) {
-  const graph::Graph g = testing::story_graph();
+  const graph::Graph g = test_support::story_graph();
   const std::string bytes = bytes_of(g, {.target_frame_bytes = 256});
   for (std::size_t i = 0; i < bytes.size(); ++i) {
     std::string damaged = bytes;
@@ -297,7 +298,7 @@ TEST_F(SgpbTest, EveryFlippedByteIsDetected) {
     try {
       read_bytes(damaged);
       ADD_FAILURE() << "flipped byte " << i << " was not detected";
-    } catch (const graph::ParseError& e) {
+    } catch (const io::ParseError& e) {
       EXPECT_NE(std::string(e.what()).find("mem.sgpb: byte offset"), std::string::npos) << e.what();
       EXPECT_LE(e.offset(), i) << e.what();  // the frame at fault starts at or before the byte
     }
@@ -305,13 +306,13 @@ TEST_F(SgpbTest, EveryFlippedByteIsDetected) {
 }
 
 TEST_F(SgpbTest, EveryTruncationIsDetected) {
-  const graph::Graph g = testing::story_graph();
+  const graph::Graph g = test_support::story_graph();
   const std::string bytes = bytes_of(g, {.target_frame_bytes = 256});
   for (std::size_t cut = 0; cut < bytes.size(); ++cut) {
     try {
       read_bytes(bytes.substr(0, cut));
       ADD_FAILURE() << "truncation at " << cut << " was not detected";
-    } catch (const graph::ParseError& e) {
+    } catch (const io::ParseError& e) {
       const std::string what = e.what();
       EXPECT_TRUE(what.find("truncated") != std::string::npos ||
                   what.find("empty file") != std::string::npos ||
@@ -322,8 +323,8 @@ TEST_F(SgpbTest, EveryTruncationIsDetected) {
 }
 
 TEST_F(SgpbTest, TrailingGarbageIsDetected) {
-  const std::string bytes = bytes_of(testing::story_graph()) + "junk";
-  EXPECT_THROW(read_bytes(bytes), graph::ParseError);
+  const std::string bytes = bytes_of(test_support::story_graph()) + "junk";
+  EXPECT_THROW(read_bytes(bytes), io::ParseError);
 }
 
 TEST_F(SgpbTest, ForeignAndMissingFiles) {
@@ -331,12 +332,12 @@ TEST_F(SgpbTest, ForeignAndMissingFiles) {
   try {
     load_sgpb(path("text.sgpb"));
     ADD_FAILURE();
-  } catch (const graph::ParseError& e) {
+  } catch (const io::ParseError& e) {
     EXPECT_NE(std::string(e.what()).find("not a .sgpb graph file"), std::string::npos);
     EXPECT_NE(std::string(e.what()).find("text.sgpb"), std::string::npos);
   }
   std::ofstream(path("empty.sgpb")).close();
-  EXPECT_THROW(load_sgpb(path("empty.sgpb")), graph::ParseError);
+  EXPECT_THROW(load_sgpb(path("empty.sgpb")), io::ParseError);
   EXPECT_THROW(load_sgpb(path("missing.sgpb")), graph::NotFound);
   EXPECT_THROW(load_sgpb(dir_.string()), graph::Error);
 }
@@ -347,7 +348,7 @@ TEST_F(SgpbTest, HugeFrameLengthRefusedWithoutAllocating) {
   try {
     read_bytes(bytes);
     ADD_FAILURE();
-  } catch (const graph::ParseError& e) {
+  } catch (const io::ParseError& e) {
     EXPECT_EQ(e.offset(), 8u);
     EXPECT_NE(std::string(e.what()).find("exceeds limit"), std::string::npos);
   }
@@ -369,13 +370,13 @@ TEST_F(SgpbTest, NewerFormatVersionRefused) {
   try {
     read_bytes(bytes);
     ADD_FAILURE();
-  } catch (const graph::ParseError& e) {
+  } catch (const io::ParseError& e) {
     EXPECT_NE(std::string(e.what()).find("format version"), std::string::npos) << e.what();
   }
 }
 
 TEST_F(SgpbTest, FailedWriteLeavesOldFile) {
-  const graph::Graph g = testing::story_graph();
+  const graph::Graph g = test_support::story_graph();
   save_sgpb(g, path("g.sgpb"));
   const auto before = fs::file_size(path("g.sgpb"));
   EXPECT_THROW(save_sgpb(g, path("no-such-dir/g.sgpb")), graph::Error);
@@ -407,7 +408,7 @@ TEST_F(SgpbTest, InvalidUtf8InFrameIsQuietParseError) {
   try {
     read_bytes(bytes);
     ADD_FAILURE() << "read a frame with invalid UTF-8";
-  } catch (const graph::ParseError& e) {
+  } catch (const io::ParseError& e) {
     EXPECT_EQ(e.offset(), frame_offset);
     EXPECT_NE(std::string(e.what()).find("cannot decode"), std::string::npos) << e.what();
   }

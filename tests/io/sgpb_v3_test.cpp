@@ -65,14 +65,14 @@ std::vector<FrameAt> frames_of(const std::string& b) {
 // story_graph (tests/test_graphs.hpp: 7 nodes with aliases and attributes, weighted and
 // unweighted edges, evidence from two articles) plus a random graph with evidence.
 graph::Graph sample() {
-  graph::Graph g = testing::story_graph();
+  graph::Graph g = test_support::story_graph();
   g.merge(testing::random_graph(60, 200, 21));
   return g;
 }
 
 // The graph as a topology load gives it: no articles, no evidence, counts kept.
 void expect_topology_of(const graph::Graph& full, const graph::Graph& t) {
-  EXPECT_EQ(testing::graph_difference(full, t, /*compare_evidence=*/false), "");
+  EXPECT_EQ(test_support::graph_difference(full, t, /*compare_evidence=*/false), "");
   ASSERT_EQ(t.node_count(), full.node_count());
   for (graph::NodeIndex v = 0; v < t.node_count(); ++v) EXPECT_EQ(t.node(v).id, full.node(v).id);
   auto a = boost::edges(full.boost_graph()).first;
@@ -101,8 +101,8 @@ TEST_F(SgpbV3Test, WriterWritesVersion3ThatReadsBackWhole) {
     ASSERT_TRUE(h.ParseFromString(bytes.substr(16, frames.front().length)));
     EXPECT_EQ(h.header().format_version(), 3u);
     const graph::Graph back = read_bytes(bytes);
-    EXPECT_EQ(testing::graph_difference(g, back), "");
-    EXPECT_EQ(testing::graph_difference(back, g), "");
+    EXPECT_EQ(test_support::graph_difference(g, back), "");
+    EXPECT_EQ(test_support::graph_difference(back, g), "");
     EXPECT_EQ(back.articles().size(), g.articles().size());
   }
   const graph::Graph empty = read_bytes(bytes_of(graph::Graph{}));
@@ -143,10 +143,10 @@ TEST_F(SgpbV3Test, OlderVersionsOpenAsBefore) {
   save_sgpb(g, path("v2.sgpb"), {.target_frame_bytes = 256, .max_frame_bytes = 300,
                                  .format_version = 2});
   for (const char* name : {"v1.sgpb", "v2.sgpb"}) {
-    EXPECT_EQ(testing::graph_difference(g, load_sgpb(path(name))), "") << name;
+    EXPECT_EQ(test_support::graph_difference(g, load_sgpb(path(name))), "") << name;
     const SgpbTopology t = load_sgpb_topology(path(name));
     EXPECT_TRUE(t.evidence_loaded) << name;
-    EXPECT_EQ(testing::graph_difference(g, t.graph), "") << name;
+    EXPECT_EQ(test_support::graph_difference(g, t.graph), "") << name;
     EXPECT_EQ(t.article_count, g.articles().size());
   }
   EXPECT_EQ(load_sgpb_topology(path("v1.sgpb")).format_version, 1u);
@@ -157,19 +157,19 @@ TEST_F(SgpbV3Test, OlderVersionsOpenAsBefore) {
   STAKEGRAPH_NEED_FILE(old);
   const graph::Graph from_json =
       load_graph(test_support::test_data("sgpb/before_v3.json").string());
-  EXPECT_EQ(testing::graph_difference(from_json, load_sgpb(old)), "");
-  EXPECT_EQ(testing::graph_difference(from_json, load_sgpb_topology(old).graph), "");
+  EXPECT_EQ(test_support::graph_difference(from_json, load_sgpb(old)), "");
+  EXPECT_EQ(test_support::graph_difference(from_json, load_sgpb_topology(old).graph), "");
   // convert upgrades by writing.
   save_sgpb(load_sgpb(old), path("up.sgpb"));
   EXPECT_EQ(load_sgpb_topology(path("up.sgpb")).format_version, 3u);
-  EXPECT_EQ(testing::graph_difference(from_json, load_sgpb(path("up.sgpb"))), "");
+  EXPECT_EQ(test_support::graph_difference(from_json, load_sgpb(path("up.sgpb"))), "");
 }
 
 // Every flipped byte: the full reader names a frame at or before it; the topology reader
 // does too, or (for a byte of an article or evidence frame, which it never reads) gives the
 // undamaged topology.
 TEST_F(SgpbV3Test, EveryFlippedByteIsDetectedOrUnread) {
-  const graph::Graph g = testing::story_graph();
+  const graph::Graph g = test_support::story_graph();
   const std::string bytes = bytes_of(g, {.target_frame_bytes = 200});
   const std::vector<FrameAt> frames = frames_of(bytes);
   const graph::Graph full = read_bytes(bytes);
@@ -179,7 +179,7 @@ TEST_F(SgpbV3Test, EveryFlippedByteIsDetectedOrUnread) {
     try {
       read_bytes(damaged);
       ADD_FAILURE() << "flipped byte " << i << " was not detected";
-    } catch (const graph::ParseError& e) {
+    } catch (const io::ParseError& e) {
       EXPECT_NE(std::string(e.what()).find("mem.sgpb: byte offset"), std::string::npos);
       EXPECT_LE(e.offset(), i) << e.what();
     }
@@ -192,7 +192,7 @@ TEST_F(SgpbV3Test, EveryFlippedByteIsDetectedOrUnread) {
       EXPECT_TRUE(body == pb::Frame::kArticles || body == pb::Frame::kEvidence)
           << "flipped byte " << i << " in a frame of kind " << body << " was not detected";
       expect_topology_of(full, t.graph);
-    } catch (const graph::ParseError& e) {
+    } catch (const io::ParseError& e) {
       EXPECT_NE(std::string(e.what()).find("d.sgpb: byte offset"), std::string::npos);
       EXPECT_LE(e.offset(), i) << e.what();
     }
@@ -211,7 +211,7 @@ TEST_F(SgpbV3Test, CorruptionOfEachFrameTypeNamesItsOffset) {
     try {
       read_bytes(damaged);
       ADD_FAILURE() << "frame kind " << body;
-    } catch (const graph::ParseError& e) {
+    } catch (const io::ParseError& e) {
       EXPECT_EQ(e.offset(), f.offset) << e.what();
       EXPECT_NE(std::string(e.what()).find("checksum"), std::string::npos) << e.what();
     }
@@ -219,7 +219,7 @@ TEST_F(SgpbV3Test, CorruptionOfEachFrameTypeNamesItsOffset) {
     try {
       load_sgpb_topology(write("d.sgpb", damaged));
       ADD_FAILURE() << "frame kind " << body;
-    } catch (const graph::ParseError& e) {
+    } catch (const io::ParseError& e) {
       EXPECT_EQ(e.offset(), f.offset) << e.what();
     }
   }
@@ -229,10 +229,10 @@ TEST_F(SgpbV3Test, CorruptionOfEachFrameTypeNamesItsOffset) {
   try {
     load_sgpb_topology(write("d.sgpb", damaged));
     ADD_FAILURE() << "trailer";
-  } catch (const graph::ParseError& e) {
+  } catch (const io::ParseError& e) {
     EXPECT_EQ(e.offset(), bytes.size() - 16) << e.what();
   }
-  EXPECT_THROW(read_bytes(damaged), graph::ParseError);
+  EXPECT_THROW(read_bytes(damaged), io::ParseError);
 }
 
 // Every truncation is an error (never a crash): from a stream, and from a file; a cut inside
@@ -251,7 +251,7 @@ TEST_F(SgpbV3Test, EveryTruncationIsAnError) {
         if (reader == 0) read_bytes(head);
         else load_sgpb_topology(write("t.sgpb", head));
         ADD_FAILURE() << "truncation at " << cut << " was not detected";
-      } catch (const graph::ParseError& e) {
+      } catch (const io::ParseError& e) {
         if (cut > 8 + 8 + frames.front().length) {
           EXPECT_EQ(e.offset(), expected) << "cut " << cut << ": " << e.what();
         }

@@ -27,9 +27,9 @@ namespace {
 namespace mpi = boost::mpi;
 namespace sg = stakegraph::graph;
 namespace dist = stakegraph::graph::distributed;
-using stakegraph::testing::load_oracle;
-using stakegraph::testing::oracle_names;
-using stakegraph::testing::random_edges;
+using stakegraph::test_support::load_oracle;
+using stakegraph::test_support::oracle_names;
+using stakegraph::test_support::random_edges;
 
 mpi::communicator& world() {
   static mpi::communicator c;

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "graph/error.hpp"
+#include "io/error.hpp"
 #include "io/extract/dictionary/derived.hpp"
 #include "io/extract/dictionary/dictionary.hpp"
 #include "io/extract/dictionary/text.hpp"
@@ -24,7 +25,7 @@ std::string_view kind_name(Kind k) noexcept {
 namespace {
 
 [[noreturn]] void fail(const std::string& file, std::uint64_t line, const std::string& what) {
-  throw graph::ParseError(file, line, 0, what);
+  throw io::ParseError(file, line, 0, what);
 }
 
 std::string upper(std::string_view s) {
@@ -91,7 +92,7 @@ std::string_view take_codes(std::string_view s, std::vector<CodeSpan>& out,
     if (close == std::string_view::npos) fail(file, line, "'[' without ']'");
     try {
       out.push_back(parse_code_span(rest.substr(1, close - 1), file, line));
-    } catch (const graph::ParseError& e) {
+    } catch (const io::ParseError& e) {
       if (!warnings) throw;
       warnings->push_back({file, line, text::bare_message(e) + "; restriction skipped"});
     }
@@ -204,7 +205,7 @@ void parse_actors_into(ActorDictionary& d, std::string_view content, const std::
   while (lines.next(l, no)) {
     try {
       handle();
-    } catch (const graph::ParseError& e) {
+    } catch (const io::ParseError& e) {
       if (!warnings) throw;
       warnings->push_back({name, no, text::bare_message(e) + "; line skipped"});
     }
@@ -247,7 +248,7 @@ std::size_t AgentDictionary::memory_bytes() const {
 
 namespace {
 
-// One agent line (or substitution set); throws graph::ParseError for a malformed one.
+// One agent line (or substitution set); throws io::ParseError for a malformed one.
 void parse_agent_line(AgentDictionary& d,
                       std::unordered_map<std::string, std::vector<std::string>>& marks,
                       std::string_view l, const std::string& name, std::uint64_t no) {
@@ -348,7 +349,7 @@ void parse_agents_into(AgentDictionary& d, std::string_view content, const std::
   while (lines.next(l, no)) {
     try {
       parse_agent_line(d, marks, l, name, no);
-    } catch (const graph::ParseError& e) {
+    } catch (const io::ParseError& e) {
       if (!options.lenient) throw;
       d.warnings_.push_back({name, no, text::bare_message(e) + "; line skipped"});
     }

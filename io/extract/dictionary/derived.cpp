@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "graph/error.hpp"
+#include "io/error.hpp"
 #include "io/extract/dictionary/text.hpp"
 
 namespace stakegraph::io::extract::dictionary {
@@ -12,7 +13,7 @@ namespace stakegraph::io::extract::dictionary {
 namespace {
 
 [[noreturn]] void fail(const std::string& file, std::uint64_t line, const std::string& what) {
-  throw graph::ParseError(file, line, 0, what);
+  throw io::ParseError(file, line, 0, what);
 }
 
 // Fields of a data row, or empty for a comment / blank line; checks the field count.

@@ -57,7 +57,7 @@
 // lives. All look-ups are const and thread-safe (VerbDictionary::match uses a thread_local
 // scratch buffer).
 //
-// Errors: readers throw graph::ParseError "FILE:LINE: what" for a malformed line (with
+// Errors: readers throw io::ParseError "FILE:LINE: what" for a malformed line (with
 // ReadOptions::lenient such lines are skipped and listed in `warnings` instead);
 // graph::NotFound for a missing file or shipped directory.
 #pragma once
@@ -317,7 +317,7 @@ class VerbDictionary final {
 // ---- readers --------------------------------------------------------------------------------
 
 // Each reads PETRARCH's text format or the project's derived TSV (detected by the first
-// line). `name` is the file name used in error messages. Throws graph::ParseError.
+// line). `name` is the file name used in error messages. Throws io::ParseError.
 VerbDictionary read_verbs(const std::string& path, const ReadOptions& = {});
 VerbDictionary parse_verbs(std::string_view text, const std::string& name,
                            const ReadOptions& = {});
@@ -374,7 +374,7 @@ struct LoadOptions {
 };
 
 // Throws graph::NotFound when a file or the shipped directory cannot be found (and shipped
-// is set), graph::InvalidArgument for two verbs files, graph::ParseError for a malformed line,
+// is set), graph::InvalidArgument for two verbs files, io::ParseError for a malformed line,
 // binary data, or a file that yields no entries (empty or comments only).
 Dictionaries load_dictionaries(const LoadOptions& options = {});
 

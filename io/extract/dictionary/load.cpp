@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "graph/error.hpp"
+#include "io/error.hpp"
 #include "io/extract/dictionary/dictionary.hpp"
 #include "io/extract/dictionary/text.hpp"
 
@@ -89,7 +90,7 @@ Dictionaries load_dictionaries(const LoadOptions& options) {
   };
   // A file that yields nothing (empty, comments only) is refused: it is not what was meant.
   auto none = [](const std::string& p, Kind k) {
-    throw graph::ParseError(p, 0, 0, "no " + std::string(kind_name(k)) +
+    throw io::ParseError(p, 0, 0, "no " + std::string(kind_name(k)) +
                                          " entries (an empty or comment-only file)");
   };
   for (const auto& [p, c] : sources(Kind::kVerbs, kShippedVerbs)) {

@@ -1,7 +1,7 @@
 // CAMEO -> PLOVER for dictionary codes (see plover.hpp).
 #include "io/extract/dictionary/plover.hpp"
 
-#include "io/gdelt.hpp"
+#include "io/gdelt/gdelt.hpp"
 
 namespace stakegraph::io::extract::dictionary {
 

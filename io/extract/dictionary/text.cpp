@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "graph/error.hpp"
+#include "io/error.hpp"
 
 namespace stakegraph::io::extract::dictionary::text {
 
@@ -34,7 +35,7 @@ std::string read_file(const std::string& path) {
                          std::to_string(kMaxDictionaryBytes) + " bytes");
   }
   if (const std::size_t nul = s.find('\0'); nul != std::string::npos)
-    throw graph::ParseError::at_offset(path, nul, "binary data (a NUL byte), not a dictionary");
+    throw io::ParseError::at_offset(path, nul, "binary data (a NUL byte), not a dictionary");
   return s;
 }
 
@@ -49,7 +50,7 @@ std::string_view trim(std::string_view s) noexcept {
   return s;
 }
 
-std::string bare_message(const graph::ParseError& e) {
+std::string bare_message(const io::ParseError& e) {
   std::string prefix = e.file().empty() ? std::string("<input>") : e.file();
   if (e.line() > 0) prefix += ":" + std::to_string(e.line());
   if (e.column() > 0) prefix += ":" + std::to_string(e.column());

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "graph/error.hpp"
+#include "io/error.hpp"
 #include "io/extract/dictionary/dictionary.hpp"
 
 namespace stakegraph::io::extract::dictionary::text {
@@ -17,7 +18,7 @@ namespace stakegraph::io::extract::dictionary::text {
 inline constexpr std::uint64_t kMaxDictionaryBytes = 64ull << 20;
 
 // The whole file. Throws graph::NotFound (missing), graph::Error (directory, unreadable, over
-// 64 MiB), graph::ParseError (a NUL byte: binary data). Other bytes are accepted: PETRARCH's
+// 64 MiB), io::ParseError (a NUL byte: binary data). Other bytes are accepted: PETRARCH's
 // files are not all UTF-8 (Phoenix.Countries.actors.txt has Latin-1 names).
 std::string read_file(const std::string& path);
 
@@ -49,7 +50,7 @@ class RawLines final {
 
 std::string_view trim(std::string_view s) noexcept;
 // The message of a ParseError without its "FILE:LINE: " prefix (for Warning::message).
-std::string bare_message(const graph::ParseError& e);
+std::string bare_message(const io::ParseError& e);
 std::string lower(std::string_view s);
 // "UNITED_STATES_" / "united states" -> {"united", "states"} (split on '_' and blanks).
 std::vector<std::string> words(std::string_view phrase);

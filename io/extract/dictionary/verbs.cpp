@@ -12,6 +12,7 @@
 #include <algorithm>
 
 #include "graph/error.hpp"
+#include "io/error.hpp"
 #include "io/extract/dictionary/derived.hpp"
 #include "io/extract/dictionary/text.hpp"
 #include "io/extract/dictionary/verb_builder.hpp"
@@ -58,7 +59,7 @@ std::vector<std::string> regular_forms(const std::string& s) {
 // ---- builder --------------------------------------------------------------------------------
 
 void VerbBuilder::fail(std::uint64_t line, const std::string& what) const {
-  throw graph::ParseError(file_, line, 0, what);
+  throw io::ParseError(file_, line, 0, what);
 }
 
 bool VerbBuilder::valid_code(std::string_view code) noexcept {
@@ -447,7 +448,7 @@ void parse_petrarch_verbs(VerbBuilder& b, std::string_view content, bool lenient
   while (lines.next(line_text, line_no)) {
     try {
       handle(line_text, line_no);
-    } catch (const graph::ParseError& e) {
+    } catch (const io::ParseError& e) {
       if (!lenient) throw;
       b.warn(line_no, text::bare_message(e) + "; line skipped");
     }

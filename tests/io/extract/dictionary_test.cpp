@@ -13,6 +13,7 @@
 #include <tuple>
 
 #include "graph/error.hpp"
+#include "io/error.hpp"
 #include "io/extract/dictionary/plover.hpp"
 #include "tests/temp_dir.hpp"
 
@@ -38,7 +39,7 @@ template <class F>
 std::string parse_error(F f) {
   try {
     f();
-  } catch (const graph::ParseError& e) {
+  } catch (const io::ParseError& e) {
     return e.what();
   }
   return "";
@@ -511,7 +512,7 @@ TEST(Plover, CameoCodesMapThroughTheGdeltTable) {
 
 // ---- files ----------------------------------------------------------------------------------
 
-class DictionaryFiles : public testing::TempDirTest {};
+class DictionaryFiles : public test_support::TempDirTest {};
 
 TEST_F(DictionaryFiles, MissingFileAndUserFilesReplaceTheirKind) {
   LoadOptions lo;
@@ -536,7 +537,7 @@ TEST_F(DictionaryFiles, MissingFileAndUserFilesReplaceTheirKind) {
   try {
     load_dictionaries(lo);
     FAIL() << "no error";
-  } catch (const graph::ParseError& e) {
+  } catch (const io::ParseError& e) {
     EXPECT_EQ(std::string(e.what()), path("bad.agents") + ":2: '[' without ']'");
     EXPECT_EQ(e.line(), 2u);
   }
@@ -571,7 +572,7 @@ TEST_F(DictionaryFiles, EmptyJunkAndTruncatedFilesAreErrors) {
     try {
       load_dictionaries(lo);
       ADD_FAILURE() << name << ": no error";
-    } catch (const graph::ParseError& e) {
+    } catch (const io::ParseError& e) {
       EXPECT_EQ(std::string(e.what()), path(name) + message) << name;
     }
   }

@@ -17,7 +17,7 @@
 //     EventRootCode that is not the first two characters of EventCode, a GoldsteinScale
 //     outside [-10, 10], non-numeric counts, a DATEADDED that is not a date, invalid UTF-8
 //     in a name or URL. Counted with file and line (the first max_listed_malformed listed);
-//     with `strict` the first one throws graph::ParseError instead.
+//     with `strict` the first one throws io::ParseError instead.
 //  2. filtered by date: SQLDATE (the event's date) before `since` or after `until`.
 //  3. filtered by root code: EventRootCode not in `root_codes` (two-digit strings).
 //  4. no actor / one actor: rows without both Actor1 and Actor2 (code or name) are counted,
@@ -104,7 +104,7 @@ class CameoTables final {
   // The tables of data/cameo/.
   static const CameoTables& builtin();
   // Parses tab-separated "code<TAB>PLOVER-type-or-'-'" and "code<TAB>score" lines ('#'
-  // comments and blank lines ignored). Throws graph::ParseError naming `name` and the line.
+  // comments and blank lines ignored). Throws io::ParseError naming `name` and the line.
   static CameoTables parse(std::string_view plover_tsv, std::string_view goldstein_tsv,
                            std::string_view countries_tsv, const std::string& name);
 
@@ -166,7 +166,7 @@ class GdeltReader final {
   GdeltReader& operator=(const GdeltReader&) = delete;
 
   // Reads the next line; false at the end of the input. On kEvent, event() holds the row;
-  // on kMalformed, error() says why. Throws graph::ParseError (file and line) when the
+  // on kMalformed, error() says why. Throws io::ParseError (file and line) when the
   // compressed stream is damaged or truncated, or on a read error.
   bool next(Status& status);
 
@@ -208,11 +208,7 @@ struct GdeltActorLookup {
   std::function<std::optional<Entity>(std::string_view name)> entity;
 };
 
-class Lexicon;
-// The lookup backed by the extraction lexicon (io/lexicon.hpp): governments by ISO code
-// (Lexicon::government_by_iso), other actors by name or alias (Lexicon::find). `lexicon`
-// must outlive the returned functions.
-GdeltActorLookup gdelt_lexicon_lookup(const Lexicon& lexicon);
+// io/gdelt/lexicon_lookup.hpp gives the lookup backed by the extraction lexicon.
 
 struct GdeltProgress {
   std::string file;
@@ -226,9 +222,9 @@ struct GdeltImportOptions {
   graph::Date until = graph::kNoDate;     // keep events on or before
   std::vector<std::string> root_codes;    // keep these EventRootCodes ("01".."20"); empty: all
   bool keep_statements = false;           // root 01 rows become related_to edges
-  bool strict = false;                    // the first malformed row throws graph::ParseError
+  bool strict = false;                    // the first malformed row throws io::ParseError
   // A file without a single well-formed row (empty, only a header, or every row malformed:
-  // not GDELT data at all) throws graph::ParseError naming it (and its first malformed line)
+  // not GDELT data at all) throws io::ParseError naming it (and its first malformed line)
   // instead of importing nothing. The CLI sets it.
   bool require_rows = false;
   std::size_t max_listed_malformed = 20;  // malformed rows listed with their line numbers
@@ -273,7 +269,7 @@ struct GdeltImportResult {
 // Imports GDELT event files into `g` (which may already hold a graph: nodes are matched by
 // name and alias, edges by (source, target, relation), events by GLOBALEVENTID). Throws
 // graph::InvalidArgument for a root code that is not two digits 01-20, graph::NotFound /
-// graph::Error for files that cannot be read, graph::ParseError for a damaged compressed
+// graph::Error for files that cannot be read, io::ParseError for a damaged compressed
 // stream or (with strict) the first malformed row; `g` may then hold the rows before it.
 GdeltImportResult import_gdelt(graph::Graph& g, const std::vector<std::string>& files,
                                const GdeltImportOptions& options = {});
@@ -295,8 +291,10 @@ GdeltImportResult import_gdelt_scans(graph::Graph& g, const std::function<bool(G
                                      const GdeltImportOptions& options = {});
 
 // Canonical country names from Debian's iso-codes (/usr/share/iso-codes/json/iso_3166-1.json):
-// the common name where it has one ("Iran"), else the name ("United States"). Empty
-// function results when the file is absent. Used when no lexicon is given.
+// the common name where it has one ("Iran"), else the name ("United States"); nullopt for a
+// code the file does not have. The file is read once per process; when it is absent or not
+// valid JSON every call throws graph::Error naming it ("install Debian's iso-codes
+// package"). Used when no lexicon is given.
 std::optional<std::string> iso_country_name(std::string_view alpha3);
 
 // "UNITED STATES" -> "United States", "AMNESTY INTERNATIONAL" -> "Amnesty International";

@@ -1,5 +1,5 @@
 // CAMEO actor role (type) codes as `stakegraph import gdelt` reads them: how an actor with
-// that role becomes a node (the table in io/gdelt.hpp). From the CAMEO actor codebook
+// that role becomes a node (the table in io/gdelt/gdelt.hpp). From the CAMEO actor codebook
 // (Schrodt et al.), types section: GOV government, MIL military, COP police, ...
 // Complexity: find_gdelt_role is a scan of a 35-row table.
 #pragma once

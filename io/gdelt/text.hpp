@@ -1,4 +1,4 @@
-// Field tests shared by the GDELT reader (io/gdelt.cpp) and importer (io/gdelt_import.cpp):
+// Field tests shared by the GDELT reader (io/gdelt/gdelt.cpp) and importer (io/gdelt/import.cpp):
 // internal to those two files, not part of the io/ interface. ASCII only (GDELT codes,
 // numbers and header names are ASCII); each is linear in the length of its input.
 #pragma once

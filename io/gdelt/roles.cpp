@@ -1,4 +1,4 @@
-#include "io/gdelt_roles.hpp"
+#include "io/gdelt/roles.hpp"
 
 namespace stakegraph::io {
 namespace {

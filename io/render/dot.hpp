@@ -3,9 +3,10 @@
 //
 // make_dot_document() turns a graph into a DotDocument, a plain description of the Graphviz
 // graph to build (attributes of the graph, nodes, edges and cluster boxes); it calls no
-// Graphviz function. io::Renderer (io/render.hpp) builds that document through cgraph
-// (agopen/agnode/agedge/agattr) and writes it with agwrite (DOT) or lays it out and renders
-// it (SVG, PNG, PDF). write_dot() is make_dot_document() + Renderer::write_dot().
+// Graphviz function. write_dot() writes a document as DOT text, the bytes Graphviz 2.42's
+// agwrite writes for it (io/render/dot_writer.cpp; no Graphviz call either); io::Renderer
+// (io/render/renderer.hpp) builds the document through cgraph and lays it out and renders it
+// (SVG, PNG, PDF).
 //
 // Drawing rules:
 // - Node: cgraph name and SVG `id` from the node id ("huawei" -> id "node-huawei"); label =
@@ -161,8 +162,21 @@ std::string escape_html(std::string_view text);
 // neither empty nor one per node, or a highlighted or focus index is out of range.
 DotDocument make_dot_document(const graph::Graph& g, const DrawOptions& options = {});
 
-// Writes the graph as DOT through cgraph's agwrite (see io/render.hpp for the threading).
-// Throws graph::Error when Graphviz fails or the stream fails.
+// Writes `doc` as DOT: byte for byte what cgraph's agwrite (Graphviz 2.42) writes for the graph
+// io::Renderer builds from it (tests/io/dot_test.cpp compares the two on random documents).
+// Conventions of agwrite kept: attributes sorted by name; graph, node and edge defaults first
+// (the non-empty ones); a node or edge lists only the attributes that differ from the default;
+// cluster subgraphs first (in document order; agwrite orders them by the address of the name
+// string), then the nodes in order, each node's out-edges after it (by head), an edge's
+// head written just before the edge when no earlier node points to it; identifiers quoted
+// unless plain (letters, digits, '_', non-ASCII bytes, or a number), keywords quoted; strings
+// broken with "\\\n" after 128 characters, at a non-identifier character followed by an
+// identifier one; the node label defaults to "\\N" (Graphviz declares it before any other).
+// Names and values end at a NUL byte, as C strings. Throws graph::InvalidArgument for an edge
+// endpoint out of range and graph::Error when the stream fails. O(size of the document + E log E).
+void write_dot(const DotDocument& doc, std::ostream& out);
+
+// make_dot_document() + write_dot(doc). Throws as both.
 void write_dot(const graph::Graph& g, std::ostream& out);
 void write_dot(const graph::Graph& g, std::ostream& out, const DrawOptions& options);
 

@@ -1,5 +1,5 @@
-// The GDELT importer (io/gdelt.hpp: import_gdelt, and its two phases scan_gdelt and
-// import_gdelt_scans): rows -> nodes, edges and evidence. The reader is in io/gdelt.cpp.
+// The GDELT importer (io/gdelt/gdelt.hpp: import_gdelt, and its two phases scan_gdelt and
+// import_gdelt_scans): rows -> nodes, edges and evidence. The reader is in io/gdelt/gdelt.cpp.
 #include <algorithm>
 #include <cctype>
 #include <charconv>
@@ -7,11 +7,11 @@
 #include <unordered_map>
 
 #include "graph/error.hpp"
-#include "io/gdelt.hpp"
-#include "io/gdelt_roles.hpp"
-#include "io/gdelt_text.hpp"
+#include "io/error.hpp"
+#include "io/gdelt/gdelt.hpp"
+#include "io/gdelt/roles.hpp"
+#include "io/gdelt/text.hpp"
 #include "io/input.hpp"
-#include "io/lexicon.hpp"
 
 namespace stakegraph::io {
 
@@ -28,19 +28,6 @@ using gdelt_text::iequals;
 }  // namespace
 
 // ---- importer -------------------------------------------------------------------------------
-
-GdeltActorLookup gdelt_lexicon_lookup(const Lexicon& lexicon) {
-  GdeltActorLookup l;
-  l.country_name = [&lexicon](std::string_view alpha3) {
-    return lexicon.government_by_iso(alpha3);
-  };
-  l.entity = [&lexicon](std::string_view name) -> std::optional<GdeltActorLookup::Entity> {
-    if (const LexiconEntry* e = lexicon.find(name))
-      return GdeltActorLookup::Entity{e->name, e->kind};
-    return std::nullopt;
-  };
-  return l;
-}
 
 namespace {
 
@@ -186,10 +173,10 @@ class Importer {
     }
     report();
     if (o_.require_rows && r_.rows == rows_before)
-      throw graph::ParseError(path == "-" ? "<stdin>" : path, 0, 0,
+      throw io::ParseError(path == "-" ? "<stdin>" : path, 0, 0,
                               "no GDELT event rows (empty file, or only a header)");
     if (o_.require_rows && r_.malformed_rows - malformed_before == r_.rows - rows_before)
-      throw graph::ParseError(first_malformed_.file, first_malformed_.line, 0,
+      throw io::ParseError(first_malformed_.file, first_malformed_.line, 0,
                               "not a GDELT event file, no row is well-formed (first: " +
                                   first_malformed_.reason + ")");
   }
@@ -207,7 +194,7 @@ class Importer {
 
  private:
   void malformed(const GdeltReader& rd, const std::string& reason) {
-    if (o_.strict) throw graph::ParseError(rd.where(), rd.line(), 0, reason);
+    if (o_.strict) throw io::ParseError(rd.where(), rd.line(), 0, reason);
     if (first_malformed_.file.empty()) first_malformed_ = {rd.where(), rd.line(), reason};
     ++r_.malformed_rows;
     if (r_.malformed.size() < o_.max_listed_malformed)

@@ -1,4 +1,4 @@
-#include "io/dot.hpp"
+#include "io/render/dot.hpp"
 
 #include <algorithm>
 #include <array>
@@ -13,7 +13,6 @@
 
 #include "graph/error.hpp"
 #include "io/printable.hpp"
-#include "io/render.hpp"
 
 namespace stakegraph::io {
 namespace {
@@ -546,9 +545,7 @@ DotDocument make_dot_document(const Graph& g, const DrawOptions& options) {
 void write_dot(const Graph& g, std::ostream& out) { write_dot(g, out, DrawOptions{}); }
 
 void write_dot(const Graph& g, std::ostream& out, const DrawOptions& options) {
-  const DotDocument doc = make_dot_document(g, options);
-  Renderer renderer;
-  renderer.write_dot(doc, out);
+  write_dot(make_dot_document(g, options), out);
 }
 
 }  // namespace stakegraph::io
