@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "graph/graph.hpp"
+#include "io/error.hpp"
 #include "io/sgpb.hpp"
 #include "io/sgpb_v3.hpp"
 #include "tests/cli/run.hpp"
@@ -20,9 +21,9 @@
 namespace stakegraph {
 namespace {
 
-using testing::run_stakegraph;
+using test_support::run_stakegraph;
 
-class TopologyCli : public testing::TempDirTest {
+class TopologyCli : public test_support::TempDirTest {
  protected:
   void SetUp() override {
     TempDirTest::SetUp();
@@ -31,7 +32,7 @@ class TopologyCli : public testing::TempDirTest {
     // every edge, some edges with several items. Weights dropped so that the default weight
     // is the evidence count (the case a topology must get right from its counts).
     graph::Graph g = test_support::story_graph();
-    g.merge(testing::random_graph(80, 300, 9));
+    g.merge(test_support::random_graph(80, 300, 9));
     const auto& bg = g.boost_graph();
     std::size_t k = 0;
     for (auto [it, end] = boost::edges(bg); it != end; ++it, ++k) {

@@ -183,7 +183,7 @@ TEST_F(SgpbFramesTest, DamageIsReportedByTheRangeThatHoldsIt) {
 // Format version 3 files are not read by frame ranges: index_sgpb says so at the header,
 // and sgpb_frames_readable tells readers (stakegraph-mpi) to read them whole instead.
 TEST_F(SgpbFramesTest, Version3IsNotReadByFrameRanges) {
-  const graph::Graph g = testing::random_graph(30, 60, 2);
+  const graph::Graph g = test_support::random_graph(30, 60, 2);
   save_sgpb(g, path("v3.sgpb"));
   save_sgpb(g, path("v2.sgpb"), {.format_version = 2});
   EXPECT_TRUE(sgpb_frames_readable(path("v2.sgpb")));

@@ -12,6 +12,7 @@
 #include "tests/cli/run.hpp"
 
 #include "graph/error.hpp"
+#include "io/error.hpp"
 #include "io/formats.hpp"
 #include "io/sgpb.hpp"
 #include "io/sgpb_v3.hpp"
@@ -22,7 +23,7 @@
 namespace stakegraph::io {
 namespace {
 
-class SgpbV3Test : public testing::TempDirTest {};
+class SgpbV3Test : public test_support::TempDirTest {};
 
 std::string bytes_of(const graph::Graph& g, SgpbWriteOptions o = {}) {
   std::ostringstream out;
@@ -66,7 +67,7 @@ std::vector<FrameAt> frames_of(const std::string& b) {
 // unweighted edges, evidence from two articles) plus a random graph with evidence.
 graph::Graph sample() {
   graph::Graph g = test_support::story_graph();
-  g.merge(testing::random_graph(60, 200, 21));
+  g.merge(test_support::random_graph(60, 200, 21));
   return g;
 }
 
@@ -121,7 +122,7 @@ TEST_F(SgpbV3Test, TopologyLoadIsTheGraphWithoutEvidenceAndSkipsEvidenceFrames) 
   expect_topology_of(full, t.graph);
   // It read the header, trailer, footer and tables only: no byte of an article or evidence
   // frame (the footer's 8-byte head is read twice: to check it, then with the footer).
-  const std::string bytes = testing::slurp(path("g.sgpb"));
+  const std::string bytes = test_support::slurp(path("g.sgpb"));
   std::uint64_t skipped = 0;
   for (const FrameAt& f : frames_of(bytes))
     if (f.body == pb::Frame::kArticles || f.body == pb::Frame::kEvidence) skipped += 8 + f.length;
