@@ -85,10 +85,13 @@ std::size_t ArticleRun::clause_start(std::size_t h) const {
         if (const Mention* to = mention_at(start)) start = to->e;
         else if (is_word(start) && !tok(start).cap) ++start;  // "told reporters"
       }
+      // Only a named subject of its own, right after the verb: "X said it would ..." and
+      // "X said he had given Y a warning" are still X's.
+      std::size_t at = start;
+      if (at < h && (eq(f(at), "the") || eq(f(at), "a") || eq(f(at), "an"))) ++at;
       bool clause = false;
-      for (const auto& m : *cur_.ms)
-        if (m.b >= start && m.e <= h && actor(m) && !(m.b > b && is(m.b - 1, kPrepositions)))
-          clause = true;
+      if (const Mention* m = mention_at(at))
+        clause = m->e <= h && actor(*m) && !(m->flags & kPronoun);
       if (clause && start < h) cs = start;
     } else if (eq(w, "and") && k + 1 < h) {
       const Mention* nm = mention_at(k + 1);

@@ -183,6 +183,12 @@ TEST(RoleClauses, AClauseReportedWithoutThatHasItsOwnSubject) {
   auto h = run("Harbor Foods told Reuters it would sue the Trade Tribunal.");
   EXPECT_TRUE(has(h, "Harbor Foods", Relation::kAccuse, "Trade Tribunal")) << dump(h);
   EXPECT_FALSE(has(h, "Reuters", Relation::kAccuse, "Trade Tribunal")) << dump(h);
+  // A pronoun after "said" is the speaker's own clause (found on real wire copy, the 1987
+  // Reuters articles of tests/data/reuters).
+  auto p = run(
+      "A Norwegian minister said he had given the Swedish government a clear warning of "
+      "sanctions.");
+  EXPECT_TRUE(has(p, "Norway", Relation::kThreaten, "Sweden")) << dump(p);
 }
 
 TEST(RoleClauses, AfterHasADictionaryVerbIsAParticiple) {
