@@ -187,7 +187,7 @@ TEST(RoleClauses, AClauseReportedWithoutThatHasItsOwnSubject) {
   // Reuters articles of tests/data/reuters).
   auto p = run(
       "A Norwegian minister said he had given the Swedish government a clear warning of "
-      "sanctions.");
+      "sanctions against Swedish banks.");
   EXPECT_TRUE(has(p, "Norway", Relation::kThreaten, "Sweden")) << dump(p);
 }
 
