@@ -225,6 +225,7 @@ void write_evidence(const graph::Graph& g, Writer& w, const SgpbV3WriteOptions& 
   const auto& bg = g.boost_graph();
   for (auto [it, end] = boost::edges(bg); it != end; ++it) {
     const graph::EdgeData& d = bg[*it];
+    const auto edge = *it;  // a lambda cannot capture a structured binding (clang 14)
     if (d.unloaded_evidence != 0)
       throw graph::InvalidArgument(
           "the graph was loaded without its evidence (a topology-only load): not written");
@@ -233,9 +234,9 @@ void write_evidence(const graph::Graph& g, Writer& w, const SgpbV3WriteOptions& 
       evidence_to_proto(g, ev, &x);
       const std::uint64_t size = x.ByteSizeLong() + 6;
       const auto name = [&] {
-        return "an evidence item of edge '" + excerpt_for_message(g.node(g.source(*it)).id) +
+        return "an evidence item of edge '" + excerpt_for_message(g.node(g.source(edge)).id) +
                "' -" + std::string(graph::relation_name(d.relation)) + "-> '" +
-               excerpt_for_message(g.node(g.target(*it)).id) + "'";
+               excerpt_for_message(g.node(g.target(edge)).id) + "'";
       };
       c.room_for(size, name, kMaxFrameItems - 1);
       c.frame().mutable_evidence()->add_evidence()->Swap(&x);
