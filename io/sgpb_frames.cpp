@@ -9,6 +9,7 @@
 #include <google/protobuf/stubs/logging.h>
 
 #include "graph/error.hpp"
+#include "io/offset_reader.hpp"
 #include "io/error.hpp"
 #include "io/input.hpp"
 #include "io/sgpb.hpp"
@@ -23,28 +24,11 @@ std::uint32_t get_u32(const unsigned char* b) {
 }
 
 // A file read by explicit offsets, counting the bytes read.
-class FrameFile {
+class FrameFile : public OffsetReader {
  public:
-  explicit FrameFile(const std::string& path) : path_(path) {
-    check_input_file(path);
-    in_.open(path, std::ios::binary);
-    if (!in_) throw graph::NotFound(path + ": cannot open: " + std::strerror(errno));
-    in_.seekg(0, std::ios::end);
-    size_ = static_cast<std::uint64_t>(in_.tellg());
-  }
-  std::uint64_t size() const { return size_; }
-  std::uint64_t bytes_read() const { return read_; }
-  // Reads n bytes at `at`; false when the file ends first.
-  bool read(std::uint64_t at, char* out, std::size_t n) {
-    if (at > size_ || n > size_ - at) return false;
-    in_.clear();
-    in_.seekg(static_cast<std::streamoff>(at));
-    in_.read(out, static_cast<std::streamsize>(n));
-    read_ += static_cast<std::uint64_t>(in_.gcount());
-    return static_cast<std::size_t>(in_.gcount()) == n;
-  }
+  using OffsetReader::OffsetReader;
   [[noreturn]] void fail(std::uint64_t offset, const std::string& what) const {
-    throw io::ParseError::at_offset(path_, offset, what);
+    throw io::ParseError::at_offset(name(), offset, what);
   }
   // The whole checked and decoded frame.
   void frame(const SgpbFrameInfo& f, std::string& payload, pb::Frame& out) {
@@ -57,12 +41,6 @@ class FrameFile {
     google::protobuf::LogSilencer quiet;
     if (!out.ParseFromString(payload)) fail(f.offset, "corrupted frame: cannot decode payload");
   }
-
- private:
-  std::string path_;
-  std::ifstream in_;
-  std::uint64_t size_ = 0;
-  std::uint64_t read_ = 0;
 };
 
 }  // namespace

@@ -15,6 +15,7 @@
 #include "graph/error.hpp"
 #include "io/error.hpp"
 #include "io/input.hpp"
+#include "io/offset_reader.hpp"
 #include "io/proto_convert.hpp"
 #include "io/sgpb.hpp"
 #include "io/sgpb_v3.hpp"
@@ -351,65 +352,44 @@ graph::Graph read_sgpb_v3_rest(std::istream& in, const std::string& name, const 
 
 namespace {
 
-class File {
+class File : public OffsetReader {
  public:
-  explicit File(const std::string& path) : name_(path) {
-    check_input_file(path);
-    in_.open(path, std::ios::binary);
-    if (!in_) throw graph::NotFound(path + ": cannot open: " + std::strerror(errno));
-    in_.seekg(0, std::ios::end);
-    size_ = static_cast<std::uint64_t>(in_.tellg());
-  }
-  std::uint64_t size() const { return size_; }
-  std::uint64_t bytes_read() const { return read_; }
-  const std::string& name() const { return name_; }
-  bool read(std::uint64_t at, char* out, std::size_t n) {
-    if (at > size_ || n > size_ - at) return false;
-    in_.clear();
-    in_.seekg(static_cast<std::streamoff>(at));
-    in_.read(out, static_cast<std::streamsize>(n));
-    read_ += static_cast<std::uint64_t>(in_.gcount());
-    return static_cast<std::size_t>(in_.gcount()) == n;
-  }
+  using OffsetReader::OffsetReader;
   // The frame at `at`, whose length the index says: head, length, CRC checked; decoded.
   void frame(std::uint64_t at, std::uint32_t length, std::string& payload, pb::Frame& out) {
     char head[8];
-    if (!read(at, head, 8)) fail(name_, at, "truncated file: frame header cut short");
+    if (!read(at, head, 8)) fail(name(), at, "truncated file: frame header cut short");
     if (get_u32(head) != length)
-      fail(name_, at, "corrupted frame: its length does not match the footer's frame index");
+      fail(name(), at, "corrupted frame: its length does not match the footer's frame index");
     payload.resize(length);
     if (!read(at + 8, payload.data(), length))
-      fail(name_, at, "truncated file: frame of " + std::to_string(length) + " bytes cut short");
-    if (crc_of(payload) != get_u32(head + 4)) fail(name_, at, "corrupted frame: checksum mismatch");
+      fail(name(), at, "truncated file: frame of " + std::to_string(length) + " bytes cut short");
+    if (crc_of(payload) != get_u32(head + 4)) fail(name(), at, "corrupted frame: checksum mismatch");
     google::protobuf::LogSilencer quiet;
-    if (!out.ParseFromString(payload)) fail(name_, at, "corrupted frame: cannot decode payload");
+    if (!out.ParseFromString(payload)) fail(name(), at, "corrupted frame: cannot decode payload");
   }
   // Walks the frame heads from `at` to say where a file whose trailer does not lead to its
   // footer is damaged; always throws.
   [[noreturn]] void locate_damage(std::uint64_t at) {
     while (true) {
-      if (at == size_) fail(name_, at, "truncated file: the footer or the trailer is missing");
-      if (at + kSgpbTrailerBytes == size_) fail(name_, at, "corrupted trailer");
+      if (at == size()) fail(name(), at, "truncated file: the footer or the trailer is missing");
+      if (at + kSgpbTrailerBytes == size()) fail(name(), at, "corrupted trailer");
       char head[8];
-      if (!read(at, head, 8)) fail(name_, at, "truncated file: frame header cut short");
+      if (!read(at, head, 8)) fail(name(), at, "truncated file: frame header cut short");
       const std::uint32_t length = get_u32(head);
       if (length > kMaxFrameBytes)
-        fail(name_, at, "corrupted frame: length " + std::to_string(length) + " exceeds limit");
-      if (length > size_ - at - 8)
-        fail(name_, at, "truncated file: frame of " + std::to_string(length) + " bytes cut short");
+        fail(name(), at, "corrupted frame: length " + std::to_string(length) + " exceeds limit");
+      if (length > size() - at - 8)
+        fail(name(), at, "truncated file: frame of " + std::to_string(length) + " bytes cut short");
       // A damaged length would lead the walk astray: each frame's checksum is checked (this
       // reads the whole file, on damaged files only).
       std::string payload(length, '\0');
       if (!read(at + 8, payload.data(), length) || crc_of(payload) != get_u32(head + 4))
-        fail(name_, at, "corrupted frame: checksum mismatch");
+        fail(name(), at, "corrupted frame: checksum mismatch");
       at += 8 + static_cast<std::uint64_t>(length);
     }
   }
 
- private:
-  std::string name_;
-  std::ifstream in_;
-  std::uint64_t size_ = 0, read_ = 0;
 };
 
 SgpbTopology whole(graph::Graph g, std::uint32_t version) {
