@@ -9,9 +9,9 @@
 #include <google/protobuf/stubs/logging.h>
 
 #include "graph/error.hpp"
-#include "io/offset_reader.hpp"
 #include "io/error.hpp"
 #include "io/input.hpp"
+#include "io/offset_reader.hpp"
 #include "io/sgpb.hpp"
 #include "proto/stakegraph.pb.h"
 
