@@ -156,7 +156,9 @@ bool ArticleRun::subject_of(std::size_t h, std::vector<int>& out, std::size_t* s
     if (m.b < cs || m.b >= h) continue;
     if (!actor(m)) continue;
     std::size_t pp = m.b > b && eq(f(m.b - 1), "the") ? m.b - 1 : m.b;
-    bool group_of = pp > b + 1 && eq(f(pp - 1), "of") && is(pp - 2, kGroupNouns);
+    // "officials of X", "observers from X", "lawyers for X": the group speaks for X.
+    bool group_of = pp > b + 1 && (eq(f(pp - 1), "of") || eq(f(pp - 1), "from") ||
+                                   eq(f(pp - 1), "for")) && is(pp - 2, kGroupNouns);
     if (m.b > cs && is(m.b - 1, kPrepositions) && !eq(f(m.b - 1), "by") && !group_of &&
         !(pp < m.b && group_of))
       continue;
@@ -177,6 +179,13 @@ bool ArticleRun::subject_of(std::size_t h, std::vector<int>& out, std::size_t* s
         if (!brand) other = true;
       }
       if (other) continue;
+      // "Kenya's main opposition party accused ...": the possessed body acts, not the
+      // possessor; with no name for that body there is no subject.
+      bool body_possessed = false;
+      for (std::size_t z = m.e; z < h && z < m.e + 5 && is_word(z) && !is(z, kAux); ++z)
+        body_possessed |= !tok(z).cap && (is(z, kOrgSuffix) || is(z, kAnaphorHeads)) &&
+                          (!is(z, kInstitutions) || eq(f(z), "bank"));
+      if (body_possessed) continue;
     }
     if ((m.flags & kPronoun) && (m.flags & kPossessive)) continue;
     out = m.ents;

@@ -450,6 +450,13 @@ void ArticleRun::recognise(std::size_t si) {
                !is(h, kPersonRoles) && !is(h, kPrepositions))
           ++h;
         bool inst_here = h < e && is(h, kInstitutions);
+        // "Brazil's largest bank", "Japan's biggest commercial bank": one of many, no
+        // institution of the state; a bank of the state is its central bank.
+        for (std::size_t z = m.e + 1; inst_here && z < h; ++z)
+          inst_here = !ranking_word(z);
+        if (inst_here && eq(f(h), "bank") && !(h > m.e + 1 && (eq(f(h - 1), "central") ||
+                                                               eq(f(h - 1), "reserve"))))
+          inst_here = false;
         if (inst_here && h + 1 < e && (eq(f(h + 1), "forces") || eq(f(h + 1), "court"))) ++h;
         bool name_follows = h + 2 < e && eq(f(h + 1), ",") && tok(h + 2).cap;
         if (inst_here && !name_follows && !(h + 1 < e && is(h + 1, kInstitutions))) {

@@ -13,7 +13,7 @@ Kind kind_of_code(std::string_view code) {
   const std::string_view rest = code.substr(3);
   if (rest == "GOV" || rest == "ELI") return Kind::kGovernment;
   for (std::string_view org : {"IGO", "NGO", "BUS", "PTY", "REB", "INS", "MED", "EDU", "LAB",
-                               "REL", "OPP", "CVL", "UAF", "IMG", "NGM", "SEP"})
+                               "REL", "OPP", "CVL", "UAF", "IMG", "NGM", "SEP", "MNC"})
     if (code.find(org) != std::string_view::npos) return Kind::kOrganization;
   if (code.substr(0, 3) == "IGO" || code.substr(0, 3) == "NGO") return Kind::kOrganization;
   return Kind::kAgency;
@@ -22,7 +22,8 @@ Kind kind_of_code(std::string_view code) {
 // The entity of an international or non-state body with this actor code, or -1: such a
 // code names one body, whatever synonym the text uses.
 int ArticleRun::body_with_code(std::string_view code) const {
-  if (!(code.starts_with("IGO") || code.starts_with("NGO"))) return -1;
+  if (!(code.starts_with("IGO") || code.starts_with("NGO") || code.starts_with("MNC")))
+    return -1;
   for (std::size_t x = 0; x < ents_.size(); ++x)
     if (ents_[x].code == code) return static_cast<int>(x);
   return -1;
@@ -52,8 +53,12 @@ void ArticleRun::dictionary_actors(const Sentence& s, std::vector<char>& covered
     // several words or an acronym.
     // The lexicon's own actors stay the lexicon's ("The European Union").
     if (!code_actors_) {
-      bool body = (code.starts_with("IGO") || code.starts_with("NGO")) &&
-                  (n >= 2 || tok(k).all_caps) && !eq(tok(k).folded, "the");
+      // A multinational company (MNC) too, by one capitalised word unless it opens the
+      // sentence as no name would ("Shell said", not "Total exports rose").
+      const bool company = code.starts_with("MNC");
+      bool body = (code.starts_with("IGO") || code.starts_with("NGO") || company) &&
+                  (n >= 2 || tok(k).all_caps || (company && (k > b || initial_name(k, e)))) &&
+                  !eq(tok(k).folded, "the");
       for (std::size_t j = k; j < k + n && body; ++j) {
         const LexiconEntry* other = nullptr;
         body = match_lexicon(j, e, &other, j == b) == 0;
@@ -252,6 +257,7 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
     // adjectives before a person's name are not part of it, but they are part of an
     // institution's name ("National Transport Safety Board", "Federal Court").
     const bool named_institution = end - start >= 2 && institutional(head_of(start, end));
+    std::size_t demonym_start = end;  // where a leading demonym was cut off, if one was
     for (;;) {
       const LexiconEntry* dmy = nullptr;
       if (start < end && named_institution && is(start, kSkip) && !is(start, kRoleTitles) &&
@@ -265,8 +271,10 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
         start += 2;
       else if (start < end && named_institution && eq(f(start), "of"))
         ++start;
-      else if (start + 1 < end && match_demonym(start, end, &dmy) > 0)
+      else if (start + 1 < end && match_demonym(start, end, &dmy) > 0) {
+        demonym_start = start;
         start += match_demonym(start, end, &dmy);
+      }
       else
         break;
     }
@@ -391,7 +399,19 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
           break;
         }
     if (is_lower_org) name = surface(start, end + 1);
+    // A political party is named with its nation's demonym ("the Mongolian People's
+    // Party"); the name without it is an alias.
+    std::string short_party;
+    if (kind == Kind::kOrganization && demonym_start < start && eq(f(head), "party") &&
+        end - start >= 2) {
+      short_party = name;
+      name = surface(demonym_start, end);
+    }
     int id = entity_named(name, kind, true);
+    if (!short_party.empty()) {
+      add_gazetteer(fold(short_party), id);
+      add_alias(id, short_party);
+    }
     add_gazetteer(fold(name), id);
     gaz_max_ = std::max(gaz_max_, len + (is_lower_org ? 1 : 0));
     if (acronym) {

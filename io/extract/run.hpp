@@ -366,6 +366,42 @@ class ArticleRun {
     const std::string_view tail = w.substr(dash + 1);
     return std::find(std::begin(kTails), std::end(kTails), tail) != std::end(kTails);
   }
+  // "largest", "biggest", "second-largest", "main", "leading": a word that ranks one member
+  // of a class ("Brazil's largest bank"), so the phrase names no unique institution.
+  bool ranking_word(std::size_t k) const {
+    const std::string_view w = tok(k).folded;
+    static constexpr std::string_view kRanks[] = {"main", "leading", "top", "major", "private",
+                                                  "commercial", "state-owned", "largest",
+                                                  "biggest", "oldest", "newest", "smallest"};
+    if (std::find(std::begin(kRanks), std::end(kRanks), w) != std::end(kRanks)) return true;
+    const std::size_t dash = w.rfind('-');
+    return dash != std::string_view::npos &&
+           (w.ends_with("largest") || w.ends_with("biggest") || w.ends_with("smallest"));
+  }
+  // A day or month name.
+  bool calendar_word(std::size_t k) const {
+    static constexpr std::string_view kNames[] = {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december"};
+    return std::find(std::begin(kNames), std::end(kNames), tok(k).folded) != std::end(kNames);
+  }
+  // Past a time adverbial at k ("in March", "on Tuesday", "on March 3", "last week",
+  // "earlier this month"): the index after it, or k when there is none.
+  std::size_t skip_time_phrase(std::size_t k, std::size_t e) const {
+    auto period = [&](std::size_t q) {
+      return q < e && (calendar_word(q) || eq(f(q), "week") || eq(f(q), "month") ||
+                       eq(f(q), "year") || eq(f(q), "weekend"));
+    };
+    if (k + 1 < e && (eq(f(k), "in") || eq(f(k), "on")) && calendar_word(k + 1)) {
+      k += 2;
+      if (k < e && tok(k).type == TokenType::kNumber) ++k;
+      return k;
+    }
+    if (k + 1 < e && eq(f(k), "earlier") && eq(f(k + 1), "this") && period(k + 2)) return k + 3;
+    if (k + 1 < e && (eq(f(k), "last") || eq(f(k), "this")) && period(k + 1)) return k + 2;
+    return k;
+  }
   std::vector<int> recent_;      // entity ids in order of mention (most recent last)
   std::vector<int> recent_subjects_;
   std::vector<int> gov_counts_;  // per entity

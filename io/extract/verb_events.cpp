@@ -318,7 +318,8 @@ void ArticleRun::verb_events() {
       }
       rule += ":passive";
     } else {
-      if (!has_subj) continue;
+      // Without a subject only a claim stands: "... accused X of Y" still implicates X.
+      if (!has_subj && !(r == Relation::kAccuse && target)) continue;
       src = subj;
       const std::size_t rc = clause_start(h);
       // The object slot is empty when the clause ends right after the verb.
@@ -367,6 +368,7 @@ void ArticleRun::verb_events() {
       std::size_t k = target->e;
       // Past the target's acronym in brackets ("accused the National Party (NP) of ...").
       if (k + 2 < e && eq(f(k), "(") && tok(k + 1).all_caps && eq(f(k + 2), ")")) k += 3;
+      k = skip_time_phrase(k, e);  // "accused X in March of ..."
       // Past a coordinated target, find "of"/"as".
       if (k < e && (eq(f(k), "of") || eq(f(k), "as"))) {
         auto [lb, le2] = np_label(k + 1, 9);

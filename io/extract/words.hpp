@@ -175,7 +175,8 @@ inline const WordSet kCompanyNouns = {
 inline const WordSet kTechCompanyNouns = {"semiconductor", "semiconductors", "electronics", "robotics",
                                    "technologies", "microsystems", "microelectronics", "chips",
                                    "software", "computing", "devices", "instruments",
-                                   "systems", "components", "equipment", "cloud"};
+                                   "systems", "components", "equipment", "cloud", "tech",
+                                   "technology", "dynamics"};
 // Capitalised words that begin many names but are no name of their own ("Southern Cross
 // Pharmacy" is not "Southern").
 inline const WordSet kNameAdjectives = {"southern", "northern", "eastern", "western", "central",
@@ -369,7 +370,9 @@ inline const WordSet kNotActors = {"act", "law", "bill", "treaty", "agreement", 
 // "fighters of X": X is the subject.
 inline const WordSet kGroupNouns = {"fighters", "members", "rebels", "troops", "supporters", "militants",
                              "soldiers", "gunmen", "officials", "leaders", "forces", "units",
-                             "jets", "ships"};
+                             "jets", "ships", "observers", "monitors", "inspectors",
+                             "investigators", "representatives", "delegates", "delegation",
+                             "envoys", "diplomats", "negotiators", "lawyers", "experts"};
 // Trigger words of rules that scan every token of a sentence.
 inline const WordSet kPronouns = {"it", "its", "he", "his", "she", "her", "him", "they", "their", "them"};
 inline const WordSet kDescriptionDets = {"the", "both", "either", "this"};
