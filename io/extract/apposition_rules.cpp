@@ -280,7 +280,7 @@ void ArticleRun::apposition_rules() {
       (has_words(kFindVerbs) || has_words(kSpeechVerbs)) &&
       (has_words(kWrongdoing) || (has_words(kCrimeWords) && has_words(kFindVerbs)) ||
        without_consent(b, e));
-  for (std::size_t k = b; k + 1 < e && (has_words(kAllegeVerbs) || wrong_words); ++k) {
+  for (std::size_t k = b; k + 1 < e && (has_words(kAllegeVerbs) || wrong_words || has_words(kSubordinators)); ++k) {
     // "X said (that) Y had violated Z": what a speaker says another actor did wrong is a
     // claim when the clause's verb is a wrongdoing.
     if (is(k, kSpeechVerbs) && !is(k, kAllegeVerbs)) {
@@ -312,8 +312,12 @@ void ArticleRun::apposition_rules() {
       for (int y : who->ents) add(al, y, Relation::kImplicates, "said-wrongdoing", si);
       continue;
     }
-    if (!eq(f(k + 1), "that")) continue;
-    if (!is(k, kAllegeVerbs)) {
+    // "is investigating whether X misled investors": the question is a claim against X.
+    const bool inquiry = eq(f(k + 1), "whether") &&
+                         (f(k).starts_with("investigat") || f(k).starts_with("prob") ||
+                          f(k).starts_with("examin"));
+    if (!eq(f(k + 1), "that") && !inquiry) continue;
+    if (!is(k, kAllegeVerbs) && !inquiry) {
       // "found that X had abused its position": a finding of wrongdoing is a claim.
       if (!is(k, kFindVerbs)) continue;
       bool wrong = false;
@@ -328,9 +332,12 @@ void ArticleRun::apposition_rules() {
     }
     std::vector<int> subj;
     std::size_t se = b;
-    if (!subject_of(k, subj, &se)) continue;
+    // "The lawsuit alleges that X ...": a claim without an actor to make it still implicates.
+    const bool has_subject = subject_of(k, subj, &se);
+    if (!has_subject && !is(k, kAllegeVerbs) && !inquiry) continue;
     const Mention* acc = first_mention_after(k + 2, k + 6, false);
     if (!is(k, kAllegeVerbs) && (!acc || acc->b > k + 3)) continue;  // a finding names whom
+    if (!has_subject && (!acc || acc->b > k + 3)) continue;
     // The claim is what the accused did: the clause after its subject ("alleged that the
     // ruling party had bought votes": "bought votes").
     std::size_t from = k + 2;

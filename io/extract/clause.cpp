@@ -184,7 +184,7 @@ bool ArticleRun::subject_of(std::size_t h, std::vector<int>& out, std::size_t* s
       bool body_possessed = false;
       for (std::size_t z = m.e; z < h && z < m.e + 5 && is_word(z) && !is(z, kAux); ++z)
         body_possessed |= !tok(z).cap && (is(z, kOrgSuffix) || is(z, kAnaphorHeads)) &&
-                          (!is(z, kInstitutions) || eq(f(z), "bank"));
+                          (!is(z, kInstitutions) || eq(f(z), "bank")) && !eq(f(z), "militia");
       if (body_possessed) continue;
     }
     if ((m.flags & kPronoun) && (m.flags & kPossessive)) continue;
@@ -288,6 +288,29 @@ std::pair<std::size_t, std::size_t> ArticleRun::np_label(std::size_t from,
     ++end;
   while (end > k && is(end - 1, kPrepositions)) --end;
   return std::make_pair(k, end);
+}
+
+std::pair<std::size_t, std::size_t> ArticleRun::claim_for(std::size_t k, std::size_t h,
+                                                          bool penalty) const {
+  const std::size_t e = cur_.e;
+  const std::string_view hv = f(h);
+  const bool charge = hv.starts_with("charg") || hv.starts_with("indict");
+  const bool accuse = hv.starts_with("accus") || hv.starts_with("suspect");
+  if (k + 3 < e && eq(f(k), "on") && eq(f(k + 1), "suspicion") && eq(f(k + 2), "of")) k += 2;
+  else if (k + 3 < e && eq(f(k), "on") && eq(f(k + 1), "charges") && eq(f(k + 2), "of")) k += 2;
+  if (k + 1 >= e || !((eq(f(k), "with") && charge) || eq(f(k), "for") ||
+                      (eq(f(k), "of") && (accuse || eq(f(k - 1), "suspicion") ||
+                                          eq(f(k - 1), "charges")))))
+    return {0, 0};
+  auto [lb, le] = np_label(k + 1, 9);
+  if (le <= lb || mention_at(lb)) return {0, 0};
+  bool claim = charge || accuse || eq(f(k), "of") || hv.starts_with("blam");
+  for (std::size_t z = lb; z < le; ++z) claim |= is(z, kWrongdoing) || is(z, kCrimeWords);
+  // A penalty is for a wrong ("fined X for misleading investors"); criticism for an act is
+  // criticism of the actor ("criticised X for passing a law"), not a claim.
+  claim |= penalty && ends_with(f(lb), "ing") && !tok(lb).cap && is_word(lb) &&
+           !eq(f(lb), "nothing") && !eq(f(lb), "something");
+  return claim ? std::make_pair(lb, le) : std::make_pair(std::size_t{0}, std::size_t{0});
 }
 
 }  // namespace stakegraph::io::extract

@@ -323,6 +323,12 @@ class ArticleRun {
   void emit_all(const std::vector<int>& src, const std::vector<int>& dst, Relation r,
                 const std::string& rule);
   std::pair<std::size_t, std::size_t> np_label(std::size_t from, std::size_t max_tokens) const;
+  // The wrong an act at head h is for, as a claim label [lb, le) starting at the
+  // preposition at k ("charged X with fraud", "fined X for misleading investors", "arrested
+  // X on suspicion of theft", "accused of fraud"); an empty range when there is none.
+  // `penalty`: the act is a sanction or coercion, whose reason is a wrong by itself.
+  std::pair<std::size_t, std::size_t> claim_for(std::size_t k, std::size_t h,
+                                                bool penalty) const;
   void add(int s, int t, Relation r, const std::string& rule, std::size_t si, float conf = 0.8f);
   int allegation(const std::string& label, std::size_t si);
 

@@ -319,6 +319,13 @@ void ArticleRun::sentence_rules() {
     const std::string surf = surface(k, k + 1);
     const std::string owner_name = surf.substr(0, surf.size() - cut);
     if (lex_.find_demonym(owner_name) != nullptr) continue;  // "Chinese-owned": no owner named
+    // "State-owned", "Family-controlled", "Majority-owned": a kind of owner, not a name.
+    static constexpr std::string_view kOwnerWords[] = {
+        "state", "government", "family", "foreign", "privately", "publicly", "majority",
+        "wholly", "partly", "jointly", "employee", "locally", "military", "party"};
+    if (std::find(std::begin(kOwnerWords), std::end(kOwnerWords), fold(owner_name)) !=
+        std::end(kOwnerWords))
+      continue;
     int owner = -1;
     if (const LexiconEntry* le = lex_.find(owner_name)) owner = entity_for(*le);
     else if (auto it = gazetteer_.find(fold(owner_name)); it != gazetteer_.end()) owner = it->second;
@@ -358,6 +365,53 @@ void ArticleRun::sentence_rules() {
       if (customer) add(m.ents[0], other, Relation::kSupplies, "possessive-customer", si);
       else add(other, m.ents[0], Relation::kSupplies, "possessive-supplier", si);
     }
+  }
+  // Ownership named by a possessive: "Y, X's parent company" and "X's owner, Y" (Y owns X);
+  // "Y, X's mining arm", "X's subsidiary, Y" and "X's Y unit" (X owns Y).
+  for (const auto& m : ms) {
+    if (!(m.flags & kPossessive) || (m.flags & kPronoun) || m.ents.size() != 1 || !actor(m)) continue;
+    std::size_t k = m.e;
+    const Mention* inner = nullptr;  // "X's Y unit"
+    while (k < e && k < m.e + 3) {
+      if (const Mention* in = mention_at(k); in && actor(*in) && !inner && in->ents.size() == 1) {
+        inner = in;
+        k = in->e;
+        continue;
+      }
+      if (!is_word(k) || tok(k).cap) break;
+      const std::string_view w = f(k);
+      if (eq(w, "parent") || eq(w, "owner") || eq(w, "unit") || eq(w, "subsidiary") ||
+          eq(w, "arm") || eq(w, "division") || eq(w, "affiliate"))
+        break;
+      ++k;
+    }
+    if (k >= e) continue;
+    const std::string_view noun = f(k);
+    const bool up = eq(noun, "parent") || eq(noun, "owner");
+    const bool down = eq(noun, "unit") || eq(noun, "subsidiary") || eq(noun, "arm") ||
+                      eq(noun, "division") || eq(noun, "affiliate");
+    if (!up && !down) continue;
+    std::size_t ne = k + 1;
+    if (ne < e && (eq(f(ne), "company") || eq(f(ne), "group") || eq(f(ne), "firm"))) ++ne;
+    if (ne < e && eq(f(ne), "of")) continue;
+    const Mention* y = down ? inner : nullptr;
+    if (inner && up) continue;
+    if (!y) {
+      const std::size_t p = described_before(m.b);
+      if (p != m.b)
+        for (const auto& o : ms)
+          if (o.e == p && actor(o) && !(o.flags & kPossessive) && &o != &m && o.ents.size() == 1)
+            y = &o;
+    }
+    if (!y && ne + 1 < e && eq(f(ne), ",")) {
+      const Mention* o = mention_at(ne + 1);
+      if (o && actor(*o) && o->ents.size() == 1 && o->e < e &&
+          (eq(f(o->e), ",") || eq(f(o->e), ".")))
+        y = o;
+    }
+    if (!y || y->ents[0] == m.ents[0]) continue;
+    if (up) add(y->ents[0], m.ents[0], Relation::kOwns, "possessive-parent", si);
+    else add(m.ents[0], y->ents[0], Relation::kOwns, "possessive-unit", si);
   }
   // "the Bureau of Mines of the Andean Development Bank", "the Office for Fair Elections
   // (OFE) of the Union of Andean States": a body of a named body is part of it.

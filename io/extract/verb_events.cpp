@@ -132,6 +132,23 @@ void ArticleRun::verb_events() {
     // Negated object: "names no company".
     if (he < e && eq(f(he), "no")) continue;
     Relation r = vp.relation;
+    // A condition is no fact: "warned X of consequences if it joined Y" (no tie to Y), "will
+    // sue X if the talks fail" (no suit).
+    if (const std::size_t cs = clause_start(h);
+        cs > b && (eq(f(cs - 1), "if") || eq(f(cs - 1), "unless")))
+      continue;
+    // "a wholly owned unit of Y", "the controlled company": a participle before a noun
+    // modifies it; the tie is the noun's ("unit of").
+    if (r == Relation::kOwns && h > b &&
+        (eq(f(h - 1), "a") || eq(f(h - 1), "an") || eq(f(h - 1), "the")) && he < e &&
+        is_word(he) && !tok(he).cap && !is(he, kPrepositions))
+      continue;
+    // An act vowed or threatened is a threat: "vowed to retaliate against X".
+    if (graph::relation_sign(r) < 0 && r != Relation::kThreaten && r != Relation::kRequest &&
+        r != Relation::kReject && h >= b + 2 && eq(f(h - 1), "to") &&
+        (eq(f(h - 2), "vowed") || eq(f(h - 2), "vows") || eq(f(h - 2), "threatened") ||
+         eq(f(h - 2), "threatens") || eq(f(h - 2), "pledged") || eq(f(h - 2), "promised")))
+      r = Relation::kThreaten;
     // Conditional threats: "would halt exports to X unless ...".
     if (graph::relation_sign(r) < 0 && r != Relation::kThreaten && r != Relation::kRequest &&
         r != Relation::kAccuse && r != Relation::kReject) {
@@ -300,6 +317,21 @@ void ArticleRun::verb_events() {
             break;
           }
       }
+      // "X was charged with fraud", "X is suspected of bribery", "X was fined (by Y) for
+      // misleading investors": the wrong is a claim against the subject, by the agent.
+      if (has_subj && (r == Relation::kAccuse || r == Relation::kSanction ||
+                       r == Relation::kCoerce)) {
+        std::size_t k = agent && agent->b >= he ? agent->e : he;
+        k = skip_time_phrase(k, e);
+        auto [lb, le2] = claim_for(k, h, r != Relation::kAccuse);
+        if (le2 > lb) {
+          int al = allegation(surface(lb, le2), si);
+          if (agent)
+            for (int x : agent->ents) add(x, al, Relation::kAccuse, rule + ":passive+allegation", si);
+          for (int y : subj) add(al, y, Relation::kImplicates, rule + ":passive+allegation", si);
+          if (r == Relation::kAccuse) continue;
+        }
+      }
       if (!agent) continue;
       src = agent->ents;
       // "condemned the attack by X": after a determiner the verb is a noun, and its patient
@@ -364,11 +396,29 @@ void ArticleRun::verb_events() {
       if (vp.complement_only && (!target || to != target->e)) continue;
     }
     // Allegations: "accused X of <claim>", "designated X as <threat>", "denied <claim>".
-    if (r == Relation::kAccuse && target && !dst.empty()) {
+    if ((r == Relation::kAccuse || r == Relation::kSanction || r == Relation::kCoerce) &&
+        target && !dst.empty() && !passive) {
       std::size_t k = target->e;
       // Past the target's acronym in brackets ("accused the National Party (NP) of ...").
       if (k + 2 < e && eq(f(k), "(") && tok(k + 1).all_caps && eq(f(k + 2), ")")) k += 3;
       k = skip_time_phrase(k, e);  // "accused X in March of ..."
+      // "charged X with fraud", "fined X for misleading investors", "blamed X for the
+      // collapse": the wrong the act is for is a claim of the actor against X; a penalty
+      // or an arrest stays an edge of its own.
+      if (k < e && !eq(f(k), "of")) {  // "accused X of": below, with "as"
+        auto [lb, le2] = claim_for(k, h, r != Relation::kAccuse);
+        if (le2 > lb) {
+          int al = allegation(surface(lb, le2), si);
+          for (int x : src) add(x, al, Relation::kAccuse, rule + "+allegation", si);
+          for (int y : dst) add(al, y, Relation::kImplicates, rule + "+allegation", si);
+          if (r == Relation::kAccuse) continue;
+        }
+      }
+    }
+    if (r == Relation::kAccuse && target && !dst.empty()) {
+      std::size_t k = target->e;
+      if (k + 2 < e && eq(f(k), "(") && tok(k + 1).all_caps && eq(f(k + 2), ")")) k += 3;
+      k = skip_time_phrase(k, e);
       // Past a coordinated target, find "of"/"as".
       if (k < e && (eq(f(k), "of") || eq(f(k), "as"))) {
         auto [lb, le2] = np_label(k + 1, 9);
@@ -406,6 +456,8 @@ void ArticleRun::verb_events() {
           break;
         }
       }
+      // "investigating whether X misled Y": the question is the claim (apposition_rules).
+      if (lb < e && eq(f(lb), "whether")) continue;
       if (wrong && le2 > lb && !(lb < e && (eq(f(lb), "that") || eq(f(lb), "it")))) {
         std::size_t end = le2;
         const Mention* by = nullptr;
@@ -429,6 +481,8 @@ void ArticleRun::verb_events() {
       while (k < e && (is(k, kAdverbs) || eq(f(k), "such") || eq(f(k), "the") || eq(f(k), "these") ||
                        eq(f(k), "all") || eq(f(k), "any")))
         ++k;
+      // "denied allegations that it spied on X": the claim is the clause after the noun.
+      if (k + 1 < e && is(k, kAllegationNouns) && eq(f(k + 1), "that")) ++k;
       if (k < e && eq(f(k), "that")) {
         auto [lb, le2] = np_label(k + 1, 10);
         bool claim = false;
@@ -438,6 +492,11 @@ void ArticleRun::verb_events() {
                           eq(f(k + 1), "they")))
           claim = true;
         if (claim && le2 > lb && has_subj) {
+          // The label is what was done: "that it had misled X" -> "misled X".
+          if (lb + 2 < le2 && is(lb, kPronouns)) {
+            ++lb;
+            while (lb + 1 < le2 && (is(lb, kAux) || is(lb, kCopulas))) ++lb;
+          }
           int al = allegation(surface(lb, le2), si);
           for (int x : src) {
             add(x, al, Relation::kReject, rule + "+allegation", si);

@@ -159,7 +159,7 @@ inline const WordSet kOperatorSuffix = {"telecom", "telekom", "mobile", "cellula
 // organization; kTechCompanyNouns make it a vendor (ONTOLOGY.md: makers of network, telecom or
 // technology equipment).
 inline const WordSet kCompanyNouns = {
-    "aerospace", "airways", "airlines", "airline", "engines", "capital", "seeds", "genetics",
+    "aerospace", "airways", "airlines", "airline", "air", "engines", "capital", "seeds", "genetics",
     "pharmaceuticals", "pharmaceutical", "pharma", "energy", "minerals", "mining", "metals",
     "steel", "motors", "foods", "ventures", "logistics", "shipping", "industries", "chemicals",
     "insurance", "securities", "investments", "resources", "enterprises", "petroleum", "oil",

@@ -89,5 +89,81 @@ TEST(SubjectNames, MultinationalsOfTheShippedListsAreActors) {
   EXPECT_FALSE(g.find_named("Total").has_value()) << dump(g);
 }
 
+// ---- claims behind penalties, charges and inquiries ----
+TEST(SubjectClaims, ChargesFinesAndArrestsStateTheirClaim) {
+  // The wrong after "with"/"for"/"on suspicion of" is a claim of the actor against the
+  // target; a fine or an arrest stays an edge of its own, a charge becomes the claim.
+  auto g = run("Peru charged Corvex Tech with fraud. Kenya fined Orlan Foods for misleading "
+               "investors. Chile arrested Banta Logistics on suspicion of smuggling.");
+  EXPECT_TRUE(has(g, "Peru", Relation::kAccuse, "fraud")) << dump(g);
+  EXPECT_TRUE(has(g, "fraud", Relation::kImplicates, "Corvex Tech")) << dump(g);
+  EXPECT_FALSE(has(g, "Peru", Relation::kAccuse, "Corvex Tech")) << dump(g);
+  EXPECT_TRUE(has(g, "Kenya", Relation::kSanction, "Orlan Foods")) << dump(g);
+  EXPECT_TRUE(has(g, "misleading investors", Relation::kImplicates, "Orlan Foods")) << dump(g);
+  EXPECT_TRUE(has(g, "Kenya", Relation::kAccuse, "misleading investors")) << dump(g);
+  EXPECT_TRUE(has(g, "smuggling", Relation::kImplicates, "Banta Logistics")) << dump(g);
+  // Praise for something is no claim.
+  auto h = run("Peru praised Chile for acting.");
+  EXPECT_EQ(h.node_count(), 2u) << dump(h);
+}
+
+TEST(SubjectClaims, PassiveChargesImplicateTheSubject) {
+  auto g = run("Corvex Tech was charged with fraud. Orlan Foods is suspected of bribery. "
+               "Banta Logistics was fined by Kenya for dumping waste.");
+  EXPECT_TRUE(has(g, "fraud", Relation::kImplicates, "Corvex Tech")) << dump(g);
+  EXPECT_TRUE(has(g, "bribery", Relation::kImplicates, "Orlan Foods")) << dump(g);
+  EXPECT_TRUE(has(g, "Kenya", Relation::kSanction, "Banta Logistics")) << dump(g);
+  EXPECT_TRUE(has(g, "Kenya", Relation::kAccuse, "dumping waste")) << dump(g);
+  EXPECT_TRUE(has(g, "dumping waste", Relation::kImplicates, "Banta Logistics")) << dump(g);
+}
+
+TEST(SubjectClaims, AllegationsAndInquiriesWithoutANamedAccuser) {
+  // A lawsuit is no actor, but what it alleges still implicates; an inquiry "whether X
+  // did" is a claim of the inquirer.
+  auto g = run("The lawsuit alleges that Corvex Tech sold user data. Kenya is investigating "
+               "whether Orlan Foods misled investors.");
+  EXPECT_TRUE(has(g, "sold user data", Relation::kImplicates, "Corvex Tech")) << dump(g);
+  EXPECT_TRUE(has(g, "Kenya", Relation::kAccuse, "misled investors")) << dump(g);
+  EXPECT_TRUE(has(g, "misled investors", Relation::kImplicates, "Orlan Foods")) << dump(g);
+  EXPECT_FALSE(has(g, "Kenya", Relation::kAccuse, "Orlan Foods")) << dump(g);
+}
+
+TEST(SubjectClaims, DeniedAllegationsThatItDid) {
+  auto g = run("Canada denied allegations that it had spied on Peru.");
+  EXPECT_TRUE(has(g, "Canada", Relation::kReject, "spied on Peru")) << dump(g);
+  EXPECT_TRUE(has(g, "spied on Peru", Relation::kImplicates, "Canada")) << dump(g);
+}
+
+// ---- threats and conditions ----
+TEST(SubjectEvents, AVowedActIsAThreatAndAConditionNoFact) {
+  auto g = run("Iran vowed to retaliate against Israel. Russia warned Finland of consequences "
+               "if it joined NATO.");
+  EXPECT_TRUE(has(g, "Iran", Relation::kThreaten, "Israel")) << dump(g);
+  EXPECT_FALSE(has(g, "Iran", Relation::kSanction, "Israel")) << dump(g);
+  EXPECT_TRUE(has(g, "Russia", Relation::kThreaten, "Finland")) << dump(g);
+  EXPECT_FALSE(has(g, "Russia", Relation::kMemberOf, "NATO")) << dump(g);
+  EXPECT_FALSE(has(g, "Finland", Relation::kMemberOf, "NATO")) << dump(g);
+}
+
+// ---- ownership ----
+TEST(SubjectTies, OwnershipNamedByPossessivesAndCompounds) {
+  auto g = run("Orvex Mining's parent company, Tarsk Holdings, declined to comment. Halvard "
+               "Group's Brisa Foods unit sued Peru. Lumen Air, Cadoro Capital's aviation arm, "
+               "sued Chile. Nordal Shipping is majority-owned by Kessel Partners.");
+  EXPECT_TRUE(has(g, "Tarsk Holdings", Relation::kOwns, "Orvex Mining")) << dump(g);
+  EXPECT_TRUE(has(g, "Halvard Group", Relation::kOwns, "Brisa Foods")) << dump(g);
+  EXPECT_TRUE(has(g, "Cadoro Capital", Relation::kOwns, "Lumen Air")) << dump(g);
+  EXPECT_TRUE(has(g, "Kessel Partners", Relation::kOwns, "Nordal Shipping")) << dump(g);
+  // "the parent of X" is the owner; "a wholly owned unit of Y" is owned by Y, never the
+  // owner of Y; "State-owned" names no owner.
+  auto h = run("Tarsk Holdings, the parent of Orvex Mining, said nothing. Brisa Foods, a wholly "
+               "owned unit of Halvard Group, sued Peru. State-owned Petrona sued Chile.");
+  EXPECT_TRUE(has(h, "Tarsk Holdings", Relation::kOwns, "Orvex Mining")) << dump(h);
+  EXPECT_FALSE(has(h, "Orvex Mining", Relation::kOwns, "Tarsk Holdings")) << dump(h);
+  EXPECT_TRUE(has(h, "Halvard Group", Relation::kOwns, "Brisa Foods")) << dump(h);
+  EXPECT_FALSE(has(h, "Brisa Foods", Relation::kOwns, "Halvard Group")) << dump(h);
+  EXPECT_FALSE(h.find_named("State").has_value()) << dump(h);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
