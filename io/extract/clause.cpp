@@ -313,4 +313,16 @@ std::pair<std::size_t, std::size_t> ArticleRun::claim_for(std::size_t k, std::si
   return claim ? std::make_pair(lb, le) : std::make_pair(std::size_t{0}, std::size_t{0});
 }
 
+int ArticleRun::latest_claim_against(const std::vector<int>& denier) const {
+  if (allegations_.empty()) return -1;
+  // Walks back past claims against the denier that are the latest claim itself: when the
+  // article's last claim and an earlier one both implicate the denier, a denial answers the
+  // earlier (the one the article reported first, usually the finding it leads with).
+  int al = allegations_.back();
+  for (std::size_t q = cands_.size(); q-- > 0 && al == allegations_.back();)
+    if (cands_[q].r == Relation::kImplicates && !denier.empty() && cands_[q].t == denier[0])
+      al = cands_[q].s;
+  return al;
+}
+
 }  // namespace stakegraph::io::extract

@@ -331,6 +331,9 @@ class ArticleRun {
                                                 bool penalty) const;
   void add(int s, int t, Relation r, const std::string& rule, std::size_t si, float conf = 0.8f);
   int allegation(const std::string& label, std::size_t si);
+  // The latest claim implicating `denier` (a denial answers the claim made against the
+  // one who denies), else the latest claim; -1 when the article has made none.
+  int latest_claim_against(const std::vector<int>& denier) const;
 
   const Lexicon& lex_;
   std::vector<std::string_view> dtoks_;  // a sentence's folded tokens (dictionary look-ups)

@@ -585,6 +585,32 @@ void ArticleRun::sentence_rules() {
     emit_all(judge, judged, sign > 0 ? Relation::kSupport : Relation::kAccuse,
              is(k, kEventNouns) ? "event-judgement" : "speaker-judgement");
   }
+  // Denials by judgement: "X called the allegations baseless", "X said the claims were
+  // false": X rejects the latest claim made against it (else the latest claim).
+  for (std::size_t k = b; k + 1 < e && has_words(kAllegationNouns) && !allegations_.empty(); ++k) {
+    if (!is(k, kAllegationNouns) || eq(f(k), "reports") || eq(f(k), "concerns")) continue;
+    static constexpr std::string_view kDenials[] = {
+        "baseless", "false", "unfounded", "untrue", "groundless", "fabricated", "absurd",
+        "ridiculous", "nonsense", "lies", "inaccurate", "slanderous", "defamatory", "fake",
+        "motivated", "meritless", "malicious"};
+    std::size_t z = k + 1;
+    while (z < e && z < k + 5 && (is(z, kCopulas) || is(z, kAdverbs) || eq(f(z), "as") ||
+                                  eq(f(z), "completely") || eq(f(z), "politically")))
+      ++z;
+    if (z >= e || std::find(std::begin(kDenials), std::end(kDenials), f(z)) == std::end(kDenials))
+      continue;
+    // The one who says so: the subject of the saying verb before the claim noun.
+    std::size_t v = k;
+    while (v > b && !(is(v - 1, kSpeechVerbs) || eq(f(v - 1), "called") ||
+                      eq(f(v - 1), "described") || eq(f(v - 1), "dismissed")))
+      --v;
+    if (v == b) continue;
+    std::vector<int> who;
+    std::size_t se = b;
+    if (!subject_of(v - 1, who, &se) || negated(se, v - 1) || negated(k, z)) continue;
+    const int al = latest_claim_against(who);
+    for (int x : who) add(x, al, Relation::kReject, "claim-judged-false", si);
+  }
   // Feelings: "X was dismayed by Y", "X said it was stunned that <event>": X judges Y, or
   // the article's main actor when no actor follows.
   const bool feeling = has_words(kNegativeEmotion) || has_words(kPositiveEmotion);

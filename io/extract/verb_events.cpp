@@ -139,9 +139,10 @@ void ArticleRun::verb_events() {
       continue;
     // "a wholly owned unit of Y", "the controlled company": a participle before a noun
     // modifies it; the tie is the noun's ("unit of").
-    if (r == Relation::kOwns && h > b &&
+    // So is any participle there: "the disputed islands", "a banned party".
+    if ((r == Relation::kOwns || ends_with(f(he - 1), "ed")) && h > b &&
         (eq(f(h - 1), "a") || eq(f(h - 1), "an") || eq(f(h - 1), "the")) && he < e &&
-        is_word(he) && !tok(he).cap && !is(he, kPrepositions))
+        is_word(he) && !is(he, kPrepositions))
       continue;
     // An act vowed or threatened is a threat: "vowed to retaliate against X".
     if (graph::relation_sign(r) < 0 && r != Relation::kThreaten && r != Relation::kRequest &&
@@ -522,11 +523,7 @@ void ArticleRun::verb_events() {
       if ((claim_object || claim_before || (!target && !allegations_.empty() && !vp.preps.size() &&
                                              (k >= e || eq(f(k), ".") || eq(f(k), ",")))) &&
           !allegations_.empty()) {
-        // The latest claim against the denier, else the latest claim.
-        int al = allegations_.back();
-        for (std::size_t q = cands_.size(); q-- > 0 && al == allegations_.back();)
-          if (cands_[q].r == Relation::kImplicates && !src.empty() && cands_[q].t == src[0])
-            al = cands_[q].s;
+        const int al = latest_claim_against(src);
         for (int x : src) add(x, al, Relation::kReject, rule + "+allegation", si);
         continue;
       }

@@ -163,6 +163,21 @@ TEST(SubjectTies, OwnershipNamedByPossessivesAndCompounds) {
   EXPECT_TRUE(has(h, "Halvard Group", Relation::kOwns, "Brisa Foods")) << dump(h);
   EXPECT_FALSE(has(h, "Brisa Foods", Relation::kOwns, "Halvard Group")) << dump(h);
   EXPECT_FALSE(h.find_named("State").has_value()) << dump(h);
+  // Any participle between a determiner and its noun modifies the noun: "the banned party"
+  // is no ban by the subject.
+  auto p = run("Peru welcomed the banned Freedom Party.");
+  EXPECT_FALSE(has(p, "Peru", Relation::kSanction, "Freedom Party")) << dump(p);
+}
+
+TEST(SubjectClaims, ClaimsCalledFalseAreRejected) {
+  // "called the allegations baseless", "said the claims were false": the speaker rejects the
+  // claim; "were not false" is no denial.
+  auto g = run("Peru accused Chile of spying. Chile called the allegations baseless.");
+  EXPECT_TRUE(has(g, "Chile", Relation::kReject, "spying")) << dump(g);
+  auto h = run("Peru accused Chile of spying. Chile said the claims were false.");
+  EXPECT_TRUE(has(h, "Chile", Relation::kReject, "spying")) << dump(h);
+  auto n = run("Peru accused Chile of spying. Bolivia said the claims were not false.");
+  EXPECT_FALSE(has(n, "Bolivia", Relation::kReject, "spying")) << dump(n);
 }
 
 }  // namespace
