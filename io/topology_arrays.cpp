@@ -67,11 +67,14 @@ bool weights_allowed(const TopologyArrays& t, graph::WeightSource source, bool a
 graph::Csr csr_of(const TopologyArrays& t, const graph::CsrOptions& options) {
   if (t.node_count() >= 0xFFFFFFFFu) throw graph::InvalidArgument("graph too large for the CSR view");
   std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs(t.edge_count());
-  std::vector<float> weights(t.edge_count());
-  for_each_edge_data(t, [&](std::size_t i, const graph::EdgeData& e) {
-    pairs[i] = {t.sources[i], t.targets[i]};
-    weights[i] = static_cast<float>(graph::edge_weight(e, options.source));
-  });
+  for (std::size_t i = 0; i < t.edge_count(); ++i) pairs[i] = {t.sources[i], t.targets[i]};
+  std::vector<float> weights;  // none for the unweighted view (every entry 1)
+  if (options.weighted) {
+    weights.resize(t.edge_count());
+    for_each_edge_data(t, [&](std::size_t i, const graph::EdgeData& e) {
+      weights[i] = static_cast<float>(graph::edge_weight(e, options.source));
+    });
+  }
   return graph::build_csr(static_cast<std::uint32_t>(t.node_count()), pairs, weights, options);
 }
 
