@@ -4,7 +4,9 @@
 // restrict the nodes printed, ranked among the whole graph; with --subgraph the scores are
 // computed on the filtered part only (cli/filters.hpp). Text prints a ranked table (padded
 // by display width) under a header saying which; --json prints the CentralityResult message
-// of proto/query.proto, sorted by score (highest first).
+// of proto/query.proto, sorted by score (highest first). The whole graph of a version 3
+// .sgpb file (no filter, --write or --personalize) is ranked from its topology arrays,
+// without a graph::Graph (io/topology_arrays.hpp); the output is the same.
 #include <algorithm>
 #include <cstdio>
 #include <iomanip>
