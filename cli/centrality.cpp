@@ -25,6 +25,7 @@
 #include "cli/filters.hpp"
 #include "cli/text_output.hpp"
 #include "cli/kernels.hpp"
+#include "cli/node_rows.hpp"
 #include "cli/weight_option.hpp"
 #include "graph/betweenness.hpp"
 #include "graph/centrality.hpp"
@@ -135,25 +136,6 @@ graph::CentralityResult compute(const graph::Graph& g, const CentralityOptions& 
   }
   return compute_on(c, o, std::move(personalization), progress);
 }
-
-// What the output prints of the nodes, from the graph or from the file's arrays.
-struct GraphRows {
-  const graph::Graph& g;
-  std::size_t node_count() const { return g.node_count(); }
-  std::size_t edge_count() const { return g.edge_count(); }
-  std::string_view id(graph::NodeIndex v) const { return g.node(v).id; }
-  std::string_view name(graph::NodeIndex v) const { return g.node(v).name; }
-  graph::Kind kind(graph::NodeIndex v) const { return g.node(v).kind; }
-};
-struct ArrayRows {
-  const io::TopologyArrays& t;
-  std::size_t node_count() const { return t.node_count(); }
-  std::size_t edge_count() const { return edges; }
-  std::string_view id(graph::NodeIndex v) const { return t.id(v); }
-  std::string_view name(graph::NodeIndex v) const { return t.name(v); }
-  graph::Kind kind(graph::NodeIndex v) const { return t.kinds[v]; }
-  std::size_t edges;  // counted before the edge arrays were released
-};
 
 void check_options(const CentralityOptions& o) {
   static const std::vector<std::string> metrics{"degree",   "betweenness", "closeness",

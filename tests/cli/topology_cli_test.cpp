@@ -100,7 +100,7 @@ TEST_F(TopologyCli, CentralityEqualsTheFullLoad) {
 // The whole graph ranked without filters is computed from the file's arrays, without a
 // graph::Graph (io/topology_arrays.hpp): user weights (the default when the file has some),
 // an edge without one, a zero weight that betweenness refuses (the error names the edge),
-// both directions, JSON and text, stats.
+// both directions, JSON and text, stats; clusters likewise (but camps).
 TEST_F(TopologyCli, ArraysPathEqualsTheFullLoadWithUserWeights) {
   for (const char* metric : {"degree", "pagerank", "eigenvector"})
     expect_same("centrality", std::string("--metric ") + metric + " --top 0", 0, "w");
@@ -113,6 +113,13 @@ TEST_F(TopologyCli, ArraysPathEqualsTheFullLoadWithUserWeights) {
   expect_same("centrality", "--metric pagerank --weighted --weight none", 2, "w");
   expect_same("stats", "", 0, "w");
   expect_same("stats", "--json", 0, "w");
+  expect_same("clusters", "--method louvain", 0, "w");  // weight 0 allowed
+  expect_same("clusters", "--method louvain --weight evidence --json", 0, "w");
+  expect_same("clusters", "--method strong-components --json", 0, "w");
+  expect_same("clusters", "--method strong-components");
+  expect_same("clusters", "--method components --min-size 2", 0, "w");
+  expect_same("clusters", "--method label-propagation --seed 3", 0, "w");
+  expect_same("clusters", "--method camps", 0, "w");  // the signed graph: loaded as a Graph
 }
 
 TEST_F(TopologyCli, ClustersEqualsTheFullLoad) {
