@@ -192,7 +192,8 @@ struct DecodedEdge {
   std::uint32_t source = 0, target = 0, evidence = 0;
   graph::Relation relation = graph::Relation::kRelatedTo;
   std::int8_t sign = 0;
-  std::optional<double> weight, goldstein;
+  bool has_weight = false, has_goldstein = false;  // flags 1 and 2
+  double weight = 0.0, goldstein = 0.0;
   graph::Date first_seen = graph::kNoDate, last_seen = graph::kNoDate;
 };
 
@@ -244,10 +245,10 @@ void decode_edge_table(const pb::EdgeTable& t, const pb::Header& h, std::uint64_
     e.relation = static_cast<graph::Relation>(r);
     e.sign = sign;
     const auto f = static_cast<unsigned char>(t.flags()[i]);
-    e.weight.reset();
-    e.goldstein.reset();
-    if (f & 1) e.weight = get_f64(w), w += 8;
-    if (f & 2) e.goldstein = get_f64(gs), gs += 8;
+    e.has_weight = (f & 1) != 0;
+    e.has_goldstein = (f & 2) != 0;
+    if (e.has_weight) e.weight = get_f64(w), w += 8;
+    if (e.has_goldstein) e.goldstein = get_f64(gs), gs += 8;
     e.first_seen = static_cast<graph::Date>(get_u32(t.first_seen().data() + 4 * i));
     e.last_seen = static_cast<graph::Date>(get_u32(t.last_seen().data() + 4 * i));
     emit(e);
@@ -268,8 +269,8 @@ void add_edge_table(const pb::EdgeTable& t, graph::Graph& g, const pb::Header& h
                       graph::EdgeData e;
                       e.relation = d.relation;
                       e.sign = d.sign;
-                      e.weight = d.weight;
-                      e.goldstein = d.goldstein;
+                      if (d.has_weight) e.weight = d.weight;
+                      if (d.has_goldstein) e.goldstein = d.goldstein;
                       e.first_seen = d.first_seen;
                       e.last_seen = d.last_seen;
                       if (sink.topology) e.unloaded_evidence = d.evidence;
@@ -653,7 +654,7 @@ std::optional<TopologyArrays> load_sgpb_topology_arrays(const std::string& path)
                           [&](const DecodedEdge& d) {
                             std::uint32_t from = d.source, to = d.target;
                             if (graph::is_symmetric(d.relation) && to < from) std::swap(from, to);
-                            if (d.weight) t.weights.emplace_back(t.sources.size(), *d.weight);
+                            if (d.has_weight) t.weights.emplace_back(t.sources.size(), d.weight);
                             t.sources.push_back(from);
                             t.targets.push_back(to);
                             t.relations.push_back(d.relation);
