@@ -607,8 +607,12 @@ std::optional<TopologyArrays> load_sgpb_topology_arrays(const std::string& path)
   TopologyArrays& t = *out;
   t.article_count = h.article_count();
   t.evidence_count = h.evidence_count();
-  const auto nodes = static_cast<std::size_t>(std::min<std::uint64_t>(h.node_count(), 1u << 22));
-  const auto edges = static_cast<std::size_t>(std::min<std::uint64_t>(h.edge_count(), 1u << 26));
+  // Room for what the header declares, within what the file can hold (a node takes at least
+  // 9 bytes of its tables, an edge 23), so that a damaged header reserves nothing absurd.
+  const auto nodes = static_cast<std::size_t>(
+      std::min<std::uint64_t>({h.node_count(), file.size() / 9, 1u << 22}));
+  const auto edges = static_cast<std::size_t>(
+      std::min<std::uint64_t>({h.edge_count(), file.size() / 23, 1u << 26}));
   t.kinds.reserve(nodes);
   t.id_ends.reserve(nodes);
   t.name_ends.reserve(nodes);
