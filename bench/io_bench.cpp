@@ -3,7 +3,9 @@
 // sentence, as extraction produces.
 //   build/bench/io_bench --benchmark_filter='Sgpb.*/1000000'
 // Loads: version 3 whole (BM_SgpbLoad), version 2 whole (BM_SgpbLoadV2, files written before
-// version 3), version 3 topology alone (BM_SgpbLoadTopology, what the analytics read).
+// version 3), version 3 topology alone (BM_SgpbLoadTopology), the topology as arrays
+// (BM_SgpbLoadArrays) and the analytics view from them (BM_SgpbLoadArraysCsr; against
+// BM_SgpbLoadTopologyCsr, the Graph then its view: what the analytics read before).
 // And one edge with many evidence items (issue 13: duplicate detection was a linear scan per
 // item, quadratic per edge): add_evidence, and a JSON file that lists the edge once with N
 // items or N times with one item each. Time per item should stay flat as N grows.
@@ -13,13 +15,16 @@
 #include <malloc.h>
 
 #include <filesystem>
+#include <optional>
 #include <random>
 #include <string>
 
+#include "graph/csr.hpp"
 #include "graph/graph.hpp"
 #include "io/json_format.hpp"
 #include "io/sgpb.hpp"
 #include "io/sgpb_v3.hpp"
+#include "io/topology_arrays.hpp"
 
 namespace {
 
@@ -117,6 +122,51 @@ void BM_SgpbLoad(benchmark::State& state) { sgpb_load(state, io::kSgpbFormatVers
 void BM_SgpbLoadV2(benchmark::State& state) { sgpb_load(state, 2, false); }
 void BM_SgpbLoadTopology(benchmark::State& state) { sgpb_load(state, 3, true); }
 
+// What the analytics commands read when they need no graph::Graph (io/topology_arrays.hpp):
+// the topology of a version 3 file as arrays, then (with `csr`) the undirected analytics
+// view built from them, the arrays' edges released as the commands do. Against
+// BM_SgpbLoadTopologyCsr: load_sgpb_topology then graph::build_csr of the Graph (the path
+// before). mem_bytes_per_edge_loaded: heap in use after the load (and the view).
+void sgpb_load_view(benchmark::State& state, bool arrays, bool csr) {
+  const auto edges = static_cast<std::size_t>(state.range(0));
+  const std::string path = bench_path();
+  {
+    const graph::Graph g = news_like_graph(edges, 42);
+    io::save_sgpb(g, path);
+  }
+  const auto size = std::filesystem::file_size(path);
+  double mem = 0;
+  for (auto _ : state) {
+    const std::size_t heap0 = heap_in_use();
+    if (arrays) {
+      std::optional<io::TopologyArrays> t = io::load_topology_arrays(path);
+      if (csr) {
+        graph::Csr c = io::csr_of(*t);
+        t->release_edges();
+        mem = static_cast<double>(heap_in_use() - heap0);
+        benchmark::DoNotOptimize(c);
+      } else {
+        mem = static_cast<double>(heap_in_use() - heap0);
+      }
+      benchmark::DoNotOptimize(t);
+    } else {
+      io::SgpbTopology t = io::load_sgpb_topology(path);
+      graph::Csr c = graph::build_csr(t.graph);
+      mem = static_cast<double>(heap_in_use() - heap0);
+      benchmark::DoNotOptimize(c);
+      benchmark::DoNotOptimize(t);
+    }
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * size));
+  state.counters["mem_bytes_per_edge_loaded"] = mem / static_cast<double>(edges);
+  state.counters["file_bytes_per_edge"] = static_cast<double>(size) / static_cast<double>(edges);
+  std::filesystem::remove(path);
+}
+
+void BM_SgpbLoadArrays(benchmark::State& state) { sgpb_load_view(state, true, false); }
+void BM_SgpbLoadArraysCsr(benchmark::State& state) { sgpb_load_view(state, true, true); }
+void BM_SgpbLoadTopologyCsr(benchmark::State& state) { sgpb_load_view(state, false, true); }
+
 graph::Evidence numbered_evidence(std::uint32_t article, std::uint32_t i) {
   graph::Evidence ev;
   ev.article = article;
@@ -186,6 +236,9 @@ BENCHMARK(BM_SgpbSave)->Arg(1000)->Arg(1'000'000)->Arg(10'000'000)->Unit(benchma
 BENCHMARK(BM_SgpbLoad)->Arg(1000)->Arg(1'000'000)->Arg(10'000'000)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_SgpbLoadV2)->Arg(1000)->Arg(1'000'000)->Arg(10'000'000)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_SgpbLoadTopology)->Arg(1000)->Arg(1'000'000)->Arg(10'000'000)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_SgpbLoadArrays)->Arg(1000)->Arg(1'000'000)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_SgpbLoadArraysCsr)->Arg(1000)->Arg(1'000'000)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_SgpbLoadTopologyCsr)->Arg(1000)->Arg(1'000'000)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 }  // namespace
 

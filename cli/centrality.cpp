@@ -4,7 +4,9 @@
 // restrict the nodes printed, ranked among the whole graph; with --subgraph the scores are
 // computed on the filtered part only (cli/filters.hpp). Text prints a ranked table (padded
 // by display width) under a header saying which; --json prints the CentralityResult message
-// of proto/query.proto, sorted by score (highest first).
+// of proto/query.proto, sorted by score (highest first). The whole graph of a version 3
+// .sgpb file (no filter, --write or --personalize) is ranked from its topology arrays,
+// without a graph::Graph (io/topology_arrays.hpp); the output is the same.
 #include <algorithm>
 #include <cstdio>
 #include <iomanip>
@@ -23,6 +25,7 @@
 #include "cli/filters.hpp"
 #include "cli/text_output.hpp"
 #include "cli/kernels.hpp"
+#include "cli/node_rows.hpp"
 #include "cli/weight_option.hpp"
 #include "graph/betweenness.hpp"
 #include "graph/centrality.hpp"
@@ -31,6 +34,7 @@
 #include "graph/error.hpp"
 #include "graph/subgraph.hpp"
 #include "io/display_width.hpp"
+#include "io/topology_arrays.hpp"
 #include "proto/query.pb.h"
 
 namespace stakegraph::cli {
@@ -63,18 +67,12 @@ struct CentralityOptions {
        confidence_given = false, mode_given = false;
 };
 
-graph::CentralityResult compute(const graph::Graph& g, const CentralityOptions& o,
-                                 Progress& progress) {
+// The metric on the analytics view `c`; `personalization`: PageRank's teleport nodes.
+graph::CentralityResult compute_on(const graph::Csr& c, const CentralityOptions& o,
+                                    std::vector<std::uint32_t> personalization,
+                                    Progress& progress) {
   const bool weighted = o.source != graph::WeightSource::kNone;
   const std::string& m = o.metric;
-  // Path lengths 1 / weight need positive weights; PageRank and eigenvector non-negative
-  // ones; weighted degree (strength) takes any.
-  if (m != "degree") {
-    const bool costs = m == "betweenness" || m == "closeness" || m == "harmonic";
-    graph::require_positive_weights(g, o.source, !costs, m);
-  }
-  const graph::Csr c = graph::build_csr(
-      g, {.directed = o.directed, .weighted = weighted, .source = o.source});
   const graph::EdgeCost cost =
       weighted ? graph::EdgeCost::kInverseWeight : graph::EdgeCost::kHops;
   if (m == "degree") {
@@ -108,17 +106,35 @@ graph::CentralityResult compute(const graph::Graph& g, const CentralityOptions& 
   }
   if (m == "pagerank") {
     graph::PageRankOptions p{.damping = o.damping, .weighted = weighted, .threads = o.threads};
-    for (const auto& name : o.personalize) {
-      const auto v = g.find_by_id(name);
-      if (!v) {
-        throw graph::InvalidArgument("--personalize '" + name +
-                                     "': node excluded by the filters of --subgraph");
-      }
-      p.personalization.push_back(static_cast<std::uint32_t>(*v));
-    }
+    p.personalization = std::move(personalization);
     return kernels().pagerank(c, p);
   }
   return graph::eigenvector_centrality(c, {.weighted = weighted, .threads = o.threads});
+}
+
+// Path lengths 1 / weight need positive weights; PageRank and eigenvector non-negative
+// ones; weighted degree (strength) takes any. Whether zero weights are allowed.
+bool allows_zero_weights(const std::string& metric) {
+  return !(metric == "betweenness" || metric == "closeness" || metric == "harmonic");
+}
+
+graph::CentralityResult compute(const graph::Graph& g, const CentralityOptions& o,
+                                 Progress& progress) {
+  const bool weighted = o.source != graph::WeightSource::kNone;
+  if (o.metric != "degree")
+    graph::require_positive_weights(g, o.source, allows_zero_weights(o.metric), o.metric);
+  const graph::Csr c = graph::build_csr(
+      g, {.directed = o.directed, .weighted = weighted, .source = o.source});
+  std::vector<std::uint32_t> personalization;
+  for (const auto& name : o.personalize) {
+    const auto v = g.find_by_id(name);
+    if (!v) {
+      throw graph::InvalidArgument("--personalize '" + name +
+                                   "': node excluded by the filters of --subgraph");
+    }
+    personalization.push_back(static_cast<std::uint32_t>(*v));
+  }
+  return compute_on(c, o, std::move(personalization), progress);
 }
 
 void check_options(const CentralityOptions& o) {
@@ -146,9 +162,122 @@ void check_options(const CentralityOptions& o) {
     throw graph::InvalidArgument("--samples must be at least 1");
 }
 
+// Prints the ranking of the nodes `printed` selects (text or JSON).
+template <class Rows>
+void print_ranking(const CentralityOptions& o, const graph::CentralityResult& r,
+                   const std::vector<bool>& printed, const Rows& rows, bool on_subgraph) {
+  std::vector<graph::NodeIndex> order;
+  for (graph::NodeIndex v = 0; v < r.scores.size(); ++v)
+    if (printed[v]) order.push_back(v);
+  const std::size_t matching = order.size();
+  std::stable_sort(order.begin(), order.end(), [&](graph::NodeIndex a, graph::NodeIndex b) {
+    if (r.scores[a] != r.scores[b]) return r.scores[a] > r.scores[b];
+    return rows.id(a) < rows.id(b);
+  });
+  if (o.top > 0 && order.size() > o.top) order.resize(o.top);
+
+  if (o.json) {
+    pb::CentralityResult out;
+    out.set_metric(o.metric);
+    for (graph::NodeIndex v : order) {
+      pb::NodeScore* s = out.add_scores();
+      s->set_id(valid_utf8(rows.id(v)));
+      s->set_name(valid_utf8(rows.name(v)));
+      s->set_kind(static_cast<pb::Kind>(rows.kind(v)));
+      s->set_score(r.scores[v]);
+    }
+    if (r.samples > 0) {
+      out.set_samples(r.samples);
+      out.set_error_bound(r.error_bound);
+      out.set_confidence(o.confidence);
+    }
+    print_message_json(out);
+    return;
+  }
+  std::cout << o.metric << " (" << (o.directed ? "directed" : "undirected")
+            << (o.source == graph::WeightSource::kNone
+                    ? std::string()
+                    : ", weighted (" + std::string(graph::weight_source_name(o.source)) + ")")
+            << (o.normalized ? ", normalized" : "") << ", "
+            << rows.node_count() << " nodes, " << rows.edge_count() << " edges)";
+  if (on_subgraph) {
+    std::cout << " computed on the subgraph selected by " << describe_filters(o.filters);
+  } else if (o.filters.any()) {
+    std::cout << " computed on the whole graph; showing the " << matching
+              << " nodes that pass " << describe_filters(o.filters)
+              << " (--subgraph computes on them only)";
+  }
+  std::cout << "\n";
+  if (r.samples > 0) {
+    std::cout << "sampled: " << r.samples << " sources, seed " << o.seed << "; every score within "
+              << r.error_bound << " of the exact value with probability " << o.confidence
+              << "\n";
+  }
+  constexpr std::size_t kMaxNameWidth = 48;
+  std::size_t name_width = 4;
+  for (graph::NodeIndex v : order)
+    name_width = std::max(name_width, io::display_width(rows.name(v)));
+  name_width = std::min(name_width, kMaxNameWidth);
+  std::cout << std::setw(5) << "rank" << "  " << std::setw(14) << std::left << "score" << "  "
+            << cell("name", name_width) << "  kind\n"
+            << std::right;
+  std::size_t rank = 0;
+  for (graph::NodeIndex v : order) {
+    char score[32];
+    std::snprintf(score, sizeof score, "%.6g", r.scores[v]);
+    std::cout << std::setw(5) << ++rank << "  " << std::setw(14) << std::left << score << "  "
+              << cell(rows.name(v), name_width) << "  " << graph::kind_name(rows.kind(v))
+              << "\n"
+              << std::right;
+  }
+}
+
+// Runs the metric with its progress line and warns when it did not converge.
+template <class Compute>
+graph::CentralityResult run_metric(const CentralityOptions& o, std::size_t nodes,
+                                   Compute&& compute_with) {
+  Progress progress("centrality", o.progress);
+  progress.step(o.metric);
+  const graph::CentralityResult r = [&] {
+    // Closeness and harmonic report nothing on their own: a heartbeat says they run.
+    std::optional<Progress::Heartbeat> beat;
+    if (o.metric == "closeness" || o.metric == "harmonic") beat.emplace(progress);
+    return compute_with(progress);
+  }();
+  progress.finish(with_commas(nodes) + " nodes ranked");
+  if (!r.converged) {
+    std::cerr << "stakegraph: warning: " << o.metric << " did not converge in " << r.iterations
+              << " iterations; scores are the last iterate\n";
+  }
+  return r;
+}
+
+// The whole graph ranked (no filter, no --personalize, nothing saved) on a .sgpb file of
+// format version 3: the analytics view is built from the file's arrays, without a
+// graph::Graph (io/topology_arrays.hpp); the output is the same. False when this does not
+// apply, or when a weight is not allowed (the graph's path says which edge).
+bool rank_from_arrays(CentralityOptions o) {
+  if (o.filters.any() || !o.write.empty() || !o.personalize.empty()) return false;
+  std::optional<io::TopologyArrays> t = io::load_topology_arrays(o.graph);
+  if (!t) return false;
+  o.source = resolve_weight(o.weight, io::has_weights(*t));
+  if (o.metric != "degree" && !io::weights_allowed(*t, o.source, allows_zero_weights(o.metric)))
+    return false;
+  const bool weighted = o.source != graph::WeightSource::kNone;
+  const graph::Csr c =
+      io::csr_of(*t, {.directed = o.directed, .weighted = weighted, .source = o.source});
+  const ArrayRows rows{*t, t->edge_count()};
+  t->release_edges();
+  const graph::CentralityResult r = run_metric(
+      o, rows.node_count(), [&](Progress& progress) { return compute_on(c, o, {}, progress); });
+  print_ranking(o, r, std::vector<bool>(rows.node_count(), true), rows, false);
+  return true;
+}
+
 void run_centrality(CentralityOptions o) {
   check_options(o);
   kernels().check_supported("centrality", o.metric);
+  if (rank_from_arrays(o)) return;
   const graph::FilterOptions filter = filter_of(o.filters);
   // Resolve --personalize on the whole graph first, so that an unknown name gets the usual
   // suggestions; compute() then finds the node again in the filtered copy.
@@ -167,84 +296,10 @@ void run_centrality(CentralityOptions o) {
                  "nodes within the whole graph)\n";
   }
 
-  Progress progress("centrality", o.progress);
-  progress.step(o.metric);
-  const graph::CentralityResult r = [&] {
-    // Closeness and harmonic report nothing on their own: a heartbeat says they run.
-    std::optional<Progress::Heartbeat> beat;
-    if (o.metric == "closeness" || o.metric == "harmonic") beat.emplace(progress);
-    return compute(g, o, progress);
-  }();
-  progress.finish(with_commas(g.node_count()) + " nodes ranked");
-  if (!r.converged) {
-    std::cerr << "stakegraph: warning: " << o.metric << " did not converge in " << r.iterations
-              << " iterations; scores are the last iterate\n";
-  }
+  const graph::CentralityResult r = run_metric(
+      o, g.node_count(), [&](Progress& progress) { return compute(g, o, progress); });
   if (!o.write.empty()) write_node_values(g, o.metric, r.scores, o.write, o.nodes, o.force);
-  std::vector<graph::NodeIndex> order;
-  for (graph::NodeIndex v = 0; v < r.scores.size(); ++v)
-    if (printed[v]) order.push_back(v);
-  const std::size_t matching = order.size();
-  std::stable_sort(order.begin(), order.end(), [&](graph::NodeIndex a, graph::NodeIndex b) {
-    if (r.scores[a] != r.scores[b]) return r.scores[a] > r.scores[b];
-    return g.node(a).id < g.node(b).id;
-  });
-  if (o.top > 0 && order.size() > o.top) order.resize(o.top);
-
-  if (o.json) {
-    pb::CentralityResult out;
-    out.set_metric(o.metric);
-    for (graph::NodeIndex v : order) {
-      pb::NodeScore* s = out.add_scores();
-      s->set_id(valid_utf8(g.node(v).id));
-      s->set_name(valid_utf8(g.node(v).name));
-      s->set_kind(static_cast<pb::Kind>(g.node(v).kind));
-      s->set_score(r.scores[v]);
-    }
-    if (r.samples > 0) {
-      out.set_samples(r.samples);
-      out.set_error_bound(r.error_bound);
-      out.set_confidence(o.confidence);
-    }
-    print_message_json(out);
-    return;
-  }
-  std::cout << o.metric << " (" << (o.directed ? "directed" : "undirected")
-            << (o.source == graph::WeightSource::kNone
-                    ? std::string()
-                    : ", weighted (" + std::string(graph::weight_source_name(o.source)) + ")")
-            << (o.normalized ? ", normalized" : "") << ", "
-            << g.node_count() << " nodes, " << g.edge_count() << " edges)";
-  if (on_subgraph) {
-    std::cout << " computed on the subgraph selected by " << describe_filters(o.filters);
-  } else if (o.filters.any()) {
-    std::cout << " computed on the whole graph; showing the " << matching
-              << " nodes that pass " << describe_filters(o.filters)
-              << " (--subgraph computes on them only)";
-  }
-  std::cout << "\n";
-  if (r.samples > 0) {
-    std::cout << "sampled: " << r.samples << " sources, seed " << o.seed << "; every score within "
-              << r.error_bound << " of the exact value with probability " << o.confidence
-              << "\n";
-  }
-  constexpr std::size_t kMaxNameWidth = 48;
-  std::size_t name_width = 4;
-  for (graph::NodeIndex v : order)
-    name_width = std::max(name_width, io::display_width(g.node(v).name));
-  name_width = std::min(name_width, kMaxNameWidth);
-  std::cout << std::setw(5) << "rank" << "  " << std::setw(14) << std::left << "score" << "  "
-            << cell("name", name_width) << "  kind\n"
-            << std::right;
-  std::size_t rank = 0;
-  for (graph::NodeIndex v : order) {
-    char score[32];
-    std::snprintf(score, sizeof score, "%.6g", r.scores[v]);
-    std::cout << std::setw(5) << ++rank << "  " << std::setw(14) << std::left << score << "  "
-              << cell(g.node(v).name, name_width) << "  " << graph::kind_name(g.node(v).kind)
-              << "\n"
-              << std::right;
-  }
+  print_ranking(o, r, printed, GraphRows{g}, on_subgraph);
 }
 
 }  // namespace

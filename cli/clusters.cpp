@@ -6,10 +6,13 @@
 // --clusters` and the report (the same numbers for the same graph and options); the JSON
 // "id" is the 0-based index (cluster id + 1 is the number shown). Text lists the
 // clusters with their members' names; --json prints the ClusterResult message of
-// proto/query.proto.
+// proto/query.proto. The whole graph's clusters of a version 3 .sgpb file (no filter or
+// --write; not camps) are computed from its topology arrays, without a graph::Graph
+// (io/topology_arrays.hpp); the output is the same.
 #include <iomanip>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -21,6 +24,7 @@
 #include "cli/common.hpp"
 #include "cli/filters.hpp"
 #include "cli/kernels.hpp"
+#include "cli/node_rows.hpp"
 #include "cli/weight_option.hpp"
 #include "graph/camps.hpp"
 #include "graph/communities.hpp"
@@ -28,6 +32,7 @@
 #include "graph/csr.hpp"
 #include "graph/error.hpp"
 #include "graph/subgraph.hpp"
+#include "io/topology_arrays.hpp"
 #include "proto/query.pb.h"
 
 namespace stakegraph::cli {
@@ -60,20 +65,17 @@ struct Outcome {
   std::string detail;  // one line of method-specific facts for the text header
 };
 
-Outcome cluster(const graph::Graph& g, const ClustersOptions& o, Progress& progress) {
+// The methods that run on the analytics view: `undirected` (weighted as o.source says),
+// and `directed()` (unweighted, for strong components). Not camps (the signed graph).
+template <class Directed>
+Outcome cluster_on(const graph::Csr& undirected, Directed&& directed, const ClustersOptions& o,
+                   Progress& progress) {
   Outcome out;
-  const bool weighted = o.source != graph::WeightSource::kNone;
-  // Louvain, label propagation, camps and modularity add weights up: none may be negative.
-  if (o.method != "components" && o.method != "strong-components")
-    graph::require_positive_weights(g, o.source, true, o.method);
-  const graph::Csr undirected =
-      graph::build_csr(g, {.weighted = weighted, .source = o.source});
   std::ostringstream detail;
   if (o.method == "components" || o.method == "strong-components") {
-    const graph::ComponentsResult r =
-        o.method == "components"
-            ? kernels().connected_components(undirected)
-            : graph::strong_components(graph::build_csr(g, {.directed = true}));
+    const graph::ComponentsResult r = o.method == "components"
+                                          ? kernels().connected_components(undirected)
+                                          : graph::strong_components(directed());
     out.membership = r.membership;
     out.count = r.count;
   } else if (o.method == "louvain") {
@@ -92,22 +94,40 @@ Outcome cluster(const graph::Graph& g, const ClustersOptions& o, Progress& progr
     out.membership = r.membership;
     out.count = r.count;
     detail << "seed " << o.seed << ", " << r.iterations << " sweeps";
-  } else if (o.method == "camps") {
-    const graph::SignedGraph s =
-        graph::build_signed(g, {.weighted = weighted, .source = o.source});
-    const graph::CampsResult r =
-        graph::camps(s, {.seed = o.seed, .restarts = std::max(8, o.restarts)});
-    out.membership = r.membership;
-    out.count = r.count;
-    out.signed_result = true;
-    out.frustration = r.frustration;
-    out.optimal = r.exact;
-    detail << "frustration " << r.frustration << " ("
-           << (r.exact ? "optimal" : "best found; some components too large to prove optimal")
-           << "), " << s.targets.size() / 2 << " signed ties";
   } else {
     throw graph::InvalidArgument("unknown method '" + o.method + "'");
   }
+  out.modularity = graph::modularity(undirected, out.membership, o.resolution);
+  out.detail = detail.str();
+  return out;
+}
+
+// Louvain, label propagation, camps and modularity add weights up: none may be negative.
+bool checks_weights(const std::string& method) {
+  return method != "components" && method != "strong-components";
+}
+
+Outcome cluster(const graph::Graph& g, const ClustersOptions& o, Progress& progress) {
+  const bool weighted = o.source != graph::WeightSource::kNone;
+  if (checks_weights(o.method)) graph::require_positive_weights(g, o.source, true, o.method);
+  const graph::Csr undirected =
+      graph::build_csr(g, {.weighted = weighted, .source = o.source});
+  if (o.method != "camps")
+    return cluster_on(
+        undirected, [&] { return graph::build_csr(g, {.directed = true}); }, o, progress);
+  Outcome out;
+  std::ostringstream detail;
+  const graph::SignedGraph s = graph::build_signed(g, {.weighted = weighted, .source = o.source});
+  const graph::CampsResult r =
+      graph::camps(s, {.seed = o.seed, .restarts = std::max(8, o.restarts)});
+  out.membership = r.membership;
+  out.count = r.count;
+  out.signed_result = true;
+  out.frustration = r.frustration;
+  out.optimal = r.exact;
+  detail << "frustration " << r.frustration << " ("
+         << (r.exact ? "optimal" : "best found; some components too large to prove optimal")
+         << "), " << s.targets.size() / 2 << " signed ties";
   out.modularity = graph::modularity(undirected, out.membership, o.resolution);
   out.detail = detail.str();
   return out;
@@ -124,7 +144,8 @@ std::vector<std::vector<std::uint32_t>> listed_members(
   return out;
 }
 
-void print_json_result(const graph::Graph& g, const ClustersOptions& o, const Outcome& r,
+template <class Rows>
+void print_json_result(const Rows& rows, const ClustersOptions& o, const Outcome& r,
                        const std::vector<std::vector<std::uint32_t>>& members,
                        const std::vector<std::vector<std::uint32_t>>& listed) {
   pb::ClusterResult msg;
@@ -139,41 +160,27 @@ void print_json_result(const graph::Graph& g, const ClustersOptions& o, const Ou
     pb::Cluster* cl = msg.add_clusters();
     cl->set_id(c);  // an index: shown as c + 1 in text, diagrams and the report
     for (std::uint32_t v : listed[c]) {
-      cl->add_members(valid_utf8(g.node(v).name));
-      cl->add_ids(valid_utf8(g.node(v).id));
+      cl->add_members(valid_utf8(rows.name(v)));
+      cl->add_ids(valid_utf8(rows.id(v)));
     }
   }
   print_message_json(msg);
 }
 
-void run_clusters(ClustersOptions o) {
-  kernels().check_supported("clusters", o.method);
-  const graph::FilterOptions filter = filter_of(o.filters);
-  const bool on_subgraph = o.filters.subgraph && !filter.selects_everything();
-  // The topology alone unless the filters read evidence or --write saves the whole graph.
-  const bool needs_evidence = filter_reads_evidence(filter) || !o.write.empty();
-  const graph::Graph g =
-      load_filtered(o.graph, on_subgraph ? filter : graph::FilterOptions{}, needs_evidence);
-  o.source = resolve_weight(o.weight, g);
-  Progress progress("clusters", o.progress);
-  progress.step(o.method);
-  const Outcome r = cluster(g, o, progress);
-  progress.finish(std::to_string(r.count) + " clusters");
-  const auto members = graph::cluster_members(r.membership, r.count);
-  if (!o.write.empty()) {
-    const std::vector<double> ids(r.membership.begin(), r.membership.end());
-    write_node_values(g, o.method, ids, o.write, o.nodes, o.force);
-  }
-  const auto listed = listed_members(
-      members, on_subgraph ? std::vector<bool>(g.node_count(), true) : printed_nodes(g, o.filters));
+// Prints the clusters (text or JSON); `printed`: the nodes the filters keep.
+template <class Rows>
+void print_clusters(const Rows& rows, const ClustersOptions& o, const Outcome& r,
+                    const std::vector<std::vector<std::uint32_t>>& members,
+                    const std::vector<bool>& printed, bool on_subgraph) {
+  const auto listed = listed_members(members, printed);
   if (o.json) {
-    print_json_result(g, o, r, members, listed);
+    print_json_result(rows, o, r, members, listed);
     return;
   }
   std::size_t shown = 0;
   for (std::uint32_t c = 0; c < r.count; ++c)
     shown += members[c].size() >= o.min_size && !listed[c].empty();
-  std::cout << o.method << ": " << r.count << " clusters over " << g.node_count() << " nodes";
+  std::cout << o.method << ": " << r.count << " clusters over " << rows.node_count() << " nodes";
   if (on_subgraph) {
     std::cout << " of the subgraph selected by " << describe_filters(o.filters);
   } else if (o.filters.any()) {
@@ -193,9 +200,59 @@ void run_clusters(ClustersOptions o) {
     if (listed[c].size() < members[c].size()) std::cout << ", " << listed[c].size() << " listed";
     std::cout << "): ";
     for (std::size_t i = 0; i < listed[c].size(); ++i)
-      std::cout << (i ? ", " : "") << g.node(listed[c][i]).name;
+      std::cout << (i ? ", " : "") << rows.name(listed[c][i]);
     std::cout << "\n";
   }
+}
+
+// The whole graph's clusters (no filter, nothing saved; not camps) on a .sgpb file of format
+// version 3: computed on the view built from the file's arrays, without a graph::Graph
+// (io/topology_arrays.hpp); the output is the same. False when this does not apply, or when
+// a weight is not allowed (the graph's path says which edge).
+bool cluster_from_arrays(ClustersOptions o) {
+  if (o.filters.any() || !o.write.empty() || o.method == "camps") return false;
+  std::optional<io::TopologyArrays> t = io::load_topology_arrays(o.graph);
+  if (!t) return false;
+  o.source = resolve_weight(o.weight, io::has_weights(*t));
+  if (checks_weights(o.method) && !io::weights_allowed(*t, o.source, true)) return false;
+  const bool weighted = o.source != graph::WeightSource::kNone;
+  const graph::Csr undirected = io::csr_of(*t, {.weighted = weighted, .source = o.source});
+  std::optional<graph::Csr> directed;
+  if (o.method == "strong-components") directed = io::csr_of(*t, {.directed = true});
+  const ArrayRows rows{*t, t->edge_count()};
+  t->release_edges();
+  Progress progress("clusters", o.progress);
+  progress.step(o.method);
+  const Outcome r = cluster_on(
+      undirected, [&]() -> const graph::Csr& { return *directed; }, o, progress);
+  progress.finish(std::to_string(r.count) + " clusters");
+  print_clusters(rows, o, r, graph::cluster_members(r.membership, r.count),
+                 std::vector<bool>(rows.node_count(), true), false);
+  return true;
+}
+
+void run_clusters(ClustersOptions o) {
+  kernels().check_supported("clusters", o.method);
+  if (cluster_from_arrays(o)) return;
+  const graph::FilterOptions filter = filter_of(o.filters);
+  const bool on_subgraph = o.filters.subgraph && !filter.selects_everything();
+  // The topology alone unless the filters read evidence or --write saves the whole graph.
+  const bool needs_evidence = filter_reads_evidence(filter) || !o.write.empty();
+  const graph::Graph g =
+      load_filtered(o.graph, on_subgraph ? filter : graph::FilterOptions{}, needs_evidence);
+  o.source = resolve_weight(o.weight, g);
+  Progress progress("clusters", o.progress);
+  progress.step(o.method);
+  const Outcome r = cluster(g, o, progress);
+  progress.finish(std::to_string(r.count) + " clusters");
+  const auto members = graph::cluster_members(r.membership, r.count);
+  if (!o.write.empty()) {
+    const std::vector<double> ids(r.membership.begin(), r.membership.end());
+    write_node_values(g, o.method, ids, o.write, o.nodes, o.force);
+  }
+  print_clusters(GraphRows{g}, o, r, members,
+                 on_subgraph ? std::vector<bool>(g.node_count(), true) : printed_nodes(g, o.filters),
+                 on_subgraph);
 }
 
 }  // namespace

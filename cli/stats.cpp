@@ -1,8 +1,10 @@
 // stakegraph stats GRAPH [--since D] [--until D]: counts of nodes, edges, articles and
 // evidence, by kind and relation (of the evidence dated within --since/--until).
+#include <array>
 #include <iostream>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "cli/analytics.hpp"
@@ -10,6 +12,7 @@
 #include "cli/printable_output.hpp"
 #include "cli/common.hpp"
 #include "io/formats.hpp"
+#include "io/topology_arrays.hpp"
 
 namespace stakegraph::cli {
 namespace {
@@ -20,28 +23,62 @@ struct StatsOptions {
   bool json = false;
 };
 
-void run_stats(const StatsOptions& o) {
-  // Without dates only counts are read: a .sgpb file of format version 3 gives them from its
-  // topology (cli/analytics.hpp); with dates the evidence is loaded and filtered.
+struct Counts {
+  std::size_t nodes = 0, edges = 0, articles = 0, evidence = 0;
+  std::map<std::string, std::size_t> by_kind, by_relation;
+};
+
+Counts counts_of(const StatsOptions& o) {
+  Counts c;
+  if (o.since.empty() && o.until.empty()) {
+    // Without dates only counts are read: a .sgpb file of format version 3 gives them from
+    // its node and edge tables as arrays (io/topology_arrays.hpp), without a graph::Graph.
+    if (const std::optional<io::TopologyArrays> t = io::load_topology_arrays(o.graph)) {
+      c.nodes = t->node_count();
+      c.edges = t->edge_count();
+      c.articles = t->article_count;
+      c.evidence = t->evidence_count;
+      std::array<std::size_t, graph::kKindCount> kinds{};
+      for (const graph::Kind k : t->kinds) ++kinds[static_cast<std::size_t>(k)];
+      for (std::size_t k = 0; k < kinds.size(); ++k)
+        if (kinds[k] > 0)
+          c.by_kind[std::string(graph::kind_name(static_cast<graph::Kind>(k)))] = kinds[k];
+      std::array<std::size_t, graph::kRelationCount> relations{};
+      for (const graph::Relation r : t->relations) ++relations[static_cast<std::size_t>(r)];
+      for (std::size_t r = 0; r < relations.size(); ++r)
+        if (relations[r] > 0)
+          c.by_relation[std::string(graph::relation_name(static_cast<graph::Relation>(r)))] =
+              relations[r];
+      return c;
+    }
+  }
+  // Otherwise the graph: with dates the evidence is loaded and filtered; without, other
+  // files are loaded whole.
   graph::Graph g;
-  std::uint64_t articles = 0;
   if (o.since.empty() && o.until.empty()) {
     io::TopologyLoad t = io::load_graph_topology(o.graph);
     g = std::move(t.graph);
-    articles = t.article_count;
+    c.articles = t.article_count;
   } else {
     g = load_filtered(o.graph, make_filter({}, {}, o.since, o.until));
-    articles = g.articles().size();
+    c.articles = g.articles().size();
   }
-  std::map<std::string, std::size_t> by_kind, by_relation;
   for (graph::NodeIndex v = 0; v < g.node_count(); ++v)
-    ++by_kind[std::string(graph::kind_name(g.node(v).kind))];
+    ++c.by_kind[std::string(graph::kind_name(g.node(v).kind))];
   for (auto [it, end] = boost::edges(g.boost_graph()); it != end; ++it)
-    ++by_relation[std::string(graph::relation_name(g.edge(*it).relation))];
-  const std::size_t evidence = g.evidence_count();
+    ++c.by_relation[std::string(graph::relation_name(g.edge(*it).relation))];
+  c.nodes = g.node_count();
+  c.edges = g.edge_count();
+  c.evidence = g.evidence_count();
+  return c;
+}
+
+void run_stats(const StatsOptions& o) {
+  const Counts c = counts_of(o);
+  const auto& [nodes, edges, articles, evidence, by_kind, by_relation] = c;
   if (o.json) {
-    print_json({{"nodes", g.node_count()},
-                {"edges", g.edge_count()},
+    print_json({{"nodes", nodes},
+                {"edges", edges},
                 {"articles", articles},
                 {"evidence", evidence},
                 {"by_kind", by_kind},
@@ -49,8 +86,8 @@ void run_stats(const StatsOptions& o) {
     return;
   }
   std::cout << o.graph << "\n"
-            << "  nodes     " << g.node_count() << "\n"
-            << "  edges     " << g.edge_count() << "\n"
+            << "  nodes     " << nodes << "\n"
+            << "  edges     " << edges << "\n"
             << "  articles  " << articles << "\n"
             << "  evidence  " << evidence << "\n";
   std::cout << "nodes by kind\n";

@@ -16,9 +16,14 @@ void add_weight_option(CLI::App* sub, WeightOption& o, const std::string& what) 
 }
 
 graph::WeightSource resolve_weight(const WeightOption& o, const graph::Graph& g) {
+  return resolve_weight(o, graph::has_weights(g));
+}
+
+graph::WeightSource resolve_weight(const WeightOption& o, bool file_has_weights) {
   // Unset (with or without --weighted): the file's own weights when it has some, else
   // evidence counts (issue 15); --weight none gives the unweighted results.
-  if (o.value.empty()) return graph::default_weight_source(g);
+  if (o.value.empty())
+    return file_has_weights ? graph::WeightSource::kWeight : graph::WeightSource::kEvidence;
   const auto s = graph::parse_weight_source(o.value);
   if (!s) throw graph::InvalidArgument("--weight: one of weight, evidence, none");
   if (o.weighted && *s == graph::WeightSource::kNone)

@@ -88,7 +88,8 @@ std::size_t Csr::memory_bytes() const {
 Csr build_csr(const Graph& g, const CsrOptions& o) {
   if (g.node_count() >= 0xFFFFFFFFu) throw InvalidArgument("graph too large for the CSR view");
   std::vector<Arc> arcs;
-  arcs.reserve(g.edge_count());
+  // The undirected view doubles the arcs in place: room for both directions at once.
+  arcs.reserve(o.directed ? g.edge_count() : 2 * g.edge_count());
   const auto& bg = g.boost_graph();
   for (auto [it, end] = boost::edges(bg); it != end; ++it) {
     const auto s = static_cast<std::uint32_t>(boost::source(*it, bg));
@@ -104,7 +105,7 @@ Csr build_csr(std::uint32_t n, const std::vector<std::pair<std::uint32_t, std::u
   if (!weights.empty() && weights.size() != edges.size())
     throw InvalidArgument("build_csr: weights and edges differ in length");
   std::vector<Arc> arcs;
-  arcs.reserve(edges.size());
+  arcs.reserve(o.directed ? edges.size() : 2 * edges.size());
   for (std::size_t i = 0; i < edges.size(); ++i) {
     const auto [s, t] = edges[i];
     if (s >= n || t >= n) throw InvalidArgument("build_csr: node id out of range");

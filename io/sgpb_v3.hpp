@@ -22,9 +22,11 @@
 
 #include <cstdint>
 #include <iosfwd>
+#include <optional>
 #include <string>
 
 #include "graph/graph.hpp"
+#include "io/topology_arrays.hpp"
 #include "proto/stakegraph.pb.h"
 
 namespace stakegraph::io {
@@ -70,5 +72,10 @@ struct SgpbTopology {
 // load_sgpb; a version 3 file's evidence and article frames are not checked, since they are
 // not read).
 SgpbTopology load_sgpb_topology(const std::string& path);
+
+// The same tables as plain arrays, without a graph::Graph (io/topology_arrays.hpp: what
+// io::load_topology_arrays returns); nullopt when the file is not of version 3 (or is "-").
+// Throws as load_sgpb_topology.
+std::optional<TopologyArrays> load_sgpb_topology_arrays(const std::string& path);
 
 }  // namespace stakegraph::io

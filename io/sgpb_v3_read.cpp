@@ -7,12 +7,16 @@
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include <google/protobuf/stubs/logging.h>
 
 #include "graph/error.hpp"
+#include "graph/names.hpp"
 #include "io/error.hpp"
 #include "io/input.hpp"
 #include "io/offset_reader.hpp"
@@ -128,12 +132,16 @@ std::string_view slice(const std::string& blob, std::uint32_t from, std::uint32_
   return std::string_view(blob).substr(from, to - from);
 }
 
-// Appends the table's nodes to `g`. Throws graph::InvalidArgument.
-void add_node_table(const pb::NodeTable& t, graph::Graph& g, std::uint64_t declared) {
+// Checks the table's arrays and string tables and calls emit(i, id, name, kind) for each of
+// its nodes, then extra(i, item) for each of its aliases-and-attributes items. Throws
+// graph::InvalidArgument.
+template <class Emit, class Extra>
+void decode_node_table(const pb::NodeTable& t, std::uint64_t expected_first,
+                       std::uint64_t declared, Emit&& emit, Extra&& extra) {
   const std::uint64_t n = t.count();
-  if (t.first() != g.node_count())
+  if (t.first() != expected_first)
     throw graph::InvalidArgument("node table starts at node " + std::to_string(t.first()) +
-                                 ", expected " + std::to_string(g.node_count()));
+                                 ", expected " + std::to_string(expected_first));
   if (n == 0 || n > declared - t.first())
     throw graph::InvalidArgument("node table of " + std::to_string(n) +
                                  " nodes: more than the header declares");
@@ -142,7 +150,7 @@ void add_node_table(const pb::NodeTable& t, graph::Graph& g, std::uint64_t decla
   if (find_invalid_utf8(t.ids()) || find_invalid_utf8(t.names()))
     throw graph::InvalidArgument("node table: invalid UTF-8 in its string table");
   std::uint32_t id_at = 0, name_at = 0;
-  int extra = 0;
+  int extras = 0;
   for (std::uint32_t i = 0; i < n; ++i) {
     const std::uint32_t id_end = get_u32(t.id_ends().data() + 4 * i);
     const std::uint32_t name_end = get_u32(t.name_ends().data() + 4 * i);
@@ -152,34 +160,54 @@ void add_node_table(const pb::NodeTable& t, graph::Graph& g, std::uint64_t decla
     const auto k = static_cast<unsigned char>(t.kinds()[i]);
     if (k >= graph::kKindCount) throw graph::InvalidArgument("node table: invalid kind");
     const graph::Kind kind = k == 0 ? graph::Kind::kOrganization : static_cast<graph::Kind>(k);
-    const graph::NodeIndex v = g.add_node_with_id(slice(t.ids(), id_at, id_end),
-                                                  slice(t.names(), name_at, name_end), kind);
-    for (; extra < t.extras_size() && t.extras(extra).node() == i; ++extra) {
-      for (const auto& a : t.extras(extra).aliases()) g.add_alias(v, a);
-      for (const auto& [key, val] : t.extras(extra).attributes()) g.set_attribute(v, key, val);
-    }
+    emit(i, slice(t.ids(), id_at, id_end), slice(t.names(), name_at, name_end), kind);
+    for (; extras < t.extras_size() && t.extras(extras).node() == i; ++extras)
+      extra(i, t.extras(extras));
     id_at = id_end;
     name_at = name_end;
   }
   if (id_at != t.ids().size() || name_at != t.names().size())
     throw graph::InvalidArgument("node table: string table longer than its ends");
-  if (extra != t.extras_size())
+  if (extras != t.extras_size())
     throw graph::InvalidArgument("node table: aliases and attributes out of order");
 }
 
-struct EdgeSink {
-  bool topology = false;                 // keep evidence counts in unloaded_evidence
-  std::vector<std::uint32_t> counts;     // full read: each edge's evidence count
-  std::vector<graph::EdgeRef> refs;      // full read: each edge
-  std::uint64_t evidence = 0;            // sum of the counts so far
+// Appends the table's nodes to `g`. Throws graph::InvalidArgument.
+void add_node_table(const pb::NodeTable& t, graph::Graph& g, std::uint64_t declared) {
+  std::vector<graph::NodeIndex> made;
+  graph::NodeIndex v = 0;
+  decode_node_table(
+      t, g.node_count(), declared,
+      [&](std::uint32_t, std::string_view id, std::string_view name, graph::Kind kind) {
+        v = g.add_node_with_id(id, name, kind);
+      },
+      [&](std::uint32_t, const pb::NodeExtra& x) {
+        for (const auto& a : x.aliases()) g.add_alias(v, a);
+        for (const auto& [key, val] : x.attributes()) g.set_attribute(v, key, val);
+      });
+}
+
+// One edge of an edge table, decoded and checked.
+struct DecodedEdge {
+  std::uint32_t source = 0, target = 0, evidence = 0;
+  graph::Relation relation = graph::Relation::kRelatedTo;
+  std::int8_t sign = 0;
+  bool has_weight = false, has_goldstein = false;  // flags 1 and 2
+  double weight = 0.0, goldstein = 0.0;
+  graph::Date first_seen = graph::kNoDate, last_seen = graph::kNoDate;
 };
 
-// Appends the table's edges to `g`. Throws graph::InvalidArgument.
-void add_edge_table(const pb::EdgeTable& t, graph::Graph& g, const pb::Header& h, EdgeSink& sink) {
+// Checks the table's arrays against its count, its node numbers against `nodes`, its
+// relations, signs and flags, and its evidence counts against the header's total
+// (`evidence` is the sum so far, updated); calls emit(const DecodedEdge&) for each edge in
+// file order. Throws graph::InvalidArgument.
+template <class Emit>
+void decode_edge_table(const pb::EdgeTable& t, const pb::Header& h, std::uint64_t expected_first,
+                       std::uint64_t nodes, std::uint64_t& evidence, Emit&& emit) {
   const std::uint64_t n = t.count();
-  if (t.first() != g.edge_count())
+  if (t.first() != expected_first)
     throw graph::InvalidArgument("edge table starts at edge " + std::to_string(t.first()) +
-                                 ", expected " + std::to_string(g.edge_count()));
+                                 ", expected " + std::to_string(expected_first));
   if (n == 0 || n > h.edge_count() - t.first())
     throw graph::InvalidArgument("edge table of " + std::to_string(n) +
                                  " edges: more than the header declares");
@@ -195,13 +223,13 @@ void add_edge_table(const pb::EdgeTable& t, graph::Graph& g, const pb::Header& h
   }
   if (t.weights().size() != 8 * weights || t.goldsteins().size() != 8 * goldsteins)
     throw graph::InvalidArgument("edge table: weights do not match its flags");
-  const std::uint64_t nodes = g.node_count();
   const char* w = t.weights().data();
   const char* gs = t.goldsteins().data();
+  DecodedEdge e;
   for (std::uint32_t i = 0; i < n; ++i) {
-    const std::uint32_t s = get_u32(t.sources().data() + 4 * i);
-    const std::uint32_t d = get_u32(t.targets().data() + 4 * i);
-    if (s >= nodes || d >= nodes)
+    e.source = get_u32(t.sources().data() + 4 * i);
+    e.target = get_u32(t.targets().data() + 4 * i);
+    if (e.source >= nodes || e.target >= nodes)
       throw graph::InvalidArgument("edge " + std::to_string(t.first() + i) +
                                    ": node number out of range");
     const auto r = static_cast<unsigned char>(t.relations()[i]);
@@ -209,26 +237,50 @@ void add_edge_table(const pb::EdgeTable& t, graph::Graph& g, const pb::Header& h
     if (r == 0 || r >= graph::kRelationCount || sign < -1 || sign > 1)
       throw graph::InvalidArgument("edge " + std::to_string(t.first() + i) +
                                    ": invalid relation or sign");
-    const std::uint32_t count = get_u32(t.evidence_counts().data() + 4 * i);
-    if (count > h.evidence_count() - sink.evidence)
+    e.evidence = get_u32(t.evidence_counts().data() + 4 * i);
+    if (e.evidence > h.evidence_count() - evidence)
       throw graph::InvalidArgument("the edges' evidence counts pass the header's " +
                                    std::to_string(h.evidence_count()));
-    sink.evidence += count;
-    graph::EdgeData e;
+    evidence += e.evidence;
     e.relation = static_cast<graph::Relation>(r);
     e.sign = sign;
     const auto f = static_cast<unsigned char>(t.flags()[i]);
-    if (f & 1) e.weight = get_f64(w), w += 8;
-    if (f & 2) e.goldstein = get_f64(gs), gs += 8;
+    e.has_weight = (f & 1) != 0;
+    e.has_goldstein = (f & 2) != 0;
+    if (e.has_weight) e.weight = get_f64(w), w += 8;
+    if (e.has_goldstein) e.goldstein = get_f64(gs), gs += 8;
     e.first_seen = static_cast<graph::Date>(get_u32(t.first_seen().data() + 4 * i));
     e.last_seen = static_cast<graph::Date>(get_u32(t.last_seen().data() + 4 * i));
-    if (sink.topology) e.unloaded_evidence = count;
-    const graph::EdgeRef ref = g.append_edge_unchecked(s, d, std::move(e));
-    if (!sink.topology) {
-      sink.counts.push_back(count);
-      sink.refs.push_back(ref);
-    }
+    emit(e);
   }
+}
+
+struct EdgeSink {
+  bool topology = false;                 // keep evidence counts in unloaded_evidence
+  std::vector<std::uint32_t> counts;     // full read: each edge's evidence count
+  std::vector<graph::EdgeRef> refs;      // full read: each edge
+  std::uint64_t evidence = 0;            // sum of the counts so far
+};
+
+// Appends the table's edges to `g`. Throws graph::InvalidArgument.
+void add_edge_table(const pb::EdgeTable& t, graph::Graph& g, const pb::Header& h, EdgeSink& sink) {
+  decode_edge_table(t, h, g.edge_count(), g.node_count(), sink.evidence,
+                    [&](const DecodedEdge& d) {
+                      graph::EdgeData e;
+                      e.relation = d.relation;
+                      e.sign = d.sign;
+                      if (d.has_weight) e.weight = d.weight;
+                      if (d.has_goldstein) e.goldstein = d.goldstein;
+                      e.first_seen = d.first_seen;
+                      e.last_seen = d.last_seen;
+                      if (sink.topology) e.unloaded_evidence = d.evidence;
+                      const graph::EdgeRef ref = g.append_edge_unchecked(d.source, d.target,
+                                                                         std::move(e));
+                      if (!sink.topology) {
+                        sink.counts.push_back(d.evidence);
+                        sink.refs.push_back(ref);
+                      }
+                    });
 }
 
 void check_header(const std::string& name, const pb::Header& h) {
@@ -404,31 +456,43 @@ SgpbTopology whole(graph::Graph g, std::uint32_t version) {
 
 }  // namespace
 
-SgpbTopology load_sgpb_topology(const std::string& path) {
-  if (path == "-") return whole(read_sgpb(std::cin, "<stdin>"), 0);
-  File file(path);
+namespace {
+
+// A version 3 file whose header, trailer and footer (with its frame index) were read and
+// checked: where its tables are.
+struct V3File {
+  pb::Header header;
+  pb::Footer footer;
+  std::uint64_t after_header = 0;  // offset of the first frame after the header
+};
+
+// Reads and checks the header, the trailer and the footer. False when the file is not of
+// version 3 (`version`: the header's version when it has one, else 0): the caller reads it
+// whole, which says what is wrong with a damaged one. Throws io::ParseError.
+bool open_v3(File& file, V3File& out, std::uint32_t& version) {
+  version = 0;
   char magic[sizeof kSgpbMagic];
   std::string payload;
   pb::Frame frame;
   char head[8];
-  // Anything but a version 3 header: the full reader reads the file or says what is wrong.
   if (!file.read(0, magic, sizeof magic) || std::memcmp(magic, kSgpbMagic, sizeof magic) != 0 ||
       !file.read(sizeof magic, head, 8) || get_u32(head) > kMaxFrameBytes ||
       get_u32(head) == 0)
-    return whole(load_sgpb(path), 0);
+    return false;
   const std::uint32_t header_bytes = get_u32(head);
   payload.resize(header_bytes);
   google::protobuf::LogSilencer quiet;
   if (!file.read(sizeof magic + 8, payload.data(), header_bytes) ||
       crc_of(payload) != get_u32(head + 4) || !frame.ParseFromString(payload) ||
       frame.body_case() != pb::Frame::kHeader || frame.header().format_version() != 3) {
-    graph::Graph g = load_sgpb(path);
-    return whole(std::move(g), frame.has_header() ? frame.header().format_version() : 0);
+    if (frame.has_header()) version = frame.header().format_version();
+    return false;
   }
-  const pb::Header h = frame.header();
+  version = 3;
+  const pb::Header& h = out.header = frame.header();
   const std::string& name = file.name();
   check_header(name, h);
-  const std::uint64_t after_header = sizeof magic + 8 + header_bytes;
+  const std::uint64_t after_header = out.after_header = sizeof magic + 8 + header_bytes;
   // The trailer leads to the footer, whose frame index leads to the tables.
   char trailer[kSgpbTrailerBytes];
   if (file.size() < after_header + kSgpbTrailerBytes + 8 ||
@@ -443,7 +507,7 @@ SgpbTopology load_sgpb_topology(const std::string& path) {
   file.frame(footer_at, get_u32(head), payload, frame);
   if (frame.body_case() != pb::Frame::kFooter)
     fail(name, footer_at, "corrupted frame: the trailer does not lead to the footer");
-  const pb::Footer footer = frame.footer();
+  const pb::Footer& footer = out.footer = frame.footer();
   const std::uint64_t frames = footer.frame_count();
   if (footer.node_count() != h.node_count() || footer.edge_count() != h.edge_count() ||
       footer.article_count() != h.article_count())
@@ -459,20 +523,25 @@ SgpbTopology load_sgpb_topology(const std::string& path) {
   }
   if (!index_ok || end != footer_at)
     fail(name, footer_at, "the footer's frame index does not match the file");
+  return true;
+}
 
-  SgpbTopology t;
-  t.format_version = 3;
-  t.article_count = h.article_count();
-  t.evidence_count = h.evidence_count();
-  graph::Graph& g = t.graph;
-  g.reserve_nodes(static_cast<std::size_t>(std::min<std::uint64_t>(h.node_count(), 1u << 22)));
-  EdgeSink sink;
-  sink.topology = true;
+// Reads the node and edge tables in file order (the article and evidence frames are skipped
+// by their lengths), each frame checked, and hands them to on_nodes(const pb::NodeTable&)
+// and on_edges(const pb::EdgeTable&), which throw graph::Error for bad content;
+// nodes_read() says how many nodes the node tables held so far. Throws io::ParseError.
+template <class OnNodes, class OnEdges, class NodesRead>
+void read_tables(File& file, const V3File& v3, OnNodes&& on_nodes, OnEdges&& on_edges,
+                 NodesRead&& nodes_read) {
+  const std::string& name = file.name();
+  const pb::Header& h = v3.header;
+  std::string payload;
+  pb::Frame frame;
   int stage = 0;
-  std::uint64_t at = after_header;
-  for (std::uint64_t i = 1; i < frames; ++i) {
-    const std::uint32_t length = footer.frame_lengths(static_cast<int>(i));
-    const int body = static_cast<unsigned char>(footer.frame_kinds()[i]);
+  std::uint64_t at = v3.after_header;
+  for (std::uint64_t i = 1; i < v3.footer.frame_count(); ++i) {
+    const std::uint32_t length = v3.footer.frame_lengths(static_cast<int>(i));
+    const int body = static_cast<unsigned char>(v3.footer.frame_kinds()[i]);
     const int rank = rank_of(body);
     if (rank < stage || rank < 0 || rank == 5)
       fail(name, at, "frame out of order (header, node tables, edge tables, articles, evidence, "
@@ -483,24 +552,126 @@ SgpbTopology load_sgpb_topology(const std::string& path) {
       if (frame.body_case() != body)
         fail(name, at, "corrupted frame: not what the footer's frame index says");
       try {
-        if (rank == 2 && g.node_count() != h.node_count())
-          throw graph::InvalidArgument("the node tables hold " + std::to_string(g.node_count()) +
+        if (rank == 2 && nodes_read() != h.node_count())
+          throw graph::InvalidArgument("the node tables hold " + std::to_string(nodes_read()) +
                                        " nodes, the header declares " +
                                        std::to_string(h.node_count()));
         if (rank == 1) check_items(payload, body, 0, 0);
-        if (rank == 1) add_node_table(frame.node_table(), g, h.node_count());
-        if (rank == 2) add_edge_table(frame.edge_table(), g, h, sink);
+        if (rank == 1) on_nodes(frame.node_table());
+        if (rank == 2) on_edges(frame.edge_table());
       } catch (const graph::Error& e) {
         fail(name, at, std::string("corrupted frame: ") + e.what());
       }
     }
     at += 8 + static_cast<std::uint64_t>(length);
   }
+}
+
+}  // namespace
+
+SgpbTopology load_sgpb_topology(const std::string& path) {
+  if (path == "-") return whole(read_sgpb(std::cin, "<stdin>"), 0);
+  File file(path);
+  V3File v3;
+  std::uint32_t version = 0;
+  if (!open_v3(file, v3, version)) return whole(load_sgpb(path), version);
+  const pb::Header& h = v3.header;
+  SgpbTopology t;
+  t.format_version = 3;
+  t.article_count = h.article_count();
+  t.evidence_count = h.evidence_count();
+  graph::Graph& g = t.graph;
+  g.reserve_nodes(static_cast<std::size_t>(std::min<std::uint64_t>(h.node_count(), 1u << 22)));
+  EdgeSink sink;
+  sink.topology = true;
+  read_tables(
+      file, v3, [&](const pb::NodeTable& n) { add_node_table(n, g, h.node_count()); },
+      [&](const pb::EdgeTable& e) { add_edge_table(e, g, h, sink); },
+      [&] { return g.node_count(); });
   if (g.node_count() != h.node_count() || g.edge_count() != h.edge_count() ||
       sink.evidence != h.evidence_count())
-    fail(name, sizeof magic, "the header's counts do not match the node and edge tables");
+    fail(file.name(), sizeof kSgpbMagic,
+         "the header's counts do not match the node and edge tables");
   t.bytes_read = file.bytes_read();
   return t;
+}
+
+std::optional<TopologyArrays> load_sgpb_topology_arrays(const std::string& path) {
+  if (path == "-") return std::nullopt;
+  File file(path);
+  V3File v3;
+  std::uint32_t version = 0;
+  if (!open_v3(file, v3, version)) return std::nullopt;
+  const pb::Header& h = v3.header;
+  std::optional<TopologyArrays> out(std::in_place);
+  TopologyArrays& t = *out;
+  t.article_count = h.article_count();
+  t.evidence_count = h.evidence_count();
+  // Room for what the header declares, within what the file can hold (a node takes at least
+  // 9 bytes of its tables, an edge 23), so that a damaged header reserves nothing absurd.
+  const auto nodes = static_cast<std::size_t>(
+      std::min<std::uint64_t>({h.node_count(), file.size() / 9, 1u << 22}));
+  const auto edges = static_cast<std::size_t>(
+      std::min<std::uint64_t>({h.edge_count(), file.size() / 23, 1u << 26}));
+  t.kinds.reserve(nodes);
+  t.id_ends.reserve(nodes);
+  t.name_ends.reserve(nodes);
+  t.sources.reserve(edges);
+  t.targets.reserve(edges);
+  t.relations.reserve(edges);
+  t.evidence.reserve(edges);
+  // The checks of Graph::add_node_with_id, so that a file the Graph load refuses is refused.
+  std::unordered_set<std::string> seen_ids;
+  std::unordered_map<std::string, std::uint64_t> by_folded;  // folded name -> node
+  seen_ids.reserve(nodes);
+  by_folded.reserve(nodes);
+  const auto ascii = [](std::string_view s) {
+    return std::all_of(s.begin(), s.end(), [](char c) { return (c & 0x80) == 0; });
+  };
+  std::uint64_t evidence = 0;
+  read_tables(
+      file, v3,
+      [&](const pb::NodeTable& n) {
+        decode_node_table(
+            n, t.node_count(), h.node_count(),
+            [&](std::uint32_t, std::string_view id, std::string_view raw, graph::Kind kind) {
+              if (id.empty()) throw graph::InvalidArgument("a node needs a non-empty id");
+              const std::string name = graph::clean_name(raw);
+              std::string folded = graph::fold_name(name);
+              if (folded.empty())
+                throw graph::InvalidArgument("node '" + std::string(id) + "' has an empty name");
+              if (!seen_ids.emplace(id).second)
+                throw graph::InvalidArgument("duplicate node id '" + std::string(id) + "'");
+              const auto [it, fresh] = by_folded.emplace(std::move(folded), t.node_count());
+              if (!fresh && ascii(name) && ascii(t.name(it->second)))
+                throw graph::InvalidArgument("duplicate node name '" + name + "'");
+              t.kinds.push_back(kind);
+              t.ids.append(id);
+              t.id_ends.push_back(t.ids.size());
+              t.names.append(name);
+              t.name_ends.push_back(t.names.size());
+            },
+            [](std::uint32_t, const pb::NodeExtra&) {});
+      },
+      [&](const pb::EdgeTable& e) {
+        decode_edge_table(e, h, t.edge_count(), t.node_count(), evidence,
+                          [&](const DecodedEdge& d) {
+                            std::uint32_t from = d.source, to = d.target;
+                            if (graph::is_symmetric(d.relation) && to < from) std::swap(from, to);
+                            if (d.has_weight) t.weights.emplace_back(t.sources.size(), d.weight);
+                            t.sources.push_back(from);
+                            t.targets.push_back(to);
+                            t.relations.push_back(d.relation);
+                            t.evidence.push_back(d.evidence);
+                          });
+      },
+      [&] { return t.node_count(); });
+  if (t.node_count() != h.node_count() || t.edge_count() != h.edge_count() ||
+      evidence != h.evidence_count())
+    fail(file.name(), sizeof kSgpbMagic,
+         "the header's counts do not match the node and edge tables");
+  t.bytes_read = file.bytes_read();
+  return out;
 }
 
 }  // namespace stakegraph::io

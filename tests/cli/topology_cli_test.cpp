@@ -48,18 +48,26 @@ class TopologyCli : public test_support::TempDirTest {
     }
     io::save_sgpb(g, path("v3.sgpb"));
     io::save_sgpb(g, path("v2.sgpb"), {.format_version = 2});
+    // The same graph with user weights (the default weight then): 1 to 9 on most edges, none
+    // on every seventh, 0 on one (allowed by PageRank, refused by betweenness).
+    k = 0;
+    for (auto [it, end] = boost::edges(bg); it != end; ++it, ++k)
+      if (k % 7 != 0) g.edge_data(*it).weight = k == 10 ? 0.0 : static_cast<double>(1 + k % 9);
+    io::save_sgpb(g, path("w3.sgpb"));
+    io::save_sgpb(g, path("w2.sgpb"), {.format_version = 2});
     ASSERT_EQ(io::load_sgpb_topology(path("v3.sgpb")).format_version, 3u);
     ASSERT_FALSE(io::load_sgpb_topology(path("v3.sgpb")).evidence_loaded);
   }
 
   // The command's output on both files (the file's path replaced by GRAPH), which must be
-  // equal, and its exit status 0.
-  void expect_same(const std::string& command, const std::string& args) {
+  // equal, and its exit status `status`; `stem` "w": the files with user weights.
+  void expect_same(const std::string& command, const std::string& args, int status = 0,
+                   const std::string& stem = "v") {
     std::string outs[2];
     for (int i = 0; i < 2; ++i) {
-      const std::string file = path(i == 0 ? "v3.sgpb" : "v2.sgpb");
+      const std::string file = path(stem + (i == 0 ? "3.sgpb" : "2.sgpb"));
       const auto r = run_stakegraph(command + " '" + file + "' " + args);
-      EXPECT_EQ(r.status, 0) << command << " " << args << ": " << r.err;
+      EXPECT_EQ(r.status, status) << command << " " << args << ": " << r.err;
       outs[i] = r.out + "\nstderr: " + r.err;
       for (std::size_t at; (at = outs[i].find(file)) != std::string::npos;)
         outs[i].replace(at, file.size(), "GRAPH");
@@ -87,6 +95,31 @@ TEST_F(TopologyCli, CentralityEqualsTheFullLoad) {
   expect_same("centrality", "--metric betweenness --relation ACCUSE --subgraph --top 0");
   expect_same("centrality", "--metric pagerank --personalize Huawei --top 10");
   expect_same("centrality", "--metric pagerank --no-hedged --top 0");  // full load
+}
+
+// The whole graph ranked without filters is computed from the file's arrays, without a
+// graph::Graph (io/topology_arrays.hpp): user weights (the default when the file has some),
+// an edge without one, a zero weight that betweenness refuses (the error names the edge),
+// both directions, JSON and text, stats; clusters likewise (but camps).
+TEST_F(TopologyCli, ArraysPathEqualsTheFullLoadWithUserWeights) {
+  for (const char* metric : {"degree", "pagerank", "eigenvector"})
+    expect_same("centrality", std::string("--metric ") + metric + " --top 0", 0, "w");
+  expect_same("centrality", "--metric closeness --weight evidence --top 0", 0, "w");
+  expect_same("centrality", "--metric pagerank --directed --json --top 0", 0, "w");
+  expect_same("centrality", "--metric degree --mode in --directed --top 0", 0, "w");
+  expect_same("centrality", "--metric pagerank --weight evidence --top 0", 0, "w");
+  expect_same("centrality", "--metric betweenness --weight none --normalized --top 0", 0, "w");
+  expect_same("centrality", "--metric betweenness --top 0", 2, "w");  // weight 0: refused
+  expect_same("centrality", "--metric pagerank --weighted --weight none", 2, "w");
+  expect_same("stats", "", 0, "w");
+  expect_same("stats", "--json", 0, "w");
+  expect_same("clusters", "--method louvain", 0, "w");  // weight 0 allowed
+  expect_same("clusters", "--method louvain --weight evidence --json", 0, "w");
+  expect_same("clusters", "--method strong-components --json", 0, "w");
+  expect_same("clusters", "--method strong-components");
+  expect_same("clusters", "--method components --min-size 2", 0, "w");
+  expect_same("clusters", "--method label-propagation --seed 3", 0, "w");
+  expect_same("clusters", "--method camps", 0, "w");  // the signed graph: loaded as a Graph
 }
 
 TEST_F(TopologyCli, ClustersEqualsTheFullLoad) {

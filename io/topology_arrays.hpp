@@ -1,0 +1,82 @@
+// The topology of a `.sgpb` file of format version 3 as plain arrays (io/sgpb_v3.hpp), for
+// analytics commands that compute on the whole graph and print a few rows: the analytics
+// view (graph::Csr) is built from the arrays directly, without a graph::Graph (no Boost
+// adjacency list, no name maps, no per-edge objects), and names are read only for the rows
+// printed.
+//
+// Conventions (the same as graph::Graph loaded from the file, so that every result is equal):
+// - Nodes are numbered in file order; a node's name is cleaned (graph::clean_name) as
+//   Graph::add_node_with_id stores it; a kind of 0 in the file is an organization.
+// - Edges are in file order; an edge of a symmetric relation has the smaller endpoint as its
+//   source (as graph::Graph stores it).
+// - Weights read as graph::edge_weight reads them (evidence counts, the file's own weights,
+//   or none), summed over parallel edges by graph::build_csr in the same order.
+// Memory: about 13 bytes per edge (source, target, relation, evidence count), plus 16 per
+// edge with a user weight, plus the node string tables.
+// Complexity: load O(V + E) (plus a hash of each node's id and folded name, as Graph checks
+// them); csr_of O(V + E log d) as graph::build_csr.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "graph/csr.hpp"
+#include "graph/edge_weight.hpp"
+#include "graph/ontology.hpp"
+
+namespace stakegraph::io {
+
+struct TopologyArrays {
+  // Nodes: kinds, ids and cleaned names as string tables (end offsets into one blob).
+  std::vector<graph::Kind> kinds;
+  std::string ids, names;
+  std::vector<std::uint64_t> id_ends, name_ends;
+  // Edges: endpoints, relation and evidence count per edge; the user weights of the edges
+  // that have one, as (edge number, weight) by edge number.
+  std::vector<std::uint32_t> sources, targets;
+  std::vector<graph::Relation> relations;
+  std::vector<std::uint32_t> evidence;
+  std::vector<std::pair<std::uint64_t, double>> weights;
+  std::uint64_t article_count = 0;
+  std::uint64_t evidence_count = 0;
+  std::uint64_t bytes_read = 0;  // from the file
+
+  std::size_t node_count() const noexcept { return kinds.size(); }
+  std::size_t edge_count() const noexcept { return sources.size(); }
+  std::string_view id(std::size_t v) const noexcept {
+    return std::string_view(ids).substr(v == 0 ? 0 : id_ends[v - 1],
+                                        id_ends[v] - (v == 0 ? 0 : id_ends[v - 1]));
+  }
+  std::string_view name(std::size_t v) const noexcept {
+    return std::string_view(names).substr(v == 0 ? 0 : name_ends[v - 1],
+                                          name_ends[v] - (v == 0 ? 0 : name_ends[v - 1]));
+  }
+  // Frees the edge arrays (once the analytics view is built); the nodes stay.
+  void release_edges();
+  // Bytes held by the arrays (capacity).
+  std::size_t memory_bytes() const noexcept;
+};
+
+// The arrays of `path` when it is a .sgpb file of format version 3 (by its extension and its
+// header); nullopt for any other file (or "-"), which the caller loads as a graph::Graph.
+// Throws graph::NotFound for a missing file and io::ParseError (file + byte offset) for a
+// damaged version 3 file, as io::load_sgpb_topology.
+std::optional<TopologyArrays> load_topology_arrays(const std::string& path);
+
+// Whether some edge carries a user-defined weight (graph::has_weights).
+bool has_weights(const TopologyArrays& t) noexcept;
+
+// Whether every edge's weight under `source` is positive (non-negative with `allow_zero`),
+// self-loops skipped: false exactly when graph::find_bad_weight finds an edge in the same
+// graph loaded whole.
+bool weights_allowed(const TopologyArrays& t, graph::WeightSource source, bool allow_zero);
+
+// The analytics view of the arrays: equal to graph::build_csr(g, options) of the same file
+// loaded as a graph::Graph.
+graph::Csr csr_of(const TopologyArrays& t, const graph::CsrOptions& options = {});
+
+}  // namespace stakegraph::io
