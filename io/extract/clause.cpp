@@ -156,9 +156,11 @@ bool ArticleRun::subject_of(std::size_t h, std::vector<int>& out, std::size_t* s
     if (m.b < cs || m.b >= h) continue;
     if (!actor(m)) continue;
     std::size_t pp = m.b > b && eq(f(m.b - 1), "the") ? m.b - 1 : m.b;
-    // "officials of X", "observers from X", "lawyers for X": the group speaks for X.
+    // "officials of X", "observers from X", "lawyers for X", "officials at X": the group
+    // speaks for X.
     bool group_of = pp > b + 1 && (eq(f(pp - 1), "of") || eq(f(pp - 1), "from") ||
-                                   eq(f(pp - 1), "for")) && is(pp - 2, kGroupNouns);
+                                   eq(f(pp - 1), "for") || eq(f(pp - 1), "at")) &&
+                    is(pp - 2, kGroupNouns);
     if (m.b > cs && is(m.b - 1, kPrepositions) && !eq(f(m.b - 1), "by") && !group_of &&
         !(pp < m.b && group_of))
       continue;

@@ -48,6 +48,9 @@ TEST(Subjects, AGroupFromOrForABodySpeaksForIt) {
   EXPECT_TRUE(has(g, "OSCE", Relation::kAccuse, "Belarus")) << dump(g);
   EXPECT_TRUE(has(g, "Zentek Systems", Relation::kAccuse, "Peru")) << dump(g);
   EXPECT_TRUE(has(g, "Chile", Relation::kConsult, "Bolivia")) << dump(g);
+  auto h = run("Officials at the Environmental Protection Agency criticised Banta Logistics.");
+  EXPECT_TRUE(has(h, "Environmental Protection Agency", Relation::kAccuse, "Banta Logistics"))
+      << dump(h);
 }
 
 // ---- claims ----
@@ -143,6 +146,12 @@ TEST(SubjectEvents, AVowedActIsAThreatAndAConditionNoFact) {
   EXPECT_TRUE(has(g, "Russia", Relation::kThreaten, "Finland")) << dump(g);
   EXPECT_FALSE(has(g, "Russia", Relation::kMemberOf, "NATO")) << dump(g);
   EXPECT_FALSE(has(g, "Finland", Relation::kMemberOf, "NATO")) << dump(g);
+}
+
+TEST(SubjectEvents, RaisedTariffsAreASanction) {
+  auto g = run("India raised tariffs on Chinese steel. Peru raised interest rates.");
+  EXPECT_TRUE(has(g, "India", Relation::kSanction, "China")) << dump(g);
+  EXPECT_EQ(g.edge_count(), 1u) << dump(g);
 }
 
 // ---- ownership ----
