@@ -149,6 +149,7 @@ void ArticleRun::relations(std::size_t si) {
   verb_events();
   sentence_rules();
   apposition_rules();
+  claim_rules();
   if (!cur_.last_subject.empty()) recent_subjects_.push_back(cur_.last_subject[0]);
 }
 

@@ -309,6 +309,7 @@ class ArticleRun {
   // Appositions, heads of bodies, allies, markets, warnings, claims and perceived risks
   // (io/extract/apposition_rules.cpp).
   void apposition_rules();
+  void claim_rules();  // claims attributed outside their clause (claim_rules.cpp)
   // Clause helpers over the current sentence (io/extract/clause.cpp).
   bool has_words(const WordSet& ws) const;
   const Mention* mention_at(std::size_t k) const;

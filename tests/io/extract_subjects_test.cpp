@@ -178,6 +178,19 @@ TEST(SubjectTies, OwnershipNamedByPossessivesAndCompounds) {
   EXPECT_FALSE(has(p, "Peru", Relation::kSanction, "Freedom Party")) << dump(p);
 }
 
+TEST(SubjectClaims, WrongsAttributedOutsideTheirClause) {
+  // "X did wrong, Y said" and "According to Y, X did wrong": Y's claim implicating X; an act
+  // that is no wrong, or a negated one, is no claim.
+  auto g = run("Chile violated the treaty, Peru said on Tuesday.");
+  EXPECT_TRUE(has(g, "Peru", Relation::kAccuse, "violated the treaty")) << dump(g);
+  EXPECT_TRUE(has(g, "violated the treaty", Relation::kImplicates, "Chile")) << dump(g);
+  auto h = run("According to Bolivia, Corvex Tech evaded taxes.");
+  EXPECT_TRUE(has(h, "Bolivia", Relation::kAccuse, "evaded taxes")) << dump(h);
+  EXPECT_TRUE(has(h, "evaded taxes", Relation::kImplicates, "Corvex Tech")) << dump(h);
+  auto n = run("Chile did not violate the treaty, Peru said. Chile signed the treaty, Peru said.");
+  EXPECT_EQ(n.edge_count(), 0u) << dump(n);
+}
+
 TEST(SubjectClaims, ClaimsCalledFalseAreRejected) {
   // "called the allegations baseless", "said the claims were false": the speaker rejects the
   // claim; "were not false" is no denial.

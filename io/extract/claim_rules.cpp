@@ -1,0 +1,71 @@
+// Rules of relations() on claims attributed to a speaker outside the claim's own clause:
+// "Chile violated the treaty, Peru said", "According to Peru, Chile violated the treaty",
+// "Chile, Peru said, had violated the treaty", and the accused of a relative clause ("Chile,
+// which Peru accused of spying, ...").
+#include "io/extract/run.hpp"
+
+namespace stakegraph::io::extract {
+
+void ArticleRun::claim_rules() {
+  const std::size_t si = cur_.si;
+  std::vector<Mention>& ms = *cur_.ms;
+  const std::size_t b = cur_.b, e = cur_.e;
+  if (!has_words(kWrongdoing) && !has_words(kAllegeVerbs) && !has_words(kSpeechVerbs)) return;
+  auto named_actor = [&](const Mention* m) {
+    return m && actor(*m) && !(m->flags & (kPronoun | kPossessive));
+  };
+  // The speaker and where the attributed clause lies ([cb, ce)).
+  const Mention* speaker = nullptr;
+  std::size_t cb = b, ce = e;
+  std::size_t paren_b = e, paren_e = e;  // a parenthetical ", Y said," inside the clause
+  if (b + 3 < e && eq(f(b), "according") && eq(f(b + 1), "to")) {
+    const Mention* m = first_mention_after(b + 2, b + 6, false);
+    std::size_t comma = m ? m->e : e;
+    while (comma < e && comma < b + 10 && !eq(f(comma), ",")) ++comma;
+    if (named_actor(m) && comma < e) {
+      speaker = m;
+      cb = comma + 1;
+    }
+  }
+  for (std::size_t v = b + 2; !speaker && v < e; ++v) {
+    if (!is(v, kSpeechVerbs)) continue;
+    // ", Y said." closing the sentence, or ", Y said," inside it.
+    const Mention* m = nullptr;
+    for (const auto& o : ms)
+      if (o.e == v) m = &o;
+    if (!named_actor(m) || m->b <= b || !eq(f(m->b - 1), ",")) continue;
+    std::size_t after = v + 1;
+    while (after < e && (eq(f(after), "on") || eq(f(after), "in") || calendar_word(after)))
+      ++after;
+    if (after >= e || eq(f(after), ".")) {
+      speaker = m;
+      ce = m->b - 1;
+    } else if (eq(f(after), ",")) {
+      speaker = m;
+      paren_b = m->b - 1;
+      paren_e = after + 1;
+    }
+  }
+  if (!speaker) return;
+  // The accused: the clause's first named actor, then (past a parenthetical, auxiliaries
+  // and adverbs) a verb of wrongdoing.
+  const Mention* who = nullptr;
+  for (const auto& o : ms)
+    if (o.b >= cb && o.e <= ce && &o != speaker && !(o.b >= paren_b && o.e <= paren_e)) {
+      who = &o;
+      break;
+    }
+  if (!named_actor(who) || who->b != cb) return;
+  std::size_t v = who->e;
+  if (v == paren_b) v = paren_e;
+  while (v < ce && (is(v, kAux) || is(v, kAdverbs))) ++v;
+  if (v >= ce || !is(v, kWrongdoing) || negated(who->e, v)) return;
+  auto [lb, le] = np_label(v, 10);
+  le = std::min(le, ce);
+  if (le <= lb) return;
+  const int al = allegation(surface(lb, le), si);
+  for (int x : speaker->ents) add(x, al, Relation::kAccuse, "attributed-wrongdoing", si);
+  for (int y : who->ents) add(al, y, Relation::kImplicates, "attributed-wrongdoing", si);
+}
+
+}  // namespace stakegraph::io::extract
