@@ -2,7 +2,9 @@
 //   mpirun --oversubscribe -np P build/bench/mpi_bench EDGES [NODES]
 // Rank 0 builds a seeded random graph (uniform endpoints, EDGES edges over NODES nodes,
 // default EDGES / 8) as the single-process Csr, as stakegraph-mpi does after reading a
-// file; then every kernel runs once and rank 0 prints one line per kernel: wall time of the
+// file (and the same edges with seeded weights 1..5 for delta-stepping); then every kernel
+// runs once (components, BFS and delta-stepping in both engines, Boost.MPI first, then
+// Parallel BGL's) and rank 0 prints one line per kernel: wall time of the
 // whole collective (scatter included), and per rank the rows held and the peak resident
 // memory (getrusage). Not Google Benchmark: its loop does not fit a collective over ranks.
 #include <sys/resource.h>
@@ -59,7 +61,7 @@ int main(int argc, char** argv) {
   const std::uint64_t edges = argc > 1 ? std::strtoull(argv[1], nullptr, 10) : 1000000;
   const auto nodes = static_cast<std::uint32_t>(argc > 2 ? std::strtoull(argv[2], nullptr, 10)
                                                          : std::max<std::uint64_t>(edges / 8, 2));
-  sg::Csr c;
+  sg::Csr c, cw;
   if (world.rank() == 0) {
     std::mt19937_64 rng(17);
     std::vector<std::pair<std::uint32_t, std::uint32_t>> list;
@@ -70,6 +72,10 @@ int main(int argc, char** argv) {
       if (s != t) list.emplace_back(s, t);
     }
     c = sg::build_csr(nodes, list, {}, {});
+    // The same edges with weights 1..5, for delta-stepping.
+    std::vector<float> weights(list.size());
+    for (float& w : weights) w = static_cast<float>(1 + rng() % 5);
+    cw = sg::build_csr(nodes, list, weights, {.weighted = true});
     std::printf("graph: %u nodes, %llu edges, %llu CSR entries (undirected)\n", nodes,
                 static_cast<unsigned long long>(edges),
                 static_cast<unsigned long long>(c.entries()));
@@ -84,13 +90,26 @@ int main(int argc, char** argv) {
     const auto r = dist::pagerank(world, root, {});
     return std::to_string(r.iterations) + " iterations";
   });
-  timed(world, "components", [&] {
-    const auto r = dist::connected_components(world, root);
-    return world.rank() == 0 ? std::to_string(r.count) + " components" : std::string();
-  });
-  timed(world, "bfs", [&] {
-    const auto r = dist::distances(world, root, {});
-    return std::to_string(r.rounds) + " levels";
-  });
+  // Components and distances in both engines (graph/distributed/algorithms.hpp).
+  for (dist::Engine engine : {dist::Engine::kBoostMpi, dist::Engine::kParallelBgl}) {
+    const bool pbgl = engine == dist::Engine::kParallelBgl;
+    timed(world, pbgl ? "components (pbgl)" : "components", [&] {
+      const auto r = dist::connected_components(world, root, engine);
+      return world.rank() == 0 ? std::to_string(r.count) + " components" : std::string();
+    });
+    timed(world, pbgl ? "bfs (pbgl)" : "bfs", [&] {
+      dist::DistanceOptions d;
+      d.engine = engine;
+      const auto r = dist::distances(world, root, d);
+      return world.rank() == 0 ? std::to_string(r.rounds) + " levels" : std::string();
+    });
+    timed(world, pbgl ? "delta-stepping (pbgl)" : "delta-stepping", [&] {
+      dist::DistanceOptions d;
+      d.cost = sg::EdgeCost::kWeight;
+      d.engine = engine;
+      const auto r = dist::distances(world, world.rank() == 0 ? &cw : nullptr, d);
+      return world.rank() == 0 ? std::to_string(r.rounds) + " buckets" : std::string();
+    });
+  }
   return 0;
 }

@@ -27,6 +27,7 @@
 #include <filesystem>
 #include <iostream>
 #include <limits>
+#include <map>
 #include <memory>
 #include <new>
 #include <optional>
@@ -50,9 +51,11 @@ namespace sg = stakegraph::graph;
 namespace dist = stakegraph::graph::distributed;
 namespace mpi_cli = stakegraph::cli::mpi_cli;
 
-// Rank 0: the GRAPH argument of the subcommand being run, and --verbose.
+// Rank 0: the GRAPH argument of the subcommand being run, --verbose and --engine (the kernels
+// send rank 0's engine to the other ranks).
 std::string g_graph;
 bool g_verbose = false;
+dist::Engine g_engine = dist::Engine::kBoostMpi;
 
 enum Op : int { kQuit = 0, kPageRank, kBetweenness, kComponents, kDistances, kIngest, kImport };
 
@@ -134,8 +137,9 @@ sg::CentralityResult pagerank_kernel(const mpi::communicator& world, const sg::C
 }
 
 sg::ComponentsResult components_kernel(const mpi::communicator& world, const sg::Csr* root) {
-  if (auto rows = frame_rows(world, root)) return dist::connected_components(world, *rows);
-  return dist::connected_components(world, root);
+  if (auto rows = frame_rows(world, root))
+    return dist::connected_components(world, *rows, g_engine);
+  return dist::connected_components(world, root, g_engine);
 }
 
 // The other ranks: run kernels until rank 0 says quit.
@@ -198,6 +202,7 @@ sg::PathResult distributed_path(const mpi::communicator& world, const sg::Graph&
       sg::build_csr(g, {.directed = o.directed, .weighted = costed, .source = o.weights});
   dist::DistanceOptions d;
   d.cost = o.cost;
+  d.engine = g_engine;
   if (!o.avoid.empty()) {
     d.blocked.assign(c.n, 0);
     for (sg::NodeIndex a : o.avoid) d.blocked[a] = 1;
@@ -265,8 +270,7 @@ void setup_import(CLI::App& app, const mpi::communicator& world) {
   stakegraph::cli::add_import_gdelt_options(gd, *opts);
   gd->callback([opts, &world] {
     mpi_cli::check_import_gdelt(*opts);
-    on_all_ranks_checked(world, kImport,
-                         [&] { mpi_cli::import_gdelt_root(world, *opts); });
+    on_all_ranks_checked(world, kImport, [&] { mpi_cli::import_gdelt_root(world, *opts); });
   });
 }
 
@@ -301,7 +305,8 @@ constexpr const char* kNote =
     "\nstakegraph-mpi runs distributed: centrality --metric pagerank | betweenness; clusters "
     "--method components; path (one shortest path, without --relation/--kind/--all/--k); "
     "stats (on rank 0); ingest (files split over ranks, merged on rank 0); import gdelt (files "
-    "read and filtered on every rank, graph built on rank 0). Louvain, label propagation, camps, strong components, closeness, "
+    "read and filtered on every rank, graph built on rank 0). Louvain, label propagation, camps, "
+    "strong components, closeness, "
     "harmonic, eigenvector and degree are not distributed (Parallel BGL has none of them in "
     "stakegraph's definitions): use stakegraph.";
 
@@ -328,6 +333,11 @@ int run_cli(const mpi::communicator& world, int argc, char** argv) {
   }
   app.add_flag("--verbose", g_verbose,
                "print on stderr which frames of the graph file each rank read");
+  app.add_option("--engine", g_engine,
+                 "kernels of clusters --method components and path: boost-mpi (default) or "
+                 "pbgl (Parallel BGL's; the same results, slower: bench/README.md)")
+      ->transform(CLI::CheckedTransformer(std::map<std::string, dist::Engine>{
+          {"boost-mpi", dist::Engine::kBoostMpi}, {"pbgl", dist::Engine::kParallelBgl}}));
   app.footer(kNote);
   return parse_and_run(app, argc, argv, {.program = "stakegraph-mpi"}, std::cerr);
 }

@@ -1,5 +1,5 @@
-// Distributed analytics over MPI (Boost.MPI): the kernels that stakegraph-mpi runs in place of
-// the single-process ones of graph/, with the same options, the same conventions and the
+// Distributed analytics over MPI (Boost.MPI, Parallel BGL): the kernels that stakegraph-mpi runs in
+// place of the single-process ones of graph/, with the same options, the same conventions and the
 // same results (within floating-point rounding of sums taken in another order: 1e-9).
 //
 // Every function is collective: rank 0 passes the single-process input (the Csr it built
@@ -21,6 +21,15 @@
 //   with all-to-all messages of (node, distance) to the owner of each node, Meyer and Sanders
 //   2003 delta-stepping for costs (light and heavy edges in one phase: a label-correcting
 //   variant), the same rule as Parallel BGL's delta_stepping_shortest_paths.
+// - Engine::kParallelBgl runs the last two with Parallel BGL instead (pbgl_kernels.hpp):
+//   its connected_components, its distributed breadth_first_search with a distance recorder
+//   and its delta_stepping_shortest_paths, on a PBGL distributed compressed_sparse_row_graph
+//   with PBGL's block distribution (= BlockPartition). Same results (tests/mpi compare both
+//   engines with the single-process kernels at 1, 2 and 4 ranks). Not the default, for a
+//   measured reason (bench/README.md, "Parallel BGL's kernels against the Boost.MPI ones"):
+//   on 10^6 edges, one rank, PBGL's components took 2.9 s, its BFS 2.2 s and its
+//   delta-stepping 2.1 s where the Boost.MPI kernels took 0.031 s, 0.18 s and 1.3 s, with
+//   1.5 to 3 times the peak memory per rank; it stayed slower at 2 and 4 ranks.
 // - betweenness: the graph is replicated on every rank (the scheme of Parallel BGL's
 //   non_distributed_brandes_betweenness_centrality) and the sources are split round-robin;
 //   each rank runs Brandes for its sources and the score vectors are summed on rank 0.
@@ -44,15 +53,20 @@ namespace stakegraph::graph::distributed {
 CentralityResult pagerank(const boost::mpi::communicator& comm, const Csr* root,
                           PageRankOptions options = {});
 
+// Which implementation runs the kernels that exist in both (see above). Rank 0's choice
+// is used: the other ranks receive it.
+enum class Engine : int { kBoostMpi = 0, kParallelBgl = 1 };
+
 // graph::connected_components, distributed (weak components of a directed view).
-ComponentsResult connected_components(const boost::mpi::communicator& comm, const Csr* root);
+ComponentsResult connected_components(const boost::mpi::communicator& comm, const Csr* root,
+                                      Engine engine = Engine::kBoostMpi);
 
 // The same two kernels on rows the ranks already hold (every rank passes its block, e.g.
 // read from its frames of the graph file: cli/mpi/frame_read.hpp); the options are rank 0's.
 CentralityResult pagerank(const boost::mpi::communicator& comm, const LocalCsr& local,
                           PageRankOptions options = {});
-ComponentsResult connected_components(const boost::mpi::communicator& comm,
-                                      const LocalCsr& local);
+ComponentsResult connected_components(const boost::mpi::communicator& comm, const LocalCsr& local,
+                                      Engine engine = Engine::kBoostMpi);
 
 struct DistanceOptions {
   std::uint32_t source = 0;
@@ -60,6 +74,7 @@ struct DistanceOptions {
   bool reverse = false;               // follow in-rows (distances to the source)
   std::vector<std::uint8_t> blocked;  // nodes never entered (empty: none); the source is not
   double delta = 0.0;                 // delta-stepping bucket width; 0: the mean entry cost
+  Engine engine = Engine::kBoostMpi;
 };
 
 struct DistanceResult {

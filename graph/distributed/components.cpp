@@ -6,12 +6,14 @@
 // own. After ceil(log2 p) rounds rank 0 holds every component and relabels them canonically
 // (largest first, ties by smallest node), as graph::connected_components does.
 // Cost: O(E / p alpha(n)) local work, log2 p rounds of at most 8 (n - 1) bytes per message.
+// Engine::kParallelBgl: pbgl_components.cpp instead.
 #include <boost/mpi/collectives/broadcast.hpp>
 #include <boost/serialization/vector.hpp>
 #include <numeric>
 
 #include "graph/distributed/algorithms.hpp"
 #include "graph/distributed/local_csr.hpp"
+#include "graph/distributed/pbgl_kernels.hpp"
 
 namespace stakegraph::graph::distributed {
 
@@ -58,11 +60,17 @@ constexpr int kForestTag = 11;
 
 }  // namespace
 
-ComponentsResult connected_components(const mpi::communicator& comm, const Csr* root) {
-  return connected_components(comm, scatter_csr(comm, root));
+ComponentsResult connected_components(const mpi::communicator& comm, const Csr* root,
+                                      Engine engine) {
+  return connected_components(comm, scatter_csr(comm, root), engine);
 }
 
-ComponentsResult connected_components(const mpi::communicator& comm, const LocalCsr& local) {
+ComponentsResult connected_components(const mpi::communicator& comm, const LocalCsr& local,
+                                      Engine engine) {
+  int which = static_cast<int>(engine);
+  mpi::broadcast(comm, which, 0);
+  if (static_cast<Engine>(which) == Engine::kParallelBgl)
+    return pbgl_connected_components(comm, local);
   const std::uint32_t n = local.part.n;
   UnionFind uf(n);
   for (std::uint32_t lv = 0; lv < local.local_count(); ++lv) {

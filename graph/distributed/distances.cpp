@@ -14,6 +14,7 @@
 //   distance): 16 bytes on the wire (MPI_Alltoallv, after an MPI_Alltoall of the counts).
 // The final distances are the least sums along a path, added hop by hop from the source as
 // graph::distances_from adds them, so both give the same doubles.
+// Engine::kParallelBgl: the same checks and options, then pbgl_distances.cpp searches.
 #include <algorithm>
 #include <boost/mpi/collectives/all_reduce.hpp>
 #include <boost/mpi/collectives/broadcast.hpp>
@@ -21,10 +22,12 @@
 #include <boost/serialization/vector.hpp>
 #include <cmath>
 #include <limits>
+#include <set>
 #include <string>
 
 #include "graph/distributed/algorithms.hpp"
 #include "graph/distributed/local_csr.hpp"
+#include "graph/distributed/pbgl_kernels.hpp"
 #include "graph/error.hpp"
 
 namespace stakegraph::graph::distributed {
@@ -64,6 +67,22 @@ void exchange(const mpi::communicator& comm, const std::vector<std::vector<doubl
                 recv_counts.data(), recv_displs.data(), MPI_DOUBLE, comm);
 }
 
+// The rounds of a PBGL search, from its distances: BFS levels (the largest level), or
+// delta-stepping phases (the distinct buckets floor(d / delta) of the reached nodes:
+// delta-stepping processes exactly the buckets that end up holding a node).
+std::uint32_t count_rounds(const std::vector<double>& dist, bool unit, double delta) {
+  std::uint32_t levels = 0;
+  std::set<double> buckets;
+  for (double d : dist) {
+    if (d == kInf) continue;
+    if (unit)
+      levels = std::max(levels, static_cast<std::uint32_t>(d));
+    else
+      buckets.insert(std::floor(d / delta));
+  }
+  return unit ? levels : static_cast<std::uint32_t>(buckets.size());
+}
+
 }  // namespace
 
 DistanceResult distances(const mpi::communicator& comm, const Csr* root, DistanceOptions o) {
@@ -90,6 +109,9 @@ DistanceResult distances(const mpi::communicator& comm, const Csr* root, Distanc
   mpi::broadcast(comm, o.reverse, 0);
   mpi::broadcast(comm, o.blocked, 0);
   mpi::broadcast(comm, o.delta, 0);
+  int engine = static_cast<int>(o.engine);
+  mpi::broadcast(comm, engine, 0);
+  const bool pbgl = static_cast<Engine>(engine) == Engine::kParallelBgl;
   const LocalCsr local = scatter_csr(comm, root);
   const BlockPartition& part = local.part;
   const bool use_in = o.reverse && local.directed;
@@ -129,8 +151,8 @@ DistanceResult distances(const mpi::communicator& comm, const Csr* root, Distanc
   std::vector<double> in;
   // BFS only: the nodes this rank has already sent a candidate for (n bytes per rank), so
   // that each rank sends each node at most once over the whole search.
-  std::vector<std::uint8_t> sent(unit ? part.n : 0, 0);
-  if (unit && part.owner(o.source) == comm.rank()) sent[o.source] = 1;
+  std::vector<std::uint8_t> sent(unit && !pbgl ? part.n : 0, 0);
+  if (!sent.empty() && part.owner(o.source) == comm.rank()) sent[o.source] = 1;
   DistanceResult res;
   // One relaxation round over the local nodes in `frontier`; returns how many local nodes
   // improved (they are made active).
@@ -167,40 +189,51 @@ DistanceResult distances(const mpi::communicator& comm, const Csr* root, Distanc
     return improved;
   };
 
-  if (unit) {
-    // BFS: the active list is the frontier; a node improves only once (first reached).
-    while (true) {
-      const std::vector<std::uint32_t> frontier = std::move(active_list);
-      active_list.clear();
-      relax(frontier);
-      const auto next = mpi::all_reduce(comm, static_cast<std::uint64_t>(active_list.size()),
-                                        std::plus<std::uint64_t>());
-      if (next == 0) break;
-      ++res.rounds;
+  if (pbgl) {
+    PbglSearch search{
+        .source = o.source, .in_rows = use_in, .unit = unit, .delta = delta, .blocked = o.blocked};
+    if (!unit) {
+      search.costs.resize(rows.ids->size());
+      for (std::uint64_t i = 0; i < rows.ids->size(); ++i) search.costs[i] = entry_cost(i);
     }
+    dist = pbgl_distances(comm, local, search);
   } else {
-    while (true) {
-      // The lowest bucket holding an active node, over all ranks.
-      double lowest = kInf;
-      for (std::uint32_t lv : active_list) lowest = std::min(lowest, std::floor(dist[lv] / delta));
-      const double bucket = mpi::all_reduce(comm, lowest, mpi::minimum<double>());
-      if (bucket == kInf) break;
-      ++res.rounds;
+    if (unit) {
+      // BFS: the active list is the frontier; a node improves only once (first reached).
       while (true) {
-        std::vector<std::uint32_t> frontier, rest;
-        for (std::uint32_t lv : active_list) {
-          if (std::floor(dist[lv] / delta) <= bucket) {
-            frontier.push_back(lv);
-            active[lv] = 0;
-          } else {
-            rest.push_back(lv);
-          }
-        }
-        active_list = std::move(rest);
-        const auto busy = mpi::all_reduce(comm, static_cast<std::uint64_t>(frontier.size()),
-                                          std::plus<std::uint64_t>());
-        if (busy == 0) break;
+        const std::vector<std::uint32_t> frontier = std::move(active_list);
+        active_list.clear();
         relax(frontier);
+        const auto next = mpi::all_reduce(comm, static_cast<std::uint64_t>(active_list.size()),
+                                          std::plus<std::uint64_t>());
+        if (next == 0) break;
+        ++res.rounds;
+      }
+    } else {
+      while (true) {
+        // The lowest bucket holding an active node, over all ranks.
+        double lowest = kInf;
+        for (std::uint32_t lv : active_list)
+          lowest = std::min(lowest, std::floor(dist[lv] / delta));
+        const double bucket = mpi::all_reduce(comm, lowest, mpi::minimum<double>());
+        if (bucket == kInf) break;
+        ++res.rounds;
+        while (true) {
+          std::vector<std::uint32_t> frontier, rest;
+          for (std::uint32_t lv : active_list) {
+            if (std::floor(dist[lv] / delta) <= bucket) {
+              frontier.push_back(lv);
+              active[lv] = 0;
+            } else {
+              rest.push_back(lv);
+            }
+          }
+          active_list = std::move(rest);
+          const auto busy = mpi::all_reduce(comm, static_cast<std::uint64_t>(frontier.size()),
+                                            std::plus<std::uint64_t>());
+          if (busy == 0) break;
+          relax(frontier);
+        }
       }
     }
   }
@@ -210,6 +243,7 @@ DistanceResult distances(const mpi::communicator& comm, const Csr* root, Distanc
   if (comm.rank() == 0) {
     res.dist.resize(part.n);
     mpi::gatherv(comm, dist.data(), static_cast<int>(dist.size()), res.dist.data(), sizes, 0);
+    if (pbgl) res.rounds = count_rounds(res.dist, unit, delta);
   } else {
     mpi::gatherv(comm, dist.data(), static_cast<int>(dist.size()), 0);
   }

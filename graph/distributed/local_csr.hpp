@@ -1,6 +1,7 @@
 // A CSR view (graph/csr.hpp) distributed over the ranks of an MPI communicator: rank r owns
-// the nodes of one contiguous block [first, last) (block partition: node v belongs to rank
-// floor(v * p / n) up to rounding, every block of n / p nodes give or take one) and holds
+// the nodes of one contiguous block [first, last) (block partition, the same as Parallel BGL's
+// boost::parallel::block: the first n mod p ranks own floor(n / p) + 1 nodes, the others
+// floor(n / p), in rank order) and holds
 // only those nodes' rows: out-rows, and on a directed view in-rows too, with their weights.
 // Neighbour ids are global node indices.
 //
@@ -13,6 +14,7 @@
 // Collective: every function here must be called by every rank of the communicator.
 #pragma once
 
+#include <algorithm>
 #include <boost/mpi/communicator.hpp>
 #include <cstdint>
 #include <vector>
@@ -25,10 +27,10 @@ namespace stakegraph::graph::distributed {
 struct BlockPartition {
   std::uint32_t n = 0;
   int ranks = 1;
+  // The first node of rank r (begin(ranks) = n): r * floor(n / p) + min(r, n mod p).
   std::uint32_t begin(int r) const {
-    return static_cast<std::uint32_t>(static_cast<std::uint64_t>(n) *
-                                      static_cast<std::uint64_t>(r) /
-                                      static_cast<std::uint64_t>(ranks));
+    const auto p = static_cast<std::uint32_t>(ranks), k = static_cast<std::uint32_t>(r);
+    return k * (n / p) + std::min(k, n % p);
   }
   std::uint32_t size(int r) const { return begin(r + 1) - begin(r); }
   int owner(std::uint32_t v) const;

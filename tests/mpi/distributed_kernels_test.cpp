@@ -7,11 +7,17 @@
 // relative; components, BFS levels and delta-stepping distances exactly.
 #include <gtest/gtest.h>
 
+// use_mpi.hpp first: every PBGL header refuses to compile without it (#error).
+#include <boost/graph/use_mpi.hpp>
+
+#include <boost/graph/parallel/distribution.hpp>
 #include <boost/mpi/communicator.hpp>
 #include <boost/mpi/environment.hpp>
 #include <cmath>
 #include <limits>
 #include <string>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 #include "graph/betweenness.hpp"
@@ -64,6 +70,13 @@ std::vector<Case> cases(bool weighted) {
   return out;
 }
 
+// Components and distances exist in two engines (Boost.MPI kernels, Parallel BGL's): every
+// test of them runs both.
+constexpr dist::Engine kEngines[] = {dist::Engine::kBoostMpi, dist::Engine::kParallelBgl};
+std::string engine_name(dist::Engine e) {
+  return e == dist::Engine::kParallelBgl ? "engine pbgl" : "engine boost.mpi";
+}
+
 // A path 0 - 1 - 2 and a separate edge 3 - 4, node 5 isolated:
 //   0 --- 1 --- 2      3 --- 4      5
 sg::Csr drawn() { return sg::build_csr(6, {{0, 1}, {1, 2}, {3, 4}}, {}, {}); }
@@ -78,6 +91,32 @@ TEST(DistributedKernels, BlockPartitionOwnsEveryNodeOnce) {
         const int r = part.owner(v);
         ASSERT_LE(part.begin(r), v);
         ASSERT_LT(v, part.begin(r + 1));
+      }
+    }
+  }
+}
+
+// The PBGL graphs of components.cpp and distances.cpp are distributed by Parallel BGL's
+// boost::parallel::block; the rows come from BlockPartition: both must give every rank the
+// same nodes. (A stand-in process group: block only asks for the rank and the rank count.)
+struct FakeGroup {
+  int id = 0, count = 1;
+};
+int process_id(const FakeGroup& g) { return g.id; }
+int num_processes(const FakeGroup& g) { return g.count; }
+
+TEST(DistributedKernels, BlockPartitionIsParallelBglBlock) {
+  for (std::uint32_t n : {0u, 1u, 3u, 10u, 1000u, 1001u}) {
+    for (int p : {1, 2, 3, 4, 7}) {
+      const dist::BlockPartition part{n, p};
+      for (int r = 0; r < p; ++r) {
+        const boost::parallel::block block(FakeGroup{r, p}, n);
+        SCOPED_TRACE("n " + std::to_string(n) + " p " + std::to_string(p) + " r " +
+                     std::to_string(r));
+        EXPECT_EQ(part.begin(r), block.start(r));
+        EXPECT_EQ(part.size(r), block.block_size(r, std::size_t{n}));
+        for (std::uint32_t v = part.begin(r); v < part.begin(r + 1); ++v)
+          ASSERT_EQ(block(std::size_t{v}), static_cast<std::size_t>(r));
       }
     }
   }
@@ -98,19 +137,24 @@ TEST(DistributedKernels, ScatterGivesEachRankItsRows) {
 
 TEST(DistributedKernels, DrawnGraph) {
   const sg::Csr c = drawn();
-  const auto comp = dist::connected_components(world(), root() ? &c : nullptr);
-  dist::DistanceOptions d;
-  d.source = 1;
-  const auto hops = dist::distances(world(), root() ? &c : nullptr, d);
-  if (!root()) {
-    EXPECT_TRUE(comp.membership.empty());
-    EXPECT_TRUE(hops.dist.empty());
-    return;
+  for (dist::Engine engine : kEngines) {
+    SCOPED_TRACE(engine_name(engine));
+    const auto comp = dist::connected_components(world(), root() ? &c : nullptr, engine);
+    dist::DistanceOptions d;
+    d.source = 1;
+    d.engine = engine;
+    const auto hops = dist::distances(world(), root() ? &c : nullptr, d);
+    if (!root()) {
+      EXPECT_TRUE(comp.membership.empty());
+      EXPECT_TRUE(hops.dist.empty());
+      continue;
+    }
+    EXPECT_EQ(comp.count, 3u);
+    EXPECT_EQ(comp.membership, (std::vector<std::uint32_t>{0, 0, 0, 1, 1, 2}));
+    const double inf = std::numeric_limits<double>::infinity();
+    EXPECT_EQ(hops.dist, (std::vector<double>{1, 0, 1, inf, inf, inf}));
+    EXPECT_EQ(hops.rounds, 1u);
   }
-  EXPECT_EQ(comp.count, 3u);
-  EXPECT_EQ(comp.membership, (std::vector<std::uint32_t>{0, 0, 0, 1, 1, 2}));
-  const double inf = std::numeric_limits<double>::infinity();
-  EXPECT_EQ(hops.dist, (std::vector<double>{1, 0, 1, inf, inf, inf}));
 }
 
 TEST(DistributedKernels, PageRankEqualsSingleProcess) {
@@ -145,32 +189,37 @@ TEST(DistributedKernels, PageRankRefusesBadDampingOnEveryRank) {
 }
 
 TEST(DistributedKernels, ComponentsEqualSingleProcess) {
-  for (const auto& k : cases(false)) {
-    const auto got = dist::connected_components(world(), root() ? &k.csr : nullptr);
-    if (!root()) continue;
-    const auto want = sg::connected_components(k.csr);
-    SCOPED_TRACE(k.name);
-    EXPECT_EQ(got.count, want.count);
-    EXPECT_EQ(got.membership, want.membership);
+  for (dist::Engine engine : kEngines) {
+    for (const auto& k : cases(false)) {
+      const auto got = dist::connected_components(world(), root() ? &k.csr : nullptr, engine);
+      if (!root()) continue;
+      const auto want = sg::connected_components(k.csr);
+      SCOPED_TRACE(k.name + " " + engine_name(engine));
+      EXPECT_EQ(got.count, want.count);
+      EXPECT_EQ(got.membership, want.membership);
+    }
   }
 }
 
 TEST(DistributedKernels, DistancesEqualSingleProcess) {
-  for (bool weighted : {false, true}) {
-    for (const auto& k : cases(weighted)) {
-      for (std::uint32_t source : {0u, k.csr.n / 2}) {
-        for (sg::EdgeCost cost :
-             {sg::EdgeCost::kHops, sg::EdgeCost::kInverseWeight, sg::EdgeCost::kWeight}) {
-          if (!weighted && cost != sg::EdgeCost::kHops) continue;
-          dist::DistanceOptions d;
-          d.source = source;
-          d.cost = cost;
-          const auto got = dist::distances(world(), root() ? &k.csr : nullptr, d);
-          if (!root()) continue;
-          const auto want = sg::distances_from(k.csr, source, cost);
-          SCOPED_TRACE(k.name + " source " + std::to_string(source) + " cost " +
-                       std::to_string(static_cast<int>(cost)));
-          EXPECT_EQ(got.dist, want);  // exactly: BFS levels and least sums alike
+  for (dist::Engine engine : kEngines) {
+    for (bool weighted : {false, true}) {
+      for (const auto& k : cases(weighted)) {
+        for (std::uint32_t source : {0u, k.csr.n / 2}) {
+          for (sg::EdgeCost cost :
+               {sg::EdgeCost::kHops, sg::EdgeCost::kInverseWeight, sg::EdgeCost::kWeight}) {
+            if (!weighted && cost != sg::EdgeCost::kHops) continue;
+            dist::DistanceOptions d;
+            d.source = source;
+            d.cost = cost;
+            d.engine = engine;
+            const auto got = dist::distances(world(), root() ? &k.csr : nullptr, d);
+            if (!root()) continue;
+            const auto want = sg::distances_from(k.csr, source, cost);
+            SCOPED_TRACE(k.name + " source " + std::to_string(source) + " cost " +
+                         std::to_string(static_cast<int>(cost)) + " " + engine_name(engine));
+            EXPECT_EQ(got.dist, want);  // exactly: BFS levels and least sums alike
+          }
         }
       }
     }
@@ -183,18 +232,91 @@ TEST(DistributedKernels, ReverseAndBlocked) {
   //   0 -> 1 -> 2 -> 3, and 0 -> 4 -> 3
   const sg::Csr c =
       sg::build_csr(5, {{0, 1}, {1, 2}, {2, 3}, {0, 4}, {4, 3}}, {}, {.directed = true});
-  dist::DistanceOptions d;
-  d.source = 3;
-  d.reverse = true;
-  const auto to3 = dist::distances(world(), root() ? &c : nullptr, d);
-  d.source = 0;
-  d.reverse = false;
-  d.blocked = {0, 0, 0, 0, 1};
-  const auto blocked = dist::distances(world(), root() ? &c : nullptr, d);
-  if (!root()) return;
-  EXPECT_EQ(to3.dist, (std::vector<double>{2, 2, 1, 0, 1}));
-  const double inf = std::numeric_limits<double>::infinity();
-  EXPECT_EQ(blocked.dist, (std::vector<double>{0, 1, 2, 3, inf}));
+  for (dist::Engine engine : kEngines) {
+    SCOPED_TRACE(engine_name(engine));
+    dist::DistanceOptions d;
+    d.engine = engine;
+    d.source = 3;
+    d.reverse = true;
+    const auto to3 = dist::distances(world(), root() ? &c : nullptr, d);
+    d.source = 0;
+    d.reverse = false;
+    d.blocked = {0, 0, 0, 0, 1};
+    const auto blocked = dist::distances(world(), root() ? &c : nullptr, d);
+    if (!root()) continue;
+    EXPECT_EQ(to3.dist, (std::vector<double>{2, 2, 1, 0, 1}));
+    const double inf = std::numeric_limits<double>::infinity();
+    EXPECT_EQ(blocked.dist, (std::vector<double>{0, 1, 2, 3, inf}));
+  }
+}
+
+// Reversed and blocked searches with costs on random directed weighted graphs, against the
+// single-process search on a graph built for the question: the edges reversed (distances to
+// the source), or without the edges into blocked nodes (never entered).
+TEST(DistributedKernels, ReverseAndBlockedWithCostsEqualSingleProcess) {
+  for (auto [n, m, seed] : {std::tuple{300u, 280ul, 4ull}, std::tuple{200u, 1500ul, 5ull}}) {
+    const auto e = random_edges(n, m, seed, 5);
+    const sg::CsrOptions directed{.directed = true, .weighted = true};
+    const sg::Csr c = sg::build_csr(n, e.edges, e.weights, directed);
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> reversed, kept;
+    std::vector<float> kept_weights;
+    std::vector<std::uint8_t> blocked(n, 0);
+    for (std::uint32_t v = 3; v < n; v += 7) blocked[v] = 1;
+    for (std::size_t i = 0; i < e.edges.size(); ++i) {
+      reversed.emplace_back(e.edges[i].second, e.edges[i].first);
+      if (!blocked[e.edges[i].second]) {
+        kept.push_back(e.edges[i]);
+        kept_weights.push_back(e.weights[i]);
+      }
+    }
+    const sg::Csr rc = sg::build_csr(n, reversed, e.weights, directed);
+    const sg::Csr kc = sg::build_csr(n, kept, kept_weights, directed);
+    for (auto [engine, cost] :
+         {std::pair{dist::Engine::kBoostMpi, sg::EdgeCost::kHops},
+          std::pair{dist::Engine::kBoostMpi, sg::EdgeCost::kWeight},
+          std::pair{dist::Engine::kBoostMpi, sg::EdgeCost::kInverseWeight},
+          std::pair{dist::Engine::kParallelBgl, sg::EdgeCost::kHops},
+          std::pair{dist::Engine::kParallelBgl, sg::EdgeCost::kWeight},
+          std::pair{dist::Engine::kParallelBgl, sg::EdgeCost::kInverseWeight}}) {
+      dist::DistanceOptions d;
+      d.source = 1;
+      d.cost = cost;
+      d.engine = engine;
+      d.reverse = true;
+      const auto to = dist::distances(world(), root() ? &c : nullptr, d);
+      d.reverse = false;
+      d.blocked = blocked;
+      const auto avoiding = dist::distances(world(), root() ? &c : nullptr, d);
+      if (!root()) continue;
+      SCOPED_TRACE("n " + std::to_string(n) + " cost " + std::to_string(static_cast<int>(cost)) +
+                   " " + engine_name(engine));
+      EXPECT_EQ(to.dist, sg::distances_from(rc, 1, cost));
+      EXPECT_EQ(avoiding.dist, sg::distances_from(kc, 1, cost));
+    }
+  }
+}
+
+// Ranks that hold nodes but no edge at all (here every rank but the first at -np 2 and 4):
+// the PBGL graph must still build on them (pbgl_graph.hpp: its constructor reads *end).
+//   0 --- 1      2   3   4   5   6   7
+TEST(DistributedKernels, RanksWithoutEdges) {
+  const sg::Csr c = sg::build_csr(8, {{0, 1}}, std::vector<float>{2.0f}, {.weighted = true});
+  for (dist::Engine engine : kEngines) {
+    SCOPED_TRACE(engine_name(engine));
+    const auto comp = dist::connected_components(world(), root() ? &c : nullptr, engine);
+    dist::DistanceOptions d;
+    d.engine = engine;
+    const auto hops = dist::distances(world(), root() ? &c : nullptr, d);
+    d.cost = sg::EdgeCost::kWeight;
+    const auto costs = dist::distances(world(), root() ? &c : nullptr, d);
+    if (!root()) continue;
+    EXPECT_EQ(comp.count, 7u);
+    EXPECT_EQ(comp.membership, (std::vector<std::uint32_t>{0, 0, 1, 2, 3, 4, 5, 6}));
+    const double inf = std::numeric_limits<double>::infinity();
+    EXPECT_EQ(hops.dist, (std::vector<double>{0, 1, inf, inf, inf, inf, inf, inf}));
+    EXPECT_EQ(costs.dist, (std::vector<double>{0, 2, inf, inf, inf, inf, inf, inf}));
+    EXPECT_EQ(costs.rounds, 2u);  // buckets [0, 2) and [2, 4): delta = the mean cost, 2
+  }
 }
 
 TEST(DistributedKernels, BetweennessEqualsSingleProcess) {

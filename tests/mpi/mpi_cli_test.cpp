@@ -140,6 +140,33 @@ TEST_P(MpiCli, SameOutputAsStakegraph) {
   }
 }
 
+// --engine pbgl: Parallel BGL's components, BFS and delta-stepping print what stakegraph
+// prints; an unknown engine is a usage error.
+TEST_P(MpiCli, ParallelBglEngineSameOutputAsStakegraph) {
+  const int np = GetParam();
+  for (const auto& g : graphs()) {
+    const auto [a, b] = endpoints(g);
+    const std::string q = "'" + g + "' ";
+    const std::vector<std::string> commands{
+        "clusters " + q + "--method components --json",
+        "path " + q + "'" + a + "' '" + b + "' --json",
+        "path " + q + "'" + a + "' '" + b + "' --weight none --json",
+        "path " + q + "'" + b + "' '" + a + "' --directed --weighted --json",
+    };
+    for (const auto& c : commands) {
+      SCOPED_TRACE("np " + std::to_string(np) + ": " + c);
+      const RunResult want = single(c);
+      const RunResult got = distributed(np, "--engine pbgl " + c);
+      EXPECT_EQ(got.status, want.status) << got.err;
+      EXPECT_EQ(got.out, want.out);
+      EXPECT_FALSE(want.out.empty());
+    }
+  }
+  const RunResult bad = distributed(np, "--engine bogus stats '" + graphs().front() + "'");
+  EXPECT_EQ(bad.status, 2);
+  EXPECT_NE(bad.err.find("--engine"), std::string::npos) << bad.err;
+}
+
 TEST_P(MpiCli, BetweennessWithin1e9) {
   const int np = GetParam();
   for (const auto& g : graphs()) {
