@@ -494,7 +494,8 @@ void ArticleRun::verb_events() {
           claim = true;
         if (claim && le2 > lb && has_subj) {
           // The label is what was done: "that it had misled X" -> "misled X".
-          if (lb + 2 < le2 && is(lb, kPronouns)) {
+          if (lb + 2 < le2 && (eq(f(lb), "it") || eq(f(lb), "he") || eq(f(lb), "she") ||
+                               eq(f(lb), "they"))) {
             ++lb;
             while (lb + 1 < le2 && (is(lb, kAux) || is(lb, kCopulas))) ++lb;
           }
