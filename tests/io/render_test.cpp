@@ -530,7 +530,8 @@ TEST(RenderThreads, ConcurrentCallersGetTheSameDrawing) {
 // child process (a death test) that ends with _Exit: the broken layout is leaked on purpose
 // and LeakSanitizer must not count it; in an ASan build a double free in the child fails the test.
 int failed_layout_scenario() {
-  const Graph g = load_graph(std::string(STAKEGRAPH_SOURCE_DIR) + "/samples/stakeholders.sgpb");
+  const Graph g =
+      load_graph(std::string(STAKEGRAPH_TEST_DATA_DIR) + "/render/init_rank_failure.sgpb");
   DrawOptions draw;
   const auto camps = graph::camps(graph::build_signed(g)).membership;
   draw.cluster_of.assign(camps.begin(), camps.end());
@@ -579,7 +580,7 @@ int failed_layout_scenario() {
 }
 
 TEST(RenderErrors, AFailedLayoutIsAnErrorAndTheRendererGoesOn) {
-  STAKEGRAPH_NEED_FILE(std::string(STAKEGRAPH_SOURCE_DIR) + "/samples/stakeholders.sgpb");
+  STAKEGRAPH_NEED_FILE(std::string(STAKEGRAPH_TEST_DATA_DIR) + "/render/init_rank_failure.sgpb");
   GTEST_FLAG_SET(death_test_style, "threadsafe");
   EXPECT_EXIT(std::_Exit(failed_layout_scenario()), ::testing::ExitedWithCode(0),
               "scenario complete");
