@@ -397,12 +397,16 @@ void ArticleRun::verb_events() {
       if (vp.complement_only && (!target || to != target->e)) continue;
     }
     // Allegations: "accused X of <claim>", "designated X as <threat>", "denied <claim>".
+    // Where the words about the target's wrong begin: past its acronym in brackets
+    // ("accused the National Party (NP) of ...") and a time phrase ("accused X in March of").
+    auto after_target = [&] {
+      std::size_t k = target->e;
+      if (k + 2 < e && eq(f(k), "(") && tok(k + 1).all_caps && eq(f(k + 2), ")")) k += 3;
+      return skip_time_phrase(k, e);
+    };
     if ((r == Relation::kAccuse || r == Relation::kSanction || r == Relation::kCoerce) &&
         target && !dst.empty() && !passive) {
-      std::size_t k = target->e;
-      // Past the target's acronym in brackets ("accused the National Party (NP) of ...").
-      if (k + 2 < e && eq(f(k), "(") && tok(k + 1).all_caps && eq(f(k + 2), ")")) k += 3;
-      k = skip_time_phrase(k, e);  // "accused X in March of ..."
+      const std::size_t k = after_target();
       // "charged X with fraud", "fined X for misleading investors", "blamed X for the
       // collapse": the wrong the act is for is a claim of the actor against X; a penalty
       // or an arrest stays an edge of its own.
@@ -417,9 +421,7 @@ void ArticleRun::verb_events() {
       }
     }
     if (r == Relation::kAccuse && target && !dst.empty()) {
-      std::size_t k = target->e;
-      if (k + 2 < e && eq(f(k), "(") && tok(k + 1).all_caps && eq(f(k + 2), ")")) k += 3;
-      k = skip_time_phrase(k, e);
+      const std::size_t k = after_target();
       // Past a coordinated target, find "of"/"as".
       if (k < e && (eq(f(k), "of") || eq(f(k), "as"))) {
         auto [lb, le2] = np_label(k + 1, 9);
