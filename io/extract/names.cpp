@@ -123,7 +123,8 @@ bool ArticleRun::place_begins_name(std::size_t from, std::size_t e) const {
   }
   if (j == from || (j < e && tok(j).cap && tok(j).type == TokenType::kWord)) return false;
   const std::string_view last = f(j - 1);
-  return is(j - 1, kCompanyNouns) || is(j - 1, kTechCompanyNouns) || eq(last, "daily") ||
+  return is(j - 1, kCompanyNouns) || is(j - 1, kTechCompanyNouns) || is(j - 1, kOperatorSuffix) ||
+         eq(last, "daily") ||
          eq(last, "times") || eq(last, "herald") || eq(last, "tribune") || eq(last, "gazette");
 }
 
@@ -140,6 +141,13 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
     // begin a company's name too, but there it still says where the company is).
     if (n > 0 && le && le->kind == Kind::kGovernment &&
         fold(surface(k, k + n)) != fold(le->name) && place_begins_name(k + n, e)) {
+      ++k;
+      continue;
+    }
+    // So does a company's name begin another's: "Verizon Wireless", "Siemens Energy" are
+    // companies of their own (a unit or a former one), not Verizon or Siemens.
+    if (n > 0 && le && le->kind != Kind::kGovernment && le->kind != Kind::kPerson &&
+        place_begins_name(k + n, e)) {
       ++k;
       continue;
     }

@@ -374,6 +374,28 @@ void ArticleRun::verb_events() {
           ents_[static_cast<std::size_t>(target->ents[0])].kind == Kind::kPerson)
         continue;
     }
+    // A sale of a company, or of a stake in one, changes its owner; it supplies nothing:
+    // "sold its 30 percent stake in X to Y", "agreed to sell X to Y" (Y owns X).
+    if (r == Relation::kSupplies && !passive && prep_found && target &&
+        (eq(f(h), "sold") || eq(f(h), "sells") || eq(f(h), "sell") || eq(f(h), "selling"))) {
+      bool stake = false;
+      const Mention* owned = nullptr;
+      for (std::size_t k = he; k < target->b; ++k) {
+        stake |= is(k, kStakeNouns);
+        const Mention* m = mention_at(k);
+        if (!m || !actor(*m) || (m->flags & kPronoun) || owned) continue;
+        const Kind kk = ents_[static_cast<std::size_t>(m->ents[0])].kind;
+        if (kk == Kind::kOrganization || kk == Kind::kVendor || kk == Kind::kOperator ||
+            kk == Kind::kMedia)
+          owned = m;
+      }
+      if (stake || owned) {
+        if (owned)
+          for (int y : target->ents)
+            for (int x : owned->ents) add(y, x, Relation::kOwns, "verb:sold-to", si);
+        continue;
+      }
+    }
     // Complement clauses: "urged X to <verb> Y".
     if (vp.complement || r == Relation::kThreaten) {
       std::size_t to = h;

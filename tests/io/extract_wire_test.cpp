@@ -1,0 +1,56 @@
+// General-English extraction rules met in wire copy: company names by their trade, a known
+// company's name inside a longer one, sales that change a company's owner (issue 11). Every
+// sentence is written for this test, with invented company and person names; none comes from
+// an evaluation article.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "graph/graph.hpp"
+#include "tests/support/extract_support.hpp"
+
+namespace stakegraph::io {
+namespace {
+
+using graph::Kind;
+using graph::Relation;
+
+using namespace extract_support;
+
+// ---- names ----
+TEST(WireNames, ATradeNounMakesACompanyNotAPerson) {
+  // "X Y Seafood said": three capitalised words before "said" are a company when the last
+  // is a trade; the company is later called by its first words.
+  auto g = run("Polar Crest Seafood said it would appeal. Polar Crest rejected the ruling of "
+               "Norway.");
+  EXPECT_EQ(kind_of(g, "Polar Crest Seafood"), Kind::kOrganization) << dump(g);
+  auto h = run("Ravenhill Games sued Vodafone over its fees.");
+  EXPECT_EQ(kind_of(h, "Ravenhill Games"), Kind::kOrganization) << dump(h);
+  EXPECT_TRUE(has(h, "Ravenhill Games", Relation::kAccuse, "Vodafone")) << dump(h);
+}
+
+TEST(WireNames, AKnownCompanysNameInsideALongerNameIsAnotherCompany) {
+  // "Vodafone Wireless" is a company of its own, not Vodafone.
+  auto g = run("Telmora bought Vodafone Wireless last year.");
+  EXPECT_EQ(kind_of(g, "Vodafone Wireless"), Kind::kOperator) << dump(g);
+  EXPECT_FALSE(has(g, "Telmora", Relation::kOwns, "Vodafone")) << dump(g);
+  // The known company alone is still itself.
+  auto h = run("Telmora Holdings bought a stake in Vodafone.");
+  EXPECT_TRUE(has(h, "Telmora Holdings", Relation::kOwns, "Vodafone")) << dump(h);
+}
+
+// ---- sales ----
+TEST(WireSales, SellingACompanyOrAStakeChangesItsOwnerAndSuppliesNothing) {
+  auto g = run("Brenner Holdings sold its 40 percent stake in Kaltix Energy to Orsa Capital.");
+  EXPECT_TRUE(has(g, "Orsa Capital", Relation::kOwns, "Kaltix Energy")) << dump(g);
+  EXPECT_FALSE(has(g, "Brenner Holdings", Relation::kSupplies, "Orsa Capital")) << dump(g);
+  auto h = run("Brenner Holdings sold Kaltix Energy to Orsa Capital for $2 billion.");
+  EXPECT_TRUE(has(h, "Orsa Capital", Relation::kOwns, "Kaltix Energy")) << dump(h);
+  EXPECT_FALSE(has(h, "Brenner Holdings", Relation::kSupplies, "Orsa Capital")) << dump(h);
+  // Goods sold are supplied.
+  auto s = run("Kaltix Energy sold turbines to Orsa Capital.");
+  EXPECT_TRUE(has(s, "Kaltix Energy", Relation::kSupplies, "Orsa Capital")) << dump(s);
+}
+
+}  // namespace
+}  // namespace stakegraph::io
