@@ -217,6 +217,14 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
           continue;
         }
       }
+      // A name introduced by its kind ("rights group Friends of the Earth") may go on with
+      // "of the".
+      if (eq(f(j), "of") && j + 2 < e && eq(f(j + 1), "the") && name_like(j + 2) && k > b &&
+          is(k - 1, kLowerOrgNouns) && !tok(k - 1).cap && j - k <= 3) {
+        j += 2;
+        while (j < e && name_like(j)) ++j;
+        continue;
+      }
       // A company "of <Place>" is located there ("Kessel Motors of Turin").
       if ((eq(f(j), "of") || eq(f(j), "and") || eq(f(j), "for") || eq(f(j), "de") || eq(f(j), "&")) &&
           j + 1 < e && name_like(j + 1) && j - k <= 4 &&
@@ -326,6 +334,14 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
     else if (is(head, kOrgSuffix) && len >= 2) kind = Kind::kOrganization;
     else if (is(head, kTechCompanyNouns) && len >= 2) kind = Kind::kVendor;
     else if (is(head, kCompanyNouns) && len >= 2) kind = Kind::kOrganization;
+    // "the rights group Friends of the Earth": a kind before a name says the name's kind.
+    else if (start > b && is(start - 1, kLowerOrgNouns) && !tok(start - 1).cap && len <= 6 &&
+             !is(start, kRoleTitles))
+      kind = Kind::kOrganization;
+    // "Environmental group Friends of ..." is that kind, not a name of its own.
+    else if (end + 1 < e && is(end, kLowerOrgNouns) && !tok(end).cap && tok(end + 1).cap &&
+             tok(end + 1).type == TokenType::kWord)
+      continue;
     else if (end < e && is(end, kLowerOrgNouns) && !tok(end).cap && len <= 3) {
       kind = Kind::kOrganization;
       is_lower_org = true;
@@ -437,6 +453,18 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
         cls_[start] == 0 && !tok(start).all_caps) {
       add_gazetteer(std::string(tok(start).folded), id);
       add_alias(id, surface(start, start + 1));
+    }
+    // ... and by its name without the trade ("Polar Crest" for "Polar Crest Seafood").
+    if ((kind == Kind::kOrganization || kind == Kind::kVendor || kind == Kind::kOperator) &&
+        len >= 3 && head == end - 1 &&
+        (is(head, kCompanyNouns) || is(head, kTechCompanyNouns) || is(head, kOperatorSuffix)) &&
+        !is(end - 2, kCompanyNouns) && !is(end - 2, kTechCompanyNouns) &&
+        tid_[start] == Lexicon::kNoToken) {
+      const std::string shorter = surface(start, end - 1);
+      if (!by_name_.count(fold(shorter))) {
+        add_gazetteer(fold(shorter), id);
+        add_alias(id, shorter);
+      }
     }
     if (kind == Kind::kPerson) {
       // Later mentions by one part of the name ("Meng", "Merkel").

@@ -39,6 +39,35 @@ TEST(WireNames, AKnownCompanysNameInsideALongerNameIsAnotherCompany) {
   EXPECT_TRUE(has(h, "Telmora Holdings", Relation::kOwns, "Vodafone")) << dump(h);
 }
 
+TEST(WireNames, AKindBeforeANameSaysItsKindAndIsNoNameOfItsOwn) {
+  auto g = run("Conservation group Friends of the Tundra accused Canada of negligence.");
+  EXPECT_EQ(kind_of(g, "Friends of the Tundra"), Kind::kOrganization) << dump(g);
+  EXPECT_TRUE(has(g, "Friends of the Tundra", Relation::kAccuse, "negligence")) << dump(g);
+  EXPECT_EQ(kind_of(g, "Conservation group"), Kind::kUnspecified) << dump(g);
+}
+
+TEST(WireNames, ACompanyIsCalledByItsNameWithoutTheTrade) {
+  auto g = run("Polar Crest Seafood was fined. Polar Crest rejected the ruling of Norway.");
+  EXPECT_EQ(g.node_count(), 2u) << dump(g);  // one node for the company
+  EXPECT_TRUE(has(g, "Polar Crest Seafood", Relation::kReject, "Norway")) << dump(g);
+}
+
+// ---- who acts ----
+TEST(WireSubjects, ThePossessedNameIsTheAgentNotItsCountry) {
+  auto g = run("Kestrel Mining is majority-owned by Canada's Halvard Group.");
+  EXPECT_TRUE(has(g, "Halvard Group", Relation::kOwns, "Kestrel Mining")) << dump(g);
+  EXPECT_FALSE(has(g, "Canada", Relation::kOwns, "Kestrel Mining")) << dump(g);
+}
+
+TEST(WireSubjects, AParticipleAfterACommaIsTheSubjectsNotTheObjects) {
+  // The object of the main verb does not accuse itself.
+  auto g = run("Peru's government fined Kestrel Mining on Friday, accusing it of polluting "
+               "rivers.");
+  EXPECT_TRUE(has(g, "Peru", Relation::kAccuse, "polluting rivers")) << dump(g);
+  EXPECT_FALSE(has(g, "Kestrel Mining", Relation::kAccuse, "polluting rivers")) << dump(g);
+  EXPECT_TRUE(has(g, "polluting rivers", Relation::kImplicates, "Kestrel Mining")) << dump(g);
+}
+
 // ---- sales ----
 TEST(WireSales, SellingACompanyOrAStakeChangesItsOwnerAndSuppliesNothing) {
   auto g = run("Brenner Holdings sold its 40 percent stake in Kaltix Energy to Orsa Capital.");
