@@ -383,6 +383,12 @@ inline const WordSet kGroupNouns = {"fighters", "members", "rebels", "troops", "
                              "jets", "ships", "observers", "monitors", "inspectors",
                              "investigators", "representatives", "delegates", "delegation",
                              "envoys", "diplomats", "negotiators", "lawyers", "experts"};
+// Unnamed accusers whose words make a claim ("X laundered money, prosecutors said").
+inline const WordSet kClaimSources = {"prosecutors", "officials", "investigators", "police",
+                                      "regulators", "critics", "lawmakers", "auditors",
+                                      "authorities", "inspectors", "activists", "indictment",
+                                      "lawsuit", "complaint", "documents", "filings",
+                                      "whistleblowers", "opponents", "witnesses"};
 // Trigger words of rules that scan every token of a sentence.
 inline const WordSet kPronouns = {"it", "its", "he", "his", "she", "her", "him", "they", "their", "them"};
 inline const WordSet kDescriptionDets = {"the", "both", "either", "this"};

@@ -68,6 +68,20 @@ TEST(WireSubjects, AParticipleAfterACommaIsTheSubjectsNotTheObjects) {
   EXPECT_TRUE(has(g, "polluting rivers", Relation::kImplicates, "Kestrel Mining")) << dump(g);
 }
 
+// ---- claims ----
+TEST(WireClaims, AWrongSaidByUnnamedAccusersIsAClaimAgainstTheDoer) {
+  auto g = run("Torvik Bank laundered money for smugglers, prosecutors said.");
+  EXPECT_TRUE(has(g, "laundered money for smugglers", Relation::kImplicates, "Torvik Bank"))
+      << dump(g);
+  auto h = run("Investigators said Torvik Bank had laundered money for smugglers.");
+  EXPECT_TRUE(has(h, "laundered money for smugglers", Relation::kImplicates, "Torvik Bank"))
+      << dump(h);
+  // Said, but no wrong: no claim.
+  auto n = run("Officials said Torvik Bank had opened a branch in Oslo.");
+  for (graph::NodeIndex v = 0; v < n.node_count(); ++v)
+    EXPECT_NE(n.node(v).kind, Kind::kAllegation) << dump(n);
+}
+
 // ---- sales ----
 TEST(WireSales, SellingACompanyOrAStakeChangesItsOwnerAndSuppliesNothing) {
   auto g = run("Brenner Holdings sold its 40 percent stake in Kaltix Energy to Orsa Capital.");
