@@ -312,11 +312,17 @@ std::pair<std::size_t, std::size_t> ArticleRun::claim_for(std::size_t k, std::si
   const bool accuse = hv.starts_with("accus") || hv.starts_with("suspect");
   if (k + 3 < e && eq(f(k), "on") && eq(f(k + 1), "suspicion") && eq(f(k + 2), "of")) k += 2;
   else if (k + 3 < e && eq(f(k), "on") && eq(f(k + 1), "charges") && eq(f(k + 2), "of")) k += 2;
+  // An inquiry or a suit "over" a wrong ("investigating X over suspected fraud").
+  const bool inquiry = hv.starts_with("investigat") || hv.starts_with("prob") ||
+                       hv.starts_with("sue") || hv.starts_with("prosecut");
   if (k + 1 >= e || !((eq(f(k), "with") && charge) || eq(f(k), "for") ||
+                      (eq(f(k), "over") && inquiry) ||
                       (eq(f(k), "of") && (accuse || eq(f(k - 1), "suspicion") ||
                                           eq(f(k - 1), "charges")))))
     return {0, 0};
   auto [lb, le] = np_label(k + 1, 9);
+  if (lb < le && (eq(f(lb), "suspected") || eq(f(lb), "alleged") || eq(f(lb), "possible")))
+    ++lb;
   if (le <= lb || mention_at(lb)) return {0, 0};
   bool claim = charge || accuse || eq(f(k), "of") || hv.starts_with("blam");
   for (std::size_t z = lb; z < le; ++z) claim |= is(z, kWrongdoing) || is(z, kCrimeWords);

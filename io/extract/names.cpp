@@ -448,6 +448,7 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
         len >= 2 &&
         (is(head, kCompanyNouns) || is(head, kTechCompanyNouns) || is(head, kOperatorSuffix) ||
          eq(f(head), "group") || eq(f(head), "holdings") || eq(f(head), "corp") ||
+         eq(f(head), "bank") || eq(f(head), "corporation") || eq(f(head), "company") ||
          eq(f(head), "inc") || eq(f(head), "ltd") || eq(f(head), "plc")) &&
         tok(start).folded.size() > 2 && tid_[start] == Lexicon::kNoToken &&
         cls_[start] == 0 && !tok(start).all_caps) {

@@ -129,6 +129,14 @@ void ArticleRun::verb_events() {
     std::size_t subj_end = b;
     bool has_subj = subject_of(h, subj, &subj_end);
     if (negated(has_subj ? subj_end : clause_start(h), h)) continue;
+    // Nouns, not verbs: "faces charges", "over suspected fraud" (a participle between a
+    // preposition and its noun).
+    if (h > b && (eq(f(h - 1), "faces") || eq(f(h - 1), "face") || eq(f(h - 1), "faced") ||
+                  eq(f(h - 1), "facing")))
+      continue;
+    if (h > b && he < e && is(h - 1, kPrepositions) && ends_with(f(h), "ed") && is_word(he) &&
+        !tok(he).cap && !is(he, kPrepositions) && !eq(f(h - 1), "by") && !eq(f(h - 1), "to"))
+      continue;
     // Negated object: "names no company".
     if (he < e && eq(f(he), "no")) continue;
     Relation r = vp.relation;

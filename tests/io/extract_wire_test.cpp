@@ -82,6 +82,26 @@ TEST(WireClaims, AWrongSaidByUnnamedAccusersIsAClaimAgainstTheDoer) {
     EXPECT_NE(n.node(v).kind, Kind::kAllegation) << dump(n);
 }
 
+TEST(WireClaims, AClaimFacedOrInvestigatedImplicatesItsSubject) {
+  auto g = run("Torvik Bank faces charges of fraud.");
+  EXPECT_TRUE(has(g, "fraud", Relation::kImplicates, "Torvik Bank")) << dump(g);
+  EXPECT_FALSE(has(g, "Torvik Bank", Relation::kAccuse, "fraud")) << dump(g);
+  auto h = run("Torvik Bank is under investigation for bribery.");
+  EXPECT_TRUE(has(h, "bribery", Relation::kImplicates, "Torvik Bank")) << dump(h);
+  auto i = run("Finland is investigating Torvik Bank over suspected money laundering.");
+  EXPECT_TRUE(has(i, "Finland", Relation::kAccuse, "money laundering")) << dump(i);
+  EXPECT_TRUE(has(i, "money laundering", Relation::kImplicates, "Torvik Bank")) << dump(i);
+  // A participle between a preposition and its noun is no verb: the bank accuses no one.
+  auto j = run("Auditors are looking at Torvik Bank over suspected fraud.");
+  EXPECT_FALSE(has(j, "Torvik Bank", Relation::kAccuse, "fraud")) << dump(j);
+}
+
+TEST(WireClaims, ClaimsCalledAProvocationAreRejected) {
+  auto g = run("Finland accused Torvik Bank of fraud. Torvik called the accusations a "
+               "provocation.");
+  EXPECT_TRUE(has(g, "Torvik Bank", Relation::kReject, "fraud")) << dump(g);
+}
+
 // ---- sales ----
 TEST(WireSales, SellingACompanyOrAStakeChangesItsOwnerAndSuppliesNothing) {
   auto g = run("Brenner Holdings sold its 40 percent stake in Kaltix Energy to Orsa Capital.");
