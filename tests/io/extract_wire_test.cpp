@@ -102,6 +102,17 @@ TEST(WireClaims, ClaimsCalledAProvocationAreRejected) {
   EXPECT_TRUE(has(g, "Torvik Bank", Relation::kReject, "fraud")) << dump(g);
 }
 
+// ---- events ----
+TEST(WireEvents, ACancelledContractIsASanction) {
+  auto g = run("Peru suspended a mining contract with Kestrel Mining on Friday.");
+  EXPECT_TRUE(has(g, "Peru", Relation::kSanction, "Kestrel Mining")) << dump(g);
+  auto h = run("Peru cancelled its agreement with Kestrel Mining.");
+  EXPECT_TRUE(has(h, "Peru", Relation::kSanction, "Kestrel Mining")) << dump(h);
+  // Suspending a ban eases it.
+  auto c = run("Peru suspended the ban on Kestrel Mining.");
+  EXPECT_FALSE(has(c, "Peru", Relation::kSanction, "Kestrel Mining")) << dump(c);
+}
+
 // ---- sales ----
 TEST(WireSales, SellingACompanyOrAStakeChangesItsOwnerAndSuppliesNothing) {
   auto g = run("Brenner Holdings sold its 40 percent stake in Kaltix Energy to Orsa Capital.");
