@@ -194,6 +194,9 @@ void ArticleRun::verb_events() {
     bool prep_found = false;
     if (!vp.preps.empty()) {
       for (std::size_t m = obj_at; m < std::min(e, obj_at + 12) && !prep_found; ++m) {
+        // A tie's noun governs its own phrase: "suppliers in Europe, including X of Munich"
+        // is no "supplier of Munich".
+        if (!graph::is_event(vp.relation) && vp.objects.empty() && eq(f(m), ",")) break;
         for (const auto& pr : vp.preps) {
           const std::size_t pn = phrase_at(m, e, pr);
           if (pn > 0) {

@@ -113,6 +113,21 @@ TEST(WireEvents, ACancelledContractIsASanction) {
   EXPECT_FALSE(has(c, "Peru", Relation::kSanction, "Kestrel Mining")) << dump(c);
 }
 
+TEST(WireSubjects, TheGovernmentIsTheActingStateNotAnEnvoysCountry) {
+  auto g = run("Niger expelled a Belgian envoy. The government also suspended the activities "
+               "of the Red Cross.");
+  EXPECT_TRUE(has(g, "Niger", Relation::kSanction, "Red Cross")) << dump(g);
+  EXPECT_FALSE(has(g, "Belgium", Relation::kSanction, "Red Cross")) << dump(g);
+}
+
+TEST(WireEvents, ATiesNounGovernsItsOwnPhraseOnly) {
+  // "suppliers in Europe, including X of Lyon": no "supplier of Lyon".
+  auto g = run("Ravenhill Motors buys engines from suppliers in Europe, including Kaltix "
+               "Energy of Lyon.");
+  EXPECT_TRUE(has(g, "Kaltix Energy", Relation::kSupplies, "Ravenhill Motors")) << dump(g);
+  EXPECT_FALSE(g.find_named("Lyon").has_value()) << dump(g);
+}
+
 // ---- sales ----
 TEST(WireSales, SellingACompanyOrAStakeChangesItsOwnerAndSuppliesNothing) {
   auto g = run("Brenner Holdings sold its 40 percent stake in Kaltix Energy to Orsa Capital.");
