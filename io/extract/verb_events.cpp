@@ -344,8 +344,34 @@ void ArticleRun::verb_events() {
           if (r == Relation::kAccuse) continue;
         }
       }
-      if (!agent) continue;
-      src = agent->ents;
+      // "Both companies were placed on the Entity List": a sanction or arrest without a
+      // by-agent is the act of the state or agency the last sentences had as subject.
+      std::vector<int> implied;
+      std::size_t be = h;
+      while (be > b && is(be - 1, kAdverbs)) --be;
+      const bool plain_passive =
+          be > b && (eq(f(be - 1), "was") || eq(f(be - 1), "were") || eq(f(be - 1), "been") ||
+                     eq(f(be - 1), "is") || eq(f(be - 1), "are")) &&
+          [&] {
+            for (std::size_t z = clause_start(h); z < h; ++z)
+              if (eq(f(z), "would") || eq(f(z), "could") || eq(f(z), "might") ||
+                  eq(f(z), "that") || eq(f(z), "which") || eq(f(z), "if"))
+                return false;
+            return true;
+          }();
+      if (!agent && has_subj && plain_passive &&
+          (r == Relation::kSanction || r == Relation::kCoerce))
+        for (std::size_t q = recent_subjects_.size();
+             q-- > 0 && q + 3 >= recent_subjects_.size() && implied.empty();) {
+          const int c = recent_subjects_[q];
+          const Kind ck = ents_[static_cast<std::size_t>(c)].kind;
+          if ((ck == Kind::kGovernment || ck == Kind::kAgency) &&
+              std::find(subj.begin(), subj.end(), c) == subj.end())
+            implied = {c};
+        }
+      if (!agent && implied.empty()) continue;
+      src = agent ? agent->ents : implied;
+      if (!agent) rule += "+implied-agent";
       // "condemned the attack by X": after a determiner the verb is a noun, and its patient
       // is only the one its preposition names ("the attack by X on Y"), never the subject.
       const bool noun_use = h > b && (eq(f(h - 1), "the") || eq(f(h - 1), "a") ||

@@ -128,6 +128,16 @@ TEST(WireEvents, ATiesNounGovernsItsOwnPhraseOnly) {
   EXPECT_FALSE(g.find_named("Lyon").has_value()) << dump(g);
 }
 
+TEST(WireEvents, ASanctionWithoutByIsTheLastSpeakingStates) {
+  auto g = run("The Finnish Customs Agency said Kestrel Mining and Orsa Capital had smuggled "
+               "arms. Both companies were placed on a blacklist.");
+  EXPECT_TRUE(has(g, "Customs Agency", Relation::kSanction, "Kestrel Mining")) << dump(g);
+  EXPECT_TRUE(has(g, "Customs Agency", Relation::kSanction, "Orsa Capital")) << dump(g);
+  // A company does not sanction: with no state or agency as a recent subject, no agent.
+  auto h = run("Orsa Capital said Kestrel Mining had smuggled arms. Kestrel Mining was banned.");
+  EXPECT_FALSE(has(h, "Orsa Capital", Relation::kSanction, "Kestrel Mining")) << dump(h);
+}
+
 // ---- sales ----
 TEST(WireSales, SellingACompanyOrAStakeChangesItsOwnerAndSuppliesNothing) {
   auto g = run("Brenner Holdings sold its 40 percent stake in Kaltix Energy to Orsa Capital.");
