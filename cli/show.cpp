@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <iostream>
 #include <memory>
+#include <new>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,7 @@
 #include "graph/subgraph.hpp"
 #include "io/formats.hpp"
 #include "io/query_views.hpp"
+#include "io/sgpb_v3.hpp"
 
 namespace stakegraph::cli {
 namespace {
@@ -54,9 +56,25 @@ void print_edge_text(const graph::Graph& g, graph::EdgeRef e) {
   }
 }
 
+// What show reads: of a version 3 .sgpb file, the node, its edges, their evidence and the
+// articles cited (io::load_sgpb_node), or, when no node is found, the topology (for
+// resolve_node's message and its suggestions); any other file whole.
+graph::Graph load_for_show(const ShowOptions& o) {
+  if (o.graph == "-" || io::format_from_path(o.graph) != io::Format::kSgpb)
+    return io::load_graph(o.graph);
+  try {
+    auto part = io::load_sgpb_node(o.graph, o.node);
+    if (!part) return io::load_graph(o.graph);
+    if (part->node) return std::move(part->graph);
+  } catch (const std::bad_alloc&) {
+    throw graph::Error(o.graph + ": out of memory while reading");
+  }
+  return io::load_graph_topology(o.graph).graph;
+}
+
 void run_show(const ShowOptions& o) {
   const graph::FilterOptions dates = make_filter({}, {}, o.since, o.until);
-  const graph::Graph full = io::load_graph(o.graph);
+  const graph::Graph full = load_for_show(o);
   const std::string id = full.node(resolve_node(full, o.node, o.graph)).id;
   // --since/--until: the node with the edges and evidence of those dates only.
   graph::Graph filtered;

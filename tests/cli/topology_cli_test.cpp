@@ -48,6 +48,9 @@ class TopologyCli : public test_support::TempDirTest {
     }
     io::save_sgpb(g, path("v3.sgpb"));
     io::save_sgpb(g, path("v2.sgpb"), {.format_version = 2});
+    // With small frames (show reads only the evidence frames of the node's edges).
+    io::save_sgpb(g, path("s3.sgpb"), {.target_frame_bytes = 256});
+    io::save_sgpb(g, path("s2.sgpb"), {.target_frame_bytes = 256, .format_version = 2});
     // The same graph with user weights (the default weight then): 1 to 9 on most edges, none
     // on every seventh, 0 on one (allowed by PageRank, refused by betweenness).
     k = 0;
@@ -138,6 +141,23 @@ TEST_F(TopologyCli, NeighborsAndPathEqualTheFullLoad) {
   expect_same("neighbors", "Huawei --json");  // evidence listed: full load
   expect_same("path", "Huawei 'node 7'");
   expect_same("path", "Huawei 'node 7' --k 3 --json");
+}
+
+// show on a version 3 file reads the node's edges and their evidence frames only
+// (io::load_sgpb_node); a name it does not find goes to the topology for the suggestions.
+TEST_F(TopologyCli, ShowEqualsTheFullLoad) {
+  for (const std::string stem : {"v", "s"}) {
+    expect_same("show", "Huawei", 0, stem);
+    expect_same("show", "'United States' --limit 0", 0, stem);
+    expect_same("show", "Washington --json", 0, stem);
+    expect_same("show", "us --json --limit 3", 0, stem);
+    expect_same("show", "huawei --since 2020-01-01 --until 2024-12-31", 0, stem);
+    expect_same("show", "'node 3' --limit 2", 0, stem);
+    expect_same("show", "'node 12' --json --since 2019-06-01", 0, stem);
+    expect_same("show", "'node 3' --since 2099-01-01", 1, stem);  // nothing dated then
+    expect_same("show", "Huaway", 1, stem);                      // not found: suggestions
+  }
+  expect_same("show", "'node 5' --limit 0", 0, "w");  // user weights
 }
 
 // convert upgrades an older file by writing it (version 3), and writes the layout of
