@@ -95,11 +95,18 @@ std::optional<TopologyArrays> load_sgpb_topology_arrays(const std::string& path)
 // whole load, node ids and names are not checked for duplicates across the file.
 // Complexity: O(V + E) time over the tables, O(degree + evidence of the node + the article
 // frames) beyond; memory O(node table frame + degree + its evidence).
+struct SgpbNodeOptions {
+  std::string node;  // name, alias or id
+  // Only the first N of the node's edges in show's order (its out-edges, then its in-edges
+  // that are not self-loops, in file order) get their evidence (and articles); the others
+  // keep their evidence count in EdgeData::unloaded_evidence. 0: every edge.
+  std::size_t evidence_edges = 0;
+};
 struct SgpbNodeLoad {
   graph::Graph graph;
   std::optional<graph::NodeIndex> node;
   std::uint64_t bytes_read = 0;  // from the file
 };
-std::optional<SgpbNodeLoad> load_sgpb_node(const std::string& path, std::string_view query);
+std::optional<SgpbNodeLoad> load_sgpb_node(const std::string& path, const SgpbNodeOptions& o);
 
 }  // namespace stakegraph::io

@@ -101,11 +101,13 @@ struct KeptEdge {
   DecodedEdge edge;
   std::uint64_t first_item = 0;  // of its evidence in the file
   std::vector<pb::Evidence> evidence;
+  bool skip = false;  // its evidence is not read
 };
 
 }  // namespace
 
-std::optional<SgpbNodeLoad> load_sgpb_node(const std::string& path, std::string_view query) {
+std::optional<SgpbNodeLoad> load_sgpb_node(const std::string& path, const SgpbNodeOptions& o) {
+  const std::string_view query = o.node;
   if (path == "-") return std::nullopt;
   File file(path);
   V3File v3;
@@ -162,6 +164,20 @@ std::optional<SgpbNodeLoad> load_sgpb_node(const std::string& path, std::string_
     return out;
   }
 
+  // Which edges get their evidence: the first o.evidence_edges in show's order (an edge of
+  // a symmetric relation is stored with its smaller endpoint as the source).
+  if (o.evidence_edges != 0) {
+    std::vector<std::size_t> order;
+    const auto source_of = [](const DecodedEdge& d) {
+      return graph::is_symmetric(d.relation) ? std::min(d.source, d.target) : d.source;
+    };
+    for (std::size_t k = 0; k < kept.size(); ++k)
+      if (source_of(kept[k].edge) == v) order.push_back(k);
+    for (std::size_t k = 0; k < kept.size(); ++k)
+      if (source_of(kept[k].edge) != v) order.push_back(k);
+    for (std::size_t i = o.evidence_edges; i < order.size(); ++i) kept[order[i]].skip = true;
+  }
+
   // 3. The evidence frames that hold the kept edges' items (by the `first` of each frame).
   std::string payload;
   pb::Frame frame;
@@ -185,7 +201,9 @@ std::optional<SgpbNodeLoad> load_sgpb_node(const std::string& path, std::string_
   for (std::size_t c = 0; c < chunks.size() && next < kept.size(); ++c) {
     const std::uint64_t from = firsts[c];
     const std::uint64_t to = c + 1 < chunks.size() ? firsts[c + 1] : h.evidence_count();
-    while (next < kept.size() && kept[next].first_item + kept[next].edge.evidence <= from) ++next;
+    while (next < kept.size() &&
+           (kept[next].skip || kept[next].first_item + kept[next].edge.evidence <= from))
+      ++next;
     if (next == kept.size() || kept[next].first_item >= to) continue;
     const FrameAt& f = *chunks[c];
     file.frame(f.offset, f.length, payload, frame);
@@ -217,6 +235,7 @@ std::optional<SgpbNodeLoad> load_sgpb_node(const std::string& path, std::string_
     }
     for (std::size_t k = next; k < kept.size() && kept[k].first_item < to; ++k) {
       KeptEdge& e = kept[k];
+      if (e.skip) continue;
       const std::uint64_t lo = std::max(e.first_item, from);
       const std::uint64_t hi = std::min(e.first_item + e.edge.evidence, to);
       for (std::uint64_t item = lo; item < hi; ++item) {
@@ -292,6 +311,7 @@ std::optional<SgpbNodeLoad> load_sgpb_node(const std::string& path, std::string_
     if (d.has_goldstein) e.goldstein = d.goldstein;
     e.first_seen = d.first_seen;
     e.last_seen = d.last_seen;
+    if (k.skip) e.unloaded_evidence = d.evidence;
     e.evidence.reserve(k.evidence.size());
     for (const pb::Evidence& x : k.evidence) e.evidence.push_back(evidence_from_proto(g, x));
     g.append_edge_unchecked(index_of(d.source), index_of(d.target), std::move(e));

@@ -100,13 +100,45 @@ TEST_F(SgpbNodeTest, EveryNodeEqualsTheWholeGraph) {
   ASSERT_GT(g.node_count(), 30u);
   std::size_t with_evidence = 0;
   for (graph::NodeIndex v = 0; v < g.node_count(); ++v) {
-    const auto r = load_sgpb_node(path("g.sgpb"), g.node(v).id);
+    const auto r = load_sgpb_node(path("g.sgpb"), {.node = g.node(v).id});
     ASSERT_TRUE(r.has_value());
     ASSERT_TRUE(r->node.has_value()) << g.node(v).id;
     EXPECT_EQ(describe(*r), describe(g, v)) << g.node(v).id;
     with_evidence += r->graph.evidence_count() > 0;
   }
   EXPECT_GT(with_evidence, 25u);
+}
+
+// With evidence_edges N: the node's first N edges in show's order (out-edges, then in-edges)
+// have their evidence, equal to the whole graph's; the others only their counts.
+TEST_F(SgpbNodeTest, EvidenceOfTheFirstEdgesOnly) {
+  save_sgpb(node_graph(), path("g.sgpb"), {.target_frame_bytes = 300});
+  const graph::Graph g = load_sgpb(path("g.sgpb"));
+  for (const std::string name : {"Huawei", "United States", "node 4"}) {
+    const graph::NodeIndex v = *g.find_node(name);
+    for (const std::size_t n : {1, 2, 3, 7}) {
+      const auto r = load_sgpb_node(path("g.sgpb"), {.node = name, .evidence_edges = n});
+      ASSERT_TRUE(r && r->node);
+      std::vector<graph::EdgeRef> whole, part;
+      const auto list = [](const graph::Graph& h, graph::NodeIndex u, std::vector<graph::EdgeRef>& out) {
+        for (auto [it, end] = boost::out_edges(u, h.boost_graph()); it != end; ++it) out.push_back(*it);
+        for (auto [it, end] = boost::in_edges(u, h.boost_graph()); it != end; ++it)
+          if (h.source(*it) != u) out.push_back(*it);
+      };
+      list(g, v, whole);
+      list(r->graph, *r->node, part);
+      ASSERT_EQ(whole.size(), part.size()) << name;
+      for (std::size_t i = 0; i < whole.size(); ++i) {
+        const graph::EdgeData& d = r->graph.edge(part[i]);
+        EXPECT_EQ(d.evidence_total(), g.edge(whole[i]).evidence.size()) << name << " " << i;
+        if (i < n) {
+          EXPECT_EQ(describe_edge(r->graph, part[i]), describe_edge(g, whole[i])) << name << " " << i;
+        } else {
+          EXPECT_TRUE(d.evidence.empty()) << name << " " << i;
+        }
+      }
+    }
+  }
 }
 
 // Names, aliases and ids resolve to the node Graph::find_node finds in the whole graph
@@ -123,7 +155,7 @@ TEST_F(SgpbNodeTest, FindsTheNodeAsTheGraphDoes) {
     queries.push_back(g.node(v).name);
   }
   for (const std::string& q : queries) {
-    const auto r = load_sgpb_node(path("g.sgpb"), q);
+    const auto r = load_sgpb_node(path("g.sgpb"), {.node = q});
     ASSERT_TRUE(r.has_value());
     const auto expected = g.find_node(q);
     ASSERT_EQ(r->node.has_value(), expected.has_value()) << "'" << q << "'";
@@ -135,9 +167,9 @@ TEST_F(SgpbNodeTest, FindsTheNodeAsTheGraphDoes) {
 
 TEST_F(SgpbNodeTest, OtherFilesAreNotRead) {
   save_sgpb(node_graph(), path("v2.sgpb"), {.format_version = 2});
-  EXPECT_FALSE(load_sgpb_node(path("v2.sgpb"), "Huawei").has_value());
-  EXPECT_FALSE(load_sgpb_node("-", "Huawei").has_value());
-  EXPECT_THROW(load_sgpb_node(path("missing.sgpb"), "Huawei"), graph::NotFound);
+  EXPECT_FALSE(load_sgpb_node(path("v2.sgpb"), {.node = "Huawei"}).has_value());
+  EXPECT_FALSE(load_sgpb_node("-", {.node = "Huawei"}).has_value());
+  EXPECT_THROW(load_sgpb_node(path("missing.sgpb"), {.node = "Huawei"}), graph::NotFound);
 }
 
 // Only the evidence frames that hold the node's evidence are read: a node with one edge reads
@@ -150,7 +182,7 @@ TEST_F(SgpbNodeTest, ReadsOnlyTheEvidenceFramesItNeeds) {
   g.add_evidence(g.add_edge(lone, 0, graph::Relation::kConsult), ev);
   save_sgpb(g, path("g.sgpb"), {.target_frame_bytes = 2000});
   const auto size = std::filesystem::file_size(path("g.sgpb"));
-  const auto r = load_sgpb_node(path("g.sgpb"), "Lone Node");
+  const auto r = load_sgpb_node(path("g.sgpb"), {.node = "Lone Node"});
   ASSERT_TRUE(r && r->node);
   EXPECT_EQ(describe(*r), describe(load_sgpb(path("g.sgpb")), lone));
   const auto topology = load_sgpb_topology(path("g.sgpb")).bytes_read;
@@ -182,7 +214,7 @@ TEST_F(SgpbNodeTest, DamageIsAnErrorAtTheFrameOrHarmless) {
   std::ostringstream out;
   write_sgpb(g, out, {.target_frame_bytes = 120});
   const std::string bytes = out.str();
-  const std::string good = describe(*load_sgpb_node(write("good.sgpb", bytes), "Huawei"));
+  const std::string good = describe(*load_sgpb_node(write("good.sgpb", bytes), {.node = "Huawei"}));
   const auto frames = frames_of(bytes);
   ASSERT_GT(frames.size(), 12u);
   std::size_t errors = 0, harmless = 0;
@@ -194,7 +226,7 @@ TEST_F(SgpbNodeTest, DamageIsAnErrorAtTheFrameOrHarmless) {
       const std::string p = write("d.sgpb", damaged);
       const std::string what = (truncate ? "cut at " : "flipped ") + std::to_string(i);
       try {
-        const auto r = load_sgpb_node(p, "Huawei");
+        const auto r = load_sgpb_node(p, {.node = "Huawei"});
         if (!r) {
           EXPECT_THROW(load_sgpb(p), ParseError) << what;
           ++errors;
