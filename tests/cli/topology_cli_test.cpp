@@ -7,6 +7,9 @@
 // no evidence (topology) and with filters that do (full load).
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -158,6 +161,38 @@ TEST_F(TopologyCli, ShowEqualsTheFullLoad) {
     expect_same("show", "Huaway", 1, stem);                      // not found: suggestions
   }
   expect_same("show", "'node 5' --limit 0", 0, "w");  // user weights
+}
+
+// show on a damaged version 3 file: exit status 1 and a one-line error naming the byte
+// offset, or (damage in an evidence frame show does not read) the undamaged output.
+TEST_F(TopologyCli, ShowOnADamagedFileNamesTheOffset) {
+  std::ifstream in(path("s3.sgpb"), std::ios::binary);
+  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const auto good = run_stakegraph("show '" + path("s3.sgpb") + "' Huawei");
+  ASSERT_EQ(good.status, 0);
+  int errors = 0, harmless = 0;
+  for (std::size_t i = 9; i < bytes.size(); i += bytes.size() / 40) {
+    for (const bool truncate : {false, true}) {
+      std::string damaged = bytes;
+      if (truncate) damaged.resize(i);
+      else damaged[i] = static_cast<char>(damaged[i] ^ 0x5A);
+      std::ofstream(path("d.sgpb"), std::ios::binary) << damaged;
+      const auto r = run_stakegraph("show '" + path("d.sgpb") + "' Huawei");
+      const std::string what = (truncate ? "cut at " : "flipped ") + std::to_string(i);
+      if (r.status == 0) {
+        EXPECT_EQ(r.out, good.out) << what;
+        ++harmless;
+      } else {
+        EXPECT_EQ(r.status, 1) << what;
+        EXPECT_NE(r.err.find(path("d.sgpb") + ": byte offset "), std::string::npos)
+            << what << ": " << r.err;
+        EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << what << ": " << r.err;
+        ++errors;
+      }
+    }
+  }
+  EXPECT_GT(errors, 40);
+  EXPECT_GT(harmless, 0);
 }
 
 // convert upgrades an older file by writing it (version 3), and writes the layout of
