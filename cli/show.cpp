@@ -2,7 +2,8 @@
 // alias or id), its edges and their evidence (of those dates only, with --since/--until).
 // Text shows the first --limit edges (default 20; outgoing, then incoming) and counts the
 // rest, so that a hub of an imported GDELT file does not print 200,000 lines; --json prints
-// every edge unless --limit is given.
+// every edge unless --limit is given. A version 3 .sgpb file is not loaded whole: the node's
+// edges and the evidence of those printed are read (io::load_sgpb_node).
 #include <algorithm>
 #include <iostream>
 #include <memory>
