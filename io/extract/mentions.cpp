@@ -459,7 +459,10 @@ void ArticleRun::recognise(std::size_t si) {
                                                                eq(f(h - 1), "reserve"))))
           inst_here = false;
         if (inst_here && h + 1 < e && (eq(f(h + 1), "forces") || eq(f(h + 1), "court"))) ++h;
-        bool name_follows = h + 2 < e && eq(f(h + 1), ",") && tok(h + 2).cap;
+        // ... or directly: "Brazil's environmental agency Ibama" is Ibama.
+        bool name_follows = (h + 2 < e && eq(f(h + 1), ",") && tok(h + 2).cap) ||
+                            (h + 1 < e && tok(h + 1).cap && tok(h + 1).type == TokenType::kWord &&
+                             !tok(h).cap);
         if (inst_here && !name_follows && !(h + 1 < e && is(h + 1, kInstitutions))) {
           std::string inst = surface(m.e + 1, h + 1);
           std::string nm = std::string(surf) + "'s " + inst;

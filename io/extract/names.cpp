@@ -334,10 +334,15 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
     else if (is(head, kOrgSuffix) && len >= 2) kind = Kind::kOrganization;
     else if (is(head, kTechCompanyNouns) && len >= 2) kind = Kind::kVendor;
     else if (is(head, kCompanyNouns) && len >= 2) kind = Kind::kOrganization;
-    // "the rights group Friends of the Earth": a kind before a name says the name's kind.
+    // "the rights group Friends of the Earth": a kind before a name says the name's kind;
+    // so does a body's ("Brazil's environmental agency Ibama", "the antitrust watchdog X").
     else if (start > b && is(start - 1, kLowerOrgNouns) && !tok(start - 1).cap && len <= 6 &&
              !is(start, kRoleTitles))
       kind = Kind::kOrganization;
+    else if (start > b && !tok(start - 1).cap && len <= 4 && !is(start, kRoleTitles) &&
+             (eq(prev, "agency") || eq(prev, "regulator") || eq(prev, "watchdog") ||
+              eq(prev, "authority") || eq(prev, "ministry") || eq(prev, "inspectorate")))
+      kind = Kind::kAgency;
     // "Environmental group Friends of ..." is that kind, not a name of its own.
     else if (end + 1 < e && is(end, kLowerOrgNouns) && !tok(end).cap && tok(end + 1).cap &&
              tok(end + 1).type == TokenType::kWord)

@@ -262,7 +262,8 @@ void ArticleRun::sentence_rules() {
     }
     for (const auto& o : ms) {
       if (gov >= 0) break;
-      if (o.ents.size() == 1 && o.e + 1 == m.b && (o.flags & kPossessive) &&
+      // ("the country's Supreme Court": the possessive ends the description's mention)
+      if (o.ents.size() == 1 && (o.e + 1 == m.b || o.e == m.b) && (o.flags & kPossessive) &&
           !(o.flags & kPronoun) &&
           ents_[static_cast<std::size_t>(o.ents[0])].kind == Kind::kGovernment)
         gov = o.ents[0];

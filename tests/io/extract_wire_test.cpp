@@ -52,6 +52,18 @@ TEST(WireNames, ACompanyIsCalledByItsNameWithoutTheTrade) {
   EXPECT_TRUE(has(g, "Polar Crest Seafood", Relation::kReject, "Norway")) << dump(g);
 }
 
+TEST(WireNames, ABodyNamedAfterItsKindIsAnAgencyOfItsState) {
+  // "Peru's mining agency Ingemmet": one agency, Ingemmet, part of Peru, and it acts.
+  auto g = run("Peru's mining agency Ingemmet fined Kestrel Mining.");
+  EXPECT_EQ(kind_of(g, "Ingemmet"), Kind::kAgency) << dump(g);
+  EXPECT_TRUE(has(g, "Ingemmet", Relation::kPartOf, "Peru")) << dump(g);
+  EXPECT_TRUE(has(g, "Ingemmet", Relation::kSanction, "Kestrel Mining")) << dump(g);
+  EXPECT_EQ(g.node_count(), 3u) << dump(g);
+  // "the country's Supreme Court" is that country's.
+  auto h = run("Peru fined Kestrel Mining. The country's Supreme Court upheld the fine.");
+  EXPECT_TRUE(has(h, "Supreme Court", Relation::kPartOf, "Peru")) << dump(h);
+}
+
 // ---- who acts ----
 TEST(WireSubjects, ThePossessedNameIsTheAgentNotItsCountry) {
   auto g = run("Kestrel Mining is majority-owned by Canada's Halvard Group.");
