@@ -615,6 +615,29 @@ void ArticleRun::sentence_rules() {
     const int al = latest_claim_against(who);
     for (int x : who) add(x, al, Relation::kReject, "claim-judged-false", si);
   }
+  // Innocence claimed: "X said it had done nothing wrong", "X insisted it had complied with
+  // all regulations", "X maintained its innocence": X rejects the latest claim against it.
+  for (std::size_t k = b + 2; k + 1 < e && !allegations_.empty(); ++k) {
+    const bool innocence =
+        (eq(f(k), "nothing") && eq(f(k + 1), "wrong")) || eq(f(k), "innocence") ||
+        eq(f(k), "innocent") ||
+        ((eq(f(k), "complied") || eq(f(k), "complies")) && eq(f(k + 1), "with")) ||
+        (eq(f(k), "acted") && (eq(f(k + 1), "lawfully") || eq(f(k + 1), "legally") ||
+                               eq(f(k + 1), "properly")));
+    if (!innocence) continue;
+    std::size_t v = k;
+    while (v > b && !(is(v - 1, kSpeechVerbs) || eq(f(v - 1), "maintained") ||
+                      eq(f(v - 1), "maintains") || eq(f(v - 1), "insists")))
+      --v;
+    if (v == b) continue;
+    std::vector<int> who;
+    std::size_t se = b;
+    if (!subject_of(v - 1, who, &se) || negated(se, v - 1)) continue;
+    const int al = latest_claim_against(who);
+    if (al < 0) continue;
+    for (int x : who) add(x, al, Relation::kReject, "innocence-claimed", si);
+    break;
+  }
   // Claims faced: "X faces charges of fraud", "X faced accusations that it misled Y", "X is
   // under investigation for bribery": a claim against X by no one the clause names.
   for (std::size_t k = b + 1; k + 3 < e; ++k) {

@@ -129,6 +129,13 @@ void ArticleRun::verb_events() {
     std::size_t subj_end = b;
     bool has_subj = subject_of(h, subj, &subj_end);
     if (negated(has_subj ? subj_end : clause_start(h), h)) continue;
+    // A threatened act did not happen: "threatened sanctions against X", "warned of
+    // tariffs on X" (the threat is the edge).
+    if (vp.relation != Relation::kThreaten && h > b &&
+        (eq(f(h - 1), "threatened") || eq(f(h - 1), "threatens") || eq(f(h - 1), "threaten") ||
+         eq(f(h - 1), "threatening") ||
+         (h > b + 1 && eq(f(h - 1), "of") && (eq(f(h - 2), "warned") || eq(f(h - 2), "warns")))))
+      continue;
     // Nouns, not verbs: "faces charges", "over suspected fraud" (a participle between a
     // preposition and its noun).
     if (h > b && (eq(f(h - 1), "faces") || eq(f(h - 1), "face") || eq(f(h - 1), "faced") ||

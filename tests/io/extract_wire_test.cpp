@@ -150,6 +150,21 @@ TEST(WireEvents, ASanctionWithoutByIsTheLastSpeakingStates) {
   EXPECT_FALSE(has(h, "Orsa Capital", Relation::kSanction, "Kestrel Mining")) << dump(h);
 }
 
+TEST(WireClaims, InnocenceClaimedRejectsTheLatestClaim) {
+  auto g = run("Finland accused Torvik Bank of fraud. Torvik Bank said it had done nothing "
+               "wrong.");
+  EXPECT_TRUE(has(g, "Torvik Bank", Relation::kReject, "fraud")) << dump(g);
+  auto h = run("Finland accused Torvik Bank of fraud. The bank insisted it had complied with "
+               "all rules.");
+  EXPECT_TRUE(has(h, "Torvik Bank", Relation::kReject, "fraud")) << dump(h);
+}
+
+TEST(WireEvents, AThreatenedSanctionIsAThreatOnly) {
+  auto g = run("Sweden threatened sanctions against Norway.");
+  EXPECT_TRUE(has(g, "Sweden", Relation::kThreaten, "Norway")) << dump(g);
+  EXPECT_FALSE(has(g, "Sweden", Relation::kSanction, "Norway")) << dump(g);
+}
+
 // ---- sales ----
 TEST(WireSales, SellingACompanyOrAStakeChangesItsOwnerAndSuppliesNothing) {
   auto g = run("Brenner Holdings sold its 40 percent stake in Kaltix Energy to Orsa Capital.");
