@@ -165,6 +165,13 @@ TEST(WireEvents, AThreatenedSanctionIsAThreatOnly) {
   EXPECT_FALSE(has(g, "Sweden", Relation::kSanction, "Norway")) << dump(g);
 }
 
+TEST(WireTies, AUnitOrAShareholderIsOwnership) {
+  auto g = run("Kestrel Mining is a unit of Orsa Capital.");
+  EXPECT_TRUE(has(g, "Orsa Capital", Relation::kOwns, "Kestrel Mining")) << dump(g);
+  auto h = run("Orsa Capital is the largest shareholder in Kestrel Mining.");
+  EXPECT_TRUE(has(h, "Orsa Capital", Relation::kOwns, "Kestrel Mining")) << dump(h);
+}
+
 // ---- sales ----
 TEST(WireSales, SellingACompanyOrAStakeChangesItsOwnerAndSuppliesNothing) {
   auto g = run("Brenner Holdings sold its 40 percent stake in Kaltix Energy to Orsa Capital.");
