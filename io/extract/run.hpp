@@ -415,6 +415,7 @@ class ArticleRun {
   }
   std::vector<int> recent_;      // entity ids in order of mention (most recent last)
   std::vector<int> recent_subjects_;
+  std::vector<int> recent_actors_;  // subjects and speakers, latest last
   std::vector<int> gov_counts_;  // per entity
   std::size_t group_sentence_ = 0;  // sentence of the last group
   std::vector<std::vector<int>> groups_;

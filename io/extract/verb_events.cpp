@@ -368,9 +368,9 @@ void ArticleRun::verb_events() {
           }();
       if (!agent && has_subj && plain_passive &&
           (r == Relation::kSanction || r == Relation::kCoerce))
-        for (std::size_t q = recent_subjects_.size();
-             q-- > 0 && q + 3 >= recent_subjects_.size() && implied.empty();) {
-          const int c = recent_subjects_[q];
+        for (std::size_t q = recent_actors_.size();
+             q-- > 0 && q + 4 >= recent_actors_.size() && implied.empty();) {
+          const int c = recent_actors_[q];
           const Kind ck = ents_[static_cast<std::size_t>(c)].kind;
           if ((ck == Kind::kGovernment || ck == Kind::kAgency) &&
               std::find(subj.begin(), subj.end(), c) == subj.end())
