@@ -66,7 +66,7 @@ TEST_F(ShowInProcess, JsonEqualsTheBinarys) {
   o.json = true;
   const std::string js = in_process(o);
   EXPECT_EQ(js, binary("Huawei --json"));
-  EXPECT_EQ(js.find("more_edges"), std::string::npos) << js;  // JSON lists every edge
+  EXPECT_NE(js.find("\"more_edges\": 0"), std::string::npos) << js;  // JSON lists every edge
   o.limit = 1;
   o.limit_given = true;
   const std::string limited = in_process(o);
