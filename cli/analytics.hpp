@@ -4,6 +4,7 @@
 // every primitive field, re-indented like the other subcommands' JSON).
 #pragma once
 
+#include <iostream>
 #include <string>
 #include <string_view>
 
@@ -27,7 +28,8 @@ bool filter_reads_evidence(const graph::FilterOptions& filter);
 // `text` with every invalid UTF-8 byte replaced by U+FFFD (protobuf strings must be UTF-8).
 std::string valid_utf8(std::string_view text);
 
-// Prints `message` as JSON on stdout. Throws graph::Error if protobuf cannot print it.
-void print_message_json(const google::protobuf::Message& message);
+// Prints `message` as JSON on `out` (stdout by default). Throws graph::Error if protobuf
+// cannot print it.
+void print_message_json(const google::protobuf::Message& message, std::ostream& out = std::cout);
 
 }  // namespace stakegraph::cli

@@ -14,6 +14,16 @@ void add_date_order_option(CLI::App* sub, std::string& order) {
                   "about");
 }
 
+void add_extraction_options(CLI::App* sub, std::vector<std::string>& lexicons,
+                            std::string& corrections, DictionaryCliOptions& dictionaries,
+                            std::string& date_order) {
+  sub->add_option("--lexicon", lexicons, "extra lexicon file (Protobuf text), repeatable")
+      ->allow_extra_args(false);
+  sub->add_option("--corrections", corrections, "corrections file (Protobuf text)");
+  add_dictionary_options(sub, dictionaries);
+  add_date_order_option(sub, date_order);
+}
+
 io::ArticleReadOptions article_read_options(const std::string& order) {
   io::ArticleReadOptions o;
   if (order.empty()) return o;

@@ -4,15 +4,24 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
+#include "cli/dictionary_options.hpp"
 #include "io/article.hpp"
 
 namespace stakegraph::cli {
 
 // Adds --date-order dmy|mdy to `sub`, bound to `order` ("" when not given).
 void add_date_order_option(CLI::App* sub, std::string& order);
+
+// Adds the extraction options of extract, ingest and stakegraph-mpi ingest, in this order:
+// --lexicon FILE (repeatable), --corrections FILE, the dictionary options
+// (cli/dictionary_options.hpp) and --date-order.
+void add_extraction_options(CLI::App* sub, std::vector<std::string>& lexicons,
+                            std::string& corrections, DictionaryCliOptions& dictionaries,
+                            std::string& date_order);
 
 // The reader options for --date-order `order` ("": day first, not chosen). Throws
 // graph::InvalidArgument for another value.

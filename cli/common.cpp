@@ -122,8 +122,8 @@ io::FileLock lock_for_update(const std::string& path, bool no_wait) {
   return io::FileLock(path, options);
 }
 
-void print_json(const nlohmann::json& j) {
-  std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+void print_json(const nlohmann::json& j, std::ostream& out) {
+  out << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
 }
 
 }  // namespace stakegraph::cli

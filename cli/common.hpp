@@ -2,6 +2,7 @@
 // kinds, relations and dates, and JSON views of nodes and edges in the ontology's shape.
 #pragma once
 
+#include <iostream>
 #include <new>
 #include <string>
 #include <string_view>
@@ -59,7 +60,8 @@ decltype(auto) naming_oom(const std::string& file, const char* doing, F&& f) {
   }
 }
 
-// Prints JSON on stdout, pretty, UTF-8 passed through (invalid bytes replaced).
-void print_json(const nlohmann::json& j);
+// Prints JSON on `out` (stdout by default), pretty, UTF-8 passed through (invalid bytes
+// replaced).
+void print_json(const nlohmann::json& j, std::ostream& out = std::cout);
 
 }  // namespace stakegraph::cli

@@ -99,11 +99,8 @@ void setup_extract(CLI::App& app) {
       "stdin) and print it on stdout. Writes no file.");
   sub->add_option("FILE", opts->inputs, "articles or directories")->required();
   sub->add_option("--format", opts->format, "json (default), text (one edge a line) or dot");
-  sub->add_option("--lexicon", opts->lexicons, "extra lexicon file (Protobuf text), repeatable")
-      ->allow_extra_args(false);
-  sub->add_option("--corrections", opts->corrections, "corrections file (Protobuf text)");
-  add_dictionary_options(sub, opts->dictionaries);
-  add_date_order_option(sub, opts->date_order);
+  add_extraction_options(sub, opts->lexicons, opts->corrections, opts->dictionaries,
+                         opts->date_order);
   sub->callback([opts] { run_extract(*opts); });
 }
 

@@ -121,11 +121,8 @@ void setup_ingest(CLI::App& app) {
       "created or updated. Re-ingesting an article changes nothing.");
   sub->add_option("FILE", opts->inputs, "articles or directories")->required();
   sub->add_option("-o,--output", opts->output, "graph file (.sgpb)")->required();
-  sub->add_option("--lexicon", opts->lexicons, "extra lexicon file (Protobuf text), repeatable")
-      ->allow_extra_args(false);
-  sub->add_option("--corrections", opts->corrections, "corrections file (Protobuf text)");
-  add_dictionary_options(sub, opts->dictionaries);
-  add_date_order_option(sub, opts->date_order);
+  add_extraction_options(sub, opts->lexicons, opts->corrections, opts->dictionaries,
+                         opts->date_order);
   add_progress_options(sub, opts->progress);
   sub->add_flag("--json", opts->json,
                 "print {\"files\", \"articles\", \"date_warnings\", \"graph\": {\"path\", "

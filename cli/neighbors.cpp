@@ -155,11 +155,10 @@ void setup_neighbors(CLI::App& app) {
   sub->add_flag("--json", o->json,
                 "print {\"nodes\": [Node...], \"edges\": [EdgeView...], \"center\", "
                 "\"more_edges\"} (proto/query.proto)");
-  auto* limit = sub->add_option("--limit", o->limit,
-                                "list at most N edges (default 20; 0: all), then count the "
-                                "rest; --json lists every edge unless --limit is given");
-  sub->callback([o, limit] {
-    o->limit_given = limit->count() > 0;
+  add_edge_limit_option(sub, o->limit, o->limit_given,
+                        "list at most N edges (default 20; 0: all), then count the rest; "
+                        "--json lists every edge unless --limit is given");
+  sub->callback([o] {
     const PrintableOutput text(std::cout);
     run_neighbors(*o);
   });

@@ -1,9 +1,7 @@
-// stakegraph show GRAPH NODE [--since D] [--until D] [--limit N] [--json]: one node (by name,
-// alias or id), its edges and their evidence (of those dates only, with --since/--until).
-// Text shows the first --limit edges (default 20; outgoing, then incoming) and counts the
-// rest, so that a hub of an imported GDELT file does not print 200,000 lines; --json prints
-// every edge unless --limit is given. A version 3 .sgpb file is not loaded whole: the node's
+// stakegraph show (cli/show.hpp). A version 3 .sgpb file is not loaded whole: the node's
 // edges and the evidence of those printed are read (io::load_sgpb_node).
+#include "cli/show.hpp"
+
 #include <algorithm>
 #include <iostream>
 #include <memory>
@@ -25,35 +23,26 @@
 namespace stakegraph::cli {
 namespace {
 
-struct ShowOptions {
-  std::string graph;
-  std::string node;
-  std::string since, until;
-  bool json = false;
-  std::size_t limit = kDefaultEdgeLimit;
-  bool limit_given = false;
-};
-
-void print_edge_text(const graph::Graph& g, graph::EdgeRef e) {
+void print_edge_text(const graph::Graph& g, graph::EdgeRef e, std::ostream& out) {
   const graph::EdgeData& d = g.edge(e);
-  std::cout << "  " << g.node(g.source(e)).name << " -" << graph::relation_name(d.relation)
+  out << "  " << g.node(g.source(e)).name << " -" << graph::relation_name(d.relation)
             << "-> " << g.node(g.target(e)).name;
   if (d.first_seen != graph::kNoDate) {
-    std::cout << "  [" << graph::format_iso_date(d.first_seen);
-    if (d.last_seen != d.first_seen) std::cout << " .. " << graph::format_iso_date(d.last_seen);
-    std::cout << "]";
+    out << "  [" << graph::format_iso_date(d.first_seen);
+    if (d.last_seen != d.first_seen) out << " .. " << graph::format_iso_date(d.last_seen);
+    out << "]";
   }
-  std::cout << "  (" << d.evidence.size() << " evidence)\n";
+  out << "  (" << d.evidence.size() << " evidence)\n";
   for (const graph::Evidence& ev : d.evidence) {
-    std::cout << "      ";
-    if (ev.hedged) std::cout << "(hedged) ";
-    std::cout << "\"" << ev.text << "\"";
+    out << "      ";
+    if (ev.hedged) out << "(hedged) ";
+    out << "\"" << ev.text << "\"";
     if (ev.article != graph::kNoArticle) {
       const graph::Article& a = g.articles()[ev.article];
-      std::cout << "  -- " << (a.title.empty() ? a.id : a.title);
-      if (a.date != graph::kNoDate) std::cout << ", " << graph::format_iso_date(a.date);
+      out << "  -- " << (a.title.empty() ? a.id : a.title);
+      if (a.date != graph::kNoDate) out << ", " << graph::format_iso_date(a.date);
     }
-    std::cout << "\n";
+    out << "\n";
   }
 }
 
@@ -74,7 +63,9 @@ graph::Graph load_for_show(const ShowOptions& o, std::size_t limit, bool all_dat
   return io::load_graph_topology(o.graph).graph;
 }
 
-void run_show(const ShowOptions& o) {
+}  // namespace
+
+void run_show(const ShowOptions& o, std::ostream& out) {
   const graph::FilterOptions dates = make_filter({}, {}, o.since, o.until);
   const std::size_t limit = o.json && !o.limit_given ? 0 : o.limit;
   const graph::Graph full = load_for_show(o, limit, dates.selects_everything());
@@ -102,28 +93,26 @@ void run_show(const ShowOptions& o) {
       *r.add_edges() =
           io::edge_view(g, i < out_edges.size() ? out_edges[i] : in_edges[i - out_edges.size()]);
     if (shown < total) r.set_more_edges(static_cast<std::uint32_t>(total - shown));
-    print_message_json(r);
+    print_message_json(r, out);
     return;
   }
   const graph::NodeData& d = g.node(v);
-  std::cout << d.name << "  (" << graph::kind_name(d.kind) << ", id " << d.id << ")\n";
+  out << d.name << "  (" << graph::kind_name(d.kind) << ", id " << d.id << ")\n";
   if (!d.aliases.empty()) {
-    std::cout << "aliases:";
-    for (const auto& a : d.aliases) std::cout << " \"" << a << "\"";
-    std::cout << "\n";
+    out << "aliases:";
+    for (const auto& a : d.aliases) out << " \"" << a << "\"";
+    out << "\n";
   }
-  for (const auto& [k, val] : d.attributes) std::cout << k << ": " << val << "\n";
+  for (const auto& [k, val] : d.attributes) out << k << ": " << val << "\n";
   std::size_t left = shown;
-  std::cout << "outgoing (" << boost::out_degree(v, bg) << ")\n";
+  out << "outgoing (" << boost::out_degree(v, bg) << ")\n";
   for (std::size_t i = 0; i < out_edges.size() && left > 0; ++i, --left)
-    print_edge_text(g, out_edges[i]);
-  std::cout << "incoming (" << boost::in_degree(v, bg) << ")\n";
+    print_edge_text(g, out_edges[i], out);
+  out << "incoming (" << boost::in_degree(v, bg) << ")\n";
   for (std::size_t i = 0; i < in_edges.size() && left > 0; ++i, --left)
-    print_edge_text(g, in_edges[i]);
-  if (shown < total) std::cout << more_edges_line(total - shown) << "\n";
+    print_edge_text(g, in_edges[i], out);
+  if (shown < total) out << more_edges_line(total - shown) << "\n";
 }
-
-}  // namespace
 
 void setup_show(CLI::App& app) {
   auto opts = std::make_shared<ShowOptions>();
@@ -136,13 +125,12 @@ void setup_show(CLI::App& app) {
   sub->add_flag("--json", opts->json,
                 "print {\"node\": Node, \"edges\": [EdgeView...], \"more_edges\"} "
                 "(proto/query.proto)");
-  auto* limit = sub->add_option("--limit", opts->limit,
-                                "show at most N edges (default 20; 0: all), then count the "
-                                "rest; --json prints every edge unless --limit is given");
-  sub->callback([opts, limit] {
-    opts->limit_given = limit->count() > 0;
+  add_edge_limit_option(sub, opts->limit, opts->limit_given,
+                        "show at most N edges (default 20; 0: all), then count the rest; "
+                        "--json prints every edge unless --limit is given");
+  sub->callback([opts] {
     const PrintableOutput text(std::cout);
-    run_show(*opts);
+    run_show(*opts, std::cout);
   });
 }
 

@@ -1,5 +1,5 @@
-// stakegraph stats GRAPH [--since D] [--until D]: counts of nodes, edges, articles and
-// evidence, by kind and relation (of the evidence dated within --since/--until).
+#include "cli/stats.hpp"
+
 #include <array>
 #include <iostream>
 #include <map>
@@ -16,12 +16,6 @@
 
 namespace stakegraph::cli {
 namespace {
-
-struct StatsOptions {
-  std::string graph;
-  std::string since, until;
-  bool json = false;
-};
 
 struct Counts {
   std::size_t nodes = 0, edges = 0, articles = 0, evidence = 0;
@@ -73,7 +67,9 @@ Counts counts_of(const StatsOptions& o) {
   return c;
 }
 
-void run_stats(const StatsOptions& o) {
+}  // namespace
+
+void run_stats(const StatsOptions& o, std::ostream& out) {
   const Counts c = counts_of(o);
   const auto& [nodes, edges, articles, evidence, by_kind, by_relation] = c;
   if (o.json) {
@@ -82,21 +78,20 @@ void run_stats(const StatsOptions& o) {
                 {"articles", articles},
                 {"evidence", evidence},
                 {"by_kind", by_kind},
-                {"by_relation", by_relation}});
+                {"by_relation", by_relation}},
+               out);
     return;
   }
-  std::cout << o.graph << "\n"
-            << "  nodes     " << nodes << "\n"
-            << "  edges     " << edges << "\n"
-            << "  articles  " << articles << "\n"
-            << "  evidence  " << evidence << "\n";
-  std::cout << "nodes by kind\n";
-  for (const auto& [k, n] : by_kind) std::cout << "  " << k << " " << n << "\n";
-  std::cout << "edges by relation\n";
-  for (const auto& [r, n] : by_relation) std::cout << "  " << r << " " << n << "\n";
+  out << o.graph << "\n"
+      << "  nodes     " << nodes << "\n"
+      << "  edges     " << edges << "\n"
+      << "  articles  " << articles << "\n"
+      << "  evidence  " << evidence << "\n";
+  out << "nodes by kind\n";
+  for (const auto& [k, n] : by_kind) out << "  " << k << " " << n << "\n";
+  out << "edges by relation\n";
+  for (const auto& [r, n] : by_relation) out << "  " << r << " " << n << "\n";
 }
-
-}  // namespace
 
 void setup_stats(CLI::App& app) {
   auto opts = std::make_shared<StatsOptions>();
@@ -109,7 +104,7 @@ void setup_stats(CLI::App& app) {
                 "\"by_relation\"}");
   sub->callback([opts] {
     const PrintableOutput text(std::cout);
-    run_stats(*opts);
+    run_stats(*opts, std::cout);
   });
 }
 

@@ -8,6 +8,11 @@
 
 namespace stakegraph::cli {
 
+void add_edge_limit_option(CLI::App* sub, std::size_t& limit, bool& given,
+                           const std::string& help) {
+  sub->add_option("--limit", limit, help)->each([&given](const std::string&) { given = true; });
+}
+
 std::string with_thousands(std::uint64_t n) {
   std::string digits = std::to_string(n);
   std::string out;

@@ -216,32 +216,18 @@ std::vector<std::uint32_t> refine(const Level& l, const std::vector<std::uint32_
 // One seeded multilevel descent from `membership`; returns the improved membership.
 std::vector<std::uint32_t> local_search(const Level& base, std::vector<std::uint32_t> membership,
                                         std::mt19937_64& rng, Workspace& ws) {
-  const std::uint32_t n = base.n;
-  const Level* cur = &base;
-  Level store;
-  std::vector<std::uint32_t> map(n), comm = std::move(membership), scratch;
-  for (std::uint32_t v = 0; v < n; ++v) map[v] = v;
+  detail::Descent<Level> d(base, std::move(membership));
+  std::vector<std::uint32_t> scratch;
   for (int level = 0; level < 64; ++level) {
-    move_nodes(*cur, comm, rng, ws);
-    const std::uint32_t k = densify(comm, cur->n, scratch);
-    if (k == cur->n) break;
-    std::vector<std::uint32_t> lab = refine(*cur, comm, rng, ws);
-    std::uint32_t kr = densify(lab, cur->n, scratch);
-    if (kr == cur->n) {  // refinement merged nothing: aggregate the groups
-      lab = comm;
-      kr = k;
-    }
-    std::vector<std::uint32_t> next_comm(kr);
-    for (std::uint32_t v = 0; v < cur->n; ++v) next_comm[lab[v]] = comm[v];
-    Level next = aggregate(*cur, lab, kr, ws);
-    for (auto& m : map) m = lab[m];
-    store = std::move(next);
-    cur = &store;
-    comm = std::move(next_comm);
+    move_nodes(d.level(), d.groups(), rng, ws);
+    const std::uint32_t k = densify(d.groups(), d.level().n, scratch);
+    if (k == d.level().n) break;
+    d.coarsen(refine(d.level(), d.groups(), rng, ws), k, scratch,
+              [&](const Level& l, const std::vector<std::uint32_t>& lab, std::uint32_t kr) {
+                return aggregate(l, lab, kr, ws);
+              });
   }
-  std::vector<std::uint32_t> out(n);
-  for (std::uint32_t v = 0; v < n; ++v) out[v] = comm[map[v]];
-  return out;
+  return d.membership();
 }
 
 // Frustration of a membership on a level graph (each pair once).

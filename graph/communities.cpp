@@ -306,33 +306,21 @@ Run louvain_run(const Level& base, const LouvainOptions& o, std::uint64_t seed,
   for (int t = 0; t < std::max(1, omp_get_max_threads()); ++t) wss.emplace_back(n);
   std::vector<std::uint32_t> scratch;
   for (int it = 0; it < o.iterations; ++it) {
-    const Level* cur = &base;
-    Level store;
-    std::vector<std::uint32_t> map(n);  // original node -> node of the current level
-    for (std::uint32_t v = 0; v < n; ++v) map[v] = v;
-    std::vector<std::uint32_t> comm = run.membership;
+    detail::Descent<Level> d(base, run.membership);
     int levels = 0;
     while (true) {
-      move_nodes(*cur, comm, o.resolution, two_m, rng);
-      const std::uint32_t kc = densify(comm, cur->n, scratch);
-      if (kc == cur->n || levels >= o.max_levels) break;
-      std::vector<std::uint32_t> lab =
-          o.refine ? refine(*cur, comm, kc, o.resolution, two_m, rng, wss) : comm;
-      std::uint32_t kr = densify(lab, cur->n, scratch);
-      if (kr == cur->n) {  // refinement merged nothing: aggregate the communities
-        lab = comm;
-        kr = kc;
-      }
-      std::vector<std::uint32_t> next_comm(kr);
-      for (std::uint32_t v = 0; v < cur->n; ++v) next_comm[lab[v]] = comm[v];
-      Level next = aggregate(*cur, lab, kr, wss);
-      for (auto& m : map) m = lab[m];
-      store = std::move(next);
-      cur = &store;
-      comm = std::move(next_comm);
+      move_nodes(d.level(), d.groups(), o.resolution, two_m, rng);
+      const std::uint32_t kc = densify(d.groups(), d.level().n, scratch);
+      if (kc == d.level().n || levels >= o.max_levels) break;
+      d.coarsen(o.refine ? refine(d.level(), d.groups(), kc, o.resolution, two_m, rng, wss)
+                         : d.groups(),
+                kc, scratch,
+                [&](const Level& l, const std::vector<std::uint32_t>& lab, std::uint32_t kr) {
+                  return aggregate(l, lab, kr, wss);
+                });
       ++levels;
     }
-    for (std::uint32_t v = 0; v < n; ++v) run.membership[v] = comm[map[v]];
+    run.membership = d.membership();
     run.levels = std::max(run.levels, levels);
     if (o.progress) {
       const std::uint64_t done = passes.fetch_add(1) + 1;

@@ -10,7 +10,6 @@
 #include <filesystem>
 #include <fstream>
 
-#include <nlohmann/json.hpp>
 
 #include "graph/error.hpp"
 #include "io/error.hpp"
@@ -90,32 +89,17 @@ Lexicon Lexicon::load(const LexiconOptions& options) {
 }
 
 void Lexicon::add_iso_codes(const std::string& path) {
-  if (!fs::exists(path))
-    throw graph::NotFound(path +
-                          ": iso-codes country list not found; install the Debian package "
-                          "iso-codes (apt-get install iso-codes)");
-  std::string text = read_file(path);
-  nlohmann::json j;
-  try {
-    j = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
-    throw io::ParseError::at_offset(path, e.byte, "invalid JSON");
-  }
-  if (!j.contains("3166-1") || !j["3166-1"].is_array())
-    throw io::ParseError(path, 0, 0, "no \"3166-1\" array");
-  for (const auto& c : j["3166-1"]) {
+  for (const IsoCountry& c : read_iso_codes(path)) {
     LexiconEntry e;
-    std::string name = c.value("name", "");
-    std::string common = c.value("common_name", "");
-    std::string official = c.value("official_name", "");
-    e.name = common.empty() ? name : common;
-    if (e.name.empty()) continue;
+    e.name = c.name;
     e.kind = graph::Kind::kGovernment;
-    e.iso2 = c.value("alpha_2", "");
-    e.iso3 = c.value("alpha_3", "");
+    e.iso2 = c.alpha2;
+    e.iso3 = c.alpha3;
     // "Bolivia, Plurinational State of" is a sorting form, not a surface form.
-    if (name != e.name && name.find(',') == std::string::npos) e.aliases.push_back(name);
-    if (!official.empty() && official != e.name) e.aliases.push_back(official);
+    if (c.iso_name != e.name && c.iso_name.find(',') == std::string::npos)
+      e.aliases.push_back(c.iso_name);
+    if (!c.official_name.empty() && c.official_name != e.name)
+      e.aliases.push_back(c.official_name);
     add_entry(e);
   }
 }

@@ -3,9 +3,10 @@
 // patterns of the PLOVER event types. Loaded at run time from Protobuf text files
 // (proto/lexicon.proto): the shipped data/lexicon/*.textpb plus any --lexicon FILE, so adding
 // a company needs no rebuild. Governments of every country come from Debian's iso-codes
-// package (/usr/share/iso-codes/json/iso_3166-1.json, read at run time): canonical name = the
-// common name where iso-codes gives one, else its short name; the official name, alpha-2 and
-// alpha-3 codes become lookups. The shipped data adds short names ("Russia", "Britain"),
+// package (io/iso_codes.hpp, read at run time), under that file's canonical name (the common
+// name where iso-codes gives one, else its name); the name (unless a sorting form such as
+// "Bolivia, Plurinational State of"), the official name, alpha-2 and alpha-3 codes become
+// lookups. The shipped data adds short names ("Russia", "Britain"),
 // demonyms ("Chinese"), capital and seat metonyms ("Beijing", "Whitehall") and
 // administrations ("the Trump administration").
 //
@@ -26,10 +27,9 @@
 #include <vector>
 
 #include "graph/ontology.hpp"
+#include "io/iso_codes.hpp"
 
 namespace stakegraph::io {
-
-inline constexpr const char* kIsoCodesJson = "/usr/share/iso-codes/json/iso_3166-1.json";
 
 struct LexiconEntry {
   std::string name;                  // canonical name ("United States")

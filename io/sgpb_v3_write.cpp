@@ -3,8 +3,10 @@
 
 #include <cstring>
 #include <functional>
+#include <initializer_list>
 #include <ostream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "graph/error.hpp"
@@ -80,6 +82,15 @@ class Writer {
                      " bytes): not written");
 }
 
+// Moves each column built for a chunk into its field of the chunk's table (the field's
+// mutable_ pointer) and leaves the column empty for the next chunk.
+void move_columns(std::initializer_list<std::pair<std::string*, std::string*>> columns) {
+  for (const auto& [field, column] : columns) {
+    *field = std::move(*column);
+    column->clear();
+  }
+}
+
 // A chunk of items that closes at the target size (or before passing the item limit).
 class Chunker {
  public:
@@ -124,13 +135,12 @@ void write_nodes(const graph::Graph& g, Writer& w, const SgpbV3WriteOptions& o) 
     pb::NodeTable* t = c.frame().mutable_node_table();
     t->set_first(first);
     t->set_count(static_cast<std::uint32_t>(c.items()));
-    t->set_kinds(std::move(kinds));
-    t->set_id_ends(std::move(id_ends));
-    t->set_ids(std::move(ids));
-    t->set_name_ends(std::move(name_ends));
-    t->set_names(std::move(names));
+    move_columns({{t->mutable_kinds(), &kinds},
+                  {t->mutable_id_ends(), &id_ends},
+                  {t->mutable_ids(), &ids},
+                  {t->mutable_name_ends(), &name_ends},
+                  {t->mutable_names(), &names}});
     first += c.items();
-    kinds.clear(), id_ends.clear(), ids.clear(), name_ends.clear(), names.clear();
   });
   for (graph::NodeIndex v = 0; v < g.node_count(); ++v) {
     const graph::NodeData& d = g.node(v);
@@ -165,20 +175,17 @@ void write_edges(const graph::Graph& g, Writer& w, const SgpbV3WriteOptions& o) 
     pb::EdgeTable* t = c.frame().mutable_edge_table();
     t->set_first(first);
     t->set_count(static_cast<std::uint32_t>(c.items()));
-    t->set_sources(std::move(sources));
-    t->set_targets(std::move(targets));
-    t->set_relations(std::move(relations));
-    t->set_signs(std::move(signs));
-    t->set_flags(std::move(flags));
-    t->set_first_seen(std::move(first_seen));
-    t->set_last_seen(std::move(last_seen));
-    t->set_evidence_counts(std::move(counts));
-    t->set_weights(std::move(weights));
-    t->set_goldsteins(std::move(goldsteins));
+    move_columns({{t->mutable_sources(), &sources},
+                  {t->mutable_targets(), &targets},
+                  {t->mutable_relations(), &relations},
+                  {t->mutable_signs(), &signs},
+                  {t->mutable_flags(), &flags},
+                  {t->mutable_first_seen(), &first_seen},
+                  {t->mutable_last_seen(), &last_seen},
+                  {t->mutable_evidence_counts(), &counts},
+                  {t->mutable_weights(), &weights},
+                  {t->mutable_goldsteins(), &goldsteins}});
     first += c.items();
-    for (std::string* s : {&sources, &targets, &relations, &signs, &flags, &first_seen,
-                           &last_seen, &counts, &weights, &goldsteins})
-      s->clear();
   });
   const auto& bg = g.boost_graph();
   for (auto [it, end] = boost::edges(bg); it != end; ++it) {

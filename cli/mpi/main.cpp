@@ -232,11 +232,8 @@ void setup_ingest(CLI::App& app, const mpi::communicator& world) {
       "and merge the parts on rank 0 into a graph file, created or updated.");
   sub->add_option("FILE", job->inputs, "articles or directories")->required();
   sub->add_option("-o,--output", job->output, "graph file (.sgpb)")->required();
-  sub->add_option("--lexicon", job->lexicons, "extra lexicon file (Protobuf text), repeatable")
-      ->allow_extra_args(false);
-  sub->add_option("--corrections", job->corrections, "corrections file (Protobuf text)");
-  add_dictionary_options(sub, job->dictionaries);
-  stakegraph::cli::add_date_order_option(sub, job->date_order);
+  stakegraph::cli::add_extraction_options(sub, job->lexicons, job->corrections, job->dictionaries,
+                                          job->date_order);
   sub->add_flag("-q,--quiet", job->quiet, "no progress bar (stakegraph-mpi has none)");
   sub->callback([job, &world] {
     static_cast<void>(stakegraph::cli::article_read_options(job->date_order));  // usage error first

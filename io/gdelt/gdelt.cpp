@@ -13,8 +13,6 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
-#include <mutex>
-#include <nlohmann/json.hpp>
 #include <set>
 
 #include "graph/error.hpp"
@@ -575,33 +573,6 @@ std::string gdelt_title_case(std::string_view upper) {
     i = j;
   }
   return out;
-}
-
-std::optional<std::string> iso_country_name(std::string_view alpha3) {
-  static const std::string kPath = "/usr/share/iso-codes/json/iso_3166-1.json";
-  static std::once_flag once;
-  static std::unordered_map<std::string, std::string> names;
-  static std::string load_error;
-  std::call_once(once, [] {
-    std::ifstream in(kPath);
-    if (!in) {
-      load_error = kPath + ": not found (install Debian's iso-codes package)";
-      return;
-    }
-    try {
-      const nlohmann::json j = nlohmann::json::parse(in);
-      for (const auto& c : j.at("3166-1")) {
-        const std::string code = c.at("alpha_3").get<std::string>();
-        names[code] = c.contains("common_name") ? c["common_name"].get<std::string>()
-                                                : c.at("name").get<std::string>();
-      }
-    } catch (const std::exception& ex) {
-      load_error = kPath + ": cannot read: " + ex.what();
-    }
-  });
-  if (!load_error.empty()) throw graph::Error(load_error);
-  if (auto it = names.find(std::string(alpha3)); it != names.end()) return it->second;
-  return std::nullopt;
 }
 
 }  // namespace stakegraph::io

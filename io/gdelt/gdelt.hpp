@@ -196,7 +196,8 @@ class GdeltReader final {
 // ---- importer -------------------------------------------------------------------------------
 
 // What the importer needs from a lexicon. Both functions may be empty: country names then
-// come from Debian's iso-codes (common name, else name), and no actor name is looked up.
+// come from Debian's iso-codes (io::iso_country_name, io/iso_codes.hpp), and no actor name
+// is looked up.
 struct GdeltActorLookup {
   struct Entity {
     std::string name;
@@ -289,13 +290,6 @@ struct GdeltScan {
 GdeltScan scan_gdelt(const std::vector<std::string>& files, const GdeltImportOptions& options = {});
 GdeltImportResult import_gdelt_scans(graph::Graph& g, const std::function<bool(GdeltScan&)>& next,
                                      const GdeltImportOptions& options = {});
-
-// Canonical country names from Debian's iso-codes (/usr/share/iso-codes/json/iso_3166-1.json):
-// the common name where it has one ("Iran"), else the name ("United States"); nullopt for a
-// code the file does not have. The file is read once per process; when it is absent or not
-// valid JSON every call throws graph::Error naming it ("install Debian's iso-codes
-// package"). Used when no lexicon is given.
-std::optional<std::string> iso_country_name(std::string_view alpha3);
 
 // "UNITED STATES" -> "United States", "AMNESTY INTERNATIONAL" -> "Amnesty International";
 // of/the/and/for/in/on/a/an/de lower case except first. Only ASCII letters change.

@@ -12,6 +12,7 @@
 #include "io/gdelt/roles.hpp"
 #include "io/gdelt/text.hpp"
 #include "io/input.hpp"
+#include "io/iso_codes.hpp"
 
 namespace stakegraph::io {
 
