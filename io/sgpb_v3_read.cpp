@@ -65,33 +65,86 @@ bool varint(const unsigned char*& p, const unsigned char* end, std::uint64_t& v)
   return false;
 }
 
-// Counts the length-delimited `item` fields of the frame's body message (the items a chunk
-// decodes into), without allocating; false when the wire format is malformed.
-bool count_items(const std::string& payload, std::uint32_t item, std::uint64_t& n) {
-  const auto* p = reinterpret_cast<const unsigned char*>(payload.data());
-  const unsigned char* end = p + payload.size();
-  std::uint64_t tag = 0, len = 0;
-  if (!varint(p, end, tag) || (tag & 7) != 2 || !varint(p, end, len) ||
-      len > static_cast<std::uint64_t>(end - p))
-    return false;
-  end = p + len;
-  n = 0;
+// Calls f(field, value, data) for each field of the message in [p, end): `value` is a
+// varint field's value or a length-delimited field's length (`data` its bytes, else null);
+// fixed-width fields are skipped. Allocates nothing; false when the wire format is malformed.
+template <class F>
+bool for_each_field(const unsigned char* p, const unsigned char* end, F&& f) {
   while (p < end) {
+    std::uint64_t tag = 0, v = 0;
     if (!varint(p, end, tag)) return false;
-    std::uint64_t v = 0;
     switch (tag & 7) {
-      case 0: if (!varint(p, end, v)) return false; break;
+      case 0: if (!varint(p, end, v)) return false; f(tag >> 3, v, nullptr); break;
       case 1: if (end - p < 8) return false; p += 8; break;
       case 5: if (end - p < 4) return false; p += 4; break;
       case 2:
         if (!varint(p, end, v) || v > static_cast<std::uint64_t>(end - p)) return false;
+        f(tag >> 3, v, p);
         p += v;
-        n += (tag >> 3) == item;
         break;
       default: return false;
     }
   }
   return true;
+}
+
+// The frame's body message (the Frame's one length-delimited field) as [p, end); false when
+// malformed.
+bool body_of(const std::string& payload, const unsigned char*& p, const unsigned char*& end) {
+  p = reinterpret_cast<const unsigned char*>(payload.data());
+  end = p + payload.size();
+  std::uint64_t tag = 0, len = 0;
+  if (!varint(p, end, tag) || (tag & 7) != 2 || !varint(p, end, len) ||
+      len > static_cast<std::uint64_t>(end - p))
+    return false;
+  end = p + len;
+  return true;
+}
+
+// Counts the length-delimited `item` fields of the frame's body message (the items a chunk
+// decodes into), without allocating; false when the wire format is malformed.
+bool count_items(const std::string& payload, std::uint32_t item, std::uint64_t& n) {
+  const unsigned char *p = nullptr, *end = nullptr;
+  n = 0;
+  return body_of(payload, p, end) &&
+         for_each_field(p, end, [&](std::uint64_t field, std::uint64_t, const unsigned char* d) {
+           n += d != nullptr && field == item;
+         });
+}
+
+// Before a node table is decoded: what it decodes into, counted on the wire. Its count stays
+// within the nodes the header declares (`nodes_left` of them not read yet), it has at most
+// one aliases-and-attributes item (NodeExtra) per node, and these items with their aliases
+// and attributes are at most kMaxFrameItems: a small frame of empty items (two bytes each)
+// would otherwise decode into gigabytes. Throws graph::InvalidArgument.
+void check_node_table_items(const std::string& payload, std::uint64_t nodes_left) {
+  const unsigned char *p = nullptr, *end = nullptr;
+  std::uint64_t count = 0, extras = 0, items = 0;
+  bool extras_ok = true;
+  const bool ok = body_of(payload, p, end) &&
+                  for_each_field(p, end, [&](std::uint64_t field, std::uint64_t v,
+                                             const unsigned char* d) {
+                    if (field == 2 && d == nullptr) count = v;
+                    if (field != 8 || d == nullptr) return;
+                    ++extras;
+                    ++items;
+                    extras_ok = extras_ok && for_each_field(d, d + v, [&](std::uint64_t f,
+                                                                          std::uint64_t,
+                                                                          const unsigned char* x) {
+                                  items += x != nullptr && (f == 2 || f == 3);
+                                });
+                  });
+  if (!ok || !extras_ok) throw graph::InvalidArgument("cannot decode payload");
+  if (count > nodes_left)
+    throw graph::InvalidArgument("node table of " + std::to_string(count) +
+                                 " nodes: more than the header declares");
+  if (extras > count)
+    throw graph::InvalidArgument("node table of " + std::to_string(count) + " nodes holds " +
+                                 std::to_string(extras) + " aliases-and-attributes items");
+  if (items > kMaxFrameItems)
+    throw graph::InvalidArgument("the frame holds " + std::to_string(items) +
+                                 " aliases and attributes, more than a frame may hold (" +
+                                 std::to_string(kMaxFrameItems) + ")");
 }
 
 // The order of sections: node tables, edge tables, articles, evidence, footer.
@@ -111,8 +164,7 @@ int rank_of(int body) {
 void check_items(const std::string& payload, int body, std::uint64_t read_so_far,
                  std::uint64_t declared) {
   const std::uint32_t item = body == pb::Frame::kArticles ? 1
-                             : body == pb::Frame::kEvidence ? 2
-                             : body == pb::Frame::kNodeTable ? 8 : 0;
+                             : body == pb::Frame::kEvidence ? 2 : 0;
   if (item == 0) return;
   std::uint64_t n = 0;
   if (!count_items(payload, item, n)) throw graph::InvalidArgument("cannot decode payload");
@@ -120,7 +172,7 @@ void check_items(const std::string& payload, int body, std::uint64_t read_so_far
     throw graph::InvalidArgument("the frame holds " + std::to_string(n) +
                                  " items, more than a frame may hold (" +
                                  std::to_string(kMaxFrameItems) + ")");
-  if (body != pb::Frame::kNodeTable && read_so_far + n > declared)
+  if (read_so_far + n > declared)
     throw graph::InvalidArgument("the frame brings the items to " +
                                  std::to_string(read_so_far + n) + ", more than the " +
                                  std::to_string(declared) + " the header declares");
@@ -327,8 +379,12 @@ graph::Graph read_sgpb_v3_rest(std::istream& in, const std::string& name, const 
     if (crc_of(payload) != crc) fail(name, offset, "corrupted frame: checksum mismatch");
     const int body = static_cast<unsigned char>(payload[0]) >> 3;
     try {
-      check_items(payload, body, body == pb::Frame::kArticles ? articles : evidence,
-                  body == pb::Frame::kArticles ? h.article_count() : h.evidence_count());
+      if (body == pb::Frame::kNodeTable)
+        check_node_table_items(payload, h.node_count() - std::min<std::uint64_t>(
+                                                              h.node_count(), g.node_count()));
+      else
+        check_items(payload, body, body == pb::Frame::kArticles ? articles : evidence,
+                    body == pb::Frame::kArticles ? h.article_count() : h.evidence_count());
       google::protobuf::LogSilencer quiet;
       if (!frame.ParseFromString(payload) || frame.body_case() != body)
         throw graph::InvalidArgument("cannot decode payload");
@@ -407,8 +463,11 @@ namespace {
 class File : public OffsetReader {
  public:
   using OffsetReader::OffsetReader;
-  // The frame at `at`, whose length the index says: head, length, CRC checked; decoded.
-  void frame(std::uint64_t at, std::uint32_t length, std::string& payload, pb::Frame& out) {
+  // The frame at `at`, whose length the index says: head, length, CRC checked; then
+  // before_decode(payload) (which throws graph::Error for a frame not to decode); decoded.
+  template <class BeforeDecode = void (*)(const std::string&)>
+  void frame(std::uint64_t at, std::uint32_t length, std::string& payload, pb::Frame& out,
+             BeforeDecode&& before_decode = [](const std::string&) {}) {
     char head[8];
     if (!read(at, head, 8)) fail(name(), at, "truncated file: frame header cut short");
     if (get_u32(head) != length)
@@ -417,6 +476,11 @@ class File : public OffsetReader {
     if (!read(at + 8, payload.data(), length))
       fail(name(), at, "truncated file: frame of " + std::to_string(length) + " bytes cut short");
     if (crc_of(payload) != get_u32(head + 4)) fail(name(), at, "corrupted frame: checksum mismatch");
+    try {
+      before_decode(payload);
+    } catch (const graph::Error& e) {
+      fail(name(), at, std::string("corrupted frame: ") + e.what());
+    }
     google::protobuf::LogSilencer quiet;
     if (!out.ParseFromString(payload)) fail(name(), at, "corrupted frame: cannot decode payload");
   }
@@ -548,7 +612,11 @@ void read_tables(File& file, const V3File& v3, OnNodes&& on_nodes, OnEdges&& on_
                      "footer), as the footer's frame index says");
     stage = rank;
     if (rank <= 2) {
-      file.frame(at, length, payload, frame);
+      file.frame(at, length, payload, frame, [&](const std::string& p) {
+        if (body == pb::Frame::kNodeTable)
+          check_node_table_items(p, h.node_count() - std::min<std::uint64_t>(h.node_count(),
+                                                                             nodes_read()));
+      });
       if (frame.body_case() != body)
         fail(name, at, "corrupted frame: not what the footer's frame index says");
       try {
@@ -556,7 +624,6 @@ void read_tables(File& file, const V3File& v3, OnNodes&& on_nodes, OnEdges&& on_
           throw graph::InvalidArgument("the node tables hold " + std::to_string(nodes_read()) +
                                        " nodes, the header declares " +
                                        std::to_string(h.node_count()));
-        if (rank == 1) check_items(payload, body, 0, 0);
         if (rank == 1) on_nodes(frame.node_table());
         if (rank == 2) on_edges(frame.edge_table());
       } catch (const graph::Error& e) {
