@@ -235,7 +235,7 @@ void add_node_table(const pb::NodeTable& t, graph::Graph& g, std::uint64_t decla
       },
       [&](std::uint32_t, const pb::NodeExtra& x) {
         for (const auto& a : x.aliases()) g.add_alias(v, a);
-        for (const auto& [key, val] : x.attributes()) g.set_attribute(v, key, val);
+        set_attributes_from_proto(g, v, x.attributes());
       });
 }
 

@@ -371,5 +371,20 @@ TEST_F(SgpbV3Test, NodeTableAmplificationIsRefusedBeforeDecoding) {
   }
 }
 
+// Issue 13 (bounded cost): a node's attributes were set in the order of the file's map,
+// which is unspecified, each out-of-order one shifting the node's sorted attributes: 80,000
+// attributes on one node took 13.7 s to read. They are set in key order; a node with many
+// attributes reads back whole from both layouts.
+TEST_F(SgpbV3Test, NodeWithManyAttributesReadsBack) {
+  graph::Graph g;
+  const graph::NodeIndex v = g.add_node("Acme", graph::Kind::kVendor);
+  for (int i = 3000; i > 0; --i) g.set_attribute(v, "key " + std::to_string(i), std::to_string(i));
+  for (const std::uint32_t version : {2u, 3u}) {
+    const graph::Graph back = read_bytes(bytes_of(g, {.format_version = version}));
+    ASSERT_EQ(back.node_count(), 1u);
+    EXPECT_EQ(back.node(0).attributes, g.node(v).attributes) << "version " << version;
+  }
+}
+
 }  // namespace
 }  // namespace stakegraph::io
