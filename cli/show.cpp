@@ -2,10 +2,12 @@
 // alias or id), its edges and their evidence (of those dates only, with --since/--until).
 // Text shows the first --limit edges (default 20; outgoing, then incoming) and counts the
 // rest, so that a hub of an imported GDELT file does not print 200,000 lines; --json prints
-// every edge unless --limit is given.
+// every edge unless --limit is given. A version 3 .sgpb file is not loaded whole: the node's
+// edges and the evidence of those printed are read (io::load_sgpb_node).
 #include <algorithm>
 #include <iostream>
 #include <memory>
+#include <new>
 #include <string>
 #include <vector>
 
@@ -18,6 +20,7 @@
 #include "graph/subgraph.hpp"
 #include "io/formats.hpp"
 #include "io/query_views.hpp"
+#include "io/sgpb_v3.hpp"
 
 namespace stakegraph::cli {
 namespace {
@@ -54,9 +57,27 @@ void print_edge_text(const graph::Graph& g, graph::EdgeRef e) {
   }
 }
 
+// What show reads: of a version 3 .sgpb file, the node, its edges, their evidence and the
+// articles cited (io::load_sgpb_node), or, when no node is found, the topology (for
+// resolve_node's message and its suggestions); any other file whole.
+// Without --since/--until, only the edges printed (--limit) need their evidence.
+graph::Graph load_for_show(const ShowOptions& o, std::size_t limit, bool all_dates) {
+  if (o.graph == "-" || io::format_from_path(o.graph) != io::Format::kSgpb)
+    return io::load_graph(o.graph);
+  try {
+    auto part = io::load_sgpb_node(o.graph, {.node = o.node, .evidence_edges = all_dates ? limit : 0});
+    if (!part) return io::load_graph(o.graph);
+    if (part->node) return std::move(part->graph);
+  } catch (const std::bad_alloc&) {
+    throw graph::Error(o.graph + ": out of memory while reading");
+  }
+  return io::load_graph_topology(o.graph).graph;
+}
+
 void run_show(const ShowOptions& o) {
   const graph::FilterOptions dates = make_filter({}, {}, o.since, o.until);
-  const graph::Graph full = io::load_graph(o.graph);
+  const std::size_t limit = o.json && !o.limit_given ? 0 : o.limit;
+  const graph::Graph full = load_for_show(o, limit, dates.selects_everything());
   const std::string id = full.node(resolve_node(full, o.node, o.graph)).id;
   // --since/--until: the node with the edges and evidence of those dates only.
   graph::Graph filtered;
@@ -73,7 +94,6 @@ void run_show(const ShowOptions& o) {
   for (auto [it, end] = boost::in_edges(v, bg); it != end; ++it)
     if (g.source(*it) != v) in_edges.push_back(*it);
   const std::size_t total = out_edges.size() + in_edges.size();
-  const std::size_t limit = o.json && !o.limit_given ? 0 : o.limit;
   const std::size_t shown = limit == 0 ? total : std::min(limit, total);
   if (o.json) {
     pb::ShowResult r;

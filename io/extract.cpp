@@ -150,6 +150,18 @@ void ArticleRun::relations(std::size_t si) {
   sentence_rules();
   apposition_rules();
   claim_rules();
+  // The one who speaks is a subject too ("The ministry said X had ..."): remembered before
+  // the subject of the reported clause, which later pronouns prefer.
+  if (words & kSpeechVerbs.bit())
+    for (std::size_t k = b + 1; k < e; ++k) {
+      if (!is(k, kSpeechVerbs)) continue;
+      std::vector<int> who;
+      std::size_t se = b;
+      if (subject_of(k, who, &se) && !who.empty() &&
+          (cur_.last_subject.empty() || who[0] != cur_.last_subject[0]))
+        recent_subjects_.push_back(who[0]);
+      break;
+    }
   if (!cur_.last_subject.empty()) recent_subjects_.push_back(cur_.last_subject[0]);
 }
 

@@ -351,6 +351,52 @@ void drop_partial_quotes(TextLayout& L, std::vector<char>& quoted) {
   }
 }
 
+namespace {
+
+// A wire dateline before the first sentence's text: "OSLO, March 2 (Reuters) - ",
+// "WASHINGTON (AP) — ", "SAO PAULO - ", "Oslo, March 2 (Reuters) - ". The place names where
+// the story was filed, not an actor of it. Returns the index of the first token after the
+// dash, or `first` when the sentence does not open with a dateline: a first word in capitals
+// (or a capitalised word with a parenthesised agency before the dash), then only capitalised
+// words, numbers, commas, periods and one parenthesised group, and a dash within 14 tokens
+// followed by a capitalised word or a quotation mark.
+std::size_t dateline_end(std::string_view body, const std::vector<Token>& T, std::size_t first,
+                         std::size_t last) {
+  auto text = [&](std::size_t k) { return body.substr(T[k].start, T[k].end - T[k].start); };
+  auto is_dash = [&](std::size_t k) {
+    std::string_view w = text(k);
+    return w == "-" || w == "--" || w == "\xE2\x80\x94" || w == "\xE2\x80\x93";
+  };
+  if (first >= last || T[first].type != TokenType::kWord || !T[first].cap) return first;
+  bool in_parens = false, had_parens = false;
+  const std::size_t stop = std::min(last, first + 14);
+  for (std::size_t k = first + 1; k < stop; ++k) {
+    std::string_view w = text(k);
+    if (in_parens) {
+      if (w == ")") in_parens = false;
+      else if (T[k].type != TokenType::kWord || !T[k].cap) return first;
+      continue;
+    }
+    if (w == "(" && !had_parens) {
+      in_parens = had_parens = true;
+      continue;
+    }
+    if (is_dash(k)) {
+      if (k == first + 1 && !T[first].all_caps) return first;
+      if (!T[first].all_caps && !had_parens) return first;
+      if (k + 1 >= last || !(T[k + 1].cap || T[k + 1].type == TokenType::kQuote)) return first;
+      return k + 1;
+    }
+    if (w == "," || w == ".") continue;
+    if (T[k].type == TokenType::kNumber) continue;
+    if (T[k].type == TokenType::kWord && T[k].cap) continue;
+    return first;
+  }
+  return first;
+}
+
+}  // namespace
+
 TextLayout split_text(std::string_view body) {
   TextLayout L;
   split_text(body, L);
@@ -466,6 +512,14 @@ void split_text(std::string_view body, TextLayout& L) {
     k = e - 1;
   }
   close(n);
+  if (!L.sentences.empty()) {
+    Sentence& s0 = L.sentences.front();
+    const std::size_t d = dateline_end(body, T, s0.first, s0.last);
+    if (d > s0.first) {
+      s0.first = static_cast<std::uint32_t>(d);
+      s0.start = T[d].start;
+    }
+  }
 }
 
 }  // namespace stakegraph::io

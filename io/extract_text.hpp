@@ -66,7 +66,8 @@ struct TextLayout {
 // destroyed. No allocation beyond the growth of `out` and `storage`.
 void tokenize(std::string_view text, std::vector<Token>& out, std::vector<char>& storage);
 
-// Tokens and sentences of a body.
+// Tokens and sentences of a body. A wire dateline that opens the body ("OSLO, March 2
+// (Reuters) - ") is left out of the first sentence: it names where the story was filed.
 TextLayout split_text(std::string_view body);
 // As split_text(), into `out` (its buffers reused).
 void split_text(std::string_view body, TextLayout& out);

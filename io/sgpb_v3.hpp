@@ -24,6 +24,7 @@
 #include <iosfwd>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "graph/graph.hpp"
 #include "io/topology_arrays.hpp"
@@ -77,5 +78,35 @@ SgpbTopology load_sgpb_topology(const std::string& path);
 // io::load_topology_arrays returns); nullopt when the file is not of version 3 (or is "-").
 // Throws as load_sgpb_topology.
 std::optional<TopologyArrays> load_sgpb_topology_arrays(const std::string& path);
+
+// One node of a version 3 file with what `show` prints of it, without the rest of the graph:
+// `graph` holds the node (with its aliases and attributes), its neighbours (id, name and kind
+// only), the edges between the node and them in file order (the node's every edge) with
+// their evidence, and the articles that evidence cites; nodes are in file order, so that
+// every edge has the source and target it has in the whole graph. `node` is the node in
+// `graph`, found by name, alias or id as graph::Graph::find_node finds it in the whole
+// graph; nullopt when no node is found (`graph` is then empty). nullopt when the file is
+// not of version 3 (or is "-").
+// Reads the node and edge tables (the node tables of the neighbours twice), the article
+// frames when the evidence cites an article, and only the evidence frames that hold the
+// edges' evidence (found by the `first` item number at the start of each evidence frame,
+// then checked when the frame is read whole). Every frame read is checked as by
+// load_sgpb_topology: a damaged file is an io::ParseError naming the byte offset. Unlike the
+// whole load, node ids and names are not checked for duplicates across the file.
+// Complexity: O(V + E) time over the tables, O(degree + evidence of the node + the article
+// frames) beyond; memory O(node table frame + degree + its evidence).
+struct SgpbNodeOptions {
+  std::string node;  // name, alias or id
+  // Only the first N of the node's edges in show's order (its out-edges, then its in-edges
+  // that are not self-loops, in file order) get their evidence (and articles); the others
+  // keep their evidence count in EdgeData::unloaded_evidence. 0: every edge.
+  std::size_t evidence_edges = 0;
+};
+struct SgpbNodeLoad {
+  graph::Graph graph;
+  std::optional<graph::NodeIndex> node;
+  std::uint64_t bytes_read = 0;  // from the file
+};
+std::optional<SgpbNodeLoad> load_sgpb_node(const std::string& path, const SgpbNodeOptions& o);
 
 }  // namespace stakegraph::io

@@ -1,6 +1,7 @@
 // Rules of relations() on claims attributed to a speaker outside the claim's own clause:
 // "Chile violated the treaty, Peru said", "According to Peru, Chile violated the treaty",
-// "Chile, Peru said, had violated the treaty", and the accused of a relative clause ("Chile,
+// "Chile, Peru said, had violated the treaty", "Peru said Chile had violated the treaty",
+// with accusers the text does not name ("..., prosecutors said"), and the accused of a relative clause ("Chile,
 // which Peru accused of spying, ...").
 #include "io/extract/run.hpp"
 
@@ -10,7 +11,7 @@ void ArticleRun::claim_rules() {
   const std::size_t si = cur_.si;
   std::vector<Mention>& ms = *cur_.ms;
   const std::size_t b = cur_.b, e = cur_.e;
-  if (!has_words(kWrongdoing) && !has_words(kAllegeVerbs) && !has_words(kSpeechVerbs)) return;
+  if (!has_words(kWrongdoing)) return;
   auto named_actor = [&](const Mention* m) {
     return m && actor(*m) && !(m->flags & (kPronoun | kPossessive));
   };
@@ -46,7 +47,43 @@ void ArticleRun::claim_rules() {
       paren_e = after + 1;
     }
   }
-  if (!speaker) return;
+  // Accusers the text does not name: ", prosecutors said." closing the sentence; or
+  // "Officials said (that) ..." / "Y said (that) ..." opening it.
+  bool unnamed = false;
+  for (std::size_t v = b + 2; !speaker && !unnamed && v < e; ++v) {
+    if (!is(v, kSpeechVerbs) || !is(v - 1, kClaimSources)) continue;
+    std::size_t c = v - 1;
+    while (c > b && c + 4 > v && !eq(f(c), ",")) --c;
+    std::size_t after = v + 1;
+    while (after < e && (eq(f(after), "on") || eq(f(after), "in") || calendar_word(after)))
+      ++after;
+    if (eq(f(c), ",") && (after >= e || eq(f(after), "."))) {
+      unnamed = true;
+      ce = c;
+    }
+  }
+  if (!speaker && !unnamed) {
+    // The speaker opens the sentence: a named actor or unnamed accusers, then the verb.
+    std::size_t v = b;
+    const Mention* front = mention_at(b);
+    if (named_actor(front)) v = front->e;
+    else {
+      while (v < e && v < b + 4 && !is(v, kClaimSources)) ++v;
+      if (v < e && is(v, kClaimSources)) ++v;
+      else v = b;
+    }
+    if (v > b && v < e && is(v, kSpeechVerbs) && !eq(f(v), "told")) {
+      std::size_t c = v + 1;
+      while (c < e && (eq(f(c), "on") || calendar_word(c))) ++c;
+      if (c < e && eq(f(c), "that")) ++c;
+      if (c < e && mention_at(c)) {
+        if (named_actor(front)) speaker = front;
+        else unnamed = true;
+        cb = c;
+      }
+    }
+  }
+  if (!speaker && !unnamed) return;
   // The accused: the clause's first named actor, then (past a parenthetical, auxiliaries
   // and adverbs) a verb of wrongdoing.
   const Mention* who = nullptr;
@@ -64,7 +101,8 @@ void ArticleRun::claim_rules() {
   le = std::min(le, ce);
   if (le <= lb) return;
   const int al = allegation(surface(lb, le), si);
-  for (int x : speaker->ents) add(x, al, Relation::kAccuse, "attributed-wrongdoing", si);
+  if (speaker)
+    for (int x : speaker->ents) add(x, al, Relation::kAccuse, "attributed-wrongdoing", si);
   for (int y : who->ents) add(al, y, Relation::kImplicates, "attributed-wrongdoing", si);
 }
 

@@ -173,6 +173,13 @@ bool ArticleRun::subject_of(std::size_t h, std::vector<int>& out, std::size_t* s
       bool other = false;
       for (const auto& m2 : ms) {
         if (!(m2.b > m.b && m2.b < h && actor(m2) && !(m2.flags & kPossessive))) continue;
+        // Only a name in the possessed noun phrase itself, not an object after the verb
+        // ("Chile's government fined X, accusing it of ...": Chile acts, not X).
+        if (m2.b > m.e + 4) continue;
+        bool prep = false;
+        for (std::size_t z = m.e; z < m2.b; ++z) prep |= is(z, kPrepositions);
+        for (const VerbHit& vh : cur_.hits) prep |= vh.h >= m.e && vh.h < m2.b;
+        if (prep) continue;
         // An unknown name inside the possessed noun phrase is a product or brand, not an
         // actor: "Huawei's in-house Kirin processors are built on ...".
         const bool brand = (m2.flags & kUntyped) && m2.b <= m.e + 2 && m2.e < h &&
@@ -231,6 +238,11 @@ const Mention* ArticleRun::first_mention_after(std::size_t from, std::size_t lim
     if (const Mention* m = mention_at(k))
       if (actor(*m)) {
         if ((m->flags & kPronoun) && (m->flags & kPossessive)) continue;
+        // "by Japan's Mitsuda Corp": the possessed name is the one meant; the possessor
+        // says where it is from.
+        if ((m->flags & kPossessive) && m->e < std::min(limit, e))
+          if (const Mention* n = mention_at(m->e); n && actor(*n) && !(n->flags & kPronoun))
+            return n;
         return m;
       }
   }
@@ -300,11 +312,17 @@ std::pair<std::size_t, std::size_t> ArticleRun::claim_for(std::size_t k, std::si
   const bool accuse = hv.starts_with("accus") || hv.starts_with("suspect");
   if (k + 3 < e && eq(f(k), "on") && eq(f(k + 1), "suspicion") && eq(f(k + 2), "of")) k += 2;
   else if (k + 3 < e && eq(f(k), "on") && eq(f(k + 1), "charges") && eq(f(k + 2), "of")) k += 2;
+  // An inquiry or a suit "over" a wrong ("investigating X over suspected fraud").
+  const bool inquiry = hv.starts_with("investigat") || hv.starts_with("prob") ||
+                       hv.starts_with("sue") || hv.starts_with("prosecut");
   if (k + 1 >= e || !((eq(f(k), "with") && charge) || eq(f(k), "for") ||
+                      (eq(f(k), "over") && inquiry) ||
                       (eq(f(k), "of") && (accuse || eq(f(k - 1), "suspicion") ||
                                           eq(f(k - 1), "charges")))))
     return {0, 0};
   auto [lb, le] = np_label(k + 1, 9);
+  if (lb < le && (eq(f(lb), "suspected") || eq(f(lb), "alleged") || eq(f(lb), "possible")))
+    ++lb;
   if (le <= lb || mention_at(lb)) return {0, 0};
   bool claim = charge || accuse || eq(f(k), "of") || hv.starts_with("blam");
   for (std::size_t z = lb; z < le; ++z) claim |= is(z, kWrongdoing) || is(z, kCrimeWords);

@@ -152,7 +152,7 @@ int ArticleRun::home_government(const std::vector<int>& exclude) const {
 // The government a bare title or role noun belongs to: the most recent government
 // mentioned earlier in the same paragraph, else the article's most mentioned one.
 int ArticleRun::context_government(std::size_t si, std::size_t before_token,
-                                   const std::vector<int>& exclude) const {
+                                   const std::vector<int>& exclude, bool skip_modifiers) const {
   const std::uint32_t para = L_.sentences[si].paragraph;
   for (std::size_t j = si + 1; j-- > 0;) {
     if (L_.sentences[j].paragraph != para) break;
@@ -160,6 +160,12 @@ int ArticleRun::context_government(std::size_t si, std::size_t before_token,
     for (std::size_t m = ms.size(); m-- > 0;) {
       if (j == si && ms[m].b >= before_token) continue;
       if (ms[m].flags & kLocative) continue;
+      // ... and so is one named by an indefinite demonym phrase ("a French envoy").
+      if (skip_modifiers &&
+          ((ms[m].flags & kModifier) ||
+           ((ms[m].flags & kGeneric) && ms[m].b > 0 &&
+            (eq(f(ms[m].b - 1), "a") || eq(f(ms[m].b - 1), "an")))))
+        continue;
       for (int e : ms[m].ents)
         if (ents_[static_cast<std::size_t>(e)].kind == Kind::kGovernment &&
             std::find(exclude.begin(), exclude.end(), e) == exclude.end())

@@ -302,7 +302,8 @@ void ArticleRun::recognise(std::size_t si) {
             eq(f(j), "government") || eq(f(j), "chancellery") || eq(f(j), "administration");
         if (government_head ||
             (eq(f(j), "country") && j + 1 < e && tok(j + 1).type == TokenType::kPossessive)) {
-          int g = context_government(si, k);
+          // "Mali expelled a French envoy. The government ...": Mali's, not France's.
+          int g = context_government(si, k, {}, government_head);
           if (government_head && g < 0) g = home_government();
           bool demonym_before = false;
           for (std::size_t m2 = k + 1; m2 < j; ++m2) demonym_before |= tok(m2).cap;

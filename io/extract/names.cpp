@@ -123,7 +123,8 @@ bool ArticleRun::place_begins_name(std::size_t from, std::size_t e) const {
   }
   if (j == from || (j < e && tok(j).cap && tok(j).type == TokenType::kWord)) return false;
   const std::string_view last = f(j - 1);
-  return is(j - 1, kCompanyNouns) || is(j - 1, kTechCompanyNouns) || eq(last, "daily") ||
+  return is(j - 1, kCompanyNouns) || is(j - 1, kTechCompanyNouns) || is(j - 1, kOperatorSuffix) ||
+         eq(last, "daily") ||
          eq(last, "times") || eq(last, "herald") || eq(last, "tribune") || eq(last, "gazette");
 }
 
@@ -140,6 +141,13 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
     // begin a company's name too, but there it still says where the company is).
     if (n > 0 && le && le->kind == Kind::kGovernment &&
         fold(surface(k, k + n)) != fold(le->name) && place_begins_name(k + n, e)) {
+      ++k;
+      continue;
+    }
+    // So does a company's name begin another's: "Verizon Wireless", "Siemens Energy" are
+    // companies of their own (a unit or a former one), not Verizon or Siemens.
+    if (n > 0 && le && le->kind != Kind::kGovernment && le->kind != Kind::kPerson &&
+        place_begins_name(k + n, e)) {
       ++k;
       continue;
     }
@@ -208,6 +216,14 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
           j = m;
           continue;
         }
+      }
+      // A name introduced by its kind ("rights group Friends of the Earth") may go on with
+      // "of the".
+      if (eq(f(j), "of") && j + 2 < e && eq(f(j + 1), "the") && name_like(j + 2) && k > b &&
+          is(k - 1, kLowerOrgNouns) && !tok(k - 1).cap && j - k <= 3) {
+        j += 2;
+        while (j < e && name_like(j)) ++j;
+        continue;
       }
       // A company "of <Place>" is located there ("Kessel Motors of Turin").
       if ((eq(f(j), "of") || eq(f(j), "and") || eq(f(j), "for") || eq(f(j), "de") || eq(f(j), "&")) &&
@@ -318,6 +334,14 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
     else if (is(head, kOrgSuffix) && len >= 2) kind = Kind::kOrganization;
     else if (is(head, kTechCompanyNouns) && len >= 2) kind = Kind::kVendor;
     else if (is(head, kCompanyNouns) && len >= 2) kind = Kind::kOrganization;
+    // "the rights group Friends of the Earth": a kind before a name says the name's kind.
+    else if (start > b && is(start - 1, kLowerOrgNouns) && !tok(start - 1).cap && len <= 6 &&
+             !is(start, kRoleTitles))
+      kind = Kind::kOrganization;
+    // "Environmental group Friends of ..." is that kind, not a name of its own.
+    else if (end + 1 < e && is(end, kLowerOrgNouns) && !tok(end).cap && tok(end + 1).cap &&
+             tok(end + 1).type == TokenType::kWord)
+      continue;
     else if (end < e && is(end, kLowerOrgNouns) && !tok(end).cap && len <= 3) {
       kind = Kind::kOrganization;
       is_lower_org = true;
@@ -424,11 +448,24 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
         len >= 2 &&
         (is(head, kCompanyNouns) || is(head, kTechCompanyNouns) || is(head, kOperatorSuffix) ||
          eq(f(head), "group") || eq(f(head), "holdings") || eq(f(head), "corp") ||
+         eq(f(head), "bank") || eq(f(head), "corporation") || eq(f(head), "company") ||
          eq(f(head), "inc") || eq(f(head), "ltd") || eq(f(head), "plc")) &&
         tok(start).folded.size() > 2 && tid_[start] == Lexicon::kNoToken &&
         cls_[start] == 0 && !tok(start).all_caps) {
       add_gazetteer(std::string(tok(start).folded), id);
       add_alias(id, surface(start, start + 1));
+    }
+    // ... and by its name without the trade ("Polar Crest" for "Polar Crest Seafood").
+    if ((kind == Kind::kOrganization || kind == Kind::kVendor || kind == Kind::kOperator) &&
+        len >= 3 && head == end - 1 &&
+        (is(head, kCompanyNouns) || is(head, kTechCompanyNouns) || is(head, kOperatorSuffix)) &&
+        !is(end - 2, kCompanyNouns) && !is(end - 2, kTechCompanyNouns) &&
+        tid_[start] == Lexicon::kNoToken) {
+      const std::string shorter = surface(start, end - 1);
+      if (!by_name_.count(fold(shorter))) {
+        add_gazetteer(fold(shorter), id);
+        add_alias(id, shorter);
+      }
     }
     if (kind == Kind::kPerson) {
       // Later mentions by one part of the name ("Meng", "Merkel").

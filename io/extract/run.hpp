@@ -280,9 +280,10 @@ class ArticleRun {
                       std::vector<int>& out);
   // The governments of the article, most mentioned first; `exclude` are never chosen.
   int home_government(const std::vector<int>& exclude = {}) const;
-  // The government of a bare title or role noun (see the definition).
+  // The government of a bare title or role noun (see the definition). With
+  // `skip_modifiers`, a country named only as a modifier ("a French envoy") is passed over.
   int context_government(std::size_t si, std::size_t before_token,
-                         const std::vector<int>& exclude = {}) const;
+                         const std::vector<int>& exclude = {}, bool skip_modifiers = false) const;
 
   void relations(std::size_t si);
 

@@ -592,10 +592,13 @@ void ArticleRun::sentence_rules() {
     static constexpr std::string_view kDenials[] = {
         "baseless", "false", "unfounded", "untrue", "groundless", "fabricated", "absurd",
         "ridiculous", "nonsense", "lies", "inaccurate", "slanderous", "defamatory", "fake",
-        "motivated", "meritless", "malicious"};
+        "motivated", "meritless", "malicious", "provocation", "smear", "propaganda",
+        "fabrication", "fiction", "disinformation", "misinformation", "hoax", "lie", "slander"};
     std::size_t z = k + 1;
     while (z < e && z < k + 5 && (is(z, kCopulas) || is(z, kAdverbs) || eq(f(z), "as") ||
-                                  eq(f(z), "completely") || eq(f(z), "politically")))
+                                  eq(f(z), "completely") || eq(f(z), "politically") ||
+                                  eq(f(z), "a") || eq(f(z), "an") || eq(f(z), "pure") ||
+                                  eq(f(z), "deliberate") || eq(f(z), "blatant")))
       ++z;
     if (z >= e || std::find(std::begin(kDenials), std::end(kDenials), f(z)) == std::end(kDenials))
       continue;
@@ -610,6 +613,39 @@ void ArticleRun::sentence_rules() {
     if (!subject_of(v - 1, who, &se) || negated(se, v - 1) || negated(k, z)) continue;
     const int al = latest_claim_against(who);
     for (int x : who) add(x, al, Relation::kReject, "claim-judged-false", si);
+  }
+  // Claims faced: "X faces charges of fraud", "X faced accusations that it misled Y", "X is
+  // under investigation for bribery": a claim against X by no one the clause names.
+  for (std::size_t k = b + 1; k + 3 < e; ++k) {
+    const bool faces = eq(f(k), "faces") || eq(f(k), "face") || eq(f(k), "faced") ||
+                       eq(f(k), "facing");
+    const bool under = eq(f(k), "under") && k > b && is(k - 1, kCopulas);
+    if (!faces && !under) continue;
+    std::size_t z = k + 1;
+    while (z < e && z < k + 4 && is_word(z) && !tok(z).cap && !is(z, kAllegationNouns) &&
+           !is(z, kPrepositions) && !eq(f(z), "investigation") && !eq(f(z), "probe"))
+      ++z;
+    if (z + 1 >= e) continue;
+    const std::string_view noun = f(z);
+    const bool claim_noun = (faces && (is(z, kAllegationNouns) || eq(noun, "lawsuit") ||
+                                       eq(noun, "lawsuits") || eq(noun, "prosecution") ||
+                                       eq(noun, "trial") || eq(noun, "indictment"))) ||
+                            eq(noun, "investigation") || eq(noun, "probe") ||
+                            eq(noun, "scrutiny");
+    if (!claim_noun || eq(noun, "concerns") || eq(noun, "reports")) continue;
+    std::size_t p = z + 1;
+    if (!(eq(f(p), "of") || eq(f(p), "over") || eq(f(p), "for") || eq(f(p), "that"))) continue;
+    ++p;
+    // "that it misled Y": the claim is the clause after its pronoun subject.
+    if (eq(f(p - 1), "that") && p < e && is(p, kPronouns)) ++p;
+    if (p < e && (eq(f(p), "suspected") || eq(f(p), "alleged"))) ++p;
+    auto [lb, le] = np_label(p, 10);
+    if (le <= lb) continue;
+    std::vector<int> accused;
+    std::size_t se = b;
+    if (!subject_of(under ? k - 1 : k, accused, &se) || negated(se, k)) continue;
+    const int al = allegation(surface(lb, le), si);
+    for (int y : accused) add(al, y, Relation::kImplicates, "claim-faced", si);
   }
   // Feelings: "X was dismayed by Y", "X said it was stunned that <event>": X judges Y, or
   // the article's main actor when no actor follows.

@@ -129,6 +129,14 @@ void ArticleRun::verb_events() {
     std::size_t subj_end = b;
     bool has_subj = subject_of(h, subj, &subj_end);
     if (negated(has_subj ? subj_end : clause_start(h), h)) continue;
+    // Nouns, not verbs: "faces charges", "over suspected fraud" (a participle between a
+    // preposition and its noun).
+    if (h > b && (eq(f(h - 1), "faces") || eq(f(h - 1), "face") || eq(f(h - 1), "faced") ||
+                  eq(f(h - 1), "facing")))
+      continue;
+    if (h > b && he < e && is(h - 1, kPrepositions) && ends_with(f(h), "ed") && is_word(he) &&
+        !tok(he).cap && !is(he, kPrepositions) && !eq(f(h - 1), "by") && !eq(f(h - 1), "to"))
+      continue;
     // Negated object: "names no company".
     if (he < e && eq(f(he), "no")) continue;
     Relation r = vp.relation;
@@ -186,6 +194,9 @@ void ArticleRun::verb_events() {
     bool prep_found = false;
     if (!vp.preps.empty()) {
       for (std::size_t m = obj_at; m < std::min(e, obj_at + 12) && !prep_found; ++m) {
+        // A tie's noun governs its own phrase: "suppliers in Europe, including X of Munich"
+        // is no "supplier of Munich".
+        if (!graph::is_event(vp.relation) && vp.objects.empty() && eq(f(m), ",")) break;
         for (const auto& pr : vp.preps) {
           const std::size_t pn = phrase_at(m, e, pr);
           if (pn > 0) {
@@ -333,8 +344,34 @@ void ArticleRun::verb_events() {
           if (r == Relation::kAccuse) continue;
         }
       }
-      if (!agent) continue;
-      src = agent->ents;
+      // "Both companies were placed on the Entity List": a sanction or arrest without a
+      // by-agent is the act of the state or agency the last sentences had as subject.
+      std::vector<int> implied;
+      std::size_t be = h;
+      while (be > b && is(be - 1, kAdverbs)) --be;
+      const bool plain_passive =
+          be > b && (eq(f(be - 1), "was") || eq(f(be - 1), "were") || eq(f(be - 1), "been") ||
+                     eq(f(be - 1), "is") || eq(f(be - 1), "are")) &&
+          [&] {
+            for (std::size_t z = clause_start(h); z < h; ++z)
+              if (eq(f(z), "would") || eq(f(z), "could") || eq(f(z), "might") ||
+                  eq(f(z), "that") || eq(f(z), "which") || eq(f(z), "if"))
+                return false;
+            return true;
+          }();
+      if (!agent && has_subj && plain_passive &&
+          (r == Relation::kSanction || r == Relation::kCoerce))
+        for (std::size_t q = recent_subjects_.size();
+             q-- > 0 && q + 3 >= recent_subjects_.size() && implied.empty();) {
+          const int c = recent_subjects_[q];
+          const Kind ck = ents_[static_cast<std::size_t>(c)].kind;
+          if ((ck == Kind::kGovernment || ck == Kind::kAgency) &&
+              std::find(subj.begin(), subj.end(), c) == subj.end())
+            implied = {c};
+        }
+      if (!agent && implied.empty()) continue;
+      src = agent ? agent->ents : implied;
+      if (!agent) rule += "+implied-agent";
       // "condemned the attack by X": after a determiner the verb is a noun, and its patient
       // is only the one its preposition names ("the attack by X on Y"), never the subject.
       const bool noun_use = h > b && (eq(f(h - 1), "the") || eq(f(h - 1), "a") ||
@@ -373,6 +410,28 @@ void ArticleRun::verb_events() {
           (target->flags & kPossessive) && !(target->flags & kPronoun) &&
           ents_[static_cast<std::size_t>(target->ents[0])].kind == Kind::kPerson)
         continue;
+    }
+    // A sale of a company, or of a stake in one, changes its owner; it supplies nothing:
+    // "sold its 30 percent stake in X to Y", "agreed to sell X to Y" (Y owns X).
+    if (r == Relation::kSupplies && !passive && prep_found && target &&
+        (eq(f(h), "sold") || eq(f(h), "sells") || eq(f(h), "sell") || eq(f(h), "selling"))) {
+      bool stake = false;
+      const Mention* owned = nullptr;
+      for (std::size_t k = he; k < target->b; ++k) {
+        stake |= is(k, kStakeNouns);
+        const Mention* m = mention_at(k);
+        if (!m || !actor(*m) || (m->flags & kPronoun) || owned) continue;
+        const Kind kk = ents_[static_cast<std::size_t>(m->ents[0])].kind;
+        if (kk == Kind::kOrganization || kk == Kind::kVendor || kk == Kind::kOperator ||
+            kk == Kind::kMedia)
+          owned = m;
+      }
+      if (stake || owned) {
+        if (owned)
+          for (int y : target->ents)
+            for (int x : owned->ents) add(y, x, Relation::kOwns, "verb:sold-to", si);
+        continue;
+      }
     }
     // Complement clauses: "urged X to <verb> Y".
     if (vp.complement || r == Relation::kThreaten) {

@@ -154,7 +154,7 @@ inline const WordSet kAgencySuffix = {"bureau", "agency", "commission", "ministr
                                "parliament", "senate", "assembly", "inspectorate",
                                "regulator", "secretariat", "tribunal"};
 inline const WordSet kOperatorSuffix = {"telecom", "telekom", "mobile", "cellular", "telecommunications",
-                                 "telco", "broadband"};
+                                 "telco", "broadband", "wireless"};
 // Head nouns of company names ("Ostara Pharmaceuticals", "Pinecrest Capital"): the name is an
 // organization; kTechCompanyNouns make it a vendor (ONTOLOGY.md: makers of network, telecom or
 // technology equipment).
@@ -171,12 +171,22 @@ inline const WordSet kCompanyNouns = {
     "agro", "agrochemicals", "farms", "foods", "beverages", "brands", "apparel", "airlines",
     "cargo", "freight", "ports", "terminals", "maritime", "lines", "express", "exports",
     "corporation", "incorporated", "limited", "gmbh", "ag", "sa", "nv", "bv", "spa", "pte",
-    "solutions", "materials"};
+    "solutions", "materials", "seafood", "entertainment", "games", "studios",
+    "pictures", "publishing", "aviation", "defence", "defense", "shipbuilding", "rail",
+    "transport", "renewables", "solar", "nuclear", "agriculture", "packaging", "plastics",
+    "hotels", "resorts", "casinos", "leisure", "cruises", "medical", "diagnostics",
+    "biosciences", "biologics", "vaccines", "realty", "estates", "consulting", "advisors",
+    "advisers", "exploration", "drilling", "refining", "fertilizers", "fertilisers",
+    "tobacco", "motor", "automobiles", "apparel", "cosmetics"};
 inline const WordSet kTechCompanyNouns = {"semiconductor", "semiconductors", "electronics", "robotics",
                                    "technologies", "microsystems", "microelectronics", "chips",
                                    "software", "computing", "devices", "instruments",
                                    "systems", "components", "equipment", "cloud", "tech",
                                    "technology", "dynamics"};
+// What a company sells when it sells part of itself or of another: "sold its stake in X".
+inline const WordSet kStakeNouns = {"stake", "stakes", "shares", "shareholding", "holding",
+                                    "holdings", "interest", "unit", "subsidiary", "division",
+                                    "business", "arm", "operations", "assets"};
 // Capitalised words that begin many names but are no name of their own ("Southern Cross
 // Pharmacy" is not "Southern").
 inline const WordSet kNameAdjectives = {"southern", "northern", "eastern", "western", "central",
@@ -373,6 +383,12 @@ inline const WordSet kGroupNouns = {"fighters", "members", "rebels", "troops", "
                              "jets", "ships", "observers", "monitors", "inspectors",
                              "investigators", "representatives", "delegates", "delegation",
                              "envoys", "diplomats", "negotiators", "lawyers", "experts"};
+// Unnamed accusers whose words make a claim ("X laundered money, prosecutors said").
+inline const WordSet kClaimSources = {"prosecutors", "officials", "investigators", "police",
+                                      "regulators", "critics", "lawmakers", "auditors",
+                                      "authorities", "inspectors", "activists", "indictment",
+                                      "lawsuit", "complaint", "documents", "filings",
+                                      "whistleblowers", "opponents", "witnesses"};
 // Trigger words of rules that scan every token of a sentence.
 inline const WordSet kPronouns = {"it", "its", "he", "his", "she", "her", "him", "they", "their", "them"};
 inline const WordSet kDescriptionDets = {"the", "both", "either", "this"};

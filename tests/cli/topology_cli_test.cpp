@@ -7,6 +7,9 @@
 // no evidence (topology) and with filters that do (full load).
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -48,6 +51,9 @@ class TopologyCli : public test_support::TempDirTest {
     }
     io::save_sgpb(g, path("v3.sgpb"));
     io::save_sgpb(g, path("v2.sgpb"), {.format_version = 2});
+    // With small frames (show reads only the evidence frames of the node's edges).
+    io::save_sgpb(g, path("s3.sgpb"), {.target_frame_bytes = 256});
+    io::save_sgpb(g, path("s2.sgpb"), {.target_frame_bytes = 256, .format_version = 2});
     // The same graph with user weights (the default weight then): 1 to 9 on most edges, none
     // on every seventh, 0 on one (allowed by PageRank, refused by betweenness).
     k = 0;
@@ -138,6 +144,55 @@ TEST_F(TopologyCli, NeighborsAndPathEqualTheFullLoad) {
   expect_same("neighbors", "Huawei --json");  // evidence listed: full load
   expect_same("path", "Huawei 'node 7'");
   expect_same("path", "Huawei 'node 7' --k 3 --json");
+}
+
+// show on a version 3 file reads the node's edges and their evidence frames only
+// (io::load_sgpb_node); a name it does not find goes to the topology for the suggestions.
+TEST_F(TopologyCli, ShowEqualsTheFullLoad) {
+  for (const std::string stem : {"v", "s"}) {
+    expect_same("show", "Huawei", 0, stem);
+    expect_same("show", "'United States' --limit 0", 0, stem);
+    expect_same("show", "Washington --json", 0, stem);
+    expect_same("show", "us --json --limit 3", 0, stem);
+    expect_same("show", "huawei --since 2020-01-01 --until 2024-12-31", 0, stem);
+    expect_same("show", "'node 3' --limit 2", 0, stem);
+    expect_same("show", "'node 12' --json --since 2019-06-01", 0, stem);
+    expect_same("show", "Huawei --since 2099-01-01", 0, stem);  // no edge dated then
+    expect_same("show", "Huaway", 1, stem);                      // not found: suggestions
+  }
+  expect_same("show", "'node 5' --limit 0", 0, "w");  // user weights
+}
+
+// show on a damaged version 3 file: exit status 1 and a one-line error naming the byte
+// offset, or (damage in an evidence frame show does not read) the undamaged output.
+TEST_F(TopologyCli, ShowOnADamagedFileNamesTheOffset) {
+  std::ifstream in(path("s3.sgpb"), std::ios::binary);
+  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const auto good = run_stakegraph("show '" + path("s3.sgpb") + "' Huawei");
+  ASSERT_EQ(good.status, 0);
+  int errors = 0, harmless = 0;
+  for (std::size_t i = 9; i < bytes.size(); i += bytes.size() / 40) {
+    for (const bool truncate : {false, true}) {
+      std::string damaged = bytes;
+      if (truncate) damaged.resize(i);
+      else damaged[i] = static_cast<char>(damaged[i] ^ 0x5A);
+      std::ofstream(path("d.sgpb"), std::ios::binary) << damaged;
+      const auto r = run_stakegraph("show '" + path("d.sgpb") + "' Huawei");
+      const std::string what = (truncate ? "cut at " : "flipped ") + std::to_string(i);
+      if (r.status == 0) {
+        EXPECT_EQ(r.out, good.out) << what;
+        ++harmless;
+      } else {
+        EXPECT_EQ(r.status, 1) << what;
+        EXPECT_NE(r.err.find(path("d.sgpb") + ": byte offset "), std::string::npos)
+            << what << ": " << r.err;
+        EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << what << ": " << r.err;
+        ++errors;
+      }
+    }
+  }
+  EXPECT_GT(errors, 40);
+  EXPECT_GT(harmless, 0);
 }
 
 // convert upgrades an older file by writing it (version 3), and writes the layout of

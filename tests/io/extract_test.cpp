@@ -33,6 +33,29 @@ TEST(Sentences, AbbreviationsDecimalsQuotes) {
   EXPECT_EQ(s[2], "\xE2\x80\x9CIt is done,\xE2\x80\x9D he said.");
 }
 
+// A wire dateline is where the story was filed, not part of its first sentence; a dash
+// inside an ordinary sentence is not a dateline.
+TEST(Sentences, WireDatelineIsLeftOutOfTheFirstSentence) {
+  auto s = sentences("LISBON, June 4 (Newswire) - Portugal's parliament approved the budget. It "
+                     "passed easily.");
+  ASSERT_EQ(s.size(), 2u);
+  EXPECT_EQ(s[0], "Portugal's parliament approved the budget.");
+  s = sentences("NEW DELHI (Agency) \xE2\x80\x94 India raised tariffs on steel.");
+  ASSERT_EQ(s.size(), 1u);
+  EXPECT_EQ(s[0], "India raised tariffs on steel.");
+  s = sentences("Lisbon, June 4 (Newswire) - Portugal's parliament approved the budget.");
+  EXPECT_EQ(s[0], "Portugal's parliament approved the budget.");
+  // No parenthesised agency and a first word not in capitals: an ordinary sentence.
+  s = sentences("Lisbon - the capital - approved the budget.");
+  EXPECT_EQ(s[0], "Lisbon - the capital - approved the budget.");
+  s = sentences("The EU said on Monday that Portugal - a member - approved the budget.");
+  EXPECT_EQ(s[0], "The EU said on Monday that Portugal - a member - approved the budget.");
+  // A later sentence is never trimmed.
+  s = sentences("It rained. LISBON - Portugal approved the budget.");
+  ASSERT_EQ(s.size(), 2u);
+  EXPECT_EQ(s[1], "LISBON - Portugal approved the budget.");
+}
+
 TEST(Sentences, UsAtSentenceEndAndLists) {
   auto s = sentences("Talks moved to the U.S. The next round starts soon.\n\n- First item\n- Second item\n");
   ASSERT_EQ(s.size(), 4u);

@@ -1,0 +1,262 @@
+// One node of a version 3 .sgpb file with its edges and their evidence (io::load_sgpb_node,
+// what `show` reads). Oracle: the same file loaded whole (io::load_sgpb): the node found by
+// Graph::find_node, its out- and in-edges in order with every field, their evidence and the
+// articles it cites. Files are written with small frames, so that the evidence of the graph
+// spans many frames and an edge's evidence may continue in the next one.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "graph/graph.hpp"
+#include "io/error.hpp"
+#include "io/sgpb.hpp"
+#include "io/sgpb_v3.hpp"
+#include "tests/temp_dir.hpp"
+#include "tests/test_graphs.hpp"
+
+namespace stakegraph::io {
+namespace {
+
+class SgpbNodeTest : public test_support::TempDirTest {};
+
+// story_graph (tests/test_graphs.hpp: United States with aliases "US" and "Washington" and an
+// attribute; Huawei with evidence from two articles, hedged and dated) merged with a random
+// graph (evidence on every edge), more evidence items on every third edge (up to 5), an
+// evidence item citing an article the file does not hold, and a self-loop:
+//
+//   Huawei --supplies--> operators ...   Huawei --reports--> Huawei (self-loop)
+graph::Graph node_graph() {
+  graph::Graph g = test_support::story_graph();
+  g.merge(test_support::random_graph(30, 120, 11));
+  const auto hw = *g.find_node("Huawei");
+  graph::Evidence self;
+  self.text = "Huawei on itself";
+  g.add_evidence(g.add_edge(hw, hw, graph::Relation::kReports), self);
+  std::size_t k = 0;
+  for (auto [it, end] = boost::edges(g.boost_graph()); it != end; ++it, ++k)
+    for (std::size_t i = 0; k % 3 == 0 && i < k % 6; ++i) {
+      graph::Evidence ev;
+      ev.sentence = static_cast<std::uint32_t>(100 + i);
+      ev.text = "item " + std::to_string(k) + "." + std::to_string(i);
+      ev.speaker = i % 2 ? "a spokesman" : "";
+      ev.confidence = 0.25f * static_cast<float>(i % 4);
+      ev.date = i == 1 ? 20210304 : graph::kNoDate;
+      g.add_evidence(*it, ev);
+    }
+  return g;
+}
+
+std::string describe_evidence(const graph::Graph& g, const graph::Evidence& ev) {
+  std::ostringstream s;
+  s << "    \"" << ev.text << "\" s" << ev.sentence << " " << ev.start << "-" << ev.end
+    << (ev.hedged ? " hedged" : "") << " by '" << ev.speaker << "' rule '" << ev.rule << "' c"
+    << ev.confidence << " m" << ev.mentions << " n" << ev.sources << " d" << ev.date;
+  if (ev.article != graph::kNoArticle) {
+    const graph::Article& a = g.articles()[ev.article];
+    s << " article " << a.id << " '" << a.title << "' " << a.date << " " << a.source << " "
+      << a.url << " " << a.path << " " << a.text_hash;
+  }
+  return s.str() + "\n";
+}
+
+std::string describe_edge(const graph::Graph& g, graph::EdgeRef e) {
+  const graph::EdgeData& d = g.edge(e);
+  std::ostringstream s;
+  s << "  " << g.node(g.source(e)).id << " -" << graph::relation_name(d.relation) << "-> "
+    << g.node(g.target(e)).id << " (" << g.node(g.source(e)).name << ", "
+    << g.node(g.target(e)).name << ", " << graph::kind_name(g.node(g.source(e)).kind) << ", "
+    << graph::kind_name(g.node(g.target(e)).kind) << ") sign " << int(d.sign) << " weight "
+    << (d.weight ? std::to_string(*d.weight) : "none") << " goldstein "
+    << (d.goldstein ? std::to_string(*d.goldstein) : "none") << " seen " << d.first_seen
+    << ".." << d.last_seen << " items " << d.evidence.size() << "\n";
+  for (const graph::Evidence& ev : d.evidence) s << describe_evidence(g, ev);
+  return s.str();
+}
+
+// The node and its edges as `show` walks them: out-edges, then in-edges, in order.
+std::string describe(const graph::Graph& g, graph::NodeIndex v) {
+  const graph::NodeData& d = g.node(v);
+  std::string s = d.id + " '" + d.name + "' " + std::string(graph::kind_name(d.kind)) + "\n";
+  for (const auto& a : d.aliases) s += " alias " + a + "\n";
+  for (const auto& [k, val] : d.attributes) s += " " + k + "=" + val + "\n";
+  const auto& bg = g.boost_graph();
+  s += "out\n";
+  for (auto [it, end] = boost::out_edges(v, bg); it != end; ++it) s += describe_edge(g, *it);
+  s += "in\n";
+  for (auto [it, end] = boost::in_edges(v, bg); it != end; ++it) s += describe_edge(g, *it);
+  return s;
+}
+
+std::string describe(const SgpbNodeLoad& r) {
+  return r.node ? describe(r.graph, *r.node) : std::string("no node");
+}
+
+TEST_F(SgpbNodeTest, EveryNodeEqualsTheWholeGraph) {
+  save_sgpb(node_graph(), path("g.sgpb"), {.target_frame_bytes = 300});
+  const graph::Graph g = load_sgpb(path("g.sgpb"));
+  ASSERT_GT(g.node_count(), 30u);
+  std::size_t with_evidence = 0;
+  for (graph::NodeIndex v = 0; v < g.node_count(); ++v) {
+    const auto r = load_sgpb_node(path("g.sgpb"), {.node = g.node(v).id});
+    ASSERT_TRUE(r.has_value());
+    ASSERT_TRUE(r->node.has_value()) << g.node(v).id;
+    EXPECT_EQ(describe(*r), describe(g, v)) << g.node(v).id;
+    with_evidence += r->graph.evidence_count() > 0;
+  }
+  EXPECT_GT(with_evidence, 25u);
+}
+
+// With evidence_edges N: the node's first N edges in show's order (out-edges, then in-edges)
+// have their evidence, equal to the whole graph's; the others only their counts.
+TEST_F(SgpbNodeTest, EvidenceOfTheFirstEdgesOnly) {
+  save_sgpb(node_graph(), path("g.sgpb"), {.target_frame_bytes = 300});
+  const graph::Graph g = load_sgpb(path("g.sgpb"));
+  for (const std::string name : {"Huawei", "United States", "node 4"}) {
+    const graph::NodeIndex v = *g.find_node(name);
+    for (const std::size_t n : {1, 2, 3, 7}) {
+      const auto r = load_sgpb_node(path("g.sgpb"), {.node = name, .evidence_edges = n});
+      ASSERT_TRUE(r && r->node);
+      std::vector<graph::EdgeRef> whole, part;
+      const auto list = [](const graph::Graph& h, graph::NodeIndex u, std::vector<graph::EdgeRef>& out) {
+        for (auto [it, end] = boost::out_edges(u, h.boost_graph()); it != end; ++it) out.push_back(*it);
+        for (auto [it, end] = boost::in_edges(u, h.boost_graph()); it != end; ++it)
+          if (h.source(*it) != u) out.push_back(*it);
+      };
+      list(g, v, whole);
+      list(r->graph, *r->node, part);
+      ASSERT_EQ(whole.size(), part.size()) << name;
+      for (std::size_t i = 0; i < whole.size(); ++i) {
+        const graph::EdgeData& d = r->graph.edge(part[i]);
+        EXPECT_EQ(d.evidence_total(), g.edge(whole[i]).evidence.size()) << name << " " << i;
+        if (i < n) {
+          EXPECT_EQ(describe_edge(r->graph, part[i]), describe_edge(g, whole[i])) << name << " " << i;
+        } else {
+          EXPECT_TRUE(d.evidence.empty()) << name << " " << i;
+        }
+      }
+    }
+  }
+}
+
+// Names, aliases and ids resolve to the node Graph::find_node finds in the whole graph
+// (a name before an alias before an id; case, accents and a leading "the" folded).
+TEST_F(SgpbNodeTest, FindsTheNodeAsTheGraphDoes) {
+  save_sgpb(node_graph(), path("g.sgpb"), {.target_frame_bytes = 300});
+  const graph::Graph g = load_sgpb(path("g.sgpb"));
+  std::vector<std::string> queries = {"huawei", "HUAWEI", "Washington", "us", "US",
+                                      "the chinese company", "wall street journal",
+                                      "The Wall Street Journal", "Ren Zhengfei",
+                                      "node 7", "NODE  7", "node-7", "nobody", "", "  "};
+  for (graph::NodeIndex v = 0; v < g.node_count(); v += 3) {
+    queries.push_back(g.node(v).id);
+    queries.push_back(g.node(v).name);
+  }
+  for (const std::string& q : queries) {
+    const auto r = load_sgpb_node(path("g.sgpb"), {.node = q});
+    ASSERT_TRUE(r.has_value());
+    const auto expected = g.find_node(q);
+    ASSERT_EQ(r->node.has_value(), expected.has_value()) << "'" << q << "'";
+    if (expected) {
+      EXPECT_EQ(r->graph.node(*r->node).id, g.node(*expected).id) << "'" << q << "'";
+    }
+  }
+}
+
+TEST_F(SgpbNodeTest, OtherFilesAreNotRead) {
+  save_sgpb(node_graph(), path("v2.sgpb"), {.format_version = 2});
+  EXPECT_FALSE(load_sgpb_node(path("v2.sgpb"), {.node = "Huawei"}).has_value());
+  EXPECT_FALSE(load_sgpb_node("-", {.node = "Huawei"}).has_value());
+  EXPECT_THROW(load_sgpb_node(path("missing.sgpb"), {.node = "Huawei"}), graph::NotFound);
+}
+
+// Only the evidence frames that hold the node's evidence are read: a node with one edge reads
+// a small part of a file whose evidence spans many frames.
+TEST_F(SgpbNodeTest, ReadsOnlyTheEvidenceFramesItNeeds) {
+  graph::Graph g = test_support::random_graph(200, 2000, 3);
+  const auto lone = g.add_node("Lone Node", graph::Kind::kPerson);
+  graph::Evidence ev;
+  ev.text = "the only sentence about the lone node";
+  g.add_evidence(g.add_edge(lone, 0, graph::Relation::kConsult), ev);
+  save_sgpb(g, path("g.sgpb"), {.target_frame_bytes = 2000});
+  const auto size = std::filesystem::file_size(path("g.sgpb"));
+  const auto r = load_sgpb_node(path("g.sgpb"), {.node = "Lone Node"});
+  ASSERT_TRUE(r && r->node);
+  EXPECT_EQ(describe(*r), describe(load_sgpb(path("g.sgpb")), lone));
+  const auto topology = load_sgpb_topology(path("g.sgpb")).bytes_read;
+  // The tables (the neighbours' node tables twice), the articles, one evidence frame.
+  EXPECT_LT(r->bytes_read, topology + (size - topology) / 4) << size;
+}
+
+// The frames of the undamaged file: [start, end) of each, from the frame heads.
+std::vector<std::pair<std::size_t, std::size_t>> frames_of(const std::string& bytes) {
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  for (std::size_t at = sizeof kSgpbMagic; at + 16 < bytes.size();) {
+    const auto* b = reinterpret_cast<const unsigned char*>(bytes.data() + at);
+    const std::size_t n = b[0] | b[1] << 8 | b[2] << 16 | static_cast<std::size_t>(b[3]) << 24;
+    out.emplace_back(at, at + 8 + n);
+    at += 8 + n;
+  }
+  return out;
+}
+
+// Every byte flipped and every truncation: either an io::ParseError naming the byte offset of
+// the damaged frame (of the frame the damage is in, for a flip; at or before the cut, for a
+// truncation), or, when the damage is in a frame the node does not need, the same result as
+// the undamaged file. A file that is no longer taken as version 3 is read whole (as show
+// does), which fails.
+TEST_F(SgpbNodeTest, DamageIsAnErrorAtTheFrameOrHarmless) {
+  // A smaller graph than node_graph (every byte is tried): story_graph and a few edges.
+  graph::Graph g = test_support::story_graph();
+  g.merge(test_support::random_graph(8, 16, 2));
+  std::ostringstream out;
+  write_sgpb(g, out, {.target_frame_bytes = 120});
+  const std::string bytes = out.str();
+  const std::string good = describe(*load_sgpb_node(write("good.sgpb", bytes), {.node = "Huawei"}));
+  const auto frames = frames_of(bytes);
+  ASSERT_GT(frames.size(), 12u);
+  std::size_t errors = 0, harmless = 0;
+  for (std::size_t i = 0; i < bytes.size(); ++i) {
+    for (const bool truncate : {false, true}) {
+      std::string damaged = bytes;
+      if (truncate) damaged.resize(i);
+      else damaged[i] = static_cast<char>(damaged[i] ^ 0x5A);
+      const std::string p = write("d.sgpb", damaged);
+      const std::string what = (truncate ? "cut at " : "flipped ") + std::to_string(i);
+      try {
+        const auto r = load_sgpb_node(p, {.node = "Huawei"});
+        if (!r) {
+          EXPECT_THROW(load_sgpb(p), ParseError) << what;
+          ++errors;
+          continue;
+        }
+        EXPECT_EQ(describe(*r), good) << what;
+        ++harmless;
+      } catch (const ParseError& e) {
+        ++errors;
+        EXPECT_NE(std::string(e.what()).find("byte offset"), std::string::npos) << what;
+        if (truncate) {
+          EXPECT_LE(e.offset(), i) << what << ": " << e.what();
+          continue;
+        }
+        std::size_t start = 0;
+        for (const auto& [from, to] : frames)
+          if (from <= i && i < to) start = from;
+        // The header frame and the footer are checked as by the other readers (the footer's
+        // damage is located by walking the frames from the header).
+        if (start > frames.front().first && start < frames.back().first) {
+          EXPECT_EQ(e.offset(), start) << what << ": " << e.what();
+        }
+      } catch (const std::exception& e) {
+        ADD_FAILURE() << what << ": not a ParseError: " << e.what();
+      }
+    }
+  }
+  EXPECT_GT(errors, bytes.size());
+  EXPECT_GT(harmless, 0u);  // the evidence frames of other edges are not read
+}
+
+}  // namespace
+}  // namespace stakegraph::io
