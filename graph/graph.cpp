@@ -130,11 +130,21 @@ void Graph::add_alias(NodeIndex v, std::string_view raw_alias) {
   if (folded.empty()) return;
   NodeData& d = g_[v];
   if (fold_name(d.name) == folded) return;
-  for (const auto& a : d.aliases) {
-    if (fold_name(a) == folded) return;
+  // Every alias of every node is some node's name (by_name_) or claimed in by_alias_ (only
+  // this function adds aliases, and neither map loses a key): an alias in neither is new to
+  // v, and one whose first claim is v is v's already. Only the rest is looked for among v's
+  // aliases, so that a node given many new aliases costs linear time, not quadratic (a JSON
+  // node with 20,000 aliases took 5.8 s, a version 3 file's 7.7 s; issue 13).
+  const auto claim = by_alias_.find(folded);
+  if (claim != by_alias_.end() && claim->second == v) return;
+  const bool named = by_name_.count(folded) != 0;
+  if (claim != by_alias_.end() || named) {
+    for (const auto& a : d.aliases) {
+      if (fold_name(a) == folded) return;
+    }
   }
   d.aliases.emplace_back(alias);
-  if (!by_name_.count(folded)) by_alias_.emplace(folded, v);
+  if (!named) by_alias_.emplace(folded, v);
 }
 
 void Graph::set_attribute(NodeIndex v, std::string_view key, std::string_view value) {

@@ -1,5 +1,8 @@
 #include "io/proto_convert.hpp"
 
+#include <algorithm>
+#include <vector>
+
 #include "graph/error.hpp"
 #include "io/error.hpp"
 
@@ -118,8 +121,18 @@ graph::NodeIndex add_from_proto(graph::Graph& g, const pb::Node& m) {
   const graph::NodeIndex v =
       m.id().empty() ? g.add_node(m.name(), kind) : g.add_node_with_id(m.id(), m.name(), kind);
   for (const auto& a : m.aliases()) g.add_alias(v, a);
-  for (const auto& [k, val] : m.attributes()) g.set_attribute(v, k, val);
+  set_attributes_from_proto(g, v, m.attributes());
   return v;
+}
+
+void set_attributes_from_proto(graph::Graph& g, graph::NodeIndex v,
+                               const google::protobuf::Map<std::string, std::string>& m) {
+  std::vector<const google::protobuf::MapPair<std::string, std::string>*> sorted;
+  sorted.reserve(m.size());
+  for (const auto& kv : m) sorted.push_back(&kv);
+  std::sort(sorted.begin(), sorted.end(),
+            [](const auto* a, const auto* b) { return a->first < b->first; });
+  for (const auto* kv : sorted) g.set_attribute(v, kv->first, kv->second);
 }
 
 graph::EdgeRef add_from_proto(graph::Graph& g, const pb::Edge& m, bool known_new) {

@@ -20,6 +20,12 @@ void evidence_to_proto(const graph::Graph& g, const graph::Evidence& ev, pb::Evi
 
 // Adds a node from its message. Throws graph::InvalidArgument on a duplicate id or name.
 graph::NodeIndex add_from_proto(graph::Graph& g, const pb::Node& n);
+
+// Sets node v's attributes from a message's map, in key order: a map's own order is
+// unspecified, and attributes set out of order cost a shift of the node's sorted attributes
+// each (80,000 attributes read from a file took 13.7 s). O(n log n) for n attributes.
+void set_attributes_from_proto(graph::Graph& g, graph::NodeIndex v,
+                               const google::protobuf::Map<std::string, std::string>& m);
 // Adds an edge from its message; endpoints are looked up by id, evidence articles by id
 // (an article not yet known is added as a stub with that id). Throws graph::NotFound for an
 // unknown endpoint and graph::InvalidArgument for a missing relation. With `known_new`, the

@@ -189,7 +189,11 @@ std::optional<SgpbNodeLoad> load_sgpb_node(const std::string& path, const SgpbNo
       if ((firsts.empty() && first != 0) || (!firsts.empty() && first <= firsts.back()) ||
           first >= h.evidence_count()) {
         // Out of order: the chunk before is checked first (its damage is named, if any).
-        if (!chunks.empty()) file.frame(chunks.back()->offset, chunks.back()->length, payload, frame);
+        if (!chunks.empty())
+          file.frame(chunks.back()->offset, chunks.back()->length, payload, frame,
+                     [&](const std::string& p) {
+                       check_items(p, pb::Frame::kEvidence, firsts.back(), h.evidence_count());
+                     });
         fail(name, f.offset, "corrupted frame: evidence chunk starts at item " +
                                  std::to_string(first) + ", out of order");
       }
@@ -206,11 +210,11 @@ std::optional<SgpbNodeLoad> load_sgpb_node(const std::string& path, const SgpbNo
       ++next;
     if (next == kept.size() || kept[next].first_item >= to) continue;
     const FrameAt& f = *chunks[c];
-    file.frame(f.offset, f.length, payload, frame);
+    file.frame(f.offset, f.length, payload, frame,
+               [&](const std::string& p) { check_items(p, f.body, from, h.evidence_count()); });
     try {
       if (frame.body_case() != pb::Frame::kEvidence)
         throw graph::InvalidArgument("not what the footer's frame index says");
-      check_items(payload, f.body, from, h.evidence_count());
       if (frame.evidence().first() != from)
         throw graph::InvalidArgument("evidence chunk starts at item " +
                                      std::to_string(frame.evidence().first()) + ", expected " +
@@ -228,7 +232,10 @@ std::optional<SgpbNodeLoad> load_sgpb_node(const std::string& path, const SgpbNo
                                  std::to_string(to));
       pb::Frame next_frame;
       std::string next_payload;
-      file.frame(chunks[c + 1]->offset, chunks[c + 1]->length, next_payload, next_frame);
+      file.frame(chunks[c + 1]->offset, chunks[c + 1]->length, next_payload, next_frame,
+                 [&](const std::string& p) {
+                   check_items(p, pb::Frame::kEvidence, to, h.evidence_count());
+                 });
       fail(name, chunks[c + 1]->offset, "corrupted frame: evidence chunk starts at item " +
                                             std::to_string(to) + ", expected " +
                                             std::to_string(ends));
@@ -259,7 +266,10 @@ std::optional<SgpbNodeLoad> load_sgpb_node(const std::string& path, const SgpbNo
     const TableRange range = node_tables[table++];
     if (member == members.size()) break;
     if (members[member] >= range.first + range.count) continue;
-    file.frame(f.offset, f.length, payload, frame);
+    file.frame(f.offset, f.length, payload, frame, [&](const std::string& p) {
+      check_node_table_items(p, h.node_count() - std::min<std::uint64_t>(h.node_count(),
+                                                                         range.first));
+    });
     try {
       if (frame.body_case() != pb::Frame::kNodeTable || frame.node_table().first() != range.first ||
           frame.node_table().count() != range.count)
@@ -277,7 +287,7 @@ std::optional<SgpbNodeLoad> load_sgpb_node(const std::string& path, const SgpbNo
           [&](std::uint32_t, const pb::NodeExtra& x) {
             if (!is_member || members[member - 1] != v) return;
             for (const auto& a : x.aliases()) g.add_alias(made, a);
-            for (const auto& [key, val] : x.attributes()) g.set_attribute(made, key, val);
+            set_attributes_from_proto(g, made, x.attributes());
           });
     } catch (const graph::Error& e) {
       fail(name, f.offset, std::string("corrupted frame: ") + e.what());
@@ -286,11 +296,11 @@ std::optional<SgpbNodeLoad> load_sgpb_node(const std::string& path, const SgpbNo
   std::uint64_t articles = 0;
   for (const FrameAt& f : frames) {
     if (f.body != pb::Frame::kArticles || cited.empty()) continue;
-    file.frame(f.offset, f.length, payload, frame);
+    file.frame(f.offset, f.length, payload, frame,
+               [&](const std::string& p) { check_items(p, f.body, articles, h.article_count()); });
     try {
       if (frame.body_case() != pb::Frame::kArticles)
         throw graph::InvalidArgument("not what the footer's frame index says");
-      check_items(payload, f.body, articles, h.article_count());
       for (const pb::Article& a : frame.articles().articles())
         if (cited.count(a.id())) g.add_article(from_proto(a));
       articles += static_cast<std::uint64_t>(frame.articles().articles_size());

@@ -35,7 +35,7 @@ void add_node_table(const pb::NodeTable& t, graph::Graph& g, std::uint64_t decla
       },
       [&](std::uint32_t, const pb::NodeExtra& x) {
         for (const auto& a : x.aliases()) g.add_alias(v, a);
-        for (const auto& [key, val] : x.attributes()) g.set_attribute(v, key, val);
+        set_attributes_from_proto(g, v, x.attributes());
       });
 }
 
@@ -103,8 +103,12 @@ graph::Graph read_sgpb_v3_rest(std::istream& in, const std::string& name, const 
     if (crc_of(payload) != crc) fail(name, offset, "corrupted frame: checksum mismatch");
     const int body = static_cast<unsigned char>(payload[0]) >> 3;
     try {
-      check_items(payload, body, body == pb::Frame::kArticles ? articles : evidence,
-                  body == pb::Frame::kArticles ? h.article_count() : h.evidence_count());
+      if (body == pb::Frame::kNodeTable)
+        check_node_table_items(payload, h.node_count() - std::min<std::uint64_t>(
+                                                              h.node_count(), g.node_count()));
+      else
+        check_items(payload, body, body == pb::Frame::kArticles ? articles : evidence,
+                    body == pb::Frame::kArticles ? h.article_count() : h.evidence_count());
       google::protobuf::LogSilencer quiet;
       if (!frame.ParseFromString(payload) || frame.body_case() != body)
         throw graph::InvalidArgument("cannot decode payload");

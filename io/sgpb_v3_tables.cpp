@@ -18,33 +18,51 @@ bool varint(const unsigned char*& p, const unsigned char* end, std::uint64_t& v)
   return false;
 }
 
-// Counts the length-delimited `item` fields of the frame's body message (the items a chunk
-// decodes into), without allocating; false when the wire format is malformed.
-bool count_items(const std::string& payload, std::uint32_t item, std::uint64_t& n) {
-  const auto* p = reinterpret_cast<const unsigned char*>(payload.data());
-  const unsigned char* end = p + payload.size();
-  std::uint64_t tag = 0, len = 0;
-  if (!varint(p, end, tag) || (tag & 7) != 2 || !varint(p, end, len) ||
-      len > static_cast<std::uint64_t>(end - p))
-    return false;
-  end = p + len;
-  n = 0;
+// Calls f(field, value, data) for each field of the message in [p, end): `value` is a
+// varint field's value or a length-delimited field's length (`data` its bytes, else null);
+// fixed-width fields are skipped. Allocates nothing; false when the wire format is malformed.
+template <class F>
+bool for_each_field(const unsigned char* p, const unsigned char* end, F&& f) {
   while (p < end) {
+    std::uint64_t tag = 0, v = 0;
     if (!varint(p, end, tag)) return false;
-    std::uint64_t v = 0;
     switch (tag & 7) {
-      case 0: if (!varint(p, end, v)) return false; break;
+      case 0: if (!varint(p, end, v)) return false; f(tag >> 3, v, nullptr); break;
       case 1: if (end - p < 8) return false; p += 8; break;
       case 5: if (end - p < 4) return false; p += 4; break;
       case 2:
         if (!varint(p, end, v) || v > static_cast<std::uint64_t>(end - p)) return false;
+        f(tag >> 3, v, p);
         p += v;
-        n += (tag >> 3) == item;
         break;
       default: return false;
     }
   }
   return true;
+}
+
+// The frame's body message (the Frame's one length-delimited field) as [p, end); false when
+// malformed.
+bool body_of(const std::string& payload, const unsigned char*& p, const unsigned char*& end) {
+  p = reinterpret_cast<const unsigned char*>(payload.data());
+  end = p + payload.size();
+  std::uint64_t tag = 0, len = 0;
+  if (!varint(p, end, tag) || (tag & 7) != 2 || !varint(p, end, len) ||
+      len > static_cast<std::uint64_t>(end - p))
+    return false;
+  end = p + len;
+  return true;
+}
+
+// Counts the length-delimited `item` fields of the frame's body message (the items a chunk
+// decodes into), without allocating; false when the wire format is malformed.
+bool count_items(const std::string& payload, std::uint32_t item, std::uint64_t& n) {
+  const unsigned char *p = nullptr, *end = nullptr;
+  n = 0;
+  return body_of(payload, p, end) &&
+         for_each_field(p, end, [&](std::uint64_t field, std::uint64_t, const unsigned char* d) {
+           n += d != nullptr && field == item;
+         });
 }
 
 }  // namespace
@@ -66,8 +84,7 @@ int rank_of(int body) {
 void check_items(const std::string& payload, int body, std::uint64_t read_so_far,
                  std::uint64_t declared) {
   const std::uint32_t item = body == pb::Frame::kArticles ? 1
-                             : body == pb::Frame::kEvidence ? 2
-                             : body == pb::Frame::kNodeTable ? 8 : 0;
+                             : body == pb::Frame::kEvidence ? 2 : 0;
   if (item == 0) return;
   std::uint64_t n = 0;
   if (!count_items(payload, item, n)) throw graph::InvalidArgument("cannot decode payload");
@@ -75,10 +92,45 @@ void check_items(const std::string& payload, int body, std::uint64_t read_so_far
     throw graph::InvalidArgument("the frame holds " + std::to_string(n) +
                                  " items, more than a frame may hold (" +
                                  std::to_string(kMaxFrameItems) + ")");
-  if (body != pb::Frame::kNodeTable && read_so_far + n > declared)
+  if (read_so_far + n > declared)
     throw graph::InvalidArgument("the frame brings the items to " +
                                  std::to_string(read_so_far + n) + ", more than the " +
                                  std::to_string(declared) + " the header declares");
+}
+
+// Before a node table is decoded: what it decodes into, counted on the wire. Its count stays
+// within the nodes the header declares (`nodes_left` of them not read yet), it has at most
+// one aliases-and-attributes item (NodeExtra) per node, and these items with their aliases
+// and attributes are at most kMaxFrameItems: a small frame of empty items (two bytes each)
+// would otherwise decode into gigabytes. Throws graph::InvalidArgument.
+void check_node_table_items(const std::string& payload, std::uint64_t nodes_left) {
+  const unsigned char *p = nullptr, *end = nullptr;
+  std::uint64_t count = 0, extras = 0, items = 0;
+  bool extras_ok = true;
+  const bool ok = body_of(payload, p, end) &&
+                  for_each_field(p, end, [&](std::uint64_t field, std::uint64_t v,
+                                             const unsigned char* d) {
+                    if (field == 2 && d == nullptr) count = v;
+                    if (field != 8 || d == nullptr) return;
+                    ++extras;
+                    ++items;
+                    extras_ok = extras_ok && for_each_field(d, d + v, [&](std::uint64_t f,
+                                                                          std::uint64_t,
+                                                                          const unsigned char* x) {
+                                  items += x != nullptr && (f == 2 || f == 3);
+                                });
+                  });
+  if (!ok || !extras_ok) throw graph::InvalidArgument("cannot decode payload");
+  if (count > nodes_left)
+    throw graph::InvalidArgument("node table of " + std::to_string(count) +
+                                 " nodes: more than the header declares");
+  if (extras > count)
+    throw graph::InvalidArgument("node table of " + std::to_string(count) + " nodes holds " +
+                                 std::to_string(extras) + " aliases-and-attributes items");
+  if (items > kMaxFrameItems)
+    throw graph::InvalidArgument("the frame holds " + std::to_string(items) +
+                                 " aliases and attributes, more than a frame may hold (" +
+                                 std::to_string(kMaxFrameItems) + ")");
 }
 
 std::uint32_t crc_of(const std::string& s) {

@@ -4,6 +4,8 @@
 // index. Internal to io/ (namespace io::detail).
 #pragma once
 
+#include <algorithm>
+
 #include <zlib.h>
 
 #include <cstdint>
@@ -52,6 +54,12 @@ int rank_of(int body);
 // header's limits. Throws graph::InvalidArgument.
 void check_items(const std::string& payload, int body, std::uint64_t read_so_far,
                  std::uint64_t declared);
+
+// Before a node table is decoded: its count within the `nodes_left` nodes the header
+// declares and not read yet, at most one aliases-and-attributes item (NodeExtra) per node,
+// and these items with their aliases and attributes at most kMaxFrameItems, all counted on
+// the wire. Throws graph::InvalidArgument.
+void check_node_table_items(const std::string& payload, std::uint64_t nodes_left);
 
 // The header's declared sizes within the limits; else io::ParseError at the header.
 void check_header(const std::string& name, const pb::Header& h);
@@ -173,8 +181,11 @@ void decode_edge_table(const pb::EdgeTable& t, const pb::Header& h, std::uint64_
 class File : public OffsetReader {
  public:
   using OffsetReader::OffsetReader;
-  // The frame at `at`, whose length the index says: head, length, CRC checked; decoded.
-  void frame(std::uint64_t at, std::uint32_t length, std::string& payload, pb::Frame& out) {
+  // The frame at `at`, whose length the index says: head, length, CRC checked; then
+  // before_decode(payload) (which throws graph::Error for a frame not to decode); decoded.
+  template <class BeforeDecode = void (*)(const std::string&)>
+  void frame(std::uint64_t at, std::uint32_t length, std::string& payload, pb::Frame& out,
+             BeforeDecode&& before_decode = [](const std::string&) {}) {
     char head[8];
     if (!read(at, head, 8)) fail(name(), at, "truncated file: frame header cut short");
     if (get_u32(head) != length)
@@ -183,6 +194,11 @@ class File : public OffsetReader {
     if (!read(at + 8, payload.data(), length))
       fail(name(), at, "truncated file: frame of " + std::to_string(length) + " bytes cut short");
     if (crc_of(payload) != get_u32(head + 4)) fail(name(), at, "corrupted frame: checksum mismatch");
+    try {
+      before_decode(payload);
+    } catch (const graph::Error& e) {
+      fail(name(), at, std::string("corrupted frame: ") + e.what());
+    }
     google::protobuf::LogSilencer quiet;
     if (!out.ParseFromString(payload)) fail(name(), at, "corrupted frame: cannot decode payload");
   }
@@ -244,7 +260,11 @@ void read_tables(File& file, const V3File& v3, OnNodes&& on_nodes, OnEdges&& on_
                      "footer), as the footer's frame index says");
     stage = rank;
     if (rank <= 2) {
-      file.frame(at, length, payload, frame);
+      file.frame(at, length, payload, frame, [&](const std::string& p) {
+        if (body == pb::Frame::kNodeTable)
+          check_node_table_items(p, h.node_count() - std::min<std::uint64_t>(h.node_count(),
+                                                                             nodes_read()));
+      });
       if (frame.body_case() != body)
         fail(name, at, "corrupted frame: not what the footer's frame index says");
       try {
@@ -252,7 +272,6 @@ void read_tables(File& file, const V3File& v3, OnNodes&& on_nodes, OnEdges&& on_
           throw graph::InvalidArgument("the node tables hold " + std::to_string(nodes_read()) +
                                        " nodes, the header declares " +
                                        std::to_string(h.node_count()));
-        if (rank == 1) check_items(payload, body, 0, 0);
         if (rank == 1) on_nodes(frame.node_table());
         if (rank == 2) on_edges(frame.edge_table());
       } catch (const graph::Error& e) {

@@ -70,6 +70,20 @@ TEST(JsonFormat, RandomGraphsRoundTrip) {
   }
 }
 
+// Issue 13 (bounded cost): the writer put a node's attributes into an ordered JSON object,
+// which looks for each key linearly (80,000 attributes: 6.4 s). They are written in key
+// order, once each, and read back whole.
+TEST(JsonFormat, NodeWithManyAttributesRoundTrips) {
+  graph::Graph g;
+  const graph::NodeIndex v = g.add_node("Acme", graph::Kind::kVendor);
+  for (int i = 3000; i > 0; --i) g.set_attribute(v, "key " + std::to_string(i), std::to_string(i));
+  const std::string text = to_json(g);
+  EXPECT_LT(text.find("\"key 1\""), text.find("\"key 10\""));
+  EXPECT_LT(text.find("\"key 2999\""), text.find("\"key 3\""));
+  const graph::Graph h = parse_json(text, "attributes.json");
+  EXPECT_EQ(h.node(0).attributes, g.node(v).attributes);
+}
+
 TEST(JsonFormat, EmptyGraphRoundTrips) {
   const std::string text = to_json(graph::Graph{});
   EXPECT_EQ(
