@@ -7,9 +7,11 @@
 //
 // Reading: rank 0 reads the graph file for the subcommand's own work (names, filters,
 // printing). The rows of pagerank and components come from the frames: every rank reads its
-// share of the .sgpb file's frames and the ranks exchange them (cli/mpi/frame_read.hpp), when
-// the view is the whole graph (checked by a hash of the rows); otherwise (a filtered view,
-// another format) and for the other kernels rank 0 scatters each rank its block of rows.
+// share of the .sgpb file's frames and the ranks exchange them (cli/mpi/frame_read.hpp; format
+// versions 1-3), when the view is the whole graph (checked by a hash of the rows; weights read
+// as evidence counts, so a file with user weights under the default --weight is scattered);
+// otherwise (a filtered view, another format) and for the other kernels rank 0 scatters each
+// rank its block of rows.
 // --verbose prints what each rank read.
 // Faults: an error that every rank sees (bad options, bad input on rank 0 before the
 // kernels) is printed once by rank 0 and mapped to the usual exit code; an error on one rank

@@ -1,0 +1,304 @@
+// Internals shared by the readers of `.sgpb` format version 3 (io/sgpb_v3_read.cpp reads a
+// whole file or its topology, io/sgpb_v3_frames.cpp reads ranges of its tables): the frame
+// file with bounded, CRC-checked reads, the opening checks (header, trailer, footer and its
+// frame index), and the decoders of node and edge tables with their checks. Not a public
+// interface: include it only from those readers.
+#pragma once
+
+#include <zlib.h>
+
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+
+#include <google/protobuf/stubs/logging.h>
+
+#include "graph/error.hpp"
+#include "graph/ontology.hpp"
+#include "io/error.hpp"
+#include "io/input.hpp"
+#include "io/offset_reader.hpp"
+#include "io/sgpb.hpp"
+#include "io/sgpb_v3.hpp"
+#include "proto/stakegraph.pb.h"
+
+namespace stakegraph::io::sgpb_v3_detail {
+
+inline std::uint32_t get_u32(const char* p) {
+  const auto* b = reinterpret_cast<const unsigned char*>(p);
+  return static_cast<std::uint32_t>(b[0]) | static_cast<std::uint32_t>(b[1]) << 8 |
+         static_cast<std::uint32_t>(b[2]) << 16 | static_cast<std::uint32_t>(b[3]) << 24;
+}
+
+inline std::uint64_t get_u64(const char* p) {
+  return get_u32(p) | static_cast<std::uint64_t>(get_u32(p + 4)) << 32;
+}
+
+inline double get_f64(const char* p) {
+  const std::uint64_t v = get_u64(p);
+  double d = 0;
+  std::memcpy(&d, &v, sizeof d);
+  return d;
+}
+
+inline std::uint32_t crc_of(const std::string& s) {
+  return static_cast<std::uint32_t>(
+      ::crc32(0L, reinterpret_cast<const Bytef*>(s.data()), static_cast<uInt>(s.size())));
+}
+
+[[noreturn]] inline void fail(const std::string& name, std::uint64_t offset,
+                              const std::string& what) {
+  throw io::ParseError::at_offset(name, offset, what);
+}
+
+// ---- the wire, before decoding ------------------------------------------------------------
+
+inline bool varint(const unsigned char*& p, const unsigned char* end, std::uint64_t& v) {
+  v = 0;
+  for (int shift = 0; shift < 64 && p < end; shift += 7) {
+    const unsigned char b = *p++;
+    v |= static_cast<std::uint64_t>(b & 0x7F) << shift;
+    if (!(b & 0x80)) return true;
+  }
+  return false;
+}
+
+// Counts the length-delimited `item` fields of the frame's body message (the items a chunk
+// decodes into), without allocating; false when the wire format is malformed.
+inline bool count_items(const std::string& payload, std::uint32_t item, std::uint64_t& n) {
+  const auto* p = reinterpret_cast<const unsigned char*>(payload.data());
+  const unsigned char* end = p + payload.size();
+  std::uint64_t tag = 0, len = 0;
+  if (!varint(p, end, tag) || (tag & 7) != 2 || !varint(p, end, len) ||
+      len > static_cast<std::uint64_t>(end - p))
+    return false;
+  end = p + len;
+  n = 0;
+  while (p < end) {
+    if (!varint(p, end, tag)) return false;
+    std::uint64_t v = 0;
+    switch (tag & 7) {
+      case 0: if (!varint(p, end, v)) return false; break;
+      case 1: if (end - p < 8) return false; p += 8; break;
+      case 5: if (end - p < 4) return false; p += 4; break;
+      case 2:
+        if (!varint(p, end, v) || v > static_cast<std::uint64_t>(end - p)) return false;
+        p += v;
+        n += (tag >> 3) == item;
+        break;
+      default: return false;
+    }
+  }
+  return true;
+}
+
+// The order of sections: node tables, edge tables, articles, evidence, footer.
+inline int rank_of(int body) {
+  switch (body) {
+    case pb::Frame::kNodeTable: return 1;
+    case pb::Frame::kEdgeTable: return 2;
+    case pb::Frame::kArticles: return 3;
+    case pb::Frame::kEvidence: return 4;
+    case pb::Frame::kFooter: return 5;
+    default: return -1;
+  }
+}
+
+// Before a chunk is decoded: its items counted on the wire stay within a frame's and the
+// header's limits. Throws graph::InvalidArgument.
+inline void check_items(const std::string& payload, int body, std::uint64_t read_so_far,
+                 std::uint64_t declared) {
+  const std::uint32_t item = body == pb::Frame::kArticles ? 1
+                             : body == pb::Frame::kEvidence ? 2
+                             : body == pb::Frame::kNodeTable ? 8 : 0;
+  if (item == 0) return;
+  std::uint64_t n = 0;
+  if (!count_items(payload, item, n)) throw graph::InvalidArgument("cannot decode payload");
+  if (n > kMaxFrameItems)
+    throw graph::InvalidArgument("the frame holds " + std::to_string(n) +
+                                 " items, more than a frame may hold (" +
+                                 std::to_string(kMaxFrameItems) + ")");
+  if (body != pb::Frame::kNodeTable && read_so_far + n > declared)
+    throw graph::InvalidArgument("the frame brings the items to " +
+                                 std::to_string(read_so_far + n) + ", more than the " +
+                                 std::to_string(declared) + " the header declares");
+}
+
+// ---- tables -------------------------------------------------------------------------------
+
+inline std::string_view slice(const std::string& blob, std::uint32_t from, std::uint32_t to) {
+  return std::string_view(blob).substr(from, to - from);
+}
+
+// Checks the table's arrays and string tables and calls emit(i, id, name, kind) for each of
+// its nodes, then extra(i, item) for each of its aliases-and-attributes items. Throws
+// graph::InvalidArgument.
+template <class Emit, class Extra>
+void decode_node_table(const pb::NodeTable& t, std::uint64_t expected_first,
+                       std::uint64_t declared, Emit&& emit, Extra&& extra) {
+  const std::uint64_t n = t.count();
+  if (t.first() != expected_first)
+    throw graph::InvalidArgument("node table starts at node " + std::to_string(t.first()) +
+                                 ", expected " + std::to_string(expected_first));
+  if (n == 0 || n > declared - t.first())
+    throw graph::InvalidArgument("node table of " + std::to_string(n) +
+                                 " nodes: more than the header declares");
+  if (t.kinds().size() != n || t.id_ends().size() != 4 * n || t.name_ends().size() != 4 * n)
+    throw graph::InvalidArgument("node table arrays do not match its count");
+  if (find_invalid_utf8(t.ids()) || find_invalid_utf8(t.names()))
+    throw graph::InvalidArgument("node table: invalid UTF-8 in its string table");
+  std::uint32_t id_at = 0, name_at = 0;
+  int extras = 0;
+  for (std::uint32_t i = 0; i < n; ++i) {
+    const std::uint32_t id_end = get_u32(t.id_ends().data() + 4 * i);
+    const std::uint32_t name_end = get_u32(t.name_ends().data() + 4 * i);
+    if (id_end < id_at || id_end > t.ids().size() || name_end < name_at ||
+        name_end > t.names().size())
+      throw graph::InvalidArgument("node table: string table ends out of range");
+    const auto k = static_cast<unsigned char>(t.kinds()[i]);
+    if (k >= graph::kKindCount) throw graph::InvalidArgument("node table: invalid kind");
+    const graph::Kind kind = k == 0 ? graph::Kind::kOrganization : static_cast<graph::Kind>(k);
+    emit(i, slice(t.ids(), id_at, id_end), slice(t.names(), name_at, name_end), kind);
+    for (; extras < t.extras_size() && t.extras(extras).node() == i; ++extras)
+      extra(i, t.extras(extras));
+    id_at = id_end;
+    name_at = name_end;
+  }
+  if (id_at != t.ids().size() || name_at != t.names().size())
+    throw graph::InvalidArgument("node table: string table longer than its ends");
+  if (extras != t.extras_size())
+    throw graph::InvalidArgument("node table: aliases and attributes out of order");
+}
+
+
+
+// One edge of an edge table, decoded and checked.
+struct DecodedEdge {
+  std::uint32_t source = 0, target = 0, evidence = 0;
+  graph::Relation relation = graph::Relation::kRelatedTo;
+  std::int8_t sign = 0;
+  bool has_weight = false, has_goldstein = false;  // flags 1 and 2
+  double weight = 0.0, goldstein = 0.0;
+  graph::Date first_seen = graph::kNoDate, last_seen = graph::kNoDate;
+};
+
+// Checks the table's arrays against its count, its node numbers against `nodes`, its
+// relations, signs and flags, and its evidence counts against the header's total
+// (`evidence` is the sum so far, updated); calls emit(const DecodedEdge&) for each edge in
+// file order. Throws graph::InvalidArgument.
+template <class Emit>
+void decode_edge_table(const pb::EdgeTable& t, const pb::Header& h, std::uint64_t expected_first,
+                       std::uint64_t nodes, std::uint64_t& evidence, Emit&& emit) {
+  const std::uint64_t n = t.count();
+  if (t.first() != expected_first)
+    throw graph::InvalidArgument("edge table starts at edge " + std::to_string(t.first()) +
+                                 ", expected " + std::to_string(expected_first));
+  if (n == 0 || n > h.edge_count() - t.first())
+    throw graph::InvalidArgument("edge table of " + std::to_string(n) +
+                                 " edges: more than the header declares");
+  if (t.sources().size() != 4 * n || t.targets().size() != 4 * n || t.relations().size() != n ||
+      t.signs().size() != n || t.flags().size() != n || t.first_seen().size() != 4 * n ||
+      t.last_seen().size() != 4 * n || t.evidence_counts().size() != 4 * n)
+    throw graph::InvalidArgument("edge table arrays do not match its count");
+  std::uint64_t weights = 0, goldsteins = 0;
+  for (const char f : t.flags()) {
+    if (static_cast<unsigned char>(f) > 3) throw graph::InvalidArgument("edge table: bad flags");
+    weights += f & 1;
+    goldsteins += (f >> 1) & 1;
+  }
+  if (t.weights().size() != 8 * weights || t.goldsteins().size() != 8 * goldsteins)
+    throw graph::InvalidArgument("edge table: weights do not match its flags");
+  const char* w = t.weights().data();
+  const char* gs = t.goldsteins().data();
+  DecodedEdge e;
+  for (std::uint32_t i = 0; i < n; ++i) {
+    e.source = get_u32(t.sources().data() + 4 * i);
+    e.target = get_u32(t.targets().data() + 4 * i);
+    if (e.source >= nodes || e.target >= nodes)
+      throw graph::InvalidArgument("edge " + std::to_string(t.first() + i) +
+                                   ": node number out of range");
+    const auto r = static_cast<unsigned char>(t.relations()[i]);
+    const auto sign = static_cast<signed char>(t.signs()[i]);
+    if (r == 0 || r >= graph::kRelationCount || sign < -1 || sign > 1)
+      throw graph::InvalidArgument("edge " + std::to_string(t.first() + i) +
+                                   ": invalid relation or sign");
+    e.evidence = get_u32(t.evidence_counts().data() + 4 * i);
+    if (e.evidence > h.evidence_count() - evidence)
+      throw graph::InvalidArgument("the edges' evidence counts pass the header's " +
+                                   std::to_string(h.evidence_count()));
+    evidence += e.evidence;
+    e.relation = static_cast<graph::Relation>(r);
+    e.sign = sign;
+    const auto f = static_cast<unsigned char>(t.flags()[i]);
+    e.has_weight = (f & 1) != 0;
+    e.has_goldstein = (f & 2) != 0;
+    if (e.has_weight) e.weight = get_f64(w), w += 8;
+    if (e.has_goldstein) e.goldstein = get_f64(gs), gs += 8;
+    e.first_seen = static_cast<graph::Date>(get_u32(t.first_seen().data() + 4 * i));
+    e.last_seen = static_cast<graph::Date>(get_u32(t.last_seen().data() + 4 * i));
+    emit(e);
+  }
+}
+
+inline void check_header(const std::string& name, const pb::Header& h) {
+  try {
+    check_sgpb_declared_size(h);
+  } catch (const graph::Error& e) {
+    fail(name, sizeof kSgpbMagic, e.what());
+  }
+}
+
+class File : public OffsetReader {
+ public:
+  using OffsetReader::OffsetReader;
+  // The frame at `at`, whose length the index says: head, length, CRC checked; decoded.
+  void frame(std::uint64_t at, std::uint32_t length, std::string& payload, pb::Frame& out) {
+    char head[8];
+    if (!read(at, head, 8)) fail(name(), at, "truncated file: frame header cut short");
+    if (get_u32(head) != length)
+      fail(name(), at, "corrupted frame: its length does not match the footer's frame index");
+    payload.resize(length);
+    if (!read(at + 8, payload.data(), length))
+      fail(name(), at, "truncated file: frame of " + std::to_string(length) + " bytes cut short");
+    if (crc_of(payload) != get_u32(head + 4)) fail(name(), at, "corrupted frame: checksum mismatch");
+    google::protobuf::LogSilencer quiet;
+    if (!out.ParseFromString(payload)) fail(name(), at, "corrupted frame: cannot decode payload");
+  }
+  // Walks the frame heads from `at` to say where a file whose trailer does not lead to its
+  // footer is damaged; always throws.
+  [[noreturn]] void locate_damage(std::uint64_t at) {
+    while (true) {
+      if (at == size()) fail(name(), at, "truncated file: the footer or the trailer is missing");
+      if (at + kSgpbTrailerBytes == size()) fail(name(), at, "corrupted trailer");
+      char head[8];
+      if (!read(at, head, 8)) fail(name(), at, "truncated file: frame header cut short");
+      const std::uint32_t length = get_u32(head);
+      if (length > kMaxFrameBytes)
+        fail(name(), at, "corrupted frame: length " + std::to_string(length) + " exceeds limit");
+      if (length > size() - at - 8)
+        fail(name(), at, "truncated file: frame of " + std::to_string(length) + " bytes cut short");
+      // A damaged length would lead the walk astray: each frame's checksum is checked (this
+      // reads the whole file, on damaged files only).
+      std::string payload(length, '\0');
+      if (!read(at + 8, payload.data(), length) || crc_of(payload) != get_u32(head + 4))
+        fail(name(), at, "corrupted frame: checksum mismatch");
+      at += 8 + static_cast<std::uint64_t>(length);
+    }
+  }
+};
+
+// A version 3 file whose header, trailer and footer (with its frame index) were read and
+// checked: where its tables are.
+struct V3File {
+  pb::Header header;
+  pb::Footer footer;
+  std::uint64_t after_header = 0;  // offset of the first frame after the header
+};
+
+// Reads and checks the header, the trailer and the footer. False when the file is not of
+// version 3 (`version`: the header's version when it has one, else 0): the caller reads it
+// whole, which says what is wrong with a damaged one. Throws io::ParseError.
+bool open_v3(File& file, V3File& out, std::uint32_t& version);
+
+}  // namespace stakegraph::io::sgpb_v3_detail
