@@ -30,6 +30,8 @@
 // numbers, so each edge's arcs go straight to the owners of their rows (one all-to-all), and
 // the ids go to their directory ranks only to check that they are unique. The ranks' edge
 // ranges are checked to follow each other and to hold the header's edge and evidence counts.
+// Not checked here: two nodes with the same folded ASCII name (graph::Graph refuses them; in
+// stakegraph-mpi rank 0's own load of the file does).
 // A damaged or truncated table fails the rank that reads it ("rank R: FILE: byte offset N:
 // ..."); damage to the header, footer or index fails rank 0 before anything else is read.
 // Collective: every rank calls each function here with the same arguments (rank 0's count).
