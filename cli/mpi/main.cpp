@@ -282,7 +282,8 @@ void use_distributed_kernels(const mpi::communicator& world) {
     return on_all_ranks(world, kPageRank, [&] { return pagerank_kernel(world, &c, o); });
   };
   k.betweenness = [&world](const sg::Csr& c, const sg::BetweennessOptions& o) {
-    return on_all_ranks(world, kBetweenness, [&] { return dist::betweenness(world, &c, o); });
+    return on_all_ranks(world, kBetweenness,
+                        [&] { return dist::betweenness(world, &c, o, g_engine); });
   };
   k.connected_components = [&world](const sg::Csr& c) {
     return on_all_ranks(world, kComponents, [&] { return components_kernel(world, &c); });
@@ -336,8 +337,9 @@ int run_cli(const mpi::communicator& world, int argc, char** argv) {
   app.add_flag("--verbose", g_verbose,
                "print on stderr which frames of the graph file each rank read");
   app.add_option("--engine", g_engine,
-                 "kernels of clusters --method components and path: boost-mpi (default) or "
-                 "pbgl (Parallel BGL's; the same results, slower: bench/README.md)")
+                 "kernels of clusters --method components, path and centrality --metric "
+                 "betweenness (hop counts): boost-mpi (default) or pbgl (Parallel BGL's; the "
+                 "same results, slower: bench/README.md)")
       ->transform(CLI::CheckedTransformer(std::map<std::string, dist::Engine>{
           {"boost-mpi", dist::Engine::kBoostMpi}, {"pbgl", dist::Engine::kParallelBgl}}));
   app.footer(kNote);

@@ -87,8 +87,10 @@ DistanceResult distances(const boost::mpi::communicator& comm, const Csr* root,
                          DistanceOptions options = {});
 
 // graph::betweenness_centrality, distributed over sources (exact, or the same sampled sources
-// as the single-process kernel for the same seed).
+// as the single-process kernel for the same seed). Engine::kParallelBgl with hop counts runs
+// Parallel BGL's distributed Brandes instead (pbgl_kernels.hpp: the rows stay partitioned,
+// each source's search is collective); with costs it runs the Boost.MPI kernel.
 CentralityResult betweenness(const boost::mpi::communicator& comm, const Csr* root,
-                             BetweennessOptions options = {});
+                             BetweennessOptions options = {}, Engine engine = Engine::kBoostMpi);
 
 }  // namespace stakegraph::graph::distributed
