@@ -33,6 +33,8 @@
 // - betweenness: the graph is replicated on every rank (the scheme of Parallel BGL's
 //   non_distributed_brandes_betweenness_centrality) and the sources are split round-robin;
 //   each rank runs Brandes for its sources and the score vectors are summed on rank 0.
+//   Engine::kParallelBgl with hop counts runs PBGL's distributed Brandes instead (the rows
+//   stay partitioned; pbgl_betweenness.cpp says which PBGL defect it works around).
 #pragma once
 
 #include <boost/mpi/communicator.hpp>
