@@ -4,7 +4,6 @@
 #include <google/protobuf/stubs/logging.h>
 
 namespace stakegraph::io::detail {
-namespace {
 
 // ---- the wire, before decoding ------------------------------------------------------------
 
@@ -17,6 +16,8 @@ bool varint(const unsigned char*& p, const unsigned char* end, std::uint64_t& v)
   }
   return false;
 }
+
+namespace {
 
 // Calls f(field, value, data) for each field of the message in [p, end): `value` is a
 // varint field's value or a length-delimited field's length (`data` its bytes, else null);

@@ -24,6 +24,10 @@
 
 namespace stakegraph::io::detail {
 
+// Reads one Protobuf varint at p (advanced past it) into v; false when it runs past `end`
+// or over ten bytes.
+bool varint(const unsigned char*& p, const unsigned char* end, std::uint64_t& v);
+
 inline std::uint32_t get_u32(const char* p) {
   const auto* b = reinterpret_cast<const unsigned char*>(p);
   return static_cast<std::uint32_t>(b[0]) | static_cast<std::uint32_t>(b[1]) << 8 |

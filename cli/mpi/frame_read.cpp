@@ -9,14 +9,17 @@
 #include <boost/mpi/collectives/gather.hpp>
 #include <boost/mpi/collectives/scan.hpp>
 #include <boost/serialization/string.hpp>
+#include <boost/serialization/utility.hpp>
 #include <boost/serialization/vector.hpp>
 #include <cstring>
 #include <functional>
 #include <new>
 #include <unordered_map>
 
+#include "io/error.hpp"
 #include "io/sgpb.hpp"
 #include "io/sgpb_frames.hpp"
+#include "io/sgpb_v3_frames.hpp"
 
 namespace stakegraph::cli::mpi_cli {
 
@@ -193,6 +196,92 @@ void fill_rows(std::uint32_t first, std::uint32_t count, std::vector<Arc>& arcs,
   arcs.shrink_to_fit();
 }
 
+// ---- format version 3 --------------------------------------------------------------------
+
+std::vector<std::uint64_t> flatten(const io::SgpbV3Index& x) {
+  std::vector<std::uint64_t> v{x.file_bytes, x.node_count, x.edge_count, x.evidence_count,
+                               x.bytes_read, x.node_tables.size()};
+  for (const auto& t : x.node_tables) v.insert(v.end(), {t.offset, t.length, t.first, t.count});
+  for (const auto& t : x.edge_tables) v.insert(v.end(), {t.offset, t.length, t.first, t.count});
+  return v;
+}
+
+io::SgpbV3Index unflatten_v3(const std::vector<std::uint64_t>& v) {
+  io::SgpbV3Index x;
+  x.file_bytes = v[0];
+  x.node_count = v[1];
+  x.edge_count = v[2];
+  x.evidence_count = v[3];
+  x.bytes_read = v[4];
+  for (std::size_t i = 6; i + 3 < v.size(); i += 4) {
+    const io::SgpbV3Table t{.offset = v[i], .length = static_cast<std::uint32_t>(v[i + 1]),
+                            .first = v[i + 2], .count = v[i + 3]};
+    ((i - 6) / 4 < v[5] ? x.node_tables : x.edge_tables).push_back(t);
+  }
+  return x;
+}
+
+// This rank's tables: cut into `ranks` contiguous ranges by bytes, as share() does.
+std::pair<std::size_t, std::size_t> share_tables(const std::vector<io::SgpbV3Table>& tables,
+                                                 int rank, int ranks) {
+  std::uint64_t total = 0, before = 0;
+  for (const auto& t : tables) total += t.bytes();
+  std::size_t first = 0, last = 0;
+  bool found = false;
+  for (std::size_t i = 0; i < tables.size(); ++i) {
+    const auto owner = static_cast<int>(std::min<std::uint64_t>(
+        static_cast<std::uint64_t>(ranks) - 1,
+        (before + tables[i].bytes() / 2) * static_cast<std::uint64_t>(ranks) / total));
+    before += tables[i].bytes();
+    if (owner != rank) continue;
+    if (!found) first = i;
+    found = true;
+    last = i + 1;
+  }
+  return {first, last};
+}
+
+// Out-arc s -> t to the owner of s; t's arc (in-arc, or the reverse of an undirected edge)
+// to the owner of t.
+void send_arc(std::vector<std::string>& to_owner, const BlockPartition& part, bool directed,
+              std::uint32_t s, std::uint32_t t, std::uint32_t bits) {
+  Packer a(to_owner[static_cast<std::size_t>(part.owner(s))]);
+  a.u32(0);
+  a.u32(s);
+  a.u32(t);
+  a.u32(bits);
+  Packer b(to_owner[static_cast<std::size_t>(part.owner(t))]);
+  b.u32(directed ? 1 : 0);
+  b.u32(t);
+  b.u32(s);
+  b.u32(bits);
+}
+
+// Sends the arcs of send_arc to their owners and fills this rank's rows with the arcs it
+// receives.
+void build_rows(const mpi::communicator& comm, std::vector<std::string>& to_owner,
+                const graph::CsrOptions& options, LocalCsr& rows) {
+  std::vector<std::string> in = exchange(comm, to_owner);
+  std::vector<Arc> out_arcs, in_arcs;
+  for (const std::string& m : in) {
+    for (Unpacker u(m); !u.done();) {
+      const std::uint32_t kind = u.u32();
+      Arc a{};
+      a.from = u.u32();
+      a.to = u.u32();
+      const std::uint32_t bits = u.u32();
+      std::memcpy(&a.w, &bits, sizeof bits);
+      (kind == 0 ? out_arcs : in_arcs).push_back(a);
+    }
+  }
+  in.clear();
+  fill_rows(rows.first, rows.local_count(), out_arcs, options.weighted, rows.offsets,
+            rows.targets, rows.weights);
+  if (options.directed)
+    fill_rows(rows.first, rows.local_count(), in_arcs, options.weighted, rows.in_offsets,
+              rows.in_sources, rows.in_weights);
+}
+
 std::uint64_t mix(std::uint64_t x) {
   x += 0x9e3779b97f4a7c15ull;
   x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
@@ -231,6 +320,115 @@ std::uint64_t fingerprint(const LocalCsr& c) {
   return sum;
 }
 
+
+// A version 3 file (io/sgpb_v3_frames.hpp): each rank reads the node tables of its own block
+// (its ids and names, nothing else) and its share of the edge tables by bytes; edges hold
+// node numbers, so their arcs go straight to the owners of their rows. Node ids are checked
+// unique through the directory ranks (an all-to-all of the ids).
+void read_v3(const mpi::communicator& comm, const std::string& path,
+             const graph::CsrOptions& options, const io::SgpbV3Index& index,
+             DistributedGraph& out) {
+  const int p = comm.size(), me = comm.rank();
+  FrameReadStats& st = out.stats;
+  if (me == 0) st.bytes_read = index.bytes_read;
+  st.file_bytes = index.file_bytes;
+  LocalCsr& rows = out.rows;
+  step(comm, [&] {
+    if (index.node_count >= 0xFFFFFFFFu)
+      throw graph::InvalidArgument(path + ": graph too large for the CSR view");
+  });
+  rows.part = {static_cast<std::uint32_t>(index.node_count), p};
+  rows.rank = me;
+  rows.first = rows.part.begin(me);
+  rows.last = rows.part.begin(me + 1);
+  rows.directed = options.directed;
+  rows.weighted = options.weighted;
+  // Frame numbers in the file: the header is frame 0, then the node tables, the edge tables.
+  const std::uint64_t node_frame0 = 1, edge_frame0 = 1 + index.node_tables.size();
+  io::SgpbV3Edges edges;
+  step(comm, [&] {
+    io::SgpbV3Nodes nodes = io::read_sgpb_v3_nodes(path, index, rows.first, rows.last);
+    bool any = false;
+    for (std::size_t k = 0; k < index.node_tables.size(); ++k) {
+      const io::SgpbV3Table& t = index.node_tables[k];
+      if (t.first >= rows.last || t.first + t.count <= rows.first) continue;
+      if (!any) st.node_frames_first = node_frame0 + k;
+      any = true;
+      st.node_frames_last = node_frame0 + k + 1;
+    }
+    st.nodes = nodes.ids.size();
+    st.bytes_read += nodes.bytes_read;
+    out.ids = std::move(nodes.ids);
+    out.names = std::move(nodes.names);
+    const auto [a, b] = share_tables(index.edge_tables, me, p);
+    if (b > a) {
+      st.edge_frames_first = edge_frame0 + a;
+      st.edge_frames_last = edge_frame0 + b;
+    }
+    edges = io::read_sgpb_v3_edges(path, index, a, b, options.weighted, options.source);
+    st.edges = edges.count;
+    st.bytes_read += edges.bytes_read;
+  });
+  // The ranks' edge ranges follow each other, in rank order, and hold the header's counts.
+  std::vector<std::vector<std::uint64_t>> ranges;
+  mpi::all_gather(comm,
+                  std::vector<std::uint64_t>{edges.first, edges.count, edges.evidence,
+                                             st.edge_frames_first, st.edge_frames_last},
+                  ranges);
+  step(comm, [&] {
+    if (me != 0) return;
+    std::uint64_t next = 0, evidence = 0;
+    for (const auto& r : ranges) {
+      if (r[1] == 0) continue;
+      if (r[0] != next)
+        throw io::ParseError::at_offset(
+            path, index.edge_tables[r[3] - edge_frame0].offset,
+            "corrupted frame: edge table starts at edge " + std::to_string(r[0]) +
+                ", expected " + std::to_string(next));
+      next += r[1];
+      evidence += r[2];
+    }
+    if (next != index.edge_count || evidence != index.evidence_count)
+      throw io::ParseError::at_offset(
+          path, sizeof io::kSgpbMagic,
+          "the header's counts do not match the edge tables (" + std::to_string(next) +
+              " edges, " + std::to_string(evidence) + " evidence items)");
+  });
+  // Unique node ids: each id to its directory rank.
+  std::vector<std::string> to_dir(static_cast<std::size_t>(p));
+  for (std::size_t i = 0; i < out.ids.size(); ++i) {
+    Packer d(to_dir[static_cast<std::size_t>(directory_rank(out.ids[i], p))]);
+    d.u32(static_cast<std::uint32_t>(rows.first + i));
+    d.str(out.ids[i]);
+  }
+  {
+    const std::vector<std::string> in = exchange(comm, to_dir);
+    step(comm, [&] {
+      std::unordered_map<std::string, std::uint32_t> seen;
+      for (const std::string& m : in) {
+        for (Unpacker u(m); !u.done();) {
+          const std::uint32_t v = u.u32();
+          std::string id = u.str();
+          if (!seen.emplace(id, v).second)
+            throw graph::Error(path + ": node id '" + id + "' appears twice");
+        }
+      }
+    });
+  }
+  // The arcs, to the owners of their rows.
+  std::vector<std::string> to_owner(static_cast<std::size_t>(p));
+  for (std::size_t i = 0; i < edges.sources.size(); ++i) {
+    const std::uint32_t s = edges.sources[i], t = edges.targets[i];
+    if (s == t) continue;  // self-loops are dropped, as in graph::build_csr
+    const float w = options.weighted ? edges.weights[i] : 1.0f;
+    std::uint32_t bits = 0;
+    std::memcpy(&bits, &w, sizeof bits);
+    send_arc(to_owner, rows.part, options.directed, s, t, bits);
+  }
+  edges = {};
+  build_rows(comm, to_owner, options, rows);
+}
+
 }  // namespace
 
 DistributedGraph read_distributed(const mpi::communicator& comm, const std::string& path,
@@ -242,10 +440,22 @@ DistributedGraph read_distributed(const mpi::communicator& comm, const std::stri
 
   // The frame list, from rank 0.
   std::vector<std::uint64_t> flat;
+  bool v3 = false;
   step(comm, [&] {
-    if (me == 0) flat = flatten(io::index_sgpb(path));
+    if (me != 0) return;
+    if (const std::optional<io::SgpbV3Index> x = io::index_sgpb_v3(path)) {
+      v3 = true;
+      flat = flatten(*x);
+    } else {
+      flat = flatten(io::index_sgpb(path));
+    }
   });
+  mpi::broadcast(comm, v3, 0);
   mpi::broadcast(comm, flat, 0);
+  if (v3) {
+    read_v3(comm, path, options, unflatten_v3(flat), out);
+    return out;
+  }
   const io::SgpbFrameIndex index = unflatten(flat);
   if (me == 0) st.bytes_read = index.bytes_read;
   st.file_bytes = index.file_bytes;
@@ -360,41 +570,12 @@ DistributedGraph read_distributed(const mpi::communicator& comm, const std::stri
         const std::uint32_t t = resolve(u.str(), "target");
         const std::uint32_t bits = u.u32();
         if (s == t) continue;  // self-loops are dropped, as in graph::build_csr
-        // Out-arc s -> t to the owner of s; t's arc (in-arc, or the reverse of an undirected
-        // edge) to the owner of t.
-        Packer a(to_owner[static_cast<std::size_t>(rows.part.owner(s))]);
-        a.u32(0);
-        a.u32(s);
-        a.u32(t);
-        a.u32(bits);
-        Packer b(to_owner[static_cast<std::size_t>(rows.part.owner(t))]);
-        b.u32(options.directed ? 1 : 0);
-        b.u32(t);
-        b.u32(s);
-        b.u32(bits);
+        send_arc(to_owner, rows.part, options.directed, s, t, bits);
       }
     }
   });
   directory.clear();
-  in = exchange(comm, to_owner);
-  std::vector<Arc> out_arcs, in_arcs;
-  for (const std::string& m : in) {
-    for (Unpacker u(m); !u.done();) {
-      const std::uint32_t kind = u.u32();
-      Arc a{};
-      a.from = u.u32();
-      a.to = u.u32();
-      const std::uint32_t bits = u.u32();
-      std::memcpy(&a.w, &bits, sizeof bits);
-      (kind == 0 ? out_arcs : in_arcs).push_back(a);
-    }
-  }
-  in.clear();
-  fill_rows(rows.first, rows.local_count(), out_arcs, options.weighted, rows.offsets,
-            rows.targets, rows.weights);
-  if (options.directed)
-    fill_rows(rows.first, rows.local_count(), in_arcs, options.weighted, rows.in_offsets,
-              rows.in_sources, rows.in_weights);
+  build_rows(comm, to_owner, options, rows);
   return out;
 }
 
@@ -404,7 +585,8 @@ std::optional<LocalCsr> rows_from_frames(const mpi::communicator& comm, const gr
   std::string file;
   bool flags[2] = {false, false};
   if (comm.rank() == 0 && root) {
-    if (!path.empty() && io::sgpb_frames_readable(path)) file = path;
+    if (!path.empty() && (io::sgpb_frames_readable(path) || io::sgpb_v3_readable(path)))
+      file = path;
     flags[0] = root->directed;
     flags[1] = root->weighted;
   }
@@ -435,6 +617,28 @@ std::optional<LocalCsr> rows_from_frames(const mpi::communicator& comm, const gr
   }
   if (!same) return std::nullopt;
   return std::move(g.rows);
+}
+
+std::vector<std::string> gather_names(const mpi::communicator& comm, const DistributedGraph& g,
+                                      std::vector<std::uint32_t> nodes) {
+  mpi::broadcast(comm, nodes, 0);
+  std::vector<std::pair<std::uint32_t, std::string>> mine;
+  for (std::uint32_t i = 0; i < nodes.size(); ++i) {
+    const std::uint32_t v = nodes[i];
+    if (v >= g.rows.first && v < g.rows.last && v - g.rows.first < g.names.size())
+      mine.emplace_back(i, g.names[v - g.rows.first]);
+  }
+  std::vector<std::string> names;
+  if (comm.rank() != 0) {
+    mpi::gather(comm, mine, 0);
+    return names;
+  }
+  std::vector<std::vector<std::pair<std::uint32_t, std::string>>> all;
+  mpi::gather(comm, mine, all, 0);
+  names.resize(nodes.size());
+  for (const auto& part : all)
+    for (const auto& [i, name] : part) names[i] = name;
+  return names;
 }
 
 }  // namespace stakegraph::cli::mpi_cli

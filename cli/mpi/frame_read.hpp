@@ -23,6 +23,17 @@
 // checksum mismatch").
 // Cost per rank: its share of the file's bytes; messages of O((V + E) / p) ids and arcs;
 // memory O(V / p) names and directory entries plus its rows.
+// Format version 3 (io/sgpb_v3_frames.hpp): rank 0 reads the header, the footer's frame index
+// and the first bytes of each node table (its first node and count), and broadcasts them;
+// each rank then reads the node tables that hold its own block (ids and cleaned names of its
+// nodes only) and a share of the edge tables cut by bytes as above. Edge tables hold node
+// numbers, so each edge's arcs go straight to the owners of their rows (one all-to-all), and
+// the ids go to their directory ranks only to check that they are unique. The ranks' edge
+// ranges are checked to follow each other and to hold the header's edge and evidence counts.
+// Not checked here: two nodes with the same folded ASCII name (graph::Graph refuses them; in
+// stakegraph-mpi rank 0's own load of the file does).
+// A damaged or truncated table fails the rank that reads it ("rank R: FILE: byte offset N:
+// ..."); damage to the header, footer or index fails rank 0 before anything else is read.
 // Collective: every rank calls each function here with the same arguments (rank 0's count).
 #pragma once
 
@@ -55,13 +66,21 @@ struct FrameReadStats {
 
 struct DistributedGraph {
   graph::distributed::LocalCsr rows;
-  std::vector<std::string> ids;  // of the owned nodes [rows.first, rows.last)
+  std::vector<std::string> ids;    // of the owned nodes [rows.first, rows.last)
+  std::vector<std::string> names;  // the same nodes' names (version 3 files; else empty)
   FrameReadStats stats;
 };
 
-// Reads `path` (a .sgpb file) as the CSR view `options` of graph::build_csr.
+// Reads `path` (a .sgpb file) as the CSR view `options` of graph::build_csr (version 3 files:
+// weights under options.source; versions 1-2: evidence counts).
 DistributedGraph read_distributed(const boost::mpi::communicator& comm, const std::string& path,
                                   const graph::CsrOptions& options);
+
+// Rank 0 receives the names of `nodes` (rank 0's list of node numbers) from the ranks that
+// own them, in the order of the list (empty strings for a file without names, version 1-2);
+// the other ranks receive an empty vector. Cost: the list broadcast, and the names gathered.
+std::vector<std::string> gather_names(const boost::mpi::communicator& comm,
+                                      const DistributedGraph& g, std::vector<std::uint32_t> nodes);
 
 // The rows of the kernels when they can come from the frames: rank 0 passes the Csr it built
 // and the graph file it read (empty: none); the others pass nullptr and "". When the file is a

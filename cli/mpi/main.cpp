@@ -7,9 +7,11 @@
 //
 // Reading: rank 0 reads the graph file for the subcommand's own work (names, filters,
 // printing). The rows of pagerank and components come from the frames: every rank reads its
-// share of the .sgpb file's frames and the ranks exchange them (cli/mpi/frame_read.hpp), when
-// the view is the whole graph (checked by a hash of the rows); otherwise (a filtered view,
-// another format) and for the other kernels rank 0 scatters each rank its block of rows.
+// share of the .sgpb file's frames and the ranks exchange them (cli/mpi/frame_read.hpp; format
+// versions 1-3), when the view is the whole graph (checked by a hash of the rows; weights read
+// as evidence counts, so a file with user weights under the default --weight is scattered);
+// otherwise (a filtered view, another format) and for the other kernels rank 0 scatters each
+// rank its block of rows.
 // --verbose prints what each rank read.
 // Faults: an error that every rank sees (bad options, bad input on rank 0 before the
 // kernels) is printed once by rank 0 and mapped to the usual exit code; an error on one rank
@@ -277,7 +279,8 @@ void use_distributed_kernels(const mpi::communicator& world) {
     return on_all_ranks(world, kPageRank, [&] { return pagerank_kernel(world, &c, o); });
   };
   k.betweenness = [&world](const sg::Csr& c, const sg::BetweennessOptions& o) {
-    return on_all_ranks(world, kBetweenness, [&] { return dist::betweenness(world, &c, o); });
+    return on_all_ranks(world, kBetweenness,
+                        [&] { return dist::betweenness(world, &c, o, g_engine); });
   };
   k.connected_components = [&world](const sg::Csr& c) {
     return on_all_ranks(world, kComponents, [&] { return components_kernel(world, &c); });
@@ -331,8 +334,9 @@ int run_cli(const mpi::communicator& world, int argc, char** argv) {
   app.add_flag("--verbose", g_verbose,
                "print on stderr which frames of the graph file each rank read");
   app.add_option("--engine", g_engine,
-                 "kernels of clusters --method components and path: boost-mpi (default) or "
-                 "pbgl (Parallel BGL's; the same results, slower: bench/README.md)")
+                 "kernels of clusters --method components, path and centrality --metric "
+                 "betweenness (hop counts): boost-mpi (default) or pbgl (Parallel BGL's; the "
+                 "same results, slower: bench/README.md)")
       ->transform(CLI::CheckedTransformer(std::map<std::string, dist::Engine>{
           {"boost-mpi", dist::Engine::kBoostMpi}, {"pbgl", dist::Engine::kParallelBgl}}));
   app.footer(kNote);

@@ -33,6 +33,8 @@
 // - betweenness: the graph is replicated on every rank (the scheme of Parallel BGL's
 //   non_distributed_brandes_betweenness_centrality) and the sources are split round-robin;
 //   each rank runs Brandes for its sources and the score vectors are summed on rank 0.
+//   Engine::kParallelBgl with hop counts runs PBGL's distributed Brandes instead (the rows
+//   stay partitioned; pbgl_betweenness.cpp says which PBGL defect it works around).
 #pragma once
 
 #include <boost/mpi/communicator.hpp>
@@ -87,8 +89,10 @@ DistanceResult distances(const boost::mpi::communicator& comm, const Csr* root,
                          DistanceOptions options = {});
 
 // graph::betweenness_centrality, distributed over sources (exact, or the same sampled sources
-// as the single-process kernel for the same seed).
+// as the single-process kernel for the same seed). Engine::kParallelBgl with hop counts runs
+// Parallel BGL's distributed Brandes instead (pbgl_kernels.hpp: the rows stay partitioned,
+// each source's search is collective); with costs it runs the Boost.MPI kernel.
 CentralityResult betweenness(const boost::mpi::communicator& comm, const Csr* root,
-                             BetweennessOptions options = {});
+                             BetweennessOptions options = {}, Engine engine = Engine::kBoostMpi);
 
 }  // namespace stakegraph::graph::distributed

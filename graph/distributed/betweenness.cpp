@@ -17,6 +17,7 @@
 
 #include "graph/distributed/algorithms.hpp"
 #include "graph/distributed/local_csr.hpp"
+#include "graph/distributed/pbgl_kernels.hpp"
 #include "graph/error.hpp"
 
 namespace stakegraph::graph::distributed {
@@ -66,9 +67,48 @@ void brandes_source(const Adjacency& a, EdgeCost cost, bool costed, std::uint32_
   }
 }
 
+// The single-process kernel's conventions on rank 0's sums over the sources: halved when
+// undirected, normalized by (n-1)(n-2), times n / k when sampled, with the error bound.
+void scale_scores(CentralityResult& res, std::uint32_t n, bool directed,
+                  const BetweennessOptions& o) {
+  const bool sampled = o.samples > 0 && o.samples < n;
+  double scale = sampled ? static_cast<double>(n) / o.samples : 1.0;
+  double pair_scale = 1.0;
+  if (o.normalized) {
+    pair_scale = n > 2 ? 1.0 / ((n - 1.0) * (n - 2.0)) : 0.0;
+  } else if (!directed) {
+    pair_scale = 0.5;
+  }
+  scale *= pair_scale;
+  for (double& s : res.scores) s *= scale;
+  if (sampled) {
+    res.samples = o.samples;
+    res.error_bound =
+        betweenness_sampling_bound(n, o.samples, o.confidence) * (n - 1.0) * (n - 2.0) * pair_scale;
+  }
+}
+
+// Engine::kParallelBgl, hop counts: rank 0's rows scattered, PBGL's Brandes
+// (pbgl_betweenness.cpp) over the same sources as the single-process kernel.
+CentralityResult pbgl_betweenness(const mpi::communicator& comm, const Csr* root,
+                                  const BetweennessOptions& o) {
+  const LocalCsr local = scatter_csr(comm, root);
+  const std::uint32_t n = local.part.n;
+  CentralityResult res;
+  if (n == 0) return res;
+  const bool sampled = o.samples > 0 && o.samples < n;
+  std::vector<std::uint32_t> sources;
+  if (sampled) sources = betweenness_sample_sources(n, o.samples, o.seed);
+  res.scores = pbgl_betweenness_sums(comm, local, sources);
+  if (comm.rank() != 0) return res;
+  scale_scores(res, n, local.directed, o);
+  return res;
+}
+
 }  // namespace
 
-CentralityResult betweenness(const mpi::communicator& comm, const Csr* root, BetweennessOptions o) {
+CentralityResult betweenness(const mpi::communicator& comm, const Csr* root, BetweennessOptions o,
+                             Engine engine) {
   std::string error;
   if (comm.rank() == 0) {
     try {
@@ -88,6 +128,10 @@ CentralityResult betweenness(const mpi::communicator& comm, const Csr* root, Bet
   mpi::broadcast(comm, o.samples, 0);
   mpi::broadcast(comm, o.seed, 0);
   mpi::broadcast(comm, o.confidence, 0);
+  int eng = static_cast<int>(engine);
+  mpi::broadcast(comm, eng, 0);
+  if (static_cast<Engine>(eng) == Engine::kParallelBgl && o.cost == EdgeCost::kHops)
+    return pbgl_betweenness(comm, root, o);
   Csr copy;
   broadcast_csr(comm, root, copy);
   const Csr& c = comm.rank() == 0 ? *root : copy;
@@ -116,20 +160,7 @@ CentralityResult betweenness(const mpi::communicator& comm, const Csr* root, Bet
     mpi::reduce(comm, bc.data(), static_cast<int>(n), std::plus<double>(), 0);
     return res;
   }
-  double scale = sampled ? static_cast<double>(n) / o.samples : 1.0;
-  double pair_scale = 1.0;
-  if (o.normalized) {
-    pair_scale = n > 2 ? 1.0 / ((n - 1.0) * (n - 2.0)) : 0.0;
-  } else if (!c.directed) {
-    pair_scale = 0.5;
-  }
-  scale *= pair_scale;
-  for (double& s : res.scores) s *= scale;
-  if (sampled) {
-    res.samples = o.samples;
-    res.error_bound =
-        betweenness_sampling_bound(n, o.samples, o.confidence) * (n - 1.0) * (n - 2.0) * pair_scale;
-  }
+  scale_scores(res, n, c.directed, o);
   return res;
 }
 

@@ -1,6 +1,6 @@
-// The Parallel BGL forms of connected components and single-source distances (Engine::
+// The Parallel BGL forms of connected components, single-source distances and betweenness (Engine::
 // kParallelBgl in algorithms.hpp), behind a header free of PBGL's own (pbgl_graph.hpp, which
-// only pbgl_components.cpp and pbgl_distances.cpp include: PBGL headers take minutes to
+// only the pbgl_*.cpp files include: PBGL headers take minutes to
 // compile). Collective; every rank passes its block and the options rank 0 sent it.
 #pragma once
 
@@ -31,5 +31,15 @@ struct PbglSearch {
 // breadth_first_search with a distance recorder, or its delta_stepping_shortest_paths.
 std::vector<double> pbgl_distances(const boost::mpi::communicator& comm, const LocalCsr& local,
                                    const PbglSearch& search);
+
+// PBGL's distributed brandes_betweenness_centrality (hop counts): on rank 0, per node, the
+// sum over `sources` (empty: every node) of the source's dependencies (ordered pairs; the
+// caller halves an undirected view and normalizes); other ranks: empty. Each source's search
+// is collective over the ranks. Time O(k E) work, with a message round per BFS level per
+// source; memory per rank O(its entries + V / p) plus PBGL's incoming lists (one entry per
+// shortest-path arc into a local vertex).
+std::vector<double> pbgl_betweenness_sums(const boost::mpi::communicator& comm,
+                                          const LocalCsr& local,
+                                          const std::vector<std::uint32_t>& sources);
 
 }  // namespace stakegraph::graph::distributed
