@@ -173,9 +173,8 @@ bool ArticleRun::subject_of(std::size_t h, std::vector<int>& out, std::size_t* s
       bool other = false;
       for (const auto& m2 : ms) {
         if (!(m2.b > m.b && m2.b < h && actor(m2) && !(m2.flags & kPossessive))) continue;
-        // Only a name in the possessed noun phrase itself, not an object after the verb
-        // ("Chile's government fined X, accusing it of ...": Chile acts, not X).
-        if (m2.b > m.e + 4) continue;
+        // Only a name in the possessed noun phrase itself (or its apposition), not an object
+        // after the verb ("Chile's government fined X, accusing it of ...": Chile acts).
         bool prep = false;
         for (std::size_t z = m.e; z < m2.b; ++z) prep |= is(z, kPrepositions);
         for (const VerbHit& vh : cur_.hits) prep |= vh.h >= m.e && vh.h < m2.b;
