@@ -38,6 +38,7 @@
 // usage error in every query (UsageErrorTest).
 #include <gtest/gtest.h>
 #include <sys/resource.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #include <algorithm>
@@ -681,6 +682,15 @@ TEST_F(SgpbSizeLimits, HeaderCountsAreChecked) {
       {"over 32 bits", [](pb::Header& h) { h.set_node_count(std::uint64_t{1} << 40); },
        "byte offset 8: the header declares 1099511627776 nodes, over the limit of 4294967294"},
       {"over memory", [](pb::Header& h) { h.set_edge_count(4000000000ull); },
+       "GiB of memory, over this machine's"},
+      // Evidence at what an item costs to load (272 bytes): a count that 128 bytes an item
+      // would have let through (and the load would have run out of memory).
+      {"evidence over memory",
+       [](pb::Header& h) {
+         const auto mem = static_cast<std::uint64_t>(::sysconf(_SC_PHYS_PAGES)) *
+                          static_cast<std::uint64_t>(::sysconf(_SC_PAGE_SIZE));
+         h.set_evidence_count(mem / 200);
+       },
        "GiB of memory, over this machine's"},
       {"off by one", [](pb::Header& h) { h.set_edge_count(h.edge_count() + 1); },
        "header counts do not match the frames read"},
