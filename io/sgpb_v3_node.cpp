@@ -58,16 +58,6 @@ std::vector<FrameAt> frames_of(const V3File& v3) {
   return out;
 }
 
-bool varint_at(const unsigned char*& p, const unsigned char* end, std::uint64_t& v) {
-  v = 0;
-  for (int shift = 0; shift < 64 && p < end; shift += 7) {
-    const unsigned char b = *p++;
-    v |= static_cast<std::uint64_t>(b & 0x7F) << shift;
-    if (!(b & 0x80)) return true;
-  }
-  return false;
-}
-
 // The `first` item number of an evidence frame, from the first bytes of its payload (the
 // frame's body, field 8, whose field 1 comes first when it is not 0); checked again when
 // the frame is read whole. Throws io::ParseError.
@@ -80,12 +70,12 @@ std::uint64_t peek_first(File& file, const FrameAt& f) {
   const unsigned char* p = head;
   const unsigned char* end = head + n;
   std::uint64_t tag = 0, len = 0, first = 0;
-  if (!varint_at(p, end, tag) || tag != (pb::Frame::kEvidence << 3 | 2) ||
-      !varint_at(p, end, len))
+  if (!varint(p, end, tag) || tag != (pb::Frame::kEvidence << 3 | 2) ||
+      !varint(p, end, len))
     fail(file.name(), f.offset, "corrupted frame: cannot decode payload");
   if (p < end && *p == (1 << 3 | 0)) {
     ++p;
-    if (!varint_at(p, end, first)) fail(file.name(), f.offset, "corrupted frame: cannot decode payload");
+    if (!varint(p, end, first)) fail(file.name(), f.offset, "corrupted frame: cannot decode payload");
   }
   return first;
 }
@@ -314,13 +304,7 @@ std::optional<SgpbNodeLoad> load_sgpb_node(const std::string& path, const SgpbNo
   };
   for (KeptEdge& k : kept) {
     const DecodedEdge& d = k.edge;
-    graph::EdgeData e;
-    e.relation = d.relation;
-    e.sign = d.sign;
-    if (d.has_weight) e.weight = d.weight;
-    if (d.has_goldstein) e.goldstein = d.goldstein;
-    e.first_seen = d.first_seen;
-    e.last_seen = d.last_seen;
+    graph::EdgeData e = edge_data_of(d);
     if (k.skip) e.unloaded_evidence = d.evidence;
     e.evidence.reserve(k.evidence.size());
     for (const pb::Evidence& x : k.evidence) e.evidence.push_back(evidence_from_proto(g, x));

@@ -50,13 +50,7 @@ struct EdgeSink {
 void add_edge_table(const pb::EdgeTable& t, graph::Graph& g, const pb::Header& h, EdgeSink& sink) {
   decode_edge_table(t, h, g.edge_count(), g.node_count(), sink.evidence,
                     [&](const DecodedEdge& d) {
-                      graph::EdgeData e;
-                      e.relation = d.relation;
-                      e.sign = d.sign;
-                      if (d.has_weight) e.weight = d.weight;
-                      if (d.has_goldstein) e.goldstein = d.goldstein;
-                      e.first_seen = d.first_seen;
-                      e.last_seen = d.last_seen;
+                      graph::EdgeData e = edge_data_of(d);
                       if (sink.topology) e.unloaded_evidence = d.evidence;
                       const graph::EdgeRef ref = g.append_edge_unchecked(d.source, d.target,
                                                                          std::move(e));

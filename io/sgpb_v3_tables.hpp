@@ -14,6 +14,7 @@
 #include <string_view>
 
 #include "graph/error.hpp"
+#include "graph/graph.hpp"
 #include "graph/ontology.hpp"
 #include "io/error.hpp"
 #include "io/input.hpp"
@@ -123,6 +124,18 @@ struct DecodedEdge {
   double weight = 0.0, goldstein = 0.0;
   graph::Date first_seen = graph::kNoDate, last_seen = graph::kNoDate;
 };
+
+// An edge's data as decoded (relation, sign, weights, dates), without its evidence.
+inline graph::EdgeData edge_data_of(const DecodedEdge& d) {
+  graph::EdgeData e;
+  e.relation = d.relation;
+  e.sign = d.sign;
+  if (d.has_weight) e.weight = d.weight;
+  if (d.has_goldstein) e.goldstein = d.goldstein;
+  e.first_seen = d.first_seen;
+  e.last_seen = d.last_seen;
+  return e;
+}
 
 // Checks the table's arrays against its count, its node numbers against `nodes`, its
 // relations, signs and flags, and its evidence counts against the header's total
