@@ -172,6 +172,15 @@ TEST(WireTies, AUnitOrAShareholderIsOwnership) {
   EXPECT_TRUE(has(h, "Orsa Capital", Relation::kOwns, "Kestrel Mining")) << dump(h);
 }
 
+TEST(WireEvents, SeizingAndDeportingAreCoercion) {
+  // ONTOLOGY.md: COERCE "arrests, seizes, expels", not SANCTION.
+  auto g = run("Peru seized assets belonging to Kestrel Mining.");
+  EXPECT_TRUE(has(g, "Peru", Relation::kCoerce, "Kestrel Mining")) << dump(g);
+  EXPECT_FALSE(has(g, "Peru", Relation::kSanction, "Kestrel Mining")) << dump(g);
+  auto h = run("Peru deported two executives of Kestrel Mining.");
+  EXPECT_TRUE(has(h, "Peru", Relation::kCoerce, "Kestrel Mining")) << dump(h);
+}
+
 // ---- sales ----
 TEST(WireSales, SellingACompanyOrAStakeChangesItsOwnerAndSuppliesNothing) {
   auto g = run("Brenner Holdings sold its 40 percent stake in Kaltix Energy to Orsa Capital.");
