@@ -152,9 +152,17 @@ bool ArticleRun::subject_of(std::size_t h, std::vector<int>& out, std::size_t* s
     }
     return false;
   }
+  // A participle after a comma ("X fined Y, alleging ..."): its subject is the sentence's,
+  // never a name after the sentence's verb (that is the verb's object).
+  const bool participle = h > b + 1 && eq(f(h - 1), ",") && ends_with(f(h), "ing") && !tok(h).cap;
   for (const auto& m : ms) {
     if (m.b < cs || m.b >= h) continue;
     if (!actor(m)) continue;
+    if (participle) {
+      bool object = false;
+      for (const VerbHit& vh : cur_.hits) object |= vh.h < m.b;
+      if (object) continue;
+    }
     std::size_t pp = m.b > b && eq(f(m.b - 1), "the") ? m.b - 1 : m.b;
     // "officials of X", "observers from X", "lawyers for X", "officials at X": the group
     // speaks for X.
@@ -213,7 +221,11 @@ bool ArticleRun::subject_of(std::size_t h, std::vector<int>& out, std::size_t* s
     // A participle clause after a comma shares the sentence subject.
     for (const auto& m : ms)
       if (m.b < h && actor(m) && !(m.b > b && is(m.b - 1, kPrepositions))) {
-        if (cs != b) {
+        // A name after the sentence's verb is its object ("Regulators fined X, alleging
+        // ..."): the subject is then unnamed.
+        bool object = false;
+        for (const VerbHit& vh : cur_.hits) object |= vh.h < m.b;
+        if (cs != b && !object) {
           out = m.ents;
           if (subj_end) *subj_end = m.e;
           return true;
@@ -309,6 +321,27 @@ std::pair<std::size_t, std::size_t> ArticleRun::claim_for(std::size_t k, std::si
   const std::string_view hv = f(h);
   const bool charge = hv.starts_with("charg") || hv.starts_with("indict");
   const bool accuse = hv.starts_with("accus") || hv.starts_with("suspect");
+  // A participle that states the claim after the act: "sued X, alleging (that) it ...",
+  // "fined X, accusing it of ...", "sued X, claiming breach of contract".
+  if (k + 2 < e && eq(f(k), ",") &&
+      (eq(f(k + 1), "alleging") || eq(f(k + 1), "claiming") || eq(f(k + 1), "accusing"))) {
+    std::size_t c = k + 2;
+    if (eq(f(k + 1), "accusing")) {
+      if (c + 2 >= e || !(is(c, kPronouns) || mention_at(c)) ) return {0, 0};
+      c = mention_at(c) ? mention_at(c)->e : c + 1;
+      if (c + 1 >= e || !eq(f(c), "of")) return {0, 0};
+      ++c;
+    }
+    if (c < e && eq(f(c), "that")) ++c;
+    // "that it had misled investors" -> "misled investors".
+    if (c + 2 < e && is(c, kPronouns)) {
+      ++c;
+      while (c + 1 < e && (is(c, kAux) || is(c, kCopulas))) ++c;
+    }
+    auto [lb, le] = np_label(c, 9);
+    if (le <= lb || mention_at(lb)) return {0, 0};
+    return {lb, le};
+  }
   if (k + 3 < e && eq(f(k), "on") && eq(f(k + 1), "suspicion") && eq(f(k + 2), "of")) k += 2;
   else if (k + 3 < e && eq(f(k), "on") && eq(f(k + 1), "charges") && eq(f(k + 2), "of")) k += 2;
   // An inquiry or a suit "over" a wrong ("investigating X over suspected fraud").

@@ -101,11 +101,26 @@ std::size_t ArticleRun::match_lexicon_uncached(std::size_t k, std::size_t end,
     const LexiconEntry* e = lex_.form_at(node, &needs_cap);
     if (!e) continue;
     if (needs_cap && !tok(k).cap && tok(k).type != TokenType::kNumber) continue;
-    if (e->exact_case && sentence_start && n == 1) continue;
+    if (e->exact_case && sentence_start && n == 1 && !initial_exact_name(k)) continue;
+    // A one-word title with its article ("The Australian", "The Times") is that title only
+    // with the article: "Australian wine" is no newspaper.
+    if (e->exact_case && n == 1 && e->name.starts_with("The ") &&
+        !(k > 0 && tok(k - 1).folded == "the"))
+      continue;
     *out = e;
     best = n;
   }
   return best;
+}
+
+bool ArticleRun::initial_exact_name(std::size_t k) const {
+  const std::string_view w = tok(k).folded;
+  if (lower_words_.contains(w)) return false;
+  if (inner_caps_.contains(w)) return true;
+  if (k + 1 >= L_.tokens.size() || !is_word(k + 1) || tok(k + 1).cap) return false;
+  const std::uint32_t node = lex_.trie_step(Lexicon::kTrieRoot, tid_[k + 1]);
+  return is(k + 1, kSpeechVerbs) ||
+         (node != Lexicon::kTrieRoot && lex_.verbs_at(node) != nullptr);
 }
 
 std::size_t ArticleRun::match_gazetteer(std::size_t k, std::size_t end, int* ent) const {

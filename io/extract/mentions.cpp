@@ -158,11 +158,6 @@ bool ArticleRun::initial_name(std::size_t k, std::size_t e) {
   const std::uint32_t node = lex_.trie_step(Lexicon::kTrieRoot, tid_[k + 1]);
   if (!is(k + 1, kSpeechVerbs) && (node == Lexicon::kTrieRoot || lex_.verbs_at(node) == nullptr))
     return false;
-  if (!lower_words_built_) {
-    for (std::size_t t = 0; t < L_.tokens.size(); ++t)
-      if (tok(t).type == TokenType::kWord && !tok(t).cap) lower_words_.insert(tok(t).folded);
-    lower_words_built_ = true;
-  }
   return !lower_words_.contains(w);
 }
 

@@ -185,6 +185,13 @@ class ArticleRun {
       tid_.push_back(sl ? sl->lex_id : Lexicon::kNoToken);
       cls_.push_back(sl ? sl->classes : 0);
     }
+    for (const Token& x : L_.tokens)
+      if (x.type == TokenType::kWord && !x.cap) lower_words_.insert(x.folded);
+    for (const Sentence& s : L_.sentences)
+      for (std::size_t t = s.first + 1; t < s.last; ++t) {
+        const Token& x = L_.tokens[t];
+        if (x.type == TokenType::kWord && x.cap && !x.all_caps) inner_caps_.insert(x.folded);
+      }
   }
 
   void run();
@@ -361,9 +368,14 @@ class ArticleRun {
     gaz_first_.insert(TokenIndex::hash(std::string_view(key).substr(0, key.find(' '))));
   }
   std::size_t gaz_max_ = 1;
-  // Words the article writes in lower case (built on first use by initial_name()).
+  // Words the article writes in lower case, and words it capitalises inside a sentence
+  // (built with the tokens): whether a capitalised first word is a name.
   std::unordered_set<std::string_view> lower_words_;
-  bool lower_words_built_ = false;
+  std::unordered_set<std::string_view> inner_caps_;
+  // A name the lexicon matches only as written ("Apple", "Orange") opens a sentence: it is
+  // that name when the article never writes the word in lower case and either writes it
+  // capitalised inside a sentence or lets it act (a verb of the lexicon or of speech next).
+  bool initial_exact_name(std::size_t k) const;
   bool initial_name(std::size_t k, std::size_t e);
   // "Seoul-based", "Alphabet-owned", "Chinese-made": a capitalised compound that modifies
   // the name after it and is no part of it.

@@ -159,6 +159,17 @@ void ArticleRun::verb_events() {
         (eq(f(h - 1), "a") || eq(f(h - 1), "an") || eq(f(h - 1), "the")) && he < e &&
         is_word(he) && !is(he, kPrepositions))
       continue;
+    // A form after a determiner and before a participle is a noun with a reduced relative
+    // ("criticised the sanctions imposed by X", "a ban announced on Monday").
+    if (h > b && he + 1 < e && he == h + 1 &&
+        (eq(f(h - 1), "the") || eq(f(h - 1), "a") || eq(f(h - 1), "its") ||
+         eq(f(h - 1), "their") || eq(f(h - 1), "these")) &&
+        ends_with(f(he), "ed") && !tok(he).cap && !is(he, kAux))
+      continue;
+    // Retaliation promised is a threat: "X will retaliate against Y".
+    if (r == Relation::kSanction && f(h).starts_with("retaliat") && h > b &&
+        (eq(f(h - 1), "will") || eq(f(h - 1), "would")))
+      r = Relation::kThreaten;
     // An act vowed or threatened is a threat: "vowed to retaliate against X".
     if (graph::relation_sign(r) < 0 && r != Relation::kThreaten && r != Relation::kRequest &&
         r != Relation::kReject && h >= b + 2 && eq(f(h - 1), "to") &&
@@ -405,6 +416,21 @@ void ArticleRun::verb_events() {
                                    subj_end <= h && (eq(f(rc), "which") || eq(f(rc), "whom"));
       if (target && !relative_object) {
         dst = target->ents;
+        // An object pronoun is never its own clause's subject ("X sued Y, accusing it of
+        // ..."): when the object acts or is blamed ("accusing it of", "urged it to", "fined
+        // it for"), it is the last other actor named before it, else no one the text names.
+        // ("rejected it" is mostly a thing: left to the rules below.)
+        const std::size_t a = target->e;
+        if ((target->flags & kPronoun) && !(target->flags & kPossessive) && dst == src &&
+            r != Relation::kReject && a < e &&
+            (eq(f(a), "of") || eq(f(a), "for") || eq(f(a), "to") || eq(f(a), "with"))) {
+          dst.clear();
+          for (const auto& m : ms)
+            if (m.e <= target->b && actor(m) && !(m.flags & (kPronoun | kPossessive)) &&
+                m.ents != src)
+              dst = m.ents;
+          if (dst.empty()) continue;
+        }
       } else if (relative_object) {
         // "X, which Y owns": a relative clause with a subject of its own has the antecedent
         // as its object.
