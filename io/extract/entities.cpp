@@ -104,8 +104,11 @@ std::size_t ArticleRun::match_lexicon_uncached(std::size_t k, std::size_t end,
     if (e->exact_case && sentence_start && n == 1 && !initial_exact_name(k)) continue;
     // A one-word title with its article ("The Australian", "The Times") is that title only
     // with the article: "Australian wine" is no newspaper.
+    // "the Australian market": after a lower-case article and before a lower-case word the
+    // word is the adjective.
     if (e->exact_case && n == 1 && e->name.starts_with("The ") &&
-        !(k > 0 && tok(k - 1).folded == "the"))
+        !(k > 0 && tok(k - 1).folded == "the" &&
+          (tok(k - 1).cap || k + 1 >= end || !is_word(k + 1) || tok(k + 1).cap)))
       continue;
     *out = e;
     best = n;

@@ -304,6 +304,9 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
     const std::string_view next = end < e ? f(end) : std::string_view();
     const std::string_view next2 = end + 1 < e ? f(end + 1) : std::string_view();
     const std::size_t len = end - start;
+    // Documents and things are no actors: "the Entity List", "the Patriot Act" (an
+    // investment fund owns things: a name ending in "Fund" is kept).
+    if (len >= 2 && is(end - 1, kNotActors) && !eq(f(end - 1), "fund")) continue;
     Kind kind = Kind::kUnspecified;
     bool is_lower_org = false;
     const std::size_t head = head_of(start, end);

@@ -493,10 +493,53 @@ void ArticleRun::sentence_rules() {
           break;
         }
     }
+    // "the sanctions against X were imposed by Y".
+    if (src.empty() && k + 2 < e && (eq(f(k + 1), "on") || eq(f(k + 1), "against"))) {
+      dst = target_after(k + 2);
+      std::size_t q = k + 3;
+      while (q < std::min(e, k + 8) && !eq(f(q), "imposed") && !eq(f(q), "introduced") &&
+             !eq(f(q), "announced") && !eq(f(q), "levied") && !eq(f(q), ","))
+        ++q;
+      if (!dst.empty() && q + 2 < e && !eq(f(q), ",") && eq(f(q + 1), "by"))
+        if (const Mention* a = first_mention_after(q + 2, q + 4, false); a && actor(*a))
+          src = a->ents;
+    }
     if (src.empty() || dst.empty() || negated(b, k)) continue;
     for (int x : src)
       for (int y : dst)
         if (x != y) add(x, y, Relation::kSanction, "nominal:penalty", si);
+  }
+  // Listed: "X is on a US trade blacklist", "X has been on Washington's entity list since
+  // 2019": the state whose list it is sanctions X.
+  for (std::size_t k = b + 2; k < e; ++k) {
+    const bool black = eq(f(k), "blacklist");
+    if (!black && !eq(f(k), "list")) continue;
+    std::size_t on = k;
+    while (on > b && on + 6 > k && !eq(f(on), "on")) --on;
+    if (!eq(f(on), "on") || on == b) continue;
+    const std::string_view pw = f(on - 1);
+    if (!(is(on - 1, kCopulas) || eq(pw, "been") || eq(pw, "remains") || eq(pw, "remained") ||
+          eq(pw, "stays") || eq(pw, "remain")))
+      continue;
+    std::vector<int> lister;
+    bool kind_ok = black;
+    for (std::size_t q = on + 1; q < k; ++q) {
+      kind_ok |= eq(f(q), "entity") || eq(f(q), "sanctions") || eq(f(q), "trade");
+      if (!lister.empty()) continue;
+      const LexiconEntry* dm = nullptr;
+      if (const Mention* m = mention_at(q); m && actor(*m) && !(m->flags & kPronoun) &&
+                                            ents_[static_cast<std::size_t>(m->ents[0])].kind ==
+                                                Kind::kGovernment)
+        lister = m->ents;
+      else if (match_demonym(q, e, &dm) > 0 && dm)
+        lister = {entity_for(*dm)};
+    }
+    std::vector<int> listed;
+    std::size_t se = b;
+    if (!kind_ok || lister.empty() || !subject_of(on - 1, listed, &se) || negated(se, k)) continue;
+    for (int x : lister)
+      for (int y : listed)
+        if (x != y) add(x, y, Relation::kSanction, "listed", si);
   }
   // "<Government> sanctions/blacklisting/ban ... X": SANCTION.
   for (const auto& m : ms) {

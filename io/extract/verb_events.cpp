@@ -166,6 +166,11 @@ void ArticleRun::verb_events() {
          eq(f(h - 1), "their") || eq(f(h - 1), "these")) &&
         ends_with(f(he), "ed") && !tok(he).cap && !is(he, kAux))
       continue;
+    // Idioms: "hit with sanctions" is no attack; "export controls on X" names no owner.
+    if (r == Relation::kAssault && eq(f(h), "hit") && he < e && eq(f(he), "with")) continue;
+    if (r == Relation::kOwns && eq(f(h), "controls") && he < e &&
+        (eq(f(he), "on") || eq(f(he), "over")))
+      continue;
     // Retaliation promised is a threat: "X will retaliate against Y".
     if (r == Relation::kSanction && f(h).starts_with("retaliat") && h > b &&
         (eq(f(h - 1), "will") || eq(f(h - 1), "would")))
@@ -324,6 +329,7 @@ void ArticleRun::verb_events() {
     if (passive) {
       // Agent after "by"; patient is the subject (or the prepositional target).
       const Mention* agent = nullptr;
+      std::vector<int> market_state;  // "banned from the Australian market"
       for (std::size_t k = he; k < std::min(e, he + 12); ++k) {
         if (eq(f(k), "by")) {
           agent = first_mention_after(k + 1, k + 6, false);
@@ -343,6 +349,17 @@ void ArticleRun::verb_events() {
             if (g && ents_[static_cast<std::size_t>(g->ents[0])].kind == Kind::kGovernment) {
               agent = g;
               rule += "+market";
+            } else if (!g) {
+              // "banned from the Australian market": the demonym's country.
+              std::size_t q = k + 1;
+              if (q < e && eq(f(q), "the")) ++q;
+              const LexiconEntry* dm = nullptr;
+              if (q + 1 < e && match_demonym(q, e, &dm) > 0 && dm &&
+                  (eq(f(q + 1), "market") || eq(f(q + 1), "markets") ||
+                   eq(f(q + 1), "network") || eq(f(q + 1), "networks"))) {
+                market_state = {entity_for(*dm)};
+                rule += "+market";
+              }
             }
             break;
           }
@@ -387,9 +404,9 @@ void ArticleRun::verb_events() {
               std::find(subj.begin(), subj.end(), c) == subj.end())
             implied = {c};
         }
-      if (!agent && implied.empty()) continue;
-      src = agent ? agent->ents : implied;
-      if (!agent) rule += "+implied-agent";
+      if (!agent && implied.empty() && market_state.empty()) continue;
+      src = agent ? agent->ents : !market_state.empty() ? market_state : implied;
+      if (!agent && market_state.empty()) rule += "+implied-agent";
       // "condemned the attack by X": after a determiner the verb is a noun, and its patient
       // is only the one its preposition names ("the attack by X on Y"), never the subject.
       const bool noun_use = h > b && (eq(f(h - 1), "the") || eq(f(h - 1), "a") ||

@@ -95,5 +95,41 @@ TEST(Threats, RetaliationPromisedIsAThreat) {
   EXPECT_TRUE(has(h, "Chile", Relation::kSanction, "Norway")) << dump(h);
 }
 
+// ---- sanctions written as lists, nouns and markets ----
+TEST(Sanctions, BeingOnAStatesBlacklistIsItsSanction) {
+  auto g = run("Corvane Systems has been on a Canadian trade blacklist since 2021.");
+  EXPECT_TRUE(has(g, "Canada", Relation::kSanction, "Corvane Systems")) << dump(g);
+  auto h = run("Corvane Systems is not on the Canadian trade blacklist.");
+  EXPECT_FALSE(has(h, "Canada", Relation::kSanction, "Corvane Systems")) << dump(h);
+}
+
+TEST(Sanctions, AListIsNoActor) {
+  auto g = run("Corvane Systems is on the Export Entity List.");
+  EXPECT_EQ(kind_of(g, "Export Entity List"), Kind::kUnspecified) << dump(g);
+}
+
+TEST(Sanctions, PenaltiesAgainstXImposedByY) {
+  auto g = run("The sanctions against Corvane Systems were imposed by Chile in May.");
+  EXPECT_TRUE(has(g, "Chile", Relation::kSanction, "Corvane Systems")) << dump(g);
+}
+
+TEST(Sanctions, PlacingControlsOnXIsASanctionNotOwnership) {
+  auto g = run("Chile placed export controls on Corvane Systems.");
+  EXPECT_TRUE(has(g, "Chile", Relation::kSanction, "Corvane Systems")) << dump(g);
+  EXPECT_FALSE(has(g, "Chile", Relation::kOwns, "Corvane Systems")) << dump(g);
+}
+
+TEST(Sanctions, HitWithSanctionsIsNoAttack) {
+  auto g = run("Corvane Systems was hit with sanctions by Chile.");
+  EXPECT_TRUE(has(g, "Chile", Relation::kSanction, "Corvane Systems")) << dump(g);
+  EXPECT_FALSE(has(g, "Chile", Relation::kAssault, "Corvane Systems")) << dump(g);
+}
+
+TEST(Sanctions, BannedFromAStatesMarketIsThatStatesBan) {
+  auto g = run("Corvane Systems was banned from the Australian market in 2019.");
+  EXPECT_TRUE(has(g, "Australia", Relation::kSanction, "Corvane Systems")) << dump(g);
+  EXPECT_EQ(kind_of(g, "The Australian"), Kind::kUnspecified) << dump(g);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
