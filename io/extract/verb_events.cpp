@@ -505,6 +505,13 @@ void ArticleRun::verb_events() {
       // "ordered X to <verb>": the infinitive right after the addressee, which must be named.
       if (vp.complement_only && (!target || to != target->e)) continue;
     }
+    // "joined X in condemning Y", "joined X to demand Y": acting together, no membership.
+    if (r == Relation::kMemberOf && eq(f(h), "joined") && target && target->e + 1 < e &&
+        ((eq(f(target->e), "in") && ends_with(f(target->e + 1), "ing")) ||
+         eq(f(target->e), "to"))) {
+      r = Relation::kCooperate;
+      rule += ":together";
+    }
     // Allegations: "accused X of <claim>", "designated X as <threat>", "denied <claim>".
     // Where the words about the target's wrong begin: past its acronym in brackets
     // ("accused the National Party (NP) of ...") and a time phrase ("accused X in March of").

@@ -131,5 +131,22 @@ TEST(Sanctions, BannedFromAStatesMarketIsThatStatesBan) {
   EXPECT_EQ(kind_of(g, "The Australian"), Kind::kUnspecified) << dump(g);
 }
 
+// ---- support and acting together ----
+TEST(Support, SupportAndSolidarityExpressedAreSupport) {
+  auto g = run("Chile expressed support for Peru. Bolivia voiced solidarity with Peru.");
+  EXPECT_TRUE(has(g, "Chile", Relation::kSupport, "Peru")) << dump(g);
+  EXPECT_TRUE(has(g, "Bolivia", Relation::kSupport, "Peru")) << dump(g);
+  auto h = run("Uruguay stands with Paraguay.");
+  EXPECT_TRUE(has(h, "Uruguay", Relation::kSupport, "Paraguay")) << dump(h);
+}
+
+TEST(Support, JoiningAnotherInAnActIsNoMembership) {
+  auto g = run("Chile joined Peru in condemning the blockade.");
+  EXPECT_FALSE(has(g, "Chile", Relation::kMemberOf, "Peru")) << dump(g);
+  EXPECT_TRUE(has(g, "Chile", Relation::kCooperate, "Peru")) << dump(g);
+  auto h = run("Chile joined the Andean Community in 1969.");
+  EXPECT_TRUE(has(h, "Chile", Relation::kMemberOf, "Andean Community")) << dump(h);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
