@@ -2,7 +2,8 @@
 // "Chile violated the treaty, Peru said", "According to Peru, Chile violated the treaty",
 // "Chile, Peru said, had violated the treaty", "Peru said Chile had violated the treaty",
 // with accusers the text does not name ("..., prosecutors said"), and the accused of a relative clause ("Chile,
-// which Peru accused of spying, ...").
+// which Peru accused of spying, ..."); and claims about a subject that no verb of accusing
+// states ("X is alleged to have ...", "allegations that X ...", "X was found guilty of ...").
 #include "io/extract/run.hpp"
 
 namespace stakegraph::io::extract {
@@ -104,6 +105,88 @@ void ArticleRun::claim_rules() {
   if (speaker)
     for (int x : speaker->ents) add(x, al, Relation::kAccuse, "attributed-wrongdoing", si);
   for (int y : who->ents) add(al, y, Relation::kImplicates, "attributed-wrongdoing", si);
+}
+
+void ArticleRun::subject_claims() {
+  const std::size_t si = cur_.si;
+  const std::vector<Mention>& ms = *cur_.ms;
+  const std::size_t b = cur_.b, e = cur_.e;
+  auto named = [&](const Mention* m) {
+    return m && actor(*m) && !(m->flags & (kPronoun | kPossessive));
+  };
+  // The claim's label from `from` (past "have"/"be"/"been" and auxiliaries).
+  auto label_from = [&](std::size_t from) {
+    while (from < e && (is(from, kAux) || is(from, kAdverbs) || eq(f(from), "have") ||
+                        eq(f(from), "been") || eq(f(from), "be")))
+      ++from;
+    return np_label(from, 10);
+  };
+  auto claim = [&](std::size_t lb, std::size_t le, const std::vector<int>& accused,
+                   const std::vector<int>& accuser, const char* rule) {
+    // The claim ends before the main clause's verb ("that X bribed officials were denied").
+    for (std::size_t z = lb + 1; z < le; ++z)
+      if (is(z, kCopulas) || is(z, kAux)) {
+        le = z;
+        break;
+      }
+    if (le <= lb || accused.empty()) return;
+    const int al = allegation(surface(lb, le), si);
+    for (int x : accuser) add(x, al, Relation::kAccuse, rule, si);
+    for (int y : accused) add(al, y, Relation::kImplicates, rule, si);
+  };
+  for (std::size_t k = b + 1; k + 2 < e; ++k) {
+    const std::string_view w = f(k);
+    // "X is alleged to have paid bribes".
+    if (eq(w, "alleged") && eq(f(k + 1), "to") && (is(k - 1, kCopulas) || eq(f(k - 1), "be"))) {
+      std::vector<int> who;
+      std::size_t se = b;
+      if (!subject_of(k - 1, who, &se) || negated(se, k)) continue;
+      auto [lb, le] = label_from(k + 2);
+      claim(lb, le, who, {}, "alleged-to");
+      continue;
+    }
+    // "allegations that X paid bribes", "Peru's accusations that Chile spied on it".
+    if (is(k, kAllegationNouns) && eq(f(k + 1), "that")) {
+      const Mention* m = mention_at(k + 2);
+      if (!named(m)) continue;
+      std::size_t v = m->e;
+      while (v < e && (is(v, kAux) || is(v, kAdverbs))) ++v;
+      if (v >= e || !is_word(v) || tok(v).cap || negated(m->e, v)) continue;
+      const bool strong = eq(w, "allegations") || eq(w, "allegation") || eq(w, "accusations") ||
+                          eq(w, "accusation") || eq(w, "charges") || eq(w, "suspicions");
+      auto [lb, le] = np_label(v, 10);
+      bool wrong = strong;
+      for (std::size_t z = lb; z < le; ++z) wrong |= is(z, kWrongdoing) || is(z, kCrimeWords);
+      if (!wrong) continue;
+      // Whose claims: a possessor right before ("Peru's (new) allegations").
+      std::vector<int> accuser;
+      for (const auto& o : ms)
+        if ((o.flags & kPossessive) && !(o.flags & kPronoun) && actor(o) && o.e <= k &&
+            o.e + 2 >= k)
+          accuser = o.ents;
+      claim(lb, le, m->ents, accuser, "claim-that");
+      continue;
+    }
+    // "X was found guilty of fraud", "X pleaded guilty to bribery", "X was implicated in a
+    // bribery scheme", "X admitted to dumping waste".
+    std::size_t from = e;
+    if (eq(w, "guilty") && (eq(f(k + 1), "of") || eq(f(k + 1), "to"))) from = k + 2;
+    else if (eq(w, "implicated") && eq(f(k + 1), "in") && is(k - 1, kCopulas)) from = k + 2;
+    else if ((eq(w, "admitted") || eq(w, "admits") || eq(w, "confessed")) &&
+             eq(f(k + 1), "to") && k + 2 < e && ends_with(f(k + 2), "ing"))
+      from = k + 2;
+    if (from >= e) continue;
+    std::size_t h = k;  // the verb whose subject is the accused
+    while (h > b && (eq(f(h - 1), "found") || eq(f(h - 1), "pleaded") || eq(f(h - 1), "pled") ||
+                     is(h - 1, kCopulas) || is(h - 1, kAux)))
+      --h;
+    std::vector<int> who;
+    std::size_t se = b;
+    if (!subject_of(h < k ? h : k, who, &se) || negated(se, k)) continue;
+    auto [lb, le] = np_label(from, 9);
+    if (le <= lb || mention_at(lb)) continue;
+    claim(lb, le, who, {}, "guilty-of");
+  }
 }
 
 }  // namespace stakegraph::io::extract

@@ -320,7 +320,8 @@ std::pair<std::size_t, std::size_t> ArticleRun::claim_for(std::size_t k, std::si
   const std::size_t e = cur_.e;
   const std::string_view hv = f(h);
   const bool charge = hv.starts_with("charg") || hv.starts_with("indict");
-  const bool accuse = hv.starts_with("accus") || hv.starts_with("suspect");
+  const bool accuse = hv.starts_with("accus") || hv.starts_with("suspect") ||
+                      hv.starts_with("convict");
   // A participle that states the claim after the act: "sued X, alleging (that) it ...",
   // "fined X, accusing it of ...", "sued X, claiming breach of contract".
   if (k + 2 < e && eq(f(k), ",") &&
@@ -353,6 +354,11 @@ std::pair<std::size_t, std::size_t> ArticleRun::claim_for(std::size_t k, std::si
                                           eq(f(k - 1), "charges")))))
     return {0, 0};
   auto [lb, le] = np_label(k + 1, 9);
+  for (std::size_t z = lb; z < le; ++z)  // "of fraud by a court": the agent is no part
+    if (eq(f(z), "by")) {
+      le = z;
+      break;
+    }
   if (lb < le && (eq(f(lb), "suspected") || eq(f(lb), "alleged") || eq(f(lb), "possible")))
     ++lb;
   if (le <= lb || mention_at(lb)) return {0, 0};

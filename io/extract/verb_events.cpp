@@ -368,7 +368,17 @@ void ArticleRun::verb_events() {
       // misleading investors": the wrong is a claim against the subject, by the agent.
       if (has_subj && (r == Relation::kAccuse || r == Relation::kSanction ||
                        r == Relation::kCoerce)) {
-        std::size_t k = agent && agent->b >= he ? agent->e : he;
+        // "was convicted of fraud by X": the wrong comes before the agent.
+        const bool wrong_first = he < e && (eq(f(he), "of") || eq(f(he), "for") ||
+                                            eq(f(he), "with"));
+        std::size_t k = agent && agent->b >= he && !wrong_first ? agent->e : he;
+        // "accused by activists of ...": an accuser the text does not name.
+        if (!agent && k + 2 < e && eq(f(k), "by"))
+          for (std::size_t q = k + 1; q < std::min(e, k + 4); ++q)
+            if (eq(f(q), "of")) {
+              k = q;
+              break;
+            }
         k = skip_time_phrase(k, e);
         auto [lb, le2] = claim_for(k, h, r != Relation::kAccuse);
         if (le2 > lb) {
@@ -526,7 +536,8 @@ void ArticleRun::verb_events() {
       // "charged X with fraud", "fined X for misleading investors", "blamed X for the
       // collapse": the wrong the act is for is a claim of the actor against X; a penalty
       // or an arrest stays an edge of its own.
-      if (k < e && !eq(f(k), "of")) {  // "accused X of": below, with "as"
+      // "convicted X of fraud": the conviction stays an edge of its own.
+      if (k < e && (!eq(f(k), "of") || (r != Relation::kAccuse && f(h).starts_with("convict")))) {  // "accused X of": below, with "as"
         auto [lb, le2] = claim_for(k, h, r != Relation::kAccuse);
         if (le2 > lb) {
           int al = allegation(surface(lb, le2), si);

@@ -148,5 +148,49 @@ TEST(Support, JoiningAnotherInAnActIsNoMembership) {
   EXPECT_TRUE(has(h, "Chile", Relation::kMemberOf, "Andean Community")) << dump(h);
 }
 
+// ---- claims about a subject without a verb of accusing ----
+TEST(SubjectClaims, AllegedToHaveIsAClaimAgainstTheSubject) {
+  auto g = run("Tarn Copper said it would appeal. Tarn Copper is alleged to have bribed inspectors.");
+  EXPECT_TRUE(has(g, "bribed inspectors", Relation::kImplicates, "Tarn Copper")) << dump(g);
+}
+
+TEST(SubjectClaims, AllegationsThatXDidIsAClaimAgainstX) {
+  auto g = run("Tarn Copper said it would appeal. Chile's allegations that Tarn Copper bribed "
+               "inspectors were rejected.");
+  EXPECT_TRUE(has(g, "bribed inspectors", Relation::kImplicates, "Tarn Copper")) << dump(g);
+  EXPECT_TRUE(has(g, "Chile", Relation::kAccuse, "bribed inspectors")) << dump(g);
+  // Reports of a plan are no claim.
+  auto h = run("Tarn Copper said it would appeal. Reports that Tarn Copper plans to expand were "
+               "denied.");
+  EXPECT_EQ(h.edge_count(), 0u) << dump(h);
+}
+
+TEST(SubjectClaims, GuiltAndImplicationAreClaimsAgainstTheSubject) {
+  auto g = run("Tarn Copper said it would appeal. Tarn Copper was found guilty of negligence.");
+  EXPECT_TRUE(has(g, "negligence", Relation::kImplicates, "Tarn Copper")) << dump(g);
+  auto h = run("Tarn Copper said it would appeal. Tarn Copper pleaded guilty to tax evasion.");
+  EXPECT_TRUE(has(h, "tax evasion", Relation::kImplicates, "Tarn Copper")) << dump(h);
+  auto i = run("Tarn Copper said it would appeal. Tarn Copper was implicated in a bribery scheme.");
+  EXPECT_TRUE(has(i, "bribery scheme", Relation::kImplicates, "Tarn Copper")) << dump(i);
+  auto j = run("Tarn Copper said it would appeal. Tarn Copper was not found guilty of negligence.");
+  EXPECT_FALSE(has(j, "negligence", Relation::kImplicates, "Tarn Copper")) << dump(j);
+}
+
+TEST(SubjectClaims, AConvictionIsForAClaim) {
+  auto g = run("Tarn Copper said it would appeal. A Chilean court convicted Tarn Copper of fraud.",
+               true);
+  EXPECT_TRUE(has(g, "fraud", Relation::kImplicates, "Tarn Copper")) << dump(g);
+  auto h = run("Tarn Copper said it would appeal. Tarn Copper was convicted of fraud by a "
+               "Chilean court.", true);
+  EXPECT_TRUE(has(h, "fraud", Relation::kImplicates, "Tarn Copper")) << dump(h);
+  EXPECT_TRUE(has(h, "Chile", Relation::kAccuse, "fraud")) << dump(h);
+}
+
+TEST(SubjectClaims, AnAccuserTheTextDoesNotNameStillMakesAClaim) {
+  auto g = run("Tarn Copper said it would appeal. The company has been accused by activists of "
+               "poisoning a lake.", true);
+  EXPECT_TRUE(has(g, "poisoning a lake", Relation::kImplicates, "Tarn Copper")) << dump(g);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
