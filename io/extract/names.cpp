@@ -346,6 +346,12 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
              (eq(prev, "agency") || eq(prev, "regulator") || eq(prev, "watchdog") ||
               eq(prev, "authority") || eq(prev, "ministry") || eq(prev, "inspectorate")))
       kind = Kind::kAgency;
+    // "Peru's mining regulator, Osinergmin, fined ...": the body named in apposition.
+    else if (eq(prev, ",") && start >= b + 2 && len <= 4 && !is(start, kRoleTitles) &&
+             !tok(start - 2).cap && eq(next, ",") &&
+             (eq(prev2, "agency") || eq(prev2, "regulator") || eq(prev2, "watchdog") ||
+              eq(prev2, "authority") || eq(prev2, "inspectorate")))
+      kind = Kind::kAgency;
     // "Environmental group Friends of ..." is that kind, not a name of its own.
     else if (end + 1 < e && is(end, kLowerOrgNouns) && !tok(end).cap && tok(end + 1).cap &&
              tok(end + 1).type == TokenType::kWord)

@@ -192,5 +192,13 @@ TEST(SubjectClaims, AnAccuserTheTextDoesNotNameStillMakesAClaim) {
   EXPECT_TRUE(has(g, "poisoning a lake", Relation::kImplicates, "Tarn Copper")) << dump(g);
 }
 
+// ---- bodies named in apposition ----
+TEST(Bodies, ARegulatorNamedInAppositionIsAnAgencyOfItsState) {
+  auto g = run("Chile's water regulator, Aguasur, fined Tarn Copper.");
+  EXPECT_EQ(kind_of(g, "Aguasur"), Kind::kAgency) << dump(g);
+  EXPECT_TRUE(has(g, "Aguasur", Relation::kPartOf, "Chile")) << dump(g);
+  EXPECT_TRUE(has(g, "Aguasur", Relation::kSanction, "Tarn Copper")) << dump(g);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
