@@ -382,13 +382,14 @@ void ArticleRun::sentence_rules() {
       if (!is_word(k) || tok(k).cap) break;
       const std::string_view w = f(k);
       if (eq(w, "parent") || eq(w, "owner") || eq(w, "unit") || eq(w, "subsidiary") ||
-          eq(w, "arm") || eq(w, "division") || eq(w, "affiliate"))
+          eq(w, "arm") || eq(w, "division") || eq(w, "affiliate") || eq(w, "shareholder"))
         break;
       ++k;
     }
     if (k >= e) continue;
     const std::string_view noun = f(k);
-    const bool up = eq(noun, "parent") || eq(noun, "owner");
+    // "X's largest shareholder, Y": a shareholder owns part of X.
+    const bool up = eq(noun, "parent") || eq(noun, "owner") || eq(noun, "shareholder");
     const bool down = eq(noun, "unit") || eq(noun, "subsidiary") || eq(noun, "arm") ||
                       eq(noun, "division") || eq(noun, "affiliate");
     if (!up && !down) continue;

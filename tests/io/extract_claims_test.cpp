@@ -200,5 +200,11 @@ TEST(Bodies, ARegulatorNamedInAppositionIsAnAgencyOfItsState) {
   EXPECT_TRUE(has(g, "Aguasur", Relation::kSanction, "Tarn Copper")) << dump(g);
 }
 
+// ---- ownership ----
+TEST(Ownership, APossessedShareholderOwnsPartOfThePossessor) {
+  auto g = run("Tarn Copper's largest shareholder, Pumalin Capital, opposed the sale.");
+  EXPECT_TRUE(has(g, "Pumalin Capital", Relation::kOwns, "Tarn Copper")) << dump(g);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
