@@ -156,6 +156,14 @@ void ArticleRun::sentence_rules() {
       // an intention ("is about to", "has decided to"; the event is said to come).
       bool predicate = subj_end <= k;
       for (std::size_t q = subj_end; q < k && predicate;) {
+        // A name right after the subject is in its noun phrase ("Bree Prime Minister
+        // Romendacil clashed": the title, then the name).
+        if (q == subj_end && q > b && tok(q).cap && !eq(f(q - 1), ",")) {
+          if (const Mention* m = mention_at(q); m && m->e <= k) {
+            q = m->e;
+            continue;
+          }
+        }
         if (spelled && q >= pb && q < pe_) {
           ++q;  // the pattern's own words
           continue;

@@ -193,5 +193,29 @@ TEST(PetrCompound, APercentSlotMakesTheMembersActOnOneAnother) {
   EXPECT_EQ(g2.edge_count(), 0u) << dump(g2);
 }
 
+TEST(PetrSubjects, ANameAfterTheSubjectsTitleIsInItsNounPhrase) {
+  // "<country> Prime Minister <name> clashed over ...": the name is no word between subject
+  // and verb (PETRARCH reads the whole noun phrase as the source).
+  //   [Argentum Prime Minister]ARGGOV [Velma Ross]  --clashed over efforts [121]--> Boravia
+  dict::Dictionaries d;
+  d.actors = dict::parse_actors("ARGENTUM [ARG]\nVELMA_ROSS [ARG]\nBORAVIA [BOR]\n", "my.actors");
+  d.agents = dict::parse_agents("PRIME_MINISTER [~GOV]\n", "my.agents");
+  d.verbs = dict::parse_verbs("--- CLASH [223] ---\nCLASH\n- * OVER EFFORTS [121]\n", "my.verbs");
+  d.user_verbs = true;
+  ExtractOptions o;
+  o.dictionaries = &d;
+  o.dictionary_actors = true;
+  ArticleText a;
+  a.id = "t";
+  a.body = "Argentum Prime Minister Velma Ross clashed over the efforts of Boravia.";
+  graph::Graph g;
+  Extractor(lex(), o).extract(a, g);
+  bool coded = false;
+  for (auto [ei, ee] = boost::edges(g.boost_graph()); ei != ee; ++ei)
+    coded |= g.node(g.target(*ei)).name == "Boravia" &&
+             g.edge(*ei).evidence.front().rule.starts_with("cameo:121:CLASH");
+  EXPECT_TRUE(coded) << dump(g);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
