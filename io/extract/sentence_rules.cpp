@@ -164,6 +164,15 @@ void ArticleRun::sentence_rules() {
             continue;
           }
         }
+        // So is an agent noun of the dictionaries right after it ("Washington security
+        // officials are about to": the subject's own officials).
+        if (q == subj_end && q > b) {
+          const auto ag = dict_->agents.longest(dtoks_, q - b);
+          if (ag && q + ag.length <= k) {
+            q += ag.length;
+            continue;
+          }
+        }
         if (spelled && q >= pb && q < pe_) {
           ++q;  // the pattern's own words
           continue;

@@ -217,5 +217,29 @@ TEST(PetrSubjects, ANameAfterTheSubjectsTitleIsInItsNounPhrase) {
   EXPECT_TRUE(coded) << dump(g);
 }
 
+TEST(PetrSubjects, AnAgentNounAfterTheSubjectIsInItsNounPhrase) {
+  // "<place> security officials are about to restore ties with Y": the agent noun is no word
+  // between subject and verb.
+  //   [Washington]USAGOV [security officials]~GOV  --restore [064]--> Iran
+  dict::Dictionaries d;
+  d.actors = dict::parse_actors("WASHINGTON [USAGOV]\nIRAN [IRN]\n", "my.actors");
+  d.agents = dict::parse_agents("SECURITY_OFFICIALS [~GOV]\n", "my.agents");
+  d.verbs = dict::parse_verbs("--- RESTORE [064] ---\nRESTORE\n", "my.verbs");
+  d.user_verbs = true;
+  ExtractOptions o;
+  o.dictionaries = &d;
+  o.dictionary_actors = true;
+  ArticleText a;
+  a.id = "t";
+  a.body = "Washington security officials are about to restore full ties with Iran.";
+  graph::Graph g;
+  Extractor(lex(), o).extract(a, g);
+  bool coded = false;
+  for (auto [ei, ee] = boost::edges(g.boost_graph()); ei != ee; ++ei)
+    coded |= g.node(g.target(*ei)).name == "Iran" &&
+             g.edge(*ei).evidence.front().rule.starts_with("cameo:064:RESTORE");
+  EXPECT_TRUE(coded) << dump(g);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
