@@ -2,6 +2,8 @@
 // dictionaries, and capitalised names typed by their head nouns and context cues.
 #include "io/extract/run.hpp"
 
+#include "io/extract/dictionary/compose.hpp"
+
 namespace stakegraph::io::extract {
 
 // Kind of an actor from its event-data code (CAMEO actor codes: a 3-letter country, then
@@ -38,6 +40,21 @@ void ArticleRun::dictionary_actors(const Sentence& s, std::vector<char>& covered
   for (std::size_t k = b; k < e; ++k) dtoks_.push_back(tok(k).folded);
   const auto date = static_cast<extract::dictionary::Date>(date_ > 0 ? date_ : 0);
   for (std::size_t k = b; k < e;) {
+    // "soldiers from Gondor": the agent with its actor's code (dictionary/compose.hpp).
+    if (code_actors_ && !covered[k])
+      if (const auto ca = extract::dictionary::agent_of_actor(*dict_, dtoks_, k - b, date)) {
+        const int id = entity_named(surface(k, k + ca.length), kind_of_code(ca.code), true);
+        add_gazetteer(fold(surface(k, k + ca.length)), id);
+        gaz_max_ = std::max(gaz_max_, ca.length);
+        Ent& en = ents_[static_cast<std::size_t>(id)];
+        if (en.code.empty()) en.code = ca.code;
+        // Part of the actor it names, not of the article's most mentioned government.
+        if (en.part_of.empty() && kind_of_code(ca.code) != Kind::kGovernment)
+          en.part_of = surface(b + ca.actor_at, b + ca.actor_at + ca.actor_length);
+        for (std::size_t j = k; j < k + ca.length; ++j) covered[j] = 1;
+        k += ca.length;
+        continue;
+      }
     if (!tok(k).cap || covered[k]) {
       ++k;
       continue;

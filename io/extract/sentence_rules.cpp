@@ -131,23 +131,52 @@ void ArticleRun::sentence_rules() {
       const auto vm = dict_->verbs.match(dtoks_, k - b, cs - b, ce - b, mo);
       if (!vm.verb || !vm.has_event()) continue;
       const std::size_t ve = b + vm.verb_end;
-      // Passive: "<be> <participle> by <agent>".
+      // Passive: "<be> <participle> by <agent>"; "<be> <verb>ing" is the progressive
+      // ("is acting", "will be hosting"), as is_passive() reads it.
       bool passive = false;
       for (std::size_t q = k; q-- > cs && q + 3 > k;)
-        if (is(q, kBeForms)) passive = true;
+        if (is(q, kBeForms) && !ends_with(f(k), "ing")) passive = true;
       const std::string_view code =
           passive && !vm.passive_code.empty() ? vm.passive_code : vm.code;
       if (code.empty()) continue;
-      const extract::dictionary::PloverEvent pe = extract::dictionary::plover_event(code);
+      // A user's verbs dictionary codes its own codes too (dictionary/plover.hpp).
+      const auto coded = dict_->user_verbs ? extract::dictionary::user_event
+                                           : extract::dictionary::plover_event;
+      const extract::dictionary::PloverEvent pe = coded(code);
       if (!pe.is_event()) continue;
       std::vector<int> subj;
       std::size_t subj_end = b;
-      if (!subject_of(k, subj, &subj_end) || negated(subj_end, k)) continue;
+      if (!subject_of(k, subj, &subj_end)) continue;
+      // A negation the pattern spells out ("didn't clash over": &NEGATVAUXVRB) is coded by it.
+      const std::size_t pb = b + vm.pre_begin, pe_ = b + vm.pre_end;
+      const bool spelled = vm.pre_end > vm.pre_begin && pb >= subj_end && pe_ <= k;
+      if (spelled ? negated(subj_end, pb) || negated(pe_, k) : negated(subj_end, k)) continue;
       // The verb heads its subject's predicate: between them only auxiliaries, adverbs, a
       // date ("on Monday"), a parenthetical between commas ("X, a maker of Y, accused") or
       // an intention ("is about to", "has decided to"; the event is said to come).
       bool predicate = subj_end <= k;
       for (std::size_t q = subj_end; q < k && predicate;) {
+        // A name right after the subject is in its noun phrase ("Bree Prime Minister
+        // Romendacil clashed": the title, then the name).
+        if (q == subj_end && q > b && tok(q).cap && !eq(f(q - 1), ",")) {
+          if (const Mention* m = mention_at(q); m && m->e <= k) {
+            q = m->e;
+            continue;
+          }
+        }
+        // So is an agent noun of the dictionaries right after it ("Washington security
+        // officials are about to": the subject's own officials).
+        if (q == subj_end && q > b) {
+          const auto ag = dict_->agents.longest(dtoks_, q - b);
+          if (ag && q + ag.length <= k) {
+            q += ag.length;
+            continue;
+          }
+        }
+        if (spelled && q >= pb && q < pe_) {
+          ++q;  // the pattern's own words
+          continue;
+        }
         if (is(q, kIntentWords) && q + 2 <= k && eq(f(q + 1), "to")) {
           q += 2;
           continue;
@@ -188,6 +217,10 @@ void ArticleRun::sentence_rules() {
         if (!agent) continue;
         src = agent->ents;
         dst = subj;
+      } else if (vm.compound && subj.size() >= 2) {
+        // "% HAVE *": the compound actor's members do it to one another ("X and Y have
+        // delayed their meeting"), as PETRARCH codes '%'.
+        dst = subj;
       } else {
         // The pattern's target slot, else the direct object: an actor within a few words
         // (determiners and modifiers) after the verb.
@@ -227,7 +260,7 @@ void ArticleRun::sentence_rules() {
       // "[042:043]" in the active voice: the second code is the target's side of the event,
       // done to the subject ("X visited Y": Y hosts X), as PETRARCH codes it.
       if (!passive && !vm.passive_code.empty() && vm.passive_code != code) {
-        const auto back = extract::dictionary::plover_event(vm.passive_code);
+        const auto back = coded(vm.passive_code);
         if (back.is_event())
           for (int x : src)
             for (int y : dst)

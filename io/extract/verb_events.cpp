@@ -319,7 +319,8 @@ void ArticleRun::verb_events() {
       const std::string_view code = passive && !vm.passive_code.empty() ? vm.passive_code
                                                                          : vm.code;
       // A verbs dictionary of the user's own decides the type when the two differ.
-      const auto pe = extract::dictionary::plover_event(code);
+      const auto pe = dict_->user_verbs ? extract::dictionary::user_event(code)
+                                        : extract::dictionary::plover_event(code);
       if (vm.verb && !code.empty() &&
           (pe.relation == r || (dict_->user_verbs && pe.is_event()))) {
         r = pe.relation;

@@ -8,6 +8,10 @@ validation dictionaries (data/petrarch2/PETR.Validate.* beside this folder).
 usage: score_petr.py --bin STAKEGRAPH [--records FILE] [--dicts DIR] [--verbose]
 Runs, for each <Sentence> with expected codings:
   stakegraph extract --format json SENTENCE.txt --dictionary A --dictionary B ...
+where SENTENCE.txt has a "Date:" header line with the record's date (PETRARCH codes a record
+at its date: date-restricted actor codes depend on it).
+--verbose lists each coding missed (not even its roots reproduced) and ends with the count of
+misses by failure class (no coded edge; event right, source/target wrong; event wrong).
 and reads node `code` and edge `cameo` from the JSON. A coding is reproduced when some edge has
 the expected CAMEO event code and its endpoints carry the expected actor codes (exact), or the
 same three-letter roots (root). A record that expects no event counts as right when no edge
@@ -33,7 +37,7 @@ def records(path):
         body = " ".join((el.findtext("Text") or "").split())
         codings = [c.attrib for c in el.findall("EventCoding")]
         if body and codings and not any("error" in c for c in codings):
-            yield el.get("id"), body, codings
+            yield el.get("id"), el.get("date") or "", body, codings
 
 
 def main():
@@ -51,8 +55,12 @@ def main():
     n = exact = root = ne_n = ne_ok = 0
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "s.txt")
-        for rid, body, codings in records(a.records):
-            open(path, "w").write(body + "\n")
+        classes = {}
+        for rid, date, body, codings in records(a.records):
+            header = ""
+            if re.fullmatch(r"\d{8}", date):
+                header = f"Date: {date[:4]}-{date[4:6]}-{date[6:]}\n\n"
+            open(path, "w").write(header + body + "\n")
             p = subprocess.run([a.bin, "extract", "--format", "json", path] + dicts,
                                capture_output=True, text=True, timeout=60)
             try:
@@ -75,6 +83,22 @@ def main():
                 root += r_ok
                 if a.verbose and not r_ok:
                     print(f"MISS {rid} want=({s},{t},{ev}) got={got} text={body[:110]!r}")
+                    same_ev = [g for g in got if g[2] == ev]
+                    if not got:
+                        cls = "no coded edge"
+                    elif same_ev:
+                        cls = "event right, " + ("source and target wrong"
+                                                 if not any(g[0][:3] == s[:3] or g[1][:3] == t[:3] for g in same_ev)
+                                                 else "source wrong" if any(g[1][:3] == t[:3] for g in same_ev)
+                                                 else "target wrong")
+                    elif any(g[0][:3] == s[:3] and g[1][:3] == t[:3] for g in got):
+                        cls = "actors right, event wrong"
+                    else:
+                        cls = "event and actors wrong"
+                    classes[cls] = classes.get(cls, 0) + 1
+    if a.verbose:
+        for cls, k in sorted(classes.items(), key=lambda x: -x[1]):
+            print(f"misses: {k:4d} {cls}")
     print(f"petr exact={exact / n if n else 0:.2f} root={root / n if n else 0:.2f} "
           f"noevent-ok={ne_ok}/{ne_n} codings={n}")
     if n == 0:

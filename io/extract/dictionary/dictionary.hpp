@@ -274,6 +274,10 @@ struct VerbMatch {
   std::string_view pattern_text;
   std::optional<std::size_t> source, target, compound;  // token index of $, +, %
   std::size_t post_end = 0;  // after the pattern's last post-verb word (verb_end if none)
+  // The pattern's pre-verb words: from the first matched to after the last (equal: none).
+  // Words in it ("did n't", "said would not") are the pattern's: PETRARCH codes a negation
+  // its pattern names with the pattern's code.
+  std::size_t pre_begin = 0, pre_end = 0;
   bool has_event() const noexcept { return !code.empty() || !passive_code.empty(); }
 };
 

@@ -15,4 +15,13 @@ PloverEvent plover_event(std::string_view cameo_code) {
   return e;
 }
 
+PloverEvent user_event(std::string_view cameo_code) {
+  PloverEvent e = plover_event(cameo_code);
+  if (e.known || cameo_code.empty() || cameo_code == "---") return e;
+  e.own = true;
+  e.relation = graph::Relation::kRelatedTo;
+  e.sign = 0;
+  return e;
+}
+
 }  // namespace stakegraph::io::extract::dictionary

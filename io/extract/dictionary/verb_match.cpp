@@ -6,7 +6,10 @@
 // (-s, -es, -'s, -ed, -d, -ing, -ies, -ied, doubled consonant); ^ needs at least one word;
 // $, + and % bind to the first word of their gap (or the first actor start in it, when the
 // caller marks actors). The most specific matching pattern wins, the first written on ties.
+// The span of the pattern's pre-verb words is returned: a pattern that spells out a negation
+// ("&NEGATVAUXVRB * OVER EFFORTS") codes the negated verb itself.
 #include <algorithm>
+#include <utility>
 
 #include "io/extract/dictionary/dictionary.hpp"
 
@@ -23,6 +26,7 @@ struct TokenIds {
 
 struct Slots {
   std::optional<std::size_t> source, target, compound;
+  std::optional<std::size_t> first;  // the first word matched
   std::size_t end = 0;  // after the last word matched
 };
 
@@ -111,6 +115,7 @@ struct Matcher {
           }
           pending.clear();
         }
+        if (!slots.first) slots.first = j;
         pos = j + len;
         found = true;
         break;
@@ -204,14 +209,17 @@ VerbMatch VerbDictionary::match(Tokens tokens, std::size_t v, std::size_t clause
   const Matcher m{ids, clause_begin, synsets_, options.actor_start};
   const Pattern* best = nullptr;
   Slots best_slots;
+  std::pair<std::size_t, std::size_t> best_pre{0, 0};
   for (std::uint32_t pi : block.patterns) {
     const Pattern& p = patterns_[pi];
     if (best && p.specificity <= best->specificity) continue;
     Slots s;
     if (!m.sequence(p.pre, clause_begin, r.verb_begin, false, s)) continue;
+    const std::size_t pre_begin = s.first.value_or(0), pre_end = s.first ? s.end : 0;
     if (!m.sequence(p.post, r.verb_end, clause_end, true, s)) continue;
     best = &p;
     best_slots = s;
+    best_pre = {pre_begin, pre_end};
   }
   if (!best) return r;
   r.pattern = best;
@@ -221,6 +229,8 @@ VerbMatch VerbDictionary::match(Tokens tokens, std::size_t v, std::size_t clause
   r.target = best_slots.target;
   r.compound = best_slots.compound;
   r.post_end = std::max(r.verb_end, best_slots.end);
+  r.pre_begin = best_pre.first;
+  r.pre_end = best_pre.second;
   return r;
 }
 
