@@ -45,6 +45,8 @@ void check_selection(const SelectionOptions& o) {
     throw graph::InvalidArgument("--by: unknown ranking '" + o.by +
                                  "' (one of: degree, pagerank, betweenness)");
   if (o.depth < 0) throw graph::InvalidArgument("--depth must be 0 or more");
+  if (!o.path.empty() && o.path.size() != 2)
+    throw graph::InvalidArgument("--path takes two nodes: FROM TO");
 }
 
 io::DrawSelectionOptions draw_selection_options(const SelectionOptions& o) {

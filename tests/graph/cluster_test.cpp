@@ -1,8 +1,8 @@
 // graph::cluster (graph/cluster.hpp): the method chosen by the enum, checked against answers
 // worked out by hand on drawn graphs and against the kernels called directly.
 //
-//   a -allied_with-> b -allied_with-> c -allied_with-> a     d -> e -> f -> d (allied_with)
-//                                     c -allied_with-> g
+//   a -supplies-> b -supplies-> c -supplies-> a     d -> e -> f -> d (supplies)
+//                                  c -supplies-> g
 //
 // Components: {a, b, c, g} (cluster 0, the largest) and {d, e, f}. Strong components:
 // {a, b, c}, {d, e, f}, {g}. Louvain: the two components; modularity with m = 7 edges,
@@ -35,7 +35,7 @@ Drawn two_triangles() {
   t.x = node("g");
   for (auto [s, d] : {std::pair{t.a, t.b}, {t.b, t.c}, {t.c, t.a}, {t.d, t.e}, {t.e, t.f},
                       {t.f, t.d}, {t.c, t.x}})
-    t.g.add_edge(s, d, Relation::kAlliedWith);
+    t.g.add_edge(s, d, Relation::kSupplies);
   return t;
 }
 

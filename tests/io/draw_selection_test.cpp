@@ -3,9 +3,9 @@
 // what `stakegraph render -o X.dot` printed before the selection left the CLI (the goldens of
 // tests/data/golden/, written by the build of commit 99402d6, see tests/data/README.md).
 //
-// Story graph, undirected degrees: Huawei 8 (sanctioned by the US, supplies BT, EE, Vodafone,
-// Three, rejects and is implicated by the allegation, Ren part of it), United States 4,
-// Germany 2, the allegation 2, every other node 1. Shortest path BT - Huawei - United States
+// Story graph, undirected degrees (distinct neighbours, as the CSR view counts them): Huawei 7
+// (the United States, BT, EE, Vodafone, Three, the allegation, Ren), United States 3 (Germany,
+// Huawei, The Wall Street Journal), every other node 1. Shortest path BT - Huawei - United States
 // - Germany.
 #include "io/render/draw_selection.hpp"
 
