@@ -1,8 +1,8 @@
 // One entry point for the clustering methods, chosen by an enum: connected components,
 // strongly connected components, Louvain communities, label propagation (graph/components.hpp,
-// graph/communities.hpp) and signed camps (graph/camps.hpp). Used by `clusters`, the drawings'
-// cluster boxes (io/render/draw_selection.hpp) and the report, so that a cluster has the same
-// number everywhere for the same graph and options.
+// graph/communities.hpp) and signed camps (graph/camps.hpp). Used by `clusters` and by the
+// cluster boxes of `render` and `report` (io/render/draw_selection.hpp), so that a cluster has
+// the same number everywhere for the same graph and options.
 //
 // Conventions: clusters are numbered 0..count-1, largest first (as each method numbers them);
 // the modularity is always computed, on the undirected view weighted as options.source says,
