@@ -1,12 +1,5 @@
-// stakegraph centrality GRAPH --metric M: rank the nodes of a graph by degree, betweenness,
-// closeness, harmonic, PageRank or eigenvector centrality (graph/centrality.hpp,
-// graph/betweenness.hpp). Filters (--kind, --relation, --since, --until, --no-hedged)
-// restrict the nodes printed, ranked among the whole graph; with --subgraph the scores are
-// computed on the filtered part only (cli/filters.hpp). Text prints a ranked table (padded
-// by display width) under a header saying which; --json prints the CentralityResult message
-// of proto/query.proto, sorted by score (highest first). The whole graph of a version 3
-// .sgpb file (no filter, --write or --personalize) is ranked from its topology arrays,
-// without a graph::Graph (io/topology_arrays.hpp); the output is the same.
+#include "cli/centrality.hpp"
+
 #include <algorithm>
 #include <cstdio>
 #include <iomanip>
@@ -39,33 +32,6 @@
 
 namespace stakegraph::cli {
 namespace {
-
-struct CentralityOptions {
-  std::string graph;
-  std::string metric;
-  std::size_t top = 20;
-  FilterFlags filters;
-  bool directed = false;
-  bool undirected = false;
-  WeightOption weight;
-  graph::WeightSource source = graph::WeightSource::kNone;  // resolved on the loaded graph
-  std::string write;                                        // --write OUT
-  std::string nodes;                                        // --nodes FILE (CSV OUT)
-  bool force = false;
-  bool normalized = false;
-  std::uint32_t samples = 0;
-  std::uint64_t seed = 0;
-  double confidence = 0.95;
-  double damping = 0.85;
-  std::vector<std::string> personalize;
-  std::string degree_mode = "total";
-  int threads = 0;
-  bool json = false;
-  ProgressCliOptions progress;
-  // Which options were given (to reject those that do not apply to the metric).
-  bool samples_given = false, seed_given = false, damping_given = false,
-       confidence_given = false, mode_given = false;
-};
 
 // The metric on the analytics view `c`; `personalization`: PageRank's teleport nodes.
 graph::CentralityResult compute_on(const graph::Csr& c, const CentralityOptions& o,
@@ -165,7 +131,8 @@ void check_options(const CentralityOptions& o) {
 // Prints the ranking of the nodes `printed` selects (text or JSON).
 template <class Rows>
 void print_ranking(const CentralityOptions& o, const graph::CentralityResult& r,
-                   const std::vector<bool>& printed, const Rows& rows, bool on_subgraph) {
+                   const std::vector<bool>& printed, const Rows& rows, bool on_subgraph,
+                   std::ostream& text) {
   std::vector<graph::NodeIndex> order;
   for (graph::NodeIndex v = 0; v < r.scores.size(); ++v)
     if (printed[v]) order.push_back(v);
@@ -177,39 +144,39 @@ void print_ranking(const CentralityOptions& o, const graph::CentralityResult& r,
   if (o.top > 0 && order.size() > o.top) order.resize(o.top);
 
   if (o.json) {
-    pb::CentralityResult out;
-    out.set_metric(o.metric);
+    pb::CentralityResult msg;
+    msg.set_metric(o.metric);
     for (graph::NodeIndex v : order) {
-      pb::NodeScore* s = out.add_scores();
+      pb::NodeScore* s = msg.add_scores();
       s->set_id(valid_utf8(rows.id(v)));
       s->set_name(valid_utf8(rows.name(v)));
       s->set_kind(static_cast<pb::Kind>(rows.kind(v)));
       s->set_score(r.scores[v]);
     }
     if (r.samples > 0) {
-      out.set_samples(r.samples);
-      out.set_error_bound(r.error_bound);
-      out.set_confidence(o.confidence);
+      msg.set_samples(r.samples);
+      msg.set_error_bound(r.error_bound);
+      msg.set_confidence(o.confidence);
     }
-    print_message_json(out);
+    print_message_json(msg, text);
     return;
   }
-  std::cout << o.metric << " (" << (o.directed ? "directed" : "undirected")
+  text << o.metric << " (" << (o.directed ? "directed" : "undirected")
             << (o.source == graph::WeightSource::kNone
                     ? std::string()
                     : ", weighted (" + std::string(graph::weight_source_name(o.source)) + ")")
             << (o.normalized ? ", normalized" : "") << ", "
             << rows.node_count() << " nodes, " << rows.edge_count() << " edges)";
   if (on_subgraph) {
-    std::cout << " computed on the subgraph selected by " << describe_filters(o.filters);
+    text << " computed on the subgraph selected by " << describe_filters(o.filters);
   } else if (o.filters.any()) {
-    std::cout << " computed on the whole graph; showing the " << matching
+    text << " computed on the whole graph; showing the " << matching
               << " nodes that pass " << describe_filters(o.filters)
               << " (--subgraph computes on them only)";
   }
-  std::cout << "\n";
+  text << "\n";
   if (r.samples > 0) {
-    std::cout << "sampled: " << r.samples << " sources, seed " << o.seed << "; every score within "
+    text << "sampled: " << r.samples << " sources, seed " << o.seed << "; every score within "
               << r.error_bound << " of the exact value with probability " << o.confidence
               << "\n";
   }
@@ -218,14 +185,14 @@ void print_ranking(const CentralityOptions& o, const graph::CentralityResult& r,
   for (graph::NodeIndex v : order)
     name_width = std::max(name_width, io::display_width(rows.name(v)));
   name_width = std::min(name_width, kMaxNameWidth);
-  std::cout << std::setw(5) << "rank" << "  " << std::setw(14) << std::left << "score" << "  "
+  text << std::setw(5) << "rank" << "  " << std::setw(14) << std::left << "score" << "  "
             << cell("name", name_width) << "  kind\n"
             << std::right;
   std::size_t rank = 0;
   for (graph::NodeIndex v : order) {
     char score[32];
     std::snprintf(score, sizeof score, "%.6g", r.scores[v]);
-    std::cout << std::setw(5) << ++rank << "  " << std::setw(14) << std::left << score << "  "
+    text << std::setw(5) << ++rank << "  " << std::setw(14) << std::left << score << "  "
               << cell(rows.name(v), name_width) << "  " << graph::kind_name(rows.kind(v))
               << "\n"
               << std::right;
@@ -256,7 +223,7 @@ graph::CentralityResult run_metric(const CentralityOptions& o, std::size_t nodes
 // format version 3: the analytics view is built from the file's arrays, without a
 // graph::Graph (io/topology_arrays.hpp); the output is the same. False when this does not
 // apply, or when a weight is not allowed (the graph's path says which edge).
-bool rank_from_arrays(CentralityOptions o) {
+bool rank_from_arrays(CentralityOptions o, std::ostream& out) {
   if (o.filters.any() || !o.write.empty() || !o.personalize.empty()) return false;
   std::optional<io::TopologyArrays> t = io::load_topology_arrays(o.graph);
   if (!t) return false;
@@ -270,14 +237,17 @@ bool rank_from_arrays(CentralityOptions o) {
   t->release_edges();
   const graph::CentralityResult r = run_metric(
       o, rows.node_count(), [&](Progress& progress) { return compute_on(c, o, {}, progress); });
-  print_ranking(o, r, std::vector<bool>(rows.node_count(), true), rows, false);
+  print_ranking(o, r, std::vector<bool>(rows.node_count(), true), rows, false, out);
   return true;
 }
 
-void run_centrality(CentralityOptions o) {
+}  // namespace
+
+void run_centrality(const CentralityOptions& given, std::ostream& out) {
+  CentralityOptions o = given;
   check_options(o);
   kernels().check_supported("centrality", o.metric);
-  if (rank_from_arrays(o)) return;
+  if (rank_from_arrays(o, out)) return;
   const graph::FilterOptions filter = filter_of(o.filters);
   // Resolve --personalize on the whole graph first, so that an unknown name gets the usual
   // suggestions; compute() then finds the node again in the filtered copy.
@@ -299,10 +269,8 @@ void run_centrality(CentralityOptions o) {
   const graph::CentralityResult r = run_metric(
       o, g.node_count(), [&](Progress& progress) { return compute(g, o, progress); });
   if (!o.write.empty()) write_node_values(g, o.metric, r.scores, o.write, o.nodes, o.force);
-  print_ranking(o, r, printed, GraphRows{g}, on_subgraph);
+  print_ranking(o, r, printed, GraphRows{g}, on_subgraph, out);
 }
-
-}  // namespace
 
 void setup_centrality(CLI::App& app) {
   auto o = std::make_shared<CentralityOptions>();
@@ -359,7 +327,7 @@ void setup_centrality(CLI::App& app) {
     o->seed_given = seed->count() > 0;
     o->confidence_given = confidence->count() > 0;
     o->damping_given = damping->count() > 0;
-    run_centrality(*o);
+    run_centrality(*o, std::cout);
   });
 }
 

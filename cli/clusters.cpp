@@ -1,14 +1,5 @@
-// stakegraph clusters GRAPH: connected components, strongly connected components, Louvain
-// communities, label propagation, or signed camps. Computed on the whole graph; filters
-// (--kind, --relation, --since, --until, --no-hedged) restrict the members listed, and with
-// --subgraph the clusters are computed on the filtered part only (cli/filters.hpp).
-// Clusters are numbered from 1, largest first, in the text and in the diagrams of `render
-// --clusters` and the report (the same numbers for the same graph and options); the JSON
-// "id" is the 0-based index (cluster id + 1 is the number shown). Text lists the
-// clusters with their members' names; --json prints the ClusterResult message of
-// proto/query.proto. The whole graph's clusters of a version 3 .sgpb file (no filter or
-// --write; not camps) are computed from its topology arrays, without a graph::Graph
-// (io/topology_arrays.hpp); the output is the same.
+#include "cli/clusters.hpp"
+
 #include <iomanip>
 #include <iostream>
 #include <memory>
@@ -26,8 +17,7 @@
 #include "cli/kernels.hpp"
 #include "cli/node_rows.hpp"
 #include "cli/weight_option.hpp"
-#include "graph/camps.hpp"
-#include "graph/communities.hpp"
+#include "graph/cluster.hpp"
 #include "graph/components.hpp"
 #include "graph/csr.hpp"
 #include "graph/error.hpp"
@@ -38,99 +28,43 @@
 namespace stakegraph::cli {
 namespace {
 
-struct ClustersOptions {
-  std::string graph;
-  std::string method = "louvain";
-  double resolution = 1.0;
-  std::uint64_t seed = 1;
-  int restarts = 4;
-  WeightOption weight;
-  graph::WeightSource source = graph::WeightSource::kNone;  // resolved on the loaded graph
-  std::string write;                                        // --write OUT
-  std::string nodes;                                        // --nodes FILE (CSV OUT)
-  bool force = false;
-  FilterFlags filters;
-  std::size_t min_size = 1;
-  bool json = false;
-  ProgressCliOptions progress;
-};
+// The options of graph::cluster from the command's (method by name, weights resolved),
+// with Louvain's passes reported on `progress`.
+graph::ClusterMethod method_of(const ClustersOptions& o) {
+  const auto method = graph::parse_cluster_method(o.method);
+  if (!method) throw graph::InvalidArgument("unknown method '" + o.method + "'");
+  return *method;
+}
 
-struct Outcome {
-  std::vector<std::uint32_t> membership;
-  std::uint32_t count = 0;
-  double modularity = 0.0;
-  bool signed_result = false;
-  double frustration = 0.0;
-  bool optimal = true;
-  std::string detail;  // one line of method-specific facts for the text header
-};
+graph::ClusterOptions cluster_options(const ClustersOptions& o, Progress& progress) {
+  graph::ClusterOptions c{.method = method_of(o),
+                          .resolution = o.resolution,
+                          .seed = o.seed,
+                          .restarts = o.restarts,
+                          .source = o.source};
+  if (progress.enabled())
+    c.progress = [&progress](std::uint64_t done, std::uint64_t total) {
+      progress.update(std::to_string(done) + "/" + std::to_string(total) + " passes",
+                      static_cast<double>(done) / static_cast<double>(total));
+    };
+  c.components = kernels().connected_components;
+  return c;
+}
 
-// The methods that run on the analytics view: `undirected` (weighted as o.source says),
-// and `directed()` (unweighted, for strong components). Not camps (the signed graph).
-template <class Directed>
-Outcome cluster_on(const graph::Csr& undirected, Directed&& directed, const ClustersOptions& o,
-                   Progress& progress) {
-  Outcome out;
+// One line of method-specific facts for the text header ("" for the components).
+std::string detail_of(const ClustersOptions& o, const graph::ClusterResult& r) {
   std::ostringstream detail;
-  if (o.method == "components" || o.method == "strong-components") {
-    const graph::ComponentsResult r = o.method == "components"
-                                          ? kernels().connected_components(undirected)
-                                          : graph::strong_components(directed());
-    out.membership = r.membership;
-    out.count = r.count;
+  if (r.is_signed) {
+    detail << "frustration " << r.frustration << " ("
+           << (r.optimal ? "optimal" : "best found; some components too large to prove optimal")
+           << "), " << r.signed_ties << " signed ties";
   } else if (o.method == "louvain") {
-    graph::LouvainOptions lo{.resolution = o.resolution, .seed = o.seed, .restarts = o.restarts};
-    if (progress.enabled())
-      lo.progress = [&progress](std::uint64_t done, std::uint64_t total) {
-        progress.update(std::to_string(done) + "/" + std::to_string(total) + " passes",
-                        static_cast<double>(done) / static_cast<double>(total));
-      };
-    const graph::CommunityResult r = graph::louvain(undirected, lo);
-    out.membership = r.membership;
-    out.count = r.count;
-    detail << "resolution " << o.resolution << ", seed " << r.seed << ", " << r.levels << " levels";
+    detail << "resolution " << o.resolution << ", seed " << r.seed << ", " << r.levels
+           << " levels";
   } else if (o.method == "label-propagation") {
-    const graph::CommunityResult r = graph::label_propagation(undirected, {.seed = o.seed});
-    out.membership = r.membership;
-    out.count = r.count;
     detail << "seed " << o.seed << ", " << r.iterations << " sweeps";
-  } else {
-    throw graph::InvalidArgument("unknown method '" + o.method + "'");
   }
-  out.modularity = graph::modularity(undirected, out.membership, o.resolution);
-  out.detail = detail.str();
-  return out;
-}
-
-// Louvain, label propagation, camps and modularity add weights up: none may be negative.
-bool checks_weights(const std::string& method) {
-  return method != "components" && method != "strong-components";
-}
-
-Outcome cluster(const graph::Graph& g, const ClustersOptions& o, Progress& progress) {
-  const bool weighted = o.source != graph::WeightSource::kNone;
-  if (checks_weights(o.method)) graph::require_positive_weights(g, o.source, true, o.method);
-  const graph::Csr undirected =
-      graph::build_csr(g, {.weighted = weighted, .source = o.source});
-  if (o.method != "camps")
-    return cluster_on(
-        undirected, [&] { return graph::build_csr(g, {.directed = true}); }, o, progress);
-  Outcome out;
-  std::ostringstream detail;
-  const graph::SignedGraph s = graph::build_signed(g, {.weighted = weighted, .source = o.source});
-  const graph::CampsResult r =
-      graph::camps(s, {.seed = o.seed, .restarts = std::max(8, o.restarts)});
-  out.membership = r.membership;
-  out.count = r.count;
-  out.signed_result = true;
-  out.frustration = r.frustration;
-  out.optimal = r.exact;
-  detail << "frustration " << r.frustration << " ("
-         << (r.exact ? "optimal" : "best found; some components too large to prove optimal")
-         << "), " << s.targets.size() / 2 << " signed ties";
-  out.modularity = graph::modularity(undirected, out.membership, o.resolution);
-  out.detail = detail.str();
-  return out;
+  return detail.str();
 }
 
 // The members of each cluster that are listed: those the filters keep (all with --subgraph,
@@ -145,13 +79,14 @@ std::vector<std::vector<std::uint32_t>> listed_members(
 }
 
 template <class Rows>
-void print_json_result(const Rows& rows, const ClustersOptions& o, const Outcome& r,
+void print_json_result(const Rows& rows, const ClustersOptions& o, const graph::ClusterResult& r,
                        const std::vector<std::vector<std::uint32_t>>& members,
-                       const std::vector<std::vector<std::uint32_t>>& listed) {
+                       const std::vector<std::vector<std::uint32_t>>& listed,
+                       std::ostream& out) {
   pb::ClusterResult msg;
   msg.set_method(o.method);
   msg.set_modularity(r.modularity);
-  if (r.signed_result) {
+  if (r.is_signed) {
     msg.set_frustration(r.frustration);
     msg.set_optimal(r.optimal);
   }
@@ -164,44 +99,44 @@ void print_json_result(const Rows& rows, const ClustersOptions& o, const Outcome
       cl->add_ids(valid_utf8(rows.id(v)));
     }
   }
-  print_message_json(msg);
+  print_message_json(msg, out);
 }
 
 // Prints the clusters (text or JSON); `printed`: the nodes the filters keep.
 template <class Rows>
-void print_clusters(const Rows& rows, const ClustersOptions& o, const Outcome& r,
+void print_clusters(const Rows& rows, const ClustersOptions& o, const graph::ClusterResult& r,
                     const std::vector<std::vector<std::uint32_t>>& members,
-                    const std::vector<bool>& printed, bool on_subgraph) {
+                    const std::vector<bool>& printed, bool on_subgraph, std::ostream& out) {
   const auto listed = listed_members(members, printed);
   if (o.json) {
-    print_json_result(rows, o, r, members, listed);
+    print_json_result(rows, o, r, members, listed, out);
     return;
   }
   std::size_t shown = 0;
   for (std::uint32_t c = 0; c < r.count; ++c)
     shown += members[c].size() >= o.min_size && !listed[c].empty();
-  std::cout << o.method << ": " << r.count << " clusters over " << rows.node_count() << " nodes";
+  out << o.method << ": " << r.count << " clusters over " << rows.node_count() << " nodes";
   if (on_subgraph) {
-    std::cout << " of the subgraph selected by " << describe_filters(o.filters);
+    out << " of the subgraph selected by " << describe_filters(o.filters);
   } else if (o.filters.any()) {
-    std::cout << " of the whole graph (" << shown << " with members passing "
+    out << " of the whole graph (" << shown << " with members passing "
               << describe_filters(o.filters) << " shown, only those members listed; "
               << "--subgraph computes on them only)";
   }
   if (shown < r.count && !o.filters.any())
-    std::cout << " (" << shown << " of size >= " << o.min_size << " shown)";
-  std::cout << ", modularity " << std::setprecision(4) << std::fixed << r.modularity
+    out << " (" << shown << " of size >= " << o.min_size << " shown)";
+  out << ", modularity " << std::setprecision(4) << std::fixed << r.modularity
             << std::defaultfloat << std::setprecision(6);
-  if (!r.detail.empty()) std::cout << "; " << r.detail;
-  std::cout << "\n";
+  if (const std::string detail = detail_of(o, r); !detail.empty()) out << "; " << detail;
+  out << "\n";
   for (std::uint32_t c = 0; c < r.count; ++c) {
     if (members[c].size() < o.min_size || listed[c].empty()) continue;
-    std::cout << "cluster " << c + 1 << " (" << members[c].size();
-    if (listed[c].size() < members[c].size()) std::cout << ", " << listed[c].size() << " listed";
-    std::cout << "): ";
+    out << "cluster " << c + 1 << " (" << members[c].size();
+    if (listed[c].size() < members[c].size()) out << ", " << listed[c].size() << " listed";
+    out << "): ";
     for (std::size_t i = 0; i < listed[c].size(); ++i)
-      std::cout << (i ? ", " : "") << rows.name(listed[c][i]);
-    std::cout << "\n";
+      out << (i ? ", " : "") << rows.name(listed[c][i]);
+    out << "\n";
   }
 }
 
@@ -209,12 +144,13 @@ void print_clusters(const Rows& rows, const ClustersOptions& o, const Outcome& r
 // version 3: computed on the view built from the file's arrays, without a graph::Graph
 // (io/topology_arrays.hpp); the output is the same. False when this does not apply, or when
 // a weight is not allowed (the graph's path says which edge).
-bool cluster_from_arrays(ClustersOptions o) {
+bool cluster_from_arrays(ClustersOptions o, std::ostream& out) {
   if (o.filters.any() || !o.write.empty() || o.method == "camps") return false;
   std::optional<io::TopologyArrays> t = io::load_topology_arrays(o.graph);
   if (!t) return false;
   o.source = resolve_weight(o.weight, io::has_weights(*t));
-  if (checks_weights(o.method) && !io::weights_allowed(*t, o.source, true)) return false;
+  if (graph::cluster_method_adds_weights(method_of(o)) &&
+      !io::weights_allowed(*t, o.source, true)) return false;
   const bool weighted = o.source != graph::WeightSource::kNone;
   const graph::Csr undirected = io::csr_of(*t, {.weighted = weighted, .source = o.source});
   std::optional<graph::Csr> directed;
@@ -223,17 +159,21 @@ bool cluster_from_arrays(ClustersOptions o) {
   t->release_edges();
   Progress progress("clusters", o.progress);
   progress.step(o.method);
-  const Outcome r = cluster_on(
-      undirected, [&]() -> const graph::Csr& { return *directed; }, o, progress);
+  const graph::ClusterResult r = graph::cluster(
+      undirected, [&]() -> const graph::Csr& { return *directed; }, cluster_options(o, progress));
   progress.finish(std::to_string(r.count) + " clusters");
   print_clusters(rows, o, r, graph::cluster_members(r.membership, r.count),
-                 std::vector<bool>(rows.node_count(), true), false);
+                 std::vector<bool>(rows.node_count(), true), false, out);
   return true;
 }
 
-void run_clusters(ClustersOptions o) {
+}  // namespace
+
+void run_clusters(const ClustersOptions& given, std::ostream& out) {
+  ClustersOptions o = given;
+  method_of(o);  // an unknown method is a usage error, before any loading
   kernels().check_supported("clusters", o.method);
-  if (cluster_from_arrays(o)) return;
+  if (cluster_from_arrays(o, out)) return;
   const graph::FilterOptions filter = filter_of(o.filters);
   const bool on_subgraph = o.filters.subgraph && !filter.selects_everything();
   // The topology alone unless the filters read evidence or --write saves the whole graph.
@@ -243,7 +183,7 @@ void run_clusters(ClustersOptions o) {
   o.source = resolve_weight(o.weight, g);
   Progress progress("clusters", o.progress);
   progress.step(o.method);
-  const Outcome r = cluster(g, o, progress);
+  const graph::ClusterResult r = graph::cluster(g, cluster_options(o, progress));
   progress.finish(std::to_string(r.count) + " clusters");
   const auto members = graph::cluster_members(r.membership, r.count);
   if (!o.write.empty()) {
@@ -251,11 +191,10 @@ void run_clusters(ClustersOptions o) {
     write_node_values(g, o.method, ids, o.write, o.nodes, o.force);
   }
   print_clusters(GraphRows{g}, o, r, members,
-                 on_subgraph ? std::vector<bool>(g.node_count(), true) : printed_nodes(g, o.filters),
-                 on_subgraph);
+                 on_subgraph ? std::vector<bool>(g.node_count(), true)
+                             : printed_nodes(g, o.filters),
+                 on_subgraph, out);
 }
-
-}  // namespace
 
 void setup_clusters(CLI::App& app) {
   auto opts = std::make_shared<ClustersOptions>();
@@ -298,7 +237,7 @@ void setup_clusters(CLI::App& app) {
   add_progress_options(sub, opts->progress);
   sub->callback([opts] {
     const PrintableOutput text(std::cout);
-    run_clusters(*opts);
+    run_clusters(*opts, std::cout);
   });
 }
 

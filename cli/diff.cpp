@@ -1,10 +1,5 @@
-// stakegraph diff BEFORE AFTER | diff GRAPH --from D1 [--to D2] [--since D0]
-//   [--evidence N] [--json]
-// What appears, disappears or changes sign (graph/diff.hpp): between two graph files, or in
-// one graph between its evidence dated before D1 (from D0) and its evidence dated from D1 to
-// D2 ("what is new from D1 to D2, and what went quiet"). Each edge is printed with its first
-// N evidence items (title, date, hedged, speaker); --json prints the DiffResult message of
-// proto/query.proto.
+#include "cli/diff.hpp"
+
 #include <date/date.h>
 
 #include <iostream>
@@ -25,13 +20,6 @@
 namespace stakegraph::cli {
 namespace {
 
-struct DiffCliOptions {
-  std::vector<std::string> graphs;  // one (with --from) or two
-  std::string from, to, since;
-  std::size_t evidence = 1;
-  bool json = false;
-};
-
 // The day before `d` (a valid date).
 graph::Date day_before(graph::Date d) {
   const date::year_month_day ymd{date::year{d / 10000}, date::month{static_cast<unsigned>(d / 100 % 100)},
@@ -43,68 +31,70 @@ graph::Date day_before(graph::Date d) {
 
 const char* sign_word(int s) { return s > 0 ? "+" : s < 0 ? "-" : "0"; }
 
-void print_edge(const graph::Graph& g, graph::EdgeRef e, const char* mark, std::size_t evidence) {
+void print_edge(const graph::Graph& g, graph::EdgeRef e, const char* mark, std::size_t evidence,
+                std::ostream& out) {
   const graph::EdgeData& d = g.edge(e);
-  std::cout << "  " << mark << g.node(g.source(e)).name << " -" << graph::relation_name(d.relation)
+  out << "  " << mark << g.node(g.source(e)).name << " -" << graph::relation_name(d.relation)
             << "-> " << g.node(g.target(e)).name << "  (" << d.evidence.size() << " evidence";
   if (d.first_seen != graph::kNoDate) {
-    std::cout << ", " << graph::format_iso_date(d.first_seen);
-    if (d.last_seen != d.first_seen) std::cout << " .. " << graph::format_iso_date(d.last_seen);
+    out << ", " << graph::format_iso_date(d.first_seen);
+    if (d.last_seen != d.first_seen) out << " .. " << graph::format_iso_date(d.last_seen);
   }
-  std::cout << ")\n";
+  out << ")\n";
   for (std::size_t i = 0; i < d.evidence.size() && i < evidence; ++i) {
     const graph::Evidence& ev = d.evidence[i];
-    std::cout << "      ";
-    if (ev.hedged) std::cout << "(hedged) ";
-    if (!ev.speaker.empty()) std::cout << ev.speaker << ": ";
-    std::cout << "\"" << ev.text << "\"";
+    out << "      ";
+    if (ev.hedged) out << "(hedged) ";
+    if (!ev.speaker.empty()) out << ev.speaker << ": ";
+    out << "\"" << ev.text << "\"";
     if (ev.article != graph::kNoArticle) {
       const graph::Article& a = g.articles()[ev.article];
-      std::cout << "  -- " << (a.title.empty() ? a.id : a.title);
+      out << "  -- " << (a.title.empty() ? a.id : a.title);
     }
     const graph::Date when = graph::evidence_date(g, ev);
-    if (when != graph::kNoDate) std::cout << ", " << graph::format_iso_date(when);
-    std::cout << "\n";
+    if (when != graph::kNoDate) out << ", " << graph::format_iso_date(when);
+    out << "\n";
   }
 }
 
 void print_text(const graph::Graph& before, const graph::Graph& after, const graph::GraphDiff& r,
                 const std::string& before_name, const std::string& after_name,
-                std::size_t evidence) {
-  std::cout << "before: " << before_name << " (" << before.node_count() << " nodes, "
+                std::size_t evidence, std::ostream& out) {
+  out << "before: " << before_name << " (" << before.node_count() << " nodes, "
             << before.edge_count() << " edges)\n"
             << "after:  " << after_name << " (" << after.node_count() << " nodes, "
             << after.edge_count() << " edges)\n";
   if (r.empty()) {
-    std::cout << "no difference\n";
+    out << "no difference\n";
     return;
   }
-  auto nodes = [](const graph::Graph& g, const std::vector<graph::NodeIndex>& vs,
+  auto nodes = [&out](const graph::Graph& g, const std::vector<graph::NodeIndex>& vs,
                   const char* title, const char* mark) {
     if (vs.empty()) return;
-    std::cout << title << " (" << vs.size() << ")\n";
+    out << title << " (" << vs.size() << ")\n";
     for (graph::NodeIndex v : vs)
-      std::cout << "  " << mark << g.node(v).name << "  (" << graph::kind_name(g.node(v).kind)
+      out << "  " << mark << g.node(v).name << "  (" << graph::kind_name(g.node(v).kind)
                 << ")\n";
   };
   nodes(after, r.nodes_added, "nodes added", "+ ");
   nodes(before, r.nodes_removed, "nodes removed", "- ");
-  if (!r.edges_added.empty()) std::cout << "edges added (" << r.edges_added.size() << ")\n";
-  for (graph::EdgeRef e : r.edges_added) print_edge(after, e, "+ ", evidence);
-  if (!r.edges_removed.empty()) std::cout << "edges removed (" << r.edges_removed.size() << ")\n";
-  for (graph::EdgeRef e : r.edges_removed) print_edge(before, e, "- ", evidence);
-  if (!r.sign_changes.empty()) std::cout << "sign changes (" << r.sign_changes.size() << ")\n";
+  if (!r.edges_added.empty()) out << "edges added (" << r.edges_added.size() << ")\n";
+  for (graph::EdgeRef e : r.edges_added) print_edge(after, e, "+ ", evidence, out);
+  if (!r.edges_removed.empty()) out << "edges removed (" << r.edges_removed.size() << ")\n";
+  for (graph::EdgeRef e : r.edges_removed) print_edge(before, e, "- ", evidence, out);
+  if (!r.sign_changes.empty()) out << "sign changes (" << r.sign_changes.size() << ")\n";
   for (const graph::SignChange& c : r.sign_changes) {
-    std::cout << "  " << before.node(c.a_before).name << " ~ " << before.node(c.b_before).name
+    out << "  " << before.node(c.a_before).name << " ~ " << before.node(c.b_before).name
               << ": " << sign_word(c.before) << " -> " << sign_word(c.after) << "\n";
-    for (graph::EdgeRef e : c.before_edges) print_edge(before, e, "  before: ", evidence);
-    for (graph::EdgeRef e : c.after_edges) print_edge(after, e, "  after:  ", evidence);
+    for (graph::EdgeRef e : c.before_edges) print_edge(before, e, "  before: ", evidence, out);
+    for (graph::EdgeRef e : c.after_edges) print_edge(after, e, "  after:  ", evidence, out);
   }
 }
 
 void print_json_result(const graph::Graph& before, const graph::Graph& after,
                        const graph::GraphDiff& r, const std::string& before_name,
-                       const std::string& after_name, std::size_t evidence) {
+                       const std::string& after_name, std::size_t evidence,
+                       std::ostream& text) {
   pb::DiffResult out;
   out.set_before(valid_utf8(before_name));
   out.set_after(valid_utf8(after_name));
@@ -124,10 +114,12 @@ void print_json_result(const graph::Graph& before, const graph::Graph& after,
     for (graph::EdgeRef e : c.before_edges) *x->add_before_edges() = io::edge_view(before, e, ev);
     for (graph::EdgeRef e : c.after_edges) *x->add_after_edges() = io::edge_view(after, e, ev);
   }
-  print_message_json(out);
+  print_message_json(out, text);
 }
 
-void run_diff(const DiffCliOptions& o) {
+}  // namespace
+
+void run_diff(const DiffOptions& o, std::ostream& out) {
   graph::Graph before, after;
   std::string before_name, after_name;
   if (o.graphs.size() == 2) {
@@ -157,16 +149,14 @@ void run_diff(const DiffCliOptions& o) {
   }
   const graph::GraphDiff r = graph::diff_graphs(before, after);
   if (o.json) {
-    print_json_result(before, after, r, before_name, after_name, o.evidence);
+    print_json_result(before, after, r, before_name, after_name, o.evidence, out);
   } else {
-    print_text(before, after, r, before_name, after_name, o.evidence);
+    print_text(before, after, r, before_name, after_name, o.evidence, out);
   }
 }
 
-}  // namespace
-
 void setup_diff(CLI::App& app) {
-  auto o = std::make_shared<DiffCliOptions>();
+  auto o = std::make_shared<DiffOptions>();
   CLI::App* sub = app.add_subcommand(
       "diff",
       "What appears, disappears or changes sign: between two graph files (diff BEFORE AFTER),\n"
@@ -182,7 +172,7 @@ void setup_diff(CLI::App& app) {
   sub->add_flag("--json", o->json, "print the DiffResult message of proto/query.proto");
   sub->callback([o] {
     const PrintableOutput text(std::cout);
-    run_diff(*o);
+    run_diff(*o, std::cout);
   });
 }
 

@@ -1,10 +1,5 @@
-// stakegraph neighbors GRAPH NODE: a node's neighbourhood up to --depth hops (the ego
-// network of graph/subgraph.hpp: every node within reach and all edges among them). Filters
-// (--kind, --relation, --since, --until, --no-hedged) restrict what is printed: the walk
-// goes through the whole graph and the nodes and edges the filters keep are listed; with
-// --subgraph the walk goes through the filtered part only (cli/filters.hpp). Text lists the
-// nodes by distance, then the first --limit edges (default 20) and a count of the rest;
-// --json prints the NeighborsResult of proto/query.proto (every edge unless --limit is given).
+#include "cli/neighbors.hpp"
+
 #include <algorithm>
 #include <deque>
 #include <iostream>
@@ -26,18 +21,19 @@
 namespace stakegraph::cli {
 namespace {
 
-struct NeighborsOptions {
-  std::string graph;
-  std::string node;
-  int depth = 1;
-  std::string direction = "both";
-  FilterFlags filters;
-  bool json = false;
-  std::size_t limit = kDefaultEdgeLimit;
-  bool limit_given = false;
-};
+graph::Direction direction_of(const std::string& d) {
+  if (d == "out") return graph::Direction::kOut;
+  if (d == "in") return graph::Direction::kIn;
+  if (d == "both") return graph::Direction::kBoth;
+  throw graph::InvalidArgument("--direction: unknown direction '" + d +
+                               "' (one of: out, in, both)");
+}
 
-void run_neighbors(const NeighborsOptions& o) {
+}  // namespace
+
+void run_neighbors(const NeighborsOptions& o, std::ostream& out) {
+  const graph::Direction direction = direction_of(o.direction);  // usage errors first
+  if (o.depth < 0) throw graph::InvalidArgument("--depth must be 0 or more");
   // Text lists evidence counts only: the topology alone unless the filters read evidence;
   // --json lists the evidence itself.
   const graph::Graph g = o.json || filter_reads_evidence(filter_of(o.filters))
@@ -46,9 +42,7 @@ void run_neighbors(const NeighborsOptions& o) {
   const graph::NodeIndex center = resolve_node(g, o.node, o.graph);
   graph::EgoOptions ego;
   ego.depth = o.depth;
-  ego.direction = o.direction == "out"  ? graph::Direction::kOut
-                  : o.direction == "in" ? graph::Direction::kIn
-                                        : graph::Direction::kBoth;
+  ego.direction = direction;
   const graph::FilterOptions filter = filter_of(o.filters);
   const bool on_subgraph = o.filters.subgraph && !filter.selects_everything();
   if (on_subgraph) ego.filter = filter;
@@ -81,7 +75,7 @@ void run_neighbors(const NeighborsOptions& o) {
     for (std::size_t i = 0; i < shown; ++i) *r.add_edges() = io::edge_view(kept, edges[i]);
     if (shown < edges.size()) r.set_more_edges(static_cast<std::uint32_t>(edges.size() - shown));
     r.set_center(io::valid_utf8(h.node(*c).id));
-    print_message_json(r);
+    print_message_json(r, out);
     return;
   }
   // Distances from the centre in the neighbourhood, along the chosen direction.
@@ -102,19 +96,19 @@ void run_neighbors(const NeighborsOptions& o) {
     if (ego.direction != graph::Direction::kOut)
       for (auto [it, end] = boost::in_edges(u, bg); it != end; ++it) visit(boost::source(*it, bg));
   }
-  std::cout << h.node(*c).name << " (" << graph::kind_name(h.node(*c).kind) << "): "
+  out << h.node(*c).name << " (" << graph::kind_name(h.node(*c).kind) << "): "
             << h.node_count() - 1 << " nodes within " << o.depth
             << (o.depth == 1 ? " hop" : " hops") << ", " << h.edge_count() << " edges";
   if (on_subgraph) {
-    std::cout << " of the subgraph selected by " << describe_filters(o.filters);
+    out << " of the subgraph selected by " << describe_filters(o.filters);
   } else if (o.filters.any()) {
     std::size_t n = 0;
     for (graph::NodeIndex v = 0; v < h.node_count(); ++v) n += printed[v] && v != *c;
-    std::cout << " in the whole graph; showing the " << n << " nodes and " << edges.size()
+    out << " in the whole graph; showing the " << n << " nodes and " << edges.size()
               << " edges that pass " << describe_filters(o.filters)
               << " (--subgraph walks through them only)";
   }
-  std::cout << "\n";
+  out << "\n";
   for (int d = 1; d <= o.depth; ++d) {
     std::vector<graph::NodeIndex> ring;
     for (graph::NodeIndex v = 0; v < h.node_count(); ++v)
@@ -122,22 +116,20 @@ void run_neighbors(const NeighborsOptions& o) {
     if (ring.empty()) continue;
     std::sort(ring.begin(), ring.end(),
               [&](auto a, auto b) { return h.node(a).name < h.node(b).name; });
-    std::cout << "depth " << d << " (" << ring.size() << ")\n";
+    out << "depth " << d << " (" << ring.size() << ")\n";
     for (graph::NodeIndex v : ring)
-      std::cout << "  " << h.node(v).name << "  (" << graph::kind_name(h.node(v).kind) << ")\n";
+      out << "  " << h.node(v).name << "  (" << graph::kind_name(h.node(v).kind) << ")\n";
   }
-  std::cout << "edges\n";
+  out << "edges\n";
   for (std::size_t i = 0; i < shown; ++i) {
     const graph::EdgeData& d = kept.edge(edges[i]);
-    std::cout << "  " << kept.node(kept.source(edges[i])).name << " -"
+    out << "  " << kept.node(kept.source(edges[i])).name << " -"
               << graph::relation_name(d.relation) << "-> "
               << kept.node(kept.target(edges[i])).name << "  (" << d.evidence_total()
               << " evidence)\n";
   }
-  if (shown < edges.size()) std::cout << more_edges_line(edges.size() - shown) << "\n";
+  if (shown < edges.size()) out << more_edges_line(edges.size() - shown) << "\n";
 }
-
-}  // namespace
 
 void setup_neighbors(CLI::App& app) {
   auto o = std::make_shared<NeighborsOptions>();
@@ -160,7 +152,7 @@ void setup_neighbors(CLI::App& app) {
                         "--json lists every edge unless --limit is given");
   sub->callback([o] {
     const PrintableOutput text(std::cout);
-    run_neighbors(*o);
+    run_neighbors(*o, std::cout);
   });
 }
 

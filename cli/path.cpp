@@ -1,8 +1,5 @@
-// stakegraph path GRAPH FROM TO: the shortest path between two nodes (by hops, or weighted
-// where a hop costs 1 / evidence count), the k shortest loopless paths, or all shortest
-// paths, optionally through some relations or node kinds only and avoiding nodes
-// (graph/paths.hpp). Every hop is printed with its relation and one evidence sentence; --json
-// prints the PathResult message of proto/query.proto.
+#include "cli/path.hpp"
+
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -24,24 +21,6 @@
 namespace stakegraph::cli {
 namespace {
 
-struct PathCliOptions {
-  std::string graph;
-  std::string from;
-  std::string to;
-  std::size_t k = 1;
-  bool all = false;
-  std::size_t limit = 1000;
-  WeightOption weight;
-  bool directed = false;
-  std::vector<std::string> relations;
-  std::vector<std::string> kinds;
-  std::vector<std::string> avoid;
-  std::string since;
-  std::string until;
-  bool no_hedged = false;
-  bool json = false;
-};
-
 // The evidence shown for a hop: the first unhedged evidence, else the first one.
 const graph::Evidence* pick_evidence(const graph::EdgeData& d) {
   for (const graph::Evidence& e : d.evidence)
@@ -56,40 +35,40 @@ std::string format_cost(double c) {
 }
 
 void print_text(const graph::Graph& g, const graph::PathResult& r, graph::NodeIndex from,
-                graph::NodeIndex to, bool weighted) {
+                graph::NodeIndex to, bool weighted, std::ostream& out) {
   if (r.paths.empty()) {
-    std::cout << "no path from " << g.node(from).name << " to " << g.node(to).name << "\n";
+    out << "no path from " << g.node(from).name << " to " << g.node(to).name << "\n";
     return;
   }
   for (std::size_t i = 0; i < r.paths.size(); ++i) {
     const graph::Path& p = r.paths[i];
-    std::cout << "path " << (i + 1) << ": " << p.length() << (p.length() == 1 ? " hop" : " hops");
-    if (weighted) std::cout << ", cost " << format_cost(p.cost);
-    std::cout << "\n";
-    if (p.hops.empty()) std::cout << "  " << g.node(from).name << "\n";
+    out << "path " << (i + 1) << ": " << p.length() << (p.length() == 1 ? " hop" : " hops");
+    if (weighted) out << ", cost " << format_cost(p.cost);
+    out << "\n";
+    if (p.hops.empty()) out << "  " << g.node(from).name << "\n";
     for (const graph::PathHop& h : p.hops) {
       const graph::EdgeData& d = g.edge(h.edge);
       const std::string rel(graph::relation_name(d.relation));
-      std::cout << "  " << g.node(h.from).name
+      out << "  " << g.node(h.from).name
                 << (h.forward ? " -" + rel + "-> " : " <-" + rel + "- ") << g.node(h.to).name
                 << "  (" << d.evidence.size() << " evidence)\n";
       if (const graph::Evidence* e = pick_evidence(d)) {
-        std::cout << "      ";
-        if (e->hedged) std::cout << "(hedged) ";
-        std::cout << "\"" << e->text << "\"";
+        out << "      ";
+        if (e->hedged) out << "(hedged) ";
+        out << "\"" << e->text << "\"";
         if (e->article != graph::kNoArticle) {
           const graph::Article& a = g.articles()[e->article];
-          std::cout << "  -- " << (a.title.empty() ? a.id : a.title);
-          if (a.date != graph::kNoDate) std::cout << ", " << graph::format_iso_date(a.date);
+          out << "  -- " << (a.title.empty() ? a.id : a.title);
+          if (a.date != graph::kNoDate) out << ", " << graph::format_iso_date(a.date);
         }
-        std::cout << "\n";
+        out << "\n";
       }
     }
   }
-  if (r.truncated) std::cout << "(more shortest paths exist: raise --limit)\n";
+  if (r.truncated) out << "(more shortest paths exist: raise --limit)\n";
 }
 
-void print_json_result(const graph::Graph& g, const graph::PathResult& r) {
+void print_json_result(const graph::Graph& g, const graph::PathResult& r, std::ostream& text) {
   pb::PathResult out;
   for (const graph::Path& p : r.paths) {
     pb::Path* q = out.add_paths();
@@ -111,10 +90,12 @@ void print_json_result(const graph::Graph& g, const graph::PathResult& r) {
     }
   }
   if (r.truncated) out.set_truncated(true);
-  print_message_json(out);
+  print_message_json(out, text);
 }
 
-void run_path(const PathCliOptions& o) {
+}  // namespace
+
+void run_path(const PathOptions& o, std::ostream& out) {
   if (o.all && o.k != 1) throw graph::InvalidArgument("--all and --k exclude each other");
   if (o.k == 0) throw graph::InvalidArgument("--k must be at least 1");
   graph::FilterOptions dates = make_filter({}, {}, o.since, o.until);
@@ -152,16 +133,14 @@ void run_path(const PathCliOptions& o) {
     r = kernels().shortest_path(g, from, to, p);
   }
   if (o.json) {
-    print_json_result(g, r);
+    print_json_result(g, r, out);
   } else {
-    print_text(g, r, from, to, weighted);
+    print_text(g, r, from, to, weighted, out);
   }
 }
 
-}  // namespace
-
 void setup_path(CLI::App& app) {
-  auto o = std::make_shared<PathCliOptions>();
+  auto o = std::make_shared<PathOptions>();
   CLI::App* sub = app.add_subcommand(
       "path",
       "Shortest, k shortest or all shortest paths between two nodes, each hop with its "
@@ -190,7 +169,7 @@ void setup_path(CLI::App& app) {
                 "\"evidence_count\", \"cited\": EvidenceView}]}]} (proto/query.proto)");
   sub->callback([o] {
     const PrintableOutput text(std::cout);
-    run_path(*o);
+    run_path(*o, std::cout);
   });
 }
 

@@ -1,8 +1,5 @@
-// stakegraph render GRAPH -o OUT.(svg|png|pdf|dot): the relationship diagram through Graphviz
-// (io/render/renderer.hpp, drawing rules in io/render/dot.hpp).
-//
-// What is drawn (filters, ego network, path, top-N, size check, clusters) is chosen by
-// cli/selection.hpp, shared with `report`; then layout and output (atomic).
+#include "cli/render.hpp"
+
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -17,19 +14,8 @@
 #include "io/render/renderer.hpp"
 
 namespace stakegraph::cli {
-namespace {
 
-struct RenderCliOptions {
-  SelectionOptions select;
-  std::string output;
-  std::string layout;
-  bool no_legend = false;
-  std::string title;
-  std::string parallel = "auto";
-  ProgressCliOptions progress;
-};
-
-void run_render(const RenderCliOptions& o) {
+void run_render(const RenderOptions& o, std::ostream& warnings) {
   // Usage errors first, before any work.
   const auto format = io::image_format_from_path(o.output);
   if (!format)
@@ -74,13 +60,11 @@ void run_render(const RenderCliOptions& o) {
   }
   progress.finish("wrote " + o.output);
   for (const auto& w : renderer.warnings())
-    std::cerr << "stakegraph: warning: " << io::printable(o.output + ": graphviz: " + w) << "\n";
+    warnings << "stakegraph: warning: " << io::printable(o.output + ": graphviz: " + w) << "\n";
 }
 
-}  // namespace
-
 void setup_render(CLI::App& app) {
-  auto opts = std::make_shared<RenderCliOptions>();
+  auto opts = std::make_shared<RenderOptions>();
   CLI::App* sub = app.add_subcommand(
       "render",
       "Draw the graph through Graphviz as SVG (with tooltips), PNG, PDF or DOT.\n"
@@ -105,7 +89,7 @@ void setup_render(CLI::App& app) {
                   "more than " +
                       std::to_string(io::kAutoMergeAbove) + " edges)");
   add_progress_options(sub, opts->progress);
-  sub->callback([opts] { run_render(*opts); });
+  sub->callback([opts] { run_render(*opts, std::cerr); });
 }
 
 }  // namespace stakegraph::cli

@@ -1,9 +1,4 @@
-// stakegraph report GRAPH -o STORY.html: a self-contained HTML story report (io/report/):
-// the diagram `render` draws, with pan and zoom, search, hover highlighting, a side panel
-// with every edge's evidence, filters (kind, relation, sign, hedged, date range), tables
-// (PageRank, betweenness, camps, articles) and a timeline of evidence. The page makes no
-// network request. What it shows is chosen as for `render` (cli/selection.hpp).
-#include "io/report/report.hpp"
+#include "cli/report.hpp"
 
 #include <cctype>
 #include <iostream>
@@ -17,16 +12,10 @@
 #include "cli/selection.hpp"
 #include "graph/error.hpp"
 #include "io/render/renderer.hpp"
+#include "io/report/report.hpp"
 
 namespace stakegraph::cli {
 namespace {
-
-struct ReportCliOptions {
-  SelectionOptions select;
-  std::string output;
-  std::string title;
-  ProgressCliOptions progress;
-};
 
 bool html_name(std::string path) {
   for (char& c : path) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -54,7 +43,9 @@ std::string describe(const SelectionOptions& o) {
   return s;
 }
 
-void run_report(const ReportCliOptions& o) {
+}  // namespace
+
+void run_report(const ReportOptions& o, std::ostream& warnings) {
   if (!html_name(o.output))
     throw graph::InvalidArgument(o.output + ": a report is an HTML file: name it .html");
   check_selection(o.select);
@@ -80,13 +71,11 @@ void run_report(const ReportCliOptions& o) {
     io::report::write_report(*drawn.graph, o.output, opts, renderer);
   }
   progress.finish("wrote " + o.output);
-  for (const auto& w : renderer.warnings()) std::cerr << "stakegraph: graphviz: " << w << "\n";
+  for (const auto& w : renderer.warnings()) warnings << "stakegraph: graphviz: " << w << "\n";
 }
 
-}  // namespace
-
 void setup_report(CLI::App& app) {
-  auto opts = std::make_shared<ReportCliOptions>();
+  auto opts = std::make_shared<ReportOptions>();
   CLI::App* sub = app.add_subcommand(
       "report",
       "Write a self-contained HTML story report: the diagram of `render` (pan, zoom, search,\n"
@@ -99,7 +88,7 @@ void setup_report(CLI::App& app) {
   sub->add_option("-o,--output", opts->output, "output file (.html)")->required();
   sub->add_option("--title", opts->title, "title of the page and the diagram");
   add_progress_options(sub, opts->progress);
-  sub->callback([opts] { run_report(*opts); });
+  sub->callback([opts] { run_report(*opts, std::cerr); });
 }
 
 }  // namespace stakegraph::cli

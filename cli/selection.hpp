@@ -1,14 +1,8 @@
-// What a drawing shows, shared by `render` and `report`: the selection options (--kind,
-// --relation, --since, --until, --no-hedged, --focus, --depth, --path, --top, --by,
-// --clusters), their usage checks, and the selection itself, in this order: the filters, the
-// ego network (--focus, --depth), the shortest path (--path, undirected, by hops), the top-N
-// ranking (--top, --by; the path's nodes are always kept), the size check (more than
-// io::kMaxRenderNodes nodes is refused with a hint), io::select_for_drawing, then clusters:
-// computed on the whole graph like `clusters` (the same numbers), or with --subgraph on the
-// nodes actually drawn.
-// Complexity: loading plus O(V + E + evidence) for the filters and the ego network, plus the
-// ranking (degree O(V + E), PageRank O((V + E) * iterations), betweenness O(V E), sampled
-// above kExactBetweennessUpTo nodes) and the clusters (camps: see graph/camps.hpp).
+// The options of what a drawing shows, shared by `render` and `report`: --kind, --relation,
+// --since, --until, --no-hedged, --focus, --depth, --path, --top, --by, --clusters,
+// --subgraph, --weight; their usage checks; and the selection: the graph file loaded, the
+// weight resolved on it, and io::select_drawing (io/render/draw_selection.hpp, which says
+// what is drawn, in which order, and its complexity) called with these options.
 #pragma once
 
 #include <CLI/CLI.hpp>
@@ -22,6 +16,7 @@
 #include "cli/weight_option.hpp"
 #include "graph/edge_weight.hpp"
 #include "graph/graph.hpp"
+#include "io/render/draw_selection.hpp"
 #include "io/render/renderer.hpp"
 
 namespace stakegraph::cli {
@@ -43,15 +38,17 @@ struct SelectionOptions {
   WeightOption weight;    // --weight: the ranking for --top and the --path costs
 };
 
-// Betweenness above this many nodes is estimated from kBetweennessSamples sampled sources.
-inline constexpr std::uint32_t kExactBetweennessUpTo = 3000;
-inline constexpr std::uint32_t kBetweennessSamples = 500;
-
 // Adds GRAPH and the selection options to `sub` (--path only when `with_path`).
 void add_selection_options(CLI::App* sub, SelectionOptions& o, bool with_path);
 
 // Usage checks that need no input: --clusters, --by, --depth. Throws graph::InvalidArgument.
 void check_selection(const SelectionOptions& o);
+
+// The options of io::select_drawing for `o` (source: the file; weight left to the caller,
+// who resolves it on the loaded graph), the focus and path ends found by cli::resolve_node
+// (suggesting the closest names). Throws graph::InvalidArgument as check_selection and for
+// an unknown kind, relation or date.
+io::DrawSelectionOptions draw_selection_options(const SelectionOptions& o);
 
 // The graph to draw (owned) and its drawing options: `draw` as given (title, legend, layout)
 // with the focus, the path highlight and the clusters set, every index referring to `graph`,
@@ -62,19 +59,11 @@ struct DrawnSelection {
   graph::WeightSource weight = graph::WeightSource::kNone;  // resolved on the whole file
 };
 
-// Runs the selection described in the file comment. Throws graph::NotFound for an unknown
+// Loads o.graph and runs io::select_drawing on it. Throws graph::NotFound for an unknown
 // node (suggesting the closest names) or a missing path, graph::InvalidArgument when the
 // focus is left out by the filters or more than io::kMaxRenderNodes nodes remain, and the
 // loader's errors.
 DrawnSelection select_drawing(const SelectionOptions& o, const io::DrawOptions& draw,
                               std::optional<bool> merge_parallel);
-
-// Nodes of `g` best first by "degree", "pagerank" (directed) or "betweenness" (sampled above
-// kExactBetweennessUpTo nodes); ties keep node order. With `weight` (not kNone) as
-// `centrality` does by default: degree is strength, PageRank follows edges by weight and a
-// betweenness hop costs 1 / weight; PageRank and betweenness need positive weights (throws
-// graph::InvalidArgument naming the edge otherwise).
-std::vector<graph::NodeIndex> rank_nodes(const graph::Graph& g, const std::string& by,
-                                         graph::WeightSource weight = graph::WeightSource::kNone);
 
 }  // namespace stakegraph::cli

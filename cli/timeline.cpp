@@ -1,9 +1,5 @@
-// stakegraph timeline GRAPH [NODE...] [--by day|week|month|year] [--since D] [--until D]
-//   [--relation R] [--json]
-// Evidence items and distinct edges per period (graph/timeline.hpp), for the whole graph or
-// for the edges touching the given nodes (names resolved as `show` does, with suggestions).
-// Text prints one line per period with a bar, then the totals and how many items have no
-// date; --json prints the TimelineResult message of proto/query.proto.
+#include "cli/timeline.hpp"
+
 #include <algorithm>
 #include <cstdio>
 #include <iostream>
@@ -25,15 +21,6 @@
 namespace stakegraph::cli {
 namespace {
 
-struct TimelineCliOptions {
-  std::string graph;
-  std::vector<std::string> nodes;
-  std::string by = "month";
-  std::string since, until;
-  std::vector<std::string> relations;
-  bool json = false;
-};
-
 constexpr std::size_t kBarWidth = 40;
 
 std::string plural(std::uint64_t n, const char* one, const char* many) {
@@ -41,24 +28,24 @@ std::string plural(std::uint64_t n, const char* one, const char* many) {
 }
 
 void print_text(const graph::Graph& g, const graph::TimelineOptions& t,
-                const graph::TimelineResult& r, const TimelineCliOptions& o) {
-  std::cout << "timeline of " << o.graph;
+                const graph::TimelineResult& r, const TimelineOptions& o, std::ostream& out) {
+  out << "timeline of " << o.graph;
   if (!t.nodes.empty()) {
-    std::cout << " for ";
+    out << " for ";
     for (std::size_t i = 0; i < t.nodes.size(); ++i)
-      std::cout << (i ? ", " : "") << g.node(t.nodes[i]).name;
+      out << (i ? ", " : "") << g.node(t.nodes[i]).name;
   }
-  std::cout << ", by " << o.by;
+  out << ", by " << o.by;
   if (!o.since.empty() || !o.until.empty())
-    std::cout << ", " << (o.since.empty() ? "..." : o.since) << " to "
+    out << ", " << (o.since.empty() ? "..." : o.since) << " to "
               << (o.until.empty() ? "..." : o.until);
   if (!o.relations.empty()) {
-    std::cout << ", relation";
-    for (const auto& rel : t.relations) std::cout << " " << graph::relation_name(rel);
+    out << ", relation";
+    for (const auto& rel : t.relations) out << " " << graph::relation_name(rel);
   }
-  std::cout << "\n";
+  out << "\n";
   if (r.periods.empty()) {
-    std::cout << "no dated evidence\n";
+    out << "no dated evidence\n";
   } else {
     std::uint64_t most = 1;
     std::size_t width = 6;  // "period"
@@ -69,7 +56,7 @@ void print_text(const graph::Graph& g, const graph::TimelineOptions& t,
     char line[96];
     std::snprintf(line, sizeof line, "%-*s %9s %7s\n", static_cast<int>(width), "period",
                   "evidence", "edges");
-    std::cout << line;
+    out << line;
     for (const auto& p : r.periods) {
       std::snprintf(line, sizeof line, "%-*s %9llu %7llu", static_cast<int>(width),
                     p.label.c_str(), static_cast<unsigned long long>(p.evidence),
@@ -77,18 +64,18 @@ void print_text(const graph::Graph& g, const graph::TimelineOptions& t,
       // A bar of at least one mark for any non-zero count.
       const std::size_t bar =
           p.evidence == 0 ? 0 : std::max<std::size_t>(1, p.evidence * kBarWidth / most);
-      std::cout << line << (bar > 0 ? "  " + std::string(bar, '#') : "") << "\n";
+      out << line << (bar > 0 ? "  " + std::string(bar, '#') : "") << "\n";
     }
   }
-  std::cout << plural(r.evidence, "evidence item", "evidence items") << " in "
+  out << plural(r.evidence, "evidence item", "evidence items") << " in "
             << plural(r.periods.size(), "period", "periods") << ", on "
             << plural(r.edges, "edge", "edges") << "\n";
   if (r.undated > 0)
-    std::cout << "note: " << plural(r.undated, "evidence item has", "evidence items have")
+    out << "note: " << plural(r.undated, "evidence item has", "evidence items have")
               << " no date (neither on the item nor on its article) and "
               << (r.undated == 1 ? "is" : "are") << " not counted\n";
   if (r.outside > 0)
-    std::cout << "note: "
+    out << "note: "
               << plural(r.outside, "dated evidence item falls", "dated evidence items fall")
               << " outside --since/--until\n";
 }
@@ -99,7 +86,7 @@ std::uint32_t u32(std::uint64_t n) {
 }
 
 void print_json(const graph::Graph& g, const graph::TimelineOptions& t,
-                const graph::TimelineResult& r, const TimelineCliOptions& o) {
+                const graph::TimelineResult& r, const TimelineOptions& o, std::ostream& text) {
   pb::TimelineResult out;
   out.set_by(o.by);
   out.set_since(t.since == graph::kNoDate ? "" : graph::format_iso_date(t.since));
@@ -118,12 +105,18 @@ void print_json(const graph::Graph& g, const graph::TimelineOptions& t,
   out.set_evidence(u32(r.evidence));
   out.set_undated(u32(r.undated));
   out.set_outside(u32(r.outside));
-  print_message_json(out);
+  print_message_json(out, text);
 }
 
-void run_timeline(const TimelineCliOptions& o) {
+}  // namespace
+
+void run_timeline(const TimelineOptions& o, std::ostream& out) {
   graph::TimelineOptions t;
-  t.by = *graph::parse_period(o.by);  // checked by CLI11 (IsMember)
+  const auto by = graph::parse_period(o.by);  // checked by CLI11 (IsMember) on the command line
+  if (!by)
+    throw graph::InvalidArgument("--by: unknown period '" + o.by +
+                                 "' (one of: day, week, month, year)");
+  t.by = *by;
   if (!o.since.empty()) t.since = parse_date_option(o.since, "--since");
   if (!o.until.empty()) t.until = parse_date_option(o.until, "--until");
   if (t.since != graph::kNoDate && t.until != graph::kNoDate && t.since > t.until)
@@ -136,16 +129,14 @@ void run_timeline(const TimelineCliOptions& o) {
   }
   const graph::TimelineResult r = graph::timeline(g, t);
   if (o.json) {
-    print_json(g, t, r, o);
+    print_json(g, t, r, o, out);
   } else {
-    print_text(g, t, r, o);
+    print_text(g, t, r, o, out);
   }
 }
 
-}  // namespace
-
 void setup_timeline(CLI::App& app) {
-  auto o = std::make_shared<TimelineCliOptions>();
+  auto o = std::make_shared<TimelineOptions>();
   CLI::App* sub = app.add_subcommand(
       "timeline",
       "Evidence items (and distinct edges) per day, week, month or year, from the evidence\n"
@@ -162,7 +153,7 @@ void setup_timeline(CLI::App& app) {
   sub->callback([o] {
     std::optional<PrintableOutput> text;  // text only: JSON is escaped by protobuf
     if (!o->json) text.emplace(std::cout);
-    run_timeline(*o);
+    run_timeline(*o, std::cout);
   });
 }
 
