@@ -12,7 +12,10 @@
 // as evidence counts, so a file with user weights under the default --weight is scattered);
 // otherwise (a filtered view, another format) and for the other kernels rank 0 scatters each
 // rank its block of rows.
-// --verbose prints what each rank read.
+// A version 3 file's whole-graph pagerank and stats do not load the graph on rank 0: the
+// ranks hold it in parts and rank 0 prints from what they gather to it (cli/mpi/whole_file.hpp,
+// cli::WholeFile).
+// --verbose prints what each rank read, and in all what rank 0 read from graph files.
 // Faults: an error that every rank sees (bad options, bad input on rank 0 before the
 // kernels) is printed once by rank 0 and mapped to the usual exit code; an error on one rank
 // inside a kernel is printed as "stakegraph-mpi: rank R: error: ..." and aborts the whole job
