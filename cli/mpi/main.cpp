@@ -363,7 +363,7 @@ int main(int argc, char** argv) {
   use_distributed_kernels(world);
   const int code = run_cli(world, argc, argv);
   if (g_verbose) {
-    std::fprintf(stderr, "stakegraph-mpi: rank 0 read %llu bytes of graph files in all\n",
+    std::fprintf(stderr, "stakegraph-mpi: bytes of graph files read by rank 0 in all: %llu\n",
                  static_cast<unsigned long long>(stakegraph::io::offset_reader_total().load()));
   }
   int quit = kQuit;

@@ -557,7 +557,7 @@ TEST_P(MpiCli, ADamagedVersion3FileFailsWithItsOffset) {
   }
 }
 
-// The value of a --verbose line "stakegraph-mpi: rank 0 read N bytes of graph files in all"
+// The value of a --verbose line "stakegraph-mpi: bytes of graph files read by rank 0 in all: N"
 // (every byte rank 0 read from graph files, io::offset_reader_total), and rank 0's own share
 // from its "rank 0 read node frames ..." line; -1 when missing.
 std::pair<long long, long long> rank0_reads(const std::string& err) {
@@ -565,8 +565,8 @@ std::pair<long long, long long> rank0_reads(const std::string& err) {
   std::istringstream in(err);
   for (std::string line; std::getline(in, line);) {
     unsigned long long a = 0, b = 0;
-    if (std::sscanf(line.c_str(), "stakegraph-mpi: rank 0 read %llu bytes of graph files in all",
-                    &a) == 1)
+    if (std::sscanf(line.c_str(),
+                    "stakegraph-mpi: bytes of graph files read by rank 0 in all: %llu", &a) == 1)
       total = static_cast<long long>(a);
     const auto at = line.find(" bytes");
     if (line.rfind("stakegraph-mpi: rank 0 read node frames", 0) == 0 && at != std::string::npos &&
