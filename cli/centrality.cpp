@@ -1,13 +1,16 @@
 #include "cli/centrality.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
+#include <functional>
 #include <iomanip>
 #include <iostream>
 #include <memory>
 #include <numeric>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cli/analytics.hpp"
@@ -241,12 +244,73 @@ bool rank_from_arrays(CentralityOptions o, std::ostream& out) {
   return true;
 }
 
+// Labels of the nodes a ranking prints, fetched for those nodes only (WholeFile::labels).
+struct FetchedRows {
+  std::size_t nodes, edges;
+  std::vector<std::string> ids, names;  // by node; "" for the nodes not fetched
+  std::vector<graph::Kind> kinds;
+  std::size_t node_count() const { return nodes; }
+  std::size_t edge_count() const { return edges; }
+  std::string_view id(graph::NodeIndex v) const { return ids[v]; }
+  std::string_view name(graph::NodeIndex v) const { return names[v]; }
+  graph::Kind kind(graph::NodeIndex v) const { return kinds[v]; }
+};
+
+// PageRank of the whole graph (as rank_from_arrays) on a file that the processes of a
+// distributed job hold in parts (kernels().open_whole_file): the scores are gathered here
+// and only the labels of the nodes that can be printed are fetched: the top nodes, with every
+// node that ties the last of them (print_ranking breaks ties by id). The output is the same.
+bool rank_whole_file(CentralityOptions o, std::ostream& out) {
+  if (o.metric != "pagerank" || o.filters.any() || !o.write.empty() || !o.personalize.empty())
+    return false;
+  const std::unique_ptr<WholeFile> file = kernels().open_whole_file(o.graph);
+  if (!file) return false;
+  const std::optional<graph::WeightSource> source = file->read(
+      o.directed, [&](bool has_weights) { return resolve_weight(o.weight, has_weights); },
+      allows_zero_weights(o.metric));
+  if (!source) return false;
+  o.source = *source;
+  const graph::CentralityResult r = run_metric(o, file->node_count(), [&](Progress&) {
+    return file->pagerank({.damping = o.damping,
+                           .weighted = o.source != graph::WeightSource::kNone,
+                           .threads = o.threads});
+  });
+  const std::size_t n = r.scores.size();
+  std::vector<bool> printed(n, true);
+  if (o.top > 0 && o.top < n) {
+    std::vector<double> sorted = r.scores;
+    std::nth_element(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(o.top - 1),
+                     sorted.end(), std::greater<double>());
+    const double last = sorted[o.top - 1];
+    bool nan = false;
+    for (std::size_t v = 0; v < n; ++v) {
+      nan = nan || std::isnan(r.scores[v]);
+      printed[v] = r.scores[v] >= last;
+    }
+    if (nan) printed.assign(n, true);  // no order to cut by: fetch them all
+  }
+  std::vector<std::uint32_t> wanted;
+  for (std::uint32_t v = 0; v < n; ++v)
+    if (printed[v]) wanted.push_back(v);
+  WholeFile::Labels l = file->labels(wanted);
+  FetchedRows rows{file->node_count(), file->edge_count(), std::vector<std::string>(n),
+                   std::vector<std::string>(n), std::vector<graph::Kind>(n)};
+  for (std::size_t i = 0; i < wanted.size(); ++i) {
+    rows.ids[wanted[i]] = std::move(l.ids[i]);
+    rows.names[wanted[i]] = std::move(l.names[i]);
+    rows.kinds[wanted[i]] = l.kinds[i];
+  }
+  print_ranking(o, r, printed, rows, false, out);
+  return true;
+}
+
 }  // namespace
 
 void run_centrality(const CentralityOptions& given, std::ostream& out) {
   CentralityOptions o = given;
   check_options(o);
   kernels().check_supported("centrality", o.metric);
+  if (rank_whole_file(o, out)) return;
   if (rank_from_arrays(o, out)) return;
   const graph::FilterOptions filter = filter_of(o.filters);
   // Resolve --personalize on the whole graph first, so that an unknown name gets the usual

@@ -11,6 +11,7 @@
 #include "cli/commands.hpp"
 #include "cli/printable_output.hpp"
 #include "cli/common.hpp"
+#include "cli/kernels.hpp"
 #include "io/formats.hpp"
 #include "io/topology_arrays.hpp"
 
@@ -27,6 +28,23 @@ Counts counts_of(const StatsOptions& o) {
   if (o.since.empty() && o.until.empty()) {
     // Without dates only counts are read: a .sgpb file of format version 3 gives them from
     // its node and edge tables as arrays (io/topology_arrays.hpp), without a graph::Graph.
+    // In a distributed job (stakegraph-mpi) the ranks count their parts of such a file.
+    if (const std::unique_ptr<WholeFile> f = kernels().open_whole_file(o.graph)) {
+      f->read(false, [](bool) { return graph::WeightSource::kNone; }, true);
+      const WholeFile::Totals t = f->totals();
+      c.nodes = f->node_count();
+      c.edges = f->edge_count();
+      c.articles = t.articles;
+      c.evidence = t.evidence;
+      for (std::size_t k = 0; k < t.by_kind.size(); ++k)
+        if (t.by_kind[k] > 0)
+          c.by_kind[std::string(graph::kind_name(static_cast<graph::Kind>(k)))] = t.by_kind[k];
+      for (std::size_t r = 0; r < t.by_relation.size(); ++r)
+        if (t.by_relation[r] > 0)
+          c.by_relation[std::string(graph::relation_name(static_cast<graph::Relation>(r)))] =
+              t.by_relation[r];
+      return c;
+    }
     if (const std::optional<io::TopologyArrays> t = io::load_topology_arrays(o.graph)) {
       c.nodes = t->node_count();
       c.edges = t->edge_count();

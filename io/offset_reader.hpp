@@ -3,6 +3,7 @@
 // before reading, so a damaged file is an error with an offset, never a read past its end.
 #pragma once
 
+#include <atomic>
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
@@ -13,6 +14,13 @@
 #include "io/input.hpp"
 
 namespace stakegraph::io {
+
+// The bytes read by every OffsetReader of this process, in all (the read accounting that
+// stakegraph-mpi --verbose prints for rank 0).
+inline std::atomic<std::uint64_t>& offset_reader_total() {
+  static std::atomic<std::uint64_t> total{0};
+  return total;
+}
 
 class OffsetReader {
  public:
@@ -34,6 +42,7 @@ class OffsetReader {
     in_.seekg(static_cast<std::streamoff>(at));
     in_.read(out, static_cast<std::streamsize>(n));
     read_ += static_cast<std::uint64_t>(in_.gcount());
+    offset_reader_total() += static_cast<std::uint64_t>(in_.gcount());
     return static_cast<std::size_t>(in_.gcount()) == n;
   }
 

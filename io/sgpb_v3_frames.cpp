@@ -57,6 +57,7 @@ std::optional<SgpbV3Index> index_sgpb_v3(const std::string& path) {
   x.node_count = v3.header.node_count();
   x.edge_count = v3.header.edge_count();
   x.evidence_count = v3.header.evidence_count();
+  x.article_count = v3.header.article_count();
   int stage = 0;
   std::uint64_t at = v3.after_header, next_node = 0;
   for (std::uint64_t i = 1; i < v3.footer.frame_count(); ++i) {
@@ -106,6 +107,7 @@ SgpbV3Nodes read_sgpb_v3_nodes(const std::string& path, const SgpbV3Index& index
   check_same_file(file, index);
   out.ids.reserve(last - first);
   out.names.reserve(last - first);
+  out.kinds.reserve(last - first);
   std::string payload;
   pb::Frame frame;
   for (const SgpbV3Table& tab : index.node_tables) {
@@ -121,7 +123,7 @@ SgpbV3Nodes read_sgpb_v3_nodes(const std::string& path, const SgpbV3Index& index
                                      " nodes, its head said " + std::to_string(tab.count));
       decode_node_table(
           t, tab.first, index.node_count,
-          [&](std::uint32_t i, std::string_view id, std::string_view raw, graph::Kind) {
+          [&](std::uint32_t i, std::string_view id, std::string_view raw, graph::Kind kind) {
             const std::uint64_t v = tab.first + i;
             if (v < first || v >= last) return;
             if (id.empty()) throw graph::InvalidArgument("a node needs a non-empty id");
@@ -130,6 +132,7 @@ SgpbV3Nodes read_sgpb_v3_nodes(const std::string& path, const SgpbV3Index& index
               throw graph::InvalidArgument("node '" + std::string(id) + "' has an empty name");
             out.ids.emplace_back(id);
             out.names.push_back(std::move(name));
+            out.kinds.push_back(kind);
           },
           [](std::uint32_t, const pb::NodeExtra&) {});
     } catch (const graph::Error& e) {
@@ -146,6 +149,7 @@ SgpbV3Edges read_sgpb_v3_edges(const std::string& path, const SgpbV3Index& index
   if (first_table > last_table || last_table > index.edge_tables.size())
     throw graph::InvalidArgument("read_sgpb_v3_edges: table range out of the index");
   SgpbV3Edges out;
+  out.by_relation.assign(graph::kRelationCount, 0);
   if (first_table == last_table) return out;
   File file(path);
   check_same_file(file, index);
@@ -176,6 +180,8 @@ SgpbV3Edges read_sgpb_v3_edges(const std::string& path, const SgpbV3Index& index
         if (graph::is_symmetric(d.relation) && u < s) std::swap(s, u);
         out.sources.push_back(s);
         out.targets.push_back(u);
+        out.user_weights = out.user_weights || d.has_weight;
+        ++out.by_relation[static_cast<std::size_t>(d.relation)];
         if (!weighted) return;
         data.relation = d.relation;
         data.unloaded_evidence = d.evidence;

@@ -7,10 +7,11 @@
 // node table, which give the table's first node and its count; it checks that the node
 // tables follow each other and hold the header's node count. It reads no edge table.
 // read_sgpb_v3_nodes reads the node tables that hold a range of node numbers, whole (CRC and
-// every check of the table), and keeps the ids and cleaned names (graph::clean_name) of that
-// range only. read_sgpb_v3_edges reads a range of edge tables, whole and checked, and keeps
-// each edge's endpoints (the smaller first for a symmetric relation, as graph::Graph stores
-// it) and its weight under a graph::WeightSource (graph::edge_weight).
+// every check of the table), and keeps the ids, cleaned names (graph::clean_name) and kinds
+// of that range only. read_sgpb_v3_edges reads a range of edge tables, whole and checked, and
+// keeps each edge's endpoints (the smaller first for a symmetric relation, as graph::Graph
+// stores it), its weight under a graph::WeightSource (graph::edge_weight), and whether some
+// edge has a user weight.
 // Checks left to the caller, who sees every range: that the edge ranges follow each other
 // and hold the header's edge and evidence counts (SgpbV3Edges::first, count, evidence), and
 // that node ids are unique.
@@ -26,6 +27,7 @@
 #include <vector>
 
 #include "graph/csr.hpp"
+#include "graph/graph.hpp"
 
 namespace stakegraph::io {
 
@@ -40,6 +42,7 @@ struct SgpbV3Table {
 struct SgpbV3Index {
   std::uint64_t file_bytes = 0;
   std::uint64_t node_count = 0, edge_count = 0, evidence_count = 0;  // the header's
+  std::uint64_t article_count = 0;
   std::vector<SgpbV3Table> node_tables, edge_tables;                 // in file order
   std::uint64_t bytes_read = 0;
 };
@@ -54,6 +57,7 @@ std::optional<SgpbV3Index> index_sgpb_v3(const std::string& path);
 struct SgpbV3Nodes {
   std::uint64_t first = 0;  // the range asked for: nodes [first, first + ids.size())
   std::vector<std::string> ids, names;
+  std::vector<graph::Kind> kinds;
   std::uint64_t bytes_read = 0;
 };
 
@@ -66,6 +70,8 @@ struct SgpbV3Edges {
   std::uint64_t evidence = 0;          // the sum of their evidence counts
   std::vector<std::uint32_t> sources, targets;
   std::vector<float> weights;  // under `source`, one per edge; empty when not asked for
+  bool user_weights = false;   // some edge of the range has a user weight (graph::has_weights)
+  std::vector<std::uint64_t> by_relation;  // edges by graph::Relation (kRelationCount entries)
   std::uint64_t bytes_read = 0;
 };
 

@@ -15,7 +15,9 @@
 #include <functional>
 #include <new>
 #include <unordered_map>
+#include <unordered_set>
 
+#include "graph/names.hpp"
 #include "io/error.hpp"
 #include "io/sgpb.hpp"
 #include "io/sgpb_frames.hpp"
@@ -199,8 +201,8 @@ void fill_rows(std::uint32_t first, std::uint32_t count, std::vector<Arc>& arcs,
 // ---- format version 3 --------------------------------------------------------------------
 
 std::vector<std::uint64_t> flatten(const io::SgpbV3Index& x) {
-  std::vector<std::uint64_t> v{x.file_bytes, x.node_count, x.edge_count, x.evidence_count,
-                               x.bytes_read, x.node_tables.size()};
+  std::vector<std::uint64_t> v{x.file_bytes, x.node_count,  x.edge_count,         x.evidence_count,
+                               x.bytes_read, x.article_count, x.node_tables.size()};
   for (const auto& t : x.node_tables) v.insert(v.end(), {t.offset, t.length, t.first, t.count});
   for (const auto& t : x.edge_tables) v.insert(v.end(), {t.offset, t.length, t.first, t.count});
   return v;
@@ -213,10 +215,11 @@ io::SgpbV3Index unflatten_v3(const std::vector<std::uint64_t>& v) {
   x.edge_count = v[2];
   x.evidence_count = v[3];
   x.bytes_read = v[4];
-  for (std::size_t i = 6; i + 3 < v.size(); i += 4) {
+  x.article_count = v[5];
+  for (std::size_t i = 7; i + 3 < v.size(); i += 4) {
     const io::SgpbV3Table t{.offset = v[i], .length = static_cast<std::uint32_t>(v[i + 1]),
                             .first = v[i + 2], .count = v[i + 3]};
-    ((i - 6) / 4 < v[5] ? x.node_tables : x.edge_tables).push_back(t);
+    ((i - 7) / 4 < v[6] ? x.node_tables : x.edge_tables).push_back(t);
   }
   return x;
 }
@@ -360,6 +363,7 @@ void read_v3(const mpi::communicator& comm, const std::string& path,
     st.bytes_read += nodes.bytes_read;
     out.ids = std::move(nodes.ids);
     out.names = std::move(nodes.names);
+    out.kinds = std::move(nodes.kinds);
     const auto [a, b] = share_tables(index.edge_tables, me, p);
     if (b > a) {
       st.edge_frames_first = edge_frame0 + a;
@@ -394,38 +398,73 @@ void read_v3(const mpi::communicator& comm, const std::string& path,
           "the header's counts do not match the edge tables (" + std::to_string(next) +
               " edges, " + std::to_string(evidence) + " evidence items)");
   });
-  // Unique node ids: each id to its directory rank.
+  // Unique node ids: each id to its directory rank. Unique names as graph::Graph wants them
+  // (two ASCII names that fold alike; io::load_sgpb_topology_arrays refuses them too): each
+  // folded ASCII name to its directory rank (marked 1; ids 0).
   std::vector<std::string> to_dir(static_cast<std::size_t>(p));
   for (std::size_t i = 0; i < out.ids.size(); ++i) {
     Packer d(to_dir[static_cast<std::size_t>(directory_rank(out.ids[i], p))]);
-    d.u32(static_cast<std::uint32_t>(rows.first + i));
+    d.u32(0);
     d.str(out.ids[i]);
+    const std::string& name = out.names[i];
+    if (!std::all_of(name.begin(), name.end(), [](char c) { return (c & 0x80) == 0; })) continue;
+    const std::string folded = graph::fold_name(name);
+    Packer f(to_dir[static_cast<std::size_t>(directory_rank(folded, p))]);
+    f.u32(1);
+    f.str(folded);
+    f.str(name);
   }
   {
     const std::vector<std::string> in = exchange(comm, to_dir);
     step(comm, [&] {
-      std::unordered_map<std::string, std::uint32_t> seen;
+      std::unordered_set<std::string> seen, folded_seen;
       for (const std::string& m : in) {
         for (Unpacker u(m); !u.done();) {
-          const std::uint32_t v = u.u32();
-          std::string id = u.str();
-          if (!seen.emplace(id, v).second)
-            throw graph::Error(path + ": node id '" + id + "' appears twice");
+          const bool is_name = u.u32() == 1;
+          std::string key = u.str();
+          if (is_name) {
+            const std::string name = u.str();
+            if (!folded_seen.insert(std::move(key)).second)
+              throw graph::Error(path + ": duplicate node name '" + name + "'");
+          } else if (!seen.insert(key).second) {
+            throw graph::Error(path + ": node id '" + key + "' appears twice");
+          }
         }
       }
     });
   }
-  // The arcs, to the owners of their rows.
+  std::vector<std::uint64_t> relations = edges.by_relation;
+  relations.resize(graph::kRelationCount, 0);
+  // The arcs, to the owners of their rows; the weights' signs, agreed (io::weights_allowed
+  // checks the same edges).
   std::vector<std::string> to_owner(static_cast<std::size_t>(p));
+  bool signs[3] = {edges.user_weights, true, true};
   for (std::size_t i = 0; i < edges.sources.size(); ++i) {
     const std::uint32_t s = edges.sources[i], t = edges.targets[i];
     if (s == t) continue;  // self-loops are dropped, as in graph::build_csr
     const float w = options.weighted ? edges.weights[i] : 1.0f;
+    signs[1] = signs[1] && w >= 0.0f;
+    signs[2] = signs[2] && w > 0.0f;
     std::uint32_t bits = 0;
     std::memcpy(&bits, &w, sizeof bits);
     send_arc(to_owner, rows.part, options.directed, s, t, bits);
   }
   edges = {};
+  // The counts of `stats`: the header's, and the nodes by kind and edges by relation.
+  out.edge_count = index.edge_count;
+  out.article_count = index.article_count;
+  out.evidence_count = index.evidence_count;
+  std::vector<std::uint64_t> by_kind(graph::kKindCount, 0);
+  for (const graph::Kind k : out.kinds) ++by_kind[static_cast<std::size_t>(k)];
+  out.by_kind.assign(by_kind.size(), 0);
+  out.by_relation.assign(graph::kRelationCount, 0);
+  mpi::all_reduce(comm, by_kind.data(), static_cast<int>(by_kind.size()), out.by_kind.data(),
+                  std::plus<std::uint64_t>());
+  mpi::all_reduce(comm, relations.data(), static_cast<int>(relations.size()),
+                  out.by_relation.data(), std::plus<std::uint64_t>());
+  mpi::all_reduce(comm, signs[0], out.user_weights, std::logical_or<bool>());
+  mpi::all_reduce(comm, signs[1], out.weights_non_negative, std::logical_and<bool>());
+  mpi::all_reduce(comm, signs[2], out.weights_positive, std::logical_and<bool>());
   build_rows(comm, to_owner, options, rows);
 }
 
@@ -579,6 +618,33 @@ DistributedGraph read_distributed(const mpi::communicator& comm, const std::stri
   return out;
 }
 
+std::vector<FrameReadStats> gather_stats(const mpi::communicator& comm, const FrameReadStats& s) {
+  const std::vector<std::uint64_t> mine{s.node_frames_first, s.node_frames_last,
+                                        s.edge_frames_first, s.edge_frames_last,
+                                        s.nodes, s.edges, s.bytes_read, s.file_bytes};
+  std::vector<FrameReadStats> out;
+  if (comm.rank() != 0) {
+    mpi::gather(comm, mine, 0);
+    return out;
+  }
+  std::vector<std::vector<std::uint64_t>> all;
+  mpi::gather(comm, mine, all, 0);
+  for (std::size_t r = 0; r < all.size(); ++r) {
+    const auto& v = all[r];
+    out.push_back({static_cast<int>(r), v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]});
+  }
+  return out;
+}
+
+std::string describe(const FrameReadStats& s) {
+  return "stakegraph-mpi: rank " + std::to_string(s.rank) + " read node frames [" +
+         std::to_string(s.node_frames_first) + ", " + std::to_string(s.node_frames_last) +
+         ") and edge frames [" + std::to_string(s.edge_frames_first) + ", " +
+         std::to_string(s.edge_frames_last) + "): " + std::to_string(s.nodes) + " nodes, " +
+         std::to_string(s.edges) + " edges, " + std::to_string(s.bytes_read) + " of " +
+         std::to_string(s.file_bytes) + " bytes";
+}
+
 std::optional<LocalCsr> rows_from_frames(const mpi::communicator& comm, const graph::Csr* root,
                                          const std::string& path,
                                          std::vector<FrameReadStats>* stats) {
@@ -598,23 +664,8 @@ std::optional<LocalCsr> rows_from_frames(const mpi::communicator& comm, const gr
       mpi::all_reduce(comm, fingerprint(g.rows), std::plus<std::uint64_t>());
   bool same = comm.rank() == 0 && g.rows.part.n == root->n && sum == fingerprint(*root);
   mpi::broadcast(comm, same, 0);
-  const FrameReadStats& s = g.stats;
-  const std::vector<std::uint64_t> mine{s.node_frames_first, s.node_frames_last,
-                                        s.edge_frames_first, s.edge_frames_last,
-                                        s.nodes, s.edges, s.bytes_read, s.file_bytes};
-  if (comm.rank() == 0) {
-    std::vector<std::vector<std::uint64_t>> all;
-    mpi::gather(comm, mine, all, 0);
-    if (stats) {
-      stats->clear();
-      for (std::size_t r = 0; r < all.size(); ++r) {
-        const auto& v = all[r];
-        stats->push_back({static_cast<int>(r), v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]});
-      }
-    }
-  } else {
-    mpi::gather(comm, mine, 0);
-  }
+  std::vector<FrameReadStats> all = gather_stats(comm, g.stats);
+  if (stats) *stats = std::move(all);
   if (!same) return std::nullopt;
   return std::move(g.rows);
 }
@@ -639,6 +690,47 @@ std::vector<std::string> gather_names(const mpi::communicator& comm, const Distr
   for (const auto& part : all)
     for (const auto& [i, name] : part) names[i] = name;
   return names;
+}
+
+}  // namespace stakegraph::cli::mpi_cli
+
+namespace stakegraph::cli::mpi_cli {
+
+NodeLabels gather_labels(const mpi::communicator& comm, const DistributedGraph& g,
+                         std::vector<std::uint32_t> nodes) {
+  mpi::broadcast(comm, nodes, 0);
+  // One string per rank: (list position, kind, id, name) of the listed nodes it owns.
+  std::string mine;
+  Packer pk(mine);
+  for (std::uint32_t i = 0; i < nodes.size(); ++i) {
+    const std::uint32_t v = nodes[i];
+    if (v < g.rows.first || v >= g.rows.last) continue;
+    const std::size_t lv = v - g.rows.first;
+    if (lv >= g.kinds.size()) continue;
+    pk.u32(i);
+    pk.u32(static_cast<std::uint32_t>(g.kinds[lv]));
+    pk.str(g.ids[lv]);
+    pk.str(g.names[lv]);
+  }
+  NodeLabels out;
+  if (comm.rank() != 0) {
+    mpi::gather(comm, mine, 0);
+    return out;
+  }
+  std::vector<std::string> all;
+  mpi::gather(comm, mine, all, 0);
+  out.ids.resize(nodes.size());
+  out.names.resize(nodes.size());
+  out.kinds.resize(nodes.size(), graph::Kind::kOrganization);
+  for (const std::string& part : all) {
+    for (Unpacker u(part); !u.done();) {
+      const std::uint32_t i = u.u32();
+      out.kinds[i] = static_cast<graph::Kind>(u.u32());
+      out.ids[i] = u.str();
+      out.names[i] = u.str();
+    }
+  }
+  return out;
 }
 
 }  // namespace stakegraph::cli::mpi_cli

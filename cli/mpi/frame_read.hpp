@@ -30,8 +30,10 @@
 // numbers, so each edge's arcs go straight to the owners of their rows (one all-to-all), and
 // the ids go to their directory ranks only to check that they are unique. The ranks' edge
 // ranges are checked to follow each other and to hold the header's edge and evidence counts.
-// Not checked here: two nodes with the same folded ASCII name (graph::Graph refuses them; in
-// stakegraph-mpi rank 0's own load of the file does).
+// Node ids are checked unique, and so are folded ASCII names, as graph::Graph wants them (each
+// id and folded name to its directory rank).
+// For the commands that print (stakegraph-mpi), each rank also keeps the kinds of its nodes,
+// and the ranks agree on the counts of `stats` and on the weights' signs (DistributedGraph).
 // A damaged or truncated table fails the rank that reads it ("rank R: FILE: byte offset N:
 // ..."); damage to the header, footer or index fails rank 0 before anything else is read.
 // Collective: every rank calls each function here with the same arguments (rank 0's count).
@@ -46,6 +48,7 @@
 #include "graph/csr.hpp"
 #include "graph/distributed/local_csr.hpp"
 #include "graph/error.hpp"
+#include "graph/graph.hpp"
 
 namespace stakegraph::cli::mpi_cli {
 
@@ -68,8 +71,23 @@ struct DistributedGraph {
   graph::distributed::LocalCsr rows;
   std::vector<std::string> ids;    // of the owned nodes [rows.first, rows.last)
   std::vector<std::string> names;  // the same nodes' names (version 3 files; else empty)
+  std::vector<graph::Kind> kinds;  // and kinds (version 3 files; else empty)
+  // Version 3 files, the same on every rank: whether some edge has a user weight, and whether
+  // every weight read (self-loops aside) is >= 0, and > 0 (false for NaN).
+  bool user_weights = false, weights_non_negative = true, weights_positive = true;
+  // Version 3 files, the same on every rank: the header's counts, nodes by graph::Kind and
+  // edges by graph::Relation (kKindCount and kRelationCount entries).
+  std::uint64_t edge_count = 0, article_count = 0, evidence_count = 0;
+  std::vector<std::uint64_t> by_kind, by_relation;
   FrameReadStats stats;
 };
+
+// Rank 0 receives every rank's stats, by rank (the others: an empty vector).
+std::vector<FrameReadStats> gather_stats(const boost::mpi::communicator& comm,
+                                         const FrameReadStats& mine);
+
+// One line saying what a rank read ("stakegraph-mpi: rank R read node frames [a, b) ...").
+std::string describe(const FrameReadStats& s);
 
 // Reads `path` (a .sgpb file) as the CSR view `options` of graph::build_csr (version 3 files:
 // weights under options.source; versions 1-2: evidence counts).
@@ -81,6 +99,15 @@ DistributedGraph read_distributed(const boost::mpi::communicator& comm, const st
 // the other ranks receive an empty vector. Cost: the list broadcast, and the names gathered.
 std::vector<std::string> gather_names(const boost::mpi::communicator& comm,
                                       const DistributedGraph& g, std::vector<std::uint32_t> nodes);
+
+struct NodeLabels {
+  std::vector<std::string> ids, names;
+  std::vector<graph::Kind> kinds;
+};
+
+// Like gather_names: the ids, names and kinds of `nodes` (version 3 files), in list order.
+NodeLabels gather_labels(const boost::mpi::communicator& comm, const DistributedGraph& g,
+                         std::vector<std::uint32_t> nodes);
 
 // The rows of the kernels when they can come from the frames: rank 0 passes the Csr it built
 // and the graph file it read (empty: none); the others pass nullptr and "". When the file is a

@@ -12,7 +12,10 @@
 // as evidence counts, so a file with user weights under the default --weight is scattered);
 // otherwise (a filtered view, another format) and for the other kernels rank 0 scatters each
 // rank its block of rows.
-// --verbose prints what each rank read.
+// A version 3 file's whole-graph pagerank and stats do not load the graph on rank 0: the
+// ranks hold it in parts and rank 0 prints from what they gather to it (cli/mpi/whole_file.hpp,
+// cli::WholeFile).
+// --verbose prints what each rank read, and in all what rank 0 read from graph files.
 // Faults: an error that every rank sees (bad options, bad input on rank 0 before the
 // kernels) is printed once by rank 0 and mapped to the usual exit code; an error on one rank
 // inside a kernel is printed as "stakegraph-mpi: rank R: error: ..." and aborts the whole job
@@ -26,6 +29,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
+#include <functional>
 #include <filesystem>
 #include <iostream>
 #include <limits>
@@ -43,8 +47,10 @@
 #include "cli/mpi/frame_read.hpp"
 #include "cli/mpi/import.hpp"
 #include "cli/mpi/ingest.hpp"
+#include "cli/mpi/whole_file.hpp"
 #include "graph/distributed/algorithms.hpp"
 #include "graph/error.hpp"
+#include "io/offset_reader.hpp"
 
 namespace {
 
@@ -114,18 +120,8 @@ std::optional<dist::LocalCsr> frame_rows(const mpi::communicator& world, const s
   std::vector<mpi_cli::FrameReadStats> stats;
   auto rows = mpi_cli::rows_from_frames(world, root, root ? g_graph : std::string(), &stats);
   if (world.rank() != 0 || !g_verbose) return rows;
-  for (const mpi_cli::FrameReadStats& s : stats) {
-    std::fprintf(stderr,
-                 "stakegraph-mpi: rank %d read node frames [%llu, %llu) and edge frames "
-                 "[%llu, %llu): %llu nodes, %llu edges, %llu of %llu bytes\n",
-                 s.rank, static_cast<unsigned long long>(s.node_frames_first),
-                 static_cast<unsigned long long>(s.node_frames_last),
-                 static_cast<unsigned long long>(s.edge_frames_first),
-                 static_cast<unsigned long long>(s.edge_frames_last),
-                 static_cast<unsigned long long>(s.nodes), static_cast<unsigned long long>(s.edges),
-                 static_cast<unsigned long long>(s.bytes_read),
-                 static_cast<unsigned long long>(s.file_bytes));
-  }
+  for (const mpi_cli::FrameReadStats& s : stats)
+    std::fprintf(stderr, "%s\n", mpi_cli::describe(s).c_str());
   std::fprintf(stderr, "stakegraph-mpi: rows %s\n",
                rows ? "built from the ranks' frames"
                     : "scattered from rank 0 (a filtered view, or not a .sgpb file)");
@@ -171,6 +167,12 @@ int serve(const mpi::communicator& world) {
           break;
         case kImport:
           mpi_cli::import_gdelt_worker(world);
+          break;
+        case mpi_cli::kWholeRead:
+        case mpi_cli::kWholePageRank:
+        case mpi_cli::kWholeLabels:
+        case mpi_cli::kWholeClose:
+          mpi_cli::serve_whole_file(world, op);
           break;
         default:
           abort_job(world, "unknown kernel code from rank 0");
@@ -289,6 +291,14 @@ void use_distributed_kernels(const mpi::communicator& world) {
                              const sg::PathOptions& o) {
     return distributed_path(world, g, from, to, o);
   };
+  k.open_whole_file = [&world](const std::string& path) {
+    return mpi_cli::open_whole_file(
+        world, path,
+        [&world](int step, const std::function<void()>& work) {
+          on_all_ranks(world, static_cast<Op>(step), work);
+        },
+        g_verbose);
+  };
   k.check_supported = [](const char* command, const std::string& choice) {
     const std::string cmd = command;
     const bool ok = (cmd == "centrality" && (choice == "pagerank" || choice == "betweenness")) ||
@@ -352,6 +362,10 @@ int main(int argc, char** argv) {
   if (world.rank() != 0) return serve(world);
   use_distributed_kernels(world);
   const int code = run_cli(world, argc, argv);
+  if (g_verbose) {
+    std::fprintf(stderr, "stakegraph-mpi: bytes of graph files read by rank 0 in all: %llu\n",
+                 static_cast<unsigned long long>(stakegraph::io::offset_reader_total().load()));
+  }
   int quit = kQuit;
   mpi::broadcast(world, quit, 0);
   return code;

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -554,6 +555,121 @@ TEST_P(MpiCli, ADamagedVersion3FileFailsWithItsOffset) {
     EXPECT_NE(got.err.find(bad.string() + ": byte offset "), std::string::npos) << got.err;
     EXPECT_EQ(got.out, "");
   }
+}
+
+// The value of a --verbose line "stakegraph-mpi: bytes of graph files read by rank 0 in all: N"
+// (every byte rank 0 read from graph files, io::offset_reader_total), and rank 0's own share
+// from its "rank 0 read node frames ..." line; -1 when missing.
+std::pair<long long, long long> rank0_reads(const std::string& err) {
+  long long total = -1, share = -1;
+  std::istringstream in(err);
+  for (std::string line; std::getline(in, line);) {
+    unsigned long long a = 0, b = 0;
+    if (std::sscanf(line.c_str(),
+                    "stakegraph-mpi: bytes of graph files read by rank 0 in all: %llu", &a) == 1)
+      total = static_cast<long long>(a);
+    const auto at = line.find(" bytes");
+    if (line.rfind("stakegraph-mpi: rank 0 read node frames", 0) == 0 && at != std::string::npos &&
+        std::sscanf(line.c_str() + line.rfind(", ", at) + 2, "%llu of %llu", &a, &b) == 2)
+      share = static_cast<long long>(a);
+  }
+  return {total, share};
+}
+
+// Issue 17: rank 0 prints a whole-graph PageRank of a version 3 file from the scores and
+// the labels (ids, names, kinds of the printed nodes) gathered to it: it reads its own share
+// of the file and nothing more (before this, it also loaded the whole graph to print).
+TEST_P(MpiCli, RankZeroReadsOnlyItsShareToPrint) {
+  const int np = GetParam();
+  const fs::path g3 = work_dir() / "share_v3.sgpb";
+  if (!fs::exists(g3)) {
+    const RunResult r =
+        single("generate --nodes 30000 --edges 60000 --seed 7 -q -o '" + g3.string() + "'");
+    ASSERT_EQ(r.status, 0) << r.err;
+  }
+  const auto size = static_cast<long long>(fs::file_size(g3));
+  for (const std::string opts : {" --top 5", " --top 0 --json", " --directed --top 40"}) {
+    const std::string c = "centrality '" + g3.string() + "' --metric pagerank" + opts;
+    SCOPED_TRACE("np " + std::to_string(np) + ": " + c);
+    const RunResult want = single(c), got = distributed(np, "--verbose " + c);
+    ASSERT_EQ(got.status, 0) << got.err;
+    EXPECT_EQ(got.out, want.out);
+    EXPECT_NE(got.err.find("rank 0 prints from the results and the labels gathered to it"),
+              std::string::npos)
+        << got.err;
+    const auto [total, share] = rank0_reads(got.err);
+    ASSERT_GT(share, 0) << got.err;
+    // Its share, and the file's header and index once more (read to see that the file is of
+    // version 3): a few kilobytes at most.
+    EXPECT_GE(total, share);
+    EXPECT_LE(total, share + 16384) << got.err;
+    if (np > 1) {
+      EXPECT_LT(total, size * 3 / 4) << got.err;
+    }
+  }
+  // The path that loads the graph on rank 0 (a computed subgraph) reads every node and edge
+  // table (what one rank alone reads as its share, index aside): the accounting sees a
+  // whole-graph load, more than rank 0's share above.
+  const std::string top5 = "centrality '" + g3.string() + "' --metric pagerank --top 5";
+  const auto [whole_total, one_rank_share] = rank0_reads(distributed(1, "--verbose " + top5).err);
+  const auto [np_total, np_share] = rank0_reads(distributed(np, "--verbose " + top5).err);
+  const RunResult filtered = distributed(np, "--verbose " + top5 + " --kind vendor --subgraph");
+  ASSERT_EQ(filtered.status, 0) << filtered.err;
+  const long long loaded = rank0_reads(filtered.err).first;
+  EXPECT_GE(loaded, one_rank_share - 16384) << filtered.err;
+  if (np > 1) {
+    EXPECT_GT(loaded, np_total + np_total / 2) << filtered.err;
+  }
+}
+
+// Issue 17, item 2: a version 3 file with its own (user) weights is read by table ranges on
+// every rank under those weights (no scatter from rank 0), and prints what stakegraph prints;
+// a negative weight takes the path that names the edge, with stakegraph's error.
+TEST_P(MpiCli, UserWeightsAreReadByRanges) {
+  const int np = GetParam();
+  const fs::path csv = work_dir() / "weighted.csv", g3 = work_dir() / "weighted_v3.sgpb";
+  const fs::path bad_csv = work_dir() / "negative.csv", bad = work_dir() / "negative_v3.sgpb";
+  if (!fs::exists(g3)) {
+    // 300 nodes, 1200 rows of weights k/8 (exact in binary: sums do not depend on order);
+    // some pairs repeat under another relation (parallel edges, merged in the CSR view).
+    std::ofstream out(csv), neg(bad_csv);
+    out << "source,target,relation,weight\n";
+    neg << "source,target,relation,weight\n";
+    std::uint32_t x = 12345;
+    auto next = [&x] { return x = x * 1103515245u + 12345u, (x >> 8) % 300; };
+    for (int i = 0; i < 1200; ++i) {
+      const unsigned a = next(), b = next(), w = 1 + next() % 40;
+      const char* rel = i % 3 == 0 ? "SUPPORT" : i % 3 == 1 ? "ACCUSE" : "supplies";
+      out << "n" << a << ",n" << b << "," << rel << "," << w / 8.0 << "\n";
+      neg << "n" << a << ",n" << b << "," << rel << "," << (i == 700 ? -1.5 : w / 8.0) << "\n";
+    }
+    out.close();
+    neg.close();
+    for (const auto& [from, to] : {std::pair{csv, g3}, std::pair{bad_csv, bad}}) {
+      const RunResult r = single("convert '" + from.string() + "' '" + to.string() + "'");
+      ASSERT_EQ(r.status, 0) << r.err;
+    }
+  }
+  const std::string q = "'" + g3.string() + "' ";
+  for (const std::string& c : {"centrality " + q + "--metric pagerank --top 0 --json",
+                              "centrality " + q + "--metric pagerank --directed --top 10",
+                              "centrality " + q + "--metric pagerank --weight evidence --json"}) {
+    SCOPED_TRACE("np " + std::to_string(np) + ": " + c);
+    const RunResult want = single(c), got = distributed(np, "--verbose " + c);
+    ASSERT_EQ(got.status, 0) << got.err;
+    EXPECT_EQ(got.out, want.out);
+    EXPECT_NE(got.err.find("rows built from the ranks' frames"), std::string::npos) << got.err;
+    EXPECT_EQ(got.err.find("scattered from rank 0"), std::string::npos) << got.err;
+  }
+  // The weights matter: weighted and unweighted rankings differ.
+  EXPECT_NE(single("centrality " + q + "--metric pagerank --top 0 --json").out,
+            single("centrality " + q + "--metric pagerank --weight none --top 0 --json").out);
+  const std::string c = "centrality '" + bad.string() + "' --metric pagerank";
+  const RunResult want = single(c), got = distributed(np, c);
+  EXPECT_EQ(want.status, 2) << want.err;
+  EXPECT_EQ(got.status, want.status) << got.err;
+  EXPECT_EQ(got.out, "");
+  EXPECT_NE(got.err.find("has weight -1.5"), std::string::npos) << got.err;
 }
 
 std::string ranks_name(const ::testing::TestParamInfo<int>& p) {
