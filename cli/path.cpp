@@ -8,9 +8,9 @@
 // --since, --until or --no-hedged is found without loading the whole graph: the topology
 // arrays are read (io/topology_arrays.hpp), the distances from FROM computed on the same
 // constrained CSR view as graph/paths.cpp builds (relations, kinds, avoided nodes,
-// direction, weights), and graph::shortest_path runs on the nodes no farther than TO with
-// every edge among them (io/topology_subgraph.hpp, the whole graph's order): the search
-// settles the same nodes in the same order there, so it finds the same path. Only the
+// direction, weights), and the distances to TO; graph::shortest_path runs on the nodes on a
+// shortest path with every edge among them (io/topology_subgraph.hpp, the whole graph's
+// order): the search settles those nodes in the same order there, so it finds the same path. Only the
 // hops' evidence is read (io::load_sgpb_edge_evidence: their evidence frames and the
 // articles cited). The old path (the graph loaded whole) serves the rest: --k, --all, the
 // date and hedging filters (they read evidence), a node the arrays do not find (its error
@@ -179,14 +179,21 @@ bool run_path_on_arrays(const PathCliOptions& o) {
   view.allowed[*from] = view.allowed[*to] = 1;
   const std::vector<double> dist =
       graph::distances_from(io::constrained_csr(*t, view), *from, p.cost);
-  // Every node that the search settles before TO: no farther than TO (with a margin for
-  // rounding; more nodes change nothing, fewer would).
-  // No path: the two nodes alone (the search finds none there either).
+  // The nodes on a shortest path: distance from FROM plus distance to TO equal to TO's
+  // distance (with a margin for rounding). The search's choices stay among them: a node's
+  // parent, and every node whose relaxation ties it, is on a shortest path when the node is,
+  // and they are settled in the same order as in the whole graph. No path: the two nodes
+  // alone (the search finds none there either).
   const bool reached = dist[*to] != std::numeric_limits<double>::infinity();
+  std::vector<double> back;
+  if (reached) {
+    view.reversed = o.directed;
+    back = graph::distances_from(io::constrained_csr(*t, view), *to, p.cost);
+  }
   const double reach = dist[*to] + 1e-9 * std::max(1.0, dist[*to]);
   std::vector<std::uint32_t> nodes;
   for (std::size_t v = 0; v < t->node_count(); ++v)
-    if ((reached && dist[v] <= reach) || v == *from || v == *to)
+    if ((reached && dist[v] + back[v] <= reach) || v == *from || v == *to)
       nodes.push_back(static_cast<std::uint32_t>(v));
   io::InducedGraph sub = io::induced_graph(*t, nodes);
   const auto index_of = [&](std::uint32_t v) -> std::optional<graph::NodeIndex> {

@@ -38,7 +38,8 @@ graph::Csr constrained_csr(const TopologyArrays& t, const ConstrainedCsrOptions&
     if (!o.relations.empty() &&
         std::find(o.relations.begin(), o.relations.end(), t.relations[i]) == o.relations.end())
       continue;
-    pairs.emplace_back(s, d);
+    if (o.reversed) pairs.emplace_back(d, s);
+    else pairs.emplace_back(s, d);
     if (o.weighted) {
       e.relation = t.relations[i];
       e.unloaded_evidence = t.evidence[i];

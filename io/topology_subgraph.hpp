@@ -42,6 +42,7 @@ struct ConstrainedCsrOptions {
   std::vector<graph::Relation> relations;  // empty: all
   std::vector<std::uint8_t> allowed;       // per node, 0: its edges are dropped; empty: all
   bool skip_self_loops = false;
+  bool reversed = false;  // every edge taken from target to source (distances *to* a node)
 };
 
 // graph::build_csr of the edges that pass `o` (pairs and float weights in file order).

@@ -253,6 +253,19 @@ TEST_F(TopologyCli, PathOnTheArraysEqualsTheFullLoad) {
   expect_same("path", "Washington 'node 7' --weight evidence --relation CONSULT", 0, "w");
 }
 
+// Many pairs (ties between equally short paths are frequent in this graph): by hops, by
+// evidence counts (1 / count), directed, with a relation constraint.
+TEST_F(TopologyCli, PathOnTheArraysEqualsTheFullLoadForManyPairs) {
+  for (int i = 0; i < 12; ++i) {
+    const std::string pair = "'node " + std::to_string(i * 7 % 80) + "' 'node " +
+                             std::to_string((i * 13 + 5) % 80) + "'";
+    expect_same("path", pair + " --weight none");
+    expect_same("path", pair + " --weight evidence --json");
+    expect_same("path", pair + " --directed --weight none --json");
+    expect_same("path", pair + " --relation CONSULT --relation ACCUSE --relation SUPPLIES");
+  }
+}
+
 // Damage in a frame they do not read is harmless to neighbors (the topology) and path (the
 // topology and the hops' evidence frames): the whole load would refuse the file.
 TEST_F(TopologyCli, NeighborsAndPathOnADamagedFileNameTheOffset) {
