@@ -130,7 +130,8 @@ TEST_F(TopologySubgraphTest, InducedGraphEqualsTheInducedSubgraph) {
 }
 
 // Distances on the constrained view equal the cost of graph::shortest_path to every node,
-// with each constraint, by hops and by 1 / weight.
+// with each constraint, by hops and by 1 / weight; on the reversed view, the distances to
+// a node.
 TEST_F(TopologySubgraphTest, ConstrainedDistancesEqualShortestPaths) {
   const auto src = *g_.find_node("node 3");  // in the random part: most nodes reachable
   struct Case {
@@ -168,6 +169,13 @@ TEST_F(TopologySubgraphTest, ConstrainedDistancesEqualShortestPaths) {
           o.allowed[v] = std::find(k.kinds.begin(), k.kinds.end(), g_.node(v).kind) != k.kinds.end();
       o.allowed[src] = o.allowed[to] = 1;
       const auto dist = graph::distances_from(constrained_csr(*t_, o), src, p.cost);
+      // The reversed view: distances *to* a node (the same both ways when undirected).
+      o.reversed = true;
+      const auto back = graph::distances_from(constrained_csr(*t_, o), to, p.cost);
+      if (dist[to] == std::numeric_limits<double>::infinity())
+        EXPECT_EQ(back[src], dist[to]) << c << " " << to;
+      else
+        EXPECT_NEAR(back[src], dist[to], 1e-9) << c << " " << to;
       const graph::PathResult r = graph::shortest_path(g_, src, to, p);
       if (r.paths.empty()) {
         EXPECT_EQ(dist[to], std::numeric_limits<double>::infinity()) << c << " " << to;
