@@ -96,8 +96,8 @@ NeighborsGraph load_for_neighbors(const NeighborsOptions& o) {
         const std::vector<std::uint32_t> ball = ball_of(*t, *v, o);
         NeighborsGraph out;
         out.g = io::induced_graph(*t, ball).graph;
-        out.center = static_cast<graph::NodeIndex>(
-            std::lower_bound(ball.begin(), ball.end(), *v) - ball.begin());
+        out.center = static_cast<graph::NodeIndex>(std::lower_bound(ball.begin(), ball.end(), *v) -
+                                                   ball.begin());
         return out;
       }
     }

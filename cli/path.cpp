@@ -10,18 +10,18 @@
 // constrained CSR view as graph/paths.cpp builds (relations, kinds, avoided nodes,
 // direction, weights), and the distances to TO; graph::shortest_path runs on the nodes on a
 // shortest path with every edge among them (io/topology_subgraph.hpp, the whole graph's
-// order): the search settles those nodes in the same order there, so it finds the same path. Only the
-// hops' evidence is read (io::load_sgpb_edge_evidence: their evidence frames and the
-// articles cited). The old path (the graph loaded whole) serves the rest: --k, --all, the
+// order): the search settles those nodes in the same order there, so it finds the same
+// path. Only the hops' evidence is read (io::load_sgpb_edge_evidence: their evidence frames
+// and the articles cited). The old path (the graph loaded whole) serves the rest: --k, --all, the
 // date and hedging filters (they read evidence), a node the arrays do not find (its error
 // suggests names), an endpoint among --avoid, weights a weighted path refuses (both errors
 // are the old path's) and files of other formats or versions.
 #include <algorithm>
 #include <cstdio>
-#include <limits>
-#include <optional>
 #include <iostream>
+#include <limits>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 

@@ -173,7 +173,8 @@ void load_sgpb_edge_evidence(const std::string& path, const TopologyArrays& t,
       wants.push_back({first, t.evidence[i], false, {}});
     first += t.evidence[i];
   }
-  if (next != edges.size()) throw graph::InvalidArgument("load_sgpb_edge_evidence: edge out of range");
+  if (next != edges.size())
+    throw graph::InvalidArgument("load_sgpb_edge_evidence: edge out of range");
   std::unordered_set<std::string> cited;
   read_evidence(file, v3, frames_of(v3), wants, cited);
   read_cited_articles(file, v3, frames_of(v3), cited, g);

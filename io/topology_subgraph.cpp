@@ -24,7 +24,8 @@ std::optional<std::uint32_t> find_node(const TopologyArrays& t, std::string_view
 }
 
 graph::Csr constrained_csr(const TopologyArrays& t, const ConstrainedCsrOptions& o) {
-  if (t.node_count() >= 0xFFFFFFFFu) throw graph::InvalidArgument("graph too large for the CSR view");
+  if (t.node_count() >= 0xFFFFFFFFu)
+    throw graph::InvalidArgument("graph too large for the CSR view");
   std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;
   std::vector<float> weights;
   std::size_t w = 0;
@@ -38,8 +39,10 @@ graph::Csr constrained_csr(const TopologyArrays& t, const ConstrainedCsrOptions&
     if (!o.relations.empty() &&
         std::find(o.relations.begin(), o.relations.end(), t.relations[i]) == o.relations.end())
       continue;
-    if (o.reversed) pairs.emplace_back(d, s);
-    else pairs.emplace_back(s, d);
+    if (o.reversed)
+      pairs.emplace_back(d, s);
+    else
+      pairs.emplace_back(s, d);
     if (o.weighted) {
       e.relation = t.relations[i];
       e.unloaded_evidence = t.evidence[i];

@@ -37,7 +37,7 @@ std::optional<std::uint32_t> find_node(const TopologyArrays& t, std::string_view
 // Which edges a search walks and what they weigh: graph/paths.cpp's view of the same graph.
 struct ConstrainedCsrOptions {
   bool directed = false;
-  bool weighted = false;                                       // weights read by `source`
+  bool weighted = false;  // weights read by `source`
   graph::WeightSource source = graph::WeightSource::kEvidence;
   std::vector<graph::Relation> relations;  // empty: all
   std::vector<std::uint8_t> allowed;       // per node, 0: its edges are dropped; empty: all

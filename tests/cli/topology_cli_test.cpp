@@ -95,11 +95,14 @@ class TopologyCli : public test_support::TempDirTest {
     for (std::size_t i = 9; i < bytes.size(); i += bytes.size() / 40) {
       for (const bool truncate : {false, true}) {
         std::string damaged = bytes;
-        if (truncate) damaged.resize(i);
-        else damaged[i] = static_cast<char>(damaged[i] ^ 0x5A);
+        if (truncate)
+          damaged.resize(i);
+        else
+          damaged[i] = static_cast<char>(damaged[i] ^ 0x5A);
         std::ofstream(path("d.sgpb"), std::ios::binary) << damaged;
         const auto r = run_stakegraph(command + " '" + path("d.sgpb") + "' " + args);
-        const std::string what = command + ": " + (truncate ? "cut at " : "flipped ") + std::to_string(i);
+        const std::string what =
+            command + ": " + (truncate ? "cut at " : "flipped ") + std::to_string(i);
         if (r.status == 0) {
           EXPECT_EQ(r.out, good.out) << what;
           ++harmless;

@@ -55,9 +55,10 @@ class TopologySubgraphTest : public test_support::TempDirTest {
 };
 
 TEST_F(TopologySubgraphTest, FindNodeEqualsTheGraphs) {
-  std::vector<std::string> queries{"Zed", "zed", "Gamma", "alpha", "Alpha", "the huawei",
-                                   "HUAWEI", "Washington", "us", "the chinese company",
-                                   "nobody", "", " ", "node 3", "Ren Zhengfei"};
+  std::vector<std::string> queries{
+      "Zed",        "zed",    "Gamma",      "alpha",  "Alpha",
+      "the huawei", "HUAWEI", "Washington", "us",     "the chinese company",
+      "nobody",     "",       " ",          "node 3", "Ren Zhengfei"};
   for (graph::NodeIndex v = 0; v < g_.node_count(); ++v) {
     queries.push_back(g_.node(v).id);
     queries.push_back(g_.node(v).name);
@@ -145,7 +146,10 @@ TEST_F(TopologySubgraphTest, ConstrainedDistancesEqualShortestPaths) {
       {true, graph::WeightSource::kNone, {}, {}},
       {false, graph::WeightSource::kEvidence, {}, {}},
       {true, graph::WeightSource::kWeight, {}, {}},
-      {false, graph::WeightSource::kNone, {graph::Relation::kConsult, graph::Relation::kSupplies}, {}},
+      {false,
+       graph::WeightSource::kNone,
+       {graph::Relation::kConsult, graph::Relation::kSupplies},
+       {}},
       {false, graph::WeightSource::kEvidence, {}, {graph::Kind::kPerson, graph::Kind::kVendor}},
   };
   int reached = 0;
@@ -160,13 +164,16 @@ TEST_F(TopologySubgraphTest, ConstrainedDistancesEqualShortestPaths) {
     p.kinds = k.kinds;
     for (graph::NodeIndex to = 0; to < g_.node_count(); ++to) {
       if (to == src) continue;
-      ConstrainedCsrOptions o{.directed = k.directed, .weighted = true, .source = k.source,
+      ConstrainedCsrOptions o{.directed = k.directed,
+                              .weighted = true,
+                              .source = k.source,
                               .relations = k.relations,
                               .allowed = std::vector<std::uint8_t>(g_.node_count(), 1),
                               .skip_self_loops = true};
       if (!k.kinds.empty())
         for (graph::NodeIndex v = 0; v < g_.node_count(); ++v)
-          o.allowed[v] = std::find(k.kinds.begin(), k.kinds.end(), g_.node(v).kind) != k.kinds.end();
+          o.allowed[v] =
+              std::find(k.kinds.begin(), k.kinds.end(), g_.node(v).kind) != k.kinds.end();
       o.allowed[src] = o.allowed[to] = 1;
       const auto dist = graph::distances_from(constrained_csr(*t_, o), src, p.cost);
       // The reversed view: distances *to* a node (the same both ways when undirected).
