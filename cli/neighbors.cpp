@@ -1,6 +1,24 @@
 #include "cli/neighbors.hpp"
 
+// stakegraph neighbors GRAPH NODE: a node's neighbourhood up to --depth hops (the ego
+// network of graph/subgraph.hpp: every node within reach and all edges among them). Filters
+// (--kind, --relation, --since, --until, --no-hedged) restrict what is printed: the walk
+// goes through the whole graph and the nodes and edges the filters keep are listed; with
+// --subgraph the walk goes through the filtered part only (cli/filters.hpp). Text lists the
+// nodes by distance, then the first --limit edges (default 20) and a count of the rest;
+// --json prints the NeighborsResult of proto/query.proto (every edge unless --limit is given).
+//
+// On a .sgpb file of format version 3, text output with filters that read no evidence
+// (--kind, --relation, --subgraph) is computed without loading the whole graph: the
+// topology arrays are read (io/topology_arrays.hpp), the nodes within --depth hops of the
+// centre found on them (the whole graph's walk, a superset of the filtered walk), and
+// the same code below runs on those nodes with every edge among them
+// (io/topology_subgraph.hpp: same order as the whole graph, so the same output). The old
+// path (the graph loaded as a graph::Graph) serves the rest: --json (it lists evidence),
+// --since, --until and --no-hedged (they read evidence), a node the arrays do not find (its
+// error suggests names) and files of other formats or versions.
 #include <algorithm>
+#include <cstdint>
 #include <deque>
 #include <iostream>
 #include <memory>
@@ -17,6 +35,8 @@
 #include "graph/subgraph.hpp"
 #include "io/formats.hpp"
 #include "io/query_views.hpp"
+#include "io/topology_arrays.hpp"
+#include "io/topology_subgraph.hpp"
 
 namespace stakegraph::cli {
 namespace {
@@ -29,17 +49,70 @@ graph::Direction direction_of(const std::string& d) {
                                "' (one of: out, in, both)");
 }
 
+// The nodes within o.depth hops of `center` along o.direction, in the whole graph of `t`
+// (BFS over the arrays' CSR rows, both ways unless a direction is chosen): sorted.
+std::vector<std::uint32_t> ball_of(const io::TopologyArrays& t, std::uint32_t center,
+                                   const NeighborsOptions& o) {
+  const graph::Csr c = io::constrained_csr(t, {.directed = true});
+  const graph::Direction dir = direction_of(o.direction);
+  std::vector<int> dist(t.node_count(), -1);
+  std::vector<std::uint32_t> queue{center};
+  dist[center] = 0;
+  for (std::size_t head = 0; head < queue.size(); ++head) {
+    const std::uint32_t u = queue[head];
+    if (dist[u] == o.depth) continue;
+    auto visit = [&](std::uint32_t w) {
+      if (dist[w] < 0) {
+        dist[w] = dist[u] + 1;
+        queue.push_back(w);
+      }
+    };
+    if (dir != graph::Direction::kIn)
+      for (std::uint64_t i = c.offsets[u]; i < c.offsets[u + 1]; ++i) visit(c.targets[i]);
+    if (dir != graph::Direction::kOut)
+      for (std::uint64_t i = c.in_offsets[u]; i < c.in_offsets[u + 1]; ++i) visit(c.in_sources[i]);
+  }
+  std::sort(queue.begin(), queue.end());
+  return queue;
+}
+
+// The graph to compute on and the centre in it (see the top of this file).
+struct NeighborsGraph {
+  graph::Graph g;
+  graph::NodeIndex center = 0;
+};
+
+NeighborsGraph load_for_neighbors(const NeighborsOptions& o) {
+  if (!o.json && !filter_reads_evidence(filter_of(o.filters))) {
+    if (auto t = io::load_topology_arrays(o.graph)) {
+      if (const auto v = io::find_node(*t, o.node)) {
+        const std::vector<std::uint32_t> ball = ball_of(*t, *v, o);
+        NeighborsGraph out;
+        out.g = io::induced_graph(*t, ball).graph;
+        out.center = static_cast<graph::NodeIndex>(std::lower_bound(ball.begin(), ball.end(), *v) -
+                                                   ball.begin());
+        return out;
+      }
+    }
+  }
+  // Text lists evidence counts only: the topology alone unless the filters read evidence;
+  // --json lists the evidence itself.
+  NeighborsGraph out;
+  out.g = o.json || filter_reads_evidence(filter_of(o.filters))
+              ? io::load_graph(o.graph)
+              : io::load_graph_topology(o.graph).graph;
+  out.center = resolve_node(out.g, o.node, o.graph);
+  return out;
+}
+
 }  // namespace
 
 void run_neighbors(const NeighborsOptions& o, std::ostream& out) {
   const graph::Direction direction = direction_of(o.direction);  // usage errors first
   if (o.depth < 0) throw graph::InvalidArgument("--depth must be 0 or more");
-  // Text lists evidence counts only: the topology alone unless the filters read evidence;
-  // --json lists the evidence itself.
-  const graph::Graph g = o.json || filter_reads_evidence(filter_of(o.filters))
-                             ? io::load_graph(o.graph)
-                             : io::load_graph_topology(o.graph).graph;
-  const graph::NodeIndex center = resolve_node(g, o.node, o.graph);
+  const NeighborsGraph loaded = load_for_neighbors(o);
+  const graph::Graph& g = loaded.g;
+  const graph::NodeIndex center = loaded.center;
   graph::EgoOptions ego;
   ego.depth = o.depth;
   ego.direction = direction;

@@ -1,8 +1,29 @@
 #include "cli/path.hpp"
 
+// stakegraph path GRAPH FROM TO: the shortest path between two nodes (by hops, or weighted
+// where a hop costs 1 / evidence count), the k shortest loopless paths, or all shortest
+// paths, optionally through some relations or node kinds only and avoiding nodes
+// (graph/paths.hpp). Every hop is printed with its relation and one evidence sentence; --json
+// prints the PathResult message of proto/query.proto.
+//
+// On a .sgpb file of format version 3, the shortest path (no --k, no --all) without
+// --since, --until or --no-hedged is found without loading the whole graph: the topology
+// arrays are read (io/topology_arrays.hpp), the distances from FROM computed on the same
+// constrained CSR view as graph/paths.cpp builds (relations, kinds, avoided nodes,
+// direction, weights), and the distances to TO; graph::shortest_path runs on the nodes on a
+// shortest path with every edge among them (io/topology_subgraph.hpp, the whole graph's
+// order): the search settles those nodes in the same order there, so it finds the same
+// path. Only the hops' evidence is read (io::load_sgpb_edge_evidence: their evidence frames
+// and the articles cited). The old path (the graph loaded whole) serves the rest: --k, --all, the
+// date and hedging filters (they read evidence), a node the arrays do not find (its error
+// suggests names), an endpoint among --avoid, weights a weighted path refuses (both errors
+// are the old path's) and files of other formats or versions.
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
+#include <limits>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,6 +37,9 @@
 #include "graph/paths.hpp"
 #include "io/formats.hpp"
 #include "io/query_views.hpp"
+#include "io/sgpb_v3.hpp"
+#include "io/topology_arrays.hpp"
+#include "io/topology_subgraph.hpp"
 #include "proto/query.pb.h"
 
 namespace stakegraph::cli {
@@ -93,6 +117,93 @@ void print_json_result(const graph::Graph& g, const graph::PathResult& r, std::o
   print_message_json(out, text);
 }
 
+void print_result(const graph::Graph& g, const graph::PathResult& r, graph::NodeIndex from,
+                  graph::NodeIndex to, bool weighted, bool json, std::ostream& out) {
+  if (json) {
+    print_json_result(g, r, out);
+  } else {
+    print_text(g, r, from, to, weighted, out);
+  }
+}
+
+// The shortest path on the topology arrays (see the top of this file); false when this
+// case is the old path's.
+bool run_path_on_arrays(const PathOptions& o, std::ostream& out) {
+  std::optional<io::TopologyArrays> t = io::load_topology_arrays(o.graph);
+  if (!t) return false;
+  const auto from = io::find_node(*t, o.from);
+  const auto to = io::find_node(*t, o.to);
+  if (!from || !to) return false;
+  std::vector<std::uint32_t> avoid;
+  for (const auto& a : o.avoid) {
+    const auto v = io::find_node(*t, a);
+    if (!v || *v == *from || *v == *to) return false;
+    avoid.push_back(*v);
+  }
+  graph::PathOptions p;
+  p.weights = resolve_weight(o.weight, io::has_weights(*t));
+  const bool weighted = p.weights != graph::WeightSource::kNone;
+  if (weighted && !io::weights_allowed(*t, p.weights, false)) return false;
+  p.cost = weighted ? graph::EdgeCost::kInverseWeight : graph::EdgeCost::kHops;
+  p.directed = o.directed;
+  for (const auto& r : o.relations) p.relations.push_back(parse_relation_option(r));
+  for (const auto& k : o.kinds) p.kinds.push_back(parse_kind_option(k));
+
+  // Distances from FROM on graph/paths.cpp's view of the whole graph.
+  io::ConstrainedCsrOptions view{.directed = o.directed,
+                                 .weighted = true,
+                                 .source = p.weights,
+                                 .relations = p.relations,
+                                 .allowed = std::vector<std::uint8_t>(t->node_count(), 1),
+                                 .skip_self_loops = true};
+  if (!p.kinds.empty())
+    for (std::size_t v = 0; v < t->node_count(); ++v)
+      view.allowed[v] = std::find(p.kinds.begin(), p.kinds.end(), t->kinds[v]) != p.kinds.end();
+  for (const std::uint32_t v : avoid) view.allowed[v] = 0;
+  view.allowed[*from] = view.allowed[*to] = 1;
+  const std::vector<double> dist =
+      graph::distances_from(io::constrained_csr(*t, view), *from, p.cost);
+  // The nodes on a shortest path: distance from FROM plus distance to TO equal to TO's
+  // distance (with a margin for rounding). The search's choices stay among them: a node's
+  // parent, and every node whose relaxation ties it, is on a shortest path when the node is,
+  // and they are settled in the same order as in the whole graph. No path: the two nodes
+  // alone (the search finds none there either).
+  const bool reached = dist[*to] != std::numeric_limits<double>::infinity();
+  std::vector<double> back;
+  if (reached) {
+    view.reversed = o.directed;
+    back = graph::distances_from(io::constrained_csr(*t, view), *to, p.cost);
+  }
+  const double reach = dist[*to] + 1e-9 * std::max(1.0, dist[*to]);
+  std::vector<std::uint32_t> nodes;
+  for (std::size_t v = 0; v < t->node_count(); ++v)
+    if ((reached && dist[v] + back[v] <= reach) || v == *from || v == *to)
+      nodes.push_back(static_cast<std::uint32_t>(v));
+  io::InducedGraph sub = io::induced_graph(*t, nodes);
+  const auto index_of = [&](std::uint32_t v) -> std::optional<graph::NodeIndex> {
+    const auto it = std::lower_bound(nodes.begin(), nodes.end(), v);
+    if (it == nodes.end() || *it != v) return std::nullopt;
+    return static_cast<graph::NodeIndex>(it - nodes.begin());
+  };
+  for (const std::uint32_t v : avoid)
+    if (const auto w = index_of(v)) p.avoid.push_back(*w);
+  const graph::NodeIndex s = *index_of(*from), e = *index_of(*to);
+  const graph::PathResult r = kernels().shortest_path(sub.graph, s, e, p);
+
+  // The hops' evidence.
+  std::vector<std::pair<std::uint64_t, graph::EdgeRef>> hops;
+  for (const graph::Path& path : r.paths)
+    for (const graph::PathHop& h : path.hops) {
+      const std::size_t k = static_cast<std::size_t>(
+          std::find(sub.edges.begin(), sub.edges.end(), h.edge) - sub.edges.begin());
+      if (std::none_of(hops.begin(), hops.end(), [&](const auto& x) { return x.second == h.edge; }))
+        hops.emplace_back(sub.edge_numbers.at(k), h.edge);
+    }
+  if (!hops.empty()) io::load_sgpb_edge_evidence(o.graph, *t, hops, sub.graph);
+  print_result(sub.graph, r, s, e, weighted, o.json, out);
+  return true;
+}
+
 }  // namespace
 
 void run_path(const PathOptions& o, std::ostream& out) {
@@ -100,6 +211,7 @@ void run_path(const PathOptions& o, std::ostream& out) {
   if (o.k == 0) throw graph::InvalidArgument("--k must be at least 1");
   graph::FilterOptions dates = make_filter({}, {}, o.since, o.until);
   dates.exclude_hedged = o.no_hedged;
+  if (!o.all && o.k == 1 && dates.selects_everything() && run_path_on_arrays(o, out)) return;
   const graph::Graph full = io::load_graph(o.graph);
   // Names are resolved on the whole graph (suggestions), then found by id in the copy.
   const std::string from_id = full.node(resolve_node(full, o.from, o.graph)).id;
@@ -132,11 +244,7 @@ void run_path(const PathOptions& o, std::ostream& out) {
   } else {
     r = kernels().shortest_path(g, from, to, p);
   }
-  if (o.json) {
-    print_json_result(g, r, out);
-  } else {
-    print_text(g, r, from, to, weighted, out);
-  }
+  print_result(g, r, from, to, weighted, o.json, out);
 }
 
 void setup_path(CLI::App& app) {

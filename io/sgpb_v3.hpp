@@ -25,6 +25,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "graph/graph.hpp"
 #include "io/topology_arrays.hpp"
@@ -108,5 +110,18 @@ struct SgpbNodeLoad {
   std::uint64_t bytes_read = 0;  // from the file
 };
 std::optional<SgpbNodeLoad> load_sgpb_node(const std::string& path, const SgpbNodeOptions& o);
+
+// The evidence of a few edges of a version 3 file whose topology `t` was read
+// (load_sgpb_topology_arrays), for a graph built from it (io/topology_subgraph.hpp): each
+// pair is the file's edge number and the edge of `g` that stands for it, whose evidence
+// becomes the file's (unloaded_evidence 0); the articles that evidence cites are added to
+// `g`. Reads the header, footer and only the evidence frames that hold those edges' items
+// (as load_sgpb_node), and the article frames when some item cites an article.
+// Throws io::ParseError (file + byte offset) for a damaged file, or one whose header no
+// longer matches `t`.
+// Complexity: O(E) over t's counts, plus the frames read.
+void load_sgpb_edge_evidence(const std::string& path, const TopologyArrays& t,
+                             std::vector<std::pair<std::uint64_t, graph::EdgeRef>> edges,
+                             graph::Graph& g);
 
 }  // namespace stakegraph::io

@@ -40,46 +40,6 @@ bool folds_to(std::string_view raw, const std::string& folded, std::size_t folde
   return graph::fold_name(graph::clean_name(raw)) == folded;
 }
 
-// Where a frame is in the file (from the footer's frame index).
-struct FrameAt {
-  std::uint64_t offset = 0;
-  std::uint32_t length = 0;
-  int body = 0;
-};
-
-std::vector<FrameAt> frames_of(const V3File& v3) {
-  std::vector<FrameAt> out;
-  std::uint64_t at = v3.after_header;
-  for (int i = 1; i < static_cast<int>(v3.footer.frame_count()); ++i) {
-    const std::uint32_t length = v3.footer.frame_lengths(i);
-    out.push_back({at, length, static_cast<unsigned char>(v3.footer.frame_kinds()[i])});
-    at += 8 + static_cast<std::uint64_t>(length);
-  }
-  return out;
-}
-
-// The `first` item number of an evidence frame, from the first bytes of its payload (the
-// frame's body, field 8, whose field 1 comes first when it is not 0); checked again when
-// the frame is read whole. Throws io::ParseError.
-std::uint64_t peek_first(File& file, const FrameAt& f) {
-  unsigned char head[32];
-  const std::size_t n = std::min<std::size_t>(sizeof head, f.length);
-  if (!file.read(f.offset + 8, reinterpret_cast<char*>(head), n))
-    fail(file.name(), f.offset, "truncated file: frame of " + std::to_string(f.length) +
-                                    " bytes cut short");
-  const unsigned char* p = head;
-  const unsigned char* end = head + n;
-  std::uint64_t tag = 0, len = 0, first = 0;
-  if (!varint(p, end, tag) || tag != (pb::Frame::kEvidence << 3 | 2) ||
-      !varint(p, end, len))
-    fail(file.name(), f.offset, "corrupted frame: cannot decode payload");
-  if (p < end && *p == (1 << 3 | 0)) {
-    ++p;
-    if (!varint(p, end, first)) fail(file.name(), f.offset, "corrupted frame: cannot decode payload");
-  }
-  return first;
-}
-
 struct NodeMatch {
   std::uint64_t by_name = kNone, by_alias = kNone, by_id = kNone;
   std::uint64_t chosen() const {
@@ -90,7 +50,6 @@ struct NodeMatch {
 struct KeptEdge {
   DecodedEdge edge;
   std::uint64_t first_item = 0;  // of its evidence in the file
-  std::vector<pb::Evidence> evidence;
   bool skip = false;  // its evidence is not read
 };
 
@@ -140,7 +99,7 @@ std::optional<SgpbNodeLoad> load_sgpb_node(const std::string& path, const SgpbNo
       [&](const pb::EdgeTable& t) {
         if (v == kNone) v = match.chosen();
         decode_edge_table(t, h, edges, nodes, evidence, [&](const DecodedEdge& d) {
-          if (d.source == v || d.target == v) kept.push_back({d, evidence - d.evidence, {}});
+          if (d.source == v || d.target == v) kept.push_back({d, evidence - d.evidence});
         });
         edges += t.count();
       },
@@ -168,80 +127,14 @@ std::optional<SgpbNodeLoad> load_sgpb_node(const std::string& path, const SgpbNo
     for (std::size_t i = o.evidence_edges; i < order.size(); ++i) kept[order[i]].skip = true;
   }
 
-  // 3. The evidence frames that hold the kept edges' items (by the `first` of each frame).
+  // 3. The evidence frames that hold the kept edges' items.
+  std::vector<EvidenceWant> wants(kept.size());
+  for (std::size_t k = 0; k < kept.size(); ++k)
+    wants[k] = {kept[k].first_item, kept[k].edge.evidence, kept[k].skip, {}};
+  std::unordered_set<std::string> cited;
+  read_evidence(file, v3, frames, wants, cited);
   std::string payload;
   pb::Frame frame;
-  std::vector<const FrameAt*> chunks;
-  std::vector<std::uint64_t> firsts;
-  for (const FrameAt& f : frames)
-    if (f.body == pb::Frame::kEvidence) {
-      const std::uint64_t first = peek_first(file, f);
-      if ((firsts.empty() && first != 0) || (!firsts.empty() && first <= firsts.back()) ||
-          first >= h.evidence_count()) {
-        // Out of order: the chunk before is checked first (its damage is named, if any).
-        if (!chunks.empty())
-          file.frame(chunks.back()->offset, chunks.back()->length, payload, frame,
-                     [&](const std::string& p) {
-                       check_items(p, pb::Frame::kEvidence, firsts.back(), h.evidence_count());
-                     });
-        fail(name, f.offset, "corrupted frame: evidence chunk starts at item " +
-                                 std::to_string(first) + ", out of order");
-      }
-      chunks.push_back(&f);
-      firsts.push_back(first);
-    }
-  std::unordered_set<std::string> cited;
-  std::size_t next = 0;  // the first kept edge whose evidence is not all read
-  for (std::size_t c = 0; c < chunks.size() && next < kept.size(); ++c) {
-    const std::uint64_t from = firsts[c];
-    const std::uint64_t to = c + 1 < chunks.size() ? firsts[c + 1] : h.evidence_count();
-    while (next < kept.size() &&
-           (kept[next].skip || kept[next].first_item + kept[next].edge.evidence <= from))
-      ++next;
-    if (next == kept.size() || kept[next].first_item >= to) continue;
-    const FrameAt& f = *chunks[c];
-    file.frame(f.offset, f.length, payload, frame,
-               [&](const std::string& p) { check_items(p, f.body, from, h.evidence_count()); });
-    try {
-      if (frame.body_case() != pb::Frame::kEvidence)
-        throw graph::InvalidArgument("not what the footer's frame index says");
-      if (frame.evidence().first() != from)
-        throw graph::InvalidArgument("evidence chunk starts at item " +
-                                     std::to_string(frame.evidence().first()) + ", expected " +
-                                     std::to_string(from));
-    } catch (const graph::Error& e) {
-      fail(name, f.offset, std::string("corrupted frame: ") + e.what());
-    }
-    const std::uint64_t ends = from + static_cast<std::uint64_t>(frame.evidence().evidence_size());
-    if (ends != to) {
-      // The next chunk does not start where this one ends: the next one is at fault (as the
-      // whole load says), after its own checks.
-      if (c + 1 == chunks.size())
-        fail(name, f.offset, "corrupted frame: the evidence chunks end at item " +
-                                 std::to_string(ends) + ", the header declares " +
-                                 std::to_string(to));
-      pb::Frame next_frame;
-      std::string next_payload;
-      file.frame(chunks[c + 1]->offset, chunks[c + 1]->length, next_payload, next_frame,
-                 [&](const std::string& p) {
-                   check_items(p, pb::Frame::kEvidence, to, h.evidence_count());
-                 });
-      fail(name, chunks[c + 1]->offset, "corrupted frame: evidence chunk starts at item " +
-                                            std::to_string(to) + ", expected " +
-                                            std::to_string(ends));
-    }
-    for (std::size_t k = next; k < kept.size() && kept[k].first_item < to; ++k) {
-      KeptEdge& e = kept[k];
-      if (e.skip) continue;
-      const std::uint64_t lo = std::max(e.first_item, from);
-      const std::uint64_t hi = std::min(e.first_item + e.edge.evidence, to);
-      for (std::uint64_t item = lo; item < hi; ++item) {
-        pb::Evidence& x = *frame.mutable_evidence()->mutable_evidence(static_cast<int>(item - from));
-        if (!x.article().empty()) cited.insert(x.article());
-        e.evidence.push_back(std::move(x));
-      }
-    }
-  }
 
   // 4. The graph: the node and its neighbours in file order (their node tables read again),
   //    the articles cited, the edges with their evidence.
@@ -283,31 +176,18 @@ std::optional<SgpbNodeLoad> load_sgpb_node(const std::string& path, const SgpbNo
       fail(name, f.offset, std::string("corrupted frame: ") + e.what());
     }
   }
-  std::uint64_t articles = 0;
-  for (const FrameAt& f : frames) {
-    if (f.body != pb::Frame::kArticles || cited.empty()) continue;
-    file.frame(f.offset, f.length, payload, frame,
-               [&](const std::string& p) { check_items(p, f.body, articles, h.article_count()); });
-    try {
-      if (frame.body_case() != pb::Frame::kArticles)
-        throw graph::InvalidArgument("not what the footer's frame index says");
-      for (const pb::Article& a : frame.articles().articles())
-        if (cited.count(a.id())) g.add_article(from_proto(a));
-      articles += static_cast<std::uint64_t>(frame.articles().articles_size());
-    } catch (const graph::Error& e) {
-      fail(name, f.offset, std::string("corrupted frame: ") + e.what());
-    }
-  }
+  read_cited_articles(file, v3, frames, cited, g);
   const auto index_of = [&](std::uint64_t n) {
     return static_cast<graph::NodeIndex>(std::lower_bound(members.begin(), members.end(), n) -
                                          members.begin());
   };
-  for (KeptEdge& k : kept) {
+  for (std::size_t n = 0; n < kept.size(); ++n) {
+    const KeptEdge& k = kept[n];
     const DecodedEdge& d = k.edge;
     graph::EdgeData e = edge_data_of(d);
     if (k.skip) e.unloaded_evidence = d.evidence;
-    e.evidence.reserve(k.evidence.size());
-    for (const pb::Evidence& x : k.evidence) e.evidence.push_back(evidence_from_proto(g, x));
+    e.evidence.reserve(wants[n].evidence.size());
+    for (const pb::Evidence& x : wants[n].evidence) e.evidence.push_back(evidence_from_proto(g, x));
     g.append_edge_unchecked(index_of(d.source), index_of(d.target), std::move(e));
   }
   out.node = index_of(v);

@@ -272,7 +272,9 @@ std::optional<TopologyArrays> load_sgpb_topology_arrays(const std::string& path)
               t.names.append(name);
               t.name_ends.push_back(t.names.size());
             },
-            [](std::uint32_t, const pb::NodeExtra&) {});
+            [&](std::uint32_t i, const pb::NodeExtra& x) {
+              for (const auto& a : x.aliases()) t.aliases.emplace_back(n.first() + i, a);
+            });
       },
       [&](const pb::EdgeTable& e) {
         decode_edge_table(e, h, t.edge_count(), t.node_count(), evidence,

@@ -12,6 +12,8 @@
 #include <cstring>
 #include <string>
 #include <string_view>
+#include <unordered_set>
+#include <vector>
 
 #include "graph/error.hpp"
 #include "graph/graph.hpp"
@@ -298,5 +300,36 @@ void read_tables(File& file, const V3File& v3, OnNodes&& on_nodes, OnEdges&& on_
     at += 8 + static_cast<std::uint64_t>(length);
   }
 }
+
+// ---- evidence (io/sgpb_v3_evidence.cpp) ---------------------------------------------------
+
+// Where a frame is in the file (from the footer's frame index).
+struct FrameAt {
+  std::uint64_t offset = 0;
+  std::uint32_t length = 0;
+  int body = 0;
+};
+
+// Every frame after the header, in file order.
+std::vector<FrameAt> frames_of(const V3File& v3);
+
+// An edge whose evidence items [first, first + count) are wanted (unless `skip`).
+struct EvidenceWant {
+  std::uint64_t first = 0, count = 0;
+  bool skip = false;
+  std::vector<pb::Evidence> evidence;  // read
+};
+
+// Reads the evidence frames that hold the wanted items (`wants` in file order), found by
+// the `first` item number at the start of each evidence frame (peeked, checked again when
+// the frame is read whole); every frame read is checked (length, CRC, its items' order).
+// Adds the id of every article cited to `cited`. Throws io::ParseError.
+void read_evidence(File& file, const V3File& v3, const std::vector<FrameAt>& frames,
+                   std::vector<EvidenceWant>& wants, std::unordered_set<std::string>& cited);
+
+// Adds to `g` the articles whose id is in `cited`, reading the article frames only when
+// `cited` is not empty. Throws io::ParseError.
+void read_cited_articles(File& file, const V3File& v3, const std::vector<FrameAt>& frames,
+                         const std::unordered_set<std::string>& cited, graph::Graph& g);
 
 }  // namespace stakegraph::io::detail

@@ -39,7 +39,8 @@ std::size_t TopologyArrays::memory_bytes() const noexcept {
          (sources.capacity() + targets.capacity() + evidence.capacity()) *
              sizeof(std::uint32_t) +
          relations.capacity() * sizeof(graph::Relation) +
-         weights.capacity() * sizeof(std::pair<std::uint64_t, double>);
+         weights.capacity() * sizeof(std::pair<std::uint64_t, double>) +
+         aliases.capacity() * sizeof(std::pair<std::uint64_t, std::string>);
 }
 
 std::optional<TopologyArrays> load_topology_arrays(const std::string& path) {

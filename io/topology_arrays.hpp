@@ -35,6 +35,8 @@ struct TopologyArrays {
   std::vector<graph::Kind> kinds;
   std::string ids, names;
   std::vector<std::uint64_t> id_ends, name_ends;
+  // The nodes' aliases as the file holds them (node number, alias), in file order.
+  std::vector<std::pair<std::uint64_t, std::string>> aliases;
   // Edges: endpoints, relation and evidence count per edge; the user weights of the edges
   // that have one, as (edge number, weight) by edge number.
   std::vector<std::uint32_t> sources, targets;

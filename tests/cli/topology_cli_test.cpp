@@ -81,6 +81,43 @@ class TopologyCli : public test_support::TempDirTest {
     EXPECT_GT(outs[0].size(), 20u) << command << " " << args;
     EXPECT_EQ(outs[0], outs[1]) << command << " " << args;
   }
+
+  // `command` (GRAPH ARGS) on damaged copies of s3.sgpb (small frames), a byte flipped or the
+  // file cut at 40 places each: exit status 1 and a one-line error naming the byte offset,
+  // or (damage in a frame the command does not read) the undamaged output. Returns how many
+  // copies gave the undamaged output.
+  int expect_offset_or_same(const std::string& command, const std::string& args) {
+    std::ifstream in(path("s3.sgpb"), std::ios::binary);
+    const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const auto good = run_stakegraph(command + " '" + path("s3.sgpb") + "' " + args);
+    EXPECT_EQ(good.status, 0) << good.err;
+    int errors = 0, harmless = 0;
+    for (std::size_t i = 9; i < bytes.size(); i += bytes.size() / 40) {
+      for (const bool truncate : {false, true}) {
+        std::string damaged = bytes;
+        if (truncate)
+          damaged.resize(i);
+        else
+          damaged[i] = static_cast<char>(damaged[i] ^ 0x5A);
+        std::ofstream(path("d.sgpb"), std::ios::binary) << damaged;
+        const auto r = run_stakegraph(command + " '" + path("d.sgpb") + "' " + args);
+        const std::string what =
+            command + ": " + (truncate ? "cut at " : "flipped ") + std::to_string(i);
+        if (r.status == 0) {
+          EXPECT_EQ(r.out, good.out) << what;
+          ++harmless;
+        } else {
+          EXPECT_EQ(r.status, 1) << what;
+          EXPECT_NE(r.err.find(path("d.sgpb") + ": byte offset "), std::string::npos)
+              << what << ": " << r.err;
+          EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << what << ": " << r.err;
+          ++errors;
+        }
+      }
+    }
+    EXPECT_GT(errors, 40) << command;
+    return harmless;
+  }
 };
 
 TEST_F(TopologyCli, StatsEqualsTheFullLoad) {
@@ -163,36 +200,83 @@ TEST_F(TopologyCli, ShowEqualsTheFullLoad) {
   expect_same("show", "'node 5' --limit 0", 0, "w");  // user weights
 }
 
-// show on a damaged version 3 file: exit status 1 and a one-line error naming the byte
-// offset, or (damage in an evidence frame show does not read) the undamaged output.
+// show on a damaged version 3 file: reads the node's evidence frames only, so damage in the
+// others is harmless.
 TEST_F(TopologyCli, ShowOnADamagedFileNamesTheOffset) {
-  std::ifstream in(path("s3.sgpb"), std::ios::binary);
-  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  const auto good = run_stakegraph("show '" + path("s3.sgpb") + "' Huawei");
-  ASSERT_EQ(good.status, 0);
-  int errors = 0, harmless = 0;
-  for (std::size_t i = 9; i < bytes.size(); i += bytes.size() / 40) {
-    for (const bool truncate : {false, true}) {
-      std::string damaged = bytes;
-      if (truncate) damaged.resize(i);
-      else damaged[i] = static_cast<char>(damaged[i] ^ 0x5A);
-      std::ofstream(path("d.sgpb"), std::ios::binary) << damaged;
-      const auto r = run_stakegraph("show '" + path("d.sgpb") + "' Huawei");
-      const std::string what = (truncate ? "cut at " : "flipped ") + std::to_string(i);
-      if (r.status == 0) {
-        EXPECT_EQ(r.out, good.out) << what;
-        ++harmless;
-      } else {
-        EXPECT_EQ(r.status, 1) << what;
-        EXPECT_NE(r.err.find(path("d.sgpb") + ": byte offset "), std::string::npos)
-            << what << ": " << r.err;
-        EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << what << ": " << r.err;
-        ++errors;
-      }
-    }
+  EXPECT_GT(expect_offset_or_same("show", "Huawei"), 0);
+}
+
+// neighbors (text) and path (the shortest path) on a version 3 file run on the topology
+// arrays and the nodes they need (cli/neighbors.cpp, cli/path.cpp): by name, alias and id,
+// with every option they serve, and the cases they leave to the whole load (--json for
+// neighbors; --k, --all, dates, an unknown name, an avoided endpoint, a refused weight for
+// path). "s": small frames; "w": user weights (the default weight; one of 0, which a
+// weighted path refuses).
+TEST_F(TopologyCli, NeighborsOnTheArraysEqualTheFullLoad) {
+  for (const std::string stem : {"v", "s", "w"}) {
+    expect_same("neighbors", "Huawei", 0, stem);
+    expect_same("neighbors", "Washington --depth 2 --limit 0", 0, stem);  // an alias
+    expect_same("neighbors", "'the Chinese company' --direction in --depth 3 --limit 0", 0, stem);
+    expect_same("neighbors", "'node 3' --depth 0", 0, stem);
+    expect_same("neighbors", "Huawei --depth 2 --kind vendor --kind person --limit 5", 0, stem);
+    expect_same("neighbors",
+                "'node 3' --depth 2 --relation CONSULT --relation ACCUSE --subgraph --limit 0", 0,
+                stem);
+    expect_same("neighbors", "'node 40' --depth 1000 --direction out --limit 0", 0, stem);
+    expect_same("neighbors", "Huawei --kind person", 2, stem);  // the centre is filtered out
+    expect_same("neighbors", "Huaway", 1, stem);                // suggestions: whole load
+    expect_same("neighbors", "Huawei --no-hedged --limit 0", 0, stem);  // whole load
+    expect_same("neighbors", "'node 9' --json", 0, stem);               // whole load
   }
-  EXPECT_GT(errors, 40);
-  EXPECT_GT(harmless, 0);
+}
+
+TEST_F(TopologyCli, PathOnTheArraysEqualsTheFullLoad) {
+  for (const std::string stem : {"v", "s"}) {
+    expect_same("path", "Huawei 'node 7'", 0, stem);
+    expect_same("path", "Washington 'node 7' --json", 0, stem);
+    expect_same("path", "'node 1' 'node 50' --weight none", 0, stem);
+    expect_same("path", "'node 1' 'node 50' --weight evidence --directed --json", 0, stem);
+    expect_same("path", "'node 1' 'node 50' --directed --weight none", 0, stem);
+    expect_same("path", "'node 2' 'node 60' --relation CONSULT --relation ACCUSE", 0, stem);
+    expect_same("path", "'node 2' 'node 60' --kind person --kind vendor --weight none", 0, stem);
+    expect_same("path", "'node 2' 'node 60' --avoid 'node 7' --avoid Huawei --json", 0, stem);
+    expect_same("path", "'United States' 'node 33'", 0, stem);
+    expect_same("path", "Huawei Huawei", 0, stem);
+    expect_same("path", "Huawei 'node 7' --avoid Huawei", 2, stem);  // whole load
+    expect_same("path", "Huawei Huaway", 1, stem);                   // whole load
+    expect_same("path", "Huawei 'node 7' --since 2020-01-01", 0, stem);
+    expect_same("path", "Huawei 'node 7' --k 3", 0, stem);
+    expect_same("path", "Huawei 'node 7' --all --weight none --json", 0, stem);
+  }
+  // User weights: the default; a weight of 0 refused (the whole load's error), evidence
+  // counts and hops allowed.
+  expect_same("path", "'node 2' 'node 60'", 2, "w");
+  expect_same("path", "'node 2' 'node 60' --weight evidence --json", 0, "w");
+  expect_same("path", "'node 1' 'node 50' --weight none --directed", 0, "w");
+  expect_same("path", "Washington 'node 7' --weight evidence --relation CONSULT", 0, "w");
+}
+
+// Many pairs (ties between equally short paths are frequent in this graph): by hops, by
+// evidence counts (1 / count), directed, with a relation constraint.
+TEST_F(TopologyCli, PathOnTheArraysEqualsTheFullLoadForManyPairs) {
+  for (int i = 0; i < 12; ++i) {
+    const std::string pair = "'node " + std::to_string(i * 7 % 80) + "' 'node " +
+                             std::to_string((i * 13 + 5) % 80) + "'";
+    expect_same("path", pair + " --weight none");
+    expect_same("path", pair + " --weight evidence --json");
+    expect_same("path", pair + " --directed --weight none --json");
+    expect_same("path", pair + " --relation CONSULT --relation ACCUSE --relation SUPPLIES");
+  }
+}
+
+// Damage in a frame they do not read is harmless to neighbors (the topology) and path (the
+// topology and the hops' evidence frames): the whole load would refuse the file.
+TEST_F(TopologyCli, NeighborsAndPathOnADamagedFileNameTheOffset) {
+  expect_offset_or_same("neighbors", "Huawei --depth 2 --limit 0");
+  EXPECT_GT(expect_offset_or_same("path", "Huawei 'node 7'"), 0);
+  EXPECT_GT(expect_offset_or_same("path", "'node 1' 'node 50' --weight none --json"), 0);
+  // The whole load (--k) refuses every damaged copy.
+  EXPECT_EQ(expect_offset_or_same("path", "Huawei 'node 7' --k 2"), 0);
 }
 
 // convert upgrades an older file by writing it (version 3), and writes the layout of
