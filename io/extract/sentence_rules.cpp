@@ -130,6 +130,9 @@ void ArticleRun::sentence_rules() {
       if ((cs < e && eq(f(cs), "that")) || (cs > b && eq(f(cs - 1), "that"))) continue;
       const auto vm = dict_->verbs.match(dtoks_, k - b, cs - b, ce - b, mo);
       if (!vm.verb || !vm.has_event()) continue;
+      // Competing in a market is no event of PLOVER's (CAMEO's verbs file has "compete"
+      // under 110, disapprove): "X has been competing with Y for contracts".
+      if (f(k).starts_with("compet")) continue;
       const std::size_t ve = b + vm.verb_end;
       // Passive: "<be> <participle> by <agent>"; "<be> <verb>ing" is the progressive
       // ("is acting", "will be hosting"), as is_passive() reads it.

@@ -206,5 +206,11 @@ TEST(Ownership, APossessedShareholderOwnsPartOfThePossessor) {
   EXPECT_TRUE(has(g, "Pumalin Capital", Relation::kOwns, "Tarn Copper")) << dump(g);
 }
 
+TEST(Support, CompetingInAMarketIsNoEvent) {
+  auto g = run("Tarn Copper and Pacifico Mining are rivals. Tarn Copper has been competing with "
+               "Pacifico Mining for contracts in Peru.", true);
+  EXPECT_FALSE(has(g, "Tarn Copper", Relation::kAccuse, "Pacifico Mining")) << dump(g);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
