@@ -751,6 +751,45 @@ void ArticleRun::sentence_rules() {
     const int al = allegation(surface(lb, le), si);
     for (int y : accused) add(al, y, Relation::kImplicates, "claim-faced", si);
   }
+  // Conditional threats: "X warned that it would respond if Y joined Z", "X threatened to
+  // close the strait if Y attacked": the one the condition names is the one threatened.
+  // Vowed retaliation: "X vowed countermeasures against Y".
+  for (std::size_t k = b + 1; k + 2 < e; ++k) {
+    const std::string_view w = f(k);
+    const bool warn = is(k, kWarnVerbs) || w.starts_with("threaten");
+    const bool vow = eq(w, "vowed") || eq(w, "vows") || eq(w, "promised") || eq(w, "pledged");
+    if (!warn && !vow) continue;
+    std::vector<int> src;
+    std::size_t se = b;
+    if (!subject_of(k, src, &se) || negated(se, k)) continue;
+    const Mention* t = nullptr;
+    if (warn) {
+      // Only when no one is warned directly ("warned Y that ...": the verb rules).
+      if (const Mention* o = mention_at(k + 1); o && actor(*o)) continue;
+      for (std::size_t q = k + 1; q + 1 < e && !t; ++q) {
+        if (eq(f(q), ";")) break;
+        if (eq(f(q), "if") || eq(f(q), "unless")) {
+          t = first_mention_after(q + 1, q + 4, false);
+          break;
+        }
+      }
+    } else {
+      std::size_t q = k + 1;
+      while (q < e && q < k + 3 && is_word(q) && !tok(q).cap) {
+        const std::string_view n = f(q);
+        if (eq(n, "countermeasures") || eq(n, "retaliation") || eq(n, "revenge") ||
+            eq(n, "reprisals") || eq(n, "response")) {
+          if (q + 2 < e && eq(f(q + 1), "against")) t = first_mention_after(q + 2, q + 5, false);
+          break;
+        }
+        ++q;
+      }
+    }
+    if (!t || !actor(*t) || (t->flags & kPronoun)) continue;
+    for (int x : src)
+      for (int y : t->ents)
+        if (x != y) add(x, y, Relation::kThreaten, warn ? "conditional-threat" : "vowed-retaliation", si);
+  }
   // Feelings: "X was dismayed by Y", "X said it was stunned that <event>": X judges Y, or
   // the article's main actor when no actor follows.
   const bool feeling = has_words(kNegativeEmotion) || has_words(kPositiveEmotion);

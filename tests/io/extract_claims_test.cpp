@@ -212,5 +212,19 @@ TEST(Support, CompetingInAMarketIsNoEvent) {
   EXPECT_FALSE(has(g, "Tarn Copper", Relation::kAccuse, "Pacifico Mining")) << dump(g);
 }
 
+TEST(Threats, TheOneAConditionNamesIsThreatened) {
+  auto g = run("Chile warned that it would respond if Bolivia joined the pact.");
+  EXPECT_TRUE(has(g, "Chile", Relation::kThreaten, "Bolivia")) << dump(g);
+  auto h = run("Chile threatened to close the border if Bolivia raised tariffs.");
+  EXPECT_TRUE(has(h, "Chile", Relation::kThreaten, "Bolivia")) << dump(h);
+  auto i = run("Chile did not threaten to close the border if Bolivia raised tariffs.");
+  EXPECT_FALSE(has(i, "Chile", Relation::kThreaten, "Bolivia")) << dump(i);
+}
+
+TEST(Threats, VowedRetaliationIsAThreat) {
+  auto g = run("Chile vowed countermeasures against Bolivia.");
+  EXPECT_TRUE(has(g, "Chile", Relation::kThreaten, "Bolivia")) << dump(g);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
