@@ -382,7 +382,8 @@ inline const WordSet kGroupNouns = {"fighters", "members", "rebels", "troops", "
                              "soldiers", "gunmen", "officials", "leaders", "forces", "units",
                              "jets", "ships", "observers", "monitors", "inspectors",
                              "investigators", "representatives", "delegates", "delegation",
-                             "envoys", "diplomats", "negotiators", "lawyers", "experts"};
+                             "envoys", "diplomats", "negotiators", "lawyers", "experts",
+                             "spokesman", "spokeswoman", "spokesperson", "lawyer", "official"};
 // Unnamed accusers whose words make a claim ("X laundered money, prosecutors said").
 inline const WordSet kClaimSources = {"prosecutors", "officials", "investigators", "police",
                                       "regulators", "critics", "lawmakers", "auditors",

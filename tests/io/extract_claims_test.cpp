@@ -226,5 +226,13 @@ TEST(Threats, VowedRetaliationIsAThreat) {
   EXPECT_TRUE(has(g, "Chile", Relation::kThreaten, "Bolivia")) << dump(g);
 }
 
+TEST(Speakers, ASpokesmanForXSpeaksForX) {
+  auto g = run("Peru accused Tarn Copper of polluting a lake. A spokesman for Tarn Copper said "
+               "the company had done nothing wrong.");
+  EXPECT_TRUE(has(g, "Tarn Copper", Relation::kReject, "polluting a lake")) << dump(g);
+  auto h = run("A spokeswoman for Tarn Copper criticised Peru.", true);
+  EXPECT_TRUE(has(h, "Tarn Copper", Relation::kAccuse, "Peru")) << dump(h);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
