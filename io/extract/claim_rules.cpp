@@ -35,16 +35,27 @@ void ArticleRun::claim_rules() {
     const Mention* m = nullptr;
     for (const auto& o : ms)
       if (o.e == v) m = &o;
-    if (!named_actor(m) || m->b <= b || !eq(f(m->b - 1), ",")) continue;
+    // The speaker's noun phrase may begin before its name ("the Peruvian foreign ministry",
+    // "Peru's foreign ministry"); the comma may close a quotation ('"Chile broke the
+    // treaty," Peru said.').
+    std::size_t comma = m ? m->b : b;
+    while (comma > b + 1 && comma + 4 > (m ? m->b : b) && !eq(f(comma - 1), ",") &&
+           tok(comma - 1).type != TokenType::kQuote &&
+           (eq(f(comma - 1), "the") || tok(comma - 1).type == TokenType::kPossessive ||
+            tok(comma - 1).cap))
+      --comma;
+    if (comma > b + 1 && tok(comma - 1).type == TokenType::kQuote) --comma;
+    if (!named_actor(m) || comma <= b + 1 || !eq(f(comma - 1), ",")) continue;
     std::size_t after = v + 1;
     while (after < e && (eq(f(after), "on") || eq(f(after), "in") || calendar_word(after)))
       ++after;
     if (after >= e || eq(f(after), ".")) {
       speaker = m;
-      ce = m->b - 1;
+      ce = comma - 1;
+      if (tok(cb).type == TokenType::kQuote) ++cb;
     } else if (eq(f(after), ",")) {
       speaker = m;
-      paren_b = m->b - 1;
+      paren_b = comma - 1;
       paren_e = after + 1;
     }
   }

@@ -688,10 +688,17 @@ void ArticleRun::sentence_rules() {
     while (v > b && !(is(v - 1, kSpeechVerbs) || eq(f(v - 1), "called") ||
                       eq(f(v - 1), "described") || eq(f(v - 1), "dismissed")))
       --v;
-    if (v == b) continue;
     std::vector<int> who;
     std::size_t se = b;
-    if (!subject_of(v - 1, who, &se) || negated(se, v - 1) || negated(k, z)) continue;
+    if (v == b) {
+      // Inside a quotation: its speaker ('"These claims are false," X said').
+      if (speakers_[si].empty() || negated(k, z)) continue;
+      auto it = by_name_.find(fold(speakers_[si]));
+      if (it == by_name_.end()) continue;
+      who = {it->second};
+    } else if (!subject_of(v - 1, who, &se) || negated(se, v - 1) || negated(k, z)) {
+      continue;
+    }
     const int al = latest_claim_against(who);
     for (int x : who) add(x, al, Relation::kReject, "claim-judged-false", si);
   }

@@ -234,5 +234,18 @@ TEST(Speakers, ASpokesmanForXSpeaksForX) {
   EXPECT_TRUE(has(h, "Tarn Copper", Relation::kAccuse, "Peru")) << dump(h);
 }
 
+TEST(Speakers, AQuotedClaimIsItsSpeakersClaim) {
+  auto g = run("\"Bolivia has violated the ceasefire,\" Chile's foreign ministry said.", true);
+  EXPECT_TRUE(has(g, "violated the ceasefire", Relation::kImplicates, "Bolivia")) << dump(g);
+  auto h = run("\"Bolivia has violated the ceasefire,\" Chile said.", true);
+  EXPECT_TRUE(has(h, "Chile", Relation::kAccuse, "violated the ceasefire")) << dump(h);
+}
+
+TEST(Speakers, AClaimCalledFalseInAQuotationIsItsSpeakersDenial) {
+  auto g = run("Peru accused Tarn Copper of polluting a lake. \"These accusations are false,\" "
+               "Tarn Copper said in a statement.");
+  EXPECT_TRUE(has(g, "Tarn Copper", Relation::kReject, "polluting a lake")) << dump(g);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
