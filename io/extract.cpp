@@ -151,6 +151,7 @@ void ArticleRun::relations(std::size_t si) {
   apposition_rules();
   claim_rules();
   subject_claims();
+  event_rules();
   // The one who speaks ("The ministry said X had ..."), for acts whose agent the text leaves
   // out (verb_events.cpp); pronouns keep to recent_subjects_.
   std::vector<int> who;

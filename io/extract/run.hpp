@@ -319,6 +319,7 @@ class ArticleRun {
   void apposition_rules();
   void claim_rules();  // claims attributed outside their clause (claim_rules.cpp)
   void subject_claims();  // claims about a subject without a verb of accusing (claim_rules.cpp)
+  void event_rules();  // events named by nouns and clauses (event_rules.cpp)
   // Clause helpers over the current sentence (io/extract/clause.cpp).
   bool has_words(const WordSet& ws) const;
   const Mention* mention_at(std::size_t k) const;

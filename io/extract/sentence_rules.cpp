@@ -546,38 +546,6 @@ void ArticleRun::sentence_rules() {
       for (int y : dst)
         if (x != y) add(x, y, Relation::kSanction, "nominal:penalty", si);
   }
-  // Listed: "X is on a US trade blacklist", "X has been on Washington's entity list since
-  // 2019": the state whose list it is sanctions X.
-  for (std::size_t k = b + 2; k < e; ++k) {
-    const bool black = eq(f(k), "blacklist");
-    if (!black && !eq(f(k), "list")) continue;
-    std::size_t on = k;
-    while (on > b && on + 6 > k && !eq(f(on), "on")) --on;
-    if (!eq(f(on), "on") || on == b) continue;
-    const std::string_view pw = f(on - 1);
-    if (!(is(on - 1, kCopulas) || eq(pw, "been") || eq(pw, "remains") || eq(pw, "remained") ||
-          eq(pw, "stays") || eq(pw, "remain")))
-      continue;
-    std::vector<int> lister;
-    bool kind_ok = black;
-    for (std::size_t q = on + 1; q < k; ++q) {
-      kind_ok |= eq(f(q), "entity") || eq(f(q), "sanctions") || eq(f(q), "trade");
-      if (!lister.empty()) continue;
-      const LexiconEntry* dm = nullptr;
-      if (const Mention* m = mention_at(q); m && actor(*m) && !(m->flags & kPronoun) &&
-                                            ents_[static_cast<std::size_t>(m->ents[0])].kind ==
-                                                Kind::kGovernment)
-        lister = m->ents;
-      else if (match_demonym(q, e, &dm) > 0 && dm)
-        lister = {entity_for(*dm)};
-    }
-    std::vector<int> listed;
-    std::size_t se = b;
-    if (!kind_ok || lister.empty() || !subject_of(on - 1, listed, &se) || negated(se, k)) continue;
-    for (int x : lister)
-      for (int y : listed)
-        if (x != y) add(x, y, Relation::kSanction, "listed", si);
-  }
   // "<Government> sanctions/blacklisting/ban ... X": SANCTION.
   for (const auto& m : ms) {
     if (m.ents.size() != 1 || m.e >= e) continue;
@@ -757,45 +725,6 @@ void ArticleRun::sentence_rules() {
     if (!subject_of(under ? k - 1 : k, accused, &se) || negated(se, k)) continue;
     const int al = allegation(surface(lb, le), si);
     for (int y : accused) add(al, y, Relation::kImplicates, "claim-faced", si);
-  }
-  // Conditional threats: "X warned that it would respond if Y joined Z", "X threatened to
-  // close the strait if Y attacked": the one the condition names is the one threatened.
-  // Vowed retaliation: "X vowed countermeasures against Y".
-  for (std::size_t k = b + 1; k + 2 < e; ++k) {
-    const std::string_view w = f(k);
-    const bool warn = is(k, kWarnVerbs) || w.starts_with("threaten");
-    const bool vow = eq(w, "vowed") || eq(w, "vows") || eq(w, "promised") || eq(w, "pledged");
-    if (!warn && !vow) continue;
-    std::vector<int> src;
-    std::size_t se = b;
-    if (!subject_of(k, src, &se) || negated(se, k)) continue;
-    const Mention* t = nullptr;
-    if (warn) {
-      // Only when no one is warned directly ("warned Y that ...": the verb rules).
-      if (const Mention* o = mention_at(k + 1); o && actor(*o)) continue;
-      for (std::size_t q = k + 1; q + 1 < e && !t; ++q) {
-        if (eq(f(q), ";")) break;
-        if (eq(f(q), "if") || eq(f(q), "unless")) {
-          t = first_mention_after(q + 1, q + 4, false);
-          break;
-        }
-      }
-    } else {
-      std::size_t q = k + 1;
-      while (q < e && q < k + 3 && is_word(q) && !tok(q).cap) {
-        const std::string_view n = f(q);
-        if (eq(n, "countermeasures") || eq(n, "retaliation") || eq(n, "revenge") ||
-            eq(n, "reprisals") || eq(n, "response")) {
-          if (q + 2 < e && eq(f(q + 1), "against")) t = first_mention_after(q + 2, q + 5, false);
-          break;
-        }
-        ++q;
-      }
-    }
-    if (!t || !actor(*t) || (t->flags & kPronoun)) continue;
-    for (int x : src)
-      for (int y : t->ents)
-        if (x != y) add(x, y, Relation::kThreaten, warn ? "conditional-threat" : "vowed-retaliation", si);
   }
   // Feelings: "X was dismayed by Y", "X said it was stunned that <event>": X judges Y, or
   // the article's main actor when no actor follows.

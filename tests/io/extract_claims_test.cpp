@@ -1,4 +1,5 @@
-// General-English rules on who claims what of whom, met in wire copy (issue 11): a claim
+// General-English rules on who claims what of whom, met in wire copy (issue 11), and events
+// named by nouns and clauses (io/extract/event_rules.cpp): a claim
 // stated by a participle after the act ("sued X, alleging ..."), the subject of such a
 // participle, an object pronoun that cannot be its own clause's subject, names the lexicon
 // matches only as written at the start of a sentence, one-word titles with their article, a
@@ -245,6 +246,33 @@ TEST(Speakers, AClaimCalledFalseInAQuotationIsItsSpeakersDenial) {
   auto g = run("Peru accused Tarn Copper of polluting a lake. \"These accusations are false,\" "
                "Tarn Copper said in a statement.");
   EXPECT_TRUE(has(g, "Tarn Copper", Relation::kReject, "polluting a lake")) << dump(g);
+}
+
+// ---- events named by nouns and clauses (event_rules.cpp) ----
+TEST(EventRules, ADemandWithAClauseIsARequestToItsSubject) {
+  auto g = run("Chile demanded that Bolivia free the detained miners.");
+  EXPECT_TRUE(has(g, "Chile", Relation::kRequest, "Bolivia")) << dump(g);
+  // Insisting asserts; it asks no one.
+  auto h = run("Chile insisted that Bolivia had no claim to the river.");
+  EXPECT_FALSE(has(h, "Chile", Relation::kRequest, "Bolivia")) << dump(h);
+}
+
+TEST(EventRules, TalksBetweenTwoActorsAreConsultationsBothWays) {
+  auto g = run("Talks between Chile and Bolivia resumed in Lima.");
+  EXPECT_TRUE(has(g, "Chile", Relation::kConsult, "Bolivia")) << dump(g);
+  EXPECT_TRUE(has(g, "Bolivia", Relation::kConsult, "Chile")) << dump(g);
+}
+
+TEST(EventRules, ANominalArrestByAnAgentIsCoercion) {
+  auto g = run("The arrest of three Chilean miners by Bolivian police angered Santiago.");
+  EXPECT_TRUE(has(g, "Bolivian police", Relation::kCoerce, "Chile")) << dump(g);
+}
+
+TEST(EventRules, AidOfferedIsAid) {
+  auto g = run("Chile offered Bolivia an emergency loan.");
+  EXPECT_TRUE(has(g, "Chile", Relation::kAid, "Bolivia")) << dump(g);
+  auto h = run("Chile did not offer Bolivia an emergency loan.");
+  EXPECT_FALSE(has(h, "Chile", Relation::kAid, "Bolivia")) << dump(h);
 }
 
 }  // namespace
