@@ -369,6 +369,22 @@ void ArticleRun::sentence_rules() {
     else owner = entity_named(owner_name, Kind::kOrganization, true);
     add(owner, owned->ents[0], Relation::kOwns, "compound-owned", si);
   }
+  // "Kenyan state-owned Tarn Telecom", "the Chinese state-owned firm X": the demonym's state
+  // owns the company.
+  for (std::size_t k = b + 1; k + 1 < e; ++k) {
+    const std::string_view w = f(k);
+    if (!(eq(w, "state-owned") || eq(w, "state-controlled") || eq(w, "government-owned") ||
+          eq(w, "state-run")))
+      continue;
+    const LexiconEntry* dm = nullptr;
+    if (!tok(k - 1).cap || match_demonym(k - 1, k, &dm) == 0 || !dm) continue;
+    std::size_t q = k + 1;
+    while (q < e && q < k + 3 && is_word(q) && !tok(q).cap) ++q;
+    const Mention* owned = q < e ? mention_at(q) : nullptr;
+    if (!owned || !actor(*owned) || owned->ents.size() != 1) continue;
+    const int owner = entity_for(*dm);
+    if (owner != owned->ents[0]) add(owner, owned->ents[0], Relation::kOwns, "state-owned", si);
+  }
   // Where the noun phrase the possessive at `at` describes ends: before "Y, X's ...",
   // "Y is X's ...", "Y, which is X's ..." (at itself when nothing comes before).
   auto described_before = [&](std::size_t at) {

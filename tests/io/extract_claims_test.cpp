@@ -275,5 +275,12 @@ TEST(EventRules, AidOfferedIsAid) {
   EXPECT_FALSE(has(h, "Chile", Relation::kAid, "Bolivia")) << dump(h);
 }
 
+TEST(Ownership, ADemonymBeforeStateOwnedNamesTheOwningState) {
+  auto g = run("The Chilean state-owned miner Tarn Copper said output fell.");
+  EXPECT_TRUE(has(g, "Chile", Relation::kOwns, "Tarn Copper")) << dump(g);
+  auto h = run("State-owned Tarn Copper said output fell.");
+  EXPECT_EQ(h.edge_count(), 0u) << dump(h);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
