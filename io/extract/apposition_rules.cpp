@@ -110,6 +110,9 @@ void ArticleRun::apposition_rules() {
     std::size_t o_at = k + 2;
     while (o_at < e && o_at < k + 6 && is_word(o_at) && !tok(o_at).cap) ++o_at;
     const Mention* o = mention_at(o_at);
+    // "a unit of Canada's Northbridge Resources": the possessed name owns, not its country.
+    if (o && (o->flags & kPossessive) && !(o->flags & kPronoun))
+      if (const Mention* owned = mention_at(o->e); owned && actor(*owned)) o = owned;
     if (!o || o->ents.size() != 1 || (o->flags & kUntyped) || o->ents[0] == m.ents[0]) continue;
     const Kind mk = ents_[static_cast<std::size_t>(m.ents[0])].kind;
     const bool companies = mk == Kind::kOrganization || mk == Kind::kVendor ||

@@ -119,6 +119,20 @@ bool ArticleRun::subject_of(std::size_t h, std::vector<int>& out, std::size_t* s
           return true;
         }
   }
+  // "expected X to <h>", "allowed the company to <h>": the infinitive's subject is the
+  // object between; it is the main subject's act no more. No subject is given then.
+  if (h >= b + 3 && eq(f(h - 1), "to")) {
+    static constexpr std::string_view kObjectControl[] = {
+        "expected", "expects", "expect", "wanted", "wants", "allowed", "allows", "forced",
+        "forces", "required", "requires", "encouraged", "encourages", "invited", "invites",
+        "persuaded", "enabled", "enables", "permitted", "permits", "helped", "helps"};
+    for (std::size_t c = h - 2; c > b && c + 6 > h; --c) {
+      if (std::find(std::begin(kObjectControl), std::end(kObjectControl), f(c - 1)) !=
+          std::end(kObjectControl))
+        return false;
+      if (!is_word(c) || is(c, kAux) || is(c, kCopulas)) break;
+    }
+  }
   std::size_t cs = clause_start(h);
   if (cs < h && (eq(f(cs), "which") || eq(f(cs), "who") || eq(f(cs), "that"))) {
     // Relative clause: the antecedent is the nearest actor mention before the pronoun,
@@ -311,7 +325,9 @@ std::pair<std::size_t, std::size_t> ArticleRun::np_label(std::size_t from,
          tok(end).type != TokenType::kQuote && !eq(f(end), "and") && !eq(f(end), "because") &&
          !eq(f(end), "after") && !eq(f(end), "but"))
     ++end;
-  while (end > k && is(end - 1, kPrepositions)) --end;
+  while (end > k && (is(end - 1, kPrepositions) || eq(f(end - 1), "the") || eq(f(end - 1), "a") ||
+                     eq(f(end - 1), "an")))
+    --end;
   return std::make_pair(k, end);
 }
 
@@ -324,6 +340,28 @@ std::pair<std::size_t, std::size_t> ArticleRun::claim_for(std::size_t k, std::si
                       hv.starts_with("convict");
   // A participle that states the claim after the act: "sued X, alleging (that) it ...",
   // "fined X, accusing it of ...", "sued X, claiming breach of contract".
+  // A penalty's amount and date may come first ("fined X $12 million on Monday, saying the
+  // company had ..."); a penalty's reason given by "saying" is a claim too.
+  std::size_t pk = k;
+  while (penalty && pk < e && pk < k + 2 && tok(pk).cap && is_word(pk)) ++pk;  // "Mines"
+  while (penalty && pk < e && pk < k + 8 && !eq(f(pk), ",") &&
+         !(mention_at(pk) && actor(*mention_at(pk))) &&
+         !eq(f(pk), "and") && !eq(f(pk), "but") && !eq(f(pk), "."))
+    ++pk;
+  if (penalty && pk + 3 < e && eq(f(pk), ",") && eq(f(pk + 1), "saying")) {
+    std::size_t c = pk + 2;
+    if (eq(f(c), "that")) ++c;
+    // The clause is about the one penalised: a pronoun or a description ("the company").
+    if (is(c, kPronouns) && !eq(f(c), "we") && !eq(f(c), "they")) ++c;
+    else if (eq(f(c), "the") && c + 1 < e && is_word(c + 1) && !tok(c + 1).cap) c += 2;
+    else return {0, 0};
+    while (c + 1 < e && (is(c, kAux) || is(c, kCopulas))) ++c;
+    auto [lb, le] = np_label(c, 9);
+    for (std::size_t z = lb + 1; z < le; ++z)  // "... a spill that polluted": the head only
+      if (eq(f(z), "that") || eq(f(z), "which")) le = z;
+    if (le <= lb || mention_at(lb) || !is_word(lb) || tok(lb).cap) return {0, 0};
+    return {lb, le};
+  }
   if (k + 2 < e && eq(f(k), ",") &&
       (eq(f(k + 1), "alleging") || eq(f(k + 1), "claiming") || eq(f(k + 1), "accusing"))) {
     std::size_t c = k + 2;

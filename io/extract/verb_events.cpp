@@ -128,6 +128,20 @@ void ArticleRun::verb_events() {
     std::vector<int> subj;
     std::size_t subj_end = b;
     bool has_subj = subject_of(h, subj, &subj_end);
+    // An apposition ("the miner, a unit of Y,"): its subject is the noun phrase before the
+    // comma, a named actor or no one (never the sentence's subject).
+    if (h >= b + 3 && (eq(f(h - 1), "a") || eq(f(h - 1), "an")) && eq(f(h - 2), ",") &&
+        (!graph::is_event(vp.relation))) {
+      has_subj = false;
+      subj.clear();
+      for (const auto& m : ms)
+        if (m.e + 2 == h && actor(m) && !(m.flags & (kPronoun | kPossessive))) {
+          subj = m.ents;
+          subj_end = m.e;
+          has_subj = true;
+        }
+      if (!has_subj) continue;
+    }
     if (negated(has_subj ? subj_end : clause_start(h), h)) continue;
     // A threatened act did not happen: "threatened sanctions against X", "warned of
     // tariffs on X" (the threat is the edge).
@@ -170,6 +184,10 @@ void ArticleRun::verb_events() {
     if (r == Relation::kAssault && eq(f(h), "hit") && he < e && eq(f(he), "with")) continue;
     if (r == Relation::kOwns && eq(f(h), "controls") && he < e &&
         (eq(f(he), "on") || eq(f(he), "over")))
+      continue;
+    // "seeking to buy X": an intention, no request.
+    if (r == Relation::kRequest && (f(h).starts_with("seek") || eq(f(h), "sought")) && he < e &&
+        eq(f(he), "to"))
       continue;
     // Retaliation promised is a threat: "X will retaliate against Y".
     if (r == Relation::kSanction && f(h).starts_with("retaliat") && h > b &&

@@ -282,5 +282,39 @@ TEST(Ownership, ADemonymBeforeStateOwnedNamesTheOwningState) {
   EXPECT_EQ(h.edge_count(), 0u) << dump(h);
 }
 
+TEST(ClaimParticiple, APenaltysReasonGivenBySayingIsAClaim) {
+  auto g = run("Chile fined Tarn Copper Mines $9 million on Friday, saying the company had "
+               "failed to seal a leaking dam. Tarn Copper denied any wrongdoing.", true);
+  EXPECT_TRUE(has(g, "failed to seal a leaking dam", Relation::kImplicates, "Tarn Copper"))
+      << dump(g);
+  EXPECT_TRUE(has(g, "Tarn Copper", Relation::kReject, "failed to seal a leaking dam")) << dump(g);
+  // What the penaliser says of itself is no claim.
+  auto h = run("Chile fined Tarn Copper, saying Chile would protect its rivers.", true);
+  EXPECT_FALSE(has(h, "Chile", Relation::kAccuse, "protect its rivers")) << dump(h);
+}
+
+TEST(Subjects, AnAppositionsSubjectIsTheNounPhraseBeforeIt) {
+  // "the miner" is no named actor: the agency that speaks owns nothing.
+  auto g = run("The Chilean mining agency said the miner, a unit of Pacifico Holdings, ignored "
+               "warnings.");
+  EXPECT_EQ(g.edge_count(), 0u) << dump(g);
+  // "a unit of Peru's Pacifico Holdings": the company owns, not its country.
+  auto h = run("Tarn Copper, a unit of Peru's Pacifico Holdings, ignored warnings.");
+  EXPECT_TRUE(has(h, "Pacifico Holdings", Relation::kOwns, "Tarn Copper")) << dump(h);
+  EXPECT_FALSE(has(h, "Peru", Relation::kOwns, "Tarn Copper")) << dump(h);
+}
+
+TEST(Subjects, AnObjectBeforeAnInfinitiveIsItsSubject) {
+  // Chile expects the company to cooperate: Chile does not cooperate with Bolivia.
+  auto g = run("Chile expected the company to cooperate fully with Bolivian investigators.");
+  EXPECT_FALSE(has(g, "Chile", Relation::kAgree, "Bolivia")) << dump(g);
+  EXPECT_FALSE(has(g, "Chile", Relation::kCooperate, "Bolivia")) << dump(g);
+}
+
+TEST(Subjects, SeekingToActIsNoRequest) {
+  auto g = run("Pacifico Holdings, which is seeking to buy Tarn Copper, declined to comment.");
+  EXPECT_FALSE(has(g, "Pacifico Holdings", Relation::kRequest, "Tarn Copper")) << dump(g);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
