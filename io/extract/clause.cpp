@@ -16,6 +16,24 @@ const Mention* ArticleRun::mention_at(std::size_t k) const {
   return &ms[static_cast<std::size_t>(at_[k - b])];
 }
 
+std::vector<int> ArticleRun::actor_or_state_at(std::size_t k, const Mention** named) {
+  if (named) *named = nullptr;
+  if (const Mention* m = mention_at(k); m && actor(*m) && !(m->flags & kPronoun)) {
+    if (named) *named = m;
+    return m->ents;
+  }
+  const LexiconEntry* dm = nullptr;
+  if (k < cur_.e && match_demonym(k, cur_.e, &dm) > 0 && dm) return {entity_for(*dm)};
+  return {};
+}
+
+std::size_t ArticleRun::past_pronoun_subject(std::size_t c, std::size_t end) const {
+  if (c + 2 >= end || !is(c, kPronouns)) return c;
+  ++c;
+  while (c + 1 < end && (is(c, kAux) || is(c, kCopulas))) ++c;
+  return c;
+}
+
 const Mention* ArticleRun::mention_covering(std::size_t k) const {
   const std::vector<Mention>& ms = *cur_.ms;
   const std::size_t b = cur_.b, e = cur_.e;
@@ -258,7 +276,11 @@ const Mention* ArticleRun::first_mention_after(std::size_t from, std::size_t lim
                              (is(k, kSubordinators) && !eq(f(k), "as") && !eq(f(k), "since")) ||
                              // ", accusing Y of ...": a participle clause of its own
                              (eq(f(k), ",") && k + 1 < e && ends_with(f(k + 1), "ing") &&
-                              !tok(k + 1).cap)))
+                              !tok(k + 1).cap) ||
+                             // ", and the army said ...": a clause of its own
+                             (eq(f(k), ",") && k + 1 < e &&
+                              (eq(f(k + 1), "and") || eq(f(k + 1), "but")) && k > from &&
+                              !mention_covering(k - 1))))
       return nullptr;
     if (const Mention* m = mention_at(k))
       if (actor(*m)) {
@@ -372,11 +394,7 @@ std::pair<std::size_t, std::size_t> ArticleRun::claim_for(std::size_t k, std::si
       ++c;
     }
     if (c < e && eq(f(c), "that")) ++c;
-    // "that it had misled investors" -> "misled investors".
-    if (c + 2 < e && is(c, kPronouns)) {
-      ++c;
-      while (c + 1 < e && (is(c, kAux) || is(c, kCopulas))) ++c;
-    }
+    c = past_pronoun_subject(c, e);  // "that it had misled investors" -> "misled investors"
     auto [lb, le] = np_label(c, 9);
     if (le <= lb || mention_at(lb)) return {0, 0};
     return {lb, le};

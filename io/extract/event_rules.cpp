@@ -27,13 +27,10 @@ void ArticleRun::event_rules() {
     for (std::size_t q = on + 1; q < k; ++q) {
       kind_ok |= eq(f(q), "entity") || eq(f(q), "sanctions") || eq(f(q), "trade");
       if (!lister.empty()) continue;
-      const LexiconEntry* dm = nullptr;
-      if (const Mention* m = mention_at(q); m && actor(*m) && !(m->flags & kPronoun) &&
-                                            ents_[static_cast<std::size_t>(m->ents[0])].kind ==
-                                                Kind::kGovernment)
-        lister = m->ents;
-      else if (match_demonym(q, e, &dm) > 0 && dm)
-        lister = {entity_for(*dm)};
+      const Mention* named = nullptr;  // a state lists: a government named, or a demonym's
+      std::vector<int> x = actor_or_state_at(q, &named);
+      if (!named || ents_[static_cast<std::size_t>(named->ents[0])].kind == Kind::kGovernment)
+        lister = std::move(x);
     }
     std::vector<int> listed;
     std::size_t se = b;
@@ -134,11 +131,9 @@ void ArticleRun::event_rules() {
       }
       if (eq(f(q), ",") || eq(f(q), ";")) break;
       if (!held.empty()) continue;
-      const LexiconEntry* dm = nullptr;
-      if (const Mention* m = mention_at(q); m && actor(*m) && !(m->flags & kPronoun))
-        held = m->ents;
-      else if (tok(q).cap && match_demonym(q, e, &dm) > 0 && dm)
-        held = {entity_for(*dm)};
+      const Mention* named = nullptr;  // a demonym only when capitalised
+      held = actor_or_state_at(q, &named);
+      if (!named && !tok(q).cap) held.clear();
     }
     if (held.empty() || by >= e) continue;
     const Mention* agent = first_mention_after(by + 1, by + 4, false);

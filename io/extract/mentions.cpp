@@ -575,11 +575,47 @@ void ArticleRun::recognise(std::size_t si) {
       for (int id : m.ents)
         if (ents_[static_cast<std::size_t>(id)].kind == Kind::kGovernment) m.flags |= kLocative;
     }
+    // "suppliers in Germany and Europe": a place's conjunct is a place too (a country, or a
+    // name no list types).
+    if (k > b + 1 && (eq(f(k - 1), "and") || eq(f(k - 1), "or")) && !ms.empty() &&
+        ms.back().e + 1 == k && (ms.back().flags & kLocative))
+      for (int id : m.ents)
+        if (ents_[static_cast<std::size_t>(id)].kind == Kind::kGovernment ||
+            (m.flags & kUntyped))
+          m.flags |= kLocative;
     for (int id : m.ents)
       if (ents_[static_cast<std::size_t>(id)].kind == Kind::kGovernment && !(m.flags & kLocative))
         ++gov_counts_[static_cast<std::size_t>(id)];
     k = m.e;
     ms.push_back(std::move(m));
+  }
+  // A body named right after the acronym of a state or an international body it belongs
+  // to: "UN Office for the Coordination of X (OCHA)", "EU Border Agency": the acronym is a
+  // modifier, the body acts and is part of it (an international body's body is no state's
+  // agency).
+  for (std::size_t i = 0; i + 1 < ms.size(); ++i) {
+    Mention& m = ms[i];
+    const Mention& n = ms[i + 1];
+    if (n.b != m.e || m.ents.size() != 1 || n.ents.size() != 1 || m.ents[0] == n.ents[0] ||
+        (m.flags & (kPronoun | kPossessive | kModifier | kLocative)) ||
+        (n.flags & (kPronoun | kGeneric)))
+      continue;
+    const Kind mk = ents_[static_cast<std::size_t>(m.ents[0])].kind;
+    Ent& body = ents_[static_cast<std::size_t>(n.ents[0])];
+    // The modifier is an acronym ("UN", "EU", "OSCE"): a longer name before a body is
+    // more often an actor of its own.
+    if (m.e != m.b + 1 || !tok(m.b).all_caps) continue;
+    if (!(mk == Kind::kGovernment || mk == Kind::kOrganization) ||
+        !(body.kind == Kind::kAgency || (body.kind == Kind::kOrganization &&
+                                         mk == Kind::kOrganization)))
+      continue;
+    m.flags |= kModifier;
+    if (!body.part_of.empty()) continue;
+    body.part_of = ents_[static_cast<std::size_t>(m.ents[0])].name;
+    if (mk == Kind::kOrganization) {  // an international body's
+      body.kind = Kind::kOrganization;
+      body.part_of_body = true;
+    }
   }
   // Mark title and role modifiers: "US ambassador Richard Grenell" (US), "FCC chairman Ajit
   // Pai" (FCC), "Canada's ambassador, John McCallum" (Canada), "a Huawei spokesperson".

@@ -11,13 +11,15 @@ namespace stakegraph::io::extract {
 // (BUS), a party (PTY), rebels (REB, INS) an organization; any other agent (MIL, COP, JUD,
 // LEG, SPY ...) an agency.
 Kind kind_of_code(std::string_view code) {
+  // A body's own code is no country's ("IGO", "NGO", "MNC" alone: three letters too).
+  if ((code.starts_with("IGO") || code.starts_with("NGO") || code.starts_with("MNC")))
+    return Kind::kOrganization;
   if (code.size() <= 3) return Kind::kGovernment;
   const std::string_view rest = code.substr(3);
   if (rest == "GOV" || rest == "ELI") return Kind::kGovernment;
   for (std::string_view org : {"IGO", "NGO", "BUS", "PTY", "REB", "INS", "MED", "EDU", "LAB",
                                "REL", "OPP", "CVL", "UAF", "IMG", "NGM", "SEP", "MNC"})
     if (code.find(org) != std::string_view::npos) return Kind::kOrganization;
-  if (code.substr(0, 3) == "IGO" || code.substr(0, 3) == "NGO") return Kind::kOrganization;
   return Kind::kAgency;
 }
 
@@ -180,6 +182,26 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
     const Token& t = tok(k);
     return t.type == TokenType::kWord && t.cap && !covered[k] && !hyphen_modifier(k);
   };
+  // The end of a name whose bracketed acronym spells its words' initials, from token k (a
+  // leading "The" aside): the index of "(", or 0 when the acronym spells something else.
+  auto acronym_span = [&](std::size_t k) -> std::size_t {
+    std::size_t m = eq(f(k), "the") ? k + 1 : k;
+    std::string initials;
+    for (; m < e && m < k + 14; ++m) {
+      if (name_like(m)) {
+        initials += tok(m).folded.substr(0, 1);
+        continue;
+      }
+      if (!tok(m).cap && (eq(f(m), "of") || eq(f(m), "for") || eq(f(m), "the") ||
+                          eq(f(m), "and") || eq(f(m), "on")))
+        continue;
+      break;
+    }
+    if (m + 2 >= e || !eq(f(m), "(") || !eq(f(m + 2), ")") || !tok(m + 1).all_caps ||
+        initials.size() < 3 || tok(m + 1).folded != initials)
+      return 0;
+    return m;
+  };
   for (std::size_t k = b; k < e;) {
     if (!name_like(k)) {
       ++k;
@@ -273,6 +295,9 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
       }
       break;
     }
+    // "Office for the Coordination of Humanitarian Affairs (OCHA)": a name its bracketed
+    // acronym spells goes on over the lower-case "for the", "of", "and" between its words.
+    if (const std::size_t pe = acronym_span(k); pe > j) j = pe;
     std::size_t start = k, end = j;
     k = j;
     // The head noun of the name: the word before its first "of"/"for" ("Ministry of

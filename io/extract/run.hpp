@@ -44,6 +44,7 @@ struct Ent {
   bool keep = false;
   bool home_checked = false;  // an agency's government looked for (agency_government())
   bool part_of_from_context = false;  // part_of of a bare title: the context's government
+  bool part_of_body = false;  // an organization's part_of: the body its acronym modifier names
   int first_sentence = -1;
   int mentions = 0;
   std::string lexicon_parent;  // part_of from the lexicon (background knowledge)
@@ -324,6 +325,14 @@ class ArticleRun {
   bool has_words(const WordSet& ws) const;
   const Mention* mention_at(std::size_t k) const;
   const Mention* mention_covering(std::size_t k) const;
+  // The actor named at token k (a mention that is an actor and no pronoun), else the state of
+  // a demonym at k ("Chinese" -> China); empty when neither. `named` (if given) is set to the
+  // mention, or null when the state came from a demonym.
+  std::vector<int> actor_or_state_at(std::size_t k, const Mention** named = nullptr);
+  // The first word of what a clause says its subject did: past a subject pronoun at c and its
+  // auxiliaries ("that it had misled investors" -> "misled"); c itself when c holds no
+  // pronoun or fewer than two tokens follow before `end`.
+  std::size_t past_pronoun_subject(std::size_t c, std::size_t end) const;
   static bool actor(const Mention& m);
   std::size_t clause_start(std::size_t h) const;
   bool subject_of(std::size_t h, std::vector<int>& out, std::size_t* subj_end) const;

@@ -304,6 +304,22 @@ void ArticleRun::sentence_rules() {
           ents_[static_cast<std::size_t>(o.ents[0])].kind == Kind::kGovernment)
         gov = o.ents[0];
     }
+    // "the Office for X (OX) of the Organization for Y": an international body's office is
+    // part of it, and no state's agency.
+    {
+      std::size_t q = m.e;
+      if (q + 3 < e && eq(f(q), "(") && eq(f(q + 2), ")")) q += 3;
+      std::size_t at = q + 1;
+      if (at + 1 < e && eq(f(at), "the")) ++at;
+      if (gov < 0 && at < e && eq(f(q), "of"))
+        if (const Mention* o = mention_at(at); o && o->ents.size() == 1 && o->ents[0] != id &&
+            ents_[static_cast<std::size_t>(o->ents[0])].kind == Kind::kOrganization &&
+            !(o->flags & kPronoun)) {
+          ents_[static_cast<std::size_t>(id)].kind = Kind::kOrganization;
+          ents_[static_cast<std::size_t>(id)].part_of = ents_[static_cast<std::size_t>(o->ents[0])].name;
+          continue;
+        }
+    }
     // "the Competition Board of Kenya" (also its full name).
     if (gov < 0 && m.e + 1 < e && eq(f(m.e), "of"))
       if (const Mention* o = mention_at(m.e + 1); o && o->ents.size() == 1 &&
@@ -320,6 +336,9 @@ void ArticleRun::sentence_rules() {
         }
       }
     }
+    // "Japan may follow, although its Ministry of X said ...": the government "its" stands
+    // for, the nearest one named before it in the paragraph.
+    if (gov < 0 && m.b > b && eq(f(m.b - 1), "its")) gov = context_government(si, m.b - 1, {}, true);
     if (gov < 0) gov = home_government({});
     if (gov >= 0 && gov != id)
       ents_[static_cast<std::size_t>(id)].part_of = ents_[static_cast<std::size_t>(gov)].name;
@@ -328,7 +347,8 @@ void ArticleRun::sentence_rules() {
   for (const auto& m : ms) {
     for (int id : m.ents) {
       const Ent& en = ents_[static_cast<std::size_t>(id)];
-      if (!en.part_of.empty() && (en.kind == Kind::kPerson || en.kind == Kind::kAgency)) {
+      if (!en.part_of.empty() && (en.kind == Kind::kPerson || en.kind == Kind::kAgency ||
+                                  (en.kind == Kind::kOrganization && en.part_of_body))) {
         // Copies: government_named() may add an entity, which moves ents_ (and `en`).
         const Kind kind = en.kind;
         const bool from_context = en.part_of_from_context;
@@ -518,12 +538,7 @@ void ArticleRun::sentence_rules() {
       continue;
     auto target_after = [&](std::size_t q) -> std::vector<int> {
       if (q < e && eq(f(q), "the")) ++q;
-      if (q >= e) return {};
-      if (const Mention* t = mention_at(q); t && actor(*t) && !(t->flags & kPronoun))
-        return t->ents;
-      const LexiconEntry* dm = nullptr;
-      if (match_demonym(q, e, &dm) > 0 && dm) return {entity_for(*dm)};
-      return {};
+      return q < e ? actor_or_state_at(q) : std::vector<int>{};
     };
     std::vector<int> src, dst;
     std::size_t p = k;  // the possessor: "Chile's (new) ban"

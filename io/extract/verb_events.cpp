@@ -180,6 +180,14 @@ void ArticleRun::verb_events() {
          eq(f(h - 1), "their") || eq(f(h - 1), "these")) &&
         ends_with(f(he), "ed") && !tok(he).cap && !is(he, kAux))
       continue;
+    // A request named by a noun is the thing asked, not an act of asking by the clause's
+    // subject: "rejected the demand", "welcomed their call for talks", "the request from X".
+    if (r == Relation::kRequest && h > b &&
+        (eq(f(h - 1), "the") || eq(f(h - 1), "a") || eq(f(h - 1), "an") || eq(f(h - 1), "its") ||
+         eq(f(h - 1), "their") || eq(f(h - 1), "his") || eq(f(h - 1), "her") ||
+         eq(f(h - 1), "this") || eq(f(h - 1), "that") || eq(f(h - 1), "these") ||
+         tok(h - 1).type == TokenType::kPossessive))
+      continue;
     // Idioms: "hit with sanctions" is no attack; "export controls on X" names no owner.
     if (r == Relation::kAssault && eq(f(h), "hit") && he < e && eq(f(he), "with")) continue;
     if (r == Relation::kOwns && eq(f(h), "controls") && he < e &&
@@ -299,6 +307,19 @@ void ArticleRun::verb_events() {
         target = first_mention_after(from, limit, true);
       if (target && vp.reciprocal && target->b > b && is(target->b - 1, kLocativePreps))
         target = nullptr;
+    }
+    // "sanctioned several companies, including X and Y": with no actor named as the object,
+    // the members the group noun lists are its targets.
+    if (!target && !prep_found && (graph::is_event(r) || !vp.objects.empty())) {
+      std::size_t from = he;
+      for (std::size_t k = from; k + 1 < std::min(e, from + 14); ++k) {
+        if (eq(f(k), ";") || eq(f(k), "that") || eq(f(k), "which") || eq(f(k), "but")) break;
+        if (k > from && eq(f(k), "including") && eq(f(k - 1), ",")) {
+          const Mention* t = first_mention_after(k + 1, k + 2, true);
+          if (t && actor(*t) && !(t->flags & (kPronoun | kLocative))) target = t;
+          break;
+        }
+      }
     }
     // "suspended Voltara's licence": the object noun's possessor is the target.
     if (!target && !vp.objects.empty() && obj_at > he)
@@ -642,11 +663,7 @@ void ArticleRun::verb_events() {
           claim = true;
         if (claim && le2 > lb && has_subj) {
           // The label is what was done: "that it had misled X" -> "misled X".
-          if (lb + 2 < le2 && (eq(f(lb), "it") || eq(f(lb), "he") || eq(f(lb), "she") ||
-                               eq(f(lb), "they"))) {
-            ++lb;
-            while (lb + 1 < le2 && (is(lb, kAux) || is(lb, kCopulas))) ++lb;
-          }
+          lb = past_pronoun_subject(lb, le2);
           int al = allegation(surface(lb, le2), si);
           for (int x : src) {
             add(x, al, Relation::kReject, rule + "+allegation", si);
