@@ -28,7 +28,10 @@ std::vector<int> ArticleRun::actor_or_state_at(std::size_t k, const Mention** na
 }
 
 std::size_t ArticleRun::past_pronoun_subject(std::size_t c, std::size_t end) const {
-  if (c + 2 >= end || !is(c, kPronouns)) return c;
+  const std::string_view w = f(c);
+  if (c + 2 >= end || !(eq(w, "it") || eq(w, "he") || eq(w, "she") || eq(w, "they") ||
+                        eq(w, "we")))
+    return c;
   ++c;
   while (c + 1 < end && (is(c, kAux) || is(c, kCopulas))) ++c;
   return c;

@@ -329,9 +329,9 @@ class ArticleRun {
   // a demonym at k ("Chinese" -> China); empty when neither. `named` (if given) is set to the
   // mention, or null when the state came from a demonym.
   std::vector<int> actor_or_state_at(std::size_t k, const Mention** named = nullptr);
-  // The first word of what a clause says its subject did: past a subject pronoun at c and its
-  // auxiliaries ("that it had misled investors" -> "misled"); c itself when c holds no
-  // pronoun or fewer than two tokens follow before `end`.
+  // The first word of what a clause says its subject did: past a subject pronoun at c (it,
+  // he, she, they, we) and its auxiliaries ("that it had misled investors" -> "misled");
+  // c itself when c holds none ("its equipment ...") or fewer than two tokens follow.
   std::size_t past_pronoun_subject(std::size_t c, std::size_t end) const;
   static bool actor(const Mention& m);
   std::size_t clause_start(std::size_t h) const;
