@@ -166,6 +166,16 @@ bool ArticleRun::subject_of(std::size_t h, std::vector<int>& out, std::size_t* s
           if (eq(f(k), "that") || eq(f(k), "which") || eq(f(k), ";")) ok = false;
         if (ok || !ante) ante = &m;
       }
+    // "who" stands for a person: "Park, a Labour lawmaker, who accused ...": the person
+    // before the apposition, not the party inside it.
+    if (eq(f(cs), "who") && ante && ante->ents.size() == 1 &&
+        ents_[static_cast<std::size_t>(ante->ents[0])].kind != Kind::kPerson)
+      for (const auto& m : ms)
+        if (m.e + 2 <= ante->b && m.b + 12 >= cs && actor(m) && !(m.flags & kPronoun) &&
+            m.ents.size() == 1 &&
+            ents_[static_cast<std::size_t>(m.ents[0])].kind == Kind::kPerson &&
+            eq(f(m.e), ","))
+          ante = &m;
     // A subject inside the relative clause ("a charge the company has denied").
     for (const auto& m : ms)
       if (m.b > cs && m.b < h && actor(m) && !(m.b > 0 && is(m.b - 1, kPrepositions))) {

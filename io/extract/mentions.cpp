@@ -2,6 +2,8 @@
 // and gazetteer names, demonyms, institutions, titles; coordination of mentions.
 #include "io/extract/run.hpp"
 
+#include <limits>
+
 namespace stakegraph::io::extract {
 
 // Resolves a definite description or pronoun to recent entities; returns the count.
@@ -753,6 +755,28 @@ void ArticleRun::recognise(std::size_t si) {
       }
     }
     if (minister_of_agency) continue;
+    // A minister without a portfolio right after a ministry spoke ("The Ministry of X said
+    // ... 'quote,' Vice Minister Y said"): of that ministry, when this or the sentence
+    // before names one.
+    bool minister = false;
+    for (std::size_t x = title_start; x < m.b; ++x) minister |= eq(f(x), "minister");
+    if (minister && !any_portfolio && !org_title) {
+      int ministry = -1;
+      auto scan = [&](const std::vector<Mention>& list, std::size_t before) {
+        for (const auto& o : list)
+          if (o.b < before && o.ents.size() == 1 &&
+              ents_[static_cast<std::size_t>(o.ents[0])].kind == Kind::kAgency &&
+              ents_[static_cast<std::size_t>(o.ents[0])].key.starts_with("ministry"))
+            ministry = o.ents[0];
+      };
+      if (si > 0 && L_.sentences[si - 1].paragraph + 1 >= L_.sentences[si].paragraph)
+        scan(sent_mentions_[si - 1], std::numeric_limits<std::size_t>::max());
+      scan(ms, title_start);
+      if (ministry >= 0) {
+        pe.part_of = ents_[static_cast<std::size_t>(ministry)].name;
+        continue;
+      }
+    }
     // The title names its country: "Canadian Industry Minister Ana Ruiz".
     int titled = -1;
     for (std::size_t d = title_start; d-- > b && d + 3 >= title_start;) {

@@ -146,5 +146,23 @@ TEST(ClauseBoundaries, AListWithASerialCommaIsStillOneObject) {
   EXPECT_TRUE(has(g, "Chile", Relation::kSanction, "Peru")) << dump(g);
 }
 
+
+// ---- who, and ministers without a portfolio ----
+TEST(RelativeWho, WhoIsThePersonBeforeTheApposition) {
+  auto g = run("Claims were made by Sara Lind, a Labour Party lawmaker, who accused Norlink Systems "
+               "of fraud.",
+               true);
+  EXPECT_TRUE(has(g, "Sara Lind", Relation::kAccuse, "fraud")) << dump(g);
+  EXPECT_FALSE(has(g, "Labour Party", Relation::kAccuse, "fraud")) << dump(g);
+}
+
+TEST(MinisterTitles, AMinisterWithoutPortfolioAfterAMinistrySpeaksForIt) {
+  // Peru is the only government named; the vice minister is the ministry's.
+  auto g = run("Peru's government met the miners on Monday. The Ministry of Mines said it would "
+               "review the rules. \"We want compliance,\" Vice Minister Omar Haddad said.",
+               true);
+  EXPECT_TRUE(has(g, "Omar Haddad", Relation::kPartOf, "Ministry of Mines")) << dump(g);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
