@@ -74,6 +74,18 @@ int ArticleRun::resolve_anaphor(std::size_t si, std::size_t k, std::size_t head,
         }
     return 0;
   }
+  // A bare description repeats the head of a fuller one ("the armed group ... the group"):
+  // the entity so described most recently.
+  if (head <= k + 1)
+    for (std::size_t r = recent_.size(); r-- > lookback_floor(recent_);) {
+      const Ent& en = ents_[static_cast<std::size_t>(recent_[r])];
+      if (kind_ok(recent_[r]) &&
+          std::find(en.described_as.begin(), en.described_as.end(), f(head)) !=
+              en.described_as.end()) {
+        out = {recent_[r]};
+        return 1;
+      }
+    }
   // A trade noun prefers a company whose name says that trade ("the drugmaker": "Ostara
   // Pharmaceuticals" over a shipping line mentioned since).
   for (const auto& [trade, words] : kTradeNames) {
@@ -289,6 +301,10 @@ void ArticleRun::recognise(std::size_t si) {
               !(ms.back().flags & (kPronoun | kModifier | kLocative)) && ms.back().ents.size() == 1)
             out = ms.back().ents;
           if (!out.empty() || resolve_anaphor(si, k, j, plural, out) > 0) {
+            if (out.size() == 1 && j > k + 1) {
+              auto& da = ents_[static_cast<std::size_t>(out[0])].described_as;
+              if (std::find(da.begin(), da.end(), f(j)) == da.end()) da.emplace_back(f(j));
+            }
             push_description(m, std::move(out), j);
             k = j + 1;
             continue;

@@ -198,9 +198,16 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
       break;
     }
     if (m + 2 >= e || !eq(f(m), "(") || !eq(f(m + 2), ")") || !tok(m + 1).all_caps ||
-        initials.size() < 3 || tok(m + 1).folded != initials)
+        initials.size() < 2)
       return 0;
-    return m;
+    // The acronym may begin with the parent's acronym before the name ("UN Office for
+    // Regional Affairs (UNORA)").
+    const std::string_view acr = tok(m + 1).folded;
+    if (acr == initials && initials.size() >= 3) return m;
+    if (k > b && tok(k - 1).all_caps && acr.starts_with(tok(k - 1).folded) &&
+        acr.substr(tok(k - 1).folded.size()) == initials)
+      return m;
+    return 0;
   };
   for (std::size_t k = b; k < e;) {
     if (!name_like(k)) {

@@ -44,7 +44,10 @@ struct Ent {
   bool keep = false;
   bool home_checked = false;  // an agency's government looked for (agency_government())
   bool part_of_from_context = false;  // part_of of a bare title: the context's government
-  bool part_of_body = false;  // an organization's part_of: the body its acronym modifier names
+  bool part_of_body = false;
+  // Head nouns of modified descriptions resolved to this entity ("the armed group": "group"),
+  // for a later bare "the group".
+  std::vector<std::string> described_as;  // an organization's part_of: the body its acronym modifier names
   int first_sentence = -1;
   int mentions = 0;
   std::string lexicon_parent;  // part_of from the lexicon (background knowledge)

@@ -164,5 +164,24 @@ TEST(MinisterTitles, AMinisterWithoutPortfolioAfterAMinistrySpeaksForIt) {
   EXPECT_TRUE(has(g, "Omar Haddad", Relation::kPartOf, "Ministry of Mines")) << dump(g);
 }
 
+
+TEST(BodyNames, AnAcronymMayBeginWithItsParentsAcronym) {
+  auto g = run("The UN Office for Regional Affairs (UNORA) criticised Peru.", true);
+  EXPECT_TRUE(named(g, "Office for Regional Affairs")) << dump(g);
+  EXPECT_TRUE(has(g, "Office for Regional Affairs", Relation::kPartOf, "United Nations")) << dump(g);
+  EXPECT_FALSE(named(g, "Office")) << dump(g);
+}
+
+// ---- descriptions ----
+TEST(Descriptions, ABareDescriptionRepeatsTheHeadOfAFullerOne) {
+  // "the group" is the one first called "the armed group", not the charity named since.
+  auto g = run("The Kadra Front has besieged the town since March. The armed group attacked a food "
+               "convoy on Sunday. The convoy belonged to Hope Alliance, a local charity. Chile "
+               "condemned the group on Monday.",
+               true);
+  EXPECT_TRUE(has(g, "Chile", Relation::kAccuse, "Kadra Front")) << dump(g);
+  EXPECT_FALSE(has(g, "Chile", Relation::kAccuse, "Hope Alliance")) << dump(g);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
