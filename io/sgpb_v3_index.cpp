@@ -69,8 +69,8 @@ std::uint64_t per_chunk(std::uint64_t chunk_bytes, std::uint64_t record) {
   return std::max<std::uint64_t>(1, chunk_bytes / record);
 }
 
-// Writes the chunks of one array of `count` records (record(i, out) appends record i);
-// returns the first hash of each chunk when `firsts` is given.
+// Writes the chunks of one array of `count` records, `per` to a chunk (record(i, out)
+// appends record i).
 template <class Record>
 void write_array(IndexArray array, std::uint64_t count, std::uint64_t per, Record&& record,
                  const std::function<void(const std::string&, int)>& emit) {
@@ -196,8 +196,8 @@ bool u64_array(const unsigned char* d, std::uint64_t n, std::vector<std::uint64_
   return true;
 }
 
-// Strictly increasing (or non-decreasing), every value below `limit`, the first `first0`
-// when given.
+// Strictly increasing from 0 with every value below `limit` (`strict`), or non-decreasing
+// with every value at most `limit`.
 bool ordered(const std::vector<std::uint64_t>& v, std::uint64_t limit, bool strict) {
   for (std::size_t i = 0; i < v.size(); ++i) {
     if (v[i] > limit || (strict && v[i] == limit)) return false;
@@ -206,7 +206,8 @@ bool ordered(const std::vector<std::uint64_t>& v, std::uint64_t limit, bool stri
   return v.empty() || !strict || v.front() == 0;
 }
 
-// Records [first, first + n) of `array`, from chunk `c`: its frame read and checked.
+// Records [first, first + n) of `array`, of `record` bytes each, from the chunk at `f`: its
+// frame read and checked.
 std::string read_chunk(File& file, const FrameAt& f, IndexArray array, std::uint64_t first,
                        std::uint64_t n, std::uint64_t record) {
   std::string payload;

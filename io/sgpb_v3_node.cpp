@@ -225,7 +225,8 @@ std::optional<SgpbNodeLoad> load_sgpb_node(const std::string& path, const SgpbNo
               t, nodes, h.node_count(),
               [&](std::uint32_t i, std::string_view id, std::string_view raw, graph::Kind) {
                 const std::uint64_t at = t.first() + i;
-                if (match.by_name == kNone && !folded.empty() && folds_to(raw, folded, folded_alnum))
+                if (match.by_name == kNone && !folded.empty() &&
+                    folds_to(raw, folded, folded_alnum))
                   match.by_name = at;
                 if (match.by_id == kNone && id == query) match.by_id = at;
               },
