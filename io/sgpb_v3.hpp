@@ -3,8 +3,12 @@
 // articles and the evidence in frames of their own, then a footer holding the frame index
 // and a 16-byte trailer (uint64le offset of the footer frame, "SGPBEND\n").
 //
-//   header | node tables | edge tables | article chunks | evidence chunks | footer | trailer
+//   header | node tables | edge tables | article chunks | evidence chunks | node index |
+//   footer | trailer
 //
+// The node index (io/sgpb_v3_index.hpp: name, alias and id keys, each node's edge numbers,
+// article keys) lets `show` read one node without scanning the tables; files written before
+// it have none and open as before (every reader here skips it, but load_sgpb_node).
 // Node tables hold kinds (1 byte each) and ids and names as string tables (uint32le ends +
 // one blob), plus the aliases and attributes of the nodes that have some. Edge tables hold,
 // per edge in the file's edge order, source and target node numbers, relation, sign, flags,
@@ -89,14 +93,21 @@ std::optional<TopologyArrays> load_sgpb_topology_arrays(const std::string& path)
 // `graph`, found by name, alias or id as graph::Graph::find_node finds it in the whole
 // graph; nullopt when no node is found (`graph` is then empty). nullopt when the file is
 // not of version 3 (or is "-").
-// Reads the node and edge tables (the node tables of the neighbours twice), the article
-// frames when the evidence cites an article, and only the evidence frames that hold the
-// edges' evidence (found by the `first` item number at the start of each evidence frame,
-// then checked when the frame is read whole). Every frame read is checked as by
-// load_sgpb_topology: a damaged file is an io::ParseError naming the byte offset. Unlike the
-// whole load, node ids and names are not checked for duplicates across the file.
-// Complexity: O(V + E) time over the tables, O(degree + evidence of the node + the article
-// frames) beyond; memory O(node table frame + degree + its evidence).
+// A file with the node index (io/sgpb_v3_index.hpp; written since it exists): reads the
+// index's directory, the key chunk of the query's hash and the node tables of the nodes it
+// names (each checked against the query), the node's incidence offsets and lists, the edge
+// tables holding its edges, the node tables of its neighbours, the evidence frames holding
+// the evidence wanted and the article frames holding the articles it cites. A file without
+// it: the node and edge tables (the node tables of the neighbours twice), every article
+// frame when the evidence cites an article. Evidence frames are found by the `first` item
+// number at the start of each (checked again when the frame is read whole). Every frame
+// read is checked as by load_sgpb_topology: a damaged file is an io::ParseError naming the
+// byte offset. Unlike the whole load, node ids and names are not checked for duplicates
+// across the file.
+// Complexity: with the index, O(frames) for the frame index plus the frames named above
+// (each at most a table's size: O(degree) frames); without, O(V + E) over the tables, plus
+// O(degree + evidence of the node + the article frames); memory O(a frame + degree + its
+// evidence).
 struct SgpbNodeOptions {
   std::string node;  // name, alias or id
   // Only the first N of the node's edges in show's order (its out-edges, then its in-edges

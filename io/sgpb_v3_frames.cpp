@@ -63,7 +63,7 @@ std::optional<SgpbV3Index> index_sgpb_v3(const std::string& path) {
   for (std::uint64_t i = 1; i < v3.footer.frame_count(); ++i) {
     const std::uint32_t length = v3.footer.frame_lengths(static_cast<int>(i));
     const int rank = rank_of(static_cast<unsigned char>(v3.footer.frame_kinds()[i]));
-    if (rank < stage || rank < 0 || rank == 5)
+    if (rank < stage || rank < 0 || rank == kFooterRank)
       fail(name, at, "frame out of order (header, node tables, edge tables, articles, evidence, "
                      "footer), as the footer's frame index says");
     stage = rank;

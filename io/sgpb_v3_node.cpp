@@ -9,6 +9,7 @@
 
 #include "graph/names.hpp"
 #include "io/proto_convert.hpp"
+#include "io/sgpb_v3_index.hpp"
 #include "io/sgpb_v3_tables.hpp"
 
 namespace stakegraph::io {
@@ -53,6 +54,143 @@ struct KeptEdge {
   bool skip = false;  // its evidence is not read
 };
 
+struct TableRange { std::uint64_t first, count; };
+
+// With the node index (io/sgpb_v3_index.hpp): the node found by the keys of its name, alias
+// or id (each candidate checked against its node table, so that a hash collision never
+// picks a wrong node), its edges from the incidence lists, their data from the edge tables
+// that hold them. Sets v (kNone when no node is found), kept and node_tables.
+void find_by_index(File& file, const V3File& v3, const NodeIndexDir& x, std::string_view query,
+                   std::uint64_t& v, std::vector<KeptEdge>& kept,
+                   std::vector<TableRange>& node_tables) {
+  const pb::Header& h = v3.header;
+  const std::string& name = file.name();
+  for (std::size_t k = 0; k < x.node_tables.size(); ++k)
+    node_tables.push_back({x.node_table_firsts[k],
+                           (k + 1 < x.node_tables.size() ? x.node_table_firsts[k + 1]
+                                                         : h.node_count()) -
+                               x.node_table_firsts[k]});
+  const std::string folded = graph::fold_name(query);
+  const std::size_t folded_alnum = ascii_alnum(folded);
+  std::vector<std::uint32_t> candidates;
+  if (!folded.empty()) candidates = index_lookup(file, x, kNameKeys, index_key(folded));
+  if (folded != query) {
+    const auto more = index_lookup(file, x, kNameKeys, index_key(query));
+    candidates.insert(candidates.end(), more.begin(), more.end());
+  }
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  NodeMatch match;
+  std::string payload;
+  pb::Frame frame;
+  std::size_t next = 0;
+  for (std::size_t k = 0; k < node_tables.size() && next < candidates.size(); ++k) {
+    const TableRange range = node_tables[k];
+    if (candidates[next] >= range.first + range.count) continue;
+    const FrameAt& f = x.node_tables[k];
+    file.frame(f.offset, f.length, payload, frame, [&](const std::string& p) {
+      check_node_table_items(p, h.node_count() - range.first);
+    });
+    try {
+      if (frame.body_case() != pb::Frame::kNodeTable || frame.node_table().count() != range.count)
+        throw graph::InvalidArgument("not the node table the node index says");
+      bool is_candidate = false;
+      decode_node_table(
+          frame.node_table(), range.first, h.node_count(),
+          [&](std::uint32_t i, std::string_view id, std::string_view raw, graph::Kind) {
+            const std::uint64_t at = range.first + i;
+            is_candidate = next < candidates.size() && candidates[next] == at;
+            if (!is_candidate) return;
+            ++next;
+            if (match.by_name == kNone && !folded.empty() && folds_to(raw, folded, folded_alnum))
+              match.by_name = at;
+            if (match.by_id == kNone && id == query) match.by_id = at;
+          },
+          [&](std::uint32_t i, const pb::NodeExtra& e) {
+            if (!is_candidate || match.by_alias != kNone || folded.empty()) return;
+            for (const auto& a : e.aliases())
+              if (folds_to(a, folded, folded_alnum)) match.by_alias = range.first + i;
+          });
+    } catch (const graph::Error& e) {
+      fail(name, f.offset, std::string("corrupted frame: ") + e.what());
+    }
+  }
+  if (next != candidates.size())
+    fail(name, x.at, "corrupted frame: node index: a key names a node past the node tables");
+  v = match.chosen();
+  if (v == kNone) return;
+  const std::vector<std::uint32_t> edges = incident_edges(file, x, v, h.node_count(),
+                                                          h.edge_count());
+  next = 0;
+  for (std::size_t k = 0; k < x.edge_tables.size() && next < edges.size(); ++k) {
+    const std::uint64_t first = x.edge_table_firsts[k];
+    const std::uint64_t last =
+        k + 1 < x.edge_tables.size() ? x.edge_table_firsts[k + 1] : h.edge_count();
+    if (edges[next] >= last) continue;
+    const FrameAt& f = x.edge_tables[k];
+    file.frame(f.offset, f.length, payload, frame);
+    try {
+      if (frame.body_case() != pb::Frame::kEdgeTable || frame.edge_table().count() != last - first)
+        throw graph::InvalidArgument("not the edge table the node index says");
+      std::uint64_t evidence = x.edge_table_evidence[k];
+      std::uint64_t e = first;
+      decode_edge_table(frame.edge_table(), h, first, h.node_count(), evidence,
+                        [&](const DecodedEdge& d) {
+                          if (next < edges.size() && edges[next] == e) {
+                            if (d.source != v && d.target != v)
+                              throw graph::InvalidArgument(
+                                  "the node index gives an edge of another node");
+                            kept.push_back({d, evidence - d.evidence});
+                            ++next;
+                          }
+                          ++e;
+                        });
+    } catch (const graph::Error& e) {
+      fail(name, f.offset, std::string("corrupted frame: ") + e.what());
+    }
+  }
+  if (next != edges.size())
+    fail(name, x.at, "corrupted frame: node index: an edge number past the edge tables");
+}
+
+// With the node index: the articles whose id is in `cited`, from the article frames that
+// hold them only, in file order (as read_cited_articles adds them).
+void read_cited_articles_indexed(File& file, const V3File& v3, const NodeIndexDir& x,
+                                 const std::unordered_set<std::string>& cited,
+                                 graph::Graph& g) {
+  std::vector<std::size_t> wanted;
+  for (const std::string& id : cited)
+    for (const std::uint32_t a : index_lookup(file, x, kArticleKeys, index_key(id))) {
+      if (a >= v3.header.article_count())
+        fail(file.name(), x.at, "corrupted frame: node index: article number out of range");
+      wanted.push_back(static_cast<std::size_t>(
+          std::upper_bound(x.article_firsts.begin(), x.article_firsts.end(), a) -
+          x.article_firsts.begin() - 1));
+    }
+  std::sort(wanted.begin(), wanted.end());
+  wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
+  std::string payload;
+  pb::Frame frame;
+  for (const std::size_t c : wanted) {
+    const FrameAt& f = x.article_frames[c];
+    const std::uint64_t first = x.article_firsts[c];
+    const std::uint64_t last =
+        c + 1 < x.article_frames.size() ? x.article_firsts[c + 1] : v3.header.article_count();
+    file.frame(f.offset, f.length, payload, frame, [&](const std::string& p) {
+      check_items(p, f.body, first, v3.header.article_count());
+    });
+    try {
+      if (frame.body_case() != pb::Frame::kArticles ||
+          static_cast<std::uint64_t>(frame.articles().articles_size()) != last - first)
+        throw graph::InvalidArgument("not the article frame the node index says");
+      for (const pb::Article& a : frame.articles().articles())
+        if (cited.count(a.id())) g.add_article(from_proto(a));
+    } catch (const graph::Error& e) {
+      fail(file.name(), f.offset, std::string("corrupted frame: ") + e.what());
+    }
+  }
+}
+
 }  // namespace
 
 std::optional<SgpbNodeLoad> load_sgpb_node(const std::string& path, const SgpbNodeOptions& o) {
@@ -69,44 +207,49 @@ std::optional<SgpbNodeLoad> load_sgpb_node(const std::string& path, const SgpbNo
   // 1. The node tables: the node by name, alias or id (Graph::find_node: a name first, then
   //    an alias, then an id; the first node in file order for each); 2. the edge tables: the
   //    node's edges, with where their evidence starts.
-  const std::string folded = graph::fold_name(query);
-  const std::size_t folded_alnum = ascii_alnum(folded);
-  NodeMatch match;
-  struct TableRange { std::uint64_t first, count; };
   std::vector<TableRange> node_tables;
-  std::uint64_t nodes = 0, edges = 0, evidence = 0;
   std::uint64_t v = kNone;
   std::vector<KeptEdge> kept;
-  read_tables(
-      file, v3,
-      [&](const pb::NodeTable& t) {
-        decode_node_table(
-            t, nodes, h.node_count(),
-            [&](std::uint32_t i, std::string_view id, std::string_view raw, graph::Kind) {
-              const std::uint64_t at = t.first() + i;
-              if (match.by_name == kNone && !folded.empty() && folds_to(raw, folded, folded_alnum))
-                match.by_name = at;
-              if (match.by_id == kNone && id == query) match.by_id = at;
-            },
-            [&](std::uint32_t i, const pb::NodeExtra& x) {
-              if (match.by_name != kNone || match.by_alias != kNone || folded.empty()) return;
-              for (const auto& a : x.aliases())
-                if (folds_to(a, folded, folded_alnum)) match.by_alias = t.first() + i;
-            });
-        node_tables.push_back({t.first(), t.count()});
-        nodes += t.count();
-      },
-      [&](const pb::EdgeTable& t) {
-        if (v == kNone) v = match.chosen();
-        decode_edge_table(t, h, edges, nodes, evidence, [&](const DecodedEdge& d) {
-          if (d.source == v || d.target == v) kept.push_back({d, evidence - d.evidence});
-        });
-        edges += t.count();
-      },
-      [&] { return nodes; });
-  if (nodes != h.node_count() || edges != h.edge_count() || evidence != h.evidence_count())
-    fail(name, sizeof kSgpbMagic, "the header's counts do not match the node and edge tables");
-  if (v == kNone) v = match.chosen();
+  const std::optional<NodeIndexDir> index = read_node_index(file, v3, frames);
+  if (index) {
+    find_by_index(file, v3, *index, query, v, kept, node_tables);
+  } else {
+    const std::string folded = graph::fold_name(query);
+    const std::size_t folded_alnum = ascii_alnum(folded);
+    NodeMatch match;
+    std::uint64_t nodes = 0, edges = 0, evidence = 0;
+    read_tables(
+        file, v3,
+        [&](const pb::NodeTable& t) {
+          decode_node_table(
+              t, nodes, h.node_count(),
+              [&](std::uint32_t i, std::string_view id, std::string_view raw, graph::Kind) {
+                const std::uint64_t at = t.first() + i;
+                if (match.by_name == kNone && !folded.empty() &&
+                    folds_to(raw, folded, folded_alnum))
+                  match.by_name = at;
+                if (match.by_id == kNone && id == query) match.by_id = at;
+              },
+              [&](std::uint32_t i, const pb::NodeExtra& x) {
+                if (match.by_name != kNone || match.by_alias != kNone || folded.empty()) return;
+                for (const auto& a : x.aliases())
+                  if (folds_to(a, folded, folded_alnum)) match.by_alias = t.first() + i;
+              });
+          node_tables.push_back({t.first(), t.count()});
+          nodes += t.count();
+        },
+        [&](const pb::EdgeTable& t) {
+          if (v == kNone) v = match.chosen();
+          decode_edge_table(t, h, edges, nodes, evidence, [&](const DecodedEdge& d) {
+            if (d.source == v || d.target == v) kept.push_back({d, evidence - d.evidence});
+          });
+          edges += t.count();
+        },
+        [&] { return nodes; });
+    if (nodes != h.node_count() || edges != h.edge_count() || evidence != h.evidence_count())
+      fail(name, sizeof kSgpbMagic, "the header's counts do not match the node and edge tables");
+    if (v == kNone) v = match.chosen();
+  }
   SgpbNodeLoad out;
   if (v == kNone) {
     out.bytes_read = file.bytes_read();
@@ -176,7 +319,10 @@ std::optional<SgpbNodeLoad> load_sgpb_node(const std::string& path, const SgpbNo
       fail(name, f.offset, std::string("corrupted frame: ") + e.what());
     }
   }
-  read_cited_articles(file, v3, frames, cited, g);
+  if (index)
+    read_cited_articles_indexed(file, v3, *index, cited, g);
+  else
+    read_cited_articles(file, v3, frames, cited, g);
   const auto index_of = [&](std::uint64_t n) {
     return static_cast<graph::NodeIndex>(std::lower_bound(members.begin(), members.end(), n) -
                                          members.begin());

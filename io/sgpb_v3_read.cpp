@@ -103,10 +103,30 @@ graph::Graph read_sgpb_v3_rest(std::istream& in, const std::string& name, const 
       else
         check_items(payload, body, body == pb::Frame::kArticles ? articles : evidence,
                     body == pb::Frame::kArticles ? h.article_count() : h.evidence_count());
+      const int rank = rank_of(body);
+      if (body == kIndexChunkBody || body == kNodeIndexBody) {
+        // The node index (read by `show`, io/sgpb_v3_index.hpp): what the whole graph holds
+        // already; its wire format and its place are checked, its content is not needed.
+        const unsigned char *p = nullptr, *end = nullptr;
+        if (!body_of(payload, p, end) ||
+            !for_each_field(p, end, [](std::uint64_t, std::uint64_t, const unsigned char*) {}))
+          throw graph::InvalidArgument("cannot decode payload");
+        if (rank < stage)
+          throw graph::InvalidArgument(
+              "frame out of order (header, node tables, edge tables, articles, evidence, node "
+              "index, footer)");
+        if (g.node_count() != h.node_count() || g.edge_count() != h.edge_count())
+          throw graph::InvalidArgument("the node and edge tables hold fewer items than the "
+                                       "header declares");
+        stage = rank;
+        lengths.push_back(length);
+        kinds.push_back(static_cast<char>(body));
+        offset += 8 + length;
+        continue;
+      }
       google::protobuf::LogSilencer quiet;
       if (!frame.ParseFromString(payload) || frame.body_case() != body)
         throw graph::InvalidArgument("cannot decode payload");
-      const int rank = rank_of(body);
       if (rank < 0) throw graph::InvalidArgument("a frame of another format version");
       if (rank < stage)
         throw graph::InvalidArgument(

@@ -17,31 +17,6 @@ bool varint(const unsigned char*& p, const unsigned char* end, std::uint64_t& v)
   return false;
 }
 
-namespace {
-
-// Calls f(field, value, data) for each field of the message in [p, end): `value` is a
-// varint field's value or a length-delimited field's length (`data` its bytes, else null);
-// fixed-width fields are skipped. Allocates nothing; false when the wire format is malformed.
-template <class F>
-bool for_each_field(const unsigned char* p, const unsigned char* end, F&& f) {
-  while (p < end) {
-    std::uint64_t tag = 0, v = 0;
-    if (!varint(p, end, tag)) return false;
-    switch (tag & 7) {
-      case 0: if (!varint(p, end, v)) return false; f(tag >> 3, v, nullptr); break;
-      case 1: if (end - p < 8) return false; p += 8; break;
-      case 5: if (end - p < 4) return false; p += 4; break;
-      case 2:
-        if (!varint(p, end, v) || v > static_cast<std::uint64_t>(end - p)) return false;
-        f(tag >> 3, v, p);
-        p += v;
-        break;
-      default: return false;
-    }
-  }
-  return true;
-}
-
 // The frame's body message (the Frame's one length-delimited field) as [p, end); false when
 // malformed.
 bool body_of(const std::string& payload, const unsigned char*& p, const unsigned char*& end) {
@@ -54,6 +29,8 @@ bool body_of(const std::string& payload, const unsigned char*& p, const unsigned
   end = p + len;
   return true;
 }
+
+namespace {
 
 // Counts the length-delimited `item` fields of the frame's body message (the items a chunk
 // decodes into), without allocating; false when the wire format is malformed.
@@ -68,14 +45,17 @@ bool count_items(const std::string& payload, std::uint32_t item, std::uint64_t& 
 
 }  // namespace
 
-// The order of sections: node tables, edge tables, articles, evidence, footer.
+// The order of sections: node tables, edge tables, articles, evidence, the node index (its
+// chunks, then its directory), footer.
 int rank_of(int body) {
   switch (body) {
     case pb::Frame::kNodeTable: return 1;
     case pb::Frame::kEdgeTable: return 2;
     case pb::Frame::kArticles: return 3;
     case pb::Frame::kEvidence: return 4;
-    case pb::Frame::kFooter: return 5;
+    case kIndexChunkBody: return 5;
+    case kNodeIndexBody: return 6;
+    case pb::Frame::kFooter: return kFooterRank;
     default: return -1;
   }
 }

@@ -48,13 +48,47 @@ inline double get_f64(const char* p) {
   return d;
 }
 
+// Calls f(field, value, data) for each field of the message in [p, end): `value` is a
+// varint field's value or a length-delimited field's length (`data` its bytes, else null);
+// fixed-width fields are skipped. Allocates nothing; false when the wire format is malformed.
+template <class F>
+bool for_each_field(const unsigned char* p, const unsigned char* end, F&& f) {
+  while (p < end) {
+    std::uint64_t tag = 0, v = 0;
+    if (!varint(p, end, tag)) return false;
+    switch (tag & 7) {
+      case 0: if (!varint(p, end, v)) return false; f(tag >> 3, v, nullptr); break;
+      case 1: if (end - p < 8) return false; p += 8; break;
+      case 5: if (end - p < 4) return false; p += 4; break;
+      case 2:
+        if (!varint(p, end, v) || v > static_cast<std::uint64_t>(end - p)) return false;
+        f(tag >> 3, v, p);
+        p += v;
+        break;
+      default: return false;
+    }
+  }
+  return true;
+}
+
+// The frame's body message (the Frame's one length-delimited field) as [p, end); false when
+// malformed.
+bool body_of(const std::string& payload, const unsigned char*& p, const unsigned char*& end);
+
 // CRC-32 of a frame's payload (zlib).
 std::uint32_t crc_of(const std::string& s);
 
 [[noreturn]] void fail(const std::string& name, std::uint64_t offset, const std::string& what);
 
-// The order of sections: node tables 1, edge tables 2, articles 3, evidence 4, footer 5; -1
-// for a frame of another version.
+// The node index (io/sgpb_v3_index.hpp): Frame body field numbers of its frames, which
+// proto/stakegraph.proto does not declare (they are encoded by hand, so that the generated
+// code does not change): 9 an index chunk, 10 the index's directory.
+inline constexpr int kIndexChunkBody = 9;
+inline constexpr int kNodeIndexBody = 10;
+
+// The order of sections: node tables 1, edge tables 2, articles 3, evidence 4, index chunks
+// 5, index directory 6, footer kFooterRank; -1 for a frame of another version.
+inline constexpr int kFooterRank = 7;
 int rank_of(int body);
 
 // Before a chunk is decoded: its items counted on the wire stay within a frame's and the
@@ -205,6 +239,18 @@ class File : public OffsetReader {
   template <class BeforeDecode = void (*)(const std::string&)>
   void frame(std::uint64_t at, std::uint32_t length, std::string& payload, pb::Frame& out,
              BeforeDecode&& before_decode = [](const std::string&) {}) {
+    checked(at, length, payload);
+    try {
+      before_decode(payload);
+    } catch (const graph::Error& e) {
+      fail(name(), at, std::string("corrupted frame: ") + e.what());
+    }
+    google::protobuf::LogSilencer quiet;
+    if (!out.ParseFromString(payload)) fail(name(), at, "corrupted frame: cannot decode payload");
+  }
+  // The payload of the frame at `at`, whose length the index says: head, length, CRC
+  // checked, not decoded.
+  void checked(std::uint64_t at, std::uint32_t length, std::string& payload) {
     char head[8];
     if (!read(at, head, 8)) fail(name(), at, "truncated file: frame header cut short");
     if (get_u32(head) != length)
@@ -213,13 +259,6 @@ class File : public OffsetReader {
     if (!read(at + 8, payload.data(), length))
       fail(name(), at, "truncated file: frame of " + std::to_string(length) + " bytes cut short");
     if (crc_of(payload) != get_u32(head + 4)) fail(name(), at, "corrupted frame: checksum mismatch");
-    try {
-      before_decode(payload);
-    } catch (const graph::Error& e) {
-      fail(name(), at, std::string("corrupted frame: ") + e.what());
-    }
-    google::protobuf::LogSilencer quiet;
-    if (!out.ParseFromString(payload)) fail(name(), at, "corrupted frame: cannot decode payload");
   }
   // Walks the frame heads from `at` to say where a file whose trailer does not lead to its
   // footer is damaged; always throws.
@@ -274,7 +313,7 @@ void read_tables(File& file, const V3File& v3, OnNodes&& on_nodes, OnEdges&& on_
     const std::uint32_t length = v3.footer.frame_lengths(static_cast<int>(i));
     const int body = static_cast<unsigned char>(v3.footer.frame_kinds()[i]);
     const int rank = rank_of(body);
-    if (rank < stage || rank < 0 || rank == 5)
+    if (rank < stage || rank < 0 || rank == kFooterRank)
       fail(name, at, "frame out of order (header, node tables, edge tables, articles, evidence, "
                      "footer), as the footer's frame index says");
     stage = rank;

@@ -1,6 +1,7 @@
 // Writing `.sgpb` format version 3 (io/sgpb_v3.hpp).
 #include <zlib.h>
 
+#include <algorithm>
 #include <cstring>
 #include <functional>
 #include <initializer_list>
@@ -15,6 +16,7 @@
 #include "io/proto_convert.hpp"
 #include "io/sgpb.hpp"
 #include "io/sgpb_v3.hpp"
+#include "io/sgpb_v3_index.hpp"
 
 namespace stakegraph::io {
 namespace {
@@ -42,6 +44,19 @@ class Writer {
   explicit Writer(std::ostream& out) : out_(out) {}
   void write(const pb::Frame& frame) {
     frame.SerializeToString(&buffer_);
+    write_buffer(static_cast<int>(frame.body_case()));
+  }
+  // A payload encoded by hand (the node index, io/sgpb_v3_index.hpp), of Frame field `body`.
+  void write_raw(const std::string& payload, int body) {
+    buffer_ = payload;
+    write_buffer(body);
+  }
+  std::uint64_t offset() const { return offset_; }
+  const std::vector<std::uint32_t>& lengths() const { return lengths_; }
+  const std::string& kinds() const { return kinds_; }
+
+ private:
+  void write_buffer(int body) {
     if (buffer_.size() > kMaxFrameBytes)
       throw graph::Error("frame " + std::to_string(lengths_.size()) + " of " +
                          std::to_string(buffer_.size()) + " bytes exceeds the frame limit of " +
@@ -61,14 +76,9 @@ class Writer {
     out_.write(buffer_.data() + half, static_cast<std::streamsize>(buffer_.size()) - half);
     if (!out_) throw graph::Error("write failed (disk full?)");
     lengths_.push_back(static_cast<std::uint32_t>(buffer_.size()));
-    kinds_.push_back(static_cast<char>(frame.body_case()));
+    kinds_.push_back(static_cast<char>(body));
     offset_ += 8 + buffer_.size();
   }
-  std::uint64_t offset() const { return offset_; }
-  const std::vector<std::uint32_t>& lengths() const { return lengths_; }
-  const std::string& kinds() const { return kinds_; }
-
- private:
   std::ostream& out_;
   std::string buffer_;
   std::vector<std::uint32_t> lengths_;
@@ -127,7 +137,8 @@ class Chunker {
   std::function<void()> finish_ = [] {};
 };
 
-void write_nodes(const graph::Graph& g, Writer& w, const SgpbV3WriteOptions& o) {
+void write_nodes(const graph::Graph& g, Writer& w, const SgpbV3WriteOptions& o,
+                 detail::IndexLayout& layout) {
   Chunker c(w, o);
   std::string kinds, id_ends, ids, name_ends, names;
   std::uint64_t first = 0;
@@ -135,6 +146,7 @@ void write_nodes(const graph::Graph& g, Writer& w, const SgpbV3WriteOptions& o) 
     pb::NodeTable* t = c.frame().mutable_node_table();
     t->set_first(first);
     t->set_count(static_cast<std::uint32_t>(c.items()));
+    layout.node_table_firsts.push_back(first);
     move_columns({{t->mutable_kinds(), &kinds},
                   {t->mutable_id_ends(), &id_ends},
                   {t->mutable_ids(), &ids},
@@ -166,15 +178,19 @@ void write_nodes(const graph::Graph& g, Writer& w, const SgpbV3WriteOptions& o) 
   c.flush();
 }
 
-void write_edges(const graph::Graph& g, Writer& w, const SgpbV3WriteOptions& o) {
+void write_edges(const graph::Graph& g, Writer& w, const SgpbV3WriteOptions& o,
+                 detail::IndexLayout& layout) {
   Chunker c(w, o);
   std::string sources, targets, relations, signs, flags, first_seen, last_seen, counts, weights,
       goldsteins;
-  std::uint64_t first = 0;
+  std::uint64_t first = 0, evidence = 0, chunk_evidence = 0;
   c.on_flush([&] {
     pb::EdgeTable* t = c.frame().mutable_edge_table();
     t->set_first(first);
     t->set_count(static_cast<std::uint32_t>(c.items()));
+    layout.edge_table_firsts.push_back(first);
+    layout.edge_table_evidence.push_back(evidence - chunk_evidence);
+    chunk_evidence = 0;
     move_columns({{t->mutable_sources(), &sources},
                   {t->mutable_targets(), &targets},
                   {t->mutable_relations(), &relations},
@@ -200,6 +216,8 @@ void write_edges(const graph::Graph& g, Writer& w, const SgpbV3WriteOptions& o) 
     put_u32(first_seen, static_cast<std::uint32_t>(d.first_seen));
     put_u32(last_seen, static_cast<std::uint32_t>(d.last_seen));
     put_u32(counts, static_cast<std::uint32_t>(d.evidence_total()));
+    evidence += d.evidence_total();
+    chunk_evidence += d.evidence_total();
     if (d.weight) put_f64(weights, *d.weight);
     if (d.goldstein) put_f64(goldsteins, *d.goldstein);
     c.added(size);
@@ -208,8 +226,14 @@ void write_edges(const graph::Graph& g, Writer& w, const SgpbV3WriteOptions& o) 
   c.flush();
 }
 
-void write_articles(const graph::Graph& g, Writer& w, const SgpbV3WriteOptions& o) {
+void write_articles(const graph::Graph& g, Writer& w, const SgpbV3WriteOptions& o,
+                    detail::IndexLayout& layout) {
   Chunker c(w, o);
+  std::uint64_t first = 0;
+  c.on_flush([&] {
+    layout.article_firsts.push_back(first);
+    first += c.items();
+  });
   for (const graph::Article& a : g.articles()) {
     pb::Article m = to_proto(a);
     const std::uint64_t size = m.ByteSizeLong() + 6;
@@ -268,10 +292,16 @@ void write_sgpb_v3_frames(const graph::Graph& g, std::ostream& out, const SgpbV3
   h->set_evidence_count(o.evidence_total);
   h->set_user_weights(true);
   w.write(frame);
-  write_nodes(g, w, o);
-  write_edges(g, w, o);
-  write_articles(g, w, o);
+  detail::IndexLayout layout;
+  write_nodes(g, w, o, layout);
+  write_edges(g, w, o, layout);
+  write_articles(g, w, o, layout);
   write_evidence(g, w, o);
+  const std::uint64_t index_chunk_bytes = std::min<std::uint64_t>(
+      o.target_frame_bytes, o.max_item_bytes > 64 ? o.max_item_bytes - 64 : 1);
+  detail::write_node_index(g, layout, index_chunk_bytes, [&](const std::string& payload, int body) {
+    w.write_raw(payload, body);
+  });
   frame.Clear();
   pb::Footer* f = frame.mutable_footer();
   f->set_node_count(g.node_count());

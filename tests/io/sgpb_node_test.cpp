@@ -4,6 +4,7 @@
 // articles it cites. Files are written with small frames, so that the evidence of the graph
 // spans many frames and an edge's evidence may continue in the next one.
 #include <gtest/gtest.h>
+#include <zlib.h>
 
 #include <filesystem>
 #include <sstream>
@@ -14,13 +15,19 @@
 #include "io/error.hpp"
 #include "io/sgpb.hpp"
 #include "io/sgpb_v3.hpp"
+#include "proto/stakegraph.pb.h"
 #include "tests/temp_dir.hpp"
 #include "tests/test_graphs.hpp"
 
 namespace stakegraph::io {
 namespace {
 
-class SgpbNodeTest : public test_support::TempDirTest {};
+class SgpbNodeTest : public test_support::TempDirTest {
+ public:
+  std::string put(const std::string& name, const std::string& bytes) const {
+    return write(name, bytes);
+  }
+};
 
 // story_graph (tests/test_graphs.hpp: United States with aliases "US" and "Washington" and an
 // attribute; Huawei with evidence from two articles, hedged and dated) merged with a random
@@ -94,19 +101,138 @@ std::string describe(const SgpbNodeLoad& r) {
   return r.node ? describe(r.graph, *r.node) : std::string("no node");
 }
 
-TEST_F(SgpbNodeTest, EveryNodeEqualsTheWholeGraph) {
-  save_sgpb(node_graph(), path("g.sgpb"), {.target_frame_bytes = 300});
-  const graph::Graph g = load_sgpb(path("g.sgpb"));
-  ASSERT_GT(g.node_count(), 30u);
-  std::size_t with_evidence = 0;
-  for (graph::NodeIndex v = 0; v < g.node_count(); ++v) {
-    const auto r = load_sgpb_node(path("g.sgpb"), {.node = g.node(v).id});
-    ASSERT_TRUE(r.has_value());
-    ASSERT_TRUE(r->node.has_value()) << g.node(v).id;
-    EXPECT_EQ(describe(*r), describe(g, v)) << g.node(v).id;
-    with_evidence += r->graph.evidence_count() > 0;
+std::uint64_t le(const std::string& b, std::size_t at, int n) {
+  std::uint64_t v = 0;
+  for (int i = n - 1; i >= 0; --i) v = v << 8 | static_cast<unsigned char>(b[at + static_cast<std::size_t>(i)]);
+  return v;
+}
+
+void put_le(std::string& s, std::uint64_t v, int n) {
+  for (int i = 0; i < n; ++i) s.push_back(static_cast<char>(v >> (8 * i)));
+}
+
+// The node index's frames: Frame fields 9 (chunks) and 10 (directory), io/sgpb_v3_index.hpp.
+bool is_index(int body) { return body == 9 || body == 10; }
+
+// The Frame body field numbers of a version 3 file's frames before the footer, from its
+// footer (read here, independently of the library's reader).
+std::string kinds_of(const std::string& bytes) {
+  const std::uint64_t footer_at = le(bytes, bytes.size() - 16, 8);
+  pb::Frame f;
+  EXPECT_TRUE(f.ParseFromString(bytes.substr(footer_at + 8, le(bytes, footer_at, 4))));
+  return f.footer().frame_kinds();
+}
+
+// The file as a writer wrote it before the node index existed: the same frames without the
+// index's, the footer's frame index and the trailer rewritten.
+std::string without_index(const std::string& bytes) {
+  const std::uint64_t footer_at = le(bytes, bytes.size() - 16, 8);
+  pb::Frame f;
+  EXPECT_TRUE(f.ParseFromString(bytes.substr(footer_at + 8, le(bytes, footer_at, 4))));
+  pb::Frame out_footer;
+  pb::Footer& footer = *out_footer.mutable_footer();
+  footer = f.footer();
+  footer.clear_frame_lengths();
+  std::string kinds, out = bytes.substr(0, sizeof kSgpbMagic);
+  std::uint64_t at = sizeof kSgpbMagic;
+  for (int i = 0; i < f.footer().frame_lengths_size(); ++i) {
+    const std::uint64_t n = f.footer().frame_lengths(i);
+    const char kind = f.footer().frame_kinds()[static_cast<std::size_t>(i)];
+    if (!is_index(kind)) {
+      out += bytes.substr(at, 8 + n);
+      footer.add_frame_lengths(static_cast<std::uint32_t>(n));
+      kinds.push_back(kind);
+    }
+    at += 8 + n;
   }
-  EXPECT_GT(with_evidence, 25u);
+  footer.set_frame_kinds(kinds);
+  footer.set_frame_count(kinds.size());
+  const std::string payload = out_footer.SerializeAsString();
+  const std::uint64_t new_footer_at = out.size();
+  put_le(out, payload.size(), 4);
+  put_le(out, ::crc32(0L, reinterpret_cast<const Bytef*>(payload.data()),
+                      static_cast<uInt>(payload.size())), 4);
+  out += payload;
+  put_le(out, new_footer_at, 8);
+  out += std::string(kSgpbTrailerMagic, sizeof kSgpbTrailerMagic);
+  return out;
+}
+
+std::string bytes_of(const graph::Graph& g, std::size_t frame_bytes) {
+  std::ostringstream out;
+  write_sgpb(g, out, {.target_frame_bytes = frame_bytes});
+  return out.str();
+}
+
+// The file with its node index (as written today) and without it (as written before).
+std::vector<std::string> both_files(const SgpbNodeTest& t, const graph::Graph& g,
+                                    std::size_t frame_bytes) {
+  const std::string bytes = bytes_of(g, frame_bytes);
+  const std::string kinds = kinds_of(bytes);
+  EXPECT_NE(kinds.find(char{9}), std::string::npos);
+  EXPECT_EQ(kinds.back(), char{10});
+  const std::string old = without_index(bytes);
+  EXPECT_LT(old.size(), bytes.size());
+  return {t.put("indexed.sgpb", bytes), t.put("old.sgpb", old)};
+}
+
+// With the node index and without it (a file written before it), by id and by name.
+TEST_F(SgpbNodeTest, EveryNodeEqualsTheWholeGraph) {
+  for (const std::string& file : both_files(*this, node_graph(), 300)) {
+    const graph::Graph g = load_sgpb(file);
+    ASSERT_GT(g.node_count(), 30u);
+    std::size_t with_evidence = 0;
+    for (graph::NodeIndex v = 0; v < g.node_count(); ++v) {
+      for (const std::string& q : {g.node(v).id, g.node(v).name}) {
+        const auto r = load_sgpb_node(file, {.node = q});
+        ASSERT_TRUE(r.has_value());
+        ASSERT_TRUE(r->node.has_value()) << file << " " << q;
+        EXPECT_EQ(describe(*r), describe(g, *g.find_node(q))) << file << " " << q;
+        with_evidence += r->graph.evidence_count() > 0;
+      }
+    }
+    EXPECT_GT(with_evidence, 50u) << file;
+  }
+}
+
+// The file without the index is read whole as the file with it (the index adds nothing to
+// the graph), and the topology readers skip the index.
+TEST_F(SgpbNodeTest, FilesWithAndWithoutTheIndexHoldTheSameGraph) {
+  const auto files = both_files(*this, node_graph(), 300);
+  const graph::Graph a = load_sgpb(files[0]), b = load_sgpb(files[1]);
+  ASSERT_EQ(a.node_count(), b.node_count());
+  for (graph::NodeIndex v = 0; v < a.node_count(); ++v) EXPECT_EQ(describe(a, v), describe(b, v));
+  // The topology reader reads no index frame: only the footer is larger (by the index
+  // frames' entries in its frame index).
+  const auto indexed = load_sgpb_topology(files[0]).bytes_read;
+  const auto old = load_sgpb_topology(files[1]).bytes_read;
+  const auto index_bytes = std::filesystem::file_size(files[0]) - std::filesystem::file_size(files[1]);
+  EXPECT_GE(indexed, old);
+  EXPECT_LT(indexed - old, index_bytes / 10) << index_bytes;
+}
+
+// With the index, a node of low degree is found and read without scanning the tables: far
+// fewer bytes than the scan of the same file without the index (which reads every node and
+// edge table).
+TEST_F(SgpbNodeTest, TheIndexReadsAFractionOfTheScan) {
+  graph::Graph g = test_support::random_graph(3000, 30000, 5);
+  const auto lone = g.add_node("Lone Node", graph::Kind::kPerson);
+  g.add_alias(lone, "The Hermit");
+  graph::Evidence ev;
+  ev.text = "a sentence of our own about the hermit";
+  g.add_evidence(g.add_edge(lone, 7, graph::Relation::kConsult), ev);
+  const auto files = both_files(*this, g, 4000);
+  const graph::Graph whole = load_sgpb(files[1]);
+  for (const std::string q : {"Lone Node", "the hermit", "node 7"}) {
+    const auto indexed = load_sgpb_node(files[0], {.node = q, .evidence_edges = 20});
+    const auto scanned = load_sgpb_node(files[1], {.node = q, .evidence_edges = 20});
+    ASSERT_TRUE(indexed && indexed->node && scanned && scanned->node) << q;
+    EXPECT_EQ(describe(*indexed), describe(*scanned)) << q;
+    EXPECT_EQ(indexed->graph.node(*indexed->node).id, whole.node(*whole.find_node(q)).id) << q;
+    EXPECT_LT(indexed->bytes_read * 4, scanned->bytes_read) << q;
+  }
+  const auto lone_read = load_sgpb_node(files[0], {.node = "Lone Node"});
+  EXPECT_EQ(describe(*lone_read), describe(whole, lone));
 }
 
 // With evidence_edges N: the node's first N edges in show's order (out-edges, then in-edges)
@@ -144,8 +270,8 @@ TEST_F(SgpbNodeTest, EvidenceOfTheFirstEdgesOnly) {
 // Names, aliases and ids resolve to the node Graph::find_node finds in the whole graph
 // (a name before an alias before an id; case, accents and a leading "the" folded).
 TEST_F(SgpbNodeTest, FindsTheNodeAsTheGraphDoes) {
-  save_sgpb(node_graph(), path("g.sgpb"), {.target_frame_bytes = 300});
-  const graph::Graph g = load_sgpb(path("g.sgpb"));
+  for (const std::string& file : both_files(*this, node_graph(), 300)) {
+  const graph::Graph g = load_sgpb(file);
   std::vector<std::string> queries = {"huawei", "HUAWEI", "Washington", "us", "US",
                                       "the chinese company", "wall street journal",
                                       "The Wall Street Journal", "Ren Zhengfei",
@@ -155,13 +281,14 @@ TEST_F(SgpbNodeTest, FindsTheNodeAsTheGraphDoes) {
     queries.push_back(g.node(v).name);
   }
   for (const std::string& q : queries) {
-    const auto r = load_sgpb_node(path("g.sgpb"), {.node = q});
+    const auto r = load_sgpb_node(file, {.node = q});
     ASSERT_TRUE(r.has_value());
     const auto expected = g.find_node(q);
-    ASSERT_EQ(r->node.has_value(), expected.has_value()) << "'" << q << "'";
+    ASSERT_EQ(r->node.has_value(), expected.has_value()) << file << " '" << q << "'";
     if (expected) {
-      EXPECT_EQ(r->graph.node(*r->node).id, g.node(*expected).id) << "'" << q << "'";
+      EXPECT_EQ(r->graph.node(*r->node).id, g.node(*expected).id) << file << " '" << q << "'";
     }
+  }
   }
 }
 
@@ -217,6 +344,10 @@ TEST_F(SgpbNodeTest, DamageIsAnErrorAtTheFrameOrHarmless) {
   const std::string good = describe(*load_sgpb_node(write("good.sgpb", bytes), {.node = "Huawei"}));
   const auto frames = frames_of(bytes);
   ASSERT_GT(frames.size(), 12u);
+  // The node index's frames are among those swept (chunks and the directory).
+  const std::string kinds = kinds_of(bytes);
+  ASSERT_GT(std::count(kinds.begin(), kinds.end(), char{9}), 3);
+  ASSERT_EQ(kinds.back(), char{10});
   std::size_t errors = 0, harmless = 0;
   for (std::size_t i = 0; i < bytes.size(); ++i) {
     for (const bool truncate : {false, true}) {

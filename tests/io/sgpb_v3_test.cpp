@@ -43,6 +43,10 @@ std::uint64_t le(const std::string& b, std::size_t at, int n) {
   return v;
 }
 
+// The node index's frames (Frame fields 9 and 10, encoded by hand: io/sgpb_v3_index.hpp).
+constexpr int kIndexChunk = 9;
+constexpr int kIndexDirectory = 10;
+
 // The frames of a version 3 file, from its trailer and footer (read independently of the
 // library's reader): offset and Frame.body field number of each, the footer included.
 struct FrameAt {
@@ -121,12 +125,15 @@ TEST_F(SgpbV3Test, TopologyLoadIsTheGraphWithoutEvidenceAndSkipsEvidenceFrames) 
   EXPECT_EQ(t.article_count, g.articles().size());
   EXPECT_EQ(t.evidence_count, g.evidence_count());
   expect_topology_of(full, t.graph);
-  // It read the header, trailer, footer and tables only: no byte of an article or evidence
-  // frame (the footer's 8-byte head is read twice: to check it, then with the footer).
+  // It read the header, trailer, footer and tables only: no byte of an article, evidence or
+  // node index frame (the footer's 8-byte head is read twice: to check it, then with the
+  // footer).
   const std::string bytes = test_support::slurp(path("g.sgpb"));
   std::uint64_t skipped = 0;
   for (const FrameAt& f : frames_of(bytes))
-    if (f.body == pb::Frame::kArticles || f.body == pb::Frame::kEvidence) skipped += 8 + f.length;
+    if (f.body == pb::Frame::kArticles || f.body == pb::Frame::kEvidence ||
+        f.body == kIndexChunk || f.body == kIndexDirectory)
+      skipped += 8 + f.length;
   EXPECT_GT(skipped, bytes.size() / 2);
   EXPECT_LE(t.bytes_read, bytes.size() - skipped + 8);
   // The formats entry point gives the same, and the article count.
@@ -191,7 +198,8 @@ TEST_F(SgpbV3Test, EveryFlippedByteIsDetectedOrUnread) {
       if (i >= f.offset && i < f.offset + 8 + f.length) body = f.body;
     try {
       const SgpbTopology t = load_sgpb_topology(p);
-      EXPECT_TRUE(body == pb::Frame::kArticles || body == pb::Frame::kEvidence)
+      EXPECT_TRUE(body == pb::Frame::kArticles || body == pb::Frame::kEvidence ||
+                  body == kIndexChunk || body == kIndexDirectory)
           << "flipped byte " << i << " in a frame of kind " << body << " was not detected";
       expect_topology_of(full, t.graph);
     } catch (const io::ParseError& e) {
@@ -206,7 +214,8 @@ TEST_F(SgpbV3Test, CorruptionOfEachFrameTypeNamesItsOffset) {
   const std::string bytes = bytes_of(sample(), {.target_frame_bytes = 512});
   std::map<int, FrameAt> first_of;
   for (const FrameAt& f : frames_of(bytes)) first_of.emplace(f.body, f);
-  ASSERT_EQ(first_of.size(), 6u);  // header, node and edge tables, articles, evidence, footer
+  // header, node and edge tables, articles, evidence, node index chunks and directory, footer
+  ASSERT_EQ(first_of.size(), 8u);
   for (const auto& [body, f] : first_of) {
     std::string damaged = bytes;
     damaged[f.offset + 8 + f.length / 2] ^= 0x01;
@@ -217,7 +226,9 @@ TEST_F(SgpbV3Test, CorruptionOfEachFrameTypeNamesItsOffset) {
       EXPECT_EQ(e.offset(), f.offset) << e.what();
       EXPECT_NE(std::string(e.what()).find("checksum"), std::string::npos) << e.what();
     }
-    if (body == pb::Frame::kArticles || body == pb::Frame::kEvidence) continue;
+    if (body == pb::Frame::kArticles || body == pb::Frame::kEvidence || body == kIndexChunk ||
+        body == kIndexDirectory)
+      continue;
     try {
       load_sgpb_topology(write("d.sgpb", damaged));
       ADD_FAILURE() << "frame kind " << body;
