@@ -63,8 +63,10 @@ std::optional<std::uint32_t> find_step(const mpi::communicator& comm, std::strin
         mine[1] = v;
         break;
       }
+  // MPI_UINT64_T explicitly: Boost.MPI's minimum on std::uint64_t compared them as signed
+  // (all ones, "none", came out least).
   std::uint64_t least[3];
-  mpi::all_reduce(comm, mine, 3, least, mpi::minimum<std::uint64_t>());
+  MPI_Allreduce(mine, least, 3, MPI_UINT64_T, MPI_MIN, comm);
   for (const std::uint64_t v : least)
     if (v != kNone) return static_cast<std::uint32_t>(v);
   return std::nullopt;
