@@ -784,9 +784,17 @@ TEST_P(MpiCli, RankZeroReadsOnlyItsShareForPath) {
   ASSERT_GT(tables, 0);
   const auto size = static_cast<long long>(fs::file_size(g3));
   const auto [a, b] = endpoints(g3.string());
+  // The two highest-degree nodes: joined by a path, whose hops' evidence cites articles (the
+  // old code read the tables a second time besides them: more than the bound below).
+  const auto top = nlohmann::json::parse(
+      single("centrality '" + g3.string() + "' --metric degree --top 2 --json").out)["scores"];
+  const std::string h1 = "'" + top[0]["id"].get<std::string>() + "' ",
+                    h2 = "'" + top[1]["id"].get<std::string>() + "' ";
   const std::string q = "'" + g3.string() + "' ";
   const std::string x = "'" + a + "' ", y = "'" + b + "' ";
   const std::vector<std::string> commands{
+      "path " + q + h1 + h2,
+      "path " + q + h2 + h1 + "--weight none --json",
       "path " + q + x + y,
       "path " + q + y + x + "--json",
       "path " + q + x + y + "--weight none --json",
