@@ -244,24 +244,14 @@ bool rank_from_arrays(CentralityOptions o, std::ostream& out) {
   return true;
 }
 
-// Labels of the nodes a ranking prints, fetched for those nodes only (WholeFile::labels).
-struct FetchedRows {
-  std::size_t nodes, edges;
-  std::vector<std::string> ids, names;  // by node; "" for the nodes not fetched
-  std::vector<graph::Kind> kinds;
-  std::size_t node_count() const { return nodes; }
-  std::size_t edge_count() const { return edges; }
-  std::string_view id(graph::NodeIndex v) const { return ids[v]; }
-  std::string_view name(graph::NodeIndex v) const { return names[v]; }
-  graph::Kind kind(graph::NodeIndex v) const { return kinds[v]; }
-};
-
-// PageRank of the whole graph (as rank_from_arrays) on a file that the processes of a
-// distributed job hold in parts (kernels().open_whole_file): the scores are gathered here
-// and only the labels of the nodes that can be printed are fetched: the top nodes, with every
-// node that ties the last of them (print_ranking breaks ties by id). The output is the same.
+// PageRank or betweenness of the whole graph (as rank_from_arrays) on a file that the
+// processes of a distributed job hold in parts (kernels().open_whole_file): the scores are
+// gathered here and only the labels of the nodes that can be printed are fetched: the top
+// nodes, with every node that ties the last of them (print_ranking breaks ties by id). The
+// output is the same (betweenness: within the rounding of sums taken in another order).
 bool rank_whole_file(CentralityOptions o, std::ostream& out) {
-  if (o.metric != "pagerank" || o.filters.any() || !o.write.empty() || !o.personalize.empty())
+  if ((o.metric != "pagerank" && o.metric != "betweenness") || o.filters.any() ||
+      !o.write.empty() || !o.personalize.empty())
     return false;
   const std::unique_ptr<WholeFile> file = kernels().open_whole_file(o.graph);
   if (!file) return false;
@@ -270,10 +260,17 @@ bool rank_whole_file(CentralityOptions o, std::ostream& out) {
       allows_zero_weights(o.metric));
   if (!source) return false;
   o.source = *source;
+  const bool weighted = o.source != graph::WeightSource::kNone;
   const graph::CentralityResult r = run_metric(o, file->node_count(), [&](Progress&) {
-    return file->pagerank({.damping = o.damping,
-                           .weighted = o.source != graph::WeightSource::kNone,
-                           .threads = o.threads});
+    if (o.metric == "betweenness")
+      return file->betweenness(
+          {.normalized = o.normalized,
+           .cost = weighted ? graph::EdgeCost::kInverseWeight : graph::EdgeCost::kHops,
+           .samples = o.samples,
+           .seed = o.seed,
+           .confidence = o.confidence,
+           .threads = o.threads});
+    return file->pagerank({.damping = o.damping, .weighted = weighted, .threads = o.threads});
   });
   const std::size_t n = r.scores.size();
   std::vector<bool> printed(n, true);
@@ -292,14 +289,7 @@ bool rank_whole_file(CentralityOptions o, std::ostream& out) {
   std::vector<std::uint32_t> wanted;
   for (std::uint32_t v = 0; v < n; ++v)
     if (printed[v]) wanted.push_back(v);
-  WholeFile::Labels l = file->labels(wanted);
-  FetchedRows rows{file->node_count(), file->edge_count(), std::vector<std::string>(n),
-                   std::vector<std::string>(n), std::vector<graph::Kind>(n)};
-  for (std::size_t i = 0; i < wanted.size(); ++i) {
-    rows.ids[wanted[i]] = std::move(l.ids[i]);
-    rows.names[wanted[i]] = std::move(l.names[i]);
-    rows.kinds[wanted[i]] = l.kinds[i];
-  }
+  const FetchedRows rows = fetch_rows(*file, wanted);
   print_ranking(o, r, printed, rows, false, out);
   return true;
 }

@@ -167,12 +167,40 @@ bool cluster_from_arrays(ClustersOptions o, std::ostream& out) {
   return true;
 }
 
+// The whole graph's connected components (as cluster_from_arrays) on a file that the
+// processes of a distributed job hold in parts (kernels().open_whole_file): the membership
+// and the modularity are gathered here, and only the labels of the members listed (the
+// clusters of at least --min-size members) are fetched. The output is the same. False when
+// this does not apply, or when a weight is negative (the modularity's sums then take the
+// graph's path).
+bool cluster_whole_file(ClustersOptions o, std::ostream& out) {
+  if (o.method != "components" || o.filters.any() || !o.write.empty()) return false;
+  const std::unique_ptr<WholeFile> file = kernels().open_whole_file(o.graph);
+  if (!file) return false;
+  const std::optional<graph::WeightSource> source = file->read(
+      false, [&](bool has_weights) { return resolve_weight(o.weight, has_weights); }, true);
+  if (!source) return false;
+  o.source = *source;
+  Progress progress("clusters", o.progress);
+  progress.step(o.method);
+  const graph::ClusterResult r = file->components(o.resolution);
+  progress.finish(std::to_string(r.count) + " clusters");
+  const auto members = graph::cluster_members(r.membership, r.count);
+  std::vector<std::uint32_t> wanted;
+  for (const auto& m : members)
+    if (m.size() >= o.min_size) wanted.insert(wanted.end(), m.begin(), m.end());
+  const FetchedRows rows = fetch_rows(*file, wanted);
+  print_clusters(rows, o, r, members, std::vector<bool>(rows.node_count(), true), false, out);
+  return true;
+}
+
 }  // namespace
 
 void run_clusters(const ClustersOptions& given, std::ostream& out) {
   ClustersOptions o = given;
   method_of(o);  // an unknown method is a usage error, before any loading
   kernels().check_supported("clusters", o.method);
+  if (cluster_whole_file(o, out)) return;
   if (cluster_from_arrays(o, out)) return;
   const graph::FilterOptions filter = filter_of(o.filters);
   const bool on_subgraph = o.filters.subgraph && !filter.selects_everything();

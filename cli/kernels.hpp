@@ -6,6 +6,7 @@
 // No MPI here: this file only names the kernels.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -16,6 +17,7 @@
 
 #include "graph/betweenness.hpp"
 #include "graph/centrality.hpp"
+#include "graph/cluster.hpp"
 #include "graph/components.hpp"
 #include "graph/csr.hpp"
 #include "graph/graph.hpp"
@@ -38,9 +40,10 @@ class WholeFile {
   // source_of(whether some edge has a user weight); returns the source used, or nullopt when
   // a weight under it is negative (or zero, when !allow_zero; the caller then takes the path
   // that names the edge).
+  // `keep_edges`: the processes also keep their parts of the edge list (for induced()).
   virtual std::optional<graph::WeightSource> read(
       bool directed, const std::function<graph::WeightSource(bool)>& source_of,
-      bool allow_zero) = 0;
+      bool allow_zero, bool keep_edges = false) = 0;
   virtual std::size_t node_count() const = 0;  // the file's header
   virtual std::size_t edge_count() const = 0;
   struct Totals {
@@ -49,8 +52,34 @@ class WholeFile {
   };
   virtual Totals totals() const = 0;  // after read()
   virtual graph::CentralityResult pagerank(const graph::PageRankOptions& o) = 0;
+  // Betweenness of the view read (graph::betweenness_centrality's conventions).
+  virtual graph::CentralityResult betweenness(const graph::BetweennessOptions& o) = 0;
+  // The connected components of the (undirected) view read, numbered as
+  // graph::connected_components numbers them, and graph::modularity of them at `resolution`
+  // on that view: ClusterResult's membership, count and modularity, as graph::cluster gives
+  // them for ClusterMethod::kComponents.
+  virtual graph::ClusterResult components(double resolution) = 0;
   // The ids, names and kinds of `nodes`, in the list's order.
   virtual Labels labels(const std::vector<std::uint32_t>& nodes) = 0;
+  // The node that `query` names, as graph::Graph::find_node finds it in the file loaded whole
+  // (io::find_node's rules: folded name, else alias, else id; the first in file order);
+  // nullopt when none.
+  virtual std::optional<std::uint32_t> find_node(const std::string& query) = 0;
+  // graph::distances_from(view, source, cost) on the view read, never entering `avoid`;
+  // `reverse` (a directed view): the distances to `source`. By node; +infinity: unreached.
+  virtual std::vector<double> distances(std::uint32_t source, bool reverse, graph::EdgeCost cost,
+                                        const std::vector<std::uint32_t>& avoid) = 0;
+  // io::induced_graph of the file on `nodes` (file numbers, sorted, unique; read() with
+  // keep_edges): the graph, its edges in the order added, and where each edge's evidence lies
+  // in the file's evidence list (first item, count), with the header's node, edge and
+  // evidence counts (for io::load_sgpb_evidence_ranges).
+  struct Induced {
+    graph::Graph graph;
+    std::vector<graph::EdgeRef> edges;
+    std::vector<std::array<std::uint64_t, 2>> evidence;
+    std::array<std::uint64_t, 3> counts{};
+  };
+  virtual Induced induced(const std::vector<std::uint32_t>& nodes) = 0;
 };
 
 struct Kernels {

@@ -18,6 +18,8 @@
 // date and hedging filters (they read evidence), a node the arrays do not find (its error
 // suggests names), an endpoint among --avoid, weights a weighted path refuses (both errors
 // are the old path's) and files of other formats or versions.
+// In a distributed job (stakegraph-mpi) on such a file, the processes hold the graph in parts
+// and the same path is found without loading it here (run_path_on_whole_file).
 #include <algorithm>
 #include <cstdio>
 #include <iostream>
@@ -204,6 +206,68 @@ bool run_path_on_arrays(const PathOptions& o, std::ostream& out) {
   return true;
 }
 
+// The shortest path as run_path_on_arrays finds it, on a file that the processes of a
+// distributed job hold in parts (kernels().open_whole_file): the endpoints are found by the
+// processes that hold them, the distances from FROM and to TO are computed by them and
+// gathered here, and only the nodes on a shortest path come here (with their labels and every
+// edge among them, io::induced_graph's subgraph), then the hops' evidence is read from its
+// frames. The output is the same. False when this does not apply (as run_path_on_arrays,
+// and --relation, --kind: refused by the kernels in use).
+bool run_path_on_whole_file(const PathOptions& o, std::ostream& out) {
+  if (!o.relations.empty() || !o.kinds.empty()) return false;
+  const std::unique_ptr<WholeFile> file = kernels().open_whole_file(o.graph);
+  if (!file) return false;
+  graph::PathOptions p;
+  const std::optional<graph::WeightSource> source = file->read(
+      o.directed, [&](bool has_weights) { return resolve_weight(o.weight, has_weights); },
+      false, true);
+  if (!source) return false;
+  p.weights = *source;
+  const auto from = file->find_node(o.from);
+  const auto to = file->find_node(o.to);
+  if (!from || !to) return false;
+  std::vector<std::uint32_t> avoid;
+  for (const auto& a : o.avoid) {
+    const auto v = file->find_node(a);
+    if (!v || *v == *from || *v == *to) return false;
+    avoid.push_back(*v);
+  }
+  const bool weighted = p.weights != graph::WeightSource::kNone;
+  p.cost = weighted ? graph::EdgeCost::kInverseWeight : graph::EdgeCost::kHops;
+  p.directed = o.directed;
+  const std::vector<double> dist = file->distances(*from, false, p.cost, avoid);
+  const bool reached = dist[*to] != std::numeric_limits<double>::infinity();
+  std::vector<double> back;
+  if (reached) back = file->distances(*to, o.directed, p.cost, avoid);
+  const double reach = dist[*to] + 1e-9 * std::max(1.0, dist[*to]);
+  std::vector<std::uint32_t> nodes;
+  for (std::size_t v = 0; v < dist.size(); ++v)
+    if ((reached && dist[v] + back[v] <= reach) || v == *from || v == *to)
+      nodes.push_back(static_cast<std::uint32_t>(v));
+  WholeFile::Induced sub = file->induced(nodes);
+  const auto index_of = [&](std::uint32_t v) -> std::optional<graph::NodeIndex> {
+    const auto it = std::lower_bound(nodes.begin(), nodes.end(), v);
+    if (it == nodes.end() || *it != v) return std::nullopt;
+    return static_cast<graph::NodeIndex>(it - nodes.begin());
+  };
+  for (const std::uint32_t v : avoid)
+    if (const auto w = index_of(v)) p.avoid.push_back(*w);
+  const graph::NodeIndex s = *index_of(*from), e = *index_of(*to);
+  // The single-process search on the few nodes (run_path_on_arrays's choice among them).
+  const graph::PathResult r = graph::shortest_path(sub.graph, s, e, p);
+  std::vector<io::EvidenceRange> hops;
+  for (const graph::Path& path : r.paths)
+    for (const graph::PathHop& h : path.hops) {
+      const std::size_t k = static_cast<std::size_t>(
+          std::find(sub.edges.begin(), sub.edges.end(), h.edge) - sub.edges.begin());
+      if (std::none_of(hops.begin(), hops.end(), [&](const auto& x) { return x.edge == h.edge; }))
+        hops.push_back({sub.evidence.at(k)[0], sub.evidence.at(k)[1], h.edge});
+    }
+  if (!hops.empty()) io::load_sgpb_evidence_ranges(o.graph, sub.counts, hops, sub.graph);
+  print_result(sub.graph, r, s, e, weighted, o.json, out);
+  return true;
+}
+
 }  // namespace
 
 void run_path(const PathOptions& o, std::ostream& out) {
@@ -211,7 +275,9 @@ void run_path(const PathOptions& o, std::ostream& out) {
   if (o.k == 0) throw graph::InvalidArgument("--k must be at least 1");
   graph::FilterOptions dates = make_filter({}, {}, o.since, o.until);
   dates.exclude_hedged = o.no_hedged;
-  if (!o.all && o.k == 1 && dates.selects_everything() && run_path_on_arrays(o, out)) return;
+  if (!o.all && o.k == 1 && dates.selects_everything() &&
+      (run_path_on_whole_file(o, out) || run_path_on_arrays(o, out)))
+    return;
   const graph::Graph full = io::load_graph(o.graph);
   // Names are resolved on the whole graph (suggestions), then found by id in the copy.
   const std::string from_id = full.node(resolve_node(full, o.from, o.graph)).id;

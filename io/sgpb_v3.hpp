@@ -24,6 +24,7 @@
 // Complexity: O(V + E) time and memory for the topology, plus O(evidence) for a full read.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <iosfwd>
 #include <optional>
@@ -134,5 +135,18 @@ std::optional<SgpbNodeLoad> load_sgpb_node(const std::string& path, const SgpbNo
 void load_sgpb_edge_evidence(const std::string& path, const TopologyArrays& t,
                              std::vector<std::pair<std::uint64_t, graph::EdgeRef>> edges,
                              graph::Graph& g);
+
+// The same when the caller knows where each edge's evidence lies in the file's evidence list
+// (items [first, first + count): an edge's items follow those of the edges before it), e.g.
+// from the edge tables it read in parts (stakegraph-mpi): nothing but the header, the footer
+// and the frames above is read. `counts`: the header's node, edge and evidence counts as the
+// caller read them (a file that no longer declares them is an io::ParseError).
+struct EvidenceRange {
+  std::uint64_t first = 0, count = 0;
+  graph::EdgeRef edge;
+};
+void load_sgpb_evidence_ranges(const std::string& path,
+                               const std::array<std::uint64_t, 3>& counts,
+                               std::vector<EvidenceRange> edges, graph::Graph& g);
 
 }  // namespace stakegraph::io

@@ -154,36 +154,51 @@ void read_cited_articles(File& file, const V3File& v3, const std::vector<FrameAt
 
 using namespace detail;
 
-void load_sgpb_edge_evidence(const std::string& path, const TopologyArrays& t,
-                             std::vector<std::pair<std::uint64_t, graph::EdgeRef>> edges,
-                             graph::Graph& g) {
+void load_sgpb_evidence_ranges(const std::string& path,
+                               const std::array<std::uint64_t, 3>& counts,
+                               std::vector<EvidenceRange> edges, graph::Graph& g) {
   File file(path);
   V3File v3;
   std::uint32_t version = 0;
-  if (!open_v3(file, v3, version) || v3.header.node_count() != t.node_count() ||
-      v3.header.edge_count() != t.edge_count() || v3.header.evidence_count() != t.evidence_count)
+  if (!open_v3(file, v3, version) || v3.header.node_count() != counts[0] ||
+      v3.header.edge_count() != counts[1] || v3.header.evidence_count() != counts[2])
     fail(file.name(), 0, "the file changed while it was read");
-  std::sort(edges.begin(), edges.end(),
-            [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::stable_sort(edges.begin(), edges.end(),
+                   [](const EvidenceRange& a, const EvidenceRange& b) { return a.first < b.first; });
   std::vector<EvidenceWant> wants;
-  std::uint64_t first = 0;
-  std::size_t next = 0;
-  for (std::uint64_t i = 0; i < t.edge_count() && next < edges.size(); ++i) {
-    for (; next < edges.size() && edges[next].first == i; ++next)
-      wants.push_back({first, t.evidence[i], false, {}});
-    first += t.evidence[i];
+  for (const EvidenceRange& e : edges) {
+    if (e.first + e.count > counts[2])
+      throw graph::InvalidArgument("load_sgpb_evidence_ranges: items out of range");
+    wants.push_back({e.first, e.count, false, {}});
   }
-  if (next != edges.size())
-    throw graph::InvalidArgument("load_sgpb_edge_evidence: edge out of range");
   std::unordered_set<std::string> cited;
   read_evidence(file, v3, frames_of(v3), wants, cited);
   read_cited_articles(file, v3, frames_of(v3), cited, g);
   for (std::size_t k = 0; k < edges.size(); ++k) {
-    graph::EdgeData& d = g.edge_data(edges[k].second);
+    graph::EdgeData& d = g.edge_data(edges[k].edge);
     d.evidence.clear();
     d.unloaded_evidence = 0;
     for (const pb::Evidence& x : wants[k].evidence) d.evidence.push_back(evidence_from_proto(g, x));
   }
+}
+
+void load_sgpb_edge_evidence(const std::string& path, const TopologyArrays& t,
+                             std::vector<std::pair<std::uint64_t, graph::EdgeRef>> edges,
+                             graph::Graph& g) {
+  std::sort(edges.begin(), edges.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<EvidenceRange> ranges;
+  std::uint64_t first = 0;
+  std::size_t next = 0;
+  for (std::uint64_t i = 0; i < t.edge_count() && next < edges.size(); ++i) {
+    for (; next < edges.size() && edges[next].first == i; ++next)
+      ranges.push_back({first, t.evidence[i], edges[next].second});
+    first += t.evidence[i];
+  }
+  if (next != edges.size())
+    throw graph::InvalidArgument("load_sgpb_edge_evidence: edge out of range");
+  load_sgpb_evidence_ranges(path, {t.node_count(), t.edge_count(), t.evidence_count},
+                            std::move(ranges), g);
 }
 
 }  // namespace stakegraph::io

@@ -134,7 +134,11 @@ SgpbV3Nodes read_sgpb_v3_nodes(const std::string& path, const SgpbV3Index& index
             out.names.push_back(std::move(name));
             out.kinds.push_back(kind);
           },
-          [](std::uint32_t, const pb::NodeExtra&) {});
+          [&](std::uint32_t i, const pb::NodeExtra& x) {
+            const std::uint64_t v = tab.first + i;
+            if (v < first || v >= last) return;
+            for (const auto& a : x.aliases()) out.aliases.emplace_back(v, a);
+          });
     } catch (const graph::Error& e) {
       fail(path, tab.offset, std::string("corrupted frame: ") + e.what());
     }
@@ -145,7 +149,7 @@ SgpbV3Nodes read_sgpb_v3_nodes(const std::string& path, const SgpbV3Index& index
 
 SgpbV3Edges read_sgpb_v3_edges(const std::string& path, const SgpbV3Index& index,
                                std::size_t first_table, std::size_t last_table, bool weighted,
-                               graph::WeightSource source) {
+                               graph::WeightSource source, bool details) {
   if (first_table > last_table || last_table > index.edge_tables.size())
     throw graph::InvalidArgument("read_sgpb_v3_edges: table range out of the index");
   SgpbV3Edges out;
@@ -182,6 +186,12 @@ SgpbV3Edges read_sgpb_v3_edges(const std::string& path, const SgpbV3Index& index
         out.targets.push_back(u);
         out.user_weights = out.user_weights || d.has_weight;
         ++out.by_relation[static_cast<std::size_t>(d.relation)];
+        if (details) {
+          out.relations.push_back(d.relation);
+          out.evidence_counts.push_back(d.evidence);
+          if (d.has_weight)
+            out.user_weight_values.emplace_back(out.first + out.sources.size() - 1, d.weight);
+        }
         if (!weighted) return;
         data.relation = d.relation;
         data.unloaded_evidence = d.evidence;

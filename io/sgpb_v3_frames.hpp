@@ -7,8 +7,8 @@
 // node table, which give the table's first node and its count; it checks that the node
 // tables follow each other and hold the header's node count. It reads no edge table.
 // read_sgpb_v3_nodes reads the node tables that hold a range of node numbers, whole (CRC and
-// every check of the table), and keeps the ids, cleaned names (graph::clean_name) and kinds
-// of that range only. read_sgpb_v3_edges reads a range of edge tables, whole and checked, and
+// every check of the table), and keeps the ids, cleaned names (graph::clean_name), kinds and
+// aliases of that range only. read_sgpb_v3_edges reads a range of edge tables, whole and checked, and
 // keeps each edge's endpoints (the smaller first for a symmetric relation, as graph::Graph
 // stores it), its weight under a graph::WeightSource (graph::edge_weight), and whether some
 // edge has a user weight.
@@ -24,6 +24,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "graph/csr.hpp"
@@ -58,6 +59,7 @@ struct SgpbV3Nodes {
   std::uint64_t first = 0;  // the range asked for: nodes [first, first + ids.size())
   std::vector<std::string> ids, names;
   std::vector<graph::Kind> kinds;
+  std::vector<std::pair<std::uint64_t, std::string>> aliases;  // (node number, alias), file order
   std::uint64_t bytes_read = 0;
 };
 
@@ -72,12 +74,18 @@ struct SgpbV3Edges {
   std::vector<float> weights;  // under `source`, one per edge; empty when not asked for
   bool user_weights = false;   // some edge of the range has a user weight (graph::has_weights)
   std::vector<std::uint64_t> by_relation;  // edges by graph::Relation (kRelationCount entries)
+  // With `details` only, per edge of the range: its relation and evidence count, and the user
+  // weights as (edge number in the file, weight), in file order.
+  std::vector<graph::Relation> relations;
+  std::vector<std::uint32_t> evidence_counts;
+  std::vector<std::pair<std::uint64_t, double>> user_weight_values;
   std::uint64_t bytes_read = 0;
 };
 
-// Edge tables [first_table, last_table) of `index`; weights under `source` when `weighted`.
+// Edge tables [first_table, last_table) of `index`; weights under `source` when `weighted`;
+// `details`: also each edge's relation, evidence count and user weight.
 SgpbV3Edges read_sgpb_v3_edges(const std::string& path, const SgpbV3Index& index,
                                std::size_t first_table, std::size_t last_table, bool weighted,
-                               graph::WeightSource source);
+                               graph::WeightSource source, bool details = false);
 
 }  // namespace stakegraph::io

@@ -330,7 +330,7 @@ std::uint64_t fingerprint(const LocalCsr& c) {
 // unique through the directory ranks (an all-to-all of the ids).
 void read_v3(const mpi::communicator& comm, const std::string& path,
              const graph::CsrOptions& options, const io::SgpbV3Index& index,
-             DistributedGraph& out) {
+             DistributedGraph& out, bool keep_edges) {
   const int p = comm.size(), me = comm.rank();
   FrameReadStats& st = out.stats;
   if (me == 0) st.bytes_read = index.bytes_read;
@@ -364,12 +364,14 @@ void read_v3(const mpi::communicator& comm, const std::string& path,
     out.ids = std::move(nodes.ids);
     out.names = std::move(nodes.names);
     out.kinds = std::move(nodes.kinds);
+    out.aliases = std::move(nodes.aliases);
     const auto [a, b] = share_tables(index.edge_tables, me, p);
     if (b > a) {
       st.edge_frames_first = edge_frame0 + a;
       st.edge_frames_last = edge_frame0 + b;
     }
-    edges = io::read_sgpb_v3_edges(path, index, a, b, options.weighted, options.source);
+    edges = io::read_sgpb_v3_edges(path, index, a, b, options.weighted, options.source,
+                                   keep_edges);
     st.edges = edges.count;
     st.bytes_read += edges.bytes_read;
   });
@@ -449,6 +451,13 @@ void read_v3(const mpi::communicator& comm, const std::string& path,
     std::memcpy(&bits, &w, sizeof bits);
     send_arc(to_owner, rows.part, options.directed, s, t, bits);
   }
+  out.header_counts = {index.node_count, index.edge_count, index.evidence_count};
+  for (int r = 0; r < me; ++r) out.evidence_first += ranges[static_cast<std::size_t>(r)][2];
+  if (keep_edges) {
+    edges.weights.clear();
+    edges.weights.shrink_to_fit();
+    out.edges = std::move(edges);
+  }
   edges = {};
   // The counts of `stats`: the header's, and the nodes by kind and edges by relation.
   out.edge_count = index.edge_count;
@@ -471,7 +480,7 @@ void read_v3(const mpi::communicator& comm, const std::string& path,
 }  // namespace
 
 DistributedGraph read_distributed(const mpi::communicator& comm, const std::string& path,
-                                  const graph::CsrOptions& options) {
+                                  const graph::CsrOptions& options, bool keep_edges) {
   const int p = comm.size(), me = comm.rank();
   DistributedGraph out;
   FrameReadStats& st = out.stats;
@@ -492,7 +501,7 @@ DistributedGraph read_distributed(const mpi::communicator& comm, const std::stri
   mpi::broadcast(comm, v3, 0);
   mpi::broadcast(comm, flat, 0);
   if (v3) {
-    read_v3(comm, path, options, unflatten_v3(flat), out);
+    read_v3(comm, path, options, unflatten_v3(flat), out, keep_edges);
     return out;
   }
   const io::SgpbFrameIndex index = unflatten(flat);

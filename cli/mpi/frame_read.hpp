@@ -39,16 +39,19 @@
 // Collective: every rank calls each function here with the same arguments (rank 0's count).
 #pragma once
 
+#include <array>
 #include <boost/mpi/communicator.hpp>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "graph/csr.hpp"
 #include "graph/distributed/local_csr.hpp"
 #include "graph/error.hpp"
 #include "graph/graph.hpp"
+#include "io/sgpb_v3_frames.hpp"
 
 namespace stakegraph::cli::mpi_cli {
 
@@ -79,6 +82,14 @@ struct DistributedGraph {
   // edges by graph::Relation (kKindCount and kRelationCount entries).
   std::uint64_t edge_count = 0, article_count = 0, evidence_count = 0;
   std::vector<std::uint64_t> by_kind, by_relation;
+  // Version 3 files: the aliases of the owned nodes, (node number, alias) in file order.
+  std::vector<std::pair<std::uint64_t, std::string>> aliases;
+  // Version 3 files read with keep_edges: this rank's share of the edge list as read (with
+  // io::read_sgpb_v3_edges' details), the number of the first evidence item of that share
+  // (its edges' items follow), and the header's node, edge and evidence counts.
+  io::SgpbV3Edges edges;
+  std::uint64_t evidence_first = 0;
+  std::array<std::uint64_t, 3> header_counts{};
   FrameReadStats stats;
 };
 
@@ -91,8 +102,9 @@ std::string describe(const FrameReadStats& s);
 
 // Reads `path` (a .sgpb file) as the CSR view `options` of graph::build_csr (version 3 files:
 // weights under options.source; versions 1-2: evidence counts).
+// `keep_edges` (version 3 files): keep this rank's share of the edges (DistributedGraph::edges).
 DistributedGraph read_distributed(const boost::mpi::communicator& comm, const std::string& path,
-                                  const graph::CsrOptions& options);
+                                  const graph::CsrOptions& options, bool keep_edges = false);
 
 // Rank 0 receives the names of `nodes` (rank 0's list of node numbers) from the ranks that
 // own them, in the order of the list (empty strings for a file without names, version 1-2);

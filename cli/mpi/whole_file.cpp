@@ -2,14 +2,20 @@
 // (cli/mpi/whole_file.hpp).
 #include "cli/mpi/whole_file.hpp"
 
+#include <algorithm>
+#include <boost/mpi/collectives/all_reduce.hpp>
 #include <boost/mpi/collectives/broadcast.hpp>
+#include <boost/mpi/collectives/gather.hpp>
+#include <boost/serialization/vector.hpp>
 #include <cstdio>
+#include <cstring>
 #include <optional>
 #include <stdexcept>
 #include <utility>
 
 #include "cli/mpi/frame_read.hpp"
 #include "graph/distributed/algorithms.hpp"
+#include "graph/names.hpp"
 #include "io/sgpb_v3_frames.hpp"
 
 namespace stakegraph::cli::mpi_cli {
@@ -23,22 +29,137 @@ std::optional<DistributedGraph> g_parts;
 // Collective: rank 0 passes the file and the view, the others receive them. Rank 0 gets
 // every rank's FrameReadStats.
 std::vector<FrameReadStats> read_step(const mpi::communicator& comm, std::string path,
-                                      graph::CsrOptions o) {
-  int view[3] = {o.directed ? 1 : 0, o.weighted ? 1 : 0, static_cast<int>(o.source)};
+                                      graph::CsrOptions o, bool keep_edges) {
+  int view[4] = {o.directed ? 1 : 0, o.weighted ? 1 : 0, static_cast<int>(o.source),
+                 keep_edges ? 1 : 0};
   mpi::broadcast(comm, path, 0);
-  mpi::broadcast(comm, view, 3, 0);
+  mpi::broadcast(comm, view, 4, 0);
   o = {.directed = view[0] != 0,
        .weighted = view[1] != 0,
        .source = static_cast<graph::WeightSource>(view[2])};
   g_parts.reset();
-  g_parts = read_distributed(comm, path, o);
+  g_parts = read_distributed(comm, path, o, view[3] != 0);
   return gather_stats(comm, g_parts->stats);
+}
+
+// Collective: the node that rank 0's `query` names (WholeFile::find_node), on rank 0. Each
+// rank finds the first match of each rule among its own nodes; the least over the ranks of
+// the first rule that matches anywhere wins.
+std::optional<std::uint32_t> find_step(const mpi::communicator& comm, std::string query) {
+  mpi::broadcast(comm, query, 0);
+  constexpr std::uint64_t kNone = ~std::uint64_t{0};
+  const DistributedGraph& g = *g_parts;
+  std::uint64_t mine[3] = {kNone, kNone, kNone};  // by name, alias, id
+  const std::string folded = graph::fold_name(query);
+  for (std::size_t lv = 0; lv < g.ids.size(); ++lv) {
+    const std::uint64_t v = g.rows.first + lv;
+    if (mine[0] == kNone && !folded.empty() && graph::fold_name(g.names[lv]) == folded)
+      mine[0] = v;
+    if (mine[2] == kNone && g.ids[lv] == query) mine[2] = v;
+  }
+  if (!folded.empty())
+    for (const auto& [v, alias] : g.aliases)
+      if (graph::fold_name(graph::clean_name(alias)) == folded) {
+        mine[1] = v;
+        break;
+      }
+  // MPI_UINT64_T explicitly: Boost.MPI's minimum on std::uint64_t compared them as signed
+  // (all ones, "none", came out least).
+  std::uint64_t least[3];
+  MPI_Allreduce(mine, least, 3, MPI_UINT64_T, MPI_MIN, comm);
+  for (const std::uint64_t v : least)
+    if (v != kNone) return static_cast<std::uint32_t>(v);
+  return std::nullopt;
+}
+
+// Collective: graph::distances_from on the parts' rows (WholeFile::distances), on rank 0.
+std::vector<double> distances_step(const mpi::communicator& comm,
+                                   graph::distributed::DistanceOptions o) {
+  return graph::distributed::distances(comm, g_parts->rows, std::move(o)).dist;
+}
+
+// Collective: WholeFile::induced of rank 0's `nodes`. Each rank sends rank 0 the edges of its
+// share of the edge list whose two ends are among the nodes (8 numbers each: edge number,
+// source, target, relation, evidence count, first evidence item, whether it has a user
+// weight, the weight's bits); the shares follow each other in rank order, so rank 0 receives
+// them in file order.
+WholeFile::Induced induced_step(const mpi::communicator& comm, std::vector<std::uint32_t> nodes) {
+  const NodeLabels labels = gather_labels(comm, *g_parts, nodes);
+  mpi::broadcast(comm, nodes, 0);
+  const io::SgpbV3Edges& e = g_parts->edges;
+  auto among = [&](std::uint32_t v) { return std::binary_search(nodes.begin(), nodes.end(), v); };
+  std::vector<std::uint64_t> mine;
+  std::uint64_t item = g_parts->evidence_first;
+  std::size_t w = 0;
+  for (std::size_t i = 0; i < e.sources.size(); ++i) {
+    const std::uint64_t number = e.first + i;
+    while (w < e.user_weight_values.size() && e.user_weight_values[w].first < number) ++w;
+    const std::uint32_t count = e.evidence_counts[i];
+    if (among(e.sources[i]) && among(e.targets[i])) {
+      const bool weighted = w < e.user_weight_values.size() && e.user_weight_values[w].first == number;
+      std::uint64_t bits = 0;
+      if (weighted) std::memcpy(&bits, &e.user_weight_values[w].second, sizeof bits);
+      mine.insert(mine.end(), {number, e.sources[i], e.targets[i],
+                               static_cast<std::uint64_t>(e.relations[i]), count, item,
+                               weighted ? 1u : 0u, bits});
+    }
+    item += count;
+  }
+  WholeFile::Induced out;
+  if (comm.rank() != 0) {
+    mpi::gather(comm, mine, 0);
+    return out;
+  }
+  std::vector<std::vector<std::uint64_t>> all;
+  mpi::gather(comm, mine, all, 0);
+  out.counts = g_parts->header_counts;
+  graph::Graph& g = out.graph;
+  for (std::size_t k = 0; k < nodes.size(); ++k)
+    g.add_node_with_id(labels.ids[k], labels.names[k], labels.kinds[k]);
+  auto index_of = [&](std::uint64_t v) {
+    return static_cast<graph::NodeIndex>(
+        std::lower_bound(nodes.begin(), nodes.end(), static_cast<std::uint32_t>(v)) -
+        nodes.begin());
+  };
+  for (const std::vector<std::uint64_t>& part : all) {
+    for (std::size_t k = 0; k + 8 <= part.size(); k += 8) {
+      graph::EdgeData d;
+      d.relation = static_cast<graph::Relation>(part[k + 3]);
+      d.unloaded_evidence = static_cast<std::uint32_t>(part[k + 4]);
+      if (part[k + 6] != 0) {
+        double weight = 0.0;
+        std::memcpy(&weight, &part[k + 7], sizeof weight);
+        d.weight = weight;
+      }
+      out.edges.push_back(
+          g.append_edge_unchecked(index_of(part[k + 1]), index_of(part[k + 2]), std::move(d)));
+      out.evidence.push_back({part[k + 5], part[k + 4]});
+    }
+  }
+  return out;
+}
+
+// Collective: the components of the parts' rows (rank 0's engine) and their modularity on
+// the same rows, on rank 0.
+graph::ClusterResult components_step(const mpi::communicator& comm,
+                                     graph::distributed::Engine engine, double resolution) {
+  graph::ComponentsResult c = graph::distributed::connected_components(comm, g_parts->rows, engine);
+  graph::ClusterResult r;
+  r.modularity = graph::distributed::modularity(comm, g_parts->rows, c.membership, resolution);
+  r.membership = std::move(c.membership);
+  r.count = c.count;
+  return r;
 }
 
 class PartsFile final : public WholeFile {
  public:
-  PartsFile(const mpi::communicator& comm, std::string path, Announce announce, bool verbose)
-      : comm_(comm), path_(std::move(path)), announce_(std::move(announce)), verbose_(verbose) {}
+  PartsFile(const mpi::communicator& comm, std::string path, Announce announce, bool verbose,
+            graph::distributed::Engine engine)
+      : comm_(comm),
+        path_(std::move(path)),
+        announce_(std::move(announce)),
+        verbose_(verbose),
+        engine_(engine) {}
 
   ~PartsFile() override {
     try {
@@ -49,12 +170,12 @@ class PartsFile final : public WholeFile {
 
   std::optional<graph::WeightSource> read(
       bool directed, const std::function<graph::WeightSource(bool)>& source_of,
-      bool allow_zero) override {
+      bool allow_zero, bool keep_edges) override {
     graph::WeightSource source = source_of(false);
-    read_as(directed, source);
+    read_as(directed, source, keep_edges);
     if (g_parts->user_weights && source_of(true) != source) {
       source = source_of(true);
-      read_as(directed, source);  // the file's own weights: each rank reads its share again
+      read_as(directed, source, keep_edges);  // the file's own weights: each rank reads its share again
     }
     if (source == graph::WeightSource::kWeight &&
         !(allow_zero ? g_parts->weights_non_negative : g_parts->weights_positive))
@@ -76,6 +197,48 @@ class PartsFile final : public WholeFile {
     return r;
   }
 
+  graph::CentralityResult betweenness(const graph::BetweennessOptions& o) override {
+    graph::CentralityResult r;
+    announce_(kWholeBetweenness, [&] {
+      r = graph::distributed::betweenness(comm_, g_parts->rows, o, engine_);
+    });
+    return r;
+  }
+
+  graph::ClusterResult components(double resolution) override {
+    graph::ClusterResult r;
+    announce_(kWholeComponents, [&] { r = components_step(comm_, engine_, resolution); });
+    return r;
+  }
+
+  std::optional<std::uint32_t> find_node(const std::string& query) override {
+    std::optional<std::uint32_t> v;
+    announce_(kWholeFind, [&] { v = find_step(comm_, query); });
+    return v;
+  }
+
+  std::vector<double> distances(std::uint32_t source, bool reverse, graph::EdgeCost cost,
+                                const std::vector<std::uint32_t>& avoid) override {
+    graph::distributed::DistanceOptions o;
+    o.source = source;
+    o.reverse = reverse;
+    o.cost = cost;
+    o.engine = engine_;
+    if (!avoid.empty()) {
+      o.blocked.assign(nodes_, 0);
+      for (const std::uint32_t a : avoid) o.blocked[a] = 1;
+    }
+    std::vector<double> d;
+    announce_(kWholeDistances, [&] { d = distances_step(comm_, std::move(o)); });
+    return d;
+  }
+
+  Induced induced(const std::vector<std::uint32_t>& nodes) override {
+    Induced r;
+    announce_(kWholeInduced, [&] { r = induced_step(comm_, nodes); });
+    return r;
+  }
+
   Labels labels(const std::vector<std::uint32_t>& nodes) override {
     Labels out;
     announce_(kWholeLabels, [&] {
@@ -86,12 +249,12 @@ class PartsFile final : public WholeFile {
   }
 
  private:
-  void read_as(bool directed, graph::WeightSource source) {
+  void read_as(bool directed, graph::WeightSource source, bool keep_edges) {
     const graph::CsrOptions o{.directed = directed,
                               .weighted = source != graph::WeightSource::kNone,
                               .source = source};
     std::vector<FrameReadStats> stats;
-    announce_(kWholeRead, [&] { stats = read_step(comm_, path_, o); });
+    announce_(kWholeRead, [&] { stats = read_step(comm_, path_, o, keep_edges); });
     nodes_ = g_parts->rows.part.n;
     edges_ = g_parts->edge_count;
     if (!verbose_) return;
@@ -105,15 +268,17 @@ class PartsFile final : public WholeFile {
   std::string path_;
   Announce announce_;
   bool verbose_;
+  graph::distributed::Engine engine_;
   std::size_t nodes_ = 0, edges_ = 0;
 };
 
 }  // namespace
 
 std::unique_ptr<WholeFile> open_whole_file(const mpi::communicator& comm, const std::string& path,
-                                           Announce announce, bool verbose) {
+                                           Announce announce, bool verbose,
+                                           graph::distributed::Engine engine) {
   if (path == "-" || !io::sgpb_v3_readable(path)) return nullptr;
-  return std::make_unique<PartsFile>(comm, path, std::move(announce), verbose);
+  return std::make_unique<PartsFile>(comm, path, std::move(announce), verbose, engine);
 }
 
 void serve_whole_file(const mpi::communicator& comm, int step) {
@@ -121,13 +286,28 @@ void serve_whole_file(const mpi::communicator& comm, int step) {
     throw std::logic_error("whole-file step before any read");
   switch (step) {
     case kWholeRead:
-      read_step(comm, {}, {});
+      read_step(comm, {}, {}, false);
       break;
     case kWholePageRank:
       graph::distributed::pagerank(comm, g_parts->rows, {});
       break;
     case kWholeLabels:
       gather_labels(comm, *g_parts, {});
+      break;
+    case kWholeBetweenness:
+      graph::distributed::betweenness(comm, g_parts->rows, {});
+      break;
+    case kWholeComponents:
+      components_step(comm, graph::distributed::Engine::kBoostMpi, 1.0);
+      break;
+    case kWholeFind:
+      find_step(comm, {});
+      break;
+    case kWholeDistances:
+      distances_step(comm, {});
+      break;
+    case kWholeInduced:
+      induced_step(comm, {});
       break;
     case kWholeClose:
     default:

@@ -10,6 +10,11 @@
 // Weights: the file is read with source_of(false) first; when some edge has a user weight and
 // source_of(true) differs, the edge tables are read again under it (each rank its own share).
 // Errors: as read_distributed (RankError on every rank, naming the first rank that failed).
+// Kernels: pagerank, betweenness (the blocks all-gathered: every rank holds the CSR view),
+// components with their modularity (graph/distributed/algorithms.hpp); for `path`, finding a
+// node (each rank among its own nodes and aliases), distances from a node on the rows, and the
+// subgraph induced by some nodes (each rank sends the edges of its share of the edge list,
+// kept by read() with keep_edges, whose two ends are among them).
 // Cost per rank: its share of the file; rank 0 also the index (O(tables)), the results (O(V)
 // doubles) and the labels of the nodes it prints.
 #pragma once
@@ -20,6 +25,7 @@
 #include <string>
 
 #include "cli/kernels.hpp"
+#include "graph/distributed/algorithms.hpp"
 
 namespace stakegraph::cli::mpi_cli {
 
@@ -28,6 +34,11 @@ enum WholeFileStep : int {
   kWholePageRank,
   kWholeLabels,
   kWholeClose,
+  kWholeBetweenness,
+  kWholeComponents,
+  kWholeFind,
+  kWholeDistances,
+  kWholeInduced,
 };
 
 // Runs `work` on rank 0 after naming `step` to the other ranks.
@@ -35,9 +46,10 @@ using Announce = std::function<void(int step, const std::function<void()>& work)
 
 // Rank 0: the WholeFile of `path` when it is a .sgpb file of format version 3 (its header is
 // read here, on rank 0 alone), else nullptr. `verbose`: print on stderr what each rank read.
+// `engine`: the kernels of components and hop-count betweenness.
 std::unique_ptr<WholeFile> open_whole_file(const boost::mpi::communicator& comm,
                                            const std::string& path, Announce announce,
-                                           bool verbose);
+                                           bool verbose, graph::distributed::Engine engine);
 
 // The other ranks: their part of `step` (one of WholeFileStep).
 void serve_whole_file(const boost::mpi::communicator& comm, int step);

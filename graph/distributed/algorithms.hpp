@@ -87,6 +87,10 @@ struct DistanceResult {
 // graph::distances_from, distributed: hop distances by BFS levels, costs by delta-stepping.
 DistanceResult distances(const boost::mpi::communicator& comm, const Csr* root,
                          DistanceOptions options = {});
+// The same on the blocks the ranks already hold (every rank passes its block; the options are
+// rank 0's).
+DistanceResult distances(const boost::mpi::communicator& comm, const LocalCsr& local,
+                         DistanceOptions options = {});
 
 // graph::betweenness_centrality, distributed over sources (exact, or the same sampled sources
 // as the single-process kernel for the same seed). Engine::kParallelBgl with hop counts runs
@@ -94,5 +98,22 @@ DistanceResult distances(const boost::mpi::communicator& comm, const Csr* root,
 // each source's search is collective); with costs it runs the Boost.MPI kernel.
 CentralityResult betweenness(const boost::mpi::communicator& comm, const Csr* root,
                              BetweennessOptions options = {}, Engine engine = Engine::kBoostMpi);
+
+// The same on the blocks the ranks already hold (every rank passes its block; the options
+// are rank 0's): the whole Csr is gathered on every rank (gather_csr) instead of broadcast
+// from rank 0, so no rank needs to have read the whole graph file. Engine::kParallelBgl with
+// hop counts runs PBGL's Brandes on the blocks themselves.
+CentralityResult betweenness(const boost::mpi::communicator& comm, const LocalCsr& local,
+                             BetweennessOptions options = {}, Engine engine = Engine::kBoostMpi);
+
+// graph::modularity of `membership` (rank 0's; labels below n) on the undirected view held in
+// blocks, equal to it bit for bit: the sums run over the rows in node order as graph::modularity
+// adds them, passed from rank to rank in rank order (each rank continues the running sums over
+// its own rows), so the result does not depend on the number of ranks. Returned on rank 0.
+// Throws InvalidArgument on every rank for a directed view or a membership of the wrong size.
+// Cost: membership broadcast (4 V bytes), 16 V bytes passed p times, O(E / p) time per rank
+// (one rank at a time).
+double modularity(const boost::mpi::communicator& comm, const LocalCsr& local,
+                  std::vector<std::uint32_t> membership, double resolution = 1.0);
 
 }  // namespace stakegraph::graph::distributed

@@ -10,9 +10,11 @@
 // exact floating-point equality, as the single-process kernel and NetworkX).
 // Cost: O(V E / p) time per rank unweighted; memory: the whole Csr on every rank plus O(V).
 // Communication: the broadcast of the Csr once, and one reduction of 8 V bytes.
+#include <boost/mpi/collectives/all_reduce.hpp>
 #include <boost/mpi/collectives/broadcast.hpp>
 #include <boost/mpi/collectives/reduce.hpp>
 #include <boost/serialization/vector.hpp>
+#include <cmath>
 #include <string>
 
 #include "graph/distributed/algorithms.hpp"
@@ -90,9 +92,10 @@ void scale_scores(CentralityResult& res, std::uint32_t n, bool directed,
 
 // Engine::kParallelBgl, hop counts: rank 0's rows scattered, PBGL's Brandes
 // (pbgl_betweenness.cpp) over the same sources as the single-process kernel.
-CentralityResult pbgl_betweenness(const mpi::communicator& comm, const Csr* root,
+// Engine::kParallelBgl, hop counts: PBGL's Brandes (pbgl_betweenness.cpp) on the ranks'
+// blocks over the same sources as the single-process kernel.
+CentralityResult pbgl_betweenness(const mpi::communicator& comm, const LocalCsr& local,
                                   const BetweennessOptions& o) {
-  const LocalCsr local = scatter_csr(comm, root);
   const std::uint32_t n = local.part.n;
   CentralityResult res;
   if (n == 0) return res;
@@ -105,20 +108,10 @@ CentralityResult pbgl_betweenness(const mpi::communicator& comm, const Csr* root
   return res;
 }
 
-}  // namespace
-
-CentralityResult betweenness(const mpi::communicator& comm, const Csr* root, BetweennessOptions o,
-                             Engine engine) {
-  std::string error;
-  if (comm.rank() == 0) {
-    try {
-      if (!(o.confidence > 0.0 && o.confidence < 1.0))
-        throw InvalidArgument("betweenness: confidence must be in (0, 1)");
-      check_costs(*root, o.cost);
-    } catch (const InvalidArgument& e) {
-      error = e.what();
-    }
-  }
+// Throws on every rank rank 0's `error`, if any; then gives every rank rank 0's options and
+// engine.
+void agree(const mpi::communicator& comm, std::string error, BetweennessOptions& o,
+           Engine& engine) {
   mpi::broadcast(comm, error, 0);
   if (!error.empty()) throw InvalidArgument(error);
   int cost = static_cast<int>(o.cost);
@@ -130,12 +123,19 @@ CentralityResult betweenness(const mpi::communicator& comm, const Csr* root, Bet
   mpi::broadcast(comm, o.confidence, 0);
   int eng = static_cast<int>(engine);
   mpi::broadcast(comm, eng, 0);
-  if (static_cast<Engine>(eng) == Engine::kParallelBgl && o.cost == EdgeCost::kHops)
-    return pbgl_betweenness(comm, root, o);
-  Csr copy;
-  broadcast_csr(comm, root, copy);
-  const Csr& c = comm.rank() == 0 ? *root : copy;
+  engine = static_cast<Engine>(eng);
+}
 
+std::string confidence_error(const BetweennessOptions& o) {
+  if (!(o.confidence > 0.0 && o.confidence < 1.0))
+    return "betweenness: confidence must be in (0, 1)";
+  return {};
+}
+
+// Brandes over this rank's sources on the whole Csr `c` (every rank holds it); the sums are
+// reduced and scaled on rank 0.
+CentralityResult brandes_replicated(const mpi::communicator& comm, const Csr& c,
+                                    const BetweennessOptions& o) {
   const std::uint32_t n = c.n;
   CentralityResult res;
   if (n == 0) return res;
@@ -162,6 +162,48 @@ CentralityResult betweenness(const mpi::communicator& comm, const Csr* root, Bet
   }
   scale_scores(res, n, c.directed, o);
   return res;
+}
+
+}  // namespace
+
+CentralityResult betweenness(const mpi::communicator& comm, const Csr* root, BetweennessOptions o,
+                             Engine engine) {
+  std::string error;
+  if (comm.rank() == 0) {
+    error = confidence_error(o);
+    try {
+      if (error.empty()) check_costs(*root, o.cost);
+    } catch (const InvalidArgument& e) {
+      error = e.what();
+    }
+  }
+  agree(comm, error, o, engine);
+  if (engine == Engine::kParallelBgl && o.cost == EdgeCost::kHops)
+    return pbgl_betweenness(comm, scatter_csr(comm, root), o);
+  Csr copy;
+  broadcast_csr(comm, root, copy);
+  return brandes_replicated(comm, comm.rank() == 0 ? *root : copy, o);
+}
+
+CentralityResult betweenness(const mpi::communicator& comm, const LocalCsr& local,
+                             BetweennessOptions o, Engine engine) {
+  // check_costs's test on every block (rank 0's cost), with its message.
+  int cost_code = static_cast<int>(o.cost);
+  mpi::broadcast(comm, cost_code, 0);
+  bool bad = false;
+  if (static_cast<EdgeCost>(cost_code) != EdgeCost::kHops)
+    for (float w : local.weights) bad = bad || !(w > 0.0f) || !std::isfinite(w);
+  const bool any_bad = mpi::all_reduce(comm, bad, std::logical_or<bool>());
+  std::string error;
+  if (comm.rank() == 0) {
+    error = confidence_error(o);
+    if (error.empty() && any_bad && local.weighted)
+      error = "weighted paths need positive finite edge weights";
+  }
+  agree(comm, error, o, engine);
+  if (engine == Engine::kParallelBgl && o.cost == EdgeCost::kHops)
+    return pbgl_betweenness(comm, local, o);
+  return brandes_replicated(comm, gather_csr(comm, local), o);
 }
 
 }  // namespace stakegraph::graph::distributed

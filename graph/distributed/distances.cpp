@@ -85,14 +85,32 @@ std::uint32_t count_rounds(const std::vector<double>& dist, bool unit, double de
 
 }  // namespace
 
+namespace {
+
+// The search on the ranks' blocks, with rank 0's options (checked).
+DistanceResult search(const mpi::communicator& comm, const LocalCsr& local, DistanceOptions o);
+
+// Throws rank 0's `error` on every rank, if any.
+void agree(const mpi::communicator& comm, std::string error) {
+  mpi::broadcast(comm, error, 0);
+  if (!error.empty()) throw InvalidArgument(error);
+}
+
+// Rank 0's checks of the options against a graph of n nodes ("" when they pass).
+std::string option_error(std::uint32_t n, const DistanceOptions& o) {
+  if (o.source >= n) return "distances: source out of range";
+  if (!o.blocked.empty() && o.blocked.size() != n)
+    return "distances: blocked list of the wrong size";
+  return {};
+}
+
+}  // namespace
+
 DistanceResult distances(const mpi::communicator& comm, const Csr* root, DistanceOptions o) {
   std::string error;
   if (comm.rank() == 0) {
-    if (o.source >= root->n)
-      error = "distances: source out of range";
-    else if (!o.blocked.empty() && o.blocked.size() != root->n)
-      error = "distances: blocked list of the wrong size";
-    else {
+    error = option_error(root->n, o);
+    if (error.empty()) {
       try {
         check_costs(*root, o.cost);
       } catch (const InvalidArgument& e) {
@@ -100,8 +118,31 @@ DistanceResult distances(const mpi::communicator& comm, const Csr* root, Distanc
       }
     }
   }
-  mpi::broadcast(comm, error, 0);
-  if (!error.empty()) throw InvalidArgument(error);
+  agree(comm, error);
+  return search(comm, scatter_csr(comm, root), std::move(o));
+}
+
+DistanceResult distances(const mpi::communicator& comm, const LocalCsr& local, DistanceOptions o) {
+  // check_costs's test on every block.
+  int cost_code = static_cast<int>(o.cost);
+  mpi::broadcast(comm, cost_code, 0);
+  bool bad = false;
+  if (static_cast<EdgeCost>(cost_code) != EdgeCost::kHops)
+    for (float w : local.weights) bad = bad || !(w > 0.0f) || !std::isfinite(w);
+  const bool any_bad = mpi::all_reduce(comm, bad, std::logical_or<bool>());
+  std::string error;
+  if (comm.rank() == 0) {
+    error = option_error(local.part.n, o);
+    if (error.empty() && any_bad && local.weighted)
+      error = "weighted paths need positive finite edge weights";
+  }
+  agree(comm, error);
+  return search(comm, local, std::move(o));
+}
+
+namespace {
+
+DistanceResult search(const mpi::communicator& comm, const LocalCsr& local, DistanceOptions o) {
   int cost = static_cast<int>(o.cost);
   mpi::broadcast(comm, o.source, 0);
   mpi::broadcast(comm, cost, 0);
@@ -112,7 +153,6 @@ DistanceResult distances(const mpi::communicator& comm, const Csr* root, Distanc
   int engine = static_cast<int>(o.engine);
   mpi::broadcast(comm, engine, 0);
   const bool pbgl = static_cast<Engine>(engine) == Engine::kParallelBgl;
-  const LocalCsr local = scatter_csr(comm, root);
   const BlockPartition& part = local.part;
   const bool use_in = o.reverse && local.directed;
   const Rows rows{use_in ? &local.in_offsets : &local.offsets,
@@ -249,5 +289,7 @@ DistanceResult distances(const mpi::communicator& comm, const Csr* root, Distanc
   }
   return res;
 }
+
+}  // namespace
 
 }  // namespace stakegraph::graph::distributed

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <boost/mpi/collectives/broadcast.hpp>
 #include <boost/serialization/vector.hpp>
+#include <stdexcept>
 
 namespace stakegraph::graph::distributed {
 
@@ -108,6 +109,66 @@ void broadcast_csr(const mpi::communicator& comm, const Csr* root, Csr& copy) {
   mpi::broadcast(comm, c.in_offsets, 0);
   mpi::broadcast(comm, c.in_sources, 0);
   mpi::broadcast(comm, c.in_weights, 0);
+}
+
+namespace {
+
+template <typename T>
+MPI_Datatype mpi_type();
+template <>
+MPI_Datatype mpi_type<std::uint64_t>() { return MPI_UINT64_T; }
+template <>
+MPI_Datatype mpi_type<std::uint32_t>() { return MPI_UINT32_T; }
+template <>
+MPI_Datatype mpi_type<float>() { return MPI_FLOAT; }
+
+// Every rank's `mine`, joined in rank order, on every rank.
+template <typename T>
+std::vector<T> all_joined(const mpi::communicator& comm, const std::vector<T>& mine) {
+  const auto p = static_cast<std::size_t>(comm.size());
+  std::vector<int> counts(p), displs(p);
+  const int count = static_cast<int>(mine.size());
+  MPI_Allgather(&count, 1, MPI_INT, counts.data(), 1, MPI_INT, comm);
+  std::uint64_t total = 0;
+  for (std::size_t r = 0; r < p; ++r) {
+    displs[r] = static_cast<int>(total);
+    total += static_cast<std::uint64_t>(counts[r]);
+  }
+  if (total > 0x7FFFFFFFull) throw std::length_error("gather_csr: more than 2^31 entries");
+  std::vector<T> out(total);
+  MPI_Allgatherv(mine.data(), count, mpi_type<T>(), out.data(), counts.data(), displs.data(),
+                 mpi_type<T>(), comm);
+  return out;
+}
+
+// One direction's rows: the local offsets (from 0) joined into global ones.
+void join_rows(const mpi::communicator& comm, const LocalCsr& local,
+               const std::vector<std::uint64_t>& offsets, const std::vector<std::uint32_t>& ids,
+               const std::vector<float>& weights, std::vector<std::uint64_t>& out_offsets,
+               std::vector<std::uint32_t>& out_ids, std::vector<float>& out_weights) {
+  std::vector<std::uint64_t> degrees(local.local_count());
+  for (std::uint32_t lv = 0; lv < local.local_count(); ++lv)
+    degrees[lv] = offsets[lv + 1] - offsets[lv];
+  const std::vector<std::uint64_t> all = all_joined(comm, degrees);
+  out_offsets.assign(all.size() + 1, 0);
+  for (std::size_t v = 0; v < all.size(); ++v) out_offsets[v + 1] = out_offsets[v] + all[v];
+  out_ids = all_joined(comm, ids);
+  if (local.weighted) out_weights = all_joined(comm, weights);
+}
+
+}  // namespace
+
+Csr gather_csr(const mpi::communicator& comm, const LocalCsr& local) {
+  Csr c;
+  c.n = local.part.n;
+  c.directed = local.directed;
+  c.weighted = local.weighted;
+  join_rows(comm, local, local.offsets, local.targets, local.weights, c.offsets, c.targets,
+            c.weights);
+  if (local.directed)
+    join_rows(comm, local, local.in_offsets, local.in_sources, local.in_weights, c.in_offsets,
+              c.in_sources, c.in_weights);
+  return c;
 }
 
 }  // namespace stakegraph::graph::distributed

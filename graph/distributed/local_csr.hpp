@@ -60,4 +60,10 @@ LocalCsr scatter_csr(const boost::mpi::communicator& comm, const Csr* root);
 // receive the whole Csr in `copy`.
 void broadcast_csr(const boost::mpi::communicator& comm, const Csr* root, Csr& copy);
 
+// Every rank passes its block and receives the whole Csr, the blocks joined in rank order
+// (MPI_Allgatherv of each array): equal to the Csr whose scatter gives the blocks. For a
+// kernel that replicates the graph (betweenness) when no rank has read it whole.
+// Memory per rank: the whole Csr; communication: every entry to every rank.
+Csr gather_csr(const boost::mpi::communicator& comm, const LocalCsr& local);
+
 }  // namespace stakegraph::graph::distributed

@@ -22,6 +22,7 @@
 
 #include "graph/betweenness.hpp"
 #include "graph/centrality.hpp"
+#include "graph/communities.hpp"
 #include "graph/components.hpp"
 #include "graph/distributed/algorithms.hpp"
 #include "graph/distributed/local_csr.hpp"
@@ -377,6 +378,63 @@ TEST(DistributedKernels, OracleValues) {
     for (std::size_t v = 0; v < want.size(); ++v) EXPECT_NEAR(bc.scores[v], want[v], 1e-9);
     for (const auto& [node, level] : o.data.at("bfs_distances").items())
       EXPECT_EQ(hops.dist[o.index.at(node)], level.get<double>()) << node;
+  }
+}
+
+// The kernels on blocks the ranks already hold (the blocks of a file read in parts):
+// gather_csr joins them back into the single-process Csr; modularity equals graph::modularity
+// bit for bit (its sums carried from rank to rank in node order), here on the components and
+// on an arbitrary labelling (node mod 7), with float weights of tenths so that the order of
+// the sums matters; betweenness and distances on blocks equal the single-process kernels.
+TEST(DistributedKernels, KernelsOnBlocksEqualSingleProcess) {
+  std::vector<Case> all = cases(false);
+  for (auto& k : cases(true)) all.push_back(std::move(k));
+  {
+    auto e = random_edges(400, 900, 9, 0);
+    std::vector<float> tenths;
+    for (std::size_t i = 0; i < e.edges.size(); ++i)
+      tenths.push_back(static_cast<float>(1 + (i * 7919) % 37) / 10.0f);
+    all.push_back({"random n=400 m=900, weights of tenths",
+                   sg::build_csr(400, e.edges, tenths, {.weighted = true})});
+  }
+  for (const auto& k : all) {
+    SCOPED_TRACE(k.name);
+    const dist::LocalCsr local = dist::scatter_csr(world(), root() ? &k.csr : nullptr);
+    const sg::Csr joined = dist::gather_csr(world(), local);
+    EXPECT_EQ(joined.n, k.csr.n);  // the others receive n through scatter_csr too
+    if (root()) {
+      EXPECT_EQ(joined.offsets, k.csr.offsets);
+      EXPECT_EQ(joined.targets, k.csr.targets);
+      EXPECT_EQ(joined.weights, k.csr.weights);
+      EXPECT_EQ(joined.in_offsets, k.csr.in_offsets);
+      EXPECT_EQ(joined.in_sources, k.csr.in_sources);
+      EXPECT_EQ(joined.in_weights, k.csr.in_weights);
+    }
+    if (!k.csr.directed) {
+      const auto c = dist::connected_components(world(), local);
+      std::vector<std::uint32_t> mod7(local.part.n);
+      for (std::uint32_t v = 0; v < local.part.n; ++v) mod7[v] = v % 7;
+      for (const auto& labels : {c.membership, mod7}) {
+        const double got = dist::modularity(world(), local,
+                                            root() ? labels : std::vector<std::uint32_t>{}, 0.8);
+        if (root()) EXPECT_EQ(got, sg::modularity(k.csr, labels, 0.8));
+      }
+    }
+    const sg::BetweennessOptions b{
+        .cost = k.csr.weighted ? sg::EdgeCost::kInverseWeight : sg::EdgeCost::kHops,
+        .samples = 5,
+        .seed = 3};
+    const auto bc = dist::betweenness(world(), local, root() ? b : sg::BetweennessOptions{});
+    if (root()) {
+      const auto want = sg::betweenness_centrality(k.csr, b);
+      EXPECT_EQ(bc.scores.size(), want.scores.size());  // no ASSERT: the ranks must go on
+      for (std::size_t v = 0; v < want.scores.size() && v < bc.scores.size(); ++v)
+        EXPECT_NEAR(bc.scores[v], want.scores[v], 1e-9 * std::max(1.0, std::abs(want.scores[v])));
+    }
+    dist::DistanceOptions d;
+    d.cost = b.cost;
+    const auto got = dist::distances(world(), local, root() ? d : dist::DistanceOptions{});
+    if (root()) EXPECT_EQ(got.dist, sg::distances_from(k.csr, 0, d.cost));
   }
 }
 

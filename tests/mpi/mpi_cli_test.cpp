@@ -672,6 +672,173 @@ TEST_P(MpiCli, UserWeightsAreReadByRanges) {
   EXPECT_NE(got.err.find("has weight -1.5"), std::string::npos) << got.err;
 }
 
+// Issue 17: `clusters --method components` and `centrality --metric betweenness` of a
+// version 3 file are printed on rank 0 from what the ranks gather to it (the membership and
+// the modularity's sums; the betweenness sums over the graph gathered from the ranks' blocks)
+// and the labels of the printed nodes: rank 0 reads its own share of the file and nothing
+// more (before this, rank 0 loaded every node and edge table to print them).
+TEST_P(MpiCli, RankZeroReadsOnlyItsShareForClustersAndBetweenness) {
+  const int np = GetParam();
+  const fs::path g3 = work_dir() / "share_v3.sgpb";
+  if (!fs::exists(g3)) {
+    const RunResult r =
+        single("generate --nodes 30000 --edges 60000 --seed 7 -q -o '" + g3.string() + "'");
+    ASSERT_EQ(r.status, 0) << r.err;
+  }
+  const auto size = static_cast<long long>(fs::file_size(g3));
+  const std::string q = "'" + g3.string() + "' ";
+  const std::vector<std::string> commands{
+      "clusters " + q + "--method components",
+      "clusters " + q + "--method components --json",
+      "clusters " + q + "--method components --min-size 3 --weight none",
+      "clusters " + q + "--method components --resolution 0.5 --json",
+      "centrality " + q + "--metric betweenness --samples 30 --seed 5 --top 5",
+      "centrality " + q + "--metric betweenness --samples 30 --seed 5 --directed --top 8",
+  };
+  for (const std::string& c : commands) {
+    SCOPED_TRACE("np " + std::to_string(np) + ": " + c);
+    const RunResult want = single(c), got = distributed(np, "--verbose " + c);
+    ASSERT_EQ(got.status, 0) << got.err;
+    EXPECT_EQ(got.out, want.out);
+    EXPECT_FALSE(want.out.empty());
+    EXPECT_NE(got.err.find("rank 0 prints from the results and the labels gathered to it"),
+              std::string::npos)
+        << got.err;
+    const auto [total, share] = rank0_reads(got.err);
+    ASSERT_GT(share, 0) << got.err;
+    EXPECT_GE(total, share);
+    EXPECT_LE(total, share + 16384) << got.err;
+    if (np > 1) {
+      EXPECT_LT(total, size * 3 / 4) << got.err;
+    }
+  }
+}
+
+// The modularity of the components is graph::modularity's, bit for bit, whatever the ranks:
+// its sums are carried from rank to rank in node order. Weights of tenths (not exact in
+// binary), so that a sum taken in another order would differ in its last bits; the JSON
+// prints the modularity to 17 digits. Also betweenness on those weights (costs 1 / weight)
+// and the components of the samples graph under --engine pbgl.
+TEST_P(MpiCli, ComponentsModularityIsExactOnUnevenWeights) {
+  const int np = GetParam();
+  const fs::path csv = work_dir() / "tenths.csv", g3 = work_dir() / "tenths_v3.sgpb";
+  if (!fs::exists(g3)) {
+    // 2000 nodes, 2600 rows: many components (a sparse graph), weights 0.1 to 4.0.
+    std::ofstream out(csv);
+    out << "source,target,relation,weight\n";
+    std::uint32_t x = 777;
+    auto next = [&x] { return x = x * 1103515245u + 12345u, (x >> 8) % 2000; };
+    for (int i = 0; i < 2600; ++i) {
+      const unsigned a = next(), b = next(), w = 1 + next() % 40;
+      out << "v" << a << ",v" << b << "," << (i % 2 ? "SUPPORT" : "owns") << "," << w / 10.0
+          << "\n";
+    }
+    out.close();
+    const RunResult r = single("convert '" + csv.string() + "' '" + g3.string() + "'");
+    ASSERT_EQ(r.status, 0) << r.err;
+  }
+  const std::string q = "'" + g3.string() + "' ";
+  for (const std::string& c :
+       {"clusters " + q + "--method components --json",
+        "clusters " + q + "--method components --resolution 1.7 --min-size 2",
+        "centrality " + q + "--metric betweenness --top 12",
+        "clusters '" + graphs().front() + "' --method components --json"}) {
+    SCOPED_TRACE("np " + std::to_string(np) + ": " + c);
+    const RunResult want = single(c), got = distributed(np, "--verbose " + c);
+    ASSERT_EQ(got.status, 0) << got.err;
+    EXPECT_EQ(got.out, want.out);
+    EXPECT_NE(got.err.find("rank 0 prints from the results and the labels gathered to it"),
+              std::string::npos)
+        << got.err;
+    if (c.starts_with("clusters")) {
+      const RunResult pbgl = distributed(np, "--engine pbgl " + c);
+      EXPECT_EQ(pbgl.out, want.out);
+    }
+  }
+  // The modularity is not trivial (the weights are summed).
+  EXPECT_EQ(single("clusters " + q + "--method components --json").out.find("\"modularity\": 0,"),
+            std::string::npos);
+}
+
+// Issue 17: `path` on a version 3 file: the endpoints are found by the ranks that hold them,
+// the distances from FROM and to TO are computed on the ranks' rows, and rank 0 receives only
+// the nodes on a shortest path with their labels and the edges among them, then reads the
+// hops' evidence frames and the article frames (for the articles cited), as stakegraph does.
+// Before this, rank 0 read every node and edge table (the topology arrays) besides its share:
+// now it reads of the node and edge tables only its share, and beyond it no more than the
+// rest of the file (evidence and articles) and the index.
+TEST_P(MpiCli, RankZeroReadsOnlyItsShareForPath) {
+  const int np = GetParam();
+  const fs::path g3 = work_dir() / "share_v3.sgpb";
+  if (!fs::exists(g3)) {
+    const RunResult r =
+        single("generate --nodes 30000 --edges 60000 --seed 7 -q -o '" + g3.string() + "'");
+    ASSERT_EQ(r.status, 0) << r.err;
+  }
+  // The node and edge tables: what one rank alone reads as its share (np 1).
+  const long long tables =
+      rank0_reads(distributed(1, "--verbose centrality '" + g3.string() +
+                                     "' --metric pagerank --top 1")
+                      .err)
+          .second;
+  ASSERT_GT(tables, 0);
+  const auto size = static_cast<long long>(fs::file_size(g3));
+  const auto [a, b] = endpoints(g3.string());
+  // The two highest-degree nodes: joined by a path, whose hops' evidence cites articles (the
+  // old code read the tables a second time besides them: more than the bound below).
+  const auto top = nlohmann::json::parse(
+      single("centrality '" + g3.string() + "' --metric degree --top 2 --json").out)["scores"];
+  const std::string h1 = "'" + top[0]["id"].get<std::string>() + "' ",
+                    h2 = "'" + top[1]["id"].get<std::string>() + "' ";
+  const std::string q = "'" + g3.string() + "' ";
+  const std::string x = "'" + a + "' ", y = "'" + b + "' ";
+  const std::vector<std::string> commands{
+      "path " + q + h1 + h2,
+      "path " + q + h2 + h1 + "--weight none --json",
+      "path " + q + x + y,
+      "path " + q + y + x + "--json",
+      "path " + q + x + y + "--weight none --json",
+      "path " + q + x + y + "--directed --json",
+      "path " + q + y + x + "--directed --weight none",
+  };
+  for (const std::string& c : commands) {
+    SCOPED_TRACE("np " + std::to_string(np) + ": " + c);
+    const RunResult want = single(c), got = distributed(np, "--verbose " + c);
+    ASSERT_EQ(got.status, want.status) << got.err;
+    EXPECT_EQ(got.out, want.out);
+    EXPECT_FALSE(want.out.empty());
+    EXPECT_NE(got.err.find("rank 0 prints from the results and the labels gathered to it"),
+              std::string::npos)
+        << got.err;
+    const auto [total, share] = rank0_reads(got.err);
+    ASSERT_GT(share, 0) << got.err;
+    EXPECT_GE(total, share);
+    EXPECT_LE(total - share, size - tables + 16384) << got.err;
+  }
+}
+
+// Path on the samples graph by names, aliases and ids, with --avoid, through the parts held
+// by the ranks: the same output as stakegraph (and the same errors for unknown names).
+TEST_P(MpiCli, PathOnPartsFindsNodesAsStakegraph) {
+  const int np = GetParam();
+  const std::string g = graphs().front();
+  const auto [a, b] = endpoints(g);
+  const std::string q = "'" + g + "' ";
+  const std::vector<std::string> commands{
+      "path " + q + "Huawei 'New Zealand'",
+      "path " + q + "huawei 'new zealand' --weight none --json",
+      "path " + q + "'" + a + "' '" + b + "' --avoid Huawei --json",
+      "path " + q + "'" + b + "' Huawei --directed",
+      "path " + q + "Huawei 'No Such Stakeholder'",
+  };
+  for (const std::string& c : commands) {
+    SCOPED_TRACE("np " + std::to_string(np) + ": " + c);
+    const RunResult want = single(c), got = distributed(np, c);
+    EXPECT_EQ(got.status, want.status) << got.err;
+    EXPECT_EQ(got.out, want.out);
+  }
+}
+
 std::string ranks_name(const ::testing::TestParamInfo<int>& p) {
   return "np" + std::to_string(p.param);
 }
