@@ -19,7 +19,7 @@ namespace stakegraph::io::extract::dictionary {
 
 // The lower-cased words of `text`: runs of letters, digits, bytes of 0x80 and above and the
 // marks kept inside dictionary words (- ' &), a dot included while the word has fewer than 4
-// characters ("u.s." but not a sentence's end). O(|text|).
+// characters ("u.s.", but also "end." at a sentence's end; "said." loses it). O(|text|).
 std::vector<std::string> lookup_words(std::string_view text);
 
 struct SentenceLookup {
