@@ -1,5 +1,6 @@
-// stakegraph convert IN OUT [--since D] [--until D]: read a graph in one format, write it in
-// another (only the evidence dated within --since/--until, and what it supports).
+#include "cli/convert.hpp"
+
+#include <iostream>
 #include <memory>
 #include <optional>
 #include <string>
@@ -14,18 +15,6 @@
 namespace stakegraph::cli {
 namespace {
 
-struct ConvertOptions {
-  std::string input;
-  std::string output;
-  std::string from;
-  std::string to;
-  std::string since, until;
-  std::string nodes;         // --nodes: the CSV nodes file (read with a CSV IN, else written)
-  std::string gexf_version;  // --gexf-version
-  std::uint32_t sgpb_version = 0;  // --sgpb-version
-  bool force = false;
-};
-
 std::optional<io::Format> format_option(const std::string& value, const char* option) {
   if (value.empty()) return std::nullopt;
   if (auto f = io::parse_format(value)) return f;
@@ -33,7 +22,9 @@ std::optional<io::Format> format_option(const std::string& value, const char* op
                                "' (one of: sgpb, json, graphml, csv, dot, gexf)");
 }
 
-void run_convert(const ConvertOptions& o) {
+}  // namespace
+
+void run_convert(const ConvertOptions& o, std::ostream& out) {
   auto from = format_option(o.from, "--from");
   auto to = format_option(o.to, "--to");
   if (!to && io::is_stdout_path(o.output))
@@ -61,10 +52,9 @@ void run_convert(const ConvertOptions& o) {
                  {.force = o.force,
                   .csv_nodes = csv_out ? o.nodes : std::string(),
                   .gexf_version = o.gexf_version,
-                  .sgpb_version = o.sgpb_version});
+                  .sgpb_version = o.sgpb_version,
+                  .stdout_stream = &out});
 }
-
-}  // namespace
 
 void setup_convert(CLI::App& app) {
   auto opts = std::make_shared<ConvertOptions>();
@@ -92,7 +82,7 @@ void setup_convert(CLI::App& app) {
   sub->add_flag("--force", opts->force,
                 "overwrite OUT even when it is not a graph file of that format (by default\n"
                 "an existing file that is not, say a package.json, is refused)");
-  sub->callback([opts] { run_convert(*opts); });
+  sub->callback([opts] { run_convert(*opts, std::cout); });
 }
 
 }  // namespace stakegraph::cli

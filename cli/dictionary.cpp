@@ -1,14 +1,5 @@
-// stakegraph dictionary convert --verbs F --actors F... --agents F... --discards F... -o DIR
-//   [--lenient] [--json]
-// stakegraph dictionary check FILE... [--lenient] [--json]
-// stakegraph dictionary lookup TEXT [--dictionary FILE...] [--date D] [--json]
-// convert reads event-data dictionaries (PETRARCH/TABARI text format, or the derived format)
-// and writes the project's derived TSV (verbs.tsv, actors.tsv, agents.tsv, discards.tsv in
-// DIR, atomically): the shipped data/dictionaries are made this way. check reads files (kind
-// detected from the header, the name or the content) and prints their counts, load time and
-// memory. lookup shows what the dictionaries say of one sentence (every word tried as a verb).
-// See io/extract/dictionary/dictionary.hpp.
-#include <cctype>
+#include "cli/dictionary.hpp"
+
 #include <chrono>
 #include <cmath>
 #include <filesystem>
@@ -20,36 +11,16 @@
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
 #include "graph/error.hpp"
-#include "io/atomic_file.hpp"
 #include "graph/ontology.hpp"
+#include "io/atomic_file.hpp"
 #include "io/extract/dictionary/dictionary.hpp"
+#include "io/extract/dictionary/lookup.hpp"
 #include "io/extract/dictionary/plover.hpp"
 
 namespace stakegraph::cli {
 namespace {
 
 namespace dict = io::extract::dictionary;
-
-struct ConvertOptions {
-  std::string verbs;
-  std::vector<std::string> actors, agents, discards;
-  std::string output;
-  bool lenient = false;
-  bool json = false;
-};
-
-struct LookupOptions {
-  std::string text;
-  std::vector<std::string> files;
-  std::string date;
-  bool json = false;
-};
-
-struct CheckOptions {
-  std::vector<std::string> files;
-  bool lenient = false;
-  bool json = false;
-};
 
 std::string basenames(const std::vector<std::string>& paths) {
   std::string s;
@@ -127,22 +98,24 @@ nlohmann::json discards_json(const dict::DiscardList& d) {
           {"memory_bytes", d.memory_bytes()}};
 }
 
-void print_summary(const nlohmann::json& j) {
-  std::cout << j.value("file", std::string("")) << ": " << j["kind"].get<std::string>();
+void print_summary(const nlohmann::json& j, std::ostream& out) {
+  out << j.value("file", std::string("")) << ": " << j["kind"].get<std::string>();
   for (const auto& [k, v] : j.items()) {
     if (k == "kind" || k == "file" || k == "warnings" || k == "output") continue;
-    std::cout << " " << k << "=" << v.dump();
+    out << " " << k << "=" << v.dump();
   }
   const bool warned = j.contains("warnings") && !j["warnings"].empty();
-  if (warned) std::cout << " warnings=" << j["warnings"].size();
-  std::cout << std::endl;
+  if (warned) out << " warnings=" << j["warnings"].size();
+  out << std::endl;
   if (warned)
     for (const auto& w : j["warnings"])
       std::cerr << "warning: " << w["file"].get<std::string>() << ":" << w["line"].get<int>()
                 << ": " << w["message"].get<std::string>() << "\n";
 }
 
-void run_convert(const ConvertOptions& o) {
+}  // namespace
+
+void run_dictionary_convert(const DictionaryConvertOptions& o, std::ostream& out) {
   if (o.output.empty()) throw graph::InvalidArgument("dictionary convert needs -o DIR");
   if (o.verbs.empty() && o.actors.empty() && o.agents.empty() && o.discards.empty())
     throw graph::InvalidArgument(
@@ -189,13 +162,13 @@ void run_convert(const ConvertOptions& o) {
     report[i]["bytes"] = outputs[i].second.size();
   }
   if (o.json) {
-    print_json({{"outputs", report}});
+    print_json({{"outputs", report}}, out);
   } else {
-    for (const auto& j : report) print_summary(j);
+    for (const auto& j : report) print_summary(j, out);
   }
 }
 
-void run_check(const CheckOptions& o) {
+void run_dictionary_check(const DictionaryCheckOptions& o, std::ostream& out) {
   if (o.files.empty()) throw graph::InvalidArgument("dictionary check needs FILE...");
   dict::ReadOptions ro;
   ro.lenient = o.lenient;
@@ -227,86 +200,73 @@ void run_check(const CheckOptions& o) {
     report.push_back(std::move(j));
   }
   if (o.json) {
-    print_json({{"files", report}});
+    print_json({{"files", report}}, out);
   } else {
-    for (const auto& j : report) print_summary(j);
+    for (const auto& j : report) print_summary(j, out);
   }
 }
 
-// Lowercase words: letters, digits and the marks kept inside dictionary words (- . ' &).
-std::vector<std::string> lookup_words(const std::string& text) {
-  std::vector<std::string> out;
-  std::string w;
-  for (char c : text + " ") {
-    const auto u = static_cast<unsigned char>(c);
-    if (std::isalnum(u) || c == '-' || c == '\'' || c == '&' || u >= 0x80 ||
-        (c == '.' && !w.empty() && w.size() < 4)) {  // "u.s." but not a sentence's end
-      w.push_back(static_cast<char>(std::tolower(u)));
-    } else if (!w.empty()) {
-      out.push_back(std::move(w));
-      w.clear();
-    }
-  }
-  return out;
-}
-
-void run_lookup(const LookupOptions& o) {
+void run_dictionary_lookup(const DictionaryLookupOptions& o, std::ostream& out) {
   dict::LoadOptions lo;
   lo.files = o.files;
   const dict::Dictionaries d = dict::load_dictionaries(lo);
   const dict::Date date =
       o.date.empty() ? 0 : static_cast<dict::Date>(parse_date_option(o.date, "--date"));
-  const std::vector<std::string> words = lookup_words(o.text);
-  const std::vector<std::string_view> t(words.begin(), words.end());
-  nlohmann::json out = {{"tokens", words}, {"actors", nlohmann::json::array()},
-                        {"agents", nlohmann::json::array()}, {"verbs", nlohmann::json::array()}};
-  if (auto m = d.discards.find(t))
-    out["discard"] = {{"at", m.at}, {"length", m.length}, {"story", m.story}};
-  for (std::size_t i = 0; i < t.size(); ++i) {
-    if (auto a = d.actors.longest(t, i, date)) {
-      out["actors"].push_back({{"at", i}, {"length", a.length}, {"code", a.code},
+  const dict::SentenceLookup l = dict::lookup_sentence(d, o.text, date);
+  const std::vector<std::string>& words = l.tokens;
+  nlohmann::json found = {{"tokens", words},
+                          {"actors", nlohmann::json::array()},
+                          {"agents", nlohmann::json::array()},
+                          {"verbs", nlohmann::json::array()}};
+  if (l.discard)
+    found["discard"] = {
+        {"at", l.discard.at}, {"length", l.discard.length}, {"story", l.discard.story}};
+  for (const auto& [at, a] : l.actors)
+    found["actors"].push_back({{"at", at},
+                               {"length", a.length},
+                               {"code", a.code},
                                {"name", d.actors.entries()[a.entry].phrases[0]}});
-    }
-    if (auto g = d.agents.longest(t, i))
-      out["agents"].push_back({{"at", i}, {"length", g.length}, {"code", g.code},
-                               {"prefix", g.prefix}});
-    const dict::VerbMatch v = d.verbs.match(t, i, 0, t.size());
-    if (!v.verb) continue;
-    nlohmann::json j = {{"at", i}, {"begin", v.verb_begin}, {"end", v.verb_end},
-                        {"block", v.block_name}, {"cameo", v.code},
-                        {"passive", v.passive_code}, {"pattern", v.pattern_text}};
+  for (const auto& [at, g] : l.agents)
+    found["agents"].push_back(
+        {{"at", at}, {"length", g.length}, {"code", g.code}, {"prefix", g.prefix}});
+  for (const auto& [at, v] : l.verbs) {
+    nlohmann::json j = {{"at", at},
+                        {"begin", v.verb_begin},
+                        {"end", v.verb_end},
+                        {"block", v.block_name},
+                        {"cameo", v.code},
+                        {"passive", v.passive_code},
+                        {"pattern", v.pattern_text}};
     if (v.source) j["source"] = *v.source;
     if (v.target) j["target"] = *v.target;
     const dict::PloverEvent p = dict::plover_event(v.code);
     if (p.is_event()) j["plover"] = graph::relation_name(p.relation);
-    out["verbs"].push_back(std::move(j));
+    found["verbs"].push_back(std::move(j));
   }
   if (o.json) {
-    print_json(out);
+    print_json(found, out);
     return;
   }
-  if (out.contains("discard"))
-    std::cout << "discard at " << out["discard"]["at"] << (out["discard"]["story"] ? " (story)" : "")
-              << "\n";
-  for (const auto& a : out["actors"])
-    std::cout << "actor  " << words[a["at"].get<std::size_t>()] << " [" << a["length"] << " words] "
-              << a["code"].get<std::string>() << "\n";
-  for (const auto& a : out["agents"])
-    std::cout << "agent  " << words[a["at"].get<std::size_t>()] << " "
-              << a["code"].get<std::string>() << "\n";
-  for (const auto& v : out["verbs"]) {
-    std::cout << "verb   " << words[v["at"].get<std::size_t>()] << " " << v["block"].get<std::string>()
-              << " cameo=" << v["cameo"].get<std::string>();
-    if (v.contains("plover")) std::cout << " plover=" << v["plover"].get<std::string>();
+  if (found.contains("discard"))
+    out << "discard at " << found["discard"]["at"] << (found["discard"]["story"] ? " (story)" : "")
+        << "\n";
+  for (const auto& a : found["actors"])
+    out << "actor  " << words[a["at"].get<std::size_t>()] << " [" << a["length"] << " words] "
+        << a["code"].get<std::string>() << "\n";
+  for (const auto& a : found["agents"])
+    out << "agent  " << words[a["at"].get<std::size_t>()] << " " << a["code"].get<std::string>()
+        << "\n";
+  for (const auto& v : found["verbs"]) {
+    out << "verb   " << words[v["at"].get<std::size_t>()] << " " << v["block"].get<std::string>()
+        << " cameo=" << v["cameo"].get<std::string>();
+    if (v.contains("plover")) out << " plover=" << v["plover"].get<std::string>();
     if (!v["pattern"].get<std::string>().empty())
-      std::cout << " pattern='" << v["pattern"].get<std::string>() << "'";
-    if (v.contains("source")) std::cout << " $=" << words[v["source"].get<std::size_t>()];
-    if (v.contains("target")) std::cout << " +=" << words[v["target"].get<std::size_t>()];
-    std::cout << "\n";
+      out << " pattern='" << v["pattern"].get<std::string>() << "'";
+    if (v.contains("source")) out << " $=" << words[v["source"].get<std::size_t>()];
+    if (v.contains("target")) out << " +=" << words[v["target"].get<std::size_t>()];
+    out << "\n";
   }
 }
-
-}  // namespace
 
 void setup_dictionary(CLI::App& app) {
   CLI::App* sub = app.add_subcommand(
@@ -315,7 +275,7 @@ void setup_dictionary(CLI::App& app) {
       "into the project's derived TSV, or check them");
   sub->require_subcommand(1);
 
-  auto c = std::make_shared<ConvertOptions>();
+  auto c = std::make_shared<DictionaryConvertOptions>();
   CLI::App* conv = sub->add_subcommand(
       "convert",
       "read PETRARCH-format (or derived) dictionaries and write verbs.tsv, actors.tsv, "
@@ -329,17 +289,17 @@ void setup_dictionary(CLI::App& app) {
                  "skip malformed lines of PETRARCH-format files, listing them on stderr, instead "
                  "of refusing the file");
   conv->add_flag("--json", c->json, "print the counts as JSON");
-  conv->callback([c] { run_convert(*c); });
+  conv->callback([c] { run_dictionary_convert(*c, std::cout); });
 
-  auto k = std::make_shared<CheckOptions>();
+  auto k = std::make_shared<DictionaryCheckOptions>();
   CLI::App* check = sub->add_subcommand(
       "check", "read dictionary files (any format and kind) and print their counts");
   check->add_option("FILE", k->files, "dictionary files")->required();
   check->add_flag("--lenient", k->lenient, "skip malformed lines, listing them on stderr");
   check->add_flag("--json", k->json, "print the counts as JSON");
-  check->callback([k] { run_check(*k); });
+  check->callback([k] { run_dictionary_check(*k, std::cout); });
 
-  auto l = std::make_shared<LookupOptions>();
+  auto l = std::make_shared<DictionaryLookupOptions>();
   CLI::App* look = sub->add_subcommand(
       "lookup",
       "look a sentence up in the dictionaries: discards, actors and agents at each word, and "
@@ -351,7 +311,7 @@ void setup_dictionary(CLI::App& app) {
       ->expected(1, -1);
   look->add_option("--date", l->date, "the date for actor codes (YYYY-MM-DD or YYYYMMDD)");
   look->add_flag("--json", l->json, "print JSON");
-  look->callback([l] { run_lookup(*l); });
+  look->callback([l] { run_dictionary_lookup(*l, std::cout); });
 }
 
 }  // namespace stakegraph::cli

@@ -1,7 +1,8 @@
-// stakegraph extract [--format json|text|dot] [--lexicon FILE]... [--corrections FILE] FILE...
-// Extracts the stakeholder graph of articles and prints it on stdout; writes no file.
+#include "cli/extract.hpp"
+
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,15 +22,6 @@
 namespace stakegraph::cli {
 namespace {
 
-struct ExtractCliOptions {
-  std::vector<std::string> inputs;
-  std::string format = "json";
-  std::vector<std::string> lexicons;
-  std::string corrections;
-  DictionaryCliOptions dictionaries;
-  std::string date_order;
-};
-
 void print_text(const graph::Graph& g, std::ostream& out) {
   for (auto [ei, ee] = boost::edges(g.boost_graph()); ei != ee; ++ei) {
     const auto& ed = g.edge(*ei);
@@ -44,7 +36,9 @@ void print_text(const graph::Graph& g, std::ostream& out) {
   }
 }
 
-void run_extract(const ExtractCliOptions& o) {
+}  // namespace
+
+void run_extract(const ExtractOptions& o, std::ostream& out) {
   if (o.format != "json" && o.format != "text" && o.format != "dot")
     throw graph::InvalidArgument("--format: unknown format '" + o.format +
                                  "' (one of: json, text, dot)");
@@ -74,25 +68,21 @@ void run_extract(const ExtractCliOptions& o) {
   if (corr) g = corr->apply(g);
   try {
     if (o.format == "json") {
-      io::write_json(g, std::cout);
+      io::write_json(g, out);
     } else if (o.format == "dot") {
-      io::write_dot(g, std::cout);
+      io::write_dot(g, out);
     } else {
-      // One edge a line for people: names and sentences made safe for the terminal.
-      const PrintableOutput text(std::cout);
-      print_text(g, std::cout);
+      print_text(g, out);
     }
-    std::cout.flush();
+    out.flush();
   } catch (const graph::Error& e) {
     // "graphviz: cannot write DOT" says nothing of where: standard output (full, closed).
     throw graph::Error(std::string("standard output: ") + e.what());
   }
 }
 
-}  // namespace
-
 void setup_extract(CLI::App& app) {
-  auto opts = std::make_shared<ExtractCliOptions>();
+  auto opts = std::make_shared<ExtractOptions>();
   CLI::App* sub = app.add_subcommand(
       "extract",
       "Extract the stakeholder graph of articles (.txt, .md, .jsonl, directories, - for\n"
@@ -101,7 +91,12 @@ void setup_extract(CLI::App& app) {
   sub->add_option("--format", opts->format, "json (default), text (one edge a line) or dot");
   add_extraction_options(sub, opts->lexicons, opts->corrections, opts->dictionaries,
                          opts->date_order);
-  sub->callback([opts] { run_extract(*opts); });
+  sub->callback([opts] {
+    // One edge a line for people: names and sentences made safe for the terminal.
+    std::optional<PrintableOutput> text;
+    if (opts->format == "text") text.emplace(std::cout);
+    run_extract(*opts, std::cout);
+  });
 }
 
 }  // namespace stakegraph::cli

@@ -1,10 +1,5 @@
-// stakegraph generate --nodes N --edges M --seed S -o G.sgpb: a synthetic news graph with
-// power-law degrees and a news-like mix of kinds and relations (graph/generate.hpp), written
-// atomically in any writable format. Progress goes to stderr when it is a terminal.
-// Shape options: --min-degree, --self-loop-share, --kind-hub-weight KIND=W. --profile gdelt
-// starts from graph::gdelt_profile() (the fit on the GDELT sample by
-// bench/calibrate_generator.cpp; --nodes defaults to edges x 254/409 there); options given
-// explicitly override the profile's values.
+#include "cli/generate.hpp"
+
 #include <unistd.h>
 
 #include <chrono>
@@ -22,28 +17,8 @@
 #include "io/formats.hpp"
 
 namespace stakegraph::cli {
-namespace {
 
-struct GenerateCliOptions {
-  std::uint32_t nodes = 1000;
-  std::uint64_t edges = 5000;
-  std::uint64_t seed = 1;
-  double exponent = 2.3;
-  double evidence_mean = 1.5;
-  std::uint32_t min_degree = 0;
-  double self_loop_share = 0.0;
-  std::vector<std::string> kind_hub_weights;  // KIND=WEIGHT
-  std::string profile;
-  // Which options were given (they override the profile).
-  bool nodes_given = false, exponent_given = false, evidence_given = false,
-       min_degree_given = false, self_loops_given = false;
-  bool no_text = false;
-  bool quiet = false;
-  bool force = false;
-  std::string output;
-};
-
-void run_generate(const GenerateCliOptions& o) {
+void run_generate(const GenerateOptions& o, std::ostream& summary) {
   if (o.output.empty()) throw graph::InvalidArgument("generate needs -o GRAPH (.sgpb, .json, ...)");
   if (!io::format_from_path(o.output))
     throw graph::InvalidArgument("-o " + o.output +
@@ -110,16 +85,14 @@ void run_generate(const GenerateCliOptions& o) {
   if (!o.quiet) {
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    std::cerr << "generated " << graph.node_count() << " nodes, " << graph.edge_count()
-              << " edges, " << graph.evidence_count() << " evidence in " << o.output << " ("
-              << static_cast<int>(seconds * 100) / 100.0 << " s)\n";
+    summary << "generated " << graph.node_count() << " nodes, " << graph.edge_count() << " edges, "
+            << graph.evidence_count() << " evidence in " << o.output << " ("
+            << static_cast<int>(seconds * 100) / 100.0 << " s)\n";
   }
 }
 
-}  // namespace
-
 void setup_generate(CLI::App& app) {
-  auto o = std::make_shared<GenerateCliOptions>();
+  auto o = std::make_shared<GenerateOptions>();
   CLI::App* sub = app.add_subcommand(
       "generate",
       "Generate a synthetic news graph: power-law degrees (Chung-Lu), kinds and relations "
@@ -165,7 +138,7 @@ void setup_generate(CLI::App& app) {
     o->evidence_given = evidence->count() > 0;
     o->min_degree_given = min_degree->count() > 0;
     o->self_loops_given = self_loops->count() > 0;
-    run_generate(*o);
+    run_generate(*o, std::cerr);
   });
 }
 

@@ -1,9 +1,5 @@
-// stakegraph import gdelt FILE... -o GRAPH [--since DATE] [--until DATE] [--root-codes 01,02]
-//   [--keep-statements] [--strict] [--lexicon FILE]... [--json] [--quiet] [--no-wait]
-// Imports GDELT event files (1.0: 57/58 columns, 2.0: 61 columns; plain, .gz or .zip) into a
-// graph file, created or merged into (load, import, atomic save). Actors resolve through the
-// lexicon, so a GDELT actor and the node article extraction made for it are one node. See
-// io/gdelt/gdelt.hpp for the mapping of rows, actors and event codes.
+#include "cli/import_gdelt.hpp"
+
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -13,7 +9,6 @@
 
 #include "cli/commands.hpp"
 #include "cli/common.hpp"
-#include "cli/import_gdelt.hpp"
 #include "cli/json_views.hpp"
 #include "cli/printable_output.hpp"
 #include "cli/progress.hpp"
@@ -70,7 +65,9 @@ nlohmann::json result_json(const io::GdeltImportResult& r) {
           {"articles_added", r.articles_added}};
 }
 
-void run_import_gdelt(const ImportGdeltOptions& o) {
+}  // namespace
+
+void run_import_gdelt(const ImportGdeltOptions& o, std::ostream& out) {
   Progress progress("import", o.progress);
   io::GdeltImportOptions opts = gdelt_import_options(o);
   io::LexiconOptions lo;
@@ -106,10 +103,8 @@ void run_import_gdelt(const ImportGdeltOptions& o) {
   io::save_graph(g, o.output);
   const double seconds = progress.elapsed();
   progress.finish(with_commas(r.rows) + " rows, " + with_commas(r.imported_rows) + " imported");
-  print_import_gdelt(o, r, g, nodes_before, seconds);
+  print_import_gdelt(o, r, g, nodes_before, seconds, out);
 }
-
-}  // namespace
 
 io::GdeltImportOptions gdelt_import_options(const ImportGdeltOptions& o) {
   if (o.output.empty()) throw graph::InvalidArgument("import gdelt needs -o GRAPH");
@@ -133,35 +128,36 @@ io::GdeltImportOptions gdelt_import_options(const ImportGdeltOptions& o) {
 }
 
 void print_import_gdelt(const ImportGdeltOptions& o, const io::GdeltImportResult& r,
-                        const graph::Graph& g, std::size_t nodes_before, double seconds) {
+                        const graph::Graph& g, std::size_t nodes_before, double seconds,
+                        std::ostream& out) {
   if (o.json) {
     nlohmann::json j = result_json(r);
     j["graph"] = graph_summary_json(g, o.output);
     j["seconds"] = seconds;
-    print_json(j);
+    print_json(j, out);
     return;
   }
-  std::cout << o.output << ": imported " << r.imported_rows << " of " << r.rows << " rows from "
-            << r.files << (r.files == 1 ? " file" : " files") << "\n"
-            << "  rows       " << r.rows << " (" << r.rows_57 << " with 57 columns, " << r.rows_58
-            << " with 58, " << r.rows_61 << " with 61); " << plural(r.header_lines, "header line")
-            << ", " << plural(r.blank_lines, "blank line") << "\n"
-            << "  imported   " << r.imported_rows << " rows: " << r.edges_added << " new edges, "
-            << r.rows_merged << " merged into existing edges (" << r.self_loops << " self-loops); "
-            << r.part_of_added << " part_of edges added\n"
-            << "  skipped    " << r.one_actor_rows << " one-actor rows, " << r.no_actor_rows
-            << " rows without actors, " << r.statements_skipped << " statements (CAMEO root 01), "
-            << r.duplicate_rows << " duplicate events\n"
-            << "  filtered   " << r.filtered_by_date << " by date, " << r.filtered_by_root
-            << " by root code\n"
-            << "  malformed  " << r.malformed_rows << " rows\n";
+  out << o.output << ": imported " << r.imported_rows << " of " << r.rows << " rows from "
+      << r.files << (r.files == 1 ? " file" : " files") << "\n"
+      << "  rows       " << r.rows << " (" << r.rows_57 << " with 57 columns, " << r.rows_58
+      << " with 58, " << r.rows_61 << " with 61); " << plural(r.header_lines, "header line") << ", "
+      << plural(r.blank_lines, "blank line") << "\n"
+      << "  imported   " << r.imported_rows << " rows: " << r.edges_added << " new edges, "
+      << r.rows_merged << " merged into existing edges (" << r.self_loops << " self-loops); "
+      << r.part_of_added << " part_of edges added\n"
+      << "  skipped    " << r.one_actor_rows << " one-actor rows, " << r.no_actor_rows
+      << " rows without actors, " << r.statements_skipped << " statements (CAMEO root 01), "
+      << r.duplicate_rows << " duplicate events\n"
+      << "  filtered   " << r.filtered_by_date << " by date, " << r.filtered_by_root
+      << " by root code\n"
+      << "  malformed  " << r.malformed_rows << " rows\n";
   for (const auto& m : r.malformed)
-    std::cout << "    " << m.file << ":" << m.line << ": " << m.reason << "\n";
+    out << "    " << m.file << ":" << m.line << ": " << m.reason << "\n";
   if (r.malformed_rows > r.malformed.size())
-    std::cout << "    ... and " << (r.malformed_rows - r.malformed.size()) << " more\n";
-  std::cout << "  graph      " << g.node_count() << " nodes (" << (g.node_count() - nodes_before)
-            << " new), " << g.edge_count() << " edges, " << g.articles().size() << " articles ("
-            << seconds << " s)\n";
+    out << "    ... and " << (r.malformed_rows - r.malformed.size()) << " more\n";
+  out << "  graph      " << g.node_count() << " nodes (" << (g.node_count() - nodes_before)
+      << " new), " << g.edge_count() << " edges, " << g.articles().size() << " articles ("
+      << seconds << " s)\n";
 }
 
 void add_import_gdelt_options(CLI::App* gd, ImportGdeltOptions& o) {
@@ -203,7 +199,7 @@ void setup_import(CLI::App& app) {
   add_import_gdelt_options(gd, *opts);
   gd->callback([opts] {
     const PrintableOutput text(std::cout);
-    run_import_gdelt(*opts);
+    run_import_gdelt(*opts, std::cout);
   });
   // `import --help` shows the options of its (only) source, not just its name.
   sub->footer([gd] { return "\n" + gd->help("stakegraph import"); });

@@ -1,8 +1,5 @@
-// stakegraph ingest FILE|DIR... -o GRAPH.sgpb [--lexicon FILE]... [--corrections FILE] [--no-wait]
-//   [--date-order dmy|mdy] [--json] [--quiet|--progress]
-// Extracts articles one at a time and merges them into a graph file (created or updated),
-// holding the graph's lock file (io/file_lock.hpp) from load to write. Progress (files,
-// articles, elapsed time) goes to stderr (cli/progress.hpp); --json prints the counts.
+#include "cli/ingest.hpp"
+
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -26,21 +23,8 @@
 #include "io/sgpb.hpp"
 
 namespace stakegraph::cli {
-namespace {
 
-struct IngestOptions {
-  std::vector<std::string> inputs;
-  std::string output;
-  std::vector<std::string> lexicons;
-  std::string corrections;
-  DictionaryCliOptions dictionaries;
-  ProgressCliOptions progress;
-  std::string date_order;
-  bool json = false;
-  bool no_wait = false;
-};
-
-void run_ingest(const IngestOptions& o) {
+IngestResult run_ingest(const IngestOptions& o, std::ostream& out) {
   if (o.output.empty()) throw graph::InvalidArgument("ingest needs -o GRAPH.sgpb");
   // The graph file is updated in place: only the native format keeps every evidence field.
   if (std::filesystem::path(o.output).extension() != ".sgpb")
@@ -99,19 +83,20 @@ void run_ingest(const IngestOptions& o) {
   const double secs = progress.elapsed();
   progress.finish(with_commas(articles) + " articles from " + std::to_string(files.size()) +
                   " files");
-  if (o.json) {
+  if (o.json)
     print_json({{"files", files.size()},
                 {"articles", articles},
                 {"date_warnings", date_warnings},
                 {"graph", graph_summary_json(g, o.output)},
-                {"seconds", secs}});
-    return;
-  }
-  std::fprintf(stderr, "ingested %zu articles: %zu nodes, %zu edges in %s (%.2f s)\n", articles,
-               g.node_count(), g.edge_count(), io::printable(o.output).c_str(), secs);
+                {"seconds", secs}},
+               out);
+  return {.files = files.size(),
+          .articles = articles,
+          .date_warnings = date_warnings,
+          .nodes = g.node_count(),
+          .edges = g.edge_count(),
+          .seconds = secs};
 }
-
-}  // namespace
 
 void setup_ingest(CLI::App& app) {
   auto opts = std::make_shared<IngestOptions>();
@@ -129,7 +114,12 @@ void setup_ingest(CLI::App& app) {
                 "\"nodes\", \"edges\", \"articles\", \"evidence\"}, \"seconds\"}");
   sub->add_flag("--no-wait", opts->no_wait,
                 "fail at once when another run is writing GRAPH (default: wait for it)");
-  sub->callback([opts] { run_ingest(*opts); });
+  sub->callback([opts] {
+    const IngestResult r = run_ingest(*opts, std::cout);
+    if (!opts->json)
+      std::fprintf(stderr, "ingested %zu articles: %zu nodes, %zu edges in %s (%.2f s)\n",
+                   r.articles, r.nodes, r.edges, io::printable(opts->output).c_str(), r.seconds);
+  });
 }
 
 }  // namespace stakegraph::cli

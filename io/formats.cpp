@@ -7,16 +7,18 @@
 #include <iostream>
 #include <new>
 #include <string_view>
+#include <vector>
 
 #include "graph/error.hpp"
-#include "io/error.hpp"
 #include "io/atomic_file.hpp"
 #include "io/csv.hpp"
-#include "io/render/dot.hpp"
+#include "io/error.hpp"
 #include "io/gexf.hpp"
 #include "io/graphml.hpp"
 #include "io/input.hpp"
 #include "io/json_format.hpp"
+#include "io/protobuf_log.hpp"
+#include "io/render/dot.hpp"
 #include "io/sgpb.hpp"
 #include "io/sgpb_v3.hpp"
 
@@ -236,6 +238,17 @@ void save_graph_unchecked(const graph::Graph& g, const std::string& path,
   }
   if (options.sgpb_version != 0 && *format != Format::kSgpb)
     throw graph::InvalidArgument("a .sgpb format version goes with a .sgpb output only");
+  if (*format == Format::kSgpb && is_stdout_path(path) && options.stdout_stream) {
+    // As save_sgpb does for std::cout: Protobuf's log of a string that is not UTF-8 fails
+    // the write (io/protobuf_log.hpp).
+    route_protobuf_log();
+    take_protobuf_log();
+    const std::uint32_t version = options.sgpb_version ? options.sgpb_version : kSgpbFormatVersion;
+    write_sgpb(g, *options.stdout_stream, {.format_version = version});
+    const std::vector<std::string> log = take_protobuf_log();
+    if (!log.empty()) throw graph::Error("standard output: cannot write: " + log.front());
+    return;
+  }
   if (*format == Format::kSgpb) {
     save_sgpb(g, path,
               {.format_version = options.sgpb_version ? options.sgpb_version : kSgpbFormatVersion});
@@ -252,9 +265,10 @@ void save_graph_unchecked(const graph::Graph& g, const std::string& path,
     }
   };
   if (is_stdout_path(path)) {
-    write(std::cout);
-    std::cout.flush();
-    if (!std::cout) throw graph::Error("cannot write to standard output");
+    std::ostream& out = options.stdout_stream ? *options.stdout_stream : std::cout;
+    write(out);
+    out.flush();
+    if (!out) throw graph::Error("cannot write to standard output");
     return;
   }
   AtomicFile file(path);

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -63,6 +64,9 @@ struct SaveOptions {
   // version 2, as readers before version 3 and stakegraph-mpi's frame ranges read);
   // InvalidArgument for another format.
   std::uint32_t sgpb_version = 0;
+  // Where "-" and "/dev/stdout" are written: std::cout when null (an in-process run of
+  // `convert` passes its output stream).
+  std::ostream* stdout_stream = nullptr;
 };
 
 // Saves atomically (or to stdout for "-" and "/dev/stdout"). Format from the extension

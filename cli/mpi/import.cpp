@@ -192,7 +192,7 @@ void import_gdelt_root(const mpi::communicator& comm, const ImportGdeltOptions& 
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   const PrintableOutput text(std::cout);
-  print_import_gdelt(o, r, g, nodes_before, seconds);
+  print_import_gdelt(o, r, g, nodes_before, seconds, std::cout);
 }
 
 }  // namespace stakegraph::cli::mpi_cli
