@@ -593,14 +593,11 @@ void ArticleRun::recognise(std::size_t si) {
       for (int id : m.ents)
         if (ents_[static_cast<std::size_t>(id)].kind == Kind::kGovernment) m.flags |= kLocative;
     }
-    // "suppliers in Germany and Europe": a place's conjunct is a place too (a country, or a
-    // name no list types).
+    // "suppliers in Germany and Europe": a name no list types, joined to a place, is a
+    // place too (a country there may still be a group's: "officials in X and Y").
     if (k > b + 1 && (eq(f(k - 1), "and") || eq(f(k - 1), "or")) && !ms.empty() &&
-        ms.back().e + 1 == k && (ms.back().flags & kLocative))
-      for (int id : m.ents)
-        if (ents_[static_cast<std::size_t>(id)].kind == Kind::kGovernment ||
-            (m.flags & kUntyped))
-          m.flags |= kLocative;
+        ms.back().e + 1 == k && (ms.back().flags & kLocative) && (m.flags & kUntyped))
+      m.flags |= kLocative;
     for (int id : m.ents)
       if (ents_[static_cast<std::size_t>(id)].kind == Kind::kGovernment && !(m.flags & kLocative))
         ++gov_counts_[static_cast<std::size_t>(id)];

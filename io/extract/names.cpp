@@ -182,33 +182,6 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
     const Token& t = tok(k);
     return t.type == TokenType::kWord && t.cap && !covered[k] && !hyphen_modifier(k);
   };
-  // The end of a name whose bracketed acronym spells its words' initials, from token k (a
-  // leading "The" aside): the index of "(", or 0 when the acronym spells something else.
-  auto acronym_span = [&](std::size_t k) -> std::size_t {
-    std::size_t m = eq(f(k), "the") ? k + 1 : k;
-    std::string initials;
-    for (; m < e && m < k + 14; ++m) {
-      if (name_like(m)) {
-        initials += tok(m).folded.substr(0, 1);
-        continue;
-      }
-      if (!tok(m).cap && (eq(f(m), "of") || eq(f(m), "for") || eq(f(m), "the") ||
-                          eq(f(m), "and") || eq(f(m), "on")))
-        continue;
-      break;
-    }
-    if (m + 2 >= e || !eq(f(m), "(") || !eq(f(m + 2), ")") || !tok(m + 1).all_caps ||
-        initials.size() < 2)
-      return 0;
-    // The acronym may begin with the parent's acronym before the name ("UN Office for
-    // Regional Affairs (UNORA)").
-    const std::string_view acr = tok(m + 1).folded;
-    if (acr == initials && initials.size() >= 3) return m;
-    if (k > b && tok(k - 1).all_caps && acr.starts_with(tok(k - 1).folded) &&
-        acr.substr(tok(k - 1).folded.size()) == initials)
-      return m;
-    return 0;
-  };
   for (std::size_t k = b; k < e;) {
     if (!name_like(k)) {
       ++k;
@@ -302,9 +275,6 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
       }
       break;
     }
-    // "Office for the Coordination of Humanitarian Affairs (OCHA)": a name its bracketed
-    // acronym spells goes on over the lower-case "for the", "of", "and" between its words.
-    if (const std::size_t pe = acronym_span(k); pe > j) j = pe;
     std::size_t start = k, end = j;
     k = j;
     // The head noun of the name: the word before its first "of"/"for" ("Ministry of
