@@ -117,7 +117,10 @@ std::size_t ArticleRun::clause_start(std::size_t h) const {
     } else if (eq(w, "and") && k + 1 < h) {
       const Mention* nm = mention_at(k + 1);
       bool det = eq(f(k + 1), "the") || eq(f(k + 1), "its") || eq(f(k + 1), "a");
-      if (!nm && !(det && k + 2 < e && mention_at(k + 2)) && !tok(k + 1).cap) cs = k;
+      // ("X and the Y" coordinated into one mention: no clause.)
+      if (!nm && !(det && k + 2 < e && (mention_at(k + 2) || mention_covering(k))) &&
+          !tok(k + 1).cap)
+        cs = k;
     }
   }
   return cs;

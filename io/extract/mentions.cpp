@@ -127,12 +127,25 @@ void ArticleRun::group_coordination(std::vector<Mention>& ms) {
     if (!out.empty()) {
       Mention& p = out.back();
       const std::uint16_t bad = kPossessive | kPronoun | kModifier | kLocative;
-      bool sep_ok = m.b > p.e && m.b - p.e <= 2;
-      for (std::size_t k = p.e; sep_ok && k < m.b; ++k)
+      // The next conjunct may open with "the" and adjectives ("X, the Y and Z", "X and the
+      // old rival Z"): after "the" only a noun phrase comes, never a verb of the sentence.
+      std::size_t mb = m.b;
+      if (mb > p.e + 1) {
+        std::size_t d = mb;
+        while (d > p.e + 1 && d + 3 > mb && is_word(d - 1) && !tok(d - 1).cap &&
+               !eq(f(d - 1), "the") && !is(d - 1, kSkip) && !is(d - 1, kPrepositions) &&
+               !is(d - 1, kAux) && !is(d - 1, kBeForms) && !is(d - 1, kNegators))
+          --d;
+        if (d > p.e && eq(f(d - 1), "the") &&
+            (eq(f(d - 2), ",") || eq(f(d - 2), "and") || eq(f(d - 2), "or")))
+          mb = d - 1;
+      }
+      bool sep_ok = mb > p.e && mb - p.e <= 2;
+      for (std::size_t k = p.e; sep_ok && k < mb; ++k)
         sep_ok = eq(f(k), ",") || eq(f(k), "and") || eq(f(k), "or");
-      if (sep_ok && m.b - p.e == 2) sep_ok = eq(f(p.e), ",") && (eq(f(p.e + 1), "and") || eq(f(p.e + 1), "or"));
+      if (sep_ok && mb - p.e == 2) sep_ok = eq(f(p.e), ",") && (eq(f(p.e + 1), "and") || eq(f(p.e + 1), "or"));
       // "A, B and C": a comma alone only when an "and" closes the list later.
-      if (sep_ok && m.b - p.e == 1 && eq(f(p.e), ",")) {
+      if (sep_ok && mb - p.e == 1 && eq(f(p.e), ",")) {
         bool closes = false;
         for (std::size_t k = m.e; k < std::min<std::size_t>(m.e + 2, L_.tokens.size()); ++k)
           if (eq(f(k), "and") || eq(f(k), "or") || eq(f(k), ",")) closes = true;

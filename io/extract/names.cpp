@@ -57,7 +57,11 @@ void ArticleRun::dictionary_actors(const Sentence& s, std::vector<char>& covered
         k += ca.length;
         continue;
       }
-    if (!tok(k).cap || covered[k]) {
+    // A name the actors dictionary spells with its article ("THE_SHIRE") is one in lower
+    // case mid-sentence too ("X, the Shire and Y"); with the whole actor lists only (the
+    // shipped bodies keep their capitalised names).
+    const bool article = code_actors_ && eq(tok(k).folded, "the") && k + 1 < e && tok(k + 1).cap;
+    if ((!tok(k).cap && !article) || covered[k]) {
       ++k;
       continue;
     }

@@ -241,5 +241,66 @@ TEST(PetrSubjects, AnAgentNounAfterTheSubjectIsInItsNounPhrase) {
   EXPECT_TRUE(coded) << dump(g);
 }
 
+// Whether some edge src -> dst carries a rule starting with `rule`.
+bool coded_edge(const graph::Graph& g, const std::string& src, const std::string& dst,
+                const std::string& rule) {
+  for (auto [ei, ee] = boost::edges(g.boost_graph()); ei != ee; ++ei)
+    if (g.node(g.source(*ei)).name == src && g.node(g.target(*ei)).name == dst &&
+        g.edge(*ei).evidence.front().rule.starts_with(rule))
+      return true;
+  return false;
+}
+
+dict::Dictionaries coordination_dictionaries() {
+  dict::Dictionaries d;
+  d.actors = dict::parse_actors(
+      "NORVALE [NRV]\nBASTOR [BST]\nKELMIR [KLM]\nTHE_HIGHLANDS [HGL]\n", "my.actors");
+  d.verbs = dict::parse_verbs("--- PRAISE [051] ---\nPRAISE\n", "my.verbs");
+  d.user_verbs = true;
+  return d;
+}
+
+TEST(PetrSubjects, AConjunctOpeningWithTheAndAdjectivesIsCoordinated) {
+  // "X and the <adjectives> Y <verb>": both conjuncts do it (after "the" comes a noun
+  // phrase, never the sentence's verb).
+  //   [Norvale] and the [old rival Bastor] --praise [051]--> Kelmir
+  //   Norvale --051--> Kelmir, Bastor --051--> Kelmir
+  const dict::Dictionaries d = coordination_dictionaries();
+  ExtractOptions o;
+  o.dictionaries = &d;
+  o.dictionary_actors = true;
+  for (const char* body : {"Norvale and the old rival Bastor praised Kelmir on Monday.",
+                           "Norvale and the Bastor praised Kelmir on Monday."}) {
+    ArticleText a;
+    a.id = "t";
+    a.body = body;
+    graph::Graph g;
+    Extractor(lex(), o).extract(a, g);
+    EXPECT_TRUE(coded_edge(g, "Norvale", "Kelmir", "cameo:051:PRAISE")) << body << dump(g);
+    EXPECT_TRUE(coded_edge(g, "Bastor", "Kelmir", "cameo:051:PRAISE")) << body << dump(g);
+  }
+}
+
+TEST(PetrSubjects, AnActorSpelledWithItsArticleMatchesMidSentence) {
+  // "THE_HIGHLANDS [HGL]": "the Highlands" in a list is that actor, and the list goes on.
+  //   Norvale, [the Highlands] and Bastor --praise [051]--> Kelmir
+  const dict::Dictionaries d = coordination_dictionaries();
+  ExtractOptions o;
+  o.dictionaries = &d;
+  o.dictionary_actors = true;
+  ArticleText a;
+  a.id = "t";
+  a.body = "Norvale, the Highlands and Bastor praised Kelmir on Monday.";
+  graph::Graph g;
+  Extractor(lex(), o).extract(a, g);
+  bool highlands = false;
+  for (auto [vi, ve] = boost::vertices(g.boost_graph()); vi != ve; ++vi)
+    for (const auto& [key, value] : g.node(*vi).attributes)
+      highlands |= key == "code" && value == "HGL";
+  EXPECT_TRUE(highlands) << dump(g);
+  EXPECT_TRUE(coded_edge(g, "Norvale", "Kelmir", "cameo:051:PRAISE")) << dump(g);
+  EXPECT_TRUE(coded_edge(g, "Bastor", "Kelmir", "cameo:051:PRAISE")) << dump(g);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
