@@ -797,9 +797,12 @@ void ArticleRun::recognise(std::size_t si) {
       };
       if (si > 0 && L_.sentences[si - 1].paragraph + 1 >= L_.sentences[si].paragraph)
         scan(sent_mentions_[si - 1], std::numeric_limits<std::size_t>::max());
+      const int before = ministry;
       scan(ms, title_start);
       if (ministry >= 0) {
         pe.part_of = ents_[static_cast<std::size_t>(ministry)].name;
+        // named in the sentence before: the evidence is this one's ("discourse:title")
+        pe.part_of_from_context = ministry == before;
         continue;
       }
     }
