@@ -417,7 +417,9 @@ TEST(DistributedKernels, KernelsOnBlocksEqualSingleProcess) {
       for (const auto& labels : {c.membership, mod7}) {
         const double got = dist::modularity(world(), local,
                                             root() ? labels : std::vector<std::uint32_t>{}, 0.8);
-        if (root()) EXPECT_EQ(got, sg::modularity(k.csr, labels, 0.8));
+        if (root()) {
+          EXPECT_EQ(got, sg::modularity(k.csr, labels, 0.8));
+        }
       }
     }
     const sg::BetweennessOptions b{
@@ -434,7 +436,9 @@ TEST(DistributedKernels, KernelsOnBlocksEqualSingleProcess) {
     dist::DistanceOptions d;
     d.cost = b.cost;
     const auto got = dist::distances(world(), local, root() ? d : dist::DistanceOptions{});
-    if (root()) EXPECT_EQ(got.dist, sg::distances_from(k.csr, 0, d.cost));
+    if (root()) {
+      EXPECT_EQ(got.dist, sg::distances_from(k.csr, 0, d.cost));
+    }
   }
 }
 
