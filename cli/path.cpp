@@ -128,6 +128,29 @@ void print_result(const graph::Graph& g, const graph::PathResult& r, graph::Node
   }
 }
 
+// The nodes on a shortest path from `from` to `to` (within 1e-9 relative of its length),
+// ascending, given the distances from `from` (`dist`) and to `to` (`back`, read only when
+// `to` is reached), and the two endpoints in any case (no path: they alone).
+std::vector<std::uint32_t> nodes_on_shortest_paths(const std::vector<double>& dist,
+                                                   const std::vector<double>& back,
+                                                   std::uint32_t from, std::uint32_t to) {
+  const bool reached = dist[to] != std::numeric_limits<double>::infinity();
+  const double reach = dist[to] + 1e-9 * std::max(1.0, dist[to]);
+  std::vector<std::uint32_t> nodes;
+  for (std::size_t v = 0; v < dist.size(); ++v)
+    if ((reached && dist[v] + back[v] <= reach) || v == from || v == to)
+      nodes.push_back(static_cast<std::uint32_t>(v));
+  return nodes;
+}
+
+// Node v's number in the subgraph induced by `nodes` (ascending), if v is one of them.
+std::optional<graph::NodeIndex> index_in(const std::vector<std::uint32_t>& nodes,
+                                         std::uint32_t v) {
+  const auto it = std::lower_bound(nodes.begin(), nodes.end(), v);
+  if (it == nodes.end() || *it != v) return std::nullopt;
+  return static_cast<graph::NodeIndex>(it - nodes.begin());
+}
+
 // The shortest path on the topology arrays (see the top of this file); false when this
 // case is the old path's.
 bool run_path_on_arrays(const PathOptions& o, std::ostream& out) {
@@ -176,20 +199,11 @@ bool run_path_on_arrays(const PathOptions& o, std::ostream& out) {
     view.reversed = o.directed;
     back = graph::distances_from(io::constrained_csr(*t, view), *to, p.cost);
   }
-  const double reach = dist[*to] + 1e-9 * std::max(1.0, dist[*to]);
-  std::vector<std::uint32_t> nodes;
-  for (std::size_t v = 0; v < t->node_count(); ++v)
-    if ((reached && dist[v] + back[v] <= reach) || v == *from || v == *to)
-      nodes.push_back(static_cast<std::uint32_t>(v));
+  const std::vector<std::uint32_t> nodes = nodes_on_shortest_paths(dist, back, *from, *to);
   io::InducedGraph sub = io::induced_graph(*t, nodes);
-  const auto index_of = [&](std::uint32_t v) -> std::optional<graph::NodeIndex> {
-    const auto it = std::lower_bound(nodes.begin(), nodes.end(), v);
-    if (it == nodes.end() || *it != v) return std::nullopt;
-    return static_cast<graph::NodeIndex>(it - nodes.begin());
-  };
   for (const std::uint32_t v : avoid)
-    if (const auto w = index_of(v)) p.avoid.push_back(*w);
-  const graph::NodeIndex s = *index_of(*from), e = *index_of(*to);
+    if (const auto w = index_in(nodes, v)) p.avoid.push_back(*w);
+  const graph::NodeIndex s = *index_in(nodes, *from), e = *index_in(nodes, *to);
   const graph::PathResult r = kernels().shortest_path(sub.graph, s, e, p);
 
   // The hops' evidence.
@@ -239,20 +253,11 @@ bool run_path_on_whole_file(const PathOptions& o, std::ostream& out) {
   const bool reached = dist[*to] != std::numeric_limits<double>::infinity();
   std::vector<double> back;
   if (reached) back = file->distances(*to, o.directed, p.cost, avoid);
-  const double reach = dist[*to] + 1e-9 * std::max(1.0, dist[*to]);
-  std::vector<std::uint32_t> nodes;
-  for (std::size_t v = 0; v < dist.size(); ++v)
-    if ((reached && dist[v] + back[v] <= reach) || v == *from || v == *to)
-      nodes.push_back(static_cast<std::uint32_t>(v));
+  const std::vector<std::uint32_t> nodes = nodes_on_shortest_paths(dist, back, *from, *to);
   WholeFile::Induced sub = file->induced(nodes);
-  const auto index_of = [&](std::uint32_t v) -> std::optional<graph::NodeIndex> {
-    const auto it = std::lower_bound(nodes.begin(), nodes.end(), v);
-    if (it == nodes.end() || *it != v) return std::nullopt;
-    return static_cast<graph::NodeIndex>(it - nodes.begin());
-  };
   for (const std::uint32_t v : avoid)
-    if (const auto w = index_of(v)) p.avoid.push_back(*w);
-  const graph::NodeIndex s = *index_of(*from), e = *index_of(*to);
+    if (const auto w = index_in(nodes, v)) p.avoid.push_back(*w);
+  const graph::NodeIndex s = *index_in(nodes, *from), e = *index_in(nodes, *to);
   // The single-process search on the few nodes (run_path_on_arrays's choice among them).
   const graph::PathResult r = graph::shortest_path(sub.graph, s, e, p);
   std::vector<io::EvidenceRange> hops;

@@ -173,6 +173,18 @@ void ArticleRun::run() {
   speakers_.assign(ns, {});
   hedged_.assign(ns, false);
   sent_words_.assign(ns, 0);
+  // A wire dateline ("LIMA, May 1 (Reuters) -") says where the story was filed: its country
+  // gets a vote as the article's home government (home_government), no mention.
+  for (std::size_t k = L_.dateline_first; k < L_.dateline_last; ++k) {
+    const LexiconEntry* le = nullptr;
+    const std::size_t n =
+        match_lexicon_uncached(k, L_.dateline_last, &le, k == L_.dateline_first);
+    if (n > 0 && n < kUnmatched && le->kind == Kind::kGovernment) {
+      ++gov_counts_[static_cast<std::size_t>(entity_for(*le))];
+      break;
+    }
+    if (eq(f(k), ",") || eq(f(k), "(")) break;
+  }
   std::vector<char> covered(L_.tokens.size(), 0);
   for (const auto& s : L_.sentences) type_unknown_names(s, covered);
   for (std::size_t si = 0; si < ns; ++si) {

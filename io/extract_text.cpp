@@ -405,6 +405,7 @@ TextLayout split_text(std::string_view body) {
 
 void split_text(std::string_view body, TextLayout& L) {
   L.sentences.clear();
+  L.dateline_first = L.dateline_last = 0;
   tokenize(body, L.tokens, L.folded_text);
   auto& T = L.tokens;
   const std::size_t n = T.size();
@@ -516,6 +517,8 @@ void split_text(std::string_view body, TextLayout& L) {
     Sentence& s0 = L.sentences.front();
     const std::size_t d = dateline_end(body, T, s0.first, s0.last);
     if (d > s0.first) {
+      L.dateline_first = s0.first;
+      L.dateline_last = static_cast<std::uint32_t>(d);
       s0.first = static_cast<std::uint32_t>(d);
       s0.start = T[d].start;
     }

@@ -52,6 +52,9 @@ struct TextLayout {
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
   std::vector<char> folded_text;  // storage of the tokens' folded views
+  // Tokens [dateline_first, dateline_last) are a wire dateline before the first sentence
+  // ("LIMA, May 1 (Reuters) -"); empty when the body opens without one.
+  std::uint32_t dateline_first = 0, dateline_last = 0;
 
   // Move-only: a move keeps the storage the views point into.
   TextLayout() = default;

@@ -5,8 +5,8 @@
 // Written by the writer since format version 3 gained it (files without it still open: the
 // readers scan the tables then). Its frames come after the evidence and before the footer,
 // in this order: the index chunks (Frame field 9), then one directory (Frame field 10). They
-// are encoded by hand in the Protobuf wire format (proto/stakegraph.proto does not declare
-// them, so that the generated code stays as it is):
+// are encoded by hand in the Protobuf wire format (proto/stakegraph.proto reserves their
+// field numbers but does not declare them, so that the generated code stays as it is):
 //
 //   IndexChunk { uint32 array = 1; uint64 first = 2; bytes data = 3; }
 //     `data`: records [first, first + n) of one array, n = min(per chunk, count - first):

@@ -187,13 +187,8 @@ CentralityResult betweenness(const mpi::communicator& comm, const Csr* root, Bet
 
 CentralityResult betweenness(const mpi::communicator& comm, const LocalCsr& local,
                              BetweennessOptions o, Engine engine) {
-  // check_costs's test on every block (rank 0's cost), with its message.
-  int cost_code = static_cast<int>(o.cost);
-  mpi::broadcast(comm, cost_code, 0);
-  bool bad = false;
-  if (static_cast<EdgeCost>(cost_code) != EdgeCost::kHops)
-    for (float w : local.weights) bad = bad || !(w > 0.0f) || !std::isfinite(w);
-  const bool any_bad = mpi::all_reduce(comm, bad, std::logical_or<bool>());
+  // check_costs's test on every block (rank 0's cost).
+  const bool any_bad = any_unusable_weight(comm, local, o.cost);
   std::string error;
   if (comm.rank() == 0) {
     error = confidence_error(o);

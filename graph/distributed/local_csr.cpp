@@ -2,6 +2,9 @@
 #include "graph/distributed/local_csr.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <functional>
+#include <boost/mpi/collectives/all_reduce.hpp>
 #include <boost/mpi/collectives/broadcast.hpp>
 #include <boost/serialization/vector.hpp>
 #include <stdexcept>
@@ -169,6 +172,15 @@ Csr gather_csr(const mpi::communicator& comm, const LocalCsr& local) {
     join_rows(comm, local, local.in_offsets, local.in_sources, local.in_weights, c.in_offsets,
               c.in_sources, c.in_weights);
   return c;
+}
+
+bool any_unusable_weight(const mpi::communicator& comm, const LocalCsr& local, EdgeCost cost) {
+  int cost_code = static_cast<int>(cost);
+  mpi::broadcast(comm, cost_code, 0);
+  bool bad = false;
+  if (static_cast<EdgeCost>(cost_code) != EdgeCost::kHops)
+    for (float w : local.weights) bad = bad || !(w > 0.0f) || !std::isfinite(w);
+  return mpi::all_reduce(comm, bad, std::logical_or<bool>());
 }
 
 }  // namespace stakegraph::graph::distributed

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "graph/csr.hpp"
+#include "graph/traversal.hpp"
 
 namespace stakegraph::graph::distributed {
 
@@ -65,5 +66,12 @@ void broadcast_csr(const boost::mpi::communicator& comm, const Csr* root, Csr& c
 // kernel that replicates the graph (betweenness) when no rank has read it whole.
 // Memory per rank: the whole Csr; communication: every entry to every rank.
 Csr gather_csr(const boost::mpi::communicator& comm, const LocalCsr& local);
+
+// Whether some rank's block holds a weight that a weighted search cannot use (not positive or
+// not finite), when rank 0's `cost` is not kHops (rank 0's cost is broadcast first, so the
+// other ranks' `cost` is ignored). The check of graph::check_costs on blocks; collective, and
+// every rank gets the same answer. Time O(local edges) per rank.
+bool any_unusable_weight(const boost::mpi::communicator& comm, const LocalCsr& local,
+                         EdgeCost cost);
 
 }  // namespace stakegraph::graph::distributed

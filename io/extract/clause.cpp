@@ -106,13 +106,15 @@ std::size_t ArticleRun::clause_start(std::size_t h) const {
         if (const Mention* to = mention_at(start)) start = to->e;
         else if (is_word(start) && !tok(start).cap) ++start;  // "told reporters"
       }
-      // Only a named subject of its own, right after the verb: "X said it would ..." and
-      // "X said he had given Y a warning" are still X's.
+      // Only a subject of its own, named or described, right after the verb: "X said it
+      // would ..." and "X said he had given Y a warning" are still X's; "its chief said the
+      // company would ..." is the company's.
       std::size_t at = start;
       if (at < h && (eq(f(at), "the") || eq(f(at), "a") || eq(f(at), "an"))) ++at;
       bool clause = false;
-      if (const Mention* m = mention_at(at))
-        clause = m->e <= h && actor(*m) && !(m->flags & kPronoun);
+      const Mention* m = mention_at(start);
+      if (!m) m = mention_at(at);
+      if (m) clause = m->e <= h && actor(*m) && !(m->flags & kPronoun);
       if (clause && start < h) cs = start;
     } else if (eq(w, "and") && k + 1 < h) {
       const Mention* nm = mention_at(k + 1);
@@ -296,7 +298,12 @@ const Mention* ArticleRun::first_mention_after(std::size_t from, std::size_t lim
                              // ", and the army said ...": a clause of its own
                              (eq(f(k), ",") && k + 1 < e &&
                               (eq(f(k + 1), "and") || eq(f(k + 1), "but")) && k > from &&
-                              !mention_covering(k - 1))))
+                              !mention_covering(k - 1)) ||
+                             // "backed its unit and urged the regulator to ...": a second
+                             // verb of the subject's, with its own object
+                             ((eq(f(k), "and") || eq(f(k), "but")) && k > from &&
+                              std::any_of(cur_.hits.begin(), cur_.hits.end(),
+                                          [&](const VerbHit& vh) { return vh.h == k + 1; }))))
       return nullptr;
     if (const Mention* m = mention_at(k))
       if (actor(*m)) {
@@ -324,6 +331,15 @@ bool ArticleRun::negated(std::size_t from, std::size_t h) const {
     if ((eq(w, "failed") || eq(w, "declined") || eq(w, "refused")) && k + 1 < e && eq(f(k + 1), "to") &&
         k + 2 < h)
       return true;
+    // "denied backing X", "denies ever having armed X": the act is denied.
+    if ((eq(w, "denied") || eq(w, "denies") || eq(w, "deny") || eq(w, "denying")) &&
+        ends_with(f(h), "ing") && k + 4 > h) {
+      bool between = true;
+      for (std::size_t z = k + 1; z < h; ++z)
+        between = between && (eq(f(z), "ever") || eq(f(z), "having") || eq(f(z), "it") ||
+                               eq(f(z), "they") || eq(f(z), "its"));
+      if (between) return true;
+    }
   }
   return false;
 }

@@ -178,6 +178,15 @@ int ArticleRun::context_government(std::size_t si, std::size_t before_token,
     for (std::size_t m = ms.size(); m-- > 0;) {
       if (j == si && ms[m].b >= before_token) continue;
       if (ms[m].flags & kLocative) continue;
+      // A country that says where a company is from ("Mexico's Grupo Vela") is no government
+      // acting in the paragraph.
+      if ((ms[m].flags & kPossessive) && m + 1 < ms.size() && ms[m + 1].b == ms[m].e &&
+          ms[m + 1].ents.size() == 1) {
+        const Kind k = ents_[static_cast<std::size_t>(ms[m + 1].ents[0])].kind;
+        if (k == Kind::kOrganization || k == Kind::kVendor || k == Kind::kOperator ||
+            k == Kind::kMedia)
+          continue;
+      }
       // ... and so is one named by an indefinite demonym phrase ("a French envoy").
       if (skip_modifiers &&
           ((ms[m].flags & kModifier) ||

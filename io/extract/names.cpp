@@ -25,6 +25,21 @@ Kind kind_of_code(std::string_view code) {
 
 // The entity of an international or non-state body with this actor code, or -1: such a
 // code names one body, whatever synonym the text uses.
+namespace {
+
+// The kind an apposition's head noun gives the name before it ("Nordlys, a subsidiary of
+// ..."; "Kora, a regulator"): that of a singular institution noun of kAnaphors when its
+// readings agree, else an organization ("a tech giant" is no vendor by that word alone).
+Kind apposition_head_kind(std::string_view w) {
+  for (const AnaphorHead& a : kAnaphors)
+    if (!a.plural && w == a.word)
+      return a.kinds[0] == a.kinds[1] && a.kinds[1] == a.kinds[2] ? a.kinds[0]
+                                                                   : Kind::kOrganization;
+  return Kind::kUnspecified;
+}
+
+}  // namespace
+
 int ArticleRun::body_with_code(std::string_view code) const {
   if (!(code.starts_with("IGO") || code.starts_with("NGO") || code.starts_with("MNC")))
     return -1;
@@ -358,6 +373,14 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
                          [&](const auto& ce) { return ce.first == start - 1; }))
       kind = Kind::kAgency;
     else if (is(head, kOrgSuffix) && len >= 2) kind = Kind::kOrganization;
+    // Company names that open with their kind in Spanish, Portuguese, French or Italian
+    // ("Grupo Vela", "Banco Ardiles", "Groupe Marin").
+    else if (len >= 2 && (eq(f(start), "grupo") || eq(f(start), "groupe") ||
+                          eq(f(start), "gruppo") || eq(f(start), "banco") ||
+                          eq(f(start), "banque") || eq(f(start), "compania") ||
+                          eq(f(start), "companhia") || eq(f(start), "empresa") ||
+                          eq(f(start), "industrias")))
+      kind = Kind::kOrganization;
     else if (is(head, kTechCompanyNouns) && len >= 2) kind = Kind::kVendor;
     else if (is(head, kCompanyNouns) && len >= 2) kind = Kind::kOrganization;
     // "the rights group Friends of the Earth": a kind before a name says the name's kind;
@@ -437,6 +460,8 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
                  eq(w, "organisation") || eq(w, "organization") || eq(w, "charity") ||
                  eq(w, "party") || eq(w, "movement") || eq(w, "body"))
           kind = Kind::kOrganization;
+        else if (const Kind k = apposition_head_kind(w); k != Kind::kUnspecified)
+          kind = k;
       }
     } else if (len >= 2 && len <= 3 && end < e && is(end, kSpeechVerbs)) {
       kind = Kind::kPerson;

@@ -673,7 +673,36 @@ void ArticleRun::verb_events() {
         }
         continue;  // "denied that ..." without a claim word: no edge to an actor
       }
+      // "denied backing the rebels", "denies having spied on X": what is denied is the
+      // denier's own act, a claim against it (the act itself is negated: negated()).
+      std::size_t act = k;
+      if (act < e && eq(f(act), "ever")) ++act;
+      const bool having = act < e && eq(f(act), "having");
+      if (having) ++act;
+      if (k < he + 3 && act + 1 < e && (having || ends_with(f(act), "ing")) && !tok(act).cap &&
+          is_word(act) && !mention_at(act) && has_subj) {
+        auto [lb, le2] = np_label(act, 10);
+        if (le2 > lb) {
+          const int al = allegation(surface(lb, le2), si);
+          for (int x : src) {
+            add(x, al, Relation::kReject, rule + "+allegation", si);
+            add(al, x, Relation::kImplicates, rule + "+denial", si);
+          }
+          continue;
+        }
+      }
       bool claim_object = k < e && is(k, kAllegationNouns);
+      // "denied accusations by X", "rejected claims from X": X made them against the denier.
+      if (claim_object && k + 2 < e && (eq(f(k + 1), "by") || eq(f(k + 1), "from")))
+        if (const Mention* by = first_mention_after(k + 2, k + 5, false)) {
+          for (int x : src)
+            for (int y : by->ents)
+              if (x != y) {
+                add(x, y, Relation::kReject, rule + "+accuser", si);
+                add(y, x, Relation::kAccuse, rule + "+accuser", si);
+              }
+          continue;
+        }
       bool claim_before = false;
       std::size_t claim_at = h;
       for (std::size_t z = (h > b + 8 ? h - 8 : b); z < h; ++z)
