@@ -97,6 +97,8 @@ void ArticleRun::dictionary_actors(const Sentence& s, std::vector<char>& covered
       if (ag && !ag.prefix) {
         code += std::string(ag.code);
         n += ag.length;
+      } else if (code_actors_) {
+        n += possessed_agent(b, k + n, e, code);
       }
     }
     const LexiconEntry* le = nullptr;
@@ -132,6 +134,38 @@ void ArticleRun::dictionary_actors(const Sentence& s, std::vector<char>& covered
     for (std::size_t j = k; j < k + n; ++j) covered[j] = 1;
     k += n;
   }
+}
+
+// "<actor>'s [modifiers] <agent>" from token `at` (the "'s"): the possessor's agent, its code
+// after the actor's ("Gondor's government": GON + GOV; "Gondor's new foreign minister"), as
+// PETRARCH reads a possessive noun phrase. Up to three modifiers (adjectives, "and", a title
+// word: "Norvale's able and trusted minister"), none a function word, a verb's participle or
+// an actor. Returns the tokens taken (0: none) and appends the agent's code to `code`.
+// `b` is the sentence's first token (dtoks_ holds its folded words).
+std::size_t ArticleRun::possessed_agent(std::size_t b, std::size_t at, std::size_t e,
+                                        std::string& code) const {
+  if (at + 1 >= e || tok(at).type != TokenType::kPossessive) return 0;
+  for (std::size_t q = at + 1; q < e && q <= at + 4; ++q) {
+    const auto ag = dict_->agents.longest(dtoks_, q - b);
+    if (ag && !ag.prefix) {
+      code = extract::dictionary::with_agent(code, ag.code, false);
+      // A name right after the title is in its noun phrase: "Norvale's trusted minister
+      // Ada Pell" is Norvale's government, whatever actor the name alone would be.
+      std::size_t r = q + ag.length;
+      while (r < e && r < q + ag.length + 3 && tok(r).type == TokenType::kWord && tok(r).cap &&
+             !is(r, kSkip))
+        ++r;
+      return r - at;
+    }
+    // q is a modifier when the next word may still be the agent.
+    const std::string_view w = f(q);
+    if (tok(q).type != TokenType::kWord || is(q, kPrepositions) || is(q, kAux) ||
+        is(q, kBeForms) || is(q, kNegators) || eq(w, "the") || eq(w, "a") || eq(w, "an") ||
+        (w.size() > 3 && w.ends_with("ed")) ||
+        (tok(q).cap && dict_->actors.longest(dtoks_, q - b)))
+      return 0;
+  }
+  return 0;
 }
 
 // Whether the capitalised words from `from` (one to three, in no lexicon name) end in the

@@ -273,6 +273,8 @@ class ArticleRun {
 
   void type_unknown_names(const Sentence& s, std::vector<char>& covered);
   void dictionary_actors(const Sentence& s, std::vector<char>& covered);
+  std::size_t possessed_agent(std::size_t b, std::size_t at, std::size_t e,
+                              std::string& code) const;
   int body_with_code(std::string_view code) const;
   bool without_consent(std::size_t from, std::size_t to) const;
   bool place_begins_name(std::size_t from, std::size_t e) const;

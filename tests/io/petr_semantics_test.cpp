@@ -302,5 +302,46 @@ TEST(PetrSubjects, AnActorSpelledWithItsArticleMatchesMidSentence) {
   EXPECT_TRUE(coded_edge(g, "Bastor", "Kelmir", "cameo:051:PRAISE")) << dump(g);
 }
 
+// The actor code of the node named `name` ("" when none).
+std::string code_of(const graph::Graph& g, const std::string& name) {
+  auto v = g.find_named(name);
+  if (!v) return "";
+  for (const auto& [k, val] : g.node(*v).attributes)
+    if (k == "code") return val;
+  return "";
+}
+
+TEST(PetrPossessives, APossessorsAgentTakesThePossessorsCode) {
+  // PETRARCH reads "<actor>'s [modifiers] <agent> [name]" as one noun phrase: the possessor's
+  // code, then the agent's; a name after the title is in it, whatever actor it is alone.
+  //   [Norvale's able and wise minister Ada Pell]NRV+GOV --praise [051]--> Kelmir
+  //   Kelmir --praise [051]--> [Norvale's government]NRV+GOV
+  dict::Dictionaries d = coordination_dictionaries();
+  d.actors = dict::parse_actors("NORVALE [NRV]\nKELMIR [KLM]\nADA_PELL [BST]\n", "my.actors");
+  d.agents = dict::parse_agents("MINISTER [~GOV]\nGOVERNMENT [~GOV]\n", "my.agents");
+  ExtractOptions o;
+  o.dictionaries = &d;
+  o.dictionary_actors = true;
+  ArticleText a;
+  a.id = "t";
+  a.body = "Norvale's able and wise minister Ada Pell praised Kelmir on Monday. "
+           "Kelmir praised Norvale's government on Tuesday.";
+  graph::Graph g;
+  Extractor(lex(), o).extract(a, g);
+  const std::string minister = "Norvale's able and wise minister Ada Pell";
+  EXPECT_EQ(code_of(g, minister), "NRVGOV") << dump(g);
+  EXPECT_TRUE(coded_edge(g, minister, "Kelmir", "cameo:051:PRAISE")) << dump(g);
+  EXPECT_EQ(code_of(g, "Norvale's government"), "NRVGOV") << dump(g);
+  EXPECT_TRUE(coded_edge(g, "Kelmir", "Norvale's government", "cameo:051:PRAISE")) << dump(g);
+  // A possessed noun that is no agent keeps the possessor alone: no composed actor.
+  ArticleText a2;
+  a2.id = "t2";
+  a2.body = "Norvale's refusal to talk angered the government of Kelmir.";
+  graph::Graph g2;
+  Extractor(lex(), o).extract(a2, g2);
+  EXPECT_FALSE(g2.find_named("Norvale's refusal to talk angered the government").has_value())
+      << dump(g2);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
