@@ -3,6 +3,7 @@
 // behaviour (its dictionaries' comments and PETRreader/PETRtree), written out by hand here.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -341,6 +342,67 @@ TEST(PetrPossessives, APossessorsAgentTakesThePossessorsCode) {
   Extractor(lex(), o).extract(a2, g2);
   EXPECT_FALSE(g2.find_named("Norvale's refusal to talk angered the government").has_value())
       << dump(g2);
+}
+
+// The codes of the sources of edges to `dst` coded `rule`, sorted.
+std::vector<std::string> source_codes(const graph::Graph& g, const std::string& dst,
+                                      const std::string& rule) {
+  std::vector<std::string> out;
+  for (auto [ei, ee] = boost::edges(g.boost_graph()); ei != ee; ++ei)
+    if (g.node(g.target(*ei)).name == dst &&
+        g.edge(*ei).evidence.front().rule.starts_with(rule))
+      out.push_back(code_of(g, g.node(g.source(*ei)).name));
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+TEST(PetrCompound, AnAgentOverAListIsTheAgentOfEachActor) {
+  // "<agent> of A, B and C" is A's, B's and C's agent (PETRARCH codes each conjunct); the
+  // agent noun in lower case after "the" is still the noun phrase's head.
+  //   [The delegates of Norvale, Bastor and Kelmir] --praise [051]--> the Highlands
+  //   NRVGOV, BSTGOV, KLMGOV --051--> HGL
+  dict::Dictionaries d = coordination_dictionaries();
+  d.agents = dict::parse_agents("DELEGATE [~GOV]\n", "my.agents");
+  ExtractOptions o;
+  o.dictionaries = &d;
+  o.dictionary_actors = true;
+  ArticleText a;
+  a.id = "t";
+  a.body = "The delegates of Norvale, Bastor and Kelmir praised the Highlands on Monday.";
+  graph::Graph g;
+  Extractor(lex(), o).extract(a, g);
+  EXPECT_EQ(source_codes(g, "the Highlands", "cameo:051:PRAISE"),
+            (std::vector<std::string>{"BSTGOV", "KLMGOV", "NRVGOV"}))
+      << dump(g);
+  // One actor after the agent: its agent alone; the list after the verb is the target.
+  //   [delegates of Norvale]NRVGOV --051--> Bastor, Kelmir
+  ArticleText a2;
+  a2.id = "t2";
+  a2.body = "The delegates of Norvale praised Bastor and Kelmir on Monday.";
+  graph::Graph g2;
+  Extractor(lex(), o).extract(a2, g2);
+  EXPECT_EQ(source_codes(g2, "Bastor", "cameo:051:PRAISE"), (std::vector<std::string>{"NRVGOV"}))
+      << dump(g2);
+  EXPECT_EQ(source_codes(g2, "Kelmir", "cameo:051:PRAISE"), (std::vector<std::string>{"NRVGOV"}))
+      << dump(g2);
+}
+
+TEST(PetrCompound, ACompoundActorCodeCodesEachMember) {
+  // TABARI's compound code "[A/B]": one name for several actors, each coded alone.
+  //   [the Highlands]HGA/HGB --praise [051]--> Kelmir   =>   HGA --051--> KLM, HGB --051--> KLM
+  dict::Dictionaries d = coordination_dictionaries();
+  d.actors = dict::parse_actors("THE_HIGHLANDS [HGA/HGB]\nKELMIR [KLM]\n", "my.actors");
+  ExtractOptions o;
+  o.dictionaries = &d;
+  o.dictionary_actors = true;
+  ArticleText a;
+  a.id = "t";
+  a.body = "The Highlands praised Kelmir on Monday.";
+  graph::Graph g;
+  Extractor(lex(), o).extract(a, g);
+  EXPECT_EQ(source_codes(g, "Kelmir", "cameo:051:PRAISE"),
+            (std::vector<std::string>{"HGA", "HGB"}))
+      << dump(g);
 }
 
 }  // namespace
