@@ -188,6 +188,12 @@ TEST(PetrCompound, APercentSlotMakesTheMembersActOnOneAnother) {
   const auto g = with_verbs(verbs, "Canada and Iran have delayed their talks.");
   EXPECT_EQ(rule_of(g, "Canada", Relation::kCoerce, "Iran"), "cameo:191:DELAY") << dump(g);
   EXPECT_EQ(rule_of(g, "Iran", Relation::kCoerce, "Canada"), "cameo:191:DELAY") << dump(g);
+  // "their meeting": after a possessive the -ing form is a noun, no meeting held; the
+  // delay is still each one's to the other.
+  const auto g3 = with_verbs(verbs, "Canada and Iran have delayed their meeting.");
+  EXPECT_EQ(rule_of(g3, "Canada", Relation::kCoerce, "Iran"), "cameo:191:DELAY") << dump(g3);
+  EXPECT_EQ(rule_of(g3, "Iran", Relation::kCoerce, "Canada"), "cameo:191:DELAY") << dump(g3);
+  EXPECT_EQ(g3.edge_count(), 2u) << dump(g3);
   // Without the '%' pattern the pronoun object is no target: no event.
   const auto g2 = with_verbs("--- DELAY [031] ---\nDELAY\n",
                              "Canada and Iran have delayed their talks.");
