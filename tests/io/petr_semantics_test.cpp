@@ -411,5 +411,19 @@ TEST(PetrCompound, ACompoundActorCodeCodesEachMember) {
       << dump(g);
 }
 
+TEST(PetrCompound, ASymmetricCodeWithNoObjectIsDoneToOneAnother) {
+  // "[064:064]": the event is the same from either side; with a compound subject and no
+  // object, each member does it to the other.
+  //   Canada <--renewed diplomatic ties [064]--> Iran
+  const std::string verbs = "--- RENEW [---] ---\nRENEW\n- * DIPLOMATIC [064:064]\n";
+  const auto g = with_verbs(verbs, "Canada and Iran have renewed diplomatic ties.");
+  EXPECT_EQ(rule_of(g, "Canada", Relation::kCooperate, "Iran"), "cameo:064:RENEW") << dump(g);
+  EXPECT_EQ(rule_of(g, "Iran", Relation::kCooperate, "Canada"), "cameo:064:RENEW") << dump(g);
+  // A one-sided code names no partner: no event.
+  const auto g2 = with_verbs("--- RENEW [---] ---\nRENEW\n- * DIPLOMATIC [064]\n",
+                             "Canada and Iran have renewed diplomatic ties.");
+  EXPECT_EQ(g2.edge_count(), 0u) << dump(g2);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
