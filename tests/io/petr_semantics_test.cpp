@@ -425,5 +425,29 @@ TEST(PetrCompound, ASymmetricCodeWithNoObjectIsDoneToOneAnother) {
   EXPECT_EQ(g2.edge_count(), 0u) << dump(g2);
 }
 
+TEST(PetrTargets, TheFirstActorOfTheVerbsClauseIsTheTargetHoweverFar) {
+  // As PETRARCH codes a verb phrase: with no actor right after the verb, the first actor
+  // named later in its clause is the target, a place after "in" too.
+  //   Norvale --arranged [for the reopening of two old inns in] [Kelmir] [031]--> Kelmir
+  dict::Dictionaries d = coordination_dictionaries();
+  d.verbs = dict::parse_verbs("--- ARRANGE [031] ---\nARRANGE\n", "my.verbs");
+  ExtractOptions o;
+  o.dictionaries = &d;
+  o.dictionary_actors = true;
+  ArticleText a;
+  a.id = "t";
+  a.body = "Norvale has arranged for the reopening of two old inns in Kelmir.";
+  graph::Graph g;
+  Extractor(lex(), o).extract(a, g);
+  EXPECT_TRUE(coded_edge(g, "Norvale", "Kelmir", "cameo:031:ARRANGE")) << dump(g);
+  // Not past the clause: "which" opens another.
+  ArticleText a2;
+  a2.id = "t2";
+  a2.body = "Norvale has arranged the reopening, which angered Kelmir.";
+  graph::Graph g2;
+  Extractor(lex(), o).extract(a2, g2);
+  EXPECT_FALSE(coded_edge(g2, "Norvale", "Kelmir", "cameo:031:ARRANGE")) << dump(g2);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
