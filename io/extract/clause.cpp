@@ -116,7 +116,8 @@ std::size_t ArticleRun::clause_start(std::size_t h) const {
       if (!m) m = mention_at(at);
       if (m) clause = m->e <= h && actor(*m) && !(m->flags & kPronoun);
       if (clause && start < h) cs = start;
-    } else if (eq(w, "and") && k + 1 < h) {
+    } else if (eq(w, "and") && k + 1 < h &&
+               !(mention_covering(k) && mention_covering(k)->ents.size() == 1)) {  // in a name
       const Mention* nm = mention_at(k + 1);
       bool det = eq(f(k + 1), "the") || eq(f(k + 1), "its") || eq(f(k + 1), "a");
       // ("X and the Y" coordinated into one mention: no clause.)

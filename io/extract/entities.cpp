@@ -127,7 +127,8 @@ bool ArticleRun::initial_exact_name(std::size_t k) const {
 }
 
 std::size_t ArticleRun::match_gazetteer(std::size_t k, std::size_t end, int* ent) const {
-  if (!tok(k).cap || !gaz_first_.count(th_[k])) return 0;  // no key starts with this word
+  if (!gaz_first_.count(th_[k])) return 0;  // no key starts with this word
+  if (!tok(k).cap && !gaz_lower_first_.count(th_[k])) return 0;
   std::string key;
   std::size_t best = 0;
   for (std::size_t n = 1; n <= std::min(gaz_max_, end - k); ++n) {

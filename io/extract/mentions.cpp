@@ -875,6 +875,16 @@ void ArticleRun::recognise(std::size_t si) {
       std::stable_sort(ms.begin(), ms.end(),
                        [](const Mention& x, const Mention& y) { return x.b < y.b; });
   }
+  // A compound actor's mention is one of its members (names.cpp: Ent::members).
+  for (Mention& m : ms) {
+    std::vector<int> out;
+    for (int id : m.ents) {
+      const auto& mem = ents_[static_cast<std::size_t>(id)].members;
+      if (mem.empty()) out.push_back(id);
+      else out.insert(out.end(), mem.begin(), mem.end());
+    }
+    m.ents = std::move(out);
+  }
   group_coordination(ms);
 }
 

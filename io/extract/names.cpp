@@ -61,15 +61,16 @@ void ArticleRun::dictionary_actors(const Sentence& s, std::vector<char>& covered
     if (code_actors_ && !covered[k])
       if (const auto ca = extract::dictionary::agent_of_actor(*dict_, dtoks_, k - b, date)) {
         const int id = entity_named(surface(k, k + ca.length), kind_of_code(ca.code), true);
-        add_gazetteer(fold(surface(k, k + ca.length)), id);
+        add_gazetteer(fold(surface(k, k + ca.length)), id, !tok(k).cap);
         gaz_max_ = std::max(gaz_max_, ca.length);
         Ent& en = ents_[static_cast<std::size_t>(id)];
         if (en.code.empty()) en.code = ca.code;
         // Part of the actor it names, not of the article's most mentioned government.
         if (en.part_of.empty() && kind_of_code(ca.code) != Kind::kGovernment)
           en.part_of = surface(b + ca.actor_at, b + ca.actor_at + ca.actor_length);
-        for (std::size_t j = k; j < k + ca.length; ++j) covered[j] = 1;
-        k += ca.length;
+        const std::size_t end = agent_over_list(b, k, k + ca.length, e, b + ca.actor_at, id);
+        for (std::size_t j = k; j < end; ++j) covered[j] = 1;
+        k = end;
         continue;
       }
     // A name the actors dictionary spells with its article ("THE_SHIRE") is one in lower
@@ -112,6 +113,8 @@ void ArticleRun::dictionary_actors(const Sentence& s, std::vector<char>& covered
       if (ag && !ag.prefix) {
         code += std::string(ag.code);
         n += ag.length;
+      } else if (code_actors_) {
+        n += possessed_agent(b, k + n, e, code);
       }
     }
     const LexiconEntry* le = nullptr;
@@ -144,9 +147,109 @@ void ArticleRun::dictionary_actors(const Sentence& s, std::vector<char>& covered
     }
     Ent& en = ents_[static_cast<std::size_t>(id)];
     if (en.code.empty()) en.code = code;
+    if (code_actors_) compound_code_members(id, surface(k, k + n));
     for (std::size_t j = k; j < k + n; ++j) covered[j] = 1;
     k += n;
   }
+}
+
+// "<agent> of A, B and C" (tokens [k, end) are "<agent> of A", A at `actor_at`, entity
+// `first`): the agent of each actor of the list, as PETRARCH codes each conjunct of the
+// noun phrase ("the ambassadors of A, B and C": A's, B's and C's ambassadors). The list
+// closes with "and" or "or"; the whole span becomes one compound entity whose members are
+// the agents. Returns the end of the span taken (`end` when there is no list).
+std::size_t ArticleRun::agent_over_list(std::size_t b, std::size_t k, std::size_t end,
+                                        std::size_t e, std::size_t actor_at, int first) {
+  const auto ag = dict_->agents.longest(dtoks_, k - b);
+  if (!ag) return end;
+  const auto date = static_cast<extract::dictionary::Date>(date_ > 0 ? date_ : 0);
+  const std::string head = surface(k, actor_at);  // "ambassadors of", "officials in the"
+  std::vector<std::pair<std::size_t, std::size_t>> more;  // further actors' tokens
+  std::size_t j = end;
+  bool closed = false;
+  while (!closed) {
+    std::size_t q = j;
+    if (q < e && eq(f(q), ",")) ++q;
+    if (q < e && (eq(f(q), "and") || eq(f(q), "or"))) {
+      ++q;
+      closed = true;
+    }
+    if (q == j || q >= e || !tok(q).cap) break;
+    const auto am = dict_->actors.longest(dtoks_, q - b, date);
+    if (!am || am.code.empty()) break;
+    more.emplace_back(q, q + am.length);
+    j = q + am.length;
+  }
+  if (!closed || more.empty()) return end;
+  std::vector<int> members = {first};
+  for (const auto& [q, qe] : more) {
+    const auto am = dict_->actors.longest(dtoks_, q - b, date);
+    const std::string code = extract::dictionary::with_agent(am.code, ag.code, ag.prefix);
+    const int id = entity_named(head + " " + surface(q, qe), kind_of_code(code), true);
+    Ent& en = ents_[static_cast<std::size_t>(id)];
+    if (en.code.empty()) en.code = code;
+    if (en.part_of.empty() && kind_of_code(code) != Kind::kGovernment) en.part_of = surface(q, qe);
+    members.push_back(id);
+  }
+  const int group = entity_named(surface(k, j), ents_[static_cast<std::size_t>(first)].kind, true);
+  ents_[static_cast<std::size_t>(group)].members = std::move(members);
+  add_gazetteer(fold(surface(k, j)), group, !tok(k).cap);
+  gaz_max_ = std::max(gaz_max_, j - k);
+  return j;
+}
+
+// An actor with a compound code ("THE_SHIRE [FRO/BIL/SAM]": TABARI's name for several actors
+// at once) stands for one member a code, each coded alone ("The Shire (FRO)").
+void ArticleRun::compound_code_members(int id, const std::string& surface_name) {
+  const std::string code = ents_[static_cast<std::size_t>(id)].code;
+  if (code.find('/') == std::string::npos || !ents_[static_cast<std::size_t>(id)].members.empty())
+    return;
+  std::vector<int> members;
+  for (std::size_t p = 0; p <= code.size();) {
+    std::size_t q = code.find('/', p);
+    if (q == std::string::npos) q = code.size();
+    if (q > p) {
+      const std::string part = code.substr(p, q - p);
+      const int m = entity_named(surface_name + " (" + part + ")", kind_of_code(part), true);
+      if (ents_[static_cast<std::size_t>(m)].code.empty())
+        ents_[static_cast<std::size_t>(m)].code = part;
+      members.push_back(m);
+    }
+    p = q + 1;
+  }
+  if (members.size() > 1) ents_[static_cast<std::size_t>(id)].members = std::move(members);
+}
+
+// "<actor>'s [modifiers] <agent>" from token `at` (the "'s"): the possessor's agent, its code
+// after the actor's ("Gondor's government": GON + GOV; "Gondor's new foreign minister"), as
+// PETRARCH reads a possessive noun phrase. Up to three modifiers (adjectives, "and", a title
+// word: "Norvale's able and trusted minister"), none a function word, a verb's participle or
+// an actor. Returns the tokens taken (0: none) and appends the agent's code to `code`.
+// `b` is the sentence's first token (dtoks_ holds its folded words).
+std::size_t ArticleRun::possessed_agent(std::size_t b, std::size_t at, std::size_t e,
+                                        std::string& code) const {
+  if (at + 1 >= e || tok(at).type != TokenType::kPossessive) return 0;
+  for (std::size_t q = at + 1; q < e && q <= at + 4; ++q) {
+    const auto ag = dict_->agents.longest(dtoks_, q - b);
+    if (ag && !ag.prefix) {
+      code = extract::dictionary::with_agent(code, ag.code, false);
+      // A name right after the title is in its noun phrase: "Norvale's trusted minister
+      // Ada Pell" is Norvale's government, whatever actor the name alone would be.
+      std::size_t r = q + ag.length;
+      while (r < e && r < q + ag.length + 3 && tok(r).type == TokenType::kWord && tok(r).cap &&
+             !is(r, kSkip))
+        ++r;
+      return r - at;
+    }
+    // q is a modifier when the next word may still be the agent.
+    const std::string_view w = f(q);
+    if (tok(q).type != TokenType::kWord || is(q, kPrepositions) || is(q, kAux) ||
+        is(q, kBeForms) || is(q, kNegators) || eq(w, "the") || eq(w, "a") || eq(w, "an") ||
+        (w.size() > 3 && w.ends_with("ed")) ||
+        (tok(q).cap && dict_->actors.longest(dtoks_, q - b)))
+      return 0;
+  }
+  return 0;
 }
 
 // Whether the capitalised words from `from` (one to three, in no lexicon name) end in the

@@ -53,6 +53,9 @@ struct Ent {
   std::string lexicon_parent;  // part_of from the lexicon (background knowledge)
   std::string code;            // event-data actor code (CAMEO), when a dictionary gave one
   std::string label_words;     // allegations: the content words
+  // A compound actor stands for these entities in its mentions (a dictionary code
+  // "[A/B]", "the ambassadors of A, B and C"); it is no node of its own.
+  std::vector<int> members;
 };
 
 struct Mention {
@@ -273,6 +276,11 @@ class ArticleRun {
 
   void type_unknown_names(const Sentence& s, std::vector<char>& covered);
   void dictionary_actors(const Sentence& s, std::vector<char>& covered);
+  std::size_t agent_over_list(std::size_t b, std::size_t k, std::size_t end, std::size_t e,
+                              std::size_t actor_at, int first);
+  void compound_code_members(int id, const std::string& surface_name);
+  std::size_t possessed_agent(std::size_t b, std::size_t at, std::size_t e,
+                              std::string& code) const;
   int body_with_code(std::string_view code) const;
   bool without_consent(std::size_t from, std::size_t to) const;
   bool place_begins_name(std::size_t from, std::size_t e) const;
@@ -377,9 +385,13 @@ class ArticleRun {
   std::unordered_map<const LexiconEntry*, int> by_entry_;  // lexicon entry -> ent
   std::unordered_map<std::string, int> gazetteer_;   // folded surface -> ent (article)
   std::unordered_set<std::uint64_t> gaz_first_;      // TokenIndex::hash of keys' first words
-  void add_gazetteer(const std::string& key, int ent) {
+  // and of keys that may start with a lower-case word (an agent: "ambassadors of X")
+  std::unordered_set<std::uint64_t> gaz_lower_first_;
+  void add_gazetteer(const std::string& key, int ent, bool lower_start = false) {
     gazetteer_.emplace(key, ent);
-    gaz_first_.insert(TokenIndex::hash(std::string_view(key).substr(0, key.find(' '))));
+    const auto h = TokenIndex::hash(std::string_view(key).substr(0, key.find(' ')));
+    gaz_first_.insert(h);
+    if (lower_start) gaz_lower_first_.insert(h);
   }
   std::size_t gaz_max_ = 1;
   // Words the article writes in lower case, and words it capitalises inside a sentence

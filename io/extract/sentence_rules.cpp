@@ -246,8 +246,23 @@ void ArticleRun::sentence_rules() {
         };
         if (!t && !clause_follows) t = object_after(ve);
         if (!t && !clause_follows && b + vm.post_end > ve) t = object_after(b + vm.post_end);
-        if (!t || !actor(*t) || (t->flags & (kUntyped | kPronoun))) continue;
-        dst = t->ents;
+        // As an event coder codes (the user's actor dictionaries): the first actor named in
+        // the rest of the verb's clause, however far, a place too ("criticized the closure of
+        // inns in X").
+        bool far = false;
+        for (std::size_t q = ve; !t && !clause_follows && code_actors_ && q < ce; ++q)
+          if (const Mention* m = mention_at(q);
+              m && !m->ents.empty() && !(m->flags & (kModifier | kPronoun)))
+            t = m, far = true;
+        if (t && (actor(*t) || far) && !(t->flags & (kUntyped | kPronoun))) {
+          dst = t->ents;
+        } else if (subj.size() >= 2 && !vm.passive_code.empty() && vm.passive_code == vm.code) {
+          // A symmetric code ("[064:064]") with a compound subject and no object: the
+          // members do it to one another ("X and Y renewed diplomatic ties").
+          dst = subj;
+        } else {
+          continue;
+        }
       }
       const std::string rule =
           "cameo:" + std::string(code) + ":" + std::string(vm.block_name);

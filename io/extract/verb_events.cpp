@@ -188,6 +188,11 @@ void ArticleRun::verb_events() {
          eq(f(h - 1), "this") || eq(f(h - 1), "that") || eq(f(h - 1), "these") ||
          tok(h - 1).type == TokenType::kPossessive))
       continue;
+    // An -ing form after a possessive is a noun: "delayed their meeting" (no meeting held).
+    if (h > b && ends_with(f(h), "ing") &&
+        (eq(f(h - 1), "their") || eq(f(h - 1), "its") || eq(f(h - 1), "his") ||
+         eq(f(h - 1), "her") || eq(f(h - 1), "our") || tok(h - 1).type == TokenType::kPossessive))
+      continue;
     // Idioms: "hit with sanctions" is no attack; "export controls on X" names no owner.
     if (r == Relation::kAssault && eq(f(h), "hit") && he < e && eq(f(he), "with")) continue;
     if (r == Relation::kOwns && eq(f(h), "controls") && he < e &&

@@ -3,6 +3,7 @@
 // behaviour (its dictionaries' comments and PETRreader/PETRtree), written out by hand here.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -187,6 +188,12 @@ TEST(PetrCompound, APercentSlotMakesTheMembersActOnOneAnother) {
   const auto g = with_verbs(verbs, "Canada and Iran have delayed their talks.");
   EXPECT_EQ(rule_of(g, "Canada", Relation::kCoerce, "Iran"), "cameo:191:DELAY") << dump(g);
   EXPECT_EQ(rule_of(g, "Iran", Relation::kCoerce, "Canada"), "cameo:191:DELAY") << dump(g);
+  // "their meeting": after a possessive the -ing form is a noun, no meeting held; the
+  // delay is still each one's to the other.
+  const auto g3 = with_verbs(verbs, "Canada and Iran have delayed their meeting.");
+  EXPECT_EQ(rule_of(g3, "Canada", Relation::kCoerce, "Iran"), "cameo:191:DELAY") << dump(g3);
+  EXPECT_EQ(rule_of(g3, "Iran", Relation::kCoerce, "Canada"), "cameo:191:DELAY") << dump(g3);
+  EXPECT_EQ(g3.edge_count(), 2u) << dump(g3);
   // Without the '%' pattern the pronoun object is no target: no event.
   const auto g2 = with_verbs("--- DELAY [031] ---\nDELAY\n",
                              "Canada and Iran have delayed their talks.");
@@ -300,6 +307,146 @@ TEST(PetrSubjects, AnActorSpelledWithItsArticleMatchesMidSentence) {
   EXPECT_TRUE(highlands) << dump(g);
   EXPECT_TRUE(coded_edge(g, "Norvale", "Kelmir", "cameo:051:PRAISE")) << dump(g);
   EXPECT_TRUE(coded_edge(g, "Bastor", "Kelmir", "cameo:051:PRAISE")) << dump(g);
+}
+
+// The actor code of the node named `name` ("" when none).
+std::string code_of(const graph::Graph& g, const std::string& name) {
+  auto v = g.find_named(name);
+  if (!v) return "";
+  for (const auto& [k, val] : g.node(*v).attributes)
+    if (k == "code") return val;
+  return "";
+}
+
+TEST(PetrPossessives, APossessorsAgentTakesThePossessorsCode) {
+  // PETRARCH reads "<actor>'s [modifiers] <agent> [name]" as one noun phrase: the possessor's
+  // code, then the agent's; a name after the title is in it, whatever actor it is alone.
+  //   [Norvale's able and wise minister Ada Pell]NRV+GOV --praise [051]--> Kelmir
+  //   Kelmir --praise [051]--> [Norvale's government]NRV+GOV
+  dict::Dictionaries d = coordination_dictionaries();
+  d.actors = dict::parse_actors("NORVALE [NRV]\nKELMIR [KLM]\nADA_PELL [BST]\n", "my.actors");
+  d.agents = dict::parse_agents("MINISTER [~GOV]\nGOVERNMENT [~GOV]\n", "my.agents");
+  ExtractOptions o;
+  o.dictionaries = &d;
+  o.dictionary_actors = true;
+  ArticleText a;
+  a.id = "t";
+  a.body = "Norvale's able and wise minister Ada Pell praised Kelmir on Monday. "
+           "Kelmir praised Norvale's government on Tuesday.";
+  graph::Graph g;
+  Extractor(lex(), o).extract(a, g);
+  const std::string minister = "Norvale's able and wise minister Ada Pell";
+  EXPECT_EQ(code_of(g, minister), "NRVGOV") << dump(g);
+  EXPECT_TRUE(coded_edge(g, minister, "Kelmir", "cameo:051:PRAISE")) << dump(g);
+  EXPECT_EQ(code_of(g, "Norvale's government"), "NRVGOV") << dump(g);
+  EXPECT_TRUE(coded_edge(g, "Kelmir", "Norvale's government", "cameo:051:PRAISE")) << dump(g);
+  // A possessed noun that is no agent keeps the possessor alone: no composed actor.
+  ArticleText a2;
+  a2.id = "t2";
+  a2.body = "Norvale's refusal to talk angered the government of Kelmir.";
+  graph::Graph g2;
+  Extractor(lex(), o).extract(a2, g2);
+  EXPECT_FALSE(g2.find_named("Norvale's refusal to talk angered the government").has_value())
+      << dump(g2);
+}
+
+// The codes of the sources of edges to `dst` coded `rule`, sorted.
+std::vector<std::string> source_codes(const graph::Graph& g, const std::string& dst,
+                                      const std::string& rule) {
+  std::vector<std::string> out;
+  for (auto [ei, ee] = boost::edges(g.boost_graph()); ei != ee; ++ei)
+    if (g.node(g.target(*ei)).name == dst &&
+        g.edge(*ei).evidence.front().rule.starts_with(rule))
+      out.push_back(code_of(g, g.node(g.source(*ei)).name));
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+TEST(PetrCompound, AnAgentOverAListIsTheAgentOfEachActor) {
+  // "<agent> of A, B and C" is A's, B's and C's agent (PETRARCH codes each conjunct); the
+  // agent noun in lower case after "the" is still the noun phrase's head.
+  //   [The delegates of Norvale, Bastor and Kelmir] --praise [051]--> the Highlands
+  //   NRVGOV, BSTGOV, KLMGOV --051--> HGL
+  dict::Dictionaries d = coordination_dictionaries();
+  d.agents = dict::parse_agents("DELEGATE [~GOV]\n", "my.agents");
+  ExtractOptions o;
+  o.dictionaries = &d;
+  o.dictionary_actors = true;
+  ArticleText a;
+  a.id = "t";
+  a.body = "The delegates of Norvale, Bastor and Kelmir praised the Highlands on Monday.";
+  graph::Graph g;
+  Extractor(lex(), o).extract(a, g);
+  EXPECT_EQ(source_codes(g, "the Highlands", "cameo:051:PRAISE"),
+            (std::vector<std::string>{"BSTGOV", "KLMGOV", "NRVGOV"}))
+      << dump(g);
+  // One actor after the agent: its agent alone; the list after the verb is the target.
+  //   [delegates of Norvale]NRVGOV --051--> Bastor, Kelmir
+  ArticleText a2;
+  a2.id = "t2";
+  a2.body = "The delegates of Norvale praised Bastor and Kelmir on Monday.";
+  graph::Graph g2;
+  Extractor(lex(), o).extract(a2, g2);
+  EXPECT_EQ(source_codes(g2, "Bastor", "cameo:051:PRAISE"), (std::vector<std::string>{"NRVGOV"}))
+      << dump(g2);
+  EXPECT_EQ(source_codes(g2, "Kelmir", "cameo:051:PRAISE"), (std::vector<std::string>{"NRVGOV"}))
+      << dump(g2);
+}
+
+TEST(PetrCompound, ACompoundActorCodeCodesEachMember) {
+  // TABARI's compound code "[A/B]": one name for several actors, each coded alone.
+  //   [the Highlands]HGA/HGB --praise [051]--> Kelmir   =>   HGA --051--> KLM, HGB --051--> KLM
+  dict::Dictionaries d = coordination_dictionaries();
+  d.actors = dict::parse_actors("THE_HIGHLANDS [HGA/HGB]\nKELMIR [KLM]\n", "my.actors");
+  ExtractOptions o;
+  o.dictionaries = &d;
+  o.dictionary_actors = true;
+  ArticleText a;
+  a.id = "t";
+  a.body = "The Highlands praised Kelmir on Monday.";
+  graph::Graph g;
+  Extractor(lex(), o).extract(a, g);
+  EXPECT_EQ(source_codes(g, "Kelmir", "cameo:051:PRAISE"),
+            (std::vector<std::string>{"HGA", "HGB"}))
+      << dump(g);
+}
+
+TEST(PetrCompound, ASymmetricCodeWithNoObjectIsDoneToOneAnother) {
+  // "[064:064]": the event is the same from either side; with a compound subject and no
+  // object, each member does it to the other.
+  //   Canada <--renewed diplomatic ties [064]--> Iran
+  const std::string verbs = "--- RENEW [---] ---\nRENEW\n- * DIPLOMATIC [064:064]\n";
+  const auto g = with_verbs(verbs, "Canada and Iran have renewed diplomatic ties.");
+  EXPECT_EQ(rule_of(g, "Canada", Relation::kCooperate, "Iran"), "cameo:064:RENEW") << dump(g);
+  EXPECT_EQ(rule_of(g, "Iran", Relation::kCooperate, "Canada"), "cameo:064:RENEW") << dump(g);
+  // A one-sided code names no partner: no event.
+  const auto g2 = with_verbs("--- RENEW [---] ---\nRENEW\n- * DIPLOMATIC [064]\n",
+                             "Canada and Iran have renewed diplomatic ties.");
+  EXPECT_EQ(g2.edge_count(), 0u) << dump(g2);
+}
+
+TEST(PetrTargets, TheFirstActorOfTheVerbsClauseIsTheTargetHoweverFar) {
+  // As PETRARCH codes a verb phrase: with no actor right after the verb, the first actor
+  // named later in its clause is the target, a place after "in" too.
+  //   Norvale --arranged [for the reopening of two old inns in] [Kelmir] [031]--> Kelmir
+  dict::Dictionaries d = coordination_dictionaries();
+  d.verbs = dict::parse_verbs("--- ARRANGE [031] ---\nARRANGE\n", "my.verbs");
+  ExtractOptions o;
+  o.dictionaries = &d;
+  o.dictionary_actors = true;
+  ArticleText a;
+  a.id = "t";
+  a.body = "Norvale has arranged for the reopening of two old inns in Kelmir.";
+  graph::Graph g;
+  Extractor(lex(), o).extract(a, g);
+  EXPECT_TRUE(coded_edge(g, "Norvale", "Kelmir", "cameo:031:ARRANGE")) << dump(g);
+  // Not past the clause: "which" opens another.
+  ArticleText a2;
+  a2.id = "t2";
+  a2.body = "Norvale has arranged the reopening, which angered Kelmir.";
+  graph::Graph g2;
+  Extractor(lex(), o).extract(a2, g2);
+  EXPECT_FALSE(coded_edge(g2, "Norvale", "Kelmir", "cameo:031:ARRANGE")) << dump(g2);
 }
 
 }  // namespace
