@@ -132,5 +132,35 @@ TEST(Fighting, StatesThatExchangeFireAttackEachOther) {
   EXPECT_TRUE(has(g, "Ecuador", Relation::kAssault, "Peru")) << dump(g);
 }
 
+TEST(HomeGovernment, AWireDatelineVotesForItsCountry) {
+  // Chile, Bolivia and the dateline's Peru are each named once: the dateline decides whose
+  // untitled minister speaks; without it, the first state named.
+  const std::string body = "Chile's ambassador met Bolivian officials on Tuesday.\n\nForeign "
+                           "Minister Ana Prado said the talks went well.";
+  auto g = run("LIMA, May 2 (Reuters) - " + body, true);
+  EXPECT_TRUE(has(g, "Ana Prado", Relation::kPartOf, "Peru")) << dump(g);
+  auto h = run(body, true);
+  EXPECT_TRUE(has(h, "Ana Prado", Relation::kPartOf, "Chile")) << dump(h);
+}
+
+TEST(HomeGovernment, ACompanysCountryOfOriginIsNoGovernmentActing) {
+  auto g = run("Peru's telecoms regulator fined Corvo Telecom on Wednesday.\n\nCorvo, a unit of "
+               "Mexico's Grupo Vela, has been at odds with the government since last year. "
+               "Transport Minister Luis Ortiz criticised the firm on Tuesday.",
+               true);
+  EXPECT_EQ(kind_of(g, "Grupo Vela"), Kind::kOrganization) << dump(g);
+  EXPECT_TRUE(has(g, "Grupo Vela", Relation::kOwns, "Corvo Telecom")) << dump(g);
+  EXPECT_TRUE(has(g, "Luis Ortiz", Relation::kPartOf, "Peru")) << dump(g);
+  EXPECT_FALSE(has(g, "Luis Ortiz", Relation::kPartOf, "Mexico")) << dump(g);
+}
+
+TEST(Objects, ASecondVerbOfTheSubjectHasItsOwnObject) {
+  auto g = run("Banco Ardiles said it backed its subsidiary and urged Osiris Bank to reconsider.",
+               true);
+  EXPECT_EQ(kind_of(g, "Banco Ardiles"), Kind::kOrganization) << dump(g);
+  EXPECT_TRUE(has(g, "Banco Ardiles", Relation::kRequest, "Osiris Bank")) << dump(g);
+  EXPECT_FALSE(has(g, "Banco Ardiles", Relation::kSupport, "Osiris Bank")) << dump(g);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
