@@ -684,8 +684,13 @@ void ArticleRun::verb_events() {
       if (act < e && eq(f(act), "ever")) ++act;
       const bool having = act < e && eq(f(act), "having");
       if (having) ++act;
-      if (k < he + 3 && act + 1 < e && (having || ends_with(f(act), "ing")) && !tok(act).cap &&
-          is_word(act) && !mention_at(act) && has_subj) {
+      // Only a gerund right after the verb, with words of its own after it: "denied any
+      // wrongdoing", "rejected the ruling" and "denied wrongdoing." name things, not acts.
+      const bool gerund_act = act + 1 < e && (having || ends_with(f(act), "ing")) &&
+                              is_word(act + 1) && !eq(f(act + 1), "and") &&
+                              !eq(f(act + 1), "or") && !eq(f(act), "wrongdoing");
+      if (k == he && gerund_act && !tok(act).cap && is_word(act) && !mention_at(act) &&
+          has_subj) {
         auto [lb, le2] = np_label(act, 10);
         if (le2 > lb) {
           const int al = allegation(surface(lb, le2), si);
@@ -726,6 +731,19 @@ void ArticleRun::verb_events() {
         const int al = latest_claim_against(src);
         for (int x : src) add(x, al, Relation::kReject, rule + "+allegation", si);
         continue;
+      }
+      // "denied any wrongdoing" with no claim made before: the denial names the claim.
+      if (allegations_.empty() && !target && k < e && has_subj &&
+          (is(k, kCrimeWords) || eq(f(k), "wrongdoing"))) {
+        auto [lb, le2] = np_label(k, 6);
+        if (le2 > lb) {
+          const int al = allegation(surface(lb, le2), si);
+          for (int x : src) {
+            add(x, al, Relation::kReject, rule + "+allegation", si);
+            add(al, x, Relation::kImplicates, rule + "+denial", si);
+          }
+          continue;
+        }
       }
       if (claim_object) continue;
     }
