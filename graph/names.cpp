@@ -44,10 +44,10 @@ std::string transform(std::string_view text, bool any_script, bool fold_case) {
   return out;
 }
 
-// The ASCII part of fold_name; bytes >= 0x80 (letters of other scripts) are kept as they are.
-std::string fold_bytes(std::string_view name) {
-  std::string out;
-  out.reserve(name.size());
+// The ASCII part of fold_name into `out` (cleared first); bytes >= 0x80 (letters of other
+// scripts) are kept as they are.
+void fold_bytes_into(std::string_view name, std::string& out) {
+  out.clear();
   bool space = false;
   for (unsigned char c : name) {
     if (c == '.' || c == '\'') continue;
@@ -60,6 +60,12 @@ std::string fold_bytes(std::string_view name) {
     }
   }
   if (out.size() > 4 && out.compare(0, 4, "the ") == 0) out.erase(0, 4);
+}
+
+std::string fold_bytes(std::string_view name) {
+  std::string out;
+  out.reserve(name.size());
+  fold_bytes_into(name, out);
   return out;
 }
 
@@ -100,6 +106,11 @@ std::string clean_name(std::string_view name) {
 std::string fold_name(std::string_view name) {
   if (is_ascii(name)) return fold_bytes(name);
   return fold_bytes(transform(name, /*any_script=*/false, /*fold_case=*/true));
+}
+
+void fold_name_into(std::string_view name, std::string& out) {
+  if (is_ascii(name)) fold_bytes_into(name, out);
+  else fold_bytes_into(transform(name, /*any_script=*/false, /*fold_case=*/true), out);
 }
 
 std::string slugify(std::string_view name) {

@@ -1,5 +1,7 @@
 #include "io/topology_arrays.hpp"
 
+#include <algorithm>
+
 #include "graph/error.hpp"
 #include "graph/graph.hpp"
 #include "io/formats.hpp"
@@ -43,13 +45,19 @@ std::size_t TopologyArrays::memory_bytes() const noexcept {
          aliases.capacity() * sizeof(std::pair<std::uint64_t, std::string>);
 }
 
-std::optional<TopologyArrays> load_topology_arrays(const std::string& path) {
+std::optional<TopologyArrays> load_topology_arrays(const std::string& path,
+                                                   const TopologyArraysOptions& options) {
   if (path == "-" || format_from_path(path) != Format::kSgpb) return std::nullopt;
   try {
-    return load_sgpb_topology_arrays(path);
+    return load_sgpb_topology_arrays(path, options);
   } catch (const std::bad_alloc&) {
     throw graph::Error(path + ": out of memory while reading");
   }
+}
+
+std::size_t NodeLabels::at(std::size_t v) const noexcept {
+  return static_cast<std::size_t>(std::lower_bound(nodes.begin(), nodes.end(), v) -
+                                  nodes.begin());
 }
 
 bool has_weights(const TopologyArrays& t) noexcept { return !t.weights.empty(); }
@@ -65,7 +73,10 @@ bool weights_allowed(const TopologyArrays& t, graph::WeightSource source, bool a
   return ok;
 }
 
-graph::Csr csr_of(const TopologyArrays& t, const graph::CsrOptions& options) {
+namespace {
+
+graph::Csr csr_from(const TopologyArrays& t, const graph::CsrOptions& options,
+                    TopologyArrays* release) {
   if (t.node_count() >= 0xFFFFFFFFu) throw graph::InvalidArgument("graph too large for the CSR view");
   std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs(t.edge_count());
   for (std::size_t i = 0; i < t.edge_count(); ++i) pairs[i] = {t.sources[i], t.targets[i]};
@@ -76,7 +87,18 @@ graph::Csr csr_of(const TopologyArrays& t, const graph::CsrOptions& options) {
       weights[i] = static_cast<float>(graph::edge_weight(e, options.source));
     });
   }
+  if (release != nullptr) release->release_edges();
   return graph::build_csr(static_cast<std::uint32_t>(t.node_count()), pairs, weights, options);
+}
+
+}  // namespace
+
+graph::Csr csr_of(const TopologyArrays& t, const graph::CsrOptions& options) {
+  return csr_from(t, options, nullptr);
+}
+
+graph::Csr take_csr(TopologyArrays& t, const graph::CsrOptions& options) {
+  return csr_from(t, options, &t);
 }
 
 }  // namespace stakegraph::io
