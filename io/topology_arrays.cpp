@@ -75,11 +75,7 @@ bool weights_allowed(const TopologyArrays& t, graph::WeightSource source, bool a
 
 namespace {
 
-graph::Csr csr_from(const TopologyArrays& t, const graph::CsrOptions& options,
-                    TopologyArrays* release) {
-  if (t.node_count() >= 0xFFFFFFFFu) throw graph::InvalidArgument("graph too large for the CSR view");
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs(t.edge_count());
-  for (std::size_t i = 0; i < t.edge_count(); ++i) pairs[i] = {t.sources[i], t.targets[i]};
+std::vector<float> weights_of(const TopologyArrays& t, const graph::CsrOptions& options) {
   std::vector<float> weights;  // none for the unweighted view (every entry 1)
   if (options.weighted) {
     weights.resize(t.edge_count());
@@ -87,18 +83,30 @@ graph::Csr csr_from(const TopologyArrays& t, const graph::CsrOptions& options,
       weights[i] = static_cast<float>(graph::edge_weight(e, options.source));
     });
   }
-  if (release != nullptr) release->release_edges();
-  return graph::build_csr(static_cast<std::uint32_t>(t.node_count()), pairs, weights, options);
+  return weights;
+}
+
+void check_size(const TopologyArrays& t) {
+  if (t.node_count() >= 0xFFFFFFFFu) throw graph::InvalidArgument("graph too large for the CSR view");
 }
 
 }  // namespace
 
 graph::Csr csr_of(const TopologyArrays& t, const graph::CsrOptions& options) {
-  return csr_from(t, options, nullptr);
+  check_size(t);
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs(t.edge_count());
+  for (std::size_t i = 0; i < t.edge_count(); ++i) pairs[i] = {t.sources[i], t.targets[i]};
+  return graph::build_csr(static_cast<std::uint32_t>(t.node_count()), pairs,
+                          weights_of(t, options), options);
 }
 
 graph::Csr take_csr(TopologyArrays& t, const graph::CsrOptions& options) {
-  return csr_from(t, options, &t);
+  check_size(t);
+  std::vector<float> weights = weights_of(t, options);
+  std::vector<std::uint32_t> sources = std::move(t.sources), targets = std::move(t.targets);
+  t.release_edges();
+  return graph::build_csr(static_cast<std::uint32_t>(t.node_count()), std::move(sources),
+                          std::move(targets), std::move(weights), options);
 }
 
 }  // namespace stakegraph::io

@@ -120,8 +120,9 @@ bool weights_allowed(const TopologyArrays& t, graph::WeightSource source, bool a
 // The analytics view of the arrays: equal to graph::build_csr(g, options) of the same file
 // loaded as a graph::Graph.
 graph::Csr csr_of(const TopologyArrays& t, const graph::CsrOptions& options = {});
-// The same, the edge arrays freed (release_edges) once read, before the view is built: a
-// lower peak for commands that need the nodes only afterwards.
+// The same (bit for bit), the edge arrays taken (release_edges) and the view built from them
+// in place (graph::build_csr of arrays): about half the peak, for commands that need the
+// nodes only afterwards.
 graph::Csr take_csr(TopologyArrays& t, const graph::CsrOptions& options = {});
 
 }  // namespace stakegraph::io
