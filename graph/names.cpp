@@ -51,10 +51,13 @@ void fold_bytes_into(std::string_view name, std::string& out) {
   bool space = false;
   for (unsigned char c : name) {
     if (c == '.' || c == '\'') continue;
-    if (c >= 0x80 || std::isalnum(c)) {
+    // std::isalnum and std::tolower of the "C" locale (the program never sets another),
+    // without their calls: millions of names are folded when a large file is read.
+    const bool upper = c >= 'A' && c <= 'Z';
+    if (c >= 0x80 || upper || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
       if (space && !out.empty()) out.push_back(' ');
       space = false;
-      out.push_back(static_cast<char>(c >= 0x80 ? c : std::tolower(c)));
+      out.push_back(static_cast<char>(upper ? c - 'A' + 'a' : c));
     } else {
       space = true;
     }

@@ -1,8 +1,10 @@
-// Reading `.sgpb` format version 3 (io/sgpb_v3.hpp): the whole file from a stream, and the
-// topology alone from a file by the footer's frame index.
+// Reading `.sgpb` format version 3 (io/sgpb_v3.hpp): the whole file from a stream, the
+// topology alone from a file by the footer's frame index, and the labels of some nodes.
 #include <algorithm>
 #include <functional>
 #include <iostream>
+#include <memory>
+#include <numeric>
 #include <optional>
 #include <string_view>
 #include <unordered_map>
@@ -245,19 +247,34 @@ bool is_ascii(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return (c & 0x80) == 0; });
 }
 
-// Whether some two of the keys are equal; sorts them (LSD radix sort, 16 bits a pass).
+bool has_ascii_alnum(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  });
+}
+
+// Whether some two of the keys (hashes: uniform bits) are equal: one pass puts them in 4096
+// buckets by their top 12 bits (few enough for the writes to stream), each bucket is then
+// sorted in cache.
 bool has_repeat(std::vector<std::uint64_t>& keys) {
-  std::vector<std::uint64_t> other(keys.size());
-  std::vector<std::size_t> at(std::size_t{1} << 16);
-  for (int shift = 0; shift < 64; shift += 16) {
-    std::fill(at.begin(), at.end(), 0);
-    for (const std::uint64_t k : keys) ++at[(k >> shift) & 0xFFFF];
-    std::size_t sum = 0;
-    for (std::size_t& a : at) sum += std::exchange(a, sum);
-    for (const std::uint64_t k : keys) other[at[(k >> shift) & 0xFFFF]++] = k;
-    keys.swap(other);
+  const std::size_t n = keys.size();
+  constexpr int kBits = 12;
+  std::vector<std::size_t> at((std::size_t{1} << kBits) + 1, 0);
+  for (const std::uint64_t k : keys) ++at[(k >> (64 - kBits)) + 1];
+  std::partial_sum(at.begin(), at.end(), at.begin());
+  const std::unique_ptr<std::uint64_t[]> sorted(new std::uint64_t[n]);  // not zeroed
+  {
+    std::vector<std::size_t> next(at.begin(), at.end() - 1);
+    for (const std::uint64_t k : keys) sorted[next[k >> (64 - kBits)]++] = k;
   }
-  return std::adjacent_find(keys.begin(), keys.end()) != keys.end();
+  std::vector<std::uint64_t>().swap(keys);
+  for (std::size_t b = 0; b + 1 < at.size(); ++b) {
+    std::uint64_t* first = sorted.get() + at[b];
+    std::uint64_t* last = sorted.get() + at[b + 1];
+    std::sort(first, last);
+    if (std::adjacent_find(first, last) != last) return true;
+  }
+  return false;
 }
 
 // A second 64-bit hash of a string (folded names), so that an id and a folded name that are
@@ -287,8 +304,9 @@ std::optional<TopologyArrays> topology_arrays(const std::string& path,
   t.evidence_count = h.evidence_count();
   // Room for what the header declares, within what the file can hold (a node takes at least
   // 9 bytes of its tables, an edge 23), so that a damaged header reserves nothing absurd.
+  // (Reserved room is not memory used until written.)
   const auto nodes = static_cast<std::size_t>(
-      std::min<std::uint64_t>({h.node_count(), file.size() / 9, 1u << 22}));
+      std::min<std::uint64_t>({h.node_count(), file.size() / 9, 1u << 26}));
   const auto edges = static_cast<std::size_t>(
       std::min<std::uint64_t>({h.edge_count(), file.size() / 23, 1u << 26}));
   t.kinds.reserve(nodes);
@@ -302,26 +320,25 @@ std::optional<TopologyArrays> topology_arrays(const std::string& path,
     t.targets.reserve(edges);
     t.evidence.reserve(edges);
   }
-  // The checks of Graph::add_node_with_id, so that a file the Graph load refuses is refused.
-  // Exact: every id and folded name in hash tables (the first node of each folded name:
-  // whether its name is ASCII). Otherwise their 64-bit hashes, checked once all are read.
+  // With labels, the checks of Graph::add_node_with_id, so that a file the Graph load
+  // refuses is refused. Exact: every id and folded name in hash tables (the first node of
+  // each folded name: whether its name is ASCII). Otherwise their 64-bit hashes, checked
+  // once all are read.
   std::unordered_set<std::string> seen_ids;
   std::unordered_map<std::string, bool> by_folded;
   std::vector<std::uint64_t> id_keys, name_keys;
   if (exact) {
     seen_ids.reserve(nodes);
     by_folded.reserve(nodes);
-  } else {
+  } else if (o.labels) {
     id_keys.reserve(nodes);
     name_keys.reserve(nodes);
   }
-  bool keys_checked = exact;
+  bool keys_checked = exact || !o.labels;
   const auto check_keys = [&] {
     if (keys_checked) return;
     keys_checked = true;
-    if (has_repeat(id_keys) || has_repeat(name_keys)) throw KeysRepeat{};
-    std::vector<std::uint64_t>().swap(id_keys);
-    std::vector<std::uint64_t>().swap(name_keys);
+    if (has_repeat(id_keys) || has_repeat(name_keys)) throw KeysRepeat{};  // (frees them)
   };
   std::string cleaned, folded;
   std::uint64_t evidence = 0;
@@ -332,16 +349,18 @@ std::optional<TopologyArrays> topology_arrays(const std::string& path,
             n, t.node_count(), h.node_count(),
             [&](std::uint32_t, std::string_view id, std::string_view raw, graph::Kind kind) {
               if (id.empty()) throw graph::InvalidArgument("a node needs a non-empty id");
-              // The cleaned name, when it is needed: an ASCII name folds the same cleaned
-              // or not (clean_name only merges and trims white space, which fold_name
-              // treats as any separator).
-              std::string_view name = raw;
-              bool ascii = is_ascii(raw);
-              if (!ascii || o.labels || exact) {
-                cleaned = graph::clean_name(raw);
-                name = cleaned;
-                ascii = ascii || is_ascii(name);
+              if (!o.labels) {
+                // No labels, no duplicate check: only that the name folds to something,
+                // which an ASCII letter or digit says (cleaning and folding keep it).
+                if (!has_ascii_alnum(raw) && graph::fold_name(graph::clean_name(raw)).empty())
+                  throw graph::InvalidArgument("node '" + std::string(id) +
+                                               "' has an empty name");
+                t.kinds.push_back(kind);
+                return;
               }
+              cleaned = graph::clean_name(raw);
+              const std::string_view name = cleaned;
+              const bool ascii = is_ascii(name);
               graph::fold_name_into(name, folded);
               if (folded.empty())
                 throw graph::InvalidArgument("node '" + std::string(id) + "' has an empty name");
@@ -356,12 +375,10 @@ std::optional<TopologyArrays> topology_arrays(const std::string& path,
                 if (ascii) name_keys.push_back(name_key(folded));
               }
               t.kinds.push_back(kind);
-              if (o.labels) {
-                t.ids.append(id);
-                t.id_ends.push_back(t.ids.size());
-                t.names.append(name);
-                t.name_ends.push_back(t.names.size());
-              }
+              t.ids.append(id);
+              t.id_ends.push_back(t.ids.size());
+              t.names.append(name);
+              t.name_ends.push_back(t.names.size());
             },
             [&](std::uint32_t i, const pb::NodeExtra& x) {
               if (o.labels)

@@ -14,17 +14,23 @@
 // - Ids and names are held only when TopologyArraysOptions::labels says so; otherwise
 //   load_node_labels reads those of the nodes a command prints (the node tables holding
 //   them, again) after it computed on the arrays.
-// - A file Graph would refuse for two nodes of one id or two ASCII names that fold alike
-//   (graph::Graph::add_node_with_id) is refused with the same message: every node's id and
-//   folded ASCII name are hashed (64 bits) and the hashes sorted; only when two are equal
-//   (a duplicate, or a collision, about 10^-6 at 10^7 nodes) is the file read again with
-//   the names themselves compared, which says which node (or finds none).
+// - With labels, a file Graph would refuse for two nodes of one id or two ASCII names that
+//   fold alike (graph::Graph::add_node_with_id) is refused with the same message: every
+//   node's id and folded ASCII name are hashed (64 bits) and the hashes sorted; only when
+//   two are equal (a duplicate, or a collision, about 10^-6 at 10^7 nodes) is the file read
+//   again with the names themselves compared, which says which node (or finds none).
+//   Without labels, duplicates are not looked for (as load_sgpb_node): a writer from a Graph
+//   never makes them and each frame's checksum keeps what it wrote; the commands that find
+//   nodes by name read labels. An empty id or a name that folds to nothing is refused either
+//   way.
 // Memory: about 13 bytes per edge (source, target, relation, evidence count), plus 16 per
 // edge with a user weight, plus 1 byte per node (its kind) and, with labels, the node string
-// tables; 1 byte per edge (the relation) without `edges`. While the node tables are read,
-// 8 bytes per node and per ASCII name (the hashes), twice that while they are sorted.
-// Complexity: load O(V + E) (the hashes radix-sorted), plus O(V + E) again in the rare case
-// above; csr_of O(V + E log d) as graph::build_csr.
+// tables; 1 byte per edge (the relation) without `edges`. With labels, while the node tables
+// are read, 8 bytes per node and per ASCII name (the hashes), plus 8 per node while they are
+// sorted.
+// Complexity: load O(V + E) (with labels, the hashes bucketed by their top bits, each bucket
+// sorted: O(V log V) at worst), plus O(V + E) again in the rare case above; csr_of
+// O(V + E log d) as graph::build_csr.
 #pragma once
 
 #include <cstdint>
