@@ -9,6 +9,7 @@
 #include <memory>
 #include <numeric>
 #include <optional>
+#include <queue>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -230,16 +231,17 @@ std::vector<bool> top_candidates(const std::vector<double>& scores, std::size_t 
   const std::size_t n = scores.size();
   std::vector<bool> printed(n, true);
   if (top == 0 || top >= n) return printed;
-  std::vector<double> sorted = scores;
-  std::nth_element(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(top - 1),
-                   sorted.end(), std::greater<double>());
-  const double last = sorted[top - 1];
-  bool nan = false;
-  for (std::size_t v = 0; v < n; ++v) {
-    nan = nan || std::isnan(scores[v]);
-    printed[v] = scores[v] >= last;
+  if (std::any_of(scores.begin(), scores.end(), [](double x) { return std::isnan(x); }))
+    return printed;
+  // The N-th highest score (N = top, counted with repeats): the least of the N highest,
+  // kept in a min-heap (no copy of the scores).
+  std::priority_queue<double, std::vector<double>, std::greater<double>> highest;
+  for (const double x : scores) {
+    if (highest.size() < top) highest.push(x);
+    else if (x > highest.top()) highest.pop(), highest.push(x);
   }
-  if (nan) printed.assign(n, true);
+  const double last = highest.top();
+  for (std::size_t v = 0; v < n; ++v) printed[v] = scores[v] >= last;
   return printed;
 }
 

@@ -96,20 +96,21 @@ void rows_in_place(std::uint32_t n, const std::vector<std::uint32_t>& from,
   std::partial_sum(offsets.begin(), offsets.end(), offsets.begin());
   cols.assign(offsets[n], 0);
   vals.assign(weighted ? offsets[n] : 0, 0.0f);
-  {
-    std::vector<std::uint64_t> next(offsets.begin(), offsets.end() - 1);
-    const auto scatter = [&](const std::vector<std::uint32_t>& a,
-                             const std::vector<std::uint32_t>& b) {
-      for (std::size_t i = 0; i < m; ++i) {
-        if (a[i] == b[i]) continue;
-        const std::uint64_t k = next[a[i]]++;
-        cols[k] = b[i];
-        if (weighted) vals[k] = w.empty() ? 1.0f : w[i];
-      }
-    };
-    if (forward) scatter(from, to);
-    if (reversed) scatter(to, from);
-  }
+  // offsets[v] is row v's next free place while the arcs are scattered (then the start of
+  // row v + 1: shifted back after).
+  const auto scatter = [&](const std::vector<std::uint32_t>& a,
+                           const std::vector<std::uint32_t>& b) {
+    for (std::size_t i = 0; i < m; ++i) {
+      if (a[i] == b[i]) continue;
+      const std::uint64_t k = offsets[a[i]]++;
+      cols[k] = b[i];
+      if (weighted) vals[k] = w.empty() ? 1.0f : w[i];
+    }
+  };
+  if (forward) scatter(from, to);
+  if (reversed) scatter(to, from);
+  for (std::uint32_t v = n; v > 0; --v) offsets[v] = offsets[v - 1];
+  offsets[0] = 0;
   std::vector<std::pair<std::uint32_t, float>> row;
   std::uint64_t out = 0, begin = 0;
   for (std::uint32_t v = 0; v < n; ++v) {
@@ -185,7 +186,7 @@ Csr build_csr(std::uint32_t n, std::vector<std::uint32_t>&& sources,
   c.n = n;
   c.directed = o.directed;
   c.weighted = o.weighted;
-  // The input is kept until the last rows are filled, the rows' spare room freed after it.
+  // The input is kept until the last rows are filled.
   std::vector<std::uint32_t> from = std::move(sources), to = std::move(targets);
   std::vector<float> w = std::move(weights);
   const auto free_input = [&] {
@@ -201,8 +202,15 @@ Csr build_csr(std::uint32_t n, std::vector<std::uint32_t>&& sources,
     rows_in_place(n, from, to, w, o.weighted, true, true, c.offsets, c.targets, c.weights);
   }
   free_input();
-  for (auto* v : {&c.targets, &c.in_sources}) v->shrink_to_fit();
-  for (auto* v : {&c.weights, &c.in_weights}) v->shrink_to_fit();
+  // Spare room (parallel edges merged) freed when it is more than an eighth: a copy costs
+  // time and, while it is made, memory.
+  const auto trim = [](auto& v) {
+    if (v.capacity() - v.size() > v.size() / 8) v.shrink_to_fit();
+  };
+  trim(c.targets);
+  trim(c.in_sources);
+  trim(c.weights);
+  trim(c.in_weights);
   return c;
 }
 

@@ -56,9 +56,10 @@ Csr build_csr(std::uint32_t n, const std::vector<std::pair<std::uint32_t, std::u
 
 // The same from edge arrays (edge i: sources[i] -> targets[i], weight weights[i], or 1 when
 // `weights` is empty), equal to build_csr of their pairs, bit for bit. The arrays are taken
-// and freed as soon as they are read, and rows are filled and merged in place (no arc list):
-// the peak is the arrays plus 8 bytes per node and 4 (unweighted) or 8 (weighted) per entry
-// before merging, about half that of the pair version.
+// and freed once read, and rows are filled and merged in place (no arc list): the peak is
+// the arrays plus 8 bytes per node and 4 (unweighted) or 8 (weighted) per entry before
+// merging, about half that of the pair version. The rows keep their spare room (entries
+// merged away) when it is at most an eighth of them.
 Csr build_csr(std::uint32_t n, std::vector<std::uint32_t>&& sources,
               std::vector<std::uint32_t>&& targets, std::vector<float>&& weights,
               const CsrOptions& options = {});
