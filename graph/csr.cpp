@@ -175,9 +175,9 @@ Csr build_csr(std::uint32_t n, const std::vector<std::pair<std::uint32_t, std::u
   return build_from_arcs(n, std::move(arcs), o);
 }
 
-Csr build_csr(std::uint32_t n, std::vector<std::uint32_t>&& sources,
-              std::vector<std::uint32_t>&& targets, std::vector<float>&& weights,
-              const CsrOptions& o) {
+Csr build_csr_from_arrays(std::uint32_t n, std::vector<std::uint32_t>&& sources,
+                          std::vector<std::uint32_t>&& targets, std::vector<float>&& weights,
+                          const CsrOptions& o) {
   if (sources.size() != targets.size() || (!weights.empty() && weights.size() != sources.size()))
     throw InvalidArgument("build_csr: sources, targets and weights differ in length");
   for (std::size_t i = 0; i < sources.size(); ++i)

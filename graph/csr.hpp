@@ -60,8 +60,9 @@ Csr build_csr(std::uint32_t n, const std::vector<std::pair<std::uint32_t, std::u
 // the arrays plus 8 bytes per node and 4 (unweighted) or 8 (weighted) per entry before
 // merging, about half that of the pair version. The rows keep their spare room (entries
 // merged away) when it is at most an eighth of them.
-Csr build_csr(std::uint32_t n, std::vector<std::uint32_t>&& sources,
-              std::vector<std::uint32_t>&& targets, std::vector<float>&& weights,
-              const CsrOptions& options = {});
+// (Not an overload of build_csr: brace-initialized calls of that one would be ambiguous.)
+Csr build_csr_from_arrays(std::uint32_t n, std::vector<std::uint32_t>&& sources,
+                          std::vector<std::uint32_t>&& targets, std::vector<float>&& weights,
+                          const CsrOptions& options = {});
 
 }  // namespace stakegraph::graph

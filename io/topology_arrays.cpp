@@ -105,8 +105,9 @@ graph::Csr take_csr(TopologyArrays& t, const graph::CsrOptions& options) {
   std::vector<float> weights = weights_of(t, options);
   std::vector<std::uint32_t> sources = std::move(t.sources), targets = std::move(t.targets);
   t.release_edges();
-  return graph::build_csr(static_cast<std::uint32_t>(t.node_count()), std::move(sources),
-                          std::move(targets), std::move(weights), options);
+  return graph::build_csr_from_arrays(static_cast<std::uint32_t>(t.node_count()),
+                                      std::move(sources), std::move(targets),
+                                      std::move(weights), options);
 }
 
 }  // namespace stakegraph::io

@@ -127,7 +127,7 @@ bool weights_allowed(const TopologyArrays& t, graph::WeightSource source, bool a
 // loaded as a graph::Graph.
 graph::Csr csr_of(const TopologyArrays& t, const graph::CsrOptions& options = {});
 // The same (bit for bit), the edge arrays taken (release_edges) and the view built from them
-// in place (graph::build_csr of arrays): about half the peak, for commands that need the
+// in place (graph::build_csr_from_arrays): about half the peak, for commands that need the
 // nodes only afterwards.
 graph::Csr take_csr(TopologyArrays& t, const graph::CsrOptions& options = {});
 

@@ -84,9 +84,9 @@ TEST(Csr, MatchesEdgeSetOfRandomGraphs) {
   }
 }
 
-// build_csr from edge arrays (taken, built in place) equals build_csr of the same edges as
-// pairs, bit for bit: offsets, rows, and the weights of merged parallel edges summed in the
-// same order (weights of several magnitudes, so that another order of the sums would show).
+// build_csr_from_arrays (edge arrays taken, built in place) equals build_csr of the same
+// edges as pairs, bit for bit: offsets, rows, and the weights of merged parallel edges summed
+// in the same order (weights of several magnitudes, so that another order would show).
 // Edges drawn at random on 30 nodes, many parallel edges and self-loops, node 29 isolated:
 //   0 -> 1 (0.1)   1 -> 0 (3e7)   0 -> 1 (1.5)   2 -> 2 (self-loop)   ...
 TEST(Csr, FromArraysEqualsFromPairs) {
@@ -113,7 +113,8 @@ TEST(Csr, FromArraysEqualsFromPairs) {
             targets.push_back(t);
           }
           std::vector<float> w2 = w;
-          const Csr b = build_csr(n, std::move(sources), std::move(targets), std::move(w2), o);
+          const Csr b =
+              build_csr_from_arrays(n, std::move(sources), std::move(targets), std::move(w2), o);
           const std::string what = "round " + std::to_string(round) +
                                    (directed ? " directed" : " undirected") +
                                    (weighted ? " weighted" : "") + (with_weights ? " w" : "");
@@ -129,8 +130,8 @@ TEST(Csr, FromArraysEqualsFromPairs) {
           EXPECT_LE(b.targets.capacity(), b.targets.size() + b.targets.size() / 8) << what;
         }
   }
-  EXPECT_THROW(build_csr(2, {0, 1}, {1}, {}), InvalidArgument);
-  EXPECT_THROW(build_csr(2, {0, 2}, {1, 0}, {}), InvalidArgument);
+  EXPECT_THROW(build_csr_from_arrays(2, {0, 1}, {1}, {}), InvalidArgument);
+  EXPECT_THROW(build_csr_from_arrays(2, {0, 2}, {1, 0}, {}), InvalidArgument);
 }
 
 }  // namespace
