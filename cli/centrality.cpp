@@ -9,6 +9,7 @@
 #include <memory>
 #include <numeric>
 #include <optional>
+#include <queue>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -222,25 +223,53 @@ graph::CentralityResult run_metric(const CentralityOptions& o, std::size_t nodes
   return r;
 }
 
+// The nodes print_ranking can print of the whole graph's ranking with --top `top`: the top
+// nodes with every node that ties the last of them (print_ranking breaks ties by id), so
+// that its output is the same as with every node; every node when a score is NaN (no order
+// to cut by) or `top` is 0.
+std::vector<bool> top_candidates(const std::vector<double>& scores, std::size_t top) {
+  const std::size_t n = scores.size();
+  std::vector<bool> printed(n, true);
+  if (top == 0 || top >= n) return printed;
+  if (std::any_of(scores.begin(), scores.end(), [](double x) { return std::isnan(x); }))
+    return printed;
+  // The N-th highest score (N = top, counted with repeats): the least of the N highest,
+  // kept in a min-heap (no copy of the scores).
+  std::priority_queue<double, std::vector<double>, std::greater<double>> highest;
+  for (const double x : scores) {
+    if (highest.size() < top) highest.push(x);
+    else if (x > highest.top()) highest.pop(), highest.push(x);
+  }
+  const double last = highest.top();
+  for (std::size_t v = 0; v < n; ++v) printed[v] = scores[v] >= last;
+  return printed;
+}
+
 // The whole graph ranked (no filter, no --personalize, nothing saved) on a .sgpb file of
 // format version 3: the analytics view is built from the file's arrays, without a
-// graph::Graph (io/topology_arrays.hpp); the output is the same. False when this does not
-// apply, or when a weight is not allowed (the graph's path says which edge).
+// graph::Graph and without the nodes' labels (io/topology_arrays.hpp); the labels of the
+// nodes that can be printed (top_candidates) are read afterwards. The output is the same.
+// False when this does not apply, or when a weight is not allowed (the graph's path says
+// which edge).
 bool rank_from_arrays(CentralityOptions o, std::ostream& out) {
   if (o.filters.any() || !o.write.empty() || !o.personalize.empty()) return false;
-  std::optional<io::TopologyArrays> t = io::load_topology_arrays(o.graph);
+  std::optional<io::TopologyArrays> t = io::load_topology_arrays(o.graph, {.labels = false});
   if (!t) return false;
   o.source = resolve_weight(o.weight, io::has_weights(*t));
   if (o.metric != "degree" && !io::weights_allowed(*t, o.source, allows_zero_weights(o.metric)))
     return false;
   const bool weighted = o.source != graph::WeightSource::kNone;
+  const std::size_t edges = t->edge_count();
   const graph::Csr c =
-      io::csr_of(*t, {.directed = o.directed, .weighted = weighted, .source = o.source});
-  const ArrayRows rows{*t, t->edge_count()};
-  t->release_edges();
+      io::take_csr(*t, {.directed = o.directed, .weighted = weighted, .source = o.source});
   const graph::CentralityResult r = run_metric(
-      o, rows.node_count(), [&](Progress& progress) { return compute_on(c, o, {}, progress); });
-  print_ranking(o, r, std::vector<bool>(rows.node_count(), true), rows, false, out);
+      o, t->node_count(), [&](Progress& progress) { return compute_on(c, o, {}, progress); });
+  std::vector<bool> printed = top_candidates(r.scores, o.top);
+  std::vector<std::uint32_t> wanted;
+  for (std::uint32_t v = 0; v < printed.size(); ++v)
+    if (printed[v]) wanted.push_back(v);
+  const ArrayRows rows{*t, edges, io::load_node_labels(*t, std::move(wanted))};
+  print_ranking(o, r, printed, rows, false, out);
   return true;
 }
 
@@ -273,19 +302,7 @@ bool rank_whole_file(CentralityOptions o, std::ostream& out) {
     return file->pagerank({.damping = o.damping, .weighted = weighted, .threads = o.threads});
   });
   const std::size_t n = r.scores.size();
-  std::vector<bool> printed(n, true);
-  if (o.top > 0 && o.top < n) {
-    std::vector<double> sorted = r.scores;
-    std::nth_element(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(o.top - 1),
-                     sorted.end(), std::greater<double>());
-    const double last = sorted[o.top - 1];
-    bool nan = false;
-    for (std::size_t v = 0; v < n; ++v) {
-      nan = nan || std::isnan(r.scores[v]);
-      printed[v] = r.scores[v] >= last;
-    }
-    if (nan) printed.assign(n, true);  // no order to cut by: fetch them all
-  }
+  const std::vector<bool> printed = top_candidates(r.scores, o.top);
   std::vector<std::uint32_t> wanted;
   for (std::uint32_t v = 0; v < n; ++v)
     if (printed[v]) wanted.push_back(v);

@@ -25,13 +25,18 @@ struct GraphRows {
   graph::Kind kind(graph::NodeIndex v) const { return g.node(v).kind; }
 };
 
+// Arrays loaded without labels (TopologyArraysOptions::labels false) name only the nodes in
+// `labels` (io::load_node_labels).
 struct ArrayRows {
   const io::TopologyArrays& t;
   std::size_t edges;  // counted before the edge arrays were released
+  io::NodeLabels labels = {};
   std::size_t node_count() const { return t.node_count(); }
   std::size_t edge_count() const { return edges; }
-  std::string_view id(graph::NodeIndex v) const { return t.id(v); }
-  std::string_view name(graph::NodeIndex v) const { return t.name(v); }
+  std::string_view id(graph::NodeIndex v) const { return t.labeled ? t.id(v) : labels.id(v); }
+  std::string_view name(graph::NodeIndex v) const {
+    return t.labeled ? t.name(v) : labels.name(v);
+  }
   graph::Kind kind(graph::NodeIndex v) const { return t.kinds[v]; }
 };
 

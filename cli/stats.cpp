@@ -45,7 +45,8 @@ Counts counts_of(const StatsOptions& o) {
               t.by_relation[r];
       return c;
     }
-    if (const std::optional<io::TopologyArrays> t = io::load_topology_arrays(o.graph)) {
+    if (const std::optional<io::TopologyArrays> t =
+            io::load_topology_arrays(o.graph, {.labels = false, .edges = false})) {
       c.nodes = t->node_count();
       c.edges = t->edge_count();
       c.articles = t->article_count;

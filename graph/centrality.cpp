@@ -127,15 +127,17 @@ CentralityResult pagerank(const Csr& c, const PageRankOptions& o) {
   for (std::uint32_t v : o.personalization)
     if (v >= n) throw InvalidArgument("pagerank: personalization node out of range");
 
-  std::vector<double> p(n, 0.0);
-  if (o.personalization.empty()) {
-    std::fill(p.begin(), p.end(), 1.0 / n);
-  } else {
+  // The teleport distribution: uniform (1 / n each, no vector: 8 bytes per node less) or
+  // the personalization's.
+  std::vector<double> p;
+  if (!o.personalization.empty()) {
+    p.assign(n, 0.0);
     for (std::uint32_t v : o.personalization) p[v] = 1.0;
     double sum = 0.0;
     for (double x : p) sum += x;
     for (double& x : p) x /= sum;
   }
+  const double uniform = 1.0 / n;
 
   const Adjacency out = out_adjacency(c);
   const Adjacency in = in_adjacency(c);
@@ -174,7 +176,8 @@ CentralityResult pagerank(const Csr& c, const PageRankOptions& o) {
       } else {
         for (std::uint64_t i = in.offsets[v]; i < end; ++i) s += contrib[in.targets[i]];
       }
-      const double value = alpha * (s + dangling_sum * p[v]) + (1.0 - alpha) * p[v];
+      const double pv = p.empty() ? uniform : p[v];
+      const double value = alpha * (s + dangling_sum * pv) + (1.0 - alpha) * pv;
       next[v] = value;
       err += std::abs(value - x[v]);
     }

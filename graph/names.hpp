@@ -27,6 +27,9 @@ namespace stakegraph::graph {
 
 std::string clean_name(std::string_view name);
 std::string fold_name(std::string_view name);
+// fold_name(name) into `out` (cleared first): for an ASCII name, no allocation once `out`
+// has room (readers that fold millions of names reuse one buffer).
+void fold_name_into(std::string_view name, std::string& out);
 std::string slugify(std::string_view name);
 
 }  // namespace stakegraph::graph

@@ -84,7 +84,8 @@ SgpbTopology load_sgpb_topology(const std::string& path);
 // The same tables as plain arrays, without a graph::Graph (io/topology_arrays.hpp: what
 // io::load_topology_arrays returns); nullopt when the file is not of version 3 (or is "-").
 // Throws as load_sgpb_topology.
-std::optional<TopologyArrays> load_sgpb_topology_arrays(const std::string& path);
+std::optional<TopologyArrays> load_sgpb_topology_arrays(const std::string& path,
+                                                        const TopologyArraysOptions& o = {});
 
 // One node of a version 3 file with what `show` prints of it, without the rest of the graph:
 // `graph` holds the node (with its aliases and attributes), its neighbours (id, name and kind

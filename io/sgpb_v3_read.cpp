@@ -1,11 +1,15 @@
-// Reading `.sgpb` format version 3 (io/sgpb_v3.hpp): the whole file from a stream, and the
-// topology alone from a file by the footer's frame index.
+// Reading `.sgpb` format version 3 (io/sgpb_v3.hpp): the whole file from a stream, the
+// topology alone from a file by the footer's frame index, and the labels of some nodes.
 #include <algorithm>
+#include <functional>
 #include <iostream>
+#include <memory>
+#include <numeric>
 #include <optional>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include <google/protobuf/stubs/logging.h>
@@ -237,8 +241,56 @@ SgpbTopology load_sgpb_topology(const std::string& path) {
   return t;
 }
 
-std::optional<TopologyArrays> load_sgpb_topology_arrays(const std::string& path) {
-  if (path == "-") return std::nullopt;
+namespace {
+
+bool is_ascii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return (c & 0x80) == 0; });
+}
+
+bool has_ascii_alnum(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  });
+}
+
+// Whether some two of the keys (hashes: uniform bits) are equal: one pass puts them in 4096
+// buckets by their top 12 bits (few enough for the writes to stream), each bucket is then
+// sorted in cache.
+bool has_repeat(std::vector<std::uint64_t>& keys) {
+  const std::size_t n = keys.size();
+  constexpr int kBits = 12;
+  std::vector<std::size_t> at((std::size_t{1} << kBits) + 1, 0);
+  for (const std::uint64_t k : keys) ++at[(k >> (64 - kBits)) + 1];
+  std::partial_sum(at.begin(), at.end(), at.begin());
+  const std::unique_ptr<std::uint64_t[]> sorted(new std::uint64_t[n]);  // not zeroed
+  {
+    std::vector<std::size_t> next(at.begin(), at.end() - 1);
+    for (const std::uint64_t k : keys) sorted[next[k >> (64 - kBits)]++] = k;
+  }
+  std::vector<std::uint64_t>().swap(keys);
+  for (std::size_t b = 0; b + 1 < at.size(); ++b) {
+    std::uint64_t* first = sorted.get() + at[b];
+    std::uint64_t* last = sorted.get() + at[b + 1];
+    std::sort(first, last);
+    if (std::adjacent_find(first, last) != last) return true;
+  }
+  return false;
+}
+
+// A second 64-bit hash of a string (folded names), so that an id and a folded name that are
+// the same bytes do not meet in the keys by construction.
+std::uint64_t name_key(std::string_view s) {
+  std::uint64_t x = std::hash<std::string_view>{}(s) + 0x9E3779B97F4A7C15ull;
+  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
+  x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
+  return x ^ (x >> 31);
+}
+
+// Thrown by the hashed check when two keys are equal: the file is read again, exactly.
+struct KeysRepeat {};
+
+std::optional<TopologyArrays> topology_arrays(const std::string& path,
+                                              const TopologyArraysOptions& o, bool exact) {
   File file(path);
   V3File v3;
   std::uint32_t version = 0;
@@ -246,29 +298,49 @@ std::optional<TopologyArrays> load_sgpb_topology_arrays(const std::string& path)
   const pb::Header& h = v3.header;
   std::optional<TopologyArrays> out(std::in_place);
   TopologyArrays& t = *out;
+  t.path = path;
+  t.labeled = o.labels;
   t.article_count = h.article_count();
   t.evidence_count = h.evidence_count();
   // Room for what the header declares, within what the file can hold (a node takes at least
   // 9 bytes of its tables, an edge 23), so that a damaged header reserves nothing absurd.
+  // (Reserved room is not memory used until written.)
   const auto nodes = static_cast<std::size_t>(
-      std::min<std::uint64_t>({h.node_count(), file.size() / 9, 1u << 22}));
+      std::min<std::uint64_t>({h.node_count(), file.size() / 9, 1u << 26}));
   const auto edges = static_cast<std::size_t>(
       std::min<std::uint64_t>({h.edge_count(), file.size() / 23, 1u << 26}));
   t.kinds.reserve(nodes);
-  t.id_ends.reserve(nodes);
-  t.name_ends.reserve(nodes);
-  t.sources.reserve(edges);
-  t.targets.reserve(edges);
+  if (o.labels) {
+    t.id_ends.reserve(nodes);
+    t.name_ends.reserve(nodes);
+  }
   t.relations.reserve(edges);
-  t.evidence.reserve(edges);
-  // The checks of Graph::add_node_with_id, so that a file the Graph load refuses is refused.
+  if (o.edges) {
+    t.sources.reserve(edges);
+    t.targets.reserve(edges);
+    t.evidence.reserve(edges);
+  }
+  // With labels, the checks of Graph::add_node_with_id, so that a file the Graph load
+  // refuses is refused. Exact: every id and folded name in hash tables (the first node of
+  // each folded name: whether its name is ASCII). Otherwise their 64-bit hashes, checked
+  // once all are read.
   std::unordered_set<std::string> seen_ids;
-  std::unordered_map<std::string, std::uint64_t> by_folded;  // folded name -> node
-  seen_ids.reserve(nodes);
-  by_folded.reserve(nodes);
-  const auto ascii = [](std::string_view s) {
-    return std::all_of(s.begin(), s.end(), [](char c) { return (c & 0x80) == 0; });
+  std::unordered_map<std::string, bool> by_folded;
+  std::vector<std::uint64_t> id_keys, name_keys;
+  if (exact) {
+    seen_ids.reserve(nodes);
+    by_folded.reserve(nodes);
+  } else if (o.labels) {
+    id_keys.reserve(nodes);
+    name_keys.reserve(nodes);
+  }
+  bool keys_checked = exact || !o.labels;
+  const auto check_keys = [&] {
+    if (keys_checked) return;
+    keys_checked = true;
+    if (has_repeat(id_keys) || has_repeat(name_keys)) throw KeysRepeat{};  // (frees them)
   };
+  std::string cleaned, folded;
   std::uint64_t evidence = 0;
   read_tables(
       file, v3,
@@ -277,15 +349,31 @@ std::optional<TopologyArrays> load_sgpb_topology_arrays(const std::string& path)
             n, t.node_count(), h.node_count(),
             [&](std::uint32_t, std::string_view id, std::string_view raw, graph::Kind kind) {
               if (id.empty()) throw graph::InvalidArgument("a node needs a non-empty id");
-              const std::string name = graph::clean_name(raw);
-              std::string folded = graph::fold_name(name);
+              if (!o.labels) {
+                // No labels, no duplicate check: only that the name folds to something,
+                // which an ASCII letter or digit says (cleaning and folding keep it).
+                if (!has_ascii_alnum(raw) && graph::fold_name(graph::clean_name(raw)).empty())
+                  throw graph::InvalidArgument("node '" + std::string(id) +
+                                               "' has an empty name");
+                t.kinds.push_back(kind);
+                return;
+              }
+              cleaned = graph::clean_name(raw);
+              const std::string_view name = cleaned;
+              const bool ascii = is_ascii(name);
+              graph::fold_name_into(name, folded);
               if (folded.empty())
                 throw graph::InvalidArgument("node '" + std::string(id) + "' has an empty name");
-              if (!seen_ids.emplace(id).second)
-                throw graph::InvalidArgument("duplicate node id '" + std::string(id) + "'");
-              const auto [it, fresh] = by_folded.emplace(std::move(folded), t.node_count());
-              if (!fresh && ascii(name) && ascii(t.name(it->second)))
-                throw graph::InvalidArgument("duplicate node name '" + name + "'");
+              if (exact) {
+                if (!seen_ids.emplace(id).second)
+                  throw graph::InvalidArgument("duplicate node id '" + std::string(id) + "'");
+                const auto [it, fresh] = by_folded.emplace(folded, ascii);
+                if (!fresh && ascii && it->second)
+                  throw graph::InvalidArgument("duplicate node name '" + std::string(name) + "'");
+              } else {
+                id_keys.push_back(std::hash<std::string_view>{}(id));
+                if (ascii) name_keys.push_back(name_key(folded));
+              }
               t.kinds.push_back(kind);
               t.ids.append(id);
               t.id_ends.push_back(t.ids.size());
@@ -293,27 +381,103 @@ std::optional<TopologyArrays> load_sgpb_topology_arrays(const std::string& path)
               t.name_ends.push_back(t.names.size());
             },
             [&](std::uint32_t i, const pb::NodeExtra& x) {
-              for (const auto& a : x.aliases()) t.aliases.emplace_back(n.first() + i, a);
+              if (o.labels)
+                for (const auto& a : x.aliases()) t.aliases.emplace_back(n.first() + i, a);
             });
+        t.node_table_ends.push_back(t.node_count());
       },
       [&](const pb::EdgeTable& e) {
+        check_keys();
         decode_edge_table(e, h, t.edge_count(), t.node_count(), evidence,
                           [&](const DecodedEdge& d) {
+                            t.relations.push_back(d.relation);
+                            if (!o.edges) return;
                             std::uint32_t from = d.source, to = d.target;
                             if (graph::is_symmetric(d.relation) && to < from) std::swap(from, to);
                             if (d.has_weight) t.weights.emplace_back(t.sources.size(), d.weight);
                             t.sources.push_back(from);
                             t.targets.push_back(to);
-                            t.relations.push_back(d.relation);
                             t.evidence.push_back(d.evidence);
                           });
       },
       [&] { return t.node_count(); });
+  check_keys();
   if (t.node_count() != h.node_count() || t.edge_count() != h.edge_count() ||
       evidence != h.evidence_count())
     fail(file.name(), sizeof kSgpbMagic,
          "the header's counts do not match the node and edge tables");
   t.bytes_read = file.bytes_read();
+  return out;
+}
+
+}  // namespace
+
+std::optional<TopologyArrays> load_sgpb_topology_arrays(const std::string& path,
+                                                        const TopologyArraysOptions& o) {
+  if (path == "-") return std::nullopt;
+  try {
+    return topology_arrays(path, o, false);
+  } catch (const KeysRepeat&) {
+    return topology_arrays(path, o, true);  // says which node, or finds a hash collision
+  }
+}
+
+// (io/topology_arrays.hpp)
+NodeLabels load_node_labels(const TopologyArrays& t, std::vector<std::uint32_t> nodes) {
+  std::sort(nodes.begin(), nodes.end());
+  nodes.erase(std::unique(nodes.begin(), nodes.end()), nodes.end());
+  NodeLabels out;
+  if (!nodes.empty() && nodes.back() >= t.node_count())
+    throw graph::InvalidArgument("load_node_labels: node number out of range");
+  if (t.labeled) {
+    for (const std::uint32_t v : nodes) {
+      out.ids.emplace_back(t.id(v));
+      out.names.emplace_back(t.name(v));
+    }
+    out.nodes = std::move(nodes);
+    return out;
+  }
+  File file(t.path);
+  V3File v3;
+  std::uint32_t version = 0;
+  const bool same = open_v3(file, v3, version);
+  const pb::Header& h = v3.header;
+  std::vector<FrameAt> tables;
+  if (same)
+    for (const FrameAt& f : frames_of(v3))
+      if (f.body == pb::Frame::kNodeTable) tables.push_back(f);
+  // (The edge arrays may have been released.)
+  if (!same || h.node_count() != t.node_count() || h.article_count() != t.article_count ||
+      h.evidence_count() != t.evidence_count || tables.size() != t.node_table_ends.size())
+    fail(file.name(), sizeof kSgpbMagic, "the file changed while it was read");
+  std::string payload;
+  pb::Frame frame;
+  std::size_t next = 0;  // in `nodes`
+  for (std::size_t k = 0; k < tables.size() && next < nodes.size(); ++k) {
+    const std::uint64_t first = k == 0 ? 0 : t.node_table_ends[k - 1];
+    if (nodes[next] >= t.node_table_ends[k]) continue;
+    const FrameAt& f = tables[k];
+    file.frame(f.offset, f.length, payload, frame, [&](const std::string& p) {
+      check_node_table_items(p, h.node_count() - first);
+    });
+    try {
+      if (frame.body_case() != pb::Frame::kNodeTable ||
+          frame.node_table().count() != t.node_table_ends[k] - first)
+        throw graph::InvalidArgument("not the node table read before");
+      decode_node_table(
+          frame.node_table(), first, h.node_count(),
+          [&](std::uint32_t i, std::string_view id, std::string_view raw, graph::Kind) {
+            if (next == nodes.size() || nodes[next] != first + i) return;
+            out.ids.emplace_back(id);
+            out.names.push_back(graph::clean_name(raw));
+            ++next;
+          },
+          [](std::uint32_t, const pb::NodeExtra&) {});
+    } catch (const graph::Error& e) {
+      fail(file.name(), f.offset, std::string("corrupted frame: ") + e.what());
+    }
+  }
+  out.nodes = std::move(nodes);
   return out;
 }
 

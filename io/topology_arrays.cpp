@@ -1,5 +1,7 @@
 #include "io/topology_arrays.hpp"
 
+#include <algorithm>
+
 #include "graph/error.hpp"
 #include "graph/graph.hpp"
 #include "io/formats.hpp"
@@ -43,13 +45,19 @@ std::size_t TopologyArrays::memory_bytes() const noexcept {
          aliases.capacity() * sizeof(std::pair<std::uint64_t, std::string>);
 }
 
-std::optional<TopologyArrays> load_topology_arrays(const std::string& path) {
+std::optional<TopologyArrays> load_topology_arrays(const std::string& path,
+                                                   const TopologyArraysOptions& options) {
   if (path == "-" || format_from_path(path) != Format::kSgpb) return std::nullopt;
   try {
-    return load_sgpb_topology_arrays(path);
+    return load_sgpb_topology_arrays(path, options);
   } catch (const std::bad_alloc&) {
     throw graph::Error(path + ": out of memory while reading");
   }
+}
+
+std::size_t NodeLabels::at(std::size_t v) const noexcept {
+  return static_cast<std::size_t>(std::lower_bound(nodes.begin(), nodes.end(), v) -
+                                  nodes.begin());
 }
 
 bool has_weights(const TopologyArrays& t) noexcept { return !t.weights.empty(); }
@@ -65,10 +73,9 @@ bool weights_allowed(const TopologyArrays& t, graph::WeightSource source, bool a
   return ok;
 }
 
-graph::Csr csr_of(const TopologyArrays& t, const graph::CsrOptions& options) {
-  if (t.node_count() >= 0xFFFFFFFFu) throw graph::InvalidArgument("graph too large for the CSR view");
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs(t.edge_count());
-  for (std::size_t i = 0; i < t.edge_count(); ++i) pairs[i] = {t.sources[i], t.targets[i]};
+namespace {
+
+std::vector<float> weights_of(const TopologyArrays& t, const graph::CsrOptions& options) {
   std::vector<float> weights;  // none for the unweighted view (every entry 1)
   if (options.weighted) {
     weights.resize(t.edge_count());
@@ -76,7 +83,31 @@ graph::Csr csr_of(const TopologyArrays& t, const graph::CsrOptions& options) {
       weights[i] = static_cast<float>(graph::edge_weight(e, options.source));
     });
   }
-  return graph::build_csr(static_cast<std::uint32_t>(t.node_count()), pairs, weights, options);
+  return weights;
+}
+
+void check_size(const TopologyArrays& t) {
+  if (t.node_count() >= 0xFFFFFFFFu) throw graph::InvalidArgument("graph too large for the CSR view");
+}
+
+}  // namespace
+
+graph::Csr csr_of(const TopologyArrays& t, const graph::CsrOptions& options) {
+  check_size(t);
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs(t.edge_count());
+  for (std::size_t i = 0; i < t.edge_count(); ++i) pairs[i] = {t.sources[i], t.targets[i]};
+  return graph::build_csr(static_cast<std::uint32_t>(t.node_count()), pairs,
+                          weights_of(t, options), options);
+}
+
+graph::Csr take_csr(TopologyArrays& t, const graph::CsrOptions& options) {
+  check_size(t);
+  std::vector<float> weights = weights_of(t, options);
+  std::vector<std::uint32_t> sources = std::move(t.sources), targets = std::move(t.targets);
+  t.release_edges();
+  return graph::build_csr_from_arrays(static_cast<std::uint32_t>(t.node_count()),
+                                      std::move(sources), std::move(targets),
+                                      std::move(weights), options);
 }
 
 }  // namespace stakegraph::io

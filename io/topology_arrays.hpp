@@ -11,10 +11,26 @@
 //   source (as graph::Graph stores it).
 // - Weights read as graph::edge_weight reads them (evidence counts, the file's own weights,
 //   or none), summed over parallel edges by graph::build_csr in the same order.
+// - Ids and names are held only when TopologyArraysOptions::labels says so; otherwise
+//   load_node_labels reads those of the nodes a command prints (the node tables holding
+//   them, again) after it computed on the arrays.
+// - With labels, a file Graph would refuse for two nodes of one id or two ASCII names that
+//   fold alike (graph::Graph::add_node_with_id) is refused with the same message: every
+//   node's id and folded ASCII name are hashed (64 bits) and the hashes sorted; only when
+//   two are equal (a duplicate, or a collision, about 10^-6 at 10^7 nodes) is the file read
+//   again with the names themselves compared, which says which node (or finds none).
+//   Without labels, duplicates are not looked for (as load_sgpb_node): a writer from a Graph
+//   never makes them and each frame's checksum keeps what it wrote; the commands that find
+//   nodes by name read labels. An empty id or a name that folds to nothing is refused either
+//   way.
 // Memory: about 13 bytes per edge (source, target, relation, evidence count), plus 16 per
-// edge with a user weight, plus the node string tables.
-// Complexity: load O(V + E) (plus a hash of each node's id and folded name, as Graph checks
-// them); csr_of O(V + E log d) as graph::build_csr.
+// edge with a user weight, plus 1 byte per node (its kind) and, with labels, the node string
+// tables; 1 byte per edge (the relation) without `edges`. With labels, while the node tables
+// are read, 8 bytes per node and per ASCII name (the hashes), plus 8 per node while they are
+// sorted.
+// Complexity: load O(V + E) (with labels, the hashes bucketed by their top bits, each bucket
+// sorted: O(V log V) at worst), plus O(V + E) again in the rare case above; csr_of
+// O(V + E log d) as graph::build_csr.
 #pragma once
 
 #include <cstdint>
@@ -30,7 +46,19 @@
 
 namespace stakegraph::io {
 
+struct TopologyArraysOptions {
+  // Every node's id and name (TopologyArrays::id and name); false: none held (read the
+  // printed nodes' with load_node_labels).
+  bool labels = true;
+  // Sources, targets, evidence counts and user weights of the edges; false: relations only
+  // (counts by relation).
+  bool edges = true;
+};
+
 struct TopologyArrays {
+  std::string path;                          // the file read
+  bool labeled = true;                       // ids, names and aliases held
+  std::vector<std::uint64_t> node_table_ends;  // each node table's end (node number)
   // Nodes: kinds, ids and cleaned names as string tables (end offsets into one blob).
   std::vector<graph::Kind> kinds;
   std::string ids, names;
@@ -38,7 +66,7 @@ struct TopologyArrays {
   // The nodes' aliases as the file holds them (node number, alias), in file order.
   std::vector<std::pair<std::uint64_t, std::string>> aliases;
   // Edges: endpoints, relation and evidence count per edge; the user weights of the edges
-  // that have one, as (edge number, weight) by edge number.
+  // that have one, as (edge number, weight) by edge number. Without `edges`: relations only.
   std::vector<std::uint32_t> sources, targets;
   std::vector<graph::Relation> relations;
   std::vector<std::uint32_t> evidence;
@@ -48,7 +76,7 @@ struct TopologyArrays {
   std::uint64_t bytes_read = 0;  // from the file
 
   std::size_t node_count() const noexcept { return kinds.size(); }
-  std::size_t edge_count() const noexcept { return sources.size(); }
+  std::size_t edge_count() const noexcept { return relations.size(); }
   std::string_view id(std::size_t v) const noexcept {
     return std::string_view(ids).substr(v == 0 ? 0 : id_ends[v - 1],
                                         id_ends[v] - (v == 0 ? 0 : id_ends[v - 1]));
@@ -67,7 +95,25 @@ struct TopologyArrays {
 // header); nullopt for any other file (or "-"), which the caller loads as a graph::Graph.
 // Throws graph::NotFound for a missing file and io::ParseError (file + byte offset) for a
 // damaged version 3 file, as io::load_sgpb_topology.
-std::optional<TopologyArrays> load_topology_arrays(const std::string& path);
+std::optional<TopologyArrays> load_topology_arrays(const std::string& path,
+                                                   const TopologyArraysOptions& options = {});
+
+// The ids and cleaned names of some nodes (sorted by node number, no repeats), as
+// TopologyArrays::id and name give them when loaded with labels.
+struct NodeLabels {
+  std::vector<std::uint32_t> nodes;  // sorted
+  std::vector<std::string> ids, names;
+  // Of node v, which must be in `nodes`.
+  std::string_view id(std::size_t v) const noexcept { return ids[at(v)]; }
+  std::string_view name(std::size_t v) const noexcept { return names[at(v)]; }
+  std::size_t at(std::size_t v) const noexcept;
+};
+
+// The labels of `nodes` (any order, repeats allowed) of the file `t` was read from (loaded
+// without labels), read from the node tables holding them: O(V / table + the tables read).
+// Throws io::ParseError naming the byte offset for a damaged table, or when the file no
+// longer has the header and the tables `t` was read from.
+NodeLabels load_node_labels(const TopologyArrays& t, std::vector<std::uint32_t> nodes);
 
 // Whether some edge carries a user-defined weight (graph::has_weights).
 bool has_weights(const TopologyArrays& t) noexcept;
@@ -80,5 +126,9 @@ bool weights_allowed(const TopologyArrays& t, graph::WeightSource source, bool a
 // The analytics view of the arrays: equal to graph::build_csr(g, options) of the same file
 // loaded as a graph::Graph.
 graph::Csr csr_of(const TopologyArrays& t, const graph::CsrOptions& options = {});
+// The same (bit for bit), the edge arrays taken (release_edges) and the view built from them
+// in place (graph::build_csr_from_arrays): about half the peak, for commands that need the
+// nodes only afterwards.
+graph::Csr take_csr(TopologyArrays& t, const graph::CsrOptions& options = {});
 
 }  // namespace stakegraph::io
