@@ -401,8 +401,8 @@ void read_v3(const mpi::communicator& comm, const std::string& path,
               " edges, " + std::to_string(evidence) + " evidence items)");
   });
   // Unique node ids: each id to its directory rank. Unique names as graph::Graph wants them
-  // (two ASCII names that fold alike; io::load_sgpb_topology_arrays refuses them too): each
-  // folded ASCII name to its directory rank (marked 1; ids 0).
+  // (two ASCII names that fold alike; io::load_sgpb_topology_arrays refuses them too when it
+  // reads labels): each folded ASCII name to its directory rank (marked 1; ids 0).
   std::vector<std::string> to_dir(static_cast<std::size_t>(p));
   for (std::size_t i = 0; i < out.ids.size(); ++i) {
     Packer d(to_dir[static_cast<std::size_t>(directory_rank(out.ids[i], p))]);

@@ -658,6 +658,15 @@ void ArticleRun::verb_events() {
         ++k;
       // "denied allegations that it spied on X": the claim is the clause after the noun.
       if (k + 1 < e && is(k, kAllegationNouns) && eq(f(k + 1), "that")) ++k;
+      // The denied claim [lb, le2) becomes an allegation the subject rejects and that
+      // implicates it.
+      const auto deny_claim = [&](std::size_t lb, std::size_t le2) {
+        const int al = allegation(surface(lb, le2), si);
+        for (int x : src) {
+          add(x, al, Relation::kReject, rule + "+allegation", si);
+          add(al, x, Relation::kImplicates, rule + "+denial", si);
+        }
+      };
       if (k < e && eq(f(k), "that")) {
         auto [lb, le2] = np_label(k + 1, 10);
         bool claim = false;
@@ -669,11 +678,7 @@ void ArticleRun::verb_events() {
         if (claim && le2 > lb && has_subj) {
           // The label is what was done: "that it had misled X" -> "misled X".
           lb = past_pronoun_subject(lb, le2);
-          int al = allegation(surface(lb, le2), si);
-          for (int x : src) {
-            add(x, al, Relation::kReject, rule + "+allegation", si);
-            add(al, x, Relation::kImplicates, rule + "+denial", si);
-          }
+          deny_claim(lb, le2);
           continue;
         }
         continue;  // "denied that ..." without a claim word: no edge to an actor
@@ -693,11 +698,7 @@ void ArticleRun::verb_events() {
           has_subj) {
         auto [lb, le2] = np_label(act, 10);
         if (le2 > lb) {
-          const int al = allegation(surface(lb, le2), si);
-          for (int x : src) {
-            add(x, al, Relation::kReject, rule + "+allegation", si);
-            add(al, x, Relation::kImplicates, rule + "+denial", si);
-          }
+          deny_claim(lb, le2);
           continue;
         }
       }
@@ -737,11 +738,7 @@ void ArticleRun::verb_events() {
           (is(k, kCrimeWords) || eq(f(k), "wrongdoing"))) {
         auto [lb, le2] = np_label(k, 6);
         if (le2 > lb) {
-          const int al = allegation(surface(lb, le2), si);
-          for (int x : src) {
-            add(x, al, Relation::kReject, rule + "+allegation", si);
-            add(al, x, Relation::kImplicates, rule + "+denial", si);
-          }
+          deny_claim(lb, le2);
           continue;
         }
       }
