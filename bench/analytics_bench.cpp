@@ -80,7 +80,8 @@ void BM_BuildCsr(benchmark::State& state) {
   }
   state.counters["nodes"] = n;
   state.counters["edges"] = static_cast<double>(state.range(0));
-  state.counters["bytes_per_edge"] = static_cast<double>(bytes) / static_cast<double>(state.range(0));
+  state.counters["bytes_per_edge"] =
+      static_cast<double>(bytes) / static_cast<double>(state.range(0));
   state.SetItemsProcessed(state.iterations() * state.range(0));
 }
 BENCHMARK(BM_BuildCsr)->RangeMultiplier(10)->Range(1000, 10000000)->Unit(benchmark::kMillisecond);
@@ -93,7 +94,8 @@ void BM_BuildCsrWeighted(benchmark::State& state) {
     const Csr c = build_csr(e.nodes, e.edges, w, {.weighted = true});
     bytes = c.memory_bytes();
   }
-  state.counters["bytes_per_edge"] = static_cast<double>(bytes) / static_cast<double>(state.range(0));
+  state.counters["bytes_per_edge"] =
+      static_cast<double>(bytes) / static_cast<double>(state.range(0));
 }
 BENCHMARK(BM_BuildCsrWeighted)->Arg(1000000)->Unit(benchmark::kMillisecond);
 
@@ -138,7 +140,10 @@ void BM_Eigenvector(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(eigenvector_centrality(c).scores.data());
   set_counters(state, c);
 }
-BENCHMARK(BM_Eigenvector)->RangeMultiplier(10)->Range(1000, 10000000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Eigenvector)
+    ->RangeMultiplier(10)
+    ->Range(1000, 10000000)
+    ->Unit(benchmark::kMillisecond);
 
 void BM_Degree(benchmark::State& state) {
   const Csr& c = csr_for(state.range(0));
@@ -153,7 +158,12 @@ void BM_Closeness(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(closeness_centrality(c).scores.data());
   set_counters(state, c);
 }
-BENCHMARK(BM_Closeness)->Arg(1000)->Arg(10000)->Arg(50000)->Arg(100000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Closeness)
+    ->Arg(1000)
+    ->Arg(10000)
+    ->Arg(50000)
+    ->Arg(100000)
+    ->Unit(benchmark::kMillisecond);
 
 void BM_Harmonic(benchmark::State& state) {
   const Csr& c = csr_for(state.range(0));
@@ -167,7 +177,12 @@ void BM_Betweenness(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(betweenness_centrality(c).scores.data());
   set_counters(state, c);
 }
-BENCHMARK(BM_Betweenness)->Arg(1000)->Arg(10000)->Arg(50000)->Arg(100000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Betweenness)
+    ->Arg(1000)
+    ->Arg(10000)
+    ->Arg(50000)
+    ->Arg(100000)
+    ->Unit(benchmark::kMillisecond);
 
 void BM_BetweennessWeighted(benchmark::State& state) {
   const Csr& c = csr_for(state.range(0), true);
@@ -187,7 +202,10 @@ void BM_BetweennessSampled(benchmark::State& state) {
   }
   set_counters(state, c);
 }
-BENCHMARK(BM_BetweennessSampled)->RangeMultiplier(10)->Range(1000, 10000000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_BetweennessSampled)
+    ->RangeMultiplier(10)
+    ->Range(1000, 10000000)
+    ->Unit(benchmark::kMillisecond);
 
 // Boost.Graph's Brandes on the same graphs (single-threaded; setup outside the loop).
 void BM_BetweennessBoost(benchmark::State& state) {
@@ -215,7 +233,11 @@ void BM_BetweennessOneThread(benchmark::State& state) {
   }
   set_counters(state, c);
 }
-BENCHMARK(BM_BetweennessOneThread)->Arg(1000)->Arg(10000)->Arg(50000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_BetweennessOneThread)
+    ->Arg(1000)
+    ->Arg(10000)
+    ->Arg(50000)
+    ->Unit(benchmark::kMillisecond);
 
 // Directed view of the same edges (out-rows top-down, in-rows bottom-up), one thread.
 void BM_BetweennessDirected(benchmark::State& state) {

@@ -249,9 +249,8 @@ int main(int argc, char** argv) {
       std::printf(" %u:%zu", sample.degrees[i], j - i);
       i = j;
     }
-    const double evidence_per_edge =
-        static_cast<double>(g.evidence_count()) /
-        static_cast<double>(std::max<std::size_t>(1, sample.edges));
+    const double evidence_per_edge = static_cast<double>(g.evidence_count()) /
+                                     static_cast<double>(std::max<std::size_t>(1, sample.edges));
     std::printf("\nevidence per edge: %.3f\n\n", evidence_per_edge);
 
     graph::GenerateOptions defaults;
@@ -358,9 +357,10 @@ int main(int argc, char** argv) {
     print_row("default options", measure(sample, defaults, seeds, true));
     print_row("(a) all nodes", measure(sample, fit_all, seeds, true));
     print_row("(b) non-isolated", measure(sample, fit_active, seeds, true));
-    std::printf("(c) min_degree 1, self-loop share %.4f, evidence mean %.3f, exponent %.2f, "
-                "kind hub weights:",
-                shaped.self_loop_share, shaped.evidence_mean, shaped.exponent);
+    std::printf(
+        "(c) min_degree 1, self-loop share %.4f, evidence mean %.3f, exponent %.2f, "
+        "kind hub weights:",
+        shaped.self_loop_share, shaped.evidence_mean, shaped.exponent);
     for (graph::Kind k : graph::all_kinds())
       if (cal.kind_weights[static_cast<std::size_t>(k)] > 0)
         std::printf(" %s %.4f", std::string(graph::kind_name(k)).c_str(),

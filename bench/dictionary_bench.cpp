@@ -56,9 +56,12 @@ void BM_LoadPetrarchText(benchmark::State& state) {
   dict::LoadOptions lo;
   lo.shipped = false;
   lo.read.lenient = true;
-  lo.files = {p + "CAMEO.2.0.txt", p + "Phoenix.Countries.actors.txt",
-              p + "Phoenix.International.actors.txt", p + "Phoenix.MilNonState.actors.txt",
-              p + "Phoenix.agents.txt", p + "Phoenix.discards.txt"};
+  lo.files = {p + "CAMEO.2.0.txt",
+              p + "Phoenix.Countries.actors.txt",
+              p + "Phoenix.International.actors.txt",
+              p + "Phoenix.MilNonState.actors.txt",
+              p + "Phoenix.agents.txt",
+              p + "Phoenix.discards.txt"};
   for (auto _ : state) {
     const dict::Dictionaries d = dict::load_dictionaries(lo);
     benchmark::DoNotOptimize(d.verbs.patterns().size());
@@ -69,8 +72,8 @@ BENCHMARK(BM_LoadPetrarchText)->Unit(benchmark::kMillisecond);
 // Sentences of the sample articles as lowercase words.
 std::vector<std::vector<std::string>> sentences() {
   std::vector<std::vector<std::string>> out;
-  for (const auto& e : fs::directory_iterator(std::string(STAKEGRAPH_SOURCE_DIR) +
-                                              "/samples/articles")) {
+  for (const auto& e :
+       fs::directory_iterator(std::string(STAKEGRAPH_SOURCE_DIR) + "/samples/articles")) {
     std::ifstream in(e.path());
     std::stringstream ss;
     ss << in.rdbuf();

@@ -66,11 +66,11 @@ void extract_corpus(benchmark::State& state, bool dictionaries) {
   state.SetBytesProcessed(static_cast<int64_t>(bytes) * state.iterations());
   state.counters["sentences/s"] =
       benchmark::Counter(static_cast<double>(sentences), benchmark::Counter::kIsRate);
-  state.counters["edges"] = benchmark::Counter(static_cast<double>(edges) /
-                                               static_cast<double>(state.iterations()));
+  state.counters["edges"] =
+      benchmark::Counter(static_cast<double>(edges) / static_cast<double>(state.iterations()));
   state.counters["MB"] = static_cast<double>(bytes) / (1 << 20);
-  state.counters["sentences"] = static_cast<double>(sentences) /
-                                static_cast<double>(state.iterations());
+  state.counters["sentences"] =
+      static_cast<double>(sentences) / static_cast<double>(state.iterations());
 }
 void BM_Extract(benchmark::State& state) { extract_corpus(state, false); }
 BENCHMARK(BM_Extract)->Arg(1)->Arg(10)->Unit(benchmark::kMillisecond);

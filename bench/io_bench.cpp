@@ -199,8 +199,9 @@ void BM_AddEvidenceOneEdge(benchmark::State& state) {
 // The JSON text of nodes A and B and `items` evidence items on A -SANCTION-> B: in one edge
 // element (`repeat` false) or in `items` elements of the same edge.
 std::string one_edge_json(std::uint32_t items, bool repeat) {
-  std::string out = "{\"format_version\": 1, \"nodes\": [{\"id\": \"a\"}, {\"id\": \"b\"}],"
-                    " \"edges\": [";
+  std::string out =
+      "{\"format_version\": 1, \"nodes\": [{\"id\": \"a\"}, {\"id\": \"b\"}],"
+      " \"edges\": [";
   auto item = [](std::uint32_t i) {
     return "{\"article\": \"bench\", \"sentence\": " + std::to_string(i) +
            ", \"text\": \"Sentence " + std::to_string(i) +
@@ -210,8 +211,10 @@ std::string one_edge_json(std::uint32_t items, bool repeat) {
       R"({"source": "a", "target": "b", "relation": "SANCTION", "evidence": [)";
   if (!repeat) out += head;
   for (std::uint32_t i = 0; i < items; ++i) {
-    if (repeat) out += (i ? ", " : "") + head + item(i) + "]}";
-    else out += (i ? ", " : "") + item(i);
+    if (repeat)
+      out += (i ? ", " : "") + head + item(i) + "]}";
+    else
+      out += (i ? ", " : "") + item(i);
   }
   if (!repeat) out += "]}";
   return out + "]}";
@@ -228,17 +231,57 @@ void BM_JsonLoadOneEdge(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
 }
 
-BENCHMARK(BM_AddEvidenceOneEdge)->Arg(1000)->Arg(80'000)->Arg(320'000)->Arg(1'280'000)
-    ->Unit(benchmark::kMillisecond)->UseRealTime();
-BENCHMARK(BM_JsonLoadOneEdge)->ArgsProduct({{1000, 80'000, 320'000, 1'280'000}, {0, 1}})
-    ->ArgNames({"items", "repeated"})->Unit(benchmark::kMillisecond)->UseRealTime();
-BENCHMARK(BM_SgpbSave)->Arg(1000)->Arg(1'000'000)->Arg(10'000'000)->Unit(benchmark::kMillisecond)->UseRealTime();
-BENCHMARK(BM_SgpbLoad)->Arg(1000)->Arg(1'000'000)->Arg(10'000'000)->Unit(benchmark::kMillisecond)->UseRealTime();
-BENCHMARK(BM_SgpbLoadV2)->Arg(1000)->Arg(1'000'000)->Arg(10'000'000)->Unit(benchmark::kMillisecond)->UseRealTime();
-BENCHMARK(BM_SgpbLoadTopology)->Arg(1000)->Arg(1'000'000)->Arg(10'000'000)->Unit(benchmark::kMillisecond)->UseRealTime();
-BENCHMARK(BM_SgpbLoadArrays)->Arg(1000)->Arg(1'000'000)->Unit(benchmark::kMillisecond)->UseRealTime();
-BENCHMARK(BM_SgpbLoadArraysCsr)->Arg(1000)->Arg(1'000'000)->Unit(benchmark::kMillisecond)->UseRealTime();
-BENCHMARK(BM_SgpbLoadTopologyCsr)->Arg(1000)->Arg(1'000'000)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_AddEvidenceOneEdge)
+    ->Arg(1000)
+    ->Arg(80'000)
+    ->Arg(320'000)
+    ->Arg(1'280'000)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+BENCHMARK(BM_JsonLoadOneEdge)
+    ->ArgsProduct({{1000, 80'000, 320'000, 1'280'000}, {0, 1}})
+    ->ArgNames({"items", "repeated"})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+BENCHMARK(BM_SgpbSave)
+    ->Arg(1000)
+    ->Arg(1'000'000)
+    ->Arg(10'000'000)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+BENCHMARK(BM_SgpbLoad)
+    ->Arg(1000)
+    ->Arg(1'000'000)
+    ->Arg(10'000'000)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+BENCHMARK(BM_SgpbLoadV2)
+    ->Arg(1000)
+    ->Arg(1'000'000)
+    ->Arg(10'000'000)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+BENCHMARK(BM_SgpbLoadTopology)
+    ->Arg(1000)
+    ->Arg(1'000'000)
+    ->Arg(10'000'000)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+BENCHMARK(BM_SgpbLoadArrays)
+    ->Arg(1000)
+    ->Arg(1'000'000)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+BENCHMARK(BM_SgpbLoadArraysCsr)
+    ->Arg(1000)
+    ->Arg(1'000'000)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+BENCHMARK(BM_SgpbLoadTopologyCsr)
+    ->Arg(1000)
+    ->Arg(1'000'000)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 }  // namespace
 

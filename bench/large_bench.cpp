@@ -27,7 +27,8 @@
 // (MeasureProcessCPUTime: every thread). Counters: edges, nodes; peak_rss_mb = the process's
 // peak resident set so far (getrusage), graph_bytes_per_edge = heap of the Graph per edge.
 //   build/bench/large_bench --benchmark_filter='/1000000/'
-//   STAKEGRAPH_BENCH_LARGE=1 TMPDIR=/big/dir build/bench/large_bench --benchmark_filter='/10000000/'
+//   STAKEGRAPH_BENCH_LARGE=1 TMPDIR=/big/dir build/bench/large_bench
+//   --benchmark_filter='/10000000/'
 #include <benchmark/benchmark.h>
 #include <malloc.h>
 #include <sys/resource.h>

@@ -46,8 +46,9 @@ void report(const mpi::communicator& world, const char* step, double s,
   mpi::gather(world, mine, all, 0);
   if (world.rank() != 0) return;
   std::printf("%-10s np=%d  %8.3f s  per rank (MB read, peak RSS MiB):", step, world.size(), s);
-  for (const auto& r : all) std::printf(" (%.1f, %.0f)", static_cast<double>(r[0]) / 1e6,
-                                        static_cast<double>(r[1]) / 1024.0);
+  for (const auto& r : all)
+    std::printf(" (%.1f, %.0f)", static_cast<double>(r[0]) / 1e6,
+                static_cast<double>(r[1]) / 1024.0);
   std::printf("\n");
   std::fflush(stdout);
 }
@@ -71,15 +72,13 @@ int main(int argc, char** argv) {
     if (world.rank() == 0)
       std::printf("%s: %u nodes, %llu file bytes\n", argv[1], g.rows.part.n,
                   static_cast<unsigned long long>(g.stats.file_bytes));
-    report(world, "read", s,
-           {g.stats.bytes_read, static_cast<unsigned long long>(peak_rss_kib())});
+    report(world, "read", s, {g.stats.bytes_read, static_cast<unsigned long long>(peak_rss_kib())});
     world.barrier();
     t0 = std::chrono::steady_clock::now();
     const sg::CentralityResult r = dist::pagerank(world, g.rows, {.weighted = true});
     world.barrier();
     s = seconds_since(t0);
-    report(world, "pagerank", s,
-           {0ull, static_cast<unsigned long long>(peak_rss_kib())});
+    report(world, "pagerank", s, {0ull, static_cast<unsigned long long>(peak_rss_kib())});
     if (world.rank() == 0) std::printf("pagerank: %u iterations\n", r.iterations);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "mpi_read_bench: rank %d: %s\n", world.rank(), e.what());

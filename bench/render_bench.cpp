@@ -2,9 +2,9 @@
 // bytes (drawing rules, cgraph build, layout, render) on news-like graphs of 50..2000 nodes
 // with about two edges per node, each edge with one or more evidence sentences.
 //   BM_RenderSvg/<nodes>      automatic layout (dot up to 300 nodes, sfdp above)
-//   BM_RenderSvgLayout/<engine>/200   one engine at 200 nodes (0 dot, 1 neato, 2 fdp, 3 sfdp, 4 circo)
-//   BM_RenderPng/<nodes>, BM_RenderPdf/<nodes>   cairo output
-//   BM_WriteDot/<nodes>       DOT text only (no layout): the export used by extract/convert
+//   BM_RenderSvgLayout/<engine>/200   one engine at 200 nodes (0 dot, 1 neato, 2 fdp, 3 sfdp, 4
+//   circo) BM_RenderPng/<nodes>, BM_RenderPdf/<nodes>   cairo output BM_WriteDot/<nodes>       DOT
+//   text only (no layout): the export used by extract/convert
 // The Graphviz work runs on the renderer's own thread (io/render/renderer.hpp), so times are wall
 // clock (UseRealTime); the calling thread only waits.
 //   build/bench/render_bench --benchmark_filter='BM_RenderSvg/200'
@@ -34,8 +34,9 @@ graph::Graph news_like_graph(std::size_t nodes, unsigned seed) {
     g.add_node("Stakeholder number " + std::to_string(i), static_cast<graph::Kind>(1 + i % 8));
   std::uniform_real_distribution<double> u(0.0, 1.0);
   auto pick = [&] {
-    return static_cast<graph::NodeIndex>(std::min<double>(
-        static_cast<double>(nodes - 1), std::exp(u(rng) * std::log(static_cast<double>(nodes))) - 1));
+    return static_cast<graph::NodeIndex>(
+        std::min<double>(static_cast<double>(nodes - 1),
+                         std::exp(u(rng) * std::log(static_cast<double>(nodes))) - 1));
   };
   const std::size_t edges = 2 * nodes;
   for (std::size_t i = 0; g.edge_count() < edges && i < 20 * edges; ++i) {
@@ -76,8 +77,15 @@ void BM_RenderSvg(benchmark::State& state) {
   const auto g = news_like_graph(static_cast<std::size_t>(state.range(0)), 42);
   render_case(state, g, io::ImageFormat::kSvg, {});
 }
-BENCHMARK(BM_RenderSvg)->Arg(50)->Arg(100)->Arg(200)->Arg(300)->Arg(1000)->Arg(2000)
-    ->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_RenderSvg)
+    ->Arg(50)
+    ->Arg(100)
+    ->Arg(200)
+    ->Arg(300)
+    ->Arg(1000)
+    ->Arg(2000)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 void BM_RenderSvgLayout(benchmark::State& state) {
   const auto g = news_like_graph(static_cast<std::size_t>(state.range(1)), 42);
@@ -86,8 +94,10 @@ void BM_RenderSvgLayout(benchmark::State& state) {
   state.SetLabel(std::string(io::layout_name(*o.layout)));
   render_case(state, g, io::ImageFormat::kSvg, o);
 }
-BENCHMARK(BM_RenderSvgLayout)->ArgsProduct({{0, 1, 2, 3, 4}, {200}})
-    ->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_RenderSvgLayout)
+    ->ArgsProduct({{0, 1, 2, 3, 4}, {200}})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 void BM_RenderPng(benchmark::State& state) {
   const auto g = news_like_graph(static_cast<std::size_t>(state.range(0)), 42);

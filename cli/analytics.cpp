@@ -28,8 +28,7 @@ graph::Graph load_filtered(const std::string& file, const graph::FilterOptions& 
 std::string valid_utf8(std::string_view text) { return io::valid_utf8(text); }
 
 void print_message_json(const google::protobuf::Message& message, std::ostream& out) {
-  out << message_json(message).dump(2, ' ', false,
-                                    nlohmann::ordered_json::error_handler_t::replace)
+  out << message_json(message).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
       << "\n";
 }
 

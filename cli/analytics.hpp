@@ -1,7 +1,8 @@
 // Helpers shared by the query subcommands: loading a graph with the --kind/--relation/--since/
 // --until filter applied (stats, centrality, clusters), and printing a query-result message of
-// proto/query.proto as JSON (centrality, clusters, path, neighbors, show, diff, timeline) (protobuf's printer with the proto field names and
-// every primitive field, re-indented like the other subcommands' JSON).
+// proto/query.proto as JSON (centrality, clusters, path, neighbors, show, diff, timeline)
+// (protobuf's printer with the proto field names and every primitive field, re-indented like the
+// other subcommands' JSON).
 #pragma once
 
 #include <iostream>

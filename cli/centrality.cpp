@@ -16,13 +16,13 @@
 
 #include "cli/analytics.hpp"
 #include "cli/commands.hpp"
-#include "cli/progress.hpp"
-#include "cli/printable_output.hpp"
 #include "cli/common.hpp"
 #include "cli/filters.hpp"
-#include "cli/text_output.hpp"
 #include "cli/kernels.hpp"
 #include "cli/node_rows.hpp"
+#include "cli/printable_output.hpp"
+#include "cli/progress.hpp"
+#include "cli/text_output.hpp"
 #include "cli/weight_option.hpp"
 #include "graph/betweenness.hpp"
 #include "graph/centrality.hpp"
@@ -39,16 +39,16 @@ namespace {
 
 // The metric on the analytics view `c`; `personalization`: PageRank's teleport nodes.
 graph::CentralityResult compute_on(const graph::Csr& c, const CentralityOptions& o,
-                                    std::vector<std::uint32_t> personalization,
-                                    Progress& progress) {
+                                   std::vector<std::uint32_t> personalization, Progress& progress) {
   const bool weighted = o.source != graph::WeightSource::kNone;
   const std::string& m = o.metric;
-  const graph::EdgeCost cost =
-      weighted ? graph::EdgeCost::kInverseWeight : graph::EdgeCost::kHops;
+  const graph::EdgeCost cost = weighted ? graph::EdgeCost::kInverseWeight : graph::EdgeCost::kHops;
   if (m == "degree") {
     graph::DegreeMode mode = graph::DegreeMode::kTotal;
-    if (o.degree_mode == "in") mode = graph::DegreeMode::kIn;
-    else if (o.degree_mode == "out") mode = graph::DegreeMode::kOut;
+    if (o.degree_mode == "in")
+      mode = graph::DegreeMode::kIn;
+    else if (o.degree_mode == "out")
+      mode = graph::DegreeMode::kOut;
     return graph::degree_centrality(
         c, {.mode = mode, .weighted = weighted, .normalized = o.normalized});
   }
@@ -89,12 +89,12 @@ bool allows_zero_weights(const std::string& metric) {
 }
 
 graph::CentralityResult compute(const graph::Graph& g, const CentralityOptions& o,
-                                 Progress& progress) {
+                                Progress& progress) {
   const bool weighted = o.source != graph::WeightSource::kNone;
   if (o.metric != "degree")
     graph::require_positive_weights(g, o.source, allows_zero_weights(o.metric), o.metric);
-  const graph::Csr c = graph::build_csr(
-      g, {.directed = o.directed, .weighted = weighted, .source = o.source});
+  const graph::Csr c =
+      graph::build_csr(g, {.directed = o.directed, .weighted = weighted, .source = o.source});
   std::vector<std::uint32_t> personalization;
   for (const auto& name : o.personalize) {
     const auto v = g.find_by_id(name);
@@ -166,40 +166,38 @@ void print_ranking(const CentralityOptions& o, const graph::CentralityResult& r,
     return;
   }
   text << o.metric << " (" << (o.directed ? "directed" : "undirected")
-            << (o.source == graph::WeightSource::kNone
-                    ? std::string()
-                    : ", weighted (" + std::string(graph::weight_source_name(o.source)) + ")")
-            << (o.normalized ? ", normalized" : "") << ", "
-            << rows.node_count() << " nodes, " << rows.edge_count() << " edges)";
+       << (o.source == graph::WeightSource::kNone
+               ? std::string()
+               : ", weighted (" + std::string(graph::weight_source_name(o.source)) + ")")
+       << (o.normalized ? ", normalized" : "") << ", " << rows.node_count() << " nodes, "
+       << rows.edge_count() << " edges)";
   if (on_subgraph) {
     text << " computed on the subgraph selected by " << describe_filters(o.filters);
   } else if (o.filters.any()) {
-    text << " computed on the whole graph; showing the " << matching
-              << " nodes that pass " << describe_filters(o.filters)
-              << " (--subgraph computes on them only)";
+    text << " computed on the whole graph; showing the " << matching << " nodes that pass "
+         << describe_filters(o.filters) << " (--subgraph computes on them only)";
   }
   text << "\n";
   if (r.samples > 0) {
     text << "sampled: " << r.samples << " sources, seed " << o.seed << "; every score within "
-              << r.error_bound << " of the exact value with probability " << o.confidence
-              << "\n";
+         << r.error_bound << " of the exact value with probability " << o.confidence << "\n";
   }
   constexpr std::size_t kMaxNameWidth = 48;
   std::size_t name_width = 4;
   for (graph::NodeIndex v : order)
     name_width = std::max(name_width, io::display_width(rows.name(v)));
   name_width = std::min(name_width, kMaxNameWidth);
-  text << std::setw(5) << "rank" << "  " << std::setw(14) << std::left << "score" << "  "
-            << cell("name", name_width) << "  kind\n"
-            << std::right;
+  text << std::setw(5) << "rank"
+       << "  " << std::setw(14) << std::left << "score"
+       << "  " << cell("name", name_width) << "  kind\n"
+       << std::right;
   std::size_t rank = 0;
   for (graph::NodeIndex v : order) {
     char score[32];
     std::snprintf(score, sizeof score, "%.6g", r.scores[v]);
     text << std::setw(5) << ++rank << "  " << std::setw(14) << std::left << score << "  "
-              << cell(rows.name(v), name_width) << "  " << graph::kind_name(rows.kind(v))
-              << "\n"
-              << std::right;
+         << cell(rows.name(v), name_width) << "  " << graph::kind_name(rows.kind(v)) << "\n"
+         << std::right;
   }
 }
 
@@ -237,8 +235,10 @@ std::vector<bool> top_candidates(const std::vector<double>& scores, std::size_t 
   // kept in a min-heap (no copy of the scores).
   std::priority_queue<double, std::vector<double>, std::greater<double>> highest;
   for (const double x : scores) {
-    if (highest.size() < top) highest.push(x);
-    else if (x > highest.top()) highest.pop(), highest.push(x);
+    if (highest.size() < top)
+      highest.push(x);
+    else if (x > highest.top())
+      highest.pop(), highest.push(x);
   }
   const double last = highest.top();
   for (std::size_t v = 0; v < n; ++v) printed[v] = scores[v] >= last;
@@ -337,8 +337,8 @@ void run_centrality(const CentralityOptions& given, std::ostream& out) {
                  "nodes within the whole graph)\n";
   }
 
-  const graph::CentralityResult r = run_metric(
-      o, g.node_count(), [&](Progress& progress) { return compute(g, o, progress); });
+  const graph::CentralityResult r =
+      run_metric(o, g.node_count(), [&](Progress& progress) { return compute(g, o, progress); });
   if (!o.write.empty()) write_node_values(g, o.metric, r.scores, o.write, o.nodes, o.force);
   print_ranking(o, r, printed, GraphRows{g}, on_subgraph, out);
 }

@@ -47,8 +47,8 @@ struct CentralityOptions {  // the options, as on the command line
   bool json = false;
   ProgressCliOptions progress;
   // Which options were given (to reject those that do not apply to the metric).
-  bool samples_given = false, seed_given = false, damping_given = false,
-       confidence_given = false, mode_given = false;
+  bool samples_given = false, seed_given = false, damping_given = false, confidence_given = false,
+       mode_given = false;
 };
 
 // Adds the `centrality` subcommand to `app`; its callback runs run_centrality on standard

@@ -10,12 +10,12 @@
 
 #include "cli/analytics.hpp"
 #include "cli/commands.hpp"
-#include "cli/progress.hpp"
-#include "cli/printable_output.hpp"
 #include "cli/common.hpp"
 #include "cli/filters.hpp"
 #include "cli/kernels.hpp"
 #include "cli/node_rows.hpp"
+#include "cli/printable_output.hpp"
+#include "cli/progress.hpp"
 #include "cli/weight_option.hpp"
 #include "graph/cluster.hpp"
 #include "graph/components.hpp"
@@ -59,8 +59,7 @@ std::string detail_of(const ClustersOptions& o, const graph::ClusterResult& r) {
            << (r.optimal ? "optimal" : "best found; some components too large to prove optimal")
            << "), " << r.signed_ties << " signed ties";
   } else if (o.method == "louvain") {
-    detail << "resolution " << o.resolution << ", seed " << r.seed << ", " << r.levels
-           << " levels";
+    detail << "resolution " << o.resolution << ", seed " << r.seed << ", " << r.levels << " levels";
   } else if (o.method == "label-propagation") {
     detail << "seed " << o.seed << ", " << r.iterations << " sweeps";
   }
@@ -81,8 +80,7 @@ std::vector<std::vector<std::uint32_t>> listed_members(
 template <class Rows>
 void print_json_result(const Rows& rows, const ClustersOptions& o, const graph::ClusterResult& r,
                        const std::vector<std::vector<std::uint32_t>>& members,
-                       const std::vector<std::vector<std::uint32_t>>& listed,
-                       std::ostream& out) {
+                       const std::vector<std::vector<std::uint32_t>>& listed, std::ostream& out) {
   pb::ClusterResult msg;
   msg.set_method(o.method);
   msg.set_modularity(r.modularity);
@@ -120,13 +118,13 @@ void print_clusters(const Rows& rows, const ClustersOptions& o, const graph::Clu
     out << " of the subgraph selected by " << describe_filters(o.filters);
   } else if (o.filters.any()) {
     out << " of the whole graph (" << shown << " with members passing "
-              << describe_filters(o.filters) << " shown, only those members listed; "
-              << "--subgraph computes on them only)";
+        << describe_filters(o.filters) << " shown, only those members listed; "
+        << "--subgraph computes on them only)";
   }
   if (shown < r.count && !o.filters.any())
     out << " (" << shown << " of size >= " << o.min_size << " shown)";
-  out << ", modularity " << std::setprecision(4) << std::fixed << r.modularity
-            << std::defaultfloat << std::setprecision(6);
+  out << ", modularity " << std::setprecision(4) << std::fixed << r.modularity << std::defaultfloat
+      << std::setprecision(6);
   if (const std::string detail = detail_of(o, r); !detail.empty()) out << "; " << detail;
   out << "\n";
   for (std::uint32_t c = 0; c < r.count; ++c) {
@@ -149,8 +147,8 @@ bool cluster_from_arrays(ClustersOptions o, std::ostream& out) {
   std::optional<io::TopologyArrays> t = io::load_topology_arrays(o.graph);
   if (!t) return false;
   o.source = resolve_weight(o.weight, io::has_weights(*t));
-  if (graph::cluster_method_adds_weights(method_of(o)) &&
-      !io::weights_allowed(*t, o.source, true)) return false;
+  if (graph::cluster_method_adds_weights(method_of(o)) && !io::weights_allowed(*t, o.source, true))
+    return false;
   const bool weighted = o.source != graph::WeightSource::kNone;
   const graph::Csr undirected = io::csr_of(*t, {.weighted = weighted, .source = o.source});
   std::optional<graph::Csr> directed;
@@ -218,10 +216,10 @@ void run_clusters(const ClustersOptions& given, std::ostream& out) {
     const std::vector<double> ids(r.membership.begin(), r.membership.end());
     write_node_values(g, o.method, ids, o.write, o.nodes, o.force);
   }
-  print_clusters(GraphRows{g}, o, r, members,
-                 on_subgraph ? std::vector<bool>(g.node_count(), true)
-                             : printed_nodes(g, o.filters),
-                 on_subgraph, out);
+  print_clusters(
+      GraphRows{g}, o, r, members,
+      on_subgraph ? std::vector<bool>(g.node_count(), true) : printed_nodes(g, o.filters),
+      on_subgraph, out);
 }
 
 void setup_clusters(CLI::App& app) {

@@ -22,7 +22,7 @@ void setup_render(CLI::App& app);
 void setup_generate(CLI::App& app);
 void setup_dictionary(CLI::App& app);  // issue 11
 void setup_report(CLI::App& app);
-void setup_diff(CLI::App& app);  // issue 15
+void setup_diff(CLI::App& app);      // issue 15
 void setup_timeline(CLI::App& app);  // issue 15
 
 }  // namespace stakegraph::cli

@@ -38,8 +38,8 @@ void run_convert(const ConvertOptions& o, std::ostream& out) {
                                  ": cannot tell the format from the extension; use "
                                  ".sgpb, .json, .graphml, .csv or --from FORMAT");
   // --nodes goes with the CSV side: read beside a CSV input, else written beside a CSV output.
-  const bool csv_in = from.value_or(io::format_from_path(o.input).value_or(io::Format::kSgpb)) ==
-                      io::Format::kCsv;
+  const bool csv_in =
+      from.value_or(io::format_from_path(o.input).value_or(io::Format::kSgpb)) == io::Format::kCsv;
   const bool csv_out = to.value_or(*io::format_from_path(o.output)) == io::Format::kCsv;
   if (!o.nodes.empty() && !csv_in && !csv_out)
     throw graph::InvalidArgument("--nodes: neither IN nor OUT is a CSV edge list");
@@ -63,7 +63,10 @@ void setup_convert(CLI::App& app) {
       "Convert a graph between formats, chosen by extension: .sgpb (native), .json, .graphml,\n"
       ".csv (edge list, with --nodes FILE for the nodes), .dot and .gexf (write only). Use -\n"
       "with --from/--to for stdin/stdout.");
-  sub->add_option("IN", opts->input, "input graph file (- for stdin: the format is told from its first bytes unless --from)")->required();
+  sub->add_option(
+         "IN", opts->input,
+         "input graph file (- for stdin: the format is told from its first bytes unless --from)")
+      ->required();
   sub->add_option("OUT", opts->output, "output file (- or /dev/stdout with --to)")->required();
   sub->add_option("--from", opts->from, "input format when the extension does not say");
   sub->add_option("--to", opts->to, "output format when the extension does not say");

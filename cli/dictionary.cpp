@@ -50,7 +50,8 @@ void write_atomic(const std::string& path, const std::string& content) {
 
 nlohmann::json warnings_json(const std::vector<dict::Warning>& ws) {
   nlohmann::json a = nlohmann::json::array();
-  for (const auto& w : ws) a.push_back({{"file", w.file}, {"line", w.line}, {"message", w.message}});
+  for (const auto& w : ws)
+    a.push_back({{"file", w.file}, {"line", w.line}, {"message", w.message}});
   return a;
 }
 

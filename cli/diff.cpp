@@ -22,7 +22,8 @@ namespace {
 
 // The day before `d` (a valid date).
 graph::Date day_before(graph::Date d) {
-  const date::year_month_day ymd{date::year{d / 10000}, date::month{static_cast<unsigned>(d / 100 % 100)},
+  const date::year_month_day ymd{date::year{d / 10000},
+                                 date::month{static_cast<unsigned>(d / 100 % 100)},
                                  date::day{static_cast<unsigned>(d % 100)}};
   const date::year_month_day p{date::sys_days{ymd} - date::days{1}};
   return static_cast<int>(p.year()) * 10000 + static_cast<int>(unsigned(p.month())) * 100 +
@@ -35,7 +36,7 @@ void print_edge(const graph::Graph& g, graph::EdgeRef e, const char* mark, std::
                 std::ostream& out) {
   const graph::EdgeData& d = g.edge(e);
   out << "  " << mark << g.node(g.source(e)).name << " -" << graph::relation_name(d.relation)
-            << "-> " << g.node(g.target(e)).name << "  (" << d.evidence.size() << " evidence";
+      << "-> " << g.node(g.target(e)).name << "  (" << d.evidence.size() << " evidence";
   if (d.first_seen != graph::kNoDate) {
     out << ", " << graph::format_iso_date(d.first_seen);
     if (d.last_seen != d.first_seen) out << " .. " << graph::format_iso_date(d.last_seen);
@@ -58,23 +59,22 @@ void print_edge(const graph::Graph& g, graph::EdgeRef e, const char* mark, std::
 }
 
 void print_text(const graph::Graph& before, const graph::Graph& after, const graph::GraphDiff& r,
-                const std::string& before_name, const std::string& after_name,
-                std::size_t evidence, std::ostream& out) {
+                const std::string& before_name, const std::string& after_name, std::size_t evidence,
+                std::ostream& out) {
   out << "before: " << before_name << " (" << before.node_count() << " nodes, "
-            << before.edge_count() << " edges)\n"
-            << "after:  " << after_name << " (" << after.node_count() << " nodes, "
-            << after.edge_count() << " edges)\n";
+      << before.edge_count() << " edges)\n"
+      << "after:  " << after_name << " (" << after.node_count() << " nodes, " << after.edge_count()
+      << " edges)\n";
   if (r.empty()) {
     out << "no difference\n";
     return;
   }
   auto nodes = [&out](const graph::Graph& g, const std::vector<graph::NodeIndex>& vs,
-                  const char* title, const char* mark) {
+                      const char* title, const char* mark) {
     if (vs.empty()) return;
     out << title << " (" << vs.size() << ")\n";
     for (graph::NodeIndex v : vs)
-      out << "  " << mark << g.node(v).name << "  (" << graph::kind_name(g.node(v).kind)
-                << ")\n";
+      out << "  " << mark << g.node(v).name << "  (" << graph::kind_name(g.node(v).kind) << ")\n";
   };
   nodes(after, r.nodes_added, "nodes added", "+ ");
   nodes(before, r.nodes_removed, "nodes removed", "- ");
@@ -84,8 +84,8 @@ void print_text(const graph::Graph& before, const graph::Graph& after, const gra
   for (graph::EdgeRef e : r.edges_removed) print_edge(before, e, "- ", evidence, out);
   if (!r.sign_changes.empty()) out << "sign changes (" << r.sign_changes.size() << ")\n";
   for (const graph::SignChange& c : r.sign_changes) {
-    out << "  " << before.node(c.a_before).name << " ~ " << before.node(c.b_before).name
-              << ": " << sign_word(c.before) << " -> " << sign_word(c.after) << "\n";
+    out << "  " << before.node(c.a_before).name << " ~ " << before.node(c.b_before).name << ": "
+        << sign_word(c.before) << " -> " << sign_word(c.after) << "\n";
     for (graph::EdgeRef e : c.before_edges) print_edge(before, e, "  before: ", evidence, out);
     for (graph::EdgeRef e : c.after_edges) print_edge(after, e, "  after:  ", evidence, out);
   }
@@ -93,8 +93,7 @@ void print_text(const graph::Graph& before, const graph::Graph& after, const gra
 
 void print_json_result(const graph::Graph& before, const graph::Graph& after,
                        const graph::GraphDiff& r, const std::string& before_name,
-                       const std::string& after_name, std::size_t evidence,
-                       std::ostream& text) {
+                       const std::string& after_name, std::size_t evidence, std::ostream& text) {
   pb::DiffResult out;
   out.set_before(valid_utf8(before_name));
   out.set_after(valid_utf8(after_name));
@@ -165,9 +164,11 @@ void setup_diff(CLI::App& app) {
   sub->add_option("GRAPH", o->graphs, "one graph file (with --from), or two (BEFORE AFTER)")
       ->required()
       ->expected(1, 2);
-  sub->add_option("--from", o->from, "the date that splits GRAPH: before it vs from it (YYYY-MM-DD)");
+  sub->add_option("--from", o->from,
+                  "the date that splits GRAPH: before it vs from it (YYYY-MM-DD)");
   sub->add_option("--to", o->to, "the later period ends on this date (default: no end)");
-  sub->add_option("--since", o->since, "the earlier period starts on this date (default: no start)");
+  sub->add_option("--since", o->since,
+                  "the earlier period starts on this date (default: no start)");
   sub->add_option("--evidence", o->evidence, "evidence items shown per edge (default 1)");
   sub->add_flag("--json", o->json, "print the DiffResult message of proto/query.proto");
   sub->callback([o] {

@@ -16,7 +16,7 @@
 
 namespace stakegraph::cli {
 
-struct DiffOptions {  // the options, as on the command line
+struct DiffOptions {                // the options, as on the command line
   std::vector<std::string> graphs;  // one (with --from) or two
   std::string from, to, since;
   std::size_t evidence = 1;

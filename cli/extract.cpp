@@ -13,11 +13,11 @@
 #include "cli/text_output.hpp"
 #include "graph/error.hpp"
 #include "io/article.hpp"
-#include "io/render/dot.hpp"
 #include "io/extract.hpp"
 #include "io/extract_corrections.hpp"
 #include "io/json_format.hpp"
 #include "io/lexicon.hpp"
+#include "io/render/dot.hpp"
 
 namespace stakegraph::cli {
 namespace {

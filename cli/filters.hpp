@@ -26,8 +26,7 @@ struct FilterFlags {
 
   // Whether any filter option was given.
   bool any() const noexcept {
-    return !kinds.empty() || !relations.empty() || !since.empty() || !until.empty() ||
-           no_hedged;
+    return !kinds.empty() || !relations.empty() || !since.empty() || !until.empty() || no_hedged;
   }
   // Whether an edge filter (relation, dates, hedging) was given.
   bool on_edges() const noexcept {

@@ -130,7 +130,8 @@ void setup_generate(CLI::App& app) {
   sub->add_flag("--force", o->force,
                 "overwrite the output even when it is not a graph file of that format (by\n"
                 "default an existing file that is not, say a package.json, is refused)");
-  sub->add_option("-o,--output", o->output, "graph file to write (.sgpb, .json, .graphml, .csv, .dot)")
+  sub->add_option("-o,--output", o->output,
+                  "graph file to write (.sgpb, .json, .graphml, .csv, .dot)")
       ->required();
   sub->callback([o, nodes, exponent, evidence, min_degree, self_loops] {
     o->nodes_given = nodes->count() > 0;

@@ -81,9 +81,9 @@ void run_import_gdelt(const ImportGdeltOptions& o, std::ostream& out) {
       if (p.total_bytes > 0)
         what += " (" + human_bytes(p.bytes) + " of " + human_bytes(p.total_bytes) + " of " +
                 p.file + ")";
-      progress.update(what, p.total_bytes > 0 ? static_cast<double>(p.bytes) /
-                                                    static_cast<double>(p.total_bytes)
-                                              : -1.0);
+      progress.update(what, p.total_bytes > 0
+                                ? static_cast<double>(p.bytes) / static_cast<double>(p.total_bytes)
+                                : -1.0);
     };
   }
 

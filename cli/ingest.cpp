@@ -9,8 +9,8 @@
 
 #include "cli/article_input.hpp"
 #include "cli/commands.hpp"
-#include "cli/dictionary_options.hpp"
 #include "cli/common.hpp"
+#include "cli/dictionary_options.hpp"
 #include "cli/json_views.hpp"
 #include "cli/progress.hpp"
 #include "cli/text_output.hpp"
@@ -28,8 +28,9 @@ IngestResult run_ingest(const IngestOptions& o, std::ostream& out) {
   if (o.output.empty()) throw graph::InvalidArgument("ingest needs -o GRAPH.sgpb");
   // The graph file is updated in place: only the native format keeps every evidence field.
   if (std::filesystem::path(o.output).extension() != ".sgpb")
-    throw graph::InvalidArgument(o.output + ": ingest writes a .sgpb graph file (convert it "
-                                            "afterwards with `stakegraph convert`)");
+    throw graph::InvalidArgument(o.output +
+                                 ": ingest writes a .sgpb graph file (convert it "
+                                 "afterwards with `stakegraph convert`)");
   const io::ArticleReadOptions read = article_read_options(o.date_order);
   Progress progress("ingest", o.progress);
   io::LexiconOptions lo;

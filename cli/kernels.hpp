@@ -42,12 +42,12 @@ class WholeFile {
   // that names the edge).
   // `keep_edges`: the processes also keep their parts of the edge list (for induced()).
   virtual std::optional<graph::WeightSource> read(
-      bool directed, const std::function<graph::WeightSource(bool)>& source_of,
-      bool allow_zero, bool keep_edges = false) = 0;
+      bool directed, const std::function<graph::WeightSource(bool)>& source_of, bool allow_zero,
+      bool keep_edges = false) = 0;
   virtual std::size_t node_count() const = 0;  // the file's header
   virtual std::size_t edge_count() const = 0;
   struct Totals {
-    std::size_t articles = 0, evidence = 0;              // the file's header
+    std::size_t articles = 0, evidence = 0;           // the file's header
     std::vector<std::uint64_t> by_kind, by_relation;  // by graph::Kind, graph::Relation
   };
   virtual Totals totals() const = 0;  // after read()

@@ -27,9 +27,9 @@
 
 #include "cli/analytics.hpp"
 #include "cli/commands.hpp"
-#include "cli/printable_output.hpp"
 #include "cli/common.hpp"
 #include "cli/filters.hpp"
+#include "cli/printable_output.hpp"
 #include "cli/text_output.hpp"
 #include "graph/error.hpp"
 #include "graph/subgraph.hpp"
@@ -121,18 +121,16 @@ void run_neighbors(const NeighborsOptions& o, std::ostream& out) {
   if (on_subgraph) ego.filter = filter;
   const graph::Graph h = graph::ego_network(g, center, ego);
   const auto c = h.find_by_id(g.node(center).id);
-  const bool kind_kept =
-      filter.kinds.empty() ||
-      std::find(filter.kinds.begin(), filter.kinds.end(), g.node(center).kind) !=
-          filter.kinds.end();
+  const bool kind_kept = filter.kinds.empty() ||
+                         std::find(filter.kinds.begin(), filter.kinds.end(), g.node(center).kind) !=
+                             filter.kinds.end();
   if (!c || !kind_kept) {
     throw graph::InvalidArgument("'" + g.node(center).name + "' is excluded by " +
                                  describe_filters(o.filters));
   }
   // What is listed: the nodes and edges of the neighbourhood that the filters keep.
-  const std::vector<bool> printed = on_subgraph
-                                        ? std::vector<bool>(h.node_count(), true)
-                                        : printed_nodes(h, o.filters);
+  const std::vector<bool> printed =
+      on_subgraph ? std::vector<bool>(h.node_count(), true) : printed_nodes(h, o.filters);
   const graph::Graph shown_graph =
       on_subgraph || !o.filters.any() ? graph::Graph() : graph::filter(h, filter);
   const graph::Graph& kept = on_subgraph || !o.filters.any() ? h : shown_graph;
@@ -169,17 +167,17 @@ void run_neighbors(const NeighborsOptions& o, std::ostream& out) {
     if (ego.direction != graph::Direction::kOut)
       for (auto [it, end] = boost::in_edges(u, bg); it != end; ++it) visit(boost::source(*it, bg));
   }
-  out << h.node(*c).name << " (" << graph::kind_name(h.node(*c).kind) << "): "
-            << h.node_count() - 1 << " nodes within " << o.depth
-            << (o.depth == 1 ? " hop" : " hops") << ", " << h.edge_count() << " edges";
+  out << h.node(*c).name << " (" << graph::kind_name(h.node(*c).kind) << "): " << h.node_count() - 1
+      << " nodes within " << o.depth << (o.depth == 1 ? " hop" : " hops") << ", " << h.edge_count()
+      << " edges";
   if (on_subgraph) {
     out << " of the subgraph selected by " << describe_filters(o.filters);
   } else if (o.filters.any()) {
     std::size_t n = 0;
     for (graph::NodeIndex v = 0; v < h.node_count(); ++v) n += printed[v] && v != *c;
     out << " in the whole graph; showing the " << n << " nodes and " << edges.size()
-              << " edges that pass " << describe_filters(o.filters)
-              << " (--subgraph walks through them only)";
+        << " edges that pass " << describe_filters(o.filters)
+        << " (--subgraph walks through them only)";
   }
   out << "\n";
   for (int d = 1; d <= o.depth; ++d) {
@@ -196,10 +194,9 @@ void run_neighbors(const NeighborsOptions& o, std::ostream& out) {
   out << "edges\n";
   for (std::size_t i = 0; i < shown; ++i) {
     const graph::EdgeData& d = kept.edge(edges[i]);
-    out << "  " << kept.node(kept.source(edges[i])).name << " -"
-              << graph::relation_name(d.relation) << "-> "
-              << kept.node(kept.target(edges[i])).name << "  (" << d.evidence_total()
-              << " evidence)\n";
+    out << "  " << kept.node(kept.source(edges[i])).name << " -" << graph::relation_name(d.relation)
+        << "-> " << kept.node(kept.target(edges[i])).name << "  (" << d.evidence_total()
+        << " evidence)\n";
   }
   if (shown < edges.size()) out << more_edges_line(edges.size() - shown) << "\n";
 }
@@ -207,7 +204,8 @@ void run_neighbors(const NeighborsOptions& o, std::ostream& out) {
 void setup_neighbors(CLI::App& app) {
   auto o = std::make_shared<NeighborsOptions>();
   CLI::App* sub = app.add_subcommand(
-      "neighbors", "A node's neighbourhood: every node within --depth hops and the edges among them.");
+      "neighbors",
+      "A node's neighbourhood: every node within --depth hops and the edges among them.");
   sub->add_option("GRAPH", o->graph, "graph file (.sgpb, .json, .graphml, .csv)")->required();
   sub->add_option("NODE", o->node, "node name, alias or id")->required();
   sub->add_option("--depth,-d", o->depth, "hops from the node (default 1)")

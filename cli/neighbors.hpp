@@ -19,10 +19,10 @@
 namespace stakegraph::cli {
 
 struct NeighborsOptions {
-  std::string graph;                 // graph file
-  std::string node;                  // name, alias or id
-  int depth = 1;                     // hops (>= 0)
-  std::string direction = "both";    // out, in or both
+  std::string graph;               // graph file
+  std::string node;                // name, alias or id
+  int depth = 1;                   // hops (>= 0)
+  std::string direction = "both";  // out, in or both
   FilterFlags filters;
   bool json = false;
   std::size_t limit = kDefaultEdgeLimit;  // edges listed; 0: all

@@ -34,9 +34,7 @@ struct ArrayRows {
   std::size_t node_count() const { return t.node_count(); }
   std::size_t edge_count() const { return edges; }
   std::string_view id(graph::NodeIndex v) const { return t.labeled ? t.id(v) : labels.id(v); }
-  std::string_view name(graph::NodeIndex v) const {
-    return t.labeled ? t.name(v) : labels.name(v);
-  }
+  std::string_view name(graph::NodeIndex v) const { return t.labeled ? t.name(v) : labels.name(v); }
   graph::Kind kind(graph::NodeIndex v) const { return t.kinds[v]; }
 };
 

@@ -31,9 +31,9 @@
 
 #include "cli/analytics.hpp"
 #include "cli/commands.hpp"
-#include "cli/printable_output.hpp"
 #include "cli/common.hpp"
 #include "cli/kernels.hpp"
+#include "cli/printable_output.hpp"
 #include "cli/weight_option.hpp"
 #include "graph/error.hpp"
 #include "graph/paths.hpp"
@@ -75,9 +75,8 @@ void print_text(const graph::Graph& g, const graph::PathResult& r, graph::NodeIn
     for (const graph::PathHop& h : p.hops) {
       const graph::EdgeData& d = g.edge(h.edge);
       const std::string rel(graph::relation_name(d.relation));
-      out << "  " << g.node(h.from).name
-                << (h.forward ? " -" + rel + "-> " : " <-" + rel + "- ") << g.node(h.to).name
-                << "  (" << d.evidence.size() << " evidence)\n";
+      out << "  " << g.node(h.from).name << (h.forward ? " -" + rel + "-> " : " <-" + rel + "- ")
+          << g.node(h.to).name << "  (" << d.evidence.size() << " evidence)\n";
       if (const graph::Evidence* e = pick_evidence(d)) {
         out << "      ";
         if (e->hedged) out << "(hedged) ";
@@ -144,8 +143,7 @@ std::vector<std::uint32_t> nodes_on_shortest_paths(const std::vector<double>& di
 }
 
 // Node v's number in the subgraph induced by `nodes` (ascending), if v is one of them.
-std::optional<graph::NodeIndex> index_in(const std::vector<std::uint32_t>& nodes,
-                                         std::uint32_t v) {
+std::optional<graph::NodeIndex> index_in(const std::vector<std::uint32_t>& nodes, std::uint32_t v) {
   const auto it = std::lower_bound(nodes.begin(), nodes.end(), v);
   if (it == nodes.end() || *it != v) return std::nullopt;
   return static_cast<graph::NodeIndex>(it - nodes.begin());
@@ -233,8 +231,8 @@ bool run_path_on_whole_file(const PathOptions& o, std::ostream& out) {
   if (!file) return false;
   graph::PathOptions p;
   const std::optional<graph::WeightSource> source = file->read(
-      o.directed, [&](bool has_weights) { return resolve_weight(o.weight, has_weights); },
-      false, true);
+      o.directed, [&](bool has_weights) { return resolve_weight(o.weight, has_weights); }, false,
+      true);
   if (!source) return false;
   p.weights = *source;
   const auto from = file->find_node(o.from);

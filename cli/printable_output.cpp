@@ -59,7 +59,8 @@ class PrintableStreambuf final : public std::streambuf {
 };
 
 PrintableOutput::PrintableOutput(std::ostream& stream)
-    : stream_(stream), original_(stream.rdbuf()),
+    : stream_(stream),
+      original_(stream.rdbuf()),
       filter_(std::make_unique<PrintableStreambuf>(original_)) {
   stream_.flush();
   const auto state = stream_.rdstate();

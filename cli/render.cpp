@@ -74,12 +74,11 @@ void setup_render(CLI::App& app) {
           std::to_string(io::kAutoSfdpAbove) + " nodes and " +
           std::to_string(io::kAutoSfdpAboveEdges) +
           " edges, sfdp above (fdp with --clusters);\n"
-          "more than " + std::to_string(io::kMaxRenderNodes) + " nodes or " +
-          std::to_string(io::kMaxRenderEdges) +
+          "more than " +
+          std::to_string(io::kMaxRenderNodes) + " nodes or " + std::to_string(io::kMaxRenderEdges) +
           " drawn edges are refused: narrow with --top or --focus.");
   add_selection_options(sub, opts->select, /*with_path=*/true);
-  sub->add_option("-o,--output", opts->output, "output file: .svg, .png, .pdf or .dot")
-      ->required();
+  sub->add_option("-o,--output", opts->output, "output file: .svg, .png, .pdf or .dot")->required();
   sub->add_option("--layout", opts->layout, "dot, neato, fdp, sfdp or circo (default: by size)");
   sub->add_flag("--no-legend", opts->no_legend, "leave the legend out");
   sub->add_option("--title", opts->title, "title above the legend");

@@ -64,8 +64,7 @@ void run_report(const ReportOptions& o, std::ostream& warnings) {
   opts.draw = drawn.draw;
   opts.weight = drawn.weight;
   io::Renderer renderer;
-  progress.step("ranks, camps and layout of " + with_commas(drawn.graph->node_count()) +
-                " nodes");
+  progress.step("ranks, camps and layout of " + with_commas(drawn.graph->node_count()) + " nodes");
   {
     const Progress::Heartbeat beat(progress);
     io::report::write_report(*drawn.graph, o.output, opts, renderer);

@@ -11,8 +11,8 @@
 
 #include "cli/analytics.hpp"
 #include "cli/commands.hpp"
-#include "cli/printable_output.hpp"
 #include "cli/common.hpp"
+#include "cli/printable_output.hpp"
 #include "cli/text_output.hpp"
 #include "graph/error.hpp"
 #include "graph/subgraph.hpp"
@@ -25,8 +25,8 @@ namespace {
 
 void print_edge_text(const graph::Graph& g, graph::EdgeRef e, std::ostream& out) {
   const graph::EdgeData& d = g.edge(e);
-  out << "  " << g.node(g.source(e)).name << " -" << graph::relation_name(d.relation)
-            << "-> " << g.node(g.target(e)).name;
+  out << "  " << g.node(g.source(e)).name << " -" << graph::relation_name(d.relation) << "-> "
+      << g.node(g.target(e)).name;
   if (d.first_seen != graph::kNoDate) {
     out << "  [" << graph::format_iso_date(d.first_seen);
     if (d.last_seen != d.first_seen) out << " .. " << graph::format_iso_date(d.last_seen);
@@ -54,7 +54,8 @@ graph::Graph load_for_show(const ShowOptions& o, std::size_t limit, bool all_dat
   if (o.graph == "-" || io::format_from_path(o.graph) != io::Format::kSgpb)
     return io::load_graph(o.graph);
   try {
-    auto part = io::load_sgpb_node(o.graph, {.node = o.node, .evidence_edges = all_dates ? limit : 0});
+    auto part =
+        io::load_sgpb_node(o.graph, {.node = o.node, .evidence_edges = all_dates ? limit : 0});
     if (!part) return io::load_graph(o.graph);
     if (part->node) return std::move(part->graph);
   } catch (const std::bad_alloc&) {

@@ -9,9 +9,9 @@
 
 #include "cli/analytics.hpp"
 #include "cli/commands.hpp"
-#include "cli/printable_output.hpp"
 #include "cli/common.hpp"
 #include "cli/kernels.hpp"
+#include "cli/printable_output.hpp"
 #include "io/formats.hpp"
 #include "io/topology_arrays.hpp"
 
@@ -30,7 +30,8 @@ Counts counts_of(const StatsOptions& o) {
     // its node and edge tables as arrays (io/topology_arrays.hpp), without a graph::Graph.
     // In a distributed job (stakegraph-mpi) the ranks count their parts of such a file.
     if (const std::unique_ptr<WholeFile> f = kernels().open_whole_file(o.graph)) {
-      f->read(false, [](bool) { return graph::WeightSource::kNone; }, true);
+      f->read(
+          false, [](bool) { return graph::WeightSource::kNone; }, true);
       const WholeFile::Totals t = f->totals();
       c.nodes = f->node_count();
       c.edges = f->edge_count();

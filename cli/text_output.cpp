@@ -36,9 +36,12 @@ std::string cell(std::string_view text, std::size_t width, bool truncate) {
     for (std::size_t i = 0; i < text.size();) {
       std::size_t n = 1;
       const auto c = static_cast<unsigned char>(text[i]);
-      if (c >= 0xF0) n = 4;
-      else if (c >= 0xE0) n = 3;
-      else if (c >= 0xC0) n = 2;
+      if (c >= 0xF0)
+        n = 4;
+      else if (c >= 0xE0)
+        n = 3;
+      else if (c >= 0xC0)
+        n = 2;
       const std::string_view ch = text.substr(i, n);
       const std::size_t cw = io::display_width(ch);
       if (w + cw + 1 > width) break;
@@ -54,8 +57,7 @@ std::string cell(std::string_view text, std::size_t width, bool truncate) {
 
 void ArticleWarnings::note(const std::string& warning) {
   if (warning.empty()) return;
-  if (++count_ <= kShown)
-    std::cerr << "stakegraph: warning: " << io::printable(warning) << "\n";
+  if (++count_ <= kShown) std::cerr << "stakegraph: warning: " << io::printable(warning) << "\n";
 }
 
 void ArticleWarnings::finish() const {

@@ -17,8 +17,7 @@ inline constexpr std::size_t kDefaultEdgeLimit = 20;
 
 // Adds --limit N to `sub` (show, neighbors), bound to `limit`, with `help`; `given` is set
 // when the command line gives it (--json then lists `limit` edges instead of every one).
-void add_edge_limit_option(CLI::App* sub, std::size_t& limit, bool& given,
-                           const std::string& help);
+void add_edge_limit_option(CLI::App* sub, std::size_t& limit, bool& given, const std::string& help);
 
 // 214620 -> "214,620".
 std::string with_thousands(std::uint64_t n);

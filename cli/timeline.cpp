@@ -38,7 +38,7 @@ void print_text(const graph::Graph& g, const graph::TimelineOptions& t,
   out << ", by " << o.by;
   if (!o.since.empty() || !o.until.empty())
     out << ", " << (o.since.empty() ? "..." : o.since) << " to "
-              << (o.until.empty() ? "..." : o.until);
+        << (o.until.empty() ? "..." : o.until);
   if (!o.relations.empty()) {
     out << ", relation";
     for (const auto& rel : t.relations) out << " " << graph::relation_name(rel);
@@ -58,8 +58,8 @@ void print_text(const graph::Graph& g, const graph::TimelineOptions& t,
                   "evidence", "edges");
     out << line;
     for (const auto& p : r.periods) {
-      std::snprintf(line, sizeof line, "%-*s %9llu %7llu", static_cast<int>(width),
-                    p.label.c_str(), static_cast<unsigned long long>(p.evidence),
+      std::snprintf(line, sizeof line, "%-*s %9llu %7llu", static_cast<int>(width), p.label.c_str(),
+                    static_cast<unsigned long long>(p.evidence),
                     static_cast<unsigned long long>(p.edges));
       // A bar of at least one mark for any non-zero count.
       const std::size_t bar =
@@ -68,16 +68,15 @@ void print_text(const graph::Graph& g, const graph::TimelineOptions& t,
     }
   }
   out << plural(r.evidence, "evidence item", "evidence items") << " in "
-            << plural(r.periods.size(), "period", "periods") << ", on "
-            << plural(r.edges, "edge", "edges") << "\n";
+      << plural(r.periods.size(), "period", "periods") << ", on "
+      << plural(r.edges, "edge", "edges") << "\n";
   if (r.undated > 0)
     out << "note: " << plural(r.undated, "evidence item has", "evidence items have")
-              << " no date (neither on the item nor on its article) and "
-              << (r.undated == 1 ? "is" : "are") << " not counted\n";
+        << " no date (neither on the item nor on its article) and "
+        << (r.undated == 1 ? "is" : "are") << " not counted\n";
   if (r.outside > 0)
-    out << "note: "
-              << plural(r.outside, "dated evidence item falls", "dated evidence items fall")
-              << " outside --since/--until\n";
+    out << "note: " << plural(r.outside, "dated evidence item falls", "dated evidence items fall")
+        << " outside --since/--until\n";
 }
 
 // A count for the uint32 fields of TimelineResult (saturating; see proto/query.proto).

@@ -8,7 +8,8 @@ void add_weight_option(CLI::App* sub, WeightOption& o, const std::string& what) 
   sub->add_option("--weight", o.value,
                   "weight | evidence | none: the file's own edge weights (an edge without one "
                   "counts 1), evidence counts, or 1 per edge (unweighted). Default: weight when "
-                  "some edge of the file has one, else evidence; " + what)
+                  "some edge of the file has one, else evidence; " +
+                      what)
       ->check(CLI::IsMember({"weight", "evidence", "none"}));
   sub->add_flag("--weighted", o.weighted,
                 "the default, kept for old scripts: the file's own weights when it has some, "

@@ -27,7 +27,8 @@ struct WeightOption {
 // Adds --weight and --weighted to `sub`; `what` says what the weight does in that command.
 void add_weight_option(CLI::App* sub, WeightOption& o, const std::string& what);
 
-// The source to use on `g`: o.value when given, else default_weight_source(g). Throws graph::InvalidArgument for --weighted with --weight none.
+// The source to use on `g`: o.value when given, else default_weight_source(g). Throws
+// graph::InvalidArgument for --weighted with --weight none.
 graph::WeightSource resolve_weight(const WeightOption& o, const graph::Graph& g);
 // The same, given whether some edge of the file has a user weight (graph::has_weights).
 graph::WeightSource resolve_weight(const WeightOption& o, bool file_has_weights);

@@ -16,11 +16,13 @@ void write_node_values(graph::Graph g, const std::string& key, const std::vector
                                  ": --write: cannot tell the format from the extension (use "
                                  ".sgpb, .json, .graphml, .gexf or .csv with --nodes)");
   if (*format == io::Format::kDot)
-    throw graph::InvalidArgument(out + ": --write: DOT carries no node attributes (use .sgpb, "
-                                       ".json, .graphml, .gexf or .csv with --nodes)");
+    throw graph::InvalidArgument(out +
+                                 ": --write: DOT carries no node attributes (use .sgpb, "
+                                 ".json, .graphml, .gexf or .csv with --nodes)");
   if (*format == io::Format::kCsv && nodes.empty())
-    throw graph::InvalidArgument(out + ": --write: a CSV edge list carries no node attributes: "
-                                       "add --nodes FILE for the nodes file");
+    throw graph::InvalidArgument(out +
+                                 ": --write: a CSV edge list carries no node attributes: "
+                                 "add --nodes FILE for the nodes file");
   for (graph::NodeIndex v = 0; v < g.node_count() && v < values.size(); ++v) {
     if (std::isnan(values[v])) continue;
     char buf[64];

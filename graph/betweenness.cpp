@@ -81,9 +81,9 @@ struct HopState {
         order(n + std::size_t{1}),
         unseen(n),
         arcs(entries + 1) {}
-  std::vector<D> dist;        // kUnseen outside a run
-  std::vector<double> sigma;  // path counts; 0 outside a run
-  std::vector<double> coeff;  // (1 + delta(v)) / sigma(v) once v's level is done; 0 outside
+  std::vector<D> dist;                // kUnseen outside a run
+  std::vector<double> sigma;          // path counts; 0 outside a run
+  std::vector<double> coeff;          // (1 + delta(v)) / sigma(v) once v's level is done; 0 outside
   std::vector<std::uint32_t> order;   // reached nodes, level by level, + 1 as for arcs
   std::vector<std::uint32_t> unseen;  // bottom-up levels: the nodes not reached yet
   std::vector<std::uint64_t> arcs;    // one per CSR entry at most, + 1 for branch-free writes
@@ -108,8 +108,8 @@ constexpr double kRowCost = 4.0;
 // 43% of the entries per source instead of all of them. Both directions are branch-free in
 // their inner loops.
 template <typename D>
-void accumulate_hops(const Adjacency& out, const Adjacency& in, double in_total,
-                     std::uint32_t s, HopState<D>& st, double* bc) {
+void accumulate_hops(const Adjacency& out, const Adjacency& in, double in_total, std::uint32_t s,
+                     HopState<D>& st, double* bc) {
   constexpr D kUnseen = HopState<D>::kUnseen;
   const std::uint32_t n = out.n;
   D* dist = st.dist.data();

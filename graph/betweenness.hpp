@@ -60,10 +60,10 @@ namespace stakegraph::graph {
 struct BetweennessOptions {
   bool normalized = false;
   EdgeCost cost = EdgeCost::kHops;
-  std::uint32_t samples = 0;       // 0 or >= n: exact
-  std::uint64_t seed = 0;          // for sampling
-  double confidence = 0.95;        // for the sampled error bound, in (0, 1)
-  int threads = 0;                 // 0: OpenMP's default
+  std::uint32_t samples = 0;  // 0 or >= n: exact
+  std::uint64_t seed = 0;     // for sampling
+  double confidence = 0.95;   // for the sampled error bound, in (0, 1)
+  int threads = 0;            // 0: OpenMP's default
   // Progress: called with (sources done, sources in all) about every progress_every sources
   // and once at the end, from one thread at a time (never concurrently). Must not throw.
   std::function<void(std::uint64_t, std::uint64_t)> progress;

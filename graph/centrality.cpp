@@ -13,8 +13,8 @@ namespace {
 int thread_count(int requested) { return requested > 0 ? requested : omp_get_max_threads(); }
 
 // Below these sizes a parallel region costs more than it saves.
-constexpr std::uint32_t kParallelSources = 128;        // all-sources kernels: nodes
-constexpr std::uint64_t kParallelSweep = 1u << 20;     // power iterations: nodes + entries
+constexpr std::uint32_t kParallelSources = 128;     // all-sources kernels: nodes
+constexpr std::uint64_t kParallelSweep = 1u << 20;  // power iterations: nodes + entries
 
 double row_weight(const Adjacency& a, std::uint32_t v) {
   if (a.weights == nullptr) return static_cast<double>(a.offsets[v + 1] - a.offsets[v]);
@@ -145,8 +145,8 @@ CentralityResult pagerank(const Csr& c, const PageRankOptions& o) {
   std::vector<double> inv_out(n, 0.0);
   std::vector<std::uint32_t> dangling;
   for (std::uint32_t v = 0; v < n; ++v) {
-    const double w = weighted ? row_weight(out, v)
-                              : static_cast<double>(out.offsets[v + 1] - out.offsets[v]);
+    const double w =
+        weighted ? row_weight(out, v) : static_cast<double>(out.offsets[v + 1] - out.offsets[v]);
     if (w > 0.0) {
       inv_out[v] = 1.0 / w;
     } else {

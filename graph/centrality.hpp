@@ -72,10 +72,10 @@ CentralityResult harmonic_centrality(const Csr& c, const ClosenessOptions& optio
 
 // ---- PageRank ----
 struct PageRankOptions {
-  double damping = 0.85;         // alpha, in [0, 1)
-  double tolerance = 1e-10;      // stop when sum |x - x_prev| < n * tolerance (NetworkX)
+  double damping = 0.85;     // alpha, in [0, 1)
+  double tolerance = 1e-10;  // stop when sum |x - x_prev| < n * tolerance (NetworkX)
   std::uint32_t max_iterations = 1000;
-  bool weighted = false;         // transition by entry weight
+  bool weighted = false;  // transition by entry weight
   // Teleport (and dangling) distribution: uniform over these nodes; empty = all nodes.
   std::vector<std::uint32_t> personalization;
   int threads = 0;
@@ -91,7 +91,7 @@ CentralityResult pagerank(const Csr& c, const PageRankOptions& options = {});
 
 // ---- eigenvector ----
 struct EigenvectorOptions {
-  double tolerance = 1e-9;       // stop when sum |x - x_prev| < n * tolerance (NetworkX)
+  double tolerance = 1e-9;  // stop when sum |x - x_prev| < n * tolerance (NetworkX)
   std::uint32_t max_iterations = 1000;
   bool weighted = false;
   int threads = 0;

@@ -292,7 +292,7 @@ struct Run {
 };
 
 Run louvain_run(const Level& base, const LouvainOptions& o, std::uint64_t seed,
-               std::atomic<std::uint64_t>& passes) {
+                std::atomic<std::uint64_t>& passes) {
   const std::uint32_t n = base.n;
   double two_m = 0.0;
   for (double x : base.k) two_m += x;
@@ -312,19 +312,20 @@ Run louvain_run(const Level& base, const LouvainOptions& o, std::uint64_t seed,
       move_nodes(d.level(), d.groups(), o.resolution, two_m, rng);
       const std::uint32_t kc = densify(d.groups(), d.level().n, scratch);
       if (kc == d.level().n || levels >= o.max_levels) break;
-      d.coarsen(o.refine ? refine(d.level(), d.groups(), kc, o.resolution, two_m, rng, wss)
-                         : d.groups(),
-                kc, scratch,
-                [&](const Level& l, const std::vector<std::uint32_t>& lab, std::uint32_t kr) {
-                  return aggregate(l, lab, kr, wss);
-                });
+      d.coarsen(
+          o.refine ? refine(d.level(), d.groups(), kc, o.resolution, two_m, rng, wss) : d.groups(),
+          kc, scratch,
+          [&](const Level& l, const std::vector<std::uint32_t>& lab, std::uint32_t kr) {
+            return aggregate(l, lab, kr, wss);
+          });
       ++levels;
     }
     run.membership = d.membership();
     run.levels = std::max(run.levels, levels);
     if (o.progress) {
       const std::uint64_t done = passes.fetch_add(1) + 1;
-      const auto total = static_cast<std::uint64_t>(o.restarts) * static_cast<std::uint64_t>(o.iterations);
+      const auto total =
+          static_cast<std::uint64_t>(o.restarts) * static_cast<std::uint64_t>(o.iterations);
 #pragma omp critical(stakegraph_louvain_progress)
       o.progress(done, total);
     }

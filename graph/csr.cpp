@@ -40,7 +40,8 @@ void fill_rows(std::uint32_t n, std::vector<Arc>& arcs, bool weighted,
   std::vector<std::pair<std::uint32_t, float>> row;
   for (std::uint32_t v = 0; v < n; ++v) {
     row.clear();
-    for (std::uint64_t i = count[v]; i < count[v + 1]; ++i) row.emplace_back(to[i], weighted ? w[i] : 1.0f);
+    for (std::uint64_t i = count[v]; i < count[v + 1]; ++i)
+      row.emplace_back(to[i], weighted ? w[i] : 1.0f);
     std::sort(row.begin(), row.end(),
               [](const auto& a, const auto& b) { return a.first < b.first; });
     for (std::size_t i = 0; i < row.size(); ++i) {
@@ -82,10 +83,9 @@ Csr build_from_arcs(std::uint32_t n, std::vector<Arc> arcs, const CsrOptions& o)
 // fill_rows's counting sort gives), each row then sorted and merged in place as fill_rows
 // merges it (the same sort of the same sequence: the same sums).
 void rows_in_place(std::uint32_t n, const std::vector<std::uint32_t>& from,
-                   const std::vector<std::uint32_t>& to, const std::vector<float>& w,
-                   bool weighted, bool forward, bool reversed,
-                   std::vector<std::uint64_t>& offsets, std::vector<std::uint32_t>& cols,
-                   std::vector<float>& vals) {
+                   const std::vector<std::uint32_t>& to, const std::vector<float>& w, bool weighted,
+                   bool forward, bool reversed, std::vector<std::uint64_t>& offsets,
+                   std::vector<std::uint32_t>& cols, std::vector<float>& vals) {
   offsets.assign(static_cast<std::size_t>(n) + 1, 0);
   const std::size_t m = from.size();
   for (std::size_t i = 0; i < m; ++i) {
@@ -181,7 +181,8 @@ Csr build_csr_from_arrays(std::uint32_t n, std::vector<std::uint32_t>&& sources,
   if (sources.size() != targets.size() || (!weights.empty() && weights.size() != sources.size()))
     throw InvalidArgument("build_csr: sources, targets and weights differ in length");
   for (std::size_t i = 0; i < sources.size(); ++i)
-    if (sources[i] >= n || targets[i] >= n) throw InvalidArgument("build_csr: node id out of range");
+    if (sources[i] >= n || targets[i] >= n)
+      throw InvalidArgument("build_csr: node id out of range");
   Csr c;
   c.n = n;
   c.directed = o.directed;

@@ -19,7 +19,8 @@ struct EdgeId {
 struct EdgeIdHash {
   std::size_t operator()(const EdgeId& k) const noexcept {
     const std::size_t h = std::hash<std::string>{}(k.source);
-    return (h * 31 + std::hash<std::string>{}(k.target)) * 31 + static_cast<std::size_t>(k.relation);
+    return (h * 31 + std::hash<std::string>{}(k.target)) * 31 +
+           static_cast<std::size_t>(k.relation);
   }
 };
 

@@ -26,7 +26,7 @@ struct SignChange {
   NodeIndex a_after = 0, b_after = 0;    // the same pair in `after`
   int before = 0;                        // the pair's sign in each graph
   int after = 0;
-  std::vector<EdgeRef> before_edges;     // the pair's edges in each graph
+  std::vector<EdgeRef> before_edges;  // the pair's edges in each graph
   std::vector<EdgeRef> after_edges;
 };
 

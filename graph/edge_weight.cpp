@@ -10,9 +10,12 @@ namespace stakegraph::graph {
 
 std::string_view weight_source_name(WeightSource s) noexcept {
   switch (s) {
-    case WeightSource::kNone: return "none";
-    case WeightSource::kEvidence: return "evidence";
-    case WeightSource::kWeight: return "weight";
+    case WeightSource::kNone:
+      return "none";
+    case WeightSource::kEvidence:
+      return "evidence";
+    case WeightSource::kWeight:
+      return "weight";
   }
   return "none";
 }
@@ -26,10 +29,12 @@ std::optional<WeightSource> parse_weight_source(std::string_view name) noexcept 
 
 double edge_weight(const EdgeData& e, WeightSource source) noexcept {
   switch (source) {
-    case WeightSource::kNone: return 1.0;
+    case WeightSource::kNone:
+      return 1.0;
     case WeightSource::kEvidence:
       return e.evidence_total() == 0 ? 1.0 : static_cast<double>(e.evidence_total());
-    case WeightSource::kWeight: return e.weight.value_or(1.0);
+    case WeightSource::kWeight:
+      return e.weight.value_or(1.0);
   }
   return 1.0;
 }
@@ -64,11 +69,11 @@ void require_positive_weights(const Graph& g, WeightSource source, bool allow_ze
   const EdgeData& d = g.edge(*bad);
   std::ostringstream w;
   w << edge_weight(d, source);
-  throw InvalidArgument(std::string(what) + " needs " +
-                        (allow_zero ? "non-negative" : "positive") + " edge weights: edge '" +
-                        g.node(g.source(*bad)).name + "' -> '" + g.node(g.target(*bad)).name +
-                        "' (" + std::string(relation_name(d.relation)) + ") has weight " +
-                        w.str() + "; use --weight evidence or --weight none");
+  throw InvalidArgument(std::string(what) + " needs " + (allow_zero ? "non-negative" : "positive") +
+                        " edge weights: edge '" + g.node(g.source(*bad)).name + "' -> '" +
+                        g.node(g.target(*bad)).name + "' (" +
+                        std::string(relation_name(d.relation)) + ") has weight " + w.str() +
+                        "; use --weight evidence or --weight none");
 }
 
 }  // namespace stakegraph::graph

@@ -92,7 +92,8 @@ std::vector<double> checked_weights(const std::array<double, N>& w, const char* 
       throw InvalidArgument(std::string("generate: ") + what + " weights must be finite and >= 0");
     total += x;
   }
-  if (!(total > 0.0)) throw InvalidArgument(std::string("generate: ") + what + " weights are all 0");
+  if (!(total > 0.0))
+    throw InvalidArgument(std::string("generate: ") + what + " weights are all 0");
   return out;
 }
 
@@ -130,8 +131,7 @@ std::uint64_t self_loop_count(const GenerateOptions& o) {
 }
 
 void check(const GenerateOptions& o) {
-  if (o.edges > 0 && o.nodes < 2)
-    throw InvalidArgument("generate: edges need at least 2 nodes");
+  if (o.edges > 0 && o.nodes < 2) throw InvalidArgument("generate: edges need at least 2 nodes");
   if (o.nodes >= (1u << 29)) throw InvalidArgument("generate: at most 2^29 - 1 nodes");
   if (!(o.exponent > 1.0) || !std::isfinite(o.exponent))
     throw InvalidArgument("generate: the power-law exponent must be > 1");
@@ -330,20 +330,26 @@ GeneratedEdges generate_edges(const GenerateOptions& o) {
     }
     std::sort(keys.begin(), keys.end());
   }
-  fill_distinct(keys, o.edges - loops, [&] {
-    std::uint32_t s = nodes.draw(rng), t = nodes.draw(rng);
-    while (s == t) t = nodes.draw(rng);
-    const auto r = static_cast<Relation>(relations.draw(rng));
-    if (is_symmetric(r) && t < s) std::swap(s, t);
-    return edge_key(s, t, r);
-  }, o, "edges");
+  fill_distinct(
+      keys, o.edges - loops,
+      [&] {
+        std::uint32_t s = nodes.draw(rng), t = nodes.draw(rng);
+        while (s == t) t = nodes.draw(rng);
+        const auto r = static_cast<Relation>(relations.draw(rng));
+        if (is_symmetric(r) && t < s) std::swap(s, t);
+        return edge_key(s, t, r);
+      },
+      o, "edges");
   if (loops > 0) {
     std::vector<std::uint64_t> loop_keys;
     loop_keys.reserve(loops);
-    fill_distinct(loop_keys, loops, [&] {
-      const std::uint32_t v = nodes.draw(rng);
-      return edge_key(v, v, static_cast<Relation>(relations.draw(rng)));
-    }, o, "self-loops");
+    fill_distinct(
+        loop_keys, loops,
+        [&] {
+          const std::uint32_t v = nodes.draw(rng);
+          return edge_key(v, v, static_cast<Relation>(relations.draw(rng)));
+        },
+        o, "self-loops");
     const auto middle = keys.insert(keys.end(), loop_keys.begin(), loop_keys.end());
     std::inplace_merge(keys.begin(), middle, keys.end());
   }
@@ -371,8 +377,8 @@ Graph generate_graph(const GenerateOptions& o) {
   const double extra_mean = o.evidence_mean - 1.0;
   const double stop = 1.0 / (1.0 + extra_mean);  // geometric: P(no further item)
   const auto article_count = static_cast<std::uint64_t>(std::max(
-      1.0, std::ceil(static_cast<double>(ge.edges.size()) * o.evidence_mean /
-                     o.evidence_per_article)));
+      1.0,
+      std::ceil(static_cast<double>(ge.edges.size()) * o.evidence_mean / o.evidence_per_article)));
   if (article_count >= kNoArticle) throw InvalidArgument("generate: too many articles");
   const std::int64_t day0 = days_from_date(o.first_date);
   const std::int64_t span = days_from_date(o.last_date) - day0 + 1;
@@ -438,18 +444,18 @@ GenerateOptions gdelt_profile(std::uint64_t edges, std::uint64_t seed) {
       {"organization", 0.381890, 0.094719},
   };
   static constexpr RelationFit kRelations[] = {
-      {"AGREE", 0.066015},    {"CONSULT", 0.295844},  {"SUPPORT", 0.070905},
+      {"AGREE", 0.066015},    {"CONSULT", 0.295844},   {"SUPPORT", 0.070905},
       {"CONCEDE", 0.019560},  {"COOPERATE", 0.024450}, {"AID", 0.019560},
-      {"RETREAT", 0.041565},  {"REQUEST", 0.112469},  {"ACCUSE", 0.095355},
-      {"REJECT", 0.031785},   {"THREATEN", 0.012225}, {"PROTEST", 0.007335},
-      {"SANCTION", 0.014670}, {"MOBILIZE", 0.012225}, {"COERCE", 0.061125},
+      {"RETREAT", 0.041565},  {"REQUEST", 0.112469},   {"ACCUSE", 0.095355},
+      {"REJECT", 0.031785},   {"THREATEN", 0.012225},  {"PROTEST", 0.007335},
+      {"SANCTION", 0.014670}, {"MOBILIZE", 0.012225},  {"COERCE", 0.061125},
       {"ASSAULT", 0.090465},  {"part_of", 0.024450},
   };
   GenerateOptions o;
   o.edges = edges;
   o.seed = seed;
-  o.nodes = static_cast<std::uint32_t>(std::max<long long>(
-      2, std::llround(static_cast<double>(edges) * kGdeltNodesPerEdge)));
+  o.nodes = static_cast<std::uint32_t>(
+      std::max<long long>(2, std::llround(static_cast<double>(edges) * kGdeltNodesPerEdge)));
   o.exponent = 1.90;
   o.min_degree = 1;
   o.self_loop_share = 0.039120;  // 16 of the 409 edges

@@ -76,11 +76,11 @@ struct GenerateOptions {
   double self_loop_share = 0.0;  // in [0, 1): share of the edges that are self-loops
   // > 0 for every kind with a kind weight: how strongly a kind takes the hub positions.
   std::array<double, kKindCount> kind_hub_weights = uniform_kind_hub_weights();
-  double evidence_mean = 1.5;      // mean evidence items per edge, >= 1
-  double evidence_per_article = 8; // evidence items per synthetic article (on average)
+  double evidence_mean = 1.5;       // mean evidence items per edge, >= 1
+  double evidence_per_article = 8;  // evidence items per synthetic article (on average)
   Date first_date = 20150101;
   Date last_date = 20241231;
-  bool evidence_text = true;       // a short synthetic sentence per evidence item
+  bool evidence_text = true;  // a short synthetic sentence per evidence item
   // Called now and then with (edges done, edges total) while the Graph is built.
   std::function<void(std::uint64_t, std::uint64_t)> progress;
 };
@@ -89,9 +89,9 @@ struct GenerateOptions {
 // (source, target, relation). What benchmarks feed to build_csr.
 struct GeneratedEdges {
   std::uint32_t nodes = 0;
-  std::vector<Kind> kinds;                                       // per node
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> edges;    // (source, target)
-  std::vector<Relation> relations;                               // per edge
+  std::vector<Kind> kinds;                                     // per node
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> edges;  // (source, target)
+  std::vector<Relation> relations;                             // per edge
 };
 
 // Throws InvalidArgument for nodes < 2 with edges > 0, an exponent <= 1, weights that are

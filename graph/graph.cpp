@@ -117,8 +117,7 @@ NodeIndex Graph::add_node_with_id(std::string_view id, std::string_view raw_name
     const auto ascii = [](std::string_view s) {
       return std::all_of(s.begin(), s.end(), [](char c) { return (c & 0x80) == 0; });
     };
-    if (ascii(name) && ascii(other))
-      throw InvalidArgument("duplicate node name '" + name + "'");
+    if (ascii(name) && ascii(other)) throw InvalidArgument("duplicate node name '" + name + "'");
   }
   return create_node(std::string(id), name, kind);
 }
@@ -204,8 +203,7 @@ std::optional<EdgeRef> Graph::find_edge(NodeIndex s, NodeIndex t, Relation relat
   return std::nullopt;
 }
 
-EdgeRef Graph::add_edge(NodeIndex s, NodeIndex t, Relation relation,
-                        std::optional<double> weight) {
+EdgeRef Graph::add_edge(NodeIndex s, NodeIndex t, Relation relation, std::optional<double> weight) {
   if (s >= node_count() || t >= node_count())
     throw InvalidArgument("add_edge: node index out of range");
   if (relation == Relation::kUnspecified)
@@ -293,8 +291,7 @@ std::uint32_t Graph::add_article(Article article) {
 }
 
 std::optional<std::uint32_t> Graph::find_article(std::string_view id) const {
-  if (auto it = article_by_id_.find(std::string(id)); it != article_by_id_.end())
-    return it->second;
+  if (auto it = article_by_id_.find(std::string(id)); it != article_by_id_.end()) return it->second;
   return std::nullopt;
 }
 
@@ -354,7 +351,8 @@ void Graph::merge(const Graph& other) {
 
 Date evidence_date(const Graph& g, const Evidence& e) {
   if (e.date != kNoDate) return e.date;
-  if (e.article != kNoArticle && e.article < g.articles().size()) return g.articles()[e.article].date;
+  if (e.article != kNoArticle && e.article < g.articles().size())
+    return g.articles()[e.article].date;
   return kNoDate;
 }
 

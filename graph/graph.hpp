@@ -49,16 +49,16 @@ struct Article {
 struct Evidence {
   std::uint32_t article = kNoArticle;  // index into Graph::articles(), kNoArticle if none
   std::uint32_t sentence = 0;
-  std::uint32_t start = 0;             // byte span [start, end) in the article body
+  std::uint32_t start = 0;  // byte span [start, end) in the article body
   std::uint32_t end = 0;
   std::string text;
   bool hedged = false;
   std::string speaker;
   std::string rule;
   float confidence = 1.0f;
-  std::uint32_t mentions = 0;          // imports (GDELT NumMentions)
-  std::uint32_t sources = 0;           // imports (GDELT NumArticles)
-  Date date = kNoDate;                 // when it differs from the article's date
+  std::uint32_t mentions = 0;  // imports (GDELT NumMentions)
+  std::uint32_t sources = 0;   // imports (GDELT NumArticles)
+  Date date = kNoDate;         // when it differs from the article's date
 };
 
 struct NodeData {
@@ -88,8 +88,8 @@ struct EdgeData {
   std::size_t evidence_total() const noexcept { return evidence.size() + unloaded_evidence; }
 };
 
-using BoostGraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
-                                         NodeData, EdgeData>;
+using BoostGraph =
+    boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, NodeData, EdgeData>;
 using NodeIndex = BoostGraph::vertex_descriptor;  // 0 .. node_count()-1
 using EdgeRef = BoostGraph::edge_descriptor;
 

@@ -112,8 +112,10 @@ std::string fold_name(std::string_view name) {
 }
 
 void fold_name_into(std::string_view name, std::string& out) {
-  if (is_ascii(name)) fold_bytes_into(name, out);
-  else fold_bytes_into(transform(name, /*any_script=*/false, /*fold_case=*/true), out);
+  if (is_ascii(name))
+    fold_bytes_into(name, out);
+  else
+    fold_bytes_into(transform(name, /*any_script=*/false, /*fold_case=*/true), out);
 }
 
 std::string slugify(std::string_view name) {

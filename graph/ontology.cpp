@@ -6,14 +6,15 @@ namespace stakegraph::graph {
 namespace {
 
 constexpr std::array<std::string_view, kKindCount> kKindNames = {
-    "", "government", "agency", "vendor", "operator", "media", "person", "organization",
-    "allegation"};
+    "",      "government", "agency",       "vendor",    "operator",
+    "media", "person",     "organization", "allegation"};
 
 constexpr std::array<std::string_view, kRelationCount> kRelationNames = {
-    "",          "AGREE",       "CONSULT",   "SUPPORT",  "CONCEDE",  "COOPERATE", "AID",
-    "RETREAT",   "REQUEST",     "ACCUSE",    "REJECT",   "THREATEN", "PROTEST",   "SANCTION",
-    "MOBILIZE",  "COERCE",      "ASSAULT",   "supplies", "owns",     "part_of",   "member_of",
-    "allied_with", "linked_to", "operates_in", "reports", "implicates", "related_to"};
+    "",        "AGREE",      "CONSULT",   "SUPPORT",     "CONCEDE",   "COOPERATE",
+    "AID",     "RETREAT",    "REQUEST",   "ACCUSE",      "REJECT",    "THREATEN",
+    "PROTEST", "SANCTION",   "MOBILIZE",  "COERCE",      "ASSAULT",   "supplies",
+    "owns",    "part_of",    "member_of", "allied_with", "linked_to", "operates_in",
+    "reports", "implicates", "related_to"};
 
 bool iequal(std::string_view a, std::string_view b) noexcept {
   if (a.size() != b.size()) return false;

@@ -27,13 +27,34 @@ inline constexpr int kKindCount = 9;
 enum class Relation : std::uint8_t {
   kUnspecified = 0,
   // PLOVER event types, cooperative
-  kAgree = 1, kConsult = 2, kSupport = 3, kConcede = 4, kCooperate = 5, kAid = 6, kRetreat = 7,
+  kAgree = 1,
+  kConsult = 2,
+  kSupport = 3,
+  kConcede = 4,
+  kCooperate = 5,
+  kAid = 6,
+  kRetreat = 7,
   // PLOVER event types, conflictual
-  kRequest = 8, kAccuse = 9, kReject = 10, kThreaten = 11, kProtest = 12, kSanction = 13,
-  kMobilize = 14, kCoerce = 15, kAssault = 16,
+  kRequest = 8,
+  kAccuse = 9,
+  kReject = 10,
+  kThreaten = 11,
+  kProtest = 12,
+  kSanction = 13,
+  kMobilize = 14,
+  kCoerce = 15,
+  kAssault = 16,
   // standing ties
-  kSupplies = 17, kOwns = 18, kPartOf = 19, kMemberOf = 20, kAlliedWith = 21, kLinkedTo = 22,
-  kOperatesIn = 23, kReports = 24, kImplicates = 25, kRelatedTo = 26,
+  kSupplies = 17,
+  kOwns = 18,
+  kPartOf = 19,
+  kMemberOf = 20,
+  kAlliedWith = 21,
+  kLinkedTo = 22,
+  kOperatesIn = 23,
+  kReports = 24,
+  kImplicates = 25,
+  kRelatedTo = 26,
 };
 inline constexpr int kRelationCount = 27;
 

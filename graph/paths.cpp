@@ -111,13 +111,12 @@ struct RawPath {
 
 // Search state with blocks for Yen's spur searches.
 struct Blocks {
-  std::vector<std::uint8_t> node;               // may not be entered
-  std::unordered_set<std::uint64_t> entry;      // may not be used
+  std::vector<std::uint8_t> node;           // may not be entered
+  std::unordered_set<std::uint64_t> entry;  // may not be used
 };
 
 // Shortest path in the view from `s` to `t` avoiding the blocks; false when none.
-bool search(const View& v, std::uint32_t s, std::uint32_t t, const Blocks* blocks,
-            RawPath& out) {
+bool search(const View& v, std::uint32_t s, std::uint32_t t, const Blocks* blocks, RawPath& out) {
   const Csr& c = v.csr;
   std::vector<double> dist(c.n, kInf);
   std::vector<std::uint64_t> via(c.n, ~std::uint64_t{0});
@@ -241,8 +240,7 @@ PathResult k_shortest_paths(const Graph& g, NodeIndex from, NodeIndex to, std::s
       total.entries.assign(prev.entries.begin(),
                            prev.entries.begin() + static_cast<std::ptrdiff_t>(i));
       total.nodes.insert(total.nodes.end(), spur_path.nodes.begin(), spur_path.nodes.end());
-      total.entries.insert(total.entries.end(), spur_path.entries.begin(),
-                           spur_path.entries.end());
+      total.entries.insert(total.entries.end(), spur_path.entries.begin(), spur_path.entries.end());
       for (std::uint64_t e : total.entries) total.cost += v.cost[e];
       if (!seen.insert(total.nodes).second) continue;
       auto key = std::make_pair(total.cost, total.nodes);
@@ -256,8 +254,8 @@ PathResult k_shortest_paths(const Graph& g, NodeIndex from, NodeIndex to, std::s
   return res;
 }
 
-PathResult all_shortest_paths(const Graph& g, NodeIndex from, NodeIndex to,
-                              const PathOptions& o, std::size_t limit) {
+PathResult all_shortest_paths(const Graph& g, NodeIndex from, NodeIndex to, const PathOptions& o,
+                              std::size_t limit) {
   const View v = build_view(g, from, to, o);
   const Csr& c = v.csr;
   PathResult res;
@@ -325,12 +323,11 @@ PathResult all_shortest_paths(const Graph& g, NodeIndex from, NodeIndex to,
       const auto fits = static_cast<std::uint64_t>(static_cast<double>(kMaxPathsBytes) / per_path);
       char count_text[32];
       std::snprintf(count_text, sizeof count_text, "%.0f", kept);
-      throw InvalidArgument(std::string(count_text) + " shortest paths of up to " +
-                            std::to_string(hops[t]) + " hops would take " +
-                            std::to_string(static_cast<std::uint64_t>(kept * per_path) >> 20) +
-                            " MiB, more than the " + std::to_string(kMaxPathsBytes >> 20) +
-                            " MiB kept for paths: ask for at most " + std::to_string(fits) +
-                            " of them");
+      throw InvalidArgument(
+          std::string(count_text) + " shortest paths of up to " + std::to_string(hops[t]) +
+          " hops would take " + std::to_string(static_cast<std::uint64_t>(kept * per_path) >> 20) +
+          " MiB, more than the " + std::to_string(kMaxPathsBytes >> 20) +
+          " MiB kept for paths: ask for at most " + std::to_string(fits) + " of them");
     }
   }
   // Depth-first enumeration along tight entries into nodes that lead to t.

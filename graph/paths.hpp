@@ -34,10 +34,10 @@ namespace stakegraph::graph {
 struct PathOptions {
   EdgeCost cost = EdgeCost::kHops;
   WeightSource weights = WeightSource::kEvidence;  // what a cost reads
-  bool directed = false;            // follow edge direction
-  std::vector<Relation> relations;  // empty: all
-  std::vector<Kind> kinds;          // intermediate nodes of these kinds only; empty: all
-  std::vector<NodeIndex> avoid;     // never pass through these
+  bool directed = false;                           // follow edge direction
+  std::vector<Relation> relations;                 // empty: all
+  std::vector<Kind> kinds;       // intermediate nodes of these kinds only; empty: all
+  std::vector<NodeIndex> avoid;  // never pass through these
 };
 
 struct PathHop {

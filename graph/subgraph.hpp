@@ -26,7 +26,7 @@ struct FilterOptions {
   std::vector<Relation> relations;  // empty: all
   std::vector<int> signs;           // subset of {-1, 0, +1}; empty: all
   bool exclude_hedged = false;
-  Date since = kNoDate;             // kNoDate: unbounded
+  Date since = kNoDate;  // kNoDate: unbounded
   Date until = kNoDate;
   bool drop_isolated = false;
 
@@ -41,9 +41,9 @@ Graph filter(const Graph& g, const FilterOptions& options);
 enum class Direction { kOut, kIn, kBoth };
 
 struct EgoOptions {
-  int depth = 1;                       // 0: the node alone
+  int depth = 1;  // 0: the node alone
   Direction direction = Direction::kBoth;
-  FilterOptions filter;                // applied first
+  FilterOptions filter;  // applied first
 };
 
 // The induced subgraph on the nodes within `depth` hops of `center` (a node of `g`).

@@ -41,10 +41,10 @@ std::optional<Period> parse_period(std::string_view name) noexcept;
 
 struct TimelineOptions {
   Period by = Period::kMonth;
-  Date since = kNoDate;               // first day counted (kNoDate: no bound)
-  Date until = kNoDate;               // last day counted (kNoDate: no bound)
-  std::vector<Relation> relations;    // only edges of these relations (empty: all)
-  std::vector<NodeIndex> nodes;       // only edges with an endpoint among these (empty: all)
+  Date since = kNoDate;             // first day counted (kNoDate: no bound)
+  Date until = kNoDate;             // last day counted (kNoDate: no bound)
+  std::vector<Relation> relations;  // only edges of these relations (empty: all)
+  std::vector<NodeIndex> nodes;     // only edges with an endpoint among these (empty: all)
 };
 
 struct TimelinePeriod {

@@ -89,9 +89,8 @@ ArticleText parse_text_article(const std::string& text, const std::string& path,
   const std::size_t nul = text.find('\0');
   if (nul != std::string::npos && (!bad || nul < *bad))
     throw io::ParseError::at_offset(path == "-" ? "<stdin>" : path, nul,
-                                       "NUL byte in a text article (is this a binary file?)");
-  if (bad)
-    throw io::ParseError::at_offset(path == "-" ? "<stdin>" : path, *bad, "invalid UTF-8");
+                                    "NUL byte in a text article (is this a binary file?)");
+  if (bad) throw io::ParseError::at_offset(path == "-" ? "<stdin>" : path, *bad, "invalid UTF-8");
   ArticleText a;
   a.path = path;
   a.id = stem_of(path);
@@ -108,11 +107,16 @@ ArticleText parse_text_article(const std::string& text, const std::string& path,
     if (colon == std::string_view::npos || colon > 8) return false;
     std::string key = lower(trim(line.substr(0, colon)));
     std::string value(trim(line.substr(colon + 1)));
-    if (key == "title") a.title = value;
-    else if (key == "date") set_date(a, value, options);
-    else if (key == "source") a.source = value;
-    else if (key == "url") a.url = value;
-    else return false;
+    if (key == "title")
+      a.title = value;
+    else if (key == "date")
+      set_date(a, value, options);
+    else if (key == "source")
+      a.source = value;
+    else if (key == "url")
+      a.url = value;
+    else
+      return false;
     return true;
   };
   // Skip leading blank lines.
@@ -144,15 +148,15 @@ ArticleText parse_text_article(const std::string& text, const std::string& path,
       bool title_like = t.size() < 300 && end < text.size();
       if (title_like && (trim(l2).empty() || l2.find(':') != std::string_view::npos)) {
         std::size_t colon = l2.find(':');
-        bool l2_header = trim(l2).empty() ||
-                         (colon <= 8 && [&] {
+        bool l2_header = trim(l2).empty() || (colon <= 8 && [&] {
                            std::string k = lower(trim(l2.substr(0, colon)));
                            return k == "date" || k == "source" || k == "url" || k == "title";
                          }());
         if (l2_header) {
           if (t.size() > 2 && t[0] == '#') {
             const std::size_t text_start = t.find_first_not_of('#');  // npos: only '#'s
-            t = text_start == std::string_view::npos ? std::string_view() : trim(t.substr(text_start));
+            t = text_start == std::string_view::npos ? std::string_view()
+                                                     : trim(t.substr(text_start));
           }
           a.title = std::string(t);
           p = end;
@@ -244,9 +248,9 @@ void for_each_jsonl_article(std::istream& in, const std::string& name,
     parse_json_line(line, line_no, line_offset, name, a, options);
     if (a.body.size() > kMaxArticleBytes)
       throw io::ParseError(name, line_no, 1,
-                              "article text of " + std::to_string(a.body.size()) +
-                                  " bytes exceeds the limit of " +
-                                  std::to_string(kMaxArticleBytes) + " bytes");
+                           "article text of " + std::to_string(a.body.size()) +
+                               " bytes exceeds the limit of " + std::to_string(kMaxArticleBytes) +
+                               " bytes");
     ++articles;
     fn(a);
   }

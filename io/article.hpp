@@ -31,7 +31,7 @@
 namespace stakegraph::io {
 
 struct ArticleText {
-  std::string id;      // file stem, or "<stem>#<line>" for JSON Lines
+  std::string id;  // file stem, or "<stem>#<line>" for JSON Lines
   std::string title;
   graph::Date date = graph::kNoDate;
   std::string source;

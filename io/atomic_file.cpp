@@ -111,7 +111,8 @@ void remove_stale_temps(const fs::path& dir) {
     const std::string file = it->path().string();
     const int fd = ::open(file.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
     if (fd < 0) continue;
-    struct stat st {}, named {};
+    struct stat st {
+    }, named{};
     if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == ::geteuid() &&
         (st.st_size > 0 || now - st.st_mtime > kFreshSeconds) &&
         ::flock(fd, LOCK_EX | LOCK_NB) == 0 && ::lstat(file.c_str(), &named) == 0 &&
@@ -185,9 +186,8 @@ AtomicFile::AtomicFile(std::string path)
       mode_ = 0666 & ~current_umask();
     }
     remove_stale_temps(dir);
-    std::string name = (dir / (std::string(kTempPrefix) + std::string(kTempRandom, 'X') +
-                               kTempSuffix))
-                           .string();
+    std::string name =
+        (dir / (std::string(kTempPrefix) + std::string(kTempRandom, 'X') + kTempSuffix)).string();
     const SignalsBlocked blocked;
     fd_ = ::mkostemps(name.data(), sizeof kTempSuffix - 1, O_CLOEXEC);
     if (fd_ < 0)
@@ -237,8 +237,8 @@ void AtomicFile::commit() {
   {
     const SignalsBlocked blocked;
     if (std::rename(temp_.c_str(), target_.c_str()) != 0)
-      throw graph::Error(path_ + ": cannot rename the temporary file " + temp_ + " into place: " +
-                         errno_text());
+      throw graph::Error(path_ + ": cannot rename the temporary file " + temp_ +
+                         " into place: " + errno_text());
     keep_on_signal(slot_);
     committed_ = true;
   }
@@ -253,10 +253,14 @@ void test_kill_point(const char* point) noexcept {
   if (wanted == nullptr || std::strcmp(wanted, point) != 0) return;
   const char* name = std::getenv("STAKEGRAPH_TEST_KILL_SIGNAL");
   const std::string sig = name == nullptr ? "" : name;
-  if (sig == "INT") ::raise(SIGINT);
-  else if (sig == "TERM") ::raise(SIGTERM);
-  else if (sig == "HUP") ::raise(SIGHUP);
-  else ::kill(::getpid(), SIGKILL);
+  if (sig == "INT")
+    ::raise(SIGINT);
+  else if (sig == "TERM")
+    ::raise(SIGTERM);
+  else if (sig == "HUP")
+    ::raise(SIGHUP);
+  else
+    ::kill(::getpid(), SIGKILL);
 }
 
 }  // namespace stakegraph::io

@@ -52,7 +52,7 @@ class AtomicFile final {
   std::string target_;  // the file replaced: path_ with symbolic links followed
   std::string temp_;
   int fd_ = -1;
-  int slot_ = -1;       // in the registry of temporary files removed on a signal
+  int slot_ = -1;  // in the registry of temporary files removed on a signal
   bool direct_ = false;
   bool keep_owner_ = false;
   mode_t mode_ = 0;

@@ -169,11 +169,11 @@ void write_csv(const graph::Graph& g, std::ostream& out) {
     out << ',';
     write_field(out, t.name);
     out << ',' << graph::relation_name(d.relation) << ','
-        << (d.weight ? format_double(*d.weight) : std::string()) << ','
-        << graph::kind_name(s.kind) << ',' << graph::kind_name(t.kind) << ','
-        << (d.goldstein ? format_double(*d.goldstein) : std::string()) << ','
-        << d.evidence.size() << ',' << graph::format_iso_date(d.first_seen) << ','
-        << graph::format_iso_date(d.last_seen) << '\n';
+        << (d.weight ? format_double(*d.weight) : std::string()) << ',' << graph::kind_name(s.kind)
+        << ',' << graph::kind_name(t.kind) << ','
+        << (d.goldstein ? format_double(*d.goldstein) : std::string()) << ',' << d.evidence.size()
+        << ',' << graph::format_iso_date(d.first_seen) << ',' << graph::format_iso_date(d.last_seen)
+        << '\n';
   }
 }
 
@@ -229,8 +229,8 @@ CsvParser open_csv(const std::string& text, const std::string& name, const char*
   const std::size_t bom = text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
   if (text.find_first_not_of(" \t\r\n", bom) == std::string::npos)
     throw io::ParseError(name, 0, 0,
-                            std::string("empty file, not a CSV ") + what +
-                                " (expected a header line with " + columns + ")");
+                         std::string("empty file, not a CSV ") + what +
+                             " (expected a header line with " + columns + ")");
   CsvParser parser(text, name, bom);
   if (const auto bad = find_invalid_utf8(text))
     parser.fail(*bad, "invalid UTF-8 (byte offset " + std::to_string(*bad) + ")");
@@ -263,8 +263,7 @@ graph::Graph parse_csv(const std::string& text, const std::string& name) {
 graph::Graph parse_csv(const std::string& text, const std::string& name, graph::Graph g) {
   const std::size_t bom = text.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
   std::vector<CsvField> fields;
-  CsvParser parser =
-      open_csv(text, name, "edge list", "source and target columns", fields);
+  CsvParser parser = open_csv(text, name, "edge list", "source and target columns", fields);
   const std::uint64_t header_line = parser.record_line();
   const std::size_t width = fields.size();
   Columns cols;
@@ -283,7 +282,7 @@ graph::Graph parse_csv(const std::string& text, const std::string& name, graph::
     if (!slot) continue;
     if (*slot >= 0)
       throw io::ParseError(name, header_line, 0,
-                              "column '" + col + "' appears twice in the header");
+                           "column '" + col + "' appears twice in the header");
     *slot = static_cast<int>(i);
   }
   if (cols.source < 0 || cols.target < 0)
@@ -381,23 +380,24 @@ graph::Graph parse_csv_nodes(const std::string& text, const std::string& name) {
   std::vector<std::pair<std::size_t, std::string>> attributes;  // column, key
   for (std::size_t i = 0; i < width; ++i) {
     const std::string col = lower(fields[i].value);
-    int* slot = col == "id" ? &id : col == "name" ? &node_name : col == "kind" ? &kind
-                : col == "aliases" ? &aliases : nullptr;
+    int* slot = col == "id"        ? &id
+                : col == "name"    ? &node_name
+                : col == "kind"    ? &kind
+                : col == "aliases" ? &aliases
+                                   : nullptr;
     if (!slot) {
       const std::string& key = fields[i].value;
-      attributes.emplace_back(i, key.rfind(kAttributePrefix, 0) == 0
-                                     ? key.substr(kAttributePrefix.size())
-                                     : key);
+      attributes.emplace_back(
+          i, key.rfind(kAttributePrefix, 0) == 0 ? key.substr(kAttributePrefix.size()) : key);
       continue;
     }
     if (*slot >= 0)
       throw io::ParseError(name, header_line, 0,
-                              "column '" + col + "' appears twice in the header");
+                           "column '" + col + "' appears twice in the header");
     *slot = static_cast<int>(i);
   }
   if (id < 0 && node_name < 0)
-    throw io::ParseError(name, header_line, 0,
-                            "a nodes file needs an 'id' or a 'name' column");
+    throw io::ParseError(name, header_line, 0, "a nodes file needs an 'id' or a 'name' column");
   graph::Graph g;
   while (parser.next(fields)) {
     if (blank(fields)) continue;

@@ -16,7 +16,9 @@ class ParseError : public graph::Error {
  public:
   ParseError(std::string file, std::uint64_t line, std::uint64_t column, const std::string& what)
       : Error(format(file, line, column, what)),
-        file_(std::move(file)), line_(line), column_(column) {}
+        file_(std::move(file)),
+        line_(line),
+        column_(column) {}
 
   // For binary formats: a byte offset instead of line and column.
   static ParseError at_offset(const std::string& file, std::uint64_t offset,

@@ -27,7 +27,8 @@ std::uint64_t sentence_key(std::string_view text) {
   static constexpr auto kKeep = [] {
     std::array<unsigned char, 256> t{};
     for (int c = 0; c < 256; ++c) {
-      if (c >= 'A' && c <= 'Z') t[static_cast<std::size_t>(c)] = static_cast<unsigned char>(c + 32);
+      if (c >= 'A' && c <= 'Z')
+        t[static_cast<std::size_t>(c)] = static_cast<unsigned char>(c + 32);
       else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80)
         t[static_cast<std::size_t>(c)] = static_cast<unsigned char>(c);
     }
@@ -177,8 +178,7 @@ void ArticleRun::run() {
   // gets a vote as the article's home government (home_government), no mention.
   for (std::size_t k = L_.dateline_first; k < L_.dateline_last; ++k) {
     const LexiconEntry* le = nullptr;
-    const std::size_t n =
-        match_lexicon_uncached(k, L_.dateline_last, &le, k == L_.dateline_first);
+    const std::size_t n = match_lexicon_uncached(k, L_.dateline_last, &le, k == L_.dateline_first);
     if (n > 0 && n < kUnmatched && le->kind == Kind::kGovernment) {
       ++gov_counts_[static_cast<std::size_t>(entity_for(*le))];
       break;
@@ -355,7 +355,8 @@ ExtractStats Extractor::extract(const ArticleText& article, graph::Graph& g) {
     // name already there byte for byte is skipped without folding (re-ingested actors).
     auto known = [&](graph::NodeIndex v, const std::string& name) {
       const auto& nd = g.node(v);
-      return name == nd.name || std::find(nd.aliases.begin(), nd.aliases.end(), name) != nd.aliases.end();
+      return name == nd.name ||
+             std::find(nd.aliases.begin(), nd.aliases.end(), name) != nd.aliases.end();
     };
     std::optional<graph::NodeIndex> found = g.find_named(en.name);
     graph::NodeIndex v;

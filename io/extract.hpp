@@ -67,7 +67,7 @@ struct ExtractStats {
   std::size_t articles = 0;
   std::size_t sentences = 0;
   std::size_t bytes = 0;
-  std::size_t edges = 0;     // edge mentions produced (before merging)
+  std::size_t edges = 0;  // edge mentions produced (before merging)
   std::size_t skipped_syndicated = 0;
 };
 

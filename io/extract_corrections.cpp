@@ -33,26 +33,29 @@ CorrectionSet CorrectionSet::parse(const std::string& text, const std::string& n
   }
   if (!parsed || errors.has_error)
     throw io::ParseError(name, static_cast<std::uint64_t>(errors.line_),
-                            static_cast<std::uint64_t>(errors.column_),
-                            errors.message_.empty() ? "invalid corrections"
-                                                    : excerpt_for_message(errors.message_, 200));
+                         static_cast<std::uint64_t>(errors.column_),
+                         errors.message_.empty() ? "invalid corrections"
+                                                 : excerpt_for_message(errors.message_, 200));
   // The corrections' names become node names, aliases and ids in a graph that is written.
   if (auto bad = find_invalid_utf8(text))
     throw io::ParseError::at_offset(name, *bad, "invalid UTF-8");
   if (const auto bad = find_invalid_utf8_field(msg, locations))
     throw io::ParseError(name, bad->line, bad->column,
-                            bad->field + ": invalid UTF-8 in \"" + bad->excerpt + "\"");
+                         bad->field + ": invalid UTF-8 in \"" + bad->excerpt + "\"");
   CorrectionSet c;
   for (const auto& m : msg.merge()) c.merges.push_back({m.from(), m.into()});
   for (const auto& m : msg.rename()) c.renames.push_back({m.node(), m.name()});
   for (const auto& m : msg.retype()) {
     auto k = graph::parse_kind(m.kind());
-    if (!k) throw io::ParseError(name, 0, 0, "retype \"" + m.node() + "\": unknown kind \"" + m.kind() + "\"");
+    if (!k)
+      throw io::ParseError(name, 0, 0,
+                           "retype \"" + m.node() + "\": unknown kind \"" + m.kind() + "\"");
     c.retypes.push_back({m.node(), *k});
   }
   for (const auto& m : msg.drop_edge()) {
     auto r = graph::parse_relation(m.relation());
-    if (!r) throw io::ParseError(name, 0, 0, "drop_edge: unknown relation \"" + m.relation() + "\"");
+    if (!r)
+      throw io::ParseError(name, 0, 0, "drop_edge: unknown relation \"" + m.relation() + "\"");
     c.drops.push_back({m.source(), *r, m.target()});
   }
   for (const auto& m : msg.add_alias()) c.aliases.push_back({m.node(), m.alias()});
@@ -75,7 +78,10 @@ graph::Graph CorrectionSet::apply(const graph::Graph& g, CorrectionStats* stats)
   };
   for (const auto& m : merges) {
     auto a = g.find_node(m.from), b = g.find_node(m.into);
-    if (!a || !b) { ++st.skipped; continue; }
+    if (!a || !b) {
+      ++st.skipped;
+      continue;
+    }
     rep[find(*a)] = find(*b);
     ++st.applied;
   }
@@ -88,7 +94,10 @@ graph::Graph CorrectionSet::apply(const graph::Graph& g, CorrectionStats* stats)
   std::vector<std::vector<std::string>> extra(n);
   for (const auto& r : renames) {
     auto v = g.find_node(r.node);
-    if (!v || graph::fold_name(r.name).empty()) { ++st.skipped; continue; }
+    if (!v || graph::fold_name(r.name).empty()) {
+      ++st.skipped;
+      continue;
+    }
     std::size_t x = find(*v);
     extra[x].push_back(name[x]);
     name[x] = r.name;
@@ -110,13 +119,19 @@ graph::Graph CorrectionSet::apply(const graph::Graph& g, CorrectionStats* stats)
   }
   for (const auto& r : retypes) {
     auto v = g.find_node(r.node);
-    if (!v) { ++st.skipped; continue; }
+    if (!v) {
+      ++st.skipped;
+      continue;
+    }
     kind[find(*v)] = r.kind;
     ++st.applied;
   }
   for (const auto& a : aliases) {
     auto v = g.find_node(a.node);
-    if (!v) { ++st.skipped; continue; }
+    if (!v) {
+      ++st.skipped;
+      continue;
+    }
     extra[find(*v)].push_back(a.alias);
     ++st.applied;
   }
@@ -145,11 +160,17 @@ graph::Graph CorrectionSet::apply(const graph::Graph& g, CorrectionStats* stats)
     }
   }
   // Dropped edges, resolved to representatives.
-  struct Key { std::size_t s, t; graph::Relation r; };
+  struct Key {
+    std::size_t s, t;
+    graph::Relation r;
+  };
   std::vector<Key> dropped;
   for (const auto& d : drops) {
     auto s = g.find_node(d.source), t = g.find_node(d.target);
-    if (!s || !t) { ++st.skipped; continue; }
+    if (!s || !t) {
+      ++st.skipped;
+      continue;
+    }
     dropped.push_back({find(*s), find(*t), d.relation});
     ++st.applied;
   }
@@ -159,8 +180,8 @@ graph::Graph CorrectionSet::apply(const graph::Graph& g, CorrectionStats* stats)
     if (s == t) continue;
     bool drop = false;
     for (const auto& k : dropped)
-      if (k.r == ed.relation && ((k.s == s && k.t == t) ||
-                                 (graph::is_symmetric(k.r) && k.s == t && k.t == s)))
+      if (k.r == ed.relation &&
+          ((k.s == s && k.t == t) || (graph::is_symmetric(k.r) && k.s == t && k.t == s)))
         drop = true;
     if (drop) continue;
     graph::EdgeRef e = out.add_edge(nv[s], nv[t], ed.relation, ed.weight);

@@ -32,11 +32,24 @@ class CorrectionSet final {
   // Returns the corrected graph.
   graph::Graph apply(const graph::Graph& g, CorrectionStats* stats = nullptr) const;
 
-  struct Merge { std::string from, into; };
-  struct Rename { std::string node, name; };
-  struct Retype { std::string node; graph::Kind kind; };
-  struct DropEdge { std::string source; graph::Relation relation; std::string target; };
-  struct AddAlias { std::string node, alias; };
+  struct Merge {
+    std::string from, into;
+  };
+  struct Rename {
+    std::string node, name;
+  };
+  struct Retype {
+    std::string node;
+    graph::Kind kind;
+  };
+  struct DropEdge {
+    std::string source;
+    graph::Relation relation;
+    std::string target;
+  };
+  struct AddAlias {
+    std::string node, alias;
+  };
   std::vector<Merge> merges;
   std::vector<Rename> renames;
   std::vector<Retype> retypes;

@@ -26,7 +26,8 @@ char32_t code_point(std::string_view t, std::size_t i, std::size_t& len) {
   if (i + len > t.size()) len = 1;
   if (len == 1) return c;
   char32_t cp = c & (0xFF >> (len + 1));
-  for (std::size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(t[i + k]) & 0x3F);
+  for (std::size_t k = 1; k < len; ++k)
+    cp = (cp << 6) | (static_cast<unsigned char>(t[i + k]) & 0x3F);
   return cp;
 }
 
@@ -46,8 +47,8 @@ bool is_space_cp(char32_t cp) {
 }
 bool is_apostrophe_cp(char32_t cp) { return cp == '\'' || cp == 0x2019; }
 bool is_quote_cp(char32_t cp) {
-  return cp == '"' || cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019 ||
-         cp == 0xAB || cp == 0xBB || cp == '\'';
+  return cp == '"' || cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019 || cp == 0xAB ||
+         cp == 0xBB || cp == '\'';
 }
 // Letters of scripts beyond ASCII: everything >= U+00C0 that is not punctuation we know.
 inline bool is_letter_cp(char32_t cp) {
@@ -264,22 +265,22 @@ bool in_list(std::string_view w, std::initializer_list<std::string_view> list) {
 
 // Abbreviations after which a period never ends a sentence (titles and the like).
 bool is_title_abbrev(std::string_view f) {
-  return in_list(f, {"mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "cmdr",
-                     "adm", "rep", "sen", "gov", "st", "rev", "hon", "fr", "maj", "no", "nos",
-                     "vs", "v", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-                     "oct", "nov", "dec", "approx", "dept", "fig", "e.g", "eg", "ie", "cf",
-                     "al", "mt", "ft"});
+  return in_list(f, {"mr",   "mrs", "ms",   "dr",  "prof", "gen", "col",    "lt",   "sgt", "capt",
+                     "cmdr", "adm", "rep",  "sen", "gov",  "st",  "rev",    "hon",  "fr",  "maj",
+                     "no",   "nos", "vs",   "v",   "jan",  "feb", "mar",    "apr",  "jun", "jul",
+                     "aug",  "sep", "sept", "oct", "nov",  "dec", "approx", "dept", "fig", "e.g",
+                     "eg",   "ie",  "cf",   "al",  "mt",   "ft"});
 }
 // Abbreviations that may also end a sentence: split only before a clear sentence starter.
 bool is_company_abbrev(std::string_view f) {
-  return in_list(f, {"inc", "corp", "co", "ltd", "plc", "llc", "jr", "sr", "bros", "etc",
-                     "us", "uk", "un", "eu"});
+  return in_list(f, {"inc", "corp", "co", "ltd", "plc", "llc", "jr", "sr", "bros", "etc", "us",
+                     "uk", "un", "eu"});
 }
 bool is_sentence_starter(std::string_view f) {
-  return in_list(f, {"the", "a", "an", "it", "he", "she", "they", "we", "i", "this", "that",
-                     "these", "those", "but", "in", "on", "at", "its", "his", "her", "their",
-                     "however", "meanwhile", "there", "some", "many", "after", "when", "while",
-                     "if", "as", "for"});
+  return in_list(f, {"the",  "a",    "an",    "it",    "he",    "she",     "they",      "we",
+                     "i",    "this", "that",  "these", "those", "but",     "in",        "on",
+                     "at",   "its",  "his",   "her",   "their", "however", "meanwhile", "there",
+                     "some", "many", "after", "when",  "while", "if",      "as",        "for"});
 }
 
 // Where a sentence [begin, k) that reached its cap ends: after the last clause break (',',
@@ -316,16 +317,16 @@ void drop_partial_quotes(TextLayout& L, std::vector<char>& quoted) {
       if (before != TokenType::kWord && before != TokenType::kNumber) continue;
       // A quotation after a verb of saying is a quotation ('said "We will appeal"'), and one
       // in the first or second person needs its speaker: both keep their marks.
-      static constexpr std::string_view kSaying[] = {"said", "says", "say", "told", "tells",
-                                                     "added", "adds", "stated", "wrote",
-                                                     "declared", "insisted", "argued"};
-      static constexpr std::string_view kPersons[] = {"we", "our", "us", "i", "me", "my",
-                                                      "you", "your", "ours"};
+      static constexpr std::string_view kSaying[] = {"said",  "says",     "say",      "told",
+                                                     "tells", "added",    "adds",     "stated",
+                                                     "wrote", "declared", "insisted", "argued"};
+      static constexpr std::string_view kPersons[] = {"we", "our", "us",   "i",   "me",
+                                                      "my", "you", "your", "ours"};
       const std::string_view prev = T[open - 1].folded;
       bool keep = std::find(std::begin(kSaying), std::end(kSaying), prev) != std::end(kSaying);
       for (std::size_t q = open + 1; q < marks[p + 1] && !keep; ++q)
-        keep = std::find(std::begin(kPersons), std::end(kPersons), T[q].folded) !=
-               std::end(kPersons);
+        keep =
+            std::find(std::begin(kPersons), std::end(kPersons), T[q].folded) != std::end(kPersons);
       // Long stretches are quotations with clauses of their own; short ones are phrases.
       keep |= marks[p + 1] - open > kMaxPartialQuote;
       // A capitalised first word is a name or a title in quotes ('the "Clean Shores" plan').
@@ -373,8 +374,10 @@ std::size_t dateline_end(std::string_view body, const std::vector<Token>& T, std
   for (std::size_t k = first + 1; k < stop; ++k) {
     std::string_view w = text(k);
     if (in_parens) {
-      if (w == ")") in_parens = false;
-      else if (T[k].type != TokenType::kWord || !T[k].cap) return first;
+      if (w == ")")
+        in_parens = false;
+      else if (T[k].type != TokenType::kWord || !T[k].cap)
+        return first;
       continue;
     }
     if (w == "(" && !had_parens) {
@@ -420,7 +423,7 @@ void split_text(std::string_view body, TextLayout& L) {
     std::size_t nl = gap.find('\n');
     if (nl == std::string_view::npos) return false;
     std::string_view rest = gap.substr(nl + 1);
-    if (rest.find('\n') != std::string_view::npos) return true;  // blank line
+    if (rest.find('\n') != std::string_view::npos) return true;             // blank line
     if (!rest.empty() && (rest[0] == ' ' || rest[0] == '\t')) return true;  // indented
     const Token& t = T[k];
     std::string_view w = body.substr(t.start, t.end - t.start);
@@ -454,8 +457,8 @@ void split_text(std::string_view body, TextLayout& L) {
   };
   for (std::size_t k = 0; k < n; ++k) {
     // A sentence at its cap ends before token k (split_text_caps.hpp).
-    if (k > begin && (k - begin >= kMaxSentenceTokens ||
-                      T[k].end - T[begin].start > kMaxSentenceBytes)) {
+    if (k > begin &&
+        (k - begin >= kMaxSentenceTokens || T[k].end - T[begin].start > kMaxSentenceBytes)) {
       close(capped_sentence_end(T, body, begin, k));
       // The tokens after that break start the next sentence, which may reach its cap too.
       if (k - begin >= kMaxSentenceTokens || T[k].end - T[begin].start > kMaxSentenceBytes)
@@ -483,8 +486,9 @@ void split_text(std::string_view body, TextLayout& L) {
     bool initialism_end = T[k].type == TokenType::kWord && w.size() >= 3 && w.back() == '.';
     if (!terminal && !initialism_end) continue;
     std::size_t e = k + 1;
-    while (e < n && (T[e].type == TokenType::kQuote || body.substr(T[e].start, 1) == ")" ||
-                     body.substr(T[e].start, 1) == "]") &&
+    while (e < n &&
+           (T[e].type == TokenType::kQuote || body.substr(T[e].start, 1) == ")" ||
+            body.substr(T[e].start, 1) == "]") &&
            T[e].start == T[e - 1].end)
       ++e;
     if (e >= n) {

@@ -43,8 +43,8 @@ struct Token {
 };
 
 struct Sentence {
-  std::uint32_t start = 0, end = 0;      // byte span in the body
-  std::uint32_t first = 0, last = 0;     // token range [first, last)
+  std::uint32_t start = 0, end = 0;   // byte span in the body
+  std::uint32_t first = 0, last = 0;  // token range [first, last)
   std::uint32_t paragraph = 0;
 };
 

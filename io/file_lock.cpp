@@ -78,7 +78,8 @@ FileLock::FileLock(const std::string& target, const FileLockOptions& options) {
     }
     // The holder before us may have removed the lock file (and another run made a new one):
     // then the lock we hold guards nothing, and we start over on the file now at that name.
-    struct stat held {}, named {};
+    struct stat held {
+    }, named{};
     if (::fstat(fd, &held) == 0 && ::lstat(lock.c_str(), &named) == 0 &&
         held.st_dev == named.st_dev && held.st_ino == named.st_ino) {
       fd_ = fd;

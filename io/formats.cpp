@@ -26,12 +26,18 @@ namespace stakegraph::io {
 
 std::string_view format_name(Format f) noexcept {
   switch (f) {
-    case Format::kSgpb: return "sgpb";
-    case Format::kJson: return "json";
-    case Format::kGraphml: return "graphml";
-    case Format::kCsv: return "csv";
-    case Format::kDot: return "dot";
-    case Format::kGexf: return "gexf";
+    case Format::kSgpb:
+      return "sgpb";
+    case Format::kJson:
+      return "json";
+    case Format::kGraphml:
+      return "graphml";
+    case Format::kCsv:
+      return "csv";
+    case Format::kDot:
+      return "dot";
+    case Format::kGexf:
+      return "gexf";
   }
   return "";
 }
@@ -41,8 +47,8 @@ std::optional<Format> parse_format(std::string_view name) noexcept {
   std::transform(lower.begin(), lower.end(), lower.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   if (!lower.empty() && lower[0] == '.') lower.erase(0, 1);
-  for (Format f : {Format::kSgpb, Format::kJson, Format::kGraphml, Format::kCsv, Format::kDot,
-                   Format::kGexf})
+  for (Format f :
+       {Format::kSgpb, Format::kJson, Format::kGraphml, Format::kCsv, Format::kDot, Format::kGexf})
     if (lower == format_name(f)) return f;
   if (lower == "gv") return Format::kDot;
   return std::nullopt;
@@ -83,9 +89,12 @@ graph::Graph load_graph_unchecked(const std::string& path, std::optional<Format>
     throw io::ParseError::at_offset(
         path, 0, "this is a .sgpb graph file, not " + std::string(format_name(*format)));
   switch (*format) {
-    case Format::kSgpb: return load_sgpb(path);
-    case Format::kJson: return load_json(path);
-    case Format::kGraphml: return load_graphml(path);
+    case Format::kSgpb:
+      return load_sgpb(path);
+    case Format::kJson:
+      return load_json(path);
+    case Format::kGraphml:
+      return load_graphml(path);
     case Format::kCsv:
       if (!options.csv_nodes.empty()) {
         check_input_file(options.csv_nodes);
@@ -124,9 +133,8 @@ bool csv_header_has_source_and_target(std::string_view head) {
   bool source = false, target = false;
   for (std::size_t start = 0; start <= line.size();) {
     const auto comma = line.find(',', start);
-    std::string field = lower_ascii(line.substr(start, comma == std::string_view::npos
-                                                           ? std::string_view::npos
-                                                           : comma - start));
+    std::string field = lower_ascii(line.substr(
+        start, comma == std::string_view::npos ? std::string_view::npos : comma - start));
     std::erase_if(field, [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '"'; });
     source = source || field == "source";
     target = target || field == "target";
@@ -256,12 +264,23 @@ void save_graph_unchecked(const graph::Graph& g, const std::string& path,
   }
   auto write = [&](std::ostream& out) {
     switch (*format) {
-      case Format::kJson: write_json(g, out); break;
-      case Format::kGraphml: write_graphml(g, out); break;
-      case Format::kCsv: write_csv(g, out); break;
-      case Format::kDot: write_dot(g, out); break;
-      case Format::kGexf: write_gexf(g, out, gexf); break;
-      case Format::kSgpb: break;
+      case Format::kJson:
+        write_json(g, out);
+        break;
+      case Format::kGraphml:
+        write_graphml(g, out);
+        break;
+      case Format::kCsv:
+        write_csv(g, out);
+        break;
+      case Format::kDot:
+        write_dot(g, out);
+        break;
+      case Format::kGexf:
+        write_gexf(g, out, gexf);
+        break;
+      case Format::kSgpb:
+        break;
     }
   };
   if (is_stdout_path(path)) {

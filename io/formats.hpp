@@ -43,7 +43,8 @@ struct TopologyLoad {
   graph::Graph graph;
   std::uint64_t article_count = 0;
 };
-TopologyLoad load_graph_topology(const std::string& path, std::optional<Format> format = std::nullopt);
+TopologyLoad load_graph_topology(const std::string& path,
+                                 std::optional<Format> format = std::nullopt);
 
 // Whether the file at `path` looks like a graph file of `format` (read from its first 64
 // KiB): .sgpb magic; a JSON object with a "format_version", "nodes" or "edges" key; a

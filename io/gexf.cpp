@@ -78,9 +78,12 @@ void declare(std::ostream& out, std::string_view id, std::string_view title, con
 
 const char* gexf_type(AttributeType t) {
   switch (t) {
-    case AttributeType::kInt: return "integer";
-    case AttributeType::kDouble: return "double";
-    case AttributeType::kString: return "string";
+    case AttributeType::kInt:
+      return "integer";
+    case AttributeType::kDouble:
+      return "double";
+    case AttributeType::kString:
+      return "string";
   }
   return "string";
 }

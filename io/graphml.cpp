@@ -202,13 +202,12 @@ class GraphmlReader final {
       if (const auto bad = find_invalid_utf8(text_)) {
         const auto [line, column] = line_and_column(text_, *bad);
         throw io::ParseError(name_, line, column,
-                                "invalid UTF-8 (byte offset " + std::to_string(*bad) + ")");
+                             "invalid UTF-8 (byte offset " + std::to_string(*bad) + ")");
       }
     }
     if (const auto nul = text_.find('\0'); !utf16 && nul != std::string::npos) {
       const auto [line, column] = line_and_column(text_, nul);
-      throw io::ParseError(name_, line, column,
-                              "NUL byte in a text file (is this a binary file?)");
+      throw io::ParseError(name_, line, column, "NUL byte in a text file (is this a binary file?)");
     }
     const std::size_t bom = text_.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
     const std::size_t first = text_.find_first_not_of(" \t\r\n", bom);
@@ -217,8 +216,8 @@ class GraphmlReader final {
     if (!utf16 && text_[first] != '<') {
       const auto [line, column] = line_and_column(text_, first);
       throw io::ParseError(name_, line, column,
-                              "not a GraphML document: expected '<', found '" +
-                                  excerpt_for_message(text_.substr(first, 1)) + "'");
+                           "not a GraphML document: expected '<', found '" +
+                               excerpt_for_message(text_.substr(first, 1)) + "'");
     }
     xmlInitParser();
     const QuietGenericErrors quiet;
@@ -256,15 +255,14 @@ class GraphmlReader final {
           error_line_ > last_line || (error_line_ == last_line && error_column_ >= last_column);
       if (!open_.empty() && (!error_ || at_end))
         throw io::ParseError(name_, last_line, 0,
-                                "truncated file: <" + excerpt_for_message(open_.back().first) +
-                                    "> opened at line " + std::to_string(open_.back().second) +
-                                    " is not closed");
+                             "truncated file: <" + excerpt_for_message(open_.back().first) +
+                                 "> opened at line " + std::to_string(open_.back().second) +
+                                 " is not closed");
       if (!seen_root_ && error_ && at_end)
         throw io::ParseError(name_, error_line_, error_column_,
-                                "truncated file: invalid XML: " + error_message_);
+                             "truncated file: invalid XML: " + error_message_);
       if (error_)
-        throw io::ParseError(name_, error_line_, error_column_,
-                                "invalid XML: " + error_message_);
+        throw io::ParseError(name_, error_line_, error_column_, "invalid XML: " + error_message_);
       throw io::ParseError(name_, current_line(), 0, "invalid XML");
     }
     if (!seen_root_)
@@ -495,8 +493,7 @@ class GraphmlReader final {
         relation = *parsed;
       }
       const std::optional<double> weight = number_value(Field::kWeight, "weight", p.line);
-      const std::optional<double> goldstein =
-          number_value(Field::kGoldstein, "goldstein", p.line);
+      const std::optional<double> goldstein = number_value(Field::kGoldstein, "goldstein", p.line);
       const graph::Date first = date_value(Field::kFirstSeen, p.line);
       const graph::Date last = date_value(Field::kLastSeen, p.line);
       graph::EdgeData& d = g_.edge_data(g_.add_edge(*s, *t, relation, weight));

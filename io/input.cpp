@@ -75,8 +75,8 @@ std::string read_file(const std::string& path, std::uint64_t max_bytes) {
   in.seekg(0, std::ios::end);
   const auto size = static_cast<std::uint64_t>(in.tellg());
   if (size > max_bytes)
-    throw graph::Error(path + ": file of " + std::to_string(size) +
-                       " bytes exceeds the limit of " + std::to_string(max_bytes) + " bytes");
+    throw graph::Error(path + ": file of " + std::to_string(size) + " bytes exceeds the limit of " +
+                       std::to_string(max_bytes) + " bytes");
   in.seekg(0);
   std::string data(size, '\0');
   in.read(data.data(), static_cast<std::streamsize>(size));

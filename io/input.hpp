@@ -12,9 +12,9 @@ namespace stakegraph::io {
 
 // Documented limits (README, "Limits"): inputs larger than these are refused with an error
 // instead of exhausting memory.
-inline constexpr std::uint64_t kMaxTextFileBytes = 4ull << 30;   // JSON, GraphML, CSV files
-inline constexpr std::uint64_t kMaxLineBytes = 64ull << 20;      // one line of CSV / JSONL
-inline constexpr std::uint64_t kMaxArticleBytes = 16ull << 20;   // one article body
+inline constexpr std::uint64_t kMaxTextFileBytes = 4ull << 30;      // JSON, GraphML, CSV files
+inline constexpr std::uint64_t kMaxLineBytes = 64ull << 20;         // one line of CSV / JSONL
+inline constexpr std::uint64_t kMaxArticleBytes = 16ull << 20;      // one article body
 inline constexpr std::uint64_t kMaxLexiconFileBytes = 64ull << 20;  // one --lexicon file
 
 // Throws graph::NotFound ("<path>: no such file") for a missing path and graph::Error for a

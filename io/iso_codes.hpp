@@ -17,10 +17,10 @@ namespace stakegraph::io {
 inline constexpr const char* kIsoCodesJson = "/usr/share/iso-codes/json/iso_3166-1.json";
 
 struct IsoCountry {
-  std::string name;           // canonical: common name, else name ("Iran")
-  std::string iso_name;       // the file's name ("Iran, Islamic Republic of")
-  std::string official_name;  // "" where the file has none
-  std::string alpha2, alpha3; // "IR", "IRN"
+  std::string name;            // canonical: common name, else name ("Iran")
+  std::string iso_name;        // the file's name ("Iran, Islamic Republic of")
+  std::string official_name;   // "" where the file has none
+  std::string alpha2, alpha3;  // "IR", "IRN"
 };
 
 // The countries of an iso-codes JSON file, in file order; entries without a name are left

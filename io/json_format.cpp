@@ -597,8 +597,7 @@ graph::Graph parse_json(const std::string& text, const std::string& name) {
       in_evidence = parsed.get_ref<const std::string&>() == "evidence";
       return true;
     }
-    if (depth == 4 && in_array == Section::kEdges && in_evidence &&
-        event == Event::object_end) {
+    if (depth == 4 && in_array == Section::kEdges && in_evidence && event == Event::object_end) {
       reader.add_evidence_item(parsed, element_offset);
       return false;  // taken: drop it from the document
     }
@@ -644,8 +643,8 @@ graph::Graph parse_json(const std::string& text, const std::string& name) {
   }
   if (!has_version && !(has_nodes && has_edges))
     throw io::ParseError(name, 0, 0,
-                            "not a stakegraph JSON graph: no \"format_version\" key, nor both "
-                            "\"nodes\" and \"edges\"");
+                         "not a stakegraph JSON graph: no \"format_version\" key, nor both "
+                         "\"nodes\" and \"edges\"");
   reader.finish();
   if (version == 1) upgrade_legacy_weights(g);  // written before user weights
   return g;

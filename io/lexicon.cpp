@@ -10,11 +10,10 @@
 #include <filesystem>
 #include <fstream>
 
-
 #include "graph/error.hpp"
-#include "io/error.hpp"
 #include "graph/graph.hpp"
 #include "io/data_dir.hpp"
+#include "io/error.hpp"
 #include "io/extract_text.hpp"
 #include "io/input.hpp"
 #include "io/text_proto.hpp"
@@ -98,8 +97,7 @@ void Lexicon::add_iso_codes(const std::string& path) {
     // "Bolivia, Plurinational State of" is a sorting form, not a surface form.
     if (c.iso_name != e.name && c.iso_name.find(',') == std::string::npos)
       e.aliases.push_back(c.iso_name);
-    if (!c.official_name.empty() && c.official_name != e.name)
-      e.aliases.push_back(c.official_name);
+    if (!c.official_name.empty() && c.official_name != e.name) e.aliases.push_back(c.official_name);
     add_entry(e);
   }
 }
@@ -126,20 +124,19 @@ void Lexicon::add_text(const std::string& text, const std::string& name) {
     parsed = parser.ParseFromString(text, &msg);
   }
   if (!parsed || errors.has_error)
-    throw io::ParseError(name, static_cast<std::uint64_t>(errors.line_),
-                            static_cast<std::uint64_t>(errors.column_),
-                            errors.message_.empty() ? "invalid lexicon"
-                                                    : excerpt_for_message(errors.message_, 200));
+    throw io::ParseError(
+        name, static_cast<std::uint64_t>(errors.line_), static_cast<std::uint64_t>(errors.column_),
+        errors.message_.empty() ? "invalid lexicon" : excerpt_for_message(errors.message_, 200));
   if (const auto bad = find_invalid_utf8_field(msg, locations))
     throw io::ParseError(name, bad->line, bad->column,
-                            bad->field + ": invalid UTF-8 in \"" + bad->excerpt + "\"");
+                         bad->field + ": invalid UTF-8 in \"" + bad->excerpt + "\"");
   if (msg.entry_size() == 0 && msg.verb_size() == 0)
     throw io::ParseError(name, 0, 0, "empty lexicon: no entry and no verb");
   // Errors in an entry or verb name the line and column where it starts.
   auto fail_at = [&](const char* field, int i, const std::string& what) {
     const auto loc = locations.GetLocation(pb::Lexicon::descriptor()->FindFieldByName(field), i);
     throw io::ParseError(name, static_cast<std::uint64_t>(loc.line + 1),
-                            static_cast<std::uint64_t>(loc.column + 1), what);
+                         static_cast<std::uint64_t>(loc.column + 1), what);
   };
   for (int i = 0; i < msg.entry_size(); ++i) {
     const auto& m = msg.entry(i);
@@ -190,8 +187,7 @@ void Lexicon::add_text(const std::string& text, const std::string& name) {
     v.reverse = m.reverse();
     v.name = m.name().empty() ? "verb:" + (v.forms.empty() ? std::string("?") : v.forms[0])
                               : "verb:" + m.name();
-    if (v.forms.empty())
-      fail_at("verb", i, "verb " + std::to_string(i + 1) + " has no form");
+    if (v.forms.empty()) fail_at("verb", i, "verb " + std::to_string(i + 1) + " has no form");
     for (const auto& f : v.forms) {
       auto& list = verb_forms_[f];
       if (list.empty() || list.back() != verbs_.size()) list.push_back(verbs_.size());
@@ -217,7 +213,8 @@ void Lexicon::index_form(std::string_view form, std::size_t entry) {
   std::vector<char> folded;
   tokenize(form, toks, folded);
   std::size_t first = toks.size() > 1 && toks[0].folded == "the" ? 1 : 0;
-  bool needs_cap = first < toks.size() && (toks[first].cap || toks[first].type == TokenType::kNumber);
+  bool needs_cap =
+      first < toks.size() && (toks[first].cap || toks[first].type == TokenType::kNumber);
   TrieNode& node = nodes_[trie_insert(key)];
   if (by_form_.emplace(std::move(key), FormRef{entry, needs_cap}).second) {  // first claim wins
     node.form = static_cast<std::int32_t>(entry);
@@ -232,7 +229,8 @@ std::uint32_t Lexicon::trie_insert(std::string_view key) {
     const std::size_t sp = key.find(' ', pos);
     const std::string_view word =
         key.substr(pos, sp == std::string_view::npos ? std::string_view::npos : sp - pos);
-    auto [vit, fresh] = vocab_.emplace(std::string(word), static_cast<std::uint32_t>(vocab_.size()));
+    auto [vit, fresh] =
+        vocab_.emplace(std::string(word), static_cast<std::uint32_t>(vocab_.size()));
     if (fresh) words_.emplace_back(word);
     const std::uint64_t edge = (static_cast<std::uint64_t>(node) << 32) | vit->second;
     const auto next = static_cast<std::uint32_t>(nodes_.size());
@@ -331,7 +329,8 @@ std::size_t Lexicon::add_entry(const LexiconEntry& in) {
     std::string key = fold_key(d);
     if (key.empty()) continue;
     TrieNode& node = nodes_[trie_insert(key)];
-    if (by_demonym_.emplace(std::move(key), idx).second) node.demonym = static_cast<std::int32_t>(idx);
+    if (by_demonym_.emplace(std::move(key), idx).second)
+      node.demonym = static_cast<std::int32_t>(idx);
   }
   return idx;
 }

@@ -32,35 +32,35 @@
 namespace stakegraph::io {
 
 struct LexiconEntry {
-  std::string name;                  // canonical name ("United States")
+  std::string name;  // canonical name ("United States")
   graph::Kind kind = graph::Kind::kOrganization;
-  std::vector<std::string> aliases;  // other surface forms ("US", "Washington")
-  std::string part_of;               // canonical name of the parent (agencies, persons)
-  std::string iso2, iso3;            // governments only
-  std::vector<std::string> demonyms; // governments only ("Chinese", "Sino")
-  bool exact_case = false;           // surface must match the case of a form ("ARM", "Three")
-  std::string country;               // iso3 of the home country (companies, bodies)
+  std::vector<std::string> aliases;   // other surface forms ("US", "Washington")
+  std::string part_of;                // canonical name of the parent (agencies, persons)
+  std::string iso2, iso3;             // governments only
+  std::vector<std::string> demonyms;  // governments only ("Chinese", "Sino")
+  bool exact_case = false;            // surface must match the case of a form ("ARM", "Three")
+  std::string country;                // iso3 of the home country (companies, bodies)
 };
 
 // One verb pattern of the verb lexicon (see proto/lexicon.proto, VerbPattern).
 struct VerbPattern {
   graph::Relation relation = graph::Relation::kUnspecified;
-  std::vector<std::string> forms;     // inflected forms of the head ("banned", "bans")
-  std::vector<std::string> objects;   // when set, one of these nouns must follow the head
-  std::vector<std::string> preps;     // when set, the target follows one of these words
-  bool complement = false;            // "urged X to <verb> Y": X is the target, Y a stance
-  bool complement_only = false;       // only with that complement ("ordered X to pay", not
-                                      // "ordered the recall")
-  bool reciprocal = false;            // "A and B agreed": A->B and B->A
-  bool reverse = false;               // the grammatical object is the source ("lost to")
-  std::string name;                   // rule name recorded on the evidence
+  std::vector<std::string> forms;    // inflected forms of the head ("banned", "bans")
+  std::vector<std::string> objects;  // when set, one of these nouns must follow the head
+  std::vector<std::string> preps;    // when set, the target follows one of these words
+  bool complement = false;           // "urged X to <verb> Y": X is the target, Y a stance
+  bool complement_only = false;      // only with that complement ("ordered X to pay", not
+                                     // "ordered the recall")
+  bool reciprocal = false;           // "A and B agreed": A->B and B->A
+  bool reverse = false;              // the grammatical object is the source ("lost to")
+  std::string name;                  // rule name recorded on the evidence
 };
 
 struct LexiconOptions {
-  bool builtin = true;                        // load the shipped data/lexicon/*.textpb
-  std::string data_dir;                       // override of the shipped data directory
-  std::string iso_codes_path = kIsoCodesJson; // iso-codes JSON; "" to skip
-  std::vector<std::string> extra_files;       // --lexicon FILE...
+  bool builtin = true;                         // load the shipped data/lexicon/*.textpb
+  std::string data_dir;                        // override of the shipped data directory
+  std::string iso_codes_path = kIsoCodesJson;  // iso-codes JSON; "" to skip
+  std::vector<std::string> extra_files;        // --lexicon FILE...
 };
 
 class Lexicon final {

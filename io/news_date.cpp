@@ -44,7 +44,8 @@ std::string written_form(std::string_view s) {
   static const char* weekdays[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
   if (w.size() >= 4 && std::isalpha(static_cast<unsigned char>(w[0][0]))) {
     std::string l;
-    for (char c : w[0].substr(0, 3)) l += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char c : w[0].substr(0, 3))
+      l += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     for (const char* d : weekdays)
       if (l == d) {
         w.erase(w.begin());
@@ -116,8 +117,9 @@ std::string news_date_warning(std::string_view text, const NewsDate& d,
     return "unreadable date '" + shown + "' ignored (use YYYY-MM-DD, 5 March 2024 or 05/03/2024)";
   if (d.ambiguous && !options.order_given)
     return "ambiguous date '" + shown + "' read as " + graph::format_iso_date(d.date) +
-           (options.order == DateOrder::kDayFirst ? " (day first; --date-order mdy reads it month first)"
-                                                  : " (month first; --date-order dmy reads it day first)");
+           (options.order == DateOrder::kDayFirst
+                ? " (day first; --date-order mdy reads it month first)"
+                : " (month first; --date-order dmy reads it day first)");
   return "";
 }
 

@@ -26,7 +26,8 @@ pb::Node node_view(const graph::Graph& g, graph::NodeIndex v) {
   n.set_name(valid_utf8(d.name));
   n.set_kind(static_cast<pb::Kind>(d.kind));
   for (const auto& a : d.aliases) n.add_aliases(valid_utf8(a));
-  for (const auto& [k, val] : d.attributes) (*n.mutable_attributes())[valid_utf8(k)] = valid_utf8(val);
+  for (const auto& [k, val] : d.attributes)
+    (*n.mutable_attributes())[valid_utf8(k)] = valid_utf8(val);
   return n;
 }
 

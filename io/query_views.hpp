@@ -30,6 +30,7 @@ struct EdgeViewOptions {
   std::size_t max_evidence = std::numeric_limits<std::size_t>::max();
 };
 
-pb::EdgeView edge_view(const graph::Graph& g, graph::EdgeRef e, const EdgeViewOptions& options = {});
+pb::EdgeView edge_view(const graph::Graph& g, graph::EdgeRef e,
+                       const EdgeViewOptions& options = {});
 
 }  // namespace stakegraph::io

@@ -16,8 +16,8 @@
 #include <google/protobuf/stubs/logging.h>
 
 #include "graph/error.hpp"
-#include "io/error.hpp"
 #include "io/atomic_file.hpp"
+#include "io/error.hpp"
 #include "io/input.hpp"
 #include "io/legacy_weights.hpp"
 #include "io/proto_convert.hpp"
@@ -128,11 +128,16 @@ class WireScanner {
     std::uint64_t v = 0;
     WireScanner ignored(nullptr, nullptr);
     switch (wire) {
-      case 0: return varint(v);
-      case 1: return advance(8);
-      case 2: return sub(ignored);
-      case 5: return advance(4);
-      default: return false;  // groups: our writer never writes them
+      case 0:
+        return varint(v);
+      case 1:
+        return advance(8);
+      case 2:
+        return sub(ignored);
+      case 5:
+        return advance(4);
+      default:
+        return false;  // groups: our writer never writes them
     }
   }
 
@@ -216,10 +221,9 @@ void check_declared_size(const pb::Header& h) {
                        " evidence items, over the limit of " + std::to_string(kMaxGraphEvidence));
   const std::uint64_t memory = physical_memory();
   if (memory == 0) return;
-  const std::uint64_t need = h.node_count() * kMinNodeMemoryBytes +
-                             h.edge_count() * kMinEdgeMemoryBytes +
-                             h.article_count() * kMinArticleMemoryBytes +
-                             h.evidence_count() * kMinEvidenceMemoryBytes;
+  const std::uint64_t need =
+      h.node_count() * kMinNodeMemoryBytes + h.edge_count() * kMinEdgeMemoryBytes +
+      h.article_count() * kMinArticleMemoryBytes + h.evidence_count() * kMinEvidenceMemoryBytes;
   if (need > memory)
     throw graph::Error("the header declares " + std::to_string(h.node_count()) + " nodes, " +
                        std::to_string(h.edge_count()) + " edges, " +
@@ -255,10 +259,9 @@ void check_frame_counts(const pb::Header& h, const FrameCounts& read, const Fram
     return;
   }
   const std::uint64_t memory = physical_memory();
-  const std::uint64_t need = h.node_count() * kMinNodeMemoryBytes +
-                             h.edge_count() * kMinEdgeMemoryBytes +
-                             h.article_count() * kMinArticleMemoryBytes +
-                             evidence * kMinEvidenceMemoryBytes;
+  const std::uint64_t need =
+      h.node_count() * kMinNodeMemoryBytes + h.edge_count() * kMinEdgeMemoryBytes +
+      h.article_count() * kMinArticleMemoryBytes + evidence * kMinEvidenceMemoryBytes;
   if (evidence > kMaxGraphEvidence || (memory != 0 && need > memory))
     throw graph::Error("the frame brings the evidence items to " + std::to_string(evidence) +
                        ": more than " + gib(need) + " of memory, over this machine's " +
@@ -273,8 +276,8 @@ namespace {
 // ERROR line on stderr, and every reader (ours included) would then refuse the frame.
 void check_utf8(std::string_view text, const std::string& item, const char* field) {
   if (const auto bad = find_invalid_utf8(text))
-    throw graph::Error(item + ": invalid UTF-8 in its " + field + " (byte " +
-                       std::to_string(*bad) + " of \"" + excerpt_for_message(text) + "\")");
+    throw graph::Error(item + ": invalid UTF-8 in its " + field + " (byte " + std::to_string(*bad) +
+                       " of \"" + excerpt_for_message(text) + "\")");
 }
 
 void check_article(const graph::Article& a) {
@@ -363,11 +366,11 @@ void write_sgpb(const graph::Graph& g, std::ostream& out, const SgpbWriteOptions
                                  std::to_string(options.format_version));
   out.write(kSgpbMagic, sizeof kSgpbMagic);
   if (options.format_version >= 3) {
-    write_sgpb_v3_frames(g, out,
-                         {.target_frame_bytes = std::min<std::uint64_t>(options.target_frame_bytes,
-                                                                        max_item),
-                          .max_item_bytes = max_item,
-                          .evidence_total = evidence_total});
+    write_sgpb_v3_frames(
+        g, out,
+        {.target_frame_bytes = std::min<std::uint64_t>(options.target_frame_bytes, max_item),
+         .max_item_bytes = max_item,
+         .evidence_total = evidence_total});
     return;
   }
   FrameWriter writer(out, max_frame);
@@ -439,8 +442,8 @@ void write_sgpb(const graph::Graph& g, std::ostream& out, const SgpbWriteOptions
       pb::Evidence x;
       evidence_to_proto(g, ev, &x);
       const std::uint64_t size = x.ByteSizeLong() + 6;
-      if (base + size > max_item) too_large("an evidence item of " + edge_label(g, *it),
-                                            base + size, max_item);
+      if (base + size > max_item)
+        too_large("an evidence item of " + edge_label(g, *it), base + size, max_item);
       if (piece_bytes + size > max_item ||
           static_cast<std::uint64_t>(piece.evidence_size()) + 1 >= kMaxFrameItems) {
         frame.mutable_edges()->add_edges()->Swap(&piece);
@@ -514,8 +517,7 @@ graph::Graph read_sgpb(std::istream& in, const std::string& name) {
     in.read(reinterpret_cast<char*>(head), 8);
     const auto got = in.gcount();
     if (got == 0) break;
-    if (have_footer)
-      throw io::ParseError::at_offset(name, offset, "data after the footer frame");
+    if (have_footer) throw io::ParseError::at_offset(name, offset, "data after the footer frame");
     if (got != 8)
       throw io::ParseError::at_offset(name, offset, "truncated file: frame header cut short");
     const std::uint32_t length = get_u32(head), crc = get_u32(head + 4);
@@ -525,9 +527,8 @@ graph::Graph read_sgpb(std::istream& in, const std::string& name) {
     payload.resize(length);
     in.read(payload.data(), length);
     if (static_cast<std::uint32_t>(in.gcount()) != length)
-      throw io::ParseError::at_offset(name, offset,
-                                         "truncated file: frame of " + std::to_string(length) +
-                                             " bytes cut short");
+      throw io::ParseError::at_offset(
+          name, offset, "truncated file: frame of " + std::to_string(length) + " bytes cut short");
     if (crc_of(payload) != crc)
       throw io::ParseError::at_offset(name, offset, "corrupted frame: checksum mismatch");
     FrameCounts counts;
@@ -573,7 +574,8 @@ graph::Graph read_sgpb(std::istream& in, const std::string& name) {
               std::min<std::uint64_t>(header.node_count(), std::uint64_t{1} << 22)));
           break;
         case pb::Frame::kArticles:
-          if (!have_header || stage > 0) throw graph::InvalidArgument("articles frame out of order");
+          if (!have_header || stage > 0)
+            throw graph::InvalidArgument("articles frame out of order");
           for (const auto& a : frame.articles().articles()) g.add_article(from_proto(a));
           articles += frame.articles().articles_size();
           break;
@@ -608,8 +610,8 @@ graph::Graph read_sgpb(std::istream& in, const std::string& name) {
         case pb::Frame::kFooter: {
           if (!have_header) throw graph::InvalidArgument("footer before the header");
           const pb::Footer& f = frame.footer();
-          if (f.node_count() != nodes || f.edge_count() != edges ||
-              f.article_count() != articles || f.frame_count() != frames)
+          if (f.node_count() != nodes || f.edge_count() != edges || f.article_count() != articles ||
+              f.frame_count() != frames)
             throw graph::InvalidArgument("footer counts do not match the frames read");
           if (header.node_count() != nodes || header.edge_count() != edges ||
               header.article_count() != articles ||

@@ -58,7 +58,8 @@ SgpbFrameIndex index_sgpb(const std::string& path) {
   std::string payload;
   pb::Frame frame;
   while (at < file.size()) {
-    if (stage == static_cast<int>(SgpbSection::kFooter)) file.fail(at, "data after the footer frame");
+    if (stage == static_cast<int>(SgpbSection::kFooter))
+      file.fail(at, "data after the footer frame");
     unsigned char head[9];
     if (!file.read(at, reinterpret_cast<char*>(head), 8))
       file.fail(at, "truncated file: frame header cut short");
@@ -76,8 +77,8 @@ SgpbFrameIndex index_sgpb(const std::string& path) {
     const unsigned field = head[8] >> 3;
     if ((head[8] & 7) != 2 || field < 1 || field > 5)
       file.fail(at, "corrupted frame: cannot decode payload");
-    static constexpr SgpbSection kByField[] = {SgpbSection::kHeader, SgpbSection::kHeader,
-                                               SgpbSection::kNodes,  SgpbSection::kEdges,
+    static constexpr SgpbSection kByField[] = {SgpbSection::kHeader,   SgpbSection::kHeader,
+                                               SgpbSection::kNodes,    SgpbSection::kEdges,
                                                SgpbSection::kArticles, SgpbSection::kFooter};
     f.section = kByField[field];
     const int s = static_cast<int>(f.section);
@@ -125,8 +126,8 @@ bool sgpb_frames_readable(const std::string& path) {
     if (!file.read(0, head, sizeof head) || std::memcmp(head, kSgpbMagic, sizeof kSgpbMagic) != 0)
       return false;
     const std::uint32_t length = get_u32(reinterpret_cast<unsigned char*>(head + 8));
-    SgpbFrameInfo f{.offset = 8, .length = length,
-                    .crc = get_u32(reinterpret_cast<unsigned char*>(head + 12))};
+    SgpbFrameInfo f{
+        .offset = 8, .length = length, .crc = get_u32(reinterpret_cast<unsigned char*>(head + 12))};
     if (length == 0 || length > kMaxFrameBytes) return false;
     std::string payload;
     pb::Frame frame;

@@ -59,8 +59,8 @@ void write_sgpb_v3_frames(const graph::Graph& g, std::ostream& out, const SgpbV3
 // Reads the rest of a version 3 file from `in`, positioned after the header frame (which was
 // read and checked: `header`, `header_bytes` = 8 + its payload length, starting at byte 8).
 // The whole graph, evidence included. Throws io::ParseError (name + byte offset).
-graph::Graph read_sgpb_v3_rest(std::istream& in, const std::string& name,
-                               const pb::Header& header, std::uint32_t header_bytes);
+graph::Graph read_sgpb_v3_rest(std::istream& in, const std::string& name, const pb::Header& header,
+                               std::uint32_t header_bytes);
 
 // The topology of a graph file, for commands that need no evidence text.
 struct SgpbTopology {
@@ -146,8 +146,7 @@ struct EvidenceRange {
   std::uint64_t first = 0, count = 0;
   graph::EdgeRef edge;
 };
-void load_sgpb_evidence_ranges(const std::string& path,
-                               const std::array<std::uint64_t, 3>& counts,
+void load_sgpb_evidence_ranges(const std::string& path, const std::array<std::uint64_t, 3>& counts,
                                std::vector<EvidenceRange> edges, graph::Graph& g);
 
 }  // namespace stakegraph::io

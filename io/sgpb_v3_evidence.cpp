@@ -32,17 +32,17 @@ std::uint64_t peek_first(File& file, const FrameAt& f) {
   unsigned char head[32];
   const std::size_t n = std::min<std::size_t>(sizeof head, f.length);
   if (!file.read(f.offset + 8, reinterpret_cast<char*>(head), n))
-    fail(file.name(), f.offset, "truncated file: frame of " + std::to_string(f.length) +
-                                    " bytes cut short");
+    fail(file.name(), f.offset,
+         "truncated file: frame of " + std::to_string(f.length) + " bytes cut short");
   const unsigned char* p = head;
   const unsigned char* end = head + n;
   std::uint64_t tag = 0, len = 0, first = 0;
-  if (!varint(p, end, tag) || tag != (pb::Frame::kEvidence << 3 | 2) ||
-      !varint(p, end, len))
+  if (!varint(p, end, tag) || tag != (pb::Frame::kEvidence << 3 | 2) || !varint(p, end, len))
     fail(file.name(), f.offset, "corrupted frame: cannot decode payload");
   if (p < end && *p == (1 << 3 | 0)) {
     ++p;
-    if (!varint(p, end, first)) fail(file.name(), f.offset, "corrupted frame: cannot decode payload");
+    if (!varint(p, end, first))
+      fail(file.name(), f.offset, "corrupted frame: cannot decode payload");
   }
   return first;
 }
@@ -68,8 +68,9 @@ void read_evidence(File& file, const V3File& v3, const std::vector<FrameAt>& fra
                      [&](const std::string& p) {
                        check_items(p, pb::Frame::kEvidence, firsts.back(), h.evidence_count());
                      });
-        fail(name, f.offset, "corrupted frame: evidence chunk starts at item " +
-                                 std::to_string(first) + ", out of order");
+        fail(name, f.offset,
+             "corrupted frame: evidence chunk starts at item " + std::to_string(first) +
+                 ", out of order");
       }
       chunks.push_back(&f);
       firsts.push_back(first);
@@ -100,18 +101,18 @@ void read_evidence(File& file, const V3File& v3, const std::vector<FrameAt>& fra
       // The next chunk does not start where this one ends: the next one is at fault (as the
       // whole load says), after its own checks.
       if (c + 1 == chunks.size())
-        fail(name, f.offset, "corrupted frame: the evidence chunks end at item " +
-                                 std::to_string(ends) + ", the header declares " +
-                                 std::to_string(to));
+        fail(name, f.offset,
+             "corrupted frame: the evidence chunks end at item " + std::to_string(ends) +
+                 ", the header declares " + std::to_string(to));
       pb::Frame next_frame;
       std::string next_payload;
       file.frame(chunks[c + 1]->offset, chunks[c + 1]->length, next_payload, next_frame,
                  [&](const std::string& p) {
                    check_items(p, pb::Frame::kEvidence, to, h.evidence_count());
                  });
-      fail(name, chunks[c + 1]->offset, "corrupted frame: evidence chunk starts at item " +
-                                            std::to_string(to) + ", expected " +
-                                            std::to_string(ends));
+      fail(name, chunks[c + 1]->offset,
+           "corrupted frame: evidence chunk starts at item " + std::to_string(to) + ", expected " +
+               std::to_string(ends));
     }
     for (std::size_t k = next; k < wants.size() && wants[k].first < to; ++k) {
       EvidenceWant& e = wants[k];
@@ -119,7 +120,8 @@ void read_evidence(File& file, const V3File& v3, const std::vector<FrameAt>& fra
       const std::uint64_t lo = std::max(e.first, from);
       const std::uint64_t hi = std::min(e.first + e.count, to);
       for (std::uint64_t item = lo; item < hi; ++item) {
-        pb::Evidence& x = *frame.mutable_evidence()->mutable_evidence(static_cast<int>(item - from));
+        pb::Evidence& x =
+            *frame.mutable_evidence()->mutable_evidence(static_cast<int>(item - from));
         if (!x.article().empty()) cited.insert(x.article());
         e.evidence.push_back(std::move(x));
       }
@@ -154,8 +156,7 @@ void read_cited_articles(File& file, const V3File& v3, const std::vector<FrameAt
 
 using namespace detail;
 
-void load_sgpb_evidence_ranges(const std::string& path,
-                               const std::array<std::uint64_t, 3>& counts,
+void load_sgpb_evidence_ranges(const std::string& path, const std::array<std::uint64_t, 3>& counts,
                                std::vector<EvidenceRange> edges, graph::Graph& g) {
   File file(path);
   V3File v3;
@@ -163,8 +164,9 @@ void load_sgpb_evidence_ranges(const std::string& path,
   if (!open_v3(file, v3, version) || v3.header.node_count() != counts[0] ||
       v3.header.edge_count() != counts[1] || v3.header.evidence_count() != counts[2])
     fail(file.name(), 0, "the file changed while it was read");
-  std::stable_sort(edges.begin(), edges.end(),
-                   [](const EvidenceRange& a, const EvidenceRange& b) { return a.first < b.first; });
+  std::stable_sort(edges.begin(), edges.end(), [](const EvidenceRange& a, const EvidenceRange& b) {
+    return a.first < b.first;
+  });
   std::vector<EvidenceWant> wants;
   for (const EvidenceRange& e : edges) {
     if (e.first + e.count > counts[2])

@@ -64,8 +64,9 @@ std::optional<SgpbV3Index> index_sgpb_v3(const std::string& path) {
     const std::uint32_t length = v3.footer.frame_lengths(static_cast<int>(i));
     const int rank = rank_of(static_cast<unsigned char>(v3.footer.frame_kinds()[i]));
     if (rank < stage || rank < 0 || rank == kFooterRank)
-      fail(name, at, "frame out of order (header, node tables, edge tables, articles, evidence, "
-                     "footer), as the footer's frame index says");
+      fail(name, at,
+           "frame out of order (header, node tables, edge tables, articles, evidence, "
+           "footer), as the footer's frame index says");
     stage = rank;
     if (rank == 1) {
       unsigned char buf[8 + 32];
@@ -78,9 +79,10 @@ std::optional<SgpbV3Index> index_sgpb_v3(const std::string& path) {
       if (!peek_node_table(buf + 8, buf + 8 + n, t.first, t.count))
         fail(name, at, "corrupted frame: cannot decode the node table's first node and count");
       if (t.first != next_node || t.count == 0 || t.count > x.node_count - next_node)
-        fail(name, at, "corrupted frame: node table of " + std::to_string(t.count) +
-                           " nodes from node " + std::to_string(t.first) + ", expected node " +
-                           std::to_string(next_node) + " of " + std::to_string(x.node_count));
+        fail(name, at,
+             "corrupted frame: node table of " + std::to_string(t.count) + " nodes from node " +
+                 std::to_string(t.first) + ", expected node " + std::to_string(next_node) + " of " +
+                 std::to_string(x.node_count));
       next_node += t.count;
       x.node_tables.push_back(t);
     } else if (rank == 2) {
@@ -175,8 +177,8 @@ SgpbV3Edges read_sgpb_v3_edges(const std::string& path, const SgpbV3Index& index
       if (k == first_table) {
         if (t.first() >= index.edge_count)
           throw graph::InvalidArgument("edge table starts at edge " + std::to_string(t.first()) +
-                                       ", past the header's " +
-                                       std::to_string(index.edge_count) + " edges");
+                                       ", past the header's " + std::to_string(index.edge_count) +
+                                       " edges");
         out.first = next = t.first();
       }
       decode_edge_table(t, h, next, index.node_count, out.evidence, [&](const DecodedEdge& d) {

@@ -8,8 +8,8 @@
 // tables follow each other and hold the header's node count. It reads no edge table.
 // read_sgpb_v3_nodes reads the node tables that hold a range of node numbers, whole (CRC and
 // every check of the table), and keeps the ids, cleaned names (graph::clean_name), kinds and
-// aliases of that range only. read_sgpb_v3_edges reads a range of edge tables, whole and checked, and
-// keeps each edge's endpoints (the smaller first for a symmetric relation, as graph::Graph
+// aliases of that range only. read_sgpb_v3_edges reads a range of edge tables, whole and checked,
+// and keeps each edge's endpoints (the smaller first for a symmetric relation, as graph::Graph
 // stores it), its weight under a graph::WeightSource (graph::edge_weight), and whether some
 // edge has a user weight.
 // Checks left to the caller, who sees every range: that the edge ranges follow each other
@@ -44,7 +44,7 @@ struct SgpbV3Index {
   std::uint64_t file_bytes = 0;
   std::uint64_t node_count = 0, edge_count = 0, evidence_count = 0;  // the header's
   std::uint64_t article_count = 0;
-  std::vector<SgpbV3Table> node_tables, edge_tables;                 // in file order
+  std::vector<SgpbV3Table> node_tables, edge_tables;  // in file order
   std::uint64_t bytes_read = 0;
 };
 

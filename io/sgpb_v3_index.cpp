@@ -95,8 +95,7 @@ std::vector<std::uint64_t> key_firsts(const std::vector<Key>& keys, std::uint64_
 
 }  // namespace
 
-void write_node_index(const graph::Graph& g, const IndexLayout& layout,
-                      std::uint64_t chunk_bytes,
+void write_node_index(const graph::Graph& g, const IndexLayout& layout, std::uint64_t chunk_bytes,
                       const std::function<void(const std::string&, int)>& emit) {
   // Name keys: folded name, folded aliases, id of each node, as load_sgpb_node folds them.
   std::vector<Key> names;
@@ -150,10 +149,12 @@ void write_node_index(const graph::Graph& g, const IndexLayout& layout,
     };
   };
   write_array(kNameKeys, names.size(), keys_per, key_record(names), emit);
-  write_array(kIncidenceOffsets, offsets.size(), offsets_per,
-              [&](std::uint64_t i, std::string& out) { put_le(out, offsets[i], 8); }, emit);
-  write_array(kIncidence, incidence.size(), entries_per,
-              [&](std::uint64_t i, std::string& out) { put_le(out, incidence[i], 4); }, emit);
+  write_array(
+      kIncidenceOffsets, offsets.size(), offsets_per,
+      [&](std::uint64_t i, std::string& out) { put_le(out, offsets[i], 8); }, emit);
+  write_array(
+      kIncidence, incidence.size(), entries_per,
+      [&](std::uint64_t i, std::string& out) { put_le(out, incidence[i], 4); }, emit);
   write_array(kArticleKeys, articles.size(), keys_per, key_record(articles), emit);
 
   std::string m;
@@ -225,10 +226,11 @@ std::string read_chunk(File& file, const FrameAt& f, IndexArray array, std::uint
       }))
     bad(file, f.offset, "cannot decode the chunk");
   if (got_array != array || got_first != first || size != n * record)
-    bad(file, f.offset, "chunk of array " + std::to_string(got_array) + " from record " +
-                            std::to_string(got_first) + " of " + std::to_string(size) +
-                            " bytes, expected array " + std::to_string(array) + " from " +
-                            std::to_string(first) + " of " + std::to_string(n * record));
+    bad(file, f.offset,
+        "chunk of array " + std::to_string(got_array) + " from record " +
+            std::to_string(got_first) + " of " + std::to_string(size) + " bytes, expected array " +
+            std::to_string(array) + " from " + std::to_string(first) + " of " +
+            std::to_string(n * record));
   return size == 0 ? std::string() : std::string(reinterpret_cast<const char*>(data), size);
 }
 
@@ -248,31 +250,51 @@ std::optional<NodeIndexDir> read_node_index(File& file, const V3File& v3,
   bool arrays_ok = true;
   if (payload.empty() || static_cast<unsigned char>(payload[0]) != (kNodeIndexBody << 3 | 2) ||
       !body_of(payload, p, end) ||
-      !for_each_field(p, end, [&](std::uint64_t field, std::uint64_t v, const unsigned char* d) {
-        if (!d) {
-          switch (field) {
-            case 1: nodes = v; break;
-            case 2: edges = v; break;
-            case 3: articles = v; break;
-            case 4: x.name_keys = v; break;
-            case 5: x.keys_per_chunk = v; break;
-            case 7: x.incidence = v; break;
-            case 8: x.offsets_per_chunk = v; break;
-            case 9: x.entries_per_chunk = v; break;
-            case 10: x.article_keys = v; break;
-            default: break;
-          }
-          return;
-        }
-        std::vector<std::uint64_t>* to = field == 6    ? &x.name_key_firsts
-                                         : field == 11 ? &x.article_key_firsts
-                                         : field == 12 ? &x.node_table_firsts
-                                         : field == 13 ? &x.edge_table_firsts
-                                         : field == 14 ? &x.edge_table_evidence
-                                         : field == 15 ? &x.article_firsts
-                                                       : nullptr;
-        if (to) arrays_ok = arrays_ok && u64_array(d, v, *to);
-      }) ||
+      !for_each_field(p, end,
+                      [&](std::uint64_t field, std::uint64_t v, const unsigned char* d) {
+                        if (!d) {
+                          switch (field) {
+                            case 1:
+                              nodes = v;
+                              break;
+                            case 2:
+                              edges = v;
+                              break;
+                            case 3:
+                              articles = v;
+                              break;
+                            case 4:
+                              x.name_keys = v;
+                              break;
+                            case 5:
+                              x.keys_per_chunk = v;
+                              break;
+                            case 7:
+                              x.incidence = v;
+                              break;
+                            case 8:
+                              x.offsets_per_chunk = v;
+                              break;
+                            case 9:
+                              x.entries_per_chunk = v;
+                              break;
+                            case 10:
+                              x.article_keys = v;
+                              break;
+                            default:
+                              break;
+                          }
+                          return;
+                        }
+                        std::vector<std::uint64_t>* to = field == 6    ? &x.name_key_firsts
+                                                         : field == 11 ? &x.article_key_firsts
+                                                         : field == 12 ? &x.node_table_firsts
+                                                         : field == 13 ? &x.edge_table_firsts
+                                                         : field == 14 ? &x.edge_table_evidence
+                                                         : field == 15 ? &x.article_firsts
+                                                                       : nullptr;
+                        if (to) arrays_ok = arrays_ok && u64_array(d, v, *to);
+                      }) ||
       !arrays_ok)
     bad(file, dir.offset, "cannot decode the directory");
   if (nodes != h.node_count() || edges != h.edge_count() || articles != h.article_count())
@@ -331,8 +353,7 @@ std::vector<std::uint32_t> index_lookup(File& file, const NodeIndexDir& x, Index
     std::uint64_t last = 0;
     for (std::uint64_t i = 0; i < n; ++i) {
       const std::uint64_t h = get_u64(data.data() + 12 * i);
-      if ((i == 0 && h != firsts[c]) || h < last)
-        bad(file, chunks[c].offset, "keys out of order");
+      if ((i == 0 && h != firsts[c]) || h < last) bad(file, chunks[c].offset, "keys out of order");
       last = h;
       if (h == hash) out.push_back(get_u32(data.data() + 12 * i + 8));
     }

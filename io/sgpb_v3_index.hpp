@@ -72,8 +72,7 @@ struct IndexLayout {
 
 // Writes the index chunks, then the directory, as frame payloads through emit(payload, body).
 // `chunk_bytes`: a chunk's data stays within it (at least one record).
-void write_node_index(const graph::Graph& g, const IndexLayout& layout,
-                      std::uint64_t chunk_bytes,
+void write_node_index(const graph::Graph& g, const IndexLayout& layout, std::uint64_t chunk_bytes,
                       const std::function<void(const std::string&, int)>& emit);
 
 // The directory, read and checked against the file's frames.

@@ -51,10 +51,12 @@ struct NodeMatch {
 struct KeptEdge {
   DecodedEdge edge;
   std::uint64_t first_item = 0;  // of its evidence in the file
-  bool skip = false;  // its evidence is not read
+  bool skip = false;             // its evidence is not read
 };
 
-struct TableRange { std::uint64_t first, count; };
+struct TableRange {
+  std::uint64_t first, count;
+};
 
 // With the node index (io/sgpb_v3_index.hpp): the node found by the keys of its name, alias
 // or id (each candidate checked against its node table, so that a hash collision never
@@ -66,10 +68,10 @@ void find_by_index(File& file, const V3File& v3, const NodeIndexDir& x, std::str
   const pb::Header& h = v3.header;
   const std::string& name = file.name();
   for (std::size_t k = 0; k < x.node_tables.size(); ++k)
-    node_tables.push_back({x.node_table_firsts[k],
-                           (k + 1 < x.node_tables.size() ? x.node_table_firsts[k + 1]
-                                                         : h.node_count()) -
-                               x.node_table_firsts[k]});
+    node_tables.push_back(
+        {x.node_table_firsts[k],
+         (k + 1 < x.node_tables.size() ? x.node_table_firsts[k + 1] : h.node_count()) -
+             x.node_table_firsts[k]});
   const std::string folded = graph::fold_name(query);
   const std::size_t folded_alnum = ascii_alnum(folded);
   std::vector<std::uint32_t> candidates;
@@ -119,8 +121,8 @@ void find_by_index(File& file, const V3File& v3, const NodeIndexDir& x, std::str
     fail(name, x.at, "corrupted frame: node index: a key names a node past the node tables");
   v = match.chosen();
   if (v == kNone) return;
-  const std::vector<std::uint32_t> edges = incident_edges(file, x, v, h.node_count(),
-                                                          h.edge_count());
+  const std::vector<std::uint32_t> edges =
+      incident_edges(file, x, v, h.node_count(), h.edge_count());
   next = 0;
   for (std::size_t k = 0; k < x.edge_tables.size() && next < edges.size(); ++k) {
     const std::uint64_t first = x.edge_table_firsts[k];
@@ -134,17 +136,16 @@ void find_by_index(File& file, const V3File& v3, const NodeIndexDir& x, std::str
         throw graph::InvalidArgument("not the edge table the node index says");
       std::uint64_t evidence = x.edge_table_evidence[k];
       std::uint64_t e = first;
-      decode_edge_table(frame.edge_table(), h, first, h.node_count(), evidence,
-                        [&](const DecodedEdge& d) {
-                          if (next < edges.size() && edges[next] == e) {
-                            if (d.source != v && d.target != v)
-                              throw graph::InvalidArgument(
-                                  "the node index gives an edge of another node");
-                            kept.push_back({d, evidence - d.evidence});
-                            ++next;
-                          }
-                          ++e;
-                        });
+      decode_edge_table(
+          frame.edge_table(), h, first, h.node_count(), evidence, [&](const DecodedEdge& d) {
+            if (next < edges.size() && edges[next] == e) {
+              if (d.source != v && d.target != v)
+                throw graph::InvalidArgument("the node index gives an edge of another node");
+              kept.push_back({d, evidence - d.evidence});
+              ++next;
+            }
+            ++e;
+          });
     } catch (const graph::Error& e) {
       fail(name, f.offset, std::string("corrupted frame: ") + e.what());
     }
@@ -156,8 +157,7 @@ void find_by_index(File& file, const V3File& v3, const NodeIndexDir& x, std::str
 // With the node index: the articles whose id is in `cited`, from the article frames that
 // hold them only, in file order (as read_cited_articles adds them).
 void read_cited_articles_indexed(File& file, const V3File& v3, const NodeIndexDir& x,
-                                 const std::unordered_set<std::string>& cited,
-                                 graph::Graph& g) {
+                                 const std::unordered_set<std::string>& cited, graph::Graph& g) {
   std::vector<std::size_t> wanted;
   for (const std::string& id : cited)
     for (const std::uint32_t a : index_lookup(file, x, kArticleKeys, index_key(id))) {
@@ -293,8 +293,8 @@ std::optional<SgpbNodeLoad> load_sgpb_node(const std::string& path, const SgpbNo
     if (member == members.size()) break;
     if (members[member] >= range.first + range.count) continue;
     file.frame(f.offset, f.length, payload, frame, [&](const std::string& p) {
-      check_node_table_items(p, h.node_count() - std::min<std::uint64_t>(h.node_count(),
-                                                                         range.first));
+      check_node_table_items(p,
+                             h.node_count() - std::min<std::uint64_t>(h.node_count(), range.first));
     });
     try {
       if (frame.body_case() != pb::Frame::kNodeTable || frame.node_table().first() != range.first ||

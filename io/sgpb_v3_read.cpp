@@ -44,25 +44,23 @@ void add_node_table(const pb::NodeTable& t, graph::Graph& g, std::uint64_t decla
 }
 
 struct EdgeSink {
-  bool topology = false;                 // keep evidence counts in unloaded_evidence
-  std::vector<std::uint32_t> counts;     // full read: each edge's evidence count
-  std::vector<graph::EdgeRef> refs;      // full read: each edge
-  std::uint64_t evidence = 0;            // sum of the counts so far
+  bool topology = false;              // keep evidence counts in unloaded_evidence
+  std::vector<std::uint32_t> counts;  // full read: each edge's evidence count
+  std::vector<graph::EdgeRef> refs;   // full read: each edge
+  std::uint64_t evidence = 0;         // sum of the counts so far
 };
 
 // Appends the table's edges to `g`. Throws graph::InvalidArgument.
 void add_edge_table(const pb::EdgeTable& t, graph::Graph& g, const pb::Header& h, EdgeSink& sink) {
-  decode_edge_table(t, h, g.edge_count(), g.node_count(), sink.evidence,
-                    [&](const DecodedEdge& d) {
-                      graph::EdgeData e = edge_data_of(d);
-                      if (sink.topology) e.unloaded_evidence = d.evidence;
-                      const graph::EdgeRef ref = g.append_edge_unchecked(d.source, d.target,
-                                                                         std::move(e));
-                      if (!sink.topology) {
-                        sink.counts.push_back(d.evidence);
-                        sink.refs.push_back(ref);
-                      }
-                    });
+  decode_edge_table(t, h, g.edge_count(), g.node_count(), sink.evidence, [&](const DecodedEdge& d) {
+    graph::EdgeData e = edge_data_of(d);
+    if (sink.topology) e.unloaded_evidence = d.evidence;
+    const graph::EdgeRef ref = g.append_edge_unchecked(d.source, d.target, std::move(e));
+    if (!sink.topology) {
+      sink.counts.push_back(d.evidence);
+      sink.refs.push_back(ref);
+    }
+  });
 }
 
 }  // namespace
@@ -79,8 +77,8 @@ graph::Graph read_sgpb_v3_rest(std::istream& in, const std::string& name, const 
   std::string kinds(1, static_cast<char>(pb::Frame::kHeader));
   EdgeSink sink;
   std::uint64_t articles = 0, evidence = 0;
-  std::size_t edge = 0;      // the edge whose evidence comes next
-  std::uint32_t taken = 0;   // of its evidence items so far
+  std::size_t edge = 0;     // the edge whose evidence comes next
+  std::uint32_t taken = 0;  // of its evidence items so far
   int stage = 0;
   std::string payload;
   pb::Frame frame;
@@ -102,8 +100,8 @@ graph::Graph read_sgpb_v3_rest(std::istream& in, const std::string& name, const 
     const int body = static_cast<unsigned char>(payload[0]) >> 3;
     try {
       if (body == pb::Frame::kNodeTable)
-        check_node_table_items(payload, h.node_count() - std::min<std::uint64_t>(
-                                                              h.node_count(), g.node_count()));
+        check_node_table_items(
+            payload, h.node_count() - std::min<std::uint64_t>(h.node_count(), g.node_count()));
       else
         check_items(payload, body, body == pb::Frame::kArticles ? articles : evidence,
                     body == pb::Frame::kArticles ? h.article_count() : h.evidence_count());
@@ -120,8 +118,9 @@ graph::Graph read_sgpb_v3_rest(std::istream& in, const std::string& name, const 
               "frame out of order (header, node tables, edge tables, articles, evidence, node "
               "index, footer)");
         if (g.node_count() != h.node_count() || g.edge_count() != h.edge_count())
-          throw graph::InvalidArgument("the node and edge tables hold fewer items than the "
-                                       "header declares");
+          throw graph::InvalidArgument(
+              "the node and edge tables hold fewer items than the "
+              "header declares");
         stage = rank;
         lengths.push_back(length);
         kinds.push_back(static_cast<char>(body));
@@ -145,8 +144,12 @@ graph::Graph read_sgpb_v3_rest(std::istream& in, const std::string& name, const 
                                      " edges, the header declares " +
                                      std::to_string(h.edge_count()));
       switch (frame.body_case()) {
-        case pb::Frame::kNodeTable: add_node_table(frame.node_table(), g, h.node_count()); break;
-        case pb::Frame::kEdgeTable: add_edge_table(frame.edge_table(), g, h, sink); break;
+        case pb::Frame::kNodeTable:
+          add_node_table(frame.node_table(), g, h.node_count());
+          break;
+        case pb::Frame::kEdgeTable:
+          add_edge_table(frame.edge_table(), g, h, sink);
+          break;
         case pb::Frame::kArticles:
           for (const auto& a : frame.articles().articles()) g.add_article(from_proto(a));
           articles += static_cast<std::uint64_t>(frame.articles().articles_size());
@@ -154,8 +157,8 @@ graph::Graph read_sgpb_v3_rest(std::istream& in, const std::string& name, const 
         case pb::Frame::kEvidence: {
           if (frame.evidence().first() != evidence)
             throw graph::InvalidArgument("evidence chunk starts at item " +
-                                         std::to_string(frame.evidence().first()) +
-                                         ", expected " + std::to_string(evidence));
+                                         std::to_string(frame.evidence().first()) + ", expected " +
+                                         std::to_string(evidence));
           for (const pb::Evidence& x : frame.evidence().evidence()) {
             while (edge < sink.counts.size() && taken == sink.counts[edge]) ++edge, taken = 0;
             if (edge == sink.counts.size())
@@ -353,8 +356,7 @@ std::optional<TopologyArrays> topology_arrays(const std::string& path,
                 // No labels, no duplicate check: only that the name folds to something,
                 // which an ASCII letter or digit says (cleaning and folding keep it).
                 if (!has_ascii_alnum(raw) && graph::fold_name(graph::clean_name(raw)).empty())
-                  throw graph::InvalidArgument("node '" + std::string(id) +
-                                               "' has an empty name");
+                  throw graph::InvalidArgument("node '" + std::string(id) + "' has an empty name");
                 t.kinds.push_back(kind);
                 return;
               }
@@ -457,9 +459,8 @@ NodeLabels load_node_labels(const TopologyArrays& t, std::vector<std::uint32_t> 
     const std::uint64_t first = k == 0 ? 0 : t.node_table_ends[k - 1];
     if (nodes[next] >= t.node_table_ends[k]) continue;
     const FrameAt& f = tables[k];
-    file.frame(f.offset, f.length, payload, frame, [&](const std::string& p) {
-      check_node_table_items(p, h.node_count() - first);
-    });
+    file.frame(f.offset, f.length, payload, frame,
+               [&](const std::string& p) { check_node_table_items(p, h.node_count() - first); });
     try {
       if (frame.body_case() != pb::Frame::kNodeTable ||
           frame.node_table().count() != t.node_table_ends[k] - first)

@@ -49,14 +49,22 @@ bool count_items(const std::string& payload, std::uint32_t item, std::uint64_t& 
 // chunks, then its directory), footer.
 int rank_of(int body) {
   switch (body) {
-    case pb::Frame::kNodeTable: return 1;
-    case pb::Frame::kEdgeTable: return 2;
-    case pb::Frame::kArticles: return 3;
-    case pb::Frame::kEvidence: return 4;
-    case kIndexChunkBody: return 5;
-    case kNodeIndexBody: return 6;
-    case pb::Frame::kFooter: return kFooterRank;
-    default: return -1;
+    case pb::Frame::kNodeTable:
+      return 1;
+    case pb::Frame::kEdgeTable:
+      return 2;
+    case pb::Frame::kArticles:
+      return 3;
+    case pb::Frame::kEvidence:
+      return 4;
+    case kIndexChunkBody:
+      return 5;
+    case kNodeIndexBody:
+      return 6;
+    case pb::Frame::kFooter:
+      return kFooterRank;
+    default:
+      return -1;
   }
 }
 
@@ -64,8 +72,9 @@ int rank_of(int body) {
 // header's limits. Throws graph::InvalidArgument.
 void check_items(const std::string& payload, int body, std::uint64_t read_so_far,
                  std::uint64_t declared) {
-  const std::uint32_t item = body == pb::Frame::kArticles ? 1
-                             : body == pb::Frame::kEvidence ? 2 : 0;
+  const std::uint32_t item = body == pb::Frame::kArticles   ? 1
+                             : body == pb::Frame::kEvidence ? 2
+                                                            : 0;
   if (item == 0) return;
   std::uint64_t n = 0;
   if (!count_items(payload, item, n)) throw graph::InvalidArgument("cannot decode payload");
@@ -88,19 +97,19 @@ void check_node_table_items(const std::string& payload, std::uint64_t nodes_left
   const unsigned char *p = nullptr, *end = nullptr;
   std::uint64_t count = 0, extras = 0, items = 0;
   bool extras_ok = true;
-  const bool ok = body_of(payload, p, end) &&
-                  for_each_field(p, end, [&](std::uint64_t field, std::uint64_t v,
-                                             const unsigned char* d) {
-                    if (field == 2 && d == nullptr) count = v;
-                    if (field != 8 || d == nullptr) return;
-                    ++extras;
-                    ++items;
-                    extras_ok = extras_ok && for_each_field(d, d + v, [&](std::uint64_t f,
-                                                                          std::uint64_t,
-                                                                          const unsigned char* x) {
-                                  items += x != nullptr && (f == 2 || f == 3);
-                                });
-                  });
+  const bool ok =
+      body_of(payload, p, end) &&
+      for_each_field(p, end, [&](std::uint64_t field, std::uint64_t v, const unsigned char* d) {
+        if (field == 2 && d == nullptr) count = v;
+        if (field != 8 || d == nullptr) return;
+        ++extras;
+        ++items;
+        extras_ok =
+            extras_ok &&
+            for_each_field(d, d + v, [&](std::uint64_t f, std::uint64_t, const unsigned char* x) {
+              items += x != nullptr && (f == 2 || f == 3);
+            });
+      });
   if (!ok || !extras_ok) throw graph::InvalidArgument("cannot decode payload");
   if (count > nodes_left)
     throw graph::InvalidArgument("node table of " + std::to_string(count) +
@@ -141,8 +150,7 @@ bool open_v3(File& file, V3File& out, std::uint32_t& version) {
   pb::Frame frame;
   char head[8];
   if (!file.read(0, magic, sizeof magic) || std::memcmp(magic, kSgpbMagic, sizeof magic) != 0 ||
-      !file.read(sizeof magic, head, 8) || get_u32(head) > kMaxFrameBytes ||
-      get_u32(head) == 0)
+      !file.read(sizeof magic, head, 8) || get_u32(head) > kMaxFrameBytes || get_u32(head) == 0)
     return false;
   const std::uint32_t header_bytes = get_u32(head);
   payload.resize(header_bytes);
@@ -178,9 +186,10 @@ bool open_v3(File& file, V3File& out, std::uint32_t& version) {
       footer.article_count() != h.article_count())
     fail(name, footer_at, "header counts do not match the frames read (the footer's counts)");
   std::uint64_t end = sizeof magic;
-  bool index_ok = frames >= 1 && static_cast<std::uint64_t>(footer.frame_lengths_size()) == frames &&
-                  footer.frame_kinds().size() == frames && footer.frame_lengths(0) == header_bytes &&
-                  footer.frame_kinds()[0] == pb::Frame::kHeader;
+  bool index_ok =
+      frames >= 1 && static_cast<std::uint64_t>(footer.frame_lengths_size()) == frames &&
+      footer.frame_kinds().size() == frames && footer.frame_lengths(0) == header_bytes &&
+      footer.frame_kinds()[0] == pb::Frame::kHeader;
   for (std::uint64_t i = 0; index_ok && i < frames; ++i) {
     const std::uint32_t n = footer.frame_lengths(static_cast<int>(i));
     index_ok = n > 0 && n <= kMaxFrameBytes;
@@ -190,6 +199,5 @@ bool open_v3(File& file, V3File& out, std::uint32_t& version) {
     fail(name, footer_at, "the footer's frame index does not match the file");
   return true;
 }
-
 
 }  // namespace stakegraph::io::detail

@@ -57,15 +57,25 @@ bool for_each_field(const unsigned char* p, const unsigned char* end, F&& f) {
     std::uint64_t tag = 0, v = 0;
     if (!varint(p, end, tag)) return false;
     switch (tag & 7) {
-      case 0: if (!varint(p, end, v)) return false; f(tag >> 3, v, nullptr); break;
-      case 1: if (end - p < 8) return false; p += 8; break;
-      case 5: if (end - p < 4) return false; p += 4; break;
+      case 0:
+        if (!varint(p, end, v)) return false;
+        f(tag >> 3, v, nullptr);
+        break;
+      case 1:
+        if (end - p < 8) return false;
+        p += 8;
+        break;
+      case 5:
+        if (end - p < 4) return false;
+        p += 4;
+        break;
       case 2:
         if (!varint(p, end, v) || v > static_cast<std::uint64_t>(end - p)) return false;
         f(tag >> 3, v, p);
         p += v;
         break;
-      default: return false;
+      default:
+        return false;
     }
   }
   return true;
@@ -115,8 +125,8 @@ inline std::string_view slice(const std::string& blob, std::uint32_t from, std::
 // its nodes, then extra(i, item) for each of its aliases-and-attributes items. Throws
 // graph::InvalidArgument.
 template <class Emit, class Extra>
-void decode_node_table(const pb::NodeTable& t, std::uint64_t expected_first,
-                       std::uint64_t declared, Emit&& emit, Extra&& extra) {
+void decode_node_table(const pb::NodeTable& t, std::uint64_t expected_first, std::uint64_t declared,
+                       Emit&& emit, Extra&& extra) {
   const std::uint64_t n = t.count();
   if (t.first() != expected_first)
     throw graph::InvalidArgument("node table starts at node " + std::to_string(t.first()) +
@@ -237,8 +247,9 @@ class File : public OffsetReader {
   // The frame at `at`, whose length the index says: head, length, CRC checked; then
   // before_decode(payload) (which throws graph::Error for a frame not to decode); decoded.
   template <class BeforeDecode = void (*)(const std::string&)>
-  void frame(std::uint64_t at, std::uint32_t length, std::string& payload, pb::Frame& out,
-             BeforeDecode&& before_decode = [](const std::string&) {}) {
+  void frame(
+      std::uint64_t at, std::uint32_t length, std::string& payload, pb::Frame& out,
+      BeforeDecode&& before_decode = [](const std::string&) {}) {
     checked(at, length, payload);
     try {
       before_decode(payload);
@@ -258,7 +269,8 @@ class File : public OffsetReader {
     payload.resize(length);
     if (!read(at + 8, payload.data(), length))
       fail(name(), at, "truncated file: frame of " + std::to_string(length) + " bytes cut short");
-    if (crc_of(payload) != get_u32(head + 4)) fail(name(), at, "corrupted frame: checksum mismatch");
+    if (crc_of(payload) != get_u32(head + 4))
+      fail(name(), at, "corrupted frame: checksum mismatch");
   }
   // Walks the frame heads from `at` to say where a file whose trailer does not lead to its
   // footer is damaged; always throws.
@@ -314,14 +326,15 @@ void read_tables(File& file, const V3File& v3, OnNodes&& on_nodes, OnEdges&& on_
     const int body = static_cast<unsigned char>(v3.footer.frame_kinds()[i]);
     const int rank = rank_of(body);
     if (rank < stage || rank < 0 || rank == kFooterRank)
-      fail(name, at, "frame out of order (header, node tables, edge tables, articles, evidence, "
-                     "footer), as the footer's frame index says");
+      fail(name, at,
+           "frame out of order (header, node tables, edge tables, articles, evidence, "
+           "footer), as the footer's frame index says");
     stage = rank;
     if (rank <= 2) {
       file.frame(at, length, payload, frame, [&](const std::string& p) {
         if (body == pb::Frame::kNodeTable)
-          check_node_table_items(p, h.node_count() - std::min<std::uint64_t>(h.node_count(),
-                                                                             nodes_read()));
+          check_node_table_items(
+              p, h.node_count() - std::min<std::uint64_t>(h.node_count(), nodes_read()));
       });
       if (frame.body_case() != body)
         fail(name, at, "corrupted frame: not what the footer's frame index says");

@@ -63,9 +63,9 @@ class Writer {
                          std::to_string(kMaxFrameBytes) + " bytes: not written");
     std::string head;
     put_u32(head, static_cast<std::uint32_t>(buffer_.size()));
-    put_u32(head, static_cast<std::uint32_t>(::crc32(
-                      0L, reinterpret_cast<const Bytef*>(buffer_.data()),
-                      static_cast<uInt>(buffer_.size()))));
+    put_u32(head,
+            static_cast<std::uint32_t>(::crc32(0L, reinterpret_cast<const Bytef*>(buffer_.data()),
+                                               static_cast<uInt>(buffer_.size()))));
     out_.write(head.data(), 8);
     const auto half = static_cast<std::streamsize>(buffer_.size() / 2);
     out_.write(buffer_.data(), half);
@@ -237,8 +237,8 @@ void write_articles(const graph::Graph& g, Writer& w, const SgpbV3WriteOptions& 
   for (const graph::Article& a : g.articles()) {
     pb::Article m = to_proto(a);
     const std::uint64_t size = m.ByteSizeLong() + 6;
-    c.room_for(size, [&] { return "article '" + excerpt_for_message(a.id) + "'"; },
-               kMaxFrameItems - 1);
+    c.room_for(
+        size, [&] { return "article '" + excerpt_for_message(a.id) + "'"; }, kMaxFrameItems - 1);
     c.frame().mutable_articles()->add_articles()->Swap(&m);
     c.added(size);
     if (c.full()) c.flush();

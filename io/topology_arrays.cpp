@@ -38,8 +38,7 @@ void TopologyArrays::release_edges() {
 std::size_t TopologyArrays::memory_bytes() const noexcept {
   return kinds.capacity() * sizeof(graph::Kind) + ids.capacity() + names.capacity() +
          (id_ends.capacity() + name_ends.capacity()) * sizeof(std::uint64_t) +
-         (sources.capacity() + targets.capacity() + evidence.capacity()) *
-             sizeof(std::uint32_t) +
+         (sources.capacity() + targets.capacity() + evidence.capacity()) * sizeof(std::uint32_t) +
          relations.capacity() * sizeof(graph::Relation) +
          weights.capacity() * sizeof(std::pair<std::uint64_t, double>) +
          aliases.capacity() * sizeof(std::pair<std::uint64_t, std::string>);
@@ -56,8 +55,7 @@ std::optional<TopologyArrays> load_topology_arrays(const std::string& path,
 }
 
 std::size_t NodeLabels::at(std::size_t v) const noexcept {
-  return static_cast<std::size_t>(std::lower_bound(nodes.begin(), nodes.end(), v) -
-                                  nodes.begin());
+  return static_cast<std::size_t>(std::lower_bound(nodes.begin(), nodes.end(), v) - nodes.begin());
 }
 
 bool has_weights(const TopologyArrays& t) noexcept { return !t.weights.empty(); }
@@ -87,7 +85,8 @@ std::vector<float> weights_of(const TopologyArrays& t, const graph::CsrOptions& 
 }
 
 void check_size(const TopologyArrays& t) {
-  if (t.node_count() >= 0xFFFFFFFFu) throw graph::InvalidArgument("graph too large for the CSR view");
+  if (t.node_count() >= 0xFFFFFFFFu)
+    throw graph::InvalidArgument("graph too large for the CSR view");
 }
 
 }  // namespace
@@ -96,8 +95,8 @@ graph::Csr csr_of(const TopologyArrays& t, const graph::CsrOptions& options) {
   check_size(t);
   std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs(t.edge_count());
   for (std::size_t i = 0; i < t.edge_count(); ++i) pairs[i] = {t.sources[i], t.targets[i]};
-  return graph::build_csr(static_cast<std::uint32_t>(t.node_count()), pairs,
-                          weights_of(t, options), options);
+  return graph::build_csr(static_cast<std::uint32_t>(t.node_count()), pairs, weights_of(t, options),
+                          options);
 }
 
 graph::Csr take_csr(TopologyArrays& t, const graph::CsrOptions& options) {
@@ -106,8 +105,8 @@ graph::Csr take_csr(TopologyArrays& t, const graph::CsrOptions& options) {
   std::vector<std::uint32_t> sources = std::move(t.sources), targets = std::move(t.targets);
   t.release_edges();
   return graph::build_csr_from_arrays(static_cast<std::uint32_t>(t.node_count()),
-                                      std::move(sources), std::move(targets),
-                                      std::move(weights), options);
+                                      std::move(sources), std::move(targets), std::move(weights),
+                                      options);
 }
 
 }  // namespace stakegraph::io

@@ -56,8 +56,8 @@ struct TopologyArraysOptions {
 };
 
 struct TopologyArrays {
-  std::string path;                          // the file read
-  bool labeled = true;                       // ids, names and aliases held
+  std::string path;                            // the file read
+  bool labeled = true;                         // ids, names and aliases held
   std::vector<std::uint64_t> node_table_ends;  // each node table's end (node number)
   // Nodes: kinds, ids and cleaned names as string tables (end offsets into one blob).
   std::vector<graph::Kind> kinds;

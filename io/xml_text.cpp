@@ -114,9 +114,12 @@ std::map<std::string, AttributeType> attribute_types(const graph::Graph& g) {
 
 std::string_view attribute_type_name(AttributeType t) noexcept {
   switch (t) {
-    case AttributeType::kInt: return "int";
-    case AttributeType::kDouble: return "double";
-    case AttributeType::kString: return "string";
+    case AttributeType::kInt:
+      return "int";
+    case AttributeType::kDouble:
+      return "double";
+    case AttributeType::kString:
+      return "string";
   }
   return "string";
 }

@@ -19,11 +19,15 @@ namespace stakegraph::test_support {
 inline graph::Graph story_graph() {
   using namespace graph;
   Graph g;
-  const auto a1 = g.add_article({.id = "seed", .title = "US government 'urges' allies",
-                                 .date = 20190201, .source = "TechRadar", .url = "https://x/1",
-                                 .path = "samples/articles/seed.txt", .text_hash = "ab12"});
-  const auto a2 = g.add_article({.id = "second", .title = "Ban \"widens\" \\ <&>",
-                                 .date = 20190515});
+  const auto a1 = g.add_article({.id = "seed",
+                                 .title = "US government 'urges' allies",
+                                 .date = 20190201,
+                                 .source = "TechRadar",
+                                 .url = "https://x/1",
+                                 .path = "samples/articles/seed.txt",
+                                 .text_hash = "ab12"});
+  const auto a2 =
+      g.add_article({.id = "second", .title = "Ban \"widens\" \\ <&>", .date = 20190515});
   const NodeIndex us = g.add_node("United States", Kind::kGovernment);
   g.add_alias(us, "US");
   g.add_alias(us, "Washington");
@@ -33,7 +37,8 @@ inline graph::Graph story_graph() {
   g.add_alias(hw, "the Chinese company");
   const NodeIndex wsj = g.add_node("The Wall Street Journal", Kind::kMedia);
   const NodeIndex esp = g.add_node("espionage via backdoors", Kind::kAllegation);
-  const NodeIndex ren = g.add_node("Ren Zhengfei \xE4\xBB\xBB\xE6\xAD\xA3\xE9\x9D\x9E", Kind::kPerson);
+  const NodeIndex ren =
+      g.add_node("Ren Zhengfei \xE4\xBB\xBB\xE6\xAD\xA3\xE9\x9D\x9E", Kind::kPerson);
   auto evidence = [](std::uint32_t art, std::uint32_t i, std::string text, bool hedged) {
     Evidence e;
     e.article = art;
@@ -47,7 +52,10 @@ inline graph::Graph story_graph() {
     return e;
   };
   g.add_evidence(g.add_edge(us, de, Relation::kRequest),
-                 evidence(a1, 1, "The US is reportedly urging \xE2\x80\x9C" "allies\xE2\x80\x9D.", true));
+                 evidence(a1, 1,
+                          "The US is reportedly urging \xE2\x80\x9C"
+                          "allies\xE2\x80\x9D.",
+                          true));
   const EdgeRef ban = g.add_edge(us, hw, Relation::kSanction);
   g.add_evidence(ban, evidence(a1, 4, "Huawei has been frozen out of the US market.", false));
   g.add_evidence(ban, evidence(a2, 0, "Washington \"banned\" C:\\ <Huawei> & co.", false));
@@ -72,8 +80,7 @@ inline graph::Graph random_graph(std::size_t n, std::size_t m, unsigned seed,
   std::mt19937_64 rng(seed);
   const auto art = g.add_article({.id = "random", .date = 20200101});
   for (std::size_t i = 0; i < n; ++i)
-    g.add_node("node " + std::to_string(i),
-               static_cast<Kind>(1 + rng() % (kKindCount - 1)));
+    g.add_node("node " + std::to_string(i), static_cast<Kind>(1 + rng() % (kKindCount - 1)));
   for (std::size_t i = 0; i < m; ++i) {
     const auto s = static_cast<NodeIndex>(rng() % n), t = static_cast<NodeIndex>(rng() % n);
     const auto r = static_cast<Relation>(1 + rng() % (kRelationCount - 1));
@@ -120,7 +127,8 @@ inline std::string graph_difference(const graph::Graph& a, const graph::Graph& b
     const auto e = b.find_edge(*s, *t, x.relation);
     if (!e) return "edge " + label + " missing";
     const EdgeData& y = b.edge(*e);
-    if (x.weight != y.weight || x.goldstein != y.goldstein || x.sign != y.sign) return "edge " + label + " weight/sign differ";
+    if (x.weight != y.weight || x.goldstein != y.goldstein || x.sign != y.sign)
+      return "edge " + label + " weight/sign differ";
     if (!compare_evidence) continue;
     if (x.first_seen != y.first_seen || x.last_seen != y.last_seen)
       return "edge " + label + " dates differ";
@@ -130,8 +138,8 @@ inline std::string graph_difference(const graph::Graph& a, const graph::Graph& b
       const std::string pa = p.article == kNoArticle ? "" : a.articles()[p.article].id;
       const std::string qa = q.article == kNoArticle ? "" : b.articles()[q.article].id;
       if (pa != qa || p.sentence != q.sentence || p.start != q.start || p.end != q.end ||
-          p.text != q.text || p.hedged != q.hedged || p.speaker != q.speaker ||
-          p.rule != q.rule || p.confidence != q.confidence)
+          p.text != q.text || p.hedged != q.hedged || p.speaker != q.speaker || p.rule != q.rule ||
+          p.confidence != q.confidence)
         return "edge " + label + " evidence " + std::to_string(i) + " differs";
     }
   }

@@ -12,9 +12,9 @@
 
 #include <algorithm>
 #include <chrono>
-#include <ctime>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <fstream>
 #include <iostream>
 #include <limits>
@@ -54,8 +54,10 @@ int main(int argc, char** argv) {
   int threads = 0;
   for (int i = 4; i + 1 < argc; i += 2) {
     const std::string flag = argv[i];
-    if (flag == "--nodes") n = static_cast<std::uint32_t>(std::strtoul(argv[i + 1], nullptr, 10));
-    else if (flag == "--threads") threads = std::atoi(argv[i + 1]);
+    if (flag == "--nodes")
+      n = static_cast<std::uint32_t>(std::strtoul(argv[i + 1], nullptr, 10));
+    else if (flag == "--threads")
+      threads = std::atoi(argv[i + 1]);
   }
 
   auto t0 = Clock::now();

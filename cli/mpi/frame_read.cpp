@@ -109,7 +109,7 @@ int directory_rank(const std::string& id, int ranks) {
 
 std::vector<std::uint64_t> flatten(const io::SgpbFrameIndex& x) {
   std::vector<std::uint64_t> v{x.file_bytes, x.format_version, x.node_count,
-                               x.edge_count, x.article_count, x.bytes_read};
+                               x.edge_count, x.article_count,  x.bytes_read};
   for (const io::SgpbFrameInfo& f : x.frames) {
     v.push_back(f.offset);
     v.push_back(f.length);
@@ -140,8 +140,8 @@ io::SgpbFrameIndex unflatten(const std::vector<std::uint64_t>& v) {
 
 // This rank's frames of one section: the section's frames cut into `ranks` contiguous
 // ranges by bytes (a frame goes to the rank its middle byte falls to).
-std::pair<std::size_t, std::size_t> share(const io::SgpbFrameIndex& x, io::SgpbSection s,
-                                          int rank, int ranks) {
+std::pair<std::size_t, std::size_t> share(const io::SgpbFrameIndex& x, io::SgpbSection s, int rank,
+                                          int ranks) {
   std::uint64_t total = 0;
   for (const auto& f : x.frames)
     if (f.section == s) total += f.bytes();
@@ -201,7 +201,7 @@ void fill_rows(std::uint32_t first, std::uint32_t count, std::vector<Arc>& arcs,
 // ---- format version 3 --------------------------------------------------------------------
 
 std::vector<std::uint64_t> flatten(const io::SgpbV3Index& x) {
-  std::vector<std::uint64_t> v{x.file_bytes, x.node_count,  x.edge_count,         x.evidence_count,
+  std::vector<std::uint64_t> v{x.file_bytes, x.node_count,    x.edge_count,        x.evidence_count,
                                x.bytes_read, x.article_count, x.node_tables.size()};
   for (const auto& t : x.node_tables) v.insert(v.end(), {t.offset, t.length, t.first, t.count});
   for (const auto& t : x.edge_tables) v.insert(v.end(), {t.offset, t.length, t.first, t.count});
@@ -217,8 +217,10 @@ io::SgpbV3Index unflatten_v3(const std::vector<std::uint64_t>& v) {
   x.bytes_read = v[4];
   x.article_count = v[5];
   for (std::size_t i = 7; i + 3 < v.size(); i += 4) {
-    const io::SgpbV3Table t{.offset = v[i], .length = static_cast<std::uint32_t>(v[i + 1]),
-                            .first = v[i + 2], .count = v[i + 3]};
+    const io::SgpbV3Table t{.offset = v[i],
+                            .length = static_cast<std::uint32_t>(v[i + 1]),
+                            .first = v[i + 2],
+                            .count = v[i + 3]};
     ((i - 7) / 4 < v[6] ? x.node_tables : x.edge_tables).push_back(t);
   }
   return x;
@@ -278,8 +280,8 @@ void build_rows(const mpi::communicator& comm, std::vector<std::string>& to_owne
     }
   }
   in.clear();
-  fill_rows(rows.first, rows.local_count(), out_arcs, options.weighted, rows.offsets,
-            rows.targets, rows.weights);
+  fill_rows(rows.first, rows.local_count(), out_arcs, options.weighted, rows.offsets, rows.targets,
+            rows.weights);
   if (options.directed)
     fill_rows(rows.first, rows.local_count(), in_arcs, options.weighted, rows.in_offsets,
               rows.in_sources, rows.in_weights);
@@ -323,14 +325,13 @@ std::uint64_t fingerprint(const LocalCsr& c) {
   return sum;
 }
 
-
 // A version 3 file (io/sgpb_v3_frames.hpp): each rank reads the node tables of its own block
 // (its ids and names, nothing else) and its share of the edge tables by bytes; edges hold
 // node numbers, so their arcs go straight to the owners of their rows. Node ids are checked
 // unique through the directory ranks (an all-to-all of the ids).
 void read_v3(const mpi::communicator& comm, const std::string& path,
-             const graph::CsrOptions& options, const io::SgpbV3Index& index,
-             DistributedGraph& out, bool keep_edges) {
+             const graph::CsrOptions& options, const io::SgpbV3Index& index, DistributedGraph& out,
+             bool keep_edges) {
   const int p = comm.size(), me = comm.rank();
   FrameReadStats& st = out.stats;
   if (me == 0) st.bytes_read = index.bytes_read;
@@ -370,8 +371,7 @@ void read_v3(const mpi::communicator& comm, const std::string& path,
       st.edge_frames_first = edge_frame0 + a;
       st.edge_frames_last = edge_frame0 + b;
     }
-    edges = io::read_sgpb_v3_edges(path, index, a, b, options.weighted, options.source,
-                                   keep_edges);
+    edges = io::read_sgpb_v3_edges(path, index, a, b, options.weighted, options.source, keep_edges);
     st.edges = edges.count;
     st.bytes_read += edges.bytes_read;
   });
@@ -387,18 +387,18 @@ void read_v3(const mpi::communicator& comm, const std::string& path,
     for (const auto& r : ranges) {
       if (r[1] == 0) continue;
       if (r[0] != next)
-        throw io::ParseError::at_offset(
-            path, index.edge_tables[r[3] - edge_frame0].offset,
-            "corrupted frame: edge table starts at edge " + std::to_string(r[0]) +
-                ", expected " + std::to_string(next));
+        throw io::ParseError::at_offset(path, index.edge_tables[r[3] - edge_frame0].offset,
+                                        "corrupted frame: edge table starts at edge " +
+                                            std::to_string(r[0]) + ", expected " +
+                                            std::to_string(next));
       next += r[1];
       evidence += r[2];
     }
     if (next != index.edge_count || evidence != index.evidence_count)
-      throw io::ParseError::at_offset(
-          path, sizeof io::kSgpbMagic,
-          "the header's counts do not match the edge tables (" + std::to_string(next) +
-              " edges, " + std::to_string(evidence) + " evidence items)");
+      throw io::ParseError::at_offset(path, sizeof io::kSgpbMagic,
+                                      "the header's counts do not match the edge tables (" +
+                                          std::to_string(next) + " edges, " +
+                                          std::to_string(evidence) + " evidence items)");
   });
   // Unique node ids: each id to its directory rank. Unique names as graph::Graph wants them
   // (two ASCII names that fold alike; io::load_sgpb_topology_arrays refuses them too when it
@@ -541,8 +541,7 @@ DistributedGraph read_distributed(const mpi::communicator& comm, const std::stri
   rows.weighted = options.weighted;
 
   // Nodes: (index, id) to the directory rank of the id and to the node's owner.
-  const std::uint64_t before =
-      mpi::scan(comm, st.nodes, std::plus<std::uint64_t>()) - st.nodes;
+  const std::uint64_t before = mpi::scan(comm, st.nodes, std::plus<std::uint64_t>()) - st.nodes;
   std::vector<std::string> to_dir(static_cast<std::size_t>(p)), to_owner(to_dir.size());
   for (std::size_t i = 0; i < nodes.node_ids.size(); ++i) {
     const auto v = static_cast<std::uint32_t>(before + i);
@@ -587,7 +586,8 @@ DistributedGraph read_distributed(const mpi::communicator& comm, const std::stri
   // Edges: to the directory rank of the source, which resolves it and forwards the edge to
   // the directory rank of the target, which resolves that and sends the arcs to the owners.
   for (const io::SgpbEdgeRecord& e : edges.edges) {
-    const float w = static_cast<float>(e.continued ? e.evidence : std::max<std::uint64_t>(1, e.evidence));
+    const float w =
+        static_cast<float>(e.continued ? e.evidence : std::max<std::uint64_t>(1, e.evidence));
     std::uint32_t bits = 0;
     std::memcpy(&bits, &w, sizeof bits);
     Packer k(to_dir[static_cast<std::size_t>(directory_rank(e.source, p))]);
@@ -628,9 +628,14 @@ DistributedGraph read_distributed(const mpi::communicator& comm, const std::stri
 }
 
 std::vector<FrameReadStats> gather_stats(const mpi::communicator& comm, const FrameReadStats& s) {
-  const std::vector<std::uint64_t> mine{s.node_frames_first, s.node_frames_last,
-                                        s.edge_frames_first, s.edge_frames_last,
-                                        s.nodes, s.edges, s.bytes_read, s.file_bytes};
+  const std::vector<std::uint64_t> mine{s.node_frames_first,
+                                        s.node_frames_last,
+                                        s.edge_frames_first,
+                                        s.edge_frames_last,
+                                        s.nodes,
+                                        s.edges,
+                                        s.bytes_read,
+                                        s.file_bytes};
   std::vector<FrameReadStats> out;
   if (comm.rank() != 0) {
     mpi::gather(comm, mine, 0);
@@ -669,8 +674,7 @@ std::optional<LocalCsr> rows_from_frames(const mpi::communicator& comm, const gr
   mpi::broadcast(comm, flags, 2, 0);
   if (file.empty()) return std::nullopt;
   DistributedGraph g = read_distributed(comm, file, {.directed = flags[0], .weighted = flags[1]});
-  const std::uint64_t sum =
-      mpi::all_reduce(comm, fingerprint(g.rows), std::plus<std::uint64_t>());
+  const std::uint64_t sum = mpi::all_reduce(comm, fingerprint(g.rows), std::plus<std::uint64_t>());
   bool same = comm.rank() == 0 && g.rows.part.n == root->n && sum == fingerprint(*root);
   mpi::broadcast(comm, same, 0);
   std::vector<FrameReadStats> all = gather_stats(comm, g.stats);

@@ -75,11 +75,20 @@ io::GdeltScan scan_part(const mpi::communicator& comm, const ImportGdeltOptions&
 
 // A scan's counts as numbers and strings (its malformed rows), for the message to rank 0.
 std::vector<std::uint64_t> numbers_of(const io::GdeltImportResult& c) {
-  std::vector<std::uint64_t> v{c.files,          c.lines,          c.header_lines,
-                               c.blank_lines,    c.rows,           c.rows_57,
-                               c.rows_58,        c.rows_61,        c.malformed_rows,
-                               c.filtered_by_date, c.filtered_by_root, c.no_actor_rows,
-                               c.one_actor_rows, c.statements_skipped};
+  std::vector<std::uint64_t> v{c.files,
+                               c.lines,
+                               c.header_lines,
+                               c.blank_lines,
+                               c.rows,
+                               c.rows_57,
+                               c.rows_58,
+                               c.rows_61,
+                               c.malformed_rows,
+                               c.filtered_by_date,
+                               c.filtered_by_root,
+                               c.no_actor_rows,
+                               c.one_actor_rows,
+                               c.statements_skipped};
   for (const auto& m : c.malformed) v.push_back(m.line);
   return v;
 }
@@ -96,11 +105,20 @@ std::vector<std::string> strings_of(const io::GdeltImportResult& c) {
 io::GdeltImportResult counts_from(const std::vector<std::uint64_t>& v,
                                   const std::vector<std::string>& s) {
   io::GdeltImportResult c;
-  std::uint64_t* const fields[] = {&c.files,          &c.lines,          &c.header_lines,
-                                   &c.blank_lines,    &c.rows,           &c.rows_57,
-                                   &c.rows_58,        &c.rows_61,        &c.malformed_rows,
-                                   &c.filtered_by_date, &c.filtered_by_root, &c.no_actor_rows,
-                                   &c.one_actor_rows, &c.statements_skipped};
+  std::uint64_t* const fields[] = {&c.files,
+                                   &c.lines,
+                                   &c.header_lines,
+                                   &c.blank_lines,
+                                   &c.rows,
+                                   &c.rows_57,
+                                   &c.rows_58,
+                                   &c.rows_61,
+                                   &c.malformed_rows,
+                                   &c.filtered_by_date,
+                                   &c.filtered_by_root,
+                                   &c.no_actor_rows,
+                                   &c.one_actor_rows,
+                                   &c.statements_skipped};
   constexpr std::size_t kFields = sizeof fields / sizeof fields[0];
   for (std::size_t i = 0; i < kFields && i < v.size(); ++i) *fields[i] = v[i];
   for (std::size_t i = kFields, k = 0; i < v.size() && k + 1 < s.size(); ++i, k += 2)

@@ -29,8 +29,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
-#include <functional>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 #include <limits>
 #include <map>

@@ -53,8 +53,7 @@ std::optional<std::uint32_t> find_step(const mpi::communicator& comm, std::strin
   const std::string folded = graph::fold_name(query);
   for (std::size_t lv = 0; lv < g.ids.size(); ++lv) {
     const std::uint64_t v = g.rows.first + lv;
-    if (mine[0] == kNone && !folded.empty() && graph::fold_name(g.names[lv]) == folded)
-      mine[0] = v;
+    if (mine[0] == kNone && !folded.empty() && graph::fold_name(g.names[lv]) == folded) mine[0] = v;
     if (mine[2] == kNone && g.ids[lv] == query) mine[2] = v;
   }
   if (!folded.empty())
@@ -96,12 +95,13 @@ WholeFile::Induced induced_step(const mpi::communicator& comm, std::vector<std::
     while (w < e.user_weight_values.size() && e.user_weight_values[w].first < number) ++w;
     const std::uint32_t count = e.evidence_counts[i];
     if (among(e.sources[i]) && among(e.targets[i])) {
-      const bool weighted = w < e.user_weight_values.size() && e.user_weight_values[w].first == number;
+      const bool weighted =
+          w < e.user_weight_values.size() && e.user_weight_values[w].first == number;
       std::uint64_t bits = 0;
       if (weighted) std::memcpy(&bits, &e.user_weight_values[w].second, sizeof bits);
-      mine.insert(mine.end(), {number, e.sources[i], e.targets[i],
-                               static_cast<std::uint64_t>(e.relations[i]), count, item,
-                               weighted ? 1u : 0u, bits});
+      mine.insert(mine.end(),
+                  {number, e.sources[i], e.targets[i], static_cast<std::uint64_t>(e.relations[i]),
+                   count, item, weighted ? 1u : 0u, bits});
     }
     item += count;
   }
@@ -168,14 +168,15 @@ class PartsFile final : public WholeFile {
     }
   }
 
-  std::optional<graph::WeightSource> read(
-      bool directed, const std::function<graph::WeightSource(bool)>& source_of,
-      bool allow_zero, bool keep_edges) override {
+  std::optional<graph::WeightSource> read(bool directed,
+                                          const std::function<graph::WeightSource(bool)>& source_of,
+                                          bool allow_zero, bool keep_edges) override {
     graph::WeightSource source = source_of(false);
     read_as(directed, source, keep_edges);
     if (g_parts->user_weights && source_of(true) != source) {
       source = source_of(true);
-      read_as(directed, source, keep_edges);  // the file's own weights: each rank reads its share again
+      read_as(directed, source,
+              keep_edges);  // the file's own weights: each rank reads its share again
     }
     if (source == graph::WeightSource::kWeight &&
         !(allow_zero ? g_parts->weights_non_negative : g_parts->weights_positive))
@@ -192,16 +193,14 @@ class PartsFile final : public WholeFile {
 
   graph::CentralityResult pagerank(const graph::PageRankOptions& o) override {
     graph::CentralityResult r;
-    announce_(kWholePageRank,
-              [&] { r = graph::distributed::pagerank(comm_, g_parts->rows, o); });
+    announce_(kWholePageRank, [&] { r = graph::distributed::pagerank(comm_, g_parts->rows, o); });
     return r;
   }
 
   graph::CentralityResult betweenness(const graph::BetweennessOptions& o) override {
     graph::CentralityResult r;
-    announce_(kWholeBetweenness, [&] {
-      r = graph::distributed::betweenness(comm_, g_parts->rows, o, engine_);
-    });
+    announce_(kWholeBetweenness,
+              [&] { r = graph::distributed::betweenness(comm_, g_parts->rows, o, engine_); });
     return r;
   }
 
@@ -250,9 +249,8 @@ class PartsFile final : public WholeFile {
 
  private:
   void read_as(bool directed, graph::WeightSource source, bool keep_edges) {
-    const graph::CsrOptions o{.directed = directed,
-                              .weighted = source != graph::WeightSource::kNone,
-                              .source = source};
+    const graph::CsrOptions o{
+        .directed = directed, .weighted = source != graph::WeightSource::kNone, .source = source};
     std::vector<FrameReadStats> stats;
     announce_(kWholeRead, [&] { stats = read_step(comm_, path_, o, keep_edges); });
     nodes_ = g_parts->rows.part.n;

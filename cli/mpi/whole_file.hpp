@@ -48,8 +48,8 @@ using Announce = std::function<void(int step, const std::function<void()>& work)
 // read here, on rank 0 alone), else nullptr. `verbose`: print on stderr what each rank read.
 // `engine`: the kernels of components and hop-count betweenness.
 std::unique_ptr<WholeFile> open_whole_file(const boost::mpi::communicator& comm,
-                                           const std::string& path, Announce announce,
-                                           bool verbose, graph::distributed::Engine engine);
+                                           const std::string& path, Announce announce, bool verbose,
+                                           graph::distributed::Engine engine);
 
 // The other ranks: their part of `step` (one of WholeFileStep).
 void serve_whole_file(const boost::mpi::communicator& comm, int step);

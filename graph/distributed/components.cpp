@@ -110,8 +110,8 @@ double modularity(const mpi::communicator& comm, const LocalCsr& local,
     if (local.directed) {
       error = "modularity needs the undirected graph view";
     } else if (membership.size() != n) {
-      error = "modularity: membership has " + std::to_string(membership.size()) +
-              " entries for " + std::to_string(n) + " nodes";
+      error = "modularity: membership has " + std::to_string(membership.size()) + " entries for " +
+              std::to_string(n) + " nodes";
     } else if (std::any_of(membership.begin(), membership.end(),
                            [n](std::uint32_t c) { return c >= n; })) {
       error = "modularity: label out of range";

@@ -2,11 +2,11 @@
 #include "graph/distributed/local_csr.hpp"
 
 #include <algorithm>
-#include <cmath>
-#include <functional>
 #include <boost/mpi/collectives/all_reduce.hpp>
 #include <boost/mpi/collectives/broadcast.hpp>
 #include <boost/serialization/vector.hpp>
+#include <cmath>
+#include <functional>
 #include <stdexcept>
 
 namespace stakegraph::graph::distributed {
@@ -119,11 +119,17 @@ namespace {
 template <typename T>
 MPI_Datatype mpi_type();
 template <>
-MPI_Datatype mpi_type<std::uint64_t>() { return MPI_UINT64_T; }
+MPI_Datatype mpi_type<std::uint64_t>() {
+  return MPI_UINT64_T;
+}
 template <>
-MPI_Datatype mpi_type<std::uint32_t>() { return MPI_UINT32_T; }
+MPI_Datatype mpi_type<std::uint32_t>() {
+  return MPI_UINT32_T;
+}
 template <>
-MPI_Datatype mpi_type<float>() { return MPI_FLOAT; }
+MPI_Datatype mpi_type<float>() {
+  return MPI_FLOAT;
+}
 
 // Every rank's `mine`, joined in rank order, on every rank.
 template <typename T>

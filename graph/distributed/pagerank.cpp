@@ -131,8 +131,7 @@ CentralityResult pagerank(const mpi::communicator& comm, const Csr* root, PageRa
   return run(comm, local, o);
 }
 
-CentralityResult pagerank(const mpi::communicator& comm, const LocalCsr& local,
-                          PageRankOptions o) {
+CentralityResult pagerank(const mpi::communicator& comm, const LocalCsr& local, PageRankOptions o) {
   share_options(comm, local.part.n, o);
   return run(comm, local, o);
 }

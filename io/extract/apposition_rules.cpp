@@ -42,8 +42,7 @@ void ArticleRun::apposition_rules() {
     // "<Person>, a <Body> <role>": "Ana Brook, a Green Party campaign manager".
     if (const Mention* o = mention_at(k); o && part_of_ok(o) && !(o->flags & kPossessive)) {
       bool role = false;
-      for (std::size_t r = o->e; r < std::min<std::size_t>(e, o->e + 3) && is_word(r) && !role;
-           ++r)
+      for (std::size_t r = o->e; r < std::min<std::size_t>(e, o->e + 3) && is_word(r) && !role; ++r)
         role = is(r, kPersonRoles);
       if (role) {
         add(m.ents[0], o->ents[0], Relation::kPartOf, "apposition:role", si);
@@ -60,7 +59,7 @@ void ArticleRun::apposition_rules() {
         const Mention* o = mention_at(k + 1);
         if (!o && k + 2 < e && eq(f(k + 1), "the")) o = mention_at(k + 2);
         if (part_of_ok(o) && !(eq(f(k), "in") && ents_[static_cast<std::size_t>(o->ents[0])].kind !=
-                                                   Kind::kGovernment)) {
+                                                     Kind::kGovernment)) {
           add(m.ents[0], o->ents[0], Relation::kPartOf, "apposition:role", si);
           break;
         }
@@ -76,8 +75,8 @@ void ArticleRun::apposition_rules() {
     if (m.ents.size() != 1 || m.e + 2 >= e || !eq(f(m.e), "of")) continue;
     Ent& pe = ents_[static_cast<std::size_t>(m.ents[0])];
     // An untyped two- or three-word name "of the <party or group>" is a person's.
-    const bool untyped_name = (m.flags & kUntyped) && m.e - m.b >= 2 && m.e - m.b <= 3 &&
-                              eq(f(m.e + 1), "the");
+    const bool untyped_name =
+        (m.flags & kUntyped) && m.e - m.b >= 2 && m.e - m.b <= 3 && eq(f(m.e + 1), "the");
     if (pe.kind != Kind::kPerson && !untyped_name) continue;
     const Mention* o = mention_at(eq(f(m.e + 1), "the") ? m.e + 2 : m.e + 1);
     if (!o || o->ents.size() != 1 || (o->flags & (kUntyped | kPossessive))) continue;
@@ -94,8 +93,7 @@ void ArticleRun::apposition_rules() {
   }
   // "<Body>, part of <Body>" and "<Company>, a unit of <Company>".
   for (const auto& m : ms) {
-    if (m.ents.size() != 1 || m.e + 3 >= e || !eq(f(m.e), ",") || (m.flags & kPossessive))
-      continue;
+    if (m.ents.size() != 1 || m.e + 3 >= e || !eq(f(m.e), ",") || (m.flags & kPossessive)) continue;
     std::size_t k = m.e + 1;
     if (eq(f(k), "a") || eq(f(k), "an") || eq(f(k), "the")) ++k;
     while (k < e && k < m.e + 5 && is_word(k) && !tok(k).cap && !eq(f(k), "part") &&
@@ -104,8 +102,8 @@ void ArticleRun::apposition_rules() {
       ++k;
     if (k + 2 >= e || !eq(f(k + 1), "of")) continue;
     const bool part = eq(f(k), "part") || eq(f(k), "branch") || eq(f(k), "wing");
-    const bool unit = eq(f(k), "unit") || eq(f(k), "subsidiary") || eq(f(k), "arm") ||
-                      eq(f(k), "division");
+    const bool unit =
+        eq(f(k), "unit") || eq(f(k), "subsidiary") || eq(f(k), "arm") || eq(f(k), "division");
     if (!part && !unit) continue;
     std::size_t o_at = k + 2;
     while (o_at < e && o_at < k + 6 && is_word(o_at) && !tok(o_at).cap) ++o_at;
@@ -115,17 +113,19 @@ void ArticleRun::apposition_rules() {
       if (const Mention* owned = mention_at(o->e); owned && actor(*owned)) o = owned;
     if (!o || o->ents.size() != 1 || (o->flags & kUntyped) || o->ents[0] == m.ents[0]) continue;
     const Kind mk = ents_[static_cast<std::size_t>(m.ents[0])].kind;
-    const bool companies = mk == Kind::kOrganization || mk == Kind::kVendor ||
-                           mk == Kind::kOperator;
-    if (unit && companies) add(o->ents[0], m.ents[0], Relation::kOwns, "apposition:unit", si);
-    else add(m.ents[0], o->ents[0], Relation::kPartOf, "apposition:part", si);
+    const bool companies =
+        mk == Kind::kOrganization || mk == Kind::kVendor || mk == Kind::kOperator;
+    if (unit && companies)
+      add(o->ents[0], m.ents[0], Relation::kOwns, "apposition:unit", si);
+    else
+      add(m.ents[0], o->ents[0], Relation::kPartOf, "apposition:part", si);
   }
   // Heads of bodies: "X, ..., who chairs/heads/leads Y": X is part of Y.
   for (std::size_t k = b + 1; k + 1 < e && has_words(kWho); ++k) {
     if (!eq(f(k), "who")) continue;
     const std::string_view v = f(k + 1);
-    if (!(eq(v, "chairs") || eq(v, "heads") || eq(v, "leads") || eq(v, "runs") || eq(v, "chaired") ||
-          eq(v, "headed") || eq(v, "led") || eq(v, "ran")))
+    if (!(eq(v, "chairs") || eq(v, "heads") || eq(v, "leads") || eq(v, "runs") ||
+          eq(v, "chaired") || eq(v, "headed") || eq(v, "led") || eq(v, "ran")))
       continue;
     const Mention* body = first_mention_after(k + 2, k + 5, true);
     if (!body || body->ents.empty()) continue;
@@ -144,7 +144,8 @@ void ArticleRun::apposition_rules() {
   // "X, its (main) ally": allied_with.
   for (std::size_t i = 0; i < ms.size(); ++i) {
     const Mention& m = ms[i];
-    if (m.e + 2 >= e || !eq(f(m.e), ",") || (!eq(f(m.e + 1), "its") && !eq(f(m.e + 1), "their"))) continue;
+    if (m.e + 2 >= e || !eq(f(m.e), ",") || (!eq(f(m.e + 1), "its") && !eq(f(m.e + 1), "their")))
+      continue;
     bool ally = false;
     for (std::size_t k = m.e + 2; k < std::min<std::size_t>(e, m.e + 6); ++k)
       if (eq(f(k), "ally") || eq(f(k), "allies") || eq(f(k), "partner")) ally = true;
@@ -197,8 +198,10 @@ void ArticleRun::apposition_rules() {
     if (!is(k, kWarnVerbs)) continue;
     std::size_t j = k + 1;
     const Mention* object = mention_at(j);
-    if (object && actor(*object)) j = object->e;
-    else object = nullptr;
+    if (object && actor(*object))
+      j = object->e;
+    else
+      object = nullptr;
     if (j >= e || !eq(f(j), "that")) continue;
     bool consequence = false;
     for (std::size_t z = j + 1; z < std::min(e, j + 14) && !eq(f(z), ";"); ++z)
@@ -236,7 +239,8 @@ void ArticleRun::apposition_rules() {
       }
       // The target of a consequence: "would cut gas supplies to Y".
       for (std::size_t z = j + 1; warned.empty() && z + 1 < std::min(e, j + 16); ++z) {
-        if (!(eq(f(z), "to") || eq(f(z), "against") || eq(f(z), "on") || eq(f(z), "with"))) continue;
+        if (!(eq(f(z), "to") || eq(f(z), "against") || eq(f(z), "on") || eq(f(z), "with")))
+          continue;
         if (const Mention* t = first_mention_after(z + 1, z + 3, true)) warned = t->ents;
       }
     }
@@ -253,16 +257,18 @@ void ArticleRun::apposition_rules() {
       ++k;
     if (k + 2 >= e || !(is(k, kCustomerNouns) || is(k, kSupplierNouns))) continue;
     const std::string_view v = f(k + 1);
-    if (!(eq(v, "include") || eq(v, "includes") || eq(v, "included") || eq(v, "are") || eq(v, "were") ||
-          eq(v, "comprise")))
+    if (!(eq(v, "include") || eq(v, "includes") || eq(v, "included") || eq(v, "are") ||
+          eq(v, "were") || eq(v, "comprise")))
       continue;
     const Mention* t = first_mention_after(k + 2, k + 6, true);
     if (!t || negated(k + 1, t->b)) continue;
     const bool customers = is(k, kCustomerNouns);
     for (int x : m.ents)
       for (int y : t->ents)
-        if (customers) add(x, y, Relation::kSupplies, "possessor:customers", si);
-        else add(y, x, Relation::kSupplies, "possessor:suppliers", si);
+        if (customers)
+          add(x, y, Relation::kSupplies, "possessor:customers", si);
+        else
+          add(y, x, Relation::kSupplies, "possessor:suppliers", si);
   }
   // "at the request of X": X requests the sentence's main actor.
   for (std::size_t k = b; k + 3 < e && has_words(kRequestNoun); ++k) {
@@ -283,7 +289,8 @@ void ArticleRun::apposition_rules() {
       (has_words(kFindVerbs) || has_words(kSpeechVerbs)) &&
       (has_words(kWrongdoing) || (has_words(kCrimeWords) && has_words(kFindVerbs)) ||
        without_consent(b, e));
-  for (std::size_t k = b; k + 1 < e && (has_words(kAllegeVerbs) || wrong_words || has_words(kSubordinators)); ++k) {
+  for (std::size_t k = b;
+       k + 1 < e && (has_words(kAllegeVerbs) || wrong_words || has_words(kSubordinators)); ++k) {
     // "X said (that) Y had violated Z": what a speaker says another actor did wrong is a
     // claim when the clause's verb is a wrongdoing.
     if (is(k, kSpeechVerbs) && !is(k, kAllegeVerbs)) {
@@ -316,9 +323,9 @@ void ArticleRun::apposition_rules() {
       continue;
     }
     // "is investigating whether X misled investors": the question is a claim against X.
-    const bool inquiry = eq(f(k + 1), "whether") &&
-                         (f(k).starts_with("investigat") || f(k).starts_with("prob") ||
-                          f(k).starts_with("examin"));
+    const bool inquiry =
+        eq(f(k + 1), "whether") &&
+        (f(k).starts_with("investigat") || f(k).starts_with("prob") || f(k).starts_with("examin"));
     if (!eq(f(k + 1), "that") && !inquiry) continue;
     if (!is(k, kAllegeVerbs) && !inquiry) {
       // "found that X had abused its position": a finding of wrongdoing is a claim.
@@ -355,8 +362,7 @@ void ArticleRun::apposition_rules() {
     auto [lb, le2] = np_label(from, 10);
     // The label keeps its "without (their) consent".
     if (le2 > lb && eq(f(le2 - 1), "without")) le2 = std::min(e, le2 + 2);
-    if (le2 > lb && le2 < e && (eq(f(le2 - 1), "their") || eq(f(le2 - 1), "its")) &&
-        is_word(le2))
+    if (le2 > lb && le2 < e && (eq(f(le2 - 1), "their") || eq(f(le2 - 1), "its")) && is_word(le2))
       ++le2;
     if (le2 <= lb) continue;
     int al = allegation(surface(lb, le2), si);

@@ -1,9 +1,10 @@
 // Rules of relations() on claims attributed to a speaker outside the claim's own clause:
 // "Chile violated the treaty, Peru said", "According to Peru, Chile violated the treaty",
 // "Chile, Peru said, had violated the treaty", "Peru said Chile had violated the treaty",
-// with accusers the text does not name ("..., prosecutors said"), and the accused of a relative clause ("Chile,
-// which Peru accused of spying, ..."); and claims about a subject that no verb of accusing
-// states ("X is alleged to have ...", "allegations that X ...", "X was found guilty of ...").
+// with accusers the text does not name ("..., prosecutors said"), and the accused of a relative
+// clause ("Chile, which Peru accused of spying, ..."); and claims about a subject that no verb of
+// accusing states ("X is alleged to have ...", "allegations that X ...", "X was found guilty of
+// ...").
 #include "io/extract/run.hpp"
 
 namespace stakegraph::io::extract {
@@ -47,8 +48,7 @@ void ArticleRun::claim_rules() {
     if (comma > b + 1 && tok(comma - 1).type == TokenType::kQuote) --comma;
     if (!named_actor(m) || comma <= b + 1 || !eq(f(comma - 1), ",")) continue;
     std::size_t after = v + 1;
-    while (after < e && (eq(f(after), "on") || eq(f(after), "in") || calendar_word(after)))
-      ++after;
+    while (after < e && (eq(f(after), "on") || eq(f(after), "in") || calendar_word(after))) ++after;
     if (after >= e || eq(f(after), ".")) {
       speaker = m;
       ce = comma - 1;
@@ -67,8 +67,7 @@ void ArticleRun::claim_rules() {
     std::size_t c = v - 1;
     while (c > b && c + 4 > v && !eq(f(c), ",")) --c;
     std::size_t after = v + 1;
-    while (after < e && (eq(f(after), "on") || eq(f(after), "in") || calendar_word(after)))
-      ++after;
+    while (after < e && (eq(f(after), "on") || eq(f(after), "in") || calendar_word(after))) ++after;
     if (eq(f(c), ",") && (after >= e || eq(f(after), "."))) {
       unnamed = true;
       ce = c;
@@ -78,19 +77,24 @@ void ArticleRun::claim_rules() {
     // The speaker opens the sentence: a named actor or unnamed accusers, then the verb.
     std::size_t v = b;
     const Mention* front = mention_at(b);
-    if (named_actor(front)) v = front->e;
+    if (named_actor(front))
+      v = front->e;
     else {
       while (v < e && v < b + 4 && !is(v, kClaimSources)) ++v;
-      if (v < e && is(v, kClaimSources)) ++v;
-      else v = b;
+      if (v < e && is(v, kClaimSources))
+        ++v;
+      else
+        v = b;
     }
     if (v > b && v < e && is(v, kSpeechVerbs) && !eq(f(v), "told")) {
       std::size_t c = v + 1;
       while (c < e && (eq(f(c), "on") || calendar_word(c))) ++c;
       if (c < e && eq(f(c), "that")) ++c;
       if (c < e && mention_at(c)) {
-        if (named_actor(front)) speaker = front;
-        else unnamed = true;
+        if (named_actor(front))
+          speaker = front;
+        else
+          unnamed = true;
         cb = c;
       }
     }
@@ -181,10 +185,12 @@ void ArticleRun::subject_claims() {
     // "X was found guilty of fraud", "X pleaded guilty to bribery", "X was implicated in a
     // bribery scheme", "X admitted to dumping waste".
     std::size_t from = e;
-    if (eq(w, "guilty") && (eq(f(k + 1), "of") || eq(f(k + 1), "to"))) from = k + 2;
-    else if (eq(w, "implicated") && eq(f(k + 1), "in") && is(k - 1, kCopulas)) from = k + 2;
-    else if ((eq(w, "admitted") || eq(w, "admits") || eq(w, "confessed")) &&
-             eq(f(k + 1), "to") && k + 2 < e && ends_with(f(k + 2), "ing"))
+    if (eq(w, "guilty") && (eq(f(k + 1), "of") || eq(f(k + 1), "to")))
+      from = k + 2;
+    else if (eq(w, "implicated") && eq(f(k + 1), "in") && is(k - 1, kCopulas))
+      from = k + 2;
+    else if ((eq(w, "admitted") || eq(w, "admits") || eq(w, "confessed")) && eq(f(k + 1), "to") &&
+             k + 2 < e && ends_with(f(k + 2), "ing"))
       from = k + 2;
     if (from >= e) continue;
     std::size_t h = k;  // the verb whose subject is the accused

@@ -29,8 +29,7 @@ std::vector<int> ArticleRun::actor_or_state_at(std::size_t k, const Mention** na
 
 std::size_t ArticleRun::past_pronoun_subject(std::size_t c, std::size_t end) const {
   const std::string_view w = f(c);
-  if (c + 2 >= end || !(eq(w, "it") || eq(w, "he") || eq(w, "she") || eq(w, "they") ||
-                        eq(w, "we")))
+  if (c + 2 >= end || !(eq(w, "it") || eq(w, "he") || eq(w, "she") || eq(w, "they") || eq(w, "we")))
     return c;
   ++c;
   while (c + 1 < end && (is(c, kAux) || is(c, kCopulas))) ++c;
@@ -103,8 +102,10 @@ std::size_t ArticleRun::clause_start(std::size_t h) const {
       // "told", the one spoken to comes first ("told Reuters it would ...").
       std::size_t start = k + 1;
       if (eq(w, "told") || eq(w, "tells")) {
-        if (const Mention* to = mention_at(start)) start = to->e;
-        else if (is_word(start) && !tok(start).cap) ++start;  // "told reporters"
+        if (const Mention* to = mention_at(start))
+          start = to->e;
+        else if (is_word(start) && !tok(start).cap)
+          ++start;  // "told reporters"
       }
       // Only a subject of its own, named or described, right after the verb: "X said it
       // would ..." and "X said he had given Y a warning" are still X's; "its chief said the
@@ -150,9 +151,10 @@ bool ArticleRun::subject_of(std::size_t h, std::vector<int>& out, std::size_t* s
   // object between; it is the main subject's act no more. No subject is given then.
   if (h >= b + 3 && eq(f(h - 1), "to")) {
     static constexpr std::string_view kObjectControl[] = {
-        "expected", "expects", "expect", "wanted", "wants", "allowed", "allows", "forced",
-        "forces", "required", "requires", "encouraged", "encourages", "invited", "invites",
-        "persuaded", "enabled", "enables", "permitted", "permits", "helped", "helps"};
+        "expected",   "expects", "expect",  "wanted",    "wants",    "allowed",
+        "allows",     "forced",  "forces",  "required",  "requires", "encouraged",
+        "encourages", "invited", "invites", "persuaded", "enabled",  "enables",
+        "permitted",  "permits", "helped",  "helps"};
     for (std::size_t c = h - 2; c > b && c + 6 > h; --c) {
       if (std::find(std::begin(kObjectControl), std::end(kObjectControl), f(c - 1)) !=
           std::end(kObjectControl))
@@ -179,8 +181,7 @@ bool ArticleRun::subject_of(std::size_t h, std::vector<int>& out, std::size_t* s
       for (const auto& m : ms)
         if (m.e + 2 <= ante->b && m.b + 12 >= cs && actor(m) && !(m.flags & kPronoun) &&
             m.ents.size() == 1 &&
-            ents_[static_cast<std::size_t>(m.ents[0])].kind == Kind::kPerson &&
-            eq(f(m.e), ","))
+            ents_[static_cast<std::size_t>(m.ents[0])].kind == Kind::kPerson && eq(f(m.e), ","))
           ante = &m;
     // A subject inside the relative clause ("a charge the company has denied").
     for (const auto& m : ms)
@@ -217,8 +218,9 @@ bool ArticleRun::subject_of(std::size_t h, std::vector<int>& out, std::size_t* s
     std::size_t pp = m.b > b && eq(f(m.b - 1), "the") ? m.b - 1 : m.b;
     // "officials of X", "observers from X", "lawyers for X", "officials at X": the group
     // speaks for X.
-    bool group_of = pp > b + 1 && (eq(f(pp - 1), "of") || eq(f(pp - 1), "from") ||
-                                   eq(f(pp - 1), "for") || eq(f(pp - 1), "at")) &&
+    bool group_of = pp > b + 1 &&
+                    (eq(f(pp - 1), "of") || eq(f(pp - 1), "from") || eq(f(pp - 1), "for") ||
+                     eq(f(pp - 1), "at")) &&
                     is(pp - 2, kGroupNouns);
     if (m.b > cs && is(m.b - 1, kPrepositions) && !eq(f(m.b - 1), "by") && !group_of &&
         !(pp < m.b && group_of))
@@ -240,9 +242,8 @@ bool ArticleRun::subject_of(std::size_t h, std::vector<int>& out, std::size_t* s
         if (prep) continue;
         // An unknown name inside the possessed noun phrase is a product or brand, not an
         // actor: "Huawei's in-house Kirin processors are built on ...".
-        const bool brand = (m2.flags & kUntyped) && m2.b <= m.e + 2 && m2.e < h &&
-                           is_word(m2.e) && !tok(m2.e).cap && !is(m2.e, kCopulas) &&
-                           !is(m2.e, kAux);
+        const bool brand = (m2.flags & kUntyped) && m2.b <= m.e + 2 && m2.e < h && is_word(m2.e) &&
+                           !tok(m2.e).cap && !is(m2.e, kCopulas) && !is(m2.e, kAux);
         if (!brand) other = true;
       }
       if (other) continue;
@@ -291,20 +292,19 @@ const Mention* ArticleRun::first_mention_after(std::size_t from, std::size_t lim
                                                bool stop_at_boundary) const {
   const std::size_t e = cur_.e;
   for (std::size_t k = from; k < std::min(limit, e); ++k) {
-    if (stop_at_boundary && (eq(f(k), ";") || eq(f(k), "which") || eq(f(k), "who") ||
-                             (is(k, kSubordinators) && !eq(f(k), "as") && !eq(f(k), "since")) ||
-                             // ", accusing Y of ...": a participle clause of its own
-                             (eq(f(k), ",") && k + 1 < e && ends_with(f(k + 1), "ing") &&
-                              !tok(k + 1).cap) ||
-                             // ", and the army said ...": a clause of its own
-                             (eq(f(k), ",") && k + 1 < e &&
-                              (eq(f(k + 1), "and") || eq(f(k + 1), "but")) && k > from &&
-                              !mention_covering(k - 1)) ||
-                             // "backed its unit and urged the regulator to ...": a second
-                             // verb of the subject's, with its own object
-                             ((eq(f(k), "and") || eq(f(k), "but")) && k > from &&
-                              std::any_of(cur_.hits.begin(), cur_.hits.end(),
-                                          [&](const VerbHit& vh) { return vh.h == k + 1; }))))
+    if (stop_at_boundary &&
+        (eq(f(k), ";") || eq(f(k), "which") || eq(f(k), "who") ||
+         (is(k, kSubordinators) && !eq(f(k), "as") && !eq(f(k), "since")) ||
+         // ", accusing Y of ...": a participle clause of its own
+         (eq(f(k), ",") && k + 1 < e && ends_with(f(k + 1), "ing") && !tok(k + 1).cap) ||
+         // ", and the army said ...": a clause of its own
+         (eq(f(k), ",") && k + 1 < e && (eq(f(k + 1), "and") || eq(f(k + 1), "but")) && k > from &&
+          !mention_covering(k - 1)) ||
+         // "backed its unit and urged the regulator to ...": a second
+         // verb of the subject's, with its own object
+         ((eq(f(k), "and") || eq(f(k), "but")) && k > from &&
+          std::any_of(cur_.hits.begin(), cur_.hits.end(),
+                      [&](const VerbHit& vh) { return vh.h == k + 1; }))))
       return nullptr;
     if (const Mention* m = mention_at(k))
       if (actor(*m)) {
@@ -329,8 +329,8 @@ bool ArticleRun::negated(std::size_t from, std::size_t h) const {
     if (is(k, kNegators)) return true;
     if (eq(w, "no") && k + 1 < e && is(k + 1, kNoNouns)) return true;
     if (eq(w, "yet") && k + 1 < e && eq(f(k + 1), "to")) return true;
-    if ((eq(w, "failed") || eq(w, "declined") || eq(w, "refused")) && k + 1 < e && eq(f(k + 1), "to") &&
-        k + 2 < h)
+    if ((eq(w, "failed") || eq(w, "declined") || eq(w, "refused")) && k + 1 < e &&
+        eq(f(k + 1), "to") && k + 2 < h)
       return true;
     // "denied backing X", "denies ever having armed X": the act is denied.
     if ((eq(w, "denied") || eq(w, "denies") || eq(w, "deny") || eq(w, "denying")) &&
@@ -338,7 +338,7 @@ bool ArticleRun::negated(std::size_t from, std::size_t h) const {
       bool between = true;
       for (std::size_t z = k + 1; z < h; ++z)
         between = between && (eq(f(z), "ever") || eq(f(z), "having") || eq(f(z), "it") ||
-                               eq(f(z), "they") || eq(f(z), "its"));
+                              eq(f(z), "they") || eq(f(z), "its"));
       if (between) return true;
     }
   }
@@ -376,9 +376,9 @@ std::pair<std::size_t, std::size_t> ArticleRun::np_label(std::size_t from,
   std::size_t k = from;
   while (k < e && (eq(f(k), "the") || eq(f(k), "a") || eq(f(k), "an"))) ++k;
   std::size_t end = k;
-  while (end < e && end < k + max_tokens && !eq(f(end), ",") && !eq(f(end), ".") && !eq(f(end), ";") &&
-         tok(end).type != TokenType::kQuote && !eq(f(end), "and") && !eq(f(end), "because") &&
-         !eq(f(end), "after") && !eq(f(end), "but"))
+  while (end < e && end < k + max_tokens && !eq(f(end), ",") && !eq(f(end), ".") &&
+         !eq(f(end), ";") && tok(end).type != TokenType::kQuote && !eq(f(end), "and") &&
+         !eq(f(end), "because") && !eq(f(end), "after") && !eq(f(end), "but"))
     ++end;
   while (end > k && (is(end - 1, kPrepositions) || eq(f(end - 1), "the") || eq(f(end - 1), "a") ||
                      eq(f(end - 1), "an")))
@@ -391,8 +391,8 @@ std::pair<std::size_t, std::size_t> ArticleRun::claim_for(std::size_t k, std::si
   const std::size_t e = cur_.e;
   const std::string_view hv = f(h);
   const bool charge = hv.starts_with("charg") || hv.starts_with("indict");
-  const bool accuse = hv.starts_with("accus") || hv.starts_with("suspect") ||
-                      hv.starts_with("convict");
+  const bool accuse =
+      hv.starts_with("accus") || hv.starts_with("suspect") || hv.starts_with("convict");
   // A participle that states the claim after the act: "sued X, alleging (that) it ...",
   // "fined X, accusing it of ...", "sued X, claiming breach of contract".
   // A penalty's amount and date may come first ("fined X $12 million on Monday, saying the
@@ -400,16 +400,19 @@ std::pair<std::size_t, std::size_t> ArticleRun::claim_for(std::size_t k, std::si
   std::size_t pk = k;
   while (penalty && pk < e && pk < k + 2 && tok(pk).cap && is_word(pk)) ++pk;  // "Mines"
   while (penalty && pk < e && pk < k + 8 && !eq(f(pk), ",") &&
-         !(mention_at(pk) && actor(*mention_at(pk))) &&
-         !eq(f(pk), "and") && !eq(f(pk), "but") && !eq(f(pk), "."))
+         !(mention_at(pk) && actor(*mention_at(pk))) && !eq(f(pk), "and") && !eq(f(pk), "but") &&
+         !eq(f(pk), "."))
     ++pk;
   if (penalty && pk + 3 < e && eq(f(pk), ",") && eq(f(pk + 1), "saying")) {
     std::size_t c = pk + 2;
     if (eq(f(c), "that")) ++c;
     // The clause is about the one penalised: a pronoun or a description ("the company").
-    if (is(c, kPronouns) && !eq(f(c), "we") && !eq(f(c), "they")) ++c;
-    else if (eq(f(c), "the") && c + 1 < e && is_word(c + 1) && !tok(c + 1).cap) c += 2;
-    else return {0, 0};
+    if (is(c, kPronouns) && !eq(f(c), "we") && !eq(f(c), "they"))
+      ++c;
+    else if (eq(f(c), "the") && c + 1 < e && is_word(c + 1) && !tok(c + 1).cap)
+      c += 2;
+    else
+      return {0, 0};
     while (c + 1 < e && (is(c, kAux) || is(c, kCopulas))) ++c;
     auto [lb, le] = np_label(c, 9);
     for (std::size_t z = lb + 1; z < le; ++z)  // "... a spill that polluted": the head only
@@ -421,7 +424,7 @@ std::pair<std::size_t, std::size_t> ArticleRun::claim_for(std::size_t k, std::si
       (eq(f(k + 1), "alleging") || eq(f(k + 1), "claiming") || eq(f(k + 1), "accusing"))) {
     std::size_t c = k + 2;
     if (eq(f(k + 1), "accusing")) {
-      if (c + 2 >= e || !(is(c, kPronouns) || mention_at(c)) ) return {0, 0};
+      if (c + 2 >= e || !(is(c, kPronouns) || mention_at(c))) return {0, 0};
       c = mention_at(c) ? mention_at(c)->e : c + 1;
       if (c + 1 >= e || !eq(f(c), "of")) return {0, 0};
       ++c;
@@ -432,15 +435,16 @@ std::pair<std::size_t, std::size_t> ArticleRun::claim_for(std::size_t k, std::si
     if (le <= lb || mention_at(lb)) return {0, 0};
     return {lb, le};
   }
-  if (k + 3 < e && eq(f(k), "on") && eq(f(k + 1), "suspicion") && eq(f(k + 2), "of")) k += 2;
-  else if (k + 3 < e && eq(f(k), "on") && eq(f(k + 1), "charges") && eq(f(k + 2), "of")) k += 2;
+  if (k + 3 < e && eq(f(k), "on") && eq(f(k + 1), "suspicion") && eq(f(k + 2), "of"))
+    k += 2;
+  else if (k + 3 < e && eq(f(k), "on") && eq(f(k + 1), "charges") && eq(f(k + 2), "of"))
+    k += 2;
   // An inquiry or a suit "over" a wrong ("investigating X over suspected fraud").
   const bool inquiry = hv.starts_with("investigat") || hv.starts_with("prob") ||
                        hv.starts_with("sue") || hv.starts_with("prosecut");
-  if (k + 1 >= e || !((eq(f(k), "with") && charge) || eq(f(k), "for") ||
-                      (eq(f(k), "over") && inquiry) ||
-                      (eq(f(k), "of") && (accuse || eq(f(k - 1), "suspicion") ||
-                                          eq(f(k - 1), "charges")))))
+  if (k + 1 >= e ||
+      !((eq(f(k), "with") && charge) || eq(f(k), "for") || (eq(f(k), "over") && inquiry) ||
+        (eq(f(k), "of") && (accuse || eq(f(k - 1), "suspicion") || eq(f(k - 1), "charges")))))
     return {0, 0};
   auto [lb, le] = np_label(k + 1, 9);
   for (std::size_t z = lb; z < le; ++z)  // "of fraud by a court": the agent is no part
@@ -448,8 +452,7 @@ std::pair<std::size_t, std::size_t> ArticleRun::claim_for(std::size_t k, std::si
       le = z;
       break;
     }
-  if (lb < le && (eq(f(lb), "suspected") || eq(f(lb), "alleged") || eq(f(lb), "possible")))
-    ++lb;
+  if (lb < le && (eq(f(lb), "suspected") || eq(f(lb), "alleged") || eq(f(lb), "possible"))) ++lb;
   if (le <= lb || mention_at(lb)) return {0, 0};
   bool claim = charge || accuse || eq(f(k), "of") || hv.starts_with("blam");
   for (std::size_t z = lb; z < le; ++z) claim |= is(z, kWrongdoing) || is(z, kCrimeWords);

@@ -122,8 +122,7 @@ bool ArticleRun::initial_exact_name(std::size_t k) const {
   if (inner_caps_.contains(w)) return true;
   if (k + 1 >= L_.tokens.size() || !is_word(k + 1) || tok(k + 1).cap) return false;
   const std::uint32_t node = lex_.trie_step(Lexicon::kTrieRoot, tid_[k + 1]);
-  return is(k + 1, kSpeechVerbs) ||
-         (node != Lexicon::kTrieRoot && lex_.verbs_at(node) != nullptr);
+  return is(k + 1, kSpeechVerbs) || (node != Lexicon::kTrieRoot && lex_.verbs_at(node) != nullptr);
 }
 
 std::size_t ArticleRun::match_gazetteer(std::size_t k, std::size_t end, int* ent) const {
@@ -190,9 +189,8 @@ int ArticleRun::context_government(std::size_t si, std::size_t before_token,
       }
       // ... and so is one named by an indefinite demonym phrase ("a French envoy").
       if (skip_modifiers &&
-          ((ms[m].flags & kModifier) ||
-           ((ms[m].flags & kGeneric) && ms[m].b > 0 &&
-            (eq(f(ms[m].b - 1), "a") || eq(f(ms[m].b - 1), "an")))))
+          ((ms[m].flags & kModifier) || ((ms[m].flags & kGeneric) && ms[m].b > 0 &&
+                                         (eq(f(ms[m].b - 1), "a") || eq(f(ms[m].b - 1), "an")))))
         continue;
       for (int e : ms[m].ents)
         if (ents_[static_cast<std::size_t>(e)].kind == Kind::kGovernment &&

@@ -76,7 +76,8 @@ void ArticleRun::event_rules() {
     if (!t || !actor(*t) || (t->flags & kPronoun)) continue;
     for (int x : src)
       for (int y : t->ents)
-        if (x != y) add(x, y, Relation::kThreaten, warn ? "conditional-threat" : "vowed-retaliation", si);
+        if (x != y)
+          add(x, y, Relation::kThreaten, warn ? "conditional-threat" : "vowed-retaliation", si);
   }
   // Demands with a clause: "X demanded that Y release the workers", "X urged that Y ..."
   // ("insisted that" asserts, it does not ask).
@@ -144,8 +145,7 @@ void ArticleRun::event_rules() {
   }
   // Aid offered: "X offered Y a loan", "X offered Y financial assistance".
   for (std::size_t k = b + 1; k + 2 < e; ++k) {
-    if (!(eq(f(k), "offered") || eq(f(k), "offers") || eq(f(k), "promised") ||
-          eq(f(k), "pledged")))
+    if (!(eq(f(k), "offered") || eq(f(k), "offers") || eq(f(k), "promised") || eq(f(k), "pledged")))
       continue;
     const Mention* t = mention_at(k + 1);
     if (!t || !actor(*t) || (t->flags & (kPronoun | kPossessive))) continue;

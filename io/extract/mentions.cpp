@@ -79,9 +79,8 @@ int ArticleRun::resolve_anaphor(std::size_t si, std::size_t k, std::size_t head,
   if (head <= k + 1)
     for (std::size_t r = recent_.size(); r-- > lookback_floor(recent_);) {
       const Ent& en = ents_[static_cast<std::size_t>(recent_[r])];
-      if (kind_ok(recent_[r]) &&
-          std::find(en.described_as.begin(), en.described_as.end(), f(head)) !=
-              en.described_as.end()) {
+      if (kind_ok(recent_[r]) && std::find(en.described_as.begin(), en.described_as.end(),
+                                           f(head)) != en.described_as.end()) {
         out = {recent_[r]};
         return 1;
       }
@@ -143,7 +142,8 @@ void ArticleRun::group_coordination(std::vector<Mention>& ms) {
       bool sep_ok = mb > p.e && mb - p.e <= 2;
       for (std::size_t k = p.e; sep_ok && k < mb; ++k)
         sep_ok = eq(f(k), ",") || eq(f(k), "and") || eq(f(k), "or");
-      if (sep_ok && mb - p.e == 2) sep_ok = eq(f(p.e), ",") && (eq(f(p.e + 1), "and") || eq(f(p.e + 1), "or"));
+      if (sep_ok && mb - p.e == 2)
+        sep_ok = eq(f(p.e), ",") && (eq(f(p.e + 1), "and") || eq(f(p.e + 1), "or"));
       // "A, B and C": a comma alone only when an "and" closes the list later.
       if (sep_ok && mb - p.e == 1 && eq(f(p.e), ",")) {
         bool closes = false;
@@ -152,8 +152,8 @@ void ArticleRun::group_coordination(std::vector<Mention>& ms) {
         sep_ok = closes;
       }
       if (sep_ok && !(p.flags & bad) && !(m.flags & (kPronoun | kModifier | kLocative)) &&
-          !(m.flags & kAnaphor) && !(p.flags & kAnaphor) &&
-          !(p.flags & kUntyped) && !(m.flags & kUntyped)) {
+          !(m.flags & kAnaphor) && !(p.flags & kAnaphor) && !(p.flags & kUntyped) &&
+          !(m.flags & kUntyped)) {
         bool kinds_ok = true;
         Kind k0 = ents_[static_cast<std::size_t>(p.ents[0])].kind;
         Kind k1 = ents_[static_cast<std::size_t>(m.ents[0])].kind;
@@ -218,7 +218,8 @@ void ArticleRun::recognise(std::size_t si) {
         group_coordination(cur);
         for (std::size_t q = cur.size(); q-- > 0 && m.ents.empty();)
           if (cur[q].ents.size() >= 2 && !(cur[q].flags & kLocative)) m.ents = cur[q].ents;
-        if (m.ents.empty() && !groups_.empty() && group_sentence_ + 1 >= si) m.ents = groups_.back();
+        if (m.ents.empty() && !groups_.empty() && group_sentence_ + 1 >= si)
+          m.ents = groups_.back();
       } else {
         for (std::size_t r = recent_.size(); r-- > lookback_floor(recent_);) {
           const Ent& en = ents_[static_cast<std::size_t>(recent_[r])];
@@ -266,7 +267,8 @@ void ArticleRun::recognise(std::size_t si) {
         m.flags = kPronoun;
         // "its operators", "his ..." are possessive determiners: not actors themselves
         // except before role nouns.
-        if (eq(w, "its") || eq(w, "his") || eq(w, "their") || (eq(w, "her") && k + 1 < e && is_word(k + 1)))
+        if (eq(w, "its") || eq(w, "his") || eq(w, "their") ||
+            (eq(w, "her") && k + 1 < e && is_word(k + 1)))
           m.flags |= kPossessive;
         ms.push_back(std::move(m));
       }
@@ -289,9 +291,8 @@ void ArticleRun::recognise(std::size_t si) {
       std::size_t j = k + 1;
       bool plural = eq(w, "both");
       while (j < e && j < k + 5 && is_word(j) && (!tok(j).cap || ends_with(f(j), "-based")) &&
-             !is(j, kPrepositions) &&
-             !eq(f(j), "country") && !eq(f(j), "government") && !eq(f(j), "chancellery") &&
-             !eq(f(j), "administration") && !is(j, kAnaphorHeads)) {
+             !is(j, kPrepositions) && !eq(f(j), "country") && !eq(f(j), "government") &&
+             !eq(f(j), "chancellery") && !eq(f(j), "administration") && !is(j, kAnaphorHeads)) {
         if (eq(f(j), "two") || eq(f(j), "three")) plural = true;
         ++j;
       }
@@ -301,8 +302,7 @@ void ArticleRun::recognise(std::size_t si) {
         std::size_t dn = match_demonym(j, e, &d);
         if (dn == 0 && (eq(f(j), "european") || eq(f(j), "asian") || eq(f(j), "western"))) dn = 1;
         if (dn > 0) j += dn;
-        while (j < e && j < k + 6 && is_word(j) && !tok(j).cap && !is(j, kAnaphorHeads))
-          ++j;
+        while (j < e && j < k + 6 && is_word(j) && !tok(j).cap && !is(j, kAnaphorHeads)) ++j;
       }
       if (j < e) {
         const bool is_head = is(j, kAnaphorHeads);
@@ -342,10 +342,11 @@ void ArticleRun::recognise(std::size_t si) {
       }
     }
     // Bare role nouns for the home government: "by ministers", "officials say".
-    if ((eq(w, "ministers") || eq(w, "officials")) && !tok(k).cap && k > b &&
-        !tok(k - 1).cap && !eq(f(k - 1), "government") && !eq(f(k - 1), "cybersecurity")) {
+    if ((eq(w, "ministers") || eq(w, "officials")) && !tok(k).cap && k > b && !tok(k - 1).cap &&
+        !eq(f(k - 1), "government") && !eq(f(k - 1), "cybersecurity")) {
       int g = context_government(si, k);
-      if (g >= 0 && (eq(f(k - 1), "by") || (k + 1 < e && (eq(f(k + 1), "say") || eq(f(k + 1), "said"))))) {
+      if (g >= 0 &&
+          (eq(f(k - 1), "by") || (k + 1 < e && (eq(f(k + 1), "say") || eq(f(k + 1), "said"))))) {
         m.ents = {g};
         m.e = static_cast<std::uint32_t>(k + 1);
         m.flags = kAnaphor;
@@ -364,8 +365,8 @@ void ArticleRun::recognise(std::size_t si) {
     const LexiconEntry* dem = nullptr;
     std::size_t dn = match_demonym(k, e, &dem);
     if (dn > 0 && dn >= n && gn <= dn && k > b && eq(f(k - 1), "the") &&
-        (k + dn >= e || !is_word(k + dn) || is(k + dn, kAux) ||
-         is(k + dn, kPrepositions) || eq(f(k + dn), "are") || eq(f(k + dn), "were"))) {
+        (k + dn >= e || !is_word(k + dn) || is(k + dn, kAux) || is(k + dn, kPrepositions) ||
+         eq(f(k + dn), "are") || eq(f(k + dn), "were"))) {
       // "the British would threaten ...": the people for their state.
       int gid = entity_for(*dem);
       m.ents = {gid};
@@ -389,43 +390,55 @@ void ArticleRun::recognise(std::size_t si) {
       // Skip modifiers ("opposition", "state") up to a role or institution noun.
       std::size_t h = j;
       while (h < e && h < j + 3 && is_word(h) && !tok(h).cap && !is(h, kGovRoles) &&
-             !is(h, kInstitutions) && !eq(f(h), "air") && !eq(f(h), "armed") && !eq(f(h), "coast") &&
-             !eq(f(h), "high") && !eq(f(h), "supreme"))
+             !is(h, kInstitutions) && !eq(f(h), "air") && !eq(f(h), "armed") &&
+             !eq(f(h), "coast") && !eq(f(h), "high") && !eq(f(h), "supreme"))
         ++h;
-      if (h < e && (is(h, kGovRoles) || is(h, kInstitutions) || eq(f(h), "air") ||
-                    eq(f(h), "armed") || eq(f(h), "coast") || ((eq(f(h), "high") || eq(f(h), "supreme")) &&
-                    h + 1 < e && eq(f(h + 1), "court")))) {
+      if (h < e &&
+          (is(h, kGovRoles) || is(h, kInstitutions) || eq(f(h), "air") || eq(f(h), "armed") ||
+           eq(f(h), "coast") ||
+           ((eq(f(h), "high") || eq(f(h), "supreme")) && h + 1 < e && eq(f(h + 1), "court")))) {
         const bool indefinite = k > b && (eq(f(k - 1), "a") || eq(f(k - 1), "an"));
         std::size_t he = h + 1;
         std::string inst(f(h));
         if ((eq(inst, "air") || eq(inst, "armed") || eq(inst, "coast") || eq(inst, "high") ||
-             eq(inst, "supreme")) && he < e) {
+             eq(inst, "supreme")) &&
+            he < e) {
           inst += " " + std::string(f(he));
           ++he;
         }
         const bool is_inst = is(h, kInstitutions) || he > h + 1;
-        const bool generic_inst = eq(inst, "intelligence") || eq(inst, "bank") || eq(inst, "office") ||
-                                  eq(inst, "council") || eq(inst, "department") || eq(inst, "agency") ||
-                                  eq(inst, "ministry") || eq(inst, "regulator") || eq(inst, "commission") ||
-                                  eq(inst, "bureau") || eq(inst, "directorate") || eq(inst, "forces") ||
-                                  eq(inst, "guard") || eq(inst, "assembly");
+        const bool generic_inst =
+            eq(inst, "intelligence") || eq(inst, "bank") || eq(inst, "office") ||
+            eq(inst, "council") || eq(inst, "department") || eq(inst, "agency") ||
+            eq(inst, "ministry") || eq(inst, "regulator") || eq(inst, "commission") ||
+            eq(inst, "bureau") || eq(inst, "directorate") || eq(inst, "forces") ||
+            eq(inst, "guard") || eq(inst, "assembly");
         m.e = static_cast<std::uint32_t>(he);
         for (const LexiconEntry* g : govs) {
           int gid = entity_for(*g);
           if (is_inst && !indefinite && !generic_inst) {
             // An institution of that state: "Bolivian police" -> agency part_of Bolivia.
             std::string sing = inst;
-            if (eq(sing, "navies")) sing = "navy";
-            else if (eq(sing, "armies")) sing = "army";
-            else if (eq(sing, "militaries")) sing = "military";
-            else if (eq(sing, "courts")) sing = "court";
-            else if (eq(sing, "parliaments")) sing = "parliament";
-            else if (eq(sing, "regulators")) sing = "regulator";
+            if (eq(sing, "navies"))
+              sing = "navy";
+            else if (eq(sing, "armies"))
+              sing = "army";
+            else if (eq(sing, "militaries"))
+              sing = "military";
+            else if (eq(sing, "courts"))
+              sing = "court";
+            else if (eq(sing, "parliaments"))
+              sing = "parliament";
+            else if (eq(sing, "regulators"))
+              sing = "regulator";
             std::string dem_word = g->demonyms.empty() ? g->name : g->demonyms[0];
             std::string nm = dem_word + " ";
             std::string titled;
             for (std::size_t c = 0; c < sing.size(); ++c)
-              titled.push_back(c == 0 || sing[c - 1] == ' ' ? static_cast<char>(std::toupper(static_cast<unsigned char>(sing[c]))) : sing[c]);
+              titled.push_back(
+                  c == 0 || sing[c - 1] == ' '
+                      ? static_cast<char>(std::toupper(static_cast<unsigned char>(sing[c])))
+                      : sing[c]);
             if (eq(sing, "police")) titled = "police";
             nm += titled;
             int aid = entity_named(nm, Kind::kAgency, true);
@@ -436,8 +449,7 @@ void ArticleRun::recognise(std::size_t si) {
           } else {
             m.ents.push_back(gid);
             ++gov_counts_[static_cast<std::size_t>(gid)];
-            if (govs.size() == 1 && !indefinite && is(h, kGovRoles))
-              add_alias(gid, surface(k, he));
+            if (govs.size() == 1 && !indefinite && is(h, kGovRoles)) add_alias(gid, surface(k, he));
           }
         }
         m.flags = kGeneric;
@@ -470,14 +482,12 @@ void ArticleRun::recognise(std::size_t si) {
       }
       // "<Country>'s <words> <institution>": an agency of that country ("Kenya's High
       // Court", "Nepal's anti-graft commission") unless a name follows in apposition.
-      if (le->kind == Kind::kGovernment && m.e + 1 < e &&
-          tok(m.e).type == TokenType::kPossessive) {
+      if (le->kind == Kind::kGovernment && m.e + 1 < e && tok(m.e).type == TokenType::kPossessive) {
         // Institution nouns, and the heads of a regulator's description ("Britain's
         // competition watchdog"; not "authority": measured, it cost the held-out articles an
         // entity and relation precision).
         const auto institution = [&](std::size_t z) {
-          return is(z, kInstitutions) || eq(f(z), "watchdog") ||
-                 eq(f(z), "inspectorate");
+          return is(z, kInstitutions) || eq(f(z), "watchdog") || eq(f(z), "inspectorate");
         };
         std::size_t h = m.e + 1;
         while (h < e && h < m.e + 5 && is_word(h) && !institution(h) && !is(h, kPersonRoles) &&
@@ -486,16 +496,15 @@ void ArticleRun::recognise(std::size_t si) {
         bool inst_here = h < e && institution(h);
         // "Brazil's largest bank", "Japan's biggest commercial bank": one of many, no
         // institution of the state; a bank of the state is its central bank.
-        for (std::size_t z = m.e + 1; inst_here && z < h; ++z)
-          inst_here = !ranking_word(z);
-        if (inst_here && eq(f(h), "bank") && !(h > m.e + 1 && (eq(f(h - 1), "central") ||
-                                                               eq(f(h - 1), "reserve"))))
+        for (std::size_t z = m.e + 1; inst_here && z < h; ++z) inst_here = !ranking_word(z);
+        if (inst_here && eq(f(h), "bank") &&
+            !(h > m.e + 1 && (eq(f(h - 1), "central") || eq(f(h - 1), "reserve"))))
           inst_here = false;
         if (inst_here && h + 1 < e && (eq(f(h + 1), "forces") || eq(f(h + 1), "court"))) ++h;
         // ... or directly: "Brazil's environmental agency Ibama" is Ibama.
-        bool name_follows = (h + 2 < e && eq(f(h + 1), ",") && tok(h + 2).cap) ||
-                            (h + 1 < e && tok(h + 1).cap && tok(h + 1).type == TokenType::kWord &&
-                             !tok(h).cap);
+        bool name_follows =
+            (h + 2 < e && eq(f(h + 1), ",") && tok(h + 2).cap) ||
+            (h + 1 < e && tok(h + 1).cap && tok(h + 1).type == TokenType::kWord && !tok(h).cap);
         if (inst_here && !name_follows && !(h + 1 < e && is(h + 1, kInstitutions))) {
           std::string inst = surface(m.e + 1, h + 1);
           std::string nm = std::string(surf) + "'s " + inst;
@@ -609,12 +618,11 @@ void ArticleRun::recognise(std::size_t si) {
         if (ents_[static_cast<std::size_t>(id)].kind == Kind::kGovernment) m.flags |= kLocative;
     }
     // "near the border with Colombia": a country that a border is shared with is a place.
-    const bool border_with = k > b + 1 && eq(f(k - 1), "with") &&
-                             (eq(f(k - 2), "border") || eq(f(k - 2), "frontier") ||
-                              eq(f(k - 2), "boundary"));
-    if (border_with ||
-        (k > b && (eq(f(k - 1), "the") || eq(f(k - 1), "a")) && k > b + 1 &&
-         is(k - 2, kLocativePreps))) {
+    const bool border_with =
+        k > b + 1 && eq(f(k - 1), "with") &&
+        (eq(f(k - 2), "border") || eq(f(k - 2), "frontier") || eq(f(k - 2), "boundary"));
+    if (border_with || (k > b && (eq(f(k - 1), "the") || eq(f(k - 1), "a")) && k > b + 1 &&
+                        is(k - 2, kLocativePreps))) {
       for (int id : m.ents)
         if (ents_[static_cast<std::size_t>(id)].kind == Kind::kGovernment) m.flags |= kLocative;
     }
@@ -646,8 +654,8 @@ void ArticleRun::recognise(std::size_t si) {
     // more often an actor of its own.
     if (m.e != m.b + 1 || !tok(m.b).all_caps) continue;
     if (!(mk == Kind::kGovernment || mk == Kind::kOrganization) ||
-        !(body.kind == Kind::kAgency || (body.kind == Kind::kOrganization &&
-                                         mk == Kind::kOrganization)))
+        !(body.kind == Kind::kAgency ||
+          (body.kind == Kind::kOrganization && mk == Kind::kOrganization)))
       continue;
     m.flags |= kModifier;
     if (!body.part_of.empty()) continue;
@@ -681,9 +689,9 @@ void ArticleRun::recognise(std::size_t si) {
       const std::string_view w = f(q);
       return q + 1 < e && is_word(q + 1) && is(q + 1, kRoleTitles) &&
              (eq(w, "country") || eq(w, "regional") || eq(w, "managing") || eq(w, "financial") ||
-              eq(w, "operating") || eq(w, "technology") || eq(w, "technical") ||
-              eq(w, "acting") || eq(w, "interim") || eq(w, "military") || eq(w, "legal") ||
-              eq(w, "policy") || eq(w, "press"));
+              eq(w, "operating") || eq(w, "technology") || eq(w, "technical") || eq(w, "acting") ||
+              eq(w, "interim") || eq(w, "military") || eq(w, "legal") || eq(w, "policy") ||
+              eq(w, "press"));
     };
     while (j < e && j < m.e + 5 && is_word(j) && !tok(j).cap &&
            (is(j, kRoleTitles) || title_modifier(j))) {
@@ -759,9 +767,8 @@ void ArticleRun::recognise(std::size_t si) {
     // The portfolio before a government title: "Fisheries Minister X".
     if (title_start > b && title_start < m.b && is(title_start, kGovTitles) &&
         tok(title_start - 1).cap && is_word(title_start - 1) &&
-        std::none_of(ms.begin(), ms.end(), [&](const Mention& o) {
-          return o.b < title_start && o.e >= title_start;
-        }))
+        std::none_of(ms.begin(), ms.end(),
+                     [&](const Mention& o) { return o.b < title_start && o.e >= title_start; }))
       --title_start;
     if (title_start == m.b) continue;
     // Possessor: "the company's founder Ren Zhengfei".
@@ -843,8 +850,10 @@ void ArticleRun::recognise(std::size_t si) {
       // about, the latest one named before her.
       for (std::size_t r = recent_.size(); r-- > lookback_floor(recent_);) {
         const Ent& o = ents_[static_cast<std::size_t>(recent_[r])];
-        if (o.typed && (o.kind == Kind::kOrganization || o.kind == Kind::kVendor ||
-                        o.kind == Kind::kOperator) && recent_[r] != m.ents[0]) {
+        if (o.typed &&
+            (o.kind == Kind::kOrganization || o.kind == Kind::kVendor ||
+             o.kind == Kind::kOperator) &&
+            recent_[r] != m.ents[0]) {
           pe.part_of = o.name;
           pe.part_of_from_context = true;
           break;
@@ -866,10 +875,9 @@ void ArticleRun::recognise(std::size_t si) {
         m.flags &= static_cast<std::uint16_t>(~(kLocative | kModifier));
       }
     for (const auto& span : spans)
-      ms.erase(std::remove_if(ms.begin(), ms.end(),
-                              [&span](const Mention& o) {
-                                return o.b >= span.first && o.e <= span.second;
-                              }),
+      ms.erase(std::remove_if(
+                   ms.begin(), ms.end(),
+                   [&span](const Mention& o) { return o.b >= span.first && o.e <= span.second; }),
                ms.end());
     if (!spans.empty())
       std::stable_sort(ms.begin(), ms.end(),
@@ -880,8 +888,10 @@ void ArticleRun::recognise(std::size_t si) {
     std::vector<int> out;
     for (int id : m.ents) {
       const auto& mem = ents_[static_cast<std::size_t>(id)].members;
-      if (mem.empty()) out.push_back(id);
-      else out.insert(out.end(), mem.begin(), mem.end());
+      if (mem.empty())
+        out.push_back(id);
+      else
+        out.insert(out.end(), mem.begin(), mem.end());
     }
     m.ents = std::move(out);
   }

@@ -17,8 +17,8 @@ Kind kind_of_code(std::string_view code) {
   if (code.size() <= 3) return Kind::kGovernment;
   const std::string_view rest = code.substr(3);
   if (rest == "GOV" || rest == "ELI") return Kind::kGovernment;
-  for (std::string_view org : {"IGO", "NGO", "BUS", "PTY", "REB", "INS", "MED", "EDU", "LAB",
-                               "REL", "OPP", "CVL", "UAF", "IMG", "NGM", "SEP", "MNC"})
+  for (std::string_view org : {"IGO", "NGO", "BUS", "PTY", "REB", "INS", "MED", "EDU", "LAB", "REL",
+                               "OPP", "CVL", "UAF", "IMG", "NGM", "SEP", "MNC"})
     if (code.find(org) != std::string_view::npos) return Kind::kOrganization;
   return Kind::kAgency;
 }
@@ -34,15 +34,14 @@ Kind apposition_head_kind(std::string_view w) {
   for (const AnaphorHead& a : kAnaphors)
     if (!a.plural && w == a.word)
       return a.kinds[0] == a.kinds[1] && a.kinds[1] == a.kinds[2] ? a.kinds[0]
-                                                                   : Kind::kOrganization;
+                                                                  : Kind::kOrganization;
   return Kind::kUnspecified;
 }
 
 }  // namespace
 
 int ArticleRun::body_with_code(std::string_view code) const {
-  if (!(code.starts_with("IGO") || code.starts_with("NGO") || code.starts_with("MNC")))
-    return -1;
+  if (!(code.starts_with("IGO") || code.starts_with("NGO") || code.starts_with("MNC"))) return -1;
   for (std::size_t x = 0; x < ents_.size(); ++x)
     if (ents_[x].code == code) return static_cast<int>(x);
   return -1;
@@ -163,7 +162,7 @@ std::size_t ArticleRun::agent_over_list(std::size_t b, std::size_t k, std::size_
   const auto ag = dict_->agents.longest(dtoks_, k - b);
   if (!ag) return end;
   const auto date = static_cast<extract::dictionary::Date>(date_ > 0 ? date_ : 0);
-  const std::string head = surface(k, actor_at);  // "ambassadors of", "officials in the"
+  const std::string head = surface(k, actor_at);          // "ambassadors of", "officials in the"
   std::vector<std::pair<std::size_t, std::size_t>> more;  // further actors' tokens
   std::size_t j = end;
   bool closed = false;
@@ -243,10 +242,9 @@ std::size_t ArticleRun::possessed_agent(std::size_t b, std::size_t at, std::size
     }
     // q is a modifier when the next word may still be the agent.
     const std::string_view w = f(q);
-    if (tok(q).type != TokenType::kWord || is(q, kPrepositions) || is(q, kAux) ||
-        is(q, kBeForms) || is(q, kNegators) || eq(w, "the") || eq(w, "a") || eq(w, "an") ||
-        (w.size() > 3 && w.ends_with("ed")) ||
-        (tok(q).cap && dict_->actors.longest(dtoks_, q - b)))
+    if (tok(q).type != TokenType::kWord || is(q, kPrepositions) || is(q, kAux) || is(q, kBeForms) ||
+        is(q, kNegators) || eq(w, "the") || eq(w, "a") || eq(w, "an") ||
+        (w.size() > 3 && w.ends_with("ed")) || (tok(q).cap && dict_->actors.longest(dtoks_, q - b)))
       return 0;
   }
   return 0;
@@ -265,8 +263,8 @@ bool ArticleRun::place_begins_name(std::size_t from, std::size_t e) const {
   if (j == from || (j < e && tok(j).cap && tok(j).type == TokenType::kWord)) return false;
   const std::string_view last = f(j - 1);
   return is(j - 1, kCompanyNouns) || is(j - 1, kTechCompanyNouns) || is(j - 1, kOperatorSuffix) ||
-         eq(last, "daily") ||
-         eq(last, "times") || eq(last, "herald") || eq(last, "tribune") || eq(last, "gazette");
+         eq(last, "daily") || eq(last, "times") || eq(last, "herald") || eq(last, "tribune") ||
+         eq(last, "gazette");
 }
 
 // Pass 1: unknown capitalised names typed by their context.
@@ -280,8 +278,8 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
     std::size_t n = match_lexicon(k, e, &le, k == b);
     // A city that begins a longer name is part of it: "Nairobi Tech Daily" (a country may
     // begin a company's name too, but there it still says where the company is).
-    if (n > 0 && le && le->kind == Kind::kGovernment &&
-        fold(surface(k, k + n)) != fold(le->name) && place_begins_name(k + n, e)) {
+    if (n > 0 && le && le->kind == Kind::kGovernment && fold(surface(k, k + n)) != fold(le->name) &&
+        place_begins_name(k + n, e)) {
       ++k;
       continue;
     }
@@ -367,7 +365,8 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
         continue;
       }
       // A company "of <Place>" is located there ("Kessel Motors of Turin").
-      if ((eq(f(j), "of") || eq(f(j), "and") || eq(f(j), "for") || eq(f(j), "de") || eq(f(j), "&")) &&
+      if ((eq(f(j), "of") || eq(f(j), "and") || eq(f(j), "for") || eq(f(j), "de") ||
+           eq(f(j), "&")) &&
           j + 1 < e && name_like(j + 1) && j - k <= 4 &&
           !(eq(f(j), "of") && (is(j - 1, kCompanyNouns) || is(j - 1, kTechCompanyNouns)))) {
         // "Federation of Andean Miners"; not "Ghana and Togo" (covered by the lexicon).
@@ -431,8 +430,7 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
       else if (start + 1 < end && match_demonym(start, end, &dmy) > 0) {
         demonym_start = start;
         start += match_demonym(start, end, &dmy);
-      }
-      else
+      } else
         break;
     }
     while (end > start && (eq(f(end - 1), "of") || eq(f(end - 1), "and"))) --end;
@@ -461,13 +459,16 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
                          tok(acr + 1).all_caps && tok(acr + 1).folded.size() <= 8;
     // The last word of a newspaper's or a site's name ("Nairobi Tech Daily", "Lagos Herald").
     const std::string_view last = f(end - 1);
-    const bool media_head = len >= 2 && (eq(last, "daily") || eq(last, "times") ||
-                                         eq(last, "herald") || eq(last, "tribune") ||
-                                         eq(last, "gazette") || eq(last, "chronicle") ||
-                                         eq(last, "post") || eq(last, "observer"));
-    if (is(end - 1, kOperatorSuffix) && len >= 2) kind = Kind::kOperator;
-    else if (media_head) kind = Kind::kMedia;
-    else if (is(head, kAgencySuffix) && len >= 2) kind = Kind::kAgency;
+    const bool media_head =
+        len >= 2 &&
+        (eq(last, "daily") || eq(last, "times") || eq(last, "herald") || eq(last, "tribune") ||
+         eq(last, "gazette") || eq(last, "chronicle") || eq(last, "post") || eq(last, "observer"));
+    if (is(end - 1, kOperatorSuffix) && len >= 2)
+      kind = Kind::kOperator;
+    else if (media_head)
+      kind = Kind::kMedia;
+    else if (is(head, kAgencySuffix) && len >= 2)
+      kind = Kind::kAgency;
     // A country's organisation is its agency: "India's Central Drugs Standard Control
     // Organisation".
     else if ((eq(f(head), "organisation") || eq(f(head), "organization")) && len >= 2 &&
@@ -475,17 +476,19 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
              std::any_of(country_ends.begin(), country_ends.end(),
                          [&](const auto& ce) { return ce.first == start - 1; }))
       kind = Kind::kAgency;
-    else if (is(head, kOrgSuffix) && len >= 2) kind = Kind::kOrganization;
+    else if (is(head, kOrgSuffix) && len >= 2)
+      kind = Kind::kOrganization;
     // Company names that open with their kind in Spanish, Portuguese, French or Italian
     // ("Grupo Vela", "Banco Ardiles", "Groupe Marin").
-    else if (len >= 2 && (eq(f(start), "grupo") || eq(f(start), "groupe") ||
-                          eq(f(start), "gruppo") || eq(f(start), "banco") ||
-                          eq(f(start), "banque") || eq(f(start), "compania") ||
-                          eq(f(start), "companhia") || eq(f(start), "empresa") ||
-                          eq(f(start), "industrias")))
+    else if (len >= 2 &&
+             (eq(f(start), "grupo") || eq(f(start), "groupe") || eq(f(start), "gruppo") ||
+              eq(f(start), "banco") || eq(f(start), "banque") || eq(f(start), "compania") ||
+              eq(f(start), "companhia") || eq(f(start), "empresa") || eq(f(start), "industrias")))
       kind = Kind::kOrganization;
-    else if (is(head, kTechCompanyNouns) && len >= 2) kind = Kind::kVendor;
-    else if (is(head, kCompanyNouns) && len >= 2) kind = Kind::kOrganization;
+    else if (is(head, kTechCompanyNouns) && len >= 2)
+      kind = Kind::kVendor;
+    else if (is(head, kCompanyNouns) && len >= 2)
+      kind = Kind::kOrganization;
     // "the rights group Friends of the Earth": a kind before a name says the name's kind;
     // so does a body's ("Brazil's environmental agency Ibama", "the antitrust watchdog X").
     else if (start > b && is(start - 1, kLowerOrgNouns) && !tok(start - 1).cap && len <= 6 &&
@@ -508,7 +511,8 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
     else if (end < e && is(end, kLowerOrgNouns) && !tok(end).cap && len <= 3) {
       kind = Kind::kOrganization;
       is_lower_org = true;
-    } else if ((start > b && is(start - 1, kOperatorCue)) || (eq(prev, "provider") && eq(prev2, "telecoms")))
+    } else if ((start > b && is(start - 1, kOperatorCue)) ||
+               (eq(prev, "provider") && eq(prev2, "telecoms")))
       kind = Kind::kOperator;
     else if (start > b && is(start - 1, kVendorCue) && len <= 3)
       kind = Kind::kVendor;
@@ -518,20 +522,19 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
       kind = Kind::kMedia;
     else if (len >= 2 && len <= 4 && start > b && is(start - 1, kRoleTitles))
       kind = Kind::kPerson;
-    else if (len >= 2 && len <= 3 && eq(prev, ",") && start >= b + 2 &&
-             [&] {
+    else if (len >= 2 && len <= 3 && eq(prev, ",") && start >= b + 2 && [&] {
                // "Huawei's chief financial officer, Meng Wanzhou"; "China's ambassador in
                // London, Liu Xiaoming" (a place after the role).
                std::size_t r = start - 2;
                std::size_t places = 0;
                while (r > b + 1 && tok(r).cap && places < 3) --r, ++places;
-               if (places > 0 && !(eq(f(r), "in") || eq(f(r), "at") || eq(f(r), "to"))) return false;
+               if (places > 0 && !(eq(f(r), "in") || eq(f(r), "at") || eq(f(r), "to")))
+                 return false;
                if (places > 0) --r;
                return is(r, kPersonRoles);
              }())
       kind = Kind::kPerson;
-    else if (len >= 2 && len <= 3 && eq(next, ",") && end + 2 < e &&
-             [&] {
+    else if (len >= 2 && len <= 3 && eq(next, ",") && end + 2 < e && [&] {
                // "Ana Lopez, Spain's foreign minister"; "Jan Olsen, minister of defence".
                std::size_t r = end + 1;
                const LexiconEntry* le = nullptr;
@@ -552,8 +555,10 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
             (is(m, kPrepositions) && kind != Kind::kUnspecified))
           break;
         if (tok(m).cap && m + 1 < e && !eq(f(m + 1), ",") && !eq(f(m + 1), ".")) continue;
-        if (is(m, kPersonRoles) && len >= 2) kind = Kind::kPerson;
-        else if (eq(w, "carrier") || eq(w, "operator") || eq(w, "provider")) kind = Kind::kOperator;
+        if (is(m, kPersonRoles) && len >= 2)
+          kind = Kind::kPerson;
+        else if (eq(w, "carrier") || eq(w, "operator") || eq(w, "provider"))
+          kind = Kind::kOperator;
         else if (eq(w, "maker") || eq(w, "manufacturer") || eq(w, "chipmaker") || eq(w, "vendor") ||
                  eq(w, "designer") || eq(w, "supplier"))
           kind = Kind::kVendor;
@@ -563,8 +568,8 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
                  eq(w, "organisation") || eq(w, "organization") || eq(w, "charity") ||
                  eq(w, "party") || eq(w, "movement") || eq(w, "body"))
           kind = Kind::kOrganization;
-        else if (const Kind k = apposition_head_kind(w); k != Kind::kUnspecified)
-          kind = k;
+        else if (const Kind hk = apposition_head_kind(w); hk != Kind::kUnspecified)
+          kind = hk;
       }
     } else if (len >= 2 && len <= 3 && end < e && is(end, kSpeechVerbs)) {
       kind = Kind::kPerson;
@@ -572,7 +577,8 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
       kind = Kind::kPerson;
     }
     if (kind == Kind::kUnspecified) {
-      if (end < e && is(end, kReportVerbs) && (eq(next, "reported") || eq(next, "reports"))) kind = Kind::kMedia;
+      if (end < e && is(end, kReportVerbs) && (eq(next, "reported") || eq(next, "reports")))
+        kind = Kind::kMedia;
     }
     // A name defined with an acronym is an institution's.
     if (kind == Kind::kUnspecified && acronym && len >= 2) kind = Kind::kOrganization;
@@ -615,8 +621,8 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
          eq(f(head), "group") || eq(f(head), "holdings") || eq(f(head), "corp") ||
          eq(f(head), "bank") || eq(f(head), "corporation") || eq(f(head), "company") ||
          eq(f(head), "inc") || eq(f(head), "ltd") || eq(f(head), "plc")) &&
-        tok(start).folded.size() > 2 && tid_[start] == Lexicon::kNoToken &&
-        cls_[start] == 0 && !tok(start).all_caps) {
+        tok(start).folded.size() > 2 && tid_[start] == Lexicon::kNoToken && cls_[start] == 0 &&
+        !tok(start).all_caps) {
       add_gazetteer(std::string(tok(start).folded), id);
       add_alias(id, surface(start, start + 1));
     }

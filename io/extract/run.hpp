@@ -22,14 +22,14 @@
 namespace stakegraph::io::extract {
 
 enum MFlag : std::uint16_t {
-  kPossessive = 1,   // followed by 's
-  kLocative = 2,     // a place after "in", "at", ...
+  kPossessive = 1,  // followed by 's
+  kLocative = 2,    // a place after "in", "at", ...
   kPronoun = 4,
-  kAnaphor = 8,      // definite description ("the company")
-  kModifier = 16,    // inside a title or role phrase ("US ambassador X": US)
-  kUntyped = 32,     // unknown capitalised name without a type cue
-  kAfterPrep = 64,   // directly after a preposition
-  kGeneric = 128,    // demonym + role noun ("Chinese officials")
+  kAnaphor = 8,     // definite description ("the company")
+  kModifier = 16,   // inside a title or role phrase ("US ambassador X": US)
+  kUntyped = 32,    // unknown capitalised name without a type cue
+  kAfterPrep = 64,  // directly after a preposition
+  kGeneric = 128,   // demonym + role noun ("Chinese officials")
 };
 
 struct Ent {
@@ -37,17 +37,18 @@ struct Ent {
   std::string key;  // Lexicon::fold_key(name)
   Kind kind = Kind::kOrganization;
   std::string part_of;
-  std::string country;     // iso3 or government name
+  std::string country;  // iso3 or government name
   std::vector<std::string> aliases;
   std::vector<std::string> alias_keys;  // fold_key of each alias
   bool typed = true;
   bool keep = false;
-  bool home_checked = false;  // an agency's government looked for (agency_government())
+  bool home_checked = false;          // an agency's government looked for (agency_government())
   bool part_of_from_context = false;  // part_of of a bare title: the context's government
   bool part_of_body = false;
   // Head nouns of modified descriptions resolved to this entity ("the armed group": "group"),
   // for a later bare "the group".
-  std::vector<std::string> described_as;  // an organization's part_of: the body its acronym modifier names
+  std::vector<std::string>
+      described_as;  // an organization's part_of: the body its acronym modifier names
   int first_sentence = -1;
   int mentions = 0;
   std::string lexicon_parent;  // part_of from the lexicon (background knowledge)
@@ -73,13 +74,12 @@ struct Candidate {
   int sentence = -1;
 };
 
-
 }  // namespace stakegraph::io::extract
 
 namespace stakegraph::io {
 
-using extract::WordSet;
 using extract::word_sets;
+using extract::WordSet;
 
 // Index of the folded words the extractor knows: each word's lexicon token id and its
 // word-list class mask, found by one probe of an open-addressing table, so that a token is
@@ -174,9 +174,17 @@ class ArticleRun {
  public:
   ArticleRun(const Lexicon& lex, const TokenIndex& index, const std::string& body,
              std::unordered_map<std::string, std::string>& fold_memo, ExtractScratch& scratch)
-      : L_(scratch.layout), lex_(lex), body_(body), fold_memo_(fold_memo),
-        tid_(scratch.tid), cls_(scratch.cls), th_(scratch.th), at_(scratch.at),
-        cover_(scratch.cover), lex_len_(scratch.lex_len), lex_entry_(scratch.lex_entry) {
+      : L_(scratch.layout),
+        lex_(lex),
+        body_(body),
+        fold_memo_(fold_memo),
+        tid_(scratch.tid),
+        cls_(scratch.cls),
+        th_(scratch.th),
+        at_(scratch.at),
+        cover_(scratch.cover),
+        lex_len_(scratch.lex_len),
+        lex_entry_(scratch.lex_entry) {
     split_text(body_, L_);
     drop_partial_quotes(L_, quoted_);
     ents_.reserve(32);  // an article names a few dozen actors: few reallocations
@@ -205,15 +213,15 @@ class ArticleRun {
 
   TextLayout& L_;
   const extract::dictionary::Dictionaries* dict_ = nullptr;  // optional (ExtractOptions)
-  graph::Date date_ = graph::kNoDate;                         // the article's (actor codes)
-  bool code_actors_ = false;  // ExtractOptions::dictionary_actors
-  bool code_bodies_ = false;  // ExtractOptions::dictionary_bodies
+  graph::Date date_ = graph::kNoDate;                        // the article's (actor codes)
+  bool code_actors_ = false;                                 // ExtractOptions::dictionary_actors
+  bool code_bodies_ = false;                                 // ExtractOptions::dictionary_bodies
   std::vector<char> quoted_;  // per sentence: it had quotation marks (drop_partial_quotes)
   std::vector<Ent> ents_;
   std::vector<Candidate> cands_;
   std::vector<std::vector<Mention>> sent_mentions_;
-  std::vector<std::string> speakers_;   // per sentence
-  std::vector<bool> hedged_;            // per sentence
+  std::vector<std::string> speakers_;  // per sentence
+  std::vector<bool> hedged_;           // per sentence
 
  private:
   // ---- helpers on tokens ----
@@ -329,9 +337,9 @@ class ArticleRun {
   // Appositions, heads of bodies, allies, markets, warnings, claims and perceived risks
   // (io/extract/apposition_rules.cpp).
   void apposition_rules();
-  void claim_rules();  // claims attributed outside their clause (claim_rules.cpp)
+  void claim_rules();     // claims attributed outside their clause (claim_rules.cpp)
   void subject_claims();  // claims about a subject without a verb of accusing (claim_rules.cpp)
-  void event_rules();  // events named by nouns and clauses (event_rules.cpp)
+  void event_rules();     // events named by nouns and clauses (event_rules.cpp)
   // Clause helpers over the current sentence (io/extract/clause.cpp).
   bool has_words(const WordSet& ws) const;
   const Mention* mention_at(std::size_t k) const;
@@ -358,8 +366,7 @@ class ArticleRun {
   // preposition at k ("charged X with fraud", "fined X for misleading investors", "arrested
   // X on suspicion of theft", "accused of fraud"); an empty range when there is none.
   // `penalty`: the act is a sanction or coercion, whose reason is a wrong by itself.
-  std::pair<std::size_t, std::size_t> claim_for(std::size_t k, std::size_t h,
-                                                bool penalty) const;
+  std::pair<std::size_t, std::size_t> claim_for(std::size_t k, std::size_t h, bool penalty) const;
   void add(int s, int t, Relation r, const std::string& rule, std::size_t si, float conf = 0.8f);
   int allegation(const std::string& label, std::size_t si);
   // The latest claim implicating `denier` (a denial answers the claim made against the
@@ -371,20 +378,20 @@ class ArticleRun {
   std::vector<std::uint8_t> actor_start_;
   const std::string& body_;
 
-  std::unordered_map<std::string, int> by_name_;     // folded canonical name -> ent
+  std::unordered_map<std::string, int> by_name_;             // folded canonical name -> ent
   std::unordered_map<std::string, std::string>& fold_memo_;  // text -> fold_key(text)
-  std::vector<std::uint32_t>& tid_;                  // per token: lexicon token id
-  std::vector<std::uint64_t>& cls_;                  // per token: word-list class mask
-  std::vector<std::uint64_t>& th_;                   // per token: TokenIndex::hash(folded)
+  std::vector<std::uint32_t>& tid_;                          // per token: lexicon token id
+  std::vector<std::uint64_t>& cls_;                          // per token: word-list class mask
+  std::vector<std::uint64_t>& th_;                           // per token: TokenIndex::hash(folded)
   std::vector<int>& at_;     // relations(): per token, the mention starting at it
   std::vector<int>& cover_;  // and the mention covering it
   static constexpr std::uint8_t kUnmatched = 0xFF;
-  std::vector<std::uint8_t>& lex_len_;             // match_lexicon() memo: length
-  std::vector<const LexiconEntry*>& lex_entry_;    // and entry
-  std::vector<std::uint64_t> sent_words_;  // per sentence: OR of its tokens' class masks
+  std::vector<std::uint8_t>& lex_len_;           // match_lexicon() memo: length
+  std::vector<const LexiconEntry*>& lex_entry_;  // and entry
+  std::vector<std::uint64_t> sent_words_;        // per sentence: OR of its tokens' class masks
   std::unordered_map<const LexiconEntry*, int> by_entry_;  // lexicon entry -> ent
-  std::unordered_map<std::string, int> gazetteer_;   // folded surface -> ent (article)
-  std::unordered_set<std::uint64_t> gaz_first_;      // TokenIndex::hash of keys' first words
+  std::unordered_map<std::string, int> gazetteer_;         // folded surface -> ent (article)
+  std::unordered_set<std::uint64_t> gaz_first_;            // TokenIndex::hash of keys' first words
   // and of keys that may start with a lower-case word (an agent: "ambassadors of X")
   std::unordered_set<std::uint64_t> gaz_lower_first_;
   void add_gazetteer(const std::string& key, int ent, bool lower_start = false) {
@@ -410,8 +417,9 @@ class ArticleRun {
     const std::size_t dash = w.rfind('-');
     if (dash == std::string_view::npos || dash == 0) return false;
     static constexpr std::string_view kTails[] = {
-        "owned", "controlled", "based", "made", "listed", "backed", "led", "run", "funded",
-        "registered", "headquartered", "linked", "affiliated", "born", "built", "designed"};
+        "owned",      "controlled", "based",  "made",       "listed",        "backed",
+        "led",        "run",        "funded", "registered", "headquartered", "linked",
+        "affiliated", "born",       "built",  "designed"};
     const std::string_view tail = w.substr(dash + 1);
     return std::find(std::begin(kTails), std::end(kTails), tail) != std::end(kTails);
   }
@@ -419,9 +427,9 @@ class ArticleRun {
   // of a class ("Brazil's largest bank"), so the phrase names no unique institution.
   bool ranking_word(std::size_t k) const {
     const std::string_view w = tok(k).folded;
-    static constexpr std::string_view kRanks[] = {"main", "leading", "top", "major", "private",
-                                                  "commercial", "state-owned", "largest",
-                                                  "biggest", "oldest", "newest", "smallest"};
+    static constexpr std::string_view kRanks[] = {
+        "main",        "leading", "top",     "major",  "private", "commercial",
+        "state-owned", "largest", "biggest", "oldest", "newest",  "smallest"};
     if (std::find(std::begin(kRanks), std::end(kRanks), w) != std::end(kRanks)) return true;
     const std::size_t dash = w.rfind('-');
     return dash != std::string_view::npos &&
@@ -430,9 +438,9 @@ class ArticleRun {
   // A day or month name.
   bool calendar_word(std::size_t k) const {
     static constexpr std::string_view kNames[] = {
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-        "january", "february", "march", "april", "may", "june", "july", "august",
-        "september", "october", "november", "december"};
+        "monday",  "tuesday",   "wednesday", "thursday", "friday",  "saturday", "sunday",
+        "january", "february",  "march",     "april",    "may",     "june",     "july",
+        "august",  "september", "october",   "november", "december"};
     return std::find(std::begin(kNames), std::end(kNames), tok(k).folded) != std::end(kNames);
   }
   // Past a time adverbial at k ("in March", "on Tuesday", "on March 3", "last week",
@@ -451,13 +459,13 @@ class ArticleRun {
     if (k + 1 < e && (eq(f(k), "last") || eq(f(k), "this")) && period(k + 1)) return k + 2;
     return k;
   }
-  std::vector<int> recent_;      // entity ids in order of mention (most recent last)
+  std::vector<int> recent_;  // entity ids in order of mention (most recent last)
   std::vector<int> recent_subjects_;
   std::vector<int> recent_actors_;  // subjects and speakers, latest last
-  std::vector<int> gov_counts_;  // per entity
+  std::vector<int> gov_counts_;     // per entity
   std::size_t group_sentence_ = 0;  // sentence of the last group
   std::vector<std::vector<int>> groups_;
-  int main_event_ = -1;          // index into cands_
+  int main_event_ = -1;                                       // index into cands_
   std::vector<std::pair<int, std::size_t>> pending_markets_;  // (government, sentence)
   std::vector<int> allegations_;
 };

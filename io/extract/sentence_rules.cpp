@@ -14,10 +14,11 @@ bool looks_participle(std::string_view w) {
       w.ends_with("come"))
     return true;
   static constexpr std::string_view kIrregular[] = {
-      "cut", "put", "set", "hit", "shut", "met", "held", "sent", "made", "paid", "sold",
-      "told", "kept", "left", "lost", "won", "led", "fled", "read", "spread", "quit", "split",
-      "bid", "struck", "hung", "begun", "done", "gone", "said", "built", "spent", "lent",
-      "dealt", "meant", "felt", "run", "come", "become", "let", "laid", "found", "stood"};
+      "cut",  "put",    "set",   "hit",   "shut",  "met",    "held",  "sent",  "made",
+      "paid", "sold",   "told",  "kept",  "left",  "lost",   "won",   "led",   "fled",
+      "read", "spread", "quit",  "split", "bid",   "struck", "hung",  "begun", "done",
+      "gone", "said",   "built", "spent", "lent",  "dealt",  "meant", "felt",  "run",
+      "come", "become", "let",   "laid",  "found", "stood"};
   return std::find(std::begin(kIrregular), std::end(kIrregular), w) != std::end(kIrregular);
 }
 }  // namespace
@@ -34,15 +35,17 @@ void ArticleRun::sentence_rules() {
     int media = m.ents[0];
     if (ents_[static_cast<std::size_t>(media)].kind != Kind::kMedia) continue;
     std::size_t k = m.e;
-    while (k < e && (eq(f(k), "has") || eq(f(k), "had") || eq(f(k), "also") || eq(f(k), "newspaper") ||
-                     eq(f(k), "have")))
+    while (k < e && (eq(f(k), "has") || eq(f(k), "had") || eq(f(k), "also") ||
+                     eq(f(k), "newspaper") || eq(f(k), "have")))
       ++k;
     std::vector<int> targets;
     if (k < e && is(k, kReportVerbs)) {
       std::size_t v = k + 1;
       while (v < e && (eq(f(v), "on") || tok(v).cap || eq(f(v), ","))) {
-        if (eq(f(v), "on") && v + 1 < e && tok(v + 1).cap) v += 2;
-        else break;
+        if (eq(f(v), "on") && v + 1 < e && tok(v + 1).cap)
+          v += 2;
+        else
+          break;
       }
       if (v < e && eq(f(v), "that")) {
         if (const Mention* t = first_mention_after(v + 1, v + 10, false)) targets = t->ents;
@@ -64,19 +67,20 @@ void ArticleRun::sentence_rules() {
         if (c.sentence == static_cast<int>(si) && graph::is_event(c.r)) targets.push_back(c.s);
       if (targets.empty())
         for (const auto& o : ms)
-          if (actor(o) && &o != &m && ents_[static_cast<std::size_t>(o.ents[0])].kind != Kind::kMedia)
+          if (actor(o) && &o != &m &&
+              ents_[static_cast<std::size_t>(o.ents[0])].kind != Kind::kMedia)
             targets = o.ents;
     } else if (m.b > b && (eq(f(m.b - 1), "told") || eq(f(m.b - 1), "tells"))) {
       for (const auto& o : ms)
-        if (o.e <= m.b - 1 && o.e + 4 >= m.b && !o.ents.empty() &&
-            !(o.flags & kLocative))
+        if (o.e <= m.b - 1 && o.e + 4 >= m.b && !o.ents.empty() && !(o.flags & kLocative))
           targets = o.ents;
       if (targets.empty() && !speakers_[si].empty()) {
         auto it = by_name_.find(fold(speakers_[si]));
         if (it != by_name_.end()) targets = {it->second};
       }
     } else if (m.b > b && (eq(f(m.b - 1), "in") || eq(f(m.b - 1), "by")) && m.b >= b + 2 &&
-               (eq(f(m.b - 2), "report") || eq(f(m.b - 2), "article") || eq(f(m.b - 2), "interview"))) {
+               (eq(f(m.b - 2), "report") || eq(f(m.b - 2), "article") ||
+                eq(f(m.b - 2), "interview"))) {
       std::size_t v = m.e;
       while (v < e && !is(v, kReportVerbs) && v < m.e + 3) ++v;
       if (v < e && is(v, kReportVerbs))
@@ -105,8 +109,8 @@ void ArticleRun::sentence_rules() {
       if (k > b) {
         const std::string_view pw = f(k - 1);
         if (eq(pw, "the") || eq(pw, "a") || eq(pw, "an") || eq(pw, "its") || eq(pw, "their") ||
-            eq(pw, "his") || eq(pw, "her") || eq(pw, "our") || eq(pw, "this") ||
-            eq(pw, "these") || eq(pw, "those") || tok(k - 1).type == TokenType::kPossessive ||
+            eq(pw, "his") || eq(pw, "her") || eq(pw, "our") || eq(pw, "this") || eq(pw, "these") ||
+            eq(pw, "those") || tok(k - 1).type == TokenType::kPossessive ||
             (is(k - 1, kPrepositions) && !eq(pw, "to")))
           continue;
       }
@@ -139,12 +143,11 @@ void ArticleRun::sentence_rules() {
       bool passive = false;
       for (std::size_t q = k; q-- > cs && q + 3 > k;)
         if (is(q, kBeForms) && !ends_with(f(k), "ing")) passive = true;
-      const std::string_view code =
-          passive && !vm.passive_code.empty() ? vm.passive_code : vm.code;
+      const std::string_view code = passive && !vm.passive_code.empty() ? vm.passive_code : vm.code;
       if (code.empty()) continue;
       // A user's verbs dictionary codes its own codes too (dictionary/plover.hpp).
-      const auto coded = dict_->user_verbs ? extract::dictionary::user_event
-                                           : extract::dictionary::plover_event;
+      const auto coded =
+          dict_->user_verbs ? extract::dictionary::user_event : extract::dictionary::plover_event;
       const extract::dictionary::PloverEvent pe = coded(code);
       if (!pe.is_event()) continue;
       std::vector<int> subj;
@@ -233,8 +236,8 @@ void ArticleRun::sentence_rules() {
         std::size_t after = ve;
         while (after < ce && is(after, kAdverbs)) ++after;
         const bool clause_follows =
-            after < e && (eq(f(after), "that") || eq(f(after), "to") ||
-                          eq(f(after), "whether") || eq(f(after), "if") || eq(f(after), "it"));
+            after < e && (eq(f(after), "that") || eq(f(after), "to") || eq(f(after), "whether") ||
+                          eq(f(after), "if") || eq(f(after), "it"));
         // The direct object: an actor within four words after the verb, else after the
         // pattern's own object words ("restored full diplomatic ties with Y"); never in a
         // that-clause ("said in a statement that it backs Y").
@@ -264,8 +267,7 @@ void ArticleRun::sentence_rules() {
           continue;
         }
       }
-      const std::string rule =
-          "cameo:" + std::string(code) + ":" + std::string(vm.block_name);
+      const std::string rule = "cameo:" + std::string(code) + ":" + std::string(vm.block_name);
       // A pair the lexicon already gave an event in this sentence keeps that one.
       auto coded_here = [&](int x, int y) {
         for (std::size_t q = cands_.size(); q-- > 0 && cands_[q].sentence == static_cast<int>(si);)
@@ -284,8 +286,8 @@ void ArticleRun::sentence_rules() {
             for (int y : dst)
               if (x != y && !coded_here(y, x))
                 add(y, x, back.relation,
-                    "cameo:" + std::string(vm.passive_code) + ":" + std::string(vm.block_name),
-                    si, 0.6f);
+                    "cameo:" + std::string(vm.passive_code) + ":" + std::string(vm.block_name), si,
+                    0.6f);
       }
       last_subject = subj;
       k = std::max(k, ve - 1);
@@ -306,7 +308,8 @@ void ArticleRun::sentence_rules() {
     int gov = -1;
     for (std::size_t k = m.b; k < m.e && gov < 0; ++k) {
       const LexiconEntry* le = nullptr;
-      if (match_demonym(k, m.e, &le) > 0 && le) gov = entity_for(*le);
+      if (match_demonym(k, m.e, &le) > 0 && le)
+        gov = entity_for(*le);
       else if (match_lexicon(k, e, &le, k == b) > 0 && le && le->kind == Kind::kGovernment &&
                k + match_lexicon(k, e, &le, k == b) <= m.e)
         gov = entity_for(*le);
@@ -327,17 +330,20 @@ void ArticleRun::sentence_rules() {
       std::size_t at = q + 1;
       if (at + 1 < e && eq(f(at), "the")) ++at;
       if (gov < 0 && at < e && eq(f(q), "of"))
-        if (const Mention* o = mention_at(at); o && o->ents.size() == 1 && o->ents[0] != id &&
+        if (const Mention* o = mention_at(at);
+            o && o->ents.size() == 1 && o->ents[0] != id &&
             ents_[static_cast<std::size_t>(o->ents[0])].kind == Kind::kOrganization &&
             !(o->flags & kPronoun)) {
           ents_[static_cast<std::size_t>(id)].kind = Kind::kOrganization;
-          ents_[static_cast<std::size_t>(id)].part_of = ents_[static_cast<std::size_t>(o->ents[0])].name;
+          ents_[static_cast<std::size_t>(id)].part_of =
+              ents_[static_cast<std::size_t>(o->ents[0])].name;
           continue;
         }
     }
     // "the Competition Board of Kenya" (also its full name).
     if (gov < 0 && m.e + 1 < e && eq(f(m.e), "of"))
-      if (const Mention* o = mention_at(m.e + 1); o && o->ents.size() == 1 &&
+      if (const Mention* o = mention_at(m.e + 1);
+          o && o->ents.size() == 1 &&
           ents_[static_cast<std::size_t>(o->ents[0])].kind == Kind::kGovernment) {
         gov = o->ents[0];
         if (!(o->flags & kPossessive)) add_alias(id, surface(m.b, o->e));
@@ -353,7 +359,8 @@ void ArticleRun::sentence_rules() {
     }
     // "Japan may follow, although its Ministry of X said ...": the government "its" stands
     // for, the nearest one named before it in the paragraph.
-    if (gov < 0 && m.b > b && eq(f(m.b - 1), "its")) gov = context_government(si, m.b - 1, {}, true);
+    if (gov < 0 && m.b > b && eq(f(m.b - 1), "its"))
+      gov = context_government(si, m.b - 1, {}, true);
     if (gov < 0) gov = home_government({});
     if (gov >= 0 && gov != id)
       ents_[static_cast<std::size_t>(id)].part_of = ents_[static_cast<std::size_t>(gov)].name;
@@ -370,10 +377,14 @@ void ArticleRun::sentence_rules() {
         const std::string part_of = en.part_of;
         int parent = -1;
         auto it = by_name_.find(fold(part_of));
-        if (it != by_name_.end()) parent = it->second;
-        else parent = government_named(part_of);
+        if (it != by_name_.end())
+          parent = it->second;
+        else
+          parent = government_named(part_of);
         add(id, parent, Relation::kPartOf,
-            kind != Kind::kPerson ? "institution" : from_context ? "discourse:title" : "title",
+            kind != Kind::kPerson ? "institution"
+            : from_context        ? "discourse:title"
+                                  : "title",
             si, 0.8f);
       }
     }
@@ -383,8 +394,10 @@ void ArticleRun::sentence_rules() {
     if (!tok(k).cap || tok(k).type != TokenType::kWord) continue;
     const std::string_view w = f(k);
     std::size_t cut = 0;
-    if (ends_with(w, "-owned")) cut = 6;
-    else if (ends_with(w, "-controlled")) cut = 11;
+    if (ends_with(w, "-owned"))
+      cut = 6;
+    else if (ends_with(w, "-controlled"))
+      cut = 11;
     if (cut == 0 || w.size() <= cut + 1) continue;
     const Mention* owned = mention_at(k + 1);
     if (!owned || !actor(*owned) || owned->ents.size() != 1) continue;
@@ -393,15 +406,18 @@ void ArticleRun::sentence_rules() {
     if (lex_.find_demonym(owner_name) != nullptr) continue;  // "Chinese-owned": no owner named
     // "State-owned", "Family-controlled", "Majority-owned": a kind of owner, not a name.
     static constexpr std::string_view kOwnerWords[] = {
-        "state", "government", "family", "foreign", "privately", "publicly", "majority",
-        "wholly", "partly", "jointly", "employee", "locally", "military", "party"};
+        "state",  "government", "family",  "foreign",  "privately", "publicly", "majority",
+        "wholly", "partly",     "jointly", "employee", "locally",   "military", "party"};
     if (std::find(std::begin(kOwnerWords), std::end(kOwnerWords), fold(owner_name)) !=
         std::end(kOwnerWords))
       continue;
     int owner = -1;
-    if (const LexiconEntry* le = lex_.find(owner_name)) owner = entity_for(*le);
-    else if (auto it = gazetteer_.find(fold(owner_name)); it != gazetteer_.end()) owner = it->second;
-    else owner = entity_named(owner_name, Kind::kOrganization, true);
+    if (const LexiconEntry* le = lex_.find(owner_name))
+      owner = entity_for(*le);
+    else if (auto it = gazetteer_.find(fold(owner_name)); it != gazetteer_.end())
+      owner = it->second;
+    else
+      owner = entity_named(owner_name, Kind::kOrganization, true);
     add(owner, owned->ents[0], Relation::kOwns, "compound-owned", si);
   }
   // "Kenyan state-owned Tarn Telecom", "the Chinese state-owned firm X": the demonym's state
@@ -434,14 +450,15 @@ void ArticleRun::sentence_rules() {
   // "Y, X's largest customer", "Y is X's main supplier": a supply tie named by a
   // possessive. Y is the apposed name before, or the subject of a copula ("is", "which is").
   for (const auto& m : ms) {
-    if (!(m.flags & kPossessive) || (m.flags & kPronoun) || m.ents.size() != 1 || !actor(m)) continue;
+    if (!(m.flags & kPossessive) || (m.flags & kPronoun) || m.ents.size() != 1 || !actor(m))
+      continue;
     std::size_t k = m.e;
     while (k < e && k < m.e + 3 && is(k, kTieAdjectives)) ++k;
     if (k >= e) continue;
-    const bool customer = is(k, kCustomerNouns) || eq(f(k), "customer") || eq(f(k), "client") ||
-                          eq(f(k), "buyer");
-    const bool supplier = is(k, kSupplierNouns) || eq(f(k), "supplier") || eq(f(k), "vendor") ||
-                          eq(f(k), "provider");
+    const bool customer =
+        is(k, kCustomerNouns) || eq(f(k), "customer") || eq(f(k), "client") || eq(f(k), "buyer");
+    const bool supplier =
+        is(k, kSupplierNouns) || eq(f(k), "supplier") || eq(f(k), "vendor") || eq(f(k), "provider");
     if (!customer && !supplier) continue;
     if (k + 1 < e && eq(f(k + 1), "of")) continue;  // "X's customer of choice"
     const std::size_t p = described_before(m.b);
@@ -450,14 +467,17 @@ void ArticleRun::sentence_rules() {
       if (o.e == p && actor(o) && !(o.flags & kPossessive) && &o != &m) y = &o;
     if (!y || p == m.b) continue;
     for (int other : y->ents) {
-      if (customer) add(m.ents[0], other, Relation::kSupplies, "possessive-customer", si);
-      else add(other, m.ents[0], Relation::kSupplies, "possessive-supplier", si);
+      if (customer)
+        add(m.ents[0], other, Relation::kSupplies, "possessive-customer", si);
+      else
+        add(other, m.ents[0], Relation::kSupplies, "possessive-supplier", si);
     }
   }
   // Ownership named by a possessive: "Y, X's parent company" and "X's owner, Y" (Y owns X);
   // "Y, X's mining arm", "X's subsidiary, Y" and "X's Y unit" (X owns Y).
   for (const auto& m : ms) {
-    if (!(m.flags & kPossessive) || (m.flags & kPronoun) || m.ents.size() != 1 || !actor(m)) continue;
+    if (!(m.flags & kPossessive) || (m.flags & kPronoun) || m.ents.size() != 1 || !actor(m))
+      continue;
     std::size_t k = m.e;
     const Mention* inner = nullptr;  // "X's Y unit"
     while (k < e && k < m.e + 3) {
@@ -499,8 +519,10 @@ void ArticleRun::sentence_rules() {
         y = o;
     }
     if (!y || y->ents[0] == m.ents[0]) continue;
-    if (up) add(y->ents[0], m.ents[0], Relation::kOwns, "possessive-parent", si);
-    else add(m.ents[0], y->ents[0], Relation::kOwns, "possessive-unit", si);
+    if (up)
+      add(y->ents[0], m.ents[0], Relation::kOwns, "possessive-parent", si);
+    else
+      add(m.ents[0], y->ents[0], Relation::kOwns, "possessive-unit", si);
   }
   // "the Bureau of Mines of the Andean Development Bank", "the Office for Fair Elections
   // (OFE) of the Union of Andean States": a body of a named body is part of it.
@@ -639,10 +661,14 @@ void ArticleRun::sentence_rules() {
     int sign = 0;
     bool negative_form = false;
     for (std::size_t z = k + 2; z < std::min(e, k + 6) && sign == 0; ++z) {
-      if (eq(f(z), ",") || eq(f(z), ".") || eq(f(z), ";") || eq(f(z), "that") || eq(f(z), "because")) break;
+      if (eq(f(z), ",") || eq(f(z), ".") || eq(f(z), ";") || eq(f(z), "that") ||
+          eq(f(z), "because"))
+        break;
       if (is(z, kNegators)) negative_form = true;
-      if (is(z, kNegativeAdj)) sign = -1;
-      else if (is(z, kPositiveAdj)) sign = 1;
+      if (is(z, kNegativeAdj))
+        sign = -1;
+      else if (is(z, kPositiveAdj))
+        sign = 1;
     }
     if (sign == 0 || negative_form) continue;
     // The judged: the main actor for an event noun, else an actor mention ending at k.
@@ -685,15 +711,16 @@ void ArticleRun::sentence_rules() {
   for (std::size_t k = b; k + 1 < e && has_words(kAllegationNouns) && !allegations_.empty(); ++k) {
     if (!is(k, kAllegationNouns) || eq(f(k), "reports") || eq(f(k), "concerns")) continue;
     static constexpr std::string_view kDenials[] = {
-        "baseless", "false", "unfounded", "untrue", "groundless", "fabricated", "absurd",
-        "ridiculous", "nonsense", "lies", "inaccurate", "slanderous", "defamatory", "fake",
-        "motivated", "meritless", "malicious", "provocation", "smear", "propaganda",
-        "fabrication", "fiction", "disinformation", "misinformation", "hoax", "lie", "slander"};
+        "baseless",   "false",      "unfounded",   "untrue",    "groundless",     "fabricated",
+        "absurd",     "ridiculous", "nonsense",    "lies",      "inaccurate",     "slanderous",
+        "defamatory", "fake",       "motivated",   "meritless", "malicious",      "provocation",
+        "smear",      "propaganda", "fabrication", "fiction",   "disinformation", "misinformation",
+        "hoax",       "lie",        "slander"};
     std::size_t z = k + 1;
-    while (z < e && z < k + 5 && (is(z, kCopulas) || is(z, kAdverbs) || eq(f(z), "as") ||
-                                  eq(f(z), "completely") || eq(f(z), "politically") ||
-                                  eq(f(z), "a") || eq(f(z), "an") || eq(f(z), "pure") ||
-                                  eq(f(z), "deliberate") || eq(f(z), "blatant")))
+    while (z < e && z < k + 5 &&
+           (is(z, kCopulas) || is(z, kAdverbs) || eq(f(z), "as") || eq(f(z), "completely") ||
+            eq(f(z), "politically") || eq(f(z), "a") || eq(f(z), "an") || eq(f(z), "pure") ||
+            eq(f(z), "deliberate") || eq(f(z), "blatant")))
       ++z;
     if (z >= e || std::find(std::begin(kDenials), std::end(kDenials), f(z)) == std::end(kDenials))
       continue;
@@ -723,8 +750,8 @@ void ArticleRun::sentence_rules() {
         (eq(f(k), "nothing") && eq(f(k + 1), "wrong")) || eq(f(k), "innocence") ||
         eq(f(k), "innocent") ||
         ((eq(f(k), "complied") || eq(f(k), "complies")) && eq(f(k + 1), "with")) ||
-        (eq(f(k), "acted") && (eq(f(k + 1), "lawfully") || eq(f(k + 1), "legally") ||
-                               eq(f(k + 1), "properly")));
+        (eq(f(k), "acted") &&
+         (eq(f(k + 1), "lawfully") || eq(f(k + 1), "legally") || eq(f(k + 1), "properly")));
     if (!innocence) continue;
     std::size_t v = k;
     while (v > b && !(is(v - 1, kSpeechVerbs) || eq(f(v - 1), "maintained") ||
@@ -742,8 +769,8 @@ void ArticleRun::sentence_rules() {
   // Claims faced: "X faces charges of fraud", "X faced accusations that it misled Y", "X is
   // under investigation for bribery": a claim against X by no one the clause names.
   for (std::size_t k = b + 1; k + 3 < e; ++k) {
-    const bool faces = eq(f(k), "faces") || eq(f(k), "face") || eq(f(k), "faced") ||
-                       eq(f(k), "facing");
+    const bool faces =
+        eq(f(k), "faces") || eq(f(k), "face") || eq(f(k), "faced") || eq(f(k), "facing");
     const bool under = eq(f(k), "under") && k > b && is(k - 1, kCopulas);
     if (!faces && !under) continue;
     std::size_t z = k + 1;
@@ -752,11 +779,10 @@ void ArticleRun::sentence_rules() {
       ++z;
     if (z + 1 >= e) continue;
     const std::string_view noun = f(z);
-    const bool claim_noun = (faces && (is(z, kAllegationNouns) || eq(noun, "lawsuit") ||
-                                       eq(noun, "lawsuits") || eq(noun, "prosecution") ||
-                                       eq(noun, "trial") || eq(noun, "indictment"))) ||
-                            eq(noun, "investigation") || eq(noun, "probe") ||
-                            eq(noun, "scrutiny");
+    const bool claim_noun =
+        (faces && (is(z, kAllegationNouns) || eq(noun, "lawsuit") || eq(noun, "lawsuits") ||
+                   eq(noun, "prosecution") || eq(noun, "trial") || eq(noun, "indictment"))) ||
+        eq(noun, "investigation") || eq(noun, "probe") || eq(noun, "scrutiny");
     if (!claim_noun || eq(noun, "concerns") || eq(noun, "reports")) continue;
     std::size_t p = z + 1;
     if (!(eq(f(p), "of") || eq(f(p), "over") || eq(f(p), "for") || eq(f(p), "that"))) continue;
@@ -806,8 +832,10 @@ void ArticleRun::sentence_rules() {
       }
       if (t && actor(*t)) judged = t->ents;
     } else if (after < e && eq(f(after), "that") && main_event_ >= 0) {
-      if (const Mention* t = first_mention_after(after + 1, after + 4, true)) judged = t->ents;
-      else judged = {cands_[static_cast<std::size_t>(main_event_)].s};
+      if (const Mention* t = first_mention_after(after + 1, after + 4, true))
+        judged = t->ents;
+      else
+        judged = {cands_[static_cast<std::size_t>(main_event_)].s};
     }
     emit_all(judge, judged, sign > 0 ? Relation::kSupport : Relation::kAccuse, "feeling");
   }

@@ -65,7 +65,7 @@ void ArticleRun::verb_events() {
           std::size_t obj_at = k + n;
           if (!vp.objects.empty()) {
             for (std::size_t m = k + n; m < std::min(e, k + n + kObjectWindow); ++m) {
-              if (eq(f(m), ";") || eq(f(m), ".") ) break;
+              if (eq(f(m), ";") || eq(f(m), ".")) break;
               for (const auto& o : vp.objects) {
                 const std::size_t on = phrase_at(m, e, o);
                 if (on > 0) {
@@ -116,7 +116,6 @@ void ArticleRun::verb_events() {
       k = skip_to - 1;
     }
   }
-
 
   for (const VerbHit& hit : hits) {
     const VerbPattern& vp = *hit.p;
@@ -170,14 +169,14 @@ void ArticleRun::verb_events() {
     // modifies it; the tie is the noun's ("unit of").
     // So is any participle there: "the disputed islands", "a banned party".
     if ((r == Relation::kOwns || ends_with(f(he - 1), "ed")) && h > b &&
-        (eq(f(h - 1), "a") || eq(f(h - 1), "an") || eq(f(h - 1), "the")) && he < e &&
-        is_word(he) && !is(he, kPrepositions))
+        (eq(f(h - 1), "a") || eq(f(h - 1), "an") || eq(f(h - 1), "the")) && he < e && is_word(he) &&
+        !is(he, kPrepositions))
       continue;
     // A form after a determiner and before a participle is a noun with a reduced relative
     // ("criticised the sanctions imposed by X", "a ban announced on Monday").
     if (h > b && he + 1 < e && he == h + 1 &&
-        (eq(f(h - 1), "the") || eq(f(h - 1), "a") || eq(f(h - 1), "its") ||
-         eq(f(h - 1), "their") || eq(f(h - 1), "these")) &&
+        (eq(f(h - 1), "the") || eq(f(h - 1), "a") || eq(f(h - 1), "its") || eq(f(h - 1), "their") ||
+         eq(f(h - 1), "these")) &&
         ends_with(f(he), "ed") && !tok(he).cap && !is(he, kAux))
       continue;
     // A request named by a noun is the thing asked, not an act of asking by the clause's
@@ -284,8 +283,9 @@ void ArticleRun::verb_events() {
             if (pr == f(w - 1) && eq(f(w - 2), ","))
               for (const auto& m : ms)
                 if (m.e <= w - 2 && m.e + 2 >= w - 2 && actor(m) &&
-                    std::all_of(&tok(m.e), &tok(m.e) + (w - 2 - m.e),
-                                [](const Token& t) { return !t.cap && t.type == TokenType::kWord; })) {
+                    std::all_of(&tok(m.e), &tok(m.e) + (w - 2 - m.e), [](const Token& t) {
+                      return !t.cap && t.type == TokenType::kWord;
+                    })) {
                   target = &m;
                   prep_found = true;
                 }
@@ -335,7 +335,7 @@ void ArticleRun::verb_events() {
     bool by_follows = false;
     for (std::size_t k = he; k < std::min(e, he + 12); ++k) {
       if (eq(f(k), "by")) by_follows = true;
-      if (eq(f(k), ";") || eq(f(k), "which") || eq(f(k), ",") ) break;
+      if (eq(f(k), ";") || eq(f(k), "which") || eq(f(k), ",")) break;
     }
     const bool nominal = ends_with(vp.name, "-of") && graph::is_event(r);
     // "Chile's criticism of Peru": the possessive is the agent, not a passive "is".
@@ -360,13 +360,11 @@ void ArticleRun::verb_events() {
         for (std::size_t k = b; k < e; ++k) dtoks_.push_back(tok(k).folded);
       }
       const auto vm = dict_->verbs.match(dtoks_, h - b, clause_start(h) - b, e - b);
-      const std::string_view code = passive && !vm.passive_code.empty() ? vm.passive_code
-                                                                         : vm.code;
+      const std::string_view code = passive && !vm.passive_code.empty() ? vm.passive_code : vm.code;
       // A verbs dictionary of the user's own decides the type when the two differ.
       const auto pe = dict_->user_verbs ? extract::dictionary::user_event(code)
                                         : extract::dictionary::plover_event(code);
-      if (vm.verb && !code.empty() &&
-          (pe.relation == r || (dict_->user_verbs && pe.is_event()))) {
+      if (vm.verb && !code.empty() && (pe.relation == r || (dict_->user_verbs && pe.is_event()))) {
         r = pe.relation;
         rule = "cameo:" + std::string(code) + ":" + std::string(vm.block_name) + ":" + rule;
       }
@@ -400,8 +398,8 @@ void ArticleRun::verb_events() {
               if (q < e && eq(f(q), "the")) ++q;
               const LexiconEntry* dm = nullptr;
               if (q + 1 < e && match_demonym(q, e, &dm) > 0 && dm &&
-                  (eq(f(q + 1), "market") || eq(f(q + 1), "markets") ||
-                   eq(f(q + 1), "network") || eq(f(q + 1), "networks"))) {
+                  (eq(f(q + 1), "market") || eq(f(q + 1), "markets") || eq(f(q + 1), "network") ||
+                   eq(f(q + 1), "networks"))) {
                 market_state = {entity_for(*dm)};
                 rule += "+market";
               }
@@ -411,11 +409,11 @@ void ArticleRun::verb_events() {
       }
       // "X was charged with fraud", "X is suspected of bribery", "X was fined (by Y) for
       // misleading investors": the wrong is a claim against the subject, by the agent.
-      if (has_subj && (r == Relation::kAccuse || r == Relation::kSanction ||
-                       r == Relation::kCoerce)) {
+      if (has_subj &&
+          (r == Relation::kAccuse || r == Relation::kSanction || r == Relation::kCoerce)) {
         // "was convicted of fraud by X": the wrong comes before the agent.
-        const bool wrong_first = he < e && (eq(f(he), "of") || eq(f(he), "for") ||
-                                            eq(f(he), "with"));
+        const bool wrong_first =
+            he < e && (eq(f(he), "of") || eq(f(he), "for") || eq(f(he), "with"));
         std::size_t k = agent && agent->b >= he && !wrong_first ? agent->e : he;
         // "accused by activists of ...": an accuser the text does not name.
         if (!agent && k + 2 < e && eq(f(k), "by"))
@@ -429,7 +427,8 @@ void ArticleRun::verb_events() {
         if (le2 > lb) {
           int al = allegation(surface(lb, le2), si);
           if (agent)
-            for (int x : agent->ents) add(x, al, Relation::kAccuse, rule + ":passive+allegation", si);
+            for (int x : agent->ents)
+              add(x, al, Relation::kAccuse, rule + ":passive+allegation", si);
           for (int y : subj) add(al, y, Relation::kImplicates, rule + ":passive+allegation", si);
           if (r == Relation::kAccuse) continue;
         }
@@ -440,12 +439,13 @@ void ArticleRun::verb_events() {
       std::size_t be = h;
       while (be > b && is(be - 1, kAdverbs)) --be;
       const bool plain_passive =
-          be > b && (eq(f(be - 1), "was") || eq(f(be - 1), "were") || eq(f(be - 1), "been") ||
-                     eq(f(be - 1), "is") || eq(f(be - 1), "are")) &&
+          be > b &&
+          (eq(f(be - 1), "was") || eq(f(be - 1), "were") || eq(f(be - 1), "been") ||
+           eq(f(be - 1), "is") || eq(f(be - 1), "are")) &&
           [&] {
             for (std::size_t z = clause_start(h); z < h; ++z)
-              if (eq(f(z), "would") || eq(f(z), "could") || eq(f(z), "might") ||
-                  eq(f(z), "that") || eq(f(z), "which") || eq(f(z), "if"))
+              if (eq(f(z), "would") || eq(f(z), "could") || eq(f(z), "might") || eq(f(z), "that") ||
+                  eq(f(z), "which") || eq(f(z), "if"))
                 return false;
             return true;
           }();
@@ -464,11 +464,14 @@ void ArticleRun::verb_events() {
       if (!agent && market_state.empty()) rule += "+implied-agent";
       // "condemned the attack by X": after a determiner the verb is a noun, and its patient
       // is only the one its preposition names ("the attack by X on Y"), never the subject.
-      const bool noun_use = h > b && (eq(f(h - 1), "the") || eq(f(h - 1), "a") ||
-                                      eq(f(h - 1), "an"));
-      if (prep_found && target && target != agent) dst = target->ents;
-      else if (has_subj && !noun_use) dst = subj;
-      else continue;
+      const bool noun_use =
+          h > b && (eq(f(h - 1), "the") || eq(f(h - 1), "a") || eq(f(h - 1), "an"));
+      if (prep_found && target && target != agent)
+        dst = target->ents;
+      else if (has_subj && !noun_use)
+        dst = subj;
+      else
+        continue;
       // The patient of a reduced relative is the noun right before: "a designer owned by".
       if (!is_passive(h, h) && he < e && eq(f(he), "by") && h > b) {
         const Mention* near = nullptr;
@@ -575,14 +578,16 @@ void ArticleRun::verb_events() {
       if (k + 2 < e && eq(f(k), "(") && tok(k + 1).all_caps && eq(f(k + 2), ")")) k += 3;
       return skip_time_phrase(k, e);
     };
-    if ((r == Relation::kAccuse || r == Relation::kSanction || r == Relation::kCoerce) &&
-        target && !dst.empty() && !passive) {
+    if ((r == Relation::kAccuse || r == Relation::kSanction || r == Relation::kCoerce) && target &&
+        !dst.empty() && !passive) {
       const std::size_t k = after_target();
       // "charged X with fraud", "fined X for misleading investors", "blamed X for the
       // collapse": the wrong the act is for is a claim of the actor against X; a penalty
       // or an arrest stays an edge of its own.
       // "convicted X of fraud": the conviction stays an edge of its own.
-      if (k < e && (!eq(f(k), "of") || (r != Relation::kAccuse && f(h).starts_with("convict")))) {  // "accused X of": below, with "as"
+      if (k < e &&
+          (!eq(f(k), "of") || (r != Relation::kAccuse &&
+                               f(h).starts_with("convict")))) {  // "accused X of": below, with "as"
         auto [lb, le2] = claim_for(k, h, r != Relation::kAccuse);
         if (le2 > lb) {
           int al = allegation(surface(lb, le2), si);
@@ -602,7 +607,8 @@ void ArticleRun::verb_events() {
         bool claim = eq(f(k), "of");
         for (std::size_t z = lb; z < le2; ++z)
           claim |= is(z, kCrimeWords) || eq(f(z), "threat") || eq(f(z), "threats") ||
-                   eq(f(z), "risk") || eq(f(z), "risks") || eq(f(z), "acting") || eq(f(z), "espionage");
+                   eq(f(z), "risk") || eq(f(z), "risks") || eq(f(z), "acting") ||
+                   eq(f(z), "espionage");
         if (claim && le2 > lb) {
           int al = allegation(surface(lb, le2), si);
           for (int x : src) add(x, al, Relation::kAccuse, rule + "+allegation", si);
@@ -653,8 +659,8 @@ void ArticleRun::verb_events() {
     }
     if (r == Relation::kReject) {
       std::size_t k = he;
-      while (k < e && (is(k, kAdverbs) || eq(f(k), "such") || eq(f(k), "the") || eq(f(k), "these") ||
-                       eq(f(k), "all") || eq(f(k), "any")))
+      while (k < e && (is(k, kAdverbs) || eq(f(k), "such") || eq(f(k), "the") ||
+                       eq(f(k), "these") || eq(f(k), "all") || eq(f(k), "any")))
         ++k;
       // "denied allegations that it spied on X": the claim is the clause after the noun.
       if (k + 1 < e && is(k, kAllegationNouns) && eq(f(k + 1), "that")) ++k;
@@ -692,10 +698,9 @@ void ArticleRun::verb_events() {
       // Only a gerund right after the verb, with words of its own after it: "denied any
       // wrongdoing", "rejected the ruling" and "denied wrongdoing." name things, not acts.
       const bool gerund_act = act + 1 < e && (having || ends_with(f(act), "ing")) &&
-                              is_word(act + 1) && !eq(f(act + 1), "and") &&
-                              !eq(f(act + 1), "or") && !eq(f(act), "wrongdoing");
-      if (k == he && gerund_act && !tok(act).cap && is_word(act) && !mention_at(act) &&
-          has_subj) {
+                              is_word(act + 1) && !eq(f(act + 1), "and") && !eq(f(act + 1), "or") &&
+                              !eq(f(act), "wrongdoing");
+      if (k == he && gerund_act && !tok(act).cap && is_word(act) && !mention_at(act) && has_subj) {
         auto [lb, le2] = np_label(act, 10);
         if (le2 > lb) {
           deny_claim(lb, le2);
@@ -726,8 +731,9 @@ void ArticleRun::verb_events() {
       if (claim_before)
         for (const auto& m : ms)
           if (m.b > claim_at && m.e <= h && m.e + 2 >= h && actor(m)) src = m.ents;
-      if ((claim_object || claim_before || (!target && !allegations_.empty() && !vp.preps.size() &&
-                                             (k >= e || eq(f(k), ".") || eq(f(k), ",")))) &&
+      if ((claim_object || claim_before ||
+           (!target && !allegations_.empty() && !vp.preps.size() &&
+            (k >= e || eq(f(k), ".") || eq(f(k), ",")))) &&
           !allegations_.empty()) {
         const int al = latest_claim_against(src);
         for (int x : src) add(x, al, Relation::kReject, rule + "+allegation", si);
@@ -770,8 +776,10 @@ void ArticleRun::verb_events() {
         if (is(k, kEventNouns) || (eq(f(k), "it") && k == he)) event_np = true;
       if (event_np) {
         const Candidate& me = cands_[static_cast<std::size_t>(main_event_)];
-        if (r == Relation::kRetreat || r == Relation::kConcede) dst = {me.t};
-        else dst = {me.s};
+        if (r == Relation::kRetreat || r == Relation::kConcede)
+          dst = {me.t};
+        else
+          dst = {me.s};
         rule += "+event";
       }
     }
@@ -798,8 +806,8 @@ void ArticleRun::verb_events() {
       // "its customers", "Nokia's biggest customers": the possessor is the vendor (the
       // possessor rule below), not the vendor the text is about.
       std::size_t p = h;
-      while (p > b && p + 3 > h && is_word(p - 1) && !tok(p - 1).cap &&
-             !eq(f(p - 1), "its") && !eq(f(p - 1), "their"))
+      while (p > b && p + 3 > h && is_word(p - 1) && !tok(p - 1).cap && !eq(f(p - 1), "its") &&
+             !eq(f(p - 1), "their"))
         --p;
       if (p > b && (tok(p - 1).type == TokenType::kPossessive || eq(f(p - 1), "its") ||
                     eq(f(p - 1), "their")))
@@ -837,7 +845,6 @@ void ArticleRun::verb_events() {
     emit_all(src, dst, r, rule);
     if (has_subj) last_subject = subj;
   }
-
 }
 
 }  // namespace stakegraph::io::extract

@@ -58,152 +58,459 @@ bool eq(std::string_view a, const char (&lit)[N]) {
 }
 
 // ---- word lists (grammar, not actors) ----
-inline const WordSet kPrepositions = {"of", "in", "to", "for", "with", "from", "by", "at", "on",
-                               "about", "against", "over", "into", "through", "near",
-                               "across", "outside", "inside", "within", "under", "between",
-                               "among", "toward", "towards", "via", "off", "around"};
-inline const WordSet kLocativePreps = {"in", "at", "near", "through", "across", "around", "inside",
-                                "outside", "within", "throughout", "off", "across", "via"};
-inline const WordSet kBeForms = {"is", "are", "was", "were", "been", "being", "be", "got", "get", "gets", "'s"};
-inline const WordSet kAdverbs = {"also", "already", "effectively", "formally", "reportedly", "since",
-                          "then", "later", "now", "still", "just", "recently", "repeatedly",
-                          "consistently", "always", "allegedly", "officially", "again",
-                          "quickly", "slightly", "jointly", "publicly", "privately",
-                          "strongly", "firmly", "previously", "initially", "further",
-                          "eventually", "finally", "immediately", "temporarily"};
-inline const WordSet kAux = {"has", "have", "had", "will", "would", "could", "should", "may", "might",
-                      "can", "must", "shall", "did", "does", "do", "is", "are", "was", "were",
-                      "be", "been", "being"};
-inline const WordSet kSubordinators = {"after", "before", "when", "while", "whereas", "although",
-                                "though", "because", "unless", "if", "whether", "but", "until",
-                                "once", "as", "so", "since", "where"};
+inline const WordSet kPrepositions = {
+    "of",     "in",      "to",      "for",   "with",    "from",    "by",     "at",      "on",
+    "about",  "against", "over",    "into",  "through", "near",    "across", "outside", "inside",
+    "within", "under",   "between", "among", "toward",  "towards", "via",    "off",     "around"};
+inline const WordSet kLocativePreps = {"in",     "at",     "near",    "through", "across",
+                                       "around", "inside", "outside", "within",  "throughout",
+                                       "off",    "across", "via"};
+inline const WordSet kBeForms = {"is", "are", "was", "were", "been", "being",
+                                 "be", "got", "get", "gets", "'s"};
+inline const WordSet kAdverbs = {
+    "also",        "already",      "effectively", "formally",  "reportedly", "since",
+    "then",        "later",        "now",         "still",     "just",       "recently",
+    "repeatedly",  "consistently", "always",      "allegedly", "officially", "again",
+    "quickly",     "slightly",     "jointly",     "publicly",  "privately",  "strongly",
+    "firmly",      "previously",   "initially",   "further",   "eventually", "finally",
+    "immediately", "temporarily"};
+inline const WordSet kAux = {"has",   "have", "had",  "will",  "would", "could", "should", "may",
+                             "might", "can",  "must", "shall", "did",   "does",  "do",     "is",
+                             "are",   "was",  "were", "be",    "been",  "being"};
+inline const WordSet kSubordinators = {
+    "after", "before",  "when", "while", "whereas", "although", "though", "because", "unless",
+    "if",    "whether", "but",  "until", "once",    "as",       "so",     "since",   "where"};
 inline const WordSet kNegators = {"not", "n't", "never", "neither", "nor", "without"};
-inline const WordSet kNoNouns = {"plans", "plan", "evidence", "intention", "intentions", "sign",
-                          "proof", "decision", "role", "company", "companies", "longer",
-                          "one", "reason", "interest"};
-inline const WordSet kHedges = {"reportedly", "allegedly", "claims", "claimed", "claim", "perception",
-                         "suggests", "suggested", "may", "might", "could", "possibly",
-                         "considering", "rumoured", "rumored", "speculation", "purportedly",
-                         "apparently", "supposedly", "unconfirmed", "expected", "privately"};
-inline const WordSet kGovRoles = {"government", "governments", "authorities", "officials", "official",
-                           "ministers", "minister", "prosecutors", "diplomats", "diplomat",
-                           "leaders", "leader", "lawmakers", "administration", "regime",
-                           "counterpart", "counterparts", "president", "envoy", "negotiators",
-                           "chancellor", "secretary", "premier", "prime",
-                           "cabinet", "state", "side", "delegation", "spokesman"};
+inline const WordSet kNoNouns = {"plans",     "plan",   "evidence", "intention", "intentions",
+                                 "sign",      "proof",  "decision", "role",      "company",
+                                 "companies", "longer", "one",      "reason",    "interest"};
+inline const WordSet kHedges = {
+    "reportedly",  "allegedly",   "claims",   "claimed",     "claim",       "perception",
+    "suggests",    "suggested",   "may",      "might",       "could",       "possibly",
+    "considering", "rumoured",    "rumored",  "speculation", "purportedly", "apparently",
+    "supposedly",  "unconfirmed", "expected", "privately"};
+inline const WordSet kGovRoles = {
+    "government", "governments",    "authorities", "officials",   "official",     "ministers",
+    "minister",   "prosecutors",    "diplomats",   "diplomat",    "leaders",      "leader",
+    "lawmakers",  "administration", "regime",      "counterpart", "counterparts", "president",
+    "envoy",      "negotiators",    "chancellor",  "secretary",   "premier",      "prime",
+    "cabinet",    "state",          "side",        "delegation",  "spokesman"};
 // Institution nouns: "<Demonym> <inst>" and "<Country>'s <inst>" are agencies.
-inline const WordSet kInstitutions = {"police", "navy", "navies", "army", "armies", "military",
-                               "militaries", "parliament", "parliaments", "court", "courts",
-                               "senate", "congress", "legislature", "coastguard", "judiciary",
-                               "commission", "ministry", "regulator", "agency", "department",
-                               "tribunal", "assembly", "junta", "intelligence", "forces",
-                               "guard", "bank", "council", "bureau", "office", "directorate",
-                               "regulators"};
-inline const WordSet kRoleTitles = {
-    "president", "minister", "secretary", "chancellor", "ambassador", "spokesman",
-    "spokeswoman", "spokesperson", "chairman", "chairwoman", "chair", "ceo", "founder",
-    "chief", "leader", "governor", "senator", "mp", "lawmaker", "journalist", "diplomat",
-    "envoy", "officer", "executive", "director", "commissioner", "judge", "general",
-    "commander", "king", "queen", "prince", "premier", "mayor", "deputy", "mr", "mrs", "ms",
-    "dr", "professor", "analyst", "activist", "official", "head", "boss", "representative",
-    "candidate", "vice", "prime", "foreign", "finance", "defence", "defense", "trade",
-    "commerce", "interior", "culture", "economy", "cabinet", "state", "former", "senior",
-    "worker", "aid", "opposition", "rebel", "attorney", "prosecutor", "adviser", "advisor",
-    "counsel", "co-founder", "founder", "daughter", "son", "wife", "husband", "member",
-    "tourism", "justice", "health", "energy", "industry", "digital", "communications",
-    "telecoms", "telecommunications", "labour", "home", "environment", "transport", "us",
-    "financial", "operating", "technology", "security", "national", "colonel", "lieutenant",
-    "sergeant", "captain", "admiral", "pope", "archbishop", "sheikh", "emir", "sultan",
-    "chief", "acting", "interim", "then", "exiled", "jailed", "detained", "veteran", "top",
-    "managing"};
-inline const WordSet kPersonRoles = {
-    "president", "minister", "secretary", "chancellor", "ambassador", "spokesman",
-    "spokeswoman", "spokesperson", "chairman", "chairwoman", "ceo", "founder", "leader",
-    "governor", "senator", "mp", "lawmaker", "journalist", "diplomat", "envoy", "officer",
-    "executive", "director", "commissioner", "judge", "general", "commander", "king", "queen",
-    "prince", "premier", "mayor", "mr", "mrs", "ms", "dr", "professor", "analyst", "activist",
-    "official", "representative", "candidate", "worker", "attorney", "prosecutor", "adviser",
-    "advisor", "daughter", "son", "wife", "husband", "member", "dissident", "businessman",
-    "businesswoman", "student", "writer", "blogger", "lawyer", "politician", "economist",
-    "researcher", "scientist", "engineer", "colonel", "captain", "admiral", "chief", "head",
-    "boss", "counsel", "founder", "citizen", "national", "priest", "cleric", "reporter",
-    "manager", "organiser", "organizer", "coordinator", "campaigner", "strategist",
-    "spokeswoman", "spokesperson", "spokesman", "pilot", "farmer", "negotiator"};
+inline const WordSet kInstitutions = {
+    "police",       "navy",        "navies",      "army",      "armies",     "military",
+    "militaries",   "parliament",  "parliaments", "court",     "courts",     "senate",
+    "congress",     "legislature", "coastguard",  "judiciary", "commission", "ministry",
+    "regulator",    "agency",      "department",  "tribunal",  "assembly",   "junta",
+    "intelligence", "forces",      "guard",       "bank",      "council",    "bureau",
+    "office",       "directorate", "regulators"};
+inline const WordSet kRoleTitles = {"president",
+                                    "minister",
+                                    "secretary",
+                                    "chancellor",
+                                    "ambassador",
+                                    "spokesman",
+                                    "spokeswoman",
+                                    "spokesperson",
+                                    "chairman",
+                                    "chairwoman",
+                                    "chair",
+                                    "ceo",
+                                    "founder",
+                                    "chief",
+                                    "leader",
+                                    "governor",
+                                    "senator",
+                                    "mp",
+                                    "lawmaker",
+                                    "journalist",
+                                    "diplomat",
+                                    "envoy",
+                                    "officer",
+                                    "executive",
+                                    "director",
+                                    "commissioner",
+                                    "judge",
+                                    "general",
+                                    "commander",
+                                    "king",
+                                    "queen",
+                                    "prince",
+                                    "premier",
+                                    "mayor",
+                                    "deputy",
+                                    "mr",
+                                    "mrs",
+                                    "ms",
+                                    "dr",
+                                    "professor",
+                                    "analyst",
+                                    "activist",
+                                    "official",
+                                    "head",
+                                    "boss",
+                                    "representative",
+                                    "candidate",
+                                    "vice",
+                                    "prime",
+                                    "foreign",
+                                    "finance",
+                                    "defence",
+                                    "defense",
+                                    "trade",
+                                    "commerce",
+                                    "interior",
+                                    "culture",
+                                    "economy",
+                                    "cabinet",
+                                    "state",
+                                    "former",
+                                    "senior",
+                                    "worker",
+                                    "aid",
+                                    "opposition",
+                                    "rebel",
+                                    "attorney",
+                                    "prosecutor",
+                                    "adviser",
+                                    "advisor",
+                                    "counsel",
+                                    "co-founder",
+                                    "founder",
+                                    "daughter",
+                                    "son",
+                                    "wife",
+                                    "husband",
+                                    "member",
+                                    "tourism",
+                                    "justice",
+                                    "health",
+                                    "energy",
+                                    "industry",
+                                    "digital",
+                                    "communications",
+                                    "telecoms",
+                                    "telecommunications",
+                                    "labour",
+                                    "home",
+                                    "environment",
+                                    "transport",
+                                    "us",
+                                    "financial",
+                                    "operating",
+                                    "technology",
+                                    "security",
+                                    "national",
+                                    "colonel",
+                                    "lieutenant",
+                                    "sergeant",
+                                    "captain",
+                                    "admiral",
+                                    "pope",
+                                    "archbishop",
+                                    "sheikh",
+                                    "emir",
+                                    "sultan",
+                                    "chief",
+                                    "acting",
+                                    "interim",
+                                    "then",
+                                    "exiled",
+                                    "jailed",
+                                    "detained",
+                                    "veteran",
+                                    "top",
+                                    "managing"};
+inline const WordSet kPersonRoles = {"president",
+                                     "minister",
+                                     "secretary",
+                                     "chancellor",
+                                     "ambassador",
+                                     "spokesman",
+                                     "spokeswoman",
+                                     "spokesperson",
+                                     "chairman",
+                                     "chairwoman",
+                                     "ceo",
+                                     "founder",
+                                     "leader",
+                                     "governor",
+                                     "senator",
+                                     "mp",
+                                     "lawmaker",
+                                     "journalist",
+                                     "diplomat",
+                                     "envoy",
+                                     "officer",
+                                     "executive",
+                                     "director",
+                                     "commissioner",
+                                     "judge",
+                                     "general",
+                                     "commander",
+                                     "king",
+                                     "queen",
+                                     "prince",
+                                     "premier",
+                                     "mayor",
+                                     "mr",
+                                     "mrs",
+                                     "ms",
+                                     "dr",
+                                     "professor",
+                                     "analyst",
+                                     "activist",
+                                     "official",
+                                     "representative",
+                                     "candidate",
+                                     "worker",
+                                     "attorney",
+                                     "prosecutor",
+                                     "adviser",
+                                     "advisor",
+                                     "daughter",
+                                     "son",
+                                     "wife",
+                                     "husband",
+                                     "member",
+                                     "dissident",
+                                     "businessman",
+                                     "businesswoman",
+                                     "student",
+                                     "writer",
+                                     "blogger",
+                                     "lawyer",
+                                     "politician",
+                                     "economist",
+                                     "researcher",
+                                     "scientist",
+                                     "engineer",
+                                     "colonel",
+                                     "captain",
+                                     "admiral",
+                                     "chief",
+                                     "head",
+                                     "boss",
+                                     "counsel",
+                                     "founder",
+                                     "citizen",
+                                     "national",
+                                     "priest",
+                                     "cleric",
+                                     "reporter",
+                                     "manager",
+                                     "organiser",
+                                     "organizer",
+                                     "coordinator",
+                                     "campaigner",
+                                     "strategist",
+                                     "spokeswoman",
+                                     "spokesperson",
+                                     "spokesman",
+                                     "pilot",
+                                     "farmer",
+                                     "negotiator"};
 inline const WordSet kGovTitles = {"president", "minister", "secretary", "chancellor", "ambassador",
-                            "premier", "envoy", "diplomat", "governor", "senator", "mp",
-                            "lawmaker", "mayor", "cabinet", "king", "queen", "prime"};
-inline const WordSet kSpeechVerbs = {"said", "says", "told", "added", "wrote", "argued", "insisted",
-                              "stressed", "noted", "explained", "warned", "claimed", "tweeted",
-                              "declared", "announced", "commented", "replied", "responded"};
-inline const WordSet kReportVerbs = {"reported", "reports", "reporting", "said", "says", "claims",
-                              "claimed", "suggests", "suggested", "revealed", "wrote",
-                              "writes", "cited", "quoted", "disclosed", "learned", "learnt"};
-inline const WordSet kOrgSuffix = {"party", "movement", "brigade", "brotherhood", "front",
-                            "association", "federation", "union", "group", "council",
-                            "institute", "foundation", "league", "alliance", "coalition",
-                            "society", "committee", "organisation", "organization", "forum",
-                            "club", "trust", "fund", "corp", "inc", "ltd", "plc", "company",
-                            "holdings", "partners", "consortium", "network", "army",
-                            "militia", "guard", "guards", "congress", "bank", "llc", "co",
-                            "university", "church", "gang", "cartel", "rebels", "tigers",
-                            "programme", "program", "confederation", "chamber", "cooperative",
-                            "syndicate", "collective", "corporation", "initiative", "campaign"};
-inline const WordSet kAgencySuffix = {"bureau", "agency", "commission", "ministry", "department", "board",
-                               "office", "authority", "court", "police", "service",
-                               "directorate", "centre", "center", "administration",
-                               "parliament", "senate", "assembly", "inspectorate",
-                               "regulator", "secretariat", "tribunal"};
-inline const WordSet kOperatorSuffix = {"telecom", "telekom", "mobile", "cellular", "telecommunications",
-                                 "telco", "broadband", "wireless"};
+                                   "premier",   "envoy",    "diplomat",  "governor",   "senator",
+                                   "mp",        "lawmaker", "mayor",     "cabinet",    "king",
+                                   "queen",     "prime"};
+inline const WordSet kSpeechVerbs = {"said",      "says",     "told",     "added",    "wrote",
+                                     "argued",    "insisted", "stressed", "noted",    "explained",
+                                     "warned",    "claimed",  "tweeted",  "declared", "announced",
+                                     "commented", "replied",  "responded"};
+inline const WordSet kReportVerbs = {"reported", "reports", "reporting", "said",      "says",
+                                     "claims",   "claimed", "suggests",  "suggested", "revealed",
+                                     "wrote",    "writes",  "cited",     "quoted",    "disclosed",
+                                     "learned",  "learnt"};
+inline const WordSet kOrgSuffix = {
+    "party",         "movement", "brigade",     "brotherhood", "front",      "association",
+    "federation",    "union",    "group",       "council",     "institute",  "foundation",
+    "league",        "alliance", "coalition",   "society",     "committee",  "organisation",
+    "organization",  "forum",    "club",        "trust",       "fund",       "corp",
+    "inc",           "ltd",      "plc",         "company",     "holdings",   "partners",
+    "consortium",    "network",  "army",        "militia",     "guard",      "guards",
+    "congress",      "bank",     "llc",         "co",          "university", "church",
+    "gang",          "cartel",   "rebels",      "tigers",      "programme",  "program",
+    "confederation", "chamber",  "cooperative", "syndicate",   "collective", "corporation",
+    "initiative",    "campaign"};
+inline const WordSet kAgencySuffix = {
+    "bureau",       "agency",    "commission",     "ministry",   "department", "board",
+    "office",       "authority", "court",          "police",     "service",    "directorate",
+    "centre",       "center",    "administration", "parliament", "senate",     "assembly",
+    "inspectorate", "regulator", "secretariat",    "tribunal"};
+inline const WordSet kOperatorSuffix = {
+    "telecom", "telekom",   "mobile",  "cellular", "telecommunications",
+    "telco",   "broadband", "wireless"};
 // Head nouns of company names ("Ostara Pharmaceuticals", "Pinecrest Capital"): the name is an
 // organization; kTechCompanyNouns make it a vendor (ONTOLOGY.md: makers of network, telecom or
 // technology equipment).
-inline const WordSet kCompanyNouns = {
-    "aerospace", "airways", "airlines", "airline", "air", "engines", "capital", "seeds", "genetics",
-    "pharmaceuticals", "pharmaceutical", "pharma", "energy", "minerals", "mining", "metals",
-    "steel", "motors", "foods", "ventures", "logistics", "shipping", "industries", "chemicals",
-    "insurance", "securities", "investments", "resources", "enterprises", "petroleum", "oil",
-    "agritech", "fintech", "biotech", "therapeutics", "sciences", "laboratories", "labs",
-    "pharmacy", "pharmacies", "hospital", "automotive", "construction", "properties", "airport",
-    "railways", "mills", "textiles", "breweries", "brewery", "fisheries", "dairy", "trading",
-    "retail", "stores", "supermarkets", "bancorp", "financial", "healthcare", "health",
-    "gas", "power", "utilities", "cement", "coal", "copper", "gold", "uranium", "lithium",
-    "agro", "agrochemicals", "farms", "foods", "beverages", "brands", "apparel", "airlines",
-    "cargo", "freight", "ports", "terminals", "maritime", "lines", "express", "exports",
-    "corporation", "incorporated", "limited", "gmbh", "ag", "sa", "nv", "bv", "spa", "pte",
-    "solutions", "materials", "seafood", "entertainment", "games", "studios",
-    "pictures", "publishing", "aviation", "defence", "defense", "shipbuilding", "rail",
-    "transport", "renewables", "solar", "nuclear", "agriculture", "packaging", "plastics",
-    "hotels", "resorts", "casinos", "leisure", "cruises", "medical", "diagnostics",
-    "biosciences", "biologics", "vaccines", "realty", "estates", "consulting", "advisors",
-    "advisers", "exploration", "drilling", "refining", "fertilizers", "fertilisers",
-    "tobacco", "motor", "automobiles", "apparel", "cosmetics"};
-inline const WordSet kTechCompanyNouns = {"semiconductor", "semiconductors", "electronics", "robotics",
-                                   "technologies", "microsystems", "microelectronics", "chips",
-                                   "software", "computing", "devices", "instruments",
-                                   "systems", "components", "equipment", "cloud", "tech",
-                                   "technology", "dynamics"};
+inline const WordSet kCompanyNouns = {"aerospace",
+                                      "airways",
+                                      "airlines",
+                                      "airline",
+                                      "air",
+                                      "engines",
+                                      "capital",
+                                      "seeds",
+                                      "genetics",
+                                      "pharmaceuticals",
+                                      "pharmaceutical",
+                                      "pharma",
+                                      "energy",
+                                      "minerals",
+                                      "mining",
+                                      "metals",
+                                      "steel",
+                                      "motors",
+                                      "foods",
+                                      "ventures",
+                                      "logistics",
+                                      "shipping",
+                                      "industries",
+                                      "chemicals",
+                                      "insurance",
+                                      "securities",
+                                      "investments",
+                                      "resources",
+                                      "enterprises",
+                                      "petroleum",
+                                      "oil",
+                                      "agritech",
+                                      "fintech",
+                                      "biotech",
+                                      "therapeutics",
+                                      "sciences",
+                                      "laboratories",
+                                      "labs",
+                                      "pharmacy",
+                                      "pharmacies",
+                                      "hospital",
+                                      "automotive",
+                                      "construction",
+                                      "properties",
+                                      "airport",
+                                      "railways",
+                                      "mills",
+                                      "textiles",
+                                      "breweries",
+                                      "brewery",
+                                      "fisheries",
+                                      "dairy",
+                                      "trading",
+                                      "retail",
+                                      "stores",
+                                      "supermarkets",
+                                      "bancorp",
+                                      "financial",
+                                      "healthcare",
+                                      "health",
+                                      "gas",
+                                      "power",
+                                      "utilities",
+                                      "cement",
+                                      "coal",
+                                      "copper",
+                                      "gold",
+                                      "uranium",
+                                      "lithium",
+                                      "agro",
+                                      "agrochemicals",
+                                      "farms",
+                                      "foods",
+                                      "beverages",
+                                      "brands",
+                                      "apparel",
+                                      "airlines",
+                                      "cargo",
+                                      "freight",
+                                      "ports",
+                                      "terminals",
+                                      "maritime",
+                                      "lines",
+                                      "express",
+                                      "exports",
+                                      "corporation",
+                                      "incorporated",
+                                      "limited",
+                                      "gmbh",
+                                      "ag",
+                                      "sa",
+                                      "nv",
+                                      "bv",
+                                      "spa",
+                                      "pte",
+                                      "solutions",
+                                      "materials",
+                                      "seafood",
+                                      "entertainment",
+                                      "games",
+                                      "studios",
+                                      "pictures",
+                                      "publishing",
+                                      "aviation",
+                                      "defence",
+                                      "defense",
+                                      "shipbuilding",
+                                      "rail",
+                                      "transport",
+                                      "renewables",
+                                      "solar",
+                                      "nuclear",
+                                      "agriculture",
+                                      "packaging",
+                                      "plastics",
+                                      "hotels",
+                                      "resorts",
+                                      "casinos",
+                                      "leisure",
+                                      "cruises",
+                                      "medical",
+                                      "diagnostics",
+                                      "biosciences",
+                                      "biologics",
+                                      "vaccines",
+                                      "realty",
+                                      "estates",
+                                      "consulting",
+                                      "advisors",
+                                      "advisers",
+                                      "exploration",
+                                      "drilling",
+                                      "refining",
+                                      "fertilizers",
+                                      "fertilisers",
+                                      "tobacco",
+                                      "motor",
+                                      "automobiles",
+                                      "apparel",
+                                      "cosmetics"};
+inline const WordSet kTechCompanyNouns = {
+    "semiconductor", "semiconductors", "electronics",      "robotics",
+    "technologies",  "microsystems",   "microelectronics", "chips",
+    "software",      "computing",      "devices",          "instruments",
+    "systems",       "components",     "equipment",        "cloud",
+    "tech",          "technology",     "dynamics"};
 // What a company sells when it sells part of itself or of another: "sold its stake in X".
-inline const WordSet kStakeNouns = {"stake", "stakes", "shares", "shareholding", "holding",
-                                    "holdings", "interest", "unit", "subsidiary", "division",
-                                    "business", "arm", "operations", "assets"};
+inline const WordSet kStakeNouns = {
+    "stake", "stakes",     "shares",   "shareholding", "holding", "holdings",   "interest",
+    "unit",  "subsidiary", "division", "business",     "arm",     "operations", "assets"};
 // Capitalised words that begin many names but are no name of their own ("Southern Cross
 // Pharmacy" is not "Southern").
-inline const WordSet kNameAdjectives = {"southern", "northern", "eastern", "western", "central",
-                                 "general", "united", "national", "international", "global",
-                                 "first", "royal", "new", "great", "american", "federal",
-                                 "state", "public", "people's", "peoples", "democratic", "free",
-                                 "independent", "regional", "city", "north", "south", "east",
-                                 "west", "grand", "big", "old", "high", "supreme"};
-inline const WordSet kLowerOrgNouns = {"gang", "rebels", "militia", "cartel", "group", "party",
-                                "movement", "insurgents"};
-inline const WordSet kOperatorCue = {"operator", "operators", "carrier", "carriers", "telco",
-                              "telcos", "isp", "provider"};
-inline const WordSet kVendorCue = {"chipmaker", "chipmakers", "vendor", "vendors", "supplier",
-                            "suppliers", "maker", "makers", "manufacturer", "manufacturers",
-                            "designer", "firms", "giant"};
-inline const WordSet kMediaCue = {"newspaper", "daily", "broadcaster", "magazine", "outlet",
-                           "website", "site", "journal", "tabloid", "weekly", "agency"};
+inline const WordSet kNameAdjectives = {
+    "southern", "northern",      "eastern",  "western", "central",  "general", "united",
+    "national", "international", "global",   "first",   "royal",    "new",     "great",
+    "american", "federal",       "state",    "public",  "people's", "peoples", "democratic",
+    "free",     "independent",   "regional", "city",    "north",    "south",   "east",
+    "west",     "grand",         "big",      "old",     "high",     "supreme"};
+inline const WordSet kLowerOrgNouns = {"gang",  "rebels", "militia",  "cartel",
+                                       "group", "party",  "movement", "insurgents"};
+inline const WordSet kOperatorCue = {"operator", "operators", "carrier", "carriers",
+                                     "telco",    "telcos",    "isp",     "provider"};
+inline const WordSet kVendorCue = {
+    "chipmaker", "chipmakers",   "vendor",        "vendors",  "supplier", "suppliers", "maker",
+    "makers",    "manufacturer", "manufacturers", "designer", "firms",    "giant"};
+inline const WordSet kMediaCue = {"newspaper", "daily",   "broadcaster", "magazine",
+                                  "outlet",    "website", "site",        "journal",
+                                  "tabloid",   "weekly",  "agency"};
 // Heads of definite descriptions and the kinds they may refer to.
 struct AnaphorHead {
   std::string_view word;
@@ -277,141 +584,156 @@ inline constexpr AnaphorHead kAnaphors[] = {
 };
 // Trade nouns and the words of company names that say the trade (general knowledge).
 inline constexpr std::pair<std::string_view, std::array<std::string_view, 6>> kTradeNames[] = {
-    {"drugmaker", {"pharma", "pharmaceutical", "pharmaceuticals", "laboratories", "biotech", "drugs"}},
+    {"drugmaker",
+     {"pharma", "pharmaceutical", "pharmaceuticals", "laboratories", "biotech", "drugs"}},
     {"miner", {"mining", "minerals", "resources", "metals", "copper", "gold"}},
     {"carmaker", {"motors", "motor", "auto", "automotive", "cars", "autos"}},
     {"automaker", {"motors", "motor", "auto", "automotive", "cars", "autos"}},
     {"airline", {"airlines", "airways", "air", "aviation", "", ""}},
     {"lender", {"bank", "capital", "finance", "financial", "credit", "bancorp"}},
     {"insurer", {"insurance", "assurance", "re", "", "", ""}},
-    {"chipmaker", {"semiconductor", "semiconductors", "chips", "micro", "silicon", "microelectronics"}},
+    {"chipmaker",
+     {"semiconductor", "semiconductors", "chips", "micro", "silicon", "microelectronics"}},
     {"manufacturer", {"industries", "manufacturing", "works", "pharma", "motors", "electronics"}},
 };
 // Heads that name a kind of institution by a word of its name: "the ministry" is a ministry
 // of the article, never another agency.
-inline const WordSet kNamedHeads = {"ministry", "commission", "department", "bureau", "court",
-                             "tribunal", "board", "party", "union", "federation", "bank",
-                             "association", "alliance", "police", "army", "prosecutor"};
+inline const WordSet kNamedHeads = {"ministry", "commission", "department", "bureau",
+                                    "court",    "tribunal",   "board",      "party",
+                                    "union",    "federation", "bank",       "association",
+                                    "alliance", "police",     "army",       "prosecutor"};
 inline const WordSet kAnaphorHeads([] {
   std::vector<std::string_view> words;
   for (const auto& a : kAnaphors) words.push_back(a.word);
   return words;
 }());
-inline const WordSet kEventNouns = {"decision", "move", "news", "ruling", "ban", "plan", "step",
-                             "blow", "measure", "measures", "policy", "exclusion", "verdict",
-                             "announcement", "designation", "listing", "order", "prohibition",
-                             "arrest", "detention", "sanctions", "restrictions", "action",
-                             "actions", "grounding", "recall", "fine", "penalty", "judgment",
-                             "judgement", "crackdown", "suspension", "steps"};
-inline const WordSet kAllegationNouns = {"accusations", "accusation", "allegations", "allegation",
-                                  "findings", "conclusions", "assertions", "assertion",
-                                  "claims", "claim", "charges", "charge", "wrongdoing",
-                                  "suggestions", "suspicions", "concerns", "reports"};
-inline const WordSet kCrimeWords = {"espionage", "spying", "backdoors", "backdoor", "surveillance",
-                             "sabotage", "fraud", "corruption", "bribery", "theft", "hacking",
-                             "cyberattacks", "cyberattack", "money-laundering", "laundering",
-                             "smuggling", "terrorism", "war crimes", "abuses", "genocide",
-                             "misled", "stealing", "spy", "spied"};
-inline const WordSet kPositiveAdj = {"commendable", "welcome", "right", "good", "great", "important",
-                              "positive", "sensible", "wise", "excellent", "courageous",
-                              "correct", "justified"};
-inline const WordSet kNegativeAdj = {"disappointing", "wrong", "unacceptable", "regrettable",
-                              "unfair", "unjust", "discriminatory", "misguided", "politically",
-                              "absurd", "outrageous", "deplorable", "short-sighted", "mistake",
-                              "irresponsible", "hypocritical", "unjustified", "unwarranted"};
+inline const WordSet kEventNouns = {
+    "decision",  "move",         "news",        "ruling",       "ban",      "plan",
+    "step",      "blow",         "measure",     "measures",     "policy",   "exclusion",
+    "verdict",   "announcement", "designation", "listing",      "order",    "prohibition",
+    "arrest",    "detention",    "sanctions",   "restrictions", "action",   "actions",
+    "grounding", "recall",       "fine",        "penalty",      "judgment", "judgement",
+    "crackdown", "suspension",   "steps"};
+inline const WordSet kAllegationNouns = {
+    "accusations", "accusation",  "allegations", "allegation", "findings", "conclusions",
+    "assertions",  "assertion",   "claims",      "claim",      "charges",  "charge",
+    "wrongdoing",  "suggestions", "suspicions",  "concerns",   "reports"};
+inline const WordSet kCrimeWords = {
+    "espionage",   "spying",           "backdoors",  "backdoor",  "surveillance", "sabotage",
+    "fraud",       "corruption",       "bribery",    "theft",     "hacking",      "cyberattacks",
+    "cyberattack", "money-laundering", "laundering", "smuggling", "terrorism",    "war crimes",
+    "abuses",      "genocide",         "misled",     "stealing",  "spy",          "spied"};
+inline const WordSet kPositiveAdj = {"commendable", "welcome",  "right",    "good", "great",
+                                     "important",   "positive", "sensible", "wise", "excellent",
+                                     "courageous",  "correct",  "justified"};
+inline const WordSet kNegativeAdj = {
+    "disappointing",  "wrong",     "unacceptable",  "regrettable",  "unfair",      "unjust",
+    "discriminatory", "misguided", "politically",   "absurd",       "outrageous",  "deplorable",
+    "short-sighted",  "mistake",   "irresponsible", "hypocritical", "unjustified", "unwarranted"};
 // The judge's own feeling about an act or an actor: "X was dismayed by Y".
-inline const WordSet kNegativeEmotion = {"disappointed", "dismayed", "stunned", "shocked", "surprised",
-                                  "alarmed", "angered", "outraged", "troubled", "frustrated",
-                                  "appalled", "furious", "angry"};
-inline const WordSet kPositiveEmotion = {"pleased", "delighted", "encouraged", "grateful", "satisfied",
-                                  "glad"};
+inline const WordSet kNegativeEmotion = {
+    "disappointed", "dismayed", "stunned",    "shocked",  "surprised", "alarmed", "angered",
+    "outraged",     "troubled", "frustrated", "appalled", "furious",   "angry"};
+inline const WordSet kPositiveEmotion = {"pleased",  "delighted", "encouraged",
+                                         "grateful", "satisfied", "glad"};
 inline const WordSet kCopulas = {"is", "was", "are", "were", "been", "remains", "remained"};
 
 // Sentence-initial function words, month/day names and titles: not names (pass 1).
-inline const WordSet kSkip = {"the", "a", "an", "in", "on", "at", "but", "and", "it", "he", "she", "they",
-                       "we", "i", "this", "that", "these", "those", "there", "some", "many",
-                       "after", "when", "while", "if", "as", "for", "its", "his", "her", "their",
-                       "our", "under", "with", "from", "by", "separately", "meanwhile", "however",
-                       "according", "only", "both", "either", "all", "no", "monday", "tuesday",
-                       "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-                       "february", "march", "april", "may", "june", "july", "august", "september",
-                       "october", "november", "december", "mr", "mrs", "ms", "dr", "president",
-                       "prime", "minister", "secretary", "chancellor", "vice", "chief", "culture",
-                       "economy", "foreign", "commerce", "finance", "defence", "defense", "trade",
-                       "cabinet", "state", "former", "future", "emergency", "mps", "ambassador",
-                       "chairman", "chipmakers", "congress", "lawmakers", "thousands", "hundreds",
-                       "dozens", "one", "two", "three", "four", "five", "ten", "first", "new", "we",
-                       "you", "our", "what", "why", "how", "who", "which", "where", "federal",
-                       "national", "internet", "is", "was", "today", "yesterday", "tomorrow",
-                       "tonight", "now", "earlier", "later", "meanwhile", "overnight"};
+inline const WordSet kSkip = {
+    "the",        "a",          "an",         "in",        "on",        "at",         "but",
+    "and",        "it",         "he",         "she",       "they",      "we",         "i",
+    "this",       "that",       "these",      "those",     "there",     "some",       "many",
+    "after",      "when",       "while",      "if",        "as",        "for",        "its",
+    "his",        "her",        "their",      "our",       "under",     "with",       "from",
+    "by",         "separately", "meanwhile",  "however",   "according", "only",       "both",
+    "either",     "all",        "no",         "monday",    "tuesday",   "wednesday",  "thursday",
+    "friday",     "saturday",   "sunday",     "january",   "february",  "march",      "april",
+    "may",        "june",       "july",       "august",    "september", "october",    "november",
+    "december",   "mr",         "mrs",        "ms",        "dr",        "president",  "prime",
+    "minister",   "secretary",  "chancellor", "vice",      "chief",     "culture",    "economy",
+    "foreign",    "commerce",   "finance",    "defence",   "defense",   "trade",      "cabinet",
+    "state",      "former",     "future",     "emergency", "mps",       "ambassador", "chairman",
+    "chipmakers", "congress",   "lawmakers",  "thousands", "hundreds",  "dozens",     "one",
+    "two",        "three",      "four",       "five",      "ten",       "first",      "new",
+    "we",         "you",        "our",        "what",      "why",       "how",        "who",
+    "which",      "where",      "federal",    "national",  "internet",  "is",         "was",
+    "today",      "yesterday",  "tomorrow",   "tonight",   "now",       "earlier",    "later",
+    "meanwhile",  "overnight"};
 // Capitalised words that do not start an untyped name.
 // Geographic head nouns: a capitalised name ending in one is a place ("Gulf of Aden").
-inline const WordSet kPlaceNouns = {"strait", "straits", "gulf", "sea", "ocean", "river", "lake",
-                             "island", "islands", "peninsula", "mountains", "valley", "desert",
-                             "coast", "bay", "canal", "province", "region", "district", "county",
-                             "square", "street", "avenue", "airport", "harbour", "harbor",
-                             "basin", "delta", "plateau", "highlands", "archipelago", "channel",
-                             "mount", "hills", "plain", "plains", "oblast", "prefecture"};
+inline const WordSet kPlaceNouns = {
+    "strait",  "straits",   "gulf",        "sea",       "ocean",    "river",  "lake",
+    "island",  "islands",   "peninsula",   "mountains", "valley",   "desert", "coast",
+    "bay",     "canal",     "province",    "region",    "district", "county", "square",
+    "street",  "avenue",    "airport",     "harbour",   "harbor",   "basin",  "delta",
+    "plateau", "highlands", "archipelago", "channel",   "mount",    "hills",  "plain",
+    "plains",  "oblast",    "prefecture"};
 // Words before a verb that make it an intention, not a deed.
-inline const WordSet kIntentWords = {"would", "will", "plans", "plan", "planned", "intends", "intend",
-                              "intended", "aims", "wants", "agreed", "pledged", "vowed",
-                              "promised", "offered", "ready", "willing", "hopes", "seeks",
-                              "about", "set", "expected", "due", "poised", "decided",
-                              "planning"};
+inline const WordSet kIntentWords = {
+    "would", "will",   "plans",   "plan",     "planned",  "intends", "intend",  "intended", "aims",
+    "wants", "agreed", "pledged", "vowed",    "promised", "offered", "ready",   "willing",  "hopes",
+    "seeks", "about",  "set",     "expected", "due",      "poised",  "decided", "planning"};
 // Adjectives between a possessor and a tie noun ("X's largest customer").
-inline const WordSet kTieAdjectives = {"largest", "biggest", "main", "key", "top", "major", "single",
-                                "only", "principal", "second-largest", "leading", "sole",
-                                "primary", "longtime", "long-time", "chief"};
+inline const WordSet kTieAdjectives = {
+    "largest",   "biggest",        "main",    "key",  "top",     "major",    "single",    "only",
+    "principal", "second-largest", "leading", "sole", "primary", "longtime", "long-time", "chief"};
 // Nouns for what was asked of someone: "rejected the demand".
-inline const WordSet kRequestNouns = {"demand", "demands", "request", "requests", "call", "calls",
-                               "appeal", "appeals", "ultimatum", "plea", "pleas"};
+inline const WordSet kRequestNouns = {"demand", "demands", "request",   "requests", "call", "calls",
+                                      "appeal", "appeals", "ultimatum", "plea",     "pleas"};
 // Nouns for a state's executive: "the government of X" is X.
 inline const WordSet kStateNouns = {"government", "governments", "authorities", "administration",
-                             "cabinet", "leadership", "regime", "junta"};
-inline const WordSet kNotNames = {"i", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                           "sunday", "january", "february", "march", "april", "may", "june", "july",
-                           "august", "september", "october", "november", "december", "mr", "mrs",
-                           "ms", "dr", "president", "prime", "minister", "secretary", "chancellor",
-                           "vice", "chief", "mps", "the", "a", "we", "our", "us", "you",
-                           "your"};
+                                    "cabinet",    "leadership",  "regime",      "junta"};
+inline const WordSet kNotNames = {
+    "i",         "monday",   "tuesday",  "wednesday", "thursday",   "friday", "saturday", "sunday",
+    "january",   "february", "march",    "april",     "may",        "june",   "july",     "august",
+    "september", "october",  "november", "december",  "mr",         "mrs",    "ms",       "dr",
+    "president", "prime",    "minister", "secretary", "chancellor", "vice",   "chief",    "mps",
+    "the",       "a",        "we",       "our",       "us",         "you",    "your"};
 // Last words of names of documents and things, not actors.
-inline const WordSet kNotActors = {"act", "law", "bill", "treaty", "agreement", "accord", "list", "fund",
-                            "store", "day", "week", "year"};
+inline const WordSet kNotActors = {"act",  "law",  "bill",  "treaty", "agreement", "accord",
+                                   "list", "fund", "store", "day",    "week",      "year"};
 // "fighters of X": X is the subject.
-inline const WordSet kGroupNouns = {"fighters", "members", "rebels", "troops", "supporters", "militants",
-                             "soldiers", "gunmen", "officials", "leaders", "forces", "units",
-                             "jets", "ships", "observers", "monitors", "inspectors",
-                             "investigators", "representatives", "delegates", "delegation",
-                             "envoys", "diplomats", "negotiators", "lawyers", "experts",
-                             "spokesman", "spokeswoman", "spokesperson", "lawyer", "official"};
+inline const WordSet kGroupNouns = {
+    "fighters",   "members",    "rebels",        "troops",          "supporters",
+    "militants",  "soldiers",   "gunmen",        "officials",       "leaders",
+    "forces",     "units",      "jets",          "ships",           "observers",
+    "monitors",   "inspectors", "investigators", "representatives", "delegates",
+    "delegation", "envoys",     "diplomats",     "negotiators",     "lawyers",
+    "experts",    "spokesman",  "spokeswoman",   "spokesperson",    "lawyer",
+    "official"};
 // Unnamed accusers whose words make a claim ("X laundered money, prosecutors said").
-inline const WordSet kClaimSources = {"prosecutors", "officials", "investigators", "police",
-                                      "regulators", "critics", "lawmakers", "auditors",
-                                      "authorities", "inspectors", "activists", "indictment",
-                                      "lawsuit", "complaint", "documents", "filings",
-                                      "whistleblowers", "opponents", "witnesses"};
+inline const WordSet kClaimSources = {"prosecutors",    "officials",  "investigators", "police",
+                                      "regulators",     "critics",    "lawmakers",     "auditors",
+                                      "authorities",    "inspectors", "activists",     "indictment",
+                                      "lawsuit",        "complaint",  "documents",     "filings",
+                                      "whistleblowers", "opponents",  "witnesses"};
 // Trigger words of rules that scan every token of a sentence.
-inline const WordSet kPronouns = {"it", "its", "he", "his", "she", "her", "him", "they", "their", "them"};
+inline const WordSet kPronouns = {"it",  "its", "he",   "his",   "she",
+                                  "her", "him", "they", "their", "them"};
 inline const WordSet kDescriptionDets = {"the", "both", "either", "this"};
 inline const WordSet kCalledVerbs = {"called", "calls", "described", "describes"};
 inline const WordSet kAllegeVerbs = {"allege", "alleged", "alleges", "alleging"};
 // Verbs of a finding ("the regulator found that X had ..."): a claim when what follows is
 // wrongdoing.
-inline const WordSet kFindVerbs = {"found", "finds", "ruled", "rules", "ruling", "concluded", "concludes",
-                            "determined", "established", "said", "says", "stated"};
+inline const WordSet kFindVerbs = {"found",       "finds",     "ruled",     "rules",
+                                   "ruling",      "concluded", "concludes", "determined",
+                                   "established", "said",      "says",      "stated"};
 // Words of wrongdoing, verbs and nouns (general English).
 inline const WordSet kWrongdoing = {
-    "abused", "abusing", "violated", "violating", "breached", "breaching", "manipulated", "lied",
-    "manipulating", "colluded", "rigged", "rigging", "concealed", "evaded", "bribed",
-    "defrauded", "falsified", "misused", "overcharged", "smuggled", "laundered", "embezzled",
-    "cheated", "exploited", "discriminated", "harassed", "mislabelled", "mislabeled",
-    "understated", "inflated", "misuse", "abuse", "manipulation", "violation", "violations",
-    "breach", "breaches", "irregularities", "embezzlement", "evasion", "collusion", "cartel",
-    "dumping", "mismanagement", "negligence", "intimidation", "harassment", "discrimination",
-    "wrongdoing", "misconduct", "cover-up", "kickbacks", "price-fixing", "vote-buying",
-    "vote-rigging", "failed", "misrepresented", "illegally", "unlawfully"};
-inline const WordSet kRiskFrames = {"perception", "fears", "suspicion", "suspicions", "risks", "concerns",
-                             "fear"};
+    "abused",       "abusing",        "violated",       "violating",     "breached",
+    "breaching",    "manipulated",    "lied",           "manipulating",  "colluded",
+    "rigged",       "rigging",        "concealed",      "evaded",        "bribed",
+    "defrauded",    "falsified",      "misused",        "overcharged",   "smuggled",
+    "laundered",    "embezzled",      "cheated",        "exploited",     "discriminated",
+    "harassed",     "mislabelled",    "mislabeled",     "understated",   "inflated",
+    "misuse",       "abuse",          "manipulation",   "violation",     "violations",
+    "breach",       "breaches",       "irregularities", "embezzlement",  "evasion",
+    "collusion",    "cartel",         "dumping",        "mismanagement", "negligence",
+    "intimidation", "harassment",     "discrimination", "wrongdoing",    "misconduct",
+    "cover-up",     "kickbacks",      "price-fixing",   "vote-buying",   "vote-rigging",
+    "failed",       "misrepresented", "illegally",      "unlawfully"};
+inline const WordSet kRiskFrames = {"perception", "fears",    "suspicion", "suspicions",
+                                    "risks",      "concerns", "fear"};
 inline const WordSet kMarketNouns = {"operators", "carriers"};
 inline const WordSet kRequestNoun = {"request"};
 inline const WordSet kHedgeFrames = {"according", "said", "expected", "believed"};
@@ -419,7 +741,6 @@ inline const WordSet kWarnVerbs = {"warned", "warning", "warns", "warn"};
 inline const WordSet kWho = {"who"};
 inline const WordSet kCustomerNouns = {"customers", "clients", "buyers"};
 inline const WordSet kSupplierNouns = {"suppliers", "vendors", "providers"};
-
 
 inline bool ends_with(std::string_view s, std::string_view suf) {
   return s.size() >= suf.size() && s.compare(s.size() - suf.size(), suf.size(), suf) == 0;

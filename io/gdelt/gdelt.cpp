@@ -75,7 +75,7 @@ CameoTables CameoTables::parse(std::string_view plover_tsv, std::string_view gol
       const std::size_t tab = line.find('\t');
       if (tab == std::string_view::npos || tab == 0 || tab + 1 == line.size())
         throw io::ParseError(name + " (" + what + ")", line_no, 0,
-                                "expected two tab-separated fields");
+                             "expected two tab-separated fields");
       fn(line.substr(0, tab), line.substr(tab + 1), line_no);
     }
   };
@@ -83,7 +83,7 @@ CameoTables CameoTables::parse(std::string_view plover_tsv, std::string_view gol
            [&](std::string_view code, std::string_view type, std::uint64_t line_no) {
              if (!all_digits(code) || code.size() < 2 || code.size() > 4)
                throw io::ParseError(name + " (cameo_plover.tsv)", line_no, 0,
-                                       "bad CAMEO code '" + std::string(code) + "'");
+                                    "bad CAMEO code '" + std::string(code) + "'");
              EventType e;
              e.known = true;
              if (type == "-") {
@@ -92,7 +92,7 @@ CameoTables CameoTables::parse(std::string_view plover_tsv, std::string_view gol
                auto r = graph::parse_relation(type);
                if (!r || !graph::is_event(*r))
                  throw io::ParseError(name + " (cameo_plover.tsv)", line_no, 0,
-                                         "unknown PLOVER type '" + std::string(type) + "'");
+                                      "unknown PLOVER type '" + std::string(type) + "'");
                e.relation = *r;
              }
              t.types_[std::string(code)] = e;
@@ -102,14 +102,14 @@ CameoTables CameoTables::parse(std::string_view plover_tsv, std::string_view gol
              double v = 0;
              if (!all_digits(code) || !parse_double(score, v) || v < -10 || v > 10)
                throw io::ParseError(name + " (cameo_goldstein.tsv)", line_no, 0,
-                                       "bad code or score");
+                                    "bad code or score");
              t.goldstein_[std::string(code)] = v;
            });
   for_rows(countries_tsv, "cameo_countries.tsv",
            [&](std::string_view cameo, std::string_view iso, std::uint64_t line_no) {
              if (cameo.size() != 3 || iso.size() != 3)
                throw io::ParseError(name + " (cameo_countries.tsv)", line_no, 0,
-                                       "expected two 3-letter codes");
+                                    "expected two 3-letter codes");
              t.countries_[std::string(cameo)] = std::string(iso);
            });
   return t;
@@ -527,9 +527,8 @@ bool GdeltReader::parse(std::string_view line) {
   }
   if (n == 58) e.source_url = f[57];
   if (n == 61) e.source_url = f[60];
-  for (std::string_view s :
-       {e.actor1.code, e.actor1.name, e.actor2.code, e.actor2.name, e.actor1.geo, e.actor2.geo,
-        e.source_url}) {
+  for (std::string_view s : {e.actor1.code, e.actor1.name, e.actor2.code, e.actor2.name,
+                             e.actor1.geo, e.actor2.geo, e.source_url}) {
     if (auto bad = find_invalid_utf8(s)) {
       error_ = "invalid UTF-8 in '" + describe(s) + "'";
       return false;

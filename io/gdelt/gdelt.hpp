@@ -219,11 +219,11 @@ struct GdeltProgress {
 };
 
 struct GdeltImportOptions {
-  graph::Date since = graph::kNoDate;     // keep events on or after (SQLDATE); kNoDate: no bound
-  graph::Date until = graph::kNoDate;     // keep events on or before
-  std::vector<std::string> root_codes;    // keep these EventRootCodes ("01".."20"); empty: all
-  bool keep_statements = false;           // root 01 rows become related_to edges
-  bool strict = false;                    // the first malformed row throws io::ParseError
+  graph::Date since = graph::kNoDate;   // keep events on or after (SQLDATE); kNoDate: no bound
+  graph::Date until = graph::kNoDate;   // keep events on or before
+  std::vector<std::string> root_codes;  // keep these EventRootCodes ("01".."20"); empty: all
+  bool keep_statements = false;         // root 01 rows become related_to edges
+  bool strict = false;                  // the first malformed row throws io::ParseError
   // A file without a single well-formed row (empty, only a header, or every row malformed:
   // not GDELT data at all) throws io::ParseError naming it (and its first malformed line)
   // instead of importing nothing. The CLI sets it.

@@ -116,8 +116,12 @@ class Importer {
 
   Importer(graph::Graph& g, const GdeltImportOptions& o, GdeltImportResult& r,
            Mode mode = Mode::kWhole, std::string* scanned = nullptr)
-      : g_(g), o_(o), r_(r), tables_(o.tables ? *o.tables : CameoTables::builtin()),
-        mode_(mode), scanned_(scanned) {
+      : g_(g),
+        o_(o),
+        r_(r),
+        tables_(o.tables ? *o.tables : CameoTables::builtin()),
+        mode_(mode),
+        scanned_(scanned) {
     for (const std::string& code : o.root_codes) {
       int v = 0;
       if (code.size() != 2 || !all_digits(code) || (v = std::stoi(code)) < 1 || v > 20)
@@ -175,11 +179,11 @@ class Importer {
     report();
     if (o_.require_rows && r_.rows == rows_before)
       throw io::ParseError(path == "-" ? "<stdin>" : path, 0, 0,
-                              "no GDELT event rows (empty file, or only a header)");
+                           "no GDELT event rows (empty file, or only a header)");
     if (o_.require_rows && r_.malformed_rows - malformed_before == r_.rows - rows_before)
-      throw io::ParseError(first_malformed_.file, first_malformed_.line, 0,
-                              "not a GDELT event file, no row is well-formed (first: " +
-                                  first_malformed_.reason + ")");
+      throw io::ParseError(
+          first_malformed_.file, first_malformed_.line, 0,
+          "not a GDELT event file, no row is well-formed (first: " + first_malformed_.reason + ")");
   }
 
   // Steps 6-7 on the rows a scan kept (Mode::kReplay).

@@ -18,7 +18,7 @@ enum class GdeltRoleClass {
 };
 
 struct GdeltRole {
-  std::string_view code;   // "COP"
+  std::string_view code;  // "COP"
   GdeltRoleClass cls;
   std::string_view label;  // "police": nodes "<country> police"
   graph::Kind kind;

@@ -4,8 +4,8 @@
 #include <array>
 #include <charconv>
 #include <cmath>
-#include <ostream>
 #include <map>
+#include <ostream>
 #include <set>
 #include <tuple>
 #include <utility>
@@ -23,7 +23,7 @@ using graph::Kind;
 using graph::NodeIndex;
 
 constexpr std::string_view kFont = "Helvetica";
-constexpr std::string_view kFadedAlpha = "38";       // appended to #rrggbb colours
+constexpr std::string_view kFadedAlpha = "38";  // appended to #rrggbb colours
 constexpr std::string_view kFadedText = "#9a9a9a";
 constexpr std::string_view kHighlightColor = "#1f1f1f";
 // A merged edge whose relations do not share one sign (DrawOptions::merge_parallel).
@@ -34,15 +34,15 @@ constexpr std::size_t kMergedLabelRelations = 3;
 
 // Indexed by the Kind value; kUnspecified is drawn as an organization.
 constexpr std::array<KindStyle, graph::kKindCount> kKindStyles = {{
-    {"box", "filled,rounded", "#d9d9d9", "#636363"},  // unspecified
-    {"house", "filled", "#9ecae1", "#2171b5"},         // government
-    {"octagon", "filled", "#dadaeb", "#6a51a3"},       // agency
-    {"box", "filled", "#fdae6b", "#d94801"},           // vendor
-    {"hexagon", "filled", "#a1d99b", "#238b45"},       // operator
-    {"note", "filled", "#ffffb2", "#b59f00"},          // media
-    {"ellipse", "filled", "#fbb4c9", "#c51b7d"},       // person
-    {"box", "filled,rounded", "#d9d9d9", "#636363"},  // organization
-    {"parallelogram", "filled", "#fc9272", "#cb181d"}, // allegation
+    {"box", "filled,rounded", "#d9d9d9", "#636363"},    // unspecified
+    {"house", "filled", "#9ecae1", "#2171b5"},          // government
+    {"octagon", "filled", "#dadaeb", "#6a51a3"},        // agency
+    {"box", "filled", "#fdae6b", "#d94801"},            // vendor
+    {"hexagon", "filled", "#a1d99b", "#238b45"},        // operator
+    {"note", "filled", "#ffffb2", "#b59f00"},           // media
+    {"ellipse", "filled", "#fbb4c9", "#c51b7d"},        // person
+    {"box", "filled,rounded", "#d9d9d9", "#636363"},    // organization
+    {"parallelogram", "filled", "#fc9272", "#cb181d"},  // allegation
 }};
 
 // Light fills for cluster boxes, cycled.
@@ -78,8 +78,8 @@ std::string id_token(std::string_view id) {
   std::string out;
   out.reserve(id.size());
   for (unsigned char c : id) {
-    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                       (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-';
+    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                       c == '_' || c == '.' || c == '-';
     if (plain) {
       out += static_cast<char>(c);
     } else {
@@ -106,9 +106,8 @@ std::string_view sign_word(int sign) {
 }
 
 bool all_hedged(const graph::EdgeData& d) {
-  return !d.evidence.empty() &&
-         std::all_of(d.evidence.begin(), d.evidence.end(),
-                     [](const graph::Evidence& ev) { return ev.hedged; });
+  return !d.evidence.empty() && std::all_of(d.evidence.begin(), d.evidence.end(),
+                                            [](const graph::Evidence& ev) { return ev.hedged; });
 }
 
 // Identity of an edge of `g`: the graph keeps one edge per (source, target, relation), and
@@ -118,25 +117,23 @@ EdgeKey edge_key(const Graph& g, EdgeRef e) {
   return {g.source(e), g.target(e), g.edge(e).relation};
 }
 
-std::string legend_html(const std::string& title,
-                        const std::set<Kind>& kinds, const std::set<int>& signs,
-                        bool any_hedged, bool any_multi, bool any_highlight, bool legend) {
+std::string legend_html(const std::string& title, const std::set<Kind>& kinds,
+                        const std::set<int>& signs, bool any_hedged, bool any_multi,
+                        bool any_highlight, bool legend) {
   std::string t;  // the legend's rows: a swatch, then what it means
   if (legend) {
     for (Kind k : kinds) {
       const KindStyle& s = kind_style(k);
-      t += "<TR><TD BGCOLOR=\"" + std::string(s.fillcolor) + "\" COLOR=\"" +
-           std::string(s.color) +
+      t += "<TR><TD BGCOLOR=\"" + std::string(s.fillcolor) + "\" COLOR=\"" + std::string(s.color) +
            "\" BORDER=\"1\" WIDTH=\"24\" HEIGHT=\"12\" FIXEDSIZE=\"TRUE\"></TD>"
            "<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\">" +
-           std::string(graph::kind_name(k == Kind::kUnspecified ? Kind::kOrganization : k)) +
-           " (" + std::string(shape_word(s)) + ")</FONT></TD></TR>";
+           std::string(graph::kind_name(k == Kind::kUnspecified ? Kind::kOrganization : k)) + " (" +
+           std::string(shape_word(s)) + ")</FONT></TD></TR>";
     }
     for (int sign : {1, -1, 0, kMixedSign}) {
       if (!signs.contains(sign)) continue;
       const bool mixed = sign == kMixedSign;
-      t += "<TR><TD><FONT COLOR=\"" +
-           std::string(mixed ? kMixedColor : sign_color(sign)) +
+      t += "<TR><TD><FONT COLOR=\"" + std::string(mixed ? kMixedColor : sign_color(sign)) +
            "\">\xE2\x94\x81\xE2\x94\x81\xE2\x94\x81</FONT></TD><TD ALIGN=\"LEFT\"><FONT "
            "POINT-SIZE=\"10\">" +
            std::string(mixed      ? "relations of both signs"
@@ -217,11 +214,19 @@ std::string escape_esc_string(std::string_view raw, std::string_view backslash) 
   out.reserve(text.size() + text.size() / 8);
   for (char c : text) {
     switch (c) {
-      case '\\': out += backslash; break;
-      case '&': out += "&amp;"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': break;
-      default: out += c;
+      case '\\':
+        out += backslash;
+        break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -231,9 +236,7 @@ std::string escape_esc_string(std::string_view raw, std::string_view backslash) 
 
 std::string escape_label(std::string_view text) { return escape_esc_string(text, "\\\\"); }
 
-std::string escape_tooltip(std::string_view text) {
-  return escape_esc_string(text, "\\\\\\\\");
-}
+std::string escape_tooltip(std::string_view text) { return escape_esc_string(text, "\\\\\\\\"); }
 
 std::string escape_html(std::string_view raw) {
   const std::string text = printable(raw, "\n\t");
@@ -241,11 +244,20 @@ std::string escape_html(std::string_view raw) {
   out.reserve(text.size());
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -336,8 +348,7 @@ std::vector<std::vector<EdgeRef>> drawn_edge_groups(const Graph& g, bool merge_p
   }
   std::map<std::pair<NodeIndex, NodeIndex>, std::size_t> group_of;
   for (auto [it, end] = boost::edges(g.boost_graph()); it != end; ++it) {
-    const auto [pos, fresh] =
-        group_of.try_emplace({g.source(*it), g.target(*it)}, groups.size());
+    const auto [pos, fresh] = group_of.try_emplace({g.source(*it), g.target(*it)}, groups.size());
     if (fresh) groups.emplace_back();
     groups[pos->second].push_back(*it);
   }
@@ -360,11 +371,11 @@ std::vector<DrawnEdge> drawn_edges(const Graph& g, bool merge_parallel) {
     const EdgeRef first = group.front();
     const std::string source = id_token(g.node(g.source(first)).id);
     const std::string target = id_token(g.node(g.target(first)).id);
-    std::string id =
-        group.size() == 1
-            ? "edge-" + source + "-" + std::string(graph::relation_name(g.edge(first).relation)) +
-                  "-" + target
-            : "edges-" + source + "-" + target;
+    std::string id = group.size() == 1
+                         ? "edge-" + source + "-" +
+                               std::string(graph::relation_name(g.edge(first).relation)) + "-" +
+                               target
+                         : "edges-" + source + "-" + target;
     drawn.push_back({std::move(id), std::move(group)});
   }
   return drawn;
@@ -392,15 +403,13 @@ DotDocument make_dot_document(const Graph& g, const DrawOptions& options) {
   const bool highlighting = !options.highlighted_nodes.empty() || !edge_lit.empty();
 
   DotDocument doc;
-  doc.graph_attrs = {{"fontname", std::string(kFont)},
-                     {"outputorder", "edgesfirst"},
-                     {"pad", "0.2"}};
+  doc.graph_attrs = {
+      {"fontname", std::string(kFont)}, {"outputorder", "edgesfirst"}, {"pad", "0.2"}};
   // dot gives every inline edge label a rank of its own; past kDotInlineLabelEdges edges the
   // labels go outside (xlabel, placed after layout) so that the layout stays fast.
   const std::vector<DrawnEdge> drawn = drawn_edges(g, options.merge_parallel);
   const bool outside_labels = options.layout == "dot" && drawn.size() > kDotInlineLabelEdges;
-  if (!options.layout.empty())
-    add_layout_settings(doc.graph_attrs, options.layout, outside_labels);
+  if (!options.layout.empty()) add_layout_settings(doc.graph_attrs, options.layout, outside_labels);
   doc.node_defaults = {{"fontname", std::string(kFont)},
                        {"fontsize", "11"},
                        {"style", "filled"},
@@ -467,8 +476,8 @@ DotDocument make_dot_document(const Graph& g, const DrawOptions& options) {
                   {"tooltip", escape_tooltip(node_tooltip(g, v))},
                   {"shape", std::string(s.shape)}};
     if (s.style != "filled") node.attrs.push_back({"style", std::string(s.style)});
-    node.attrs.push_back({"fillcolor", faded ? with_alpha(s.fillcolor, kFadedAlpha)
-                                             : std::string(s.fillcolor)});
+    node.attrs.push_back(
+        {"fillcolor", faded ? with_alpha(s.fillcolor, kFadedAlpha) : std::string(s.fillcolor)});
     node.attrs.push_back(
         {"color", faded ? with_alpha(s.color, kFadedAlpha) : std::string(s.color)});
     if (faded) node.attrs.push_back({"fontcolor", std::string(kFadedText)});
@@ -519,9 +528,7 @@ DotDocument make_dot_document(const Graph& g, const DrawOptions& options) {
                   {outside_labels ? "xlabel" : "label", escape_label(rels)},
                   {"tooltip", escape_tooltip(group.size() == 1 ? edge_tooltip(g, first)
                                                                : merged_edge_tooltip(g, group))}};
-    const std::string color(lit     ? kHighlightColor
-                            : mixed ? kMixedColor
-                                    : sign_color(sign));
+    const std::string color(lit ? kHighlightColor : mixed ? kMixedColor : sign_color(sign));
     edge.attrs.push_back({"color", faded ? with_alpha(color, kFadedAlpha) : color});
     if (faded) edge.attrs.push_back({"fontcolor", std::string(kFadedText)});
     double pen = edge_penwidth(evidence);
@@ -532,8 +539,8 @@ DotDocument make_dot_document(const Graph& g, const DrawOptions& options) {
     doc.edges.push_back(std::move(edge));
   }
 
-  const std::string label = legend_html(options.title, kinds, signs, any_hedged, any_multi,
-                                        highlighting, options.legend);
+  const std::string label =
+      legend_html(options.title, kinds, signs, any_hedged, any_multi, highlighting, options.legend);
   if (!label.empty()) {
     doc.graph_attrs.push_back({"label", label, true});
     doc.graph_attrs.push_back({"labelloc", "t"});

@@ -53,15 +53,15 @@ namespace stakegraph::io {
 // What to draw besides the graph itself. Every index and edge reference refers to the graph
 // being drawn: the same Graph object (an EdgeRef of a copy points into the copy).
 struct DrawOptions {
-  std::string title;                            // shown above the legend; "" for none
-  bool legend = true;                           // the kinds and edge styles that appear
-  std::string layout;                           // written as the graph's `layout` attribute
-                                                // ("" for none); adds that engine's settings
-  std::vector<int> cluster_of;                  // empty, or one per node: cluster, -1 none
-  std::map<int, std::string> cluster_labels;    // captions; default "cluster <n>"
+  std::string title;                                // shown above the legend; "" for none
+  bool legend = true;                               // the kinds and edge styles that appear
+  std::string layout;                               // written as the graph's `layout` attribute
+                                                    // ("" for none); adds that engine's settings
+  std::vector<int> cluster_of;                      // empty, or one per node: cluster, -1 none
+  std::map<int, std::string> cluster_labels;        // captions; default "cluster <n>"
   std::vector<graph::NodeIndex> highlighted_nodes;  // with any highlight, the rest fades
   std::vector<graph::EdgeRef> highlighted_edges;
-  std::optional<graph::NodeIndex> focus;        // drawn with a double border
+  std::optional<graph::NodeIndex> focus;  // drawn with a double border
   // One drawn edge per ordered pair of nodes instead of one per relation: labelled with the
   // relations ("SANCTION, ACCUSE +2"), coloured by their common sign (purple when they differ),
   // as wide as all their evidence. A pair with one relation is drawn as without merging.

@@ -17,25 +17,28 @@ namespace {
 std::string cluster_word(graph::ClusterMethod m) {
   switch (m) {
     case graph::ClusterMethod::kComponents:
-    case graph::ClusterMethod::kStrongComponents: return "component";
-    case graph::ClusterMethod::kCamps: return "camp";
+    case graph::ClusterMethod::kStrongComponents:
+      return "component";
+    case graph::ClusterMethod::kCamps:
+      return "camp";
     case graph::ClusterMethod::kLouvain:
-    case graph::ClusterMethod::kLabelPropagation: break;
+    case graph::ClusterMethod::kLabelPropagation:
+      break;
   }
   return "community";
 }
 
 // Clusters of `whole` (the defaults of `clusters`, so that a cluster has the same number in
 // `clusters` and in the diagram), set on the nodes of `drawn` found by id.
-void add_clusters(const graph::Graph& whole, const graph::Graph& drawn,
-                  graph::ClusterMethod method, DrawOptions& draw) {
+void add_clusters(const graph::Graph& whole, const graph::Graph& drawn, graph::ClusterMethod method,
+                  DrawOptions& draw) {
   const std::vector<std::uint32_t> membership =
       graph::cluster(whole, {.method = method}).membership;
   const std::string word = cluster_word(method);
   draw.cluster_of.assign(drawn.node_count(), -1);
   for (graph::NodeIndex v = 0; v < drawn.node_count(); ++v) {
-    const auto w = &whole == &drawn ? std::optional<graph::NodeIndex>(v)
-                                    : whole.find_by_id(drawn.node(v).id);
+    const auto w =
+        &whole == &drawn ? std::optional<graph::NodeIndex>(v) : whole.find_by_id(drawn.node(v).id);
     if (!w) continue;
     const std::uint32_t c = membership[*w];
     draw.cluster_of[v] = static_cast<int>(c);
@@ -60,16 +63,19 @@ std::string too_many(const DrawSelectionOptions& o, std::size_t count, const cha
 
 std::string_view node_ranking_name(NodeRanking r) noexcept {
   switch (r) {
-    case NodeRanking::kDegree: return "degree";
-    case NodeRanking::kPageRank: return "pagerank";
-    case NodeRanking::kBetweenness: return "betweenness";
+    case NodeRanking::kDegree:
+      return "degree";
+    case NodeRanking::kPageRank:
+      return "pagerank";
+    case NodeRanking::kBetweenness:
+      return "betweenness";
   }
   return "";
 }
 
 std::optional<NodeRanking> parse_node_ranking(std::string_view name) noexcept {
-  for (const NodeRanking r : {NodeRanking::kDegree, NodeRanking::kPageRank,
-                              NodeRanking::kBetweenness})
+  for (const NodeRanking r :
+       {NodeRanking::kDegree, NodeRanking::kPageRank, NodeRanking::kBetweenness})
     if (node_ranking_name(r) == name) return r;
   return std::nullopt;
 }
@@ -80,20 +86,19 @@ std::vector<graph::NodeIndex> rank_nodes(const graph::Graph& g, NodeRanking by,
   std::vector<double> scores;
   switch (by) {
     case NodeRanking::kDegree:
-      scores = graph::degree_centrality(
-                   graph::build_csr(g, {.weighted = weighted, .source = weight}),
-                   {.weighted = weighted})
-                   .scores;
+      scores =
+          graph::degree_centrality(graph::build_csr(g, {.weighted = weighted, .source = weight}),
+                                   {.weighted = weighted})
+              .scores;
       break;
     case NodeRanking::kPageRank: {
       graph::require_positive_weights(g, weight, true, "pagerank");
       graph::PageRankOptions p;
       p.weighted = weighted;
-      scores = graph::pagerank(graph::build_csr(g, {.directed = true,
-                                                    .weighted = weighted,
-                                                    .source = weight}),
-                               p)
-                   .scores;
+      scores =
+          graph::pagerank(
+              graph::build_csr(g, {.directed = true, .weighted = weighted, .source = weight}), p)
+              .scores;
       break;
     }
     case NodeRanking::kBetweenness: {
@@ -182,9 +187,9 @@ DrawnSelection select_drawing(graph::Graph g, const DrawSelectionOptions& o) {
   // The renderer refuses too many drawn edges too (io/render/renderer.hpp); here with advice.
   const std::size_t drawn_edges = drawn_edge_count(*out.graph, out.draw.merge_parallel);
   if (drawn_edges > kMaxRenderEdges)
-    throw graph::InvalidArgument(too_many(o, drawn_edges, "edges", kMaxRenderEdges,
-                                          out.draw.merge_parallel ? ", parallel edges merged"
-                                                                  : ""));
+    throw graph::InvalidArgument(
+        too_many(o, drawn_edges, "edges", kMaxRenderEdges,
+                 out.draw.merge_parallel ? ", parallel edges merged" : ""));
   if (o.clusters) add_clusters(whole ? *whole : *out.graph, *out.graph, *o.clusters, out.draw);
   return out;
 }

@@ -54,13 +54,13 @@ struct DrawSelectionOptions {
   std::string focus;            // "": no ego network
   int depth = 1;                // hops around the focus (>= 0)
   std::optional<std::pair<std::string, std::string>> path;  // FROM, TO: highlighted
-  std::size_t top = 0;          // 0: every node; else the top N by `by`
+  std::size_t top = 0;                                      // 0: every node; else the top N by `by`
   NodeRanking by = NodeRanking::kDegree;
   graph::WeightSource weight = graph::WeightSource::kNone;  // --top ranking, --path costs
-  std::optional<graph::ClusterMethod> clusters;  // cluster boxes
-  bool clusters_on_drawn = false;                // clusters of the drawn nodes, not the whole
-  std::optional<bool> merge_parallel;            // nullopt: automatic (selection.hpp)
-  DrawOptions draw;                              // title, legend... as given
+  std::optional<graph::ClusterMethod> clusters;             // cluster boxes
+  bool clusters_on_drawn = false;      // clusters of the drawn nodes, not the whole
+  std::optional<bool> merge_parallel;  // nullopt: automatic (selection.hpp)
+  DrawOptions draw;                    // title, legend... as given
   // Finds the focus and the path's ends (default: graph::Graph::find_node, else
   // graph::NotFound "SOURCE: no node named 'X'").
   NodeResolver resolve;

@@ -9,8 +9,8 @@
 #include <functional>
 #include <future>
 #include <mutex>
-#include <ostream>
 #include <new>
+#include <ostream>
 #include <sstream>
 #include <thread>
 #include <type_traits>
@@ -288,10 +288,14 @@ class CGraph final {
 
 std::string_view device_of(ImageFormat f) {
   switch (f) {
-    case ImageFormat::kSvg: return "svg";
-    case ImageFormat::kPng: return "png:cairo";
-    case ImageFormat::kPdf: return "pdf:cairo";
-    case ImageFormat::kDot: return "dot";
+    case ImageFormat::kSvg:
+      return "svg";
+    case ImageFormat::kPng:
+      return "png:cairo";
+    case ImageFormat::kPdf:
+      return "pdf:cairo";
+    case ImageFormat::kDot:
+      return "dot";
   }
   return "svg";
 }
@@ -312,8 +316,7 @@ void Renderer::write_dot(const DotDocument& doc, std::ostream& out) {
   if (!out) throw graph::Error("cannot write DOT: output stream failed");
 }
 
-std::string Renderer::render_document(const DotDocument& doc, Layout layout,
-                                      ImageFormat format) {
+std::string Renderer::render_document(const DotDocument& doc, Layout layout, ImageFormat format) {
   if (format == ImageFormat::kDot) {
     std::ostringstream out;
     io::write_dot(doc, out);

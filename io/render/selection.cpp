@@ -10,10 +10,14 @@ namespace stakegraph::io {
 
 std::string_view image_format_name(ImageFormat f) noexcept {
   switch (f) {
-    case ImageFormat::kSvg: return "svg";
-    case ImageFormat::kPng: return "png";
-    case ImageFormat::kPdf: return "pdf";
-    case ImageFormat::kDot: return "dot";
+    case ImageFormat::kSvg:
+      return "svg";
+    case ImageFormat::kPng:
+      return "png";
+    case ImageFormat::kPdf:
+      return "pdf";
+    case ImageFormat::kDot:
+      return "dot";
   }
   return "";
 }
@@ -29,11 +33,16 @@ std::optional<ImageFormat> image_format_from_path(const std::string& path) noexc
 
 std::string_view layout_name(Layout l) noexcept {
   switch (l) {
-    case Layout::kDot: return "dot";
-    case Layout::kNeato: return "neato";
-    case Layout::kFdp: return "fdp";
-    case Layout::kSfdp: return "sfdp";
-    case Layout::kCirco: return "circo";
+    case Layout::kDot:
+      return "dot";
+    case Layout::kNeato:
+      return "neato";
+    case Layout::kFdp:
+      return "fdp";
+    case Layout::kSfdp:
+      return "sfdp";
+    case Layout::kCirco:
+      return "circo";
   }
   return "";
 }
@@ -47,8 +56,7 @@ std::optional<Layout> parse_layout(std::string_view name) noexcept {
 
 bool layout_draws_clusters(Layout l) noexcept { return l == Layout::kDot || l == Layout::kFdp; }
 
-Layout choose_layout(std::size_t node_count, std::size_t edge_count,
-                     const RenderOptions& options) {
+Layout choose_layout(std::size_t node_count, std::size_t edge_count, const RenderOptions& options) {
   const bool clusters = !options.draw.cluster_of.empty();
   if (options.layout) {
     if (clusters && !layout_draws_clusters(*options.layout))
@@ -71,8 +79,7 @@ bool merging(const graph::Graph& drawn, const RenderOptions& options) {
 
 Selection select_for_drawing(const graph::Graph& g, const RenderOptions& options) {
   if (options.top == 0 || options.top >= g.node_count()) {
-    Selection s{std::shared_ptr<const graph::Graph>(&g, [](const graph::Graph*) {}),
-                options.draw};
+    Selection s{std::shared_ptr<const graph::Graph>(&g, [](const graph::Graph*) {}), options.draw};
     s.draw.merge_parallel = merging(g, options);
     return s;
   }
@@ -120,9 +127,8 @@ PreparedDrawing prepare_drawing(const graph::Graph& g, const RenderOptions& opti
   Selection s = select_for_drawing(g, options);
   const std::size_t n = s.graph->node_count();
   if (options.max_nodes != 0 && n > options.max_nodes)
-    throw graph::InvalidArgument("refusing to draw " + std::to_string(n) +
-                                 " nodes (the limit is " + std::to_string(options.max_nodes) +
-                                 "): select fewer nodes first");
+    throw graph::InvalidArgument("refusing to draw " + std::to_string(n) + " nodes (the limit is " +
+                                 std::to_string(options.max_nodes) + "): select fewer nodes first");
   const std::size_t edges = drawn_edge_count(*s.graph, s.draw.merge_parallel);
   if (options.max_edges != 0 && edges > options.max_edges)
     throw graph::InvalidArgument("refusing to draw " + std::to_string(edges) +

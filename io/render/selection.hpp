@@ -59,20 +59,19 @@ inline constexpr int kPngDpi = 96;
 inline constexpr int kMaxPngPixels = 6000;
 
 struct RenderOptions {
-  DrawOptions draw;                       // indices refer to the graph passed to render
-  std::optional<Layout> layout;           // nullopt: automatic (see the file comment)
-  std::vector<graph::NodeIndex> ranking;  // best first; with top > 0 only the first `top`
-  std::size_t top = 0;                    // nodes of the ranking are drawn (induced subgraph)
+  DrawOptions draw;                         // indices refer to the graph passed to render
+  std::optional<Layout> layout;             // nullopt: automatic (see the file comment)
+  std::vector<graph::NodeIndex> ranking;    // best first; with top > 0 only the first `top`
+  std::size_t top = 0;                      // nodes of the ranking are drawn (induced subgraph)
   std::size_t max_nodes = kMaxRenderNodes;  // 0: no limit
   std::size_t max_edges = kMaxRenderEdges;  // drawn edges, after merging; 0: no limit
-  std::optional<bool> merge_parallel;     // nullopt: automatic (kAutoMergeAbove); else it
-                                          // replaces draw.merge_parallel
+  std::optional<bool> merge_parallel;       // nullopt: automatic (kAutoMergeAbove); else it
+                                            // replaces draw.merge_parallel
 };
 
 // The engine used for a drawing of `node_count` nodes and `edge_count` drawn edges. Throws
 // graph::InvalidArgument when clusters are asked for with an engine that does not draw them.
-Layout choose_layout(std::size_t node_count, std::size_t edge_count,
-                     const RenderOptions& options);
+Layout choose_layout(std::size_t node_count, std::size_t edge_count, const RenderOptions& options);
 
 // A node's box after layout, in points (1/72 inch), centre (x, y), full width and height.
 struct NodeBox {

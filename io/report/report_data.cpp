@@ -10,15 +10,15 @@
 #include <tuple>
 
 #include "graph/betweenness.hpp"
-#include "graph/edge_weight.hpp"
 #include "graph/camps.hpp"
 #include "graph/centrality.hpp"
 #include "graph/communities.hpp"
 #include "graph/components.hpp"
 #include "graph/csr.hpp"
+#include "graph/edge_weight.hpp"
 #include "graph/error.hpp"
-#include "io/render/dot.hpp"
 #include "io/input.hpp"
+#include "io/render/dot.hpp"
 #include "proto/query.pb.h"
 
 namespace stakegraph::io::report {

@@ -258,7 +258,8 @@ std::string report_html(const ReportPage& page) {
   html += "</title>\n<style>\n";
   html += report_style();
   html +=
-      "</style>\n<noscript><style>#diagram:not(.ready) > svg { display: block; }</style></noscript>\n"
+      "</style>\n<noscript><style>#diagram:not(.ready) > svg { display: block; "
+      "}</style></noscript>\n"
       "</head>\n<body>\n<header>\n<h1 id=\"title\">";
   html += escape_html(page.title);
   html += "</h1>\n<p id=\"subtitle\">";

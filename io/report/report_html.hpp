@@ -62,10 +62,10 @@ InlinedSvg inline_svg_for_page(std::string_view svg,
                                std::size_t labelled_edges = kReportLabelledEdges);
 
 struct ReportPage {
-  std::string title;      // plain text
-  std::string subtitle;   // plain text
-  std::string svg;        // from inline_svg_for_page
-  std::string edge_labels;  // likewise: its edge labels kept apart, or ""
+  std::string title;          // plain text
+  std::string subtitle;       // plain text
+  std::string svg;            // from inline_svg_for_page
+  std::string edge_labels;    // likewise: its edge labels kept apart, or ""
   std::string data_json;      // the data document's "data" part, unescaped
   std::string evidence_json;  // its "evidence" part (io/report/report_embed.hpp), unescaped
 };

@@ -64,7 +64,8 @@ TEST_F(AnalyticsCli, CentralityJsonShapeAndValues) {
 }
 
 TEST_F(AnalyticsCli, CentralityEveryMetricAndOption) {
-  for (const char* m : {"degree", "betweenness", "closeness", "harmonic", "pagerank", "eigenvector"}) {
+  for (const char* m :
+       {"degree", "betweenness", "closeness", "harmonic", "pagerank", "eigenvector"}) {
     for (const char* extra : {"", " --directed", " --weighted --normalized", " --top 2"}) {
       const auto r = run_stakegraph("centrality '" + story_ + "' --metric " + m + extra);
       EXPECT_EQ(r.status, 0) << m << extra << ": " << r.err;
@@ -75,8 +76,8 @@ TEST_F(AnalyticsCli, CentralityEveryMetricAndOption) {
   const auto top = run_stakegraph("centrality '" + story_ + "' -m degree --top 2");
   EXPECT_EQ(test_support::count_lines(top.out), 4u) << top.out;
   // --kind: only operators are ranked.
-  const auto ops = parse(run_stakegraph("centrality '" + story_ +
-                                        "' -m degree --kind operator --top 0 --json"));
+  const auto ops =
+      parse(run_stakegraph("centrality '" + story_ + "' -m degree --kind operator --top 0 --json"));
   EXPECT_EQ(ops.at("scores").size(), 4u);
   for (const auto& s : ops.at("scores")) EXPECT_EQ(s.at("kind"), "operator");
   // Personalized PageRank (teleporting to the Journal only) raises the Journal's score.
@@ -85,15 +86,16 @@ TEST_F(AnalyticsCli, CentralityEveryMetricAndOption) {
       if (s.at("id") == id) return s.at("score").get<double>();
     return -1.0;
   };
-  const auto uniform = parse(run_stakegraph("centrality '" + story_ +
-                                            "' -m pagerank --top 0 --json"));
-  const auto pr = parse(run_stakegraph(
-      "centrality '" + story_ + "' -m pagerank --top 0 --personalize 'Wall Street Journal' --json"));
+  const auto uniform =
+      parse(run_stakegraph("centrality '" + story_ + "' -m pagerank --top 0 --json"));
+  const auto pr =
+      parse(run_stakegraph("centrality '" + story_ +
+                           "' -m pagerank --top 0 --personalize 'Wall Street Journal' --json"));
   EXPECT_GT(score_of(pr, "the-wall-street-journal"),
             2 * score_of(uniform, "the-wall-street-journal"));
   // Sampled betweenness states its sample and bound.
-  const auto sampled = parse(run_stakegraph("centrality '" + story_ +
-                                            "' -m betweenness --samples 3 --seed 1 --json"));
+  const auto sampled = parse(
+      run_stakegraph("centrality '" + story_ + "' -m betweenness --samples 3 --seed 1 --json"));
   EXPECT_EQ(sampled.at("samples"), 3);
   EXPECT_GT(sampled.at("error_bound").get<double>(), 0.0);
   EXPECT_DOUBLE_EQ(sampled.at("confidence").get<double>(), 0.95);
@@ -142,7 +144,8 @@ TEST_F(AnalyticsCli, PathPrintsRelationAndEvidencePerHop) {
   // Weighted by default (the story graph has no file weights: evidence counts), a hop costs
   // 1 / evidence: 1 + 1/2 (two SANCTION items) + 1; with --weight none it counts hops.
   EXPECT_DOUBLE_EQ(p.at("cost").get<double>(), 2.5);
-  const auto hops = parse(run_stakegraph("path '" + story_ + "' Germany Vodafone --json --weight none"));
+  const auto hops =
+      parse(run_stakegraph("path '" + story_ + "' Germany Vodafone --json --weight none"));
   EXPECT_DOUBLE_EQ(hops.at("paths")[0].at("cost").get<double>(), 3.0);
   EXPECT_EQ(hops.at("paths")[0].at("length"), 3);
   ASSERT_EQ(p.at("hops").size(), 3u);
@@ -194,12 +197,12 @@ TEST_F(AnalyticsCli, AllPathsAreBoundedByMemory) {
     csv += "up" + std::to_string(i) + "," + next + "\ndown" + std::to_string(i) + "," + next + "\n";
   }
   const std::string g = write("diamonds.csv", csv);
-  auto r = test_support::run_stakegraph("path '" + g + "' j0 j40 --all --limit 4000000000", "",
-                                        "", 120);
+  auto r =
+      test_support::run_stakegraph("path '" + g + "' j0 j40 --all --limit 4000000000", "", "", 120);
   EXPECT_EQ(r.status, 2) << r.err;
   EXPECT_EQ(test_support::count_lines(r.err), 1u) << r.err;
-  EXPECT_NE(r.err.find("4000000000 shortest paths of up to 80 hops would take"),
-            std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("4000000000 shortest paths of up to 80 hops would take"), std::string::npos)
+      << r.err;
   EXPECT_NE(r.err.find("ask for at most"), std::string::npos) << r.err;
   EXPECT_EQ(r.out, "");
   r = test_support::run_stakegraph("path '" + g + "' j0 j40 --all --json", "", "", 120);
@@ -221,8 +224,8 @@ TEST_F(AnalyticsCli, Neighbors) {
   }
   const auto zero = parse(run_stakegraph("neighbors '" + story_ + "' Huawei --depth 0 --json"));
   EXPECT_EQ(zero.at("nodes").size(), 1u);
-  const auto supplies = parse(run_stakegraph("neighbors '" + story_ +
-                                             "' Huawei --relation supplies --json"));
+  const auto supplies =
+      parse(run_stakegraph("neighbors '" + story_ + "' Huawei --relation supplies --json"));
   EXPECT_EQ(supplies.at("nodes").size(), 5u);
   const auto text = run_stakegraph("neighbors '" + story_ + "' Huawei --depth 2");
   EXPECT_EQ(text.status, 0);
@@ -235,35 +238,38 @@ TEST_F(AnalyticsCli, Neighbors) {
 
 TEST_F(AnalyticsCli, RepeatableOptionsTakeOneValueEach) {
   // A repeatable option before a positional must not swallow it: NODE stays the node.
-  const auto before = parse(run_stakegraph("neighbors '" + story_ +
-                                           "' --relation supplies Huawei --json"));
+  const auto before =
+      parse(run_stakegraph("neighbors '" + story_ + "' --relation supplies Huawei --json"));
   EXPECT_EQ(before.at("nodes").size(), 5u);
   const auto path = run_stakegraph("path '" + story_ + "' --avoid Huawei US BT");
   EXPECT_EQ(path.status, 0) << path.err;
   EXPECT_NE(path.out.find("no path"), std::string::npos) << path.out;  // as in PathVariants
-  const auto both = run_stakegraph("path '" + story_ + "' --relation REQUEST --relation SANCTION"
+  const auto both = run_stakegraph("path '" + story_ +
+                                   "' --relation REQUEST --relation SANCTION"
                                    " US Huawei --json");
   EXPECT_EQ(both.status, 0) << both.err;
-  EXPECT_EQ(run_stakegraph("centrality '" + story_ + "' --kind vendor --kind operator -m degree")
-                .status, 0);
+  EXPECT_EQ(
+      run_stakegraph("centrality '" + story_ + "' --kind vendor --kind operator -m degree").status,
+      0);
 }
 
 TEST_F(AnalyticsCli, GenerateWritesTheLibraryGraph) {
   const auto r = run_stakegraph("generate --nodes 300 --edges 1200 --seed 7 -o " + q("g.sgpb"));
   ASSERT_EQ(r.status, 0) << r.err;
   const graph::Graph loaded = io::load_sgpb(path("g.sgpb"));
-  const graph::Graph expected =
-      graph::generate_graph({.nodes = 300, .edges = 1200, .seed = 7});
+  const graph::Graph expected = graph::generate_graph({.nodes = 300, .edges = 1200, .seed = 7});
   EXPECT_EQ(test_support::graph_difference(loaded, expected), "");
   // Deterministic: the same command writes the same bytes.
-  ASSERT_EQ(run_stakegraph("generate --nodes 300 --edges 1200 --seed 7 -q -o " + q("h.sgpb")).status, 0);
+  ASSERT_EQ(
+      run_stakegraph("generate --nodes 300 --edges 1200 --seed 7 -q -o " + q("h.sgpb")).status, 0);
   EXPECT_EQ(test_support::slurp(path("g.sgpb")), test_support::slurp(path("h.sgpb")));
   // Other formats by extension; the analytics read it back.
   ASSERT_EQ(run_stakegraph("generate --nodes 50 --edges 100 -q -o " + q("g.json")).status, 0);
   EXPECT_EQ(run_stakegraph("centrality " + q("g.json") + " -m pagerank").status, 0);
   // Errors: exit 2, no file left behind.
   EXPECT_EQ(run_stakegraph("generate --nodes 3 --edges 100 -o " + q("bad.sgpb")).status, 2);
-  EXPECT_EQ(run_stakegraph("generate --nodes 10 --edges 5 --exponent 0.5 -o " + q("bad.sgpb")).status, 2);
+  EXPECT_EQ(
+      run_stakegraph("generate --nodes 10 --edges 5 --exponent 0.5 -o " + q("bad.sgpb")).status, 2);
   EXPECT_EQ(run_stakegraph("generate --nodes 10 --edges 5 -o " + q("bad.txt")).status, 2);
   EXPECT_EQ(run_stakegraph("generate --nodes 10 --edges 5").status, 2);
   EXPECT_FALSE(fs::exists(path("bad.sgpb")));

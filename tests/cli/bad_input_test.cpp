@@ -68,7 +68,8 @@ namespace {
 namespace fs = std::filesystem;
 using test_support::run_stakegraph;
 
-const std::string kArticle = std::string(STAKEGRAPH_SOURCE_DIR) + "/samples/articles/seed-huawei-allies.txt";
+const std::string kArticle =
+    std::string(STAKEGRAPH_SOURCE_DIR) + "/samples/articles/seed-huawei-allies.txt";
 constexpr std::uint64_t kHugeLineBytes = 100ull << 20;
 constexpr long kMaxChildRssKb = 1l << 20;  // 1 GiB
 constexpr int kRunTimeoutSeconds = 120;
@@ -133,10 +134,8 @@ const char kGoodLexicon[] =
 
 // A GDELT 1.0 row (tests/support/gdelt_rows.hpp); `actor1_name` goes into Actor1Name.
 std::string gdelt_row(int id, const std::string& actor1_name) {
-  return test_support::gdelt_row({.id = id,
-                                  .actor1_name = actor1_name,
-                                  .actor2_name = "CHINA",
-                                  .goldstein = "2.8"});
+  return test_support::gdelt_row(
+      {.id = id, .actor1_name = actor1_name, .actor2_name = "CHINA", .goldstein = "2.8"});
 }
 
 std::string gdelt_text(int rows) {
@@ -176,7 +175,8 @@ std::string json_graph_text() {
 
 std::uint32_t get_u32(const std::string& s, std::size_t at) {
   std::uint32_t v = 0;
-  for (int i = 3; i >= 0; --i) v = v << 8 | static_cast<unsigned char>(s[at + static_cast<std::size_t>(i)]);
+  for (int i = 3; i >= 0; --i)
+    v = v << 8 | static_cast<unsigned char>(s[at + static_cast<std::size_t>(i)]);
   return v;
 }
 
@@ -216,22 +216,40 @@ std::string junk(std::size_t n) {
 // ---- the table ------------------------------------------------------------------------------
 
 enum class Damage {
-  kEmpty, kMissing, kDirectory, kBinaryJunk, kInvalidUtf8, kNulByte, kHugeLine, kTruncated,
-  kFlippedByte, kWrongFormat
+  kEmpty,
+  kMissing,
+  kDirectory,
+  kBinaryJunk,
+  kInvalidUtf8,
+  kNulByte,
+  kHugeLine,
+  kTruncated,
+  kFlippedByte,
+  kWrongFormat
 };
 
 const char* damage_name(Damage d) {
   switch (d) {
-    case Damage::kEmpty: return "Empty";
-    case Damage::kMissing: return "Missing";
-    case Damage::kDirectory: return "Directory";
-    case Damage::kBinaryJunk: return "BinaryJunk";
-    case Damage::kInvalidUtf8: return "InvalidUtf8";
-    case Damage::kNulByte: return "NulByte";
-    case Damage::kHugeLine: return "HugeLine";
-    case Damage::kTruncated: return "Truncated";
-    case Damage::kFlippedByte: return "FlippedByte";
-    case Damage::kWrongFormat: return "WrongFormat";
+    case Damage::kEmpty:
+      return "Empty";
+    case Damage::kMissing:
+      return "Missing";
+    case Damage::kDirectory:
+      return "Directory";
+    case Damage::kBinaryJunk:
+      return "BinaryJunk";
+    case Damage::kInvalidUtf8:
+      return "InvalidUtf8";
+    case Damage::kNulByte:
+      return "NulByte";
+    case Damage::kHugeLine:
+      return "HugeLine";
+    case Damage::kTruncated:
+      return "Truncated";
+    case Damage::kFlippedByte:
+      return "FlippedByte";
+    case Damage::kWrongFormat:
+      return "WrongFormat";
   }
   return "?";
 }
@@ -276,30 +294,48 @@ const Reader kReaders[] = {
 
 const char* extension(Kind k) {
   switch (k) {
-    case Kind::kTxt: return ".txt";
-    case Kind::kMd: return ".md";
-    case Kind::kJsonl: return ".jsonl";
-    case Kind::kSgpb: return ".sgpb";
-    case Kind::kJson: return ".json";
-    case Kind::kGraphml: return ".graphml";
-    case Kind::kCsv: return ".csv";
-    case Kind::kGdelt: return ".tsv";
-    case Kind::kLexicon: return ".textpb";
+    case Kind::kTxt:
+      return ".txt";
+    case Kind::kMd:
+      return ".md";
+    case Kind::kJsonl:
+      return ".jsonl";
+    case Kind::kSgpb:
+      return ".sgpb";
+    case Kind::kJson:
+      return ".json";
+    case Kind::kGraphml:
+      return ".graphml";
+    case Kind::kCsv:
+      return ".csv";
+    case Kind::kGdelt:
+      return ".tsv";
+    case Kind::kLexicon:
+      return ".textpb";
   }
   return "";
 }
 
 std::string good_text(Kind k) {
   switch (k) {
-    case Kind::kTxt: return kGoodTxt;
-    case Kind::kMd: return kGoodMd;
-    case Kind::kJsonl: return kGoodJsonl;
-    case Kind::kSgpb: return sgpb_bytes();
-    case Kind::kJson: return kGoodJson;
-    case Kind::kGraphml: return kGoodGraphml;
-    case Kind::kCsv: return kGoodCsv;
-    case Kind::kGdelt: return gdelt_text(60);
-    case Kind::kLexicon: return kGoodLexicon;
+    case Kind::kTxt:
+      return kGoodTxt;
+    case Kind::kMd:
+      return kGoodMd;
+    case Kind::kJsonl:
+      return kGoodJsonl;
+    case Kind::kSgpb:
+      return sgpb_bytes();
+    case Kind::kJson:
+      return kGoodJson;
+    case Kind::kGraphml:
+      return kGoodGraphml;
+    case Kind::kCsv:
+      return kGoodCsv;
+    case Kind::kGdelt:
+      return gdelt_text(60);
+    case Kind::kLexicon:
+      return kGoodLexicon;
   }
   return "";
 }
@@ -309,8 +345,7 @@ bool applies(const Reader& r, Damage d) {
   if (d == Damage::kMissing && (r.role == Role::kIngestTarget || r.role == Role::kImportTarget))
     return false;
   // Row-level damage in a GDELT file is counted without --strict (see the file comment).
-  if (r.role == Role::kImport && (d == Damage::kInvalidUtf8 || d == Damage::kNulByte))
-    return false;
+  if (r.role == Role::kImport && (d == Damage::kInvalidUtf8 || d == Damage::kNulByte)) return false;
   return true;
 }
 
@@ -338,9 +373,9 @@ std::vector<Case> all_cases() {
 // The damaged input and what the error must say about it.
 struct BadFile {
   std::string path;
-  bool content = true;                 // a content error: a position is required
-  std::optional<std::uint64_t> line;   // the line of the damage, when known...
-  std::optional<std::uint64_t> offset; // ...or its byte offset (either may be reported)
+  bool content = true;                  // a content error: a position is required
+  std::optional<std::uint64_t> line;    // the line of the damage, when known...
+  std::optional<std::uint64_t> offset;  // ...or its byte offset (either may be reported)
   bool huge = false;
 };
 
@@ -350,8 +385,8 @@ class BadInputTest : public test_support::TempDirTest, public ::testing::WithPar
   BadFile damaged_at(const std::string& name, const std::string& text, std::size_t at) {
     BadFile b{.path = write(name, text)};
     b.offset = at;
-    b.line = 1 + static_cast<std::uint64_t>(std::count(text.begin(), text.begin() +
-                                                        static_cast<std::ptrdiff_t>(at), '\n'));
+    b.line = 1 + static_cast<std::uint64_t>(std::count(
+                     text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
     return b;
   }
 
@@ -443,8 +478,8 @@ class BadInputTest : public test_support::TempDirTest, public ::testing::WithPar
         b.content = false;
         break;
       case Kind::kJsonl:
-        b.path = write_huge(name, "{\"text\": \"", "Britain banned Qorvex. ", kHugeLineBytes,
-                            "\"}\n");
+        b.path =
+            write_huge(name, "{\"text\": \"", "Britain banned Qorvex. ", kHugeLineBytes, "\"}\n");
         b.line = 1;
         break;
       case Kind::kSgpb: {  // a frame that claims 100 MB
@@ -550,16 +585,22 @@ TEST_P(BadInputTest, OneLineErrorExitOneNoOutput) {
   }
   auto command = [&] {
     switch (reader.role) {
-      case Role::kExtract: return "extract " + quote(bad.path);
-      case Role::kIngest: return "ingest " + quote(bad.path) + " -o " + quote(out);
-      case Role::kConvert: return "convert " + quote(bad.path) + " " + quote(out);
-      case Role::kIngestTarget: return "ingest " + quote(kArticle) + " -o " + quote(out);
+      case Role::kExtract:
+        return "extract " + quote(bad.path);
+      case Role::kIngest:
+        return "ingest " + quote(bad.path) + " -o " + quote(out);
+      case Role::kConvert:
+        return "convert " + quote(bad.path) + " " + quote(out);
+      case Role::kIngestTarget:
+        return "ingest " + quote(kArticle) + " -o " + quote(out);
       case Role::kImportTarget:
         return "import gdelt " + quote(write("good.tsv", gdelt_text(3))) + " -o " + quote(out);
-      case Role::kImport: return "import gdelt " + quote(bad.path) + " -o " + quote(out);
+      case Role::kImport:
+        return "import gdelt " + quote(bad.path) + " -o " + quote(out);
       case Role::kImportStrict:
         return "import gdelt --strict " + quote(bad.path) + " -o " + quote(out);
-      case Role::kLexicon: return "extract --lexicon " + quote(bad.path) + " " + quote(kArticle);
+      case Role::kLexicon:
+        return "extract --lexicon " + quote(bad.path) + " " + quote(kArticle);
       case Role::kLexiconIngest:
         return "ingest --lexicon " + quote(bad.path) + " " + quote(kArticle) + " -o " + quote(out);
     }
@@ -582,8 +623,8 @@ TEST_P(BadInputTest, OneLineErrorExitOneNoOutput) {
       const bool at_line = bad.line && r.err.find(bad.path + ":" + std::to_string(*bad.line) +
                                                   ":") != std::string::npos;
       const bool at_offset =
-          bad.offset && r.err.find("byte offset " + std::to_string(*bad.offset)) !=
-                            std::string::npos;
+          bad.offset &&
+          r.err.find("byte offset " + std::to_string(*bad.offset)) != std::string::npos;
       EXPECT_TRUE(at_line || at_offset)
           << "expected line " << (bad.line ? std::to_string(*bad.line) : "-") << " or byte offset "
           << (bad.offset ? std::to_string(*bad.offset) : "-") << ": " << r.err;
@@ -784,8 +825,9 @@ TEST_F(UsageErrorTest, NodeLeftOutByFiltersIsUsageError) {
   const std::vector<std::string> queries = {
       // Filters restrict what is printed unless --subgraph (issue 15): only then is the
       // personalization node left out of the computation.
-      "centrality " + quote(g) + " --metric pagerank --personalize Huawei --kind government "
-      "--subgraph",
+      "centrality " + quote(g) +
+          " --metric pagerank --personalize Huawei --kind government "
+          "--subgraph",
       "neighbors " + quote(g) + " Huawei --kind government",
       "render " + quote(g) + " --focus Huawei --kind government -o " + quote(path("x.svg"))};
   for (const std::string& args : queries) {

@@ -60,8 +60,9 @@ TEST_F(CentralityInProcess, TextAndJsonEqualTheBinarys) {
               binary(file, "--metric betweenness --normalized --kind government --kind vendor"))
         << file;
     o.filters.subgraph = true;
-    EXPECT_EQ(in_process(o), binary(file, "--metric betweenness --normalized --kind government "
-                                          "--kind vendor --subgraph"))
+    EXPECT_EQ(in_process(o), binary(file,
+                                    "--metric betweenness --normalized --kind government "
+                                    "--kind vendor --subgraph"))
         << file;
   }
 }

@@ -113,9 +113,9 @@ TEST_F(CliTest, UnknownNodeSuggestsClosestNames) {
 TEST_F(CliTest, ConvertSgpbToSgpbAndStdout) {
   const auto r = run_stakegraph("convert '" + story_ + "' '" + path("copy.sgpb") + "'");
   ASSERT_EQ(r.status, 0) << r.err;
-  EXPECT_EQ(test_support::graph_difference(test_support::story_graph(),
-                                           io::load_sgpb(path("copy.sgpb"))),
-            "");
+  EXPECT_EQ(
+      test_support::graph_difference(test_support::story_graph(), io::load_sgpb(path("copy.sgpb"))),
+      "");
   const auto out = run_stakegraph("convert '" + story_ + "' - --to sgpb");
   ASSERT_EQ(out.status, 0) << out.err;
   EXPECT_EQ(out.out.compare(0, 4, "SGPB"), 0);
@@ -137,12 +137,12 @@ TEST_F(CliTest, BadInputsExitOneWithOneLineNamingTheFile) {
   std::string flipped_late = cut;
   flipped_late[cut.size() / 2] = static_cast<char>(flipped_late[cut.size() / 2] ^ 1);
   std::ofstream(path("flipped_late.sgpb"), std::ios::binary) << flipped_late;
-  const auto late = run_stakegraph("convert '" + path("flipped_late.sgpb") + "' '" +
-                                   path("late.json") + "'");
+  const auto late =
+      run_stakegraph("convert '" + path("flipped_late.sgpb") + "' '" + path("late.json") + "'");
   EXPECT_EQ(late.status, 1) << late.err;
   EXPECT_NE(late.err.find("flipped_late.sgpb: byte offset"), std::string::npos) << late.err;
-  for (const std::string name : {"empty.sgpb", "junk.sgpb", "cut.sgpb", "flipped.sgpb",
-                                 "missing.sgpb"}) {
+  for (const std::string name :
+       {"empty.sgpb", "junk.sgpb", "cut.sgpb", "flipped.sgpb", "missing.sgpb"}) {
     const auto r = run_stakegraph("stats '" + path(name) + "'");
     EXPECT_EQ(r.status, 1) << name << ": " << r.err;
     EXPECT_NE(r.err.find(name), std::string::npos) << r.err;
@@ -170,8 +170,8 @@ TEST_F(CliTest, ConvertNeverLeavesPartialOutput) {
 TEST_F(CliTest, RenderBundledSampleWithCamps) {
   const std::string sample = std::string(STAKEGRAPH_SOURCE_DIR) + "/samples/stakeholders.sgpb";
   for (const char* method : {"camps", "louvain", "components"}) {
-    const auto r = run_stakegraph("render '" + sample + "' -o '" + path("s.svg") +
-                                  "' --clusters " + method);
+    const auto r =
+        run_stakegraph("render '" + sample + "' -o '" + path("s.svg") + "' --clusters " + method);
     EXPECT_EQ(r.status, 0) << method << ": " << r.err;
     EXPECT_NE(test_support::slurp(path("s.svg")).find("<svg"), std::string::npos) << method;
   }

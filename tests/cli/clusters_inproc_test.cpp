@@ -23,15 +23,17 @@ using test_support::run_stakegraph;
 
 class ClustersInProcess : public test_support::TempDirTest {
  protected:
-  std::string in_process(const ClustersOptions& o) { return test_support::in_process(run_clusters, o); }
+  std::string in_process(const ClustersOptions& o) {
+    return test_support::in_process(run_clusters, o);
+  }
   std::string binary(const std::string& args) {
     return test_support::binary_output("clusters " + args);
   }
 };
 
 TEST_F(ClustersInProcess, EveryMethodEqualsTheGolden) {
-  for (const char* method : {"components", "strong-components", "louvain",
-                             "label-propagation", "camps"}) {
+  for (const char* method :
+       {"components", "strong-components", "louvain", "label-propagation", "camps"}) {
     ClustersOptions o;
     o.graph = test_support::test_data("les_miserables.graphml").string();
     o.method = method;
@@ -49,8 +51,8 @@ TEST_F(ClustersInProcess, FiltersJsonAndWriteEqualTheBinarys) {
   EXPECT_EQ(in_process(o), binary("--method camps '" + file + "'"));
   o.json = true;
   o.filters.kinds = {"operator", "vendor"};
-  EXPECT_EQ(in_process(o), binary("--method camps --json --kind operator --kind vendor '" +
-                                   file + "'"));
+  EXPECT_EQ(in_process(o),
+            binary("--method camps --json --kind operator --kind vendor '" + file + "'"));
   o = ClustersOptions{};
   o.graph = file;
   o.method = "components";
@@ -60,7 +62,8 @@ TEST_F(ClustersInProcess, FiltersJsonAndWriteEqualTheBinarys) {
   o.write = path("in.json");
   const std::string text = in_process(o);
   EXPECT_EQ(text, binary("--method components --relation supplies --subgraph --min-size 2 "
-                         "--write '" + path("bin.json") + "' '" + file + "'"));
+                         "--write '" +
+                         path("bin.json") + "' '" + file + "'"));
   EXPECT_NE(text.find("cluster 1 (5): "), std::string::npos) << text;  // Huawei and 4 operators
   EXPECT_EQ(test_support::slurp(path("in.json")), test_support::slurp(path("bin.json")));
 }

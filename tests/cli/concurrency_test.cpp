@@ -58,8 +58,8 @@ void write_corpus(const fs::path& dir, const std::string& tag, int count) {
     const std::string v = kVendors[i % 5];
     // The file name is part of an article's id: the corpora's names differ too.
     std::ofstream(dir / (tag + "-story-" + std::to_string(i) + ".txt"))
-        << "Story " << tag << " " << i << ": " << c << " and " << v << "\nDate: 2021-0"
-        << 1 + i % 9 << "-1" << i % 10 << "\n\n"
+        << "Story " << tag << " " << i << ": " << c << " and " << v << "\nDate: 2021-0" << 1 + i % 9
+        << "-1" << i % 10 << "\n\n"
         << c << " banned " << v << " from its 5G networks in report " << tag << i << ". " << c2
         << " accused " << v << " of espionage, officials said.\n";
   }
@@ -110,8 +110,8 @@ std::string content_difference(const graph::Graph& a, const graph::Graph& b) {
   auto evidence_keys = [](const Graph& g, EdgeRef e) {
     std::multiset<std::string> keys;
     for (const Evidence& ev : g.edge(e).evidence)
-      keys.insert((ev.article == kNoArticle ? std::string() : g.articles()[ev.article].id) +
-                  "|" + std::to_string(ev.sentence) + "|" + ev.text);
+      keys.insert((ev.article == kNoArticle ? std::string() : g.articles()[ev.article].id) + "|" +
+                  std::to_string(ev.sentence) + "|" + ev.text);
     return keys;
   };
   for (const auto& [x, y] : {std::pair{&a, &b}, std::pair{&b, &a}}) {
@@ -132,9 +132,9 @@ std::string content_difference(const graph::Graph& a, const graph::Graph& b) {
 
 // Node, edge, article and evidence counts: a lost update shows in each.
 std::string counts(const graph::Graph& g) {
-  return std::to_string(g.node_count()) + " nodes, " + std::to_string(g.edge_count()) +
-         " edges, " + std::to_string(g.articles().size()) + " articles, " +
-         std::to_string(g.evidence_count()) + " evidence";
+  return std::to_string(g.node_count()) + " nodes, " + std::to_string(g.edge_count()) + " edges, " +
+         std::to_string(g.articles().size()) + " articles, " + std::to_string(g.evidence_count()) +
+         " evidence";
 }
 
 class ConcurrentWriters : public test_support::TempDirTest {};
@@ -179,8 +179,7 @@ TEST_F(ConcurrentWriters, TwoIngestsGiveBoth) {
   const std::string b = "ingest -q " + quote(path("b")) + " -o " + quote(ref);
   const graph::Graph ab = sequential(ref, a, b), ba = sequential(ref, b, a);
   ASSERT_EQ(ab.articles().size(), 2u * kArticles);
-  race(dir_, g, {"ingest", "-q", path("a"), "-o", g}, {"ingest", "-q", path("b"), "-o", g}, ab,
-       ba);
+  race(dir_, g, {"ingest", "-q", path("a"), "-o", g}, {"ingest", "-q", path("b"), "-o", g}, ab, ba);
   fs::remove(ref);
   // No lock file or temporary file is left beside the graph.
   for (const auto& e : fs::directory_iterator(dir_))
@@ -221,9 +220,9 @@ TEST_F(ConcurrentWriters, NoWaitFailsWhileAnotherRunHoldsTheLock) {
   const std::string before = test_support::slurp(g);
   {
     const io::FileLock held(g);
-    for (const std::string& cmd : {"ingest -q " + quote(path("a")) + " --no-wait -o " + quote(g),
-                                  "import gdelt -q --no-wait " + quote(path("a.tsv")) + " -o " +
-                                      quote(g)}) {
+    for (const std::string& cmd :
+         {"ingest -q " + quote(path("a")) + " --no-wait -o " + quote(g),
+          "import gdelt -q --no-wait " + quote(path("a.tsv")) + " -o " + quote(g)}) {
       SCOPED_TRACE(cmd);
       const auto r = run_stakegraph(cmd);
       EXPECT_EQ(r.status, 1) << r.err;

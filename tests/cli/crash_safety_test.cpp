@@ -12,9 +12,9 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -101,10 +101,10 @@ void write_corpus(const fs::path& dir, int count) {
     std::snprintf(date, sizeof date, "20%02d-%02d-%02d", 10 + i % 12, 1 + i % 12, 1 + i % 28);
     std::ofstream(dir / ("story-" + std::to_string(i) + ".txt"))
         << "Story " << i << ": " << c << " and " << v << "\nDate: " << date << "\n\n"
-        << c << " banned " << v << " from its 5G networks on Monday. " << v2 << " supplies "
-        << op << ". " << c2 << " accused " << v << " of espionage, officials said. " << c
-        << " urged " << c2 << " to exclude " << v2 << ". " << op << " signed a deal with " << v2
-        << " in " << (2010 + i % 12) << ".\n";
+        << c << " banned " << v << " from its 5G networks on Monday. " << v2 << " supplies " << op
+        << ". " << c2 << " accused " << v << " of espionage, officials said. " << c << " urged "
+        << c2 << " to exclude " << v2 << ". " << op << " signed a deal with " << v2 << " in "
+        << (2010 + i % 12) << ".\n";
   }
 }
 
@@ -148,8 +148,9 @@ TEST_P(CrashSafetyTest, KilledConvertLeavesOldGraph) {
   const graph::Graph new_graph = test_support::random_graph(300, 2000, 3);
   io::save_sgpb(old_graph, path("target.sgpb"));
   io::save_sgpb(new_graph, path("new.sgpb"));
-  const auto r = test_support::run_stakegraph(std::string("convert '") + path("new.sgpb") + "' '" +
-                                         path("target.sgpb") + "'", "", GetParam());
+  const auto r = test_support::run_stakegraph(
+      std::string("convert '") + path("new.sgpb") + "' '" + path("target.sgpb") + "'", "",
+      GetParam());
   EXPECT_EQ(r.status, 128 + 9) << "the kill point " << GetParam() << " was not reached";
   const graph::Graph after = io::load_sgpb(path("target.sgpb"));  // throws if damaged
   EXPECT_EQ(test_support::graph_difference(old_graph, after), "");
@@ -191,9 +192,9 @@ INSTANTIATE_TEST_SUITE_P(KillPoints, CrashSafetyTest,
 // A writer stopped by a signal it may catch removes its temporary file (the file can be as
 // big as the graph) and dies of that signal; the old graph stays. The signal is raised at
 // each kill point (STAKEGRAPH_TEST_KILL_SIGNAL), so it lands while the file is written.
-class SignalledWriter
-    : public test_support::TempDirTest,
-      public ::testing::WithParamInterface<std::tuple<const char*, const char*>> {};
+class SignalledWriter : public test_support::TempDirTest,
+                        public ::testing::WithParamInterface<std::tuple<const char*, const char*>> {
+};
 
 TEST_P(SignalledWriter, RemovesItsTempFile) {
   const auto [point, signal] = GetParam();
@@ -204,10 +205,11 @@ TEST_P(SignalledWriter, RemovesItsTempFile) {
   io::save_sgpb(test_support::random_graph(300, 2000, 3), path("new.sgpb"));
   const std::string before = test_support::slurp(path("target.sgpb"));
   ::setenv("STAKEGRAPH_TEST_KILL_SIGNAL", signal, 1);
-  const auto r = run_stakegraph("convert " + quote(path("new.sgpb")) + " " +
-                                quote(path("target.sgpb")), "", point);
+  const auto r = run_stakegraph(
+      "convert " + quote(path("new.sgpb")) + " " + quote(path("target.sgpb")), "", point);
   const auto i = run_stakegraph("ingest -q " + quote(kSamples + "/seed-huawei-allies.txt") +
-                                " -o " + quote(path("target.sgpb")), "", point);
+                                    " -o " + quote(path("target.sgpb")),
+                                "", point);
   ::unsetenv("STAKEGRAPH_TEST_KILL_SIGNAL");
   EXPECT_EQ(r.status, 128 + number) << r.err;
   EXPECT_EQ(i.status, 128 + number) << i.err;
@@ -220,17 +222,17 @@ TEST_P(SignalledWriter, RemovesItsTempFile) {
   EXPECT_EQ(names, (std::vector<std::string>{"new.sgpb", "target.sgpb"}));
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    KillPointsAndSignals, SignalledWriter,
-    ::testing::Combine(::testing::Values("mid-frame", "after-fsync", "before-rename"),
-                       ::testing::Values("INT", "TERM", "HUP")),
-    [](const auto& param_info) {
-      std::string name = std::string(std::get<0>(param_info.param)) + "_" +
-                         std::get<1>(param_info.param);
-      for (char& c : name)
-        if (c == '-') c = '_';
-      return name;
-    });
+INSTANTIATE_TEST_SUITE_P(KillPointsAndSignals, SignalledWriter,
+                         ::testing::Combine(::testing::Values("mid-frame", "after-fsync",
+                                                              "before-rename"),
+                                            ::testing::Values("INT", "TERM", "HUP")),
+                         [](const auto& param_info) {
+                           std::string name = std::string(std::get<0>(param_info.param)) + "_" +
+                                              std::get<1>(param_info.param);
+                           for (char& c : name)
+                             if (c == '-') c = '_';
+                           return name;
+                         });
 
 class CrashSafety : public test_support::TempDirTest {};
 
@@ -293,8 +295,8 @@ TEST_F(CrashSafety, IngestKilledAtTimedMomentsLeavesOldOrNewGraph) {
   // One full run gives the new graph and the run's duration.
   fs::copy_file(path("old.sgpb"), path("full.sgpb"));
   const auto t0 = std::chrono::steady_clock::now();
-  const auto full = run_stakegraph("ingest -q " + quote(path("corpus")) + " -o " +
-                                   quote(path("full.sgpb")));
+  const auto full =
+      run_stakegraph("ingest -q " + quote(path("corpus")) + " -o " + quote(path("full.sgpb")));
   const double full_ms =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   ASSERT_EQ(full.status, 0) << full.err;
@@ -311,7 +313,8 @@ TEST_F(CrashSafety, IngestKilledAtTimedMomentsLeavesOldOrNewGraph) {
     fs::copy_file(path("old.sgpb"), g);
     for (const std::string& t : temp_files(dir_)) fs::remove(dir_ / t);
     const pid_t pid = spawn_stakegraph({"ingest", "-q", path("corpus"), "-o", g});
-    std::this_thread::sleep_for(std::chrono::microseconds(static_cast<long>(full_ms * fraction * 1000)));
+    std::this_thread::sleep_for(
+        std::chrono::microseconds(static_cast<long>(full_ms * fraction * 1000)));
     ::kill(pid, SIGKILL);
     int status = 0;
     ASSERT_EQ(::waitpid(pid, &status, 0), pid);

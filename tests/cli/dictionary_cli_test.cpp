@@ -51,14 +51,12 @@ TEST_F(DictionaryCliTest, ConvertThenCheckTheDerivedFiles) {
 }
 
 TEST_F(DictionaryCliTest, MalformedLineIsOneLineErrorAndNothingIsWritten) {
-  {
-    std::ofstream(path("bad.verbs")) << "---  ACCUSE [112] ---\nACCUSE\n- * SPYING\n";
-  }
+  { std::ofstream(path("bad.verbs")) << "---  ACCUSE [112] ---\nACCUSE\n- * SPYING\n"; }
   auto r = run_stakegraph("dictionary convert --verbs '" + path("bad.verbs") + "' -o '" +
                           path("out") + "'");
   EXPECT_EQ(r.status, 1);
-  EXPECT_EQ(r.err, "stakegraph: error: " + path("bad.verbs") +
-                       ":3: pattern without a final [code]\n");
+  EXPECT_EQ(r.err,
+            "stakegraph: error: " + path("bad.verbs") + ":3: pattern without a final [code]\n");
   EXPECT_FALSE(fs::exists(path("out")));
   r = run_stakegraph("dictionary check '" + path("bad.verbs") + "'");
   EXPECT_EQ(r.status, 1);
@@ -68,9 +66,7 @@ TEST_F(DictionaryCliTest, MalformedLineIsOneLineErrorAndNothingIsWritten) {
 }
 
 TEST_F(DictionaryCliTest, LenientSkipsAndListsMalformedLines) {
-  {
-    std::ofstream(path("some.agents")) << "POLICE {} [~COP]\nEXTREMIST\nMINISTER [~GOV]\n";
-  }
+  { std::ofstream(path("some.agents")) << "POLICE {} [~COP]\nEXTREMIST\nMINISTER [~GOV]\n"; }
   auto r = run_stakegraph("dictionary check '" + path("some.agents") + "'");
   EXPECT_EQ(r.status, 1);
   EXPECT_EQ(r.err, "stakegraph: error: " + path("some.agents") + ":2: agent without a [~CODE]\n");
@@ -85,8 +81,9 @@ TEST_F(DictionaryCliTest, LenientSkipsAndListsMalformedLines) {
 TEST_F(DictionaryCliTest, LookupWithTheShippedSetAndWithUserFiles) {
   // "the united states accused the police of torture": actor USA (2 words from 1), agent COP
   // at 5, verb "accused" at 3 in block BLAME with the pattern "* (OF TORTURE)" -> 1122 ACCUSE.
-  auto r = run_stakegraph("dictionary lookup --json --date 2019-05-01 "
-                          "'The United States accused the police of torture.'");
+  auto r = run_stakegraph(
+      "dictionary lookup --json --date 2019-05-01 "
+      "'The United States accused the police of torture.'");
   ASSERT_EQ(r.status, 0) << r.err;
   auto j = nlohmann::json::parse(r.out);
   bool usa = false, cop = false, accused = false;
@@ -107,8 +104,8 @@ TEST_F(DictionaryCliTest, LookupWithTheShippedSetAndWithUserFiles) {
 }
 
 TEST_F(DictionaryCliTest, Help) {
-  for (const char* sub : {"dictionary", "dictionary convert", "dictionary check",
-                          "dictionary lookup"}) {
+  for (const char* sub :
+       {"dictionary", "dictionary convert", "dictionary check", "dictionary lookup"}) {
     const auto r = run_stakegraph(std::string(sub) + " --help");
     EXPECT_EQ(r.status, 0) << sub << ": " << r.err;
     EXPECT_NE(r.out.find("dictionar"), std::string::npos) << sub;
@@ -118,8 +115,10 @@ TEST_F(DictionaryCliTest, Help) {
 TEST_F(DictionaryCliTest, UsageErrors) {
   EXPECT_EQ(run_stakegraph("dictionary").status, 2);
   EXPECT_EQ(run_stakegraph("dictionary convert -o '" + path("x") + "'").status, 2);
-  EXPECT_EQ(run_stakegraph("dictionary convert --discards '" + kPetr +
-                           "PETR.Validate.discards.txt'").status, 2);
+  EXPECT_EQ(
+      run_stakegraph("dictionary convert --discards '" + kPetr + "PETR.Validate.discards.txt'")
+          .status,
+      2);
   EXPECT_EQ(run_stakegraph("dictionary check").status, 2);
 }
 

@@ -55,7 +55,8 @@ TEST_F(DiffInProcess, TwoFilesAndOneByDateEqualTheBinarys) {
   EXPECT_EQ(in_process(o), binary("'" + before_ + "' --from 2019-03-01 --evidence 2"));
   o.json = true;
   o.to = "2019-12-31";
-  EXPECT_EQ(in_process(o), binary("'" + before_ + "' --from 2019-03-01 --evidence 2 --json "
+  EXPECT_EQ(in_process(o), binary("'" + before_ +
+                                  "' --from 2019-03-01 --evidence 2 --json "
                                   "--to 2019-12-31"));
 }
 

@@ -26,7 +26,8 @@ using nlohmann::json;
 using test_support::run_stakegraph;
 using test_support::slurp;
 
-const std::string kSample = "'" + std::string(STAKEGRAPH_SOURCE_DIR) + "/samples/stakeholders.sgpb'";
+const std::string kSample =
+    "'" + std::string(STAKEGRAPH_SOURCE_DIR) + "/samples/stakeholders.sgpb'";
 
 // Three nodes and an isolated fourth, one weighted dated edge, one GDELT-like edge:
 //   huawei --supplies (w 2.5, 2019-01-02..2019-03-04)--> telekom    isolated: zte
@@ -84,8 +85,8 @@ TEST_F(ExportsCliTest, CsvRoundTripWithNodesFileKeepsIsolatedNodesWeightsAndDate
   ASSERT_EQ(run_stakegraph("convert " + q("e.csv") + " " + q("edges_only.json")).status, 0);
   EXPECT_EQ(load("edges_only.json").at("nodes").size(), 3u);
   // With --nodes: all of it.
-  const auto out =
-      run_stakegraph("convert " + q("g.json") + " " + q("edges.csv") + " --nodes " + q("nodes.csv"));
+  const auto out = run_stakegraph("convert " + q("g.json") + " " + q("edges.csv") + " --nodes " +
+                                  q("nodes.csv"));
   ASSERT_EQ(out.status, 0) << out.err;
   EXPECT_EQ(slurp(path("nodes.csv")),
             "id,name,kind,aliases,country,founded\n"
@@ -124,10 +125,10 @@ TEST_F(ExportsCliTest, CsvRoundTripWithNodesFileKeepsIsolatedNodesWeightsAndDate
       << bad.err;
   EXPECT_FALSE(fs::exists(path("bad.json")));
   // --nodes with neither side CSV is a usage error.
-  EXPECT_EQ(run_stakegraph("convert " + q("g.json") + " " + q("x.graphml") + " --nodes " +
-                           q("n.csv"))
-                .status,
-            2);
+  EXPECT_EQ(
+      run_stakegraph("convert " + q("g.json") + " " + q("x.graphml") + " --nodes " + q("n.csv"))
+          .status,
+      2);
 }
 
 TEST_F(ExportsCliTest, GexfHasSpellsFromEvidenceDates) {
@@ -208,9 +209,8 @@ TEST_F(ExportsCliTest, CentralityAndClustersWriteResultsAsNodeAttributes) {
   EXPECT_EQ(slurp(path("cn.csv")).rfind("id,name,kind,aliases,", 0), 0u);
   EXPECT_NE(slurp(path("cn.csv")).find("louvain"), std::string::npos);
   // DOT carries no node attributes.
-  EXPECT_EQ(run_stakegraph("centrality " + kSample + " --metric degree --write " + q("x.dot"))
-                .status,
-            2);
+  EXPECT_EQ(
+      run_stakegraph("centrality " + kSample + " --metric degree --write " + q("x.dot")).status, 2);
 }
 
 }  // namespace

@@ -66,17 +66,15 @@ TEST_F(ExtractCli, Errors) {
 }
 
 TEST_F(ExtractCli, LexiconAndCorrections) {
-  const std::string lex =
-      write("lex.textpb",
-            "entry { name: \"Qorvex Wireless\" kind: \"operator\" alias: \"Qorvex\" }\n");
+  const std::string lex = write(
+      "lex.textpb", "entry { name: \"Qorvex Wireless\" kind: \"operator\" alias: \"Qorvex\" }\n");
   const std::string corr =
       write("corr.textpb",
             "rename { node: \"Qorvex Wireless\" name: \"Qorvex Networks\" }\n"
             "drop_edge { source: \"Denmark\" relation: \"SANCTION\" target: \"ZTE\" }\n");
   const std::string text = "Denmark banned Qorvex. Denmark banned ZTE.\n";
-  auto r = run_stakegraph("extract --format text --lexicon '" + lex + "' --corrections '" +
-                              corr + "' -",
-                          text);
+  auto r = run_stakegraph(
+      "extract --format text --lexicon '" + lex + "' --corrections '" + corr + "' -", text);
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_NE(r.out.find("Denmark -SANCTION-> Qorvex Networks"), std::string::npos) << r.out;
   EXPECT_EQ(r.out.find("ZTE"), std::string::npos) << r.out;
@@ -119,7 +117,8 @@ TEST(ExtractQuality, DevSetFloors) {
   while (std::fgets(buf, sizeof buf, p)) out += buf;
   ASSERT_EQ(::pclose(p), 0) << out;
   std::smatch m;
-  std::regex re(R"(entities P=\S+ R=\S+ F1=(\S+) \| relations P=\S+ R=\S+ F1=(\S+) .*negated=(\d+))");
+  std::regex re(
+      R"(entities P=\S+ R=\S+ F1=(\S+) \| relations P=\S+ R=\S+ F1=(\S+) .*negated=(\d+))");
   ASSERT_TRUE(std::regex_search(out, m, re)) << out;
   const double ef = std::stod(m[1]), rf = std::stod(m[2]);
   const int neg = std::stoi(m[3]);

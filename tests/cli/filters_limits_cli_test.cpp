@@ -67,19 +67,17 @@ TEST_F(FiltersCli, CentralityKindRanksWithinTheWholeGraph) {
   ASSERT_EQ(sub.status, 0) << sub.err;
   EXPECT_NE(sub.out.find("computed on the subgraph selected by --kind vendor"), std::string::npos)
       << sub.out;
-  EXPECT_NE(sub.err.find("has no edges: every node scores the same"), std::string::npos)
-      << sub.err;
+  EXPECT_NE(sub.err.find("has no edges: every node scores the same"), std::string::npos) << sub.err;
 }
 
 TEST_F(FiltersCli, ClustersAreTheWholeGraphsUnlessSubgraph) {
-  const auto r =
-      run_stakegraph("clusters " + q(graph_) + " --method components --kind vendor");
+  const auto r = run_stakegraph("clusters " + q(graph_) + " --method components --kind vendor");
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_NE(r.out.find("2 clusters over 7 nodes of the whole graph"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("cluster 1 (5, 2 listed): Huawei, Nokia"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("cluster 2 (2, 1 listed): ZTE"), std::string::npos) << r.out;
-  const auto sub = run_stakegraph("clusters " + q(graph_) +
-                                  " --method components --kind vendor --subgraph");
+  const auto sub =
+      run_stakegraph("clusters " + q(graph_) + " --method components --kind vendor --subgraph");
   ASSERT_EQ(sub.status, 0) << sub.err;
   EXPECT_NE(sub.out.find("3 clusters over 3 nodes of the subgraph selected by --kind vendor"),
             std::string::npos)
@@ -125,10 +123,11 @@ TEST_F(LimitsCli, ShowListsTwentyEdgesAndCountsTheRest) {
   EXPECT_EQ(count(all.out, " -supplies-> "), 30u) << all.out;
   EXPECT_EQ(all.out.find("more edges"), std::string::npos) << all.out;
   // JSON: every edge, unless --limit is given.
-  EXPECT_EQ(nlohmann::json::parse(run_stakegraph("show " + q(hub_) + " Hub --json").out)["edges"]
-                .size(),
-            30u);
-  const auto j = nlohmann::json::parse(run_stakegraph("show " + q(hub_) + " Hub --json --limit 4").out);
+  EXPECT_EQ(
+      nlohmann::json::parse(run_stakegraph("show " + q(hub_) + " Hub --json").out)["edges"].size(),
+      30u);
+  const auto j =
+      nlohmann::json::parse(run_stakegraph("show " + q(hub_) + " Hub --json --limit 4").out);
   EXPECT_EQ(j["edges"].size(), 4u);
   EXPECT_EQ(j["more_edges"], 26);
 }
@@ -160,24 +159,28 @@ TEST_F(SmallerCli, CampsNumberedAlikeAndComputedOnTheWholeGraph) {
   EXPECT_NE(c.out.find("cluster 2 (2): b1, b2"), std::string::npos) << c.out;
   // The diagram: b1 in "camp 2", as `clusters` numbers it.
   const std::string dot = path("focus.dot");
-  const auto r = run_stakegraph("render " + q(g) + " --focus b1 --clusters camps --layout dot -o " +
-                                q(dot));
+  const auto r =
+      run_stakegraph("render " + q(g) + " --focus b1 --clusters camps --layout dot -o " + q(dot));
   ASSERT_EQ(r.status, 0) << r.err;
   const std::string text = test_support::slurp(dot);
   const std::size_t camp2 = text.find("camp 2");
   ASSERT_NE(camp2, std::string::npos) << text;
   // b1's box is camp 2's (a1, alone of camp 1 in the drawing, gets no box).
-  const std::string block2 = text.substr(text.rfind("subgraph", camp2), camp2 - text.rfind("subgraph", camp2) + 200);
+  const std::string block2 =
+      text.substr(text.rfind("subgraph", camp2), camp2 - text.rfind("subgraph", camp2) + 200);
   EXPECT_NE(block2.find("b1"), std::string::npos) << text;
   // --subgraph: the camps of the drawn nodes only, numbered among themselves.
   const std::string sub = path("sub.dot");
-  const auto s = run_stakegraph("render " + q(g) + " --focus b1 --clusters camps --subgraph "
-                                "--layout dot -o " + q(sub));
+  const auto s = run_stakegraph("render " + q(g) +
+                                " --focus b1 --clusters camps --subgraph "
+                                "--layout dot -o " +
+                                q(sub));
   ASSERT_EQ(s.status, 0) << s.err;
   const std::string stext = test_support::slurp(sub);
   const std::size_t sc1 = stext.find("camp 1");
   ASSERT_NE(sc1, std::string::npos) << stext;
-  const std::string sblock1 = stext.substr(stext.rfind("subgraph", sc1), sc1 - stext.rfind("subgraph", sc1) + 200);
+  const std::string sblock1 =
+      stext.substr(stext.rfind("subgraph", sc1), sc1 - stext.rfind("subgraph", sc1) + 200);
   EXPECT_NE(sblock1.find("b1"), std::string::npos) << stext;
 }
 
@@ -231,9 +234,8 @@ TEST_F(SmallerCli, UnknownSubcommandIsNamedWithASuggestion) {
 
 TEST_F(SmallerCli, NoHedgedOnEveryCommandWithFilters) {
   // A -SANCTION-> B only on hedged evidence ("may"); B -supplies-> C on plain evidence.
-  const std::string g = write(
-      "h.json",
-      R"({"format_version": 1,
+  const std::string g = write("h.json",
+                              R"({"format_version": 1,
  "nodes": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}, {"id": "c", "name": "C"}],
  "edges": [
   {"source": "a", "target": "b", "relation": "SANCTION",

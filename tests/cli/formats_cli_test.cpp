@@ -69,7 +69,6 @@ class FormatsCliTest : public test_support::TempDirTest {
     EXPECT_EQ(r.out, "") << what;
     EXPECT_EQ(files(), before) << what << ": a file was left behind";
   }
-
 };
 
 TEST_F(FormatsCliTest, KarateRoundTripsThroughEveryFormat) {

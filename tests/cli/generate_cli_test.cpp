@@ -38,7 +38,8 @@ Shape shape_of(const graph::Graph& g) {
 
 TEST_F(GenerateCliTest, GdeltProfileWritesThePreset) {
   const std::string out = path("g.sgpb");
-  const auto r = run_stakegraph("generate --profile gdelt --edges 3000 --seed 3 -q -o '" + out + "'");
+  const auto r =
+      run_stakegraph("generate --profile gdelt --edges 3000 --seed 3 -q -o '" + out + "'");
   ASSERT_EQ(r.status, 0) << r.err;
   const Shape s = shape_of(io::load_sgpb(out));
   const graph::GenerateOptions o = graph::gdelt_profile(3000, 3);
@@ -57,8 +58,10 @@ TEST_F(GenerateCliTest, GdeltProfileWritesThePreset) {
 
 TEST_F(GenerateCliTest, ExplicitOptionsOverrideTheProfile) {
   const std::string out = path("g.sgpb");
-  const auto r = run_stakegraph("generate --profile gdelt --edges 2000 --nodes 1500 "
-                                "--self-loop-share 0 -q -o '" + out + "'");
+  const auto r = run_stakegraph(
+      "generate --profile gdelt --edges 2000 --nodes 1500 "
+      "--self-loop-share 0 -q -o '" +
+      out + "'");
   ASSERT_EQ(r.status, 0) << r.err;
   const Shape s = shape_of(io::load_sgpb(out));
   EXPECT_EQ(s.nodes, 1500u);
@@ -70,7 +73,8 @@ TEST_F(GenerateCliTest, ShapeFlags) {
   const std::string out = path("g.sgpb");
   const auto r = run_stakegraph(
       "generate --nodes 3000 --edges 4000 --exponent 2.0 --min-degree 1 --self-loop-share 0.05 "
-      "--kind-hub-weight government=6 --kind-hub-weight person=0.5 -q -o '" + out + "'");
+      "--kind-hub-weight government=6 --kind-hub-weight person=0.5 -q -o '" +
+      out + "'");
   ASSERT_EQ(r.status, 0) << r.err;
   const graph::Graph g = io::load_sgpb(out);
   const Shape s = shape_of(g);
@@ -88,11 +92,10 @@ TEST_F(GenerateCliTest, ShapeFlags) {
 
 TEST_F(GenerateCliTest, UsageErrors) {
   const std::string out = path("g.sgpb");
-  for (const char* args :
-       {"--min-degree 2", "--self-loop-share 1.5", "--self-loop-share -0.1",
-        "--kind-hub-weight government", "--kind-hub-weight nation=2",
-        "--kind-hub-weight government=x", "--kind-hub-weight government=0",
-        "--profile nosuch", "--nodes 100 --edges 50 --min-degree 1"}) {
+  for (const char* args : {"--min-degree 2", "--self-loop-share 1.5", "--self-loop-share -0.1",
+                           "--kind-hub-weight government", "--kind-hub-weight nation=2",
+                           "--kind-hub-weight government=x", "--kind-hub-weight government=0",
+                           "--profile nosuch", "--nodes 100 --edges 50 --min-degree 1"}) {
     const auto r = run_stakegraph(std::string("generate ") + args + " -q -o '" + out + "'");
     EXPECT_EQ(r.status, 2) << args << ": " << r.err;
     EXPECT_FALSE(r.err.empty()) << args;

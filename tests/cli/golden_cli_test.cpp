@@ -53,8 +53,8 @@ TEST_F(GoldenCli, RenderDotEqualsTheGoldens) {
 }
 
 TEST_F(GoldenCli, ClustersEqualTheGoldens) {
-  for (const char* m : {"components", "strong-components", "louvain", "label-propagation",
-                        "camps"}) {
+  for (const char* m :
+       {"components", "strong-components", "louvain", "label-propagation", "camps"}) {
     const std::string method = m;
     auto r = run_stakegraph("clusters --method " + method + " " + kLes);
     ASSERT_EQ(r.status, 0) << r.err;

@@ -10,8 +10,8 @@
 #include <nlohmann/json.hpp>
 
 #include "tests/cli/run.hpp"
-#include "tests/support/gdelt_rows.hpp"
 #include "tests/support/data.hpp"
+#include "tests/support/gdelt_rows.hpp"
 #include "tests/temp_dir.hpp"
 
 namespace stakegraph {
@@ -24,9 +24,7 @@ const fs::path kSample = test_support::test_data("gdelt/gdelt1_events_sample_710
 
 class ImportCliTest : public test_support::TempDirTest {
  protected:
-  void SetUp() override {
-    TempDirTest::SetUp();
-  }
+  void SetUp() override { TempDirTest::SetUp(); }
 };
 
 // A GDELT 1.0 row (tests/support/gdelt_rows.hpp) with country-only actor codes.
@@ -107,7 +105,8 @@ TEST_F(ImportCliTest, ForeignJsonOutputIsNeitherReadNorOverwritten) {
   r = run_stakegraph("convert '" + graph + "' '" + out + "'");
   EXPECT_EQ(r.status, 1) << r.err;
   EXPECT_NE(r.err.find(out + ": exists and is not a json graph file: refusing to overwrite it"),
-            std::string::npos) << r.err;
+            std::string::npos)
+      << r.err;
   EXPECT_EQ(test_support::count_lines(r.err), 1u) << r.err;
   EXPECT_EQ(test_support::slurp(out), package);
   r = run_stakegraph("generate --nodes 10 --edges 20 --seed 1 -q -o '" + out + "'");

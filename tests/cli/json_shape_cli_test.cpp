@@ -41,13 +41,13 @@ std::set<std::string> keys(const nlohmann::json& object) {
   return k;
 }
 
-const std::set<std::string> kEvidenceKeys{
-    "text", "hedged", "speaker", "article", "title", "url", "source", "date",
-    "sentence", "start", "end", "rule", "confidence", "mentions", "sources"};
+const std::set<std::string> kEvidenceKeys{"text", "hedged", "speaker",    "article",  "title",
+                                          "url",  "source", "date",       "sentence", "start",
+                                          "end",  "rule",   "confidence", "mentions", "sources"};
 // "weight" and "goldstein" appear only on edges that have them (issue 15: a file's own
 // weight, GDELT's mean Goldstein score); the story graph's edges here have neither.
-const std::set<std::string> kEdgeKeys{"source", "target", "relation", "sign",
-                                      "first_seen", "last_seen", "evidence", "source_name",
+const std::set<std::string> kEdgeKeys{"source",      "target",        "relation", "sign",
+                                      "first_seen",  "last_seen",     "evidence", "source_name",
                                       "target_name", "evidence_count"};
 const std::set<std::string> kNodeKeys{"id", "name", "kind", "aliases", "attributes"};
 

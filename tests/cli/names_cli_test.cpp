@@ -99,7 +99,7 @@ TEST_F(NamesCli, NonAsciiIdsAreTransliteratedAsciiIdsUnchanged) {
     return n ? (*n)["id"].get<std::string>() : std::string("(missing)");
   };
   EXPECT_EQ(id("Société Générale"), "societe-generale");  // was soci-t-g-n-rale
-  EXPECT_EQ(id("华为"), "hua-wei");                          // was "node"
+  EXPECT_EQ(id("华为"), "hua-wei");                       // was "node"
   EXPECT_EQ(id("Газпром"), "gazprom");
   // ASCII names keep exactly the ids they had.
   EXPECT_EQ(id("Huawei"), "huawei");
@@ -113,14 +113,12 @@ TEST_F(NamesCli, LookupsFoldCaseAndAccents) {
                                 "Société Générale,Huawei,REQUEST\n");
   const std::string g = path("g.sgpb");
   ASSERT_EQ(run_stakegraph("convert " + q(csv) + " " + q(g)).status, 0);
-  for (const std::string query :
-       {"SOCIÉTÉ GÉNÉRALE", "Societe Generale", "societe generale", "société générale",
-        "societe-generale"}) {
+  for (const std::string query : {"SOCIÉTÉ GÉNÉRALE", "Societe Generale", "societe generale",
+                                  "société générale", "societe-generale"}) {
     SCOPED_TRACE(query);
     const auto r = run_stakegraph("show " + q(g) + " " + q(query));
     EXPECT_EQ(r.status, 0) << r.err;
-    EXPECT_EQ(r.out.rfind("Société Générale  (organization, id societe-generale)", 0), 0u)
-        << r.out;
+    EXPECT_EQ(r.out.rfind("Société Générale  (organization, id societe-generale)", 0), 0u) << r.out;
   }
   const auto n = run_stakegraph("neighbors " + q(g) + " 'SOCIETE GENERALE'");
   EXPECT_EQ(n.status, 0) << n.err;
@@ -128,8 +126,7 @@ TEST_F(NamesCli, LookupsFoldCaseAndAccents) {
   EXPECT_EQ(p.status, 0) << p.err;
   EXPECT_NE(p.out.find("1 hop"), std::string::npos) << p.out;
   const auto svg = path("focus.svg");
-  const auto focus =
-      run_stakegraph("render " + q(g) + " --focus 'Societe Generale' -o " + q(svg));
+  const auto focus = run_stakegraph("render " + q(g) + " --focus 'Societe Generale' -o " + q(svg));
   EXPECT_EQ(focus.status, 0) << focus.err;
 }
 
@@ -183,13 +180,13 @@ std::string gdelt_row(int id, const std::string& code, const std::string& name,
 }
 
 TEST_F(NamesCli, GdeltGenericActorsAreQualifiedByCountry) {
-  const std::string tsv =
-      write("e.tsv", gdelt_row(1, "GOV", "PRESIDENT", "California, United States") +
-                         gdelt_row(2, "GOV", "PRESIDENT", "Moscow, Moskva, Russia") +
-                         gdelt_row(3, "COP", "POLICE", "Lagos, Lagos, Nigeria") +
-                         gdelt_row(4, "COP", "POLICE OFFICER", "Seventh South, Utah, United States") +
-                         gdelt_row(5, "GOV", "PRESIDENT", "Nassau, New Providence, Bahamas, The") +
-                         gdelt_row(6, "GOV", "GOVERNMENT", ""));
+  const std::string tsv = write(
+      "e.tsv", gdelt_row(1, "GOV", "PRESIDENT", "California, United States") +
+                   gdelt_row(2, "GOV", "PRESIDENT", "Moscow, Moskva, Russia") +
+                   gdelt_row(3, "COP", "POLICE", "Lagos, Lagos, Nigeria") +
+                   gdelt_row(4, "COP", "POLICE OFFICER", "Seventh South, Utah, United States") +
+                   gdelt_row(5, "GOV", "PRESIDENT", "Nassau, New Providence, Bahamas, The") +
+                   gdelt_row(6, "GOV", "GOVERNMENT", ""));
   const std::string g = path("g.json");
   const auto r = run_stakegraph("import gdelt " + q(tsv) + " -o " + q(g) + " --quiet");
   ASSERT_EQ(r.status, 0) << r.err;

@@ -19,7 +19,9 @@ using test_support::run_stakegraph;
 
 class NeighborsInProcess : public test_support::StoryFileTest {
  protected:
-  std::string in_process(const NeighborsOptions& o) { return test_support::in_process(run_neighbors, o); }
+  std::string in_process(const NeighborsOptions& o) {
+    return test_support::in_process(run_neighbors, o);
+  }
   std::string binary(const std::string& args) const {
     return StoryFileTest::binary("neighbors", args);
   }
@@ -45,8 +47,7 @@ TEST_F(NeighborsInProcess, TextEqualsTheBinarys) {
   o.filters.kinds = {"government", "vendor"};
   EXPECT_EQ(in_process(o), binary("US --direction out --kind government --kind vendor"));
   o.filters.subgraph = true;
-  EXPECT_EQ(in_process(o),
-            binary("US --direction out --kind government --kind vendor --subgraph"));
+  EXPECT_EQ(in_process(o), binary("US --direction out --kind government --kind vendor --subgraph"));
 }
 
 TEST_F(NeighborsInProcess, JsonEqualsTheBinarys) {

@@ -20,9 +20,7 @@ using test_support::run_stakegraph;
 class PathInProcess : public test_support::StoryFileTest {
  protected:
   std::string in_process(const PathOptions& o) { return test_support::in_process(run_path, o); }
-  std::string binary(const std::string& args) const {
-    return StoryFileTest::binary("path", args);
-  }
+  std::string binary(const std::string& args) const { return StoryFileTest::binary("path", args); }
   PathOptions options(const std::string& from, const std::string& to) const {
     PathOptions o;
     o.graph = file_;

@@ -65,22 +65,28 @@ TEST_F(ProgressCli, ImportToALogLeavesProgressLinesAndQuietLeavesNone) {
   // With a long interval (run_stakegraph's default) a short run's log stays empty;
   // --progress forces a line per step and a final one.
   ::unsetenv("STAKEGRAPH_PROGRESS_INTERVAL");
-  const auto p = run_stakegraph("import gdelt '" + tsv_ + "' -o '" + path("p.sgpb") + "' --progress");
+  const auto p =
+      run_stakegraph("import gdelt '" + tsv_ + "' -o '" + path("p.sgpb") + "' --progress");
   ASSERT_EQ(p.status, 0) << p.err;
   EXPECT_NE(p.err.find("stakegraph: import importing"), std::string::npos) << p.err;
   EXPECT_NE(p.err.find("stakegraph: import: 300 rows, "), std::string::npos) << p.err;
-  EXPECT_EQ(run_stakegraph("import gdelt '" + tsv_ + "' -o '" + path("x.sgpb") +
-                           "' --progress --quiet").status, 2);
+  EXPECT_EQ(
+      run_stakegraph("import gdelt '" + tsv_ + "' -o '" + path("x.sgpb") + "' --progress --quiet")
+          .status,
+      2);
 }
 
 TEST_F(ProgressCli, IngestBetweennessLouvainAndRenderReportProgress) {
   ::setenv("STAKEGRAPH_PROGRESS_INTERVAL", "0", 1);
-  const std::string a = write("a.txt", "One\nDate: 2019-05-15\n\nThe United States urged Germany to ban Huawei.\n");
-  const std::string b = write("b.txt", "Two\nDate: 2019-05-16\n\nFrance urged Britain to ban ZTE.\n");
+  const std::string a =
+      write("a.txt", "One\nDate: 2019-05-15\n\nThe United States urged Germany to ban Huawei.\n");
+  const std::string b =
+      write("b.txt", "Two\nDate: 2019-05-16\n\nFrance urged Britain to ban ZTE.\n");
   const auto ingest = run_stakegraph("ingest '" + a + "' '" + b + "' -o '" + path("i.sgpb") + "'");
   ASSERT_EQ(ingest.status, 0) << ingest.err;
   EXPECT_NE(ingest.err.find("stakegraph: ingest extracting: 2/2 files, 2 articles"),
-            std::string::npos) << ingest.err;
+            std::string::npos)
+      << ingest.err;
   const auto bc = run_stakegraph("centrality '" + story_ + "' --metric betweenness");
   ASSERT_EQ(bc.status, 0) << bc.err;
   EXPECT_NE(bc.err.find("stakegraph: centrality betweenness: 10/10 sources"), std::string::npos)
@@ -91,7 +97,8 @@ TEST_F(ProgressCli, IngestBetweennessLouvainAndRenderReportProgress) {
   const auto quiet = run_stakegraph("clusters '" + story_ + "' --method louvain -q");
   EXPECT_EQ(quiet.err, "");
   ::unsetenv("STAKEGRAPH_PROGRESS_INTERVAL");
-  const auto render = run_stakegraph("render '" + story_ + "' -o '" + path("s.svg") + "' --progress");
+  const auto render =
+      run_stakegraph("render '" + story_ + "' -o '" + path("s.svg") + "' --progress");
   ASSERT_EQ(render.status, 0) << render.err;
   EXPECT_NE(render.err.find("stakegraph: render layout"), std::string::npos) << render.err;
   EXPECT_NE(render.err.find("wrote"), std::string::npos) << render.err;

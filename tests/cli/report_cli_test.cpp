@@ -89,8 +89,8 @@ TEST_F(ReportCli, CentralityAndCampsInTheShapesOfTheCli) {
   for (const std::string weight : {"", " --weight none"}) {
     const json d = weight.empty() ? doc : report(weight);
     for (const char* metric : {"pagerank", "betweenness"}) {
-      const auto r = run_stakegraph("centrality " + q(story_) + " --metric " + metric +
-                                    " --json" + weight);
+      const auto r =
+          run_stakegraph("centrality " + q(story_) + " --metric " + metric + " --json" + weight);
       ASSERT_EQ(r.status, 0) << r.err;
       EXPECT_EQ(d[metric], json::parse(r.out)) << metric << weight;
     }

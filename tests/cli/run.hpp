@@ -36,23 +36,23 @@ inline std::string slurp(const std::string& path) {
 inline RunResult run_stakegraph(const std::string& args, const std::string& stdin_text = "",
                                 const std::string& kill_at = "", int timeout_seconds = 600) {
   static int counter = 0;
-  const std::string base = (std::filesystem::temp_directory_path() /
-                            ("sg_cli_" + std::to_string(::getpid()) + "_" +
-                             std::to_string(counter++)))
-                               .string();
-  {
-    std::ofstream(base + ".in", std::ios::binary) << stdin_text;
-  }
+  const std::string base =
+      (std::filesystem::temp_directory_path() /
+       ("sg_cli_" + std::to_string(::getpid()) + "_" + std::to_string(counter++)))
+          .string();
+  { std::ofstream(base + ".in", std::ios::binary) << stdin_text; }
   const std::string env =
       "STAKEGRAPH_PROGRESS_INTERVAL=\"${STAKEGRAPH_PROGRESS_INTERVAL:-86400}\" " +
       (kill_at.empty() ? "" : "STAKEGRAPH_TEST_KILL_AT='" + kill_at + "' ");
   const std::string cmd = env + "timeout -k 10 " + std::to_string(timeout_seconds) + " '" +
-                          STAKEGRAPH_BIN + "' " + args + " <'" + base +
-                          ".in' >'" + base + ".out' 2>'" + base + ".err'";
+                          STAKEGRAPH_BIN + "' " + args + " <'" + base + ".in' >'" + base +
+                          ".out' 2>'" + base + ".err'";
   const int raw = std::system(cmd.c_str());
   RunResult r;
-  if (WIFEXITED(raw)) r.status = WEXITSTATUS(raw);
-  else if (WIFSIGNALED(raw)) r.status = 128 + WTERMSIG(raw);
+  if (WIFEXITED(raw))
+    r.status = WEXITSTATUS(raw);
+  else if (WIFSIGNALED(raw))
+    r.status = 128 + WTERMSIG(raw);
   r.out = slurp(base + ".out");
   r.err = slurp(base + ".err");
   for (const char* ext : {".in", ".out", ".err"}) std::filesystem::remove(base + ext);

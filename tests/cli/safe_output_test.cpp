@@ -168,13 +168,13 @@ TEST_F(SafeOutput, OutOfMemoryNamesTheGraph) {
 #else
   const std::string big = path("big.sgpb");
   // 100,000 edges with 150,000 evidence sentences: 18 MB on disk, several times that loaded.
-  ASSERT_EQ(run_stakegraph("generate --nodes 20000 --edges 100000 --seed 1 -o " + quote(big))
-                .status,
-            0);
+  ASSERT_EQ(
+      run_stakegraph("generate --nodes 20000 --edges 100000 --seed 1 -o " + quote(big)).status, 0);
   // `stats` reads the evidence (it counts what is dated): without a date, it reads the
   // topology of a version 3 file alone, which fits in 100 MB (issue 14).
   for (const std::string& cmd :
-       {"stats --since 1900-01-01 " + quote(big), "convert " + quote(big) + " " + quote(path("big.json")),
+       {"stats --since 1900-01-01 " + quote(big),
+        "convert " + quote(big) + " " + quote(path("big.json")),
         "render " + quote(big) + " --top 10 -o " + quote(path("big.svg"))}) {
     SCOPED_TRACE(cmd);
     // 100 MB of address space: the program starts (it needs about 55), the graph does not
@@ -217,13 +217,15 @@ TEST_F(SafeOutput, DotToFullStdoutNamesStandardOutput) {
 // a node name; writing it used to log "[libprotobuf ERROR ...]" and write a .sgpb that no
 // reader accepts, with exit 0.
 TEST_F(SafeOutput, ProtobufRefusalIsOurError) {
-  const std::string lex = write("bad.lex", "entry { name: \"Qor\\377vex\" kind: \"vendor\" "
-                                           "alias: \"Qorvex\" }\n");
-  const std::string art = write("q.txt", "Title: t\nDate: 2020-01-01\n\n"
-                                         "Germany banned Qorvex from its 5G networks on Monday.\n");
+  const std::string lex = write("bad.lex",
+                                "entry { name: \"Qor\\377vex\" kind: \"vendor\" "
+                                "alias: \"Qorvex\" }\n");
+  const std::string art = write("q.txt",
+                                "Title: t\nDate: 2020-01-01\n\n"
+                                "Germany banned Qorvex from its 5G networks on Monday.\n");
   const std::string out = path("q.sgpb");
-  const auto r = run_stakegraph("ingest -q --lexicon " + quote(lex) + " " + quote(art) + " -o " +
-                                quote(out));
+  const auto r =
+      run_stakegraph("ingest -q --lexicon " + quote(lex) + " " + quote(art) + " -o " + quote(out));
   EXPECT_EQ(r.status, 1);
   EXPECT_EQ(test_support::count_lines(r.err), 1u) << r.err;
   EXPECT_EQ(r.err.find("libprotobuf"), std::string::npos) << r.err;

@@ -26,10 +26,10 @@ using test_support::run_stakegraph;
 graph::Graph timeline_graph() {
   using namespace graph;
   Graph g;
-  const auto jan = g.add_article({.id = "jan", .title = "January piece", .date = 20190110,
-                                  .url = "https://x/jan"});
-  const auto mar = g.add_article({.id = "mar", .title = "March piece", .date = 20190305,
-                                  .url = "https://x/mar"});
+  const auto jan = g.add_article(
+      {.id = "jan", .title = "January piece", .date = 20190110, .url = "https://x/jan"});
+  const auto mar = g.add_article(
+      {.id = "mar", .title = "March piece", .date = 20190305, .url = "https://x/mar"});
   const NodeIndex a = g.add_node("Alpha", Kind::kGovernment);
   const NodeIndex b = g.add_node("Beta", Kind::kGovernment);
   const NodeIndex c = g.add_node("Gamma", Kind::kVendor);
@@ -47,7 +47,8 @@ graph::Graph timeline_graph() {
   g.add_evidence(accuse, ev(mar, "Alpha accused Beta."));
   g.add_evidence(accuse, ev(mar, "Alpha accused Beta again.", 20190306));
   g.add_evidence(g.add_edge(a, c, Relation::kSupport), ev(jan, "Alpha backs Gamma.", 20190112));
-  g.add_evidence(g.add_edge(c, d, Relation::kCooperate), ev(mar, "Gamma works with Delta.", 20190310));
+  g.add_evidence(g.add_edge(c, d, Relation::kCooperate),
+                 ev(mar, "Gamma works with Delta.", 20190310));
   return g;
 }
 
@@ -85,13 +86,17 @@ TEST_F(TimeCli, ShowStatsAndConvertTakeSinceUntil) {
   EXPECT_EQ(text.out.find("widens"), std::string::npos) << text.out;  // the May article
   EXPECT_NE(text.out.find("frozen out"), std::string::npos) << text.out;
   // convert keeps only the evidence of the range.
-  ASSERT_EQ(run_stakegraph("convert '" + story_ + "' '" + path("late.json") +
-                           "' --since 2019-05-01").status, 0);
+  ASSERT_EQ(
+      run_stakegraph("convert '" + story_ + "' '" + path("late.json") + "' --since 2019-05-01")
+          .status,
+      0);
   EXPECT_EQ(json("stats '" + path("late.json") + "' --json").at("evidence"), 1);
   // Bad dates are usage errors.
   EXPECT_EQ(run_stakegraph("stats '" + story_ + "' --since 2019-13-01").status, 2);
   EXPECT_EQ(run_stakegraph("convert '" + story_ + "' '" + path("x.json") +
-                           "' --since 2019-06-01 --until 2019-01-01").status, 2);
+                           "' --since 2019-06-01 --until 2019-01-01")
+                .status,
+            2);
 }
 
 TEST_F(TimeCli, DiffBetweenTwoDates) {
@@ -126,10 +131,14 @@ TEST_F(TimeCli, DiffBetweenTwoDates) {
 }
 
 TEST_F(TimeCli, DiffOfTwoGraphFiles) {
-  ASSERT_EQ(run_stakegraph("convert '" + graph_ + "' '" + path("early.sgpb") +
-                           "' --until 2019-02-28").status, 0);
-  ASSERT_EQ(run_stakegraph("convert '" + graph_ + "' '" + path("late.json") +
-                           "' --since 2019-03-01").status, 0);
+  ASSERT_EQ(
+      run_stakegraph("convert '" + graph_ + "' '" + path("early.sgpb") + "' --until 2019-02-28")
+          .status,
+      0);
+  ASSERT_EQ(
+      run_stakegraph("convert '" + graph_ + "' '" + path("late.json") + "' --since 2019-03-01")
+          .status,
+      0);
   const auto j = json("diff '" + path("early.sgpb") + "' '" + path("late.json") + "' --json");
   EXPECT_EQ(j.at("edges_added").size(), 2u) << j.dump();
   EXPECT_EQ(j.at("edges_removed").size(), 2u);
@@ -148,7 +157,8 @@ TEST_F(TimeCli, DiffOfTwoGraphFiles) {
 // (day first by default) and warned about unless the order was chosen; unreadable ones are
 // warned about instead of dropped silently.
 TEST_F(TimeCli, HeaderDatesInCommonFormats) {
-  const std::string body = "\n\nThe United States urged Germany to ban Huawei from its 5G networks.\n";
+  const std::string body =
+      "\n\nThe United States urged Germany to ban Huawei from its 5G networks.\n";
   struct Case {
     const char* header;
     const char* options;
@@ -183,7 +193,8 @@ TEST_F(TimeCli, HeaderDatesInCommonFormats) {
     }
     const auto j = json("show '" + out + "' 'United States' --json");
     ASSERT_FALSE(j.at("edges").empty()) << c.header;
-    EXPECT_EQ(j.at("edges")[0].at("evidence")[0].at("date"), c.date) << c.header << " " << c.options;
+    EXPECT_EQ(j.at("edges")[0].at("evidence")[0].at("date"), c.date)
+        << c.header << " " << c.options;
   }
   EXPECT_EQ(run_stakegraph("ingest x.txt -o '" + path("x.sgpb") + "' --date-order ymd").status, 2);
 }
@@ -213,7 +224,8 @@ TEST_F(TimeCli, TimelineCountsEvidencePerPeriod) {
   EXPECT_EQ(delta.at("periods")[0].at("label"), "2019-03-10");
   EXPECT_EQ(delta.at("nodes")[0].at("name"), "Delta");
   // --relation, --since/--until.
-  const auto accuse = json("timeline '" + graph_ + "' --relation ACCUSE --by day --since "
+  const auto accuse = json("timeline '" + graph_ +
+                           "' --relation ACCUSE --by day --since "
                            "2019-03-06 --json");
   ASSERT_EQ(accuse.at("periods").size(), 1u) << accuse.dump();
   EXPECT_EQ(accuse.at("periods")[0].at("label"), "2019-03-06");
@@ -223,9 +235,8 @@ TEST_F(TimeCli, TimelineCountsEvidencePerPeriod) {
   EXPECT_EQ(typo.status, 1);
   EXPECT_NE(typo.err.find("did you mean: Delta"), std::string::npos) << typo.err;
   EXPECT_EQ(run_stakegraph("timeline '" + graph_ + "' --by fortnight").status, 2);
-  EXPECT_EQ(run_stakegraph("timeline '" + graph_ + "' --since 2019-04-01 --until 2019-01-01")
-                .status,
-            2);
+  EXPECT_EQ(
+      run_stakegraph("timeline '" + graph_ + "' --since 2019-04-01 --until 2019-01-01").status, 2);
   // Text: one line per period with a bar, and a note of the items without a date.
   //   a --SUPPORT--> b: one item dated 2020-05-02, two without a date
   write("undated.json", R"({"format_version": 2, "nodes": [{"id": "a"}, {"id": "b"}],
@@ -234,8 +245,7 @@ TEST_F(TimeCli, TimelineCountsEvidencePerPeriod) {
   const auto text = run_stakegraph("timeline '" + path("undated.json") + "' --by year");
   EXPECT_EQ(text.status, 0) << text.err;
   EXPECT_NE(text.out.find("2020           1       1  #"), std::string::npos) << text.out;
-  EXPECT_NE(text.out.find("1 evidence item in 1 period, on 1 edge"), std::string::npos)
-      << text.out;
+  EXPECT_NE(text.out.find("1 evidence item in 1 period, on 1 edge"), std::string::npos) << text.out;
   EXPECT_NE(text.out.find("note: 2 evidence items have no date"), std::string::npos) << text.out;
 }
 

@@ -19,7 +19,9 @@ using test_support::run_stakegraph;
 
 class TimelineInProcess : public test_support::StoryFileTest {
  protected:
-  std::string in_process(const TimelineOptions& o) { return test_support::in_process(run_timeline, o); }
+  std::string in_process(const TimelineOptions& o) {
+    return test_support::in_process(run_timeline, o);
+  }
   std::string binary(const std::string& args) const {
     return StoryFileTest::binary("timeline", args);
   }

@@ -128,8 +128,8 @@ TEST_F(TopologyCli, StatsEqualsTheFullLoad) {
 }
 
 TEST_F(TopologyCli, CentralityEqualsTheFullLoad) {
-  for (const char* metric : {"degree", "pagerank", "betweenness", "closeness", "harmonic",
-                             "eigenvector"})
+  for (const char* metric :
+       {"degree", "pagerank", "betweenness", "closeness", "harmonic", "eigenvector"})
     expect_same("centrality", std::string("--metric ") + metric + " --top 0");
   expect_same("centrality", "--metric pagerank --json --top 0");
   expect_same("centrality", "--metric pagerank --weight evidence --directed --top 0");
@@ -196,7 +196,7 @@ TEST_F(TopologyCli, ShowEqualsTheFullLoad) {
     expect_same("show", "'node 3' --limit 2", 0, stem);
     expect_same("show", "'node 12' --json --since 2019-06-01", 0, stem);
     expect_same("show", "Huawei --since 2099-01-01", 0, stem);  // no edge dated then
-    expect_same("show", "Huaway", 1, stem);                      // not found: suggestions
+    expect_same("show", "Huaway", 1, stem);                     // not found: suggestions
   }
   expect_same("show", "'node 5' --limit 0", 0, "w");  // user weights
 }
@@ -294,8 +294,8 @@ TEST_F(TopologyCli, ConvertUpgradesAndDowngrades) {
   const graph::Graph g = io::load_sgpb(path("v2.sgpb"));
   EXPECT_EQ(test_support::graph_difference(g, io::load_sgpb(path("up.sgpb"))), "");
   EXPECT_EQ(test_support::graph_difference(g, io::load_sgpb(path("down.sgpb"))), "");
-  const auto r = run_stakegraph("convert '" + path("v3.sgpb") + "' '" + path("g.json") +
-                                "' --sgpb-version 2");
+  const auto r =
+      run_stakegraph("convert '" + path("v3.sgpb") + "' '" + path("g.json") + "' --sgpb-version 2");
   EXPECT_NE(r.status, 0);
   EXPECT_NE(r.err.find("format version"), std::string::npos) << r.err;
 }
@@ -313,8 +313,8 @@ TEST_F(TopologyCli, ShortRankingsCutThroughTiesAsTheFullLoad) {
   expect_same("centrality", "--metric betweenness --top 4");
   expect_same("centrality", "--metric degree --directed --mode in --top 6");
   // Ties at a cut: some N-th score is equal to the (N+1)-th.
-  const auto r = run_stakegraph("centrality '" + path("v3.sgpb") +
-                                "' --metric degree --weight none --top 0");
+  const auto r =
+      run_stakegraph("centrality '" + path("v3.sgpb") + "' --metric degree --weight none --top 0");
   ASSERT_EQ(r.status, 0) << r.err;
   std::vector<std::string> scores;
   std::istringstream lines(r.out);

@@ -90,8 +90,8 @@ TEST_F(WeightsCliTest, LesMiserablesWeightedPageRankEqualsNetworkX) {
     EXPECT_NE(text.out.find("weighted (weight)"), std::string::npos) << text.out;
   }
   // --weighted contradicts --weight none.
-  const auto both = run_stakegraph("centrality " + graphml +
-                                   " --metric pagerank --weighted --weight none");
+  const auto both =
+      run_stakegraph("centrality " + graphml + " --metric pagerank --weighted --weight none");
   EXPECT_EQ(both.status, 2);
   EXPECT_NE(both.err.find("--weighted contradicts --weight none"), std::string::npos) << both.err;
 }
@@ -119,8 +119,8 @@ TEST_F(WeightsCliTest, GdeltGoldsteinIsItsOwnAttributeNeverTheWeight) {
   for (const char* flags : {"", " --weighted"}) {  // the default reads evidence counts too
     const auto louvain = run_stakegraph("clusters " + q("g.json") + " --method louvain" + flags);
     EXPECT_EQ(louvain.status, 0) << louvain.err;
-    const auto path_cost = run_stakegraph("centrality " + q("g.json") + " --metric closeness" +
-                                          flags);
+    const auto path_cost =
+        run_stakegraph("centrality " + q("g.json") + " --metric closeness" + flags);
     EXPECT_EQ(path_cost.status, 0) << path_cost.err;
   }
   const auto pr =
@@ -208,8 +208,8 @@ TEST_F(WeightsCliTest, NegativeWeightsAreRefusedWhereAnAlgorithmNeedsPositiveOne
   EXPECT_EQ(run_stakegraph("path " + q("neg.csv") + " a c --weight none").status, 0);  // hops
   // A zero weight: PageRank and Louvain take it, path lengths 1 / w do not.
   write("zero.csv", "source,target,weight\na,b,0\nb,c,3\n");
-  EXPECT_EQ(
-      run_stakegraph("centrality " + q("zero.csv") + " --metric pagerank --weighted").status, 0);
+  EXPECT_EQ(run_stakegraph("centrality " + q("zero.csv") + " --metric pagerank --weighted").status,
+            0);
   const auto zero = run_stakegraph("path " + q("zero.csv") + " a c --weighted");
   EXPECT_EQ(zero.status, 2);
   EXPECT_NE(zero.err.find("needs positive edge weights"), std::string::npos) << zero.err;
@@ -241,12 +241,11 @@ TEST_F(WeightsCliTest, OldFilesAreReadByTheLegacyRule) {
   // The sample graph is a .sgpb written before Header.user_weights: its extraction edges
   // stored weight 1, read as none; written again, the file says user_weights and reads back
   // the same.
-  const std::string sample = "'" + std::string(STAKEGRAPH_SOURCE_DIR) +
-                             "/samples/stakeholders.sgpb'";
+  const std::string sample =
+      "'" + std::string(STAKEGRAPH_SOURCE_DIR) + "/samples/stakeholders.sgpb'";
   ASSERT_EQ(run_stakegraph("convert " + sample + " " + q("s.json")).status, 0);
   const json sample_json = json::parse(slurp(path("s.json")));
-  for (const auto& e : sample_json.at("edges"))
-    EXPECT_FALSE(e.contains("weight")) << e.dump();
+  for (const auto& e : sample_json.at("edges")) EXPECT_FALSE(e.contains("weight")) << e.dump();
   ASSERT_EQ(run_stakegraph("convert " + sample + " " + q("s.sgpb")).status, 0);
   ASSERT_EQ(run_stakegraph("convert " + q("s.sgpb") + " " + q("s2.json")).status, 0);
   EXPECT_EQ(slurp(path("s.json")), slurp(path("s2.json")));
@@ -259,8 +258,8 @@ TEST_F(WeightsCliTest, OldFilesAreReadByTheLegacyRule) {
 TEST_F(WeightsCliTest, RenderTopAndReportRankByWeightByDefault) {
   write("w.csv", "source,target,weight\na,b,10\nc,d,1\nc,e,1\n");
   auto drawn = [&](const std::string& args) {
-    const auto r = run_stakegraph("render " + q("w.csv") + " --top 1 --by degree -o " +
-                                  q("w.svg") + args);
+    const auto r =
+        run_stakegraph("render " + q("w.csv") + " --top 1 --by degree -o " + q("w.svg") + args);
     EXPECT_EQ(r.status, 0) << r.err;
     const std::string svg = slurp(path("w.svg"));
     std::string ids;
@@ -276,9 +275,9 @@ TEST_F(WeightsCliTest, RenderTopAndReportRankByWeightByDefault) {
   const auto neg = run_stakegraph("report " + q("neg.csv") + " -o " + q("neg.html"));
   EXPECT_EQ(neg.status, 2) << neg.err;
   EXPECT_FALSE(std::filesystem::exists(path("neg.html")));
-  EXPECT_EQ(run_stakegraph("report " + q("neg.csv") + " -o " + q("neg.html") + " --weight none")
-                .status,
-            0);
+  EXPECT_EQ(
+      run_stakegraph("report " + q("neg.csv") + " -o " + q("neg.html") + " --weight none").status,
+      0);
 }
 
 }  // namespace

@@ -81,8 +81,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (const auto& a : articles) extractor.extract(a, g);
   check_evidence(g, bodies);
 
-  const std::size_t nodes = g.node_count(), edges = g.edge_count(),
-                    evidence = g.evidence_count(), count = g.articles().size();
+  const std::size_t nodes = g.node_count(), edges = g.edge_count(), evidence = g.evidence_count(),
+                    count = g.articles().size();
   for (const auto& a : articles) extractor.extract(a, g);
   fuzz::check(g.node_count() == nodes && g.edge_count() == edges &&
                   g.evidence_count() == evidence && g.articles().size() == count,

@@ -6,9 +6,9 @@
 #pragma once
 
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
-#include <cstdint>
 #include <cstring>
 #include <sstream>
 #include <string>
@@ -34,19 +34,18 @@ inline void check(bool ok, const std::string& what) {
 inline void fail_on_protobuf_log() {
   google::protobuf::SetLogHandler([](google::protobuf::LogLevel, const char* file, int line,
                                      const std::string& message) {
-    fail("libprotobuf logged (" + std::string(file) + ":" + std::to_string(line) + "): " +
-         message);
+    fail("libprotobuf logged (" + std::string(file) + ":" + std::to_string(line) + "): " + message);
   });
 }
 
 // What a format carries, for graph_difference().
 struct Carried {
-  bool ids = true;         // node ids (else nodes are matched by canonical name)
+  bool ids = true;  // node ids (else nodes are matched by canonical name)
   bool aliases = true;
   bool attributes = true;
-  bool isolated = true;    // nodes without edges
-  bool dates = true;       // edge first_seen / last_seen
-  bool evidence = true;    // evidence and articles
+  bool isolated = true;  // nodes without edges
+  bool dates = true;     // edge first_seen / last_seen
+  bool evidence = true;  // evidence and articles
 };
 
 // Same double, NaN equal to NaN and -0 equal to +0 (writers print the shortest round-trip
@@ -86,8 +85,7 @@ inline std::string graph_difference(const graph::Graph& a, const graph::Graph& b
     const EdgeData& x = a.edge(*it);
     const NodeData& sn = a.node(a.source(*it));
     const NodeData& tn = a.node(a.target(*it));
-    const std::string label =
-        sn.id + " -" + std::string(relation_name(x.relation)) + "-> " + tn.id;
+    const std::string label = sn.id + " -" + std::string(relation_name(x.relation)) + "-> " + tn.id;
     const auto s = find(b, sn);
     const auto t = find(b, tn);
     if (!s || !t) return "edge " + label + ": endpoint missing";
@@ -109,9 +107,9 @@ inline std::string graph_difference(const graph::Graph& a, const graph::Graph& b
       const std::string pa = p.article == kNoArticle ? "" : a.articles().at(p.article).id;
       const std::string qa = q.article == kNoArticle ? "" : b.articles().at(q.article).id;
       if (pa != qa || p.sentence != q.sentence || p.start != q.start || p.end != q.end ||
-          p.text != q.text || p.hedged != q.hedged || p.speaker != q.speaker ||
-          p.rule != q.rule || !same_double(p.confidence, q.confidence) ||
-          p.mentions != q.mentions || p.sources != q.sources || p.date != q.date)
+          p.text != q.text || p.hedged != q.hedged || p.speaker != q.speaker || p.rule != q.rule ||
+          !same_double(p.confidence, q.confidence) || p.mentions != q.mentions ||
+          p.sources != q.sources || p.date != q.date)
         return "edge " + label + " evidence " + std::to_string(i) + " differs";
     }
   }

@@ -22,15 +22,15 @@ using namespace stakegraph::io::extract::dictionary;
 // Written for this target: words the seeds' entries use, so mutated entries meet them.
 const std::vector<std::string_view>& sentence() {
   static const std::vector<std::string_view> t = {
-      "the",    "united", "states", "accused", "the",  "police", "of",     "torture", "and",
-      "carried", "out",   "air",    "strikes", "with", "dollars", "world", "cup",     "u.n.",
-      "in",     "court",  "from",   "afar",    "congressman", "ministers"};
+      "the", "united",  "states", "accused", "the",     "police", "of",          "torture",
+      "and", "carried", "out",    "air",     "strikes", "with",   "dollars",     "world",
+      "cup", "u.n.",    "in",     "court",   "from",    "afar",   "congressman", "ministers"};
   return t;
 }
 
 template <class D, class W>
-void round_trip(const D& d, W write, D (*parse)(std::string_view, const std::string&,
-                                                const ReadOptions&)) {
+void round_trip(const D& d, W write,
+                D (*parse)(std::string_view, const std::string&, const ReadOptions&)) {
   const std::string tsv = write(d);
   std::string again;
   try {

@@ -85,8 +85,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   fuzz::check(g.evidence_count() == first.imported_rows + first.part_of_added,
               "evidence count != imported rows + part_of edges added");
 
-  const std::size_t nodes = g.node_count(), edges = g.edge_count(),
-                    evidence = g.evidence_count(), articles = g.articles().size();
+  const std::size_t nodes = g.node_count(), edges = g.edge_count(), evidence = g.evidence_count(),
+                    articles = g.articles().size();
   const io::GdeltImportResult again = io::import_gdelt(g, {path}, options);
   check_counts(again);
   fuzz::check(again.imported_rows == 0 && again.edges_added == 0 && again.nodes_added == 0 &&

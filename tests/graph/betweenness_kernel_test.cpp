@@ -81,7 +81,8 @@ Shape power_law_shape(std::uint32_t n, std::uint64_t m, std::uint64_t seed) {
 Shape core_shape(std::uint32_t k, std::uint32_t pendants, std::uint32_t tail) {
   Shape s{"core k=" + std::to_string(k) + " pendants=" + std::to_string(pendants) +
               " tail=" + std::to_string(tail),
-          k, {}};
+          k,
+          {}};
   for (std::uint32_t i = 0; i < k; ++i)
     for (std::uint32_t j = i + 1; j < k; ++j) s.edges.emplace_back(i, j);
   for (std::uint32_t i = 0; i < k; ++i)
@@ -92,8 +93,8 @@ Shape core_shape(std::uint32_t k, std::uint32_t pendants, std::uint32_t tail) {
 
 // Star K1,leaves with `extra` random leaf-leaf edges.
 Shape star_shape(std::uint32_t leaves, std::uint32_t extra, std::mt19937_64& rng) {
-  Shape s{"star leaves=" + std::to_string(leaves) + " extra=" + std::to_string(extra),
-          leaves + 1, {}};
+  Shape s{
+      "star leaves=" + std::to_string(leaves) + " extra=" + std::to_string(extra), leaves + 1, {}};
   for (std::uint32_t i = 1; i <= leaves; ++i) s.edges.emplace_back(0, i);
   for (std::uint32_t i = 0; i < extra; ++i)
     s.edges.emplace_back(1 + static_cast<std::uint32_t>(rng() % leaves),
@@ -120,10 +121,10 @@ Shape disjoint(const Shape& a, const Shape& b, std::uint32_t isolated) {
 std::vector<Shape> shapes() {
   std::mt19937_64 rng(20240611);
   std::vector<Shape> out;
-  out.push_back(random_shape(60, 25, rng));    // sparse: mostly isolated nodes and trees
-  out.push_back(random_shape(80, 100, rng));   // around the giant-component threshold
-  out.push_back(random_shape(90, 360, rng));   // mean degree 8
-  out.push_back(random_shape(50, 900, rng));   // dense: diameter 2
+  out.push_back(random_shape(60, 25, rng));   // sparse: mostly isolated nodes and trees
+  out.push_back(random_shape(80, 100, rng));  // around the giant-component threshold
+  out.push_back(random_shape(90, 360, rng));  // mean degree 8
+  out.push_back(random_shape(50, 900, rng));  // dense: diameter 2
   out.push_back(power_law_shape(200, 1000, 1));
   out.push_back(power_law_shape(300, 900, 2));
   out.push_back(power_law_shape(150, 1500, 3));
@@ -236,8 +237,7 @@ TEST(BetweennessKernel, WideDistancesMatchCompactGraph) {
   for (bool directed : {false, true}) {
     const auto compact =
         betweenness_centrality(build_csr(small.n, small.edges, {}, {.directed = directed}));
-    const auto spread =
-        betweenness_centrality(build_csr(kWide, wide, {}, {.directed = directed}));
+    const auto spread = betweenness_centrality(build_csr(kWide, wide, {}, {.directed = directed}));
     std::vector<double> picked(small.n);
     for (std::uint32_t v = 0; v < small.n; ++v) picked[v] = spread.scores[ids[v]];
     expect_near_all(picked, compact.scores, 1e-9, directed ? "directed" : "undirected");

@@ -187,8 +187,7 @@ class OracleTest : public ::testing::TestWithParam<std::string> {
 };
 
 TEST_P(OracleTest, Degree) {
-  expect_near_all(degree_centrality(oracle_.csr()).scores, oracle_.values("degree"), 0,
-                  "degree");
+  expect_near_all(degree_centrality(oracle_.csr()).scores, oracle_.values("degree"), 0, "degree");
 }
 
 TEST_P(OracleTest, Betweenness) {
@@ -202,18 +201,16 @@ TEST_P(OracleTest, Betweenness) {
                     oracle_.values("betweenness_raw"), 1e-9, "betweenness threads");
   }
   if (oracle_.data.contains("betweenness_raw_weighted")) {
-    expect_near_all(
-        betweenness_centrality(oracle_.csr(true), {.cost = EdgeCost::kWeight}).scores,
-        oracle_.values("betweenness_raw_weighted"), 1e-9, "betweenness_raw_weighted");
+    expect_near_all(betweenness_centrality(oracle_.csr(true), {.cost = EdgeCost::kWeight}).scores,
+                    oracle_.values("betweenness_raw_weighted"), 1e-9, "betweenness_raw_weighted");
   }
 }
 
 TEST_P(OracleTest, ClosenessAndHarmonic) {
   const Csr c = oracle_.csr();
-  expect_near_all(closeness_centrality(c).scores, oracle_.values("closeness"), 1e-12,
-                  "closeness");
-  expect_near_all(harmonic_centrality(c, {.normalized = false}).scores,
-                  oracle_.values("harmonic"), 1e-12, "harmonic");
+  expect_near_all(closeness_centrality(c).scores, oracle_.values("closeness"), 1e-12, "closeness");
+  expect_near_all(harmonic_centrality(c, {.normalized = false}).scores, oracle_.values("harmonic"),
+                  1e-12, "harmonic");
 }
 
 TEST_P(OracleTest, PageRank) {
@@ -229,8 +226,8 @@ class EigenvectorOracle : public OracleTest {};
 
 TEST_P(EigenvectorOracle, Eigenvector) {
   ASSERT_TRUE(oracle_.data.contains("eigenvector")) << oracle_.name;
-  const auto r = eigenvector_centrality(oracle_.csr(), {.tolerance = 1e-12,
-                                                         .max_iterations = 10000});
+  const auto r =
+      eigenvector_centrality(oracle_.csr(), {.tolerance = 1e-12, .max_iterations = 10000});
   EXPECT_TRUE(r.converged);
   expect_near_all(r.scores, oracle_.values("eigenvector"), 1e-8, "eigenvector");
 }
@@ -247,8 +244,8 @@ TEST(OracleGraph, KarateThroughGraph) {
   Graph g;
   for (const auto& name : o.nodes) g.add_node_with_id(name, "n" + name, Kind::kPerson);
   for (auto [s, t] : o.edges) g.add_edge(s, t, Relation::kLinkedTo);
-  expect_near_all(betweenness_centrality(build_csr(g)).scores, o.values("betweenness_raw"),
-                  1e-9, "karate via Graph");
+  expect_near_all(betweenness_centrality(build_csr(g)).scores, o.values("betweenness_raw"), 1e-9,
+                  "karate via Graph");
 }
 
 // ---------------------------------------------------------------- Boost.Graph and naive
@@ -305,10 +302,9 @@ TEST(Closeness, MatchesNaiveWithCosts) {
       }
       if (total > 0) closeness[u] = (reached / total) * (reached / (c.n - 1.0));
     }
-    expect_near_all(closeness_centrality(c, {.cost = EdgeCost::kWeight}).scores, closeness,
-                    1e-12, "closeness");
-    expect_near_all(harmonic_centrality(c, {.cost = EdgeCost::kWeight, .normalized = false})
-                        .scores,
+    expect_near_all(closeness_centrality(c, {.cost = EdgeCost::kWeight}).scores, closeness, 1e-12,
+                    "closeness");
+    expect_near_all(harmonic_centrality(c, {.cost = EdgeCost::kWeight, .normalized = false}).scores,
                     harmonic, 1e-12, "harmonic");
   }
 }
@@ -325,8 +321,7 @@ TEST(Betweenness, SampledWithinStatedBoundOnRandomGraphs) {
     const Csr c = build_csr(g.n, g.edges, {}, {.directed = directed});
     const auto exact = betweenness_centrality(c, {.normalized = true});
     const std::uint32_t k = n / 4;
-    const auto est =
-        betweenness_centrality(c, {.normalized = true, .samples = k, .seed = seed});
+    const auto est = betweenness_centrality(c, {.normalized = true, .samples = k, .seed = seed});
     ASSERT_EQ(est.samples, k);
     const double bound = betweenness_sampling_bound(n, k, 0.95);
     EXPECT_DOUBLE_EQ(est.error_bound, bound);
@@ -437,8 +432,7 @@ TEST(PageRank, MatchesDenseSolveWithPersonalizationAndWeights) {
         expect_near_all(pagerank(c, {.weighted = weighted}).scores,
                         dense_pagerank(c, 0.85, uniform, weighted), 1e-8, what);
         expect_near_all(
-            pagerank(c, {.damping = 0.7, .weighted = weighted, .personalization = {3, 17}})
-                .scores,
+            pagerank(c, {.damping = 0.7, .weighted = weighted, .personalization = {3, 17}}).scores,
             dense_pagerank(c, 0.7, two, weighted), 1e-8, what + " personalized");
       }
     }
@@ -454,8 +448,8 @@ TEST(Eigenvector, IsAnEigenvectorOnConnectedRandomGraphs) {
     }
     for (bool weighted : {false, true}) {
       const Csr c = build_csr(g.n, g.edges, g.weights, {.weighted = true});
-      const auto r = eigenvector_centrality(c, {.tolerance = 1e-14, .max_iterations = 100000,
-                                                .weighted = weighted});
+      const auto r = eigenvector_centrality(
+          c, {.tolerance = 1e-14, .max_iterations = 100000, .weighted = weighted});
       ASSERT_TRUE(r.converged);
       // A x = lambda x with lambda the Rayleigh quotient (x has norm 1).
       std::vector<double> ax(c.n, 0.0);

@@ -33,16 +33,21 @@ Drawn two_triangles() {
   t.e = node("e");
   t.f = node("f");
   t.x = node("g");
-  for (auto [s, d] : {std::pair{t.a, t.b}, {t.b, t.c}, {t.c, t.a}, {t.d, t.e}, {t.e, t.f},
-                      {t.f, t.d}, {t.c, t.x}})
+  for (auto [s, d] : {std::pair{t.a, t.b},
+                      {t.b, t.c},
+                      {t.c, t.a},
+                      {t.d, t.e},
+                      {t.e, t.f},
+                      {t.f, t.d},
+                      {t.c, t.x}})
     t.g.add_edge(s, d, Relation::kSupplies);
   return t;
 }
 
 TEST(Cluster, MethodNamesRoundTrip) {
-  for (ClusterMethod m : {ClusterMethod::kComponents, ClusterMethod::kStrongComponents,
-                          ClusterMethod::kLouvain, ClusterMethod::kLabelPropagation,
-                          ClusterMethod::kCamps})
+  for (ClusterMethod m :
+       {ClusterMethod::kComponents, ClusterMethod::kStrongComponents, ClusterMethod::kLouvain,
+        ClusterMethod::kLabelPropagation, ClusterMethod::kCamps})
     EXPECT_EQ(parse_cluster_method(cluster_method_name(m)), m);
   EXPECT_EQ(cluster_method_name(ClusterMethod::kStrongComponents), "strong-components");
   EXPECT_FALSE(parse_cluster_method("Louvain"));
@@ -83,13 +88,11 @@ TEST(Cluster, LouvainAndLabelPropagationEqualTheKernels) {
   // The views given directly give the same as the graph.
   const Csr view = build_csr(t.g);
   const Csr directed = build_csr(t.g, {.directed = true});
-  const ClusterResult on_view = cluster(
-      view, [&]() -> const Csr& { return directed; },
-      {.method = ClusterMethod::kLouvain, .seed = 3});
+  const ClusterResult on_view = cluster(view, [&]() -> const Csr& { return directed; },
+                                        {.method = ClusterMethod::kLouvain, .seed = 3});
   EXPECT_EQ(on_view.membership, lv.membership);
-  const ClusterResult scc_view = cluster(
-      view, [&]() -> const Csr& { return directed; },
-      {.method = ClusterMethod::kStrongComponents});
+  const ClusterResult scc_view = cluster(view, [&]() -> const Csr& { return directed; },
+                                         {.method = ClusterMethod::kStrongComponents});
   EXPECT_EQ(scc_view.count, 3u);
 }
 
@@ -133,9 +136,9 @@ TEST(Cluster, CampsOnTheSignedGraph) {
   EXPECT_EQ(r.signed_ties, 3u);
   EXPECT_EQ(r.membership, camps(build_signed(g)).membership);
   const Csr view = build_csr(g);
-  EXPECT_THROW(cluster(
-                   view, [&]() -> const Csr& { return view; }, {.method = ClusterMethod::kCamps}),
-               InvalidArgument);
+  EXPECT_THROW(
+      cluster(view, [&]() -> const Csr& { return view; }, {.method = ClusterMethod::kCamps}),
+      InvalidArgument);
 }
 
 }  // namespace

@@ -53,14 +53,14 @@ TEST(Csr, UndirectedMergesParallelEdges) {
 
 TEST(Csr, WeightedSumsEvidenceCounts) {
   const Csr c = build_csr(small(), {.weighted = true});
-  EXPECT_FLOAT_EQ(c.weights[c.offsets[0]], 4.0f);  // A-B: 2 + 1 + (1 for no evidence)
+  EXPECT_FLOAT_EQ(c.weights[c.offsets[0]], 4.0f);      // A-B: 2 + 1 + (1 for no evidence)
   EXPECT_FLOAT_EQ(c.weights[c.offsets[1] + 1], 1.0f);  // B-C
 }
 
 TEST(Csr, DirectedHasInRows) {
   const Csr c = build_csr(small(), {.directed = true});
-  EXPECT_EQ(c.degree(0), 1u);  // A -> B
-  EXPECT_EQ(c.degree(1), 2u);  // B -> A, B -> C
+  EXPECT_EQ(c.degree(0), 1u);                        // A -> B
+  EXPECT_EQ(c.degree(1), 2u);                        // B -> A, B -> C
   EXPECT_EQ(c.in_offsets[1] - c.in_offsets[0], 1u);  // A <- B
   EXPECT_EQ(c.in_offsets[3] - c.in_offsets[2], 1u);  // C <- B
 }

@@ -38,7 +38,8 @@ TEST(Diff, NodesEdgesAndSignChanges) {
   }
   before.add_node("E", Kind::kPerson);
   const NodeIndex d = after.add_node("D", Kind::kOperator);
-  const EdgeRef accuse = after.add_edge(*after.find_node("A"), *after.find_node("B"), Relation::kAccuse);
+  const EdgeRef accuse =
+      after.add_edge(*after.find_node("A"), *after.find_node("B"), Relation::kAccuse);
   after.add_evidence(accuse, text("accused once"));
   after.add_evidence(accuse, text("accused twice"));
   after.add_evidence(after.add_edge(*after.find_node("C"), d, Relation::kAid), text("aid"));
@@ -63,7 +64,8 @@ TEST(Diff, NodesEdgesAndSignChanges) {
   const GraphDiff back = diff_graphs(after, before);
   EXPECT_EQ(back.nodes_added.size(), 1u);
   EXPECT_EQ(back.nodes_removed.size(), 1u);
-  EXPECT_EQ(edge_names(after, back.edges_removed), (std::set<std::string>{"A ACCUSE B", "C AID D"}));
+  EXPECT_EQ(edge_names(after, back.edges_removed),
+            (std::set<std::string>{"A ACCUSE B", "C AID D"}));
   ASSERT_EQ(back.sign_changes.size(), 1u);
   EXPECT_EQ(back.sign_changes[0].before, -1);
   EXPECT_EQ(back.sign_changes[0].after, 1);
@@ -85,7 +87,8 @@ TEST(Diff, EdgeIdentityAndSelfLoops) {
   after.add_edge(a1, a1, Relation::kReject);
   const GraphDiff r = diff_graphs(before, after);
   EXPECT_EQ(edge_names(after, r.edges_added), (std::set<std::string>{"B ACCUSE A", "A REJECT A"}));
-  EXPECT_EQ(edge_names(before, r.edges_removed), (std::set<std::string>{"A ACCUSE B", "A ACCUSE A"}));
+  EXPECT_EQ(edge_names(before, r.edges_removed),
+            (std::set<std::string>{"A ACCUSE B", "A ACCUSE A"}));
   EXPECT_TRUE(r.sign_changes.empty());  // A~B is - on both sides
   EXPECT_TRUE(r.nodes_added.empty());
 }

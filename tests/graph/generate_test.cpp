@@ -159,13 +159,11 @@ TEST(Generate, RejectsBadOptions) {
   GenerateOptions zero{.nodes = 10, .edges = 10};
   zero.relation_weights.fill(0.0);
   EXPECT_THROW(generate_edges(zero), InvalidArgument);
-  EXPECT_THROW(generate_graph({.nodes = 10, .edges = 10, .evidence_mean = 0.5}),
-               InvalidArgument);
-  EXPECT_THROW(generate_graph({.nodes = 10, .edges = 10, .first_date = 20200230}),
-               InvalidArgument);
-  EXPECT_THROW(generate_graph({.nodes = 10, .edges = 10, .first_date = 20210101,
-                               .last_date = 20200101}),
-               InvalidArgument);
+  EXPECT_THROW(generate_graph({.nodes = 10, .edges = 10, .evidence_mean = 0.5}), InvalidArgument);
+  EXPECT_THROW(generate_graph({.nodes = 10, .edges = 10, .first_date = 20200230}), InvalidArgument);
+  EXPECT_THROW(
+      generate_graph({.nodes = 10, .edges = 10, .first_date = 20210101, .last_date = 20200101}),
+      InvalidArgument);
   // No edges: nodes only, any count.
   EXPECT_EQ(generate_graph({.nodes = 1, .edges = 0}).node_count(), 1u);
 }
@@ -227,8 +225,8 @@ TEST(GenerateShape, MinDegreeOneLeavesNoIsolatedNode) {
     for (const auto& [s, t] : e.edges) EXPECT_NE(s, t);
   }
   // The smallest edge count the option accepts: nodes - 1 (a spanning forest at most).
-  const GeneratedEdges tight = generate_edges({.nodes = 200, .edges = 199, .seed = 8,
-                                               .min_degree = 1});
+  const GeneratedEdges tight =
+      generate_edges({.nodes = 200, .edges = 199, .seed = 8, .min_degree = 1});
   EXPECT_EQ(tight.edges.size(), 199u);
   EXPECT_EQ(isolated(tight), 0);
 }
@@ -261,8 +259,8 @@ TEST(GenerateShape, SelfLoopShareIsMet) {
 }
 
 TEST(GenerateShape, SelfLoopsReachTheGraph) {
-  const GenerateOptions o{.nodes = 300, .edges = 1200, .seed = 2, .min_degree = 1,
-                          .self_loop_share = 0.1};
+  const GenerateOptions o{
+      .nodes = 300, .edges = 1200, .seed = 2, .min_degree = 1, .self_loop_share = 0.1};
   const GeneratedEdges e = generate_edges(o);
   const Graph g = generate_graph(o);
   ASSERT_EQ(g.edge_count(), 1200u);
@@ -296,13 +294,13 @@ TEST(GenerateShape, HubKindsTakeTheHighDegreeNodes) {
   };
   // Uncoupled: both kinds have the same mean degree (10) up to noise.
   const GeneratedEdges plain = generate_edges(o);
-  const double ratio_plain = mean_degree(plain, Kind::kGovernment) /
-                             mean_degree(plain, Kind::kOrganization);
+  const double ratio_plain =
+      mean_degree(plain, Kind::kGovernment) / mean_degree(plain, Kind::kOrganization);
   EXPECT_NEAR(ratio_plain, 1.0, 0.25);
   o.kind_hub_weights[static_cast<int>(Kind::kGovernment)] = 8.0;
   const GeneratedEdges hub = generate_edges(o);
-  const double ratio_hub = mean_degree(hub, Kind::kGovernment) /
-                           mean_degree(hub, Kind::kOrganization);
+  const double ratio_hub =
+      mean_degree(hub, Kind::kGovernment) / mean_degree(hub, Kind::kOrganization);
   EXPECT_GT(ratio_hub, 2.0);
   // The kind mix itself is unchanged: still 40% governments (binomial sd 0.0035).
   EXPECT_NEAR(share(hub, Kind::kGovernment), 0.4, 5 * std::sqrt(0.4 * 0.6 / 20000));
@@ -311,7 +309,8 @@ TEST(GenerateShape, HubKindsTakeTheHighDegreeNodes) {
   EXPECT_GT(std::count(hub.kinds.begin(), hub.kinds.begin() + 100, Kind::kGovernment), 70);
   // Weights on the other side: governments avoid the hubs.
   o.kind_hub_weights[static_cast<int>(Kind::kGovernment)] = 0.125;
-  EXPECT_LT(mean_degree(generate_edges(o), Kind::kGovernment), 0.5 * mean_degree(plain, Kind::kGovernment));
+  EXPECT_LT(mean_degree(generate_edges(o), Kind::kGovernment),
+            0.5 * mean_degree(plain, Kind::kGovernment));
 }
 
 TEST(GenerateShape, TopHubKindFollowsTheHubWeights) {
@@ -348,7 +347,11 @@ TEST(GenerateShape, EqualHubWeightsChangeNothing) {
 }
 
 TEST(GenerateShape, AllOptionsExactAndDeterministic) {
-  GenerateOptions o{.nodes = 800, .edges = 3000, .seed = 31, .exponent = 1.9, .min_degree = 1,
+  GenerateOptions o{.nodes = 800,
+                    .edges = 3000,
+                    .seed = 31,
+                    .exponent = 1.9,
+                    .min_degree = 1,
                     .self_loop_share = 0.04};
   o.kind_hub_weights[static_cast<int>(Kind::kGovernment)] = 5.0;
   o.kind_hub_weights[static_cast<int>(Kind::kPerson)] = 0.3;
@@ -365,9 +368,9 @@ TEST(GenerateShape, RejectsBadShapeOptions) {
   EXPECT_THROW(generate_edges({.nodes = 10, .edges = 20, .min_degree = 2}), InvalidArgument);
   // min_degree 1 needs nodes - 1 edges besides the self-loops.
   EXPECT_THROW(generate_edges({.nodes = 100, .edges = 98, .min_degree = 1}), InvalidArgument);
-  EXPECT_THROW(generate_edges({.nodes = 100, .edges = 100, .min_degree = 1,
-                               .self_loop_share = 0.05}),
-               InvalidArgument);
+  EXPECT_THROW(
+      generate_edges({.nodes = 100, .edges = 100, .min_degree = 1, .self_loop_share = 0.05}),
+      InvalidArgument);
   EXPECT_THROW(generate_edges({.nodes = 1, .edges = 0, .min_degree = 1}), InvalidArgument);
   for (double share : {-0.01, 1.0, 1.5, std::nan("")}) {
     EXPECT_THROW(generate_edges({.nodes = 10, .edges = 20, .self_loop_share = share}),
@@ -417,8 +420,8 @@ TEST(GenerateShape, GdeltProfile) {
 TEST(GenerateShape, GeneratedGraphsMoveWhole) {
   // Moving a Graph moves its Boost adjacency list (Boost 1.74 would copy it): everything,
   // evidence and edge lookups included, survives a move construction and a move assignment.
-  const GenerateOptions o{.nodes = 400, .edges = 1600, .seed = 17, .min_degree = 1,
-                          .self_loop_share = 0.05};
+  const GenerateOptions o{
+      .nodes = 400, .edges = 1600, .seed = 17, .min_degree = 1, .self_loop_share = 0.05};
   Graph source = generate_graph(o);
   const Graph copy = source;
   Graph moved(std::move(source));

@@ -41,7 +41,7 @@ TEST(Graph, NodesFoundByNameAliasAndId) {
   g.add_alias(us, "US");
   g.add_alias(us, "Washington");
   EXPECT_EQ(g.add_node("the united states", Kind::kOrganization), us);  // same node
-  EXPECT_EQ(g.node(us).kind, Kind::kGovernment);                         // kind kept
+  EXPECT_EQ(g.node(us).kind, Kind::kGovernment);                        // kind kept
   EXPECT_EQ(g.find_node("U.S."), us);
   EXPECT_EQ(g.find_node("washington"), us);
   EXPECT_EQ(g.find_node("united-states"), us);  // by id
@@ -56,7 +56,10 @@ TEST(Graph, IdsAreUniqueAndStable) {
   Graph g;
   const NodeIndex a = g.add_node("AT&T", Kind::kOperator);
   const NodeIndex b = g.add_node("AT T Inc", Kind::kOperator);
-  const NodeIndex c = g.add_node("T\xC3\xA9l\xC3\xA9" "com", Kind::kOperator);  // "Télécom"
+  const NodeIndex c = g.add_node(
+      "T\xC3\xA9l\xC3\xA9"
+      "com",
+      Kind::kOperator);                                        // "Télécom"
   const NodeIndex d = g.add_node("T L Com", Kind::kOperator);  // other name, same slug
   EXPECT_EQ(g.node(a).id, "at-t");
   EXPECT_EQ(g.node(b).id, "at-t-inc");
@@ -95,8 +98,8 @@ TEST(Graph, ManyAliasesGiveTheAnswersOfThePlainScan) {
       if (fold_name(a) == folded) return;
     expected[v].push_back(alias);
   };
-  const std::vector<std::string> forms = {"acme", "ACME.", "bolt", "Crane Co", "crane co",
-                                          "delta", "x", "X", "y", "Bolt Inc", "bolt inc."};
+  const std::vector<std::string> forms = {"acme", "ACME.", "bolt", "Crane Co", "crane co", "delta",
+                                          "x",    "X",     "y",    "Bolt Inc", "bolt inc."};
   std::uint64_t state = 12345;
   const auto next = [&state] {
     state = state * 6364136223846793005ull + 1442695040888963407ull;
@@ -104,8 +107,8 @@ TEST(Graph, ManyAliasesGiveTheAnswersOfThePlainScan) {
   };
   for (int i = 0; i < 4000; ++i) {
     const auto v = static_cast<NodeIndex>(next() % names.size());
-    std::string raw = next() % 3 == 0 ? forms[next() % forms.size()]
-                                      : "alias " + std::to_string(next() % 500);
+    std::string raw =
+        next() % 3 == 0 ? forms[next() % forms.size()] : "alias " + std::to_string(next() % 500);
     if (next() % 4 == 0) raw = "  " + raw + ".";  // cleaned and folded to the same alias
     g.add_alias(v, raw);
     oracle_add(v, raw);
@@ -236,7 +239,8 @@ TEST(Merge, EvidenceFromDifferentArticlesAccumulates) {
   const auto art = other.add_article({.id = "a2", .date = 20200202});
   const NodeIndex w = other.add_node("Washington", Kind::kGovernment);
   const NodeIndex h = other.add_node("Huawei", Kind::kVendor);
-  other.add_evidence(other.add_edge(w, h, Relation::kSanction), ev(art, 5, "Washington banned Huawei."));
+  other.add_evidence(other.add_edge(w, h, Relation::kSanction),
+                     ev(art, 5, "Washington banned Huawei."));
   g.merge(other);
   EXPECT_EQ(g.node_count(), 3u);
   EXPECT_EQ(g.edge_count(), 2u);

@@ -25,8 +25,12 @@ TEST(Names, FoldIgnoresCaseAndAccents) {
   EXPECT_EQ(fold_name("SOCI\xC3\x89T\xC3\x89 G\xC3\x89N\xC3\x89RALE"), "societe generale");
   EXPECT_EQ(fold_name("Soci\xC3\xA9t\xC3\xA9 G\xC3\xA9n\xC3\xA9rale"), "societe generale");
   EXPECT_EQ(fold_name("Se\xCC\x81nat"), "senat");  // e + combining acute
-  EXPECT_EQ(fold_name("\xC5\x81\xC3\xB3" "d\xC5\xBA"), "lodz");
-  EXPECT_EQ(fold_name("Stra\xC3\x9F" "e"), "strasse");
+  EXPECT_EQ(fold_name("\xC5\x81\xC3\xB3"
+                      "d\xC5\xBA"),
+            "lodz");
+  EXPECT_EQ(fold_name("Stra\xC3\x9F"
+                      "e"),
+            "strasse");
   // Other scripts: case-folded, not transliterated (homophones stay apart).
   EXPECT_EQ(fold_name("\xD0\x93\xD0\x90\xD0\x97"), fold_name("\xD0\xB3\xD0\xB0\xD0\xB7"));
   EXPECT_NE(fold_name("\xE5\x8D\x8E\xE4\xB8\xBA"), "hua wei");
@@ -47,7 +51,8 @@ TEST(Names, SlugsTransliterateNonAsciiAndKeepAsciiIds) {
 
 TEST(Names, GraphStoresCleanNamesAndFindsFoldedOnes) {
   Graph g;
-  const NodeIndex v = g.add_node("Soci\xC3\xA9t\xC3\xA9\nG\xC3\xA9n\xC3\xA9rale", Kind::kOrganization);
+  const NodeIndex v =
+      g.add_node("Soci\xC3\xA9t\xC3\xA9\nG\xC3\xA9n\xC3\xA9rale", Kind::kOrganization);
   EXPECT_EQ(g.node(v).name, "Soci\xC3\xA9t\xC3\xA9 G\xC3\xA9n\xC3\xA9rale");
   EXPECT_EQ(g.node(v).id, "societe-generale");
   EXPECT_EQ(g.find_node("SOCIETE GENERALE"), v);
@@ -66,10 +71,12 @@ TEST(Names, GraphStoresCleanNamesAndFindsFoldedOnes) {
 TEST(DisplayWidth, CountsColumnsNotBytes) {
   EXPECT_EQ(io::display_width("Huawei"), 6u);
   EXPECT_EQ(io::display_width("Soci\xC3\xA9t\xC3\xA9"), 7u);
-  EXPECT_EQ(io::display_width("Se\xCC\x81nat"), 5u);           // combining mark: 0
+  EXPECT_EQ(io::display_width("Se\xCC\x81nat"), 5u);             // combining mark: 0
   EXPECT_EQ(io::display_width("\xE5\x8D\x8E\xE4\xB8\xBA"), 4u);  // two wide ideographs
   EXPECT_EQ(io::display_width("\xEF\xBC\xA1"), 2u);              // fullwidth A
-  EXPECT_EQ(io::display_width("a\xFF" "b"), 3u);                 // invalid byte: 1
+  EXPECT_EQ(io::display_width("a\xFF"
+                              "b"),
+            3u);  // invalid byte: 1
   EXPECT_EQ(io::pad_to_width("\xE5\x8D\x8E", 4), "\xE5\x8D\x8E  ");
 }
 

@@ -33,12 +33,12 @@ TEST(Ontology, SignsAsTheOntologySays) {
   EXPECT_EQ(relation_sign(Relation::kRetreat), 1);
   EXPECT_EQ(relation_sign(Relation::kRequest), -1);
   EXPECT_EQ(relation_sign(Relation::kAssault), -1);
-  for (Relation r : {Relation::kAlliedWith, Relation::kMemberOf, Relation::kPartOf,
-                     Relation::kOwns, Relation::kSupplies})
+  for (Relation r : {Relation::kAlliedWith, Relation::kMemberOf, Relation::kPartOf, Relation::kOwns,
+                     Relation::kSupplies})
     EXPECT_EQ(relation_sign(r), 1) << relation_name(r);
   EXPECT_EQ(relation_sign(Relation::kImplicates), -1);
-  for (Relation r : {Relation::kLinkedTo, Relation::kOperatesIn, Relation::kReports,
-                     Relation::kRelatedTo})
+  for (Relation r :
+       {Relation::kLinkedTo, Relation::kOperatesIn, Relation::kReports, Relation::kRelatedTo})
     EXPECT_EQ(relation_sign(r), 0) << relation_name(r);
   EXPECT_TRUE(is_event(Relation::kCoerce));
   EXPECT_FALSE(is_event(Relation::kOwns));

@@ -74,8 +74,11 @@ inline Oracle load_oracle(const std::string& name) {
 }
 
 inline const std::vector<std::string>& oracle_names() {
-  static const std::vector<std::string> names{"karate", "florentine_families", "les_miserables",
-                                              "davis_southern_women", "random_directed_60_150",
+  static const std::vector<std::string> names{"karate",
+                                              "florentine_families",
+                                              "les_miserables",
+                                              "davis_southern_women",
+                                              "random_directed_60_150",
                                               "path5_plus_star5"};
   return names;
 }

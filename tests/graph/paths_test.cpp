@@ -20,11 +20,13 @@ using test_support::random_edges;
 
 // A graph on nodes "0".."n-1" (kind person) whose edges carry `weight` distinct evidence
 // items each, so that the evidence count equals the weight.
-Graph graph_from_edges(std::uint32_t n, const std::vector<std::pair<std::uint32_t, std::uint32_t>>& e,
+Graph graph_from_edges(std::uint32_t n,
+                       const std::vector<std::pair<std::uint32_t, std::uint32_t>>& e,
                        const std::vector<float>& w = {}, Relation r = Relation::kConsult) {
   Graph g;
   const auto art = g.add_article({.id = "a"});
-  for (std::uint32_t v = 0; v < n; ++v) g.add_node_with_id(std::to_string(v), "n" + std::to_string(v), Kind::kPerson);
+  for (std::uint32_t v = 0; v < n; ++v)
+    g.add_node_with_id(std::to_string(v), "n" + std::to_string(v), Kind::kPerson);
   for (std::size_t i = 0; i < e.size(); ++i) {
     const EdgeRef x = g.add_edge(e[i].first, e[i].second, r);
     const int count = w.empty() ? 1 : static_cast<int>(w[i]);
@@ -142,8 +144,7 @@ TEST(Paths, ConstraintsOnRelationsKindsAndAvoid) {
   ASSERT_EQ(r.paths.size(), 1u);
   EXPECT_EQ(r.paths[0].length(), 3u);
   // Only people in between: the Investor route; only media: none.
-  EXPECT_EQ(shortest_path(s.g, s.us, s.group, {.kinds = {Kind::kPerson}}).paths.at(0).length(),
-            2u);
+  EXPECT_EQ(shortest_path(s.g, s.us, s.group, {.kinds = {Kind::kPerson}}).paths.at(0).length(), 2u);
   EXPECT_TRUE(shortest_path(s.g, s.us, s.group, {.kinds = {Kind::kMedia}}).paths.empty());
   EXPECT_THROW(shortest_path(s.g, s.us, s.group, {.avoid = {s.us}}), InvalidArgument);
   EXPECT_THROW(shortest_path(s.g, s.us, 99), InvalidArgument);
@@ -156,8 +157,8 @@ TEST(Paths, WeightedPrefersEvidence) {
   ASSERT_EQ(r.paths.size(), 1u);
   EXPECT_DOUBLE_EQ(r.paths[0].cost, 1.0 / 3.0);
   // US to Huawei: direct ACCUSE costs 1; via Investor 1/3 + 1 = 4/3. Direct wins.
-  EXPECT_DOUBLE_EQ(shortest_path(s.g, s.us, s.hw, {.cost = EdgeCost::kInverseWeight})
-                       .paths.at(0).cost, 1.0);
+  EXPECT_DOUBLE_EQ(
+      shortest_path(s.g, s.us, s.hw, {.cost = EdgeCost::kInverseWeight}).paths.at(0).cost, 1.0);
 }
 
 TEST(Paths, SameNodeAndUnreachable) {
@@ -214,8 +215,8 @@ TEST(Paths, AllShortestPathsAreBoundedByMemory) {
     ADD_FAILURE() << "kept 4e9 paths of 80 hops";
   } catch (const InvalidArgument& e) {
     const std::string what = e.what();
-    EXPECT_NE(what.find("4000000000 shortest paths of up to 80 hops would take"),
-              std::string::npos) << what;
+    EXPECT_NE(what.find("4000000000 shortest paths of up to 80 hops would take"), std::string::npos)
+        << what;
     EXPECT_NE(what.find("ask for at most "), std::string::npos) << what;
   }
   // What fits is kept; more paths exist than that.
@@ -329,8 +330,10 @@ TEST(Paths, DistancesAreOptimalOverEveryEdge) {
 }
 
 // Every simple path from s to t, by depth-first search (tiny graphs only).
-std::vector<std::pair<double, std::vector<std::uint32_t>>> all_simple_paths(
-    const Csr& c, std::uint32_t s, std::uint32_t t, EdgeCost cost) {
+std::vector<std::pair<double, std::vector<std::uint32_t>>> all_simple_paths(const Csr& c,
+                                                                            std::uint32_t s,
+                                                                            std::uint32_t t,
+                                                                            EdgeCost cost) {
   std::vector<std::pair<double, std::vector<std::uint32_t>>> out;
   std::vector<std::uint32_t> cur{s};
   std::vector<std::uint8_t> on(c.n, 0);

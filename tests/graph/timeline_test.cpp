@@ -89,10 +89,9 @@ TEST(Timeline, ByIsoWeekStartsOnMonday) {
   std::vector<Row> nonempty;
   for (const Row& row : rows(r))
     if (row.evidence > 0) nonempty.push_back(row);
-  EXPECT_EQ(nonempty, (std::vector<Row>{{"2023-W52", 1, 1},
-                                        {"2024-W05", 3, 2},
-                                        {"2024-W06", 1, 1},
-                                        {"2024-W15", 1, 1}}));
+  EXPECT_EQ(nonempty,
+            (std::vector<Row>{
+                {"2023-W52", 1, 1}, {"2024-W05", 3, 2}, {"2024-W06", 1, 1}, {"2024-W15", 1, 1}}));
   EXPECT_EQ(r.periods.back().start, 20240408);
 }
 

@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "graph/error.hpp"
-#include "io/error.hpp"
 #include "io/article.hpp"
+#include "io/error.hpp"
 #include "tests/temp_dir.hpp"
 
 namespace stakegraph::io {
@@ -70,7 +70,8 @@ TEST(ArticleReader, InvalidUtf8NamesByteOffset) {
 }
 
 TEST(ArticleReader, TypographicQuotesKept) {
-  auto a = parse_text_article("T\n\n\xE2\x80\x9CNo,\xE2\x80\x9D he said \xE2\x80\x94 firmly.", "q.txt");
+  auto a =
+      parse_text_article("T\n\n\xE2\x80\x9CNo,\xE2\x80\x9D he said \xE2\x80\x94 firmly.", "q.txt");
   EXPECT_EQ(a.body, "\xE2\x80\x9CNo,\xE2\x80\x9D he said \xE2\x80\x94 firmly.");
 }
 
@@ -87,10 +88,11 @@ TEST(NewsDate, Forms) {
 }
 
 TEST_F(ArticleFiles, JsonLinesStreamed) {
-  auto p = write_tmp("a.jsonl",
-                     "{\"title\":\"A\",\"date\":\"13-MAR-1987 05:16:38.71\",\"text\":\"One.\",\"x\":1}\n"
-                     "\n"
-                     "{\"title\":\"B\",\"date\":\"1987-03-14\",\"text\":\"Caf\\u00e9 two.\"}\n");
+  auto p =
+      write_tmp("a.jsonl",
+                "{\"title\":\"A\",\"date\":\"13-MAR-1987 05:16:38.71\",\"text\":\"One.\",\"x\":1}\n"
+                "\n"
+                "{\"title\":\"B\",\"date\":\"1987-03-14\",\"text\":\"Caf\\u00e9 two.\"}\n");
   std::vector<ArticleText> got;
   for_each_article(p, [&](ArticleText& a) { got.push_back(a); });
   ASSERT_EQ(got.size(), 2u);

@@ -3,8 +3,8 @@
 #include <gtest/gtest.h>
 
 #include "graph/error.hpp"
-#include "io/error.hpp"
 #include "graph/graph.hpp"
+#include "io/error.hpp"
 #include "io/extract_corrections.hpp"
 
 namespace stakegraph::io {
@@ -53,7 +53,8 @@ TEST(Corrections, EscapedInvalidUtf8IsAnErrorNamingTheLine) {
     EXPECT_EQ(e.line(), 2u) << e.what();
     EXPECT_NE(std::string(e.what()).find("fix.textpb:2:"), std::string::npos) << e.what();
     EXPECT_NE(std::string(e.what()).find("name: invalid UTF-8 in \"Soci\\xe9t\\xe9\""),
-              std::string::npos) << e.what();
+              std::string::npos)
+        << e.what();
   }
   EXPECT_THROW(CorrectionSet::parse("add_alias { node: \"A\" alias: \"\xff\" }", "raw.textpb"),
                io::ParseError);
@@ -61,8 +62,8 @@ TEST(Corrections, EscapedInvalidUtf8IsAnErrorNamingTheLine) {
 }
 
 TEST(Corrections, MergeTwoNodes) {
-  const auto c = CorrectionSet::parse(
-      "merge { from: \"Huawei Technologies\" into: \"Huawei\" }\n", "corr.textpb");
+  const auto c = CorrectionSet::parse("merge { from: \"Huawei Technologies\" into: \"Huawei\" }\n",
+                                      "corr.textpb");
   CorrectionStats st;
   const graph::Graph out = c.apply(sample(), &st);
   EXPECT_EQ(st.applied, 1u);
@@ -145,8 +146,8 @@ TEST(Corrections, AddAlias) {
 
 TEST(Corrections, RenameOntoAnExistingNameMerges) {
   // Renaming "Huawei Technologies" to "Huawei" would give two nodes one name: they merge.
-  const auto c = CorrectionSet::parse(
-      "rename { node: \"Huawei Technologies\" name: \"Huawei\" }\n", "corr.textpb");
+  const auto c = CorrectionSet::parse("rename { node: \"Huawei Technologies\" name: \"Huawei\" }\n",
+                                      "corr.textpb");
   graph::Graph out;
   ASSERT_NO_THROW(out = c.apply(sample()));
   EXPECT_EQ(out.node_count(), 4u);
@@ -187,11 +188,11 @@ TEST(Corrections, EdgeDatesSurvive) {
   const auto e = g.add_edge(a, b, Relation::kThreaten);
   g.edge_data(e).first_seen = 20200105;
   g.edge_data(e).last_seen = 20200301;
-  const auto out = CorrectionSet::parse("add_alias { node: \"Serbia\" alias: \"Belgrade\" }",
-                                        "c.textpb")
-                       .apply(g);
-  const auto oe = out.find_edge(*out.find_named("Belgrade"), *out.find_named("Kosovo"),
-                                Relation::kThreaten);
+  const auto out =
+      CorrectionSet::parse("add_alias { node: \"Serbia\" alias: \"Belgrade\" }", "c.textpb")
+          .apply(g);
+  const auto oe =
+      out.find_edge(*out.find_named("Belgrade"), *out.find_named("Kosovo"), Relation::kThreaten);
   ASSERT_TRUE(oe);
   EXPECT_EQ(out.edge(*oe).first_seen, 20200105);
   EXPECT_EQ(out.edge(*oe).last_seen, 20200301);

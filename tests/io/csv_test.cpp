@@ -42,8 +42,9 @@ std::set<EdgeRow> edge_rows(const graph::Graph& g) {
     const graph::NodeData* s = &g.node(g.source(*it));
     const graph::NodeData* t = &g.node(g.target(*it));
     if (graph::is_symmetric(d.relation) && t->name < s->name) std::swap(s, t);
-    rows.emplace(s->name, t->name, std::string(graph::relation_name(d.relation)), d.weight.value_or(1.0),
-                 std::string(graph::kind_name(s->kind)), std::string(graph::kind_name(t->kind)));
+    rows.emplace(s->name, t->name, std::string(graph::relation_name(d.relation)),
+                 d.weight.value_or(1.0), std::string(graph::kind_name(s->kind)),
+                 std::string(graph::kind_name(t->kind)));
   }
   return rows;
 }

@@ -198,7 +198,8 @@ TEST(DotText, EdgeTooltipListsEveryEvidenceWithTitleAndDate) {
   EXPECT_EQ(edge_tooltip(g, *g.find_edge(us, de, Relation::kRequest)),
             "United States -REQUEST-> Germany\n"
             "conflictual; 1 evidence (1 hedged)\n"
-            "\xE2\x80\xA2 \"The US is reportedly urging \xE2\x80\x9C" "allies\xE2\x80\x9D.\" "
+            "\xE2\x80\xA2 \"The US is reportedly urging \xE2\x80\x9C"
+            "allies\xE2\x80\x9D.\" "
             "[hedged] \xE2\x80\x94 US government 'urges' allies (2019-02-01)");
   // Symmetric: stored once, the endpoint with the smaller index as source; no arrow.
   const auto ally = g.find_edge(us, de, Relation::kAlliedWith);
@@ -265,9 +266,9 @@ TEST(DotDocument, DrawingRulesHoldForEveryNodeAndEdge) {
     EXPECT_EQ(e.head, g.target(*it));
     EXPECT_EQ(attr(e.attrs, "label"), graph::relation_name(d.relation));
     EXPECT_EQ(attr(e.attrs, "color"), sign_color(d.sign));
-    const bool hedged = !d.evidence.empty() &&
-                        std::all_of(d.evidence.begin(), d.evidence.end(),
-                                    [](const graph::Evidence& x) { return x.hedged; });
+    const bool hedged =
+        !d.evidence.empty() && std::all_of(d.evidence.begin(), d.evidence.end(),
+                                           [](const graph::Evidence& x) { return x.hedged; });
     EXPECT_EQ(attr(e.attrs, "style") == "dashed", hedged);
     EXPECT_EQ(attr(e.attrs, "dir") == "none", graph::is_symmetric(d.relation));
     EXPECT_EQ(attr(e.attrs, "tooltip"), escape_tooltip(edge_tooltip(g, *it)));
@@ -352,8 +353,8 @@ TEST(DotDocument, MergedParallelEdges) {
   g.add_edge(a, c, Relation::kSupplies);
   g.add_edge(b, c, Relation::kSanction);
   g.add_edge(b, c, Relation::kSupplies);
-  for (Relation r : {Relation::kRequest, Relation::kThreaten, Relation::kReject,
-                     Relation::kProtest, Relation::kAccuse})
+  for (Relation r : {Relation::kRequest, Relation::kThreaten, Relation::kReject, Relation::kProtest,
+                     Relation::kAccuse})
     say(g.add_edge(a, d, r), "A allegedly did something to D.", true);
   g.add_edge(c, d, Relation::kAlliedWith);
   g.add_edge(c, d, Relation::kLinkedTo);
@@ -422,8 +423,7 @@ TEST(DotDocument, MergedParallelEdges) {
 
   const std::string legend = attr(doc.graph_attrs, "label");
   EXPECT_NE(legend.find("relations of both signs"), std::string::npos);
-  EXPECT_EQ(attr(separate.graph_attrs, "label").find("relations of both signs"),
-            std::string::npos);
+  EXPECT_EQ(attr(separate.graph_attrs, "label").find("relations of both signs"), std::string::npos);
 }
 
 TEST(DotDocument, ClustersOfOneNodeGetNoBox) {
@@ -448,8 +448,10 @@ TEST(DotDocument, HighlightFadesEverythingElse) {
   std::size_t lit = 0, faded = 0;
   for (const auto& e : doc.edges) {
     const std::string color = attr(e.attrs, "color");
-    if (color.size() == 9) ++faded;  // #rrggbbaa
-    else ++lit;
+    if (color.size() == 9)
+      ++faded;  // #rrggbbaa
+    else
+      ++lit;
   }
   EXPECT_EQ(lit, 2u);
   EXPECT_EQ(faded, c.g.edge_count() - 2);
@@ -510,10 +512,32 @@ TEST(DotRoundTrip, Camps) {
 // self-loops, isolated nodes, and long texts that agwrite breaks over several lines.
 DotDocument random_document(std::mt19937_64& rng) {
   auto pick = [&rng](std::size_t n) { return static_cast<std::size_t>(rng() % n); };
-  const std::vector<std::string> texts = {
-      "", "a", "-", ".", "-1.5", "1-2", "1.2.3", "x_y", "node", "Graph", "a b", "q\"uote\"",
-      "back\\slash", "\\N", "Zürich 任", "tab\tand\nnewline", "dash-dot.", "filled",
-      "#ff0000", "<b>x</b>", "end\\", "AT&amp;T", "12", ".5", "_", "edge"};
+  const std::vector<std::string> texts = {"",
+                                          "a",
+                                          "-",
+                                          ".",
+                                          "-1.5",
+                                          "1-2",
+                                          "1.2.3",
+                                          "x_y",
+                                          "node",
+                                          "Graph",
+                                          "a b",
+                                          "q\"uote\"",
+                                          "back\\slash",
+                                          "\\N",
+                                          "Zürich 任",
+                                          "tab\tand\nnewline",
+                                          "dash-dot.",
+                                          "filled",
+                                          "#ff0000",
+                                          "<b>x</b>",
+                                          "end\\",
+                                          "AT&amp;T",
+                                          "12",
+                                          ".5",
+                                          "_",
+                                          "edge"};
   auto text = [&]() -> std::string {
     if (pick(6) != 0) return texts[pick(texts.size())];
     std::string t;  // a long text of words and punctuation
@@ -525,8 +549,8 @@ DotDocument random_document(std::mt19937_64& rng) {
     }
     return t;
   };
-  const std::vector<std::string> names = {"color", "label", "style", "id", "tooltip", "shape",
-                                          "fontsize", "penwidth", "fillcolor"};
+  const std::vector<std::string> names = {"color", "label",    "style",    "id",       "tooltip",
+                                          "shape", "fontsize", "penwidth", "fillcolor"};
   // cgraph keeps one string per content, its HTML mark set by the first use: an HTML value
   // here never equals a plain one (make_dot_document's only HTML value is the legend).
   int html_values = 0;

@@ -25,20 +25,65 @@ std::string lower(std::string s) {
 }
 
 // Words that refer back to an actor already named.
-const char* kReferences[] = {"it", "its", "he", "his", "she", "her", "they", "their", "them",
-                             "the company", "the firm", "the vendor", "the carrier",
-                             "the government", "the agency", "the regulator", "the commission",
-                             "the department", "the supplier", "the operator", "the site",
-                             "the bloc", "ministers", "officials", "the chancellery",
-                             "the country", "the decision", "the move", "the news", "the blow",
-                             "the plan", "firms", "vendors", "the maker", "the designer",
-                             "the bank", "the association", "the group", "the newspaper",
-                             "the party", "the court", "the tribunal", "the board",
-                             "the watchdog", "authority", "the union", "the federation",
-                             "the manufacturer", "the drugmaker", "the carmaker",
-                             "the automaker", "the airline", "the miner", "the lender",
-                             "the insurer", "the retailer", "the conglomerate",
-                             "the subsidiary", "the ministry"};
+const char* kReferences[] = {"it",
+                             "its",
+                             "he",
+                             "his",
+                             "she",
+                             "her",
+                             "they",
+                             "their",
+                             "them",
+                             "the company",
+                             "the firm",
+                             "the vendor",
+                             "the carrier",
+                             "the government",
+                             "the agency",
+                             "the regulator",
+                             "the commission",
+                             "the department",
+                             "the supplier",
+                             "the operator",
+                             "the site",
+                             "the bloc",
+                             "ministers",
+                             "officials",
+                             "the chancellery",
+                             "the country",
+                             "the decision",
+                             "the move",
+                             "the news",
+                             "the blow",
+                             "the plan",
+                             "firms",
+                             "vendors",
+                             "the maker",
+                             "the designer",
+                             "the bank",
+                             "the association",
+                             "the group",
+                             "the newspaper",
+                             "the party",
+                             "the court",
+                             "the tribunal",
+                             "the board",
+                             "the watchdog",
+                             "authority",
+                             "the union",
+                             "the federation",
+                             "the manufacturer",
+                             "the drugmaker",
+                             "the carmaker",
+                             "the automaker",
+                             "the airline",
+                             "the miner",
+                             "the lender",
+                             "the insurer",
+                             "the retailer",
+                             "the conglomerate",
+                             "the subsidiary",
+                             "the ministry"};
 
 bool mentions(const graph::Graph& g, graph::NodeIndex v, const std::string& sentence) {
   const std::string s = lower(sentence);
@@ -61,8 +106,7 @@ bool mentions(const graph::Graph& g, graph::NodeIndex v, const std::string& sent
       if (std::isalnum(static_cast<unsigned char>(c))) {
         w.push_back(c);
       } else {
-        if (w.size() >= 3 && s.find(w.substr(0, 3)) == std::string::npos)
-          all = false;
+        if (w.size() >= 3 && s.find(w.substr(0, 3)) == std::string::npos) all = false;
         w.clear();
       }
     }

@@ -32,8 +32,8 @@ std::string repeat(const std::string& unit, std::size_t bytes) {
 
 // Known names separated by spaces, no punctuation (seeded).
 std::string names_text(std::size_t bytes) {
-  const std::vector<std::string> names = {"Huawei", "ZTE", "Nokia", "Ericsson", "Canada",
-                                          "Denmark", "BT", "Vodafone", "Reuters", "NATO"};
+  const std::vector<std::string> names = {"Huawei",  "ZTE", "Nokia",    "Ericsson", "Canada",
+                                          "Denmark", "BT",  "Vodafone", "Reuters",  "NATO"};
   std::mt19937 rng(7);
   std::string out;
   for (;;) {
@@ -103,7 +103,8 @@ TEST(ExtractSentenceCaps, SplitAtTheLastClauseBreakOfTheSecondHalf) {
   ASSERT_GE(L.sentences.size(), 2u);
   // Tokens: w0..w20 (21), ',' , w21..w200 (180), ',': the break after token 202.
   EXPECT_EQ(L.sentences[0].last, 203u);
-  const std::string first = body.substr(L.sentences[0].start, L.sentences[0].end - L.sentences[0].start);
+  const std::string first =
+      body.substr(L.sentences[0].start, L.sentences[0].end - L.sentences[0].start);
   EXPECT_TRUE(first.ends_with(" w200,")) << first.substr(first.size() - 20);
 }
 
@@ -113,8 +114,7 @@ TEST(ExtractSentenceCaps, BytesCapSplitsSentencesOfHugeGaps) {
   const TextLayout L = split_text(body);
   expect_capped(body);
   ASSERT_EQ(L.sentences.size(), 2u);
-  EXPECT_EQ(body.substr(L.sentences[0].start, L.sentences[0].end - L.sentences[0].start),
-            "Canada");
+  EXPECT_EQ(body.substr(L.sentences[0].start, L.sentences[0].end - L.sentences[0].start), "Canada");
 }
 
 TEST(ExtractSentenceCaps, LongRealSentenceIsKept) {
@@ -130,7 +130,8 @@ TEST(ExtractSentenceCaps, LongRealSentenceIsKept) {
 
 TEST(ExtractSentenceCaps, UnclosedQuoteDoesNotMakeTheRestOneQuotation) {
   const std::string body =
-      "\xE2\x80\x9C" "Canada accused Huawei of spying. Denmark banned ZTE. Norway criticised "
+      "\xE2\x80\x9C"
+      "Canada accused Huawei of spying. Denmark banned ZTE. Norway criticised "
       "Nokia, Reuters said.";
   const TextLayout L = split_text(body);
   EXPECT_EQ(L.sentences.size(), 3u);
@@ -162,11 +163,15 @@ TEST(ExtractBounds, PathologicalInputsGiveLinearOutput) {
       {"accused", [](std::size_t n) { return repeat("Canada accused Huawei. ", n); }},
       {"names", names_text},
       {"quote",
-       [](std::size_t n) { return "\xE2\x80\x9C" + repeat("Canada accused Huawei of spying. ", n); }},
+       [](std::size_t n) {
+         return "\xE2\x80\x9C" + repeat("Canada accused Huawei of spying. ", n);
+       }},
       {"said", [](std::size_t n) { return repeat("He said they said it. ", n); }},
       {"minister", [](std::size_t n) { return repeat("the Minister of the Ministry of ", n); }},
       {"names-verbs",
-       [](std::size_t n) { return repeat("Canada accused Huawei and ZTE and Nokia criticised Denmark ", n); }},
+       [](std::size_t n) {
+         return repeat("Canada accused Huawei and ZTE and Nokia criticised Denmark ", n);
+       }},
   };
   for (const auto& p : patterns) {
     SCOPED_TRACE(p.name);

@@ -151,18 +151,21 @@ TEST(Support, JoiningAnotherInAnActIsNoMembership) {
 
 // ---- claims about a subject without a verb of accusing ----
 TEST(SubjectClaims, AllegedToHaveIsAClaimAgainstTheSubject) {
-  auto g = run("Tarn Copper said it would appeal. Tarn Copper is alleged to have bribed inspectors.");
+  auto g =
+      run("Tarn Copper said it would appeal. Tarn Copper is alleged to have bribed inspectors.");
   EXPECT_TRUE(has(g, "bribed inspectors", Relation::kImplicates, "Tarn Copper")) << dump(g);
 }
 
 TEST(SubjectClaims, AllegationsThatXDidIsAClaimAgainstX) {
-  auto g = run("Tarn Copper said it would appeal. Chile's allegations that Tarn Copper bribed "
-               "inspectors were rejected.");
+  auto g =
+      run("Tarn Copper said it would appeal. Chile's allegations that Tarn Copper bribed "
+          "inspectors were rejected.");
   EXPECT_TRUE(has(g, "bribed inspectors", Relation::kImplicates, "Tarn Copper")) << dump(g);
   EXPECT_TRUE(has(g, "Chile", Relation::kAccuse, "bribed inspectors")) << dump(g);
   // Reports of a plan are no claim.
-  auto h = run("Tarn Copper said it would appeal. Reports that Tarn Copper plans to expand were "
-               "denied.");
+  auto h =
+      run("Tarn Copper said it would appeal. Reports that Tarn Copper plans to expand were "
+          "denied.");
   EXPECT_EQ(h.edge_count(), 0u) << dump(h);
 }
 
@@ -181,15 +184,19 @@ TEST(SubjectClaims, AConvictionIsForAClaim) {
   auto g = run("Tarn Copper said it would appeal. A Chilean court convicted Tarn Copper of fraud.",
                true);
   EXPECT_TRUE(has(g, "fraud", Relation::kImplicates, "Tarn Copper")) << dump(g);
-  auto h = run("Tarn Copper said it would appeal. Tarn Copper was convicted of fraud by a "
-               "Chilean court.", true);
+  auto h =
+      run("Tarn Copper said it would appeal. Tarn Copper was convicted of fraud by a "
+          "Chilean court.",
+          true);
   EXPECT_TRUE(has(h, "fraud", Relation::kImplicates, "Tarn Copper")) << dump(h);
   EXPECT_TRUE(has(h, "Chile", Relation::kAccuse, "fraud")) << dump(h);
 }
 
 TEST(SubjectClaims, AnAccuserTheTextDoesNotNameStillMakesAClaim) {
-  auto g = run("Tarn Copper said it would appeal. The company has been accused by activists of "
-               "poisoning a lake.", true);
+  auto g =
+      run("Tarn Copper said it would appeal. The company has been accused by activists of "
+          "poisoning a lake.",
+          true);
   EXPECT_TRUE(has(g, "poisoning a lake", Relation::kImplicates, "Tarn Copper")) << dump(g);
 }
 
@@ -208,8 +215,10 @@ TEST(Ownership, APossessedShareholderOwnsPartOfThePossessor) {
 }
 
 TEST(Support, CompetingInAMarketIsNoEvent) {
-  auto g = run("Tarn Copper and Pacifico Mining are rivals. Tarn Copper has been competing with "
-               "Pacifico Mining for contracts in Peru.", true);
+  auto g =
+      run("Tarn Copper and Pacifico Mining are rivals. Tarn Copper has been competing with "
+          "Pacifico Mining for contracts in Peru.",
+          true);
   EXPECT_FALSE(has(g, "Tarn Copper", Relation::kAccuse, "Pacifico Mining")) << dump(g);
 }
 
@@ -228,8 +237,9 @@ TEST(Threats, VowedRetaliationIsAThreat) {
 }
 
 TEST(Speakers, ASpokesmanForXSpeaksForX) {
-  auto g = run("Peru accused Tarn Copper of polluting a lake. A spokesman for Tarn Copper said "
-               "the company had done nothing wrong.");
+  auto g =
+      run("Peru accused Tarn Copper of polluting a lake. A spokesman for Tarn Copper said "
+          "the company had done nothing wrong.");
   EXPECT_TRUE(has(g, "Tarn Copper", Relation::kReject, "polluting a lake")) << dump(g);
   auto h = run("A spokeswoman for Tarn Copper criticised Peru.", true);
   EXPECT_TRUE(has(h, "Tarn Copper", Relation::kAccuse, "Peru")) << dump(h);
@@ -243,8 +253,9 @@ TEST(Speakers, AQuotedClaimIsItsSpeakersClaim) {
 }
 
 TEST(Speakers, AClaimCalledFalseInAQuotationIsItsSpeakersDenial) {
-  auto g = run("Peru accused Tarn Copper of polluting a lake. \"These accusations are false,\" "
-               "Tarn Copper said in a statement.");
+  auto g =
+      run("Peru accused Tarn Copper of polluting a lake. \"These accusations are false,\" "
+          "Tarn Copper said in a statement.");
   EXPECT_TRUE(has(g, "Tarn Copper", Relation::kReject, "polluting a lake")) << dump(g);
 }
 
@@ -283,8 +294,10 @@ TEST(Ownership, ADemonymBeforeStateOwnedNamesTheOwningState) {
 }
 
 TEST(ClaimParticiple, APenaltysReasonGivenBySayingIsAClaim) {
-  auto g = run("Chile fined Tarn Copper Mines $9 million on Friday, saying the company had "
-               "failed to seal a leaking dam. Tarn Copper denied any wrongdoing.", true);
+  auto g =
+      run("Chile fined Tarn Copper Mines $9 million on Friday, saying the company had "
+          "failed to seal a leaking dam. Tarn Copper denied any wrongdoing.",
+          true);
   EXPECT_TRUE(has(g, "failed to seal a leaking dam", Relation::kImplicates, "Tarn Copper"))
       << dump(g);
   EXPECT_TRUE(has(g, "Tarn Copper", Relation::kReject, "failed to seal a leaking dam")) << dump(g);
@@ -295,8 +308,9 @@ TEST(ClaimParticiple, APenaltysReasonGivenBySayingIsAClaim) {
 
 TEST(Subjects, AnAppositionsSubjectIsTheNounPhraseBeforeIt) {
   // "the miner" is no named actor: the agency that speaks owns nothing.
-  auto g = run("The Chilean mining agency said the miner, a unit of Pacifico Holdings, ignored "
-               "warnings.");
+  auto g =
+      run("The Chilean mining agency said the miner, a unit of Pacifico Holdings, ignored "
+          "warnings.");
   EXPECT_EQ(g.edge_count(), 0u) << dump(g);
   // "a unit of Peru's Pacifico Holdings": the company owns, not its country.
   auto h = run("Tarn Copper, a unit of Peru's Pacifico Holdings, ignored warnings.");

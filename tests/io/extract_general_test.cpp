@@ -28,17 +28,17 @@ TEST(GeneralNames, InstitutionKeepsItsAdjectivesAndTitleWords) {
 }
 
 TEST(GeneralNames, HeadNounBeforeOfTypesTheName) {
-  auto g = run(
-      "The Ministry of Fisheries criticised Harlow Seafoods. The Teachers' Union of Westria "
-      "accused the ministry of neglect.");
+  auto g =
+      run("The Ministry of Fisheries criticised Harlow Seafoods. The Teachers' Union of Westria "
+          "accused the ministry of neglect.");
   EXPECT_EQ(kind_of(g, "Ministry of Fisheries"), Kind::kAgency) << dump(g);
   EXPECT_EQ(kind_of(g, "Teachers' Union of Westria"), Kind::kOrganization) << dump(g);
 }
 
 TEST(GeneralNames, CompanyHeadNounsShortNamesAndPlaces) {
-  auto g = run(
-      "Ostrava Pharmaceuticals buys its packaging from Kessel Plastics of Turin. Ostrava said "
-      "sales rose.");
+  auto g =
+      run("Ostrava Pharmaceuticals buys its packaging from Kessel Plastics of Turin. Ostrava said "
+          "sales rose.");
   EXPECT_EQ(kind_of(g, "Ostrava Pharmaceuticals"), Kind::kOrganization) << dump(g);
   // "of Turin" says where the company is, not its name.
   EXPECT_FALSE(g.find_named("Kessel Plastics of Turin").has_value()) << dump(g);
@@ -53,9 +53,9 @@ TEST(GeneralNames, SentenceInitialTimeWordIsNoPartOfAName) {
 }
 
 TEST(GeneralNames, AcronymDefinedInBrackets) {
-  auto g = run(
-      "The Coastal Fisheries Authority (CFA) suspended the licence of Brine Foods. The CFA "
-      "accused Brine Foods of overfishing.");
+  auto g =
+      run("The Coastal Fisheries Authority (CFA) suspended the licence of Brine Foods. The CFA "
+          "accused Brine Foods of overfishing.");
   EXPECT_TRUE(has_alias(g, "Coastal Fisheries Authority", "CFA")) << dump(g);
   auto cfa = g.find_named("CFA");
   ASSERT_TRUE(cfa.has_value()) << dump(g);
@@ -72,17 +72,17 @@ TEST(GeneralNames, AppositionHeadNounDecidesTheKind) {
 // ---- ties ----
 TEST(GeneralTies, TitleDemonymGivesThePersonsCountry) {
   // The last country mentioned (Japan) is not the minister's.
-  auto g = run(
-      "Japan raised tariffs on steel. Canadian Trade Minister Ana Ruiz said Ottawa would "
-      "respond.");
+  auto g =
+      run("Japan raised tariffs on steel. Canadian Trade Minister Ana Ruiz said Ottawa would "
+          "respond.");
   EXPECT_TRUE(has(g, "Ana Ruiz", Relation::kPartOf, "Canada")) << dump(g);
   EXPECT_FALSE(has(g, "Ana Ruiz", Relation::kPartOf, "Japan")) << dump(g);
 }
 
 TEST(GeneralTies, StateBodyNamedInTheArticleBelongsToItsGovernment) {
-  auto g = run(
-      "The Competition Board of Kenya fined Sokoni Mills. Kenya's Revenue Authority "
-      "froze the accounts of Sokoni Mills.");
+  auto g =
+      run("The Competition Board of Kenya fined Sokoni Mills. Kenya's Revenue Authority "
+          "froze the accounts of Sokoni Mills.");
   EXPECT_TRUE(has(g, "Competition Board", Relation::kPartOf, "Kenya")) << dump(g);
   EXPECT_TRUE(has(g, "Revenue Authority", Relation::kPartOf, "Kenya")) << dump(g);
 }
@@ -93,8 +93,9 @@ TEST(GeneralTies, ACountrysLargestOfATradeOperatesThere) {
   EXPECT_TRUE(has(run("Voltara Mining is Chile's biggest exporter of copper."), "Voltara Mining",
                   Relation::kOperatesIn, "Chile"));
   // A person in that place holds a role; no possessive adjective, no market.
-  auto g = run("Marc Dubois, Peru's top diplomat, met Chile. Voltara Mining, Peru's partner, "
-               "agreed.");
+  auto g =
+      run("Marc Dubois, Peru's top diplomat, met Chile. Voltara Mining, Peru's partner, "
+          "agreed.");
   EXPECT_FALSE(has(g, "Marc Dubois", Relation::kOperatesIn, "Peru")) << dump(g);
   EXPECT_FALSE(has(g, "Voltara Mining", Relation::kOperatesIn, "Peru")) << dump(g);
 }
@@ -123,9 +124,9 @@ TEST(GeneralTies, StakeInIsOwnership) {
 }
 
 TEST(GeneralTies, BuyingFromAndSellingTo) {
-  auto g = run(
-      "Lakemont Robotics buys its motors from Kessel Motors. Tarvo Energy sold batteries to "
-      "Lakemont Robotics.");
+  auto g =
+      run("Lakemont Robotics buys its motors from Kessel Motors. Tarvo Energy sold batteries to "
+          "Lakemont Robotics.");
   EXPECT_TRUE(has(g, "Kessel Motors", Relation::kSupplies, "Lakemont Robotics")) << dump(g);
   EXPECT_TRUE(has(g, "Tarvo Energy", Relation::kSupplies, "Lakemont Robotics")) << dump(g);
 }
@@ -136,9 +137,9 @@ TEST(GeneralTies, PersonOfABody) {
 }
 
 TEST(GeneralTies, PortfolioBeforeATitleIsNoPartOfTheName) {
-  auto g = run(
-      "The Ministry of Fisheries met growers. Fisheries Minister Lena Holt said the quota "
-      "would stay.");
+  auto g =
+      run("The Ministry of Fisheries met growers. Fisheries Minister Lena Holt said the quota "
+          "would stay.");
   EXPECT_TRUE(g.find_named("Lena Holt").has_value()) << dump(g);
   EXPECT_FALSE(g.find_named("Fisheries Minister Lena Holt").has_value() &&
                g.node(*g.find_named("Fisheries Minister Lena Holt")).name ==
@@ -154,9 +155,9 @@ TEST(GeneralTies, UntypedNameOfAPartyIsAPerson) {
 }
 
 TEST(GeneralTies, PartOfAndUnitOfInApposition) {
-  auto g = run(
-      "The Coastal Fisheries Authority, part of the federal Ministry of Oceans, fined Brine "
-      "Foods. Brisk Retail, a unit of Helvion Group, sold the fish.");
+  auto g =
+      run("The Coastal Fisheries Authority, part of the federal Ministry of Oceans, fined Brine "
+          "Foods. Brisk Retail, a unit of Helvion Group, sold the fish.");
   EXPECT_TRUE(has(g, "Coastal Fisheries Authority", Relation::kPartOf, "Ministry of Oceans"))
       << dump(g);
   EXPECT_TRUE(has(g, "Helvion Group", Relation::kOwns, "Brisk Retail")) << dump(g);
@@ -164,14 +165,13 @@ TEST(GeneralTies, PartOfAndUnitOfInApposition) {
 
 // ---- events and claims ----
 TEST(GeneralEvents, AccusedOfAnythingIsAClaim) {
-  auto g = run(
-      "Harbor Telecom accused Lakemont Robotics of hiding safety defects. Lakemont Robotics "
-      "denied the allegations.");
+  auto g =
+      run("Harbor Telecom accused Lakemont Robotics of hiding safety defects. Lakemont Robotics "
+          "denied the allegations.");
   EXPECT_TRUE(has(g, "Harbor Telecom", Relation::kAccuse, "hiding safety defects")) << dump(g);
   EXPECT_TRUE(has(g, "hiding safety defects", Relation::kImplicates, "Lakemont Robotics"))
       << dump(g);
-  EXPECT_TRUE(has(g, "Lakemont Robotics", Relation::kReject, "hiding safety defects"))
-      << dump(g);
+  EXPECT_TRUE(has(g, "Lakemont Robotics", Relation::kReject, "hiding safety defects")) << dump(g);
 }
 
 TEST(GeneralEvents, DeniedThatItDidIsADeniedClaim) {
@@ -194,8 +194,7 @@ TEST(GeneralEvents, ObjectItIsNotItsClausesSubject) {
   auto g = run("Zambia fined Copperbelt Resources, accusing it of evading taxes.");
   EXPECT_TRUE(has(g, "evading taxes", Relation::kImplicates, "Copperbelt Resources")) << dump(g);
   EXPECT_FALSE(has(g, "evading taxes", Relation::kImplicates, "Zambia")) << dump(g);
-  EXPECT_TRUE(has(run("Peru said it would sanction Chile."), "Peru", Relation::kSanction,
-                  "Chile"));
+  EXPECT_TRUE(has(run("Peru said it would sanction Chile."), "Peru", Relation::kSanction, "Chile"));
 }
 
 TEST(GeneralEvents, AClaimOfNothingButAControlCharacterIsNoNode) {
@@ -223,16 +222,16 @@ TEST(GeneralEvents, SaidThatAnotherDidWrongIsAClaim) {
 
 TEST(GeneralEvents, NamedAnaphorHeadNeedsANameWithThatWord) {
   // "the ministry" is never the Safety Board.
-  auto g = run(
-      "The Federal Safety Board inspected the drones. The ministry blamed Orvane Capital for "
-      "the delay.");
+  auto g =
+      run("The Federal Safety Board inspected the drones. The ministry blamed Orvane Capital for "
+          "the delay.");
   EXPECT_FALSE(has(g, "Federal Safety Board", Relation::kAccuse, "Orvane Capital")) << dump(g);
 }
 
 TEST(GeneralEvents, CoordinatedPredicateAfterButSharesTheSubject) {
-  auto g = run(
-      "The Farmers Union of Ontario, which represents 9,000 growers, welcomed the ruling but "
-      "urged the Federal Safety Board to publish its report.");
+  auto g =
+      run("The Farmers Union of Ontario, which represents 9,000 growers, welcomed the ruling but "
+          "urged the Federal Safety Board to publish its report.");
   EXPECT_TRUE(has(g, "Farmers Union of Ontario", Relation::kRequest, "Federal Safety Board"))
       << dump(g);
 }
@@ -245,8 +244,7 @@ TEST(GeneralEvents, CalledOnToIsARequestNotAVisit) {
 
 TEST(GeneralEvents, FinesAreSanctions) {
   auto g = run("The Coastal Fisheries Authority fined Brine Foods on Monday.");
-  EXPECT_TRUE(has(g, "Coastal Fisheries Authority", Relation::kSanction, "Brine Foods"))
-      << dump(g);
+  EXPECT_TRUE(has(g, "Coastal Fisheries Authority", Relation::kSanction, "Brine Foods")) << dump(g);
 }
 
 // ---- arguments the lexicon does not name ----
@@ -288,15 +286,17 @@ TEST(GeneralNames, CoordinatedPortfolioStaysInTheBodysName) {
 }
 
 TEST(GeneralNames, PortfolioListWithCommasStaysInTheBodysName) {
-  auto g = run("Peru tightened the rules. Its Ministry of Energy, Mines and Water (MEMA) fined "
-               "Brine Foods.");
+  auto g =
+      run("Peru tightened the rules. Its Ministry of Energy, Mines and Water (MEMA) fined "
+          "Brine Foods.");
   EXPECT_TRUE(has(g, "Ministry of Energy, Mines and Water", Relation::kSanction, "Brine Foods"))
       << dump(g);
   EXPECT_TRUE(has(g, "MEMA", Relation::kSanction, "Brine Foods")) << dump(g);
   // A list that holds actors already named is a list of actors, and two named companies
   // joined by "and" stay two.
-  auto g2 = run("Voltara Mining sued Kestrel Holdings. The Ministry of Finance, Voltara Mining "
-                "and Kestrel Holdings signed the deal.");
+  auto g2 =
+      run("Voltara Mining sued Kestrel Holdings. The Ministry of Finance, Voltara Mining "
+          "and Kestrel Holdings signed the deal.");
   EXPECT_EQ(kind_of(g2, "Ministry of Finance"), Kind::kAgency) << dump(g2);
   EXPECT_FALSE(g2.find_named("Voltara Mining and Kestrel Holdings")) << dump(g2);
   EXPECT_TRUE(has(g2, "Voltara Mining", Relation::kAccuse, "Kestrel Holdings")) << dump(g2);
@@ -325,11 +325,13 @@ TEST(GeneralTies, AnAppositionOpensWithADeterminerANameOrATitle) {
 TEST(GeneralTies, TitleOfABodyNeedsEveryPortfolioWord) {
   // "Fisheries Minister" is of the Ministry of Fisheries; "Foreign Trade Minister" is not of
   // a ministry of "Economy, Trade and Industry".
-  auto g = run("The Ministry of Fisheries approved the quota. Fisheries Minister Omar Haddad "
-               "defended it.");
+  auto g =
+      run("The Ministry of Fisheries approved the quota. Fisheries Minister Omar Haddad "
+          "defended it.");
   EXPECT_TRUE(has(g, "Omar Haddad", Relation::kPartOf, "Ministry of Fisheries")) << dump(g);
-  auto g2 = run("The Ministry of Economy, Trade and Industry fined Brine Foods. Foreign Trade "
-                "Minister Omar Haddad criticised the fine.");
+  auto g2 =
+      run("The Ministry of Economy, Trade and Industry fined Brine Foods. Foreign Trade "
+          "Minister Omar Haddad criticised the fine.");
   EXPECT_FALSE(has(g2, "Omar Haddad", Relation::kPartOf, "Ministry of Economy, Trade and Industry"))
       << dump(g2);
 }
@@ -342,8 +344,9 @@ TEST(GeneralNames, BodyOfACountryKeepsItsFullNameAsAlias) {
 
 TEST(GeneralNames, TradeNounPrefersTheCompanyOfThatTrade) {
   // "the drugmaker" is the pharmaceutical company, not the shipping line named since.
-  auto g = run("Ostrava Pharma recalled its tablets. Brine Shipping lost a contract with Peru. "
-               "The drugmaker said it had criticised Peru.");
+  auto g =
+      run("Ostrava Pharma recalled its tablets. Brine Shipping lost a contract with Peru. "
+          "The drugmaker said it had criticised Peru.");
   EXPECT_TRUE(has(g, "Ostrava Pharma", Relation::kAccuse, "Peru")) << dump(g);
   EXPECT_FALSE(has(g, "Brine Shipping", Relation::kAccuse, "Peru")) << dump(g);
 }
@@ -376,8 +379,9 @@ TEST(GeneralTies, CompoundNamesTheOwner) {
 }
 
 TEST(GeneralTies, PossessiveCustomerAndSupplier) {
-  auto g = run("Solmar Foods is Vantro Bank's largest customer. "
-               "Brine Foods, Lakemont Robotics's main supplier, praised Peru.");
+  auto g =
+      run("Solmar Foods is Vantro Bank's largest customer. "
+          "Brine Foods, Lakemont Robotics's main supplier, praised Peru.");
   EXPECT_TRUE(has(g, "Vantro Bank", Relation::kSupplies, "Solmar Foods")) << dump(g);
   EXPECT_TRUE(has(g, "Brine Foods", Relation::kSupplies, "Lakemont Robotics")) << dump(g);
 }
@@ -391,8 +395,9 @@ TEST(GeneralEvents, AllegationDeniedInARelativeClause) {
 
 // ---- events the lexicon now reads ----
 TEST(GeneralEvents, DemonymInsideTheObjectNamesTheTarget) {
-  auto g = run("Chile lifted its embargo on Peruvian copper. Norway expelled three Chilean "
-               "diplomats.");
+  auto g =
+      run("Chile lifted its embargo on Peruvian copper. Norway expelled three Chilean "
+          "diplomats.");
   EXPECT_TRUE(has(g, "Chile", Relation::kRetreat, "Peru")) << dump(g);
   EXPECT_TRUE(has(g, "Norway", Relation::kSanction, "Chile")) << dump(g);
 }
@@ -457,10 +462,10 @@ TEST(GeneralEvents, TheObjectsPossessorIsTheTarget) {
 TEST(GeneralEvents, PenaltiesAsNounsNameWhoImposesThem) {
   EXPECT_TRUE(has(run("The fine imposed on Voltara Mining by Peru was upheld."), "Peru",
                   Relation::kSanction, "Voltara Mining"));
-  EXPECT_TRUE(has(run("Chile's ban on Peruvian fish angered Lima."), "Chile",
-                  Relation::kSanction, "Peru"));
-  EXPECT_TRUE(has(run("Chile's new tariffs on Peru took effect."), "Chile", Relation::kSanction,
-                  "Peru"));
+  EXPECT_TRUE(
+      has(run("Chile's ban on Peruvian fish angered Lima."), "Chile", Relation::kSanction, "Peru"));
+  EXPECT_TRUE(
+      has(run("Chile's new tariffs on Peru took effect."), "Chile", Relation::kSanction, "Peru"));
   // No actor after "on": no edge.
   auto g = run("Chile's ban on smoking took effect.");
   EXPECT_EQ(boost::num_edges(g.boost_graph()), 0u) << dump(g);
@@ -477,37 +482,42 @@ TEST(GeneralEvents, TheAttackByXHasNoPatientInTheSubject) {
 TEST(GeneralEvents, OrderedToIsARequestOnlyWithItsInfinitive) {
   auto g = run("Chile ordered Brine Foods to close its plants.");
   EXPECT_TRUE(has(g, "Chile", Relation::kRequest, "Brine Foods")) << dump(g);
-  auto h = run("Chile ordered the recall of tablets made by Brine Foods. "
-               "Peru told Lakemont Robotics it would stay.");
+  auto h =
+      run("Chile ordered the recall of tablets made by Brine Foods. "
+          "Peru told Lakemont Robotics it would stay.");
   EXPECT_FALSE(has(h, "Chile", Relation::kRequest, "Brine Foods")) << dump(h);
   EXPECT_FALSE(has(h, "Peru", Relation::kRequest, "Lakemont Robotics")) << dump(h);
 }
 
 TEST(GeneralEvents, PetitionsAreRequestsAndComplaintsAccusations) {
-  auto g = run("Brine Foods filed a petition with the Coastal Fisheries Authority. "
-               "Verdana filed a complaint against Lakemont Robotics.");
+  auto g =
+      run("Brine Foods filed a petition with the Coastal Fisheries Authority. "
+          "Verdana filed a complaint against Lakemont Robotics.");
   EXPECT_TRUE(has(g, "Brine Foods", Relation::kRequest, "Coastal Fisheries Authority")) << dump(g);
   EXPECT_TRUE(has(g, "Verdana", Relation::kAccuse, "Lakemont Robotics")) << dump(g);
 }
 
 TEST(GeneralEvents, GroundingAircraftIsASanctionButGroundsAreNot) {
-  auto g = run("Chile grounded Solmar Aero jets. Peru said it had grounds to believe Brine Foods "
-               "lied.");
+  auto g =
+      run("Chile grounded Solmar Aero jets. Peru said it had grounds to believe Brine Foods "
+          "lied.");
   EXPECT_TRUE(has(g, "Chile", Relation::kSanction, "Solmar Aero")) << dump(g);
   EXPECT_FALSE(has(g, "Peru", Relation::kSanction, "Brine Foods")) << dump(g);
 }
 
 TEST(GeneralEvents, ParticipleAfterARefusalIsNotNegated) {
-  auto g = run("The Green Alliance refused to sign, accusing the Harbour Party of fraud. "
-               "The Harbour Party dismissed the allegations.");
+  auto g =
+      run("The Green Alliance refused to sign, accusing the Harbour Party of fraud. "
+          "The Harbour Party dismissed the allegations.");
   EXPECT_TRUE(has(g, "Green Alliance", Relation::kAccuse, "fraud")) << dump(g);
   EXPECT_TRUE(has(g, "fraud", Relation::kImplicates, "Harbour Party")) << dump(g);
   EXPECT_TRUE(has(g, "Harbour Party", Relation::kReject, "fraud")) << dump(g);
 }
 
 TEST(GeneralEvents, SuspendedActivitiesAndReceivedLoans) {
-  auto g = run("Peru suspended the activities of Solmar Foods. "
-               "The Lima Food Bank received a loan from the Andean Development Bank.");
+  auto g =
+      run("Peru suspended the activities of Solmar Foods. "
+          "The Lima Food Bank received a loan from the Andean Development Bank.");
   EXPECT_TRUE(has(g, "Peru", Relation::kSanction, "Solmar Foods")) << dump(g);
   EXPECT_TRUE(has(g, "Andean Development Bank", Relation::kAid, "Lima Food Bank")) << dump(g);
 }
@@ -518,14 +528,16 @@ TEST(GeneralTies, FrontedPrepositionInARelativeClause) {
 }
 
 TEST(GeneralTies, CompanyOfficerWithoutPossessorServesTheCompanyNamed) {
-  auto g = run("Chile fined Solmar Foods on Monday. Chief executive Anna Berg said the company "
-               "would appeal.");
+  auto g =
+      run("Chile fined Solmar Foods on Monday. Chief executive Anna Berg said the company "
+          "would appeal.");
   EXPECT_TRUE(has(g, "Anna Berg", Relation::kPartOf, "Solmar Foods")) << dump(g);
 }
 
 TEST(GeneralEvents, NominalStanceWithItsPossessor) {
-  auto g = run("Chile's criticism of Peru was sharp. Peru's support for Chile was welcomed. "
-               "Peru's investigation into Solmar Foods went on.");
+  auto g =
+      run("Chile's criticism of Peru was sharp. Peru's support for Chile was welcomed. "
+          "Peru's investigation into Solmar Foods went on.");
   EXPECT_TRUE(has(g, "Chile", Relation::kAccuse, "Peru")) << dump(g);
   EXPECT_FALSE(has(g, "Peru", Relation::kAccuse, "Chile")) << dump(g);
   EXPECT_TRUE(has(g, "Peru", Relation::kSupport, "Chile")) << dump(g);
@@ -533,39 +545,41 @@ TEST(GeneralEvents, NominalStanceWithItsPossessor) {
 }
 
 TEST(GeneralEvents, ImposedTariffsAndSlappedSanctions) {
-  auto g = run("Chile imposed tariffs of 25 percent on Peruvian steel. "
-               "Peru slapped sanctions on Solmar Foods.");
+  auto g =
+      run("Chile imposed tariffs of 25 percent on Peruvian steel. "
+          "Peru slapped sanctions on Solmar Foods.");
   EXPECT_TRUE(has(g, "Chile", Relation::kSanction, "Peru")) << dump(g);
   EXPECT_TRUE(has(g, "Peru", Relation::kSanction, "Solmar Foods")) << dump(g);
   EXPECT_FALSE(has(g, "Peru", Relation::kCoerce, "Solmar Foods")) << dump(g);
 }
 
 TEST(GeneralEvents, FindingOfWrongdoingIsAClaim) {
-  auto g = run("The Fair Trade Commission found that Solmar Foods had abused its position. "
-               "Peru found that Brine Foods had not violated the rules. "
-               "Chile said that the talks had failed.");
+  auto g =
+      run("The Fair Trade Commission found that Solmar Foods had abused its position. "
+          "Peru found that Brine Foods had not violated the rules. "
+          "Chile said that the talks had failed.");
   EXPECT_TRUE(has(g, "abused its position", Relation::kImplicates, "Solmar Foods")) << dump(g);
-  EXPECT_TRUE(has(g, "Fair Trade Commission", Relation::kAccuse, "abused its position"))
-      << dump(g);
+  EXPECT_TRUE(has(g, "Fair Trade Commission", Relation::kAccuse, "abused its position")) << dump(g);
   EXPECT_EQ(kind_of(g, "violated the rules"), Kind::kUnspecified) << dump(g);
   EXPECT_EQ(kind_of(g, "the talks had failed"), Kind::kUnspecified) << dump(g);
 }
 
 TEST(GeneralEvents, BlameOfAWrongdoingIsAClaimImplicatingItsAgent) {
-  auto g = run("The Andean Monitoring Mission criticised the misuse of public funds by the "
-               "Harbour Party.");
+  auto g =
+      run("The Andean Monitoring Mission criticised the misuse of public funds by the "
+          "Harbour Party.");
   EXPECT_TRUE(has(g, "Andean Monitoring Mission", Relation::kAccuse, "misuse of public funds"))
       << dump(g);
-  EXPECT_TRUE(has(g, "misuse of public funds", Relation::kImplicates, "Harbour Party"))
-      << dump(g);
+  EXPECT_TRUE(has(g, "misuse of public funds", Relation::kImplicates, "Harbour Party")) << dump(g);
 }
 
 TEST(GeneralNames, AcronymAfterTheBodysCountry) {
-  auto g = run("The Fair Trade Commission of Chile (FTC) fined Solmar Foods. The FTC said the "
-               "fine was final.");
+  auto g =
+      run("The Fair Trade Commission of Chile (FTC) fined Solmar Foods. The FTC said the "
+          "fine was final.");
   EXPECT_TRUE(has_alias(g, "Fair Trade Commission", "FTC")) << dump(g);
-  EXPECT_FALSE(g.find_named("FTC").has_value() &&
-               g.node(*g.find_named("FTC")).name == "FTC") << dump(g);
+  EXPECT_FALSE(g.find_named("FTC").has_value() && g.node(*g.find_named("FTC")).name == "FTC")
+      << dump(g);
 }
 
 TEST(GeneralEvents, EnvoyRecalledFromHisPost) {
@@ -585,8 +599,9 @@ TEST(GeneralEvents, TroopsMassedOnABorder) {
 }
 
 TEST(GeneralEvents, ProvidingWithIsAidOrSupplyByWhatIsProvided) {
-  auto g = run("Chile will provide Peru with six patrol boats. "
-               "Lakemont Robotics provided Brine Foods with equipment.");
+  auto g =
+      run("Chile will provide Peru with six patrol boats. "
+          "Lakemont Robotics provided Brine Foods with equipment.");
   EXPECT_TRUE(has(g, "Chile", Relation::kAid, "Peru")) << dump(g);
   EXPECT_TRUE(has(g, "Lakemont Robotics", Relation::kSupplies, "Brine Foods")) << dump(g);
   EXPECT_FALSE(has(g, "Lakemont Robotics", Relation::kAid, "Brine Foods")) << dump(g);
@@ -601,8 +616,9 @@ TEST(GeneralQuotes, FirstPersonInAQuoteIsTheSpeaker) {
 
 TEST(GeneralQuotes, TheOneToldIsNotTheSpeaker) {
   // "an X spokesperson told Y": X speaks, Y (an outlet) is told.
-  auto g = run("\"We reject the ruling by Peru,\" a Solmar Foods spokesperson told the "
-               "Lima Times.");
+  auto g =
+      run("\"We reject the ruling by Peru,\" a Solmar Foods spokesperson told the "
+          "Lima Times.");
   bool checked = false;
   for (auto [ei, ee] = boost::edges(g.boost_graph()); ei != ee; ++ei)
     for (const auto& ev : g.edge(*ei).evidence) {
@@ -635,10 +651,10 @@ TEST(DictionaryEvents, NounAfterADeterminerIsNoVerb) {
 TEST(DictionaryEvents, VerbBeforeAClauseTakesNoObjectFromIt) {
   // "plans to replace X" states an intent about X, not an act on it; "insisted that X ..."
   // is a claim.
-  auto g = run(
-      "Harbor Telecom plans to replace Lakemont Robotics drones. Orvane Capital insisted that "
-      "Lakemont Robotics was safe.",
-      true);
+  auto g =
+      run("Harbor Telecom plans to replace Lakemont Robotics drones. Orvane Capital insisted that "
+          "Lakemont Robotics was safe.",
+          true);
   for (auto [ei, ee] = boost::edges(g.boost_graph()); ei != ee; ++ei)
     for (const auto& ev : g.edge(*ei).evidence)
       EXPECT_NE(ev.rule.rfind("cameo:", 0), 0u) << dump(g);

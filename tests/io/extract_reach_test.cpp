@@ -44,16 +44,18 @@ TEST(PossessedInstitution, ACountrysWatchdogIsItsAgency) {
 }
 
 TEST(ReportedClause, ADescribedSubjectAfterSaidActsNotTheSpeaker) {
-  auto g = run("Delmar Shipping denied the charges on Monday. Its chief executive, Ana Ruiz, said "
-               "the company was cooperating with Peru.",
-               true);
+  auto g =
+      run("Delmar Shipping denied the charges on Monday. Its chief executive, Ana Ruiz, said "
+          "the company was cooperating with Peru.",
+          true);
   EXPECT_TRUE(has(g, "Delmar Shipping", Relation::kCooperate, "Peru")) << dump(g);
   EXPECT_FALSE(has(g, "Ana Ruiz", Relation::kCooperate, "Peru")) << dump(g);
 }
 
 TEST(Envoys, OrderingAnAmbassadorOutIsAnExpulsion) {
   for (bool dicts : {false, true}) {
-    auto g = run("Peru ordered the Chilean ambassador to leave the country within 48 hours.", dicts);
+    auto g =
+        run("Peru ordered the Chilean ambassador to leave the country within 48 hours.", dicts);
     EXPECT_TRUE(has(g, "Peru", Relation::kSanction, "Chile")) << dump(g);
   }
   // An order to one's own envoy names no other state.
@@ -69,9 +71,9 @@ TEST(ReceivedAid, AShipmentReceivedFromAStateIsItsAid) {
 
 TEST(Accusations, TheAccuserNamedAfterTheNounIsRejectedAndAccused) {
   for (const char* prep : {"from", "by"}) {
-    auto g = run(std::string("Bolivia rejected accusations ") + prep +
-                     " Peru that it had armed the rebels.",
-                 true);
+    auto g = run(
+        std::string("Bolivia rejected accusations ") + prep + " Peru that it had armed the rebels.",
+        true);
     EXPECT_TRUE(has(g, "Bolivia", Relation::kReject, "Peru")) << prep << "\n" << dump(g);
     EXPECT_TRUE(has(g, "Peru", Relation::kAccuse, "Bolivia")) << prep << "\n" << dump(g);
   }
@@ -84,9 +86,10 @@ TEST(Sanctions, HittingAStateWithSanctionsIsNoAttack) {
   auto h = run("Ottawa slapped Delmar Shipping with a fine.", true);
   EXPECT_TRUE(has(h, "Canada", Relation::kSanction, "Delmar Shipping")) << dump(h);
   // A missile that hits a city is still an attack.
-  auto a = run("Rebel forces hit Tartus with rockets. Syria said the rockets were fired by "
-               "Delmar Brigades.",
-               true);
+  auto a =
+      run("Rebel forces hit Tartus with rockets. Syria said the rockets were fired by "
+          "Delmar Brigades.",
+          true);
   EXPECT_FALSE(has(a, "Syria", Relation::kSanction, "Delmar Brigades")) << dump(a);
 }
 
@@ -135,8 +138,9 @@ TEST(Fighting, StatesThatExchangeFireAttackEachOther) {
 TEST(HomeGovernment, AWireDatelineVotesForItsCountry) {
   // Chile, Bolivia and the dateline's Peru are each named once: the dateline decides whose
   // untitled minister speaks; without it, the first state named.
-  const std::string body = "Chile's ambassador met Bolivian officials on Tuesday.\n\nForeign "
-                           "Minister Ana Prado said the talks went well.";
+  const std::string body =
+      "Chile's ambassador met Bolivian officials on Tuesday.\n\nForeign "
+      "Minister Ana Prado said the talks went well.";
   auto g = run("LIMA, May 2 (Reuters) - " + body, true);
   EXPECT_TRUE(has(g, "Ana Prado", Relation::kPartOf, "Peru")) << dump(g);
   auto h = run(body, true);
@@ -144,10 +148,11 @@ TEST(HomeGovernment, AWireDatelineVotesForItsCountry) {
 }
 
 TEST(HomeGovernment, ACompanysCountryOfOriginIsNoGovernmentActing) {
-  auto g = run("Peru's telecoms regulator fined Corvo Telecom on Wednesday.\n\nCorvo, a unit of "
-               "Mexico's Grupo Vela, has been at odds with the government since last year. "
-               "Transport Minister Luis Ortiz criticised the firm on Tuesday.",
-               true);
+  auto g =
+      run("Peru's telecoms regulator fined Corvo Telecom on Wednesday.\n\nCorvo, a unit of "
+          "Mexico's Grupo Vela, has been at odds with the government since last year. "
+          "Transport Minister Luis Ortiz criticised the firm on Tuesday.",
+          true);
   EXPECT_EQ(kind_of(g, "Grupo Vela"), Kind::kOrganization) << dump(g);
   EXPECT_TRUE(has(g, "Grupo Vela", Relation::kOwns, "Corvo Telecom")) << dump(g);
   EXPECT_TRUE(has(g, "Luis Ortiz", Relation::kPartOf, "Peru")) << dump(g);
@@ -155,8 +160,8 @@ TEST(HomeGovernment, ACompanysCountryOfOriginIsNoGovernmentActing) {
 }
 
 TEST(Objects, ASecondVerbOfTheSubjectHasItsOwnObject) {
-  auto g = run("Banco Ardiles said it backed its subsidiary and urged Osiris Bank to reconsider.",
-               true);
+  auto g =
+      run("Banco Ardiles said it backed its subsidiary and urged Osiris Bank to reconsider.", true);
   EXPECT_EQ(kind_of(g, "Banco Ardiles"), Kind::kOrganization) << dump(g);
   EXPECT_TRUE(has(g, "Banco Ardiles", Relation::kRequest, "Osiris Bank")) << dump(g);
   EXPECT_FALSE(has(g, "Banco Ardiles", Relation::kSupport, "Osiris Bank")) << dump(g);

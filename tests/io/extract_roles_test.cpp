@@ -21,10 +21,10 @@ using namespace extract_support;
 TEST(DictionaryBodies, InternationalBodiesAreActorsByDefault) {
   // The shipped actor lists name UNICEF and the World Food Programme (IGO codes); without the
   // whole lists (the default), such bodies are still actors, and their synonyms one node.
-  auto g = run(
-      "Norway gave 5 million dollars to the World Food Programme. WFP said the food would "
-      "reach Haiti. UNICEF criticised Harbor Foods.",
-      true);
+  auto g =
+      run("Norway gave 5 million dollars to the World Food Programme. WFP said the food would "
+          "reach Haiti. UNICEF criticised Harbor Foods.",
+          true);
   ASSERT_TRUE(g.find_named("World Food Programme").has_value()) << dump(g);
   EXPECT_EQ(kind_of(g, "World Food Programme"), Kind::kOrganization) << dump(g);
   EXPECT_EQ(g.find_named("WFP"), g.find_named("World Food Programme")) << dump(g);
@@ -52,9 +52,9 @@ TEST(DictionaryBodies, OnlyBodiesAndNotWhereTheLexiconNamesTheActor) {
 
 // ---- names ----
 TEST(RoleNames, SystemsAndComponentsNameCompanies) {
-  auto g = run(
-      "Vantor Systems said it would appeal. Marlow Components of Ohio sells parts to Vantor "
-      "Systems.");
+  auto g =
+      run("Vantor Systems said it would appeal. Marlow Components of Ohio sells parts to Vantor "
+          "Systems.");
   EXPECT_EQ(kind_of(g, "Vantor Systems"), Kind::kVendor) << dump(g);
   EXPECT_TRUE(has(g, "Marlow Components", Relation::kSupplies, "Vantor Systems")) << dump(g);
 }
@@ -62,10 +62,10 @@ TEST(RoleNames, SystemsAndComponentsNameCompanies) {
 // ---- titles ----
 TEST(RoleTitles, ATitlesModifierKeepsThePersonWithTheBody) {
   // "country director", "chief financial officer": a lower-case modifier inside the title.
-  auto g = run(
-      "Harbor Foods chief financial officer Lena Varga resigned. UNICEF country director Tomas "
-      "Ek said the aid had arrived.",
-      true);
+  auto g =
+      run("Harbor Foods chief financial officer Lena Varga resigned. UNICEF country director Tomas "
+          "Ek said the aid had arrived.",
+          true);
   EXPECT_TRUE(has(g, "Lena Varga", Relation::kPartOf, "Harbor Foods")) << dump(g);
   EXPECT_TRUE(has(g, "Tomas Ek", Relation::kPartOf, "UNICEF")) << dump(g);
   // Not a title: "Harbor Foods told director..." has a verb between the body and the person.
@@ -75,9 +75,9 @@ TEST(RoleTitles, ATitlesModifierKeepsThePersonWithTheBody) {
 
 // ---- claims ----
 TEST(RoleClaims, TheAccusedsAcronymInBracketsDoesNotHideTheClaim) {
-  auto g = run(
-      "The Green League accused the ruling Northern Party (NP) of buying votes in the "
-      "provinces.");
+  auto g =
+      run("The Green League accused the ruling Northern Party (NP) of buying votes in the "
+          "provinces.");
   auto claim = g.find_named("buying votes in the provinces");
   ASSERT_TRUE(claim.has_value()) << dump(g);
   EXPECT_EQ(g.node(*claim).kind, Kind::kAllegation);
@@ -96,15 +96,14 @@ TEST(RoleClaims, AnAccusedThatIsNoActorIsNotPartOfTheClaim) {
 
 // ---- bare institution nouns ----
 TEST(RoleInstitutions, BarePoliceAreThePoliceTheArticleNamed) {
-  auto g = run(
-      "The Northland Police Service said it was investigating. Police in the port city on "
-      "Monday detained Ivo Brand. The police questioned Marta Sell.");
+  auto g =
+      run("The Northland Police Service said it was investigating. Police in the port city on "
+          "Monday detained Ivo Brand. The police questioned Marta Sell.");
   EXPECT_TRUE(has(g, "Northland Police Service", Relation::kCoerce, "Ivo Brand")) << dump(g);
   // Without a named police body, bare "police" is no actor.
   auto h = run("Police detained Ivo Brand on Monday.");
   EXPECT_EQ(h.node_count(), 1u) << dump(h);
 }
-
 
 // ---- verbs of the lexicon ----
 TEST(RoleVerbs, MoneyPledgedToABodyIsAid) {
@@ -121,9 +120,9 @@ TEST(RoleVerbs, TwoThatMetMeetEachOtherButNotTheirTargets) {
 }
 
 TEST(RoleVerbs, AppealingARulingAndDisagreeingRejectTheBody) {
-  auto g = run(
-      "Harbor Foods will appeal the decision of the Competition Board. Vantor Systems said it "
-      "disagrees with the Trade Tribunal.");
+  auto g =
+      run("Harbor Foods will appeal the decision of the Competition Board. Vantor Systems said it "
+          "disagrees with the Trade Tribunal.");
   EXPECT_TRUE(has(g, "Harbor Foods", Relation::kReject, "Competition Board")) << dump(g);
   EXPECT_TRUE(has(g, "Vantor Systems", Relation::kReject, "Trade Tribunal")) << dump(g);
 }
@@ -142,7 +141,8 @@ std::string words_after_dropping(const std::string& body, std::vector<char>& quo
   for (const auto& s : L.sentences) {
     for (std::size_t k = s.first; k < s.last; ++k) {
       const Token& t = L.tokens[k];
-      out += t.type == TokenType::kQuote ? std::string("<q>") : body.substr(t.start, t.end - t.start);
+      out +=
+          t.type == TokenType::kQuote ? std::string("<q>") : body.substr(t.start, t.end - t.start);
       out += ' ';
     }
     out += "| ";
@@ -168,9 +168,9 @@ TEST(PartialQuotes, ShortQuotedPhrasesInAClauseLoseTheirMarks) {
 }
 
 TEST(PartialQuotes, AVerbInScareQuotesStillTakesItsObject) {
-  auto g = run(
-      "The Trade Tribunal fined Harbor Foods on Monday. The Health Ministry said it \"fully "
-      "supports\" the Trade Tribunal's decision.");
+  auto g =
+      run("The Trade Tribunal fined Harbor Foods on Monday. The Health Ministry said it \"fully "
+          "supports\" the Trade Tribunal's decision.");
   EXPECT_TRUE(has(g, "Health Ministry", Relation::kSupport, "Trade Tribunal")) << dump(g);
 }
 
@@ -185,9 +185,9 @@ TEST(RoleClauses, AClauseReportedWithoutThatHasItsOwnSubject) {
   EXPECT_FALSE(has(h, "Reuters", Relation::kAccuse, "Trade Tribunal")) << dump(h);
   // A pronoun after "said" is the speaker's own clause (found on real wire copy, the 1987
   // Reuters articles of tests/data/reuters).
-  auto p = run(
-      "A Norwegian minister said he had given the Swedish government a clear warning of "
-      "sanctions against Swedish banks.");
+  auto p =
+      run("A Norwegian minister said he had given the Swedish government a clear warning of "
+          "sanctions against Swedish banks.");
   EXPECT_TRUE(has(p, "Norway", Relation::kThreaten, "Sweden")) << dump(p);
 }
 
@@ -202,19 +202,17 @@ TEST(RoleClauses, AfterHasADictionaryVerbIsAParticiple) {
 TEST(RoleClaims, AnActDoneWithoutConsentIsAClaim) {
   // A finding or a statement that another actor did something without consent or
   // permission states a wrong, whatever its verb; "without" negates nothing here.
-  auto g = run(
-      "The Privacy Board fined Orla Fitness, ruling that it had shared the data of its members "
-      "with advertisers without their consent.");
+  auto g =
+      run("The Privacy Board fined Orla Fitness, ruling that it had shared the data of its members "
+          "with advertisers without their consent.");
   EXPECT_TRUE(has(g, "Privacy Board", Relation::kSanction, "Orla Fitness")) << dump(g);
-  const std::string claim =
-      "shared the data of its members with advertisers without their consent";
+  const std::string claim = "shared the data of its members with advertisers without their consent";
   EXPECT_TRUE(has(g, "Privacy Board", Relation::kAccuse, claim)) << dump(g);
   // "it" is the one fined, not the board that rules.
   EXPECT_TRUE(has(g, claim, Relation::kImplicates, "Orla Fitness")) << dump(g);
   EXPECT_FALSE(has(g, claim, Relation::kImplicates, "Privacy Board")) << dump(g);
   auto h = run("The Privacy Board said Orla Fitness had copied user files without permission.");
-  EXPECT_TRUE(has(h, "copied user files without permission", Relation::kImplicates,
-                  "Orla Fitness"))
+  EXPECT_TRUE(has(h, "copied user files without permission", Relation::kImplicates, "Orla Fitness"))
       << dump(h);
   // With consent, no claim.
   auto n = run("The Privacy Board said Orla Fitness had copied user files with permission.");
@@ -229,15 +227,14 @@ TEST(RoleVerbs, SendingIsAidWhenWhatIsSentIsAid) {
 }
 
 TEST(RoleNames, NewspapersCloudsAndACountrysOrganisation) {
-  auto g = run(
-      "The leak was first reported by Nairobi Tech Daily. The files sat on servers run by "
-      "Pemba Cloud. Kenya's Central Food Standards Organisation (CFSO) inspected the plant.");
+  auto g =
+      run("The leak was first reported by Nairobi Tech Daily. The files sat on servers run by "
+          "Pemba Cloud. Kenya's Central Food Standards Organisation (CFSO) inspected the plant.");
   EXPECT_EQ(kind_of(g, "Nairobi Tech Daily"), Kind::kMedia) << dump(g);
   // The city begins the newspaper's name: no Kenya from "Nairobi" there.
   EXPECT_EQ(kind_of(g, "Pemba Cloud"), Kind::kVendor) << dump(g);
   EXPECT_EQ(kind_of(g, "Central Food Standards Organisation"), Kind::kAgency) << dump(g);
-  EXPECT_TRUE(has(g, "Central Food Standards Organisation", Relation::kPartOf, "Kenya"))
-      << dump(g);
+  EXPECT_TRUE(has(g, "Central Food Standards Organisation", Relation::kPartOf, "Kenya")) << dump(g);
   auto h = run("The leak was first reported by Nairobi Tech Daily.");
   EXPECT_FALSE(h.find_named("Kenya").has_value()) << dump(h);
   // Elsewhere an organisation stays one: "the Sahel Farmers Organisation".

@@ -43,8 +43,9 @@ TEST(Subjects, ARankedBankIsNoInstitutionOfTheState) {
 
 TEST(Subjects, AGroupFromOrForABodySpeaksForIt) {
   // "observers from X", "lawyers for X", "a delegation from X": X acts.
-  auto g = run("Observers from the OSCE criticised Belarus. Lawyers for Zentek Systems sued "
-               "Peru. A delegation from Chile met Bolivian officials.");
+  auto g =
+      run("Observers from the OSCE criticised Belarus. Lawyers for Zentek Systems sued "
+          "Peru. A delegation from Chile met Bolivian officials.");
   EXPECT_TRUE(has(g, "OSCE", Relation::kAccuse, "Belarus")) << dump(g);
   EXPECT_TRUE(has(g, "Zentek Systems", Relation::kAccuse, "Peru")) << dump(g);
   EXPECT_TRUE(has(g, "Chile", Relation::kConsult, "Bolivia")) << dump(g);
@@ -56,8 +57,9 @@ TEST(Subjects, AGroupFromOrForABodySpeaksForIt) {
 // ---- claims ----
 TEST(SubjectClaims, ATimePhraseBeforeOfKeepsTheClaim) {
   // "accused X in March of Y", "accused X last week of Y".
-  auto g = run("Senator Lena Brandt accused Corvex Tech in March of selling user data. Peru "
-               "accused Chile last week of spying.");
+  auto g =
+      run("Senator Lena Brandt accused Corvex Tech in March of selling user data. Peru "
+          "accused Chile last week of spying.");
   EXPECT_TRUE(has(g, "selling user data", Relation::kImplicates, "Corvex Tech")) << dump(g);
   EXPECT_TRUE(has(g, "Lena Brandt", Relation::kAccuse, "selling user data")) << dump(g);
   EXPECT_TRUE(has(g, "spying", Relation::kImplicates, "Chile")) << dump(g);
@@ -65,12 +67,14 @@ TEST(SubjectClaims, ATimePhraseBeforeOfKeepsTheClaim) {
 
 // ---- names ----
 TEST(SubjectNames, APartyKeepsItsDemonymAndIsFoundWithout) {
-  auto g = run("The Fenlandic People's Party won. Later the ruling Moravian Workers' Party (MWP) "
-               "denied the claims.");
+  auto g =
+      run("The Fenlandic People's Party won. Later the ruling Moravian Workers' Party (MWP) "
+          "denied the claims.");
   // "Fenlandic" is no demonym of a known country: the name is as written.
   EXPECT_TRUE(g.find_named("Fenlandic People's Party").has_value()) << dump(g);
-  auto h = run("The ruling Mongolian Workers' Party criticised Russia. The Workers' Party "
-               "then criticised China.");
+  auto h =
+      run("The ruling Mongolian Workers' Party criticised Russia. The Workers' Party "
+          "then criticised China.");
   ASSERT_TRUE(h.find_named("Mongolian Workers' Party").has_value()) << dump(h);
   EXPECT_EQ(h.find_named("Workers' Party"), h.find_named("Mongolian Workers' Party")) << dump(h);
   EXPECT_TRUE(has(h, "Mongolian Workers' Party", Relation::kAccuse, "China")) << dump(h);
@@ -96,8 +100,9 @@ TEST(SubjectNames, MultinationalsOfTheShippedListsAreActors) {
 TEST(SubjectClaims, ChargesFinesAndArrestsStateTheirClaim) {
   // The wrong after "with"/"for"/"on suspicion of" is a claim of the actor against the
   // target; a fine or an arrest stays an edge of its own, a charge becomes the claim.
-  auto g = run("Peru charged Corvex Tech with fraud. Kenya fined Orlan Foods for misleading "
-               "investors. Chile arrested Banta Logistics on suspicion of smuggling.");
+  auto g =
+      run("Peru charged Corvex Tech with fraud. Kenya fined Orlan Foods for misleading "
+          "investors. Chile arrested Banta Logistics on suspicion of smuggling.");
   EXPECT_TRUE(has(g, "Peru", Relation::kAccuse, "fraud")) << dump(g);
   EXPECT_TRUE(has(g, "fraud", Relation::kImplicates, "Corvex Tech")) << dump(g);
   EXPECT_FALSE(has(g, "Peru", Relation::kAccuse, "Corvex Tech")) << dump(g);
@@ -111,8 +116,9 @@ TEST(SubjectClaims, ChargesFinesAndArrestsStateTheirClaim) {
 }
 
 TEST(SubjectClaims, PassiveChargesImplicateTheSubject) {
-  auto g = run("Corvex Tech was charged with fraud. Orlan Foods is suspected of bribery. "
-               "Banta Logistics was fined by Kenya for dumping waste.");
+  auto g =
+      run("Corvex Tech was charged with fraud. Orlan Foods is suspected of bribery. "
+          "Banta Logistics was fined by Kenya for dumping waste.");
   EXPECT_TRUE(has(g, "fraud", Relation::kImplicates, "Corvex Tech")) << dump(g);
   EXPECT_TRUE(has(g, "bribery", Relation::kImplicates, "Orlan Foods")) << dump(g);
   EXPECT_TRUE(has(g, "Kenya", Relation::kSanction, "Banta Logistics")) << dump(g);
@@ -123,8 +129,9 @@ TEST(SubjectClaims, PassiveChargesImplicateTheSubject) {
 TEST(SubjectClaims, AllegationsAndInquiriesWithoutANamedAccuser) {
   // A lawsuit is no actor, but what it alleges still implicates; an inquiry "whether X
   // did" is a claim of the inquirer.
-  auto g = run("The lawsuit alleges that Corvex Tech sold user data. Kenya is investigating "
-               "whether Orlan Foods misled investors.");
+  auto g =
+      run("The lawsuit alleges that Corvex Tech sold user data. Kenya is investigating "
+          "whether Orlan Foods misled investors.");
   EXPECT_TRUE(has(g, "sold user data", Relation::kImplicates, "Corvex Tech")) << dump(g);
   EXPECT_TRUE(has(g, "Kenya", Relation::kAccuse, "misled investors")) << dump(g);
   EXPECT_TRUE(has(g, "misled investors", Relation::kImplicates, "Orlan Foods")) << dump(g);
@@ -139,8 +146,9 @@ TEST(SubjectClaims, DeniedAllegationsThatItDid) {
 
 // ---- threats and conditions ----
 TEST(SubjectEvents, AVowedActIsAThreatAndAConditionNoFact) {
-  auto g = run("Iran vowed to retaliate against Israel. Russia warned Finland of consequences "
-               "if it joined NATO.");
+  auto g =
+      run("Iran vowed to retaliate against Israel. Russia warned Finland of consequences "
+          "if it joined NATO.");
   EXPECT_TRUE(has(g, "Iran", Relation::kThreaten, "Israel")) << dump(g);
   EXPECT_FALSE(has(g, "Iran", Relation::kSanction, "Israel")) << dump(g);
   EXPECT_TRUE(has(g, "Russia", Relation::kThreaten, "Finland")) << dump(g);
@@ -156,17 +164,19 @@ TEST(SubjectEvents, RaisedTariffsAreASanction) {
 
 // ---- ownership ----
 TEST(SubjectTies, OwnershipNamedByPossessivesAndCompounds) {
-  auto g = run("Orvex Mining's parent company, Tarsk Holdings, declined to comment. Halvard "
-               "Group's Brisa Foods unit sued Peru. Lumen Air, Cadoro Capital's aviation arm, "
-               "sued Chile. Nordal Shipping is majority-owned by Kessel Partners.");
+  auto g =
+      run("Orvex Mining's parent company, Tarsk Holdings, declined to comment. Halvard "
+          "Group's Brisa Foods unit sued Peru. Lumen Air, Cadoro Capital's aviation arm, "
+          "sued Chile. Nordal Shipping is majority-owned by Kessel Partners.");
   EXPECT_TRUE(has(g, "Tarsk Holdings", Relation::kOwns, "Orvex Mining")) << dump(g);
   EXPECT_TRUE(has(g, "Halvard Group", Relation::kOwns, "Brisa Foods")) << dump(g);
   EXPECT_TRUE(has(g, "Cadoro Capital", Relation::kOwns, "Lumen Air")) << dump(g);
   EXPECT_TRUE(has(g, "Kessel Partners", Relation::kOwns, "Nordal Shipping")) << dump(g);
   // "the parent of X" is the owner; "a wholly owned unit of Y" is owned by Y, never the
   // owner of Y; "State-owned" names no owner.
-  auto h = run("Tarsk Holdings, the parent of Orvex Mining, said nothing. Brisa Foods, a wholly "
-               "owned unit of Halvard Group, sued Peru. State-owned Petrona sued Chile.");
+  auto h =
+      run("Tarsk Holdings, the parent of Orvex Mining, said nothing. Brisa Foods, a wholly "
+          "owned unit of Halvard Group, sued Peru. State-owned Petrona sued Chile.");
   EXPECT_TRUE(has(h, "Tarsk Holdings", Relation::kOwns, "Orvex Mining")) << dump(h);
   EXPECT_FALSE(has(h, "Orvex Mining", Relation::kOwns, "Tarsk Holdings")) << dump(h);
   EXPECT_TRUE(has(h, "Halvard Group", Relation::kOwns, "Brisa Foods")) << dump(h);

@@ -18,7 +18,8 @@ using namespace extract_support;
 
 std::vector<std::string> sentences(const std::string& body) {
   std::vector<std::string> out;
-  for (const auto& s : split_text(body).sentences) out.push_back(body.substr(s.start, s.end - s.start));
+  for (const auto& s : split_text(body).sentences)
+    out.push_back(body.substr(s.start, s.end - s.start));
   return out;
 }
 
@@ -36,8 +37,9 @@ TEST(Sentences, AbbreviationsDecimalsQuotes) {
 // A wire dateline is where the story was filed, not part of its first sentence; a dash
 // inside an ordinary sentence is not a dateline.
 TEST(Sentences, WireDatelineIsLeftOutOfTheFirstSentence) {
-  auto s = sentences("LISBON, June 4 (Newswire) - Portugal's parliament approved the budget. It "
-                     "passed easily.");
+  auto s = sentences(
+      "LISBON, June 4 (Newswire) - Portugal's parliament approved the budget. It "
+      "passed easily.");
   ASSERT_EQ(s.size(), 2u);
   EXPECT_EQ(s[0], "Portugal's parliament approved the budget.");
   s = sentences("NEW DELHI (Agency) \xE2\x80\x94 India raised tariffs on steel.");
@@ -57,7 +59,8 @@ TEST(Sentences, WireDatelineIsLeftOutOfTheFirstSentence) {
 }
 
 TEST(Sentences, UsAtSentenceEndAndLists) {
-  auto s = sentences("Talks moved to the U.S. The next round starts soon.\n\n- First item\n- Second item\n");
+  auto s = sentences(
+      "Talks moved to the U.S. The next round starts soon.\n\n- First item\n- Second item\n");
   ASSERT_EQ(s.size(), 4u);
   EXPECT_EQ(s[0], "Talks moved to the U.S.");
   EXPECT_EQ(s[2], "First item");
@@ -76,8 +79,9 @@ TEST(Tokens, PossessiveAndNegation) {
 
 // ---- entities ----
 TEST(Entities, LexiconShortNamesMetonymsDemonyms) {
-  auto g = run("Washington urged Britain to act. Beijing condemned the Trump administration. "
-               "Chinese officials criticized British ministers.");
+  auto g =
+      run("Washington urged Britain to act. Beijing condemned the Trump administration. "
+          "Chinese officials criticized British ministers.");
   EXPECT_TRUE(has(g, "United States", Relation::kRequest, "United Kingdom")) << dump(g);
   EXPECT_TRUE(has(g, "China", Relation::kAccuse, "United States")) << dump(g);
   EXPECT_TRUE(has(g, "China", Relation::kAccuse, "United Kingdom")) << dump(g);
@@ -85,9 +89,10 @@ TEST(Entities, LexiconShortNamesMetonymsDemonyms) {
 }
 
 TEST(Entities, UnknownNamesTypedByCues) {
-  auto g = run("Regulators fined operator Zorba Networks on Monday. Kestrel Telecom sued the "
-               "regulator. Vexa Mobile criticized Plinth, a carrier in the north. "
-               "Anna Kowalczyk said the rules were unfair.");
+  auto g =
+      run("Regulators fined operator Zorba Networks on Monday. Kestrel Telecom sued the "
+          "regulator. Vexa Mobile criticized Plinth, a carrier in the north. "
+          "Anna Kowalczyk said the rules were unfair.");
   auto z = g.find_named("Zorba Networks");
   ASSERT_TRUE(z) << dump(g);
   EXPECT_EQ(g.node(*z).kind, Kind::kOperator);
@@ -113,15 +118,17 @@ TEST(Entities, CountryAsPlaceIsNoNode) {
 
 // ---- coreference ----
 TEST(Coreference, DefiniteDescriptionsAndPronouns) {
-  auto g = run("Ericsson reported strong sales. Sweden later banned the Swedish company from "
-               "state contracts. Vodafone said it would sue the vendor.");
+  auto g =
+      run("Ericsson reported strong sales. Sweden later banned the Swedish company from "
+          "state contracts. Vodafone said it would sue the vendor.");
   EXPECT_TRUE(has(g, "Sweden", Relation::kSanction, "Ericsson")) << dump(g);
   EXPECT_TRUE(has(g, "Vodafone", Relation::kAccuse, "Ericsson")) << dump(g);
 }
 
 TEST(Coreference, ShenzhenBasedFirmAndHeShe) {
-  auto g = run("Huawei opened a lab. Norway later excluded the Shenzhen-based firm. "
-               "Foreign Minister Ingrid Dahl met the ambassador. She urged Moscow to respond.");
+  auto g =
+      run("Huawei opened a lab. Norway later excluded the Shenzhen-based firm. "
+          "Foreign Minister Ingrid Dahl met the ambassador. She urged Moscow to respond.");
   EXPECT_TRUE(has(g, "Norway", Relation::kSanction, "Huawei")) << dump(g);
   EXPECT_TRUE(has(g, "Ingrid Dahl", Relation::kRequest, "Russia")) << dump(g);
 }
@@ -141,7 +148,8 @@ TEST(Relations, CoordinationGivesOneEdgePerConjunct) {
 }
 
 TEST(Relations, BuyFromAndUseEquipment) {
-  auto g = run("This year Orange and KPN buy radio gear from Ericsson. Swisscom uses Huawei equipment.");
+  auto g =
+      run("This year Orange and KPN buy radio gear from Ericsson. Swisscom uses Huawei equipment.");
   EXPECT_TRUE(has(g, "Ericsson", Relation::kSupplies, "Orange")) << dump(g);
   EXPECT_TRUE(has(g, "Ericsson", Relation::kSupplies, "KPN")) << dump(g);
   EXPECT_TRUE(has(g, "Huawei", Relation::kSupplies, "Swisscom")) << dump(g);
@@ -155,25 +163,28 @@ TEST(Relations, ComplementClauseRequestAndStance) {
 }
 
 TEST(Relations, AppositionsTitlesOwnership) {
-  auto g = run("Telstra, which owns a stake in Foxtel, praised Nokia. Kyoto Holdings, the parent "
-               "of nothing, stayed silent. Secretary of State Lena Park criticized Beijing. "
-               "German Chancellor Otto Brandt met Ericsson.");
+  auto g =
+      run("Telstra, which owns a stake in Foxtel, praised Nokia. Kyoto Holdings, the parent "
+          "of nothing, stayed silent. Secretary of State Lena Park criticized Beijing. "
+          "German Chancellor Otto Brandt met Ericsson.");
   EXPECT_TRUE(has(g, "Telstra", Relation::kSupport, "Nokia")) << dump(g);
   EXPECT_TRUE(has(g, "Lena Park", Relation::kAccuse, "China")) << dump(g);
   EXPECT_TRUE(has(g, "Otto Brandt", Relation::kPartOf, "Germany")) << dump(g);
 }
 
 TEST(Relations, UnitOfAndOwnedBy) {
-  auto g = run("Zenfone Mobile, the wireless unit of Zenco Group, bought gear from Nokia. "
-               "ARM, the chip designer owned by SoftBank Group, criticized Intel.");
+  auto g =
+      run("Zenfone Mobile, the wireless unit of Zenco Group, bought gear from Nokia. "
+          "ARM, the chip designer owned by SoftBank Group, criticized Intel.");
   EXPECT_TRUE(has(g, "Zenco Group", Relation::kOwns, "Zenfone Mobile")) << dump(g);
   EXPECT_TRUE(has(g, "SoftBank Group", Relation::kOwns, "ARM")) << dump(g);
   EXPECT_FALSE(has(g, "ARM", Relation::kOwns, "SoftBank Group")) << dump(g);
 }
 
 TEST(Relations, ReportedSpeech) {
-  auto g = run("\xE2\x80\x9CWe will appeal,\xE2\x80\x9D a ZTE spokesperson told Bloomberg. "
-               "Reuters reported that Telstra had dropped Huawei.");
+  auto g =
+      run("\xE2\x80\x9CWe will appeal,\xE2\x80\x9D a ZTE spokesperson told Bloomberg. "
+          "Reuters reported that Telstra had dropped Huawei.");
   EXPECT_TRUE(has(g, "Bloomberg", Relation::kReports, "ZTE")) << dump(g);
   EXPECT_TRUE(has(g, "Reuters", Relation::kReports, "Telstra")) << dump(g);
 }
@@ -189,14 +200,16 @@ TEST(Relations, AllegationsAccuseImplicateDeny) {
 }
 
 TEST(Relations, NegationIsNoEdge) {
-  auto g = run("Portugal has not banned Huawei. Spain did not sign an agreement with Morocco. "
-               "Austria never criticized ZTE. Italy has yet to exclude Huawei.");
+  auto g =
+      run("Portugal has not banned Huawei. Spain did not sign an agreement with Morocco. "
+          "Austria never criticized ZTE. Italy has yet to exclude Huawei.");
   EXPECT_EQ(g.edge_count(), 0u) << dump(g);
 }
 
 TEST(Relations, HedgingSetsFlag) {
-  auto g = run("Sweden has reportedly banned Huawei. Norway banned ZTE. Finland may ban Nokia. "
-               "Denmark banned Ericsson in May.");
+  auto g =
+      run("Sweden has reportedly banned Huawei. Norway banned ZTE. Finland may ban Nokia. "
+          "Denmark banned Ericsson in May.");
   auto e1 = g.find_edge(*g.find_named("Sweden"), *g.find_named("Huawei"), Relation::kSanction);
   auto e2 = g.find_edge(*g.find_named("Norway"), *g.find_named("ZTE"), Relation::kSanction);
   auto e3 = g.find_edge(*g.find_named("Finland"), *g.find_named("Nokia"), Relation::kSanction);
@@ -211,10 +224,10 @@ TEST(Relations, HedgingSetsFlag) {
 // Reciprocal verbs: the partner is the direct object, never a place after a locative
 // preposition nor the object of an infinitive complement.
 TEST(Relations, ReciprocalIgnoresPlacesAndInfinitiveObjects) {
-  auto g = run(
-      "Peru and Chile agreed on Monday to launch joint patrols in the Bay of Arica. "
-      "Kenya and Uganda agreed to build a railway near Lake Victoria. "
-      "Norway agreed with Sweden on fishing quotas.");
+  auto g =
+      run("Peru and Chile agreed on Monday to launch joint patrols in the Bay of Arica. "
+          "Kenya and Uganda agreed to build a railway near Lake Victoria. "
+          "Norway agreed with Sweden on fishing quotas.");
   EXPECT_TRUE(has(g, "Peru", Relation::kAgree, "Chile")) << dump(g);
   EXPECT_TRUE(has(g, "Chile", Relation::kAgree, "Peru")) << dump(g);
   EXPECT_FALSE(g.find_named("Bay")) << dump(g);
@@ -226,17 +239,17 @@ TEST(Relations, ReciprocalIgnoresPlacesAndInfinitiveObjects) {
 }
 
 TEST(Relations, GeneralPoliticalNews) {
-  auto g = run(
-      "Brazilian and Argentine ministers agreed on Tuesday to work together on energy. "
-      "Police detained two opposition leaders in Harare. "
-      "Tehran rejected the proposal from Baghdad. "
-      "Kenyan police arrested Joseph Mwangi, an opposition activist. "
-      "Rebels of the Sahel Liberation Front attacked a Malian army convoy. "
-      "The European Union lifted its sanctions on Belarus. "
-      "Turkey recalled its ambassador from Vienna. "
-      "Japan granted emergency aid to Tonga. "
-      "Serbia threatened to cut gas supplies to Montenegro. "
-      "Pakistani troops were deployed against the Baloch Youth Front.");
+  auto g =
+      run("Brazilian and Argentine ministers agreed on Tuesday to work together on energy. "
+          "Police detained two opposition leaders in Harare. "
+          "Tehran rejected the proposal from Baghdad. "
+          "Kenyan police arrested Joseph Mwangi, an opposition activist. "
+          "Rebels of the Sahel Liberation Front attacked a Malian army convoy. "
+          "The European Union lifted its sanctions on Belarus. "
+          "Turkey recalled its ambassador from Vienna. "
+          "Japan granted emergency aid to Tonga. "
+          "Serbia threatened to cut gas supplies to Montenegro. "
+          "Pakistani troops were deployed against the Baloch Youth Front.");
   EXPECT_TRUE(has(g, "Brazil", Relation::kAgree, "Argentina")) << dump(g);
   EXPECT_TRUE(has(g, "Argentina", Relation::kAgree, "Brazil")) << dump(g);
   EXPECT_TRUE(has(g, "Paraguay", Relation::kAgree, "Brazil") == false);
@@ -254,8 +267,9 @@ TEST(Relations, GeneralPoliticalNews) {
 
 // "according to <descriptor> <outlet>": the outlet reports the actor; it is no subject.
 TEST(Relations, AccordingToDescribedOutlet) {
-  auto g = run("According to the financial daily Kurier, Austria banned ZTE on Monday. "
-               "Ghana expelled two diplomats, according to the state broadcaster GBN.");
+  auto g =
+      run("According to the financial daily Kurier, Austria banned ZTE on Monday. "
+          "Ghana expelled two diplomats, according to the state broadcaster GBN.");
   EXPECT_TRUE(has(g, "Kurier", Relation::kReports, "Austria")) << dump(g);
   EXPECT_TRUE(has(g, "Austria", Relation::kSanction, "ZTE")) << dump(g);
   EXPECT_FALSE(has(g, "Kurier", Relation::kSanction, "ZTE")) << dump(g);
@@ -265,13 +279,13 @@ TEST(Relations, AccordingToDescribedOutlet) {
 // Judgements in reported speech: "X said <actor> was wrong", "X said <the decision> was
 // wrong" (the main actor is judged), "X was dismayed by/that ..."; negated ones are none.
 TEST(Relations, SpeakerJudgements) {
-  auto g = run(
-      "Sweden banned ZTE in May. "
-      "Jan Olsen, a senior lawmaker in Norway, said the Swedish government was wrong to ban "
-      "the company. "
-      "Telenor said it was dismayed that the ban took effect at once. "
-      "Elisa was pleased by the approach of Finland. "
-      "Ericsson said the decision was not wrong.");
+  auto g =
+      run("Sweden banned ZTE in May. "
+          "Jan Olsen, a senior lawmaker in Norway, said the Swedish government was wrong to ban "
+          "the company. "
+          "Telenor said it was dismayed that the ban took effect at once. "
+          "Elisa was pleased by the approach of Finland. "
+          "Ericsson said the decision was not wrong.");
   EXPECT_TRUE(has(g, "Jan Olsen", Relation::kAccuse, "Sweden")) << dump(g);
   EXPECT_TRUE(has(g, "Jan Olsen", Relation::kPartOf, "Norway")) << dump(g);
   // The infinitive's subject is the judged government, not the speaker.
@@ -285,11 +299,11 @@ TEST(Relations, SpeakerJudgements) {
 // Warnings of consequences threaten the warned party: the object, the addressee of the
 // message (a titled person stands for their government), or the target of the consequence.
 TEST(Relations, WarningThatThreatens) {
-  auto g = run(
-      "Russia warned that it would cut gas supplies to Moldova. "
-      "Spain expanded its fishing fleet. Norway's envoy Ole Hansen wrote to Prime Minister "
-      "Ana Lopez warning that Oslo would halt fishing talks if more trawlers arrived. "
-      "Denmark did not warn that it would cut aid to Ghana.");
+  auto g =
+      run("Russia warned that it would cut gas supplies to Moldova. "
+          "Spain expanded its fishing fleet. Norway's envoy Ole Hansen wrote to Prime Minister "
+          "Ana Lopez warning that Oslo would halt fishing talks if more trawlers arrived. "
+          "Denmark did not warn that it would cut aid to Ghana.");
   EXPECT_TRUE(has(g, "Russia", Relation::kThreaten, "Moldova")) << dump(g);
   EXPECT_FALSE(has(g, "Russia", Relation::kSanction, "Moldova")) << dump(g);
   // The envoy's state is not the host minister's.
@@ -302,12 +316,12 @@ TEST(Relations, WarningThatThreatens) {
 
 // The possessor of "customers" / "suppliers" / a product is the party of a supplies tie.
 TEST(Relations, PossessorAsSubjectSupplies) {
-  auto g = run(
-      "Kestrel Telecom's customers include Vodafone and Orange. "
-      "Nokia's suppliers include Qualcomm. "
-      "Ericsson said its biggest customers are Telia and Telenor. "
-      "Samsung's flagship Orion phones are built on Qualcomm chips. "
-      "Cisco's customers no longer include KPN.");
+  auto g =
+      run("Kestrel Telecom's customers include Vodafone and Orange. "
+          "Nokia's suppliers include Qualcomm. "
+          "Ericsson said its biggest customers are Telia and Telenor. "
+          "Samsung's flagship Orion phones are built on Qualcomm chips. "
+          "Cisco's customers no longer include KPN.");
   EXPECT_TRUE(has(g, "Kestrel Telecom", Relation::kSupplies, "Vodafone")) << dump(g);
   EXPECT_TRUE(has(g, "Kestrel Telecom", Relation::kSupplies, "Orange")) << dump(g);
   EXPECT_TRUE(has(g, "Qualcomm", Relation::kSupplies, "Nokia")) << dump(g);
@@ -323,12 +337,12 @@ TEST(Relations, PossessorAsSubjectSupplies) {
 // Titles: "X, <Country>'s minister", "X, minister of <dept> of <Country>", "<Country>'s
 // ambassador in <City>, X", "<Country> Secretary of State X", "X, who chairs <body>".
 TEST(Relations, TitlesInApposition) {
-  auto g = run(
-      "Ana Lopez, Spain's foreign minister, met Jan Olsen, minister of defence of Norway. "
-      "Norway's ambassador in Madrid, Ole Hansen, criticised Spain. "
-      "US Secretary of State Lena Park criticised Beijing. "
-      "Ulrike Brandt, who chairs the Bundestag's budget committee, criticised Spain. "
-      "Karl Weber, a senior member of Lena Park's staff, met Ana Lopez.");
+  auto g =
+      run("Ana Lopez, Spain's foreign minister, met Jan Olsen, minister of defence of Norway. "
+          "Norway's ambassador in Madrid, Ole Hansen, criticised Spain. "
+          "US Secretary of State Lena Park criticised Beijing. "
+          "Ulrike Brandt, who chairs the Bundestag's budget committee, criticised Spain. "
+          "Karl Weber, a senior member of Lena Park's staff, met Ana Lopez.");
   EXPECT_TRUE(has(g, "Ana Lopez", Relation::kPartOf, "Spain")) << dump(g);
   EXPECT_TRUE(has(g, "Jan Olsen", Relation::kPartOf, "Norway")) << dump(g);
   EXPECT_TRUE(has(g, "Ole Hansen", Relation::kPartOf, "Norway")) << dump(g);

@@ -21,8 +21,9 @@ using namespace extract_support;
 TEST(WireNames, ATradeNounMakesACompanyNotAPerson) {
   // "X Y Seafood said": three capitalised words before "said" are a company when the last
   // is a trade; the company is later called by its first words.
-  auto g = run("Polar Crest Seafood said it would appeal. Polar Crest rejected the ruling of "
-               "Norway.");
+  auto g =
+      run("Polar Crest Seafood said it would appeal. Polar Crest rejected the ruling of "
+          "Norway.");
   EXPECT_EQ(kind_of(g, "Polar Crest Seafood"), Kind::kOrganization) << dump(g);
   auto h = run("Ravenhill Games sued Vodafone over its fees.");
   EXPECT_EQ(kind_of(h, "Ravenhill Games"), Kind::kOrganization) << dump(h);
@@ -73,8 +74,9 @@ TEST(WireSubjects, ThePossessedNameIsTheAgentNotItsCountry) {
 
 TEST(WireSubjects, AParticipleAfterACommaIsTheSubjectsNotTheObjects) {
   // The object of the main verb does not accuse itself.
-  auto g = run("Peru's government fined Kestrel Mining on Friday, accusing it of polluting "
-               "rivers.");
+  auto g =
+      run("Peru's government fined Kestrel Mining on Friday, accusing it of polluting "
+          "rivers.");
   EXPECT_TRUE(has(g, "Peru", Relation::kAccuse, "polluting rivers")) << dump(g);
   EXPECT_FALSE(has(g, "Kestrel Mining", Relation::kAccuse, "polluting rivers")) << dump(g);
   EXPECT_TRUE(has(g, "polluting rivers", Relation::kImplicates, "Kestrel Mining")) << dump(g);
@@ -109,8 +111,9 @@ TEST(WireClaims, AClaimFacedOrInvestigatedImplicatesItsSubject) {
 }
 
 TEST(WireClaims, ClaimsCalledAProvocationAreRejected) {
-  auto g = run("Finland accused Torvik Bank of fraud. Torvik called the accusations a "
-               "provocation.");
+  auto g =
+      run("Finland accused Torvik Bank of fraud. Torvik called the accusations a "
+          "provocation.");
   EXPECT_TRUE(has(g, "Torvik Bank", Relation::kReject, "fraud")) << dump(g);
 }
 
@@ -126,23 +129,26 @@ TEST(WireEvents, ACancelledContractIsASanction) {
 }
 
 TEST(WireSubjects, TheGovernmentIsTheActingStateNotAnEnvoysCountry) {
-  auto g = run("Niger expelled a Belgian envoy. The government also suspended the activities "
-               "of the Red Cross.");
+  auto g =
+      run("Niger expelled a Belgian envoy. The government also suspended the activities "
+          "of the Red Cross.");
   EXPECT_TRUE(has(g, "Niger", Relation::kSanction, "Red Cross")) << dump(g);
   EXPECT_FALSE(has(g, "Belgium", Relation::kSanction, "Red Cross")) << dump(g);
 }
 
 TEST(WireEvents, ATiesNounGovernsItsOwnPhraseOnly) {
   // "suppliers in Europe, including X of Lyon": no "supplier of Lyon".
-  auto g = run("Ravenhill Motors buys engines from suppliers in Europe, including Kaltix "
-               "Energy of Lyon.");
+  auto g =
+      run("Ravenhill Motors buys engines from suppliers in Europe, including Kaltix "
+          "Energy of Lyon.");
   EXPECT_TRUE(has(g, "Kaltix Energy", Relation::kSupplies, "Ravenhill Motors")) << dump(g);
   EXPECT_FALSE(g.find_named("Lyon").has_value()) << dump(g);
 }
 
 TEST(WireEvents, ASanctionWithoutByIsTheLastSpeakingStates) {
-  auto g = run("The Finnish Customs Agency said Kestrel Mining and Orsa Capital had smuggled "
-               "arms. Both companies were placed on a blacklist.");
+  auto g =
+      run("The Finnish Customs Agency said Kestrel Mining and Orsa Capital had smuggled "
+          "arms. Both companies were placed on a blacklist.");
   EXPECT_TRUE(has(g, "Customs Agency", Relation::kSanction, "Kestrel Mining")) << dump(g);
   EXPECT_TRUE(has(g, "Customs Agency", Relation::kSanction, "Orsa Capital")) << dump(g);
   // A company does not sanction: with no state or agency as a recent subject, no agent.
@@ -151,11 +157,13 @@ TEST(WireEvents, ASanctionWithoutByIsTheLastSpeakingStates) {
 }
 
 TEST(WireClaims, InnocenceClaimedRejectsTheLatestClaim) {
-  auto g = run("Finland accused Torvik Bank of fraud. Torvik Bank said it had done nothing "
-               "wrong.");
+  auto g =
+      run("Finland accused Torvik Bank of fraud. Torvik Bank said it had done nothing "
+          "wrong.");
   EXPECT_TRUE(has(g, "Torvik Bank", Relation::kReject, "fraud")) << dump(g);
-  auto h = run("Finland accused Torvik Bank of fraud. The bank insisted it had complied with "
-               "all rules.");
+  auto h =
+      run("Finland accused Torvik Bank of fraud. The bank insisted it had complied with "
+          "all rules.");
   EXPECT_TRUE(has(h, "Torvik Bank", Relation::kReject, "fraud")) << dump(h);
 }
 

@@ -8,10 +8,10 @@
 
 #include <gtest/gtest.h>
 
-#include "tests/temp_dir.hpp"
 #include <unistd.h>
 #include <zip.h>
 #include <zlib.h>
+#include "tests/temp_dir.hpp"
 
 #include <filesystem>
 #include <fstream>
@@ -31,12 +31,9 @@ namespace fs = std::filesystem;
 using graph::Kind;
 using graph::Relation;
 
-
 class GdeltTest : public test_support::TempDirTest {
  protected:
-  void SetUp() override {
-    TempDirTest::SetUp();
-  }
+  void SetUp() override { TempDirTest::SetUp(); }
 };
 
 // ---- tiny independent GDELT parser and row builder for the tests ----------------------------

@@ -312,8 +312,8 @@ TEST(Graphml, LoadGraphmlNamesThePath) {
   EXPECT_THROW(load_graphml((dir / "missing.graphml").string()), graph::NotFound);
   const std::string good = (dir / "good.graphml").string();
   std::ofstream(good) << to_graphml(test_support::story_graph());
-  EXPECT_EQ(
-      test_support::graph_difference(load_graphml(good), test_support::story_graph(), false), "");
+  EXPECT_EQ(test_support::graph_difference(load_graphml(good), test_support::story_graph(), false),
+            "");
   fs::remove_all(dir);
 }
 
@@ -323,9 +323,11 @@ TEST(Graphml, LoadGraphmlNamesThePath) {
 TEST(Graphml, ByteOrderMarkOnlyAndUnconvertibleBytes) {
   expect_error("\xEF\xBB\xBF", 0, "empty file");
   expect_error("\xEF\xBB\xBF \r\n", 0, "empty file");
-  expect_error("<?xml version=\"1.0\" encoding=\"UTF.8\"?>\n<graphml xmlns=\"http://gr"
-               "\x96\x8f\x97\x92\x93\xd1" "dire<graphml>ctraphml>\n",
-               0, "in.graphml");
+  expect_error(
+      "<?xml version=\"1.0\" encoding=\"UTF.8\"?>\n<graphml xmlns=\"http://gr"
+      "\x96\x8f\x97\x92\x93\xd1"
+      "dire<graphml>ctraphml>\n",
+      0, "in.graphml");
 }
 
 }  // namespace

@@ -72,7 +72,6 @@ class InteropTest : public test_support::TempDirTest {
     STAKEGRAPH_NEED(missing.size() < 2, "networkx and igraph (python3 modules)");
     for (const auto& m : missing) std::cerr << "note: " << m << " is not installed, not checked\n";
   }
-
 };
 
 TEST_F(InteropTest, KarateThroughTheCliLoadsInNetworkxAndIgraph) {
@@ -102,7 +101,7 @@ TEST_F(InteropTest, KarateThroughTheCliLoadsInNetworkxAndIgraph) {
   ASSERT_EQ(nodes.size(), 34u);
 
   const auto r = test_support::run_stakegraph("convert '" + path("karate.csv") + "' '" +
-                                         path("karate.graphml") + "'");
+                                              path("karate.graphml") + "'");
   ASSERT_EQ(r.status, 0) << r.err;
   ASSERT_TRUE(fs::exists(path("karate.graphml")));
   check_with_python(path("karate.csv"), path("karate.graphml"));
@@ -127,7 +126,7 @@ TEST_F(InteropTest, OddNamesLoadExactlyInNetworkxAndIgraph) {
   std::ofstream(path("nodes.json")) << want.dump();
 
   const auto r = test_support::run_stakegraph("convert '" + path("story.sgpb") + "' '" +
-                                         path("story.graphml") + "'");
+                                              path("story.graphml") + "'");
   ASSERT_EQ(r.status, 0) << r.err;
   check_with_python(path("nodes.json"), path("story.graphml"));
 }

@@ -146,9 +146,8 @@ TEST(JsonFormat, WritesTheDocumentedShape) {
     for (const char* f : {"id", "name", "kind", "aliases", "attributes"})
       EXPECT_TRUE(n.contains(f)) << f;
   for (const json& e : j["edges"])
-    for (const char* f :
-         {"source", "target", "relation", "sign", "first_seen", "last_seen", "evidence_count",
-          "evidence"})
+    for (const char* f : {"source", "target", "relation", "sign", "first_seen", "last_seen",
+                          "evidence_count", "evidence"})
       EXPECT_TRUE(e.contains(f)) << f;
   for (const json& a : j["articles"])
     for (const char* f : {"id", "title", "date", "source", "url", "path", "text_hash"})
@@ -319,9 +318,9 @@ TEST(JsonFormat, SyntaxErrorsNameLineAndColumn) {
 // before nlohmann copies it; one at the limit, with escaped quotes inside, is read.
 TEST(JsonFormat, OverlongStringsAreRefusedAtTheirQuote) {
   const std::string at_limit(kMaxJsonStringBytes - 2, 'x');
-  const graph::Graph g =
-      parse_json("{\"nodes\": [{\"id\": \"a\", \"name\": \"\\\"" + at_limit + "\"}], \"edges\": []}",
-                 "in.json");
+  const graph::Graph g = parse_json(
+      "{\"nodes\": [{\"id\": \"a\", \"name\": \"\\\"" + at_limit + "\"}], \"edges\": []}",
+      "in.json");
   ASSERT_EQ(g.node_count(), 1u);
   EXPECT_EQ(g.node(0).name.size(), kMaxJsonStringBytes - 1);
   const std::string over(kMaxJsonStringBytes + 1, 'x');

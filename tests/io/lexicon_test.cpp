@@ -102,14 +102,16 @@ TEST(Lexicon, Errors) {
     EXPECT_NE(std::string(e.what()).find("iso-codes"), std::string::npos);
   }
   Lexicon lex;
-  EXPECT_THROW(lex.add_text("entry { name: \"x\" kind: \"planet\" }", "bad.textpb"), io::ParseError);
+  EXPECT_THROW(lex.add_text("entry { name: \"x\" kind: \"planet\" }", "bad.textpb"),
+               io::ParseError);
   try {
     lex.add_text("entry {\n  name: \"x\"\n  wrong: 1\n}\n", "bad2.textpb");
     FAIL();
   } catch (const io::ParseError& e) {
     EXPECT_EQ(e.line(), 3u) << e.what();
   }
-  EXPECT_THROW(lex.add_text("verb { relation: \"HUG\" form: \"hugged\" }", "v.textpb"), io::ParseError);
+  EXPECT_THROW(lex.add_text("verb { relation: \"HUG\" form: \"hugged\" }", "v.textpb"),
+               io::ParseError);
 }
 
 // Errors inside an entry or verb name the line and column where it starts; a file with no
@@ -126,8 +128,9 @@ TEST(Lexicon, ErrorsNameTheLineAndEmptyFilesAreErrors) {
   };
   EXPECT_EQ(error_of("# c\nentry { name: \"a\" }\n\n  entry { name: \"x\" kind: \"planet\" }\n"),
             "x.textpb:4:3: entry \"x\": unknown kind \"planet\"");
-  EXPECT_EQ(error_of("verb { relation: \"ACCUSE\" form: \"blamed\" }\nverb { relation: \"HUG\" }\n"),
-            "x.textpb:2:1: verb 2: unknown relation \"HUG\"");
+  EXPECT_EQ(
+      error_of("verb { relation: \"ACCUSE\" form: \"blamed\" }\nverb { relation: \"HUG\" }\n"),
+      "x.textpb:2:1: verb 2: unknown relation \"HUG\"");
   EXPECT_EQ(error_of("entry { kind: \"vendor\" }"), "x.textpb:1:1: entry 1 has no name");
   // Found by fuzz_lexicon: a name with nothing but punctuation became a node without a name.
   EXPECT_EQ(error_of("entry { name: \"A\" }\nentry { name: \" ; \" kind: \"media\" }"),
@@ -176,7 +179,8 @@ std::uint32_t walk(const Lexicon& lex, const std::string& key) {
   std::size_t pos = 0;
   while (true) {
     const std::size_t sp = key.find(' ', pos);
-    node = lex.trie_step(node, lex.token_id(key.substr(pos, sp == std::string::npos ? sp : sp - pos)));
+    node =
+        lex.trie_step(node, lex.token_id(key.substr(pos, sp == std::string::npos ? sp : sp - pos)));
     if (node == Lexicon::kTrieRoot || sp == std::string::npos) return node;
     pos = sp + 1;
   }

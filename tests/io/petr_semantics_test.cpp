@@ -21,8 +21,7 @@ using namespace extract_support;
 namespace dict = extract::dictionary;
 
 // The rule of the edge s -r-> t ("" when there is none).
-std::string rule_of(const graph::Graph& g, const std::string& s, Relation r,
-                    const std::string& t) {
+std::string rule_of(const graph::Graph& g, const std::string& s, Relation r, const std::string& t) {
   auto sv = g.find_named(s), tv = g.find_named(t);
   if (!sv || !tv) return "";
   auto e = g.find_edge(*sv, *tv, r);
@@ -54,8 +53,8 @@ TEST(PetrOwnCodes, AUserDictionarysOwnCodeIsStillAnEvent) {
 TEST(PetrOwnCodes, AVerbPatternWithAnOwnCodeMakesAnEdge) {
   //   Canada --abandon [* DIPLOMATIC TIES: 901]--> Iran
   dict::Dictionaries d;
-  d.verbs = dict::parse_verbs(
-      "--- ABANDON [345] ---\nABANDON\n- * DIPLOMATIC TIES [901]\n", "my.verbs");
+  d.verbs =
+      dict::parse_verbs("--- ABANDON [345] ---\nABANDON\n- * DIPLOMATIC TIES [901]\n", "my.verbs");
   d.user_verbs = true;
   ExtractOptions o;
   o.dictionaries = &d;
@@ -75,8 +74,8 @@ TEST(PetrOwnCodes, AVerbPatternWithAnOwnCodeMakesAnEdge) {
 // A tiny agents + actors set of our own (PETRARCH formats).
 dict::Dictionaries agent_dictionaries() {
   dict::Dictionaries d;
-  d.agents = dict::parse_agents("SOLDIER [~MIL]\nOFFICIAL [~GOV]\nAID_AGENCY [NGO~]\n",
-                                "my.agents");
+  d.agents =
+      dict::parse_agents("SOLDIER [~MIL]\nOFFICIAL [~GOV]\nAID_AGENCY [NGO~]\n", "my.agents");
   d.actors = dict::parse_actors("GONDOR [GON]\nWHITE_HOUSE [USAGOV]\n", "my.actors");
   return d;
 }
@@ -195,8 +194,8 @@ TEST(PetrCompound, APercentSlotMakesTheMembersActOnOneAnother) {
   EXPECT_EQ(rule_of(g3, "Iran", Relation::kCoerce, "Canada"), "cameo:191:DELAY") << dump(g3);
   EXPECT_EQ(g3.edge_count(), 2u) << dump(g3);
   // Without the '%' pattern the pronoun object is no target: no event.
-  const auto g2 = with_verbs("--- DELAY [031] ---\nDELAY\n",
-                             "Canada and Iran have delayed their talks.");
+  const auto g2 =
+      with_verbs("--- DELAY [031] ---\nDELAY\n", "Canada and Iran have delayed their talks.");
   EXPECT_EQ(g2.edge_count(), 0u) << dump(g2);
 }
 
@@ -260,8 +259,8 @@ bool coded_edge(const graph::Graph& g, const std::string& src, const std::string
 
 dict::Dictionaries coordination_dictionaries() {
   dict::Dictionaries d;
-  d.actors = dict::parse_actors(
-      "NORVALE [NRV]\nBASTOR [BST]\nKELMIR [KLM]\nTHE_HIGHLANDS [HGL]\n", "my.actors");
+  d.actors = dict::parse_actors("NORVALE [NRV]\nBASTOR [BST]\nKELMIR [KLM]\nTHE_HIGHLANDS [HGL]\n",
+                                "my.actors");
   d.verbs = dict::parse_verbs("--- PRAISE [051] ---\nPRAISE\n", "my.verbs");
   d.user_verbs = true;
   return d;
@@ -331,8 +330,9 @@ TEST(PetrPossessives, APossessorsAgentTakesThePossessorsCode) {
   o.dictionary_actors = true;
   ArticleText a;
   a.id = "t";
-  a.body = "Norvale's able and wise minister Ada Pell praised Kelmir on Monday. "
-           "Kelmir praised Norvale's government on Tuesday.";
+  a.body =
+      "Norvale's able and wise minister Ada Pell praised Kelmir on Monday. "
+      "Kelmir praised Norvale's government on Tuesday.";
   graph::Graph g;
   Extractor(lex(), o).extract(a, g);
   const std::string minister = "Norvale's able and wise minister Ada Pell";
@@ -355,8 +355,7 @@ std::vector<std::string> source_codes(const graph::Graph& g, const std::string& 
                                       const std::string& rule) {
   std::vector<std::string> out;
   for (auto [ei, ee] = boost::edges(g.boost_graph()); ei != ee; ++ei)
-    if (g.node(g.target(*ei)).name == dst &&
-        g.edge(*ei).evidence.front().rule.starts_with(rule))
+    if (g.node(g.target(*ei)).name == dst && g.edge(*ei).evidence.front().rule.starts_with(rule))
       out.push_back(code_of(g, g.node(g.source(*ei)).name));
   std::sort(out.begin(), out.end());
   return out;
@@ -406,8 +405,7 @@ TEST(PetrCompound, ACompoundActorCodeCodesEachMember) {
   a.body = "The Highlands praised Kelmir on Monday.";
   graph::Graph g;
   Extractor(lex(), o).extract(a, g);
-  EXPECT_EQ(source_codes(g, "Kelmir", "cameo:051:PRAISE"),
-            (std::vector<std::string>{"HGA", "HGB"}))
+  EXPECT_EQ(source_codes(g, "Kelmir", "cameo:051:PRAISE"), (std::vector<std::string>{"HGA", "HGB"}))
       << dump(g);
 }
 

@@ -25,10 +25,13 @@ TEST(Printable, PlainTextUnchanged) {
 }
 
 TEST(Printable, C0AndDelBecomeControlPictures) {
-  EXPECT_EQ(printable("a\x1b[31mb"), "a\xE2\x90\x9B[31mb");  // ESC -> U+241B
-  EXPECT_EQ(printable(std::string("\0", 1)), "\xE2\x90\x80");  // NUL -> U+2400
+  EXPECT_EQ(printable("a\x1b[31mb"), "a\xE2\x90\x9B[31mb");      // ESC -> U+241B
+  EXPECT_EQ(printable(std::string("\0", 1)), "\xE2\x90\x80");    // NUL -> U+2400
   EXPECT_EQ(printable("\x07\x7F"), "\xE2\x90\x87\xE2\x90\xA1");  // BEL, DEL -> U+2421
-  EXPECT_EQ(printable("a\nb\tc\r"), "a\xE2\x90\x8A" "b\xE2\x90\x89" "c\xE2\x90\x8D");
+  EXPECT_EQ(printable("a\nb\tc\r"),
+            "a\xE2\x90\x8A"
+            "b\xE2\x90\x89"
+            "c\xE2\x90\x8D");
   EXPECT_FALSE(is_printable("a\x1b"));
 }
 
@@ -39,15 +42,21 @@ TEST(Printable, KeptControlsPass) {
 
 TEST(Printable, C1NonCharactersAndInvalidBytesBecomeReplacement) {
   const std::string r = "\xEF\xBF\xBD";
-  EXPECT_EQ(printable("\xC2\x9B" "2J"), r + "2J");    // CSI, U+009B
-  EXPECT_EQ(printable("\xC2\x85"), r);                // NEL
-  EXPECT_EQ(printable("\x9B" "2J"), r + "2J");        // a lone byte 0x9B
-  EXPECT_EQ(printable("a\xFF" "b"), "a" + r + "b");
-  EXPECT_EQ(printable("\xC0\xAF"), r + r);            // overlong '/'
-  EXPECT_EQ(printable("\xED\xA0\x80"), r + r + r);    // a surrogate
-  EXPECT_EQ(printable("\xE4\xBB"), r + r);            // cut short
-  EXPECT_EQ(printable("\xEF\xBF\xBF"), r);            // U+FFFF
-  EXPECT_EQ(printable("\xEF\xBF\xBD"), r);            // U+FFFD itself passes
+  EXPECT_EQ(printable("\xC2\x9B"
+                      "2J"),
+            r + "2J");                  // CSI, U+009B
+  EXPECT_EQ(printable("\xC2\x85"), r);  // NEL
+  EXPECT_EQ(printable("\x9B"
+                      "2J"),
+            r + "2J");  // a lone byte 0x9B
+  EXPECT_EQ(printable("a\xFF"
+                      "b"),
+            "a" + r + "b");
+  EXPECT_EQ(printable("\xC0\xAF"), r + r);          // overlong '/'
+  EXPECT_EQ(printable("\xED\xA0\x80"), r + r + r);  // a surrogate
+  EXPECT_EQ(printable("\xE4\xBB"), r + r);          // cut short
+  EXPECT_EQ(printable("\xEF\xBF\xBF"), r);          // U+FFFF
+  EXPECT_EQ(printable("\xEF\xBF\xBD"), r);          // U+FFFD itself passes
   EXPECT_TRUE(is_printable("\xEF\xBF\xBD"));
 }
 

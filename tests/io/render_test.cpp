@@ -8,9 +8,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
 #include <cstdlib>
-#include <atomic>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -25,9 +25,9 @@
 #include "graph/camps.hpp"
 #include "graph/error.hpp"
 #include "graph/subgraph.hpp"
-#include "io/render/dot.hpp"
 #include "io/extract.hpp"
 #include "io/formats.hpp"
+#include "io/render/dot.hpp"
 #include "io/render/renderer.hpp"
 #include "io/sgpb.hpp"
 #include "tests/cli/run.hpp"
@@ -175,10 +175,10 @@ TEST(RenderSvg, LegendShowsKindsAndEdgeStylesAsText) {
   XmlDoc x(r.render(test_support::story_graph(), ImageFormat::kSvg, o));
   ASSERT_NE(x.doc, nullptr);
   const Svg s = read_svg(x);
-  for (const char* t : {"Seed story <&> \\N \"q\"", "government (house)", "vendor (box)",
-                        "operator (hexagon)", "media (note)", "person (oval)",
-                        "allegation (parallelogram)", "cooperative", "conflictual",
-                        "neutral tie", "all evidence hedged"})
+  for (const char* t :
+       {"Seed story <&> \\N \"q\"", "government (house)", "vendor (box)", "operator (hexagon)",
+        "media (note)", "person (oval)", "allegation (parallelogram)", "cooperative", "conflictual",
+        "neutral tie", "all evidence hedged"})
     EXPECT_NE(s.text.find(t), std::string::npos) << t;
   EXPECT_EQ(s.text.find("agency"), std::string::npos);  // no agency in the story
 }
@@ -309,9 +309,7 @@ TEST(RenderLayout, NoTwoNodeBoxesOverlapOnTheSeedGraph) {
   const auto lexicon = Lexicon::load();
   Extractor extractor(lexicon);
   Graph g;
-  for_each_article(seed, [&](ArticleText& a) {
-    extractor.extract(a, g);
-  });
+  for_each_article(seed, [&](ArticleText& a) { extractor.extract(a, g); });
   ASSERT_GE(g.node_count(), 10u) << "the seed article should give a real story graph";
   expect_no_overlap_with_camps(g, "seed article, camps");
   const std::string samples = std::string(STAKEGRAPH_SOURCE_DIR) + "/samples/stakeholders.sgpb";
@@ -413,9 +411,9 @@ Graph dense_multigraph(std::size_t relations_per_pair) {
   std::vector<NodeIndex> v;
   for (const char* name : {"A", "B", "C", "D", "E", "F"})
     v.push_back(g.add_node(name, graph::Kind::kGovernment));
-  const Relation rels[] = {Relation::kSanction, Relation::kAccuse, Relation::kRequest,
+  const Relation rels[] = {Relation::kSanction, Relation::kAccuse,    Relation::kRequest,
                            Relation::kSupplies, Relation::kCooperate, Relation::kThreaten,
-                           Relation::kReject, Relation::kConsult};
+                           Relation::kReject,   Relation::kConsult};
   for (NodeIndex a : v)
     for (NodeIndex b : v)
       if (a != b)
@@ -425,8 +423,8 @@ Graph dense_multigraph(std::size_t relations_per_pair) {
 }
 
 TEST(RenderSelection, ParallelEdgesMergedAboveTheAutomaticLimitOrWhenAsked) {
-  const Graph few = dense_multigraph(2);    // 60 edges, 30 ordered pairs
-  const Graph many = dense_multigraph(8);   // 240 edges
+  const Graph few = dense_multigraph(2);   // 60 edges, 30 ordered pairs
+  const Graph many = dense_multigraph(8);  // 240 edges
   ASSERT_EQ(few.edge_count(), 60u);
   RenderOptions o;
   EXPECT_FALSE(select_for_drawing(few, o).draw.merge_parallel);
@@ -486,8 +484,8 @@ TEST(RenderSelection, TopRemapsClustersAndHighlights) {
 }
 
 TEST(RenderFile, WritesAtomicallyAndChecksTheExtension) {
-  const auto dir = std::filesystem::temp_directory_path() /
-                   ("sg_render_" + std::to_string(::getpid()));
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("sg_render_" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   Renderer r;
   const Graph g = test_support::story_graph();
@@ -661,7 +659,8 @@ TEST_F(RenderCli, RefusesTooManyDrawnEdgesAndSuggestsTopOrFocus) {
   EXPECT_EQ(r.status, 2) << r.err;
   EXPECT_EQ(test_support::count_lines(r.err), 1u) << r.err;
   EXPECT_NE(r.err.find("edges are too many to draw (limit 10000, parallel edges merged)"),
-            std::string::npos) << r.err;
+            std::string::npos)
+      << r.err;
   EXPECT_NE(r.err.find("--top"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("--focus"), std::string::npos) << r.err;
   EXPECT_FALSE(std::filesystem::exists(out("dense.svg")));
@@ -671,7 +670,7 @@ TEST_F(RenderCli, RefusesTooManyDrawnEdgesAndSuggestsTopOrFocus) {
 
 TEST_F(RenderCli, FocusDrawsTheEgoNetwork) {
   const auto r = test_support::run_stakegraph("render " + graph_ + " -o " + out("f.svg") +
-                                         " --focus BT --depth 1 --title 'BT and friends'");
+                                              " --focus BT --depth 1 --title 'BT and friends'");
   ASSERT_EQ(r.status, 0) << r.err;
   XmlDoc x(test_support::slurp(out("f.svg")));
   ASSERT_NE(x.doc, nullptr);
@@ -682,7 +681,7 @@ TEST_F(RenderCli, FocusDrawsTheEgoNetwork) {
 
 TEST_F(RenderCli, FiltersByKindRelationAndHedging) {
   const auto r = test_support::run_stakegraph("render " + graph_ + " -o " + out("k.svg") +
-                                         " --kind vendor --kind operator --relation supplies");
+                                              " --kind vendor --kind operator --relation supplies");
   ASSERT_EQ(r.status, 0) << r.err;
   XmlDoc x(test_support::slurp(out("k.svg")));
   ASSERT_NE(x.doc, nullptr);
@@ -712,7 +711,7 @@ std::size_t highlighted_edges(const Svg& s) {
 TEST_F(RenderCli, PathIsHighlightedAndTheRestFaded) {
   // The Wall Street Journal -reports-> United States -SANCTION-> Huawei -supplies-> BT
   const auto r = test_support::run_stakegraph("render " + graph_ + " -o " + out("p.svg") +
-                                         " --path 'The Wall Street Journal' BT");
+                                              " --path 'The Wall Street Journal' BT");
   ASSERT_EQ(r.status, 0) << r.err;
   XmlDoc x(test_support::slurp(out("p.svg")));
   ASSERT_NE(x.doc, nullptr);
@@ -728,7 +727,7 @@ TEST_F(RenderCli, PathIsHighlightedAndTheRestFaded) {
 
   // With --top the path's nodes are drawn even when they are not among the top N.
   const auto t = test_support::run_stakegraph("render " + graph_ + " -o " + out("t.svg") +
-                                         " --top 1 --path 'The Wall Street Journal' BT");
+                                              " --top 1 --path 'The Wall Street Journal' BT");
   ASSERT_EQ(t.status, 0) << t.err;
   XmlDoc y(test_support::slurp(out("t.svg")));
   ASSERT_NE(y.doc, nullptr);
@@ -738,14 +737,13 @@ TEST_F(RenderCli, PathIsHighlightedAndTheRestFaded) {
 }
 
 TEST_F(RenderCli, PathErrors) {
-  auto r =
-      test_support::run_stakegraph("render " + graph_ + " -o " + out("x.svg") +
-                                   " --path Huawie BT");
+  auto r = test_support::run_stakegraph("render " + graph_ + " -o " + out("x.svg") +
+                                        " --path Huawie BT");
   EXPECT_EQ(r.status, 1) << r.err;
   EXPECT_NE(r.err.find("did you mean"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("Huawei"), std::string::npos) << r.err;
   r = test_support::run_stakegraph("render " + graph_ + " -o " + out("x.svg") +
-                              " --kind operator --path BT EE");
+                                   " --kind operator --path BT EE");
   EXPECT_EQ(r.status, 1) << r.err;
   EXPECT_NE(r.err.find("no path between 'BT' and 'EE'"), std::string::npos) << r.err;
   EXPECT_EQ(test_support::count_lines(r.err), 1u) << r.err;
@@ -755,7 +753,7 @@ TEST_F(RenderCli, PathErrors) {
 TEST_F(RenderCli, ClustersByEveryMethod) {
   for (const char* method : {"components", "louvain", "camps"}) {
     const auto r = test_support::run_stakegraph("render " + graph_ + " -o " + out("c.svg") +
-                                           " --clusters " + method);
+                                                " --clusters " + method);
     ASSERT_EQ(r.status, 0) << method << ": " << r.err;
     XmlDoc x(test_support::slurp(out("c.svg")));
     ASSERT_NE(x.doc, nullptr) << method;
@@ -785,7 +783,7 @@ TEST_F(RenderCli, ParallelEdgesMergedOnRequest) {
 TEST_F(RenderCli, TopByEveryRanking) {
   for (const char* by : {"degree", "pagerank", "betweenness"}) {
     const auto r = test_support::run_stakegraph("render " + graph_ + " -o " + out("t.svg") +
-                                           " --top 3 --by " + by);
+                                                " --top 3 --by " + by);
     ASSERT_EQ(r.status, 0) << by << ": " << r.err;
     XmlDoc x(test_support::slurp(out("t.svg")));
     ASSERT_NE(x.doc, nullptr) << by;

@@ -549,9 +549,9 @@ TEST_F(ReportPageTest, TheDrawingWaitsForTheScriptOrShowsWithoutIt) {
   EXPECT_NE(report_style().find("#diagram:not(.ready) > svg { display: none; }"),
             std::string::npos);
   EXPECT_NE(report_script().find("diagram.classList.add('ready')"), std::string::npos);
-  const std::size_t shown =
-      html.find("<noscript><style>#diagram:not(.ready) > svg { display: block; }</style>"
-                "</noscript>");
+  const std::size_t shown = html.find(
+      "<noscript><style>#diagram:not(.ready) > svg { display: block; }</style>"
+      "</noscript>");
   ASSERT_NE(shown, std::string::npos);
   EXPECT_GT(shown, html.find("</style>"));  // after the page's style, which it overrides
   EXPECT_LT(shown, html.find("</head>"));

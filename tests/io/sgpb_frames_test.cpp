@@ -29,7 +29,8 @@ class SgpbFramesTest : public test_support::TempDirTest {
                            std::size_t max_frame = kMaxFrameBytes) {
     const std::string p = path(name);
     // Frame ranges read versions 1 and 2 (the layout of version 2).
-    save_sgpb(g, p, {.target_frame_bytes = 2048, .max_frame_bytes = max_frame, .format_version = 2});
+    save_sgpb(g, p,
+              {.target_frame_bytes = 2048, .max_frame_bytes = max_frame, .format_version = 2});
     return p;
   }
 };
@@ -68,8 +69,8 @@ TEST_F(SgpbFramesTest, IndexListsEveryFrameWithoutReadingPayloads) {
   EXPECT_EQ(bytes, fs::file_size(p));
   EXPECT_EQ(x.file_bytes, bytes);
   // Magic, 9 bytes per frame, and the header and footer payloads: nothing else.
-  const std::uint64_t expected = sizeof kSgpbMagic + 9 * x.frames.size() +
-                                 x.frames.front().length + x.frames.back().length;
+  const std::uint64_t expected =
+      sizeof kSgpbMagic + 9 * x.frames.size() + x.frames.front().length + x.frames.back().length;
   EXPECT_EQ(x.bytes_read, expected);
   EXPECT_LT(x.bytes_read, fs::file_size(p) / 4);
 }

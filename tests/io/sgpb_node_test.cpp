@@ -63,8 +63,8 @@ std::string describe_evidence(const graph::Graph& g, const graph::Evidence& ev) 
     << ev.confidence << " m" << ev.mentions << " n" << ev.sources << " d" << ev.date;
   if (ev.article != graph::kNoArticle) {
     const graph::Article& a = g.articles()[ev.article];
-    s << " article " << a.id << " '" << a.title << "' " << a.date << " " << a.source << " "
-      << a.url << " " << a.path << " " << a.text_hash;
+    s << " article " << a.id << " '" << a.title << "' " << a.date << " " << a.source << " " << a.url
+      << " " << a.path << " " << a.text_hash;
   }
   return s.str() + "\n";
 }
@@ -77,8 +77,8 @@ std::string describe_edge(const graph::Graph& g, graph::EdgeRef e) {
     << g.node(g.target(e)).name << ", " << graph::kind_name(g.node(g.source(e)).kind) << ", "
     << graph::kind_name(g.node(g.target(e)).kind) << ") sign " << int(d.sign) << " weight "
     << (d.weight ? std::to_string(*d.weight) : "none") << " goldstein "
-    << (d.goldstein ? std::to_string(*d.goldstein) : "none") << " seen " << d.first_seen
-    << ".." << d.last_seen << " items " << d.evidence.size() << "\n";
+    << (d.goldstein ? std::to_string(*d.goldstein) : "none") << " seen " << d.first_seen << ".."
+    << d.last_seen << " items " << d.evidence.size() << "\n";
   for (const graph::Evidence& ev : d.evidence) s << describe_evidence(g, ev);
   return s.str();
 }
@@ -103,7 +103,8 @@ std::string describe(const SgpbNodeLoad& r) {
 
 std::uint64_t le(const std::string& b, std::size_t at, int n) {
   std::uint64_t v = 0;
-  for (int i = n - 1; i >= 0; --i) v = v << 8 | static_cast<unsigned char>(b[at + static_cast<std::size_t>(i)]);
+  for (int i = n - 1; i >= 0; --i)
+    v = v << 8 | static_cast<unsigned char>(b[at + static_cast<std::size_t>(i)]);
   return v;
 }
 
@@ -150,8 +151,10 @@ std::string without_index(const std::string& bytes) {
   const std::string payload = out_footer.SerializeAsString();
   const std::uint64_t new_footer_at = out.size();
   put_le(out, payload.size(), 4);
-  put_le(out, ::crc32(0L, reinterpret_cast<const Bytef*>(payload.data()),
-                      static_cast<uInt>(payload.size())), 4);
+  put_le(out,
+         ::crc32(0L, reinterpret_cast<const Bytef*>(payload.data()),
+                 static_cast<uInt>(payload.size())),
+         4);
   out += payload;
   put_le(out, new_footer_at, 8);
   out += std::string(kSgpbTrailerMagic, sizeof kSgpbTrailerMagic);
@@ -206,7 +209,8 @@ TEST_F(SgpbNodeTest, FilesWithAndWithoutTheIndexHoldTheSameGraph) {
   // frames' entries in its frame index).
   const auto indexed = load_sgpb_topology(files[0]).bytes_read;
   const auto old = load_sgpb_topology(files[1]).bytes_read;
-  const auto index_bytes = std::filesystem::file_size(files[0]) - std::filesystem::file_size(files[1]);
+  const auto index_bytes =
+      std::filesystem::file_size(files[0]) - std::filesystem::file_size(files[1]);
   EXPECT_GE(indexed, old);
   EXPECT_LT(indexed - old, index_bytes / 10) << index_bytes;
 }
@@ -246,8 +250,10 @@ TEST_F(SgpbNodeTest, EvidenceOfTheFirstEdgesOnly) {
       const auto r = load_sgpb_node(path("g.sgpb"), {.node = name, .evidence_edges = n});
       ASSERT_TRUE(r && r->node);
       std::vector<graph::EdgeRef> whole, part;
-      const auto list = [](const graph::Graph& h, graph::NodeIndex u, std::vector<graph::EdgeRef>& out) {
-        for (auto [it, end] = boost::out_edges(u, h.boost_graph()); it != end; ++it) out.push_back(*it);
+      const auto list = [](const graph::Graph& h, graph::NodeIndex u,
+                           std::vector<graph::EdgeRef>& out) {
+        for (auto [it, end] = boost::out_edges(u, h.boost_graph()); it != end; ++it)
+          out.push_back(*it);
         for (auto [it, end] = boost::in_edges(u, h.boost_graph()); it != end; ++it)
           if (h.source(*it) != u) out.push_back(*it);
       };
@@ -258,7 +264,8 @@ TEST_F(SgpbNodeTest, EvidenceOfTheFirstEdgesOnly) {
         const graph::EdgeData& d = r->graph.edge(part[i]);
         EXPECT_EQ(d.evidence_total(), g.edge(whole[i]).evidence.size()) << name << " " << i;
         if (i < n) {
-          EXPECT_EQ(describe_edge(r->graph, part[i]), describe_edge(g, whole[i])) << name << " " << i;
+          EXPECT_EQ(describe_edge(r->graph, part[i]), describe_edge(g, whole[i]))
+              << name << " " << i;
         } else {
           EXPECT_TRUE(d.evidence.empty()) << name << " " << i;
         }
@@ -271,24 +278,35 @@ TEST_F(SgpbNodeTest, EvidenceOfTheFirstEdgesOnly) {
 // (a name before an alias before an id; case, accents and a leading "the" folded).
 TEST_F(SgpbNodeTest, FindsTheNodeAsTheGraphDoes) {
   for (const std::string& file : both_files(*this, node_graph(), 300)) {
-  const graph::Graph g = load_sgpb(file);
-  std::vector<std::string> queries = {"huawei", "HUAWEI", "Washington", "us", "US",
-                                      "the chinese company", "wall street journal",
-                                      "The Wall Street Journal", "Ren Zhengfei",
-                                      "node 7", "NODE  7", "node-7", "nobody", "", "  "};
-  for (graph::NodeIndex v = 0; v < g.node_count(); v += 3) {
-    queries.push_back(g.node(v).id);
-    queries.push_back(g.node(v).name);
-  }
-  for (const std::string& q : queries) {
-    const auto r = load_sgpb_node(file, {.node = q});
-    ASSERT_TRUE(r.has_value());
-    const auto expected = g.find_node(q);
-    ASSERT_EQ(r->node.has_value(), expected.has_value()) << file << " '" << q << "'";
-    if (expected) {
-      EXPECT_EQ(r->graph.node(*r->node).id, g.node(*expected).id) << file << " '" << q << "'";
+    const graph::Graph g = load_sgpb(file);
+    std::vector<std::string> queries = {"huawei",
+                                        "HUAWEI",
+                                        "Washington",
+                                        "us",
+                                        "US",
+                                        "the chinese company",
+                                        "wall street journal",
+                                        "The Wall Street Journal",
+                                        "Ren Zhengfei",
+                                        "node 7",
+                                        "NODE  7",
+                                        "node-7",
+                                        "nobody",
+                                        "",
+                                        "  "};
+    for (graph::NodeIndex v = 0; v < g.node_count(); v += 3) {
+      queries.push_back(g.node(v).id);
+      queries.push_back(g.node(v).name);
     }
-  }
+    for (const std::string& q : queries) {
+      const auto r = load_sgpb_node(file, {.node = q});
+      ASSERT_TRUE(r.has_value());
+      const auto expected = g.find_node(q);
+      ASSERT_EQ(r->node.has_value(), expected.has_value()) << file << " '" << q << "'";
+      if (expected) {
+        EXPECT_EQ(r->graph.node(*r->node).id, g.node(*expected).id) << file << " '" << q << "'";
+      }
+    }
   }
 }
 
@@ -352,8 +370,10 @@ TEST_F(SgpbNodeTest, DamageIsAnErrorAtTheFrameOrHarmless) {
   for (std::size_t i = 0; i < bytes.size(); ++i) {
     for (const bool truncate : {false, true}) {
       std::string damaged = bytes;
-      if (truncate) damaged.resize(i);
-      else damaged[i] = static_cast<char>(damaged[i] ^ 0x5A);
+      if (truncate)
+        damaged.resize(i);
+      else
+        damaged[i] = static_cast<char>(damaged[i] ^ 0x5A);
       const std::string p = write("d.sgpb", damaged);
       const std::string what = (truncate ? "cut at " : "flipped ") + std::to_string(i);
       try {

@@ -16,8 +16,8 @@
 #include "graph/error.hpp"
 #include "io/error.hpp"
 #include "io/proto_convert.hpp"
-#include "tests/test_graphs.hpp"
 #include "tests/temp_dir.hpp"
+#include "tests/test_graphs.hpp"
 
 namespace stakegraph::io {
 namespace {
@@ -26,9 +26,7 @@ namespace fs = std::filesystem;
 
 class SgpbTest : public test_support::TempDirTest {
  protected:
-  void SetUp() override {
-    TempDirTest::SetUp();
-  }
+  void SetUp() override { TempDirTest::SetUp(); }
 };
 
 std::string bytes_of(const graph::Graph& g, SgpbWriteOptions o = {}) {
@@ -135,8 +133,8 @@ TEST_F(SgpbTest, SplitEdgesRoundTripWithSmallFrames) {
       g.add_evidence(*it, std::move(ev));
     }
   }
-  const std::string bytes = bytes_of(
-      g, {.target_frame_bytes = 512, .max_frame_bytes = 2048, .format_version = 2});
+  const std::string bytes =
+      bytes_of(g, {.target_frame_bytes = 512, .max_frame_bytes = 2048, .format_version = 2});
   EXPECT_EQ(version_of(bytes), 2u);
   EXPECT_EQ(test_support::graph_difference(
                 g, read_bytes(bytes_of(g, {.target_frame_bytes = 512, .max_frame_bytes = 2048}))),
@@ -170,7 +168,8 @@ TEST_F(SgpbTest, ItemLargerThanAFrameIsRefusedBeforeWriting) {
     ADD_FAILURE() << "an evidence item larger than a frame was written";
   } catch (const graph::Error& e) {
     EXPECT_NE(std::string(e.what()).find("g.sgpb: an evidence item of edge 'a' -SANCTION-> 'b'"),
-              std::string::npos) << e.what();
+              std::string::npos)
+        << e.what();
   }
   EXPECT_EQ(fs::file_size(path("g.sgpb")), before);
   EXPECT_EQ(test_support::graph_difference(small, load_sgpb(path("g.sgpb"))), "");
@@ -189,9 +188,9 @@ TEST_F(SgpbTest, InvalidUtf8IsRefusedByTheWriter) {
     save_sgpb(g, path("g.sgpb"));
     ADD_FAILURE() << "invalid UTF-8 was written";
   } catch (const graph::Error& e) {
-    EXPECT_NE(std::string(e.what()).find(
-                  "g.sgpb: node 'soci-t-g-n-rale': invalid UTF-8 in its name"),
-              std::string::npos)
+    EXPECT_NE(
+        std::string(e.what()).find("g.sgpb: node 'soci-t-g-n-rale': invalid UTF-8 in its name"),
+        std::string::npos)
         << e.what();
   }
   EXPECT_EQ(::testing::internal::GetCapturedStderr(), "");

@@ -39,7 +39,8 @@ graph::Graph read_bytes(const std::string& bytes) {
 
 std::uint64_t le(const std::string& b, std::size_t at, int n) {
   std::uint64_t v = 0;
-  for (int i = n - 1; i >= 0; --i) v = v << 8 | static_cast<unsigned char>(b[at + static_cast<std::size_t>(i)]);
+  for (int i = n - 1; i >= 0; --i)
+    v = v << 8 | static_cast<unsigned char>(b[at + static_cast<std::size_t>(i)]);
   return v;
 }
 
@@ -131,8 +132,8 @@ TEST_F(SgpbV3Test, TopologyLoadIsTheGraphWithoutEvidenceAndSkipsEvidenceFrames) 
   const std::string bytes = test_support::slurp(path("g.sgpb"));
   std::uint64_t skipped = 0;
   for (const FrameAt& f : frames_of(bytes))
-    if (f.body == pb::Frame::kArticles || f.body == pb::Frame::kEvidence ||
-        f.body == kIndexChunk || f.body == kIndexDirectory)
+    if (f.body == pb::Frame::kArticles || f.body == pb::Frame::kEvidence || f.body == kIndexChunk ||
+        f.body == kIndexDirectory)
       skipped += 8 + f.length;
   EXPECT_GT(skipped, bytes.size() / 2);
   EXPECT_LE(t.bytes_read, bytes.size() - skipped + 8);
@@ -149,8 +150,8 @@ TEST_F(SgpbV3Test, OlderVersionsOpenAsBefore) {
   const graph::Graph g = sample();
   // Version 1 and 2 files from the layout of version 2 (kept as a writer option).
   save_sgpb(g, path("v1.sgpb"), {.format_version = 2});
-  save_sgpb(g, path("v2.sgpb"), {.target_frame_bytes = 256, .max_frame_bytes = 300,
-                                 .format_version = 2});
+  save_sgpb(g, path("v2.sgpb"),
+            {.target_frame_bytes = 256, .max_frame_bytes = 300, .format_version = 2});
   for (const char* name : {"v1.sgpb", "v2.sgpb"}) {
     EXPECT_EQ(test_support::graph_difference(g, load_sgpb(path(name))), "") << name;
     const SgpbTopology t = load_sgpb_topology(path(name));
@@ -261,8 +262,10 @@ TEST_F(SgpbV3Test, EveryTruncationIsAnError) {
     if (cut >= bytes.size() - 16) expected = frames.back().offset + 8 + frames.back().length;
     for (int reader = 0; reader < 2; ++reader) {
       try {
-        if (reader == 0) read_bytes(head);
-        else load_sgpb_topology(write("t.sgpb", head));
+        if (reader == 0)
+          read_bytes(head);
+        else
+          load_sgpb_topology(write("t.sgpb", head));
         ADD_FAILURE() << "truncation at " << cut << " was not detected";
       } catch (const io::ParseError& e) {
         if (cut > 8 + 8 + frames.front().length) {
@@ -272,7 +275,6 @@ TEST_F(SgpbV3Test, EveryTruncationIsAnError) {
     }
   }
 }
-
 
 // A version 3 file of the given frame payloads after the header (its counts: `nodes` nodes,
 // no edge, article or evidence), with the footer's index and the trailer, written
@@ -295,7 +297,8 @@ std::string v3_file_of(std::uint64_t nodes, const std::vector<std::string>& afte
   const auto append = [&](const std::string& payload) {
     put(payload.size(), 4);
     put(::crc32(0, reinterpret_cast<const Bytef*>(payload.data()),
-                static_cast<uInt>(payload.size())), 4);
+                static_cast<uInt>(payload.size())),
+        4);
     bytes += payload;
   };
   for (const std::string& p : payloads) {
@@ -369,9 +372,12 @@ TEST_F(SgpbV3Test, NodeTableAmplificationIsRefusedBeforeDecoding) {
     const std::string p = write("amp.sgpb", bytes);
     for (int reader = 0; reader < 3; ++reader) {
       try {
-        if (reader == 0) read_bytes(bytes);
-        else if (reader == 1) load_sgpb_topology(p);
-        else load_sgpb_topology_arrays(p);
+        if (reader == 0)
+          read_bytes(bytes);
+        else if (reader == 1)
+          load_sgpb_topology(p);
+        else
+          load_sgpb_topology_arrays(p);
         ADD_FAILURE() << c.what << ": read by reader " << reader;
       } catch (const io::ParseError& e) {
         EXPECT_EQ(e.offset(), at) << c.what << ": " << e.what();

@@ -92,7 +92,8 @@ TEST_F(TopologyArraysTest, EqualsTheGraphLoadedWhole) {
   EXPECT_EQ(weighted, t->weights.size());
   EXPECT_TRUE(has_weights(*t));
   for (const bool directed : {false, true})
-    for (const WeightSource s : {WeightSource::kNone, WeightSource::kEvidence, WeightSource::kWeight})
+    for (const WeightSource s :
+         {WeightSource::kNone, WeightSource::kEvidence, WeightSource::kWeight})
       for (const bool w : {false, true}) {
         const graph::CsrOptions o{.directed = directed, .weighted = w, .source = s};
         expect_same_csr(csr_of(*t, o), graph::build_csr(g, o),
@@ -129,7 +130,8 @@ TEST_F(TopologyArraysTest, WeightCheckEqualsTheGraphs) {
       save_sgpb(g, path("w.sgpb"));
       const graph::Graph whole = load_sgpb(path("w.sgpb"));
       const TopologyArrays t = *load_topology_arrays(path("w.sgpb"));
-      for (const WeightSource s : {WeightSource::kNone, WeightSource::kEvidence, WeightSource::kWeight})
+      for (const WeightSource s :
+           {WeightSource::kNone, WeightSource::kEvidence, WeightSource::kWeight})
         for (const bool zero : {false, true}) {
           const bool expected = !graph::find_bad_weight(whole, s, zero).has_value();
           EXPECT_EQ(weights_allowed(t, s, zero), expected)
@@ -161,8 +163,10 @@ TEST_F(TopologyArraysTest, DamageIsTheSameErrorAsTheGraphReader) {
   for (std::size_t i = 0; i < bytes.size(); ++i) {
     for (const bool truncate : {false, true}) {
       std::string damaged = bytes;
-      if (truncate) damaged.resize(i);
-      else damaged[i] = static_cast<char>(damaged[i] ^ 0x5A);
+      if (truncate)
+        damaged.resize(i);
+      else
+        damaged[i] = static_cast<char>(damaged[i] ^ 0x5A);
       const std::string p = write("d.sgpb", damaged);
       const std::string graph_reader = outcome([&] { load_sgpb_topology(p); });
       // As the commands do: a file the arrays reader does not take goes to the graph reader.
@@ -225,7 +229,8 @@ TEST_F(TopologyArraysTest, WithoutLabelsTheSameArraysAndLabelsOnDemand) {
   }
   EXPECT_THROW(load_node_labels(bare, {last + 1}), graph::InvalidArgument);
   for (const bool directed : {false, true})
-    for (const WeightSource s : {WeightSource::kNone, WeightSource::kEvidence, WeightSource::kWeight})
+    for (const WeightSource s :
+         {WeightSource::kNone, WeightSource::kEvidence, WeightSource::kWeight})
       for (const bool w : {false, true}) {
         const graph::CsrOptions o{.directed = directed, .weighted = w, .source = s};
         TopologyArrays taken = bare;

@@ -415,8 +415,8 @@ TEST(DistributedKernels, KernelsOnBlocksEqualSingleProcess) {
       std::vector<std::uint32_t> mod7(local.part.n);
       for (std::uint32_t v = 0; v < local.part.n; ++v) mod7[v] = v % 7;
       for (const auto& labels : {c.membership, mod7}) {
-        const double got = dist::modularity(world(), local,
-                                            root() ? labels : std::vector<std::uint32_t>{}, 0.8);
+        const double got =
+            dist::modularity(world(), local, root() ? labels : std::vector<std::uint32_t>{}, 0.8);
         if (root()) {
           EXPECT_EQ(got, sg::modularity(k.csr, labels, 0.8));
         }

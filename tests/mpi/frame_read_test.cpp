@@ -8,6 +8,7 @@
 // reason.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
 #include <boost/mpi/collectives/all_gather.hpp>
 #include <boost/mpi/collectives/broadcast.hpp>
 #include <boost/mpi/communicator.hpp>
@@ -16,7 +17,6 @@
 #include <boost/serialization/vector.hpp>
 #include <filesystem>
 #include <fstream>
-#include <unistd.h>
 
 #include "cli/mpi/frame_read.hpp"
 #include "graph/centrality.hpp"
@@ -65,7 +65,8 @@ std::string graph_file() {
       o.edges = 5000;
       o.seed = 17;
       o.self_loop_share = 0.02;
-      stakegraph::io::save_sgpb(sg::generate_graph(o), file, {.target_frame_bytes = 4096, .format_version = 2});
+      stakegraph::io::save_sgpb(sg::generate_graph(o), file,
+                                {.target_frame_bytes = 4096, .format_version = 2});
     }
     world().barrier();
     return file;
@@ -118,8 +119,9 @@ TEST(FrameRead, EachRankReadsOnlyItsFrames) {
   EXPECT_EQ(s.bytes_read, payload + (world().rank() == 0 ? index.bytes_read : 0));
   // The ranges of the ranks tile the node frames and the edge frames, in rank order.
   std::vector<std::vector<std::uint64_t>> all;
-  mpi::all_gather(world(), std::vector<std::uint64_t>{s.node_frames_first, s.node_frames_last,
-                                                      s.edge_frames_first, s.edge_frames_last},
+  mpi::all_gather(world(),
+                  std::vector<std::uint64_t>{s.node_frames_first, s.node_frames_last,
+                                             s.edge_frames_first, s.edge_frames_last},
                   all);
   std::uint64_t node_frames = 0, edge_frames = 0;
   for (const auto& f : index.frames) {
@@ -190,8 +192,7 @@ TEST(FrameRead, ADamagedFrameFailsEveryRankNamingTheReader) {
   } catch (const RankError& e) {
     const std::string what = e.what();
     EXPECT_EQ(what.rfind(reader, 0), 0u) << what;
-    EXPECT_NE(what.find("byte offset " + std::to_string(index.frames[k].offset)),
-              std::string::npos)
+    EXPECT_NE(what.find("byte offset " + std::to_string(index.frames[k].offset)), std::string::npos)
         << what;
     EXPECT_NE(what.find("checksum mismatch"), std::string::npos) << what;
   }

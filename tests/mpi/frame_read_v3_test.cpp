@@ -8,6 +8,7 @@
 // file fails every rank with the file, the byte offset and the rank that read the damage.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/mpi/collectives/all_gather.hpp>
 #include <boost/mpi/collectives/broadcast.hpp>
@@ -17,7 +18,6 @@
 #include <boost/serialization/vector.hpp>
 #include <filesystem>
 #include <fstream>
-#include <unistd.h>
 
 #include "cli/mpi/frame_read.hpp"
 #include "graph/centrality.hpp"
@@ -152,9 +152,8 @@ TEST(FrameReadV3, EachRankReadsOnlyItsTables) {
   EXPECT_EQ(s.bytes_read, bytes);
   // The edge ranges of the ranks tile the edge tables, in rank order.
   std::vector<std::vector<std::uint64_t>> all;
-  mpi::all_gather(world(),
-                  std::vector<std::uint64_t>{s.edge_frames_first, s.edge_frames_last, s.edges},
-                  all);
+  mpi::all_gather(
+      world(), std::vector<std::uint64_t>{s.edge_frames_first, s.edge_frames_last, s.edges}, all);
   std::uint64_t next = edge0, edges = 0;
   for (const auto& r : all) {
     if (r[1] == r[0]) continue;
@@ -188,8 +187,8 @@ TEST(FrameReadV3, KernelsOnTheRowsReadEqualTheSingleProcessKernels) {
   const std::string file = graph_file();
   const sg::Graph g = sio::load_sgpb(file);
   for (bool directed : {false, true}) {
-    const sg::CsrOptions opts{.directed = directed, .weighted = true,
-                              .source = sg::WeightSource::kWeight};
+    const sg::CsrOptions opts{
+        .directed = directed, .weighted = true, .source = sg::WeightSource::kWeight};
     const sg::Csr c = sg::build_csr(g, opts);
     const DistributedGraph got = read_distributed(world(), file, opts);
     const sg::PageRankOptions po{.weighted = true};
@@ -233,22 +232,19 @@ std::string error_of(const std::string& file) {
 TEST(FrameReadV3, ADamagedEdgeTableFailsEveryRankNamingTheReaderAndTheOffset) {
   const sio::SgpbV3Index x = index_of(graph_file());
   const sio::SgpbV3Table t = x.edge_tables.back();  // read by the last rank
-  const std::string bad = damaged("bad_edges.sgpb", [&](std::string& b) {
-    b[t.offset + 8 + t.length / 2] ^= 0x40;
-  });
+  const std::string bad =
+      damaged("bad_edges.sgpb", [&](std::string& b) { b[t.offset + 8 + t.length / 2] ^= 0x40; });
   const std::string what = error_of(bad);
   const std::string reader = "rank " + std::to_string(world().size() - 1) + ": ";
-  EXPECT_EQ(what.rfind(reader + bad + ": byte offset " + std::to_string(t.offset), 0), 0u)
-      << what;
+  EXPECT_EQ(what.rfind(reader + bad + ": byte offset " + std::to_string(t.offset), 0), 0u) << what;
   EXPECT_NE(what.find("checksum mismatch"), std::string::npos) << what;
 }
 
 TEST(FrameReadV3, ADamagedNodeTableFailsTheRankThatOwnsItsNodes) {
   const sio::SgpbV3Index x = index_of(graph_file());
   const sio::SgpbV3Table t = x.node_tables.front();  // holds node 0: rank 0 reads it alone
-  const std::string bad = damaged("bad_nodes.sgpb", [&](std::string& b) {
-    b[t.offset + 8 + t.length - 3] ^= 0x01;
-  });
+  const std::string bad =
+      damaged("bad_nodes.sgpb", [&](std::string& b) { b[t.offset + 8 + t.length - 3] ^= 0x01; });
   const std::string what = error_of(bad);
   EXPECT_EQ(what.rfind("rank 0: " + bad + ": byte offset " + std::to_string(t.offset), 0), 0u)
       << what;

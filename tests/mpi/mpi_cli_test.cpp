@@ -334,8 +334,9 @@ TEST_P(MpiCli, IngestWarnsAndTakesDateOrderAsSingleProcessIngest) {
     for (const std::string& article : y[2]) may |= article.find("2024-05-03") != std::string::npos;
     EXPECT_EQ(may, !order.empty());
   }
-  const RunResult bad = distributed(np, "ingest '" + dir.string() + "' -o '" +
-                                            (work_dir() / "x.sgpb").string() + "' --date-order ymd");
+  const RunResult bad =
+      distributed(np, "ingest '" + dir.string() + "' -o '" + (work_dir() / "x.sgpb").string() +
+                          "' --date-order ymd");
   EXPECT_EQ(bad.status, 2) << bad.err;
   EXPECT_NE(bad.err.find("--date-order"), std::string::npos) << bad.err;
 }
@@ -479,8 +480,8 @@ TEST_P(MpiCli, EachRankReadsItsFramesOnly) {
   const fs::path g3 = work_dir() / "frames_v3.sgpb";
   const fs::path g = work_dir() / "frames.sgpb";
   if (!fs::exists(g)) {
-    const RunResult r = single("generate --nodes 30000 --edges 60000 --seed 5 -o '" +
-                               g3.string() + "'");
+    const RunResult r =
+        single("generate --nodes 30000 --edges 60000 --seed 5 -o '" + g3.string() + "'");
     ASSERT_EQ(r.status, 0) << r.err;
     const RunResult v2 =
         single("convert '" + g3.string() + "' '" + g.string() + "' --sgpb-version 2");
@@ -501,9 +502,9 @@ TEST_P(MpiCli, EachRankReadsItsFramesOnly) {
       const auto at = line.find(" bytes");
       if (line.find("stakegraph-mpi: rank ") != 0 || at == std::string::npos) continue;
       unsigned long long bytes = 0, file_bytes = 0;
-      ASSERT_EQ(std::sscanf(line.c_str() + line.rfind(", ", at) + 2, "%llu of %llu", &bytes,
-                            &file_bytes),
-                2)
+      ASSERT_EQ(
+          std::sscanf(line.c_str() + line.rfind(", ", at) + 2, "%llu of %llu", &bytes, &file_bytes),
+          2)
           << line;
       EXPECT_EQ(file_bytes, size);
       EXPECT_GT(bytes, 0u) << line;
@@ -522,12 +523,10 @@ TEST_P(MpiCli, EachRankReadsItsFramesOnly) {
     }
     // A computed subgraph is not the file's: its rows are scattered from rank 0 (a bare
     // --kind only filters what is printed, issue 15).
-    const RunResult filtered =
-        distributed(np, "--verbose " + c + " --kind government --subgraph");
+    const RunResult filtered = distributed(np, "--verbose " + c + " --kind government --subgraph");
     ASSERT_EQ(filtered.status, 0) << filtered.err;
     EXPECT_EQ(filtered.out, single(c + " --kind government --subgraph").out);
-    EXPECT_NE(filtered.err.find("rows scattered from rank 0"), std::string::npos)
-        << filtered.err;
+    EXPECT_NE(filtered.err.find("rows scattered from rank 0"), std::string::npos) << filtered.err;
   }
 }
 
@@ -547,9 +546,9 @@ TEST_P(MpiCli, ADamagedVersion3FileFailsWithItsOffset) {
   bytes[1000] = static_cast<char>(bytes[1000] ^ 0x20);
   std::ofstream(bad, std::ios::binary | std::ios::trunc) << bytes;
   for (const char* command : {"centrality", "clusters"}) {
-    const std::string line = std::string(command) + " '" + bad.string() + "'" +
-                             (std::string(command) == "centrality" ? " --metric pagerank"
-                                                                   : " --method components");
+    const std::string line =
+        std::string(command) + " '" + bad.string() + "'" +
+        (std::string(command) == "centrality" ? " --metric pagerank" : " --method components");
     const RunResult got = distributed(np, line);
     EXPECT_EQ(got.status, 1) << got.err;
     EXPECT_NE(got.err.find(bad.string() + ": byte offset "), std::string::npos) << got.err;
@@ -652,8 +651,8 @@ TEST_P(MpiCli, UserWeightsAreReadByRanges) {
   }
   const std::string q = "'" + g3.string() + "' ";
   for (const std::string& c : {"centrality " + q + "--metric pagerank --top 0 --json",
-                              "centrality " + q + "--metric pagerank --directed --top 10",
-                              "centrality " + q + "--metric pagerank --weight evidence --json"}) {
+                               "centrality " + q + "--metric pagerank --directed --top 10",
+                               "centrality " + q + "--metric pagerank --weight evidence --json"}) {
     SCOPED_TRACE("np " + std::to_string(np) + ": " + c);
     const RunResult want = single(c), got = distributed(np, "--verbose " + c);
     ASSERT_EQ(got.status, 0) << got.err;
@@ -776,11 +775,10 @@ TEST_P(MpiCli, RankZeroReadsOnlyItsShareForPath) {
     ASSERT_EQ(r.status, 0) << r.err;
   }
   // The node and edge tables: what one rank alone reads as its share (np 1).
-  const long long tables =
-      rank0_reads(distributed(1, "--verbose centrality '" + g3.string() +
-                                     "' --metric pagerank --top 1")
-                      .err)
-          .second;
+  const long long tables = rank0_reads(distributed(1, "--verbose centrality '" + g3.string() +
+                                                          "' --metric pagerank --top 1")
+                                           .err)
+                               .second;
   ASSERT_GT(tables, 0);
   const auto size = static_cast<long long>(fs::file_size(g3));
   const auto [a, b] = endpoints(g3.string());

@@ -26,15 +26,15 @@ inline constexpr bool kRequireAllTests = STAKEGRAPH_REQUIRE_ALL_TESTS != 0;
 // Ends the current test (TEST body or fixture SetUp) unless `available` holds: a fatal
 // failure with STAKEGRAPH_REQUIRE_ALL_TESTS=ON, a skip otherwise. `what` names the missing
 // file or tool (anything streamable).
-#define STAKEGRAPH_NEED(available, what)                                                    \
-  do {                                                                                      \
-    if (!(available)) {                                                                     \
-      if (::stakegraph::test_support::kRequireAllTests)                                     \
-        GTEST_FAIL() << "missing (STAKEGRAPH_REQUIRE_ALL_TESTS=ON): " << (what);            \
-      GTEST_SKIP() << "missing: " << (what);                                                \
-    }                                                                                       \
+#define STAKEGRAPH_NEED(available, what)                                         \
+  do {                                                                           \
+    if (!(available)) {                                                          \
+      if (::stakegraph::test_support::kRequireAllTests)                          \
+        GTEST_FAIL() << "missing (STAKEGRAPH_REQUIRE_ALL_TESTS=ON): " << (what); \
+      GTEST_SKIP() << "missing: " << (what);                                     \
+    }                                                                            \
   } while (false)
 
 // STAKEGRAPH_NEED for a file or directory.
-#define STAKEGRAPH_NEED_FILE(file)                                                          \
+#define STAKEGRAPH_NEED_FILE(file) \
   STAKEGRAPH_NEED(std::filesystem::exists(file), std::filesystem::path(file).string())

@@ -9,11 +9,11 @@
 namespace stakegraph::test_support {
 
 struct GdeltRow {
-  int id = 1;                  // GLOBALEVENTID; the SOURCEURL is https://news.example/ID
-  std::string actor1 = "USA";  // Actor1Code and Actor1CountryCode
-  std::string actor1_name;     // Actor1Name
-  std::string actor2 = "CHN";  // Actor2Code and Actor2CountryCode
-  std::string actor2_name;     // Actor2Name
+  int id = 1;                      // GLOBALEVENTID; the SOURCEURL is https://news.example/ID
+  std::string actor1 = "USA";      // Actor1Code and Actor1CountryCode
+  std::string actor1_name;         // Actor1Name
+  std::string actor2 = "CHN";      // Actor2Code and Actor2CountryCode
+  std::string actor2_name;         // Actor2Name
   std::string event_code = "043";  // EventCode; EventRootCode is its first two characters
   std::string goldstein = "1.0";   // GoldsteinScale
 };

@@ -14,10 +14,14 @@ namespace stakegraph::io::extract::dictionary {
 
 std::string_view kind_name(Kind k) noexcept {
   switch (k) {
-    case Kind::kVerbs: return "verbs";
-    case Kind::kActors: return "actors";
-    case Kind::kAgents: return "agents";
-    case Kind::kDiscards: return "discards";
+    case Kind::kVerbs:
+      return "verbs";
+    case Kind::kActors:
+      return "actors";
+    case Kind::kAgents:
+      return "agents";
+    case Kind::kDiscards:
+      return "discards";
   }
   return "?";
 }
@@ -53,8 +57,10 @@ CodeSpan parse_code_span(std::string_view inside, const std::string& file, std::
   if (d.empty()) return c;
   auto date = [&](std::string_view s) {
     auto v = text::parse_date(s);
-    if (!v) fail(file, line, "bad date '" + std::string(s) + "' in code restriction [" +
-                                 std::string(inside) + "] (expected YYYYMMDD or YYMMDD)");
+    if (!v)
+      fail(file, line,
+           "bad date '" + std::string(s) + "' in code restriction [" + std::string(inside) +
+               "] (expected YYYYMMDD or YYMMDD)");
     return *v;
   };
   c.dated = true;
@@ -75,17 +81,16 @@ CodeSpan parse_code_span(std::string_view inside, const std::string& file, std::
 
 // Every "[...]" of `s` as code spans; returns the text before the first '['.
 // With `warnings` (lenient reading), a bad restriction is skipped and listed there.
-std::string_view take_codes(std::string_view s, std::vector<CodeSpan>& out,
-                            const std::string& file, std::uint64_t line,
-                            std::vector<Warning>* warnings) {
+std::string_view take_codes(std::string_view s, std::vector<CodeSpan>& out, const std::string& file,
+                            std::uint64_t line, std::vector<Warning>* warnings) {
   const std::size_t first = s.find('[');
   if (first == std::string_view::npos) return s;
   std::string_view rest = s.substr(first);
   for (rest = text::trim(rest); !rest.empty(); rest = text::trim(rest)) {
     if (rest.front() != '[') {
       if (!warnings) fail(file, line, "text after the codes: '" + std::string(rest) + "'");
-      warnings->push_back({file, line, "text after the codes ignored: '" + std::string(rest) +
-                                           "'"});
+      warnings->push_back(
+          {file, line, "text after the codes ignored: '" + std::string(rest) + "'"});
       break;
     }
     const std::size_t close = rest.find(']');
@@ -160,8 +165,8 @@ std::size_t ActorDictionary::memory_bytes() const {
 void parse_actors_into(ActorDictionary& d, std::string_view content, const std::string& name,
                        const ReadOptions& options) {
   if (auto k = text::derived_kind(content)) {
-    if (*k != Kind::kActors) fail(name, 1, "a derived " + std::string(kind_name(*k)) +
-                                               " file, not actors");
+    if (*k != Kind::kActors)
+      fail(name, 1, "a derived " + std::string(kind_name(*k)) + " file, not actors");
     derived::parse_actors(d, content, name);
     return;
   }
@@ -189,8 +194,7 @@ void parse_actors_into(ActorDictionary& d, std::string_view content, const std::
     const bool synonym = l.front() == '+';
     if (synonym && !have) fail(name, no, "synonym '+...' before any actor name");
     if (!synonym) flush();
-    std::string_view phrase =
-        take_codes(synonym ? l.substr(1) : l, cur.codes, name, no, warnings);
+    std::string_view phrase = take_codes(synonym ? l.substr(1) : l, cur.codes, name, no, warnings);
     if (phrase.find(']') != std::string_view::npos) fail(name, no, "']' without '['");
     std::vector<std::string> ws = text::words(phrase);
     if (ws.empty()) fail(name, no, "actor line without a name");
@@ -271,8 +275,7 @@ void parse_agent_line(AgentDictionary& d,
     const std::size_t close = l.find(']', open);
     if (close == std::string_view::npos) fail(name, no, "'[' without ']'");
     if (!text::trim(l.substr(close + 1)).empty())
-      fail(name, no, "text after the code: '" + std::string(text::trim(l.substr(close + 1))) +
-                         "'");
+      fail(name, no, "text after the code: '" + std::string(text::trim(l.substr(close + 1))) + "'");
     std::string code;
     for (char c : l.substr(open + 1, close - open - 1)) {
       if (c == ' ' || c == '\t') continue;
@@ -298,7 +301,8 @@ void parse_agent_line(AgentDictionary& d,
     };
     if (const std::size_t bang = phrase.find('!'); bang != std::string_view::npos) {
       const std::size_t bang2 = phrase.find('!', bang + 1);
-      if (bang2 == std::string_view::npos) fail(name, no, "substitution marker without closing '!'");
+      if (bang2 == std::string_view::npos)
+        fail(name, no, "substitution marker without closing '!'");
       const std::string mark(phrase.substr(bang + 1, bang2 - bang - 1));
       auto it = marks.find(mark);
       if (it == marks.end()) {
@@ -337,8 +341,8 @@ void parse_agent_line(AgentDictionary& d,
 void parse_agents_into(AgentDictionary& d, std::string_view content, const std::string& name,
                        const ReadOptions& options) {
   if (auto k = text::derived_kind(content)) {
-    if (*k != Kind::kAgents) fail(name, 1, "a derived " + std::string(kind_name(*k)) +
-                                               " file, not agents");
+    if (*k != Kind::kAgents)
+      fail(name, 1, "a derived " + std::string(kind_name(*k)) + " file, not agents");
     derived::parse_agents(d, content, name);
     return;
   }
@@ -430,12 +434,11 @@ std::size_t DiscardList::memory_bytes() const {
   return b;
 }
 
-DiscardList parse_discards(std::string_view content, const std::string& name,
-                           const ReadOptions&) {
+DiscardList parse_discards(std::string_view content, const std::string& name, const ReadOptions&) {
   DiscardList d;
   if (auto k = text::derived_kind(content)) {
-    if (*k != Kind::kDiscards) fail(name, 1, "a derived " + std::string(kind_name(*k)) +
-                                                 " file, not discards");
+    if (*k != Kind::kDiscards)
+      fail(name, 1, "a derived " + std::string(kind_name(*k)) + " file, not discards");
     derived::parse_discards(d, content, name);
     return d;
   }

@@ -17,8 +17,7 @@ ComposedActor agent_of_actor(const Dictionaries& d, Tokens tokens, std::size_t i
   const AgentMatch g = d.agents.longest(tokens, i);
   if (!g || g.code.empty()) return r;
   std::size_t j = i + g.length;
-  if (j >= tokens.size() ||
-      !(tokens[j] == "in" || tokens[j] == "of" || tokens[j] == "from"))
+  if (j >= tokens.size() || !(tokens[j] == "in" || tokens[j] == "of" || tokens[j] == "from"))
     return r;
   ++j;
   if (j < tokens.size() && tokens[j] == "the") ++j;

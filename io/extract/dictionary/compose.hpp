@@ -30,8 +30,7 @@ struct ComposedActor {
 };
 
 // "<agent> in|of|from [the] <actor>" starting at tokens[i], else a ComposedActor of length 0.
-ComposedActor agent_of_actor(const Dictionaries& d, Tokens tokens, std::size_t i,
-                             Date date = 0);
+ComposedActor agent_of_actor(const Dictionaries& d, Tokens tokens, std::size_t i, Date date = 0);
 
 // The code of an actor with an agent: "GON" + "MIL" ("[~MIL]") -> "GONMIL", "NGO~" before
 // -> "NGOGON"; an agent code already in the actor's code (at a multiple of 3) is not added.

@@ -22,16 +22,17 @@ std::vector<std::string_view> row(std::string_view line, std::size_t fields,
   if (line.empty() || line.front() == '#') return {};
   auto f = text::split(line, '\t');
   if (f.size() != fields)
-    fail(file, no, "expected " + std::to_string(fields) + " tab-separated fields, found " +
-                       std::to_string(f.size()));
+    fail(file, no,
+         "expected " + std::to_string(fields) + " tab-separated fields, found " +
+             std::to_string(f.size()));
   return f;
 }
 
 void expect_type(std::string_view got, std::string_view want, const std::string& file,
                  std::uint64_t no) {
   if (got != want)
-    fail(file, no, "unexpected row type '" + std::string(got) + "' (expected " +
-                       std::string(want) + ")");
+    fail(file, no,
+         "unexpected row type '" + std::string(got) + "' (expected " + std::string(want) + ")");
 }
 
 std::vector<std::string> word_list(std::string_view s) {
@@ -220,13 +221,13 @@ std::string write_verbs_tsv(const VerbDictionary& d) {
     s += "block\t" + b.name + "\t" + b.code + "\n";
     for (auto vi : b.verbs) {
       const VerbForm& f = d.verb_forms()[vi];
-      s += "verb\t" + b.name + "\t" + f.code + "\t" + f.lemma + "\t" + ids_text(d, f.front) +
-           "\t" + std::string(d.word(f.head)) + "\t" + ids_text(d, f.back) + "\n";
+      s += "verb\t" + b.name + "\t" + f.code + "\t" + f.lemma + "\t" + ids_text(d, f.front) + "\t" +
+           std::string(d.word(f.head)) + "\t" + ids_text(d, f.back) + "\n";
     }
     for (auto pi : b.patterns) {
       const Pattern& p = d.patterns()[pi];
-      s += "pattern\t" + b.name + "\t" + p.code + "\t" + p.text + "\t" +
-           std::to_string(p.line) + "\n";
+      s += "pattern\t" + b.name + "\t" + p.code + "\t" + p.text + "\t" + std::to_string(p.line) +
+           "\n";
     }
   }
   for (const auto& t : d.transformations()) s += "transform\t" + t + "\n";

@@ -116,7 +116,7 @@ struct ActorEntry {
 struct ActorMatch {
   std::size_t length = 0;  // tokens matched; 0 = no match
   std::uint32_t entry = 0;
-  std::string_view code;   // code valid at the date ("" when none applies)
+  std::string_view code;  // code valid at the date ("" when none applies)
   explicit operator bool() const noexcept { return length > 0; }
 };
 
@@ -152,9 +152,9 @@ class ActorDictionary final {
 // ---- agents ---------------------------------------------------------------------------------
 
 struct AgentEntry {
-  std::string phrase;  // lowercase, words joined by ' ' (plurals and substitutions expanded)
-  std::string code;    // "COP" (from "~COP" or "COP~")
-  bool prefix = false; // "NGO~": the code goes before the actor code, else after
+  std::string phrase;   // lowercase, words joined by ' ' (plurals and substitutions expanded)
+  std::string code;     // "COP" (from "~COP" or "COP~")
+  bool prefix = false;  // "NGO~": the code goes before the actor code, else after
   std::uint64_t line = 0;
 };
 
@@ -185,7 +185,7 @@ class AgentDictionary final {
 
 struct DiscardEntry {
   std::vector<std::string> words;  // lowercase
-  bool story = false;  // "+PHRASE": the whole story is not coded, else the sentence
+  bool story = false;              // "+PHRASE": the whole story is not coded, else the sentence
   bool exact = false;  // "PHRASE_": the last word must match whole, else as a prefix (stem)
   std::uint64_t line = 0;
 };
@@ -210,7 +210,7 @@ class DiscardList final {
   std::unordered_map<std::string, std::vector<std::uint32_t>, StringHash, std::equal_to<>>
       by_first_;  // entries by first word (exact)
   std::unordered_map<std::string, std::vector<std::uint32_t>, StringHash, std::equal_to<>>
-      stems_;     // one-word stem entries by their word
+      stems_;  // one-word stem entries by their word
   std::size_t max_stem_ = 0;
 };
 
@@ -221,14 +221,14 @@ class DiscardList final {
 struct PatternElement {
   enum class Type : std::uint8_t { kWord, kSynset, kSource, kTarget, kCompound, kSkip };
   Type type = Type::kWord;
-  bool exact = false;     // kWord: "WORD_" (whole word) vs "WORD" (stem: WORD, WORDs, WORDed...)
-  std::uint32_t id = 0;   // kWord: word id; kSynset: synset index
+  bool exact = false;    // kWord: "WORD_" (whole word) vs "WORD" (stem: WORD, WORDs, WORDed...)
+  std::uint32_t id = 0;  // kWord: word id; kSynset: synset index
 };
 
 struct Pattern {
   std::uint32_t block = 0;
-  std::string code;        // as written: "112", "042:043", ":173", "---"
-  std::string text;        // "pre * post" as written (upper case, no code or comment)
+  std::string code;  // as written: "112", "042:043", ":173", "---"
+  std::string text;  // "pre * post" as written (upper case, no code or comment)
   std::vector<PatternElement> pre, post;  // before / after the verb ('*')
   std::uint32_t specificity = 0;          // words and synsets (slots and ^ do not count)
   std::uint64_t line = 0;
@@ -246,8 +246,8 @@ struct VerbForm {
   std::vector<std::uint32_t> front, back;  // word ids (consecutive words before / after head)
   std::uint32_t head = 0;                  // word id
   std::uint32_t block = 0;
-  std::string code;    // the verb's own [code], else empty (the block's applies)
-  std::string lemma;   // the verb line's first form, as written ("+CARRY_OUT")
+  std::string code;   // the verb's own [code], else empty (the block's applies)
+  std::string lemma;  // the verb line's first form, as written ("+CARRY_OUT")
   std::uint64_t line = 0;
 };
 
@@ -264,12 +264,12 @@ struct MatchOptions {
 };
 
 struct VerbMatch {
-  bool verb = false;            // tokens[v] is a verb form of the dictionary
+  bool verb = false;                         // tokens[v] is a verb form of the dictionary
   std::size_t verb_begin = 0, verb_end = 0;  // its tokens (multi-word verbs included)
   std::uint32_t block = 0;
   std::string_view block_name;
-  std::string_view code;          // CAMEO code, active voice ("" = no event)
-  std::string_view passive_code;  // after ':' in "[042:043]" ("" = none)
+  std::string_view code;             // CAMEO code, active voice ("" = no event)
+  std::string_view passive_code;     // after ':' in "[042:043]" ("" = none)
   const Pattern* pattern = nullptr;  // the pattern that matched (nullptr = verb/block default)
   std::string_view pattern_text;
   std::optional<std::size_t> source, target, compound;  // token index of $, +, %
@@ -289,8 +289,8 @@ class VerbDictionary final {
   // six words allowed before each.
   // Ties go to the pattern written first. No pattern: the verb's own code, else the block's;
   // "---" gives no code. A token that is no verb form gives verb == false.
-  VerbMatch match(Tokens tokens, std::size_t v, std::size_t clause_begin,
-                  std::size_t clause_end, const MatchOptions& options = {}) const;
+  VerbMatch match(Tokens tokens, std::size_t v, std::size_t clause_begin, std::size_t clause_end,
+                  const MatchOptions& options = {}) const;
   // Only the verb form (no pattern): verb, verb_begin/end, block, default code.
   VerbMatch find_verb(Tokens tokens, std::size_t v) const;
 
@@ -323,8 +323,7 @@ class VerbDictionary final {
 // Each reads PETRARCH's text format or the project's derived TSV (detected by the first
 // line). `name` is the file name used in error messages. Throws io::ParseError.
 VerbDictionary read_verbs(const std::string& path, const ReadOptions& = {});
-VerbDictionary parse_verbs(std::string_view text, const std::string& name,
-                           const ReadOptions& = {});
+VerbDictionary parse_verbs(std::string_view text, const std::string& name, const ReadOptions& = {});
 // Several actor files make one dictionary (Countries + International + MilNonState).
 ActorDictionary read_actors(const std::vector<std::string>& paths, const ReadOptions& = {});
 ActorDictionary parse_actors(std::string_view text, const std::string& name,
@@ -337,8 +336,7 @@ AgentDictionary parse_agents(std::string_view text, const std::string& name,
 void parse_agents_into(AgentDictionary& into, std::string_view text, const std::string& name,
                        const ReadOptions& = {});
 DiscardList read_discards(const std::vector<std::string>& paths, const ReadOptions& = {});
-DiscardList parse_discards(std::string_view text, const std::string& name,
-                           const ReadOptions& = {});
+DiscardList parse_discards(std::string_view text, const std::string& name, const ReadOptions& = {});
 
 // The kind of a dictionary file: the derived TSV header, else the name (".verbs", "verbs",
 // "actors", "agents", "discards" in it), else the content (verb blocks "---", agent codes

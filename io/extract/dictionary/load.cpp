@@ -16,17 +16,19 @@ namespace fs = std::filesystem;
 Kind detect_kind(const std::string& path, std::string_view content) {
   if (auto k = text::derived_kind(content)) return *k;
   std::string name = text::lower(fs::path(path).filename().string());
-  for (auto [word, kind] : std::array<std::pair<const char*, Kind>, 4>{
-           {{"verb", Kind::kVerbs}, {"actor", Kind::kActors}, {"agent", Kind::kAgents},
-            {"discard", Kind::kDiscards}}})
+  for (auto [word, kind] :
+       std::array<std::pair<const char*, Kind>, 4>{{{"verb", Kind::kVerbs},
+                                                    {"actor", Kind::kActors},
+                                                    {"agent", Kind::kAgents},
+                                                    {"discard", Kind::kDiscards}}})
     if (name.find(word) != std::string::npos) return kind;
   bool agent = false, actor = false;
   text::Lines lines(content);
   std::string_view l;
   std::uint64_t no = 0;
   while (lines.next(l, no)) {
-    if (l.substr(0, 3) == "---" || (l.size() > 1 && l[0] == '-' && l.find('*') != l.npos &&
-                                    l.find('[') != l.npos))
+    if (l.substr(0, 3) == "---" ||
+        (l.size() > 1 && l[0] == '-' && l.find('*') != l.npos && l.find('[') != l.npos))
       return Kind::kVerbs;
     if (l.find("[~") != l.npos || l.find("~]") != l.npos) agent = true;
     if (l.find('[') != l.npos) actor = true;
@@ -72,8 +74,7 @@ Dictionaries load_dictionaries(const LoadOptions& options) {
   if (options.shipped) {
     dir = options.data_dir.empty() ? default_dictionary_dir() : options.data_dir;
     if (dir.empty() || !fs::is_directory(dir))
-      throw graph::NotFound((dir.empty() ? std::string("share/stakegraph/dictionaries")
-                                         : dir) +
+      throw graph::NotFound((dir.empty() ? std::string("share/stakegraph/dictionaries") : dir) +
                             ": shipped dictionary directory not found (set STAKEGRAPH_DATA)");
   }
   auto sources = [&](Kind k, const char* shipped) {
@@ -90,8 +91,8 @@ Dictionaries load_dictionaries(const LoadOptions& options) {
   };
   // A file that yields nothing (empty, comments only) is refused: it is not what was meant.
   auto none = [](const std::string& p, Kind k) {
-    throw io::ParseError(p, 0, 0, "no " + std::string(kind_name(k)) +
-                                         " entries (an empty or comment-only file)");
+    throw io::ParseError(
+        p, 0, 0, "no " + std::string(kind_name(k)) + " entries (an empty or comment-only file)");
   };
   for (const auto& [p, c] : sources(Kind::kVerbs, kShippedVerbs)) {
     d.verbs = parse_verbs(c, p, options.read);
@@ -106,8 +107,7 @@ Dictionaries load_dictionaries(const LoadOptions& options) {
   for (const auto& [p, c] : sources(Kind::kAgents, kShippedAgents)) {
     const std::size_t before = d.agents.entries().size();
     parse_agents_into(d.agents, c, p, options.read);
-    if (d.agents.entries().size() == before && d.agents.warnings().empty())
-      none(p, Kind::kAgents);
+    if (d.agents.entries().size() == before && d.agents.warnings().empty()) none(p, Kind::kAgents);
   }
   for (const auto& [p, c] : sources(Kind::kDiscards, kShippedDiscards)) {
     DiscardList one = parse_discards(c, p, options.read);

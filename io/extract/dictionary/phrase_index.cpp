@@ -139,8 +139,7 @@ PhraseIndex::Hit PhraseIndex::longest(std::span<const std::string_view> tokens,
 }
 
 std::size_t PhraseIndex::memory_bytes() const {
-  return words_.memory_bytes() + values_.capacity() * sizeof(std::uint32_t) +
-         edges_.memory_bytes();
+  return words_.memory_bytes() + values_.capacity() * sizeof(std::uint32_t) + edges_.memory_bytes();
 }
 
 }  // namespace stakegraph::io::extract::dictionary

@@ -17,8 +17,8 @@ struct PloverEvent {
   bool known = false;      // the code (or its 3- or 2-character prefix) is in the table
   bool statement = false;  // CAMEO root 01: no PLOVER type
   graph::Relation relation = graph::Relation::kUnspecified;
-  int sign = 0;            // +1 cooperative, -1 conflictual (graph::relation_sign)
-  bool own = false;        // user_event(): a code outside the table, the dictionary's own
+  int sign = 0;      // +1 cooperative, -1 conflictual (graph::relation_sign)
+  bool own = false;  // user_event(): a code outside the table, the dictionary's own
   bool is_event() const noexcept { return (known || own) && !statement; }
 };
 

@@ -18,9 +18,8 @@ std::string read_file(const std::string& path) {
   if (fs::is_directory(st)) throw graph::Error(path + ": is a directory, not a dictionary file");
   const auto size = fs::file_size(path, ec);
   if (!ec && size > kMaxDictionaryBytes)
-    throw graph::Error(path + ": file of " + std::to_string(size) +
-                       " bytes exceeds the limit of " + std::to_string(kMaxDictionaryBytes) +
-                       " bytes");
+    throw graph::Error(path + ": file of " + std::to_string(size) + " bytes exceeds the limit of " +
+                       std::to_string(kMaxDictionaryBytes) + " bytes");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw graph::Error(path + ": cannot open");
   std::string s;
@@ -43,9 +42,8 @@ std::string_view trim(std::string_view s) noexcept {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' ||
                         s.front() == '\f' || s.front() == '\v'))
     s.remove_prefix(1);
-  while (!s.empty() &&
-         (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n' ||
-          s.back() == '\f' || s.back() == '\v'))
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' ||
+                        s.back() == '\n' || s.back() == '\f' || s.back() == '\v'))
     s.remove_suffix(1);
   return s;
 }

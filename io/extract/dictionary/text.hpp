@@ -23,8 +23,8 @@ inline constexpr std::uint64_t kMaxDictionaryBytes = 64ull << 20;
 std::string read_file(const std::string& path);
 
 // Content lines of PETRARCH's format: a line starting with '#' and blank lines are skipped;
-// the text from the first '#' outside [...] on is removed; <!-- ... --> comments are removed, also when
-// they span lines. Each line is returned trimmed, with its 1-based number.
+// the text from the first '#' outside [...] on is removed; <!-- ... --> comments are removed, also
+// when they span lines. Each line is returned trimmed, with its 1-based number.
 class Lines final {
  public:
   explicit Lines(std::string_view text) : rest_(text) {}

@@ -1,8 +1,9 @@
 // VerbDictionary look-ups: the verb form at a token and the best pattern of its block, a flat
 // approximation of PETRARCH 2's tree matching (PETRtree.py, VerbPhrase.match_pattern): the
 // pattern's words must occur in order before ('pre') and after ('post') the verb inside the
-// clause, with at most six words before each of them (kMaxPatternGap); {A B} and (PREP ...) phrases are their words in order;
-// &SYNSET matches any member phrase; WORD_ matches the word only, WORD also its inflections
+// clause, with at most six words before each of them (kMaxPatternGap); {A B} and (PREP ...) phrases
+// are their words in order; &SYNSET matches any member phrase; WORD_ matches the word only, WORD
+// also its inflections
 // (-s, -es, -'s, -ed, -d, -ing, -ies, -ied, doubled consonant); ^ needs at least one word;
 // $, + and % bind to the first word of their gap (or the first actor start in it, when the
 // caller marks actors). The most specific matching pattern wins, the first written on ties.
@@ -27,7 +28,7 @@ struct TokenIds {
 struct Slots {
   std::optional<std::size_t> source, target, compound;
   std::optional<std::size_t> first;  // the first word matched
-  std::size_t end = 0;  // after the last word matched
+  std::size_t end = 0;               // after the last word matched
 };
 
 struct Matcher {

@@ -105,8 +105,7 @@ void VerbBuilder::add_synset_member(const std::vector<std::string>& words, std::
   d_.synsets_[synset_].members.push_back(std::move(ids));
 }
 
-std::uint32_t VerbBuilder::block(std::string_view name, std::string_view code,
-                                 std::uint64_t line) {
+std::uint32_t VerbBuilder::block(std::string_view name, std::string_view code, std::uint64_t line) {
   if (name.empty()) fail(line, "verb block without a name");
   if (!valid_code(code)) fail(line, "bad code [" + std::string(code) + "]");
   if (auto it = d_.block_by_name_.find(name); it != d_.block_by_name_.end()) return it->second;
@@ -399,7 +398,9 @@ void parse_petrarch_verbs(VerbBuilder& b, std::string_view content, bool lenient
       lemma_part = text::trim(body.substr(0, lb));
       std::string_view inner = body.substr(lb + 1, rb - lb - 1);
       for (std::size_t i = 0; i < inner.size();) {  // forms separated by blanks
-        auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f'; };
+        auto blank = [](char c) {
+          return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
+        };
         while (i < inner.size() && blank(inner[i])) ++i;
         std::size_t j = i;
         while (j < inner.size() && !blank(inner[j])) ++j;
@@ -413,9 +414,9 @@ void parse_petrarch_verbs(VerbBuilder& b, std::string_view content, bool lenient
     std::string joined;
     if (lemma_part.find_first_of(" \t") != std::string_view::npos) {
       if (lemma_part.find('+') != std::string_view::npos)
-        b.fail(no, "a verb line holds one verb, then {forms} and [code]: '" + std::string(l) +
-                       "'");
-      for (auto w : text::words(lemma_part)) joined += (joined.empty() ? "+" : "_") + text::lower(w);
+        b.fail(no, "a verb line holds one verb, then {forms} and [code]: '" + std::string(l) + "'");
+      for (auto w : text::words(lemma_part))
+        joined += (joined.empty() ? "+" : "_") + text::lower(w);
       for (char& c : joined) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
       lemma_part = joined;
     }
@@ -428,8 +429,8 @@ void parse_petrarch_verbs(VerbBuilder& b, std::string_view content, bool lenient
                      "' needs '+' before its verb word (+CARRY_OUT, WIRE_+TAP)");
     b.add_form(block, code, lemma_part, front, head, back, no);
     if (!braces) {
-      for (const auto& f : regular_forms(head)) b.add_form(block, code, lemma_part, front, f,
-                                                          back, no);
+      for (const auto& f : regular_forms(head))
+        b.add_form(block, code, lemma_part, front, f, back, no);
       return;
     }
     for (auto f : forms) {
@@ -462,8 +463,8 @@ VerbDictionary parse_verbs(std::string_view content, const std::string& name,
   VerbDictionary d;
   VerbBuilder b(d, name, options);
   if (auto k = text::derived_kind(content)) {
-    if (*k != Kind::kVerbs) b.fail(1, "a derived " + std::string(kind_name(*k)) +
-                                          " file, not verbs");
+    if (*k != Kind::kVerbs)
+      b.fail(1, "a derived " + std::string(kind_name(*k)) + " file, not verbs");
     derived::parse_verbs(b, content);
   } else {
     parse_petrarch_verbs(b, content, options.lenient);

@@ -111,7 +111,8 @@ TEST(VerbReader, BlocksFormsPatternsSynsets) {
 
 TEST(VerbReader, RegularFormsAsPetrarchMakesThem) {
   const VerbDictionary d = parse_verbs(kVerbs, "test.verbs");
-  for (const char* f : {"accuse", "accuses", "accused", "accusing"}) EXPECT_TRUE(has_form(d, f)) << f;
+  for (const char* f : {"accuse", "accuses", "accused", "accusing"})
+    EXPECT_TRUE(has_form(d, f)) << f;
   // PETRARCH: Y -> IES, +ED, +ING; we add -IED after a consonant and -YS after a vowel.
   for (const char* f : {"hurries", "hurryed", "hurried", "hurrying", "plays", "played", "playing",
                         "fixes", "fixed", "fixing"})
@@ -235,7 +236,7 @@ TEST(VerbMatch, StemsExactWordsSynsetsSkipsAndPassive) {
   EXPECT_EQ(code("they accused him of spyings"), "1121");  // SPYING is a stem
   EXPECT_EQ(code("they accused her of stealing dollars"), "1041");
   EXPECT_EQ(code("they accused her of taking hard cash"), "1041");  // multi-word member
-  EXPECT_EQ(code("they accused her of taking euros"), "112");  // EURO_: no plural
+  EXPECT_EQ(code("they accused her of taking euros"), "112");       // EURO_: no plural
   EXPECT_EQ(code("they accused her of taking euro"), "1041");
   EXPECT_EQ(code("they accused them from"), "112");  // ^ needs a word
   EXPECT_EQ(code("they accused them from afar"), "042");
@@ -264,8 +265,9 @@ TEST(VerbReader, MalformedLinesNameFileAndLine) {
             "bad.verbs:2: '{' without '}' in pattern");
   EXPECT_EQ(err("---  ACCUSE [112] ---\n- * &NOPE [1121]\n"),
             "bad.verbs:2: synset &NOPE is not defined before its use");
-  EXPECT_EQ(err("ACCUSE\n"), "bad.verbs:1: verb or pattern outside a verb block "
-                             "(--- NAME [code] ---)");
+  EXPECT_EQ(err("ACCUSE\n"),
+            "bad.verbs:1: verb or pattern outside a verb block "
+            "(--- NAME [code] ---)");
   EXPECT_EQ(err("---  ACCUSE [1 2] ---\n"), "bad.verbs:1: bad code [1 2]");
   EXPECT_EQ(err("---  ACCUSE [112] ---\nHURRY {HURRIES\n"), "bad.verbs:2: '{' without '}'");
   EXPECT_EQ(err("---  ACCUSE [112] ---\nCARRY_OUT\n"),
@@ -274,7 +276,8 @@ TEST(VerbReader, MalformedLinesNameFileAndLine) {
   // Lenient: PETRARCH skips a pattern with an undefined synset; so do we, with a warning.
   ReadOptions lenient;
   lenient.lenient = true;
-  const VerbDictionary d = parse_verbs("---  A [010] ---\nA\n- * &NOPE [011]\n", "l.verbs", lenient);
+  const VerbDictionary d =
+      parse_verbs("---  A [010] ---\nA\n- * &NOPE [011]\n", "l.verbs", lenient);
   EXPECT_EQ(d.patterns().size(), 0u);
   ASSERT_EQ(d.warnings().size(), 1u);
   EXPECT_EQ(d.warnings()[0].line, 3u);
@@ -332,7 +335,7 @@ TEST(ActorReader, DateRestrictions) {
   EXPECT_EQ(d.longest(t, 2, 0).code, "ELI");
   EXPECT_EQ(d.longest(t, 4, 18991231).code, "XYZGOV");  // "<D": before
   EXPECT_EQ(d.longest(t, 4, 19000101).code, "");
-  EXPECT_EQ(d.longest(t, 4, 0).code, "XYZGOV");         // only one: it ends last
+  EXPECT_EQ(d.longest(t, 4, 0).code, "XYZGOV");  // only one: it ends last
 }
 
 TEST(ActorReader, MalformedLinesNameFileAndLine) {
@@ -435,8 +438,9 @@ TEST(DerivedFormat, RoundTripKeepsEveryLookUp) {
   EXPECT_EQ(v2.verb_forms().size(), v.verb_forms().size());
   EXPECT_EQ(v2.synsets()[0].members.size(), v.synsets()[0].members.size());
   EXPECT_EQ(write_verbs_tsv(v2), vt);
-  for (const std::string s : {"china accused the us of spying", "they accused him of fraud",
-                              "they accused her of taking hard cash", "police accused the man in court"}) {
+  for (const std::string s :
+       {"china accused the us of spying", "they accused him of fraud",
+        "they accused her of taking hard cash", "police accused the man in court"}) {
     auto t = toks(s);
     EXPECT_EQ(v.match(t, 1, 0, t.size()).code, v2.match(t, 1, 0, t.size()).code) << s;
   }
@@ -453,13 +457,10 @@ TEST(DerivedFormat, RoundTripKeepsEveryLookUp) {
   EXPECT_EQ(write_discards_tsv(parse_discards(write_discards_tsv(d), "d.tsv")),
             write_discards_tsv(d));
   // A bad derived row names its line.
-  EXPECT_EQ(parse_error([] {
-              parse_actors("#stakegraph-dictionary\tactors\t1\nactor\tchina\n", "a.tsv");
-            }),
+  EXPECT_EQ(parse_error(
+                [] { parse_actors("#stakegraph-dictionary\tactors\t1\nactor\tchina\n", "a.tsv"); }),
             "a.tsv:2: expected 3 tab-separated fields, found 2");
-  EXPECT_EQ(parse_error([] {
-              parse_actors("#stakegraph-dictionary\tverbs\t1\n", "v.tsv");
-            }),
+  EXPECT_EQ(parse_error([] { parse_actors("#stakegraph-dictionary\tverbs\t1\n", "v.tsv"); }),
             "v.tsv:1: a derived verbs file, not actors");
 }
 
@@ -528,9 +529,7 @@ TEST_F(DictionaryFiles, MissingFileAndUserFilesReplaceTheirKind) {
   EXPECT_EQ(d.actors.entries().size(), 1u);
   EXPECT_TRUE(d.verbs.blocks().empty());
   EXPECT_FALSE(d.user_verbs);
-  {
-    std::ofstream(path("my.verbs")) << "--- WELCOME [040] ---\nWELCOME\n";
-  }
+  { std::ofstream(path("my.verbs")) << "--- WELCOME [040] ---\nWELCOME\n"; }
   lo.files = {path("my.verbs")};
   EXPECT_TRUE(load_dictionaries(lo).user_verbs);
   lo.files = {path("bad.agents")};
@@ -550,8 +549,9 @@ TEST_F(DictionaryFiles, EmptyJunkAndTruncatedFilesAreErrors) {
       {"# only a comment\n<!-- and this -->\n", "c.actors",
        ": no actors entries (an empty or comment-only file)"},
       {"\n\n", "e.discards", ": no discards entries (an empty or comment-only file)"},
-      {std::string("GIF89a\x01\x00\x02junk", 13), "j.agents", ": byte offset 7: binary data (a NUL byte), not a "
-                                             "dictionary"},
+      {std::string("GIF89a\x01\x00\x02junk", 13), "j.agents",
+       ": byte offset 7: binary data (a NUL byte), not a "
+       "dictionary"},
       {"---  ACCUSE [112] ---\nACCUSE\n- * (OF SPY", "t.verbs",
        ":3: pattern without a final [code]"},
       {"---  ACCUSE [112] ---\nACCUSE\n- * (OF SPY [1121]", "t2.verbs",
@@ -563,9 +563,7 @@ TEST_F(DictionaryFiles, EmptyJunkAndTruncatedFilesAreErrors) {
       {"hello world\n", "x.agents", ":1: agent without a [~CODE]"},
   };
   for (const auto& [content, name, message] : cases) {
-    {
-      std::ofstream(path(name), std::ios::binary) << content;
-    }
+    { std::ofstream(path(name), std::ios::binary) << content; }
     LoadOptions lo;
     lo.shipped = false;
     lo.files = {path(name)};
@@ -670,7 +668,8 @@ TEST(PetrarchValidation, UnitTestRecordsArePresent) {
   ss << in.rdbuf();
   const std::string x = ss.str();
   std::size_t n = 0;
-  for (std::size_t p = x.find("<Sentence "); p != std::string::npos; p = x.find("<Sentence ", p + 1))
+  for (std::size_t p = x.find("<Sentence "); p != std::string::npos;
+       p = x.find("<Sentence ", p + 1))
     ++n;
   EXPECT_GE(n, 250u);
   EXPECT_TRUE(std::filesystem::exists(kPetr + "LICENSE"));
