@@ -331,6 +331,22 @@ class ArticleRun {
   SentenceState cur_;
   // Events of the lexicon's verb patterns (io/extract/verb_events.cpp).
   void verb_events();
+  // The lexicon's verb heads in the sentence, into cur_.hits (io/extract/verb_hits.cpp).
+  void find_verb_hits();
+  // A verb hit as verb_events() has read it when it looks for claims.
+  struct HitReading {
+    const VerbPattern& vp;
+    std::size_t h, he;  // the head's tokens
+    Relation r;
+    const std::string& rule;
+    std::vector<int>& src;  // the subject (a denial's relative clause can name another)
+    const std::vector<int>& dst;
+    const Mention* target;
+    bool passive, has_subj;
+  };
+  // Allegations of an accusation, charge or penalty, a wrong blamed without a named culprit,
+  // and denials; true when the hit is fully read (io/extract/verb_claims.cpp).
+  bool verb_claims(const HitReading& hr);
   // Reports by media, verbs of the event-data dictionaries, state bodies, titles,
   // compound and possessive ties, judgements and feelings (io/extract/sentence_rules.cpp).
   void sentence_rules();
