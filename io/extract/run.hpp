@@ -350,6 +350,10 @@ class ArticleRun {
   // Reports by media, verbs of the event-data dictionaries, state bodies, titles,
   // compound and possessive ties, judgements and feelings (io/extract/sentence_rules.cpp).
   void sentence_rules();
+  // Verbs of the event-data dictionaries the lexicon did not take (dictionary_events.cpp).
+  void dictionary_verb_events();
+  // Judgements, denials by judgement, innocence, claims faced, feelings (judgement_rules.cpp).
+  void judgement_rules();
   // Appositions, heads of bodies, allies, markets, warnings, claims and perceived risks
   // (io/extract/apposition_rules.cpp).
   void apposition_rules();

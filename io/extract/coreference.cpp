@@ -1,0 +1,173 @@
+// Coreference within the article: a pronoun or definite description resolved to the recent
+// entities it can stand for, and coordinated mentions grouped ("A and B", "A, B and C").
+#include "io/extract/run.hpp"
+
+namespace stakegraph::io::extract {
+
+// Resolves a definite description or pronoun to recent entities; returns the count.
+int ArticleRun::resolve_anaphor(std::size_t si, std::size_t k, std::size_t head, bool plural,
+                                std::vector<int>& out) {
+  const AnaphorHead* h = nullptr;
+  if (!is(head, kAnaphorHeads)) return 0;
+  for (const auto& a : kAnaphors)
+    if (a.word == f(head)) h = &a;
+  if (!h) return 0;
+  // A demonym or "<Place>-based" constrains the home country.
+  std::string country;
+  for (std::size_t m = k; m < head; ++m) {
+    const LexiconEntry* d = nullptr;
+    if (match_demonym(m, head, &d) > 0 && d) country = d->iso3;
+  }
+  auto kind_ok = [&](int e) {
+    Kind kd = ents_[static_cast<std::size_t>(e)].kind;
+    return kd == h->kinds[0] || kd == h->kinds[1] || kd == h->kinds[2];
+  };
+  auto country_ok = [&](int e) {
+    if (country.empty()) return true;
+    const Ent& en = ents_[static_cast<std::size_t>(e)];
+    return en.country.empty() || en.country == country;
+  };
+  if (plural || h->plural) {
+    // Coordinated mentions earlier in this sentence first ("Nokia and Ericsson ... the two
+    // European vendors").
+    {
+      std::vector<Mention> cur = sent_mentions_[si];
+      group_coordination(cur);
+      for (std::size_t q = cur.size(); q-- > 0;) {
+        if (cur[q].ents.size() < 2) continue;
+        bool ok = true;
+        for (int e : cur[q].ents) ok = ok && kind_ok(e) && country_ok(e);
+        if (ok) {
+          out = cur[q].ents;
+          return static_cast<int>(out.size());
+        }
+      }
+    }
+    for (std::size_t g = groups_.size(); g-- > lookback_floor(groups_);) {
+      bool ok = true;
+      for (int e : groups_[g]) ok = ok && kind_ok(e) && country_ok(e);
+      if (ok && groups_[g].size() >= 2) {
+        out = groups_[g];
+        return static_cast<int>(out.size());
+      }
+    }
+    return 0;
+  }
+  // "the ministry", "the court": an entity whose name has that word, or none.
+  if (is(head, kNamedHeads)) {
+    for (std::size_t r = recent_.size(); r-- > lookback_floor(recent_);) {
+      const Ent& en = ents_[static_cast<std::size_t>(recent_[r])];
+      if (kind_ok(recent_[r]) && en.typed &&
+          (" " + en.key + " ").find(" " + std::string(f(head)) + " ") != std::string::npos) {
+        out = {recent_[r]};
+        return 1;
+      }
+    }
+    for (const auto& m : sent_mentions_[si])
+      for (int e : m.ents)
+        if (kind_ok(e) && (" " + ents_[static_cast<std::size_t>(e)].key + " ")
+                                  .find(" " + std::string(f(head)) + " ") != std::string::npos) {
+          out = {e};
+          return 1;
+        }
+    return 0;
+  }
+  // A bare description repeats the head of a fuller one ("the armed group ... the group"):
+  // the entity so described most recently.
+  if (head <= k + 1)
+    for (std::size_t r = recent_.size(); r-- > lookback_floor(recent_);) {
+      const Ent& en = ents_[static_cast<std::size_t>(recent_[r])];
+      if (kind_ok(recent_[r]) && std::find(en.described_as.begin(), en.described_as.end(),
+                                           f(head)) != en.described_as.end()) {
+        out = {recent_[r]};
+        return 1;
+      }
+    }
+  // A trade noun prefers a company whose name says that trade ("the drugmaker": "Ostara
+  // Pharmaceuticals" over a shipping line mentioned since).
+  for (const auto& [trade, words] : kTradeNames) {
+    if (trade != f(head)) continue;
+    for (std::size_t r = recent_.size(); r-- > lookback_floor(recent_);) {
+      const Ent& en = ents_[static_cast<std::size_t>(recent_[r])];
+      if (!kind_ok(recent_[r]) || !en.typed) continue;
+      const std::string padded = " " + en.key + " ";
+      for (std::string_view w : words)
+        if (!w.empty() && padded.find(" " + std::string(w) + " ") != std::string::npos) {
+          out = {recent_[r]};
+          return 1;
+        }
+    }
+  }
+  // Prefer entities of earlier sentences (an entity rarely is "the company" of its own
+  // clause), most recent first.
+  for (std::size_t r = recent_.size(); r-- > lookback_floor(recent_);) {
+    int e = recent_[r];
+    if (kind_ok(e) && country_ok(e) && ents_[static_cast<std::size_t>(e)].typed) {
+      out = {e};
+      return 1;
+    }
+  }
+  // First mention of the article: an antecedent earlier in the same sentence.
+  for (const auto& m : sent_mentions_[si])
+    for (int e : m.ents)
+      if (kind_ok(e) && country_ok(e) && ents_[static_cast<std::size_t>(e)].typed) {
+        out = {e};
+        return 1;
+      }
+  return 0;
+}
+
+void ArticleRun::group_coordination(std::vector<Mention>& ms) {
+  std::vector<Mention> out;
+  out.reserve(ms.size());
+  for (auto& m : ms) {
+    if (!out.empty()) {
+      Mention& p = out.back();
+      const std::uint16_t bad = kPossessive | kPronoun | kModifier | kLocative;
+      // The next conjunct may open with "the" and adjectives ("X, the Y and Z", "X and the
+      // old rival Z"): after "the" only a noun phrase comes, never a verb of the sentence.
+      std::size_t mb = m.b;
+      if (mb > p.e + 1) {
+        std::size_t d = mb;
+        while (d > p.e + 1 && d + 3 > mb && is_word(d - 1) && !tok(d - 1).cap &&
+               !eq(f(d - 1), "the") && !is(d - 1, kSkip) && !is(d - 1, kPrepositions) &&
+               !is(d - 1, kAux) && !is(d - 1, kBeForms) && !is(d - 1, kNegators))
+          --d;
+        if (d > p.e && eq(f(d - 1), "the") &&
+            (eq(f(d - 2), ",") || eq(f(d - 2), "and") || eq(f(d - 2), "or")))
+          mb = d - 1;
+      }
+      bool sep_ok = mb > p.e && mb - p.e <= 2;
+      for (std::size_t k = p.e; sep_ok && k < mb; ++k)
+        sep_ok = eq(f(k), ",") || eq(f(k), "and") || eq(f(k), "or");
+      if (sep_ok && mb - p.e == 2)
+        sep_ok = eq(f(p.e), ",") && (eq(f(p.e + 1), "and") || eq(f(p.e + 1), "or"));
+      // "A, B and C": a comma alone only when an "and" closes the list later.
+      if (sep_ok && mb - p.e == 1 && eq(f(p.e), ",")) {
+        bool closes = false;
+        for (std::size_t k = m.e; k < std::min<std::size_t>(m.e + 2, L_.tokens.size()); ++k)
+          if (eq(f(k), "and") || eq(f(k), "or") || eq(f(k), ",")) closes = true;
+        sep_ok = closes;
+      }
+      if (sep_ok && !(p.flags & bad) && !(m.flags & (kPronoun | kModifier | kLocative)) &&
+          !(m.flags & kAnaphor) && !(p.flags & kAnaphor) && !(p.flags & kUntyped) &&
+          !(m.flags & kUntyped)) {
+        bool kinds_ok = true;
+        Kind k0 = ents_[static_cast<std::size_t>(p.ents[0])].kind;
+        Kind k1 = ents_[static_cast<std::size_t>(m.ents[0])].kind;
+        // Persons do not coordinate with states ("Trudeau and Canada" is rare in lists).
+        if ((k0 == Kind::kPerson) != (k1 == Kind::kPerson)) kinds_ok = false;
+        if (kinds_ok) {
+          p.e = m.e;
+          for (int e : m.ents) p.ents.push_back(e);
+          p.flags |= (m.flags & kPossessive);
+          continue;
+        }
+      }
+    }
+    out.push_back(std::move(m));
+  }
+  ms = std::move(out);
+}
+
+}  // namespace stakegraph::io::extract
