@@ -439,9 +439,15 @@ std::pair<std::size_t, std::size_t> ArticleRun::claim_for(std::size_t k, std::si
     k += 2;
   else if (k + 3 < e && eq(f(k), "on") && eq(f(k + 1), "charges") && eq(f(k + 2), "of"))
     k += 2;
-  // An inquiry or a suit "over" a wrong ("investigating X over suspected fraud").
-  const bool inquiry = hv.starts_with("investigat") || hv.starts_with("prob") ||
-                       hv.starts_with("sue") || hv.starts_with("prosecut");
+  // An inquiry or a suit "over" a wrong ("investigating X over suspected fraud", "opened a
+  // probe into X over ..."): the verb or a noun of its object says so.
+  const auto inquiry_word = [](std::string_view w) {
+    return w.starts_with("investigat") || w.starts_with("prob") || w.starts_with("sue") ||
+           w.starts_with("prosecut") || w.starts_with("inquir") || w.starts_with("enquir") ||
+           w == "lawsuit" || w == "suit";
+  };
+  bool inquiry = inquiry_word(hv);
+  for (std::size_t z = h + 1; z < k && z < h + 6 && !inquiry; ++z) inquiry = inquiry_word(f(z));
   if (k + 1 >= e ||
       !((eq(f(k), "with") && charge) || eq(f(k), "for") || (eq(f(k), "over") && inquiry) ||
         (eq(f(k), "of") && (accuse || eq(f(k - 1), "suspicion") || eq(f(k - 1), "charges")))))

@@ -22,6 +22,31 @@ bool ArticleRun::initial_name(std::size_t k, std::size_t e) {
   return !lower_words_.contains(w);
 }
 
+// The agency of a state's institution, named by the state's demonym ("Bolivian police",
+// "Peruvian Navy"), part of the state; `inst` may be plural ("navies").
+int ArticleRun::state_institution(const LexiconEntry& g, std::string_view inst) {
+  static constexpr std::pair<std::string_view, std::string_view> kSingular[] = {
+      {"navies", "navy"},
+      {"armies", "army"},
+      {"militaries", "military"},
+      {"courts", "court"},
+      {"parliaments", "parliament"},
+      {"regulators", "regulator"}};
+  std::string sing(inst);
+  for (const auto& [pl, sg] : kSingular)
+    if (inst == pl) sing = sg;
+  std::string titled;
+  for (std::size_t c = 0; c < sing.size(); ++c)
+    titled.push_back(c == 0 || sing[c - 1] == ' '
+                         ? static_cast<char>(std::toupper(static_cast<unsigned char>(sing[c])))
+                         : sing[c]);
+  if (sing == "police") titled = "police";
+  const std::string nm = (g.demonyms.empty() ? g.name : g.demonyms[0]) + " " + titled;
+  const int aid = entity_named(nm, Kind::kAgency, true);
+  ents_[static_cast<std::size_t>(aid)].part_of = g.name;
+  return aid;
+}
+
 void ArticleRun::recognise(std::size_t si) {
   const Sentence& s = L_.sentences[si];
   std::vector<Mention>& ms = sent_mentions_[si];
@@ -189,6 +214,22 @@ void ArticleRun::recognise(std::size_t si) {
         continue;
       }
     }
+    // "police in Kenya", "the army in Myanmar": the state's force, as "Kenyan police".
+    if (k + 2 < e && eq(f(k + 1), "in") &&
+        (eq(w, "police") || eq(w, "army") || eq(w, "military") || eq(w, "navy") ||
+         eq(w, "coastguard"))) {
+      const LexiconEntry* g = nullptr;
+      const std::size_t gl = match_lexicon(k + 2, e, &g, false);
+      if (gl > 0 && g->kind == Kind::kGovernment) {
+        m.ents = {state_institution(*g, w)};
+        m.e = static_cast<std::uint32_t>(k + 2 + gl);
+        m.flags = kGeneric;
+        ++gov_counts_[static_cast<std::size_t>(entity_for(*g))];
+        ms.push_back(std::move(m));
+        k += 2 + gl;
+        continue;
+      }
+    }
     // Lexicon and gazetteer.
     const LexiconEntry* le = nullptr;
     std::size_t n = match_lexicon(k, e, &le, k == b);
@@ -252,31 +293,7 @@ void ArticleRun::recognise(std::size_t si) {
           int gid = entity_for(*g);
           if (is_inst && !indefinite && !generic_inst) {
             // An institution of that state: "Bolivian police" -> agency part_of Bolivia.
-            std::string sing = inst;
-            if (eq(sing, "navies"))
-              sing = "navy";
-            else if (eq(sing, "armies"))
-              sing = "army";
-            else if (eq(sing, "militaries"))
-              sing = "military";
-            else if (eq(sing, "courts"))
-              sing = "court";
-            else if (eq(sing, "parliaments"))
-              sing = "parliament";
-            else if (eq(sing, "regulators"))
-              sing = "regulator";
-            std::string dem_word = g->demonyms.empty() ? g->name : g->demonyms[0];
-            std::string nm = dem_word + " ";
-            std::string titled;
-            for (std::size_t c = 0; c < sing.size(); ++c)
-              titled.push_back(
-                  c == 0 || sing[c - 1] == ' '
-                      ? static_cast<char>(std::toupper(static_cast<unsigned char>(sing[c])))
-                      : sing[c]);
-            if (eq(sing, "police")) titled = "police";
-            nm += titled;
-            int aid = entity_named(nm, Kind::kAgency, true);
-            ents_[static_cast<std::size_t>(aid)].part_of = g->name;
+            const int aid = state_institution(*g, inst);
             if (govs.size() == 1) add_alias(aid, surface(k, he));
             m.ents.push_back(aid);
             ++gov_counts_[static_cast<std::size_t>(gid)];

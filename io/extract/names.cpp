@@ -498,6 +498,12 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
              (eq(prev, "agency") || eq(prev, "regulator") || eq(prev, "watchdog") ||
               eq(prev, "authority") || eq(prev, "ministry") || eq(prev, "inspectorate")))
       kind = Kind::kAgency;
+    // "the mining company Serra Alta", "state lender Banco X": the head noun of a description
+    // right before a name types it (a person's role before a name is a title, below).
+    else if (start > b && !tok(start - 1).cap && is_word(start - 1) && len <= 4 &&
+             !is(start, kRoleTitles) && !is(start - 1, kPersonRoles) &&
+             apposition_head_kind(prev) != Kind::kUnspecified)
+      kind = apposition_head_kind(prev);
     // "Peru's mining regulator, Osinergmin, fined ...": the body named in apposition.
     else if (eq(prev, ",") && start >= b + 2 && len <= 4 && !is(start, kRoleTitles) &&
              !tok(start - 2).cap && eq(next, ",") &&

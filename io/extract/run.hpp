@@ -302,6 +302,8 @@ class ArticleRun {
   std::size_t match_demonym(std::size_t k, std::size_t end, const LexiconEntry** out) const;
 
   void recognise(std::size_t si);
+  // The agency of a state's institution ("Bolivian police"), part of the state (mentions.cpp).
+  int state_institution(const LexiconEntry& g, std::string_view inst);
   void group_coordination(std::vector<Mention>& ms);
   int resolve_anaphor(std::size_t si, std::size_t k, std::size_t head, bool plural,
                       std::vector<int>& out);

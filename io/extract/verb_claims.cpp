@@ -98,6 +98,11 @@ bool ArticleRun::verb_claims(const HitReading& hr) {
         for (int x : src) add(x, al, Relation::kAccuse, rule + "+allegation", si);
         if (by)
           for (int y : by->ents) add(al, y, Relation::kImplicates, rule + "+allegation", si);
+        // "A and B accused each other of X": the claim is against both.
+        const bool each_other = he + 1 < e && ((eq(f(he), "each") && eq(f(he + 1), "other")) ||
+                                               (eq(f(he), "one") && eq(f(he + 1), "another")));
+        if (each_other && src.size() >= 2)
+          for (int y : src) add(al, y, Relation::kImplicates, rule + "+each-other", si);
         return true;
       }
     }

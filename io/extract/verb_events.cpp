@@ -381,11 +381,28 @@ void ArticleRun::verb_events() {
       // is only the one its preposition names ("the attack by X on Y"), never the subject.
       const bool noun_use =
           h > b && (eq(f(h - 1), "the") || eq(f(h - 1), "a") || eq(f(h - 1), "an"));
+      // "The decision was welcomed by X": an event named as the subject is the article's
+      // main event, judged by the agent (as "X welcomed the decision").
+      const auto event_subject = [&] {
+        if (has_subj || !agent || main_event_ < 0 || !graph::is_event(r) ||
+            cands_[static_cast<std::size_t>(main_event_)].sentence >= static_cast<int>(si))
+          return false;
+        std::size_t v = h;  // the form of "be" before the participle, past adverbs
+        while (v > b && is(v - 1, kAdverbs)) --v;
+        if (nominal || v == b || !is(v - 1, kBeForms)) return false;
+        const std::size_t cs = clause_start(h);
+        return cs + 2 < h && (eq(f(cs), "the") || eq(f(cs), "this")) && is(cs + 1, kEventNouns) &&
+               cs + 2 == v - 1;
+      };
       if (prep_found && target && target != agent)
         dst = target->ents;
       else if (has_subj && !noun_use)
         dst = subj;
-      else
+      else if (event_subject()) {
+        const Candidate& me = cands_[static_cast<std::size_t>(main_event_)];
+        dst = {r == Relation::kRetreat || r == Relation::kConcede ? me.t : me.s};
+        rule += "+event";
+      } else
         continue;
       // The patient of a reduced relative is the noun right before: "a designer owned by".
       if (!is_passive(h, h) && he < e && eq(f(he), "by") && h > b) {

@@ -321,16 +321,17 @@ inline const WordSet kAnaphorHeads([] {
   return words;
 }());
 inline const WordSet kEventNouns = {
-    "decision",  "move",         "news",        "ruling",       "ban",      "plan",
-    "step",      "blow",         "measure",     "measures",     "policy",   "exclusion",
-    "verdict",   "announcement", "designation", "listing",      "order",    "prohibition",
-    "arrest",    "detention",    "sanctions",   "restrictions", "action",   "actions",
-    "grounding", "recall",       "fine",        "penalty",      "judgment", "judgement",
-    "crackdown", "suspension",   "steps"};
+    "decision",  "move",         "news",        "ruling",       "ban",        "plan",
+    "step",      "blow",         "measure",     "measures",     "policy",     "exclusion",
+    "verdict",   "announcement", "designation", "listing",      "order",      "prohibition",
+    "arrest",    "detention",    "sanctions",   "restrictions", "action",     "actions",
+    "grounding", "recall",       "fine",        "penalty",      "judgment",   "judgement",
+    "crackdown", "suspension",   "steps",       "deal",         "agreement",  "accord",
+    "pact",      "contract",     "merger",      "takeover",     "acquisition"};
 inline const WordSet kAllegationNouns = {
     "accusations", "accusation",  "allegations", "allegation", "findings", "conclusions",
     "assertions",  "assertion",   "claims",      "claim",      "charges",  "charge",
-    "wrongdoing",  "suggestions", "suspicions",  "concerns",   "reports"};
+    "wrongdoing",  "suggestions", "suspicions",  "concerns",   "reports",  "report"};
 inline const WordSet kCrimeWords = {
     "espionage",   "spying",           "backdoors",  "backdoor",  "surveillance", "sabotage",
     "fraud",       "corruption",       "bribery",    "theft",     "hacking",      "cyberattacks",

@@ -1,0 +1,93 @@
+// General-English rules of session 27 (issue 11), found from sentences written for the
+// purpose in many trades (health, courts, diplomacy, energy, policing): a description's head
+// noun right before a name types it, a report or finding rejected after a claim is a denial
+// of that claim, settlements reached, claims made "each other", an event named as the subject
+// of a passive judged by its agent, "police in <country>", inquiries "over" a wrong, supplies
+// "to" a company. Every sentence is written for this test with invented company names; none
+// comes from an evaluation article.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "graph/graph.hpp"
+#include "tests/support/extract_support.hpp"
+
+namespace stakegraph::io {
+namespace {
+
+using graph::Kind;
+using graph::Relation;
+
+using namespace extract_support;
+
+TEST(DescriptionHead, TheNounBeforeANameTypesItOverALaterSaid) {
+  // Without the description, "Punta Negra said" reads as a person's name.
+  auto g =
+      run("The maritime regulator fined the shipping company Punta Negra for dumping fuel. "
+          "Punta Negra said it would appeal.",
+          true);
+  EXPECT_EQ(kind_of(g, "Punta Negra"), Kind::kOrganization) << dump(g);
+  // A role noun before a name is a title, not a kind.
+  auto p = run("The prosecutor Marta Silva charged Delmar Shipping with fraud.", true);
+  EXPECT_EQ(kind_of(p, "Marta Silva"), Kind::kPerson) << dump(p);
+}
+
+TEST(Denials, AReportRejectedAfterAClaimDeniesTheClaim) {
+  auto g =
+      run("Amnesty International accused Bolivia of torturing prisoners. Bolivia rejected "
+          "the report on Friday.",
+          true);
+  EXPECT_TRUE(has(g, "Amnesty International", Relation::kAccuse, "torturing prisoners")) << dump(g);
+  EXPECT_TRUE(has(g, "Bolivia", Relation::kReject, "torturing prisoners")) << dump(g);
+}
+
+TEST(Agreements, ASettlementReachedWithAStateIsAnAgreement) {
+  for (const char* s : {"Delmar Shipping reached a settlement with Chile over unpaid port fees.",
+                        "Delmar Shipping settled with Chile over unpaid port fees."}) {
+    auto g = run(s, true);
+    EXPECT_TRUE(has(g, "Delmar Shipping", Relation::kAgree, "Chile")) << s << "\n" << dump(g);
+  }
+}
+
+TEST(Claims, AccusingEachOtherImplicatesBoth) {
+  auto g = run("Peru and Chile accused each other of violating the fishing treaty.", true);
+  for (const char* x : {"Peru", "Chile"}) {
+    EXPECT_TRUE(has(g, x, Relation::kAccuse, "violating the fishing treaty")) << dump(g);
+    EXPECT_TRUE(has(g, "violating the fishing treaty", Relation::kImplicates, x)) << dump(g);
+  }
+}
+
+TEST(EventSubject, AnEventJudgedInThePassiveIsItsActorsJudgement) {
+  auto g =
+      run("Chile signed a fishing accord with Peru on Monday. The deal was welcomed by "
+          "Ecuador.",
+          true);
+  EXPECT_TRUE(has(g, "Ecuador", Relation::kSupport, "Chile")) << dump(g);
+  // An event noun inside a longer subject is no subject of its own.
+  auto n =
+      run("Chile signed a fishing accord with Peru on Monday. A review prompted by the deal "
+          "was criticised by Ecuador.",
+          true);
+  EXPECT_FALSE(has(n, "Ecuador", Relation::kAccuse, "Chile")) << dump(n);
+}
+
+TEST(StateForces, PoliceInACountryAreItsPolice) {
+  auto g = run("Police in Peru detained two managers of Delmar Shipping on Tuesday.", true);
+  EXPECT_EQ(kind_of(g, "Peruvian police"), Kind::kAgency) << dump(g);
+  EXPECT_TRUE(has(g, "Peruvian police", Relation::kPartOf, "Peru")) << dump(g);
+  EXPECT_TRUE(has(g, "Peruvian police", Relation::kCoerce, "Delmar Shipping")) << dump(g);
+}
+
+TEST(Inquiries, AnInquiryOpenedOverAWrongIsAClaim) {
+  auto g = run("Chile opened an investigation into Delmar Shipping over suspected bribery.", true);
+  EXPECT_TRUE(has(g, "Chile", Relation::kAccuse, "bribery")) << dump(g);
+  EXPECT_TRUE(has(g, "bribery", Relation::kImplicates, "Delmar Shipping")) << dump(g);
+}
+
+TEST(Supplies, SupplyingGoodsToACompanyIsASupplyTie) {
+  auto g = run("Varga Chemicals will supply solvents to Ostara Pharmaceuticals.", true);
+  EXPECT_TRUE(has(g, "Varga Chemicals", Relation::kSupplies, "Ostara Pharmaceuticals")) << dump(g);
+}
+
+}  // namespace
+}  // namespace stakegraph::io
