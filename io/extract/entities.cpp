@@ -110,6 +110,15 @@ std::size_t ArticleRun::match_lexicon_uncached(std::size_t k, std::size_t end,
         !(k > 0 && tok(k - 1).folded == "the" &&
           (tok(k - 1).cap || k + 1 >= end || !is_word(k + 1) || tok(k + 1).cap)))
       continue;
+    // "polluting the Amazon", "the Shell of the building": a company's one-word name after
+    // "the" and before no word of its own is a common noun or a place, not the company
+    // (companies are named without the article: "Amazon said", "the Amazon deal").
+    if (n == 1 && k > 0 && tok(k - 1).folded == "the" && !e->name.starts_with("The ") &&
+        (e->kind == Kind::kOrganization || e->kind == Kind::kVendor ||
+         e->kind == Kind::kOperator) &&
+        (k + 1 >= end || !is_word(k + 1) || is(k + 1, kPrepositions) ||
+         tok(k + 1).folded == "and" || tok(k + 1).folded == "or"))
+      continue;
     *out = e;
     best = n;
   }

@@ -69,6 +69,7 @@ bool ArticleRun::verb_claims(const HitReading& hr) {
       (dst.empty() || (target && target->b > he + 1 && eq(f(target->b - 1), "by")) ||
        (target && target->b > he + 2 && eq(f(target->b - 2), "by")))) {
     auto [lb, le2] = np_label(he, 9);
+    if (lb + 1 < le2 && eq(f(lb), "of")) ++lb;  // "on charges of money laundering"
     bool wrong = false;
     // The wrongdoing is the object's head, before any "by X".
     for (std::size_t z = lb; z < le2 && !eq(f(z), "by"); ++z)

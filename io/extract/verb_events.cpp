@@ -83,9 +83,11 @@ void ArticleRun::verb_events() {
     // "a wholly owned unit of Y", "the controlled company": a participle before a noun
     // modifies it; the tie is the noun's ("unit of").
     // So is any participle there: "the disputed islands", "a banned party".
+    // After a number too: "released two detained drivers", "freed 40 jailed activists".
     if ((r == Relation::kOwns || ends_with(f(he - 1), "ed")) && h > b &&
-        (eq(f(h - 1), "a") || eq(f(h - 1), "an") || eq(f(h - 1), "the")) && he < e && is_word(he) &&
-        !is(he, kPrepositions))
+        (eq(f(h - 1), "a") || eq(f(h - 1), "an") || eq(f(h - 1), "the") ||
+         tok(h - 1).type == TokenType::kNumber || is(h - 1, kNumberWords)) &&
+        he < e && is_word(he) && !is(he, kPrepositions))
       continue;
     // A form after a determiner and before a participle is a noun with a reduced relative
     // ("criticised the sanctions imposed by X", "a ban announced on Monday").
@@ -185,8 +187,31 @@ void ArticleRun::verb_events() {
                 (direct->flags & kLocative) && !(direct->flags & (kModifier | kPronoun)) &&
                 (!graph::is_event(r) || !is(m + pn - 1, kLocativePreps)))
               target = direct;
+            // "air strikes on targets in Syria", "attacks on positions of the army": sites
+            // named by where or whose they are stand for that actor.
+            static constexpr std::string_view kSites[] = {
+                "targets", "positions", "bases", "sites",    "facilities", "villages",
+                "towns",   "camps",     "posts", "outposts", "areas",      "infrastructure"};
+            if (!target && graph::is_event(r) && at + 2 < e &&
+                std::find(std::begin(kSites), std::end(kSites), f(at)) != std::end(kSites) &&
+                (eq(f(at + 1), "in") || eq(f(at + 1), "of") || eq(f(at + 1), "across"))) {
+              std::size_t w = at + 2;
+              if (w < e && eq(f(w), "the")) ++w;
+              const Mention* site = w < e ? mention_at(w) : nullptr;
+              if (site && !site->ents.empty() && !(site->flags & kPronoun)) target = site;
+            }
             break;
           }
+        }
+      }
+      // "provided Moldova with 50 million euros", "supplied X with drones": the indirect
+      // object right after the head is the target when the pattern's preposition is absent.
+      if (!prep_found && graph::is_event(r) && he < e) {
+        const Mention* io = mention_at(he);
+        if (io && actor(*io) && !(io->flags & (kPossessive | kModifier)) && io->e + 1 < e &&
+            eq(f(io->e), "with")) {
+          target = io;
+          prep_found = true;
         }
       }
       // "Y, in which X holds a stake": the pattern's preposition fronted with "which" names
@@ -522,6 +547,21 @@ void ArticleRun::verb_events() {
         }
       }
     }
+    // "X said it would appeal", "both companies plan to appeal": a bare appeal is against
+    // the latest penalty or charge the text gave the appellant, within a few sentences.
+    if (dst.empty() && vp.name == "verb:appeal-bare" && has_subj &&
+        (he >= e || eq(f(he), ".") || eq(f(he), ",") || eq(f(he), ";") || eq(f(he), "against")))
+      for (std::size_t q = cands_.size(); q-- > 0;) {
+        const Candidate& c = cands_[q];
+        if (static_cast<int>(si) - c.sentence > 3) break;
+        if ((c.r == Relation::kSanction || c.r == Relation::kCoerce) &&
+            std::find(subj.begin(), subj.end(), c.t) != subj.end() &&
+            std::find(subj.begin(), subj.end(), c.s) == subj.end()) {
+          dst = {c.s};
+          rule += "+penalty";
+          break;
+        }
+      }
     // Event anaphora: "welcomed the news", "called the decision disappointing".
     if (dst.empty() && graph::is_event(r) && main_event_ >= 0 &&
         cands_[static_cast<std::size_t>(main_event_)].sentence < static_cast<int>(si)) {

@@ -63,8 +63,10 @@ void ArticleRun::find_verb_hits() {
               if (prep_ok) break;
             }
           }
+          // A pattern whose preposition is missing ranks below one that needs none ("bought
+          // X": ownership, not "bought from").
           int score = static_cast<int>(n) * 4 + (vp.objects.empty() ? 0 : 2) +
-                      (vp.preps.empty() ? 0 : 1) + (prep_ok ? 1 : 0);
+                      (vp.preps.empty() ? 1 : prep_ok ? 2 : 0);
           if (!prep_ok && !vp.preps.empty() && vp.objects.empty() &&
               vp.relation != Relation::kSupplies)
             continue;

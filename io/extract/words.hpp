@@ -453,6 +453,9 @@ inline const WordSet kRequestNoun = {"request"};
 inline const WordSet kHedgeFrames = {"according", "said", "expected", "believed"};
 inline const WordSet kWarnVerbs = {"warned", "warning", "warns", "warn"};
 inline const WordSet kWho = {"who"};
+inline const WordSet kNumberWords = {"two",     "three", "four", "five",     "six",      "seven",
+                                     "eight",   "nine",  "ten",  "dozens",   "dozen",    "some",
+                                     "several", "many",  "more", "hundreds", "thousands"};
 inline const WordSet kCustomerNouns = {"customers", "clients", "buyers"};
 inline const WordSet kSupplierNouns = {"suppliers", "vendors", "providers"};
 

@@ -89,5 +89,66 @@ TEST(Supplies, SupplyingGoodsToACompanyIsASupplyTie) {
   EXPECT_TRUE(has(g, "Varga Chemicals", Relation::kSupplies, "Ostara Pharmaceuticals")) << dump(g);
 }
 
+TEST(Participles, AParticipleAfterANumberModifiesItsNoun) {
+  auto g = run("Bolivia released two detained Chilean truck drivers on Sunday.", true);
+  EXPECT_FALSE(has(g, "Bolivia", Relation::kCoerce, "Chile")) << dump(g);
+}
+
+TEST(IndirectObject, ProvidingAStateWithMoneyIsAid) {
+  auto g = run("Norway provided Moldova with 40 million euros in budget support.", true);
+  EXPECT_TRUE(has(g, "Norway", Relation::kAid, "Moldova")) << dump(g);
+}
+
+TEST(Claims, ChargesOfAWrongNameTheWrongWithoutOf) {
+  auto g = run("Peru's anti-graft agency arrested a former mayor on charges of bribery.", true);
+  EXPECT_TRUE(has(g, "Anti-graft Agency of Peru", Relation::kAccuse, "bribery")) << dump(g);
+}
+
+TEST(Ownership, BuyingACompanyIsOwnershipNotSupply) {
+  for (const char* s : {"Ostara Pharmaceuticals bought Norlake Pharma for 2 billion dollars.",
+                        "Ostara Pharmaceuticals agreed to buy Norlake Pharma."}) {
+    auto g = run(s, true);
+    EXPECT_TRUE(has(g, "Ostara Pharmaceuticals", Relation::kOwns, "Norlake Pharma")) << s << "\n"
+                                                                                     << dump(g);
+  }
+  // "bought from" stays a purchase: the seller supplies the buyer.
+  auto g = run("Norlake Pharma bought solvents from Varga Chemicals.", true);
+  EXPECT_TRUE(has(g, "Varga Chemicals", Relation::kSupplies, "Norlake Pharma")) << dump(g);
+}
+
+TEST(Strikes, StrikesCarriedOutOnSitesInAStateAreAnAssaultOnIt) {
+  for (const char* s : {"Chile carried out air strikes on Bolivia.",
+                        "Chile launched drone strikes on targets in Bolivia on Monday."}) {
+    auto g = run(s, true);
+    EXPECT_TRUE(has(g, "Chile", Relation::kAssault, "Bolivia")) << s << "\n" << dump(g);
+  }
+}
+
+TEST(Appeals, ABareAppealIsAgainstTheLatestPenalty) {
+  auto g =
+      run("Delmar Shipping and Varga Chemicals were fined by Chile's port authority. "
+          "Both companies said they would appeal.",
+          true);
+  // Both were fined; each appeals against whoever fined it.
+  int rejects = 0;
+  for (auto [ei, ee] = boost::edges(g.boost_graph()); ei != ee; ++ei)
+    if (g.edge(*ei).relation == Relation::kReject) ++rejects;
+  EXPECT_EQ(rejects, 2) << dump(g);
+  // An appeal to someone for something is a request, not a rejection.
+  auto r =
+      run("Chile fined Delmar Shipping on Monday. Delmar Shipping appealed to the court for "
+          "calm.",
+          true);
+  EXPECT_FALSE(has(r, "Delmar Shipping", Relation::kReject, "Chile")) << dump(r);
+}
+
+TEST(CompanyNames, AOneWordCompanyAfterTheAndBeforeNoWordIsNoCompany) {
+  auto g = run("Peru accused Delmar Shipping of polluting the Amazon.", true);
+  EXPECT_EQ(kind_of(g, "Amazon"), Kind::kUnspecified) << dump(g);
+  EXPECT_TRUE(has(g, "Peru", Relation::kAccuse, "polluting the Amazon")) << dump(g);
+  auto c = run("Amazon sued Peru on Monday.", true);
+  EXPECT_EQ(kind_of(c, "Amazon"), Kind::kOrganization) << dump(c);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
