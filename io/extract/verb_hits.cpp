@@ -66,7 +66,9 @@ void ArticleRun::find_verb_hits() {
           // A pattern whose preposition is missing ranks below one that needs none ("bought
           // X": ownership, not "bought from").
           int score = static_cast<int>(n) * 4 + (vp.objects.empty() ? 0 : 2) +
-                      (vp.preps.empty() ? 1 : prep_ok ? 2 : 0);
+                      (vp.preps.empty() ? 1
+                       : prep_ok        ? 2
+                                        : 0);
           if (!prep_ok && !vp.preps.empty() && vp.objects.empty() &&
               vp.relation != Relation::kSupplies)
             continue;
