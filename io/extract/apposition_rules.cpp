@@ -122,7 +122,7 @@ void ArticleRun::apposition_rules() {
   }
   // Heads of bodies: "X, ..., who chairs/heads/leads Y": X is part of Y.
   for (std::size_t k = b + 1; k + 1 < e && has_words(kWho); ++k) {
-    if (!eq(f(k), "who")) continue;
+    if (!is_who(k)) continue;
     const std::string_view v = f(k + 1);
     if (!(eq(v, "chairs") || eq(v, "heads") || eq(v, "leads") || eq(v, "runs") ||
           eq(v, "chaired") || eq(v, "headed") || eq(v, "led") || eq(v, "ran")))

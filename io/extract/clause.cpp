@@ -73,7 +73,7 @@ std::size_t ArticleRun::clause_start(std::size_t h) const {
       if (eq(w, "as") && !(k > b && eq(f(k - 1), ","))) continue;
       if (eq(w, "since") && k + 1 < e && tok(k + 1).type == TokenType::kNumber) continue;
       cs = k + 1;
-    } else if ((eq(w, "which") || eq(w, "who") || eq(w, "whose")) && k > b && eq(f(k - 1), ",")) {
+    } else if ((eq(w, "which") || is_who(k) || eq(w, "whose")) && k > b && eq(f(k - 1), ",")) {
       // ", which ... ," closed before h: the verb belongs to the main clause.
       std::size_t c2 = k + 1;
       while (c2 < h && !eq(f(c2), ",")) ++c2;
@@ -82,7 +82,7 @@ std::size_t ArticleRun::clause_start(std::size_t h) const {
         continue;
       }
       cs = k;
-    } else if ((eq(w, "which") || eq(w, "who") || eq(w, "whose")) && [&] {
+    } else if ((eq(w, "which") || is_who(k) || eq(w, "whose")) && [&] {
                  // A relative clause without a comma before it but closed by one before
                  // h ("a member of X who chairs Y, said"): the verb is the main clause's.
                  std::size_t c2 = k + 1;
@@ -92,7 +92,7 @@ std::size_t ArticleRun::clause_start(std::size_t h) const {
                  return true;
                }()) {
       continue;
-    } else if (eq(w, "that") || eq(w, "which") || eq(w, "who") || eq(w, "whose")) {
+    } else if (eq(w, "that") || eq(w, "which") || is_who(k) || eq(w, "whose")) {
       cs = k;  // relative or complement: handled by the caller
     } else if ((eq(w, "said") || eq(w, "says") || eq(w, "told") || eq(w, "tells") ||
                 eq(w, "added") || eq(w, "insisted") || eq(w, "stressed") || eq(w, "noted") ||
@@ -163,7 +163,7 @@ bool ArticleRun::subject_of(std::size_t h, std::vector<int>& out, std::size_t* s
     }
   }
   std::size_t cs = clause_start(h);
-  if (cs < h && (eq(f(cs), "which") || eq(f(cs), "who") || eq(f(cs), "that"))) {
+  if (cs < h && (eq(f(cs), "which") || is_who(cs) || eq(f(cs), "that"))) {
     // Relative clause: the antecedent is the nearest actor mention before the pronoun,
     // skipping an apposition ("the United States, its main security ally, which").
     const Mention* ante = nullptr;
@@ -176,7 +176,7 @@ bool ArticleRun::subject_of(std::size_t h, std::vector<int>& out, std::size_t* s
       }
     // "who" stands for a person: "Park, a Labour lawmaker, who accused ...": the person
     // before the apposition, not the party inside it.
-    if (eq(f(cs), "who") && ante && ante->ents.size() == 1 &&
+    if (is_who(cs) && ante && ante->ents.size() == 1 &&
         ents_[static_cast<std::size_t>(ante->ents[0])].kind != Kind::kPerson)
       for (const auto& m : ms)
         if (m.e + 2 <= ante->b && m.b + 12 >= cs && actor(m) && !(m.flags & kPronoun) &&
@@ -293,7 +293,7 @@ const Mention* ArticleRun::first_mention_after(std::size_t from, std::size_t lim
   const std::size_t e = cur_.e;
   for (std::size_t k = from; k < std::min(limit, e); ++k) {
     if (stop_at_boundary &&
-        (eq(f(k), ";") || eq(f(k), "which") || eq(f(k), "who") ||
+        (eq(f(k), ";") || eq(f(k), "which") || is_who(k) ||
          (is(k, kSubordinators) && !eq(f(k), "as") && !eq(f(k), "since")) ||
          // ", accusing Y of ...": a participle clause of its own
          (eq(f(k), ",") && k + 1 < e && ends_with(f(k + 1), "ing") && !tok(k + 1).cap) ||

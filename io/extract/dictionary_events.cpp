@@ -65,7 +65,7 @@ void ArticleRun::dictionary_verb_events() {
       if (k + 1 < e && (is(k + 1, kBeForms) || is(k + 1, kAux))) continue;
       const std::size_t cs = clause_start(k);
       std::size_t ce = k + 1;
-      while (ce < e && !eq(f(ce), ";") && !eq(f(ce), "which") && !eq(f(ce), "who") &&
+      while (ce < e && !eq(f(ce), ";") && !eq(f(ce), "which") && !is_who(ce) &&
              !(is(ce, kSubordinators) && !eq(f(ce), "as")))
         ++ce;
       // Not inside a complement clause ("said that X would help Y": the speaker's claim,

@@ -557,7 +557,7 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
       // campaign manager" is a person, "a maker of pumps" a vendor).
       for (std::size_t m = end + 2; m < std::min(e, end + 8); ++m) {
         std::string_view w = f(m);
-        if (eq(w, ",") || eq(w, ".") || eq(w, "that") || eq(w, "who") || eq(w, "which") ||
+        if (eq(w, ",") || eq(w, ".") || eq(w, "that") || is_who(m) || eq(w, "which") ||
             (is(m, kPrepositions) && kind != Kind::kUnspecified))
           break;
         if (tok(m).cap && m + 1 < e && !eq(f(m + 1), ",") && !eq(f(m + 1), ".")) continue;

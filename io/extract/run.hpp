@@ -232,6 +232,8 @@ class ArticleRun {
   std::string_view f(std::size_t k) const { return tok(k).folded; }
   // Whether token k is a word of the list `s`.
   bool is(std::size_t k, const WordSet& s) const { return (cls_[k] & s.bit()) != 0; }
+  // The relative pronoun "who", not the acronym "WHO" (the World Health Organization).
+  bool is_who(std::size_t k) const { return tok(k).folded == "who" && !tok(k).all_caps; }
   bool is_word(std::size_t k) const {
     return tok(k).type == TokenType::kWord || tok(k).type == TokenType::kNumber;
   }

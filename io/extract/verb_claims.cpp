@@ -128,9 +128,10 @@ bool ArticleRun::verb_claims(const HitReading& hr) {
       auto [lb, le2] = np_label(k + 1, 10);
       bool claim = false;
       for (std::size_t z = lb; z < le2; ++z) claim |= is(z, kCrimeWords);
-      // "denied that it coerced its dealers": a denial of what the denier did is a claim.
-      if (k + 2 < e &&
-          (eq(f(k + 1), "it") || eq(f(k + 1), "he") || eq(f(k + 1), "she") || eq(f(k + 1), "they")))
+      // "denied that it coerced its dealers": a denial of what the denier did is a claim;
+      // so is one about what it owns or makes ("denied that its products were unsafe").
+      if (k + 2 < e && (eq(f(k + 1), "it") || eq(f(k + 1), "he") || eq(f(k + 1), "she") ||
+                        eq(f(k + 1), "they") || eq(f(k + 1), "its") || eq(f(k + 1), "their")))
         claim = true;
       if (claim && le2 > lb && has_subj) {
         // The label is what was done: "that it had misled X" -> "misled X".

@@ -174,7 +174,7 @@ void ArticleRun::verb_events() {
             // Not into a relative clause: "sanctions on companies that supply the army".
             target = first_mention_after(m + pn, m + pn + 7, false);
             for (std::size_t z = m + pn; target && z < target->b; ++z)
-              if ((eq(f(z), "that") || eq(f(z), "which") || eq(f(z), "who")) && z > m + pn &&
+              if ((eq(f(z), "that") || eq(f(z), "which") || is_who(z)) && z > m + pn &&
                   !tok(z - 1).cap && is_word(z - 1))
                 target = nullptr;
             // The pattern's own preposition governs the name right after it even when that

@@ -150,5 +150,26 @@ TEST(CompanyNames, AOneWordCompanyAfterTheAndBeforeNoWordIsNoCompany) {
   EXPECT_EQ(kind_of(c, "Amazon"), Kind::kOrganization) << dump(c);
 }
 
+TEST(StateNouns, TheAuthoritiesAreTheStateOfTheParagraph) {
+  auto g =
+      run("Peru's food regulator ordered Andes Dairy to withdraw its milk powder. The company "
+          "said it was cooperating with the authorities.",
+          true);
+  EXPECT_TRUE(has(g, "Andes Dairy", Relation::kCooperate, "Peru")) << dump(g);
+}
+
+TEST(Denials, ADenialAboutWhatTheDenierOwnsIsAClaim) {
+  auto g = run("Andes Dairy denied that its milk powder was unsafe.", true);
+  EXPECT_TRUE(has(g, "Andes Dairy", Relation::kReject, "its milk powder was unsafe")) << dump(g);
+}
+
+TEST(Acronyms, TheAcronymWhoIsNoRelativePronoun) {
+  auto g = run("Malawi expelled two WHO officials on Friday.", true);
+  EXPECT_TRUE(has(g, "Malawi", Relation::kCoerce, "World Health Organization")) << dump(g);
+  // The pronoun still opens a relative clause.
+  auto r = run("Malawi expelled two officials who had criticised Zambia.", true);
+  EXPECT_FALSE(has(r, "Malawi", Relation::kCoerce, "Zambia")) << dump(r);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
