@@ -182,6 +182,84 @@ void ArticleRun::subject_claims() {
       claim(lb, le, m->ents, accuser, "claim-that");
       continue;
     }
+    // "Peru said Chile was behind the bombing", "... was responsible for the attack": the act
+    // is a claim against X, by the one who said so.
+    if ((eq(w, "behind") || (eq(w, "responsible") && eq(f(k + 1), "for"))) && is(k - 1, kCopulas)) {
+      const std::size_t from = eq(w, "behind") ? k + 1 : k + 2;
+      // The accused is named right before the copula ("said Chile was behind").
+      const Mention* acc = nullptr;
+      for (const auto& o : ms)
+        if (o.e + 1 == k && named(&o)) acc = &o;
+      if (!acc || negated(acc->e, k)) continue;
+      const std::vector<int> who = acc->ents;
+      const std::size_t se = acc->b;
+      if (from < e && (eq(f(from), "the") || eq(f(from), "a") || eq(f(from), "an") ||
+                       eq(f(from), "this") || eq(f(from), "last"))) {
+        auto [lb, le] = np_label(from, 8);
+        if (le <= lb || mention_at(lb) || tok(lb).cap) continue;
+        // The speaker: the subject of a verb of speech before the accused.
+        std::vector<int> accuser;
+        for (std::size_t v = b + 1; v < se && v < k; ++v)
+          if (is(v, kSpeechVerbs) || eq(f(v), "believes") || eq(f(v), "concluded")) {
+            std::size_t ve = b;
+            subject_of(v, accuser, &ve);
+            break;
+          }
+        claim(lb, le, who, accuser, "behind");
+      }
+      continue;
+    }
+    // "Norway said the attack had been carried out by Chinese hackers": an act of the
+    // clause's subject, done by X in the passive, is a claim against X by the speaker.
+    if (eq(w, "by") && k >= b + 4 &&
+        (eq(f(k - 1), "perpetrated") || eq(f(k - 1), "orchestrated") || eq(f(k - 1), "committed") ||
+         eq(f(k - 1), "staged") || eq(f(k - 1), "conducted") ||
+         (eq(f(k - 1), "out") && eq(f(k - 2), "carried")))) {
+      std::size_t p = eq(f(k - 1), "out") ? k - 2 : k - 1;  // the participle
+      if (!is(p - 1, kBeForms)) continue;
+      std::size_t s0 = p - 1;  // the subject "the <noun>" before "was"/"had been"
+      while (s0 > b && (is(s0 - 1, kAux) || is(s0 - 1, kBeForms))) --s0;
+      if (s0 < b + 2 || !eq(f(s0 - 2), "the") || mention_at(s0 - 1) || tok(s0 - 1).cap) continue;
+      const Mention* named_by = nullptr;
+      const std::vector<int> accused =
+          actor_or_state_at(k + 1 < e && eq(f(k + 1), "the") ? k + 2 : k + 1, &named_by);
+      if (accused.empty()) continue;
+      std::vector<int> accuser;
+      for (std::size_t v = b + 1; v + 2 < s0; ++v)
+        if (is(v, kSpeechVerbs)) {
+          std::size_t ve = b;
+          subject_of(v, accuser, &ve);
+          break;
+        }
+      claim(s0 - 1, s0, accused, accuser, "carried-out-by");
+      continue;
+    }
+    // "attributed the attack to X": the act is a claim against X by the subject.
+    if ((eq(w, "attributed") || eq(w, "attributes") || eq(w, "attribute")) && k > b) {
+      std::vector<int> accuser;
+      std::size_t se = b;
+      if (!subject_of(k, accuser, &se) || negated(se, k)) continue;
+      std::size_t to = k + 1;
+      while (to < e && to < k + 10 && !eq(f(to), "to") && !eq(f(to), ",")) ++to;
+      if (to + 1 >= e || !eq(f(to), "to")) continue;
+      const Mention* m = first_mention_after(to + 1, to + 7, false);
+      // "to Iran's intelligence service": the possessor when its body is not named.
+      if (m && (m->flags & kPossessive) && !(m->flags & kPronoun) && actor(*m)) {
+        if (!(mention_at(m->e) && actor(*mention_at(m->e)))) {
+          std::vector<int> accused = m->ents;
+          auto [lb, le] = np_label(k + 1, 8);
+          le = std::min(le, to);
+          if (le > lb && !mention_at(lb)) claim(lb, le, accused, accuser, "attributed-to");
+          continue;
+        }
+      }
+      if (!named(m)) continue;
+      auto [lb, le] = np_label(k + 1, 8);
+      le = std::min(le, to);
+      if (le <= lb || mention_at(lb)) continue;
+      claim(lb, le, m->ents, accuser, "attributed-to");
+      continue;
+    }
     // "X was found guilty of fraud", "X pleaded guilty to bribery", "X was implicated in a
     // bribery scheme", "X admitted to dumping waste".
     std::size_t from = e;

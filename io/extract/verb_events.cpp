@@ -89,6 +89,25 @@ void ArticleRun::verb_events() {
          tok(h - 1).type == TokenType::kNumber || is(h - 1, kNumberWords)) &&
         he < e && is_word(he) && !is(he, kPrepositions))
       continue;
+    // A form after a determiner and before an auxiliary is a noun, the clause's subject:
+    // "the attack had been carried out by X", "the ban was lifted".
+    if (h > b && he == h + 1 && he < e && graph::is_event(r) &&
+        (eq(f(h - 1), "the") || eq(f(h - 1), "a") || eq(f(h - 1), "an")) &&
+        (is(he, kAux) || is(he, kBeForms)))
+      continue;
+    // A participle tie right after a common noun is that noun's, not the clause subject's:
+    // "blamed hackers linked to X", "a group working for X".
+    // (Goods before a supply or ownership participle are its object: "an ingredient sourced
+    // from X".)
+    if ((r == Relation::kLinkedTo || r == Relation::kPartOf || r == Relation::kMemberOf ||
+         r == Relation::kAlliedWith) &&
+        h > b && (ends_with(f(h), "ed") || ends_with(f(h), "ing")) && is_word(h - 1) &&
+        !tok(h - 1).cap && tok(h - 1).type == TokenType::kWord && !mention_covering(h - 1) &&
+        !is(h - 1, kAux) && !is(h - 1, kBeForms) && !is(h - 1, kAdverbs) &&
+        !ends_with(f(h - 1), "ly") && !is_who(h - 1) && !eq(f(h - 1), "which") &&
+        !eq(f(h - 1), "that") && !eq(f(h - 1), "and") && !eq(f(h - 1), "or") &&
+        !eq(f(h - 1), "not") && !eq(f(h - 1), "percent") && !eq(f(h - 1), "cent"))
+      continue;
     // A form after a determiner and before a participle is a noun with a reduced relative
     // ("criticised the sanctions imposed by X", "a ban announced on Monday").
     if (h > b && he + 1 < e && he == h + 1 &&

@@ -329,9 +329,10 @@ inline const WordSet kEventNouns = {
     "crackdown", "suspension",   "steps",       "deal",         "agreement",  "accord",
     "pact",      "contract",     "merger",      "takeover",     "acquisition"};
 inline const WordSet kAllegationNouns = {
-    "accusations", "accusation",  "allegations", "allegation", "findings", "conclusions",
-    "assertions",  "assertion",   "claims",      "claim",      "charges",  "charge",
-    "wrongdoing",  "suggestions", "suspicions",  "concerns",   "reports",  "report"};
+    "accusations", "accusation", "allegations", "allegation",  "findings",
+    "conclusions", "assertions", "assertion",   "claims",      "claim",
+    "charges",     "charge",     "wrongdoing",  "suggestions", "suspicions",
+    "concerns",    "reports",    "report",      "involvement", "responsibility"};
 inline const WordSet kCrimeWords = {
     "espionage",   "spying",           "backdoors",  "backdoor",  "surveillance", "sabotage",
     "fraud",       "corruption",       "bribery",    "theft",     "hacking",      "cyberattacks",

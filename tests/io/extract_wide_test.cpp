@@ -171,5 +171,41 @@ TEST(Acronyms, TheAcronymWhoIsNoRelativePronoun) {
   EXPECT_FALSE(has(r, "Malawi", Relation::kCoerce, "Zambia")) << dump(r);
 }
 
+TEST(Participles, ATieAfterACommonNounIsThatNouns) {
+  auto g = run("Latvia blamed hackers linked to Belarus for a cyberattack on its ports.", true);
+  EXPECT_FALSE(has(g, "Latvia", Relation::kLinkedTo, "Belarus")) << dump(g);
+  EXPECT_TRUE(has(g, "cyberattack on its ports", Relation::kImplicates, "Belarus")) << dump(g);
+  auto w = run("Finland expelled a man working for Iran's embassy.", true);
+  EXPECT_FALSE(has(w, "Finland", Relation::kPartOf, "Iran")) << dump(w);
+  // A named subject keeps its tie, as does a share of a company.
+  auto n =
+      run("Varga Energy is linked to Belarus. Delmar Shipping is 40 percent owned by Varga "
+          "Energy.",
+          true);
+  EXPECT_TRUE(has(n, "Varga Energy", Relation::kLinkedTo, "Belarus")) << dump(n);
+  EXPECT_TRUE(has(n, "Varga Energy", Relation::kOwns, "Delmar Shipping")) << dump(n);
+}
+
+TEST(Attribution, AnActSaidToBeSomeonesIsAClaimAgainstThem) {
+  auto b = run("Peru said Chile was behind the bombing. Chile denied any involvement.", true);
+  EXPECT_TRUE(has(b, "Peru", Relation::kAccuse, "bombing")) << dump(b);
+  EXPECT_TRUE(has(b, "bombing", Relation::kImplicates, "Chile")) << dump(b);
+  EXPECT_TRUE(has(b, "Chile", Relation::kReject, "bombing")) << dump(b);
+  auto r = run("Peru said Chile was responsible for the blackout.", true);
+  EXPECT_TRUE(has(r, "blackout", Relation::kImplicates, "Chile")) << dump(r);
+  auto a =
+      run("Finland attributed the cyberattack on its ports to Iran's intelligence service.", true);
+  EXPECT_TRUE(has(a, "Finland", Relation::kAccuse, "cyberattack on its ports")) << dump(a);
+  EXPECT_TRUE(has(a, "cyberattack on its ports", Relation::kImplicates, "Intelligence of Iran"))
+      << dump(a);
+  // The act named as a subject is no verb: no attack by the speaker.
+  auto c = run("Norway's police said the attack had been carried out by Chinese hackers.", true);
+  EXPECT_TRUE(has(c, "attack", Relation::kImplicates, "China")) << dump(c);
+  EXPECT_FALSE(has(c, "Norwegian police", Relation::kAssault, "China")) << dump(c);
+  // A negated attribution is no claim.
+  auto n = run("Peru said Chile was not behind the bombing.", true);
+  EXPECT_FALSE(has(n, "bombing", Relation::kImplicates, "Chile")) << dump(n);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
