@@ -207,5 +207,18 @@ TEST(Attribution, AnActSaidToBeSomeonesIsAClaimAgainstThem) {
   EXPECT_FALSE(has(n, "bombing", Relation::kImplicates, "Chile")) << dump(n);
 }
 
+TEST(Protests, AStrikeCalledAgainstAStateIsAProtestNotAnAttack) {
+  auto g =
+      run("The Tarn Workers Union called a general strike against Chile's pension reform.", true);
+  EXPECT_TRUE(has(g, "Tarn Workers Union", Relation::kProtest, "Chile")) << dump(g);
+  EXPECT_FALSE(has(g, "Tarn Workers Union", Relation::kAssault, "Chile")) << dump(g);
+  // A month is no march: "holds a stake, said ... since March" stays ownership.
+  auto m =
+      run("The Vela chain, in which Delmar Holdings holds a 15 percent stake, said it had "
+          "closed stores since March.",
+          true);
+  EXPECT_TRUE(has(m, "Delmar Holdings", Relation::kOwns, "Vela")) << dump(m);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
