@@ -225,6 +225,12 @@ bool ArticleRun::subject_of(std::size_t h, std::vector<int>& out, std::size_t* s
     if (m.b > cs && is(m.b - 1, kPrepositions) && !eq(f(m.b - 1), "by") && !group_of &&
         !(pp < m.b && group_of))
       continue;
+    // "analysts quoted by Reuters criticised ...": the agent of a reduced relative after a
+    // common noun is no subject.
+    if (pp >= cs + 3 && eq(f(pp - 1), "by") && ends_with(f(pp - 2), "ed") && is_word(pp - 3) &&
+        (!tok(pp - 3).cap || pp - 3 == b) && !mention_covering(pp - 3) && !is(pp - 3, kBeForms) &&
+        !is(pp - 3, kAux) && !is(pp - 3, kAdverbs))
+      continue;
     // The source in "according to the daily X" is no subject.
     if (m.b > cs && according_to(m.b, b) != std::string_view::npos) continue;
     if (pp < m.b && pp > cs && is(pp - 1, kPrepositions) && !group_of) continue;

@@ -581,6 +581,8 @@ void ArticleRun::verb_events() {
           break;
         }
       }
+    // A bare appeal names no one else ("appealed for calm").
+    if (dst.empty() && vp.name == "verb:appeal-bare") continue;
     // Event anaphora: "welcomed the news", "called the decision disappointing".
     if (dst.empty() && graph::is_event(r) && main_event_ >= 0 &&
         cands_[static_cast<std::size_t>(main_event_)].sentence < static_cast<int>(si)) {

@@ -140,6 +140,8 @@ TEST(Appeals, ABareAppealIsAgainstTheLatestPenalty) {
           "calm.",
           true);
   EXPECT_FALSE(has(r, "Delmar Shipping", Relation::kReject, "Chile")) << dump(r);
+  auto d = run("Peru appealed for a greater Chilean effort to end the dispute.", true);
+  EXPECT_FALSE(has(d, "Peru", Relation::kReject, "Chile")) << dump(d);
 }
 
 TEST(CompanyNames, AOneWordCompanyAfterTheAndBeforeNoWordIsNoCompany) {
@@ -218,6 +220,17 @@ TEST(Protests, AStrikeCalledAgainstAStateIsAProtestNotAnAttack) {
           "closed stores since March.",
           true);
   EXPECT_TRUE(has(m, "Delmar Holdings", Relation::kOwns, "Vela")) << dump(m);
+}
+
+TEST(Subjects, TheAgentOfAReducedRelativeIsNoSubject) {
+  for (const char* s : {"Analysts quoted by Reuters criticised Peru on Monday.",
+                        "Several analysts quoted by Reuters criticised Peru on Monday."}) {
+    auto g = run(s, true);
+    EXPECT_FALSE(has(g, "Reuters", Relation::kAccuse, "Peru")) << s << "\n" << dump(g);
+  }
+  // The agent of a passive acts.
+  auto p = run("Delmar Shipping was fined by Chile.", true);
+  EXPECT_TRUE(has(p, "Chile", Relation::kSanction, "Delmar Shipping")) << dump(p);
 }
 
 }  // namespace
