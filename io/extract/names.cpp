@@ -435,6 +435,8 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
     }
     while (end > start && (eq(f(end - 1), "of") || eq(f(end - 1), "and"))) --end;
     if (start >= end) continue;
+    // A nationality word is never a name of its own ("according to Japanese newspapers").
+    if (const LexiconEntry* dmy = nullptr; match_demonym(start, end, &dmy) == end - start) continue;
     // Headline-like all-capitals words are not names unless short acronyms.
     std::string name = surface(start, end);
     if (name.size() < 2) continue;

@@ -233,5 +233,14 @@ TEST(Subjects, TheAgentOfAReducedRelativeIsNoSubject) {
   EXPECT_TRUE(has(p, "Chile", Relation::kSanction, "Delmar Shipping")) << dump(p);
 }
 
+TEST(Demonyms, ANationalityWordIsNeverANameOfItsOwn) {
+  auto g =
+      run("According to Peruvian newspaper reports, Chile would ban Peruvian fishing boats.", true);
+  EXPECT_EQ(kind_of(g, "Peruvian"), Kind::kUnspecified) << dump(g);
+  EXPECT_TRUE(has(g, "Chile", Relation::kSanction, "Peru") ||
+              has(g, "Chile", Relation::kThreaten, "Peru"))
+      << dump(g);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
