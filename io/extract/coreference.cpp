@@ -98,6 +98,24 @@ int ArticleRun::resolve_anaphor(std::size_t si, std::size_t k, std::size_t head,
         }
     }
   }
+  // "Vela's chief executive said the company ...", "a Vela spokesman said, adding that the
+  // company ...": the company the speaker speaks for.
+  {
+    bool speech_before = false;
+    for (std::size_t z = L_.sentences[si].first; z < k; ++z) speech_before |= is(z, kSpeechVerbs);
+    if (speech_before)
+      for (const auto& m : sent_mentions_[si]) {
+        if (m.b >= k || m.ents.size() != 1 || !kind_ok(m.ents[0]) ||
+            !(m.flags & (kPossessive | kModifier)) || (m.flags & kPronoun))
+          continue;
+        bool role = false;
+        for (std::size_t z = m.e; z < k && z < m.e + 4; ++z) role |= is(z, kPersonRoles);
+        if (role) {
+          out = {m.ents[0]};
+          return 1;
+        }
+      }
+  }
   // Prefer entities of earlier sentences (an entity rarely is "the company" of its own
   // clause), most recent first.
   for (std::size_t r = recent_.size(); r-- > lookback_floor(recent_);) {

@@ -242,5 +242,16 @@ TEST(Demonyms, ANationalityWordIsNeverANameOfItsOwn) {
       << dump(g);
 }
 
+TEST(Coreference, TheCompanyInASpokesmansWordsIsTheOneHeSpeaksFor) {
+  auto g =
+      run("Vela Foods recalled its yoghurt on Monday. Delmar Holdings owns a stake in Vela "
+          "Foods. Vela's chief executive, Ana Ruiz, said the company was working with Peru's "
+          "food regulator.",
+          true);
+  EXPECT_TRUE(has(g, "Vela Foods", Relation::kCooperate, "Food Regulator of Peru")) << dump(g);
+  EXPECT_FALSE(has(g, "Delmar Holdings", Relation::kCooperate, "Food Regulator of Peru"))
+      << dump(g);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
