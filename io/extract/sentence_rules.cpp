@@ -234,15 +234,19 @@ void ArticleRun::sentence_rules() {
     if (k >= e) continue;
     const bool customer =
         is(k, kCustomerNouns) || eq(f(k), "customer") || eq(f(k), "client") || eq(f(k), "buyer");
-    const bool supplier =
-        is(k, kSupplierNouns) || eq(f(k), "supplier") || eq(f(k), "vendor") || eq(f(k), "provider");
+    const bool supplier = is(k, kSupplierNouns) || eq(f(k), "supplier") || eq(f(k), "vendor") ||
+                          eq(f(k), "provider") || eq(f(k), "contractor");
     if (!customer && !supplier) continue;
     if (k + 1 < e && eq(f(k + 1), "of")) continue;  // "X's customer of choice"
     const std::size_t p = described_before(m.b);
     const Mention* y = nullptr;
     for (const auto& o : ms)
       if (o.e == p && actor(o) && !(o.flags & kPossessive) && &o != &m) y = &o;
-    if (!y || p == m.b) continue;
+    if (p == m.b) y = nullptr;
+    // ... or named after it: "X's main contractor, Y,".
+    if (!y && k + 2 < e && eq(f(k + 1), ","))
+      if (const Mention* a = mention_at(k + 2); a && actor(*a) && !(a->flags & kPossessive)) y = a;
+    if (!y) continue;
     for (int other : y->ents) {
       if (customer)
         add(m.ents[0], other, Relation::kSupplies, "possessive-customer", si);

@@ -253,5 +253,23 @@ TEST(Coreference, TheCompanyInASpokesmansWordsIsTheOneHeSpeaksFor) {
       << dump(g);
 }
 
+TEST(Supplies, AContractorSuppliesTheOneItWorksFor) {
+  for (const char* s :
+       {"Tarn Freight, a trucking firm contracted by the Red Cross, lost two lorries.",
+        "Tarn Freight, a contractor for the Red Cross, lost two lorries.",
+        "The Red Cross's main contractor, Tarn Freight, lost two lorries."}) {
+    auto g = run(s, true);
+    EXPECT_TRUE(has(g, "Tarn Freight", Relation::kSupplies, "Red Cross")) << s << "\n" << dump(g);
+  }
+  auto c = run("Delmar Shipping's largest customer, Vela Foods, cut its orders.", true);
+  EXPECT_TRUE(has(c, "Delmar Shipping", Relation::kSupplies, "Vela Foods")) << dump(c);
+}
+
+TEST(Aid, FundingAnOrganizationIsAid) {
+  auto g = run("Norway and Chile are funding the Red Cross's relief flights.", true);
+  EXPECT_TRUE(has(g, "Norway", Relation::kAid, "Red Cross")) << dump(g);
+  EXPECT_TRUE(has(g, "Chile", Relation::kAid, "Red Cross")) << dump(g);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
