@@ -89,6 +89,12 @@ void ArticleRun::verb_events() {
          tok(h - 1).type == TokenType::kNumber || is(h - 1, kNumberWords)) &&
         he < e && is_word(he) && !is(he, kPrepositions))
       continue;
+    // "settle charges", "faces charges", "dropped charges": after a verb, "charges" is the
+    // noun ("arrested X on charges of fraud" is read as a claim in verb_claims).
+    if ((eq(f(h), "charges") || eq(f(h), "charge")) && h > b && is_word(h - 1) && !tok(h - 1).cap &&
+        !is(h - 1, kAdverbs) && !is(h - 1, kAux) && !is(h - 1, kPrepositions) && !is_who(h - 1) &&
+        !eq(f(h - 1), "which") && !eq(f(h - 1), "that"))
+      continue;
     // A form after a determiner and before an auxiliary is a noun, the clause's subject:
     // "the attack had been carried out by X", "the ban was lifted".
     if (h > b && he == h + 1 && he < e && graph::is_event(r) &&
@@ -202,9 +208,12 @@ void ArticleRun::verb_events() {
             std::size_t at = m + pn;
             if (at < e && (eq(f(at), "the") || eq(f(at), "a"))) ++at;
             const Mention* direct = at < e ? mention_at(at) : nullptr;
+            // So does a locative one right after the pattern's object noun ("closed its
+            // embassy in X").
+            const bool after_object = !vp.objects.empty() && m == obj_at && m > he && pn == 1;
             if (direct && direct != target && !direct->ents.empty() &&
                 (direct->flags & kLocative) && !(direct->flags & (kModifier | kPronoun)) &&
-                (!graph::is_event(r) || !is(m + pn - 1, kLocativePreps)))
+                (!graph::is_event(r) || !is(m + pn - 1, kLocativePreps) || after_object))
               target = direct;
             // "air strikes on targets in Syria", "attacks on positions of the army": sites
             // named by where or whose they are stand for that actor.
@@ -270,6 +279,13 @@ void ArticleRun::verb_events() {
       if (!(from < e && (eq(f(from), "that") || eq(f(from), "whether") || eq(f(from), "if"))))
         target = first_mention_after(from, limit, true);
       if (target && vp.reciprocal && target->b > b && is(target->b - 1, kLocativePreps))
+        target = nullptr;
+      // "extradited the suspect to Chile": a name after "to" past the object is where the
+      // object goes, not the object.
+      // ("assets belonging to X" are X's.)
+      if (target && r == Relation::kCoerce && target->b > from + 1 &&
+          (eq(f(target->b - 1), "to") || eq(f(target->b - 1), "into")) &&
+          !ends_with(f(target->b - 2), "ing") && !ends_with(f(target->b - 2), "ed"))
         target = nullptr;
     }
     // "sanctioned several companies, including X and Y": with no actor named as the object,
@@ -637,6 +653,9 @@ void ArticleRun::verb_events() {
       }
       rule = "discourse:" + rule.substr(5) + "-topic";
     }
+    // "Ukraine shot down a Russian drone over Kyiv": the actor itself, named as a place after
+    // the object, is no target; the object's demonym may name one.
+    if (!dst.empty() && dst == src && graph::is_event(r) && !vp.reverse) dst.clear();
     if (dst.empty() && graph::is_event(r) && !passive && !(vp.reciprocal && src.size() >= 2)) {
       // "sanctions against Japanese companies", "ban Chinese firms", "lifted its embargo on
       // Venezuelan oil", "expelled two Russian diplomats": the state behind them.

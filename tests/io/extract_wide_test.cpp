@@ -271,5 +271,43 @@ TEST(Aid, FundingAnOrganizationIsAid) {
   EXPECT_TRUE(has(g, "Chile", Relation::kAid, "Red Cross")) << dump(g);
 }
 
+TEST(Courts, ChargesDroppedAreAConcessionAndSettledChargesNoAccusation) {
+  auto d = run("Chile dropped all charges against Delmar Shipping.", true);
+  EXPECT_TRUE(has(d, "Chile", Relation::kConcede, "Delmar Shipping")) << dump(d);
+  EXPECT_FALSE(has(d, "Chile", Relation::kAccuse, "Delmar Shipping")) << dump(d);
+  EXPECT_FALSE(has(d, "Chile", Relation::kSanction, "Delmar Shipping")) << dump(d);
+  auto s =
+      run("Varga Chemicals agreed to pay 5 million dollars to settle charges brought by "
+          "Chile's securities regulator.",
+          true);
+  EXPECT_FALSE(has(s, "Varga Chemicals", Relation::kAccuse, "Securities Regulator of Chile"))
+      << dump(s);
+}
+
+TEST(Penalties, TheAmountBeforeAPenaltysReasonIsSkipped) {
+  auto g = run("Peru fined Delmar Shipping 40 million dollars for dumping fuel.", true);
+  EXPECT_TRUE(has(g, "Peru", Relation::kAccuse, "dumping fuel")) << dump(g);
+  EXPECT_TRUE(has(g, "dumping fuel", Relation::kImplicates, "Delmar Shipping")) << dump(g);
+}
+
+TEST(Diplomacy, ClosingAnEmbassyInAStateIsASanction) {
+  auto g = run("Brazil closed its embassy in Nicaragua on Friday.", true);
+  EXPECT_TRUE(has(g, "Brazil", Relation::kSanction, "Nicaragua")) << dump(g);
+}
+
+TEST(Fighting, TheActorNamedAsAPlaceIsNoTargetAndTroopsMassedOnABorder) {
+  auto g = run("Ukraine shot down a Russian drone over Kyiv.", true);
+  EXPECT_TRUE(has(g, "Ukraine", Relation::kAssault, "Russia")) << dump(g);
+  auto m = run("Peru massed troops on its border with Bolivia.", true);
+  EXPECT_TRUE(has(m, "Peru", Relation::kMobilize, "Bolivia")) << dump(m);
+}
+
+TEST(Arrests, WhereTheArrestedIsSentIsNoTarget) {
+  auto g = run("Argentina extradited the suspect to Chile.", true);
+  EXPECT_FALSE(has(g, "Argentina", Relation::kCoerce, "Chile")) << dump(g);
+  auto d = run("Argentina extradited Marco Silva to Chile.", true);
+  EXPECT_FALSE(has(d, "Argentina", Relation::kCoerce, "Chile")) << dump(d);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
