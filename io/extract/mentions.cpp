@@ -463,8 +463,21 @@ void ArticleRun::recognise(std::size_t si) {
         m.ents = {id};
         m.e = static_cast<std::uint32_t>(j);
         m.flags = kUntyped;
-        if (k > b && (is(k - 1, kLocativePreps) || eq(f(k - 1), "of") || eq(f(k - 1), "to") ||
-                      eq(f(k - 1), "from")))
+        // A name after "of" is a place ("the port of Callao") unless the noun before is
+        // one of a company's ("the merger of X", "shareholders of X", "executives of X").
+        static constexpr std::string_view kOfCompany[] = {
+            "merger",      "takeover",     "acquisition", "sale",      "purchase",   "shares",
+            "stake",       "shareholders", "shareholder", "owner",     "owners",     "unit",
+            "subsidiary",  "parent",       "executives",  "employees", "staff",      "chairman",
+            "founder",     "customers",    "rival",       "rivals",    "bankruptcy", "collapse",
+            "management",  "workers",      "investors",   "creditors", "lawyers",    "spokesman",
+            "spokeswoman", "spokesperson"};
+        const bool of_company = k > b + 1 && eq(f(k - 1), "of") &&
+                                std::find(std::begin(kOfCompany), std::end(kOfCompany), f(k - 2)) !=
+                                    std::end(kOfCompany);
+        if (k > b && !of_company &&
+            (is(k - 1, kLocativePreps) || eq(f(k - 1), "of") || eq(f(k - 1), "to") ||
+             eq(f(k - 1), "from")))
           m.flags |= kLocative;
       } else {
         ++k;

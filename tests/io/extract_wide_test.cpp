@@ -309,5 +309,13 @@ TEST(Arrests, WhereTheArrestedIsSentIsNoTarget) {
   EXPECT_FALSE(has(d, "Argentina", Relation::kCoerce, "Chile")) << dump(d);
 }
 
+TEST(Names, AnUnknownNameAfterACompanysNounIsNoPlace) {
+  auto g = run("Peru blocked the merger of Brightwave on Monday.", true);
+  EXPECT_TRUE(has(g, "Peru", Relation::kSanction, "Brightwave")) << dump(g);
+  // ... while after a place's noun it is a place.
+  auto p = run("Peru blocked the port of Tarnhaven on Monday.", true);
+  EXPECT_FALSE(has(p, "Peru", Relation::kSanction, "Tarnhaven")) << dump(p);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
