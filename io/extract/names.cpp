@@ -553,7 +553,27 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
                return false;
              }())
       kind = Kind::kPerson;
-    else if (eq(next, ",") && (eq(next2, "a") || eq(next2, "an") || eq(next2, "the"))) {
+    // "Vattenfall's chief executive", "Orvento's shares": a name whose possessive governs a
+    // company's officer or stock is a company's.
+    else if (end + 1 < e && tok(end).type == TokenType::kPossessive && len <= 3 && [&] {
+               std::size_t r = end + 1;
+               while (r < e && r < end + 3 &&
+                      (eq(f(r), "chief") || eq(f(r), "managing") || eq(f(r), "former") ||
+                       eq(f(r), "largest")))
+                 ++r;
+               static constexpr std::string_view kCompanyOf[] = {
+                   "executive",   "ceo",          "chairman", "chairwoman",   "spokesman",
+                   "spokeswoman", "spokesperson", "shares",   "shareholders", "board",
+                   "subsidiary",  "unit",         "parent",   "stock",        "headquarters"};
+               return r < e && !tok(r).cap &&
+                      std::find(std::begin(kCompanyOf), std::end(kCompanyOf), f(r)) !=
+                          std::end(kCompanyOf);
+             }())
+      kind = Kind::kOrganization;
+    else if (eq(next, ",") &&
+             (eq(next2, "a") || eq(next2, "an") || eq(next2, "the") ||
+              // "Vattenfall, Sweden's state-owned utility,": a possessor opens the apposition.
+              (end + 2 < e && tok(end + 1).cap && tok(end + 2).type == TokenType::kPossessive))) {
       // Apposition: "Michael Kovrig, a former Canadian diplomat"; "Skycom, a firm". The
       // head noun is the last cue before a boundary or preposition ("a Green Party
       // campaign manager" is a person, "a maker of pumps" a vendor).

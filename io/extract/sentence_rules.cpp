@@ -205,12 +205,26 @@ void ArticleRun::sentence_rules() {
           eq(w, "state-run")))
       continue;
     const LexiconEntry* dm = nullptr;
-    if (!tok(k - 1).cap || match_demonym(k - 1, k, &dm) == 0 || !dm) continue;
-    std::size_t q = k + 1;
-    while (q < e && q < k + 3 && is_word(q) && !tok(q).cap) ++q;
-    const Mention* owned = q < e ? mention_at(q) : nullptr;
-    if (!owned || !actor(*owned) || owned->ents.size() != 1) continue;
-    const int owner = entity_for(*dm);
+    int owner = -1;
+    const Mention* owned = nullptr;
+    if (tok(k - 1).cap && match_demonym(k - 1, k, &dm) > 0 && dm) {
+      owner = entity_for(*dm);
+      std::size_t q = k + 1;
+      while (q < e && q < k + 3 && is_word(q) && !tok(q).cap) ++q;
+      owned = q < e ? mention_at(q) : nullptr;
+    } else if (k >= b + 3 && tok(k - 1).type == TokenType::kPossessive) {
+      // "X, Sweden's state-owned utility,": the possessor state owns the name before.
+      const Mention* st = nullptr;
+      for (const auto& o : ms)
+        if (o.e == k && (o.flags & kPossessive) && o.ents.size() == 1 &&
+            ents_[static_cast<std::size_t>(o.ents[0])].kind == Kind::kGovernment)
+          st = &o;
+      if (!st || st->b < b + 2 || !eq(f(st->b - 1), ",")) continue;
+      owner = st->ents[0];
+      for (const auto& o : ms)
+        if (o.e + 1 == st->b && !(o.flags & (kPossessive | kPronoun))) owned = &o;
+    }
+    if (owner < 0 || !owned || !actor(*owned) || owned->ents.size() != 1) continue;
     if (owner != owned->ents[0]) add(owner, owned->ents[0], Relation::kOwns, "state-owned", si);
   }
   // Where the noun phrase the possessive at `at` describes ends: before "Y, X's ...",

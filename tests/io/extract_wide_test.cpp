@@ -317,5 +317,15 @@ TEST(Names, AnUnknownNameAfterACompanysNounIsNoPlace) {
   EXPECT_FALSE(has(p, "Peru", Relation::kSanction, "Tarnhaven")) << dump(p);
 }
 
+TEST(Names, ANameOpeningASentenceIsTypedByItsAppositionOrItsOfficer) {
+  auto g = run("Tarnvik, Norway's state-owned utility, said it would sue Peru.", true);
+  EXPECT_EQ(kind_of(g, "Tarnvik"), Kind::kOrganization) << dump(g);
+  EXPECT_TRUE(has(g, "Tarnvik", Relation::kAccuse, "Peru")) << dump(g);
+  EXPECT_FALSE(has(g, "Norway", Relation::kAccuse, "Peru")) << dump(g);
+  EXPECT_TRUE(has(g, "Norway", Relation::kOwns, "Tarnvik")) << dump(g);
+  auto o = run("Tarnvik's chief executive said the company would sue Peru.", true);
+  EXPECT_EQ(kind_of(o, "Tarnvik"), Kind::kOrganization) << dump(o);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
