@@ -80,6 +80,8 @@ bool ArticleRun::verb_claims(const HitReading& hr) {
       if (is(z, kWrongdoing) || is(z, kCrimeWords)) break;
       if (eq(f(z), "of") && z > lb && (f(h).starts_with("accus") || f(h).starts_with("suspect"))) {
         lb = z + 1;
+        // "accused X of <act>" states a claim whatever the act ("of buying votes").
+        wrong |= ends_with(f(lb), "ing") && !tok(lb).cap;
         break;
       }
     }

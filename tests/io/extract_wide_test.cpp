@@ -327,5 +327,10 @@ TEST(Names, ANameOpeningASentenceIsTypedByItsAppositionOrItsOfficer) {
   EXPECT_EQ(kind_of(o, "Tarnvik"), Kind::kOrganization) << dump(o);
 }
 
+TEST(Claims, AccusingAnUnnamedActorOfAnActStatesTheClaim) {
+  auto g = run("The Tarn Democratic Alliance accused the ruling party of buying votes.", true);
+  EXPECT_TRUE(has(g, "Tarn Democratic Alliance", Relation::kAccuse, "buying votes")) << dump(g);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
