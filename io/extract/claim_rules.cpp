@@ -234,6 +234,48 @@ void ArticleRun::subject_claims() {
       claim(s0 - 1, s0, accused, accuser, "carried-out-by");
       continue;
     }
+    // "X alleged widespread fraud in the vote", "X documented abuses by the army", "X said
+    // the vote was marred by fraud": a wrong named as a noun is X's claim, against whoever
+    // "by Y" names.
+    {
+      std::size_t from = e, verb = k;
+      if ((is(k, kAllegeVerbs) || eq(w, "documented") || eq(w, "exposed") || eq(w, "uncovered")) &&
+          !eq(f(k + 1), "that") && is_word(k + 1) && !tok(k + 1).cap)
+        from = k + 1;
+      else if ((eq(w, "marred") || eq(w, "tainted") || eq(w, "plagued") || eq(w, "overshadowed")) &&
+               eq(f(k + 1), "by") && is(k - 1, kCopulas)) {
+        from = k + 2;
+        // The claim is the speaker's: the subject of a verb of speech before.
+        verb = b;
+        for (std::size_t v = b + 1; v < k; ++v)
+          if (is(v, kSpeechVerbs)) {
+            verb = v;
+            break;
+          }
+      }
+      if (from < e) {
+        auto [lb, le] = np_label(from, 9);
+        bool wrong = false;
+        std::size_t by = le;
+        for (std::size_t z = lb; z < le; ++z) {
+          if (eq(f(z), "by") && by == le) by = z;
+          if (by == le) wrong |= is(z, kCrimeWords) || is(z, kWrongdoing);
+        }
+        std::vector<int> accuser;
+        std::size_t se = b;
+        if (wrong && by > lb && !mention_at(lb) && verb > b && subject_of(verb, accuser, &se) &&
+            !negated(se, k)) {
+          std::vector<int> accused;
+          if (by < le)
+            if (const Mention* m = first_mention_after(by + 1, by + 4, false); named(m))
+              accused = m->ents;
+          const int al = allegation(surface(lb, by), si);
+          for (int x : accuser) add(x, al, Relation::kAccuse, "alleged-wrong", si);
+          for (int y : accused) add(al, y, Relation::kImplicates, "alleged-wrong", si);
+          continue;
+        }
+      }
+    }
     // "attributed the attack to X": the act is a claim against X by the subject.
     if ((eq(w, "attributed") || eq(w, "attributes") || eq(w, "attribute")) && k > b) {
       std::vector<int> accuser;

@@ -338,11 +338,25 @@ inline const WordSet kAllegationNouns = {
     "conclusions", "assertions", "assertion",   "claims",      "claim",
     "charges",     "charge",     "wrongdoing",  "suggestions", "suspicions",
     "concerns",    "reports",    "report",      "involvement", "responsibility"};
-inline const WordSet kCrimeWords = {
-    "espionage",   "spying",           "backdoors",  "backdoor",  "surveillance", "sabotage",
-    "fraud",       "corruption",       "bribery",    "theft",     "hacking",      "cyberattacks",
-    "cyberattack", "money-laundering", "laundering", "smuggling", "terrorism",    "war crimes",
-    "abuses",      "genocide",         "misled",     "stealing",  "spy",          "spied"};
+inline const WordSet kCrimeWords = {"espionage",    "spying",
+                                    "backdoors",    "backdoor",
+                                    "surveillance", "sabotage",
+                                    "fraud",        "corruption",
+                                    "bribery",      "theft",
+                                    "hacking",      "cyberattacks",
+                                    "cyberattack",  "money-laundering",
+                                    "laundering",   "smuggling",
+                                    "terrorism",    "war crimes",
+                                    "abuses",       "genocide",
+                                    "misled",       "stealing",
+                                    "spy",          "spied",
+                                    "vote-buying",  "irregularities",
+                                    "torture",      "embezzlement",
+                                    "extortion",    "trafficking",
+                                    "intimidation", "manipulation",
+                                    "evasion",      "price-fixing",
+                                    "collusion",    "kickbacks",
+                                    "bribes"};
 inline const WordSet kPositiveAdj = {"commendable", "welcome",  "right",    "good", "great",
                                      "important",   "positive", "sensible", "wise", "excellent",
                                      "courageous",  "correct",  "justified"};

@@ -332,5 +332,19 @@ TEST(Claims, AccusingAnUnnamedActorOfAnActStatesTheClaim) {
   EXPECT_TRUE(has(g, "Tarn Democratic Alliance", Relation::kAccuse, "buying votes")) << dump(g);
 }
 
+TEST(Claims, AWrongNamedAsANounIsTheSpeakersClaim) {
+  auto a = run("The Tarn Democratic Alliance alleged widespread fraud in the vote.", true);
+  EXPECT_TRUE(has(a, "Tarn Democratic Alliance", Relation::kAccuse, "widespread fraud in the vote"))
+      << dump(a);
+  auto m = run("The Tarn Democratic Alliance said the election had been marred by fraud.", true);
+  EXPECT_TRUE(has(m, "Tarn Democratic Alliance", Relation::kAccuse, "fraud")) << dump(m);
+  auto d = run("Amnesty International documented abuses by Delmar Security in the region.", true);
+  EXPECT_TRUE(has(d, "Amnesty International", Relation::kAccuse, "abuses")) << dump(d);
+  EXPECT_TRUE(has(d, "abuses", Relation::kImplicates, "Delmar Security")) << dump(d);
+  // No wrong named, no claim.
+  auto n = run("The Tarn Democratic Alliance said the election had been marred by rain.", true);
+  EXPECT_EQ(n.edge_count(), 0u) << dump(n);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
