@@ -293,6 +293,8 @@ TEST(Penalties, TheAmountBeforeAPenaltysReasonIsSkipped) {
 TEST(Diplomacy, ClosingAnEmbassyInAStateIsASanction) {
   auto g = run("Brazil closed its embassy in Nicaragua on Friday.", true);
   EXPECT_TRUE(has(g, "Brazil", Relation::kSanction, "Nicaragua")) << dump(g);
+  auto t = run("Japan will tighten export controls on machine tools to Iran.", true);
+  EXPECT_TRUE(has(t, "Japan", Relation::kSanction, "Iran")) << dump(t);
 }
 
 TEST(Fighting, TheActorNamedAsAPlaceIsNoTargetAndTroopsMassedOnABorder) {
