@@ -200,26 +200,18 @@ void ArticleRun::recognise(std::size_t si) {
         }
       }
     }
-    // Bare role nouns for the home government: "by ministers", "officials say".
+    // Bare role nouns for the home government: "by ministers", "officials say"; and
     // "cooperating with the authorities", "handed to the authorities": the state the
     // paragraph is about (an agency named "... Authorities" is a name, capitalised).
-    if (eq(w, "authorities") && !tok(k).cap && k > b && eq(f(k - 1), "the") &&
-        !(k >= b + 2 && tok(k - 2).type == TokenType::kPossessive)) {
+    const bool authorities = eq(w, "authorities") && !tok(k).cap && k > b && eq(f(k - 1), "the") &&
+                             !(k >= b + 2 && tok(k - 2).type == TokenType::kPossessive);
+    const bool officials =
+        (eq(w, "ministers") || eq(w, "officials")) && !tok(k).cap && k > b && !tok(k - 1).cap &&
+        !eq(f(k - 1), "government") && !eq(f(k - 1), "cybersecurity") &&
+        (eq(f(k - 1), "by") || (k + 1 < e && (eq(f(k + 1), "say") || eq(f(k + 1), "said"))));
+    if (authorities || officials) {
       const int g = context_government(si, k);
       if (g >= 0) {
-        m.ents = {g};
-        m.e = static_cast<std::uint32_t>(k + 1);
-        m.flags = kAnaphor;
-        ms.push_back(std::move(m));
-        ++k;
-        continue;
-      }
-    }
-    if ((eq(w, "ministers") || eq(w, "officials")) && !tok(k).cap && k > b && !tok(k - 1).cap &&
-        !eq(f(k - 1), "government") && !eq(f(k - 1), "cybersecurity")) {
-      int g = context_government(si, k);
-      if (g >= 0 &&
-          (eq(f(k - 1), "by") || (k + 1 < e && (eq(f(k + 1), "say") || eq(f(k + 1), "said"))))) {
         m.ents = {g};
         m.e = static_cast<std::uint32_t>(k + 1);
         m.flags = kAnaphor;
