@@ -16,8 +16,8 @@
 #include "cli/text_output.hpp"
 #include "graph/error.hpp"
 #include "io/article.hpp"
-#include "io/extract_pipeline.hpp"
 #include "io/extract_corrections.hpp"
+#include "io/extract_pipeline.hpp"
 #include "io/lexicon.hpp"
 #include "io/printable.hpp"
 #include "io/sgpb.hpp"
@@ -66,8 +66,7 @@ IngestResult run_ingest(const IngestOptions& o, std::ostream& out) {
   // One article at a time: memory holds the graph, not the corpus.
   po.after_article = [&](std::size_t i, std::size_t n) {
     articles = n;
-    progress.update(files_done(i, n),
-                    static_cast<double>(i) / static_cast<double>(files.size()));
+    progress.update(files_done(i, n), static_cast<double>(i) / static_cast<double>(files.size()));
   };
   po.on_file = [&](std::size_t done) {
     progress.update(files_done(done, articles),

@@ -92,15 +92,14 @@ struct NodeEdits {
   std::vector<AddAlias> aliases;
 
   bool empty() const noexcept {
-    return merges.empty() && renames.empty() && retypes.empty() && drops.empty() &&
-           aliases.empty();
+    return merges.empty() && renames.empty() && retypes.empty() && drops.empty() && aliases.empty();
   }
 };
 
 struct EditResult {
-  Graph graph;               // the edited graph
-  std::size_t applied = 0;   // edits done
-  std::size_t skipped = 0;   // edits naming a node or edge `g` does not have
+  Graph graph;              // the edited graph
+  std::size_t applied = 0;  // edits done
+  std::size_t skipped = 0;  // edits naming a node or edge `g` does not have
 };
 
 // The graph `g` with `edits` applied (see the file comment). A rename to a name that folds to

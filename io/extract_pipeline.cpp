@@ -10,8 +10,7 @@ namespace stakegraph::io {
 
 ExtractPipelineResult run_extract_pipeline(graph::Graph graph,
                                            const ExtractPipelineOptions& options) {
-  if (options.lexicon == nullptr)
-    throw graph::InvalidArgument("run_extract_pipeline: no lexicon");
+  if (options.lexicon == nullptr) throw graph::InvalidArgument("run_extract_pipeline: no lexicon");
   ExtractPipelineResult result;
   result.graph = std::move(graph);
   graph::Graph& g = result.graph;

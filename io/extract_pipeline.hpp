@@ -50,10 +50,10 @@ struct ExtractPipelineOptions {
 };
 
 struct ExtractPipelineResult {
-  graph::Graph graph;          // the caller's graph with the articles merged, corrected
-  std::size_t articles = 0;    // articles read
-  ExtractStats stats;          // summed over the articles (stats.articles == articles)
-  CorrectionStats corrections; // what the corrections did
+  graph::Graph graph;           // the caller's graph with the articles merged, corrected
+  std::size_t articles = 0;     // articles read
+  ExtractStats stats;           // summed over the articles (stats.articles == articles)
+  CorrectionStats corrections;  // what the corrections did
 };
 
 // Runs the pipeline (see the file comment) on `graph`. Throws graph::InvalidArgument without

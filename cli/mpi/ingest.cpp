@@ -33,8 +33,8 @@
 #include "cli/text_output.hpp"
 #include "graph/error.hpp"
 #include "io/article.hpp"
-#include "io/extract_pipeline.hpp"
 #include "io/extract_corrections.hpp"
+#include "io/extract_pipeline.hpp"
 #include "io/lexicon.hpp"
 #include "io/sgpb.hpp"
 

@@ -119,7 +119,7 @@ TEST(MergeGraph, CollapsedEdgesLeftOutAndDatesFromEvidence) {
   EXPECT_EQ(edges_of(p.into), "Norway -SANCTION-> Vexcom; Norway -ACCUSE-> Vexcom");
   const auto e = p.into.find_edge(0, 1, Relation::kSanction);
   ASSERT_TRUE(e);
-  EXPECT_EQ(p.into.edge(*e).last_seen, 20240301);  // not other's 20240210
+  EXPECT_EQ(p.into.edge(*e).last_seen, 20240301);                      // not other's 20240210
   EXPECT_EQ(p.into.edge(*e).evidence[1].text, "Oslo banned Vexcom.");  // moved intact
 }
 

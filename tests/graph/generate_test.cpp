@@ -446,8 +446,8 @@ TEST(GenerateShape, KindHubWeightSpec) {
   EXPECT_EQ(o.kind_hub_weights[static_cast<std::size_t>(Kind::kPerson)], 0.5);
   EXPECT_EQ(o.kind_hub_weights[static_cast<std::size_t>(Kind::kGovernment)], 1.0);
   const auto before = o.kind_hub_weights;
-  for (const char* bad : {"vendor", "vendor=", "vendor=x", "vendor=3x", "nation=2",
-                          "unspecified=2", "=2", ""}) {
+  for (const char* bad :
+       {"vendor", "vendor=", "vendor=x", "vendor=3x", "nation=2", "unspecified=2", "=2", ""}) {
     try {
       set_kind_hub_weight(o, bad);
       ADD_FAILURE() << "accepted '" << bad << "'";

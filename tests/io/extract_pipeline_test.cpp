@@ -47,8 +47,7 @@ std::string edges_of(const graph::Graph& g) {
     if (!out.empty()) out += "; ";
     out += g.node(g.source(*it)).name + " -" +
            std::string(graph::relation_name(g.edge(*it).relation)) + "-> " +
-           g.node(g.target(*it)).name + " (" + std::to_string(g.edge(*it).evidence.size()) +
-           ")";
+           g.node(g.target(*it)).name + " (" + std::to_string(g.edge(*it).evidence.size()) + ")";
   }
   return out;
 }
