@@ -95,12 +95,29 @@ NodeIndex Graph::create_node(std::string id, std::string_view name, Kind kind) {
 
 NodeIndex Graph::add_node(std::string_view raw_name, Kind kind) {
   const std::string name = clean_name(raw_name);
-  if (fold_name(name).empty()) throw InvalidArgument("a node needs a non-empty name");
-  if (auto v = find_named(name)) {
-    add_alias(*v, name);  // no-op when it is the canonical name or a known alias
-    return *v;
+  // Folded once for the look-ups and the new node's key (find_named and create_node would
+  // fold it twice more: every article's graph creates its nodes here).
+  std::string folded = fold_name(name);
+  if (folded.empty()) throw InvalidArgument("a node needs a non-empty name");
+  std::optional<NodeIndex> found;
+  if (auto it = by_name_.find(folded); it != by_name_.end()) {
+    found = it->second;
+  } else if (auto at = by_alias_.find(folded); at != by_alias_.end()) {
+    found = at->second;
   }
-  return create_node(unique_id(name), name, kind);
+  if (found) {
+    add_alias(*found, name);  // no-op when it is the canonical name or a known alias
+    return *found;
+  }
+  std::string id = unique_id(name);
+  const NodeIndex v = boost::add_vertex(g_);
+  NodeData& d = g_[v];
+  d.id = std::move(id);
+  d.name = name;
+  d.kind = kind == Kind::kUnspecified ? Kind::kOrganization : kind;
+  by_id_.emplace(d.id, v);
+  by_name_.emplace(std::move(folded), v);
+  return v;
 }
 
 NodeIndex Graph::add_node_with_id(std::string_view id, std::string_view raw_name, Kind kind) {
