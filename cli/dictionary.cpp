@@ -12,7 +12,7 @@
 #include "cli/common.hpp"
 #include "graph/error.hpp"
 #include "graph/ontology.hpp"
-#include "io/atomic_file.hpp"
+#include "io/extract/dictionary/convert.hpp"
 #include "io/extract/dictionary/dictionary.hpp"
 #include "io/extract/dictionary/lookup.hpp"
 #include "io/extract/dictionary/plover.hpp"
@@ -21,32 +21,6 @@ namespace stakegraph::cli {
 namespace {
 
 namespace dict = io::extract::dictionary;
-
-std::string basenames(const std::vector<std::string>& paths) {
-  std::string s;
-  for (const auto& p : paths) {
-    if (!s.empty()) s += ", ";
-    s += std::filesystem::path(p).filename().string();
-  }
-  return s;
-}
-
-// The derived text with a comment naming its sources after the header line.
-std::string with_source(std::string tsv, const std::vector<std::string>& sources) {
-  const std::size_t nl = tsv.find('\n');
-  const std::string note =
-      "# Derived by `stakegraph dictionary convert` from " + basenames(sources) +
-      " (PETRARCH 2 dictionaries, Open Event Data Alliance, MIT licence: see README.md and "
-      "LICENSE beside this file).\n";
-  tsv.insert(nl + 1, note);
-  return tsv;
-}
-
-void write_atomic(const std::string& path, const std::string& content) {
-  io::AtomicFile f(path);
-  f.stream() << content;
-  f.commit();
-}
 
 nlohmann::json warnings_json(const std::vector<dict::Warning>& ws) {
   nlohmann::json a = nlohmann::json::array();
@@ -121,46 +95,25 @@ void run_dictionary_convert(const DictionaryConvertOptions& o, std::ostream& out
   if (o.verbs.empty() && o.actors.empty() && o.agents.empty() && o.discards.empty())
     throw graph::InvalidArgument(
         "dictionary convert needs at least one of --verbs, --actors, --agents, --discards");
-  namespace fs = std::filesystem;
   std::error_code ec;
-  if (fs::exists(o.output, ec) && !fs::is_directory(o.output, ec))
+  if (std::filesystem::exists(o.output, ec) && !std::filesystem::is_directory(o.output, ec))
     throw graph::InvalidArgument("-o " + o.output + ": not a directory");
-  dict::ReadOptions ro;
-  ro.lenient = o.lenient;
-  // Read everything first: a bad input writes nothing.
-  std::vector<std::pair<std::string, std::string>> outputs;
+  dict::ConvertOptions co;
+  co.verbs = o.verbs;
+  co.actors = o.actors;
+  co.agents = o.agents;
+  co.discards = o.discards;
+  co.output_dir = o.output;
+  co.read.lenient = o.lenient;
+  const dict::ConvertResult r = dict::convert_dictionaries(co);
   nlohmann::json report = nlohmann::json::array();
-  auto out_path = [&](const char* name) { return (fs::path(o.output) / name).string(); };
-  if (!o.verbs.empty()) {
-    auto v = dict::read_verbs(o.verbs, ro);
-    outputs.emplace_back(out_path(dict::kShippedVerbs),
-                         with_source(dict::write_verbs_tsv(v), {o.verbs}));
-    report.push_back(verbs_json(v));
-  }
-  if (!o.actors.empty()) {
-    auto a = dict::read_actors(o.actors, ro);
-    outputs.emplace_back(out_path(dict::kShippedActors),
-                         with_source(dict::write_actors_tsv(a), o.actors));
-    report.push_back(actors_json(a));
-  }
-  if (!o.agents.empty()) {
-    auto a = dict::read_agents(o.agents, ro);
-    outputs.emplace_back(out_path(dict::kShippedAgents),
-                         with_source(dict::write_agents_tsv(a), o.agents));
-    report.push_back(agents_json(a));
-  }
-  if (!o.discards.empty()) {
-    auto d = dict::read_discards(o.discards, ro);
-    outputs.emplace_back(out_path(dict::kShippedDiscards),
-                         with_source(dict::write_discards_tsv(d), o.discards));
-    report.push_back(discards_json(d));
-  }
-  fs::create_directories(o.output, ec);
-  if (ec) throw graph::Error(o.output + ": cannot create directory: " + ec.message());
-  for (std::size_t i = 0; i < outputs.size(); ++i) {
-    write_atomic(outputs[i].first, outputs[i].second);
-    report[i]["file"] = outputs[i].first;
-    report[i]["bytes"] = outputs[i].second.size();
+  if (r.verbs) report.push_back(verbs_json(*r.verbs));
+  if (r.actors) report.push_back(actors_json(*r.actors));
+  if (r.agents) report.push_back(agents_json(*r.agents));
+  if (r.discards) report.push_back(discards_json(*r.discards));
+  for (std::size_t i = 0; i < r.files.size(); ++i) {
+    report[i]["file"] = r.files[i].path;
+    report[i]["bytes"] = r.files[i].bytes;
   }
   if (o.json) {
     print_json({{"outputs", report}}, out);

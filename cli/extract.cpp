@@ -13,8 +13,8 @@
 #include "cli/text_output.hpp"
 #include "graph/error.hpp"
 #include "io/article.hpp"
-#include "io/extract.hpp"
 #include "io/extract_corrections.hpp"
+#include "io/extract_pipeline.hpp"
 #include "io/json_format.hpp"
 #include "io/lexicon.hpp"
 #include "io/render/dot.hpp"
@@ -42,30 +42,26 @@ void run_extract(const ExtractOptions& o, std::ostream& out) {
   if (o.format != "json" && o.format != "text" && o.format != "dot")
     throw graph::InvalidArgument("--format: unknown format '" + o.format +
                                  "' (one of: json, text, dot)");
-  const io::ArticleReadOptions read = article_read_options(o.date_order);
+  io::ExtractPipelineOptions po;
+  po.read = article_read_options(o.date_order);
   io::LexiconOptions lo;
   lo.extra_files = o.lexicons;
   const io::Lexicon lex = io::Lexicon::load(lo);
   std::optional<io::CorrectionSet> corr;
   if (!o.corrections.empty()) corr = io::CorrectionSet::load(o.corrections);
   const auto dicts = load_dictionaries(o.dictionaries);
-  io::ExtractOptions eo;
-  eo.dictionaries = dicts ? &*dicts : nullptr;
-  eo.dictionary_actors = !o.dictionaries.files.empty();
-  io::Extractor ex(lex, eo);
-  graph::Graph g;
+  po.lexicon = &lex;
+  po.extract.dictionaries = dicts ? &*dicts : nullptr;
+  po.extract.dictionary_actors = !o.dictionaries.files.empty();
+  po.corrections = corr ? &*corr : nullptr;
+  po.files = io::list_article_files(o.inputs);
   ArticleWarnings warnings;
-  for (const auto& path : io::list_article_files(o.inputs))
-    io::for_each_article(
-        path,
-        [&](io::ArticleText& a) {
-          warnings.note(a.warning);
-          warn_article_date(a);
-          ex.extract(a, g);
-        },
-        read);
+  po.before_article = [&](const io::ArticleText& a, std::size_t) {
+    warnings.note(a.warning);
+    warn_article_date(a);
+  };
+  const graph::Graph g = io::run_extract_pipeline({}, po).graph;
   warnings.finish();
-  if (corr) g = corr->apply(g);
   try {
     if (o.format == "json") {
       io::write_json(g, out);

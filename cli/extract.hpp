@@ -1,6 +1,7 @@
 // stakegraph extract [--format json|text|dot] [--lexicon FILE]... [--corrections FILE]
 //   [--dictionary FILE]... [--no-dictionaries] [--date-order dmy|mdy] FILE...
-// Extracts the stakeholder graph of articles (io/extract.hpp) and prints it; writes no file.
+// Extracts the stakeholder graph of articles (io/extract_pipeline.hpp, as ingest does) and
+// prints it; writes no file.
 // Warnings on the articles (header dates, skipped lines) go to standard error.
 #pragma once
 

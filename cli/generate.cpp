@@ -43,24 +43,11 @@ void run_generate(const GenerateOptions& o, std::ostream& summary) {
   if (o.min_degree_given) g.min_degree = o.min_degree;
   if (o.self_loops_given) g.self_loop_share = o.self_loop_share;
   for (const std::string& kw : o.kind_hub_weights) {
-    const auto eq = kw.find('=');
-    const auto kind = graph::parse_kind(kw.substr(0, eq == std::string::npos ? kw.size() : eq));
-    double w = 0.0;
-    std::size_t used = 0;
-    bool number = false;
-    if (eq != std::string::npos) {
-      try {
-        w = std::stod(kw.substr(eq + 1), &used);
-        number = used == kw.size() - eq - 1;
-      } catch (const std::exception&) {
-        number = false;
-      }
+    try {
+      graph::set_kind_hub_weight(g, kw);
+    } catch (const graph::InvalidArgument& e) {
+      throw graph::InvalidArgument(std::string("--kind-hub-weight ") + e.what());
     }
-    if (!kind || kind == graph::Kind::kUnspecified || !number)
-      throw graph::InvalidArgument("--kind-hub-weight " + kw +
-                                   ": expected KIND=WEIGHT with a kind name (government, "
-                                   "organization, ...) and a number > 0");
-    g.kind_hub_weights[static_cast<std::size_t>(*kind)] = w;
   }
   g.evidence_text = !o.no_text;
   const bool show = !o.quiet && ::isatty(STDERR_FILENO) && o.edges >= 100000;

@@ -16,8 +16,8 @@
 #include "cli/text_output.hpp"
 #include "graph/error.hpp"
 #include "io/article.hpp"
-#include "io/extract.hpp"
 #include "io/extract_corrections.hpp"
+#include "io/extract_pipeline.hpp"
 #include "io/lexicon.hpp"
 #include "io/printable.hpp"
 #include "io/sgpb.hpp"
@@ -31,54 +31,54 @@ IngestResult run_ingest(const IngestOptions& o, std::ostream& out) {
     throw graph::InvalidArgument(o.output +
                                  ": ingest writes a .sgpb graph file (convert it "
                                  "afterwards with `stakegraph convert`)");
-  const io::ArticleReadOptions read = article_read_options(o.date_order);
+  io::ExtractPipelineOptions po;
+  po.read = article_read_options(o.date_order);
   Progress progress("ingest", o.progress);
   io::LexiconOptions lo;
   lo.extra_files = o.lexicons;
   const io::Lexicon lex = io::Lexicon::load(lo);
   std::optional<io::CorrectionSet> corr;
   if (!o.corrections.empty()) corr = io::CorrectionSet::load(o.corrections);
-  const std::vector<std::string> files = io::list_article_files(o.inputs);
+  po.files = io::list_article_files(o.inputs);
+  const std::vector<std::string>& files = po.files;
   // Load, merge and write under the lock: a run updating the same graph at the same time
   // waits, so that neither update is lost.
   const io::FileLock lock = lock_for_update(o.output, o.no_wait);
-  graph::Graph g;
+  graph::Graph start;
   if (std::filesystem::exists(o.output))
-    g = naming_oom(o.output, "reading", [&] { return io::load_sgpb(o.output); });
+    start = naming_oom(o.output, "reading", [&] { return io::load_sgpb(o.output); });
   const auto dicts = load_dictionaries(o.dictionaries);
-  io::ExtractOptions eo;
-  eo.dictionaries = dicts ? &*dicts : nullptr;
-  eo.dictionary_actors = !o.dictionaries.files.empty();
-  io::Extractor ex(lex, eo);
-  ex.remember(g);
-  std::size_t articles = 0, date_warnings = 0;
+  po.lexicon = &lex;
+  po.extract.dictionaries = dicts ? &*dicts : nullptr;
+  po.extract.dictionary_actors = !o.dictionaries.files.empty();
+  po.corrections = corr ? &*corr : nullptr;
+  std::size_t date_warnings = 0;
   ArticleWarnings warnings;
-  progress.step("extracting");
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    // One article at a time: memory holds the graph, not the corpus.
-    naming_oom(files[i], "extracting", [&] {
-      io::for_each_article(
-          files[i],
-          [&](io::ArticleText& a) {
-            warnings.note(a.warning);
-            date_warnings += warn_article_date(a);
-            ex.extract(a, g);
-            ++articles;
-            progress.update(std::to_string(i) + "/" + std::to_string(files.size()) + " files, " +
-                                with_commas(articles) + " articles",
-                            static_cast<double>(i) / static_cast<double>(files.size()));
-          },
-          read);
-    });
-    progress.update(std::to_string(i + 1) + "/" + std::to_string(files.size()) + " files, " +
-                        with_commas(articles) + " articles",
-                    static_cast<double>(i + 1) / static_cast<double>(files.size()));
-  }
-  warnings.finish();
-  if (corr) {
+  const auto files_done = [&](std::size_t done, std::size_t articles) {
+    return std::to_string(done) + "/" + std::to_string(files.size()) + " files, " +
+           with_commas(articles) + " articles";
+  };
+  std::size_t articles = 0;
+  po.before_article = [&](const io::ArticleText& a, std::size_t) {
+    warnings.note(a.warning);
+    date_warnings += warn_article_date(a);
+  };
+  // One article at a time: memory holds the graph, not the corpus.
+  po.after_article = [&](std::size_t i, std::size_t n) {
+    articles = n;
+    progress.update(files_done(i, n), static_cast<double>(i) / static_cast<double>(files.size()));
+  };
+  po.on_file = [&](std::size_t done) {
+    progress.update(files_done(done, articles),
+                    static_cast<double>(done) / static_cast<double>(files.size()));
+  };
+  po.on_corrections = [&] {
+    warnings.finish();
     progress.step("applying corrections");
-    g = corr->apply(g);
-  }
+  };
+  progress.step("extracting");
+  graph::Graph g = io::run_extract_pipeline(std::move(start), po).graph;
+  if (!corr) warnings.finish();
   progress.step("writing " + o.output);
   naming_oom(o.output, "writing", [&] { io::save_sgpb(g, o.output); });
   const double secs = progress.elapsed();

@@ -1,7 +1,7 @@
 // stakegraph ingest FILE|DIR... -o GRAPH.sgpb [--lexicon FILE]... [--corrections FILE]
 //   [--dictionary FILE]... [--no-dictionaries] [--date-order dmy|mdy] [--no-wait] [--json]
 //   [--quiet|--progress]
-// Extracts articles one at a time (io/extract.hpp) and merges them into a graph file,
+// Extracts articles one at a time and merges them into a graph file (io/extract_pipeline.hpp),
 // created or updated, holding the graph's lock file (io/file_lock.hpp) from load to write.
 // Re-ingesting an article changes nothing. Progress (files, articles, elapsed time) and
 // warnings on the articles go to standard error (cli/progress.hpp).

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <stdexcept>
 #include <string>
 
 #include "graph/detail/random.hpp"
@@ -471,6 +472,28 @@ GenerateOptions gdelt_profile(std::uint64_t edges, std::uint64_t seed) {
   for (const RelationFit& r : kRelations)
     o.relation_weights[static_cast<std::size_t>(*parse_relation(r.name))] = r.share;
   return o;
+}
+
+void set_kind_hub_weight(GenerateOptions& options, std::string_view spec) {
+  const std::string kw(spec);
+  const auto eq = kw.find('=');
+  const auto kind = parse_kind(kw.substr(0, eq == std::string::npos ? kw.size() : eq));
+  double w = 0.0;
+  std::size_t used = 0;
+  bool number = false;
+  if (eq != std::string::npos) {
+    try {
+      w = std::stod(kw.substr(eq + 1), &used);
+      number = used == kw.size() - eq - 1;
+    } catch (const std::exception&) {
+      number = false;
+    }
+  }
+  if (!kind || kind == Kind::kUnspecified || !number)
+    throw InvalidArgument(kw +
+                          ": expected KIND=WEIGHT with a kind name (government, "
+                          "organization, ...) and a number > 0");
+  options.kind_hub_weights[static_cast<std::size_t>(*kind)] = w;
 }
 
 }  // namespace stakegraph::graph

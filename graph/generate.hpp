@@ -48,6 +48,7 @@
 #include <array>
 #include <cstdint>
 #include <functional>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -105,6 +106,13 @@ GeneratedEdges generate_edges(const GenerateOptions& options);
 // The same structure as a Graph: nodes named "<Kind> <i>" ("Government 17", id "n17"),
 // evidence and articles as described above.
 Graph generate_graph(const GenerateOptions& options);
+
+// Reads "KIND=WEIGHT" (`generate --kind-hub-weight`: "vendor=3", "person=0.5") and sets
+// options.kind_hub_weights[KIND] to WEIGHT. KIND is a kind name as parse_kind reads it (not
+// "unspecified"); WEIGHT a number as std::stod reads it, the whole rest of the text (its
+// range is checked by generate_edges). Throws InvalidArgument "SPEC: expected KIND=WEIGHT
+// ..." otherwise, options unchanged. O(length of spec).
+void set_kind_hub_weight(GenerateOptions& options, std::string_view spec);
 
 // The options fitted on the GDELT sample by bench/calibrate_generator.cpp (the sample's kind
 // and relation shares, self-loop share and evidence per edge; the exponent and the kind hub

@@ -5,6 +5,7 @@
 #include <functional>
 #include <tuple>
 
+#include "graph/edit.hpp"
 #include "graph/error.hpp"
 #include "graph/names.hpp"
 
@@ -94,12 +95,29 @@ NodeIndex Graph::create_node(std::string id, std::string_view name, Kind kind) {
 
 NodeIndex Graph::add_node(std::string_view raw_name, Kind kind) {
   const std::string name = clean_name(raw_name);
-  if (fold_name(name).empty()) throw InvalidArgument("a node needs a non-empty name");
-  if (auto v = find_named(name)) {
-    add_alias(*v, name);  // no-op when it is the canonical name or a known alias
-    return *v;
+  // Folded once for the look-ups and the new node's key (find_named and create_node would
+  // fold it twice more: every article's graph creates its nodes here).
+  std::string folded = fold_name(name);
+  if (folded.empty()) throw InvalidArgument("a node needs a non-empty name");
+  std::optional<NodeIndex> found;
+  if (auto it = by_name_.find(folded); it != by_name_.end()) {
+    found = it->second;
+  } else if (auto at = by_alias_.find(folded); at != by_alias_.end()) {
+    found = at->second;
   }
-  return create_node(unique_id(name), name, kind);
+  if (found) {
+    add_alias(*found, name);  // no-op when it is the canonical name or a known alias
+    return *found;
+  }
+  std::string id = unique_id(name);
+  const NodeIndex v = boost::add_vertex(g_);
+  NodeData& d = g_[v];
+  d.id = std::move(id);
+  d.name = name;
+  d.kind = kind == Kind::kUnspecified ? Kind::kOrganization : kind;
+  by_id_.emplace(d.id, v);
+  by_name_.emplace(std::move(folded), v);
+  return v;
 }
 
 NodeIndex Graph::add_node_with_id(std::string_view id, std::string_view raw_name, Kind kind) {
@@ -307,47 +325,8 @@ void Graph::reserve_nodes(std::size_t n) {
   by_name_.reserve(n);
 }
 
-void Graph::merge(const Graph& other) {
-  std::vector<std::uint32_t> article_map(other.articles_.size());
-  for (std::size_t i = 0; i < other.articles_.size(); ++i)
-    article_map[i] = add_article(other.articles_[i]);
-
-  std::vector<NodeIndex> node_map(other.node_count());
-  for (NodeIndex v = 0; v < other.node_count(); ++v) {
-    const NodeData& src = other.g_[v];
-    // Ids are local to each graph: match by name, then by the other graph's aliases.
-    std::optional<NodeIndex> mine = find_named(src.name);
-    for (std::size_t i = 0; !mine && i < src.aliases.size(); ++i) {
-      const std::string folded = fold_name(src.aliases[i]);
-      if (auto it = by_name_.find(folded); it != by_name_.end()) mine = it->second;
-    }
-    NodeIndex target = mine ? *mine : create_node(unique_id(src.name), src.name, src.kind);
-    if (mine) add_alias(target, src.name);
-    for (const auto& a : src.aliases) add_alias(target, a);
-    for (const auto& [k, val] : src.attributes) {
-      const auto& attrs = g_[target].attributes;
-      const bool has = std::any_of(attrs.begin(), attrs.end(),
-                                   [&key = k](const auto& kv) { return kv.first == key; });
-      if (!has) set_attribute(target, k, val);
-    }
-    node_map[v] = target;
-  }
-
-  for (auto [it, end] = boost::edges(other.g_); it != end; ++it) {
-    const EdgeData& src = other.g_[*it];
-    EdgeRef e = add_edge(node_map[boost::source(*it, other.g_)],
-                         node_map[boost::target(*it, other.g_)], src.relation, src.weight);
-    EdgeData& dst = g_[e];
-    if (!dst.goldstein) dst.goldstein = src.goldstein;
-    note_date(dst, src.first_seen);
-    note_date(dst, src.last_seen);
-    for (const Evidence& ev : src.evidence) {
-      Evidence copy = ev;
-      if (copy.article != kNoArticle) copy.article = article_map.at(copy.article);
-      add_evidence(e, std::move(copy));
-    }
-  }
-}
+// graph/edit.hpp's merge_graph with its default options (which it documents).
+void Graph::merge(const Graph& other) { merge_graph(*this, other); }
 
 Date evidence_date(const Graph& g, const Evidence& e) {
   if (e.date != kNoDate) return e.date;

@@ -313,8 +313,23 @@ void Extractor::remember(const graph::Graph& g) {
     }
 }
 
+graph::MergeOptions extraction_merge_options() {
+  return {.match_aliases = false,
+          .replace_attributes = true,
+          .carry_edge_dates = false,
+          .keep_collapsed_edges = false};
+}
+
 ExtractStats Extractor::extract(const ArticleText& article, graph::Graph& g) {
-  ExtractStats st;
+  ArticleGraph part = extract(article);
+  graph::merge_graph(g, std::move(part.graph), extraction_merge_options());
+  return part.stats;
+}
+
+ArticleGraph Extractor::extract(const ArticleText& article) {
+  ArticleGraph out;
+  graph::Graph& g = out.graph;
+  ExtractStats& st = out.stats;
   st.articles = 1;
   st.bytes = article.body.size();
   if (index_->vocab_size != lex_.vocabulary().size())
@@ -417,7 +432,7 @@ ExtractStats Extractor::extract(const ArticleText& article, graph::Graph& g) {
     g.add_evidence(e, std::move(ev));
     ++st.edges;
   }
-  return st;
+  return out;
 }
 
 }  // namespace stakegraph::io

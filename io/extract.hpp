@@ -1,17 +1,16 @@
 // Rule-based extraction of the stakeholder graph from one article (shared/ONTOLOGY.md).
 //
-// Pipeline per article: tokens and sentences (io/extract_text.hpp); a first pass types
-// unknown capitalised names by context cues ("operator X", "X Telecom", "X, a carrier",
-// "minister X", "X said") into an article gazetteer; a second pass recognises mentions
-// (lexicon and gazetteer n-grams, demonym + role nouns "Chinese authorities", institution
-// phrases "Kenya's High Court", coreference of "the company" / "it" / "he"), groups
-// coordinated mentions ("BT, EE and Three"), and applies the verb lexicon in active and
-// passive voice, with complements ("urged X to ..."), reciprocals, negation (no edge),
-// hedging, reported speech (`reports`, "according to the daily X"), reified allegations,
-// judgements ("X said the government was wrong", "X was dismayed by Y"), warnings ("X warned
-// that it would cut supplies to Y": THREATEN), possessors as subjects ("X's customers include
-// Y"), titles and appositions ("X, Spain's foreign minister": `part_of`), ownership, alliances
-// and operators' markets.
+// Pipeline per article (its graph alone; io/extract_pipeline.hpp merges the articles): tokens and
+// sentences (io/extract_text.hpp); a first pass types unknown capitalised names by context cues
+// ("operator X", "X Telecom", "X, a carrier", "minister X", "X said") into an article gazetteer; a
+// second pass recognises mentions (lexicon and gazetteer n-grams, demonym + role nouns "Chinese
+// authorities", institution phrases "Kenya's High Court", coreference of "the company" / "it" /
+// "he"), groups coordinated mentions ("BT, EE and Three"), and applies the verb lexicon in active
+// and passive voice, with complements ("urged X to ..."), reciprocals, negation (no edge), hedging,
+// reported speech (`reports`, "according to the daily X"), reified allegations, judgements ("X said
+// the government was wrong", "X was dismayed by Y"), warnings ("X warned that it would cut supplies
+// to Y": THREATEN), possessors as subjects ("X's customers include Y"), titles and appositions ("X,
+// Spain's foreign minister": `part_of`), ownership, alliances and operators' markets.
 // Speed: every token is looked up once (TokenIndex: its lexicon token id and a bit mask of
 // the grammar word lists it belongs to), so rules test words by a bit AND; lexicon matches
 // are memoised per token; per-token buffers are reused from article to article.
@@ -27,6 +26,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "graph/edit.hpp"
 #include "graph/graph.hpp"
 #include "io/article.hpp"
 #include "io/lexicon.hpp"
@@ -92,14 +92,33 @@ class SeenSentences final {
   std::size_t size_ = 0;
 };
 
+// One article's extraction: its graph and counts.
+struct ArticleGraph {
+  graph::Graph graph;
+  ExtractStats stats;
+};
+
+// How an article's graph joins the graph of the articles before it (graph::merge_graph): a
+// node joins the node its canonical name names (name or alias) and only that one (an alias
+// of the article's node is no match), a dictionary code replaces the one the node had, dates
+// come from the evidence, and an edge between two nodes that turn out to be one is left out.
+graph::MergeOptions extraction_merge_options();
+
 class Extractor final {
  public:
   explicit Extractor(const Lexicon& lexicon, ExtractOptions options = {});
   Extractor(Extractor&&) noexcept;
   ~Extractor();
 
-  // Extracts `article` and merges it into `g` (article record, nodes, edges, evidence).
-  // Re-extracting the same article changes nothing.
+  // The graph of `article` alone: its article record (index 0), the nodes it names (in the
+  // order the text first names them) and its edges with their evidence (in the order of the
+  // text). Sentences already given by another article (remembered by this extractor) add
+  // no evidence and are counted in stats.skipped_syndicated.
+  ArticleGraph extract(const ArticleText& article);
+
+  // extract(article) merged into `g` with extraction_merge_options(): the graph the
+  // pipeline (io/extract_pipeline.hpp) builds. Re-extracting the same article changes
+  // nothing.
   ExtractStats extract(const ArticleText& article, graph::Graph& g);
 
   // Remembers the sentences of the evidence already in `g` (so syndicated copies of

@@ -1,10 +1,11 @@
 // stakegraph-mpi ingest FILE|DIR... -o GRAPH.sgpb: distributed extraction. Every rank lists
 // the article files the same way (io::list_article_files, sorted), takes one contiguous block
-// of them (block partition of the file list, in order), extracts its articles with its own
-// Extractor into a graph of its own, and sends that graph to rank 0 as .sgpb bytes; rank 0
-// merges the parts in rank order into the existing graph (or an empty one) with
-// graph::Graph::merge, which matches nodes by name or alias and edges by (source, target,
-// relation) like the single-process ingest, applies --corrections, and writes atomically.
+// of them (block partition of the file list, in order), extracts its articles with the
+// pipeline of `stakegraph ingest` (io/extract_pipeline.hpp) into a graph of its own, and
+// sends that graph to rank 0 as .sgpb bytes; rank 0 merges the parts in rank order into the
+// existing graph (or an empty one) with graph::Graph::merge, which matches nodes by name or
+// alias and edges by (source, target, relation) like the single-process ingest, applies
+// --corrections, and writes atomically.
 // Differences from `stakegraph ingest` (README, "Distributed runs (MPI)"): a sentence
 // syndicated in two articles that fall on different ranks keeps both evidence items (the
 // single-process extractor drops the later copy), and only rank 0 remembers the sentences of
@@ -32,8 +33,8 @@
 #include "cli/text_output.hpp"
 #include "graph/error.hpp"
 #include "io/article.hpp"
-#include "io/extract.hpp"
 #include "io/extract_corrections.hpp"
+#include "io/extract_pipeline.hpp"
 #include "io/lexicon.hpp"
 #include "io/sgpb.hpp"
 
@@ -63,25 +64,22 @@ Part extract_part(const mpi::communicator& comm, const IngestJob& job) {
     const auto n = static_cast<std::uint64_t>(files.size());
     const auto p = static_cast<std::uint64_t>(comm.size());
     const auto r = static_cast<std::uint64_t>(comm.rank());
-    graph::Graph g;
+    io::ExtractPipelineOptions po;
+    po.files.assign(files.begin() + static_cast<std::ptrdiff_t>(n * r / p),
+                    files.begin() + static_cast<std::ptrdiff_t>(n * (r + 1) / p));
     const auto dicts = load_dictionaries(job.dictionaries);
-    io::ExtractOptions eo;
-    eo.dictionaries = dicts ? &*dicts : nullptr;
-    eo.dictionary_actors = !job.dictionaries.files.empty();
-    io::Extractor ex(lex, eo);
-    const io::ArticleReadOptions read = article_read_options(job.date_order);
-    for (std::uint64_t i = n * r / p; i < n * (r + 1) / p; ++i) {
-      io::for_each_article(
-          files[i],
-          [&](io::ArticleText& a) {
-            if (!a.warning.empty()) part.warnings.push_back("w" + a.warning);
-            if (std::string d = article_date_warning_line(a); !d.empty())
-              part.warnings.push_back("d" + std::move(d));
-            ex.extract(a, g);
-            ++part.articles;
-          },
-          read);
-    }
+    po.lexicon = &lex;
+    po.extract.dictionaries = dicts ? &*dicts : nullptr;
+    po.extract.dictionary_actors = !job.dictionaries.files.empty();
+    po.read = article_read_options(job.date_order);
+    po.before_article = [&](const io::ArticleText& a, std::size_t) {
+      if (!a.warning.empty()) part.warnings.push_back("w" + a.warning);
+      if (std::string d = article_date_warning_line(a); !d.empty())
+        part.warnings.push_back("d" + std::move(d));
+    };
+    const io::ExtractPipelineResult result = io::run_extract_pipeline({}, po);
+    const graph::Graph& g = result.graph;
+    part.articles = result.articles;
     std::ostringstream out;
     io::write_sgpb(g, out);
     part.sgpb = std::move(out).str();

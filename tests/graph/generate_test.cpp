@@ -436,5 +436,33 @@ TEST(GenerateShape, GeneratedGraphsMoveWhole) {
   }
 }
 
+// `generate --kind-hub-weight KIND=WEIGHT` read by the library: the kind's weight set, the
+// others left; malformed specs refused with the spec in the message, options unchanged.
+TEST(GenerateShape, KindHubWeightSpec) {
+  GenerateOptions o;
+  set_kind_hub_weight(o, "vendor=3");
+  set_kind_hub_weight(o, "person=0.5");
+  EXPECT_EQ(o.kind_hub_weights[static_cast<std::size_t>(Kind::kVendor)], 3.0);
+  EXPECT_EQ(o.kind_hub_weights[static_cast<std::size_t>(Kind::kPerson)], 0.5);
+  EXPECT_EQ(o.kind_hub_weights[static_cast<std::size_t>(Kind::kGovernment)], 1.0);
+  const auto before = o.kind_hub_weights;
+  for (const char* bad :
+       {"vendor", "vendor=", "vendor=x", "vendor=3x", "nation=2", "unspecified=2", "=2", ""}) {
+    try {
+      set_kind_hub_weight(o, bad);
+      ADD_FAILURE() << "accepted '" << bad << "'";
+    } catch (const InvalidArgument& e) {
+      EXPECT_EQ(std::string(e.what()), std::string(bad) +
+                                           ": expected KIND=WEIGHT with a kind name (government, "
+                                           "organization, ...) and a number > 0");
+    }
+  }
+  EXPECT_EQ(o.kind_hub_weights, before);
+  // The range is generate_edges' to check: 0 is read, then refused there.
+  set_kind_hub_weight(o, "government=0");
+  EXPECT_EQ(o.kind_hub_weights[static_cast<std::size_t>(Kind::kGovernment)], 0.0);
+  EXPECT_THROW(generate_edges(o), InvalidArgument);
+}
+
 }  // namespace
 }  // namespace stakegraph::graph
