@@ -370,7 +370,8 @@ void write_sgpb(const graph::Graph& g, std::ostream& out, const SgpbWriteOptions
         g, out,
         {.target_frame_bytes = std::min<std::uint64_t>(options.target_frame_bytes, max_item),
          .max_item_bytes = max_item,
-         .evidence_total = evidence_total});
+         .evidence_total = evidence_total,
+         .node_edge_lists = options.node_edge_lists});
     return;
   }
   FrameWriter writer(out, max_frame);

@@ -46,6 +46,7 @@ struct SgpbV3WriteOptions {
   std::uint64_t target_frame_bytes = 4u << 20;  // a table or chunk closes at this size
   std::uint64_t max_item_bytes = 0;             // no item larger (frame limit minus framing)
   std::uint64_t evidence_total = 0;             // of the graph (the writer's checks count it)
+  bool node_edge_lists = true;                  // io/sgpb_v3_index.hpp (false: as before them)
 };
 
 // The header's counts within the graph size limits and this machine's memory (io/sgpb.hpp,
@@ -116,10 +117,18 @@ struct SgpbNodeOptions {
   // that are not self-loops, in file order) get their evidence (and articles); the others
   // keep their evidence count in EdgeData::unloaded_evidence. 0: every edge.
   std::size_t evidence_edges = 0;
+  // Only the first N of the node's edges in show's order are read at all (and their
+  // neighbours), when the file's node index has edge lists; every edge otherwise. 0: every
+  // edge.
+  std::size_t edges = 0;
 };
 struct SgpbNodeLoad {
   graph::Graph graph;
   std::optional<graph::NodeIndex> node;
+  // The node's degrees in the whole file, as Boost counts them in the whole graph (a
+  // self-loop is an out- and an in-edge), and its number of edges (a self-loop once):
+  // `graph` holds fewer edges when SgpbNodeOptions::edges cut them.
+  std::uint64_t out_degree = 0, in_degree = 0, edge_total = 0;
   std::uint64_t bytes_read = 0;  // from the file
 };
 std::optional<SgpbNodeLoad> load_sgpb_node(const std::string& path, const SgpbNodeOptions& o);
