@@ -57,9 +57,6 @@ struct SgpbWriteOptions {
   std::size_t max_frame_bytes = kMaxFrameBytes;
   // 3 (the default) or 1-2 (the layout of version 2; version 1 unless an edge is split).
   std::uint32_t format_version = kSgpbFormatVersion;
-  // Version 3: false writes the node index as writers did before it had each node's edge
-  // lists (io/sgpb_v3_index.hpp), to test that such files still open.
-  bool node_edge_lists = true;
 };
 
 // Writes atomically (io/atomic_file.hpp). Throws graph::Error on I/O failure, for a string

@@ -34,6 +34,7 @@
 #include <vector>
 
 #include "graph/graph.hpp"
+#include "io/sgpb.hpp"
 #include "io/topology_arrays.hpp"
 #include "proto/stakegraph.pb.h"
 
@@ -52,6 +53,11 @@ struct SgpbV3WriteOptions {
 // The header's counts within the graph size limits and this machine's memory (io/sgpb.hpp,
 // the same check for every version); throws graph::Error saying which.
 void check_sgpb_declared_size(const pb::Header& h);
+
+// write_sgpb (io/sgpb.hpp) of a version 3 file whose node index is as writers wrote it before
+// its edge lists (io/sgpb_v3_index.hpp), to test that such files still open.
+void write_sgpb_v3_without_edge_lists(const graph::Graph& g, std::ostream& out,
+                                      const SgpbWriteOptions& options = {});
 
 // Writes the frames after the magic (the caller wrote it and checked every string). Throws
 // graph::Error for an item larger than a frame and on I/O failure.

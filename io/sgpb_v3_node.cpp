@@ -203,22 +203,39 @@ void read_cited_articles_indexed(File& file, const V3File& v3, const NodeIndexDi
     }
   std::sort(wanted.begin(), wanted.end());
   wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
-  std::string payload;
-  pb::Frame frame;
+  std::string payload, id;
+  WireItems items;
+  pb::Article article;
   for (const std::size_t c : wanted) {
     const FrameAt& f = x.article_frames[c];
     const std::uint64_t first = x.article_firsts[c];
     const std::uint64_t last =
         c + 1 < x.article_frames.size() ? x.article_firsts[c + 1] : v3.header.article_count();
-    file.frame(f.offset, f.length, payload, frame, [&](const std::string& p) {
-      check_items(p, f.body, first, v3.header.article_count());
-    });
+    // The frame's wire is walked: only the articles cited are decoded (found by their id,
+    // field 1), the CRC covering them all.
+    file.checked(f.offset, f.length, payload);
     try {
-      if (frame.body_case() != pb::Frame::kArticles ||
-          static_cast<std::uint64_t>(frame.articles().articles_size()) != last - first)
+      check_items(payload, f.body, first, v3.header.article_count());
+      if (static_cast<unsigned char>(payload[0]) >> 3 != pb::Frame::kArticles)
         throw graph::InvalidArgument("not the article frame the node index says");
-      for (const pb::Article& a : frame.articles().articles())
-        if (cited.count(a.id())) g.add_article(from_proto(a));
+      if (!wire_items(payload, 1, items)) throw graph::InvalidArgument("cannot decode payload");
+      if (items.items.size() != last - first)
+        throw graph::InvalidArgument("not the article frame the node index says");
+      for (const auto& [d, n] : items.items) {
+        id.clear();
+        if (!for_each_field(d, d + n,
+                            [&](std::uint64_t field, std::uint64_t len, const unsigned char* s) {
+                              if (field == 1 && s != nullptr)
+                                id.assign(reinterpret_cast<const char*>(s), len);
+                            }))
+          throw graph::InvalidArgument("cannot decode payload");
+        if (!cited.count(id)) continue;
+        google::protobuf::LogSilencer quiet;
+        if (n > static_cast<std::uint64_t>(std::numeric_limits<int>::max()) ||
+            !article.ParseFromArray(d, static_cast<int>(n)))
+          throw graph::InvalidArgument("cannot decode payload");
+        g.add_article(from_proto(article));
+      }
     } catch (const graph::Error& e) {
       fail(file.name(), f.offset, std::string("corrupted frame: ") + e.what());
     }

@@ -164,7 +164,10 @@ std::string without_index(const std::string& bytes) {
 
 std::string bytes_of(const graph::Graph& g, std::size_t frame_bytes, bool edge_lists = true) {
   std::ostringstream out;
-  write_sgpb(g, out, {.target_frame_bytes = frame_bytes, .node_edge_lists = edge_lists});
+  if (edge_lists)
+    write_sgpb(g, out, {.target_frame_bytes = frame_bytes});
+  else
+    write_sgpb_v3_without_edge_lists(g, out, {.target_frame_bytes = frame_bytes});
   return out.str();
 }
 
