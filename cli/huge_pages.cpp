@@ -9,8 +9,9 @@
 // as with the default operators; where the kernel has no transparent huge pages the advice
 // does nothing. Part of the program only, not of the libraries: what a library's user
 // allocates is theirs to decide.
-// Complexity: a large block costs a mapping, a scan of the table (kSlots entries, under a
-// lock) and, when freed, a scan and an unmapping; a small one nothing more than malloc.
+// Complexity: a large block costs a scan of the table (kSlots entries, under a lock) and a
+// mapping unless a freed block of its length is kept (at most kKeptBytes are), and, when
+// freed, a scan and an unmapping unless it is kept; a small one nothing more than malloc.
 #include <sys/mman.h>
 
 #include <array>
@@ -19,6 +20,9 @@
 #include <mutex>
 #include <new>
 
+#if !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
+// (Sanitizer builds keep their own operator new, which tracks every block.)
+
 namespace {
 
 constexpr std::uintptr_t kHugePage = std::uintptr_t{2} << 20;
@@ -26,17 +30,32 @@ constexpr std::uintptr_t kHugePage = std::uintptr_t{2} << 20;
 constexpr std::size_t kMapFrom = std::size_t{1} << 20;
 constexpr std::size_t kSlots = 1024;
 
-// The blocks mapped here: (address, length); address 0 is a free slot.
+// Freed blocks kept for the next block of the same length, up to this many bytes: a reader
+// that takes and frees a 4 MiB frame buffer again and again maps and clears it once.
+constexpr std::size_t kKeptBytes = std::size_t{64} << 20;
+
+// The blocks mapped here: (address, length, freed and kept); address 0 is a free slot.
 struct Mapped {
   std::uintptr_t at = 0;
   std::size_t length = 0;
+  bool kept = false;
 };
 std::array<Mapped, kSlots> mapped;
+std::size_t kept_bytes = 0;
 std::mutex mapped_lock;
 
 // A 2 MiB-aligned mapping of n bytes or more, noted in the table; nullptr when none is made.
 void* map_huge(std::size_t n) {
   const std::size_t length = (n + kHugePage - 1) & ~(kHugePage - 1);
+  {
+    const std::lock_guard<std::mutex> hold(mapped_lock);
+    for (Mapped& m : mapped)
+      if (m.kept && m.length == length) {
+        m.kept = false;
+        kept_bytes -= length;
+        return reinterpret_cast<void*>(m.at);
+      }
+  }
   void* raw = ::mmap(nullptr, length + kHugePage, PROT_READ | PROT_WRITE,
                      MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
   if (raw == MAP_FAILED) return nullptr;
@@ -48,7 +67,7 @@ void* map_huge(std::size_t n) {
     const std::lock_guard<std::mutex> hold(mapped_lock);
     for (Mapped& m : mapped)
       if (m.at == 0) {
-        m = {at, length};
+        m = {at, length, false};
         // A failure (no transparent huge pages) leaves the block in small pages.
         ::madvise(reinterpret_cast<void*>(at), length, MADV_HUGEPAGE);
         return reinterpret_cast<void*>(at);
@@ -58,7 +77,7 @@ void* map_huge(std::size_t n) {
   return nullptr;
 }
 
-// Unmaps p when it was mapped here; false otherwise.
+// Keeps or unmaps p when it was mapped here; false otherwise.
 bool unmap_huge(void* p) {
   const auto at = reinterpret_cast<std::uintptr_t>(p);
   if (at == 0 || (at & (kHugePage - 1)) != 0) return false;
@@ -66,7 +85,12 @@ bool unmap_huge(void* p) {
   {
     const std::lock_guard<std::mutex> hold(mapped_lock);
     for (Mapped& m : mapped)
-      if (m.at == at) {
+      if (m.at == at && !m.kept) {
+        if (kept_bytes + m.length <= kKeptBytes) {
+          m.kept = true;
+          kept_bytes += m.length;
+          return true;
+        }
         length = m.length;
         m = {};
         break;
@@ -106,12 +130,12 @@ void release(void* p) noexcept {
 void* operator new(std::size_t n) { return allocate(n); }
 void* operator new[](std::size_t n) { return allocate(n); }
 void* operator new(std::size_t n, const std::nothrow_t&) noexcept { return allocate_or_null(n); }
-void* operator new[](std::size_t n, const std::nothrow_t&) noexcept {
-  return allocate_or_null(n);
-}
+void* operator new[](std::size_t n, const std::nothrow_t&) noexcept { return allocate_or_null(n); }
 void operator delete(void* p) noexcept { release(p); }
 void operator delete[](void* p) noexcept { release(p); }
 void operator delete(void* p, std::size_t) noexcept { release(p); }
 void operator delete[](void* p, std::size_t) noexcept { release(p); }
 void operator delete(void* p, const std::nothrow_t&) noexcept { release(p); }
 void operator delete[](void* p, const std::nothrow_t&) noexcept { release(p); }
+
+#endif

@@ -72,8 +72,7 @@ ShowGraph load_for_show(const ShowOptions& o, std::size_t limit, bool all_dates)
         io::load_sgpb_node(o.graph, {.node = o.node, .evidence_edges = first, .edges = first});
     if (!part) return {io::load_graph(o.graph), std::nullopt};
     if (part->node)
-      return {std::move(part->graph),
-              Degrees{part->out_degree, part->in_degree, part->edge_total}};
+      return {std::move(part->graph), Degrees{part->out_degree, part->in_degree, part->edge_total}};
   } catch (const std::bad_alloc&) {
     throw graph::Error(o.graph + ": out of memory while reading");
   }

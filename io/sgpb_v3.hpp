@@ -6,9 +6,10 @@
 //   header | node tables | edge tables | article chunks | evidence chunks | node index |
 //   footer | trailer
 //
-// The node index (io/sgpb_v3_index.hpp: name, alias and id keys, each node's edge numbers,
-// article keys) lets `show` read one node without scanning the tables; files written before
-// it have none and open as before (every reader here skips it, but load_sgpb_node).
+// The node index (io/sgpb_v3_index.hpp: name, alias and id keys, each node's edges in show's
+// order with its degrees, article keys) lets `show` read one node and its first edges without
+// scanning the tables; files written before it have none and open as before (every reader
+// here skips it, but load_sgpb_node).
 // Node tables hold kinds (1 byte each) and ids and names as string tables (uint32le ends +
 // one blob), plus the aliases and attributes of the nodes that have some. Edge tables hold,
 // per edge in the file's edge order, source and target node numbers, relation, sign, flags,
@@ -104,9 +105,11 @@ std::optional<TopologyArrays> load_sgpb_topology_arrays(const std::string& path,
 // not of version 3 (or is "-").
 // A file with the node index (io/sgpb_v3_index.hpp; written since it exists): reads the
 // index's directory, the key chunk of the query's hash and the node tables of the nodes it
-// names (each checked against the query), the node's incidence offsets and lists, the edge
-// tables holding its edges, the node tables of its neighbours, the evidence frames holding
-// the evidence wanted and the article frames holding the articles it cites. A file without
+// names (each checked against the query), the node's edge list record and its first
+// SgpbNodeOptions::edges entries (all of them in a file whose index has no edge lists), the
+// edge tables holding those edges, the node tables of their neighbours, the evidence frames
+// holding the evidence wanted and the article frames holding the articles it cites (of
+// these two, only the items wanted are decoded). A file without
 // it: the node and edge tables (the node tables of the neighbours twice), every article
 // frame when the evidence cites an article. Evidence frames are found by the `first` item
 // number at the start of each (checked again when the frame is read whole). Every frame

@@ -93,7 +93,6 @@ std::vector<std::uint64_t> key_firsts(const std::vector<Key>& keys, std::uint64_
   return out;
 }
 
-
 // The edge lists (arrays 5 to 7): each node's out-edges, then its in-edges that are not
 // self-loops, in file order; the records' starts relative to their chunk's base.
 struct EdgeLists {
@@ -150,8 +149,7 @@ std::uint64_t records_per_chunk(const std::vector<std::uint64_t>& starts, std::u
 }  // namespace
 
 void write_node_index(const graph::Graph& g, const IndexLayout& layout, std::uint64_t chunk_bytes,
-                      const std::function<void(const std::string&, int)>& emit,
-                      bool edge_lists) {
+                      const std::function<void(const std::string&, int)>& emit, bool edge_lists) {
   // Name keys: folded name, folded aliases, id of each node, as load_sgpb_node folds them.
   std::vector<Key> names;
   names.reserve(2 * g.node_count());
@@ -366,36 +364,35 @@ std::optional<NodeIndexDir> read_node_index(File& file, const V3File& v3,
   std::uint64_t nodes = 0, edges = 0, articles = 0;
   bool arrays_ok = true;
   const bool lists = x.edge_lists;
-  if (!for_each_field(
-          p, end,
-          [&](std::uint64_t field, std::uint64_t v, const unsigned char* d) {
-            if (!d) {
-              // Fields 7-9 before the edge lists, 16-18 and 20 with them.
-              std::uint64_t* to = field == 1                 ? &nodes
-                                  : field == 2               ? &edges
-                                  : field == 3               ? &articles
-                                  : field == 4               ? &x.name_keys
-                                  : field == 5               ? &x.keys_per_chunk
-                                  : field == (lists ? 16 : 7) ? &x.incidence
-                                  : field == (lists ? 17 : 8) ? &x.offsets_per_chunk
-                                  : field == (lists ? 18 : 9) ? &x.entries_per_chunk
-                                  : field == 10              ? &x.article_keys
-                                  : lists && field == 20     ? &x.loop_keys
-                                                             : nullptr;
-              if (to) *to = v;
-              return;
-            }
-            std::vector<std::uint64_t>* to = field == 6            ? &x.name_key_firsts
-                                             : field == 11         ? &x.article_key_firsts
-                                             : field == 12         ? &x.node_table_firsts
-                                             : field == 13         ? &x.edge_table_firsts
-                                             : field == 14         ? &x.edge_table_evidence
-                                             : field == 15         ? &x.article_firsts
-                                             : lists && field == 19 ? &x.list_bases
-                                             : lists && field == 21 ? &x.loop_key_firsts
-                                                                    : nullptr;
-            if (to) arrays_ok = arrays_ok && u64_array(d, v, *to);
-          }) ||
+  if (!for_each_field(p, end,
+                      [&](std::uint64_t field, std::uint64_t v, const unsigned char* d) {
+                        if (!d) {
+                          // Fields 7-9 before the edge lists, 16-18 and 20 with them.
+                          std::uint64_t* to = field == 1                  ? &nodes
+                                              : field == 2                ? &edges
+                                              : field == 3                ? &articles
+                                              : field == 4                ? &x.name_keys
+                                              : field == 5                ? &x.keys_per_chunk
+                                              : field == (lists ? 16 : 7) ? &x.incidence
+                                              : field == (lists ? 17 : 8) ? &x.offsets_per_chunk
+                                              : field == (lists ? 18 : 9) ? &x.entries_per_chunk
+                                              : field == 10               ? &x.article_keys
+                                              : lists && field == 20      ? &x.loop_keys
+                                                                          : nullptr;
+                          if (to) *to = v;
+                          return;
+                        }
+                        std::vector<std::uint64_t>* to = field == 6    ? &x.name_key_firsts
+                                                         : field == 11 ? &x.article_key_firsts
+                                                         : field == 12 ? &x.node_table_firsts
+                                                         : field == 13 ? &x.edge_table_firsts
+                                                         : field == 14 ? &x.edge_table_evidence
+                                                         : field == 15 ? &x.article_firsts
+                                                         : lists && field == 19 ? &x.list_bases
+                                                         : lists && field == 21 ? &x.loop_key_firsts
+                                                                                : nullptr;
+                        if (to) arrays_ok = arrays_ok && u64_array(d, v, *to);
+                      }) ||
       !arrays_ok)
     bad(file, dir.offset, "cannot decode the directory");
   if (nodes != h.node_count() || edges != h.edge_count() || articles != h.article_count())

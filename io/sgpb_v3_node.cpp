@@ -169,10 +169,9 @@ void find_by_index(File& file, const V3File& v3, const NodeIndexDir& x, std::str
       decode_edge_table(
           frame.edge_table(), h, first, h.node_count(), evidence, [&](const DecodedEdge& d) {
             if (next < edges.size() && edges[next] == e) {
-              const bool fits = roles.empty() ? d.source == v || d.target == v
-                                : roles[next].second
-                                    ? source_of(d) == v
-                                    : target_of(d) == v && source_of(d) != v;
+              const bool fits = roles.empty()        ? d.source == v || d.target == v
+                                : roles[next].second ? source_of(d) == v
+                                                     : target_of(d) == v && source_of(d) != v;
               if (!fits)
                 throw graph::InvalidArgument("the node index gives an edge of another node");
               kept.push_back({d, evidence - d.evidence});

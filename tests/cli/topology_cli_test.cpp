@@ -371,7 +371,8 @@ TEST_F(TopologyCli, ShowOfAHubEqualsTheFullLoad) {
   }
   io::save_sgpb(g, path("o2.sgpb"), {.format_version = 2});
   for (const std::string stem : {"h", "o"}) {
-    for (const std::string node : {"'Hub Ministry'", "'leaf 70'", "'leaf 3'", "'leaf 88'", "'early agency'"}) {
+    for (const std::string node :
+         {"'Hub Ministry'", "'leaf 70'", "'leaf 3'", "'leaf 88'", "'early agency'"}) {
       expect_same("show", node, 0, stem);
       expect_same("show", node + " --limit 0", 0, stem);
       expect_same("show", node + " --limit 1", 0, stem);

@@ -185,8 +185,7 @@ std::vector<std::string> both_files(const SgpbNodeTest& t, const graph::Graph& g
   const std::string old_index = bytes_of(g, frame_bytes, false);
   EXPECT_EQ(kinds_of(old_index).back(), char{10});
   EXPECT_EQ(without_index(old_index), old);
-  return {t.put("indexed.sgpb", bytes), t.put("old.sgpb", old),
-          t.put("old_index.sgpb", old_index)};
+  return {t.put("indexed.sgpb", bytes), t.put("old.sgpb", old), t.put("old_index.sgpb", old_index)};
 }
 
 // With the node index and without it (a file written before it), by id and by name.
@@ -470,8 +469,7 @@ TEST_F(SgpbNodeTest, FirstEdgesAndDegreesFromTheEdgeLists) {
         for (auto [it, end] = boost::out_edges(u, rg); it != end; ++it) part.push_back(*it);
         for (auto [it, end] = boost::in_edges(u, rg); it != end; ++it)
           if (r->graph.source(*it) != u) part.push_back(*it);
-        const std::size_t expected =
-            f == 0 && n != 0 ? std::min(n, whole.size()) : whole.size();
+        const std::size_t expected = f == 0 && n != 0 ? std::min(n, whole.size()) : whole.size();
         ASSERT_EQ(part.size(), expected) << what;
         EXPECT_EQ(r->graph.edge_count(), expected) << what;
         cut += expected < whole.size();
