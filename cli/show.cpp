@@ -6,6 +6,7 @@
 #include <iostream>
 #include <memory>
 #include <new>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -46,22 +47,36 @@ void print_edge_text(const graph::Graph& g, graph::EdgeRef e, std::ostream& out)
   }
 }
 
+// The node's degrees and number of edges in the whole graph, when the graph read holds only
+// its first edges.
+struct Degrees {
+  std::uint64_t out = 0, in = 0, total = 0;
+};
+
+struct ShowGraph {
+  graph::Graph graph;
+  std::optional<Degrees> degrees;
+};
+
 // What show reads: of a version 3 .sgpb file, the node, its edges, their evidence and the
 // articles cited (io::load_sgpb_node), or, when no node is found, the topology (for
 // resolve_node's message and its suggestions); any other file whole.
-// Without --since/--until, only the edges printed (--limit) need their evidence.
-graph::Graph load_for_show(const ShowOptions& o, std::size_t limit, bool all_dates) {
+// Without --since/--until, only the edges printed (--limit) need their evidence, and of a
+// file whose node index has edge lists only those edges are read (with the degrees).
+ShowGraph load_for_show(const ShowOptions& o, std::size_t limit, bool all_dates) {
   if (o.graph == "-" || io::format_from_path(o.graph) != io::Format::kSgpb)
-    return io::load_graph(o.graph);
+    return {io::load_graph(o.graph), std::nullopt};
   try {
+    const std::size_t first = all_dates ? limit : 0;
     auto part =
-        io::load_sgpb_node(o.graph, {.node = o.node, .evidence_edges = all_dates ? limit : 0});
-    if (!part) return io::load_graph(o.graph);
-    if (part->node) return std::move(part->graph);
+        io::load_sgpb_node(o.graph, {.node = o.node, .evidence_edges = first, .edges = first});
+    if (!part) return {io::load_graph(o.graph), std::nullopt};
+    if (part->node)
+      return {std::move(part->graph), Degrees{part->out_degree, part->in_degree, part->edge_total}};
   } catch (const std::bad_alloc&) {
     throw graph::Error(o.graph + ": out of memory while reading");
   }
-  return io::load_graph_topology(o.graph).graph;
+  return {io::load_graph_topology(o.graph).graph, std::nullopt};
 }
 
 }  // namespace
@@ -69,7 +84,8 @@ graph::Graph load_for_show(const ShowOptions& o, std::size_t limit, bool all_dat
 void run_show(const ShowOptions& o, std::ostream& out) {
   const graph::FilterOptions dates = make_filter({}, {}, o.since, o.until);
   const std::size_t limit = o.json && !o.limit_given ? 0 : o.limit;
-  const graph::Graph full = load_for_show(o, limit, dates.selects_everything());
+  const ShowGraph read = load_for_show(o, limit, dates.selects_everything());
+  const graph::Graph& full = read.graph;
   const std::string id = full.node(resolve_node(full, o.node, o.graph)).id;
   // --since/--until: the node with the edges and evidence of those dates only.
   graph::Graph filtered;
@@ -85,7 +101,10 @@ void run_show(const ShowOptions& o, std::ostream& out) {
   for (auto [it, end] = boost::out_edges(v, bg); it != end; ++it) out_edges.push_back(*it);
   for (auto [it, end] = boost::in_edges(v, bg); it != end; ++it)
     if (g.source(*it) != v) in_edges.push_back(*it);
-  const std::size_t total = out_edges.size() + in_edges.size();
+  // The graph read may hold only the edges shown (io::SgpbNodeOptions::edges): the degrees
+  // are then the file's.
+  const bool counted = read.degrees && dates.selects_everything();
+  const std::size_t total = counted ? read.degrees->total : out_edges.size() + in_edges.size();
   const std::size_t shown = limit == 0 ? total : std::min(limit, total);
   if (o.json) {
     pb::ShowResult r;
@@ -106,10 +125,10 @@ void run_show(const ShowOptions& o, std::ostream& out) {
   }
   for (const auto& [k, val] : d.attributes) out << k << ": " << val << "\n";
   std::size_t left = shown;
-  out << "outgoing (" << boost::out_degree(v, bg) << ")\n";
+  out << "outgoing (" << (counted ? read.degrees->out : boost::out_degree(v, bg)) << ")\n";
   for (std::size_t i = 0; i < out_edges.size() && left > 0; ++i, --left)
     print_edge_text(g, out_edges[i], out);
-  out << "incoming (" << boost::in_degree(v, bg) << ")\n";
+  out << "incoming (" << (counted ? read.degrees->in : boost::in_degree(v, bg)) << ")\n";
   for (std::size_t i = 0; i < in_edges.size() && left > 0; ++i, --left)
     print_edge_text(g, in_edges[i], out);
   if (shown < total) out << more_edges_line(total - shown) << "\n";

@@ -336,7 +336,11 @@ std::uint64_t edge_size_bound(const graph::Graph& g, graph::EdgeRef e) {
 
 void check_sgpb_declared_size(const pb::Header& h) { check_declared_size(h); }
 
-void write_sgpb(const graph::Graph& g, std::ostream& out, const SgpbWriteOptions& options) {
+namespace {
+
+// write_sgpb; `edge_lists` false: version 3's node index as written before its edge lists.
+void write_sgpb_as(const graph::Graph& g, std::ostream& out, const SgpbWriteOptions& options,
+                   bool edge_lists) {
   // Room for the frame's own wrapping (the oneof and chunk tags and lengths).
   constexpr std::uint64_t kFrameSlack = 16;
   const std::uint64_t max_frame = std::min<std::uint64_t>(options.max_frame_bytes, kMaxFrameBytes);
@@ -370,7 +374,8 @@ void write_sgpb(const graph::Graph& g, std::ostream& out, const SgpbWriteOptions
         g, out,
         {.target_frame_bytes = std::min<std::uint64_t>(options.target_frame_bytes, max_item),
          .max_item_bytes = max_item,
-         .evidence_total = evidence_total});
+         .evidence_total = evidence_total,
+         .node_edge_lists = edge_lists});
     return;
   }
   FrameWriter writer(out, max_frame);
@@ -468,6 +473,19 @@ void write_sgpb(const graph::Graph& g, std::ostream& out, const SgpbWriteOptions
   writer.write(frame);
   out.flush();
   if (!out) throw graph::Error("write failed (disk full?)");
+}
+
+}  // namespace
+
+void write_sgpb(const graph::Graph& g, std::ostream& out, const SgpbWriteOptions& options) {
+  write_sgpb_as(g, out, options, true);
+}
+
+void write_sgpb_v3_without_edge_lists(const graph::Graph& g, std::ostream& out,
+                                      const SgpbWriteOptions& options) {
+  SgpbWriteOptions o = options;
+  o.format_version = 3;
+  write_sgpb_as(g, out, o, false);
 }
 
 void save_sgpb(const graph::Graph& g, const std::string& path, const SgpbWriteOptions& options) {

@@ -6,9 +6,10 @@
 //   header | node tables | edge tables | article chunks | evidence chunks | node index |
 //   footer | trailer
 //
-// The node index (io/sgpb_v3_index.hpp: name, alias and id keys, each node's edge numbers,
-// article keys) lets `show` read one node without scanning the tables; files written before
-// it have none and open as before (every reader here skips it, but load_sgpb_node).
+// The node index (io/sgpb_v3_index.hpp: name, alias and id keys, each node's edges in show's
+// order with its degrees, article keys) lets `show` read one node and its first edges without
+// scanning the tables; files written before it have none and open as before (every reader
+// here skips it, but load_sgpb_node).
 // Node tables hold kinds (1 byte each) and ids and names as string tables (uint32le ends +
 // one blob), plus the aliases and attributes of the nodes that have some. Edge tables hold,
 // per edge in the file's edge order, source and target node numbers, relation, sign, flags,
@@ -34,6 +35,7 @@
 #include <vector>
 
 #include "graph/graph.hpp"
+#include "io/sgpb.hpp"
 #include "io/topology_arrays.hpp"
 #include "proto/stakegraph.pb.h"
 
@@ -46,11 +48,17 @@ struct SgpbV3WriteOptions {
   std::uint64_t target_frame_bytes = 4u << 20;  // a table or chunk closes at this size
   std::uint64_t max_item_bytes = 0;             // no item larger (frame limit minus framing)
   std::uint64_t evidence_total = 0;             // of the graph (the writer's checks count it)
+  bool node_edge_lists = true;                  // io/sgpb_v3_index.hpp (false: as before them)
 };
 
 // The header's counts within the graph size limits and this machine's memory (io/sgpb.hpp,
 // the same check for every version); throws graph::Error saying which.
 void check_sgpb_declared_size(const pb::Header& h);
+
+// write_sgpb (io/sgpb.hpp) of a version 3 file whose node index is as writers wrote it before
+// its edge lists (io/sgpb_v3_index.hpp), to test that such files still open.
+void write_sgpb_v3_without_edge_lists(const graph::Graph& g, std::ostream& out,
+                                      const SgpbWriteOptions& options = {});
 
 // Writes the frames after the magic (the caller wrote it and checked every string). Throws
 // graph::Error for an item larger than a frame and on I/O failure.
@@ -97,9 +105,11 @@ std::optional<TopologyArrays> load_sgpb_topology_arrays(const std::string& path,
 // not of version 3 (or is "-").
 // A file with the node index (io/sgpb_v3_index.hpp; written since it exists): reads the
 // index's directory, the key chunk of the query's hash and the node tables of the nodes it
-// names (each checked against the query), the node's incidence offsets and lists, the edge
-// tables holding its edges, the node tables of its neighbours, the evidence frames holding
-// the evidence wanted and the article frames holding the articles it cites. A file without
+// names (each checked against the query), the node's edge list record and its first
+// SgpbNodeOptions::edges entries (all of them in a file whose index has no edge lists), the
+// edge tables holding those edges, the node tables of their neighbours, the evidence frames
+// holding the evidence wanted and the article frames holding the articles it cites (of
+// these two, only the items wanted are decoded). A file without
 // it: the node and edge tables (the node tables of the neighbours twice), every article
 // frame when the evidence cites an article. Evidence frames are found by the `first` item
 // number at the start of each (checked again when the frame is read whole). Every frame
@@ -116,10 +126,18 @@ struct SgpbNodeOptions {
   // that are not self-loops, in file order) get their evidence (and articles); the others
   // keep their evidence count in EdgeData::unloaded_evidence. 0: every edge.
   std::size_t evidence_edges = 0;
+  // Only the first N of the node's edges in show's order are read at all (and their
+  // neighbours), when the file's node index has edge lists; every edge otherwise. 0: every
+  // edge.
+  std::size_t edges = 0;
 };
 struct SgpbNodeLoad {
   graph::Graph graph;
   std::optional<graph::NodeIndex> node;
+  // The node's degrees in the whole file, as Boost counts them in the whole graph (a
+  // self-loop is an out- and an in-edge), and its number of edges (a self-loop once):
+  // `graph` holds fewer edges when SgpbNodeOptions::edges cut them.
+  std::uint64_t out_degree = 0, in_degree = 0, edge_total = 0;
   std::uint64_t bytes_read = 0;  // from the file
 };
 std::optional<SgpbNodeLoad> load_sgpb_node(const std::string& path, const SgpbNodeOptions& o);

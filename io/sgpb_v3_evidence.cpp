@@ -2,9 +2,12 @@
 // (io/sgpb_v3_tables.hpp: read_evidence, read_cited_articles; io/sgpb_v3.hpp:
 // load_sgpb_edge_evidence).
 #include <algorithm>
+#include <limits>
 #include <string>
 #include <unordered_set>
 #include <vector>
+
+#include <google/protobuf/stubs/logging.h>
 
 #include "io/proto_convert.hpp"
 #include "io/sgpb_v3_tables.hpp"
@@ -49,12 +52,24 @@ std::uint64_t peek_first(File& file, const FrameAt& f) {
 
 }  // namespace
 
+bool wire_items(const std::string& payload, std::uint32_t item, WireItems& out) {
+  const unsigned char *p = nullptr, *end = nullptr;
+  out.first = 0;
+  out.items.clear();
+  return body_of(payload, p, end) &&
+         for_each_field(p, end, [&](std::uint64_t field, std::uint64_t v, const unsigned char* d) {
+           if (d != nullptr && field == item) out.items.emplace_back(d, v);
+           if (d == nullptr && field == 1) out.first = v;
+         });
+}
+
 void read_evidence(File& file, const V3File& v3, const std::vector<FrameAt>& frames,
                    std::vector<EvidenceWant>& wants, std::unordered_set<std::string>& cited) {
   const pb::Header& h = v3.header;
   const std::string& name = file.name();
   std::string payload;
   pb::Frame frame;
+  WireItems items;
   std::vector<const FrameAt*> chunks;
   std::vector<std::uint64_t> firsts;
   for (const FrameAt& f : frames)
@@ -84,19 +99,22 @@ void read_evidence(File& file, const V3File& v3, const std::vector<FrameAt>& fra
       ++next;
     if (next == wants.size() || wants[next].first >= to) continue;
     const FrameAt& f = *chunks[c];
-    file.frame(f.offset, f.length, payload, frame,
-               [&](const std::string& p) { check_items(p, f.body, from, h.evidence_count()); });
+    // The chunk's wire is walked and only the items wanted are decoded (a frame holds tens
+    // of thousands; the CRC covers them all).
+    file.checked(f.offset, f.length, payload);
     try {
-      if (frame.body_case() != pb::Frame::kEvidence)
+      check_items(payload, f.body, from, h.evidence_count());
+      if (static_cast<unsigned char>(payload[0]) >> 3 != pb::Frame::kEvidence)
         throw graph::InvalidArgument("not what the footer's frame index says");
-      if (frame.evidence().first() != from)
+      if (!wire_items(payload, 2, items)) throw graph::InvalidArgument("cannot decode payload");
+      if (items.first != from)
         throw graph::InvalidArgument("evidence chunk starts at item " +
-                                     std::to_string(frame.evidence().first()) + ", expected " +
+                                     std::to_string(items.first) + ", expected " +
                                      std::to_string(from));
     } catch (const graph::Error& e) {
       fail(name, f.offset, std::string("corrupted frame: ") + e.what());
     }
-    const std::uint64_t ends = from + static_cast<std::uint64_t>(frame.evidence().evidence_size());
+    const std::uint64_t ends = from + items.items.size();
     if (ends != to) {
       // The next chunk does not start where this one ends: the next one is at fault (as the
       // whole load says), after its own checks.
@@ -120,8 +138,12 @@ void read_evidence(File& file, const V3File& v3, const std::vector<FrameAt>& fra
       const std::uint64_t lo = std::max(e.first, from);
       const std::uint64_t hi = std::min(e.first + e.count, to);
       for (std::uint64_t item = lo; item < hi; ++item) {
-        pb::Evidence& x =
-            *frame.mutable_evidence()->mutable_evidence(static_cast<int>(item - from));
+        const auto [d, n] = items.items[item - from];
+        pb::Evidence x;
+        google::protobuf::LogSilencer quiet;
+        if (n > static_cast<std::uint64_t>(std::numeric_limits<int>::max()) ||
+            !x.ParseFromArray(d, static_cast<int>(n)))
+          fail(name, f.offset, "corrupted frame: cannot decode payload");
         if (!x.article().empty()) cited.insert(x.article());
         e.evidence.push_back(std::move(x));
       }

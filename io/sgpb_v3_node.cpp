@@ -2,7 +2,9 @@
 // articles cited (io/sgpb_v3.hpp, load_sgpb_node).
 #include <algorithm>
 #include <limits>
+#include <optional>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include <google/protobuf/stubs/logging.h>
@@ -48,6 +50,10 @@ struct NodeMatch {
   }
 };
 
+struct NodeListDegrees {
+  std::uint64_t out = 0, in = 0, total = 0;
+};
+
 struct KeptEdge {
   DecodedEdge edge;
   std::uint64_t first_item = 0;  // of its evidence in the file
@@ -58,13 +64,23 @@ struct TableRange {
   std::uint64_t first, count;
 };
 
+// An edge as graph::Graph stores it: a symmetric relation's goes out of its smaller endpoint.
+std::uint64_t source_of(const DecodedEdge& d) {
+  return graph::is_symmetric(d.relation) ? std::min(d.source, d.target) : d.source;
+}
+std::uint64_t target_of(const DecodedEdge& d) {
+  return graph::is_symmetric(d.relation) ? std::max(d.source, d.target) : d.target;
+}
+
 // With the node index (io/sgpb_v3_index.hpp): the node found by the keys of its name, alias
 // or id (each candidate checked against its node table, so that a hash collision never
-// picks a wrong node), its edges from the incidence lists, their data from the edge tables
-// that hold them. Sets v (kNone when no node is found), kept and node_tables.
+// picks a wrong node), its edges from its edge list (the first `edge_limit` in show's order,
+// 0: all; the degrees from the list) or, in a file written before the edge lists, from the
+// incidence lists (every edge), their data from the edge tables that hold them. Sets v (kNone
+// when no node is found), kept (in file order), node_tables and, with edge lists, degrees.
 void find_by_index(File& file, const V3File& v3, const NodeIndexDir& x, std::string_view query,
-                   std::uint64_t& v, std::vector<KeptEdge>& kept,
-                   std::vector<TableRange>& node_tables) {
+                   std::uint64_t edge_limit, std::uint64_t& v, std::vector<KeptEdge>& kept,
+                   std::vector<TableRange>& node_tables, std::optional<NodeListDegrees>& degrees) {
   const pb::Header& h = v3.header;
   const std::string& name = file.name();
   for (std::size_t k = 0; k < x.node_tables.size(); ++k)
@@ -121,8 +137,22 @@ void find_by_index(File& file, const V3File& v3, const NodeIndexDir& x, std::str
     fail(name, x.at, "corrupted frame: node index: a key names a node past the node tables");
   v = match.chosen();
   if (v == kNone) return;
-  const std::vector<std::uint32_t> edges =
-      incident_edges(file, x, v, h.node_count(), h.edge_count());
+  // The edges to read, ascending, each with whether it is one of v's out-edges (with edge
+  // lists: checked against the edge tables; without, any edge of v).
+  std::vector<std::uint32_t> edges;
+  std::vector<std::pair<std::uint32_t, bool>> roles;
+  if (x.edge_lists) {
+    NodeEdgeList list = node_edge_list(file, x, v, h.node_count(), h.edge_count(), edge_limit);
+    degrees = NodeListDegrees{list.out_degree, list.in_degree, list.total};
+    roles.reserve(list.edges.size());
+    for (std::size_t i = 0; i < list.edges.size(); ++i)
+      roles.emplace_back(list.edges[i], i < list.out_degree);
+    std::sort(roles.begin(), roles.end());
+    edges.reserve(roles.size());
+    for (const auto& r : roles) edges.push_back(r.first);
+  } else {
+    edges = incident_edges(file, x, v, h.node_count(), h.edge_count());
+  }
   next = 0;
   for (std::size_t k = 0; k < x.edge_tables.size() && next < edges.size(); ++k) {
     const std::uint64_t first = x.edge_table_firsts[k];
@@ -139,7 +169,10 @@ void find_by_index(File& file, const V3File& v3, const NodeIndexDir& x, std::str
       decode_edge_table(
           frame.edge_table(), h, first, h.node_count(), evidence, [&](const DecodedEdge& d) {
             if (next < edges.size() && edges[next] == e) {
-              if (d.source != v && d.target != v)
+              const bool fits = roles.empty()        ? d.source == v || d.target == v
+                                : roles[next].second ? source_of(d) == v
+                                                     : target_of(d) == v && source_of(d) != v;
+              if (!fits)
                 throw graph::InvalidArgument("the node index gives an edge of another node");
               kept.push_back({d, evidence - d.evidence});
               ++next;
@@ -169,22 +202,39 @@ void read_cited_articles_indexed(File& file, const V3File& v3, const NodeIndexDi
     }
   std::sort(wanted.begin(), wanted.end());
   wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
-  std::string payload;
-  pb::Frame frame;
+  std::string payload, id;
+  WireItems items;
+  pb::Article article;
   for (const std::size_t c : wanted) {
     const FrameAt& f = x.article_frames[c];
     const std::uint64_t first = x.article_firsts[c];
     const std::uint64_t last =
         c + 1 < x.article_frames.size() ? x.article_firsts[c + 1] : v3.header.article_count();
-    file.frame(f.offset, f.length, payload, frame, [&](const std::string& p) {
-      check_items(p, f.body, first, v3.header.article_count());
-    });
+    // The frame's wire is walked: only the articles cited are decoded (found by their id,
+    // field 1), the CRC covering them all.
+    file.checked(f.offset, f.length, payload);
     try {
-      if (frame.body_case() != pb::Frame::kArticles ||
-          static_cast<std::uint64_t>(frame.articles().articles_size()) != last - first)
+      check_items(payload, f.body, first, v3.header.article_count());
+      if (static_cast<unsigned char>(payload[0]) >> 3 != pb::Frame::kArticles)
         throw graph::InvalidArgument("not the article frame the node index says");
-      for (const pb::Article& a : frame.articles().articles())
-        if (cited.count(a.id())) g.add_article(from_proto(a));
+      if (!wire_items(payload, 1, items)) throw graph::InvalidArgument("cannot decode payload");
+      if (items.items.size() != last - first)
+        throw graph::InvalidArgument("not the article frame the node index says");
+      for (const auto& [d, n] : items.items) {
+        id.clear();
+        if (!for_each_field(d, d + n,
+                            [&](std::uint64_t field, std::uint64_t len, const unsigned char* s) {
+                              if (field == 1 && s != nullptr)
+                                id.assign(reinterpret_cast<const char*>(s), len);
+                            }))
+          throw graph::InvalidArgument("cannot decode payload");
+        if (!cited.count(id)) continue;
+        google::protobuf::LogSilencer quiet;
+        if (n > static_cast<std::uint64_t>(std::numeric_limits<int>::max()) ||
+            !article.ParseFromArray(d, static_cast<int>(n)))
+          throw graph::InvalidArgument("cannot decode payload");
+        g.add_article(from_proto(article));
+      }
     } catch (const graph::Error& e) {
       fail(file.name(), f.offset, std::string("corrupted frame: ") + e.what());
     }
@@ -210,9 +260,10 @@ std::optional<SgpbNodeLoad> load_sgpb_node(const std::string& path, const SgpbNo
   std::vector<TableRange> node_tables;
   std::uint64_t v = kNone;
   std::vector<KeptEdge> kept;
+  std::optional<NodeListDegrees> degrees;
   const std::optional<NodeIndexDir> index = read_node_index(file, v3, frames);
   if (index) {
-    find_by_index(file, v3, *index, query, v, kept, node_tables);
+    find_by_index(file, v3, *index, query, o.edges, v, kept, node_tables, degrees);
   } else {
     const std::string folded = graph::fold_name(query);
     const std::size_t folded_alnum = ascii_alnum(folded);
@@ -256,13 +307,22 @@ std::optional<SgpbNodeLoad> load_sgpb_node(const std::string& path, const SgpbNo
     return out;
   }
 
+  if (degrees) {
+    out.out_degree = degrees->out;
+    out.in_degree = degrees->in;
+    out.edge_total = degrees->total;
+  } else {
+    for (const KeptEdge& k : kept) {
+      out.out_degree += source_of(k.edge) == v;
+      out.in_degree += target_of(k.edge) == v;
+    }
+    out.edge_total = kept.size();
+  }
+
   // Which edges get their evidence: the first o.evidence_edges in show's order (an edge of
   // a symmetric relation is stored with its smaller endpoint as the source).
   if (o.evidence_edges != 0) {
     std::vector<std::size_t> order;
-    const auto source_of = [](const DecodedEdge& d) {
-      return graph::is_symmetric(d.relation) ? std::min(d.source, d.target) : d.source;
-    };
     for (std::size_t k = 0; k < kept.size(); ++k)
       if (source_of(kept[k].edge) == v) order.push_back(k);
     for (std::size_t k = 0; k < kept.size(); ++k)

@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "graph/error.hpp"
@@ -371,6 +372,15 @@ struct EvidenceWant {
   bool skip = false;
   std::vector<pb::Evidence> evidence;  // read
 };
+
+// The length-delimited fields `item` of a frame's body message, as (data, length) on the
+// payload, and its varint field 1 (`first`; 0 when absent), the wire walked without decoding
+// an item; false when the wire format is malformed.
+struct WireItems {
+  std::uint64_t first = 0;
+  std::vector<std::pair<const unsigned char*, std::uint64_t>> items;
+};
+bool wire_items(const std::string& payload, std::uint32_t item, WireItems& out);
 
 // Reads the evidence frames that hold the wanted items (`wants` in file order), found by
 // the `first` item number at the start of each evidence frame (peeked, checked again when

@@ -299,9 +299,9 @@ void write_sgpb_v3_frames(const graph::Graph& g, std::ostream& out, const SgpbV3
   write_evidence(g, w, o);
   const std::uint64_t index_chunk_bytes = std::min<std::uint64_t>(
       o.target_frame_bytes, o.max_item_bytes > 64 ? o.max_item_bytes - 64 : 1);
-  detail::write_node_index(g, layout, index_chunk_bytes, [&](const std::string& payload, int body) {
-    w.write_raw(payload, body);
-  });
+  detail::write_node_index(
+      g, layout, index_chunk_bytes,
+      [&](const std::string& payload, int body) { w.write_raw(payload, body); }, o.node_edge_lists);
   frame.Clear();
   pb::Footer* f = frame.mutable_footer();
   f->set_node_count(g.node_count());

@@ -333,5 +333,63 @@ TEST_F(TopologyCli, ShortRankingsCutThroughTiesAsTheFullLoad) {
   EXPECT_GT(cut_ties, 0);
 }
 
+// show of a hub reads its first --limit edges from the node index's edge lists and prints the
+// degrees the index gives; equal to the whole load (version 2), text and JSON, with and
+// without --limit and dates, for the hub (out-edges, in-edges and self-loops, over many small
+// frames), a leaf, and on a file whose index was written before the edge lists ("o": every
+// edge read).
+//
+//   hub --SUPPORT--> leaf 0 .. leaf 59;  leaf 60 .. leaf 84 --ACCUSE--> hub;
+//   leaf 85 .. leaf 89 --LINKED_TO-- hub (symmetric: stored out of the hub, the smaller node);
+//   early --ALLIED_WITH-- hub (stored out of early); hub --REPORTS/CONSULT--> hub (self-loops);
+//   evidence dated 2019-2022
+TEST_F(TopologyCli, ShowOfAHubEqualsTheFullLoad) {
+  graph::Graph g;
+  const auto early = g.add_node("Early Agency", graph::Kind::kAgency);
+  const auto hub = g.add_node("Hub Ministry", graph::Kind::kGovernment);
+  const auto add = [&](graph::NodeIndex s, graph::NodeIndex t, graph::Relation r, int i) {
+    graph::Evidence ev;
+    ev.text = "our own sentence number " + std::to_string(i);
+    ev.date = 20190101 + 10000 * (i % 4);
+    g.add_evidence(g.add_edge(s, t, r), ev);
+  };
+  for (int i = 0; i < 90; ++i) {
+    const auto leaf = g.add_node("leaf " + std::to_string(i), graph::Kind::kOrganization);
+    if (i < 60)
+      add(hub, leaf, graph::Relation::kSupport, i);
+    else
+      add(leaf, hub, i < 85 ? graph::Relation::kAccuse : graph::Relation::kLinkedTo, i);
+  }
+  add(hub, early, graph::Relation::kAlliedWith, 102);
+  add(hub, hub, graph::Relation::kReports, 100);
+  add(hub, hub, graph::Relation::kConsult, 101);
+  io::save_sgpb(g, path("h3.sgpb"), {.target_frame_bytes = 300});
+  io::save_sgpb(g, path("h2.sgpb"), {.format_version = 2});
+  {
+    std::ofstream o3(path("o3.sgpb"), std::ios::binary);
+    io::write_sgpb_v3_without_edge_lists(g, o3, {.target_frame_bytes = 300});
+  }
+  io::save_sgpb(g, path("o2.sgpb"), {.format_version = 2});
+  for (const std::string stem : {"h", "o"}) {
+    for (const std::string node :
+         {"'Hub Ministry'", "'leaf 70'", "'leaf 3'", "'leaf 88'", "'early agency'"}) {
+      expect_same("show", node, 0, stem);
+      expect_same("show", node + " --limit 0", 0, stem);
+      expect_same("show", node + " --limit 1", 0, stem);
+      expect_same("show", node + " --limit 67", 0, stem);  // the out-edges
+      expect_same("show", node + " --limit 68", 0, stem);  // and one in-edge
+      expect_same("show", node + " --json", 0, stem);
+      expect_same("show", node + " --json --limit 3", 0, stem);
+      expect_same("show", node + " --json --limit 75", 0, stem);
+      expect_same("show", node + " --since 2021-01-01 --limit 4", 0, stem);
+      expect_same("show", node + " --json --until 2020-06-30", 0, stem);
+    }
+  }
+  const auto r = run_stakegraph("show '" + path("h3.sgpb") + "' 'hub ministry'");
+  EXPECT_NE(r.out.find("outgoing (67)\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("incoming (28)\n"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("... and 73 more edges"), std::string::npos) << r.out;
+}
+
 }  // namespace
 }  // namespace stakegraph

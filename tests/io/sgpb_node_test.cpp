@@ -112,7 +112,8 @@ void put_le(std::string& s, std::uint64_t v, int n) {
   for (int i = 0; i < n; ++i) s.push_back(static_cast<char>(v >> (8 * i)));
 }
 
-// The node index's frames: Frame fields 9 (chunks) and 10 (directory), io/sgpb_v3_index.hpp.
+// The node index's frames: Frame fields 9 (chunks; with edge lists, the directory too) and 10
+// (the directory of a file written before the edge lists), io/sgpb_v3_index.hpp.
 bool is_index(int body) { return body == 9 || body == 10; }
 
 // The Frame body field numbers of a version 3 file's frames before the footer, from its
@@ -161,22 +162,30 @@ std::string without_index(const std::string& bytes) {
   return out;
 }
 
-std::string bytes_of(const graph::Graph& g, std::size_t frame_bytes) {
+std::string bytes_of(const graph::Graph& g, std::size_t frame_bytes, bool edge_lists = true) {
   std::ostringstream out;
-  write_sgpb(g, out, {.target_frame_bytes = frame_bytes});
+  if (edge_lists)
+    write_sgpb(g, out, {.target_frame_bytes = frame_bytes});
+  else
+    write_sgpb_v3_without_edge_lists(g, out, {.target_frame_bytes = frame_bytes});
   return out.str();
 }
 
-// The file with its node index (as written today) and without it (as written before).
+// The file with its node index (as written today), without it (as written before the index)
+// and with the index as written before it had edge lists.
 std::vector<std::string> both_files(const SgpbNodeTest& t, const graph::Graph& g,
                                     std::size_t frame_bytes) {
   const std::string bytes = bytes_of(g, frame_bytes);
   const std::string kinds = kinds_of(bytes);
   EXPECT_NE(kinds.find(char{9}), std::string::npos);
-  EXPECT_EQ(kinds.back(), char{10});
+  EXPECT_EQ(kinds.find(char{10}), std::string::npos);
+  EXPECT_EQ(kinds.back(), char{9});
   const std::string old = without_index(bytes);
   EXPECT_LT(old.size(), bytes.size());
-  return {t.put("indexed.sgpb", bytes), t.put("old.sgpb", old)};
+  const std::string old_index = bytes_of(g, frame_bytes, false);
+  EXPECT_EQ(kinds_of(old_index).back(), char{10});
+  EXPECT_EQ(without_index(old_index), old);
+  return {t.put("indexed.sgpb", bytes), t.put("old.sgpb", old), t.put("old_index.sgpb", old_index)};
 }
 
 // With the node index and without it (a file written before it), by id and by name.
@@ -202,9 +211,13 @@ TEST_F(SgpbNodeTest, EveryNodeEqualsTheWholeGraph) {
 // the graph), and the topology readers skip the index.
 TEST_F(SgpbNodeTest, FilesWithAndWithoutTheIndexHoldTheSameGraph) {
   const auto files = both_files(*this, node_graph(), 300);
-  const graph::Graph a = load_sgpb(files[0]), b = load_sgpb(files[1]);
+  const graph::Graph a = load_sgpb(files[0]), b = load_sgpb(files[1]), c = load_sgpb(files[2]);
   ASSERT_EQ(a.node_count(), b.node_count());
-  for (graph::NodeIndex v = 0; v < a.node_count(); ++v) EXPECT_EQ(describe(a, v), describe(b, v));
+  ASSERT_EQ(a.node_count(), c.node_count());
+  for (graph::NodeIndex v = 0; v < a.node_count(); ++v) {
+    EXPECT_EQ(describe(a, v), describe(b, v));
+    EXPECT_EQ(describe(a, v), describe(c, v));
+  }
   // The topology reader reads no index frame: only the footer is larger (by the index
   // frames' entries in its frame index).
   const auto indexed = load_sgpb_topology(files[0]).bytes_read;
@@ -351,21 +364,28 @@ std::vector<std::pair<std::size_t, std::size_t>> frames_of(const std::string& by
 // the damaged frame (of the frame the damage is in, for a flip; at or before the cut, for a
 // truncation), or, when the damage is in a frame the node does not need, the same result as
 // the undamaged file. A file that is no longer taken as version 3 is read whole (as show
-// does), which fails.
-TEST_F(SgpbNodeTest, DamageIsAnErrorAtTheFrameOrHarmless) {
-  // A smaller graph than node_graph (every byte is tried): story_graph and a few edges.
+// does), which fails. `edge_lists` false: the index as written before its edge lists.
+void damage_sweep(SgpbNodeTest& t, bool edge_lists, std::size_t edges) {
+  // A smaller graph than node_graph (every byte is tried): story_graph and a few edges, and
+  // two self-loops (so that the index has its self-loop array).
   graph::Graph g = test_support::story_graph();
   g.merge(test_support::random_graph(8, 16, 2));
-  std::ostringstream out;
-  write_sgpb(g, out, {.target_frame_bytes = 120});
-  const std::string bytes = out.str();
-  const std::string good = describe(*load_sgpb_node(write("good.sgpb", bytes), {.node = "Huawei"}));
+  const auto hw = *g.find_node("Huawei");
+  g.add_edge(hw, hw, graph::Relation::kReports);
+  g.add_edge(hw, hw, graph::Relation::kConsult);
+  const std::string bytes = bytes_of(g, 120, edge_lists);
+  const SgpbNodeOptions o{.node = "Huawei", .evidence_edges = edges, .edges = edges};
+  const auto describe_load = [](const SgpbNodeLoad& r) {
+    return describe(r) + " degrees " + std::to_string(r.out_degree) + " " +
+           std::to_string(r.in_degree) + " " + std::to_string(r.edge_total);
+  };
+  const std::string good = describe_load(*load_sgpb_node(t.put("good.sgpb", bytes), o));
   const auto frames = frames_of(bytes);
   ASSERT_GT(frames.size(), 12u);
   // The node index's frames are among those swept (chunks and the directory).
   const std::string kinds = kinds_of(bytes);
   ASSERT_GT(std::count(kinds.begin(), kinds.end(), char{9}), 3);
-  ASSERT_EQ(kinds.back(), char{10});
+  ASSERT_EQ(kinds.back(), edge_lists ? char{9} : char{10});
   std::size_t errors = 0, harmless = 0;
   for (std::size_t i = 0; i < bytes.size(); ++i) {
     for (const bool truncate : {false, true}) {
@@ -374,16 +394,16 @@ TEST_F(SgpbNodeTest, DamageIsAnErrorAtTheFrameOrHarmless) {
         damaged.resize(i);
       else
         damaged[i] = static_cast<char>(damaged[i] ^ 0x5A);
-      const std::string p = write("d.sgpb", damaged);
+      const std::string p = t.put("d.sgpb", damaged);
       const std::string what = (truncate ? "cut at " : "flipped ") + std::to_string(i);
       try {
-        const auto r = load_sgpb_node(p, {.node = "Huawei"});
+        const auto r = load_sgpb_node(p, o);
         if (!r) {
           EXPECT_THROW(load_sgpb(p), ParseError) << what;
           ++errors;
           continue;
         }
-        EXPECT_EQ(describe(*r), good) << what;
+        EXPECT_EQ(describe_load(*r), good) << what;
         ++harmless;
       } catch (const ParseError& e) {
         ++errors;
@@ -407,6 +427,101 @@ TEST_F(SgpbNodeTest, DamageIsAnErrorAtTheFrameOrHarmless) {
   }
   EXPECT_GT(errors, bytes.size());
   EXPECT_GT(harmless, 0u);  // the evidence frames of other edges are not read
+}
+
+TEST_F(SgpbNodeTest, DamageIsAnErrorAtTheFrameOrHarmless) { damage_sweep(*this, true, 0); }
+
+// Only the first edges read (SgpbNodeOptions::edges): the edge lists' records, entries and
+// self-loop counts damaged, or frames not read at all.
+TEST_F(SgpbNodeTest, DamageWithTheFirstEdgesOnly) { damage_sweep(*this, true, 2); }
+
+// A file whose index was written before the edge lists: damage in its incidence arrays and
+// its directory.
+TEST_F(SgpbNodeTest, DamageOfAnIndexWithoutEdgeLists) { damage_sweep(*this, false, 2); }
+
+// With SgpbNodeOptions::edges N, a file with edge lists gives the node's first N edges in
+// show's order (out-edges, then in-edges that are not self-loops), equal to the whole
+// graph's with their evidence, and no other; the degrees (out and in as Boost counts them, a
+// self-loop in both) and the number of edges are the whole graph's. Files without the edge
+// lists give every edge, with the same degrees. Huawei has a self-loop (node_graph).
+TEST_F(SgpbNodeTest, FirstEdgesAndDegreesFromTheEdgeLists) {
+  const auto files = both_files(*this, node_graph(), 300);
+  const graph::Graph g = load_sgpb(files[0]);
+  const auto& bg = g.boost_graph();
+  std::size_t cut = 0;
+  for (std::size_t f = 0; f < files.size(); ++f) {
+    for (graph::NodeIndex v = 0; v < g.node_count(); ++v) {
+      std::vector<graph::EdgeRef> whole;
+      for (auto [it, end] = boost::out_edges(v, bg); it != end; ++it) whole.push_back(*it);
+      for (auto [it, end] = boost::in_edges(v, bg); it != end; ++it)
+        if (g.source(*it) != v) whole.push_back(*it);
+      for (const std::size_t n : {0, 1, 2, 3, 7}) {
+        const std::string what = files[f] + " " + g.node(v).id + " " + std::to_string(n);
+        const auto r =
+            load_sgpb_node(files[f], {.node = g.node(v).id, .evidence_edges = n, .edges = n});
+        ASSERT_TRUE(r && r->node) << what;
+        EXPECT_EQ(r->out_degree, boost::out_degree(v, bg)) << what;
+        EXPECT_EQ(r->in_degree, boost::in_degree(v, bg)) << what;
+        EXPECT_EQ(r->edge_total, whole.size()) << what;
+        const graph::NodeIndex u = *r->node;
+        const auto& rg = r->graph.boost_graph();
+        std::vector<graph::EdgeRef> part;
+        for (auto [it, end] = boost::out_edges(u, rg); it != end; ++it) part.push_back(*it);
+        for (auto [it, end] = boost::in_edges(u, rg); it != end; ++it)
+          if (r->graph.source(*it) != u) part.push_back(*it);
+        const std::size_t expected = f == 0 && n != 0 ? std::min(n, whole.size()) : whole.size();
+        ASSERT_EQ(part.size(), expected) << what;
+        EXPECT_EQ(r->graph.edge_count(), expected) << what;
+        cut += expected < whole.size();
+        for (std::size_t i = 0; i < part.size(); ++i) {
+          if (n == 0 || i < n) {
+            EXPECT_EQ(describe_edge(r->graph, part[i]), describe_edge(g, whole[i]))
+                << what << " " << i;
+          }
+        }
+      }
+    }
+  }
+  EXPECT_GT(cut, 20u);
+  const auto hw = *g.find_node("Huawei");
+  EXPECT_EQ(boost::out_degree(hw, bg) + boost::in_degree(hw, bg),
+            load_sgpb_node(files[0], {.node = "Huawei", .edges = 1})->edge_total + 1);
+}
+
+// A hub's first edges only: a node with 2,000 out-edges, 1,000 in-edges and two self-loops
+// read with edges 5 reads a small part of what reading all its edges reads (the edge tables,
+// evidence frames and neighbours' node tables of those 5 edges only).
+//
+//   hub --CONSULT--> leaf 0 .. leaf 1999;  leaf 2000 .. leaf 2999 --ACCUSE--> hub;
+//   hub --REPORTS--> hub, hub --REQUEST--> hub
+TEST_F(SgpbNodeTest, AHubReadsOnlyItsFirstEdges) {
+  graph::Graph g;
+  const auto hub = g.add_node("The Hub", graph::Kind::kGovernment);
+  for (int i = 0; i < 3000; ++i) {
+    const auto leaf = g.add_node("leaf " + std::to_string(i), graph::Kind::kOrganization);
+    graph::Evidence ev;
+    ev.text = "a sentence of ours about leaf " + std::to_string(i);
+    if (i < 2000)
+      g.add_evidence(g.add_edge(hub, leaf, graph::Relation::kConsult), ev);
+    else
+      g.add_evidence(g.add_edge(leaf, hub, graph::Relation::kAccuse), ev);
+  }
+  g.add_edge(hub, hub, graph::Relation::kReports);
+  g.add_edge(hub, hub, graph::Relation::kRequest);
+  save_sgpb(g, path("hub.sgpb"), {.target_frame_bytes = 2000});
+  const graph::Graph whole = load_sgpb(path("hub.sgpb"));
+  const auto five = load_sgpb_node(path("hub.sgpb"), {.node = "the hub", .edges = 5});
+  const auto all = load_sgpb_node(path("hub.sgpb"), {.node = "the hub"});
+  ASSERT_TRUE(five && five->node && all && all->node);
+  EXPECT_EQ(five->graph.edge_count(), 5u);
+  EXPECT_EQ(all->graph.edge_count(), 3002u);
+  for (const auto* r : {&*five, &*all}) {
+    EXPECT_EQ(r->out_degree, 2002u);
+    EXPECT_EQ(r->in_degree, 1002u);
+    EXPECT_EQ(r->edge_total, 3002u);
+  }
+  EXPECT_EQ(describe(*all), describe(whole, hub));
+  EXPECT_LT(five->bytes_read * 10, all->bytes_read);
 }
 
 }  // namespace
