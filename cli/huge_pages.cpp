@@ -20,8 +20,19 @@
 #include <mutex>
 #include <new>
 
-#if !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
-// (Sanitizer builds keep their own operator new, which tracks every block.)
+// Sanitizer builds keep their own operator new, which tracks every block. GCC names them by
+// __SANITIZE_*__; clang by __has_feature.
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) || \
+    __has_feature(memory_sanitizer)
+#define STAKEGRAPH_SANITIZED_NEW 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define STAKEGRAPH_SANITIZED_NEW 1
+#endif
+
+#if !defined(STAKEGRAPH_SANITIZED_NEW)
 
 namespace {
 
