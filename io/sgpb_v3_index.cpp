@@ -469,10 +469,11 @@ std::vector<std::uint32_t> index_lookup(File& file, const NodeIndexDir& x, Index
   return out;
 }
 
-std::vector<std::uint32_t> incident_edges(File& file, const NodeIndexDir& x, std::uint64_t v,
-                                          std::uint64_t node_count, std::uint64_t edge_count) {
-  // offsets[v] and offsets[v + 1], from one chunk or two.
-  std::uint64_t bounds[2] = {0, 0};
+// Calls at(k, chunk, record) with the 8-byte records of nodes v and v + 1 (k = 0, 1) of the
+// per-node array `array` (offset_chunks' layout), reading one chunk or two.
+template <typename At>
+void node_pair_records(File& file, const NodeIndexDir& x, std::uint64_t v, std::uint64_t node_count,
+                       IndexArray array, At&& at) {
   std::string data;
   std::uint64_t loaded = ~0ull;
   for (int k = 0; k < 2; ++k) {
@@ -480,11 +481,20 @@ std::vector<std::uint32_t> incident_edges(File& file, const NodeIndexDir& x, std
     const std::uint64_t c = i / x.offsets_per_chunk;
     const std::uint64_t first = c * x.offsets_per_chunk;
     if (c != loaded)
-      data = read_chunk(file, x.offset_chunks[c], kIncidenceOffsets, first,
+      data = read_chunk(file, x.offset_chunks[c], array, first,
                         std::min(x.offsets_per_chunk, node_count + 1 - first), 8);
     loaded = c;
-    bounds[k] = get_u64(data.data() + 8 * (i - first));
+    at(k, c, data.data() + 8 * (i - first));
   }
+}
+
+std::vector<std::uint32_t> incident_edges(File& file, const NodeIndexDir& x, std::uint64_t v,
+                                          std::uint64_t node_count, std::uint64_t edge_count) {
+  // offsets[v] and offsets[v + 1], from one chunk or two.
+  std::uint64_t bounds[2] = {0, 0};
+  node_pair_records(file, x, v, node_count, kIncidenceOffsets,
+                    [&](int k, std::uint64_t, const char* r) { bounds[k] = get_u64(r); });
+  std::string data;
   const FrameAt& at = x.offset_chunks[(v + 1) / x.offsets_per_chunk];
   if (bounds[0] > bounds[1] || bounds[1] > x.incidence)
     bad(file, at.offset, "incidence offsets out of range");
@@ -510,19 +520,12 @@ NodeEdgeList node_edge_list(File& file, const NodeIndexDir& x, std::uint64_t v,
                             std::uint64_t limit) {
   // The records of v and v + 1, from one chunk or two: each list's start and out-degree.
   std::uint64_t starts[2] = {0, 0}, outs[2] = {0, 0};
+  node_pair_records(file, x, v, node_count, kListRecords,
+                    [&](int k, std::uint64_t c, const char* r) {
+                      starts[k] = x.list_bases[c] + get_u32(r);
+                      outs[k] = get_u32(r + 4);
+                    });
   std::string data;
-  std::uint64_t loaded = ~0ull;
-  for (int k = 0; k < 2; ++k) {
-    const std::uint64_t i = v + static_cast<std::uint64_t>(k);
-    const std::uint64_t c = i / x.offsets_per_chunk;
-    const std::uint64_t first = c * x.offsets_per_chunk;
-    if (c != loaded)
-      data = read_chunk(file, x.offset_chunks[c], kListRecords, first,
-                        std::min(x.offsets_per_chunk, node_count + 1 - first), 8);
-    loaded = c;
-    starts[k] = x.list_bases[c] + get_u32(data.data() + 8 * (i - first));
-    outs[k] = get_u32(data.data() + 8 * (i - first) + 4);
-  }
   const FrameAt& at = x.offset_chunks[(v + 1) / x.offsets_per_chunk];
   if (starts[0] > starts[1] || starts[1] > x.incidence || outs[0] > starts[1] - starts[0])
     bad(file, at.offset, "edge list records out of range");
