@@ -22,6 +22,17 @@ bool ArticleRun::initial_name(std::size_t k, std::size_t e) {
   return !lower_words_.contains(w);
 }
 
+// A sentence's first word opens a name of several capitalised words ("Norsk Hydro signed
+// ...") when it is no word of the lists or the lexicon and the article never writes it in
+// lower case.
+bool ArticleRun::initial_span(std::size_t k, std::size_t e) const {
+  if (k + 1 >= e || !tok(k + 1).cap || tok(k + 1).type != TokenType::kWord || tok(k).all_caps)
+    return false;
+  const std::string_view w = f(k);
+  return w.size() >= 3 && !ends_with(w, "ly") && cls_[k] == 0 && cls_[k + 1] == 0 &&
+         tid_[k] == Lexicon::kNoToken && !lower_words_.contains(w);
+}
+
 // The agency of a state's institution, named by the state's demonym ("Bolivian police",
 // "Peruvian Navy"), part of the state; `inst` may be plural ("navies").
 int ArticleRun::state_institution(const LexiconEntry& g, std::string_view inst) {
@@ -414,7 +425,8 @@ void ArticleRun::recognise(std::size_t si) {
           continue;
         }
       }
-    } else if (tok(k).cap && tok(k).type == TokenType::kWord && (k > b || initial_name(k, e))) {
+    } else if (tok(k).cap && tok(k).type == TokenType::kWord &&
+               (k > b || initial_name(k, e) || initial_span(k, e))) {
       // Untyped capitalised span (a relation participant only).
       std::size_t j = k;
       std::size_t k0 = k;

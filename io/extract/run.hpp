@@ -304,6 +304,7 @@ class ArticleRun {
   std::size_t match_demonym(std::size_t k, std::size_t end, const LexiconEntry** out) const;
 
   void recognise(std::size_t si);
+  bool initial_span(std::size_t k, std::size_t e) const;  // mentions.cpp
   // The agency of a state's institution ("Bolivian police"), part of the state (mentions.cpp).
   int state_institution(const LexiconEntry& g, std::string_view inst);
   void group_coordination(std::vector<Mention>& ms);

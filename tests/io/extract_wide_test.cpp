@@ -348,5 +348,15 @@ TEST(Claims, AWrongNamedAsANounIsTheSpeakersClaim) {
   EXPECT_EQ(n.edge_count(), 0u) << dump(n);
 }
 
+TEST(Names, ASentencesFirstWordOpensANameOfSeveralCapitalisedWords) {
+  auto g = run("Tarnvik Hydro signed a deal with Peru on Monday.", true);
+  EXPECT_TRUE(has(g, "Tarnvik Hydro", Relation::kSupport, "Peru")) << dump(g);
+  EXPECT_EQ(kind_of(g, "Hydro"), Kind::kUnspecified) << dump(g);
+  // A word of the lists still opens no name ("After", "The").
+  auto t = run("After Tarnvik Hydro signed a deal with Peru, prices rose.", true);
+  for (graph::NodeIndex v = 0; v < t.node_count(); ++v)
+    EXPECT_NE(t.node(v).name.rfind("After", 0), 0u) << dump(t);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
