@@ -443,14 +443,8 @@ std::pair<std::size_t, std::size_t> ArticleRun::claim_for(std::size_t k, std::si
   }
   // A penalty's amount before its reason: "fined X 2.4 billion euros for ...".
   if (penalty) {
-    static constexpr std::string_view kMoney[] = {
-        "million", "billion", "trillion", "euros", "euro", "dollars", "dollar", "pounds",
-        "yuan",    "yen",     "rupees",   "$",     "€",    "£",       "dlrs",   "us"};
     std::size_t q = k;
-    while (q < e && q < k + 6 &&
-           (tok(q).type == TokenType::kNumber ||
-            std::find(std::begin(kMoney), std::end(kMoney), f(q)) != std::end(kMoney)))
-      ++q;
+    while (q < e && q < k + 6 && (tok(q).type == TokenType::kNumber || in_list(kMoney, f(q)))) ++q;
     if (q > k && q + 1 < e && eq(f(q), "for")) k = q;
   }
   if (k + 3 < e && eq(f(k), "on") && eq(f(k + 1), "suspicion") && eq(f(k + 2), "of"))

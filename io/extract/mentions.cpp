@@ -469,16 +469,7 @@ void ArticleRun::recognise(std::size_t si) {
         m.flags = kUntyped;
         // A name after "of" is a place ("the port of Callao") unless the noun before is
         // one of a company's ("the merger of X", "shareholders of X", "executives of X").
-        static constexpr std::string_view kOfCompany[] = {
-            "merger",      "takeover",     "acquisition", "sale",      "purchase",   "shares",
-            "stake",       "shareholders", "shareholder", "owner",     "owners",     "unit",
-            "subsidiary",  "parent",       "executives",  "employees", "staff",      "chairman",
-            "founder",     "customers",    "rival",       "rivals",    "bankruptcy", "collapse",
-            "management",  "workers",      "investors",   "creditors", "lawyers",    "spokesman",
-            "spokeswoman", "spokesperson"};
-        const bool of_company = k > b + 1 && eq(f(k - 1), "of") &&
-                                std::find(std::begin(kOfCompany), std::end(kOfCompany), f(k - 2)) !=
-                                    std::end(kOfCompany);
+        const bool of_company = k > b + 1 && eq(f(k - 1), "of") && in_list(kOfCompany, f(k - 2));
         if (k > b && !of_company &&
             (is(k - 1, kLocativePreps) || eq(f(k - 1), "of") || eq(f(k - 1), "to") ||
              eq(f(k - 1), "from")))

@@ -561,13 +561,7 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
                       (eq(f(r), "chief") || eq(f(r), "managing") || eq(f(r), "former") ||
                        eq(f(r), "largest")))
                  ++r;
-               static constexpr std::string_view kCompanyOf[] = {
-                   "executive",   "ceo",          "chairman", "chairwoman",   "spokesman",
-                   "spokeswoman", "spokesperson", "shares",   "shareholders", "board",
-                   "subsidiary",  "unit",         "parent",   "stock",        "headquarters"};
-               return r < e && !tok(r).cap &&
-                      std::find(std::begin(kCompanyOf), std::end(kCompanyOf), f(r)) !=
-                          std::end(kCompanyOf);
+               return r < e && !tok(r).cap && in_list(kCompanyOf, f(r));
              }())
       kind = Kind::kOrganization;
     else if (eq(next, ",") &&

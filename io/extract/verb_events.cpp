@@ -217,11 +217,7 @@ void ArticleRun::verb_events() {
               target = direct;
             // "air strikes on targets in Syria", "attacks on positions of the army": sites
             // named by where or whose they are stand for that actor.
-            static constexpr std::string_view kSites[] = {
-                "targets", "positions", "bases", "sites",    "facilities", "villages",
-                "towns",   "camps",     "posts", "outposts", "areas",      "infrastructure"};
-            if (!target && graph::is_event(r) && at + 2 < e &&
-                std::find(std::begin(kSites), std::end(kSites), f(at)) != std::end(kSites) &&
+            if (!target && graph::is_event(r) && at + 2 < e && in_list(kSites, f(at)) &&
                 (eq(f(at + 1), "in") || eq(f(at + 1), "of") || eq(f(at + 1), "across"))) {
               std::size_t w = at + 2;
               if (w < e && eq(f(w), "the")) ++w;

@@ -479,6 +479,29 @@ inline const WordSet kNumberWords = {"two",     "three", "four", "five",     "si
 inline const WordSet kCustomerNouns = {"customers", "clients", "buyers"};
 inline const WordSet kSupplierNouns = {"suppliers", "vendors", "providers"};
 
+// Small word lists of single rules, outside the 64 class bits (tested with in_list).
+inline constexpr std::string_view kOfCompany[] = {
+    "merger",      "takeover",     "acquisition", "sale",      "purchase",   "shares",
+    "stake",       "shareholders", "shareholder", "owner",     "owners",     "unit",
+    "subsidiary",  "parent",       "executives",  "employees", "staff",      "chairman",
+    "founder",     "customers",    "rival",       "rivals",    "bankruptcy", "collapse",
+    "management",  "workers",      "investors",   "creditors", "lawyers",    "spokesman",
+    "spokeswoman", "spokesperson"};  // mentions.cpp
+inline constexpr std::string_view kSites[] = {
+    "targets", "positions", "bases",    "sites", "facilities",    "villages", "towns",
+    "camps",   "posts",     "outposts", "areas", "infrastructure"};  // verb_events.cpp
+inline constexpr std::string_view kMoney[] = {
+    "million", "billion", "trillion", "euros", "euro", "dollars", "dollar", "pounds",
+    "yuan",    "yen",     "rupees",   "$",     "€",    "£",       "dlrs",   "us"};  // clause.cpp
+inline constexpr std::string_view kCompanyOf[] = {
+    "executive",   "ceo",          "chairman", "chairwoman",   "spokesman",
+    "spokeswoman", "spokesperson", "shares",   "shareholders", "board",
+    "subsidiary",  "unit",         "parent",   "stock",        "headquarters"};  // names.cpp
+template <std::size_t N>
+bool in_list(const std::string_view (&list)[N], std::string_view w) {
+  return std::find(std::begin(list), std::end(list), w) != std::end(list);
+}
+
 inline bool ends_with(std::string_view s, std::string_view suf) {
   return s.size() >= suf.size() && s.compare(s.size() - suf.size(), suf.size(), suf) == 0;
 }
