@@ -74,7 +74,13 @@ void ArticleRun::add(int s, int t, Relation r, const std::string& rule, std::siz
   if (r == Relation::kSupplies &&
       (se.kind == Kind::kGovernment || se.kind == Kind::kPerson || se.kind == Kind::kMedia ||
        te.kind == Kind::kMedia || te.kind == Kind::kPerson || se.kind == Kind::kAgency ||
-       te.kind == Kind::kGovernment || te.kind == Kind::kAgency))
+       te.kind == Kind::kGovernment ||
+       // An agency buys what a verb says it was sold or supplied ("supplies rifles to the
+       // army"), not what a topic's customers are.
+       (te.kind == Kind::kAgency &&
+        !(rule.starts_with("verb:sell-to") || rule.starts_with("verb:supply-to") ||
+          rule.starts_with("verb:supplier-to") || rule.starts_with("verb:contractor-for") ||
+          rule.ends_with(":business")))))
     return;
   if (r == Relation::kReports && se.kind != Kind::kMedia) return;
   if (r == Relation::kOperatesIn && te.kind != Kind::kGovernment) return;

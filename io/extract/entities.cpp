@@ -33,6 +33,25 @@ int ArticleRun::entity_named(const std::string& name, Kind kind, bool typed) {
   return id;
 }
 
+bool ArticleRun::company_like(int id) const {
+  if (id < 0) return false;
+  const Ent& en = ents_[static_cast<std::size_t>(id)];
+  if (en.kind == Kind::kVendor || en.kind == Kind::kOperator) return true;
+  if (en.kind != Kind::kOrganization) return false;
+  for (const auto& d : en.described_as)
+    if (d == "company" || d == "firm" || d == "maker" || d == "manufacturer" || d == "supplier" ||
+        d == "producer" || d == "contractor")
+      return true;
+  const std::size_t sp = en.name.rfind(' ');
+  if (sp == std::string::npos) return false;
+  std::string last = en.name.substr(sp + 1);
+  for (auto& c : last) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  while (!last.empty() && last.back() == '.') last.pop_back();
+  return in(kCompanyNouns, last) || in(kTechCompanyNouns, last) || in(kOperatorSuffix, last) ||
+         last == "corp" || last == "inc" || last == "ltd" || last == "plc" || last == "llc" ||
+         last == "co" || last == "holdings";
+}
+
 int ArticleRun::entity_for(const LexiconEntry& le) {
   if (auto c = by_entry_.find(&le); c != by_entry_.end()) return c->second;
   auto it = by_name_.find(fold(le.name));

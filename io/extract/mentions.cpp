@@ -29,8 +29,8 @@ bool ArticleRun::initial_span(std::size_t k, std::size_t e) const {
   if (k + 1 >= e || !tok(k + 1).cap || tok(k + 1).type != TokenType::kWord || tok(k).all_caps)
     return false;
   const std::string_view w = f(k);
-  return w.size() >= 3 && !ends_with(w, "ly") && cls_[k] == 0 && cls_[k + 1] == 0 &&
-         tid_[k] == Lexicon::kNoToken && !lower_words_.contains(w);
+  return w.size() >= 3 && !ends_with(w, "ly") && !in_list(kNameDescriptors, w) && cls_[k] == 0 &&
+         cls_[k + 1] == 0 && tid_[k] == Lexicon::kNoToken && !lower_words_.contains(w);
 }
 
 // The agency of a state's institution, named by the state's demonym ("Bolivian police",

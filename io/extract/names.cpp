@@ -427,6 +427,9 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
         start += 2;
       else if (start < end && named_institution && eq(f(start), "of"))
         ++start;
+      // "Rival Norvell Systems said": a description that opens the sentence.
+      else if (start == b && start + 2 <= end && in_list(kNameDescriptors, f(start)))
+        ++start;
       else if (start + 1 < end && match_demonym(start, end, &dmy) > 0) {
         demonym_start = start;
         start += match_demonym(start, end, &dmy);

@@ -394,6 +394,9 @@ class ArticleRun {
   std::pair<std::size_t, std::size_t> claim_for(std::size_t k, std::size_t h, bool penalty) const;
   void add(int s, int t, Relation r, const std::string& rule, std::size_t si, float conf = 0.8f);
   int allegation(const std::string& label, std::size_t si);
+  // A business: a vendor or operator, or an organization whose name ends in a trade or a
+  // company designator ("Kato Steel", "Refina Corp") or that the text described as a company.
+  bool company_like(int id) const;
   // The latest claim implicating `denier` (a denial answers the claim made against the
   // one who denies), else the latest claim; -1 when the article has made none.
   int latest_claim_against(const std::vector<int>& denier) const;

@@ -112,8 +112,11 @@ bool ArticleRun::verb_claims(const HitReading& hr) {
   }
   if (r == Relation::kReject) {
     std::size_t k = he;
-    while (k < e && (is(k, kAdverbs) || eq(f(k), "such") || eq(f(k), "the") || eq(f(k), "these") ||
-                     eq(f(k), "all") || eq(f(k), "any")))
+    // "rejected those claims", "dismissed her accusations": determiners of the claim noun.
+    while (k < e &&
+           (is(k, kAdverbs) || eq(f(k), "such") || eq(f(k), "the") || eq(f(k), "these") ||
+            eq(f(k), "those") || eq(f(k), "this") || eq(f(k), "their") || eq(f(k), "his") ||
+            eq(f(k), "her") || eq(f(k), "its") || eq(f(k), "all") || eq(f(k), "any")))
       ++k;
     // "denied allegations that it spied on X": the claim is the clause after the noun.
     if (k + 1 < e && is(k, kAllegationNouns) && eq(f(k + 1), "that")) ++k;

@@ -671,6 +671,30 @@ void ArticleRun::verb_events() {
       if (has_subj) last_subject = src;
       continue;
     }
+    // Giving is aid from a state and supply from a business: "Germany delivered tanks to
+    // Ukraine" (AID), "Kato Steel delivered 400 tonnes of steel to a builder" (supplies).
+    // A sale stays a sale, and a donation or a pledge stays aid whoever gives.
+    if (!vp.reverse && !src.empty() && (r == Relation::kSupplies || r == Relation::kAid)) {
+      const std::string_view v = f(h);
+      const bool giving = v.starts_with("suppl") || v.starts_with("deliver") ||
+                          v.starts_with("ship") || v.starts_with("provid") || v == "sent" ||
+                          v == "send" || v == "sends" || v.starts_with("equip");
+      bool states = true, businesses = true;
+      for (int x : src) {
+        const Kind k = ents_[static_cast<std::size_t>(x)].kind;
+        states &= k == Kind::kGovernment || k == Kind::kAgency;
+        businesses &= company_like(x);
+      }
+      bool to_state = false;
+      for (int y : dst) to_state |= ents_[static_cast<std::size_t>(y)].kind == Kind::kGovernment;
+      if (giving && r == Relation::kSupplies && states) {
+        r = Relation::kAid;
+        rule += ":state";
+      } else if (giving && r == Relation::kAid && businesses && !to_state) {
+        r = Relation::kSupplies;
+        rule += ":business";
+      }
+    }
     if (vp.reverse) std::swap(src, dst);
     emit_all(src, dst, r, rule);
     if (has_subj) last_subject = subj;

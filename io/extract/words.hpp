@@ -497,6 +497,15 @@ inline constexpr std::string_view kCompanyOf[] = {
     "executive",   "ceo",          "chairman", "chairwoman",   "spokesman",
     "spokeswoman", "spokesperson", "shares",   "shareholders", "board",
     "subsidiary",  "unit",         "parent",   "stock",        "headquarters"};  // names.cpp
+// Words that describe an actor before its name at a sentence's start ("Rival Norvell
+// Systems said ..."): no part of the name.
+inline constexpr std::string_view kNameDescriptors[] = {
+    "rival",      "fellow",    "smaller",    "larger",       "struggling", "embattled",
+    "troubled",   "parent",    "lender",     "carmaker",     "automaker",  "drugmaker",
+    "chipmaker",  "retailer",  "insurer",    "broadcaster",  "miner",      "operator",
+    "supplier",   "regulator", "watchdog",   "manufacturer", "startup",    "conglomerate",
+    "publisher",  "developer", "contractor", "producer",     "exporter",   "importer",
+    "distributor"};  // mentions.cpp, names.cpp
 template <std::size_t N>
 bool in_list(const std::string_view (&list)[N], std::string_view w) {
   return std::find(std::begin(list), std::end(list), w) != std::end(list);

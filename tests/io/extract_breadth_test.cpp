@@ -1,0 +1,80 @@
+// General-English rules of session 28 (issue 11), found from sentences and short articles
+// written for the purpose (trade disputes, supply chains, labour, regulators): giving is aid
+// from a state and supply from a business, a claim denied with any determiner ("those
+// claims", "her accusations"), "suspect X of", a description opening a sentence before a
+// name. Every sentence is written for this test with invented names; none comes from an
+// evaluation article.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "graph/graph.hpp"
+#include "tests/support/extract_support.hpp"
+
+namespace stakegraph::io {
+namespace {
+
+using graph::Kind;
+using graph::Relation;
+
+using namespace extract_support;
+
+// Whether a node's own name (not an alias) is `name`.
+bool node_named(const graph::Graph& g, const std::string& name) {
+  for (graph::NodeIndex v = 0; v < g.node_count(); ++v)
+    if (g.node(v).name == name) return true;
+  return false;
+}
+
+TEST(Giving, DeliveriesBetweenBusinessesAreSupplies) {
+  // "tonnes" reads as a shipment of aid; between two companies it is a sale.
+  auto g = run("Kato Steel delivered 400 tonnes of steel to Ridgeway Construction.", true);
+  EXPECT_TRUE(has(g, "Kato Steel", Relation::kSupplies, "Ridgeway Construction")) << dump(g);
+  EXPECT_FALSE(has(g, "Kato Steel", Relation::kAid, "Ridgeway Construction")) << dump(g);
+}
+
+TEST(Giving, WeaponsDeliveredByAStateAreAid) {
+  auto g = run("Norway delivered air defence systems to Moldova.", true);
+  EXPECT_TRUE(has(g, "Norway", Relation::kAid, "Moldova")) << dump(g);
+  EXPECT_FALSE(has(g, "Norway", Relation::kSupplies, "Moldova")) << dump(g);
+}
+
+TEST(Giving, ACompanySuppliesAnArmy) {
+  // An agency is a customer when a verb says it was supplied.
+  auto g = run("Xeno Arms supplies rifles to the Kenyan army.", true);
+  EXPECT_TRUE(has(g, "Xeno Arms", Relation::kSupplies, "Kenyan Army")) << dump(g);
+}
+
+TEST(Denials, AClaimDeniedWithADemonstrativeOrPossessive) {
+  for (const char* d : {"those claims", "her accusations", "these allegations", "their claims"}) {
+    const std::string s =
+        "Opposition leader Rana Patel accused the Unity Party of rigging the "
+        "vote. The Unity Party rejected " +
+        std::string(d) + ".";
+    auto g = run(s, true);
+    EXPECT_TRUE(has(g, "Unity Party", Relation::kReject, "rigging the vote")) << s << "\n"
+                                                                              << dump(g);
+  }
+}
+
+TEST(Claims, SuspectedOfAnActIsAClaim) {
+  auto g = run("Customs officers suspect Brask Logistics of smuggling rifles into Chad.", true);
+  EXPECT_TRUE(has(g, "smuggling rifles into Chad", Relation::kImplicates, "Brask Logistics"))
+      << dump(g);
+  // The noun is no verb.
+  auto n = run("The suspect was arrested by police in Kenya.", true);
+  EXPECT_EQ(n.edge_count(), 1u) << dump(n);  // Kenyan police -part_of-> Kenya only
+}
+
+TEST(Names, ADescriptionOpeningASentenceIsNoPartOfTheName) {
+  auto g =
+      run("Rival Norvell Systems filed a complaint. Drugmaker Kestrel Pharma said it would "
+          "appeal.",
+          true);
+  EXPECT_TRUE(node_named(g, "Norvell Systems")) << dump(g);
+  EXPECT_TRUE(node_named(g, "Kestrel Pharma")) << dump(g);
+  EXPECT_FALSE(node_named(g, "Rival Norvell Systems")) << dump(g);
+}
+
+}  // namespace
+}  // namespace stakegraph::io
