@@ -78,9 +78,10 @@ void ArticleRun::add(int s, int t, Relation r, const std::string& rule, std::siz
        // An agency buys what a verb says it was sold or supplied ("supplies rifles to the
        // army"), not what a topic's customers are.
        (te.kind == Kind::kAgency &&
-        !(rule.starts_with("verb:sell-to") || rule.starts_with("verb:supply-to") ||
-          rule.starts_with("verb:supplier-to") || rule.starts_with("verb:contractor-for") ||
-          rule.ends_with(":business")))))
+        (rule.find(":passive") != std::string::npos ||
+         !(rule.starts_with("verb:sell-to") || rule.starts_with("verb:supply-to") ||
+           rule.starts_with("verb:supplier-to") || rule.starts_with("verb:contractor-for") ||
+           rule.ends_with(":business"))))))
     return;
   if (r == Relation::kReports && se.kind != Kind::kMedia) return;
   if (r == Relation::kOperatesIn && te.kind != Kind::kGovernment) return;

@@ -493,4 +493,39 @@ int ArticleRun::latest_claim_against(const std::vector<int>& denier) const {
   return al;
 }
 
+int ArticleRun::jailer_of_release(std::size_t from, std::size_t limit, std::size_t si) const {
+  const std::size_t b = cur_.b;
+  limit = std::min({limit, cur_.e, from + 8});
+  for (std::size_t k = from; k < limit; ++k) {
+    if (eq(f(k), ".") || eq(f(k), ";")) break;
+    if (!eq(f(k), "release") && !eq(f(k), "freedom")) continue;
+    std::vector<int> held;
+    bool anyone = false;
+    // Past modifiers: "his immediate release", "Varga's unconditional release".
+    std::size_t d = k;
+    while (d > from && d + 2 > k && is_word(d - 1) && !tok(d - 1).cap &&
+           (ends_with(f(d - 1), "ate") || ends_with(f(d - 1), "al") || ends_with(f(d - 1), "ly")))
+      --d;
+    if (k + 1 < cur_.e && eq(f(k + 1), "of")) {
+      for (const auto& m : *cur_.ms)
+        if (m.b >= k + 2 && m.b < k + 6 && held.empty() && !(m.flags & kPronoun)) held = m.ents;
+    } else if (d > b && (eq(f(d - 1), "his") || eq(f(d - 1), "her") || eq(f(d - 1), "their"))) {
+      anyone = true;
+    } else if (d > b + 1 && tok(d - 1).type == TokenType::kPossessive) {
+      for (const auto& m : *cur_.ms)
+        if (m.e == d - 1 && !(m.flags & kPronoun)) held = m.ents;
+    }
+    if (held.empty() && !anyone) return -1;
+    for (std::size_t q = cands_.size(); q-- > 0;) {
+      const Candidate& c = cands_[q];
+      if (static_cast<int>(si) - c.sentence > 6) break;
+      if (c.r == Relation::kCoerce &&
+          (anyone || std::find(held.begin(), held.end(), c.t) != held.end()))
+        return c.s;
+    }
+    return -1;
+  }
+  return -1;
+}
+
 }  // namespace stakegraph::io::extract

@@ -53,6 +53,17 @@ void ArticleRun::dictionary_verb_events() {
             (is(k - 1, kPrepositions) && !eq(pw, "to")))
           continue;
       }
+      // So is a bare form before "of" after a determiner and its modifiers: "the
+      // unconditional release of X", "a swift withdrawal of".
+      if (k + 1 < e && eq(f(k + 1), "of") && !ends_with(f(k), "ed") && !ends_with(f(k), "ing")) {
+        std::size_t q = k;
+        while (q > b && q + 3 > k && is_word(q - 1) && !tok(q - 1).cap && !is(q - 1, kAux) &&
+               !is(q - 1, kPrepositions) && !eq(f(q - 1), "the") && !eq(f(q - 1), "a") &&
+               !eq(f(q - 1), "an"))
+          --q;
+        if (q > b && q < k && (eq(f(q - 1), "the") || eq(f(q - 1), "a") || eq(f(q - 1), "an")))
+          continue;
+      }
       // After "has"/"had" a verb is a participle: "has close ties" is an adjective.
       if (k > b && (eq(f(k - 1), "has") || eq(f(k - 1), "have") || eq(f(k - 1), "had")) &&
           !looks_participle(f(k)))
@@ -196,7 +207,13 @@ void ArticleRun::dictionary_verb_events() {
           if (const Mention* m = mention_at(q);
               m && !m->ents.empty() && !(m->flags & (kModifier | kPronoun)))
             t = m, far = true;
-        if (t && (actor(*t) || far) && !(t->flags & (kUntyped | kPronoun))) {
+        const int jailer =
+            pe.relation == Relation::kRequest
+                ? jailer_of_release(ve, t && !(t->flags & kPossessive) ? t->b : ce, si)
+                : -1;
+        if (jailer >= 0) {
+          dst = {jailer};
+        } else if (t && (actor(*t) || far) && !(t->flags & (kUntyped | kPronoun))) {
           dst = t->ents;
         } else if (subj.size() >= 2 && !vm.passive_code.empty() && vm.passive_code == vm.code) {
           // A symmetric code ("[064:064]") with a compound subject and no object: the

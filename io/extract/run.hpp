@@ -400,6 +400,11 @@ class ArticleRun {
   // The latest claim implicating `denier` (a denial answers the claim made against the
   // one who denies), else the latest claim; -1 when the article has made none.
   int latest_claim_against(const std::vector<int>& denier) const;
+  // A demand for someone's release is made of who holds them: when [from, limit) names a
+  // release ("his release", "the release of X", "X's release"), the actor of the latest
+  // arrest or detention of that person (of anyone, for a pronoun) within six sentences
+  // before sentence si; -1 when there is none.
+  int jailer_of_release(std::size_t from, std::size_t limit, std::size_t si) const;
 
   const Lexicon& lex_;
   std::vector<std::string_view> dtoks_;  // a sentence's folded tokens (dictionary look-ups)

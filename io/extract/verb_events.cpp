@@ -129,6 +129,26 @@ void ArticleRun::verb_events() {
          eq(f(h - 1), "this") || eq(f(h - 1), "that") || eq(f(h - 1), "these") ||
          tok(h - 1).type == TokenType::kPossessive))
       continue;
+    // A bare event form after a determiner is its noun: "concern over the arrest", "a
+    // strike by workers" (the act, not an act of the clause's subject; a possessor's
+    // "Peru's support for Chile" is its own, in sentence_rules).
+    if (h > b && he == h + 1 && graph::is_event(r) && !ends_with(f(h), "ed") &&
+        !ends_with(f(h), "ing") &&
+        (eq(f(h - 1), "the") || eq(f(h - 1), "a") || eq(f(h - 1), "an") || eq(f(h - 1), "this") ||
+         eq(f(h - 1), "these") || eq(f(h - 1), "those")))
+      continue;
+    // ... and one before "of" after a determiner and its modifiers: "called for the
+    // unconditional release of X" (no release).
+    if (h > b + 1 && he == h + 1 && he < e && eq(f(he), "of") && graph::is_event(r) &&
+        !ends_with(f(h), "ed") && !ends_with(f(h), "ing")) {
+      std::size_t q = h;
+      while (q > b && q + 3 > h && is_word(q - 1) && !tok(q - 1).cap && !is(q - 1, kAux) &&
+             !is(q - 1, kPrepositions) && !eq(f(q - 1), "the") && !eq(f(q - 1), "a") &&
+             !eq(f(q - 1), "an"))
+        --q;
+      if (q > b && q < h && (eq(f(q - 1), "the") || eq(f(q - 1), "a") || eq(f(q - 1), "an")))
+        continue;
+    }
     // An -ing form after a possessive is a noun: "delayed their meeting" (no meeting held).
     if (h > b && ends_with(f(h), "ing") &&
         (eq(f(h - 1), "their") || eq(f(h - 1), "its") || eq(f(h - 1), "his") ||
@@ -479,6 +499,24 @@ void ArticleRun::verb_events() {
                                    subj_end <= h && (eq(f(rc), "which") || eq(f(rc), "whom"));
       if (target && !relative_object) {
         dst = target->ents;
+        // "protested against the arrest of X": X suffered the act; the stance is against
+        // whoever did it (the latest such act against X), else against no one named.
+        if ((r == Relation::kProtest || r == Relation::kAccuse || r == Relation::kReject) &&
+            target->b >= he + 2 && eq(f(target->b - 1), "of") &&
+            !(target->flags & (kPronoun | kPossessive)))
+          if (const auto act = event_noun_relation(f(target->b - 2));
+              act && (*act == Relation::kCoerce || *act == Relation::kSanction)) {
+            std::vector<int> doer;
+            for (std::size_t q = cands_.size(); q-- > 0 && doer.empty();) {
+              if (static_cast<int>(si) - cands_[q].sentence > 6) break;
+              if (cands_[q].r == *act &&
+                  std::find(dst.begin(), dst.end(), cands_[q].t) != dst.end())
+                doer = {cands_[q].s};
+            }
+            if (doer.empty()) continue;
+            dst = doer;
+            rule += "+patient";
+          }
         // An object pronoun is never its own clause's subject ("X sued Y, accusing it of
         // ..."): when the object acts or is blamed ("accusing it of", "urged it to", "fined
         // it for"), it is the last other actor named before it, else no one the text names.
@@ -550,6 +588,12 @@ void ArticleRun::verb_events() {
       }
       // "ordered X to <verb>": the infinitive right after the addressee, which must be named.
       if (vp.complement_only && (!target || to != target->e)) continue;
+      // An order to stop, ground, recall or close restricts its addressee as a ban does:
+      // "ordered the airline to ground its jets" is a request and a sanction.
+      if (vp.complement_only && to + 1 < e && has_subj && eq(f(h), "ordered") &&
+          in_list(kRestrictiveVerbs, f(to + 1)))
+        for (int x : src)
+          for (int y : dst) add(x, y, Relation::kSanction, rule + "+restrictive", si);
     }
     // "joined X in condemning Y", "joined X to demand Y": acting together, no membership.
     if (r == Relation::kMemberOf && eq(f(h), "joined") && target && target->e + 1 < e &&
@@ -558,6 +602,15 @@ void ArticleRun::verb_events() {
       r = Relation::kCooperate;
       rule += ":together";
     }
+    // "demanded his release", "called for the release of X": of whoever holds X.
+    if (r == Relation::kRequest && !passive && has_subj)
+      if (const int jailer =
+              jailer_of_release(he, target && !(target->flags & kPossessive) ? target->b : e, si);
+          jailer >= 0) {
+        dst = {jailer};
+        target = nullptr;
+        rule += "+release";
+      }
     // Allegations and denials (verb_claims.cpp).
     if (verb_claims({vp, h, he, r, rule, src, dst, target, passive, has_subj})) continue;
     // "rejected the demand", "turned down the offer": the one who made it.
@@ -599,10 +652,26 @@ void ArticleRun::verb_events() {
     if (dst.empty() && graph::is_event(r) && main_event_ >= 0 &&
         cands_[static_cast<std::size_t>(main_event_)].sentence < static_cast<int>(si)) {
       bool event_np = false;
+      std::size_t event_at = e;
       for (std::size_t k = he; k < std::min(e, he + 8); ++k)
-        if (is(k, kEventNouns) || (eq(f(k), "it") && k == he)) event_np = true;
+        if (is(k, kEventNouns) || (eq(f(k), "it") && k == he)) {
+          event_np = true;
+          if (event_at == e) event_at = k;
+        }
       if (event_np) {
-        const Candidate& me = cands_[static_cast<std::size_t>(main_event_)];
+        // The noun may say which act it is: "defended the arrest" is the latest arrest's,
+        // not the article's first event's.
+        std::size_t picked = static_cast<std::size_t>(main_event_);
+        if (event_at < e)
+          if (const auto kind = event_noun_relation(f(event_at)))
+            for (std::size_t q = cands_.size(); q-- > 0;) {
+              if (static_cast<int>(si) - cands_[q].sentence > 4) break;
+              if (cands_[q].r == *kind && cands_[q].sentence < static_cast<int>(si)) {
+                picked = q;
+                break;
+              }
+            }
+        const Candidate& me = cands_[picked];
         if (r == Relation::kRetreat || r == Relation::kConcede)
           dst = {me.t};
         else
@@ -670,6 +739,22 @@ void ArticleRun::verb_events() {
     if (dst.empty()) {
       if (has_subj) last_subject = src;
       continue;
+    }
+    // Only people are arrested, jailed or extradited: an untyped name of two or three words
+    // that is the object is a person's, called by its parts from here on ("Varga").
+    if (r == Relation::kCoerce && target && (target->flags & kUntyped) &&
+        target->ents.size() == 1 && target->e - target->b >= 2 && target->e - target->b <= 3 &&
+        !passive &&
+        (f(h).starts_with("arrest") || f(h).starts_with("detain") || f(h).starts_with("jail") ||
+         f(h).starts_with("imprison") || f(h).starts_with("extradit") ||
+         f(h).starts_with("sentenc"))) {
+      Ent& en = ents_[static_cast<std::size_t>(target->ents[0])];
+      if (!en.typed) {
+        en.kind = Kind::kPerson;
+        en.typed = true;
+        for (std::size_t m = target->b; m < target->e; ++m)
+          if (tok(m).folded.size() > 2) add_gazetteer(std::string(tok(m).folded), target->ents[0]);
+      }
     }
     // Giving is aid from a state and supply from a business: "Germany delivered tanks to
     // Ukraine" (AID), "Kato Steel delivered 400 tonnes of steel to a builder" (supplies).

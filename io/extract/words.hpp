@@ -7,6 +7,7 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <optional>
 #include <stdexcept>
 #include <string_view>
 #include <utility>
@@ -506,6 +507,28 @@ inline constexpr std::string_view kNameDescriptors[] = {
     "supplier",   "regulator", "watchdog",   "manufacturer", "startup",    "conglomerate",
     "publisher",  "developer", "contractor", "producer",     "exporter",   "importer",
     "distributor"};  // mentions.cpp, names.cpp
+// Verbs of an order that restricts its addressee ("ordered X to halt sales").
+inline constexpr std::string_view kRestrictiveVerbs[] = {
+    "ground", "halt",   "stop", "suspend", "cease",     "close",  "shut",  "recall", "withdraw",
+    "pull",   "freeze", "end",  "scrap",   "dismantle", "remove", "divest"};  // verb_events.cpp
+// The event type an event noun names ("the arrest": COERCE), when it names one.
+inline std::optional<Relation> event_noun_relation(std::string_view w) {
+  static constexpr std::pair<std::string_view, Relation> kNouns[] = {
+      {"arrest", Relation::kCoerce},       {"detention", Relation::kCoerce},
+      {"crackdown", Relation::kCoerce},    {"ban", Relation::kSanction},
+      {"sanctions", Relation::kSanction},  {"restrictions", Relation::kSanction},
+      {"fine", Relation::kSanction},       {"penalty", Relation::kSanction},
+      {"suspension", Relation::kSanction}, {"prohibition", Relation::kSanction},
+      {"exclusion", Relation::kSanction},  {"grounding", Relation::kSanction},
+      {"listing", Relation::kSanction},    {"designation", Relation::kSanction},
+      {"deal", Relation::kAgree},          {"agreement", Relation::kAgree},
+      {"accord", Relation::kAgree},        {"pact", Relation::kAgree},
+      {"contract", Relation::kAgree}};
+  for (const auto& [noun, r] : kNouns)
+    if (noun == w) return r;
+  return std::nullopt;
+}
+
 template <std::size_t N>
 bool in_list(const std::string_view (&list)[N], std::string_view w) {
   return std::find(std::begin(list), std::end(list), w) != std::end(list);

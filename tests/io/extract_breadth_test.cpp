@@ -76,5 +76,69 @@ TEST(Names, ADescriptionOpeningASentenceIsNoPartOfTheName) {
   EXPECT_FALSE(node_named(g, "Rival Norvell Systems")) << dump(g);
 }
 
+TEST(Orders, AnOrderToGroundOrHaltIsASanctionToo) {
+  auto g = run("Chile's aviation regulator ordered Condor Air to ground its fleet.", true);
+  EXPECT_TRUE(node_named(g, "Condor Air")) << dump(g);
+  auto v = g.find_named("Condor Air");
+  ASSERT_TRUE(v);
+  bool request = false, sanction = false;
+  for (auto [ei, ee] = boost::in_edges(*v, g.boost_graph()); ei != ee; ++ei) {
+    request |= g.edge(*ei).relation == Relation::kRequest;
+    sanction |= g.edge(*ei).relation == Relation::kSanction;
+  }
+  EXPECT_TRUE(request && sanction) << dump(g);
+  // An order to pay is no ban.
+  auto p = run("Peru ordered Vesta Bank to pay its staff.", true);
+  EXPECT_TRUE(has(p, "Peru", Relation::kRequest, "Vesta Bank")) << dump(p);
+  EXPECT_FALSE(has(p, "Peru", Relation::kSanction, "Vesta Bank")) << dump(p);
+}
+
+TEST(Detentions, TheArrestedAreThePeopleWhoseReleaseIsDemandedOfTheirJailers) {
+  auto g =
+      run("Peruvian police arrested Tomas Varga on Thursday. The Civic Front demanded his "
+          "immediate release. Chile called for the unconditional release of Varga. Germany "
+          "urged Peru to secure Varga's release.",
+          true);
+  EXPECT_EQ(kind_of(g, "Tomas Varga"), Kind::kPerson) << dump(g);
+  EXPECT_TRUE(has(g, "Civic Front", Relation::kRequest, "Peruvian police")) << dump(g);
+  EXPECT_TRUE(has(g, "Chile", Relation::kRequest, "Peruvian police")) << dump(g);
+  // A release asked for did not happen.
+  EXPECT_FALSE(has(g, "Chile", Relation::kRetreat, "Tomas Varga")) << dump(g);
+  // An addressee named before the release keeps the request.
+  EXPECT_TRUE(has(g, "Germany", Relation::kRequest, "Peru")) << dump(g);
+}
+
+TEST(Detentions, AStanceAgainstTheArrestOfXIsAgainstTheJailer) {
+  auto g =
+      run("Peruvian police arrested Tomas Varga on Thursday. The Civic Front protested "
+          "against the arrest of Tomas Varga. Chile condemned the arrest of Varga. The "
+          "interior minister defended the arrest.",
+          true);
+  EXPECT_TRUE(has(g, "Civic Front", Relation::kProtest, "Peruvian police")) << dump(g);
+  EXPECT_FALSE(has(g, "Civic Front", Relation::kProtest, "Tomas Varga")) << dump(g);
+  EXPECT_TRUE(has(g, "Chile", Relation::kAccuse, "Peruvian police")) << dump(g);
+  EXPECT_FALSE(has(g, "Chile", Relation::kAccuse, "Tomas Varga")) << dump(g);
+}
+
+TEST(EventNouns, AnEventNounAfterADeterminerIsNoAct) {
+  // "the arrest" is the one already made; the Union arrests no one.
+  auto g =
+      run("Peruvian police arrested Tomas Varga. The European Union expressed concern over "
+          "the arrest and urged Peru to respect the right to protest.",
+          true);
+  EXPECT_FALSE(has(g, "European Union", Relation::kCoerce, "Peru")) << dump(g);
+  EXPECT_TRUE(has(g, "European Union", Relation::kRequest, "Peru")) << dump(g);
+}
+
+TEST(EventNouns, DefendingTheArrestSupportsWhoeverMadeIt) {
+  // The first event of the text is the march; the arrest is the one named.
+  auto g =
+      run("The Civic Front marched against Peru on Monday. Peruvian police arrested Tomas "
+          "Varga on Tuesday. Interior Minister Ana Ruiz defended the arrest.",
+          true);
+  EXPECT_TRUE(has(g, "Ana Ruiz", Relation::kSupport, "Peruvian police")) << dump(g);
+  EXPECT_FALSE(has(g, "Ana Ruiz", Relation::kSupport, "Civic Front")) << dump(g);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
