@@ -387,7 +387,7 @@ std::pair<std::size_t, std::size_t> ArticleRun::np_label(std::size_t from,
          !eq(f(end), "because") && !eq(f(end), "after") && !eq(f(end), "but"))
     ++end;
   while (end > k && (is(end - 1, kPrepositions) || eq(f(end - 1), "the") || eq(f(end - 1), "a") ||
-                     eq(f(end - 1), "an")))
+                     eq(f(end - 1), "an") || eq(f(end - 1), "without")))
     --end;
   return std::make_pair(k, end);
 }

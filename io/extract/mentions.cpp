@@ -174,7 +174,13 @@ void ArticleRun::recognise(std::size_t si) {
         if (dn > 0) j += dn;
         while (j < e && j < k + 6 && is_word(j) && !tok(j).cap && !is(j, kAnaphorHeads)) ++j;
       }
-      if (j < e) {
+      // "the European Union" is a name the lexicon knows, not "the union" described.
+      bool known_name = false;
+      if (j < e && tok(j).cap) {
+        const LexiconEntry* x = nullptr;
+        known_name = match_lexicon(k + 1, e, &x, false) > j - k - 1;
+      }
+      if (j < e && !known_name) {
         const bool is_head = is(j, kAnaphorHeads);
         // "the company's founder": still the company.
         if (is_head && !(j + 1 < e && tok(j + 1).cap && !eq(f(j), "site"))) {

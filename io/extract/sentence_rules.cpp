@@ -245,6 +245,22 @@ void ArticleRun::sentence_rules() {
       continue;
     std::size_t k = m.e;
     while (k < e && k < m.e + 3 && is(k, kTieAdjectives)) ++k;
+    // Past what the trade is and where from: "X's Chinese cloud provider, Y".
+    {
+      const LexiconEntry* dmy = nullptr;
+      std::size_t q = k;
+      while (q < e && q < k + 3 &&
+             ((is_word(q) && !tok(q).cap && !is(q, kPrepositions) && !is(q, kAux) &&
+               !is(q, kBeForms) && !eq(f(q), "and") && !eq(f(q), "or") && !is(q, kSupplierNouns) &&
+               !eq(f(q), "supplier") && !eq(f(q), "provider") && !eq(f(q), "vendor") &&
+               !eq(f(q), "contractor")) ||
+              (tok(q).cap && match_demonym(q, e, &dmy) == 1)))
+        ++q;
+      if (q < e && q > k &&
+          (is(q, kSupplierNouns) || eq(f(q), "supplier") || eq(f(q), "provider") ||
+           eq(f(q), "vendor") || eq(f(q), "contractor")))
+        k = q;
+    }
     if (k >= e) continue;
     const bool customer =
         is(k, kCustomerNouns) || eq(f(k), "customer") || eq(f(k), "client") || eq(f(k), "buyer");

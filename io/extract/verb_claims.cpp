@@ -22,6 +22,10 @@ bool ArticleRun::verb_claims(const HitReading& hr) {
   auto after_target = [&] {
     std::size_t k = target->e;
     if (k + 2 < e && eq(f(k), "(") && tok(k + 1).all_caps && eq(f(k + 2), ")")) k += 3;
+    // Past the amount of a fine: "fined X 3 billion won for ...".
+    std::size_t q = k;
+    while (q < e && q < k + 5 && (tok(q).type == TokenType::kNumber || in_list(kMoney, f(q)))) ++q;
+    if (q > k && q < e && in_list(kMoney, f(q - 1))) k = q;
     return skip_time_phrase(k, e);
   };
   if ((r == Relation::kAccuse || r == Relation::kSanction || r == Relation::kCoerce) && target &&

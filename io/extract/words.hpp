@@ -327,13 +327,16 @@ inline const WordSet kAnaphorHeads([] {
   return words;
 }());
 inline const WordSet kEventNouns = {
-    "decision",  "move",         "news",        "ruling",       "ban",        "plan",
-    "step",      "blow",         "measure",     "measures",     "policy",     "exclusion",
-    "verdict",   "announcement", "designation", "listing",      "order",      "prohibition",
-    "arrest",    "detention",    "sanctions",   "restrictions", "action",     "actions",
-    "grounding", "recall",       "fine",        "penalty",      "judgment",   "judgement",
-    "crackdown", "suspension",   "steps",       "deal",         "agreement",  "accord",
-    "pact",      "contract",     "merger",      "takeover",     "acquisition"};
+    "decision",  "move",         "news",        "ruling",       "ban",         "plan",
+    "step",      "blow",         "measure",     "measures",     "policy",      "exclusion",
+    "verdict",   "announcement", "designation", "listing",      "order",       "prohibition",
+    "arrest",    "detention",    "sanctions",   "restrictions", "action",      "actions",
+    "grounding", "recall",       "fine",        "penalty",      "judgment",    "judgement",
+    "crackdown", "suspension",   "steps",       "deal",         "agreement",   "accord",
+    "pact",      "contract",     "merger",      "takeover",     "acquisition", "attack",
+    "attacks",   "raid",         "bombing",     "shelling",     "killing",     "killings",
+    "invasion",  "offensive",    "incursion",   "massacre",     "airstrike",   "airstrikes",
+    "arrests",   "expulsion",    "expulsions"};
 inline const WordSet kAllegationNouns = {
     "accusations", "accusation", "allegations", "allegation",  "findings",
     "conclusions", "assertions", "assertion",   "claims",      "claim",
@@ -492,8 +495,10 @@ inline constexpr std::string_view kSites[] = {
     "targets", "positions", "bases",    "sites", "facilities",    "villages", "towns",
     "camps",   "posts",     "outposts", "areas", "infrastructure"};  // verb_events.cpp
 inline constexpr std::string_view kMoney[] = {
-    "million", "billion", "trillion", "euros", "euro", "dollars", "dollar", "pounds",
-    "yuan",    "yen",     "rupees",   "$",     "€",    "£",       "dlrs",   "us"};  // clause.cpp
+    "million", "billion", "trillion",  "euros",  "euro",   "dollars", "dollar", "pounds", "yuan",
+    "yen",     "rupees",  "$",         "€",      "£",      "dlrs",    "us",     "won",    "francs",
+    "rand",    "naira",   "pesos",     "reais",  "rubles", "roubles", "lira",   "kronor", "crowns",
+    "ringgit", "baht",    "shillings", "dinars", "rupiah"};  // clause.cpp, verb_claims.cpp
 inline constexpr std::string_view kCompanyOf[] = {
     "executive",   "ceo",          "chairman", "chairwoman",   "spokesman",
     "spokeswoman", "spokesperson", "shares",   "shareholders", "board",
@@ -523,7 +528,15 @@ inline std::optional<Relation> event_noun_relation(std::string_view w) {
       {"listing", Relation::kSanction},    {"designation", Relation::kSanction},
       {"deal", Relation::kAgree},          {"agreement", Relation::kAgree},
       {"accord", Relation::kAgree},        {"pact", Relation::kAgree},
-      {"contract", Relation::kAgree}};
+      {"contract", Relation::kAgree},      {"attack", Relation::kAssault},
+      {"attacks", Relation::kAssault},     {"raid", Relation::kAssault},
+      {"bombing", Relation::kAssault},     {"shelling", Relation::kAssault},
+      {"killing", Relation::kAssault},     {"killings", Relation::kAssault},
+      {"invasion", Relation::kAssault},    {"offensive", Relation::kAssault},
+      {"incursion", Relation::kAssault},   {"massacre", Relation::kAssault},
+      {"airstrike", Relation::kAssault},   {"airstrikes", Relation::kAssault},
+      {"arrests", Relation::kCoerce},      {"expulsion", Relation::kCoerce},
+      {"expulsions", Relation::kCoerce}};
   for (const auto& [noun, r] : kNouns)
     if (noun == w) return r;
   return std::nullopt;

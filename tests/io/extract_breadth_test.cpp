@@ -140,5 +140,37 @@ TEST(EventNouns, DefendingTheArrestSupportsWhoeverMadeIt) {
   EXPECT_FALSE(has(g, "Ana Ruiz", Relation::kSupport, "Civic Front")) << dump(g);
 }
 
+TEST(Claims, TheReasonForAFineComesAfterItsAmount) {
+  auto g =
+      run("Chile's privacy regulator fined Lumio Health 3 billion pesos for selling patient "
+          "records to insurers.",
+          true);
+  EXPECT_TRUE(has(g, "selling patient records to insurers", Relation::kImplicates, "Lumio Health"))
+      << dump(g);
+}
+
+TEST(Supplies, APossessorsProviderOfATradeFromACountry) {
+  auto g =
+      run("Lumio Health uses servers abroad. Lumio's Chinese cloud provider, Tianrui Cloud, "
+          "declined to comment.",
+          true);
+  EXPECT_TRUE(has(g, "Tianrui Cloud", Relation::kSupplies, "Lumio Health")) << dump(g);
+}
+
+TEST(EventNouns, CondemningAnAttackBlamesTheAttacker) {
+  auto g =
+      run("Rebels of the Northern Liberation Army attacked a convoy of the World Food "
+          "Programme on Monday. The African Union condemned the attack.",
+          true);
+  EXPECT_TRUE(has(g, "African Union", Relation::kAccuse, "Northern Liberation Army")) << dump(g);
+}
+
+TEST(Names, TheEuropeanUnionIsNoOtherUnionDescribed) {
+  // "union" is a description's head ("the union"), but "the European Union" is a name.
+  auto g = run("The African Union criticised Mali. The European Union urged Peru to act.", true);
+  EXPECT_TRUE(has(g, "European Union", Relation::kRequest, "Peru")) << dump(g);
+  EXPECT_FALSE(has(g, "African Union", Relation::kRequest, "Peru")) << dump(g);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
