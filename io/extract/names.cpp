@@ -645,7 +645,8 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
         (is(head, kCompanyNouns) || is(head, kTechCompanyNouns) || is(head, kOperatorSuffix) ||
          eq(f(head), "group") || eq(f(head), "holdings") || eq(f(head), "corp") ||
          eq(f(head), "bank") || eq(f(head), "corporation") || eq(f(head), "company") ||
-         eq(f(head), "inc") || eq(f(head), "ltd") || eq(f(head), "plc")) &&
+         eq(f(head), "inc") || eq(f(head), "ltd") || eq(f(head), "plc") ||
+         eq(f(head), "holding")) &&
         tok(start).folded.size() > 2 && tid_[start] == Lexicon::kNoToken && cls_[start] == 0 &&
         !tok(start).all_caps) {
       add_gazetteer(std::string(tok(start).folded), id);

@@ -480,6 +480,14 @@ void ArticleRun::verb_events() {
         rule += "+event";
       } else
         continue;
+      // Goods right before a supply participle are what is supplied, to no one named:
+      // "recalled tablets sold by Y", "an ingredient supplied by Y".
+      if (r == Relation::kSupplies && !is_passive(h, h) && he < e && eq(f(he), "by") && h > b &&
+          is_word(h - 1) && !tok(h - 1).cap && !mention_covering(h - 1) && !is(h - 1, kAux) &&
+          !is(h - 1, kBeForms) && !is(h - 1, kAdverbs) && !eq(f(h - 1), "and") &&
+          !eq(f(h - 1), "or") && !eq(f(h - 1), ",") && !is_who(h - 1) && !eq(f(h - 1), "which") &&
+          !eq(f(h - 1), "that") && !is(h - 1, kCustomerNouns))
+        continue;
       // The patient of a reduced relative is the noun right before: "a designer owned by".
       if (!is_passive(h, h) && he < e && eq(f(he), "by") && h > b) {
         const Mention* near = nullptr;
@@ -756,6 +764,10 @@ void ArticleRun::verb_events() {
           if (tok(m).folded.size() > 2) add_gazetteer(std::string(tok(m).folded), target->ents[0]);
       }
     }
+    // A business recalling goods withdraws its own; only a regulator's recall restricts.
+    if (vp.name == "verb:recall-product" &&
+        std::any_of(src.begin(), src.end(), [&](int x) { return company_like(x); }))
+      continue;
     // Giving is aid from a state and supply from a business: "Germany delivered tanks to
     // Ukraine" (AID), "Kato Steel delivered 400 tonnes of steel to a builder" (supplies).
     // A sale stays a sale, and a donation or a pledge stays aid whoever gives.

@@ -164,7 +164,7 @@ inline const WordSet kOrgSuffix = {
     "congress",      "bank",     "llc",         "co",          "university", "church",
     "gang",          "cartel",   "rebels",      "tigers",      "programme",  "program",
     "confederation", "chamber",  "cooperative", "syndicate",   "collective", "corporation",
-    "initiative",    "campaign"};
+    "initiative",    "campaign", "holding"};
 inline const WordSet kAgencySuffix = {
     "bureau",       "agency",    "commission",     "ministry",   "department", "board",
     "office",       "authority", "court",          "police",     "service",    "directorate",

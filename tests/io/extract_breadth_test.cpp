@@ -172,5 +172,36 @@ TEST(Names, TheEuropeanUnionIsNoOtherUnionDescribed) {
   EXPECT_FALSE(has(g, "African Union", Relation::kRequest, "Peru")) << dump(g);
 }
 
+TEST(Recalls, ARegulatorsRecallRestrictsTheMaker) {
+  auto g =
+      run("The Therapeutic Goods Administration ordered the recall of two batches of Cardiox, "
+          "a heart drug made by Ostrel Labs. Peru's health regulator recalled Vantis "
+          "Pharma's eye drops.",
+          true);
+  EXPECT_TRUE(has(g, "Therapeutic Goods Administration", Relation::kSanction, "Ostrel Labs"))
+      << dump(g);
+  EXPECT_TRUE(kind_of(g, "Vantis Pharma") != Kind::kUnspecified) << dump(g);
+  bool sanctioned = false;
+  if (auto v = g.find_named("Vantis Pharma"))
+    for (auto [ei, ee] = boost::in_edges(*v, g.boost_graph()); ei != ee; ++ei)
+      sanctioned |= g.edge(*ei).relation == Relation::kSanction;
+  EXPECT_TRUE(sanctioned) << dump(g);
+}
+
+TEST(Recalls, ABusinessRecallingGoodsRestrictsNoSeller) {
+  // The goods before "sold by" are what the pharmacy sold, to no one the text names.
+  auto g = run("Ostrel Labs recalled tablets sold by Medix Pharmacy.", true);
+  EXPECT_EQ(g.edge_count(), 0u) << dump(g);
+}
+
+TEST(Names, AHoldingIsACompanyCalledByItsFirstWord) {
+  auto g =
+      run("Chinese firms such as Tsingshan Holding built smelters in Sulawesi. Tsingshan "
+          "sells nickel to Posco.",
+          true);
+  EXPECT_TRUE(has(g, "Tsingshan Holding", Relation::kSupplies, "Posco")) << dump(g);
+  EXPECT_FALSE(node_named(g, "Tsingshan")) << dump(g);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
