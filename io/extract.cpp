@@ -159,6 +159,7 @@ void ArticleRun::relations(std::size_t si) {
   apposition_rules();
   claim_rules();
   subject_claims();
+  thing_claims();
   event_rules();
   // The one who speaks ("The ministry said X had ..."), for acts whose agent the text leaves
   // out (verb_events.cpp); pronouns keep to recent_subjects_.

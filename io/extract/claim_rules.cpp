@@ -326,4 +326,97 @@ void ArticleRun::subject_claims() {
   }
 }
 
+void ArticleRun::thing_claims() {
+  const std::size_t si = cur_.si;
+  const std::vector<Mention>& ms = *cur_.ms;
+  const std::size_t b = cur_.b, e = cur_.e;
+  if (!has_words(kWrongdoing)) return;
+  // The one who says so: the subject of the nearest verb of speech or claim before `at`.
+  auto speaker_before = [&](std::size_t at) {
+    std::vector<int> who;
+    for (std::size_t v = at; v-- > b;) {
+      if (!is(v, kSpeechVerbs) && !eq(f(v), "alleged") && !eq(f(v), "claimed") &&
+          !eq(f(v), "charged") && !eq(f(v), "insisted"))
+        continue;
+      std::size_t se = b;
+      if (!subject_of(v, who, &se) || negated(se, v)) who.clear();
+      break;
+    }
+    return who;
+  };
+  for (std::size_t k = b + 2; k < e; ++k) {
+    if (!is(k, kWrongdoing)) continue;
+    // "the election had been rigged in favour of X", "the tender was manipulated by X":
+    // a wrong done to a thing, stated by a speaker, implicating whom it favoured or who did it.
+    if (ends_with(f(k), "ed") && is(k - 1, kBeForms)) {
+      std::size_t be = k - 1;
+      while (be > b && (is(be - 1, kAux) || eq(f(be - 1), "been") || eq(f(be - 1), "had") ||
+                        eq(f(be - 1), "have") || eq(f(be - 1), "has") || eq(f(be - 1), "not") ||
+                        eq(f(be - 1), "never") || is(be - 1, kAdverbs)))
+        --be;
+      // The thing: "the" and lower-case words right before ("the presidential election").
+      std::size_t nb = be;
+      while (nb > b && nb + 4 > be && is_word(nb - 1) && !tok(nb - 1).cap &&
+             !is(nb - 1, kSpeechVerbs) && !eq(f(nb - 1), "that") && !eq(f(nb - 1), "the"))
+        --nb;
+      if (nb == be || nb <= b || !eq(f(nb - 1), "the") || mention_covering(nb)) continue;
+      bool denied = false;  // "had not been rigged", "was never manipulated"
+      for (std::size_t z = be; z < k; ++z)
+        denied |= eq(f(z), "not") || eq(f(z), "never") || eq(f(z), "n't");
+      if (denied) continue;
+      std::vector<int> accused;
+      std::size_t q = k + 1;
+      if (q + 2 < e && eq(f(q), "in") && (eq(f(q + 1), "favour") || eq(f(q + 1), "favor")) &&
+          eq(f(q + 2), "of"))
+        q += 3;
+      else if (q < e && eq(f(q), "by"))
+        ++q;
+      else
+        q = e;
+      if (q < e)
+        if (const Mention* m = first_mention_after(q, q + 4, true);
+            m && actor(*m) && !(m->flags & kPronoun))
+          accused = m->ents;
+      const std::vector<int> accuser = speaker_before(nb - 1);
+      if (accuser.empty() && accused.empty()) continue;
+      const int al = allegation(std::string(f(k)) + " " + surface(nb, be), si);
+      for (int x : accuser) add(x, al, Relation::kAccuse, "thing-wronged", si);
+      for (int y : accused)
+        if (std::find(accuser.begin(), accuser.end(), y) == accuser.end())
+          add(al, y, Relation::kImplicates, "thing-wronged", si);
+      continue;
+    }
+    // "observers from X reported widespread irregularities", "X documented abuses".
+    if (!ends_with(f(k), "ed") && k >= b + 2) {
+      std::size_t v = k - 1;
+      while (v > b && v + 3 > k && is_word(v) && !tok(v).cap && !eq(f(v), "reported") &&
+             !eq(f(v), "documented") && !eq(f(v), "found") && !eq(f(v), "cited") &&
+             !eq(f(v), "noted") && !eq(f(v), "observed") && !eq(f(v), "recorded"))
+        --v;
+      if (!(eq(f(v), "reported") || eq(f(v), "documented") || eq(f(v), "found") ||
+            eq(f(v), "cited") || eq(f(v), "noted") || eq(f(v), "observed") || eq(f(v), "recorded")))
+        continue;
+      std::vector<int> who;
+      std::size_t se = b;
+      if (!subject_of(v, who, &se) || negated(se, v)) {
+        // "observers from the African Union reported": the body they came from.
+        who.clear();
+        for (const auto& m : ms)
+          if (m.e <= v && m.b >= b + 2 && eq(f(m.b - 1), "from") && actor(m) &&
+              !(m.flags & kPronoun) &&
+              (is(m.b - 2, kClaimSources) || eq(f(m.b - 2), "observers") ||
+               eq(f(m.b - 2), "monitors") || eq(f(m.b - 2), "the")))
+            who = m.ents;
+      }
+      if (who.empty()) continue;
+      auto [lb, le] = np_label(v + 1, 8);
+      for (std::size_t z = lb + 1; z < le; ++z)
+        if (eq(f(z), "including") || eq(f(z), "in") || eq(f(z), "at")) le = z;
+      if (le <= lb || mention_covering(lb)) continue;
+      const int al = allegation(surface(lb, le), si);
+      for (int x : who) add(x, al, Relation::kAccuse, "wrong-reported", si);
+    }
+  }
+}
+
 }  // namespace stakegraph::io::extract

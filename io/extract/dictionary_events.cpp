@@ -223,7 +223,16 @@ void ArticleRun::dictionary_verb_events() {
           continue;
         }
       }
-      const std::string rule = "cameo:" + std::string(code) + ":" + std::string(vm.block_name);
+      std::string rule = "cameo:" + std::string(code) + ":" + std::string(vm.block_name);
+      // "challenge the result at the Constitutional Court": a case taken to a court asks it.
+      Relation rel = pe.relation;
+      if ((rel == Relation::kReject || rel == Relation::kAccuse) && dst.size() == 1 && !passive)
+        for (const auto& m : ms)
+          if (m.b >= ve && m.ents == dst && court_venue(m)) {
+            rel = Relation::kRequest;
+            rule += "+court";
+            break;
+          }
       // A pair the lexicon already gave an event in this sentence keeps that one.
       auto coded_here = [&](int x, int y) {
         for (std::size_t q = cands_.size(); q-- > 0 && cands_[q].sentence == static_cast<int>(si);)
@@ -232,7 +241,7 @@ void ArticleRun::dictionary_verb_events() {
       };
       for (int x : src)
         for (int y : dst)
-          if (!coded_here(x, y)) add(x, y, pe.relation, rule, si, 0.6f);
+          if (!coded_here(x, y)) add(x, y, rel, rule, si, 0.6f);
       // "[042:043]" in the active voice: the second code is the target's side of the event,
       // done to the subject ("X visited Y": Y hosts X), as PETRARCH codes it.
       if (!passive && !vm.passive_code.empty() && vm.passive_code != code) {

@@ -52,6 +52,20 @@ bool ArticleRun::company_like(int id) const {
          last == "co" || last == "holdings";
 }
 
+bool ArticleRun::court_venue(const Mention& m) const {
+  if (m.ents.size() != 1 || m.b < cur_.b + 2) return false;
+  const Ent& en = ents_[static_cast<std::size_t>(m.ents[0])];
+  if (en.kind != Kind::kAgency) return false;
+  std::string low = en.name;
+  for (auto& c : low) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (low.find("court") == std::string::npos && low.find("tribunal") == std::string::npos)
+    return false;
+  std::size_t p = m.b;
+  if (eq(f(p - 1), "the")) --p;
+  return p > cur_.b && (eq(f(p - 1), "at") || eq(f(p - 1), "in") || eq(f(p - 1), "before") ||
+                        eq(f(p - 1), "to") || eq(f(p - 1), "with"));
+}
+
 int ArticleRun::entity_for(const LexiconEntry& le) {
   if (auto c = by_entry_.find(&le); c != by_entry_.end()) return c->second;
   auto it = by_name_.find(fold(le.name));

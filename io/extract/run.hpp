@@ -364,7 +364,10 @@ class ArticleRun {
   void apposition_rules();
   void claim_rules();     // claims attributed outside their clause (claim_rules.cpp)
   void subject_claims();  // claims about a subject without a verb of accusing (claim_rules.cpp)
-  void event_rules();     // events named by nouns and clauses (event_rules.cpp)
+  // Wrongs stated of a thing ("said the election had been rigged in favour of X") and
+  // wrongs reported ("observers reported widespread irregularities") (claim_rules.cpp).
+  void thing_claims();
+  void event_rules();  // events named by nouns and clauses (event_rules.cpp)
   // Clause helpers over the current sentence (io/extract/clause.cpp).
   bool has_words(const WordSet& ws) const;
   const Mention* mention_at(std::size_t k) const;
@@ -397,6 +400,9 @@ class ArticleRun {
   // A business: a vendor or operator, or an organization whose name ends in a trade or a
   // company designator ("Kato Steel", "Refina Corp") or that the text described as a company.
   bool company_like(int id) const;
+  // A court named as where a case is taken ("challenge the result at the Constitutional
+  // Court", "appealed to the Supreme Court"): asking the court is a request of it.
+  bool court_venue(const Mention& m) const;
   // The latest claim implicating `denier` (a denial answers the claim made against the
   // one who denies), else the latest claim; -1 when the article has made none.
   int latest_claim_against(const std::vector<int>& denier) const;

@@ -203,5 +203,33 @@ TEST(Names, AHoldingIsACompanyCalledByItsFirstWord) {
   EXPECT_FALSE(node_named(g, "Tsingshan")) << dump(g);
 }
 
+TEST(Claims, AThingSaidToHaveBeenWrongedImplicatesWhomItFavoured) {
+  auto g =
+      run("The Green Alliance said the tender had been rigged in favour of Kato Steel. The "
+          "ruling party said the count had not been manipulated.",
+          true);
+  EXPECT_TRUE(has(g, "Green Alliance", Relation::kAccuse, "rigged tender")) << dump(g);
+  EXPECT_TRUE(has(g, "rigged tender", Relation::kImplicates, "Kato Steel")) << dump(g);
+  // A denied wrong is no claim.
+  EXPECT_FALSE(node_named(g, "manipulated count")) << dump(g);
+}
+
+TEST(Claims, WrongsReportedByObserversFromABody) {
+  auto g =
+      run("Observers from the African Union reported widespread irregularities, including "
+          "ballot stuffing. The Electoral Commission rejected the allegations.",
+          true);
+  EXPECT_TRUE(has(g, "African Union", Relation::kAccuse, "widespread irregularities")) << dump(g);
+  EXPECT_TRUE(has(g, "Electoral Commission", Relation::kReject, "widespread irregularities"))
+      << dump(g);
+}
+
+TEST(Courts, ACaseTakenToACourtAsksTheCourt) {
+  auto g = run("The Green Alliance said it would challenge the result at the Constitutional Court.",
+               true);
+  EXPECT_TRUE(has(g, "Green Alliance", Relation::kRequest, "Constitutional Court")) << dump(g);
+  EXPECT_FALSE(has(g, "Green Alliance", Relation::kReject, "Constitutional Court")) << dump(g);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
