@@ -87,8 +87,11 @@ void ArticleRun::judgement_rules() {
   }
   // Denials by judgement: "X called the allegations baseless", "X said the claims were
   // false": X rejects the latest claim made against it (else the latest claim).
-  for (std::size_t k = b; k + 1 < e && has_words(kAllegationNouns) && !allegations_.empty(); ++k) {
-    if (!is(k, kAllegationNouns) || eq(f(k), "reports") || eq(f(k), "concerns")) continue;
+  // A lawsuit or complaint judged so denies the claim it makes ("called the lawsuit baseless").
+  for (std::size_t k = b; k + 1 < e && !allegations_.empty(); ++k) {
+    const bool suit = eq(f(k), "lawsuit") || eq(f(k), "suit") || eq(f(k), "complaint");
+    if ((!is(k, kAllegationNouns) && !suit) || eq(f(k), "reports") || eq(f(k), "concerns"))
+      continue;
     static constexpr std::string_view kDenials[] = {
         "baseless",   "false",      "unfounded",   "untrue",    "groundless",     "fabricated",
         "absurd",     "ridiculous", "nonsense",    "lies",      "inaccurate",     "slanderous",

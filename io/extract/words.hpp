@@ -360,7 +360,10 @@ inline const WordSet kCrimeWords = {"espionage",    "spying",
                                     "intimidation", "manipulation",
                                     "evasion",      "price-fixing",
                                     "collusion",    "kickbacks",
-                                    "bribes"};
+                                    "bribes",       "infringement",
+                                    "negligence",   "misconduct",
+                                    "defamation",   "discrimination",
+                                    "harassment",   "plagiarism"};
 inline const WordSet kPositiveAdj = {"commendable", "welcome",  "right",    "good", "great",
                                      "important",   "positive", "sensible", "wise", "excellent",
                                      "courageous",  "correct",  "justified"};

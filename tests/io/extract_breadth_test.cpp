@@ -231,5 +231,21 @@ TEST(Courts, ACaseTakenToACourtAsksTheCourt) {
   EXPECT_FALSE(has(g, "Green Alliance", Relation::kReject, "Constitutional Court")) << dump(g);
 }
 
+TEST(Claims, ASuitForInfringementCalledBaselessIsDenied) {
+  auto g =
+      run("Veridian Systems sued Corvex Semiconductor for patent infringement. Corvex called "
+          "the lawsuit baseless.",
+          true);
+  EXPECT_TRUE(has(g, "Veridian Systems", Relation::kAccuse, "patent infringement")) << dump(g);
+  EXPECT_TRUE(has(g, "patent infringement", Relation::kImplicates, "Corvex Semiconductor"))
+      << dump(g);
+  EXPECT_TRUE(has(g, "Corvex Semiconductor", Relation::kReject, "patent infringement")) << dump(g);
+}
+
+TEST(Ties, EndingAJointVentureCutsTies) {
+  auto g = run("Corvex Semiconductor ended its joint venture with Veridian Systems.", true);
+  EXPECT_TRUE(has(g, "Corvex Semiconductor", Relation::kSanction, "Veridian Systems")) << dump(g);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
