@@ -553,6 +553,25 @@ void ArticleRun::verb_events() {
           ents_[static_cast<std::size_t>(target->ents[0])].kind == Kind::kPerson)
         continue;
     }
+    // A stake sold to no one named, for a reason ("sold its shares in X over human rights
+    // concerns", "citing ..."), is a divestment: a sanction of X.
+    if (r == Relation::kSupplies && !passive && !prep_found && has_subj &&
+        (eq(f(h), "sold") || eq(f(h), "sells") || eq(f(h), "sell") || eq(f(h), "selling"))) {
+      const Mention* owned = nullptr;
+      for (std::size_t k = he; k + 2 < std::min(e, he + 8) && !owned; ++k)
+        if (is(k, kStakeNouns) && eq(f(k + 1), "in"))
+          if (const Mention* m = mention_at(k + 2); m && actor(*m) && !(m->flags & kPronoun))
+            owned = m;
+      bool reason = false;
+      for (std::size_t k = owned ? owned->e : e; k < std::min(e, owned ? owned->e + 4 : e); ++k)
+        reason |= eq(f(k), "over") || eq(f(k), "citing") || eq(f(k), "amid") ||
+                  (eq(f(k), "because") && k + 1 < e && eq(f(k + 1), "of"));
+      if (owned && reason) {
+        for (int x : src)
+          for (int y : owned->ents) add(x, y, Relation::kSanction, "verb:divest", si);
+        continue;
+      }
+    }
     // A sale of a company, or of a stake in one, changes its owner; it supplies nothing:
     // "sold its 30 percent stake in X to Y", "agreed to sell X to Y" (Y owns X).
     if (r == Relation::kSupplies && !passive && prep_found && target &&

@@ -132,7 +132,10 @@ inline const WordSet kRoleTitles(person_nouns_and({
     "digital", "communications", "telecoms", "telecommunications", "labour", "home", "environment",
     "transport", "us", "financial", "operating", "technology", "security", "lieutenant",
     "sergeant", "pope", "archbishop", "sheikh", "emir", "sultan", "acting", "interim", "then",
-    "exiled", "jailed", "detained", "veteran", "top", "managing"}));
+    "exiled", "jailed", "detained", "veteran", "top", "managing", "mines", "mining",
+    "agriculture", "fisheries", "education", "petroleum", "housing", "planning", "sports",
+    "youth", "immigration", "infrastructure", "science", "investment", "aviation", "employment",
+    "forestry"}));
 // clang-format on
 // Nouns naming a person by role or occupation ("the dissident", "a lawyer").
 // clang-format off

@@ -247,5 +247,22 @@ TEST(Ties, EndingAJointVentureCutsTies) {
   EXPECT_TRUE(has(g, "Corvex Semiconductor", Relation::kSanction, "Veridian Systems")) << dump(g);
 }
 
+TEST(Titles, PortfoliosOfMinesAgricultureAndMore) {
+  for (const char* t : {"mines", "mining", "agriculture", "fisheries", "education"}) {
+    const std::string s = "Peru's " + std::string(t) + " minister, Felix Mbaye, criticised Chile.";
+    auto g = run(s, true);
+    EXPECT_TRUE(has(g, "Felix Mbaye", Relation::kPartOf, "Peru")) << s << "\n" << dump(g);
+  }
+}
+
+TEST(Ties, AStakeSoldForAReasonIsADivestment) {
+  auto g = run("Halden Oil sold its shares in Bralco Mining over human rights concerns.", true);
+  EXPECT_TRUE(has(g, "Halden Oil", Relation::kSanction, "Bralco Mining")) << dump(g);
+  // Sold to a buyer, the stake changes hands: no sanction.
+  auto s = run("Halden Oil sold its stake in Bralco Mining to Refina Corp.", true);
+  EXPECT_TRUE(has(s, "Refina Corp", Relation::kOwns, "Bralco Mining")) << dump(s);
+  EXPECT_FALSE(has(s, "Halden Oil", Relation::kSanction, "Bralco Mining")) << dump(s);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
