@@ -783,6 +783,23 @@ void ArticleRun::verb_events() {
           if (tok(m).folded.size() > 2) add_gazetteer(std::string(tok(m).folded), target->ents[0]);
       }
     }
+    // Summoning a state's envoy rebukes the state ("summoned the Swedish ambassador"); the
+    // envoy named is met.
+    if (r == Relation::kConsult && f(h).starts_with("summon") && !dst.empty() &&
+        std::all_of(dst.begin(), dst.end(), [&](int y) {
+          return ents_[static_cast<std::size_t>(y)].kind == Kind::kGovernment;
+        })) {
+      r = Relation::kAccuse;
+      rule += ":summon";
+    } else if (r == Relation::kConsult && f(h).starts_with("summon") && target && has_subj) {
+      // "summoned Canada's ambassador, John McCallum": the envoy is met, his state rebuked.
+      for (const auto& m : ms)
+        if ((m.flags & kPossessive) && m.b >= he && m.e + 1 < e && m.e < target->b + 1 &&
+            (eq(f(m.e), "ambassador") || eq(f(m.e), "envoy")))
+          for (int y : m.ents)
+            if (ents_[static_cast<std::size_t>(y)].kind == Kind::kGovernment)
+              for (int x : src) add(x, y, Relation::kAccuse, rule + ":summon", si);
+    }
     // A business recalling goods withdraws its own; only a regulator's recall restricts.
     if (vp.name == "verb:recall-product" &&
         std::any_of(src.begin(), src.end(), [&](int x) { return company_like(x); }))

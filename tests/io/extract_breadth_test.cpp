@@ -264,5 +264,16 @@ TEST(Ties, AStakeSoldForAReasonIsADivestment) {
   EXPECT_FALSE(has(s, "Halden Oil", Relation::kSanction, "Bralco Mining")) << dump(s);
 }
 
+TEST(Diplomacy, SummoningAStatesEnvoyRebukesTheState) {
+  auto g =
+      run("Peru summoned the Chilean ambassador on Tuesday. Bolivia summoned Chile's "
+          "ambassador, Ana Ruiz, on Friday.",
+          true);
+  EXPECT_TRUE(has(g, "Peru", Relation::kAccuse, "Chile")) << dump(g);
+  EXPECT_FALSE(has(g, "Peru", Relation::kConsult, "Chile")) << dump(g);
+  EXPECT_TRUE(has(g, "Bolivia", Relation::kAccuse, "Chile")) << dump(g);
+  EXPECT_TRUE(has(g, "Bolivia", Relation::kConsult, "Ana Ruiz")) << dump(g);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
