@@ -260,6 +260,13 @@ bool ArticleRun::subject_of(std::size_t h, std::vector<int>& out, std::size_t* s
         body_possessed |= !tok(z).cap && (is(z, kOrgSuffix) || is(z, kAnaphorHeads)) &&
                           (!is(z, kInstitutions) || eq(f(z), "bank")) && !eq(f(z), "militia");
       if (body_possessed) continue;
+      // "said the union's demands were unrealistic and accused it of ...": a possessed thing
+      // that is the subject of another verb before h leaves its possessor no subject of h.
+      std::size_t z = m.e;
+      while (z < h && z < m.e + 3 && is_word(z) && !tok(z).cap && !is(z, kCopulas) &&
+             !is(z, kAux) && !is(z, kBeForms))
+        ++z;
+      if (z > m.e && z + 1 < h && (is(z, kCopulas) || is(z, kAux) || is(z, kBeForms))) continue;
     }
     if ((m.flags & kPronoun) && (m.flags & kPossessive)) continue;
     out = m.ents;

@@ -275,5 +275,16 @@ TEST(Diplomacy, SummoningAStatesEnvoyRebukesTheState) {
   EXPECT_TRUE(has(g, "Bolivia", Relation::kConsult, "Ana Ruiz")) << dump(g);
 }
 
+TEST(Subjects, APossessorOfAThingThatIsAnotherVerbsSubjectIsNoSubject) {
+  // "the union's demands were unrealistic": the union is no subject of "accused".
+  auto g =
+      run("The Santos Dockworkers Union called a strike. Brasport said the union's demands "
+          "were unrealistic and accused it of holding the economy hostage.",
+          true);
+  EXPECT_FALSE(has(g, "Santos Dockworkers Union", Relation::kAccuse, "holding the economy hostage"))
+      << dump(g);
+  EXPECT_FALSE(has(g, "holding the economy hostage", Relation::kImplicates, "Brasport")) << dump(g);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
