@@ -67,6 +67,25 @@ void ArticleRun::sentence_rules() {
       if (v < e && is(v, kReportVerbs))
         if (const Mention* t = first_mention_after(v + 1, v + 10, false)) targets = t->ents;
     }
+    // "According to a report by/in X, Y is ...": X reports what the sentence's actors do.
+    if (targets.empty()) {
+      std::size_t p = m.b;
+      if (p > b && eq(f(p - 1), "the")) --p;
+      if (p >= b + 5 && (eq(f(p - 1), "by") || eq(f(p - 1), "in")) &&
+          (eq(f(p - 2), "report") || eq(f(p - 2), "article")) &&
+          (eq(f(p - 3), "a") || eq(f(p - 3), "an") || eq(f(p - 3), "the")) && eq(f(p - 4), "to") &&
+          eq(f(p - 5), "according")) {
+        for (const auto& c : cands_)
+          if (c.sentence == static_cast<int>(si) && graph::is_event(c.r)) targets.push_back(c.s);
+        if (targets.empty())
+          for (const auto& o : ms)
+            if (o.b > m.e && actor(o) &&
+                ents_[static_cast<std::size_t>(o.ents[0])].kind != Kind::kMedia) {
+              targets = o.ents;
+              break;
+            }
+      }
+    }
     for (int t : targets) add(media, t, Relation::kReports, "reports", si, 0.7f);
   }
   dictionary_verb_events();

@@ -286,5 +286,15 @@ TEST(Subjects, APossessorOfAThingThatIsAnotherVerbsSubjectIsNoSubject) {
   EXPECT_FALSE(has(g, "holding the economy hostage", Relation::kImplicates, "Brasport")) << dump(g);
 }
 
+TEST(Media, AccordingToAReportByAnOutlet) {
+  for (const char* s : {"According to a report by the Lagos Herald, Nigeria expelled two Ghanaian "
+                        "diplomats.",
+                        "According to a report in the Lagos Herald, Nigeria expelled two Ghanaian "
+                        "diplomats."}) {
+    auto g = run(s, true);
+    EXPECT_TRUE(has(g, "Lagos Herald", Relation::kReports, "Nigeria")) << s << "\n" << dump(g);
+  }
+}
+
 }  // namespace
 }  // namespace stakegraph::io
