@@ -447,7 +447,14 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
     const std::string_view prev2 = start > b + 1 ? f(start - 2) : std::string_view();
     const std::string_view next = end < e ? f(end) : std::string_view();
     const std::string_view next2 = end + 1 < e ? f(end + 1) : std::string_view();
-    const std::size_t len = end - start;
+    // A one-word company or body name after its country's ("Kenya Airways", "Ghana Ports"):
+    // the country is part of the name (below), which is two words long.
+    bool after_country = false;
+    for (const auto& ce : country_ends) after_country |= ce.first == start && tok(start).cap;
+    const std::size_t len =
+        end - start +
+        (end - start == 1 && after_country && start > b && institutional(head_of(start, end)) ? 1
+                                                                                              : 0);
     // Documents and things are no actors: "the Entity List", "the Patriot Act" (an
     // investment fund owns things: a name ending in "Fund" is kept).
     if (len >= 2 && is(end - 1, kNotActors) && !eq(f(end - 1), "fund")) continue;

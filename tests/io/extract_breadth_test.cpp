@@ -296,5 +296,12 @@ TEST(Media, AccordingToAReportByAnOutlet) {
   }
 }
 
+TEST(Names, AOneWordCompanyNameAfterItsCountrysIsBothWords) {
+  auto g = run("Kenya Airways signed a deal with Boeing on Friday.", true);
+  EXPECT_TRUE(node_named(g, "Kenya Airways")) << dump(g);
+  EXPECT_TRUE(has(g, "Kenya Airways", Relation::kSupport, "Boeing")) << dump(g);
+  EXPECT_FALSE(has(g, "Kenya", Relation::kSupport, "Boeing")) << dump(g);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
