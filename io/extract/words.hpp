@@ -373,7 +373,8 @@ inline const WordSet kPositiveAdj = {"commendable", "welcome",  "right",    "goo
 inline const WordSet kNegativeAdj = {
     "disappointing",  "wrong",     "unacceptable",  "regrettable",  "unfair",      "unjust",
     "discriminatory", "misguided", "politically",   "absurd",       "outrageous",  "deplorable",
-    "short-sighted",  "mistake",   "irresponsible", "hypocritical", "unjustified", "unwarranted"};
+    "short-sighted",  "mistake",   "irresponsible", "hypocritical", "unjustified", "unwarranted",
+    "protectionist",  "illegal",   "unlawful",      "provocative",  "arbitrary",   "reckless"};
 // The judge's own feeling about an act or an actor: "X was dismayed by Y".
 inline const WordSet kNegativeEmotion = {
     "disappointed", "dismayed", "stunned",    "shocked",  "surprised", "alarmed", "angered",

@@ -303,5 +303,23 @@ TEST(Names, AOneWordCompanyNameAfterItsCountrysIsBothWords) {
   EXPECT_FALSE(has(g, "Kenya", Relation::kSupport, "Boeing")) << dump(g);
 }
 
+TEST(Trade, ADisputeTakenToAnArbiterAndAMoveCalledProtectionist) {
+  auto g =
+      run("Peru imposed anti-dumping duties on steel from Chile. Chile's trade ministry called "
+          "the move protectionist and said it would take the case to the World Trade "
+          "Organization.",
+          true);
+  EXPECT_TRUE(has(g, "Peru", Relation::kSanction, "Chile")) << dump(g);
+  bool accuse = false, request = false;
+  for (auto [ei, ee] = boost::edges(g.boost_graph()); ei != ee; ++ei) {
+    const auto& s = g.node(g.source(*ei)).name;
+    const auto& t = g.node(g.target(*ei)).name;
+    const auto r = g.edge(*ei).relation;
+    accuse |= s != "Peru" && t == "Peru" && r == Relation::kAccuse;
+    request |= t == "World Trade Organization" && r == Relation::kRequest;
+  }
+  EXPECT_TRUE(accuse && request) << dump(g);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
