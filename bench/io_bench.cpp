@@ -21,10 +21,11 @@
 
 #include "graph/csr.hpp"
 #include "graph/graph.hpp"
-#include "io/json_format.hpp"
-#include "io/sgpb.hpp"
-#include "io/sgpb_v3.hpp"
-#include "io/topology_arrays.hpp"
+#include "io/formats/formats.hpp"
+#include "io/formats/json_format.hpp"
+#include "io/formats/sgpb.hpp"
+#include "io/formats/sgpb_v3.hpp"
+#include "io/formats/topology_arrays.hpp"
 
 namespace {
 
@@ -122,7 +123,7 @@ void BM_SgpbLoad(benchmark::State& state) { sgpb_load(state, io::kSgpbFormatVers
 void BM_SgpbLoadV2(benchmark::State& state) { sgpb_load(state, 2, false); }
 void BM_SgpbLoadTopology(benchmark::State& state) { sgpb_load(state, 3, true); }
 
-// What the analytics commands read when they need no graph::Graph (io/topology_arrays.hpp):
+// What the analytics commands read when they need no graph::Graph (io/formats/topology_arrays.hpp):
 // the topology of a version 3 file as arrays, then (with `csr`) the undirected analytics
 // view built from them, the arrays' edges released as the commands do. Against
 // BM_SgpbLoadTopologyCsr: load_sgpb_topology then graph::build_csr of the Graph (the path

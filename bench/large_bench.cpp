@@ -51,8 +51,8 @@
 #include "graph/csr.hpp"
 #include "graph/generate.hpp"
 #include "graph/graph.hpp"
+#include "io/formats/sgpb.hpp"
 #include "io/render/renderer.hpp"
-#include "io/sgpb.hpp"
 
 namespace {
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Copy a version 3 .sgpb file without its node index (io/sgpb_v3_index.hpp), as a writer
+"""Copy a version 3 .sgpb file without its node index (io/formats/sgpb_v3_index.hpp), as a writer
 wrote it before the index existed, to time `show` on both layouts of the same graph.
 
     python3 bench/strip_node_index.py IN.sgpb OUT.sgpb

@@ -7,8 +7,8 @@
 #include "cli/common.hpp"
 #include "cli/json_views.hpp"
 #include "graph/error.hpp"
-#include "io/formats.hpp"
-#include "io/query_views.hpp"
+#include "io/formats/formats.hpp"
+#include "io/formats/query_views.hpp"
 
 namespace stakegraph::cli {
 

@@ -31,7 +31,9 @@
 #include "graph/error.hpp"
 #include "graph/subgraph.hpp"
 #include "io/display_width.hpp"
-#include "io/topology_arrays.hpp"
+#include "io/formats/formats.hpp"
+#include "io/formats/sgpb_v3.hpp"
+#include "io/formats/topology_arrays.hpp"
 #include "proto/query.pb.h"
 
 namespace stakegraph::cli {
@@ -247,7 +249,7 @@ std::vector<bool> top_candidates(const std::vector<double>& scores, std::size_t 
 
 // The whole graph ranked (no filter, no --personalize, nothing saved) on a .sgpb file of
 // format version 3: the analytics view is built from the file's arrays, without a
-// graph::Graph and without the nodes' labels (io/topology_arrays.hpp); the labels of the
+// graph::Graph and without the nodes' labels (io/formats/topology_arrays.hpp); the labels of the
 // nodes that can be printed (top_candidates) are read afterwards. The output is the same.
 // False when this does not apply, or when a weight is not allowed (the graph's path says
 // which edge).

@@ -6,7 +6,7 @@
 // by display width) under a header saying which; --json prints the CentralityResult message
 // of proto/query.proto, sorted by score (highest first). The whole graph of a version 3
 // .sgpb file (no filter, --write or --personalize) is ranked from its topology arrays,
-// without a graph::Graph (io/topology_arrays.hpp); the output is the same.
+// without a graph::Graph (io/formats/topology_arrays.hpp); the output is the same.
 #pragma once
 
 #include <cstddef>

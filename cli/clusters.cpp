@@ -22,7 +22,8 @@
 #include "graph/csr.hpp"
 #include "graph/error.hpp"
 #include "graph/subgraph.hpp"
-#include "io/topology_arrays.hpp"
+#include "io/formats/formats.hpp"
+#include "io/formats/topology_arrays.hpp"
 #include "proto/query.pb.h"
 
 namespace stakegraph::cli {
@@ -140,7 +141,7 @@ void print_clusters(const Rows& rows, const ClustersOptions& o, const graph::Clu
 
 // The whole graph's clusters (no filter, nothing saved; not camps) on a .sgpb file of format
 // version 3: computed on the view built from the file's arrays, without a graph::Graph
-// (io/topology_arrays.hpp); the output is the same. False when this does not apply, or when
+// (io/formats/topology_arrays.hpp); the output is the same. False when this does not apply, or when
 // a weight is not allowed (the graph's path says which edge).
 bool cluster_from_arrays(ClustersOptions o, std::ostream& out) {
   if (o.filters.any() || !o.write.empty() || o.method == "camps") return false;

@@ -8,7 +8,7 @@
 // clusters with their members' names; --json prints the ClusterResult message of
 // proto/query.proto. The whole graph's clusters of a version 3 .sgpb file (no filter or
 // --write; not camps) are computed from its topology arrays, without a graph::Graph
-// (io/topology_arrays.hpp); the output is the same.
+// (io/formats/topology_arrays.hpp); the output is the same.
 #pragma once
 
 #include <cstddef>

@@ -6,8 +6,8 @@
 
 #include "cli/json_views.hpp"
 #include "graph/error.hpp"
+#include "io/formats/query_views.hpp"
 #include "io/printable.hpp"
-#include "io/query_views.hpp"
 
 namespace stakegraph::cli {
 

@@ -40,7 +40,7 @@ graph::FilterOptions make_filter(const std::vector<std::string>& kinds,
                                  const std::string& since, const std::string& until);
 
 // JSON of a node and an edge in the shared shapes of proto/query.proto (Node, EdgeView;
-// built by io/query_views.hpp).
+// built by io/formats/query_views.hpp).
 nlohmann::json node_json(const graph::Graph& g, graph::NodeIndex v);
 nlohmann::json edge_json(const graph::Graph& g, graph::EdgeRef e, bool with_evidence = true);
 

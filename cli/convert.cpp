@@ -10,7 +10,7 @@
 #include "graph/error.hpp"
 #include "graph/subgraph.hpp"
 #include "io/atomic_file.hpp"
-#include "io/formats.hpp"
+#include "io/formats/formats.hpp"
 
 namespace stakegraph::cli {
 namespace {

@@ -1,6 +1,6 @@
 // stakegraph convert IN OUT [--from F] [--to F] [--since D] [--until D] [--nodes N.csv]
 //   [--gexf-version V] [--sgpb-version V] [--force]
-// Reads a graph in one format and writes it in another (io/formats.hpp), keeping only the
+// Reads a graph in one format and writes it in another (io/formats/formats.hpp), keeping only the
 // evidence dated within --since/--until and what it supports. OUT "-" (or /dev/stdout)
 // with --to writes on the output stream, byte for byte.
 #pragma once

@@ -14,8 +14,8 @@
 #include "graph/diff.hpp"
 #include "graph/error.hpp"
 #include "graph/subgraph.hpp"
-#include "io/formats.hpp"
-#include "io/query_views.hpp"
+#include "io/formats/formats.hpp"
+#include "io/formats/query_views.hpp"
 
 namespace stakegraph::cli {
 namespace {

@@ -15,7 +15,7 @@
 #include "io/article.hpp"
 #include "io/extract_corrections.hpp"
 #include "io/extract_pipeline.hpp"
-#include "io/json_format.hpp"
+#include "io/formats/json_format.hpp"
 #include "io/lexicon.hpp"
 #include "io/render/dot.hpp"
 

@@ -28,7 +28,7 @@ struct ExtractOptions {             // the options, as on the command line
 // (the text format made printable for the terminal, cli/printable_output.hpp).
 void setup_extract(CLI::App& app);
 
-// Writes the graph of the articles of o.inputs on `out`: JSON (io/json_format.hpp), DOT
+// Writes the graph of the articles of o.inputs on `out`: JSON (io/formats/json_format.hpp), DOT
 // (io/render/dot.hpp) or text (one edge a line: "A -relation-> B", a tab, its first evidence
 // sentence, "(hedged) " before a hedged one and " [+N more]" after it). Throws
 // graph::InvalidArgument for an unknown format or date order, or --dictionary with

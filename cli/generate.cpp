@@ -14,7 +14,7 @@
 #include "cli/common.hpp"
 #include "graph/error.hpp"
 #include "graph/generate.hpp"
-#include "io/formats.hpp"
+#include "io/formats/formats.hpp"
 
 namespace stakegraph::cli {
 

@@ -13,7 +13,7 @@
 #include "cli/printable_output.hpp"
 #include "cli/progress.hpp"
 #include "graph/error.hpp"
-#include "io/formats.hpp"
+#include "io/formats/formats.hpp"
 #include "io/gdelt/gdelt.hpp"
 #include "io/gdelt/lexicon_lookup.hpp"
 #include "io/input.hpp"

@@ -18,9 +18,9 @@
 #include "io/article.hpp"
 #include "io/extract_corrections.hpp"
 #include "io/extract_pipeline.hpp"
+#include "io/formats/sgpb.hpp"
 #include "io/lexicon.hpp"
 #include "io/printable.hpp"
-#include "io/sgpb.hpp"
 
 namespace stakegraph::cli {
 

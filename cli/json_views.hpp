@@ -1,5 +1,5 @@
 // JSON output helpers of the subcommands: protobuf messages (proto/query.proto, built by
-// io/query_views.hpp) as nlohmann JSON values, and the graph summary that `stats`, `ingest`
+// io/formats/query_views.hpp) as nlohmann JSON values, and the graph summary that `stats`, `ingest`
 // and `import gdelt` print with --json.
 #pragma once
 

@@ -7,12 +7,12 @@
 
 #include "cli/commands.hpp"
 #include "cli/exit_codes.hpp"
-#include "io/protobuf_log.hpp"
+#include "io/formats/protobuf_log.hpp"
 
 int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
   // Protobuf's own log lines name no file: collected, and turned into errors where they
-  // matter (io/protobuf_log.hpp), instead of printed.
+  // matter (io/formats/protobuf_log.hpp), instead of printed.
   stakegraph::io::route_protobuf_log();
   CLI::App app{
       "stakegraph: a stakeholder relationship graph engine. Turns news articles into a typed\n"

@@ -10,10 +10,10 @@
 //
 // On a .sgpb file of format version 3, text output with filters that read no evidence
 // (--kind, --relation, --subgraph) is computed without loading the whole graph: the
-// topology arrays are read (io/topology_arrays.hpp), the nodes within --depth hops of the
+// topology arrays are read (io/formats/topology_arrays.hpp), the nodes within --depth hops of the
 // centre found on them (the whole graph's walk, a superset of the filtered walk), and
 // the same code below runs on those nodes with every edge among them
-// (io/topology_subgraph.hpp: same order as the whole graph, so the same output). The old
+// (io/formats/topology_subgraph.hpp: same order as the whole graph, so the same output). The old
 // path (the graph loaded as a graph::Graph) serves the rest: --json (it lists evidence),
 // --since, --until and --no-hedged (they read evidence), a node the arrays do not find (its
 // error suggests names) and files of other formats or versions.
@@ -33,10 +33,10 @@
 #include "cli/text_output.hpp"
 #include "graph/error.hpp"
 #include "graph/subgraph.hpp"
-#include "io/formats.hpp"
-#include "io/query_views.hpp"
-#include "io/topology_arrays.hpp"
-#include "io/topology_subgraph.hpp"
+#include "io/formats/formats.hpp"
+#include "io/formats/query_views.hpp"
+#include "io/formats/topology_arrays.hpp"
+#include "io/formats/topology_subgraph.hpp"
 
 namespace stakegraph::cli {
 namespace {

@@ -1,6 +1,6 @@
 // What a command prints of the nodes (id, name, kind) and the graph's size, from a loaded
 // graph::Graph or from the topology arrays of a version 3 .sgpb file
-// (io/topology_arrays.hpp), so that one printing function serves both paths and prints the
+// (io/formats/topology_arrays.hpp), so that one printing function serves both paths and prints the
 // same bytes. Both are views: the graph or the arrays must outlive them. FetchedRows holds
 // the labels that a distributed job gathered for the rows it prints.
 #pragma once
@@ -12,7 +12,7 @@
 
 #include "cli/kernels.hpp"
 #include "graph/graph.hpp"
-#include "io/topology_arrays.hpp"
+#include "io/formats/topology_arrays.hpp"
 
 namespace stakegraph::cli {
 

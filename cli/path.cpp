@@ -8,10 +8,10 @@
 //
 // On a .sgpb file of format version 3, the shortest path (no --k, no --all) without
 // --since, --until or --no-hedged is found without loading the whole graph: the topology
-// arrays are read (io/topology_arrays.hpp), the distances from FROM computed on the same
+// arrays are read (io/formats/topology_arrays.hpp), the distances from FROM computed on the same
 // constrained CSR view as graph/paths.cpp builds (relations, kinds, avoided nodes,
 // direction, weights), and the distances to TO; graph::shortest_path runs on the nodes on a
-// shortest path with every edge among them (io/topology_subgraph.hpp, the whole graph's
+// shortest path with every edge among them (io/formats/topology_subgraph.hpp, the whole graph's
 // order): the search settles those nodes in the same order there, so it finds the same
 // path. Only the hops' evidence is read (io::load_sgpb_edge_evidence: their evidence frames
 // and the articles cited). The old path (the graph loaded whole) serves the rest: --k, --all, the
@@ -37,11 +37,11 @@
 #include "cli/weight_option.hpp"
 #include "graph/error.hpp"
 #include "graph/paths.hpp"
-#include "io/formats.hpp"
-#include "io/query_views.hpp"
-#include "io/sgpb_v3.hpp"
-#include "io/topology_arrays.hpp"
-#include "io/topology_subgraph.hpp"
+#include "io/formats/formats.hpp"
+#include "io/formats/query_views.hpp"
+#include "io/formats/sgpb_v3.hpp"
+#include "io/formats/topology_arrays.hpp"
+#include "io/formats/topology_subgraph.hpp"
 #include "proto/query.pb.h"
 
 namespace stakegraph::cli {

@@ -5,7 +5,7 @@
 
 #include "cli/common.hpp"
 #include "graph/error.hpp"
-#include "io/formats.hpp"
+#include "io/formats/formats.hpp"
 
 namespace stakegraph::cli {
 

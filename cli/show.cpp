@@ -17,9 +17,9 @@
 #include "cli/text_output.hpp"
 #include "graph/error.hpp"
 #include "graph/subgraph.hpp"
-#include "io/formats.hpp"
-#include "io/query_views.hpp"
-#include "io/sgpb_v3.hpp"
+#include "io/formats/formats.hpp"
+#include "io/formats/query_views.hpp"
+#include "io/formats/sgpb_v3.hpp"
 
 namespace stakegraph::cli {
 namespace {

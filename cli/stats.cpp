@@ -12,8 +12,8 @@
 #include "cli/common.hpp"
 #include "cli/kernels.hpp"
 #include "cli/printable_output.hpp"
-#include "io/formats.hpp"
-#include "io/topology_arrays.hpp"
+#include "io/formats/formats.hpp"
+#include "io/formats/topology_arrays.hpp"
 
 namespace stakegraph::cli {
 namespace {
@@ -27,7 +27,7 @@ Counts counts_of(const StatsOptions& o) {
   Counts c;
   if (o.since.empty() && o.until.empty()) {
     // Without dates only counts are read: a .sgpb file of format version 3 gives them from
-    // its node and edge tables as arrays (io/topology_arrays.hpp), without a graph::Graph.
+    // its node and edge tables as arrays (io/formats/topology_arrays.hpp), without a graph::Graph.
     // In a distributed job (stakegraph-mpi) the ranks count their parts of such a file.
     if (const std::unique_ptr<WholeFile> f = kernels().open_whole_file(o.graph)) {
       f->read(

@@ -14,8 +14,8 @@
 #include "cli/printable_output.hpp"
 #include "graph/error.hpp"
 #include "graph/timeline.hpp"
-#include "io/formats.hpp"
-#include "io/query_views.hpp"
+#include "io/formats/formats.hpp"
+#include "io/formats/query_views.hpp"
 #include "proto/query.pb.h"
 
 namespace stakegraph::cli {

@@ -4,7 +4,7 @@
 
 #include "cli/weight_option.hpp"
 #include "graph/error.hpp"
-#include "io/formats.hpp"
+#include "io/formats/formats.hpp"
 
 namespace stakegraph::cli {
 

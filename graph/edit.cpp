@@ -109,6 +109,11 @@ MergeResult merge_graph(Graph& into, Graph&& other, const MergeOptions& options)
   return merge_impl(into, other, options);
 }
 
+// Graph::merge (graph/graph.hpp) is merge_graph with its default options (which it
+// documents); defined here so that graph.cpp does not include edit.hpp, which includes
+// graph.hpp.
+void Graph::merge(const Graph& other) { merge_graph(*this, other); }
+
 EditResult apply_edits(const Graph& g, const NodeEdits& edits) {
   EditResult result;
   const std::size_t n = g.node_count();

@@ -5,7 +5,6 @@
 #include <functional>
 #include <tuple>
 
-#include "graph/edit.hpp"
 #include "graph/error.hpp"
 #include "graph/names.hpp"
 
@@ -324,9 +323,6 @@ void Graph::reserve_nodes(std::size_t n) {
   by_id_.reserve(n);
   by_name_.reserve(n);
 }
-
-// graph/edit.hpp's merge_graph with its default options (which it documents).
-void Graph::merge(const Graph& other) { merge_graph(*this, other); }
 
 Date evidence_date(const Graph& g, const Evidence& e) {
   if (e.date != kNoDate) return e.date;

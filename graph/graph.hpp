@@ -82,7 +82,7 @@ struct EdgeData {
   Date last_seen = kNoDate;
   std::vector<Evidence> evidence;
   // Evidence items the edge has in its file but that were not loaded (a topology-only load,
-  // io/sgpb_v3.hpp); 0 in a graph loaded whole. Counts and evidence weights read
+  // io/formats/sgpb_v3.hpp); 0 in a graph loaded whole. Counts and evidence weights read
   // evidence_total().
   std::uint32_t unloaded_evidence = 0;
   std::size_t evidence_total() const noexcept { return evidence.size() + unloaded_evidence; }

@@ -1,6 +1,6 @@
 // The ontology's vocabulary (shared/ONTOLOGY.md) as C++ types: node kinds, relations, their
 // signs and directions, and the conversions to and from the names used in files and on the
-// CLI. Numeric values equal those of proto/stakegraph.proto (checked in io/proto_convert.cpp).
+// CLI. Numeric values equal proto/stakegraph.proto's (checked in io/formats/proto_convert.cpp).
 #pragma once
 
 #include <array>

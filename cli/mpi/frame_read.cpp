@@ -19,9 +19,9 @@
 
 #include "graph/names.hpp"
 #include "io/error.hpp"
-#include "io/sgpb.hpp"
-#include "io/sgpb_frames.hpp"
-#include "io/sgpb_v3_frames.hpp"
+#include "io/formats/sgpb.hpp"
+#include "io/formats/sgpb_frames.hpp"
+#include "io/formats/sgpb_v3_frames.hpp"
 
 namespace stakegraph::cli::mpi_cli {
 
@@ -325,8 +325,8 @@ std::uint64_t fingerprint(const LocalCsr& c) {
   return sum;
 }
 
-// A version 3 file (io/sgpb_v3_frames.hpp): each rank reads the node tables of its own block
-// (its ids and names, nothing else) and its share of the edge tables by bytes; edges hold
+// A version 3 file (io/formats/sgpb_v3_frames.hpp): each rank reads the node tables of its own
+// block (its ids and names, nothing else) and its share of the edge tables by bytes; edges hold
 // node numbers, so their arcs go straight to the owners of their rows. Node ids are checked
 // unique through the directory ranks (an all-to-all of the ids).
 void read_v3(const mpi::communicator& comm, const std::string& path,

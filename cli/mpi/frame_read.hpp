@@ -1,5 +1,5 @@
 // The distributed graph read by frame ranges: every rank reads its own share of a .sgpb
-// file's frames (io/sgpb_frames.hpp) and the ranks exchange what they read so that each
+// file's frames (io/formats/sgpb_frames.hpp) and the ranks exchange what they read so that each
 // ends up with the CSR rows of its block of nodes (graph/distributed/local_csr.hpp) and the
 // ids (names) of those nodes only.
 //
@@ -23,8 +23,8 @@
 // checksum mismatch").
 // Cost per rank: its share of the file's bytes; messages of O((V + E) / p) ids and arcs;
 // memory O(V / p) names and directory entries plus its rows.
-// Format version 3 (io/sgpb_v3_frames.hpp): rank 0 reads the header, the footer's frame index
-// and the first bytes of each node table (its first node and count), and broadcasts them;
+// Format version 3 (io/formats/sgpb_v3_frames.hpp): rank 0 reads the header, the footer's frame
+// index and the first bytes of each node table (its first node and count), and broadcasts them;
 // each rank then reads the node tables that hold its own block (ids and cleaned names of its
 // nodes only) and a share of the edge tables cut by bytes as above. Edge tables hold node
 // numbers, so each edge's arcs go straight to the owners of their rows (one all-to-all), and
@@ -51,7 +51,7 @@
 #include "graph/distributed/local_csr.hpp"
 #include "graph/error.hpp"
 #include "graph/graph.hpp"
-#include "io/sgpb_v3_frames.hpp"
+#include "io/formats/sgpb_v3_frames.hpp"
 
 namespace stakegraph::cli::mpi_cli {
 

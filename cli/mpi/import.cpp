@@ -26,7 +26,7 @@
 #include "cli/printable_output.hpp"
 #include "graph/error.hpp"
 #include "io/file_lock.hpp"
-#include "io/formats.hpp"
+#include "io/formats/formats.hpp"
 #include "io/gdelt/lexicon_lookup.hpp"
 #include "io/lexicon.hpp"
 

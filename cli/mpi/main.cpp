@@ -50,7 +50,7 @@
 #include "cli/mpi/whole_file.hpp"
 #include "graph/distributed/algorithms.hpp"
 #include "graph/error.hpp"
-#include "io/offset_reader.hpp"
+#include "io/formats/offset_reader.hpp"
 
 namespace {
 

@@ -16,7 +16,7 @@
 #include "cli/mpi/frame_read.hpp"
 #include "graph/distributed/algorithms.hpp"
 #include "graph/names.hpp"
-#include "io/sgpb_v3_frames.hpp"
+#include "io/formats/sgpb_v3_frames.hpp"
 
 namespace stakegraph::cli::mpi_cli {
 namespace {

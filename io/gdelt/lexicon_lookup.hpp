@@ -1,5 +1,5 @@
 // The GDELT importer's actor lookup (io/gdelt/gdelt.hpp: GdeltActorLookup) backed by the
-// extraction lexicon (io/lexicon.hpp). Compiled with the lexicon (stakegraph_io), not in
+// extraction lexicon (io/lexicon.hpp). Compiled with the lexicon (stakegraph::extract), not in
 // stakegraph_gdelt, so that the GDELT room does not depend on extraction.
 #pragma once
 

@@ -6,7 +6,8 @@
 //   {"format": "stakegraph-report", "format_version": 1,
 //    "title", "graph_file", "selection",            // what the report shows (display text)
 //    "nodes": [...], "edges": [...], "articles": [...],   // the ontology's JSON shape
-//                                                   // (io/json_format.hpp) plus the fields below
+//                                                   // (io/formats/json_format.hpp) plus the fields
+//                                                   below
 //    "pagerank": {...}, "betweenness": {...},       // `stakegraph centrality --json`
 //    "camps": {...},                                // `stakegraph clusters --method camps --json`
 //    "camp_frustration": [{"id", "inside", "across"}],

@@ -12,7 +12,7 @@
 #include "graph/centrality.hpp"
 #include "graph/csr.hpp"
 #include "graph/generate.hpp"
-#include "io/sgpb.hpp"
+#include "io/formats/sgpb.hpp"
 #include "tests/cli/run.hpp"
 #include "tests/temp_dir.hpp"
 #include "tests/test_graphs.hpp"

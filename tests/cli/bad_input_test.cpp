@@ -54,8 +54,8 @@
 #include <string>
 #include <vector>
 
-#include "io/json_format.hpp"
-#include "io/sgpb.hpp"
+#include "io/formats/json_format.hpp"
+#include "io/formats/sgpb.hpp"
 #include "proto/stakegraph.pb.h"
 #include "tests/cli/run.hpp"
 #include "tests/support/gdelt_rows.hpp"

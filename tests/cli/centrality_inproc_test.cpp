@@ -9,7 +9,7 @@
 
 #include "cli/centrality.hpp"
 #include "graph/error.hpp"
-#include "io/formats.hpp"
+#include "io/formats/formats.hpp"
 #include "tests/cli/inproc.hpp"
 #include "tests/cli/run.hpp"
 #include "tests/temp_dir.hpp"

@@ -9,7 +9,7 @@
 
 #include "cli/clusters.hpp"
 #include "graph/error.hpp"
-#include "io/formats.hpp"
+#include "io/formats/formats.hpp"
 #include "tests/cli/inproc.hpp"
 #include "tests/cli/run.hpp"
 #include "tests/support/data.hpp"

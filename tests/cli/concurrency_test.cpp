@@ -20,8 +20,8 @@
 #include <vector>
 
 #include "io/file_lock.hpp"
-#include "io/formats.hpp"
-#include "io/sgpb.hpp"
+#include "io/formats/formats.hpp"
+#include "io/formats/sgpb.hpp"
 #include "tests/cli/run.hpp"
 #include "tests/support/gdelt_rows.hpp"
 #include "tests/temp_dir.hpp"

@@ -23,8 +23,8 @@
 #include <tuple>
 #include <vector>
 
-#include "io/formats.hpp"
-#include "io/sgpb.hpp"
+#include "io/formats/formats.hpp"
+#include "io/formats/sgpb.hpp"
 #include "tests/cli/run.hpp"
 #include "tests/temp_dir.hpp"
 #include "tests/test_graphs.hpp"

@@ -15,7 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "graph/ontology.hpp"
-#include "io/csv.hpp"
+#include "io/formats/csv.hpp"
 #include "tests/cli/run.hpp"
 #include "tests/support/data.hpp"
 #include "tests/temp_dir.hpp"

@@ -8,7 +8,7 @@
 #include <sstream>
 #include <string>
 
-#include "io/formats.hpp"
+#include "io/formats/formats.hpp"
 #include "tests/cli/run.hpp"
 #include "tests/temp_dir.hpp"
 #include "tests/test_graphs.hpp"

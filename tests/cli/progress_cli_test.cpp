@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "io/sgpb.hpp"
+#include "io/formats/sgpb.hpp"
 #include "tests/cli/run.hpp"
 #include "tests/support/gdelt_rows.hpp"
 #include "tests/temp_dir.hpp"

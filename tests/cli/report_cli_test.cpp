@@ -9,7 +9,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "io/sgpb.hpp"
+#include "io/formats/sgpb.hpp"
 #include "tests/cli/run.hpp"
 #include "tests/io/report_page.hpp"
 #include "tests/temp_dir.hpp"

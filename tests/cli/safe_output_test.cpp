@@ -24,8 +24,8 @@
 #include <sstream>
 #include <string>
 
-#include "io/json_format.hpp"
-#include "io/sgpb.hpp"
+#include "io/formats/json_format.hpp"
+#include "io/formats/sgpb.hpp"
 #include "tests/cli/run.hpp"
 #include "tests/temp_dir.hpp"
 #include "tests/test_graphs.hpp"

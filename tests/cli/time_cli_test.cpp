@@ -8,7 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "io/sgpb.hpp"
+#include "io/formats/sgpb.hpp"
 #include "tests/cli/run.hpp"
 #include "tests/temp_dir.hpp"
 #include "tests/test_graphs.hpp"

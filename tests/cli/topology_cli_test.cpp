@@ -1,5 +1,5 @@
 // The analytics commands on a .sgpb file of format version 3 read its topology alone
-// (cli/analytics.hpp, io/sgpb_v3.hpp) unless they need evidence; their output must be
+// (cli/analytics.hpp, io/formats/sgpb_v3.hpp) unless they need evidence; their output must be
 // byte-identical to the full load's. The oracle: the same graph in a version 2 file (the
 // layout before version 3, always read whole), same node and edge order. Every command of
 // the analytics (stats, centrality, clusters, neighbors, path), text and JSON, weighted by
@@ -16,8 +16,8 @@
 
 #include "graph/graph.hpp"
 #include "io/error.hpp"
-#include "io/sgpb.hpp"
-#include "io/sgpb_v3.hpp"
+#include "io/formats/sgpb.hpp"
+#include "io/formats/sgpb_v3.hpp"
 #include "tests/cli/run.hpp"
 #include "tests/temp_dir.hpp"
 #include "tests/test_graphs.hpp"
@@ -142,7 +142,7 @@ TEST_F(TopologyCli, CentralityEqualsTheFullLoad) {
 }
 
 // The whole graph ranked without filters is computed from the file's arrays, without a
-// graph::Graph (io/topology_arrays.hpp): user weights (the default when the file has some),
+// graph::Graph (io/formats/topology_arrays.hpp): user weights (the default when the file has some),
 // an edge without one, a zero weight that betweenness refuses (the error names the edge),
 // both directions, JSON and text, stats; clusters likewise (but camps).
 TEST_F(TopologyCli, ArraysPathEqualsTheFullLoadWithUserWeights) {

@@ -11,7 +11,7 @@
 //   read the evidence count.
 // - Negative weights are refused with a clear error where an algorithm needs positive ones.
 // - Old files (.sgpb without Header.user_weights, JSON format_version 1) are read by the rule
-//   of io/legacy_weights.hpp.
+//   of io/formats/legacy_weights.hpp.
 #include <gtest/gtest.h>
 
 #include <cmath>

@@ -1,14 +1,14 @@
-// libFuzzer target: the CSV edge-list reader (io/csv.hpp) must reject malformed input with a
-// graph::Error (ParseError with line), never crash, hang or allocate without bound. A graph
-// it accepts must survive write_csv + parse_csv unchanged, as far as CSV carries it: nodes
-// by name with their kind, edges with relation and weight.
+// libFuzzer target: the CSV edge-list reader (io/formats/csv.hpp) must reject malformed input with
+// a graph::Error (ParseError with line), never crash, hang or allocate without bound. A graph it
+// accepts must survive write_csv + parse_csv unchanged, as far as CSV carries it: nodes by name
+// with their kind, edges with relation and weight.
 #include <cstddef>
 #include <cstdint>
 #include <sstream>
 #include <string>
 
 #include "graph/error.hpp"
-#include "io/csv.hpp"
+#include "io/formats/csv.hpp"
 #include "tests/fuzz/fuzz_common.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

@@ -1,4 +1,4 @@
-// libFuzzer target: the GraphML reader (io/graphml.hpp, libxml2's streaming reader) must
+// libFuzzer target: the GraphML reader (io/formats/graphml.hpp, libxml2's streaming reader) must
 // reject any input that is not a GraphML graph with a graph::Error (ParseError with line),
 // never crash, hang, allocate without bound or fetch anything. A graph it accepts must
 // survive write_graphml + parse_graphml unchanged, as far as GraphML carries it (no
@@ -13,7 +13,7 @@
 #include <string>
 
 #include "graph/error.hpp"
-#include "io/graphml.hpp"
+#include "io/formats/graphml.hpp"
 #include "tests/fuzz/fuzz_common.hpp"
 
 namespace {

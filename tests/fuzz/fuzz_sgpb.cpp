@@ -1,5 +1,5 @@
-// libFuzzer target: the .sgpb framed reader (io/sgpb.hpp) must reject any damaged input with
-// a graph::Error (ParseError naming the byte offset), never crash, hang or allocate without
+// libFuzzer target: the .sgpb framed reader (io/formats/sgpb.hpp) must reject any damaged input
+// with a graph::Error (ParseError naming the byte offset), never crash, hang or allocate without
 // bound. A graph it accepts must survive write_sgpb + read_sgpb unchanged.
 #include <cstddef>
 #include <cstdint>
@@ -7,7 +7,7 @@
 #include <string>
 
 #include "graph/error.hpp"
-#include "io/sgpb.hpp"
+#include "io/formats/sgpb.hpp"
 #include "tests/fuzz/fuzz_common.hpp"
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {

@@ -2,7 +2,7 @@
 // RFC 4180 quoting (commas, quotes, newlines inside fields); columns in any order with
 // defaults; and bad input (empty, junk, invalid UTF-8, NUL bytes, a huge line, bad quoting,
 // bad values) is a ParseError naming the file and line, never a crash.
-#include "io/csv.hpp"
+#include "io/formats/csv.hpp"
 
 #include <gtest/gtest.h>
 #include <unistd.h>

@@ -17,7 +17,7 @@
 
 #include "graph/edge_weight.hpp"
 #include "graph/error.hpp"
-#include "io/formats.hpp"
+#include "io/formats/formats.hpp"
 #include "io/render/selection.hpp"
 #include "tests/cli/run.hpp"
 #include "tests/support/data.hpp"

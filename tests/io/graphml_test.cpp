@@ -3,7 +3,7 @@
 // defaults; bad input (empty, junk, invalid UTF-8, truncation at every byte, XML errors,
 // unknown names, dangling ids) is a ParseError naming the file and line, and libxml2 never
 // prints anything itself.
-#include "io/graphml.hpp"
+#include "io/formats/graphml.hpp"
 
 #include <gtest/gtest.h>
 #include <unistd.h>

@@ -18,7 +18,7 @@
 #include <nlohmann/json.hpp>
 
 #include "graph/ontology.hpp"
-#include "io/sgpb.hpp"
+#include "io/formats/sgpb.hpp"
 #include "tests/cli/run.hpp"
 #include "tests/support/data.hpp"
 #include "tests/temp_dir.hpp"

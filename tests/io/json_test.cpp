@@ -2,7 +2,7 @@
 // ontology's minimal shape loads with defaults, and every kind of bad input (empty, junk,
 // invalid UTF-8, truncation at every byte, wrong types, unknown names, dangling ids) is a
 // ParseError naming the file, line and column, never a crash.
-#include "io/json_format.hpp"
+#include "io/formats/json_format.hpp"
 
 #include <gtest/gtest.h>
 #include <unistd.h>

@@ -1,8 +1,8 @@
-// Reading a .sgpb file by frame ranges (io/sgpb_frames.hpp): the index lists every frame
+// Reading a .sgpb file by frame ranges (io/formats/sgpb_frames.hpp): the index lists every frame
 // without reading the payloads; a range reads only its own frames (bytes_read is exactly
 // their payloads), and the ranges together give the nodes and edges that load_sgpb reads
 // (the oracle), split edges included; damage is reported for the range that holds it.
-#include "io/sgpb_frames.hpp"
+#include "io/formats/sgpb_frames.hpp"
 
 #include <gtest/gtest.h>
 
@@ -13,7 +13,7 @@
 
 #include "graph/error.hpp"
 #include "io/error.hpp"
-#include "io/sgpb.hpp"
+#include "io/formats/sgpb.hpp"
 #include "tests/temp_dir.hpp"
 #include "tests/test_graphs.hpp"
 

@@ -13,8 +13,8 @@
 
 #include "graph/graph.hpp"
 #include "io/error.hpp"
-#include "io/sgpb.hpp"
-#include "io/sgpb_v3.hpp"
+#include "io/formats/sgpb.hpp"
+#include "io/formats/sgpb_v3.hpp"
 #include "proto/stakegraph.pb.h"
 #include "tests/temp_dir.hpp"
 #include "tests/test_graphs.hpp"
@@ -113,7 +113,7 @@ void put_le(std::string& s, std::uint64_t v, int n) {
 }
 
 // The node index's frames: Frame fields 9 (chunks; with edge lists, the directory too) and 10
-// (the directory of a file written before the edge lists), io/sgpb_v3_index.hpp.
+// (the directory of a file written before the edge lists), io/formats/sgpb_v3_index.hpp.
 bool is_index(int body) { return body == 9 || body == 10; }
 
 // The Frame body field numbers of a version 3 file's frames before the footer, from its

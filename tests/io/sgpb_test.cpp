@@ -1,7 +1,7 @@
 // The framed .sgpb file: round trips, and every kind of damage (flipped bytes, truncation at
 // many offsets, foreign files) gives a ParseError naming the file and byte offset, never a
 // crash.
-#include "io/sgpb.hpp"
+#include "io/formats/sgpb.hpp"
 
 #include <gtest/gtest.h>
 
@@ -15,7 +15,7 @@
 
 #include "graph/error.hpp"
 #include "io/error.hpp"
-#include "io/proto_convert.hpp"
+#include "io/formats/proto_convert.hpp"
 #include "tests/temp_dir.hpp"
 #include "tests/test_graphs.hpp"
 

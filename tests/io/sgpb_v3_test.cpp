@@ -1,4 +1,4 @@
-// .sgpb format version 3 (io/sgpb_v3.hpp): round trips equal the graph; the topology-only
+// .sgpb format version 3 (io/formats/sgpb_v3.hpp): round trips equal the graph; the topology-only
 // load equals the graph without its evidence (counts kept) and reads no evidence frame;
 // older versions (written by the version 2 layout, and a fixture written by the stakegraph
 // of before version 3) still open; corruption and truncation of each frame type give a
@@ -14,9 +14,9 @@
 
 #include "graph/error.hpp"
 #include "io/error.hpp"
-#include "io/formats.hpp"
-#include "io/sgpb.hpp"
-#include "io/sgpb_v3.hpp"
+#include "io/formats/formats.hpp"
+#include "io/formats/sgpb.hpp"
+#include "io/formats/sgpb_v3.hpp"
 #include "tests/support/data.hpp"
 #include "tests/temp_dir.hpp"
 #include "tests/test_graphs.hpp"
@@ -44,7 +44,7 @@ std::uint64_t le(const std::string& b, std::size_t at, int n) {
   return v;
 }
 
-// The node index's frames (Frame fields 9 and 10, encoded by hand: io/sgpb_v3_index.hpp).
+// The node index's frames (Frame fields 9 and 10, encoded by hand: io/formats/sgpb_v3_index.hpp).
 constexpr int kIndexChunk = 9;
 constexpr int kIndexDirectory = 10;
 

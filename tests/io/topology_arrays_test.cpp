@@ -1,4 +1,4 @@
-// The topology of a version 3 .sgpb file as arrays (io/topology_arrays.hpp). Oracles: the
+// The topology of a version 3 .sgpb file as arrays (io/formats/topology_arrays.hpp). Oracles: the
 // same file loaded as a graph::Graph (io::load_sgpb) for the nodes, the edges and the
 // analytics view (graph::build_csr of that graph, every option), graph::find_bad_weight for
 // the weight check, and io::load_sgpb_topology (the graph reader of the same tables) for
@@ -14,10 +14,11 @@
 #include "graph/edge_weight.hpp"
 #include "graph/graph.hpp"
 #include "io/error.hpp"
-#include "io/sgpb.hpp"
-#include "io/sgpb_v3.hpp"
-#include "io/sgpb_v3_tables.hpp"
-#include "io/topology_arrays.hpp"
+#include "io/formats/formats.hpp"
+#include "io/formats/sgpb.hpp"
+#include "io/formats/sgpb_v3.hpp"
+#include "io/formats/sgpb_v3_tables.hpp"
+#include "io/formats/topology_arrays.hpp"
 #include "tests/temp_dir.hpp"
 #include "tests/test_graphs.hpp"
 

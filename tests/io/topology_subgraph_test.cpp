@@ -1,5 +1,5 @@
-// Parts of a version 3 .sgpb file's topology arrays (io/topology_subgraph.hpp). Oracles: the
-// same file loaded as a graph::Graph: Graph::find_node for find_node, graph::induced_subgraph
+// Parts of a version 3 .sgpb file's topology arrays (io/formats/topology_subgraph.hpp). Oracles:
+// the same file loaded as a graph::Graph: Graph::find_node for find_node, graph::induced_subgraph
 // for induced_graph (same nodes, edges and order), and graph::shortest_path (graph/paths.cpp's
 // own view) for the distances on constrained_csr.
 #include <gtest/gtest.h>
@@ -15,9 +15,10 @@
 #include "graph/graph.hpp"
 #include "graph/paths.hpp"
 #include "graph/subgraph.hpp"
-#include "io/sgpb.hpp"
-#include "io/topology_arrays.hpp"
-#include "io/topology_subgraph.hpp"
+#include "io/formats/formats.hpp"
+#include "io/formats/sgpb.hpp"
+#include "io/formats/topology_arrays.hpp"
+#include "io/formats/topology_subgraph.hpp"
 #include "tests/temp_dir.hpp"
 #include "tests/test_graphs.hpp"
 

@@ -23,8 +23,8 @@
 #include "graph/components.hpp"
 #include "graph/distributed/algorithms.hpp"
 #include "graph/generate.hpp"
-#include "io/sgpb.hpp"
-#include "io/sgpb_frames.hpp"
+#include "io/formats/sgpb.hpp"
+#include "io/formats/sgpb_frames.hpp"
 
 namespace {
 

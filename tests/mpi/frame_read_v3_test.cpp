@@ -1,6 +1,6 @@
 // The distributed read of a .sgpb file of format version 3 by table ranges
-// (cli/mpi/frame_read.hpp, io/sgpb_v3_frames.hpp), under `mpirun -np 1`, 2 and 4: every rank's
-// block of rows equals its block of the single-process Csr (graph::build_csr of the graph
+// (cli/mpi/frame_read.hpp, io/formats/sgpb_v3_frames.hpp), under `mpirun -np 1`, 2 and 4: every
+// rank's block of rows equals its block of the single-process Csr (graph::build_csr of the graph
 // loaded whole by io::load_sgpb, scattered: the oracle), in the four views and under each
 // weight source; each rank holds the ids and names of its own nodes only, read from the node
 // tables that hold its block and no others; the ranks' edge tables tile the file's; PageRank
@@ -24,8 +24,8 @@
 #include "graph/components.hpp"
 #include "graph/distributed/algorithms.hpp"
 #include "graph/generate.hpp"
-#include "io/sgpb.hpp"
-#include "io/sgpb_v3_frames.hpp"
+#include "io/formats/sgpb.hpp"
+#include "io/formats/sgpb_v3_frames.hpp"
 
 namespace {
 

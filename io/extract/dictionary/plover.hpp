@@ -1,6 +1,6 @@
 // CAMEO event code -> PLOVER event type and sign, through the CAMEO2PLOVER table that the
 // GDELT importer already compiles in (data/cameo/cameo_plover.tsv, io::CameoTables). Part of
-// stakegraph_io (not of the dictionary target) because it reuses that table.
+// stakegraph::extract (not of the dictionary target) because it reuses that table.
 //
 //   PloverEvent e = plover_event("112");  // known, relation ACCUSE, sign -1
 //   plover_event("010");                  // known, statement (root 01 has no PLOVER type)
