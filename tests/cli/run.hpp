@@ -66,8 +66,7 @@ inline RunResult run_stakegraph(const std::string& args, const std::string& stdi
   { std::ofstream(base + ".in", std::ios::binary) << stdin_text; }
   const std::string env =
       "STAKEGRAPH_PROGRESS_INTERVAL=\"${STAKEGRAPH_PROGRESS_INTERVAL:-86400}\" " +
-      (kill_at.empty() ? "" : "STAKEGRAPH_TEST_KILL_AT='" + kill_at + "' ") +
-      lsan_unwind_env(args);
+      (kill_at.empty() ? "" : "STAKEGRAPH_TEST_KILL_AT='" + kill_at + "' ") + lsan_unwind_env(args);
   const std::string cmd = env + "timeout -k 10 " + std::to_string(timeout_seconds) + " '" +
                           STAKEGRAPH_BIN + "' " + args + " <'" + base + ".in' >'" + base +
                           ".out' 2>'" + base + ".err'";
