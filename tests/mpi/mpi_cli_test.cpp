@@ -66,10 +66,15 @@ RunResult single(const std::string& args) {
   return sh(std::string("'") + STAKEGRAPH_BIN + "' " + args);
 }
 // OpenMPI as root (CI) needs the two ALLOW variables; vader's single-copy mechanism (CMA)
-// needs ptrace rights that containers often lack.
+// needs ptrace rights that containers often lack. Run time only (.ci/README.md): the ranks
+// talk through shared memory (ob1 over vader and self, what OpenMPI picks on one host anyway,
+// without probing the UCX, OFI and PSM network stacks at every start), and a job that ends
+// with a failed or killed rank is torn down at once (odls_base_sigkill_timeout 0: mpirun
+// otherwise waits twice 1 s for ranks that are already gone, 2-3 s per failing run).
 constexpr const char* kMpiEnv =
     "OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 "
-    "OMPI_MCA_btl_vader_single_copy_mechanism=none ";
+    "OMPI_MCA_btl_vader_single_copy_mechanism=none OMPI_MCA_pml=ob1 OMPI_MCA_btl=self,vader "
+    "OMPI_MCA_odls_base_sigkill_timeout=0 ";
 
 // Each test process keeps OpenMPI's session directory in its own folder: two mpiruns that
 // start at once under `ctest -j2` raced on creating /tmp/ompi.<host>.<uid> ("File exists").
