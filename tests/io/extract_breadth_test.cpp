@@ -19,6 +19,15 @@ using graph::Relation;
 
 using namespace extract_support;
 
+// Whether some edge of relation r ends at the node named `name` (whoever its source).
+bool has_into(const graph::Graph& g, const std::string& name, Relation r) {
+  auto v = g.find_named(name);
+  if (!v) return false;
+  for (auto [ei, ee] = boost::in_edges(*v, g.boost_graph()); ei != ee; ++ei)
+    if (g.edge(*ei).relation == r) return true;
+  return false;
+}
+
 // Whether a node's own name (not an alias) is `name`.
 bool node_named(const graph::Graph& g, const std::string& name) {
   for (graph::NodeIndex v = 0; v < g.node_count(); ++v)
@@ -79,14 +88,8 @@ TEST(Names, ADescriptionOpeningASentenceIsNoPartOfTheName) {
 TEST(Orders, AnOrderToGroundOrHaltIsASanctionToo) {
   auto g = run("Chile's aviation regulator ordered Condor Air to ground its fleet.", true);
   EXPECT_TRUE(node_named(g, "Condor Air")) << dump(g);
-  auto v = g.find_named("Condor Air");
-  ASSERT_TRUE(v);
-  bool request = false, sanction = false;
-  for (auto [ei, ee] = boost::in_edges(*v, g.boost_graph()); ei != ee; ++ei) {
-    request |= g.edge(*ei).relation == Relation::kRequest;
-    sanction |= g.edge(*ei).relation == Relation::kSanction;
-  }
-  EXPECT_TRUE(request && sanction) << dump(g);
+  EXPECT_TRUE(has_into(g, "Condor Air", Relation::kRequest)) << dump(g);
+  EXPECT_TRUE(has_into(g, "Condor Air", Relation::kSanction)) << dump(g);
   // An order to pay is no ban.
   auto p = run("Peru ordered Vesta Bank to pay its staff.", true);
   EXPECT_TRUE(has(p, "Peru", Relation::kRequest, "Vesta Bank")) << dump(p);
@@ -181,11 +184,7 @@ TEST(Recalls, ARegulatorsRecallRestrictsTheMaker) {
   EXPECT_TRUE(has(g, "Therapeutic Goods Administration", Relation::kSanction, "Ostrel Labs"))
       << dump(g);
   EXPECT_TRUE(kind_of(g, "Vantis Pharma") != Kind::kUnspecified) << dump(g);
-  bool sanctioned = false;
-  if (auto v = g.find_named("Vantis Pharma"))
-    for (auto [ei, ee] = boost::in_edges(*v, g.boost_graph()); ei != ee; ++ei)
-      sanctioned |= g.edge(*ei).relation == Relation::kSanction;
-  EXPECT_TRUE(sanctioned) << dump(g);
+  EXPECT_TRUE(has_into(g, "Vantis Pharma", Relation::kSanction)) << dump(g);
 }
 
 TEST(Recalls, ABusinessRecallingGoodsRestrictsNoSeller) {
