@@ -224,6 +224,9 @@ void ArticleRun::dictionary_verb_events() {
         }
       }
       std::string rule = "cameo:" + std::string(code) + ":" + std::string(vm.block_name);
+      // The jailer of a release demanded may be named only before: a discourse tie.
+      if (!std::all_of(dst.begin(), dst.end(), [&](int y) { return named_here(y); }))
+        rule = "discourse:" + rule;
       // "challenge the result at the Constitutional Court": a case taken to a court asks it.
       Relation rel = pe.relation;
       if ((rel == Relation::kReject || rel == Relation::kAccuse) && dst.size() == 1 && !passive)

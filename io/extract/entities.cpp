@@ -52,6 +52,12 @@ bool ArticleRun::company_like(int id) const {
          last == "co" || last == "holdings";
 }
 
+bool ArticleRun::named_here(int id) const {
+  for (const auto& m : *cur_.ms)
+    if (std::find(m.ents.begin(), m.ents.end(), id) != m.ents.end()) return true;
+  return false;
+}
+
 bool ArticleRun::court_venue(const Mention& m) const {
   if (m.ents.size() != 1 || m.b < cur_.b + 2) return false;
   const Ent& en = ents_[static_cast<std::size_t>(m.ents[0])];

@@ -82,8 +82,12 @@ void ArticleRun::judgement_rules() {
       if (!subject_of(k, judge, &se)) continue;
     }
     if (judge.empty()) continue;
+    const bool from_before =
+        !std::all_of(judged.begin(), judged.end(), [&](int y) { return named_here(y); });
     emit_all(judge, judged, sign > 0 ? Relation::kSupport : Relation::kAccuse,
-             is(k, kEventNouns) ? "event-judgement" : "speaker-judgement");
+             !is(k, kEventNouns) ? "speaker-judgement"
+             : from_before       ? "discourse:event-judgement"
+                                 : "event-judgement");
   }
   // Denials by judgement: "X called the allegations baseless", "X said the claims were
   // false": X rejects the latest claim made against it (else the latest claim).

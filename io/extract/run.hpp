@@ -400,6 +400,10 @@ class ArticleRun {
   // A business: a vendor or operator, or an organization whose name ends in a trade or a
   // company designator ("Kato Steel", "Refina Corp") or that the text described as a company.
   bool company_like(int id) const;
+  // Whether the current sentence names entity `id` (a mention of it or of a compound
+  // holding it): an edge to an entity it does not name took that end from the text
+  // before, and its rule says "discourse:".
+  bool named_here(int id) const;
   // A court named as where a case is taken ("challenge the result at the Constitutional
   // Court", "appealed to the Supreme Court"): asking the court is a request of it.
   bool court_venue(const Mention& m) const;

@@ -828,6 +828,12 @@ void ArticleRun::verb_events() {
         rule += ":business";
       }
     }
+    // An end taken from an earlier sentence ("defended the arrest", "demanded his release")
+    // makes a discourse tie.
+    if ((rule.find("+event") != std::string::npos || rule.find("+release") != std::string::npos ||
+         rule.find("+patient") != std::string::npos) &&
+        !std::all_of(dst.begin(), dst.end(), [&](int y) { return named_here(y); }))
+      rule = "discourse:" + rule;
     if (vp.reverse) std::swap(src, dst);
     emit_all(src, dst, r, rule);
     if (has_subj) last_subject = subj;
