@@ -352,6 +352,9 @@ class ArticleRun {
   // Allegations of an accusation, charge or penalty, a wrong blamed without a named culprit,
   // and denials; true when the hit is fully read (io/extract/verb_claims.cpp).
   bool verb_claims(const HitReading& hr);
+  // Rules on the kinds of a hit's ends, which may change its relation `r` and `rule`; false
+  // when the hit makes no edge (io/extract/endpoint_rules.cpp).
+  bool endpoint_rules(const HitReading& hr, Relation& r, std::string& rule);
   // Reports by media, verbs of the event-data dictionaries, state bodies, titles,
   // compound and possessive ties, judgements and feelings (io/extract/sentence_rules.cpp).
   void sentence_rules();

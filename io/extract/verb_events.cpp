@@ -767,73 +767,10 @@ void ArticleRun::verb_events() {
       if (has_subj) last_subject = src;
       continue;
     }
-    // Only people are arrested, jailed or extradited: an untyped name of two or three words
-    // that is the object is a person's, called by its parts from here on ("Varga").
-    if (r == Relation::kCoerce && target && (target->flags & kUntyped) &&
-        target->ents.size() == 1 && target->e - target->b >= 2 && target->e - target->b <= 3 &&
-        !passive &&
-        (f(h).starts_with("arrest") || f(h).starts_with("detain") || f(h).starts_with("jail") ||
-         f(h).starts_with("imprison") || f(h).starts_with("extradit") ||
-         f(h).starts_with("sentenc"))) {
-      Ent& en = ents_[static_cast<std::size_t>(target->ents[0])];
-      if (!en.typed) {
-        en.kind = Kind::kPerson;
-        en.typed = true;
-        for (std::size_t m = target->b; m < target->e; ++m)
-          if (tok(m).folded.size() > 2) add_gazetteer(std::string(tok(m).folded), target->ents[0]);
-      }
-    }
-    // Summoning a state's envoy rebukes the state ("summoned the Swedish ambassador"); the
-    // envoy named is met.
-    if (r == Relation::kConsult && f(h).starts_with("summon") && !dst.empty() &&
-        std::all_of(dst.begin(), dst.end(), [&](int y) {
-          return ents_[static_cast<std::size_t>(y)].kind == Kind::kGovernment;
-        })) {
-      r = Relation::kAccuse;
-      rule += ":summon";
-    } else if (r == Relation::kConsult && f(h).starts_with("summon") && target && has_subj) {
-      // "summoned Canada's ambassador, John McCallum": the envoy is met, his state rebuked.
-      for (const auto& m : ms)
-        if ((m.flags & kPossessive) && m.b >= he && m.e + 1 < e && m.e < target->b + 1 &&
-            (eq(f(m.e), "ambassador") || eq(f(m.e), "envoy")))
-          for (int y : m.ents)
-            if (ents_[static_cast<std::size_t>(y)].kind == Kind::kGovernment)
-              for (int x : src) add(x, y, Relation::kAccuse, rule + ":summon", si);
-    }
-    // A business recalling goods withdraws its own; only a regulator's recall restricts.
-    if (vp.name == "verb:recall-product" &&
-        std::any_of(src.begin(), src.end(), [&](int x) { return company_like(x); }))
+    // Ends read by their kinds: people arrested, envoys summoned, recalls, giving
+    // (endpoint_rules.cpp).
+    if (!endpoint_rules({vp, h, he, r, rule, src, dst, target, passive, has_subj}, r, rule))
       continue;
-    // Giving is aid from a state and supply from a business: "Germany delivered tanks to
-    // Ukraine" (AID), "Kato Steel delivered 400 tonnes of steel to a builder" (supplies).
-    // A sale stays a sale, and a donation or a pledge stays aid whoever gives.
-    if (!vp.reverse && !src.empty() && (r == Relation::kSupplies || r == Relation::kAid)) {
-      const std::string_view v = f(h);
-      const bool giving = v.starts_with("suppl") || v.starts_with("deliver") ||
-                          v.starts_with("ship") || v.starts_with("provid") || v == "sent" ||
-                          v == "send" || v == "sends" || v.starts_with("equip");
-      bool states = true, businesses = true;
-      for (int x : src) {
-        const Kind k = ents_[static_cast<std::size_t>(x)].kind;
-        states &= k == Kind::kGovernment || k == Kind::kAgency;
-        businesses &= company_like(x);
-      }
-      bool to_state = false;
-      for (int y : dst) to_state |= ents_[static_cast<std::size_t>(y)].kind == Kind::kGovernment;
-      if (giving && r == Relation::kSupplies && states) {
-        r = Relation::kAid;
-        rule += ":state";
-      } else if (giving && r == Relation::kAid && businesses && !to_state) {
-        r = Relation::kSupplies;
-        rule += ":business";
-      }
-    }
-    // An end taken from an earlier sentence ("defended the arrest", "demanded his release")
-    // makes a discourse tie.
-    if ((rule.find("+event") != std::string::npos || rule.find("+release") != std::string::npos ||
-         rule.find("+patient") != std::string::npos) &&
-        !std::all_of(dst.begin(), dst.end(), [&](int y) { return named_here(y); }))
-      rule = "discourse:" + rule;
     if (vp.reverse) std::swap(src, dst);
     emit_all(src, dst, r, rule);
     if (has_subj) last_subject = subj;
