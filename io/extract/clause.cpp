@@ -535,4 +535,18 @@ int ArticleRun::jailer_of_release(std::size_t from, std::size_t limit, std::size
   return -1;
 }
 
+bool ArticleRun::noun_before_of(std::size_t k) const {
+  const std::size_t b = cur_.b, e = cur_.e;
+  if (k + 1 >= e || !eq(f(k + 1), "of") || ends_with(f(k), "ed") || ends_with(f(k), "ing"))
+    return false;
+  const auto det = [&](std::size_t z) {
+    return eq(f(z), "the") || eq(f(z), "a") || eq(f(z), "an");
+  };
+  std::size_t q = k;
+  while (q > b && q + 3 > k && is_word(q - 1) && !tok(q - 1).cap && !is(q - 1, kAux) &&
+         !is(q - 1, kPrepositions) && !det(q - 1))
+    --q;
+  return q > b && q < k && det(q - 1);
+}
+
 }  // namespace stakegraph::io::extract

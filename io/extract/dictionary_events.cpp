@@ -55,15 +55,7 @@ void ArticleRun::dictionary_verb_events() {
       }
       // So is a bare form before "of" after a determiner and its modifiers: "the
       // unconditional release of X", "a swift withdrawal of".
-      if (k + 1 < e && eq(f(k + 1), "of") && !ends_with(f(k), "ed") && !ends_with(f(k), "ing")) {
-        std::size_t q = k;
-        while (q > b && q + 3 > k && is_word(q - 1) && !tok(q - 1).cap && !is(q - 1, kAux) &&
-               !is(q - 1, kPrepositions) && !eq(f(q - 1), "the") && !eq(f(q - 1), "a") &&
-               !eq(f(q - 1), "an"))
-          --q;
-        if (q > b && q < k && (eq(f(q - 1), "the") || eq(f(q - 1), "a") || eq(f(q - 1), "an")))
-          continue;
-      }
+      if (noun_before_of(k)) continue;
       // After "has"/"had" a verb is a participle: "has close ties" is an adjective.
       if (k > b && (eq(f(k - 1), "has") || eq(f(k - 1), "have") || eq(f(k - 1), "had")) &&
           !looks_participle(f(k)))

@@ -418,6 +418,9 @@ class ArticleRun {
   // arrest or detention of that person (of anyone, for a pronoun) within six sentences
   // before sentence si; -1 when there is none.
   int jailer_of_release(std::size_t from, std::size_t limit, std::size_t si) const;
+  // Whether the word at k is a noun: a bare form (no -ed, -ing) before "of" after a
+  // determiner and at most two modifiers ("the unconditional release of X").
+  bool noun_before_of(std::size_t k) const;
 
   const Lexicon& lex_;
   std::vector<std::string_view> dtoks_;  // a sentence's folded tokens (dictionary look-ups)

@@ -139,16 +139,7 @@ void ArticleRun::verb_events() {
       continue;
     // ... and one before "of" after a determiner and its modifiers: "called for the
     // unconditional release of X" (no release).
-    if (h > b + 1 && he == h + 1 && he < e && eq(f(he), "of") && graph::is_event(r) &&
-        !ends_with(f(h), "ed") && !ends_with(f(h), "ing")) {
-      std::size_t q = h;
-      while (q > b && q + 3 > h && is_word(q - 1) && !tok(q - 1).cap && !is(q - 1, kAux) &&
-             !is(q - 1, kPrepositions) && !eq(f(q - 1), "the") && !eq(f(q - 1), "a") &&
-             !eq(f(q - 1), "an"))
-        --q;
-      if (q > b && q < h && (eq(f(q - 1), "the") || eq(f(q - 1), "a") || eq(f(q - 1), "an")))
-        continue;
-    }
+    if (he == h + 1 && graph::is_event(r) && noun_before_of(h)) continue;
     // An -ing form after a possessive is a noun: "delayed their meeting" (no meeting held).
     if (h > b && ends_with(f(h), "ing") &&
         (eq(f(h - 1), "their") || eq(f(h - 1), "its") || eq(f(h - 1), "his") ||
