@@ -130,9 +130,27 @@ ArticleText parse_text_article(const std::string& text, const std::string& path,
   std::size_t body_start = pos;
   std::size_t p = pos;
   bool first = true;
+  bool title_only = false;  // the title line was read and no metadata line yet
+  auto metadata_key = [&](std::string_view line) {
+    const std::size_t colon = line.find(':');
+    if (colon == std::string_view::npos || colon > 8) return false;
+    const std::string k = lower(trim(line.substr(0, colon)));
+    return k == "date" || k == "source" || k == "url";
+  };
   while (p < text.size()) {
     std::string_view l = next_line(p, end);
-    if (trim(l).empty()) break;
+    if (trim(l).empty()) {
+      // "Title", a blank line, then "Date: ...": the metadata still belongs to the header.
+      if (!title_only) break;
+      std::size_t q = end, qe = end;
+      std::string_view nl;
+      while (q < text.size() && trim(nl = next_line(q, qe)).empty()) q = qe;
+      if (q >= text.size() || !metadata_key(nl)) break;
+      p = q;
+      title_only = false;
+      continue;
+    }
+    title_only = false;
     if (header(l)) {
       any_header = true;
       p = end;
@@ -163,6 +181,7 @@ ArticleText parse_text_article(const std::string& text, const std::string& path,
           body_start = p;
           first = false;
           any_header = true;
+          title_only = true;
           continue;
         }
       }

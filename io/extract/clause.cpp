@@ -306,7 +306,7 @@ const Mention* ArticleRun::first_mention_after(std::size_t from, std::size_t lim
   const std::size_t e = cur_.e;
   for (std::size_t k = from; k < std::min(limit, e); ++k) {
     if (stop_at_boundary &&
-        (eq(f(k), ";") || eq(f(k), "which") || is_who(k) ||
+        (eq(f(k), ";") || eq(f(k), "which") || is_who(k) || co_agent_at(k) ||
          (is(k, kSubordinators) && !eq(f(k), "as") && !eq(f(k), "since")) ||
          // ", accusing Y of ...": a participle clause of its own
          (eq(f(k), ",") && k + 1 < e && ends_with(f(k + 1), "ing") && !tok(k + 1).cap) ||
@@ -318,6 +318,14 @@ const Mention* ArticleRun::first_mention_after(std::size_t from, std::size_t lim
          ((eq(f(k), "and") || eq(f(k), "but")) && k > from &&
           std::any_of(cur_.hits.begin(), cur_.hits.end(),
                       [&](const VerbHit& vh) { return vh.h == k + 1; }))))
+      return nullptr;
+    // "..., the State Department said.", "..., said the ministry": the speaker follows,
+    // never an object.
+    if (eq(f(k), ",") && k + 1 < e && (is(k + 1, kSpeechVerbs) || [&] {
+          const Mention* sp = mention_at(k + 1);
+          if (sp == nullptr && k + 2 < e && eq(f(k + 1), "the")) sp = mention_at(k + 2);
+          return sp != nullptr && sp->e < e && is(sp->e, kSpeechVerbs);
+        }()))
       return nullptr;
     if (const Mention* m = mention_at(k))
       if (actor(*m)) {

@@ -183,10 +183,11 @@ void ArticleRun::dictionary_verb_events() {
         // The direct object: an actor within four words after the verb, else after the
         // pattern's own object words ("restored full diplomatic ties with Y"); never in a
         // that-clause ("said in a statement that it backs Y").
+        // One who acts "together with", "alongside" or "along with" the subject is no object.
         auto object_after = [&](std::size_t from) {
           std::size_t limit = std::min(ce, from + 4);
           for (std::size_t q = from; q < limit; ++q)
-            if (eq(f(q), "that")) limit = q;
+            if (eq(f(q), "that") || co_agent_at(q)) limit = q;
           return first_mention_after(from, limit, true);
         };
         if (!t && !clause_follows) t = object_after(ve);

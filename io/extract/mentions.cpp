@@ -11,10 +11,14 @@ namespace stakegraph::io::extract {
 // condemned ...", "Vantro said ..."), which the article never writes in lower case, and
 // which is no function word, plural noun or -ly adverb ("Officials said", "Today").
 bool ArticleRun::initial_name(std::size_t k, std::size_t e) {
-  if (k + 1 >= e || tok(k + 1).cap || !is_word(k + 1) || tok(k).all_caps) return false;
+  if (k + 1 >= e || tok(k + 1).cap || !is_word(k + 1)) return false;
   const std::string_view w = f(k);
-  if (w.size() < 3 || ends_with(w, "ly") || (ends_with(w, "s") && !ends_with(w, "ss")) ||
-      cls_[k] != 0 || tid_[k] != Lexicon::kNoToken)
+  // An acronym opens a sentence as a name does ("UEFA expressed support"); a longer word in
+  // capitals is a headline's or a dateline's.
+  if (tok(k).all_caps && w.size() > 6) return false;
+  if (w.size() < 3 || ends_with(w, "ly") ||
+      (ends_with(w, "s") && !ends_with(w, "ss") && !tok(k).all_caps) || cls_[k] != 0 ||
+      tid_[k] != Lexicon::kNoToken)
     return false;
   const std::uint32_t node = lex_.trie_step(Lexicon::kTrieRoot, tid_[k + 1]);
   if (!is(k + 1, kSpeechVerbs) && (node == Lexicon::kTrieRoot || lex_.verbs_at(node) == nullptr))
@@ -285,15 +289,20 @@ void ArticleRun::recognise(std::size_t si) {
         govs.push_back(d2);
         j = j + 1 + dn2;
       }
+      // A state's fighting men act for it as its forces do ("Indian troops", "Russian
+      // soldiers"): the state, no agency of their own.
+      const auto force_noun = [&](std::size_t z) {
+        return eq(f(z), "troops") || eq(f(z), "soldiers");
+      };
       // Skip modifiers ("opposition", "state") up to a role or institution noun.
       std::size_t h = j;
       while (h < e && h < j + 3 && is_word(h) && !tok(h).cap && !is(h, kGovRoles) &&
-             !is(h, kInstitutions) && !eq(f(h), "air") && !eq(f(h), "armed") &&
+             !force_noun(h) && !is(h, kInstitutions) && !eq(f(h), "air") && !eq(f(h), "armed") &&
              !eq(f(h), "coast") && !eq(f(h), "high") && !eq(f(h), "supreme"))
         ++h;
       if (h < e &&
-          (is(h, kGovRoles) || is(h, kInstitutions) || eq(f(h), "air") || eq(f(h), "armed") ||
-           eq(f(h), "coast") ||
+          (is(h, kGovRoles) || is(h, kInstitutions) || force_noun(h) || eq(f(h), "air") ||
+           eq(f(h), "armed") || eq(f(h), "coast") ||
            ((eq(f(h), "high") || eq(f(h), "supreme")) && h + 1 < e && eq(f(h + 1), "court")))) {
         const bool indefinite = k > b && (eq(f(k - 1), "a") || eq(f(k - 1), "an"));
         std::size_t he = h + 1;
@@ -304,13 +313,13 @@ void ArticleRun::recognise(std::size_t si) {
           inst += " " + std::string(f(he));
           ++he;
         }
-        const bool is_inst = is(h, kInstitutions) || he > h + 1;
+        const bool is_inst = is(h, kInstitutions) || force_noun(h) || he > h + 1;
         const bool generic_inst =
             eq(inst, "intelligence") || eq(inst, "bank") || eq(inst, "office") ||
             eq(inst, "council") || eq(inst, "department") || eq(inst, "agency") ||
             eq(inst, "ministry") || eq(inst, "regulator") || eq(inst, "commission") ||
             eq(inst, "bureau") || eq(inst, "directorate") || eq(inst, "forces") ||
-            eq(inst, "guard") || eq(inst, "assembly");
+            eq(inst, "guard") || eq(inst, "assembly") || force_noun(h);
         m.e = static_cast<std::uint32_t>(he);
         for (const LexiconEntry* g : govs) {
           int gid = entity_for(*g);

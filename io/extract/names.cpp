@@ -267,6 +267,16 @@ bool ArticleRun::place_begins_name(std::size_t from, std::size_t e) const {
          eq(last, "gazette");
 }
 
+// A lower-case particle inside a person's name (Arabic "bin", Dutch and German "van", "von
+// der", Romance "de", "da", "dos", "del"): written between capitalised words.
+bool ArticleRun::name_particle(std::size_t k) const {
+  static constexpr std::string_view kParticles[] = {"bin", "ibn", "bint",  "al", "von", "van",
+                                                    "der", "den", "de",    "da", "di",  "dos",
+                                                    "das", "del", "della", "du", "le",  "la"};
+  const Token& t = tok(k);
+  return t.type == TokenType::kWord && !t.cap && in_list(kParticles, f(k));
+}
+
 // Pass 1: unknown capitalised names typed by their context.
 void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covered) {
   const std::size_t b = s.first, e = s.last;
@@ -312,6 +322,16 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
       if (name_like(j)) {
         ++j;
         continue;
+      }
+      // A person's name may hold lower-case particles between its capitalised words
+      // ("Mohammed bin Salman", "Ursula von der Leyen", "Lula da Silva").
+      if (name_particle(j)) {
+        std::size_t m = j + 1;
+        if (m < e && name_particle(m)) ++m;
+        if (m < e && name_like(m) && !tok(k).all_caps) {
+          j = m + 1;
+          continue;
+        }
       }
       // A possessive inside an institution's name ("Cotton Growers' Federation"): kept when
       // the name goes on to an organisation or agency head noun.
@@ -396,6 +416,26 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
       }
       break;
     }
+    // "Tesla Chief Executive Elon Musk": a company's name, its officer's title and the
+    // officer's name in one capitalised run are two names; the company's ends here (the
+    // title and the person are the next run's).
+    std::size_t company_end = 0;
+    if (j - k >= 4) {
+      static constexpr std::string_view kOfficerTitles[] = {"chief",      "ceo",     "chairman",
+                                                            "chairwoman", "founder", "president"};
+      static constexpr std::string_view kTitleModifiers[] = {
+          "vice", "deputy", "former", "acting", "interim", "senior", "assistant", "executive"};
+      for (std::size_t t = k + 1; t + 2 < j && t <= k + 3 && company_end == 0; ++t) {
+        if (!in_list(kOfficerTitles, f(t))) continue;
+        std::size_t after = t;
+        while (after < j && is(after, kRoleTitles)) ++after;
+        bool before_ok = true;
+        for (std::size_t q = k; q < t; ++q)
+          before_ok &= !is(q, kRoleTitles) && !in_list(kTitleModifiers, f(q)) && !is(q, kSkip);
+        if (before_ok && j - after >= 2 && j - after <= 3) company_end = t;
+      }
+    }
+    if (company_end > 0) j = company_end;
     std::size_t start = k, end = j;
     k = j;
     // The head noun of the name: the word before its first "of"/"for" ("Ministry of
@@ -458,6 +498,8 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
     // Documents and things are no actors: "the Entity List", "the Patriot Act" (an
     // investment fund owns things: a name ending in "Fund" is kept).
     if (len >= 2 && is(end - 1, kNotActors) && !eq(f(end - 1), "fund")) continue;
+    std::size_t particles = 0;  // lower-case words of a person's name ("da", "von der")
+    for (std::size_t m = start; m < end; ++m) particles += name_particle(m) ? 1 : 0;
     Kind kind = Kind::kUnspecified;
     bool is_lower_org = false;
     const std::size_t head = head_of(start, end);
@@ -475,7 +517,9 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
         len >= 2 &&
         (eq(last, "daily") || eq(last, "times") || eq(last, "herald") || eq(last, "tribune") ||
          eq(last, "gazette") || eq(last, "chronicle") || eq(last, "post") || eq(last, "observer"));
-    if (is(end - 1, kOperatorSuffix) && len >= 2)
+    if (company_end > 0)
+      kind = Kind::kOrganization;
+    else if (is(end - 1, kOperatorSuffix) && len >= 2)
       kind = Kind::kOperator;
     else if (media_head)
       kind = Kind::kMedia;
@@ -538,7 +582,11 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
       kind = Kind::kMedia;
     else if ((eq(prev, "told") || (eq(prev, "to") && eq(prev2, "according"))) && len <= 4)
       kind = Kind::kMedia;
-    else if (len >= 2 && len <= 4 && start > b && is(start - 1, kRoleTitles))
+    else if (len >= 2 && len - particles <= 4 && start > b && is(start - 1, kRoleTitles))
+      kind = Kind::kPerson;
+    // A surname after a capitalised title: "President Biden", "Chancellor Scholz".
+    else if (len == 1 && start > b && is(start - 1, kRoleTitles) && tok(start - 1).cap &&
+             !tok(start).all_caps && tok(start).folded.size() > 2)
       kind = Kind::kPerson;
     else if (len >= 2 && len <= 3 && eq(prev, ",") && start >= b + 2 && [&] {
                // "Huawei's chief financial officer, Meng Wanzhou"; "China's ambassador in
@@ -634,6 +682,25 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
       short_party = name;
       name = surface(demonym_start, end);
     }
+    // A shorter form of a person's name already met ("Lula da Silva" after "Luiz Inacio
+    // Lula da Silva"): every capitalised word of it is a word of that person's name.
+    if (kind == Kind::kPerson) {
+      int same = -1;
+      for (std::size_t m = start; m < end && same != -2; ++m) {
+        if (!tok(m).cap) continue;
+        int g = -1;
+        if (match_gazetteer(m, m + 1, &g) != 1 ||
+            ents_[static_cast<std::size_t>(g)].kind != Kind::kPerson || (same >= 0 && g != same))
+          same = -2;
+        else
+          same = g;
+      }
+      if (same >= 0) {
+        add_gazetteer(fold(name), same);
+        gaz_max_ = std::max(gaz_max_, end - start);
+        continue;
+      }
+    }
     int id = entity_named(name, kind, true);
     if (!short_party.empty()) {
       add_gazetteer(fold(short_party), id);
@@ -659,6 +726,19 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
       add_gazetteer(std::string(tok(start).folded), id);
       add_alias(id, surface(start, start + 1));
     }
+    // ... by its name without its legal form ("Andes Copper" for "Andes Copper Corp",
+    // "Nordvik" for "Nordvik ASA") ...
+    static constexpr std::string_view kLegalForms[] = {
+        "corp", "corporation", "inc", "incorporated", "ltd",  "limited", "plc", "llc", "co",
+        "sa",   "ag",          "nv",  "spa",          "gmbh", "ab",      "asa", "oyj", "bhd"};
+    if ((kind == Kind::kOrganization || kind == Kind::kVendor || kind == Kind::kOperator) &&
+        len >= 3 && end - start >= 3 && in_list(kLegalForms, f(end - 1))) {
+      const std::string shorter = surface(start, end - 1);
+      if (!by_name_.count(fold(shorter))) {
+        add_gazetteer(fold(shorter), id);
+        add_alias(id, shorter);
+      }
+    }
     // ... and by its name without the trade ("Polar Crest" for "Polar Crest Seafood").
     if ((kind == Kind::kOrganization || kind == Kind::kVendor || kind == Kind::kOperator) &&
         len >= 3 && head == end - 1 &&
@@ -674,7 +754,7 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
     if (kind == Kind::kPerson) {
       // Later mentions by one part of the name ("Meng", "Merkel").
       for (std::size_t m = start; m < end; ++m)
-        if (tok(m).folded.size() > 2) add_gazetteer(std::string(tok(m).folded), id);
+        if (tok(m).folded.size() > 2 && tok(m).cap) add_gazetteer(std::string(tok(m).folded), id);
     }
     // Leave the covered marks: names typed here are found by the gazetteer in pass 2.
   }

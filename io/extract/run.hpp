@@ -459,6 +459,14 @@ class ArticleRun {
   // capitalised inside a sentence or lets it act (a verb of the lexicon or of speech next).
   bool initial_exact_name(std::size_t k) const;
   bool initial_name(std::size_t k, std::size_t e);
+  bool name_particle(std::size_t k) const;
+  // Whether token k opens a co-agent phrase: "together with", "along with", "alongside",
+  // "jointly with" (who follows acts with the subject, and is no object of its verb).
+  bool co_agent_at(std::size_t k) const {
+    if (eq(f(k), "alongside")) return true;
+    return k + 1 < cur_.e && eq(f(k + 1), "with") &&
+           (eq(f(k), "together") || eq(f(k), "along") || eq(f(k), "jointly"));
+  }
   // "Seoul-based", "Alphabet-owned", "Chinese-made": a capitalised compound that modifies
   // the name after it and is no part of it.
   bool hyphen_modifier(std::size_t k) const {

@@ -429,6 +429,10 @@ void ArticleRun::verb_events() {
               if (eq(f(z), "would") || eq(f(z), "could") || eq(f(z), "might") || eq(f(z), "that") ||
                   eq(f(z), "which") || eq(f(z), "if"))
                 return false;
+            // "X said 300 activists had been jailed": the jailed are the reported clause's
+            // own subject, not the speaker.
+            for (std::size_t z = has_subj ? subj_end : h; z < h; ++z)
+              if (is(z, kSpeechVerbs) || is(z, kReportVerbs)) return false;
             return true;
           }();
       if (!agent && has_subj && plain_passive &&

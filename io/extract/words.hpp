@@ -115,7 +115,8 @@ inline constexpr std::string_view kPersonNouns[] = {
     "premier", "mayor", "mr", "mrs", "ms", "dr", "professor", "analyst", "activist", "official",
     "head", "boss", "representative", "candidate", "worker", "attorney", "prosecutor", "adviser",
     "advisor", "counsel", "daughter", "son", "wife", "husband", "member", "national", "colonel",
-    "captain", "admiral"};
+    "captain", "admiral", "director-general", "secretary-general", "attorney-general",
+    "inspector-general"};
 // clang-format on
 inline std::vector<std::string_view> person_nouns_and(
     std::initializer_list<std::string_view> more) {
@@ -145,10 +146,10 @@ inline const WordSet kPersonRoles(person_nouns_and({
     "cleric", "reporter", "manager", "organiser", "organizer", "coordinator", "campaigner",
     "strategist", "pilot", "farmer", "negotiator"}));
 // clang-format on
-inline const WordSet kGovTitles = {"president", "minister", "secretary", "chancellor", "ambassador",
-                                   "premier",   "envoy",    "diplomat",  "governor",   "senator",
-                                   "mp",        "lawmaker", "mayor",     "cabinet",    "king",
-                                   "queen",     "prime"};
+inline const WordSet kGovTitles = {
+    "president", "minister", "secretary", "chancellor", "commissioner", "ambassador",
+    "premier",   "envoy",    "diplomat",  "governor",   "senator",      "mp",
+    "lawmaker",  "mayor",    "cabinet",   "king",       "queen",        "prime"};
 inline const WordSet kSpeechVerbs = {"said",      "says",     "told",     "added",    "wrote",
                                      "argued",    "insisted", "stressed", "noted",    "explained",
                                      "warned",    "claimed",  "tweeted",  "declared", "announced",
@@ -303,6 +304,13 @@ inline constexpr AnaphorHead kAnaphors[] = {
     {"police", {Kind::kAgency, Kind::kAgency, Kind::kAgency}, false},
     {"army", {Kind::kAgency, Kind::kAgency, Kind::kAgency}, false},
     {"prosecutor", {Kind::kAgency, Kind::kAgency, Kind::kAgency}, false},
+    // "both countries", "the two sides": the states (or parties) named together before.
+    {"countries", {Kind::kGovernment, Kind::kGovernment, Kind::kGovernment}, true},
+    {"nations", {Kind::kGovernment, Kind::kGovernment, Kind::kGovernment}, true},
+    {"governments", {Kind::kGovernment, Kind::kGovernment, Kind::kGovernment}, true},
+    {"neighbours", {Kind::kGovernment, Kind::kGovernment, Kind::kGovernment}, true},
+    {"neighbors", {Kind::kGovernment, Kind::kGovernment, Kind::kGovernment}, true},
+    {"sides", {Kind::kGovernment, Kind::kOrganization, Kind::kAgency}, true},
 };
 // Trade nouns and the words of company names that say the trade (general knowledge).
 inline constexpr std::pair<std::string_view, std::array<std::string_view, 6>> kTradeNames[] = {
@@ -497,7 +505,7 @@ inline constexpr std::string_view kOfCompany[] = {
     "subsidiary",  "parent",       "executives",  "employees", "staff",      "chairman",
     "founder",     "customers",    "rival",       "rivals",    "bankruptcy", "collapse",
     "management",  "workers",      "investors",   "creditors", "lawyers",    "spokesman",
-    "spokeswoman", "spokesperson"};  // mentions.cpp
+    "spokeswoman", "spokesperson", "percent",     "control"};  // mentions.cpp
 inline constexpr std::string_view kSites[] = {
     "targets", "positions", "bases",    "sites", "facilities",    "villages", "towns",
     "camps",   "posts",     "outposts", "areas", "infrastructure"};  // verb_events.cpp

@@ -48,6 +48,20 @@ TEST(ArticleReader, FirstLineTitleThenBlankLine) {
   EXPECT_EQ(a.body, "The body starts here.\n");
 }
 
+TEST(ArticleReader, TitleThenBlankLineThenMetadata) {
+  // A blank line between the title and its metadata lines: still the header.
+  auto a =
+      parse_text_article("Headline\n\nDate: 2021-03-04\nSource: Desk\n\nBody here.\n", "x.txt");
+  EXPECT_EQ(a.title, "Headline");
+  EXPECT_EQ(a.date, 20210304);
+  EXPECT_EQ(a.source, "Desk");
+  EXPECT_EQ(a.body, "Body here.\n");
+  // A paragraph after the blank line is body, even with a colon in it.
+  auto b = parse_text_article("Headline\n\nNote: the body starts here.\n", "x.txt");
+  EXPECT_EQ(b.title, "Headline");
+  EXPECT_EQ(b.body, "Note: the body starts here.\n");
+}
+
 TEST(ArticleReader, NoHeaderAtAll) {
   auto a = parse_text_article("Just a paragraph of text that runs on.\nAnd on.", "x.txt");
   EXPECT_EQ(a.title, "");
