@@ -665,9 +665,13 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
     if (kind == Kind::kUnspecified) continue;
     // A body or company whose name opens with its country's ("Kenya Revenue Authority",
     // "Ghana Airways"): the country is part of the name.
+    // The name without the country is the body's too when two words or more remain ("the
+    // Maritime Alliance" after "the United States Maritime Alliance").
+    std::string without_country;
     if (kind != Kind::kPerson && !is_lower_org && institutional(head) && start > b)
       for (const auto& [cend, cstart] : country_ends)
         if (cend == start && tok(start - 1).cap) {
+          if (end - start >= 2) without_country = surface(start, end);
           start = cstart;
           name = surface(start, end);
           gaz_max_ = std::max(gaz_max_, end - start);
@@ -702,6 +706,10 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
       }
     }
     int id = entity_named(name, kind, true);
+    if (!without_country.empty() && !by_name_.count(fold(without_country))) {
+      add_gazetteer(fold(without_country), id);
+      add_alias(id, without_country);
+    }
     if (!short_party.empty()) {
       add_gazetteer(fold(short_party), id);
       add_alias(id, short_party);

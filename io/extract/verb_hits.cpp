@@ -56,19 +56,27 @@ void ArticleRun::find_verb_hits() {
           }
           if (!obj_ok) continue;
           bool prep_ok = vp.preps.empty();
+          std::size_t prep_gap = 0;  // words between the object and the preposition
           if (!vp.preps.empty()) {
             for (std::size_t m = obj_at; m < std::min(e, obj_at + 12); ++m) {
               for (const auto& pr : vp.preps)
                 if (phrase_at(m, e, pr) > 0) prep_ok = true;
-              if (prep_ok) break;
+              if (prep_ok) {
+                prep_gap = m - obj_at;
+                break;
+              }
             }
           }
           // A pattern whose preposition is missing ranks below one that needs none ("bought
           // X": ownership, not "bought from").
-          int score = static_cast<int>(n) * 4 + (vp.objects.empty() ? 0 : 2) +
-                      (vp.preps.empty() ? 1
-                       : prep_ok        ? 2
-                                        : 0);
+          // Between patterns of equal rank, the one whose preposition comes first ("filed a
+          // complaint against X with the regulator": against X).
+          int score = (static_cast<int>(n) * 4 + (vp.objects.empty() ? 0 : 2) +
+                       (vp.preps.empty() ? 1
+                        : prep_ok        ? 2
+                                         : 0)) *
+                          16 +
+                      (prep_ok && !vp.preps.empty() ? 15 - static_cast<int>(prep_gap) : 0);
           if (!prep_ok && !vp.preps.empty() && vp.objects.empty() &&
               vp.relation != Relation::kSupplies)
             continue;

@@ -132,5 +132,31 @@ TEST(Objects, ReportedPassiveHasNoImpliedAgentOnTheSpeaker) {
     EXPECT_NE(g.edge(*ei).relation, Relation::kCoerce) << dump(g);
 }
 
+TEST(Names, ABodyWithoutItsCountrysName) {
+  // "the Maritime Alliance" after "the United States Maritime Alliance": one body.
+  auto g =
+      run("Talks between dockworkers and the United States Maritime Alliance broke down. The "
+          "Maritime Alliance said it had offered a pay rise. Brazil urged the Maritime Alliance to "
+          "resume talks.");
+  int bodies = 0;
+  for (graph::NodeIndex v = 0; v < g.node_count(); ++v)
+    bodies += g.node(v).name.find("Maritime Alliance") != std::string::npos ? 1 : 0;
+  EXPECT_EQ(bodies, 1) << dump(g);
+  EXPECT_TRUE(has(g, "Brazil", Relation::kRequest, "United States Maritime Alliance")) << dump(g);
+}
+
+TEST(Patterns, ThePrepositionNearestTheObjectDecides) {
+  // "filed a complaint against X with the regulator": a complaint against X, not a petition
+  // to X.
+  auto g = run("Velora filed a complaint against Norvex Group with the competition regulator.");
+  EXPECT_TRUE(has(g, "Velora", Relation::kAccuse, "Norvex Group")) << dump(g);
+  EXPECT_FALSE(has(g, "Velora", Relation::kRequest, "Norvex Group")) << dump(g);
+}
+
+TEST(Patterns, ConductingAnInvestigationAccuses) {
+  auto g = run("Brazil is conducting an investigation into Velora Group.");
+  EXPECT_TRUE(has(g, "Brazil", Relation::kAccuse, "Velora Group")) << dump(g);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
