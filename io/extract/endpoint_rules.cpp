@@ -50,6 +50,15 @@ bool ArticleRun::endpoint_rules(const HitReading& hr, Relation& r, std::string& 
           if (ents_[static_cast<std::size_t>(y)].kind == Kind::kGovernment)
             for (int x : src) add(x, y, Relation::kAccuse, rule + ":summon", si);
   }
+  // "X makes fuselages for Y" is a supply only between companies and organisations ("made
+  // a case for Ukraine", "built support for the minister" are none).
+  const auto business = [&](int x) {
+    const Kind k = ents_[static_cast<std::size_t>(x)].kind;
+    return k == Kind::kOrganization || k == Kind::kVendor || k == Kind::kOperator;
+  };
+  if (vp.name == "verb:make-for" && !(std::all_of(src.begin(), src.end(), business) &&
+                                      std::all_of(dst.begin(), dst.end(), business)))
+    return false;
   // A business recalling goods withdraws its own; only a regulator's recall restricts.
   if (vp.name == "verb:recall-product" &&
       std::any_of(src.begin(), src.end(), [&](int x) { return company_like(x); }))

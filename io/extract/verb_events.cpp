@@ -39,6 +39,18 @@ void ArticleRun::verb_events() {
     for (const auto& [x, y] : suppressed)
       if (h >= x && h < y) skip = true;
     if (skip) continue;
+    // "accused X of attacking Y", "suspected of helping Y": the act is what the allegation
+    // says (claims), not an event of the sentence's subject.
+    if (h >= b + 2 && eq(f(h - 1), "of") && ends_with(f(h), "ing")) {
+      static constexpr std::string_view kAccusing[] = {
+          "accused",    "accuses",     "accusing",   "accuse",      "suspected", "suspects",
+          "suspect",    "charged",     "convicted",  "guilty",      "blamed",    "indicted",
+          "accusation", "accusations", "allegation", "allegations", "suspicion", "suspicions"};
+      bool accused = false;
+      for (std::size_t z = h - 1; z-- > b && z + 10 > h && !accused;)
+        accused = in_list(kAccusing, f(z));
+      if (accused) continue;
+    }
     std::vector<int> subj;
     std::size_t subj_end = b;
     bool has_subj = subject_of(h, subj, &subj_end);

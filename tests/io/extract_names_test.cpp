@@ -158,5 +158,29 @@ TEST(Patterns, ConductingAnInvestigationAccuses) {
   EXPECT_TRUE(has(g, "Brazil", Relation::kAccuse, "Velora Group")) << dump(g);
 }
 
+TEST(Claims, TheActOfAnAccusationIsNoEventOfTheAccuser) {
+  // "accused X of attacking Y": the allegation says it; the accuser attacks no one.
+  auto g = run("Poland accused Belarus of attacking Lithuania.");
+  EXPECT_FALSE(has(g, "Poland", Relation::kAssault, "Lithuania")) << dump(g);
+  auto h = run("Mali accused Algeria of backing the rebels, a charge Algeria denies.");
+  EXPECT_FALSE(has(h, "Mali", Relation::kSupport, "Algeria")) << dump(h);
+  EXPECT_TRUE(has(h, "Algeria", Relation::kReject, "backing the rebels")) << dump(h);
+}
+
+TEST(Patterns, ACompanyMakesGoodsForAnother) {
+  auto g =
+      run("Torvik Aerospace, which builds the wings for Kestrel Aviation, said it would hire.");
+  EXPECT_TRUE(has(g, "Torvik Aerospace", Relation::kSupplies, "Kestrel Aviation")) << dump(g);
+  // "made a case for" a state is no supply.
+  auto h = run("Germany made a strong case for Ukraine at the summit.");
+  EXPECT_FALSE(has(h, "Germany", Relation::kSupplies, "Ukraine")) << dump(h);
+}
+
+TEST(Patterns, LendingMoneyIsAid) {
+  auto g = run("The World Bank lent Ghana $500 million. Japan loaned $2 billion to Sri Lanka.");
+  EXPECT_TRUE(has(g, "World Bank", Relation::kAid, "Ghana")) << dump(g);
+  EXPECT_TRUE(has(g, "Japan", Relation::kAid, "Sri Lanka")) << dump(g);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
