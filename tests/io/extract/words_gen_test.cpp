@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <string>
 
@@ -180,6 +181,25 @@ TEST_F(WordsGenTest, ToolExitsOneOnBadFileAndWritesNothing) {
   EXPECT_EQ(slurp(out), written);
   EXPECT_FALSE(std::filesystem::exists(out + ".tmp"));
   EXPECT_EQ(run(""), 2);  // usage
+}
+
+// The lists the program ships compile (the build checks them too: this names the failure).
+TEST(WordsGenShipped, EveryShippedListCompiles) {
+  WordDataOptions options;
+  const std::filesystem::path dir = std::filesystem::path(STAKEGRAPH_SOURCE_DIR) / "data/words";
+  for (const auto& e : std::filesystem::directory_iterator(dir))
+    if (e.path().extension() == ".txt" || e.path().extension() == ".tsv")
+      options.files.push_back(e.path().string());
+  ASSERT_GT(options.files.size(), 40u);
+  const auto r = compile_word_data(options);
+  EXPECT_EQ(r.lists, options.files.size());
+  // data/words/lists.cmake (what the build compiles) names every list of the folder.
+  std::ifstream in(dir / "lists.cmake");
+  std::set<std::string> listed, present;
+  for (std::string line; std::getline(in, line);)
+    if (line.starts_with("  data/words/")) listed.insert(line.substr(13));
+  for (const auto& f : options.files) present.insert(std::filesystem::path(f).filename());
+  EXPECT_EQ(listed, present);
 }
 
 }  // namespace
