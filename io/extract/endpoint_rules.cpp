@@ -59,6 +59,11 @@ bool ArticleRun::endpoint_rules(const HitReading& hr, Relation& r, std::string& 
   if (vp.name == "verb:make-for" && !(std::all_of(src.begin(), src.end(), business) &&
                                       std::all_of(dst.begin(), dst.end(), business)))
     return false;
+  // Replacing a person is succeeding to a post, no sanction ("appointed X to replace him").
+  if (r == Relation::kSanction && f(h).starts_with("replac") &&
+      std::any_of(dst.begin(), dst.end(),
+                  [&](int y) { return ents_[static_cast<std::size_t>(y)].kind == Kind::kPerson; }))
+    return false;
   // A business recalling goods withdraws its own; only a regulator's recall restricts.
   if (vp.name == "verb:recall-product" &&
       std::any_of(src.begin(), src.end(), [&](int x) { return company_like(x); }))

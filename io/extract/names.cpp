@@ -655,10 +655,24 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
       kind = Kind::kPerson;
     } else if (len >= 2 && len <= 3 && eq(next, ",") && eq(next2, "who")) {
       kind = Kind::kPerson;
+    } else if (len >= 2 && len <= 3 && start > b &&
+               (eq(prev, "appointed") || eq(prev, "nominated") || eq(prev, "sacked") ||
+                eq(prev, "fired") || eq(prev, "dismissed"))) {
+      // One appointed or dismissed to or from a post: "appointed Elena Ruiz to ...".
+      kind = Kind::kPerson;
     }
     if (kind == Kind::kUnspecified) {
       if (end < e && is(end, kReportVerbs) && (eq(next, "reported") || eq(next, "reports")))
         kind = Kind::kMedia;
+    }
+    // "Russia's Gazneft", "Chile's Cordillera": one unknown word owned by a country is a
+    // company or body of it (a person met before is found by name, not here).
+    if (kind == Kind::kUnspecified && len == 1 && start >= b + 2 &&
+        tok(start - 1).type == TokenType::kPossessive && !tok(start).all_caps &&
+        std::any_of(country_ends.begin(), country_ends.end(),
+                    [&](const auto& ce) { return ce.first == start - 1; })) {
+      int g = -1;
+      if (match_gazetteer(start, end, &g) == 0) kind = Kind::kOrganization;
     }
     // A name defined with an acronym is an institution's.
     if (kind == Kind::kUnspecified && acronym && len >= 2) kind = Kind::kOrganization;

@@ -182,5 +182,25 @@ TEST(Patterns, LendingMoneyIsAid) {
   EXPECT_TRUE(has(g, "Japan", Relation::kAid, "Sri Lanka")) << dump(g);
 }
 
+TEST(Names, OneUnknownWordOwnedByACountryIsABody) {
+  auto g = run("Northstar will leave the venture. Russia's Gazmir said it would go on alone.");
+  EXPECT_EQ(kind_of(g, "Gazmir"), Kind::kOrganization) << dump(g);
+  // A person met before keeps being that person.
+  auto h =
+      run("Foreign Minister Olek Varga met Chinese officials. Poland's Varga said the talks went "
+          "well.");
+  EXPECT_EQ(kind_of(h, "Olek Varga"), Kind::kPerson) << dump(h);
+  EXPECT_FALSE(h.find_named("Varga").has_value() && kind_of(h, "Varga") == Kind::kOrganization)
+      << dump(h);
+}
+
+TEST(Names, ReplacingAPersonIsNoSanction) {
+  auto g =
+      run("Spain's transport minister, Jorge Almeda, resigned on Monday. The prime minister "
+          "appointed Clara Voss to replace him.");
+  EXPECT_EQ(kind_of(g, "Clara Voss"), Kind::kPerson) << dump(g);
+  EXPECT_FALSE(has(g, "Clara Voss", Relation::kSanction, "Jorge Almeda")) << dump(g);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
