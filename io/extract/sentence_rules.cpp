@@ -444,6 +444,25 @@ void ArticleRun::sentence_rules() {
       for (int y : dst)
         if (x != y) add(x, y, Relation::kSanction, "nominal:penalty", si);
   }
+  // Violence as a noun with its possessor: "Russia's invasion of Ukraine", "Israel's
+  // strikes on Gaza": the possessor attacks the actor right after "on", "against" or "of".
+  for (std::size_t k = b + 2; k + 2 < e; ++k) {
+    const auto rel = event_noun_relation(f(k));
+    if (!rel || *rel != Relation::kAssault) continue;
+    if (!(eq(f(k + 1), "on") || eq(f(k + 1), "against") || eq(f(k + 1), "of"))) continue;
+    std::size_t p = k;  // the possessor: "Russia's (full-scale) invasion"
+    while (p > b && p + 3 > k && tok(p - 1).type == TokenType::kWord && !tok(p - 1).cap) --p;
+    std::vector<int> src;
+    for (const auto& m : ms)
+      if ((m.flags & kPossessive) && !(m.flags & kPronoun) && actor(m) && m.e == p) src = m.ents;
+    if (src.empty() || negated(b, k)) continue;
+    std::size_t q = k + 2;
+    if (q < e && eq(f(q), "the")) ++q;
+    const std::vector<int> dst = q < e ? actor_or_state_at(q) : std::vector<int>{};
+    for (int x : src)
+      for (int y : dst)
+        if (x != y) add(x, y, Relation::kAssault, "nominal:assault", si);
+  }
   // "<Government> sanctions/blacklisting/ban ... X": SANCTION.
   for (const auto& m : ms) {
     if (m.ents.size() != 1 || m.e >= e) continue;

@@ -68,6 +68,14 @@ void ArticleRun::verb_events() {
         }
       if (!has_subj) continue;
     }
+    // "India's ban on rice exports hit Bangladesh": the subject is the event the possessor
+    // did, no actor (but "Canada's decision to ban X" is Canada's ban).
+    if (has_subj && subj_end < h && h > b && !eq(f(h - 1), "to") &&
+        (event_noun_relation(f(subj_end)) || is(subj_end, kEventNouns)) &&
+        std::any_of(ms.begin(), ms.end(), [&](const Mention& m) {
+          return m.e == subj_end && (m.flags & kPossessive) && !(m.flags & kPronoun);
+        }))
+      continue;
     if (negated(has_subj ? subj_end : clause_start(h), h)) continue;
     // A threatened act did not happen: "threatened sanctions against X", "warned of
     // tariffs on X" (the threat is the edge).

@@ -202,5 +202,24 @@ TEST(Names, ReplacingAPersonIsNoSanction) {
   EXPECT_FALSE(has(g, "Clara Voss", Relation::kSanction, "Jorge Almeda")) << dump(g);
 }
 
+TEST(Nominal, ViolenceAsANounWithItsPossessor) {
+  auto g = run("Armenia's offensive against Azerbaijan drew condemnation.");
+  EXPECT_TRUE(has(g, "Armenia", Relation::kAssault, "Azerbaijan")) << dump(g);
+  auto h = run("Ethiopia's invasion of Eritrea was condemned by Kenya.");
+  EXPECT_TRUE(has(h, "Ethiopia", Relation::kAssault, "Eritrea")) << dump(h);
+  // Without a possessor the noun names no attacker.
+  auto n = run("The attack on Eritrea was condemned.");
+  EXPECT_EQ(n.edge_count(), 0u) << dump(n);
+}
+
+TEST(Nominal, AnEventOwnedByItsActorIsNoSubject) {
+  // "Vietnam's ban on rice exports hit Laos": the ban hits, Vietnam attacks no one.
+  auto g = run("Vietnam's ban on rice exports hit Laos.");
+  EXPECT_FALSE(has(g, "Vietnam", Relation::kAssault, "Laos")) << dump(g);
+  // "X's decision to ban Y" is still X's ban.
+  auto h = run("Peru's decision to ban Kestrel Mining angered Chile.");
+  EXPECT_TRUE(has(h, "Peru", Relation::kSanction, "Kestrel Mining")) << dump(h);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
