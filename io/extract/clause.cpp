@@ -167,8 +167,10 @@ bool ArticleRun::subject_of(std::size_t h, std::vector<int>& out, std::size_t* s
     // Relative clause: the antecedent is the nearest actor mention before the pronoun,
     // skipping an apposition ("the United States, its main security ally, which").
     const Mention* ante = nullptr;
+    // ("According to X, a plan that ...": X is the source of the report, no antecedent.)
     for (const auto& m : ms)
-      if (m.e <= cs && actor(m) && !(m.flags & kPronoun)) {
+      if (m.e <= cs && actor(m) && !(m.flags & kPronoun) &&
+          according_to(m.b, b) == std::string_view::npos) {
         bool ok = true;
         for (std::size_t k = m.e; k < cs; ++k)
           if (eq(f(k), "that") || eq(f(k), "which") || eq(f(k), ";")) ok = false;

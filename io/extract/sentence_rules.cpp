@@ -46,6 +46,26 @@ void ArticleRun::sentence_rules() {
     } else if (according_to(m.b, b) != std::string_view::npos) {
       for (const auto& c : cands_)
         if (c.sentence == static_cast<int>(si) && graph::is_event(c.r)) targets.push_back(c.s);
+      // A claim it reports: the one the claim implicates ("According to X, Y bribed ...").
+      if (targets.empty())
+        for (const auto& c : cands_)
+          if (c.sentence == static_cast<int>(si) && c.r == Relation::kImplicates)
+            targets.push_back(c.t);
+      // Else the first actor after it outside a relative clause, the reported clause's
+      // subject ("a provision that would have locked X out was dropped after Y intervened":
+      // Y).
+      if (targets.empty())
+        for (const auto& o : ms) {
+          if (!actor(o) || &o == &m || o.b < m.e ||
+              ents_[static_cast<std::size_t>(o.ents[0])].kind == Kind::kMedia)
+            continue;
+          bool relative = false;
+          for (std::size_t z = m.e; z < o.b; ++z)
+            relative |= eq(f(z), "that") || eq(f(z), "which") || is_who(z);
+          if (relative) continue;
+          targets = o.ents;
+          break;
+        }
       if (targets.empty())
         for (const auto& o : ms)
           if (actor(o) && &o != &m &&

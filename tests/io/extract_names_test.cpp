@@ -221,5 +221,19 @@ TEST(Nominal, AnEventOwnedByItsActorIsNoSubject) {
   EXPECT_TRUE(has(h, "Peru", Relation::kSanction, "Kestrel Mining")) << dump(h);
 }
 
+TEST(Reports, AccordingToAMediumReportsTheClausesActor) {
+  // The actor the claim implicates, else the reported clause's subject (not a relative
+  // clause's actor, not the last actor of the sentence).
+  auto g = run("According to the Lagos Herald, Norvex bribed Ghanaian officials.");
+  EXPECT_TRUE(has(g, "Lagos Herald", Relation::kReports, "Norvex")) << dump(g);
+  EXPECT_FALSE(has(g, "Lagos Herald", Relation::kReports, "Ghana")) << dump(g);
+  auto h =
+      run("According to the Lagos Herald, a plan that would have helped Velora Group was dropped "
+          "after Ghana objected.");
+  EXPECT_TRUE(has(h, "Lagos Herald", Relation::kReports, "Ghana")) << dump(h);
+  // The medium is no antecedent of the relative clause: it helped no one.
+  EXPECT_FALSE(has(h, "Lagos Herald", Relation::kAid, "Velora Group")) << dump(h);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
