@@ -235,5 +235,20 @@ TEST(Reports, AccordingToAMediumReportsTheClausesActor) {
   EXPECT_FALSE(has(h, "Lagos Herald", Relation::kAid, "Velora Group")) << dump(h);
 }
 
+TEST(Patterns, CuttingOffSuppliesIsNoSupply) {
+  auto g = run("Algeria cut off gas supplies to Morocco.");
+  EXPECT_TRUE(has(g, "Algeria", Relation::kSanction, "Morocco")) << dump(g);
+  EXPECT_FALSE(has(g, "Algeria", Relation::kAid, "Morocco")) << dump(g);
+  EXPECT_FALSE(has(g, "Algeria", Relation::kSupplies, "Morocco")) << dump(g);
+}
+
+TEST(Patterns, SinkingAShipIsAnAttack) {
+  auto g = run("Peru's navy sank a Chilean patrol boat.");
+  bool assault = false;
+  for (graph::NodeIndex v = 0; v < g.node_count(); ++v)
+    assault |= has(g, g.node(v).name, Relation::kAssault, "Chile");
+  EXPECT_TRUE(assault) << dump(g);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
