@@ -467,9 +467,14 @@ void ArticleRun::sentence_rules() {
   // Violence as a noun with its possessor: "Russia's invasion of Ukraine", "Israel's
   // strikes on Gaza": the possessor attacks the actor right after "on", "against" or "of".
   for (std::size_t k = b + 2; k + 2 < e; ++k) {
+    // (The preposition first: the noun table is a scan.)
+    if (!(eq(f(k + 1), "on") || eq(f(k + 1), "against") || eq(f(k + 1), "of"))) continue;
+    bool possessive = false;
+    for (std::size_t z = k; z-- > b && z + 4 > k;)
+      possessive |= tok(z).type == TokenType::kPossessive;
+    if (!possessive) continue;
     const auto rel = event_noun_relation(f(k));
     if (!rel || *rel != Relation::kAssault) continue;
-    if (!(eq(f(k + 1), "on") || eq(f(k + 1), "against") || eq(f(k + 1), "of"))) continue;
     std::size_t p = k;  // the possessor: "Russia's (full-scale) invasion"
     while (p > b && p + 3 > k && tok(p - 1).type == TokenType::kWord && !tok(p - 1).cap) --p;
     std::vector<int> src;
