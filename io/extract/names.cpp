@@ -695,7 +695,10 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
     // A political party is named with its nation's demonym ("the Mongolian People's
     // Party"); the name without it is an alias.
     std::string short_party;
-    if (kind == Kind::kOrganization && demonym_start < start && eq(f(head), "party") &&
+    // So is a movement's or a force's ("the Syrian Democratic Forces").
+    if (kind == Kind::kOrganization && demonym_start < start &&
+        (eq(f(head), "party") || eq(f(head), "forces") || eq(f(head), "front") ||
+         eq(f(head), "movement")) &&
         end - start >= 2) {
       short_party = name;
       name = surface(demonym_start, end);

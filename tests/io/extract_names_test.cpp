@@ -250,5 +250,16 @@ TEST(Patterns, SinkingAShipIsAnAttack) {
   EXPECT_TRUE(assault) << dump(g);
 }
 
+TEST(Names, ForcesAndFrontsAreBodiesWithTheirDemonym) {
+  // "... Forces" heads a body's name (a paramilitary group), and a nation's demonym before a
+  // force's or a front's name is part of it; the name without it is an alias.
+  auto g = run(
+      "The Rapid Defence Forces shelled a market in Kassala. The Eritrean Liberation Front said "
+      "its fighters had withdrawn. Chad condemned the Rapid Defence Forces.");
+  EXPECT_EQ(kind_of(g, "Rapid Defence Forces"), Kind::kOrganization) << dump(g);
+  EXPECT_TRUE(has(g, "Chad", Relation::kAccuse, "Rapid Defence Forces")) << dump(g);
+  EXPECT_TRUE(g.find_named("Eritrean Liberation Front").has_value()) << dump(g);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
