@@ -249,4 +249,51 @@ int ArticleRun::context_government(std::size_t si, std::size_t before_token,
   return home_government(exclude);
 }
 
+bool ArticleRun::country_named(const std::string& iso3) {
+  if (auto it = country_named_.find(iso3); it != country_named_.end()) return it->second;
+  bool named = false;
+  for (const auto& sent : L_.sentences)
+    for (std::size_t k = sent.first; k < sent.last && !named; ++k) {
+      const LexiconEntry* le = nullptr;
+      if (match_lexicon(k, sent.last, &le, k == sent.first) > 0 && le &&
+          le->kind == Kind::kGovernment && le->iso3 == iso3)
+        named = true;
+      else if (match_demonym(k, sent.last, &le) > 0 && le && le->iso3 == iso3)
+        named = true;
+    }
+  country_named_.emplace(iso3, named);
+  return named;
+}
+
+int ArticleRun::foreign_institution(const LexiconEntry& le, std::size_t si, std::size_t k,
+                                    std::size_t end) {
+  if (le.kind != Kind::kAgency || le.country.empty()) return -1;
+  // Only a bare name: no country word inside ("the US Congress" is the US's).
+  for (std::size_t q = k; q < end; ++q) {
+    const LexiconEntry* g = nullptr;
+    if (match_demonym(q, end, &g) > 0) return -1;
+    if (match_lexicon(q, end, &g, false) > 0 && g && g->kind == Kind::kGovernment) return -1;
+  }
+  // Only a generic name: the lexicon's own name is it with a country before ("Congress" of
+  // "US Congress"); "Bundestag" names one body anywhere.
+  const std::size_t from = eq(f(k), "the") ? k + 1 : k;
+  if (from >= end) return -1;
+  const std::string bare = fold(surface(from, end));
+  const std::string full = fold(le.name);
+  if (full.size() <= bare.size() + 1 || !full.ends_with(bare) ||
+      full[full.size() - bare.size() - 1] != ' ')
+    return -1;
+  if (country_named(le.country)) return -1;
+  const int gov = context_government(si, k);
+  if (gov < 0) return -1;
+  const Ent& g = ents_[static_cast<std::size_t>(gov)];
+  const LexiconEntry* ge = lex_.find(g.name);
+  if (g.kind != Kind::kGovernment || ge == nullptr || ge->iso3.empty() || ge->iso3 == le.country)
+    return -1;
+  const std::string gov_name = g.name;
+  const int id = entity_named(surface(from, end) + " of " + gov_name, Kind::kAgency, true);
+  ents_[static_cast<std::size_t>(id)].part_of = gov_name;
+  return id;
+}
+
 }  // namespace stakegraph::io::extract

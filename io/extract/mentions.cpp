@@ -353,7 +353,13 @@ void ArticleRun::recognise(std::size_t si) {
       m.ents = {id};
       m.e = static_cast<std::uint32_t>(k + n);
       std::string surf = surface(k, k + n);
-      add_alias(id, surf);
+      // "Peru: Congress voted to remove the president": a bare name the lexicon gives one
+      // state's institution ("Congress", "the Senate" are the US's) is, in an article that
+      // never names that state, the institution of the state the sentence is about.
+      if (const int local = foreign_institution(*le, si, k, k + n); local >= 0)
+        id = local, m.ents = {id};
+      else
+        add_alias(id, surf);
       // "Huawei UK", "Vodafone Germany": a company's national arm is the company.
       if (le->kind == Kind::kVendor || le->kind == Kind::kOperator) {
         const LexiconEntry* le2 = nullptr;

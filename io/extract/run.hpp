@@ -450,6 +450,7 @@ class ArticleRun {
     if (lower_start) gaz_lower_first_.insert(h);
   }
   std::size_t gaz_max_ = 1;
+  std::unordered_map<std::string, bool> country_named_;  // country_named() cache
   // Words the article writes in lower case, and words it capitalises inside a sentence
   // (built with the tokens): whether a capitalised first word is a name.
   std::unordered_set<std::string_view> lower_words_;
@@ -460,6 +461,11 @@ class ArticleRun {
   bool initial_exact_name(std::size_t k) const;
   bool initial_name(std::size_t k, std::size_t e);
   bool name_particle(std::size_t k) const;
+  // Whether the article names the state with this iso3 code anywhere (cached).
+  bool country_named(const std::string& iso3);
+  // The local institution a bare lexicon name of another state's body stands for in an
+  // article that never names that state ("Congress" in a story about Peru), or -1.
+  int foreign_institution(const LexiconEntry& le, std::size_t si, std::size_t k, std::size_t end);
   // Whether token k opens a co-agent phrase: "together with", "along with", "alongside",
   // "jointly with" (who follows acts with the subject, and is no object of its verb).
   bool co_agent_at(std::size_t k) const {

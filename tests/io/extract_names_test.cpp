@@ -261,5 +261,16 @@ TEST(Names, ForcesAndFrontsAreBodiesWithTheirDemonym) {
   EXPECT_TRUE(g.find_named("Eritrean Liberation Front").has_value()) << dump(g);
 }
 
+TEST(Names, ABareInstitutionNameIsTheLocalStates) {
+  // The lexicon's "Congress" is the US Congress; in a story about Peru that never names the
+  // United States it is Peru's congress.
+  auto g = run("Peru's president faces a vote. Congress voted to remove President Ana Torres.");
+  EXPECT_FALSE(g.find_named("US Congress").has_value()) << dump(g);
+  EXPECT_TRUE(has(g, "Congress of Peru", Relation::kPartOf, "Peru")) << dump(g);
+  // With the United States named, it stays the US Congress.
+  auto h = run("The United States warned Peru. Congress voted to cut aid to Peru.");
+  EXPECT_TRUE(h.find_named("US Congress").has_value()) << dump(h);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
