@@ -585,8 +585,11 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
     else if (len >= 2 && len - particles <= 4 && start > b && is(start - 1, kRoleTitles))
       kind = Kind::kPerson;
     // A surname after a capitalised title: "President Biden", "Chancellor Scholz".
-    else if (len == 1 && start > b && is(start - 1, kRoleTitles) && tok(start - 1).cap &&
-             !tok(start).all_caps && tok(start).folded.size() > 2)
+    // (Not a word the article writes in lower case: "Minister Says Pressure Grows" is a
+    // headline in capitals.)
+    else if (len == 1 && start > b && in_list(kPersonNouns, f(start - 1)) && tok(start - 1).cap &&
+             !tok(start).all_caps && tok(start).folded.size() > 2 &&
+             !lower_words_.contains(tok(start).folded) && cls_[start] == 0)
       kind = Kind::kPerson;
     else if (len >= 2 && len <= 3 && eq(prev, ",") && start >= b + 2 && [&] {
                // "Huawei's chief financial officer, Meng Wanzhou"; "China's ambassador in

@@ -58,6 +58,12 @@ TEST(Names, OneNameAfterACapitalisedTitleIsAPerson) {
   EXPECT_EQ(kind_of(g, "Brandt"), Kind::kPerson) << dump(g);
   EXPECT_EQ(kind_of(g, "Okafor"), Kind::kPerson) << dump(g);
   EXPECT_TRUE(has(g, "Brandt", Relation::kConsult, "Okafor")) << dump(g);
+  // A headline's capitals after a country code or a title are no surname when the article
+  // writes the word in lower case.
+  auto h =
+      run("Japan will not bow to U.S. Pressure on chips. The pressure grew when Minister Pressure "
+          "Groups met.");
+  EXPECT_FALSE(h.find_named("Pressure").has_value()) << dump(h);
 }
 
 TEST(Names, HyphenatedTitles) {
