@@ -16,7 +16,9 @@
 #include "io/extract/dictionary/dictionary.hpp"
 #include "io/extract/dictionary/lookup.hpp"
 #include "io/extract/dictionary/plover.hpp"
+#include "io/extract/tagger.hpp"
 #include "io/extract/wordnet.hpp"
+#include "io/extract_text.hpp"
 
 namespace stakegraph::cli {
 namespace {
@@ -246,6 +248,27 @@ void run_dictionary_wordnet(const DictionaryWordnetOptions& o, std::ostream& out
   }
 }
 
+void run_dictionary_tag(const DictionaryTagOptions& o, std::ostream& out) {
+  const io::TextLayout layout = io::split_text(o.text);
+  const io::extract::TagResult r = io::extract::tag_layout(layout);
+  nlohmann::json sentences = nlohmann::json::array();
+  for (const io::Sentence& s : layout.sentences) {
+    nlohmann::json words = nlohmann::json::array();
+    std::string line;
+    for (std::uint32_t i = s.first; i < s.last; ++i) {
+      const io::Token& t = layout.tokens[i];
+      const std::string text = o.text.substr(t.start, t.end - t.start);
+      const std::string tag(io::extract::pos_name(r.tags[i]));
+      words.push_back({{"token", text}, {"tag", tag}});
+      if (!line.empty()) line += ' ';
+      line += text + "/" + tag;
+    }
+    sentences.push_back(std::move(words));
+    if (!o.json) out << line << "\n";
+  }
+  if (o.json) print_json({{"sentences", sentences}}, out);
+}
+
 void setup_dictionary(CLI::App& app) {
   CLI::App* sub = app.add_subcommand(
       "dictionary",
@@ -304,6 +327,15 @@ void setup_dictionary(CLI::App& app) {
   wn->add_option("-o,--output", w->output, "the TSV to write (atomically)")->required();
   wn->add_flag("--json", w->json, "print the counts as JSON");
   wn->callback([w] { run_dictionary_wordnet(*w, std::cout); });
+
+  auto g = std::make_shared<DictionaryTagOptions>();
+  CLI::App* tag = sub->add_subcommand(
+      "tag",
+      "print the part-of-speech tags (NOUN, PROPN, VERB, AUX, ADJ, ADV, DET, ADP, PRON, CCONJ, "
+      "SCONJ, NUM, PART, PUNCT) the extractor's tagger gives a text, one sentence a line");
+  tag->add_option("TEXT", g->text, "the text")->required();
+  tag->add_flag("--json", g->json, "print JSON");
+  tag->callback([g] { run_dictionary_tag(*g, std::cout); });
 }
 
 }  // namespace stakegraph::cli
