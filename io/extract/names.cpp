@@ -268,6 +268,13 @@ bool ArticleRun::place_begins_name(std::size_t from, std::size_t e) const {
 }
 
 // Pass 1: unknown capitalised names typed by their context.
+bool ArticleRun::common_opener(std::size_t k) const {
+  const Pos p = pos_[k];
+  if (p == Pos::kPropn || p == Pos::kNoun || p == Pos::kNum) return false;
+  if (p == Pos::kAdj) return k + 1 < pos_.size() && pos_[k + 1] == Pos::kNoun;
+  return true;
+}
+
 void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covered) {
   const std::size_t b = s.first, e = s.last;
   if (dict_ != nullptr && (code_actors_ || code_bodies_)) dictionary_actors(s, covered);
@@ -429,6 +436,12 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
         ++start;
       // "Rival Norvell Systems said": a description that opens the sentence.
       else if (start == b && start + 2 <= end && in_list(kNameDescriptors, f(start)))
+        ++start;
+      // A common word that opens the sentence ("Elsewhere", "Rising", "Asked about it"): the
+      // tagger reads it as an adverb, adjective, verb or grammar word, not a name.
+      else if (start < end && !named_institution &&
+               (start == b || (start == b + 1 && tok(b).type == TokenType::kQuote)) &&
+               common_opener(start))
         ++start;
       else if (start + 1 < end && match_demonym(start, end, &dmy) > 0) {
         demonym_start = start;

@@ -15,6 +15,7 @@
 #include "graph/graph.hpp"
 #include "io/extract.hpp"
 #include "io/extract/dictionary/dictionary.hpp"
+#include "io/extract/tagger.hpp"
 #include "io/extract/words.hpp"
 #include "io/extract_text.hpp"
 #include "io/lexicon.hpp"
@@ -207,6 +208,7 @@ class ArticleRun {
         const Token& x = L_.tokens[t];
         if (x.type == TokenType::kWord && x.cap && !x.all_caps) inner_caps_.insert(x.folded);
       }
+    pos_ = tag_layout(L_).tags;  // io/extract/tagger.hpp
   }
 
   void run();
@@ -294,6 +296,10 @@ class ArticleRun {
   int body_with_code(std::string_view code) const;
   bool without_consent(std::size_t from, std::size_t to) const;
   bool place_begins_name(std::size_t from, std::size_t e) const;
+  // The tagger reads token k, opening a sentence, as a common word and not a name: an adverb,
+  // a verb, a grammar word, or an adjective before a noun ("Elsewhere", "Asked about it",
+  // "Unhappy shareholders"); names.cpp.
+  bool common_opener(std::size_t k) const;
   // Longest lexicon form at token k; `end` must be the end of k's sentence and
   // `sentence_start` whether k starts it (memoised per token).
   std::size_t match_lexicon(std::size_t k, std::size_t end, const LexiconEntry** out,
@@ -454,6 +460,7 @@ class ArticleRun {
   // (built with the tokens): whether a capitalised first word is a name.
   std::unordered_set<std::string_view> lower_words_;
   std::unordered_set<std::string_view> inner_caps_;
+  std::vector<Pos> pos_;  // each token's part of speech (io/extract/tagger.hpp)
   // A name the lexicon matches only as written ("Apple", "Orange") opens a sentence: it is
   // that name when the article never writes the word in lower case and either writes it
   // capitalised inside a sentence or lets it act (a verb of the lexicon or of speech next).
