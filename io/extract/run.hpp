@@ -208,7 +208,6 @@ class ArticleRun {
         const Token& x = L_.tokens[t];
         if (x.type == TokenType::kWord && x.cap && !x.all_caps) inner_caps_.insert(x.folded);
       }
-    pos_ = tag_layout(L_).tags;  // io/extract/tagger.hpp
   }
 
   void run();
@@ -299,7 +298,7 @@ class ArticleRun {
   // The tagger reads token k, opening a sentence, as a common word and not a name: an adverb,
   // a verb, a grammar word, or an adjective before a noun ("Elsewhere", "Asked about it",
   // "Unhappy shareholders"); names.cpp.
-  bool common_opener(std::size_t k) const;
+  bool common_opener(std::size_t k);
   // Longest lexicon form at token k; `end` must be the end of k's sentence and
   // `sentence_start` whether k starts it (memoised per token).
   std::size_t match_lexicon(std::size_t k, std::size_t end, const LexiconEntry** out,
@@ -460,7 +459,10 @@ class ArticleRun {
   // (built with the tokens): whether a capitalised first word is a name.
   std::unordered_set<std::string_view> lower_words_;
   std::unordered_set<std::string_view> inner_caps_;
-  std::vector<Pos> pos_;  // each token's part of speech (io/extract/tagger.hpp)
+  // Parts of speech (io/extract/tagger.hpp) of the sentences common_opener() asked about,
+  // tagged on first use: the extractor needs them for few sentences.
+  std::vector<Pos> pos_;
+  std::vector<char> pos_done_;  // per sentence
   // A name the lexicon matches only as written ("Apple", "Orange") opens a sentence: it is
   // that name when the article never writes the word in lower case and either writes it
   // capitalised inside a sentence or lets it act (a verb of the lexicon or of speech next).

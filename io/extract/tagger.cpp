@@ -472,6 +472,13 @@ TagResult tag_sentence(std::span<const Token> tokens, const TagOptions& o) {
   return r;
 }
 
+bool common_word(std::string_view folded, const TagOptions& o) {
+  if (closed_words().count(folded)) return true;
+  const WordClassTable& table = o.table ? *o.table : WordClassTable::shipped();
+  const ClassWeights w = table.classes(folded).weights;
+  return w[WordClass::kNoun] || w[WordClass::kVerb] || w[WordClass::kAdj] || w[WordClass::kAdv];
+}
+
 TagResult tag_layout(const TextLayout& layout, const TagOptions& o) {
   TagResult r;
   r.tags.assign(layout.tokens.size(), Pos::kPunct);

@@ -99,6 +99,11 @@ struct TagResult {
 // graph::Error only when the shipped table is needed and missing. Empty input, empty result.
 TagResult tag_sentence(std::span<const Token> tokens, const TagOptions& options = {});
 
+// Whether a word (folded: lower case) can be tagged other than PROPN when it opens a sentence
+// capitalised: it is a grammar word, or WordNet gives it (or its base) a common class. A cheap
+// test (O(word length)) before tagging a sentence only to learn that its first word is a name.
+bool common_word(std::string_view folded, const TagOptions& options = {});
+
 // Tags every token of a layout, sentence by sentence (a dateline's tokens as a sentence of
 // their own). result.tags has layout.tokens.size() entries.
 TagResult tag_layout(const TextLayout& layout, const TagOptions& options = {});

@@ -4,7 +4,6 @@
 #include <charconv>
 #include <fstream>
 #include <mutex>
-#include <sstream>
 
 #include "graph/error.hpp"
 #include "io/data_dir.hpp"
@@ -98,16 +97,19 @@ WordClassTable WordClassTable::parse(std::string text, const std::string& file) 
     t.rows_.emplace_back(word, cw);
   }
   if (!header) throw ParseError(file, 1, 1, "empty file: expected the header line");
+  t.build_index();
   return t;
 }
 
 WordClassTable WordClassTable::load(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
   if (!in) throw graph::Error(path + ": cannot open");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) throw graph::Error(path + ": cannot read");
-  return parse(std::move(ss).str(), path);
+  const std::streamoff size = in.tellg();
+  if (size < 0) throw graph::Error(path + ": cannot read");
+  std::string text(static_cast<std::size_t>(size), '\0');  // one buffer, no copies
+  in.seekg(0);
+  if (!in.read(text.data(), size)) throw graph::Error(path + ": cannot read");
+  return parse(std::move(text), path);
 }
 
 const WordClassTable& WordClassTable::shipped() {
@@ -124,10 +126,37 @@ const WordClassTable& WordClassTable::shipped() {
   return *table;
 }
 
+namespace {
+std::uint64_t word_hash(std::string_view w) {
+  std::uint64_t h = 0xcbf29ce484222325ull;  // FNV-1a
+  for (unsigned char c : w) {
+    h ^= c;
+    h *= 0x100000001b3ull;
+  }
+  return h;
+}
+}  // namespace
+
+void WordClassTable::build_index() {
+  std::size_t capacity = 16;
+  while (capacity < 2 * rows_.size()) capacity *= 2;
+  slots_.assign(capacity, 0);
+  const std::size_t mask = capacity - 1;
+  for (std::size_t r = 0; r < rows_.size(); ++r) {
+    std::size_t i = word_hash(rows_[r].first) & mask;
+    while (slots_[i] != 0) i = (i + 1) & mask;
+    slots_[i] = static_cast<std::uint32_t>(r + 1);
+  }
+}
+
 const ClassWeights* WordClassTable::find(std::string_view word) const {
-  const auto it = std::lower_bound(rows_.begin(), rows_.end(), word,
-                                   [](const auto& r, std::string_view w) { return r.first < w; });
-  return it != rows_.end() && it->first == word ? &it->second : nullptr;
+  if (slots_.empty()) return nullptr;
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = word_hash(word) & mask; slots_[i] != 0; i = (i + 1) & mask) {
+    const auto& row = rows_[slots_[i] - 1];
+    if (row.first == word) return &row.second;
+  }
+  return nullptr;
 }
 
 WordLookup WordClassTable::classes(std::string_view word) const {
@@ -137,12 +166,15 @@ WordLookup WordClassTable::classes(std::string_view word) const {
     r.listed = true;
     r.bare_verb = (*own)[WordClass::kVerb] > 0;
   }
-  std::string base;
+  std::array<char, 64> buf;  // the base form: no allocation
   for (const Rule& rule : kRules) {
     if (r.weights[rule.cls] > 0 || !ends_with(word, rule.suffix)) continue;
-    base.assign(word.substr(0, word.size() - rule.suffix.size()));
-    base += rule.ending;
-    const ClassWeights* b = find(base);
+    const std::size_t stem = word.size() - rule.suffix.size();
+    if (stem + rule.ending.size() > buf.size()) continue;
+    std::copy(word.begin(), word.begin() + static_cast<std::ptrdiff_t>(stem), buf.begin());
+    std::copy(rule.ending.begin(), rule.ending.end(),
+              buf.begin() + static_cast<std::ptrdiff_t>(stem));
+    const ClassWeights* b = find(std::string_view(buf.data(), stem + rule.ending.size()));
     if (!b || (*b)[rule.cls] == 0) continue;
     r.weights[rule.cls] = (*b)[rule.cls];
     if (r.suffix.empty()) r.suffix = rule.suffix;

@@ -14,7 +14,7 @@
 // An irregular form from WordNet's exception lists ("went", "mice", "worse") has its own row
 // with the class and weight of its base form.
 //
-// Complexity: parsing O(bytes); find() and classes() O(log words + word length).
+// Complexity: parsing O(bytes); find() and classes() O(word length) expected (a hash index).
 // Reference: G. A. Miller, "WordNet: a lexical database for English", CACM 38(11), 1995;
 // the morphy rules are those of WordNet's morphy(7WN) manual page.
 #pragma once
@@ -84,8 +84,11 @@ class WordClassTable final {
   const std::vector<std::pair<std::string_view, ClassWeights>>& rows() const { return rows_; }
 
  private:
+  void build_index();
   // The file's bytes, on the heap so that the rows' views stay valid when the table moves.
   std::unique_ptr<std::string> text_;
+  // Open addressing over the rows (row index + 1, 0 when empty), at most half full.
+  std::vector<std::uint32_t> slots_;
   std::vector<std::pair<std::string_view, ClassWeights>> rows_;
 };
 
