@@ -189,6 +189,15 @@ TEST(Tagger, ClosedWordsByTheirNextWord) {
   EXPECT_EQ(tagged("It's about 30."), "It/PRON 's/AUX about/ADV 30/NUM ./PUNCT");
 }
 
+TEST(Tagger, CommonWord) {
+  TagOptions o;
+  o.table = &tiny();
+  EXPECT_TRUE(common_word("the", o));     // a grammar word
+  EXPECT_TRUE(common_word("plans", o));   // "plan" + -s
+  EXPECT_FALSE(common_word("paris", o));  // a proper noun only
+  EXPECT_FALSE(common_word("zorvik", o));
+}
+
 TEST(Tagger, UnknownWordsBySuffix) {
   EXPECT_EQ(tagged("The zorbish unit grimbled quizzly."),
             "The/DET zorbish/ADJ unit/NOUN grimbled/VERB quizzly/ADV ./PUNCT");
