@@ -3,6 +3,7 @@
 #include "io/extract/run.hpp"
 
 #include "io/extract/dictionary/compose.hpp"
+#include "io/extract/tagger.hpp"
 
 namespace stakegraph::io::extract {
 

@@ -15,12 +15,13 @@
 #include "graph/graph.hpp"
 #include "io/extract.hpp"
 #include "io/extract/dictionary/dictionary.hpp"
-#include "io/extract/tagger.hpp"
 #include "io/extract/words.hpp"
 #include "io/extract_text.hpp"
 #include "io/lexicon.hpp"
 
 namespace stakegraph::io::extract {
+
+enum class Pos : std::uint8_t;  // a part of speech (io/extract/tagger.hpp)
 
 enum MFlag : std::uint16_t {
   kPossessive = 1,  // followed by 's

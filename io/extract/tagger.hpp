@@ -32,14 +32,22 @@
 //     WordNet weighs it more as an adjective;
 //     after a subject pronoun ("they", "it", "who"): VERB if it can be one;
 //     after a noun or name and before a determiner, pronoun, name, number or "to": a word
-//     that can be a verb is VERB ("the ministry plans to", "Halden holds a stake").
+//     that can be a verb is VERB ("the ministry plans to", "Halden holds a stake");
+//     after "and", "or", "but" in a sentence with a verb: VERB, with that verb's (or its
+//     auxiliary's) -s ending when it has one ("employs 90 people and supplies parts");
+//     right after a verb: its object, a noun, unless an -ing form ("suspended work");
+//     before a possessive "'s": a noun ("the firm's");
+//     an -ing or -ed form before a noun, opening the sentence or after a determiner: ADJ
+//     ("Rising costs", "the detained men"); an adverb before a noun: ADJ ("more homes");
+//     an -s form that no rule made a verb is a plural noun ("Shares fell").
 //  6. Closed words whose class depends on the next word: "that", "this", "these", "those"
 //     DET before a noun, adjective or number (else "that" is PRON after a noun and before a
 //     verb -- a relative --, SCONJ otherwise; the others PRON); "her" DET before a noun or
 //     adjective, else PRON; "to" PART before a verb, else ADP; "have", "do" forms AUX before
 //     a verb, else VERB; "after", "before", "since", "until", "as" SCONJ before a clause (a
 //     subject pronoun, or a noun phrase and a verb), else ADP; "there" PRON before a form of
-//     "be", else ADV; a capitalised "May" inside a sentence is PROPN.
+//     "be", else ADV; "about", "around" before a number ADV; a capitalised "May" inside a
+//     sentence is PROPN.
 //
 // Conventions: possessive determiners ("its", "their", "his") are DET (UD: PRON); copular
 // "be" is AUX; particles of phrasal verbs ("up", "out", "off") are ADP; "when", "where",
