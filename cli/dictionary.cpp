@@ -16,6 +16,9 @@
 #include "io/extract/dictionary/dictionary.hpp"
 #include "io/extract/dictionary/lookup.hpp"
 #include "io/extract/dictionary/plover.hpp"
+#include "io/extract/tagger.hpp"
+#include "io/extract/wordnet.hpp"
+#include "io/extract_text.hpp"
 
 namespace stakegraph::cli {
 namespace {
@@ -222,11 +225,56 @@ void run_dictionary_lookup(const DictionaryLookupOptions& o, std::ostream& out) 
   }
 }
 
+void run_dictionary_wordnet(const DictionaryWordnetOptions& o, std::ostream& out) {
+  if (o.output.empty()) throw graph::InvalidArgument("dictionary wordnet needs -o FILE");
+  io::extract::WordnetOptions wo;
+  wo.wordnet_dir = o.wordnet_dir;
+  wo.output = o.output;
+  const io::extract::WordnetResult r = io::extract::derive_word_classes(wo);
+  const nlohmann::json j = {{"file", o.output},
+                            {"kind", "wordclasses"},
+                            {"words", r.rows.size()},
+                            {"noun_lemmas", r.lemmas[0]},
+                            {"verb_lemmas", r.lemmas[1]},
+                            {"adj_lemmas", r.lemmas[2]},
+                            {"adv_lemmas", r.lemmas[3]},
+                            {"proper", r.proper},
+                            {"irregular_forms", r.exceptions},
+                            {"bytes", r.bytes}};
+  if (o.json) {
+    print_json(j, out);
+  } else {
+    print_summary(j, out);
+  }
+}
+
+void run_dictionary_tag(const DictionaryTagOptions& o, std::ostream& out) {
+  const io::TextLayout layout = io::split_text(o.text);
+  const io::extract::TagResult r = io::extract::tag_layout(layout);
+  nlohmann::json sentences = nlohmann::json::array();
+  for (const io::Sentence& s : layout.sentences) {
+    nlohmann::json words = nlohmann::json::array();
+    std::string line;
+    for (std::uint32_t i = s.first; i < s.last; ++i) {
+      const io::Token& t = layout.tokens[i];
+      const std::string text = o.text.substr(t.start, t.end - t.start);
+      const std::string tag(io::extract::pos_name(r.tags[i]));
+      words.push_back({{"token", text}, {"tag", tag}});
+      if (!line.empty()) line += ' ';
+      line += text + "/" + tag;
+    }
+    sentences.push_back(std::move(words));
+    if (!o.json) out << line << "\n";
+  }
+  if (o.json) print_json({{"sentences", sentences}}, out);
+}
+
 void setup_dictionary(CLI::App& app) {
   CLI::App* sub = app.add_subcommand(
       "dictionary",
       "event-data dictionaries (PETRARCH/TABARI verbs, actors, agents, discards): convert them "
-      "into the project's derived TSV, or check them");
+      "into the project's derived TSV, or check them; derive the tagger's word classes from "
+      "WordNet");
   sub->require_subcommand(1);
 
   auto c = std::make_shared<DictionaryConvertOptions>();
@@ -266,6 +314,28 @@ void setup_dictionary(CLI::App& app) {
   look->add_option("--date", l->date, "the date for actor codes (YYYY-MM-DD or YYYYMMDD)");
   look->add_flag("--json", l->json, "print JSON");
   look->callback([l] { run_dictionary_lookup(*l, std::cout); });
+
+  auto w = std::make_shared<DictionaryWordnetOptions>();
+  CLI::App* wn = sub->add_subcommand(
+      "wordnet",
+      "derive the part-of-speech tagger's word-class table (each single word's noun, proper "
+      "noun, verb, adjective and adverb weights) from WordNet's files; the shipped "
+      "data/words/wordclasses.tsv is made this way");
+  wn->add_option("--wordnet-dir", w->wordnet_dir,
+                 "folder of WordNet's index.*, cntlist.rev, data.noun and *.exc files "
+                 "(default /usr/share/wordnet, Debian's wordnet-base)");
+  wn->add_option("-o,--output", w->output, "the TSV to write (atomically)")->required();
+  wn->add_flag("--json", w->json, "print the counts as JSON");
+  wn->callback([w] { run_dictionary_wordnet(*w, std::cout); });
+
+  auto g = std::make_shared<DictionaryTagOptions>();
+  CLI::App* tag = sub->add_subcommand(
+      "tag",
+      "print the part-of-speech tags (NOUN, PROPN, VERB, AUX, ADJ, ADV, DET, ADP, PRON, CCONJ, "
+      "SCONJ, NUM, PART, PUNCT) the extractor's tagger gives a text, one sentence a line");
+  tag->add_option("TEXT", g->text, "the text")->required();
+  tag->add_flag("--json", g->json, "print JSON");
+  tag->callback([g] { run_dictionary_tag(*g, std::cout); });
 }
 
 }  // namespace stakegraph::cli

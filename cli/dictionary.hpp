@@ -2,11 +2,16 @@
 //   [--lenient] [--json]
 // stakegraph dictionary check FILE... [--lenient] [--json]
 // stakegraph dictionary lookup TEXT [--dictionary FILE...] [--date D] [--json]
+// stakegraph dictionary wordnet [--wordnet-dir DIR] -o FILE [--json]
+// stakegraph dictionary tag TEXT [--json]
 // convert reads event-data dictionaries (PETRARCH/TABARI text format, or the derived format)
 // and writes the project's derived TSV (verbs.tsv, actors.tsv, agents.tsv, discards.tsv in
 // DIR, atomically): the shipped data/dictionaries are made this way. check reads files (kind
 // detected from the header, the name or the content) and prints their counts, load time and
 // memory. lookup shows what the dictionaries say of one sentence (every word tried as a verb).
+// wordnet derives the part-of-speech tagger's word-class table from WordNet's files (the
+// shipped data/words/wordclasses.tsv is made this way; io/extract/wordnet.hpp); tag prints
+// the part-of-speech tags of a text (io/extract/tagger.hpp).
 // See io/extract/dictionary/dictionary.hpp. The dictionaries' warnings (a malformed line
 // skipped with --lenient) go to standard error, one line each: "warning: FILE:LINE: ...".
 #pragma once
@@ -40,6 +45,17 @@ struct DictionaryLookupOptions {
   bool json = false;
 };
 
+struct DictionaryWordnetOptions {
+  std::string wordnet_dir = "/usr/share/wordnet";
+  std::string output;  // the TSV to write
+  bool json = false;
+};
+
+struct DictionaryTagOptions {
+  std::string text;
+  bool json = false;
+};
+
 // Adds the `dictionary` subcommand, with convert, check and lookup, to `app`; their
 // callbacks run the functions below on standard output.
 void setup_dictionary(CLI::App& app);
@@ -65,5 +81,17 @@ void run_dictionary_check(const DictionaryCheckOptions& o, std::ostream& out);
 // throw and graph::InvalidArgument for a bad date. O(words x longest phrase + dictionaries'
 // load).
 void run_dictionary_lookup(const DictionaryLookupOptions& o, std::ostream& out);
+
+// Derives the word-class table from the WordNet files in o.wordnet_dir, writes it to o.output
+// atomically and prints one line of counts ("FILE: wordclasses words=... bytes=...") or, with
+// o.json, an object. Throws graph::InvalidArgument for no output; io::ParseError naming the
+// file and line of a malformed WordNet line; graph::Error for a missing file or a failed
+// write (nothing is written then). O(size of the WordNet files).
+void run_dictionary_wordnet(const DictionaryWordnetOptions& o, std::ostream& out);
+
+// Splits o.text into sentences and tokens and tags them with the shipped word classes: one
+// line a sentence of "word/TAG" items, or with o.json {"sentences": [[{"token", "tag"}...]...]}.
+// Throws graph::Error when the shipped table is missing. O(text size x log table size).
+void run_dictionary_tag(const DictionaryTagOptions& o, std::ostream& out);
 
 }  // namespace stakegraph::cli

@@ -9,7 +9,8 @@ namespace stakegraph::io::extract {
 // A sentence's first word is capitalised whatever it is. It is taken for a name when it
 // acts: a single word right before a verb of the lexicon or of speech ("Greenpeace
 // condemned ...", "Vantro said ..."), which the article never writes in lower case, and
-// which is no function word, plural noun or -ly adverb ("Officials said", "Today").
+// which is no function word, plural noun or -ly adverb ("Officials said", "Today"), nor a
+// common word to the part-of-speech tagger ("Unhappy shareholders accused", common_opener).
 bool ArticleRun::initial_name(std::size_t k, std::size_t e) {
   if (k + 1 >= e || tok(k + 1).cap || !is_word(k + 1)) return false;
   const std::string_view w = f(k);
@@ -18,7 +19,7 @@ bool ArticleRun::initial_name(std::size_t k, std::size_t e) {
   if (tok(k).all_caps && w.size() > 6) return false;
   if (w.size() < 3 || ends_with(w, "ly") ||
       (ends_with(w, "s") && !ends_with(w, "ss") && !tok(k).all_caps) || cls_[k] != 0 ||
-      tid_[k] != Lexicon::kNoToken)
+      tid_[k] != Lexicon::kNoToken || common_opener(k))
     return false;
   const std::uint32_t node = lex_.trie_step(Lexicon::kTrieRoot, tid_[k + 1]);
   if (!is(k + 1, kSpeechVerbs) && (node == Lexicon::kTrieRoot || lex_.verbs_at(node) == nullptr))

@@ -3,6 +3,7 @@
 #include "io/extract/run.hpp"
 
 #include "io/extract/dictionary/compose.hpp"
+#include "io/extract/tagger.hpp"
 
 namespace stakegraph::io::extract {
 
@@ -278,6 +279,35 @@ bool ArticleRun::name_particle(std::size_t k) const {
 }
 
 // Pass 1: unknown capitalised names typed by their context.
+bool ArticleRun::common_opener(std::size_t k) {
+  const auto& ss = L_.sentences;
+  const auto it = std::upper_bound(ss.begin(), ss.end(), k,
+                                   [](std::size_t t, const Sentence& s) { return t < s.first; });
+  if (it == ss.begin() || k >= std::prev(it)->last) return false;  // a dateline's token
+  const std::size_t si = static_cast<std::size_t>(std::prev(it) - ss.begin());
+  const Sentence& s = ss[si];
+  if (pos_.size() != L_.tokens.size()) {
+    pos_.assign(L_.tokens.size(), Pos::kPunct);
+    pos_done_.assign(ss.size(), 0);
+  }
+  // An unknown word, or a proper noun only, is a name to the tagger: no need to tag.
+  if (!pos_done_[si] && !common_word(f(k))) return false;
+  if (!pos_done_[si]) {
+    // Only the sentence's first words are asked about: the tag of a word depends on the first
+    // pass of the next two or three and on the tags before it (tagger.hpp), so tagging the
+    // first eight gives the first two words the tags the whole sentence would, at a fraction
+    // of the cost (most of the time is the look-ups of the words' classes).
+    const std::size_t n = std::min<std::size_t>(s.last - s.first, 8);
+    const TagResult r = tag_sentence(std::span<const Token>(L_.tokens).subspan(s.first, n));
+    std::copy(r.tags.begin(), r.tags.end(), pos_.begin() + s.first);
+    pos_done_[si] = 1;
+  }
+  const Pos p = pos_[k];
+  if (p == Pos::kPropn || p == Pos::kNoun || p == Pos::kNum) return false;
+  if (p == Pos::kAdj) return k + 1 < s.last && pos_[k + 1] == Pos::kNoun;
+  return true;
+}
+
 void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covered) {
   const std::size_t b = s.first, e = s.last;
   if (dict_ != nullptr && (code_actors_ || code_bodies_)) dictionary_actors(s, covered);
@@ -469,6 +499,12 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
         ++start;
       // "Rival Norvell Systems said": a description that opens the sentence.
       else if (start == b && start + 2 <= end && in_list(kNameDescriptors, f(start)))
+        ++start;
+      // A common word that opens the sentence ("Elsewhere", "Rising", "Asked about it"): the
+      // tagger reads it as an adverb, adjective, verb or grammar word, not a name.
+      else if (start < end && !named_institution &&
+               (start == b || (start == b + 1 && tok(b).type == TokenType::kQuote)) &&
+               common_opener(start))
         ++start;
       else if (start + 1 < end && match_demonym(start, end, &dmy) > 0) {
         demonym_start = start;

@@ -21,6 +21,8 @@
 
 namespace stakegraph::io::extract {
 
+enum class Pos : std::uint8_t;  // a part of speech (io/extract/tagger.hpp)
+
 enum MFlag : std::uint16_t {
   kPossessive = 1,  // followed by 's
   kLocative = 2,    // a place after "in", "at", ...
@@ -294,6 +296,10 @@ class ArticleRun {
   int body_with_code(std::string_view code) const;
   bool without_consent(std::size_t from, std::size_t to) const;
   bool place_begins_name(std::size_t from, std::size_t e) const;
+  // The tagger reads token k, opening a sentence, as a common word and not a name: an adverb,
+  // a verb, a grammar word, or an adjective before a noun ("Elsewhere", "Asked about it",
+  // "Unhappy shareholders"); names.cpp.
+  bool common_opener(std::size_t k);
   // Longest lexicon form at token k; `end` must be the end of k's sentence and
   // `sentence_start` whether k starts it (memoised per token).
   std::size_t match_lexicon(std::size_t k, std::size_t end, const LexiconEntry** out,
@@ -455,6 +461,10 @@ class ArticleRun {
   // (built with the tokens): whether a capitalised first word is a name.
   std::unordered_set<std::string_view> lower_words_;
   std::unordered_set<std::string_view> inner_caps_;
+  // Parts of speech (io/extract/tagger.hpp) of the sentences common_opener() asked about,
+  // tagged on first use: the extractor needs them for few sentences.
+  std::vector<Pos> pos_;
+  std::vector<char> pos_done_;  // per sentence
   // A name the lexicon matches only as written ("Apple", "Orange") opens a sentence: it is
   // that name when the article never writes the word in lower case and either writes it
   // capitalised inside a sentence or lets it act (a verb of the lexicon or of speech next).
