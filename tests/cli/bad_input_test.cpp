@@ -178,7 +178,6 @@ std::pair<std::size_t, std::size_t> sgpb_frame_with(const std::string& file,
   return {0, 0};
 }
 
-
 std::string junk(std::size_t n) {
   std::mt19937 rng(7);
   std::string s(n, '\0');

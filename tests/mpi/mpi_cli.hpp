@@ -44,7 +44,8 @@ inline fs::path work_dir() {
   return dir;
 }
 
-inline RunResult sh(const std::string& cmd, const std::string& env = "", int timeout_seconds = 600) {
+inline RunResult sh(const std::string& cmd, const std::string& env = "",
+                    int timeout_seconds = 600) {
   const fs::path out = work_dir() / "out", err = work_dir() / "err";
   const std::string full = env + "timeout -k 10 " + std::to_string(timeout_seconds) + " " + cmd +
                            " >'" + out.string() + "' 2>'" + err.string() + "' </dev/null";
