@@ -37,8 +37,8 @@ struct Dictionaries;  // io/extract/dictionary/dictionary.hpp
 
 namespace stakegraph::io {
 
-struct TokenIndex;      // per-extractor word index (io/extract.cpp)
-struct ExtractScratch;  // per-extractor reusable buffers (io/extract.cpp)
+struct TokenIndex;      // per-extractor word index (io/extract/run.hpp)
+struct ExtractScratch;  // per-extractor reusable buffers (io/extract/run.hpp)
 
 struct ExtractOptions {
   // Keep nodes of typed actors that take part in no relation (lexicon actors, named

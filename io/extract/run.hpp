@@ -13,7 +13,6 @@
 #include <vector>
 
 #include "graph/graph.hpp"
-#include "io/extract.hpp"
 #include "io/extract/dictionary/dictionary.hpp"
 #include "io/extract/words.hpp"
 #include "io/extract_text.hpp"

@@ -32,17 +32,13 @@
 // is counted and listed as malformed (exit 0; GdeltLenient.DamagedRowIsListed), so those
 // two cases run only with --strict.
 //
-// Also here: .sgpb headers declaring more than the graph size limits (SgpbSizeLimits);
-// queries naming unknown nodes, exit 1 with the closest names suggested (UnknownNodeTest);
-// usage errors, exit 2 on one line, and nodes that a query's own filters leave out, a
-// usage error in every query (UsageErrorTest).
+// Also in this executable: .sgpb headers over the size limits (sgpb_limits_test.cpp), and
+// queries naming unknown nodes and usage errors (query_errors_test.cpp).
 #include <gtest/gtest.h>
 #include <sys/resource.h>
-#include <unistd.h>
 #include <zlib.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cstdint>
 #include <cstring>
 #include <filesystem>
@@ -56,8 +52,8 @@
 
 #include "io/formats/json_format.hpp"
 #include "io/formats/sgpb.hpp"
-#include "proto/stakegraph.pb.h"
 #include "tests/cli/run.hpp"
+#include "tests/cli/sgpb_bytes.hpp"
 #include "tests/support/gdelt_rows.hpp"
 #include "tests/temp_dir.hpp"
 #include "tests/test_graphs.hpp"
@@ -66,7 +62,11 @@ namespace stakegraph {
 namespace {
 
 namespace fs = std::filesystem;
+using test_support::fix_sgpb_crc;
+using test_support::get_u32;
+using test_support::put_u32;
 using test_support::run_stakegraph;
+using test_support::sgpb_bytes;
 
 const std::string kArticle =
     std::string(STAKEGRAPH_SOURCE_DIR) + "/samples/articles/seed-huawei-allies.txt";
@@ -158,30 +158,10 @@ std::string gzip(const std::string& text) {
   return out;
 }
 
-// A graph with a "Qorvex Wireless" node, as .sgpb bytes.
-std::string sgpb_bytes() {
-  graph::Graph g = test_support::story_graph();
-  g.add_node("Qorvex Wireless", graph::Kind::kVendor);
-  std::ostringstream out;
-  io::write_sgpb(g, out);
-  return out.str();
-}
-
 std::string json_graph_text() {
   std::ostringstream out;
   io::write_json(test_support::story_graph(), out);
   return out.str();
-}
-
-std::uint32_t get_u32(const std::string& s, std::size_t at) {
-  std::uint32_t v = 0;
-  for (int i = 3; i >= 0; --i)
-    v = v << 8 | static_cast<unsigned char>(s[at + static_cast<std::size_t>(i)]);
-  return v;
-}
-
-void put_u32(std::string& s, std::size_t at, std::uint32_t v) {
-  for (int i = 0; i < 4; ++i) s[at + static_cast<std::size_t>(i)] = static_cast<char>(v >> (8 * i));
 }
 
 // The offset of the frame whose payload contains `needle`, and the needle's offset.
@@ -196,12 +176,6 @@ std::pair<std::size_t, std::size_t> sgpb_frame_with(const std::string& file,
   }
   ADD_FAILURE() << "no frame holds " << needle;
   return {0, 0};
-}
-
-void fix_sgpb_crc(std::string& file, std::size_t frame) {
-  const std::uint32_t len = get_u32(file, frame);
-  const auto* p = reinterpret_cast<const Bytef*>(file.data() + frame + 8);
-  put_u32(file, frame + 4, static_cast<std::uint32_t>(::crc32(0L, p, len)));
 }
 
 std::string junk(std::size_t n) {
@@ -688,158 +662,6 @@ TEST_F(GdeltLenient, DamagedRowIsListed) {
     EXPECT_NE(r.out.find(f + ":2: "), std::string::npos) << r.out;
     fs::remove(path("g.sgpb"));
   }
-}
-
-// ---- graph size limits of .sgpb headers ------------------------------------------------------
-
-// `file` (a .sgpb) with its header frame edited and its length and checksum fixed up.
-std::string with_header(const std::string& file, void (*edit)(pb::Header&)) {
-  const std::uint32_t len = get_u32(file, 8);
-  pb::Frame frame;
-  EXPECT_TRUE(frame.ParseFromString(file.substr(16, len)));
-  EXPECT_TRUE(frame.has_header());
-  edit(*frame.mutable_header());
-  std::string payload;
-  frame.SerializeToString(&payload);
-  std::string out = file.substr(0, 8) + std::string(8, '\0') + payload + file.substr(16 + len);
-  put_u32(out, 8, static_cast<std::uint32_t>(payload.size()));
-  fix_sgpb_crc(out, 8);
-  return out;
-}
-
-class SgpbSizeLimits : public test_support::TempDirTest {};
-
-// A header that declares more nodes or edges than the limits allow (32-bit indices), or than
-// fit in this machine's memory, is refused at once with its byte offset, before anything is
-// allocated; counts that disagree with the frames read are refused at the footer.
-TEST_F(SgpbSizeLimits, HeaderCountsAreChecked) {
-  const std::string good = sgpb_bytes();
-  struct Edit {
-    const char* what;
-    void (*edit)(pb::Header&);
-    const char* message;
-  };
-  const Edit edits[] = {
-      {"over 32 bits", [](pb::Header& h) { h.set_node_count(std::uint64_t{1} << 40); },
-       "byte offset 8: the header declares 1099511627776 nodes, over the limit of 4294967294"},
-      {"over memory", [](pb::Header& h) { h.set_edge_count(4000000000ull); },
-       "GiB of memory, over this machine's"},
-      // Evidence at what an item costs to load (272 bytes): a count that 128 bytes an item
-      // would have let through (and the load would have run out of memory).
-      {"evidence over memory",
-       [](pb::Header& h) {
-         const auto mem = static_cast<std::uint64_t>(::sysconf(_SC_PHYS_PAGES)) *
-                          static_cast<std::uint64_t>(::sysconf(_SC_PAGE_SIZE));
-         h.set_evidence_count(mem / 200);
-       },
-       "GiB of memory, over this machine's"},
-      {"off by one", [](pb::Header& h) { h.set_edge_count(h.edge_count() + 1); },
-       "header counts do not match the frames read"},
-  };
-  for (const Edit& e : edits) {
-    SCOPED_TRACE(e.what);
-    const std::string f = write("g.sgpb", with_header(good, e.edit));
-    const auto r = run_stakegraph("stats " + quote(f), "", "", kRunTimeoutSeconds);
-    EXPECT_EQ(r.status, 1) << r.err;
-    EXPECT_EQ(test_support::count_lines(r.err), 1u) << r.err;
-    EXPECT_EQ(r.err.rfind("stakegraph: error: " + f + ": byte offset ", 0), 0u) << r.err;
-    EXPECT_NE(r.err.find(e.message), std::string::npos) << r.err;
-    std::cout << "[table] sgpb header " << e.what << " -> exit " << r.status << ": " << r.err;
-  }
-}
-
-// ---- queries naming unknown nodes -------------------------------------------------------------
-
-struct Query {
-  const char* name;
-  const char* args;  // GRAPH is replaced by the graph file, OUT by an output path
-};
-
-const Query kQueries[] = {
-    {"Neighbors", "neighbors GRAPH Huawai"},
-    {"Show", "show GRAPH Huawai"},
-    {"PathFrom", "path GRAPH Huawai BT"},
-    {"PathTo", "path GRAPH BT Huawai"},
-    {"PathAvoid", "path GRAPH BT Germany --avoid Huawai"},
-    {"CentralityPersonalize", "centrality GRAPH --metric pagerank --personalize Huawai"},
-    {"RenderFocus", "render GRAPH --focus Huawai -o OUT"},
-    {"RenderPath", "render GRAPH --path Huawai BT -o OUT"},
-};
-
-void PrintTo(const Query& q, std::ostream* os) { *os << q.args; }
-
-class UnknownNodeTest : public test_support::TempDirTest,
-                        public ::testing::WithParamInterface<Query> {};
-
-TEST_P(UnknownNodeTest, ExitOneSuggestsClosestNames) {
-  const std::string graph_file = path("story.sgpb");
-  io::save_sgpb(test_support::story_graph(), graph_file);
-  const std::string out = path("drawing.svg");
-  std::string args = GetParam().args;
-  args.replace(args.find("GRAPH"), 5, quote(graph_file));
-  if (const auto o = args.find("OUT"); o != std::string::npos) args.replace(o, 3, quote(out));
-  const auto r = run_stakegraph(args, "", "", kRunTimeoutSeconds);
-  EXPECT_EQ(r.status, 1) << r.err;
-  EXPECT_EQ(test_support::count_lines(r.err), 1u) << r.err;
-  EXPECT_EQ(r.err.rfind("stakegraph: error: " + graph_file + ": no node named 'Huawai'", 0), 0u)
-      << r.err;
-  EXPECT_NE(r.err.find("did you mean: Huawei"), std::string::npos) << r.err;
-  EXPECT_EQ(r.out, "");
-  EXPECT_FALSE(fs::exists(out));
-  std::cout << "[table] query " << GetParam().name << " -> exit " << r.status << ": " << r.err;
-}
-
-INSTANTIATE_TEST_SUITE_P(Queries, UnknownNodeTest, ::testing::ValuesIn(kQueries),
-                         [](const ::testing::TestParamInfo<Query>& i) { return i.param.name; });
-
-// ---- usage errors: exit 2, one line ----------------------------------------------------------
-
-class UsageErrorTest : public test_support::TempDirTest {};
-
-TEST_F(UsageErrorTest, ExitTwoOneLine) {
-  const std::string g = path("story.sgpb");
-  io::save_sgpb(test_support::story_graph(), g);
-  const std::vector<std::string> usage_errors = {
-      "convert " + quote(g) + " " + quote(path("x.unknown")),
-      "stats " + quote(path("x.unknown")),
-      "ingest " + quote(kArticle),
-      "extract --format xml " + quote(kArticle),
-      "no-such-command",
-      "stats",
-      "centrality " + quote(g) + " --metric nonsense"};
-  for (const std::string& args : usage_errors) {
-    const auto r = run_stakegraph(args, "", "", kRunTimeoutSeconds);
-    EXPECT_EQ(r.status, 2) << args << ": " << r.err;
-    EXPECT_EQ(test_support::count_lines(r.err), 1u) << args << ": " << r.err;
-    EXPECT_EQ(r.err.rfind("stakegraph: usage error: ", 0), 0u) << args << ": " << r.err;
-    EXPECT_EQ(r.out, "") << args;
-  }
-  EXPECT_FALSE(fs::exists(path("x.unknown")));
-}
-
-// A node that exists but that the command's own filters leave out is a usage error (exit 2)
-// in every query, not an unknown name.
-TEST_F(UsageErrorTest, NodeLeftOutByFiltersIsUsageError) {
-  const std::string g = path("story.sgpb");
-  io::save_sgpb(test_support::story_graph(), g);
-  const std::vector<std::string> queries = {
-      // Filters restrict what is printed unless --subgraph (issue 15): only then is the
-      // personalization node left out of the computation.
-      "centrality " + quote(g) +
-          " --metric pagerank --personalize Huawei --kind government "
-          "--subgraph",
-      "neighbors " + quote(g) + " Huawei --kind government",
-      "render " + quote(g) + " --focus Huawei --kind government -o " + quote(path("x.svg"))};
-  for (const std::string& args : queries) {
-    const auto r = run_stakegraph(args, "", "", kRunTimeoutSeconds);
-    EXPECT_EQ(r.status, 2) << args << ": " << r.err;
-    EXPECT_EQ(test_support::count_lines(r.err), 1u) << args << ": " << r.err;
-    std::string lower = r.err;  // the node's name, or its id
-    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    EXPECT_NE(lower.find("huawei"), std::string::npos) << args << ": " << r.err;
-    EXPECT_EQ(r.out, "") << args;
-  }
-  EXPECT_FALSE(fs::exists(path("x.svg")));
 }
 
 }  // namespace

@@ -1,0 +1,391 @@
+// stakegraph-mpi reading a .sgpb file by frame (version 2) or table (version 3) ranges: each
+// rank reads its share only (--verbose says how much), rank 0 reads no more than its share
+// to print centrality, clusters, betweenness and paths, user weights are read by ranges, a
+// damaged file fails with its byte offset, and the output is stakegraph's. Part of
+// mpi_cli_test (fixture and helpers in mpi_cli.hpp).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "tests/mpi/mpi_cli.hpp"
+
+namespace stakegraph::mpi_cli_test {
+namespace {
+
+// --verbose says what each rank read: on a graph of many frames, every rank reads a part of
+// the file only, the parts add up to at most the file (the frame heads and the articles are
+// read by nobody; in a version 3 file, nor is the evidence), and the rows come from the
+// frames, for a version 3 file (the default since issue 14) and a version 2 file alike.
+TEST_P(MpiCli, EachRankReadsItsFramesOnly) {
+  const int np = GetParam();
+  const fs::path g3 = work_dir() / "frames_v3.sgpb";
+  const fs::path g = work_dir() / "frames.sgpb";
+  if (!fs::exists(g)) {
+    const RunResult r =
+        single("generate --nodes 30000 --edges 60000 --seed 5 -o '" + g3.string() + "'");
+    ASSERT_EQ(r.status, 0) << r.err;
+    const RunResult v2 =
+        single("convert '" + g3.string() + "' '" + g.string() + "' --sgpb-version 2");
+    ASSERT_EQ(v2.status, 0) << v2.err;
+  }
+  for (const fs::path& file : {g3, g}) {
+    SCOPED_TRACE(file.string());
+    const std::string c = "centrality '" + file.string() + "' --metric pagerank --top 5";
+    const RunResult want = single(c), got = distributed(np, "--verbose " + c);
+    ASSERT_EQ(got.status, 0) << got.err;
+    EXPECT_EQ(got.out, want.out);
+    EXPECT_NE(got.err.find("rows built from the ranks' frames"), std::string::npos) << got.err;
+    const auto size = static_cast<unsigned long long>(fs::file_size(file));
+    unsigned long long total = 0, most = 0;
+    int lines = 0;
+    std::istringstream err(got.err);
+    for (std::string line; std::getline(err, line);) {
+      const auto at = line.find(" bytes");
+      if (line.find("stakegraph-mpi: rank ") != 0 || at == std::string::npos) continue;
+      unsigned long long bytes = 0, file_bytes = 0;
+      ASSERT_EQ(
+          std::sscanf(line.c_str() + line.rfind(", ", at) + 2, "%llu of %llu", &bytes, &file_bytes),
+          2)
+          << line;
+      EXPECT_EQ(file_bytes, size);
+      EXPECT_GT(bytes, 0u) << line;
+      total += bytes;
+      most = std::max(most, bytes);
+      ++lines;
+    }
+    EXPECT_EQ(lines, np) << got.err;
+    EXPECT_LE(total, size);
+    if (file == g) {
+      EXPECT_GT(total, size / 2);  // version 2: the nodes and edges are the file
+    }
+    // With several ranks no rank reads more than about its share (3/4 of the total at most).
+    if (np > 1) {
+      EXPECT_LT(most, total * 3 / 4) << got.err;
+    }
+    // A computed subgraph is not the file's: its rows are scattered from rank 0 (a bare
+    // --kind only filters what is printed, issue 15).
+    const RunResult filtered = distributed(np, "--verbose " + c + " --kind government --subgraph");
+    ASSERT_EQ(filtered.status, 0) << filtered.err;
+    EXPECT_EQ(filtered.out, single(c + " --kind government --subgraph").out);
+    EXPECT_NE(filtered.err.find("rows scattered from rank 0"), std::string::npos) << filtered.err;
+  }
+}
+
+// A damaged version 3 file: the job exits non-zero with one line naming the file and the
+// byte offset of the damage, and no rank hangs (the test's own timeout would say so).
+TEST_P(MpiCli, ADamagedVersion3FileFailsWithItsOffset) {
+  const int np = GetParam();
+  const fs::path g3 = work_dir() / "small_v3.sgpb";
+  if (!fs::exists(g3)) {
+    const RunResult r =
+        single("generate --nodes 3000 --edges 9000 --seed 3 -q -o '" + g3.string() + "'");
+    ASSERT_EQ(r.status, 0) << r.err;
+  }
+  const fs::path bad = work_dir() / ("damaged_v3_np" + std::to_string(np) + ".sgpb");
+  // Byte 1000: in the first node table (the header frame is a few dozen bytes).
+  std::string bytes = slurp(g3);
+  bytes[1000] = static_cast<char>(bytes[1000] ^ 0x20);
+  std::ofstream(bad, std::ios::binary | std::ios::trunc) << bytes;
+  for (const char* command : {"centrality", "clusters"}) {
+    const std::string line =
+        std::string(command) + " '" + bad.string() + "'" +
+        (std::string(command) == "centrality" ? " --metric pagerank" : " --method components");
+    const RunResult got = distributed(np, line);
+    EXPECT_EQ(got.status, 1) << got.err;
+    EXPECT_NE(got.err.find(bad.string() + ": byte offset "), std::string::npos) << got.err;
+    EXPECT_EQ(got.out, "");
+  }
+}
+
+// The value of a --verbose line "stakegraph-mpi: bytes of graph files read by rank 0 in all: N"
+// (every byte rank 0 read from graph files, io::offset_reader_total), and rank 0's own share
+// from its "rank 0 read node frames ..." line; -1 when missing.
+std::pair<long long, long long> rank0_reads(const std::string& err) {
+  long long total = -1, share = -1;
+  std::istringstream in(err);
+  for (std::string line; std::getline(in, line);) {
+    unsigned long long a = 0, b = 0;
+    if (std::sscanf(line.c_str(),
+                    "stakegraph-mpi: bytes of graph files read by rank 0 in all: %llu", &a) == 1)
+      total = static_cast<long long>(a);
+    const auto at = line.find(" bytes");
+    if (line.rfind("stakegraph-mpi: rank 0 read node frames", 0) == 0 && at != std::string::npos &&
+        std::sscanf(line.c_str() + line.rfind(", ", at) + 2, "%llu of %llu", &a, &b) == 2)
+      share = static_cast<long long>(a);
+  }
+  return {total, share};
+}
+
+// Issue 17: rank 0 prints a whole-graph PageRank of a version 3 file from the scores and
+// the labels (ids, names, kinds of the printed nodes) gathered to it: it reads its own share
+// of the file and nothing more (before this, it also loaded the whole graph to print).
+TEST_P(MpiCli, RankZeroReadsOnlyItsShareToPrint) {
+  const int np = GetParam();
+  const fs::path g3 = work_dir() / "share_v3.sgpb";
+  if (!fs::exists(g3)) {
+    const RunResult r =
+        single("generate --nodes 30000 --edges 60000 --seed 7 -q -o '" + g3.string() + "'");
+    ASSERT_EQ(r.status, 0) << r.err;
+  }
+  const auto size = static_cast<long long>(fs::file_size(g3));
+  for (const std::string opts : {" --top 5", " --top 0 --json", " --directed --top 40"}) {
+    const std::string c = "centrality '" + g3.string() + "' --metric pagerank" + opts;
+    SCOPED_TRACE("np " + std::to_string(np) + ": " + c);
+    const RunResult want = single(c), got = distributed(np, "--verbose " + c);
+    ASSERT_EQ(got.status, 0) << got.err;
+    EXPECT_EQ(got.out, want.out);
+    EXPECT_NE(got.err.find("rank 0 prints from the results and the labels gathered to it"),
+              std::string::npos)
+        << got.err;
+    const auto [total, share] = rank0_reads(got.err);
+    ASSERT_GT(share, 0) << got.err;
+    // Its share, and the file's header and index once more (read to see that the file is of
+    // version 3): a few kilobytes at most.
+    EXPECT_GE(total, share);
+    EXPECT_LE(total, share + 16384) << got.err;
+    if (np > 1) {
+      EXPECT_LT(total, size * 3 / 4) << got.err;
+    }
+  }
+  // The path that loads the graph on rank 0 (a computed subgraph) reads every node and edge
+  // table (what one rank alone reads as its share, index aside): the accounting sees a
+  // whole-graph load, more than rank 0's share above.
+  const std::string top5 = "centrality '" + g3.string() + "' --metric pagerank --top 5";
+  const auto [whole_total, one_rank_share] = rank0_reads(distributed(1, "--verbose " + top5).err);
+  const auto [np_total, np_share] = rank0_reads(distributed(np, "--verbose " + top5).err);
+  const RunResult filtered = distributed(np, "--verbose " + top5 + " --kind vendor --subgraph");
+  ASSERT_EQ(filtered.status, 0) << filtered.err;
+  const long long loaded = rank0_reads(filtered.err).first;
+  EXPECT_GE(loaded, one_rank_share - 16384) << filtered.err;
+  if (np > 1) {
+    EXPECT_GT(loaded, np_total + np_total / 2) << filtered.err;
+  }
+}
+
+// Issue 17, item 2: a version 3 file with its own (user) weights is read by table ranges on
+// every rank under those weights (no scatter from rank 0), and prints what stakegraph prints;
+// a negative weight takes the path that names the edge, with stakegraph's error.
+TEST_P(MpiCli, UserWeightsAreReadByRanges) {
+  const int np = GetParam();
+  const fs::path csv = work_dir() / "weighted.csv", g3 = work_dir() / "weighted_v3.sgpb";
+  const fs::path bad_csv = work_dir() / "negative.csv", bad = work_dir() / "negative_v3.sgpb";
+  if (!fs::exists(g3)) {
+    // 300 nodes, 1200 rows of weights k/8 (exact in binary: sums do not depend on order);
+    // some pairs repeat under another relation (parallel edges, merged in the CSR view).
+    std::ofstream out(csv), neg(bad_csv);
+    out << "source,target,relation,weight\n";
+    neg << "source,target,relation,weight\n";
+    std::uint32_t x = 12345;
+    auto next = [&x] { return x = x * 1103515245u + 12345u, (x >> 8) % 300; };
+    for (int i = 0; i < 1200; ++i) {
+      const unsigned a = next(), b = next(), w = 1 + next() % 40;
+      const char* rel = i % 3 == 0 ? "SUPPORT" : i % 3 == 1 ? "ACCUSE" : "supplies";
+      out << "n" << a << ",n" << b << "," << rel << "," << w / 8.0 << "\n";
+      neg << "n" << a << ",n" << b << "," << rel << "," << (i == 700 ? -1.5 : w / 8.0) << "\n";
+    }
+    out.close();
+    neg.close();
+    for (const auto& [from, to] : {std::pair{csv, g3}, std::pair{bad_csv, bad}}) {
+      const RunResult r = single("convert '" + from.string() + "' '" + to.string() + "'");
+      ASSERT_EQ(r.status, 0) << r.err;
+    }
+  }
+  const std::string q = "'" + g3.string() + "' ";
+  for (const std::string& c : {"centrality " + q + "--metric pagerank --top 0 --json",
+                               "centrality " + q + "--metric pagerank --directed --top 10",
+                               "centrality " + q + "--metric pagerank --weight evidence --json"}) {
+    SCOPED_TRACE("np " + std::to_string(np) + ": " + c);
+    const RunResult want = single(c), got = distributed(np, "--verbose " + c);
+    ASSERT_EQ(got.status, 0) << got.err;
+    EXPECT_EQ(got.out, want.out);
+    EXPECT_NE(got.err.find("rows built from the ranks' frames"), std::string::npos) << got.err;
+    EXPECT_EQ(got.err.find("scattered from rank 0"), std::string::npos) << got.err;
+  }
+  // The weights matter: weighted and unweighted rankings differ.
+  EXPECT_NE(single("centrality " + q + "--metric pagerank --top 0 --json").out,
+            single("centrality " + q + "--metric pagerank --weight none --top 0 --json").out);
+  const std::string c = "centrality '" + bad.string() + "' --metric pagerank";
+  const RunResult want = single(c), got = distributed(np, c);
+  EXPECT_EQ(want.status, 2) << want.err;
+  EXPECT_EQ(got.status, want.status) << got.err;
+  EXPECT_EQ(got.out, "");
+  EXPECT_NE(got.err.find("has weight -1.5"), std::string::npos) << got.err;
+}
+
+// Issue 17: `clusters --method components` and `centrality --metric betweenness` of a
+// version 3 file are printed on rank 0 from what the ranks gather to it (the membership and
+// the modularity's sums; the betweenness sums over the graph gathered from the ranks' blocks)
+// and the labels of the printed nodes: rank 0 reads its own share of the file and nothing
+// more (before this, rank 0 loaded every node and edge table to print them).
+TEST_P(MpiCli, RankZeroReadsOnlyItsShareForClustersAndBetweenness) {
+  const int np = GetParam();
+  const fs::path g3 = work_dir() / "share_v3.sgpb";
+  if (!fs::exists(g3)) {
+    const RunResult r =
+        single("generate --nodes 30000 --edges 60000 --seed 7 -q -o '" + g3.string() + "'");
+    ASSERT_EQ(r.status, 0) << r.err;
+  }
+  const auto size = static_cast<long long>(fs::file_size(g3));
+  const std::string q = "'" + g3.string() + "' ";
+  const std::vector<std::string> commands{
+      "clusters " + q + "--method components",
+      "clusters " + q + "--method components --json",
+      "clusters " + q + "--method components --min-size 3 --weight none",
+      "clusters " + q + "--method components --resolution 0.5 --json",
+      "centrality " + q + "--metric betweenness --samples 30 --seed 5 --top 5",
+      "centrality " + q + "--metric betweenness --samples 30 --seed 5 --directed --top 8",
+  };
+  for (const std::string& c : commands) {
+    SCOPED_TRACE("np " + std::to_string(np) + ": " + c);
+    const RunResult want = single(c), got = distributed(np, "--verbose " + c);
+    ASSERT_EQ(got.status, 0) << got.err;
+    EXPECT_EQ(got.out, want.out);
+    EXPECT_FALSE(want.out.empty());
+    EXPECT_NE(got.err.find("rank 0 prints from the results and the labels gathered to it"),
+              std::string::npos)
+        << got.err;
+    const auto [total, share] = rank0_reads(got.err);
+    ASSERT_GT(share, 0) << got.err;
+    EXPECT_GE(total, share);
+    EXPECT_LE(total, share + 16384) << got.err;
+    if (np > 1) {
+      EXPECT_LT(total, size * 3 / 4) << got.err;
+    }
+  }
+}
+
+// The modularity of the components is graph::modularity's, bit for bit, whatever the ranks:
+// its sums are carried from rank to rank in node order. Weights of tenths (not exact in
+// binary), so that a sum taken in another order would differ in its last bits; the JSON
+// prints the modularity to 17 digits. Also betweenness on those weights (costs 1 / weight)
+// and the components of the samples graph under --engine pbgl.
+TEST_P(MpiCli, ComponentsModularityIsExactOnUnevenWeights) {
+  const int np = GetParam();
+  const fs::path csv = work_dir() / "tenths.csv", g3 = work_dir() / "tenths_v3.sgpb";
+  if (!fs::exists(g3)) {
+    // 2000 nodes, 2600 rows: many components (a sparse graph), weights 0.1 to 4.0.
+    std::ofstream out(csv);
+    out << "source,target,relation,weight\n";
+    std::uint32_t x = 777;
+    auto next = [&x] { return x = x * 1103515245u + 12345u, (x >> 8) % 2000; };
+    for (int i = 0; i < 2600; ++i) {
+      const unsigned a = next(), b = next(), w = 1 + next() % 40;
+      out << "v" << a << ",v" << b << "," << (i % 2 ? "SUPPORT" : "owns") << "," << w / 10.0
+          << "\n";
+    }
+    out.close();
+    const RunResult r = single("convert '" + csv.string() + "' '" + g3.string() + "'");
+    ASSERT_EQ(r.status, 0) << r.err;
+  }
+  const std::string q = "'" + g3.string() + "' ";
+  for (const std::string& c :
+       {"clusters " + q + "--method components --json",
+        "clusters " + q + "--method components --resolution 1.7 --min-size 2",
+        "centrality " + q + "--metric betweenness --top 12",
+        "clusters '" + graphs().front() + "' --method components --json"}) {
+    SCOPED_TRACE("np " + std::to_string(np) + ": " + c);
+    const RunResult want = single(c), got = distributed(np, "--verbose " + c);
+    ASSERT_EQ(got.status, 0) << got.err;
+    EXPECT_EQ(got.out, want.out);
+    EXPECT_NE(got.err.find("rank 0 prints from the results and the labels gathered to it"),
+              std::string::npos)
+        << got.err;
+    if (c.starts_with("clusters")) {
+      const RunResult pbgl = distributed(np, "--engine pbgl " + c);
+      EXPECT_EQ(pbgl.out, want.out);
+    }
+  }
+  // The modularity is not trivial (the weights are summed).
+  EXPECT_EQ(single("clusters " + q + "--method components --json").out.find("\"modularity\": 0,"),
+            std::string::npos);
+}
+
+// Issue 17: `path` on a version 3 file: the endpoints are found by the ranks that hold them,
+// the distances from FROM and to TO are computed on the ranks' rows, and rank 0 receives only
+// the nodes on a shortest path with their labels and the edges among them, then reads the
+// hops' evidence frames and the article frames (for the articles cited), as stakegraph does.
+// Before this, rank 0 read every node and edge table (the topology arrays) besides its share:
+// now it reads of the node and edge tables only its share, and beyond it no more than the
+// rest of the file (evidence and articles) and the index.
+TEST_P(MpiCli, RankZeroReadsOnlyItsShareForPath) {
+  const int np = GetParam();
+  const fs::path g3 = work_dir() / "share_v3.sgpb";
+  if (!fs::exists(g3)) {
+    const RunResult r =
+        single("generate --nodes 30000 --edges 60000 --seed 7 -q -o '" + g3.string() + "'");
+    ASSERT_EQ(r.status, 0) << r.err;
+  }
+  // The node and edge tables: what one rank alone reads as its share (np 1).
+  const long long tables = rank0_reads(distributed(1, "--verbose centrality '" + g3.string() +
+                                                          "' --metric pagerank --top 1")
+                                           .err)
+                               .second;
+  ASSERT_GT(tables, 0);
+  const auto size = static_cast<long long>(fs::file_size(g3));
+  const auto [a, b] = endpoints(g3.string());
+  // The two highest-degree nodes: joined by a path, whose hops' evidence cites articles (the
+  // old code read the tables a second time besides them: more than the bound below).
+  const auto top = nlohmann::json::parse(
+      single("centrality '" + g3.string() + "' --metric degree --top 2 --json").out)["scores"];
+  const std::string h1 = "'" + top[0]["id"].get<std::string>() + "' ",
+                    h2 = "'" + top[1]["id"].get<std::string>() + "' ";
+  const std::string q = "'" + g3.string() + "' ";
+  const std::string x = "'" + a + "' ", y = "'" + b + "' ";
+  const std::vector<std::string> commands{
+      "path " + q + h1 + h2,
+      "path " + q + h2 + h1 + "--weight none --json",
+      "path " + q + x + y,
+      "path " + q + y + x + "--json",
+      "path " + q + x + y + "--weight none --json",
+      "path " + q + x + y + "--directed --json",
+      "path " + q + y + x + "--directed --weight none",
+  };
+  for (const std::string& c : commands) {
+    SCOPED_TRACE("np " + std::to_string(np) + ": " + c);
+    const RunResult want = single(c), got = distributed(np, "--verbose " + c);
+    ASSERT_EQ(got.status, want.status) << got.err;
+    EXPECT_EQ(got.out, want.out);
+    EXPECT_FALSE(want.out.empty());
+    EXPECT_NE(got.err.find("rank 0 prints from the results and the labels gathered to it"),
+              std::string::npos)
+        << got.err;
+    const auto [total, share] = rank0_reads(got.err);
+    ASSERT_GT(share, 0) << got.err;
+    EXPECT_GE(total, share);
+    EXPECT_LE(total - share, size - tables + 16384) << got.err;
+  }
+}
+
+// Path on the samples graph by names, aliases and ids, with --avoid, through the parts held
+// by the ranks: the same output as stakegraph (and the same errors for unknown names).
+TEST_P(MpiCli, PathOnPartsFindsNodesAsStakegraph) {
+  const int np = GetParam();
+  const std::string g = graphs().front();
+  const auto [a, b] = endpoints(g);
+  const std::string q = "'" + g + "' ";
+  const std::vector<std::string> commands{
+      "path " + q + "Huawei 'New Zealand'",
+      "path " + q + "huawei 'new zealand' --weight none --json",
+      "path " + q + "'" + a + "' '" + b + "' --avoid Huawei --json",
+      "path " + q + "'" + b + "' Huawei --directed",
+      "path " + q + "Huawei 'No Such Stakeholder'",
+  };
+  for (const std::string& c : commands) {
+    SCOPED_TRACE("np " + std::to_string(np) + ": " + c);
+    const RunResult want = single(c), got = distributed(np, c);
+    EXPECT_EQ(got.status, want.status) << got.err;
+    EXPECT_EQ(got.out, want.out);
+  }
+}
+
+}  // namespace
+}  // namespace stakegraph::mpi_cli_test
