@@ -38,7 +38,7 @@ const std::unordered_map<std::string_view, Pos>& closed_words() {
     add(Pos::kCconj, {"and", "or", "but", "nor"});
     add(Pos::kSconj, {"because", "although", "though", "whereas", "unless", "if", "whether",
                       "while", "lest", "when", "where", "whenever", "wherever"});
-    add(Pos::kAux, {"am",    "is",    "are",    "was", "were",  "be",     "been",  "being", "will",
+    add(Pos::kAuxVerb, {"am",    "is",    "are",    "was", "were",  "be",     "been",  "being", "will",
                     "would", "shall", "should", "can", "could", "may",    "might", "must",  "ought",
                     "wo",    "ca",    "have",   "has", "had",   "having", "do",    "does",  "did"});
     add(Pos::kNum,
@@ -196,7 +196,7 @@ class Tagger {
         return;
       case TokenType::kPossessive:
         in.tag = i > 0 && one_of(w(i - 1), {"it", "he", "she", "that", "there", "what", "who"})
-                     ? Pos::kAux
+                     ? Pos::kAuxVerb
                      : Pos::kPart;
         return;
       case TokenType::kWord:
@@ -368,10 +368,10 @@ class Tagger {
     // and plans to").
     if (direct && pt == Pos::kCconj && can(in, Pos::kVerb)) {
       for (std::size_t k = prev; k-- > 0;) {
-        if (info_[k].tag != Pos::kVerb && info_[k].tag != Pos::kAux) continue;
+        if (info_[k].tag != Pos::kVerb && info_[k].tag != Pos::kAuxVerb) continue;
         std::size_t a = k;  // the verb's auxiliary, if it has one
         while (a > 0 && (info_[a - 1].tag == Pos::kAdv || w(a - 1) == "not")) --a;
-        const bool aux_s = a > 0 && info_[a - 1].tag == Pos::kAux && ends_with(w(a - 1), "s");
+        const bool aux_s = a > 0 && info_[a - 1].tag == Pos::kAuxVerb && ends_with(w(a - 1), "s");
         if (!s_form || ends_with(w(k), "s") || aux_s) {
           in.tag = Pos::kVerb;
           return;
@@ -394,7 +394,7 @@ class Tagger {
     if (info_[j].tag == Pos::kPron && is_subject_pronoun(w(j))) return true;
     for (std::size_t k = j; has(k) && k < j + 6; ++k) {
       const Pos p = info_[k].tag;
-      if (p == Pos::kVerb || p == Pos::kAux) return k > j;
+      if (p == Pos::kVerb || p == Pos::kAuxVerb) return k > j;
       if (!(p == Pos::kDet || p == Pos::kAdj || nominal(p) || p == Pos::kNum ||
             (p == Pos::kPart && tok_[k].type == TokenType::kPossessive)))
         return false;
@@ -418,7 +418,7 @@ class Tagger {
         in.tag = Pos::kDet;
       else if (i > 0 && nominal(info_[i - 1].tag) && has(i + 1) &&
                (info_[skip_adverbs(i + 1)].tag == Pos::kVerb ||
-                info_[skip_adverbs(i + 1)].tag == Pos::kAux))
+                info_[skip_adverbs(i + 1)].tag == Pos::kAuxVerb))
         in.tag = Pos::kPron;
       else
         in.tag = Pos::kSconj;
@@ -437,7 +437,7 @@ class Tagger {
       std::size_t j = skip_adverbs(i + 1);
       if (is_do(word) && has(j) && info_[j].tag == Pos::kPron) j = skip_adverbs(j + 1);
       const bool verb_follows = has(j) && (info_[j].tag == Pos::kVerb || w(j) == "been");
-      in.tag = verb_follows ? Pos::kAux : Pos::kVerb;
+      in.tag = verb_follows ? Pos::kAuxVerb : Pos::kVerb;
     } else if (one_of(word, {"after", "before", "since", "until", "till", "as"})) {
       in.tag = clause_ahead(i + 1) ? Pos::kSconj : Pos::kAdp;
     } else if (one_of(word, {"about", "around"}) && has(i + 1) && info_[i + 1].tag == Pos::kNum) {

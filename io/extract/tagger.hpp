@@ -77,7 +77,7 @@ enum class Pos : std::uint8_t {
   kNoun,
   kPropn,
   kVerb,
-  kAux,
+  kAuxVerb,
   kAdj,
   kAdv,
   kDet,
