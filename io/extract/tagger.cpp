@@ -38,9 +38,10 @@ const std::unordered_map<std::string_view, Pos>& closed_words() {
     add(Pos::kCconj, {"and", "or", "but", "nor"});
     add(Pos::kSconj, {"because", "although", "though", "whereas", "unless", "if", "whether",
                       "while", "lest", "when", "where", "whenever", "wherever"});
-    add(Pos::kAuxVerb, {"am",    "is",    "are",    "was", "were",  "be",     "been",  "being", "will",
-                    "would", "shall", "should", "can", "could", "may",    "might", "must",  "ought",
-                    "wo",    "ca",    "have",   "has", "had",   "having", "do",    "does",  "did"});
+    add(Pos::kAuxVerb,
+        {"am",    "is",    "are",    "was", "were",  "be",     "been",  "being", "will",
+         "would", "shall", "should", "can", "could", "may",    "might", "must",  "ought",
+         "wo",    "ca",    "have",   "has", "had",   "having", "do",    "does",  "did"});
     add(Pos::kNum,
         {"zero",     "one",      "two",     "three",     "four",     "five",     "six",
          "seven",    "eight",    "nine",    "ten",       "eleven",   "twelve",   "thirteen",
