@@ -19,7 +19,7 @@ packages=(
   chromium chromium-driver python3-selenium   # browser test of the HTML report (tests/browser)
   libhowardhinnant-date-dev     # date parsing of article header dates (io/news_date.hpp)
   clang-format                  # .ci/check-format (style: .clang-format)
-  wordnet-base                  # WordNet 3.0 files: data/words/wordclasses.tsv is derived from them (test: regenerate)
+  wordnet-base                  # WordNet 3.0 files: data/wordnet/wordclasses.tsv is derived from them (test: regenerate)
 )
 if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
 missing=()

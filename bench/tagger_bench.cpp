@@ -1,6 +1,6 @@
 // Part-of-speech tagging speed (io/extract/tagger.hpp): the sample articles' bodies,
 // tokenized once outside the loop, tagged with the shipped word classes (loaded before the
-// loop); and the load of the shipped table itself (a fresh parse of data/words).
+// loop); and the load of the shipped table itself (a fresh parse of data/wordnet).
 #include <benchmark/benchmark.h>
 
 #include <filesystem>
@@ -50,7 +50,7 @@ void BM_TagSamples(benchmark::State& state) {
 BENCHMARK(BM_TagSamples)->Unit(benchmark::kMicrosecond);
 
 void BM_LoadWordClasses(benchmark::State& state) {
-  const std::string path = std::string(STAKEGRAPH_SOURCE_DIR) + "/data/words/wordclasses.tsv";
+  const std::string path = std::string(STAKEGRAPH_SOURCE_DIR) + "/data/wordnet/wordclasses.tsv";
   for (auto _ : state) benchmark::DoNotOptimize(io::extract::WordClassTable::load(path).size());
 }
 BENCHMARK(BM_LoadWordClasses)->Unit(benchmark::kMillisecond);

@@ -320,7 +320,7 @@ void setup_dictionary(CLI::App& app) {
       "wordnet",
       "derive the part-of-speech tagger's word-class table (each single word's noun, proper "
       "noun, verb, adjective and adverb weights) from WordNet's files; the shipped "
-      "data/words/wordclasses.tsv is made this way");
+      "data/wordnet/wordclasses.tsv is made this way");
   wn->add_option("--wordnet-dir", w->wordnet_dir,
                  "folder of WordNet's index.*, cntlist.rev, data.noun and *.exc files "
                  "(default /usr/share/wordnet, Debian's wordnet-base)");

@@ -10,7 +10,7 @@
 // detected from the header, the name or the content) and prints their counts, load time and
 // memory. lookup shows what the dictionaries say of one sentence (every word tried as a verb).
 // wordnet derives the part-of-speech tagger's word-class table from WordNet's files (the
-// shipped data/words/wordclasses.tsv is made this way; io/extract/wordnet.hpp); tag prints
+// shipped data/wordnet/wordclasses.tsv is made this way; io/extract/wordnet.hpp); tag prints
 // the part-of-speech tags of a text (io/extract/tagger.hpp).
 // See io/extract/dictionary/dictionary.hpp. The dictionaries' warnings (a malformed line
 // skipped with --lenient) go to standard error, one line each: "warning: FILE:LINE: ...".

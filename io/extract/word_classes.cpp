@@ -116,10 +116,10 @@ const WordClassTable& WordClassTable::shipped() {
   static std::once_flag once;
   static std::unique_ptr<WordClassTable> table;
   std::call_once(once, [] {
-    const std::string dir = find_data_dir("words");
+    const std::string dir = find_data_dir("wordnet");
     if (dir.empty())
       throw graph::Error(
-          "word classes: no data/words directory found (set STAKEGRAPH_DATA to the data "
+          "word classes: no data/wordnet directory found (set STAKEGRAPH_DATA to the data "
           "directory)");
     table = std::make_unique<WordClassTable>(load(dir + "/wordclasses.tsv"));
   });

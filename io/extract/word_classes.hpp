@@ -1,4 +1,4 @@
-// The part-of-speech tagger's table of open word classes (data/words/wordclasses.tsv, derived
+// The part-of-speech tagger's table of open word classes (data/wordnet/wordclasses.tsv, derived
 // from WordNet 3.0 by io/extract/wordnet.hpp): for each single lower-case English word the
 // open classes it can have -- common noun, proper noun, verb, adjective, adverb -- each with a
 // weight (how often WordNet's sense-tagged corpus saw the word in that class, plus one per
@@ -67,7 +67,7 @@ class WordClassTable final {
   static WordClassTable parse(std::string text, const std::string& file);
   // Reads and parses `path`. Throws graph::Error naming the file when it cannot be read.
   static WordClassTable load(const std::string& path);
-  // The shipped table: data/words/wordclasses.tsv, found as the other data folders are
+  // The shipped table: data/wordnet/wordclasses.tsv, found as the other data folders are
   // (io/data_dir.hpp: $STAKEGRAPH_DATA/words, else share/stakegraph/words beside the program),
   // read once on first use (thread-safe) and kept. Throws graph::Error when it is missing.
   static const WordClassTable& shipped();

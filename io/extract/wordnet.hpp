@@ -1,5 +1,5 @@
 // Deriving the tagger's word-class table (io/extract/word_classes.hpp) from WordNet's
-// database files (`stakegraph dictionary wordnet`; the shipped data/words/wordclasses.tsv is
+// database files (`stakegraph dictionary wordnet`; the shipped data/wordnet/wordclasses.tsv is
 // made this way from Debian's wordnet-base, WordNet 3.0):
 //   index.noun, index.verb, index.adj, index.adv   the lemmas of each class and their number
 //                                                  of senses (sense_cnt)

@@ -205,7 +205,7 @@ TEST(Tagger, UnknownWordsBySuffix) {
 }
 
 TEST(Tagger, ShippedTable) {
-  const std::string words = std::string(STAKEGRAPH_SOURCE_DIR) + "/data/words/wordclasses.tsv";
+  const std::string words = std::string(STAKEGRAPH_SOURCE_DIR) + "/data/wordnet/wordclasses.tsv";
   STAKEGRAPH_NEED_FILE(words);
   EXPECT_GT(WordClassTable::shipped().size(), 80000u);
   EXPECT_EQ(tagged("The ministry said it would cut the fine.", nullptr),
@@ -241,7 +241,7 @@ std::vector<GoldSentence> read_gold(const std::string& path) {
 TEST(TaggerAccuracy, HandTaggedNewsSentences) {
   const std::string gold_path = stakegraph::test_support::test_data("tagger/news.tsv").string();
   STAKEGRAPH_NEED_FILE(gold_path);
-  const std::string words = std::string(STAKEGRAPH_SOURCE_DIR) + "/data/words/wordclasses.tsv";
+  const std::string words = std::string(STAKEGRAPH_SOURCE_DIR) + "/data/wordnet/wordclasses.tsv";
   STAKEGRAPH_NEED_FILE(words);
   const std::vector<GoldSentence> gold = read_gold(gold_path);
   ASSERT_EQ(gold.size(), 60u);

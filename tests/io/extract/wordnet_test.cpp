@@ -194,15 +194,15 @@ TEST(WordClasses, ParseErrorsNameLine) {
 TEST(WordNet, RegeneratesTheShippedTable) {
   const std::string wn = "/usr/share/wordnet";
   STAKEGRAPH_NEED_FILE(wn + "/index.noun");
-  const std::string shipped = std::string(STAKEGRAPH_SOURCE_DIR) + "/data/words/wordclasses.tsv";
+  const std::string shipped = std::string(STAKEGRAPH_SOURCE_DIR) + "/data/wordnet/wordclasses.tsv";
   STAKEGRAPH_NEED_FILE(shipped);
   WordnetOptions o;
   o.wordnet_dir = wn;
   const WordnetResult r = derive_word_classes(o);
   const std::string text = slurp(shipped);
   EXPECT_EQ(r.tsv.size(), text.size());
-  EXPECT_TRUE(r.tsv == text) << "data/words/wordclasses.tsv differs from the table derived from "
-                             << wn << ": regenerate it (data/words/README.md)";
+  EXPECT_TRUE(r.tsv == text) << "data/wordnet/wordclasses.tsv differs from the table derived from "
+                             << wn << ": regenerate it (data/wordnet/README.md)";
   const WordClassTable t = WordClassTable::parse(text, shipped);
   EXPECT_EQ(t.size(), r.rows.size());
   // A few words whose classes any English reader knows.
