@@ -120,9 +120,11 @@ TEST(Objects, ACoAgentIsNoObject) {
 TEST(Objects, TheSpeakerAfterTheClauseIsNoObject) {
   auto g =
       run("Japan pledged $200 million to support the relief effort, the foreign ministry said.");
-  for (graph::NodeIndex v = 0; v < g.node_count(); ++v)
-    if (g.node(v).kind == Kind::kAgency)
+  for (graph::NodeIndex v = 0; v < g.node_count(); ++v) {
+    if (g.node(v).kind == Kind::kAgency) {
       EXPECT_FALSE(has(g, "Japan", Relation::kAid, g.node(v).name)) << dump(g);
+    }
+  }
   auto h = run("Norway will send aid to Chad, said the Norwegian foreign ministry.");
   EXPECT_TRUE(has(h, "Norway", Relation::kAid, "Chad")) << dump(h);
 }

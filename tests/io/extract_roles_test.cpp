@@ -48,8 +48,11 @@ TEST(DictionaryBodies, OnlyBodiesAndNotWhereTheLexiconNamesTheActor) {
   a.body = "UNICEF criticised Harbor Foods.";
   Extractor(lex(), o).extract(a, off);
   // An acronym acting opens a name of its own (names.cpp), but no dictionary codes it.
-  if (auto v = off.find_named("UNICEF"))
-    for (const auto& [key, value] : off.node(*v).attributes) EXPECT_NE(key, "code") << dump(off);
+  if (auto v = off.find_named("UNICEF")) {
+    for (const auto& [key, value] : off.node(*v).attributes) {
+      EXPECT_NE(key, "code") << dump(off);
+    }
+  }
 }
 
 // ---- names ----
