@@ -6,6 +6,14 @@
 
 namespace stakegraph::io::extract {
 
+namespace {
+// Whether a body's folded name is a ministry's or department's (a minister's body).
+bool ministry_like(const std::string& key) {
+  return key.find("ministry") != std::string::npos || key.find("department") != std::string::npos ||
+         key.find("office") != std::string::npos || key.find("secretariat") != std::string::npos;
+}
+}  // namespace
+
 // A sentence's first word is capitalised whatever it is. It is taken for a name when it
 // acts: a single word right before a verb of the lexicon or of speech ("Greenpeace
 // condemned ...", "Vantro said ..."), which the article never writes in lower case, and
@@ -391,6 +399,11 @@ void ArticleRun::recognise(std::size_t si) {
             !(h > m.e + 1 && (eq(f(h - 1), "central") || eq(f(h - 1), "reserve"))))
           inst_here = false;
         if (inst_here && h + 1 < e && (eq(f(h + 1), "forces") || eq(f(h + 1), "court"))) ++h;
+        // "Mali's military government", "its army-backed rulers": the state itself.
+        static constexpr std::string_view kStateHeads[] = {
+            "government",  "regime",         "junta",      "rulers",
+            "authorities", "administration", "leadership", "leaders"};
+        if (inst_here && h + 1 < e && in_list(kStateHeads, f(h + 1))) inst_here = false;
         // ... or directly: "Brazil's environmental agency Ibama" is Ibama.
         bool name_follows =
             (h + 2 < e && eq(f(h + 1), ",") && tok(h + 2).cap) ||
@@ -632,6 +645,7 @@ void ArticleRun::recognise(std::size_t si) {
       for (std::size_t x = 0; x < ents_.size(); ++x) {
         if (ents_[x].kind != Kind::kAgency) continue;
         const std::string& fk = ents_[x].key;
+        if ((eq(f(j - 1), "minister") || eq(f(j - 1), "secretary")) && !ministry_like(fk)) continue;
         if (fk.find(f(t)) != std::string::npos) owner = static_cast<int>(x);
       }
     }
@@ -682,8 +696,14 @@ void ArticleRun::recognise(std::size_t si) {
     for (std::size_t x = title_start; x < m.b; ++x)
       any_portfolio |= tok(x).cap && !is(x, kGovTitles) && !eq(f(x), "chief") &&
                        !eq(f(x), "vice") && !eq(f(x), "prime");
+    // (A minister's or secretary's body is a ministry or department: "Communications
+    // Minister" is not of the communications regulator.)
+    bool ministerial = false;
+    for (std::size_t x = title_start; x < m.b; ++x)
+      ministerial |= eq(f(x), "minister") || eq(f(x), "secretary");
     for (std::size_t y = 0; y < ents_.size() && any_portfolio; ++y) {
       if (ents_[y].kind != Kind::kAgency) continue;
+      if (ministerial && !ministry_like(ents_[y].key)) continue;
       bool all = true;
       for (std::size_t x = title_start; x < m.b && all; ++x)
         if (tok(x).cap && !is(x, kGovTitles) && !eq(f(x), "chief") && !eq(f(x), "vice") &&

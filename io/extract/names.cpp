@@ -482,8 +482,15 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
     // Sentence-initial function words and month/day names are not names; titles and
     // adjectives before a person's name are not part of it, but they are part of an
     // institution's name ("National Transport Safety Board", "Federal Court").
-    const bool named_institution = end - start >= 2 && institutional(head_of(start, end));
-    std::size_t demonym_start = end;  // where a leading demonym was cut off, if one was
+    // A one-word institution's name after its country's counts as two words ("Peru
+    // Telecommunications", though "telecommunications" may also open a minister's title).
+    bool country_before = false;
+    for (const auto& ce : country_ends) country_before |= ce.first == start && start > b;
+    const bool named_institution =
+        (end - start >= 2 || (country_before && tok(start).cap && !is(start, kSkip))) &&
+        institutional(head_of(start, end));
+    std::size_t demonym_start = end;            // where a leading demonym was cut off, if one was
+    const LexiconEntry* cut_demonym = nullptr;  // and its country
     for (;;) {
       const LexiconEntry* dmy = nullptr;
       if (start < end && named_institution && is(start, kSkip) && !is(start, kRoleTitles) &&
@@ -508,6 +515,7 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
         ++start;
       else if (start + 1 < end && match_demonym(start, end, &dmy) > 0) {
         demonym_start = start;
+        cut_demonym = dmy;
         start += match_demonym(start, end, &dmy);
       } else
         break;
@@ -760,6 +768,15 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
         gaz_max_ = std::max(gaz_max_, end - start);
         continue;
       }
+    }
+    // A state's ministry named with its demonym is named as one named with its possessor
+    // ("the Chadian Defence Ministry" is "Chad's Defence Ministry", the "Defence Ministry of
+    // Chad"); the bare name is an alias.
+    if (kind == Kind::kAgency && cut_demonym != nullptr && demonym_start < start &&
+        cut_demonym->kind == Kind::kGovernment && head == end - 1 && end - start <= 3 &&
+        (eq(f(head), "ministry") || eq(f(head), "department"))) {
+      without_country = name;
+      name += " of " + cut_demonym->name;
     }
     int id = entity_named(name, kind, true);
     if (!without_country.empty() && !by_name_.count(fold(without_country))) {

@@ -480,6 +480,13 @@ bool common_word(std::string_view folded, const TagOptions& o) {
   return w[WordClass::kNoun] || w[WordClass::kVerb] || w[WordClass::kAdj] || w[WordClass::kAdv];
 }
 
+bool bare_verb(std::string_view folded, const TagOptions& o) {
+  if (closed_words().count(folded)) return false;
+  const WordClassTable& table = o.table ? *o.table : WordClassTable::shipped();
+  const WordLookup l = table.classes(folded);
+  return l.bare_verb && l.weights[WordClass::kVerb] > 0;
+}
+
 TagResult tag_layout(const TextLayout& layout, const TagOptions& o) {
   TagResult r;
   r.tags.assign(layout.tokens.size(), Pos::kPunct);

@@ -112,6 +112,11 @@ TagResult tag_sentence(std::span<const Token> tokens, const TagOptions& options 
 // test (O(word length)) before tagging a sentence only to learn that its first word is a name.
 bool common_word(std::string_view folded, const TagOptions& options = {});
 
+// Whether a word (folded) as written is the bare form of a verb in WordNet ("build", "fund",
+// "help"; not "builds", "Ghana", "the"): after "to" it opens an infinitive, not the object of
+// the preposition. O(word length).
+bool bare_verb(std::string_view folded, const TagOptions& options = {});
+
 // Tags every token of a layout, sentence by sentence (a dateline's tokens as a sentence of
 // their own). result.tags has layout.tokens.size() entries.
 TagResult tag_layout(const TextLayout& layout, const TagOptions& options = {});

@@ -718,6 +718,30 @@ void ArticleRun::verb_events() {
           dst = {me.t};
         else
           dst = {me.s};
+        // A pact has two parties: "A and B signed a pact ... C welcomed the deal" judges
+        // both (the act was mutual when the text gave it both ways, or its noun says so).
+        static constexpr std::string_view kMutualNouns[] = {
+            "agreement",   "agreements", "deal",  "deals",     "pact",  "accord",    "treaty",
+            "partnership", "alliance",   "truce", "ceasefire", "talks", "memorandum"};
+        const bool mutual_act = me.r == Relation::kSupport || me.r == Relation::kAgree ||
+                                me.r == Relation::kCooperate || me.r == Relation::kConsult;
+        bool both = false;
+        for (const Candidate& c : cands_)
+          both |= c.sentence == me.sentence && c.s == me.t && c.t == me.s && c.r == me.r;
+        if (mutual_act && me.t >= 0 &&
+            (both || (event_at < e && in_list(kMutualNouns, f(event_at)))) &&
+            r != Relation::kRetreat && r != Relation::kConcede && me.t != me.s)
+          dst.push_back(me.t);
+        // An official does not judge the pact of the state it serves ("the ministers signed
+        // the deal"): neither the speaker nor its own government is a party judged here.
+        std::erase_if(dst, [&](int t) {
+          for (int x : src)
+            if (x == t || ents_[static_cast<std::size_t>(x)].part_of ==
+                              ents_[static_cast<std::size_t>(t)].name)
+              return true;
+          return false;
+        });
+        if (dst.empty()) continue;
         rule += "+event";
       }
     }

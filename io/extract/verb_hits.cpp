@@ -1,5 +1,6 @@
 // Verb heads of the lexicon's patterns in the current sentence (longest forms first).
 #include "io/extract/run.hpp"
+#include "io/extract/tagger.hpp"
 
 namespace stakegraph::io::extract {
 
@@ -61,6 +62,10 @@ void ArticleRun::find_verb_hits() {
             for (std::size_t m = obj_at; m < std::min(e, obj_at + 12); ++m) {
               for (const auto& pr : vp.preps)
                 if (phrase_at(m, e, pr) > 0) prep_ok = true;
+              // "lend it $3 million to build ports": "to" opens an infinitive there.
+              if (prep_ok && eq(f(m), "to") && m + 1 < e && is_word(m + 1) && !tok(m + 1).cap &&
+                  bare_verb(f(m + 1)))
+                prep_ok = false;
               if (prep_ok) {
                 prep_gap = m - obj_at;
                 break;

@@ -1,0 +1,92 @@
+// General-English rules of session 30 (issue 11), found from short wire-style articles
+// written for the purpose (a border incursion, a blocked merger, a commodity pact, a
+// kidnapping, a vehicle recall, street protests, an asset sale, a defence pact, an outage
+// fine, an arms accusation): event nouns with two
+// parties, titles and the state they serve, names with "and" inside, pronouns in participle
+// clauses. Every sentence is written for this test with invented names (real countries);
+// none comes from an evaluation article.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "graph/graph.hpp"
+#include "tests/support/extract_support.hpp"
+
+namespace stakegraph::io {
+namespace {
+
+using graph::Kind;
+using graph::Relation;
+
+using namespace extract_support;
+
+TEST(Clauses, ACountryBeforeATradeWordNamesACompany) {
+  // "telecommunications" may also open a minister's title; here it ends a company's name.
+  auto g = run("Kestrel Mobile, a unit of Peru Telecommunications, cut its prices.", true);
+  EXPECT_TRUE(has(g, "Peru Telecommunications", Relation::kOwns, "Kestrel Mobile")) << dump(g);
+  EXPECT_FALSE(has(g, "Peru", Relation::kOwns, "Kestrel Mobile")) << dump(g);
+}
+
+TEST(Clauses, AMinisterServesAMinistryNotARegulator) {
+  // Drawn: regulator -part_of-> Australia; Soto -part_of-> Australia (not the regulator,
+  // though both names hold "communications").
+  auto g =
+      run("Australia's communications regulator fined Kestrel Mobile on Monday. Communications "
+          "Minister Ana Soto said the government would act.",
+          true);
+  EXPECT_TRUE(has(g, "Ana Soto", Relation::kPartOf, "Australia")) << dump(g);
+  EXPECT_FALSE(has(g, "Ana Soto", Relation::kPartOf, "Communications Regulator of Australia"))
+      << dump(g);
+}
+
+TEST(Clauses, AMilitaryGovernmentIsTheState) {
+  auto g = run("Chad's military government thanked Niger for its help.", true);
+  EXPECT_TRUE(has(g, "Chad", Relation::kSupport, "Niger")) << dump(g);
+  EXPECT_FALSE(g.find_named("Military of Chad").has_value()) << dump(g);
+}
+
+TEST(Clauses, AMinistryNamedWithADemonymIsNamedWithItsCountry) {
+  // As "Chad's Defence Ministry": one name, "Defence Ministry of Chad", part_of Chad.
+  auto g = run("The Chadian Defence Ministry criticised Niger on Monday.", true);
+  EXPECT_TRUE(has(g, "Defence Ministry of Chad", Relation::kPartOf, "Chad")) << dump(g);
+  EXPECT_TRUE(has(g, "Defence Ministry of Chad", Relation::kAccuse, "Niger")) << dump(g);
+}
+
+TEST(Clauses, APactIsJudgedWithBothItsParties) {
+  // Drawn: Peru <-SUPPORT-> Chile (the pact); Brazil -SUPPORT-> both; Bolivia -ACCUSE-> both.
+  auto g =
+      run("Peru and Chile signed a fishing pact on Monday. Brazil praised the agreement, while "
+          "Bolivia criticised the deal.",
+          true);
+  EXPECT_TRUE(has(g, "Brazil", Relation::kSupport, "Peru")) << dump(g);
+  EXPECT_TRUE(has(g, "Brazil", Relation::kSupport, "Chile")) << dump(g);
+  EXPECT_TRUE(has(g, "Bolivia", Relation::kAccuse, "Peru")) << dump(g);
+  EXPECT_TRUE(has(g, "Bolivia", Relation::kAccuse, "Chile")) << dump(g);
+}
+
+TEST(Clauses, ToBeforeABareVerbOpensAnInfinitiveNotAnObject) {
+  // "lend X $N to build ...": the money goes to X; "to build" names no one.
+  auto g = run("The Andean Fund will lend Bolivia $300 million to build roads.", true);
+  EXPECT_TRUE(has(g, "Andean Fund", Relation::kAid, "Bolivia")) << dump(g);
+}
+
+TEST(Clauses, TroopsWithdrawnFromACountry) {
+  auto g = run("Russia pulled its soldiers out of Georgia in March.", true);
+  EXPECT_TRUE(has(g, "Russia", Relation::kRetreat, "Georgia")) << dump(g);
+  auto h = run("Canada, which withdrew its troops from Haiti, praised the plan.", true);
+  EXPECT_TRUE(has(h, "Canada", Relation::kRetreat, "Haiti")) << dump(h);
+}
+
+TEST(Clauses, AnAllianceWithAState) {
+  auto g = run("Canada is allied with Japan.", true);
+  EXPECT_TRUE(has(g, "Canada", Relation::kAlliedWith, "Japan") ||
+              has(g, "Japan", Relation::kAlliedWith, "Canada"))
+      << dump(g);
+  auto h = run("Norway has an alliance with Denmark.", true);
+  EXPECT_TRUE(has(h, "Norway", Relation::kAlliedWith, "Denmark") ||
+              has(h, "Denmark", Relation::kAlliedWith, "Norway"))
+      << dump(h);
+}
+
+}  // namespace
+}  // namespace stakegraph::io
