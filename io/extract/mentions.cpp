@@ -128,10 +128,17 @@ void ArticleRun::recognise(std::size_t si) {
                                !eq(f(k - 1), "that") && !eq(f(k - 1), "and") &&
                                !eq(f(k - 1), "but") && !is(k - 1, kPrepositions);
         const Mention* last_other = nullptr;
+        // A venue is no antecedent: "filed a case against X at the Y Court, accusing it of".
+        auto venue = [&](const Mention& pm) {
+          std::size_t q = pm.b;
+          if (q > b && eq(f(q - 1), "the")) --q;
+          return q > b && (eq(f(q - 1), "at") || eq(f(q - 1), "before"));
+        };
         if (object_it && first_here)
           for (const auto& pm : ms)
-            if (&pm != first_here && !(pm.flags & (kPronoun | kLocative | kModifier)) &&
-                pm.ents.size() == 1 && pm.ents[0] != first_here->ents[0] &&
+            if (&pm != first_here && !venue(pm) &&
+                !(pm.flags & (kPronoun | kLocative | kModifier)) && pm.ents.size() == 1 &&
+                pm.ents[0] != first_here->ents[0] &&
                 ents_[static_cast<std::size_t>(pm.ents[0])].kind != Kind::kPerson &&
                 ents_[static_cast<std::size_t>(pm.ents[0])].kind != Kind::kMedia)
               last_other = &pm;
@@ -471,6 +478,12 @@ void ArticleRun::recognise(std::size_t si) {
         continue;
       }
       if (hyphen_modifier(k)) {
+        ++k;
+        continue;
+      }
+      // "Carmakers X and Y said": a description opening the sentence is no word of a name.
+      if (k == b && k + 1 < e && tok(k + 1).cap &&
+          (ends_with(f(k), "makers") || ends_with(f(k), "maker"))) {
         ++k;
         continue;
       }

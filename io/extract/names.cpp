@@ -36,6 +36,8 @@ Kind apposition_head_kind(std::string_view w) {
     if (!a.plural && w == a.word)
       return a.kinds[0] == a.kinds[1] && a.kinds[1] == a.kinds[2] ? a.kinds[0]
                                                                   : Kind::kOrganization;
+  // A plural description before coordinated names ("carmakers X and Y").
+  if (w.size() > 4 && w.ends_with("makers")) return apposition_head_kind(w.substr(0, w.size() - 1));
   return Kind::kUnspecified;
 }
 
@@ -338,6 +340,27 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
     }
     ++k;
   }
+  // "drinks maker X", "a chocolate maker": a maker of goods named before it that are no
+  // network or technology equipment is a company, not a vendor (ONTOLOGY.md).
+  auto maker_of_goods = [&](std::size_t k) {
+    static constexpr std::string_view kMakers[] = {"maker",         "makers",   "manufacturer",
+                                                   "manufacturers", "producer", "producers"};
+    static constexpr std::string_view kTechGoods[] = {
+        "equipment", "network",  "networking", "telecom",     "telecoms",      "telecommunications",
+        "handset",   "phone",    "smartphone", "chip",        "device",        "computer",
+        "gear",      "software", "hardware",   "electronics", "semiconductor", "semiconductors",
+        "server",    "router",   "antenna",    "satellite",   "camera",        "surveillance",
+        "5g",        "mobile"};
+    static constexpr std::string_view kNoGoods[] = {
+        "a",     "an",      "the",     "its",     "their",   "his",   "her",
+        "rival", "largest", "biggest", "leading", "top",     "major", "main",
+        "big",   "second",  "third",   "fellow",  "another", "other"};
+    if (k <= b || !in_list(kMakers, f(k))) return false;
+    const std::size_t p = k - 1;
+    return is_word(p) && tok(p).type == TokenType::kWord && !in_list(kNoGoods, f(p)) &&
+           !in_list(kTechGoods, f(p)) && !is(p, kTechCompanyNouns) && !ends_with(f(p), "est") &&
+           !mention_covering(p);
+  };
   auto name_like = [&](std::size_t k) {
     const Token& t = tok(k);
     return t.type == TokenType::kWord && t.cap && !covered[k] && !hyphen_modifier(k);
@@ -505,7 +528,9 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
       else if (start < end && named_institution && eq(f(start), "of"))
         ++start;
       // "Rival Norvell Systems said": a description that opens the sentence.
-      else if (start == b && start + 2 <= end && in_list(kNameDescriptors, f(start)))
+      else if (start == b && start + 2 <= end &&
+               (in_list(kNameDescriptors, f(start)) || ends_with(f(start), "makers") ||
+                ends_with(f(start), "maker")))
         ++start;
       // A common word that opens the sentence ("Elsewhere", "Rising", "Asked about it"): the
       // tagger reads it as an adverb, adjective, verb or grammar word, not a name.
@@ -603,7 +628,9 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
     else if (start > b && !tok(start - 1).cap && is_word(start - 1) && len <= 4 &&
              !is(start, kRoleTitles) && !is(start - 1, kPersonRoles) &&
              apposition_head_kind(prev) != Kind::kUnspecified)
-      kind = apposition_head_kind(prev);
+      kind = apposition_head_kind(prev) == Kind::kVendor && maker_of_goods(start - 1)
+                 ? Kind::kOrganization
+                 : apposition_head_kind(prev);
     // "Peru's mining regulator, Osinergmin, fined ...": the body named in apposition.
     else if (eq(prev, ",") && start >= b + 2 && len <= 4 && !is(start, kRoleTitles) &&
              !tok(start - 2).cap && eq(next, ",") &&
@@ -686,6 +713,8 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
           kind = Kind::kPerson;
         else if (eq(w, "carrier") || eq(w, "operator") || eq(w, "provider"))
           kind = Kind::kOperator;
+        else if (maker_of_goods(m))
+          kind = Kind::kOrganization;
         else if (eq(w, "maker") || eq(w, "manufacturer") || eq(w, "chipmaker") || eq(w, "vendor") ||
                  eq(w, "designer") || eq(w, "supplier"))
           kind = Kind::kVendor;
@@ -723,6 +752,21 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
     }
     // A name defined with an acronym is an institution's.
     if (kind == Kind::kUnspecified && acronym && len >= 2) kind = Kind::kOrganization;
+    // "Volta and Kestrova", "Diageo, Sorvan and Kestrova": one name coordinated after a
+    // company's is a company of the same kind (one or two words, not a person's shape).
+    if (kind == Kind::kUnspecified && len <= 2 && start >= b + 2 &&
+        (eq(prev, "and") || eq(prev, ",")) && !tok(start).all_caps && end < e && !tok(end).cap) {
+      for (std::size_t w = start - 1; w-- > b && w + 5 >= start && kind == Kind::kUnspecified;) {
+        int g = -1;
+        const LexiconEntry* le = nullptr;
+        Kind k2 = Kind::kUnspecified;
+        if (match_gazetteer(w, start - 1, &g) == start - 1 - w && g >= 0)
+          k2 = ents_[static_cast<std::size_t>(g)].kind;
+        else if (match_lexicon(w, start - 1, &le, w == b) == start - 1 - w && le)
+          k2 = le->kind;
+        if (k2 == Kind::kOrganization || k2 == Kind::kVendor || k2 == Kind::kOperator) kind = k2;
+      }
+    }
     if (kind == Kind::kUnspecified) continue;
     // A body or company whose name opens with its country's ("Kenya Revenue Authority",
     // "Ghana Airways"): the country is part of the name.

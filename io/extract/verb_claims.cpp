@@ -74,6 +74,7 @@ bool ArticleRun::verb_claims(const HitReading& hr) {
        (target && target->b > he + 2 && eq(f(target->b - 2), "by")))) {
     auto [lb, le2] = np_label(he, 9);
     if (lb + 1 < le2 && eq(f(lb), "of")) ++lb;  // "on charges of money laundering"
+    if (lb + 1 < le2 && eq(f(lb), "on")) ++lb;  // "(which it) blamed on sabotage"
     bool wrong = false;
     // The wrongdoing is the object's head, before any "by X".
     for (std::size_t z = lb; z < le2 && !eq(f(z), "by"); ++z)
@@ -169,6 +170,16 @@ bool ArticleRun::verb_claims(const HitReading& hr) {
       }
     }
     bool claim_object = k < e && is(k, kAllegationNouns);
+    // "denied responsibility for the spill", "denies any involvement in the attack": the
+    // claim is named here, against the denier.
+    if (claim_object && k + 2 < e && (eq(f(k), "responsibility") || eq(f(k), "involvement")) &&
+        (eq(f(k + 1), "for") || eq(f(k + 1), "in")) && is_word(k + 2) && has_subj) {
+      auto [lb, le2] = np_label(k, 8);
+      if (le2 > lb + 2) {
+        deny_claim(lb, le2);
+        return true;
+      }
+    }
     // "denied accusations by X", "rejected claims from X": X made them against the denier.
     if (claim_object && k + 2 < e && (eq(f(k + 1), "by") || eq(f(k + 1), "from")))
       if (const Mention* by = first_mention_after(k + 2, k + 5, false)) {

@@ -88,5 +88,48 @@ TEST(Clauses, AnAllianceWithAState) {
       << dump(h);
 }
 
+TEST(Clauses, ADeniedResponsibilityIsAClaimAgainstTheDenier) {
+  // Drawn: Vela Mining -REJECT-> "responsibility for the spill" -implicates-> Vela Mining; the
+  // earlier claim against Chile is not what Vela Mining denies.
+  auto g =
+      run("Peru accused Chile of illegal fishing. Vela Mining denied responsibility for the spill, "
+          "which it blamed on sabotage.",
+          true);
+  EXPECT_TRUE(has(g, "Vela Mining", Relation::kReject, "responsibility for the spill")) << dump(g);
+  EXPECT_TRUE(has(g, "responsibility for the spill", Relation::kImplicates, "Vela Mining"))
+      << dump(g);
+  EXPECT_FALSE(has(g, "Vela Mining", Relation::kReject, "illegal fishing")) << dump(g);
+  EXPECT_FALSE(g.find_named("on sabotage").has_value()) << dump(g);
+}
+
+TEST(Clauses, AVenueIsNoAntecedentOfIt) {
+  auto g =
+      run("Peru filed a case against Chile at the International Court of Justice, accusing it of "
+          "illegal fishing.",
+          true);
+  EXPECT_TRUE(has(g, "illegal fishing", Relation::kImplicates, "Chile")) << dump(g);
+  EXPECT_FALSE(has(g, "illegal fishing", Relation::kImplicates, "International Court of Justice"))
+      << dump(g);
+}
+
+TEST(Clauses, ACounterpartNamedWithADemonymServesThatState) {
+  auto g = run("Ana Wambui met her Ugandan counterpart Joseph Okello in Nairobi.", true);
+  EXPECT_TRUE(has(g, "Joseph Okello", Relation::kPartOf, "Uganda")) << dump(g);
+  EXPECT_TRUE(has(g, "Ana Wambui", Relation::kConsult, "Joseph Okello")) << dump(g);
+}
+
+TEST(Clauses, AMakerOfGoodsIsACompanyNotAVendor) {
+  // A vendor makes network or technology equipment (ONTOLOGY.md).
+  EXPECT_EQ(kind_of(run("Drinks maker Kestrova criticised Peru.", true), "Kestrova"),
+            Kind::kOrganization);
+  EXPECT_EQ(kind_of(run("The equipment maker Ranvik criticised Brazil.", true), "Ranvik"),
+            Kind::kVendor);
+  // A plural description before coordinated names; one name after a company's.
+  auto g = run("Drinks makers Sorvan Group and Kestrova welcomed Peru's tax cut.", true);
+  EXPECT_EQ(kind_of(g, "Kestrova"), Kind::kOrganization) << dump(g);
+  auto h = run("Carmakers Volta and Brenn criticised Germany.", true);
+  EXPECT_FALSE(h.find_named("Carmakers Volta").has_value()) << dump(h);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
