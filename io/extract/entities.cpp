@@ -246,7 +246,18 @@ int ArticleRun::context_government(std::size_t si, std::size_t before_token,
           return e;
     }
   }
-  return home_government(exclude);
+  if (const int home = home_government(exclude); home >= 0) return home;
+  // No state acts in the article: the one it is set in, named as a place ("marched in
+  // Belgrade against President X": X is Serbia's).
+  for (std::size_t j = 0; j <= si && j < sent_mentions_.size(); ++j)
+    for (const auto& m : sent_mentions_[j]) {
+      if (j == si && m.b >= before_token) break;
+      for (int e : m.ents)
+        if (ents_[static_cast<std::size_t>(e)].kind == Kind::kGovernment &&
+            std::find(exclude.begin(), exclude.end(), e) == exclude.end())
+          return e;
+    }
+  return -1;
 }
 
 bool ArticleRun::country_named(const std::string& iso3) {

@@ -457,6 +457,15 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
         // Fisheries and Oceans", "Marks and Spencer" are one).
         bool has_of = false;
         for (std::size_t q = k; q < j; ++q) has_of |= eq(f(q), "of");
+        // A union of trades is one name: "the Transport and General Workers Union", "the
+        // Steel and Metal Workers union".
+        bool trades_union = m < e && eq(f(m), "union");
+        for (std::size_t q = j + 1; q < m; ++q)
+          trades_union |= eq(f(q), "workers") || eq(f(q), "employees") || eq(f(q), "union");
+        if (eq(f(j), "and") && trades_union) {
+          j = m;
+          continue;
+        }
         if (eq(f(j), "and") &&
             (by_name_.count(fold(surface(k, j))) || by_name_.count(fold(surface(j + 1, m))) ||
              (!has_of && j - k >= 2 && (is(j - 1, kCompanyNouns) || is(j - 1, kOrgSuffix)))))

@@ -131,5 +131,31 @@ TEST(Clauses, AMakerOfGoodsIsACompanyNotAVendor) {
   EXPECT_FALSE(h.find_named("Carmakers Volta").has_value()) << dump(h);
 }
 
+TEST(Clauses, AUnionOfTradesIsOneName) {
+  auto g = run("The Transport and General Workers Union criticised Peru.", true);
+  EXPECT_TRUE(has(g, "Transport and General Workers Union", Relation::kAccuse, "Peru")) << dump(g);
+  EXPECT_FALSE(g.find_named("General Workers Union").has_value()) << dump(g);
+}
+
+TEST(Clauses, APresidentWithoutACountryIsOfThePlaceTheArticleIsSetIn) {
+  // No state acts in the text; the march is in Serbia's capital.
+  auto g = run("Thousands marched in Belgrade against President Marko Petrovic.", true);
+  EXPECT_TRUE(has(g, "Marko Petrovic", Relation::kPartOf, "Serbia")) << dump(g);
+}
+
+TEST(Clauses, AClaimEndsBeforeADanglingPreposition) {
+  // The label stops at the sentence's length limit; a preposition left at its end goes.
+  auto g = run(
+      "Kestrel Mobile suffered a nationwide outage in May. Australia's media regulator said the "
+      "carrier had failed to connect 3,210 calls to emergency lines during the outage.",
+      true);
+  EXPECT_TRUE(g.find_named("failed to connect 3,210 calls to emergency lines").has_value())
+      << dump(g);
+  for (graph::NodeIndex v = 0; v < g.node_count(); ++v) {
+    const std::string& n = g.node(v).name;
+    EXPECT_FALSE(n.ends_with(" during") || n.ends_with(" the")) << n;
+  }
+}
+
 }  // namespace
 }  // namespace stakegraph::io
