@@ -20,7 +20,11 @@ bool ministry_like(const std::string& key) {
 // which is no function word, plural noun or -ly adverb ("Officials said", "Today"), nor a
 // common word to the part-of-speech tagger ("Unhappy shareholders accused", common_opener).
 bool ArticleRun::initial_name(std::size_t k, std::size_t e) {
-  if (k + 1 >= e || tok(k + 1).cap || !is_word(k + 1)) return false;
+  // "Spotify, which had complained ...": the antecedent of a relative clause is a noun
+  // phrase, and one unknown capitalised word there is a name.
+  const bool relative_after =
+      k + 2 < e && eq(f(k + 1), ",") && (eq(f(k + 2), "which") || eq(f(k + 2), "who"));
+  if (!relative_after && (k + 1 >= e || tok(k + 1).cap || !is_word(k + 1))) return false;
   const std::string_view w = f(k);
   // An acronym opens a sentence as a name does ("UEFA expressed support"); a longer word in
   // capitals is a headline's or a dateline's.
@@ -30,7 +34,8 @@ bool ArticleRun::initial_name(std::size_t k, std::size_t e) {
       tid_[k] != Lexicon::kNoToken || common_opener(k))
     return false;
   const std::uint32_t node = lex_.trie_step(Lexicon::kTrieRoot, tid_[k + 1]);
-  if (!is(k + 1, kSpeechVerbs) && (node == Lexicon::kTrieRoot || lex_.verbs_at(node) == nullptr))
+  if (!relative_after && !is(k + 1, kSpeechVerbs) &&
+      (node == Lexicon::kTrieRoot || lex_.verbs_at(node) == nullptr))
     return false;
   return !lower_words_.contains(w);
 }
@@ -506,6 +511,14 @@ void ArticleRun::recognise(std::size_t si) {
         continue;
       }
       if (j > k && j < e && eq(f(j), "of") && is(j - 1, kPlaceNouns)) {
+        k = j;
+        continue;
+      }
+      // A region's adjective alone is no actor ("European companies"), as a demonym is not.
+      static constexpr std::string_view kRegionAdjectives[] = {
+          "european",     "african",   "asian", "arab",   "western", "eastern", "nordic",  "baltic",
+          "scandinavian", "caribbean", "latin", "balkan", "gulf",    "pacific", "atlantic"};
+      if (j == k + 1 && in_list(kRegionAdjectives, f(k)) && j < e && !tok(j).cap) {
         k = j;
         continue;
       }

@@ -361,6 +361,15 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
            !in_list(kTechGoods, f(p)) && !is(p, kTechCompanyNouns) && !ends_with(f(p), "est") &&
            !mention_covering(p);
   };
+  // Heads of bodies named for their purpose ("Centre for Cyber Security").
+  auto for_purpose = [&](std::size_t k) {
+    static constexpr std::string_view kHeads[] = {
+        "centre",     "center",     "institute", "office",      "organization", "organisation",
+        "commission", "council",    "committee", "agency",      "foundation",   "alliance",
+        "coalition",  "campaign",   "society",   "association", "federation",   "network",
+        "forum",      "initiative", "authority", "programme",   "program",      "secretariat"};
+    return in_list(kHeads, f(k));
+  };
   auto name_like = [&](std::size_t k) {
     const Token& t = tok(k);
     return t.type == TokenType::kWord && t.cap && !covered[k] && !hyphen_modifier(k);
@@ -448,7 +457,7 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
         // "Ministry of Science and Technology": a body's portfolio may be coordinated.
         bool body_of = false;
         for (std::size_t q = k + 1; q < j; ++q)
-          if (eq(f(q), "of")) {
+          if (eq(f(q), "of") || (eq(f(q), "for") && for_purpose(q - 1))) {
             body_of = is(q - 1, kAgencySuffix) || is(q - 1, kOrgSuffix);
             break;
           }
@@ -470,8 +479,11 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
             (by_name_.count(fold(surface(k, j))) || by_name_.count(fold(surface(j + 1, m))) ||
              (!has_of && j - k >= 2 && (is(j - 1, kCompanyNouns) || is(j - 1, kOrgSuffix)))))
           break;
+        // "Centre for Cyber Security", "Institute for Fiscal Studies": a body "for" its
+        // purpose is one name.
         if (is(m - 1, kOrgSuffix) || is(m - 1, kAgencySuffix) || eq(f(j), "of") ||
-            (m < e && is(m, kAgencySuffix)) || (eq(f(j), "and") && body_of && m - j <= 3)) {
+            (eq(f(j), "for") && for_purpose(j - 1)) || (m < e && is(m, kAgencySuffix)) ||
+            (eq(f(j), "and") && body_of && m - j <= 3)) {
           j = m;
           continue;
         }

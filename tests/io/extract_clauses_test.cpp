@@ -157,5 +157,31 @@ TEST(Clauses, AClaimEndsBeforeADanglingPreposition) {
   }
 }
 
+TEST(Clauses, ABodyNamedForItsPurposeIsOneName) {
+  auto g = run("The Institute for Fiscal Studies criticised Britain.", true);
+  EXPECT_TRUE(has(g, "Institute for Fiscal Studies", Relation::kAccuse, "United Kingdom"))
+      << dump(g);
+  auto h = run("The Centre for Maritime Safety blamed Russia for the collision.", true);
+  EXPECT_TRUE(h.find_named("Centre for Maritime Safety").has_value()) << dump(h);
+  EXPECT_FALSE(h.find_named("Centre").has_value()) << dump(h);
+}
+
+TEST(Clauses, TheAntecedentOfARelativeClauseOpeningASentenceIsAName) {
+  // Drawn: Brenvik -supplies-> Glastor (buys from), one unknown word before ", which".
+  auto g =
+      run("Glastor, which buys nickel from Brenvik Mining, said it was monitoring events.", true);
+  EXPECT_TRUE(has(g, "Brenvik Mining", Relation::kSupplies, "Glastor")) << dump(g);
+}
+
+TEST(Clauses, ARegionsAdjectiveIsNoActor) {
+  auto g = run("Kestrel Group said the hackers had targeted a dozen European companies.", true);
+  EXPECT_FALSE(g.find_named("European").has_value()) << dump(g);
+}
+
+TEST(Clauses, AComplaintAboutAnActorAccusesIt) {
+  auto g = run("Vantora complained about Orbix Corp's pricing rules.", true);
+  EXPECT_TRUE(has(g, "Vantora", Relation::kAccuse, "Orbix Corp")) << dump(g);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
