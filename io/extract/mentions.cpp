@@ -381,6 +381,12 @@ void ArticleRun::recognise(std::size_t si) {
         id = local, m.ents = {id};
       else
         add_alias(id, surf);
+      // "the European Commission ... the Commission": an alias whose last word is a body's
+      // head stands for it by that word alone, capitalised, later in the article.
+      if (n >= 2 && tok(k + n - 1).cap && is(k + n - 1, kAgencySuffix) &&
+          fold(surf) != fold(ents_[static_cast<std::size_t>(id)].name) &&
+          !gazetteer_.count(std::string(f(k + n - 1))))
+        add_gazetteer(std::string(f(k + n - 1)), id);
       // "Huawei UK", "Vodafone Germany": a company's national arm is the company.
       if (le->kind == Kind::kVendor || le->kind == Kind::kOperator) {
         const LexiconEntry* le2 = nullptr;
@@ -500,6 +506,13 @@ void ArticleRun::recognise(std::size_t si) {
         ++j;
       }
       const LexiconEntry* dmy = nullptr;
+      // "Istanbul Mayor Ekrem Imamoglu": a place and a title before a known name are the
+      // title's words, not a name of their own.
+      if (int gz = -1; j > k && j < e && is(j - 1, kRoleTitles) && match_gazetteer(j, e, &gz) > 0 &&
+                       gz >= 0 && ents_[static_cast<std::size_t>(gz)].kind == Kind::kPerson) {
+        k = j;
+        continue;
+      }
       if (j > k && is(j - 1, kPlaceNouns)) {
         // A place named by its geographic head ("Strait of Hormuz", "Red Sea", "Lake Kivu
         // region") is where things happen, never an actor.

@@ -183,5 +183,31 @@ TEST(Clauses, AComplaintAboutAnActorAccusesIt) {
   EXPECT_TRUE(has(g, "Vantora", Relation::kAccuse, "Orbix Corp")) << dump(g);
 }
 
+TEST(Clauses, ACityAndATitleBeforeAKnownNameAreTheTitle) {
+  auto g =
+      run("Investors sold Turkish bonds after prosecutors detained Antalya Mayor Paul Verrier, the "
+          "president's main rival.",
+          true);
+  EXPECT_FALSE(g.find_named("Antalya Mayor").has_value()) << dump(g);
+  EXPECT_TRUE(has(g, "Turkey", Relation::kCoerce, "Paul Verrier")) << dump(g);
+}
+
+TEST(Clauses, RejectingTheCriticismRejectsTheLatestClaim) {
+  auto g =
+      run("Amnesty International accused the Libyan coast guard of abusing migrants. Italy's "
+          "interior ministry rejected the criticism.",
+          true);
+  EXPECT_TRUE(has(g, "Interior Ministry of Italy", Relation::kReject, "abusing migrants"))
+      << dump(g);
+}
+
+TEST(Clauses, ABodysHeadWordAloneIsTheBodyNamedBefore) {
+  // "European Commission" is an alias of the European Union (lexicon); "the Commission" too.
+  auto g = run(
+      "The European Commission fined Orbix Corp. Orbix Corp accused the Commission of bias.", true);
+  EXPECT_TRUE(has(g, "bias", Relation::kImplicates, "European Union")) << dump(g);
+  EXPECT_FALSE(g.find_named("Commission").has_value()) << dump(g);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
