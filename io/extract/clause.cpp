@@ -399,9 +399,11 @@ std::pair<std::size_t, std::size_t> ArticleRun::np_label(std::size_t from,
   std::size_t k = from;
   while (k < e && (eq(f(k), "the") || eq(f(k), "a") || eq(f(k), "an"))) ++k;
   std::size_t end = k;
+  // ("and" inside a name goes on: "to shut out Cable and Wireless".)
   while (end < e && end < k + max_tokens && !eq(f(end), ",") && !eq(f(end), ".") &&
-         !eq(f(end), ";") && tok(end).type != TokenType::kQuote && !eq(f(end), "and") &&
-         !eq(f(end), "because") && !eq(f(end), "after") && !eq(f(end), "but"))
+         !eq(f(end), ";") && tok(end).type != TokenType::kQuote &&
+         (!eq(f(end), "and") || mention_covering(end)) && !eq(f(end), "because") &&
+         !eq(f(end), "after") && !eq(f(end), "but"))
     ++end;
   while (end > k && (is(end - 1, kPrepositions) || eq(f(end - 1), "the") || eq(f(end - 1), "a") ||
                      eq(f(end - 1), "an") || eq(f(end - 1), "without")))

@@ -244,6 +244,13 @@ int ArticleRun::context_government(std::size_t si, std::size_t before_token,
         if (ents_[static_cast<std::size_t>(e)].kind == Kind::kGovernment &&
             std::find(exclude.begin(), exclude.end(), e) == exclude.end())
           return e;
+      // A state body named earlier in the same sentence speaks for its state ("a U.S.
+      // Senate committee, Commerce Secretary X and ...": X is the US's).
+      if (j == si && ms[m].ents.size() == 1 &&
+          ents_[static_cast<std::size_t>(ms[m].ents[0])].kind == Kind::kAgency)
+        if (const int g = government_of(ms[m].ents[0]);
+            g >= 0 && std::find(exclude.begin(), exclude.end(), g) == exclude.end())
+          return g;
     }
   }
   if (const int home = home_government(exclude); home >= 0) return home;
@@ -257,6 +264,30 @@ int ArticleRun::context_government(std::size_t si, std::size_t before_token,
             std::find(exclude.begin(), exclude.end(), e) == exclude.end())
           return e;
     }
+  return -1;
+}
+
+int ArticleRun::government_of(int agency) const {
+  // Up the part_of chain, by name (the article's entities, else the lexicon's entries: "US
+  // Senate" -> "US Congress" -> "United States"), at most four steps, to a government the
+  // article has.
+  auto entity_with_name = [&](const std::string& name) {
+    for (std::size_t x = 0; x < ents_.size(); ++x)
+      if (ents_[x].name == name) return static_cast<int>(x);
+    return -1;
+  };
+  std::string name = ents_[static_cast<std::size_t>(agency)].part_of;
+  for (int step = 0; step < 4 && !name.empty(); ++step) {
+    if (const int x = entity_with_name(name); x >= 0) {
+      if (ents_[static_cast<std::size_t>(x)].kind == Kind::kGovernment) return x;
+      name = ents_[static_cast<std::size_t>(x)].part_of;
+      if (!name.empty()) continue;
+    }
+    const LexiconEntry* le = lex_.find(name);
+    if (le == nullptr) return -1;
+    if (le->kind == Kind::kGovernment) return entity_with_name(le->name);
+    name = le->part_of;
+  }
   return -1;
 }
 

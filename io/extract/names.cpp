@@ -672,7 +672,9 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
       kind = Kind::kVendor;
     else if (start > b && is(start - 1, kMediaCue) && len <= 4)
       kind = Kind::kMedia;
-    else if ((eq(prev, "told") || (eq(prev, "to") && eq(prev2, "according"))) && len <= 4)
+    // ("told Parliament": a body addressed is no medium.)
+    else if ((eq(prev, "told") || (eq(prev, "to") && eq(prev2, "according"))) && len <= 4 &&
+             !is(end - 1, kAgencySuffix) && !is(end - 1, kOrgSuffix))
       kind = Kind::kMedia;
     else if (len >= 2 && len - particles <= 4 && start > b && is(start - 1, kRoleTitles))
       kind = Kind::kPerson;

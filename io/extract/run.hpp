@@ -472,6 +472,9 @@ class ArticleRun {
   bool name_particle(std::size_t k) const;
   // Whether the article names the state with this iso3 code anywhere (cached).
   bool country_named(const std::string& iso3);
+  // The government an agency belongs to, up its part_of chain (by name and the lexicon), if
+  // the article has that government as an entity; -1 otherwise.
+  int government_of(int agency) const;
   // The local institution a bare lexicon name of another state's body stands for in an
   // article that never names that state ("Congress" in a story about Peru), or -1.
   int foreign_institution(const LexiconEntry& le, std::size_t si, std::size_t k, std::size_t end);

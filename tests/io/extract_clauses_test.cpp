@@ -209,5 +209,36 @@ TEST(Clauses, ABodysHeadWordAloneIsTheBodyNamedBefore) {
   EXPECT_FALSE(g.find_named("Commission").has_value()) << dump(g);
 }
 
+TEST(Clauses, ABodyToldIsNoMedium) {
+  // "told Reuters" names a medium; "told Parliament" a body addressed.
+  auto g = run("Prime Minister Ana Brook told Parliament that Britain would act against Ruritania.",
+               true);
+  EXPECT_NE(kind_of(g, "Parliament"), Kind::kMedia) << dump(g);
+}
+
+TEST(Clauses, AClaimsLabelKeepsANameWithAnd) {
+  // (The Securities and Exchange Commission is a lexicon name.)
+  auto g =
+      run("Orbix Corp accused Peru of hiding its accounts from the Securities and Exchange "
+          "Commission.",
+          true);
+  bool whole = false;
+  for (graph::NodeIndex v = 0; v < g.node_count(); ++v)
+    whole |= g.node(v).name.find("Securities and Exchange Commission") != std::string::npos &&
+             g.node(v).kind == Kind::kAllegation;
+  EXPECT_TRUE(whole) << dump(g);
+}
+
+TEST(Clauses, AStateBodyNamedBeforeATitleGivesTheTitlesState) {
+  // Drawn: the Senate is the US's (lexicon: US Senate -> US Congress -> United States), so
+  // the bare "Commerce Secretary" in the same sentence is too, not Japan's named before.
+  auto g =
+      run("Ana Brook wrote to the Japanese government and to the United States. A key U.S. Senate "
+          "committee and Commerce Secretary Paul Verrier have also opposed the merger.",
+          true);
+  EXPECT_TRUE(has(g, "Paul Verrier", Relation::kPartOf, "United States")) << dump(g);
+  EXPECT_FALSE(has(g, "Paul Verrier", Relation::kPartOf, "Japan")) << dump(g);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
