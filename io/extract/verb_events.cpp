@@ -812,6 +812,13 @@ void ArticleRun::verb_events() {
       continue;
     if (vp.reverse) std::swap(src, dst);
     emit_all(src, dst, r, rule);
+    // An ultimatum: "told X to withdraw or face sanctions" also threatens X.
+    if (r == Relation::kRequest && !vp.reverse)
+      for (std::size_t z = he; z + 1 < e && z < he + 20 && !eq(f(z), ";"); ++z)
+        if (eq(f(z), "or") && (eq(f(z + 1), "face") || eq(f(z + 1), "risk"))) {
+          emit_all(src, dst, Relation::kThreaten, rule + "+ultimatum");
+          break;
+        }
     if (has_subj) last_subject = subj;
   }
 }

@@ -240,5 +240,28 @@ TEST(Clauses, AStateBodyNamedBeforeATitleGivesTheTitlesState) {
   EXPECT_FALSE(has(g, "Paul Verrier", Relation::kPartOf, "Japan")) << dump(g);
 }
 
+TEST(Clauses, OppositionRejects) {
+  auto g = run("Vela Mining is resisting the takeover bid by Orbix Corp.", true);
+  EXPECT_TRUE(has(g, "Vela Mining", Relation::kReject, "Orbix Corp")) << dump(g);
+  auto h = run("Chile expressed opposition to the plan by Peru.", true);
+  EXPECT_TRUE(has(h, "Chile", Relation::kReject, "Peru")) << dump(h);
+}
+
+TEST(Clauses, AWarningGivenAndAnUltimatumThreaten) {
+  auto g = run("Peru issued a warning to Chile on Monday.", true);
+  EXPECT_TRUE(has(g, "Peru", Relation::kThreaten, "Chile")) << dump(g);
+  auto h = run("Peru told Chile to withdraw its troops or face sanctions.", true);
+  EXPECT_TRUE(has(h, "Peru", Relation::kRequest, "Chile")) << dump(h);
+  EXPECT_TRUE(has(h, "Peru", Relation::kThreaten, "Chile")) << dump(h);
+}
+
+TEST(Clauses, ChargingThatStatesAClaim) {
+  auto g = run("Orbix Corp has charged that Peru is discriminating against foreign firms.", true);
+  EXPECT_TRUE(has(g, "discriminating against foreign firms", Relation::kImplicates, "Peru"))
+      << dump(g);
+  EXPECT_TRUE(has(g, "Orbix Corp", Relation::kAccuse, "discriminating against foreign firms"))
+      << dump(g);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
