@@ -794,7 +794,21 @@ void ArticleRun::recognise(std::size_t si) {
       continue;
     }
     if (gov_title && !org_title) {
-      int g = context_government(si, title_start, envoy_governments);
+      // "A British minister said ... Corporate Affairs Minister X": the same title with a
+      // demonym earlier in the article names X's state.
+      int g = -1;
+      std::string_view title_word;
+      for (std::size_t x = title_start; x < m.b; ++x)
+        if (is(x, kGovTitles)) title_word = f(x);
+      for (std::size_t q = 0; q < si && g < 0 && !title_word.empty(); ++q)
+        for (std::size_t d = L_.sentences[q].first; d + 1 < L_.sentences[q].last && g < 0; ++d) {
+          const LexiconEntry* dm = nullptr;
+          const std::size_t dn = match_demonym(d, L_.sentences[q].last, &dm);
+          if (dn == 0 || dm == nullptr || d + dn >= L_.sentences[q].last) continue;
+          if (f(d + dn) == title_word && (d == 0 || eq(f(d - 1), "a") || eq(f(d - 1), "an")))
+            g = entity_for(*dm);
+        }
+      if (g < 0) g = context_government(si, title_start, envoy_governments);
       if (g >= 0) {
         pe.part_of = ents_[static_cast<std::size_t>(g)].name;
         pe.part_of_from_context = true;

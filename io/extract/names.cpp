@@ -543,9 +543,14 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
       else if (start < end && !named_institution &&
                (is(start, kSkip) || is(start, kRoleTitles) || eq(f(start), "of")))
         ++start;
-      // The portfolio before a title is part of it: "Agriculture Minister Devendra Rawal".
+      // The portfolio before a title is part of it: "Agriculture Minister Devendra Rawal",
+      // also of two or three words ("Corporate Affairs Minister Michael Howard").
       else if (!named_institution && start + 2 < end && is(start + 1, kGovTitles))
         start += 2;
+      else if (!named_institution && start + 3 < end &&
+               (is(start + 2, kGovTitles) || (start + 4 < end && is(start + 3, kGovTitles))) &&
+               !is(start, kGovTitles) && !is(start + 1, kGovTitles))
+        start += is(start + 2, kGovTitles) ? 3 : 4;
       else if (start < end && named_institution && eq(f(start), "of"))
         ++start;
       // "Rival Norvell Systems said": a description that opens the sentence.

@@ -690,8 +690,9 @@ void ArticleRun::verb_events() {
       }
     // A bare appeal names no one else ("appealed for calm").
     if (dst.empty() && vp.name == "verb:appeal-bare") continue;
-    // Event anaphora: "welcomed the news", "called the decision disappointing".
-    if (dst.empty() && graph::is_event(r) && main_event_ >= 0 &&
+    // Event anaphora: "welcomed the news", "called the decision disappointing" (not for
+    // opposition: "opposes the merger" names no one who proposed it).
+    if (dst.empty() && graph::is_event(r) && main_event_ >= 0 && vp.name != "verb:oppose" &&
         cands_[static_cast<std::size_t>(main_event_)].sentence < static_cast<int>(si)) {
       bool event_np = false;
       std::size_t event_at = e;

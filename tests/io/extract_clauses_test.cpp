@@ -263,5 +263,22 @@ TEST(Clauses, ChargingThatStatesAClaim) {
       << dump(g);
 }
 
+TEST(Clauses, OpposingAPlanNamesNoOneWhoProposedIt) {
+  auto g = run("Peru accused Chile of dumping steel. Bolivia opposes the proposed merger.", true);
+  EXPECT_FALSE(has(g, "Bolivia", Relation::kReject, "Peru")) << dump(g);
+}
+
+TEST(Clauses, ATitleWithALongPortfolioAndTheStateOfTheSameTitleBefore) {
+  // Drawn: "a Dutch minister" (s0) is the "Minister" of s1: Paul Verrier -part_of-> the
+  // Netherlands, though Japan is named more often.
+  auto g =
+      run("A Dutch minister said he had warned the Japanese government over Japanese dumping.\n\n"
+          "Corporate Affairs Minister Paul Verrier said on his return from Japan that Tokyo had "
+          "listened.",
+          true);
+  EXPECT_TRUE(g.find_named("Paul Verrier").has_value()) << dump(g);
+  EXPECT_TRUE(has(g, "Paul Verrier", Relation::kPartOf, "Netherlands")) << dump(g);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
