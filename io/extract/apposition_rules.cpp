@@ -141,6 +141,26 @@ void ArticleRun::apposition_rules() {
       if (eq(f(z), ";") || eq(f(z), "which") || eq(f(z), "that")) person = nullptr;
     if (person) add(person->ents[0], body->ents[0], Relation::kPartOf, "heads", si);
   }
+  // "X, a Kestrel subsidiary,": the company named in the apposition owns X.
+  for (const auto& m : ms) {
+    if (m.ents.size() != 1 || m.e + 3 >= e || !eq(f(m.e), ",") ||
+        !(eq(f(m.e + 1), "a") || eq(f(m.e + 1), "an")) || (m.flags & kPronoun))
+      continue;
+    const Mention* o = mention_at(m.e + 2);
+    if (o == nullptr || o->ents.size() != 1 || o->ents[0] == m.ents[0] || o->e >= e ||
+        (o->flags & kPronoun))
+      continue;
+    static constexpr std::string_view kUnitNouns[] = {"subsidiary", "unit", "affiliate",
+                                                      "division",   "arm",  "subsidiaries"};
+    const Kind ok = ents_[static_cast<std::size_t>(o->ents[0])].kind;
+    const Kind mk = ents_[static_cast<std::size_t>(m.ents[0])].kind;
+    const auto company = [](Kind k) {
+      return k == Kind::kOrganization || k == Kind::kVendor || k == Kind::kOperator ||
+             k == Kind::kMedia;
+    };
+    if (in_list(kUnitNouns, f(o->e)) && company(ok) && company(mk))
+      add(o->ents[0], m.ents[0], Relation::kOwns, "apposition:subsidiary", si);
+  }
   // "X, its (main) ally": allied_with.
   for (std::size_t i = 0; i < ms.size(); ++i) {
     const Mention& m = ms[i];

@@ -280,5 +280,12 @@ TEST(Clauses, ATitleWithALongPortfolioAndTheStateOfTheSameTitleBefore) {
   EXPECT_TRUE(has(g, "Paul Verrier", Relation::kPartOf, "Netherlands")) << dump(g);
 }
 
+TEST(Clauses, ASubsidiaryInAppositionIsOwned) {
+  auto g =
+      run("Kestrel Information Systems Ltd, a Kestrel Corp subsidiary, said it would grow.", true);
+  EXPECT_TRUE(has(g, "Kestrel Corp", Relation::kOwns, "Kestrel Information Systems Ltd"))
+      << dump(g);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
