@@ -185,6 +185,19 @@ bool ArticleRun::subject_of(std::size_t h, std::vector<int>& out, std::size_t* s
             m.ents.size() == 1 &&
             ents_[static_cast<std::size_t>(m.ents[0])].kind == Kind::kPerson && eq(f(m.e), ","))
           ante = &m;
+    // "X, which Kenya says is backed by Y": the reported clause's subject is the antecedent
+    // (the speaker inside the relative clause is not).
+    for (std::size_t z = cs + 2; z < h && ante; ++z) {
+      if (!is(z, kSpeechVerbs) && !eq(f(z), "believe") && !eq(f(z), "believes")) continue;
+      bool gap = z + 1 < h;
+      for (std::size_t q = z + 1; q < h; ++q)
+        gap = gap && (is(q, kBeForms) || is(q, kAux) || is(q, kAdverbs));
+      if (gap) {
+        out = ante->ents;
+        if (subj_end) *subj_end = ante->e;
+        return true;
+      }
+    }
     // A subject inside the relative clause ("a charge the company has denied").
     for (const auto& m : ms)
       if (m.b > cs && m.b < h && actor(m) && !(m.b > 0 && is(m.b - 1, kPrepositions))) {

@@ -287,5 +287,13 @@ TEST(Clauses, ASubsidiaryInAppositionIsOwned) {
       << dump(g);
 }
 
+TEST(Clauses, AReportedClauseInsideARelativeClauseIsTheAntecedents) {
+  // Drawn: the group (antecedent) -linked_to- Uganda; Kenya and Chad only say so.
+  auto g = run("Rwanda criticised the Volta rebels, which Kenya and Chad say are backed by Uganda.",
+               true);
+  EXPECT_FALSE(has(g, "Kenya", Relation::kLinkedTo, "Uganda")) << dump(g);
+  EXPECT_FALSE(has(g, "Chad", Relation::kLinkedTo, "Uganda")) << dump(g);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
