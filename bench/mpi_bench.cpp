@@ -1,4 +1,4 @@
-// Timed runs of the distributed kernels (graph/distributed/) under MPI, for bench/README.md:
+// Timed runs of the distributed kernels (graph/distributed/) under MPI, for bench/mpi.md:
 //   mpirun --oversubscribe -np P build/bench/mpi_bench EDGES [NODES]
 // Rank 0 builds a seeded random graph (uniform endpoints, EDGES edges over NODES nodes,
 // default EDGES / 8) as the single-process Csr, as stakegraph-mpi does after reading a

@@ -1,5 +1,5 @@
 // Timed runs of the distributed read of a .sgpb file by frame ranges (cli/mpi/frame_read.hpp)
-// under MPI, for bench/README.md:
+// under MPI, for bench/mpi.md:
 //   mpirun --oversubscribe -np P build/bench/mpi_read_bench FILE.sgpb
 // Every rank reads its share of FILE (version 3: the node tables of its block and a byte share
 // of the edge tables; versions 1-2: byte shares of the node and edge frames) and the ranks

@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """How fast a large HTML story report opens and reacts in headless Chromium (measured and
-reported in bench/README.md, never asserted).
+reported in bench/report.md, never asserted).
 
 Generates a news-shaped graph (`stakegraph generate`), writes the report of its top N nodes
 (`stakegraph report --top N`, N = 2,000 by default: the drawing limit), opens it R times in a

@@ -4,7 +4,7 @@
 // The large blocks are the frames read from a file (4 MiB each), the topology arrays and the
 // CSR view; on the project's machine (a virtual machine, transparent huge pages in `madvise`
 // mode) their page faults were the largest cost of `show` and of
-// `centrality --metric pagerank` at 10^6 edges (bench/README.md, issue 14). Smaller blocks,
+// `centrality --metric pagerank` at 10^6 edges (bench/sgpb_v3.md, issue 14). Smaller blocks,
 // and large ones when the table of mapped blocks is full or a mapping fails, come from malloc
 // as with the default operators; where the kernel has no transparent huge pages the advice
 // does nothing. Part of the program only, not of the libraries: what a library's user

@@ -119,7 +119,7 @@ void set_kind_hub_weight(GenerateOptions& options, std::string_view spec);
 // weights fitted on the KS distance of the degree distributions and the L1 distance of the
 // edge endpoints' kinds; min_degree 1, as an imported event graph has no isolated node),
 // for `edges` edges on round(edges * kGdeltNodesPerEdge) nodes (the sample's ratio).
-// bench/README.md ("Generator calibration") gives the fit and the distances it reaches.
+// bench/gdelt.md ("Generator calibration") gives the fit and the distances it reaches.
 inline constexpr double kGdeltNodesPerEdge = 254.0 / 409.0;
 GenerateOptions gdelt_profile(std::uint64_t edges, std::uint64_t seed = 1);
 

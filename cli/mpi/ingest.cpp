@@ -6,7 +6,7 @@
 // existing graph (or an empty one) with graph::Graph::merge, which matches nodes by name or
 // alias and edges by (source, target, relation) like the single-process ingest, applies
 // --corrections, and writes atomically.
-// Differences from `stakegraph ingest` (README, "Distributed runs (MPI)"): a sentence
+// Differences from `stakegraph ingest` (cli/mpi/README.md, distributed ingest): a sentence
 // syndicated in two articles that fall on different ranks keeps both evidence items (the
 // single-process extractor drops the later copy), and only rank 0 remembers the sentences of
 // an existing graph. Node and edge order differ; tests compare after a canonical sort.

@@ -7,7 +7,7 @@
 // options, receive the options from rank 0 and their part of the graph (local_csr.hpp), and
 // return an empty result. The full result is gathered on rank 0.
 //
-// Algorithms, and where each comes from (bench/README.md has the cost model):
+// Algorithms, and where each comes from (bench/mpi.md has the cost model):
 // - pagerank: the power iteration of graph::pagerank (NetworkX's definition, dangling mass
 //   spread by the personalization vector) over the block-partitioned in-rows; the iterate is
 //   replicated (all-gathered each step: 8 bytes per node per rank). Parallel BGL's page_rank
@@ -26,7 +26,7 @@
 //   and its delta_stepping_shortest_paths, on a PBGL distributed compressed_sparse_row_graph
 //   with PBGL's block distribution (= BlockPartition). Same results (tests/mpi compare both
 //   engines with the single-process kernels at 1, 2 and 4 ranks). Not the default, for a
-//   measured reason (bench/README.md, "Parallel BGL's kernels against the Boost.MPI ones"):
+//   measured reason (bench/mpi.md, "Parallel BGL's kernels against the Boost.MPI ones"):
 //   on 10^6 edges, one rank, PBGL's components took 2.9 s, its BFS 2.2 s and its
 //   delta-stepping 2.1 s where the Boost.MPI kernels took 0.031 s, 0.18 s and 1.3 s, with
 //   1.5 to 3 times the peak memory per rank; it stayed slower at 2 and 4 ranks.

@@ -125,17 +125,22 @@ std::pair<long long, long long> rank0_reads(const std::string& err) {
   return {total, share};
 }
 
+// The graph of the rank-0 share tests below (30,000 nodes, 60,000 edges, format version 3),
+// generated at G3 by the first of them to run; the others reuse it. Returns `generate`'s
+// result, or status 0 when the file is already there: the caller asserts on it.
+RunResult make_share_graph(const fs::path& g3) {
+  if (fs::exists(g3)) return RunResult{0, "", ""};
+  return single("generate --nodes 30000 --edges 60000 --seed 7 -q -o '" + g3.string() + "'");
+}
+
 // Issue 17: rank 0 prints a whole-graph PageRank of a version 3 file from the scores and
 // the labels (ids, names, kinds of the printed nodes) gathered to it: it reads its own share
 // of the file and nothing more (before this, it also loaded the whole graph to print).
 TEST_P(MpiCli, RankZeroReadsOnlyItsShareToPrint) {
   const int np = GetParam();
   const fs::path g3 = work_dir() / "share_v3.sgpb";
-  if (!fs::exists(g3)) {
-    const RunResult r =
-        single("generate --nodes 30000 --edges 60000 --seed 7 -q -o '" + g3.string() + "'");
-    ASSERT_EQ(r.status, 0) << r.err;
-  }
+  const RunResult made = make_share_graph(g3);
+  ASSERT_EQ(made.status, 0) << made.err;
   const auto size = static_cast<long long>(fs::file_size(g3));
   for (const std::string opts : {" --top 5", " --top 0 --json", " --directed --top 40"}) {
     const std::string c = "centrality '" + g3.string() + "' --metric pagerank" + opts;
@@ -229,11 +234,8 @@ TEST_P(MpiCli, UserWeightsAreReadByRanges) {
 TEST_P(MpiCli, RankZeroReadsOnlyItsShareForClustersAndBetweenness) {
   const int np = GetParam();
   const fs::path g3 = work_dir() / "share_v3.sgpb";
-  if (!fs::exists(g3)) {
-    const RunResult r =
-        single("generate --nodes 30000 --edges 60000 --seed 7 -q -o '" + g3.string() + "'");
-    ASSERT_EQ(r.status, 0) << r.err;
-  }
+  const RunResult made = make_share_graph(g3);
+  ASSERT_EQ(made.status, 0) << made.err;
   const auto size = static_cast<long long>(fs::file_size(g3));
   const std::string q = "'" + g3.string() + "' ";
   const std::vector<std::string> commands{
@@ -319,11 +321,8 @@ TEST_P(MpiCli, ComponentsModularityIsExactOnUnevenWeights) {
 TEST_P(MpiCli, RankZeroReadsOnlyItsShareForPath) {
   const int np = GetParam();
   const fs::path g3 = work_dir() / "share_v3.sgpb";
-  if (!fs::exists(g3)) {
-    const RunResult r =
-        single("generate --nodes 30000 --edges 60000 --seed 7 -q -o '" + g3.string() + "'");
-    ASSERT_EQ(r.status, 0) << r.err;
-  }
+  const RunResult made = make_share_graph(g3);
+  ASSERT_EQ(made.status, 0) << made.err;
   // The node and edge tables: what one rank alone reads as its share (np 1).
   const long long tables = rank0_reads(distributed(1, "--verbose centrality '" + g3.string() +
                                                           "' --metric pagerank --top 1")
