@@ -126,7 +126,7 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
     const std::size_t p = k - 1;
     return is_word(p) && tok(p).type == TokenType::kWord && !in_list(kNoGoods, f(p)) &&
            !in_list(kTechGoods, f(p)) && !is(p, kTechCompanyNouns) && !ends_with(f(p), "est") &&
-           !mention_covering(p);
+           !covered[p];
   };
   // Heads of bodies named for their purpose ("Centre for Cyber Security").
   auto for_purpose = [&](std::size_t k) {
