@@ -1,11 +1,13 @@
 #!/usr/bin/python3
-"""Key-edge recall of the extractor on real wire copy (six Reuters-21578 articles, 1987).
+"""Key-edge recall of the extractor on real wire copy (Reuters-21578 articles, 1987).
 
-Usage: score_wire.py --bin build/cli/stakegraph [--data tests/data/reuters] [--edges]
-                     [--min-strict X]
+Usage: score_wire.py --bin build/cli/stakegraph [--data tests/data/reuters]
+                     [--key-edges key_edges.tsv] [--edges] [--min-strict X]
 
-Reads key_edges.tsv (NEWID, source, relation, target; alternative names with |; annotated by
-hand before the extractor was run on the articles) and the articles of
+Reads the key edges (--key-edges, a file name under --data or a path; default key_edges.tsv,
+six articles; key_edges_2.tsv is the held-out second batch of ten), one per line: NEWID,
+source, relation, target; alternative names with |; annotated by hand before the extractor
+was run on the articles. Reads the articles of
 reuters21578_uk_japan_telecom_row_1987.jsonl with those NEWIDs; runs `stakegraph extract
 --format json` on each and counts a key edge
   strict: an edge source -relation-> target (ACCUSE also through an allegation node:
@@ -13,8 +15,9 @@ reuters21578_uk_japan_telecom_row_1987.jsonl with those NEWIDs; runs `stakegraph
   loose:  any edge between the two, either way, or through an allegation.
 Names match a node's name or alias, case-insensitively. With --edges it prints every edge the
 extractor gave, one per line (NEWID, source, relation, target), for a hand judgement of
-precision (the README gives the judged figures). Exit status 0; 1 when the strict recall is
-below --min-strict (the CTest floor wire_key_edges); 2 on bad usage, 1 on bad input.
+precision (the README gives the judged figures; tests/data/reuters/judged_2.tsv the judgements
+of the second batch). Exit status 0; 1 when the strict recall is below --min-strict (the CTest
+floors wire_key_edges, wire_key_edges_2); 2 on bad usage, 1 on bad input.
 """
 import argparse
 import collections
@@ -30,17 +33,23 @@ def main():
     ap.add_argument("--bin", required=True)
     ap.add_argument("--data", default=os.path.join(os.path.dirname(__file__), "..", "data",
                                                    "reuters"))
+    ap.add_argument("--key-edges", default="key_edges.tsv",
+                    help="key-edge file: a name under --data, or a path")
     ap.add_argument("--edges", action="store_true")
     ap.add_argument("--min-strict", type=float, default=0.0)
     a = ap.parse_args()
     gold = collections.defaultdict(list)
-    with open(os.path.join(a.data, "key_edges.tsv"), encoding="utf-8") as f:
+    key_path = a.key_edges if os.sep in a.key_edges else os.path.join(a.data, a.key_edges)
+    key_name = os.path.basename(key_path)
+    if not os.path.exists(key_path):
+        sys.exit(f"no key-edge file {key_path}")
+    with open(key_path, encoding="utf-8") as f:
         for n, line in enumerate(f, 1):
             if line.startswith("#") or not line.strip():
                 continue
             parts = line.rstrip("\n").split("\t")
             if len(parts) != 4:
-                sys.exit(f"key_edges.tsv:{n}: expected 4 tab-separated fields")
+                sys.exit(f"{key_name}:{n}: expected 4 tab-separated fields")
             art, s, r, t = parts
             gold[art].append((s.split("|"), r, t.split("|")))
     articles = {}
@@ -54,7 +63,7 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         for art in sorted(gold, key=int):
             if art not in articles:
-                sys.exit(f"key_edges.tsv: no article with NEWID {art}")
+                sys.exit(f"{key_name}: no article with NEWID {art}")
             path = os.path.join(tmp, art + ".jsonl")
             with open(path, "w", encoding="utf-8") as f:
                 f.write(articles[art])
