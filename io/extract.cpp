@@ -154,6 +154,7 @@ void ArticleRun::relations(std::size_t si) {
   cur_.ms = &ms;
   cur_.words = words;
   cur_.last_subject.clear();
+  record_proposals();
   verb_events();
   sentence_rules();
   apposition_rules();

@@ -52,6 +52,7 @@ set(stakegraph_word_lists
   data/words/positive_emotion.txt
   data/words/prepositions.txt
   data/words/pronouns.txt
+  data/words/proposal_nouns.tsv
   data/words/report_verbs.txt
   data/words/request_noun.txt
   data/words/request_nouns.txt

@@ -51,6 +51,24 @@ int ArticleRun::resolve_anaphor(std::size_t si, std::size_t k, std::size_t head,
         return static_cast<int>(out.size());
       }
     }
+    // Never named together ("Serbia recalled its envoy to Montenegro ... the US urged both
+    // countries"): the latest pair of that kind the article has shown acting on each other
+    // (an event between them), neither of them the description's clause's actor (the nearest
+    // mention before it).
+    if (h->plural && !eq(f(head), "sides")) {
+      int actor = -1;
+      for (const auto& m : sent_mentions_[si])
+        if (m.e <= k && m.ents.size() == 1) actor = m.ents[0];
+      for (std::size_t c = cands_.size(); c-- > 0;) {
+        const Candidate& cd = cands_[c];
+        if (cd.s < 0 || cd.t < 0 || cd.s == cd.t || cd.s == actor || cd.t == actor ||
+            !graph::is_event(cd.r) || static_cast<std::size_t>(cd.sentence) >= si ||
+            !kind_ok(cd.s) || !kind_ok(cd.t) || !country_ok(cd.s) || !country_ok(cd.t))
+          continue;
+        out = {cd.s, cd.t};
+        return 2;
+      }
+    }
     return 0;
   }
   // "the ministry", "the court": an entity whose name has that word, or none.

@@ -143,6 +143,7 @@ void ArticleRun::event_rules() {
       for (int y : held)
         if (x != y) add(x, y, Relation::kCoerce, "nominal-arrest", si);
   }
+  pressure_rules();
   // Aid offered: "X offered Y a loan", "X offered Y financial assistance".
   for (std::size_t k = b + 1; k + 2 < e; ++k) {
     if (!(eq(f(k), "offered") || eq(f(k), "offers") || eq(f(k), "promised") || eq(f(k), "pledged")))
@@ -163,6 +164,111 @@ void ArticleRun::event_rules() {
     for (int x : src)
       for (int y : t->ents)
         if (x != y) add(x, y, Relation::kAid, "offered-aid", si);
+  }
+}
+
+}  // namespace stakegraph::io::extract
+
+namespace stakegraph::io::extract {
+
+// Pressure as a noun: who presses ("pressure from X", "X's pressure", "X stepped up pressure")
+// and who is pressed ("pressure on Y", "Y came under / faces pressure"). Yielding to it
+// concedes ("Y bowed to pressure from X"); resisting it rejects ("Y resisted pressure from X").
+void ArticleRun::pressure_rules() {
+  const std::size_t si = cur_.si;
+  const std::size_t b = cur_.b, e = cur_.e;
+  auto any = [](std::string_view w, std::initializer_list<std::string_view> ws) {
+    for (std::string_view x : ws)
+      if (w == x) return true;
+    return false;
+  };
+  for (std::size_t k = b; k < e; ++k) {
+    if (!(eq(f(k), "pressure") || eq(f(k), "pressures"))) continue;
+    // The words before the noun: its adjectives ("mounting", "strong", "U.S.") back to the
+    // verb that takes it.
+    auto under_w = [&](std::string_view w) {
+      return w == "under" || any(w, {"faces", "faced", "face", "facing"});
+    };
+    auto resist_w = [&](std::string_view w) {
+      return any(w, {"resisted", "resist", "resists", "resisting", "defied", "defy", "defies",
+                     "rebuffed", "withstood"});
+    };
+    auto exert_w = [&](std::string_view w) {
+      return any(w, {"put", "puts", "putting", "exerted", "exert", "exerting", "applied", "apply",
+                     "applying", "increased", "intensified", "piled", "up", "mounted", "kept",
+                     "maintained"});
+    };
+    std::size_t v = k;
+    while (v > b && v + 4 > k && is_word(v - 1) && !is(v - 1, kPrepositions) &&
+           !eq(f(v - 1), "the") && !is(v - 1, kAux) && !is(v - 1, kBeForms) && !under_w(f(v - 1)) &&
+           !resist_w(f(v - 1)) && !exert_w(f(v - 1)) && mention_at(v - 1) == nullptr &&
+           mention_covering(v - 1) == nullptr)
+      --v;
+    // "X's pressure", "Washington's mounting pressure": the possessor presses.
+    std::vector<int> src, dst;
+    std::size_t vp = v;  // one past the verb that takes the noun
+    if (v > b && tok(v - 1).type == TokenType::kPossessive)
+      if (const Mention* m = mention_covering(v - 2); m && actor(*m) && !(m->flags & kPronoun)) {
+        src = m->ents;
+        vp = m->b;
+      }
+    if (src.empty() && v > b)
+      if (const Mention* m = mention_covering(v - 1);
+          m && m->e == v && (m->flags & kPossessive) && actor(*m) && !(m->flags & kPronoun)) {
+        src = m->ents;
+        vp = m->b;
+      }
+    // "pressure from X", "pressure on Y" (either order, a few words apart).
+    for (std::size_t q = k + 1; q + 1 < e && q < k + 8; ++q) {
+      if (eq(f(q), ",") || eq(f(q), ";") || eq(f(q), "that")) break;
+      const bool from = eq(f(q), "from"), on = eq(f(q), "on") || eq(f(q), "upon");
+      if (!from && !on) continue;
+      const Mention* m = first_mention_after(q + 1, q + 3, false);
+      if (!m || !actor(*m) || (m->flags & kPronoun)) continue;
+      if (from && src.empty()) src = m->ents;
+      if (on && dst.empty()) dst = m->ents;
+      q = m->e - 1;
+    }
+    const std::string_view verb = vp > b ? f(vp - 1) : std::string_view();
+    const std::string_view verb2 = vp > b + 1 ? f(vp - 2) : std::string_view();
+    const bool under = under_w(verb);
+    const bool yield = eq(verb, "to") && any(verb2, {"bowed", "bow", "bows", "bowing", "yielded",
+                                                     "yield", "caved", "succumbed", "in"});
+    const bool resist = resist_w(verb);
+    const bool exert = exert_w(verb);
+    // The verb's subject: "came under", "is under", "gave in to", "stepped up".
+    std::vector<int> subj;
+    if (under || yield || resist || exert) {
+      std::size_t h = vp - 1;
+      if (eq(verb, "under") || yield) {
+        if (h == b) continue;
+        --h;
+      }
+      if (h > b && (eq(f(h), "up") || eq(f(h), "in"))) --h;
+      std::size_t se = b;
+      if (!subject_of(h, subj, &se) || negated(se, h)) continue;
+    }
+    if (under && !src.empty() && !subj.empty()) {
+      for (int x : src)
+        for (int y : subj)
+          if (x != y) add(x, y, Relation::kRequest, "under-pressure", si);
+    } else if (yield && !src.empty()) {
+      for (int x : subj)
+        for (int y : src)
+          if (x != y) add(x, y, Relation::kConcede, "bowed-to-pressure", si);
+    } else if (resist && !src.empty()) {
+      for (int x : subj)
+        for (int y : src)
+          if (x != y) add(x, y, Relation::kReject, "resisted-pressure", si);
+    } else if (exert && !dst.empty()) {
+      for (int x : src.empty() ? subj : src)
+        for (int y : dst)
+          if (x != y) add(x, y, Relation::kRequest, "exerted-pressure", si);
+    } else if (!src.empty() && !dst.empty() && !negated(b, k)) {
+      for (int x : src)  // "pressure from X on Y", "X's pressure on Y"
+        for (int y : dst)
+          if (x != y) add(x, y, Relation::kRequest, "pressure-on", si);
+    }
   }
 }
 

@@ -691,6 +691,20 @@ void ArticleRun::recognise(std::size_t si) {
     if (pe.part_of.empty()) pe.part_of = ents_[static_cast<std::size_t>(owner)].name;
     add_alias(person, surface(m.b, j) + (p > j ? surface(j, p) : std::string()));
   }
+  // A body whose name is an office, right before a person ("U.S. Trade Representative Carla
+  // Hills", an alias of the trade office): the person holds it.
+  for (std::size_t q = 1; q < ms.size(); ++q) {
+    const Mention& m = ms[q];
+    const Mention& o = ms[q - 1];
+    if (m.ents.size() != 1 || o.ents.size() != 1 || o.e != m.b || o.e < o.b + 2 ||
+        (o.flags & (kPossessive | kPronoun | kLocative)))
+      continue;
+    Ent& pe = ents_[static_cast<std::size_t>(m.ents[0])];
+    const Ent& body = ents_[static_cast<std::size_t>(o.ents[0])];
+    if (pe.kind == Kind::kPerson && pe.part_of.empty() && body.kind == Kind::kAgency &&
+        (is(o.e - 1, kGovTitles) || eq(f(o.e - 1), "representative")))
+      pe.part_of = body.name;
+  }
   // Bare titles before persons: "Prime Minister Justin Trudeau", "Culture Secretary Oliver
   // Dowden": the person speaks for the context government.
   for (auto& m : ms) {

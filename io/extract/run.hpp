@@ -220,6 +220,12 @@ class ArticleRun {
   std::vector<char> quoted_;  // per sentence: it had quotation marks (drop_partial_quotes)
   std::vector<Ent> ents_;
   std::vector<Candidate> cands_;
+  struct Proposal {
+    std::string_view verb;  // the verb form, as folded (f())
+    std::vector<int> by;
+    std::size_t si = 0;
+  };
+  std::vector<Proposal> proposals_;
   std::vector<std::vector<Mention>> sent_mentions_;
   std::vector<std::string> speakers_;  // per sentence
   std::vector<bool> hedged_;           // per sentence
@@ -375,7 +381,14 @@ class ArticleRun {
   // Wrongs stated of a thing ("said the election had been rigged in favour of X") and
   // wrongs reported ("observers reported widespread irregularities") (claim_rules.cpp).
   void thing_claims();
-  void event_rules();  // events named by nouns and clauses (event_rules.cpp)
+  void event_rules();     // events named by nouns and clauses (event_rules.cpp)
+  void pressure_rules();  // pressure as a noun: from whom, on whom (event_rules.cpp)
+  // Things put forward (proposal_rules.cpp): the clauses of this sentence that propose,
+  // plan, offer or demand something, kept for a later "the proposal", "the plan"; and the
+  // one who put forward the thing an object [from, to) names, not one of `judge`.
+  void record_proposals();
+  bool proposal_owner(std::size_t from, std::size_t to, const std::vector<int>& judge,
+                      std::vector<int>& out) const;
   // Clause helpers over the current sentence (io/extract/clause.cpp).
   bool has_words(const WordSet& ws) const;
   const Mention* mention_at(std::size_t k) const;

@@ -673,6 +673,13 @@ void ArticleRun::verb_events() {
         }
       }
     }
+    // "opposed the plan", "backed its proposal": the one who put the thing forward, when a
+    // clause before said so ("Brazil proposed a tariff").
+    if (dst.empty() && has_subj &&
+        (r == Relation::kReject || r == Relation::kSupport || r == Relation::kAccuse ||
+         r == Relation::kAgree || r == Relation::kConcede || r == Relation::kProtest) &&
+        proposal_owner(he, std::min(e, he + 5), subj, dst))
+      rule += "+proposal";
     // "X said it would appeal", "both companies plan to appeal": a bare appeal is against
     // the latest penalty or charge the text gave the appellant, within a few sentences.
     if (dst.empty() && vp.name == "verb:appeal-bare" && has_subj &&

@@ -112,8 +112,9 @@ std::size_t lookback_floor(const V& v) {
   return v.size() > kLookback ? v.size() - kLookback : 0;
 }
 
-using word_data::kAnaphors;    // data/words/anaphors.tsv
-using word_data::kTradeNames;  // data/words/trade_names.tsv
+using word_data::kAnaphors;       // data/words/anaphors.tsv
+using word_data::kProposalNouns;  // data/words/proposal_nouns.tsv (proposal_rules.cpp)
+using word_data::kTradeNames;     // data/words/trade_names.tsv
 inline const WordSet kNamedHeads(word_data::kNamedHeads);
 inline const WordSet kAnaphorHeads([] {
   std::vector<std::string_view> words;

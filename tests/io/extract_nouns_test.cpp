@@ -1,0 +1,95 @@
+// General-English rules of session 31 (issue 11), found from short wire-style articles
+// written for the purpose (a rice-market row, an envoy recalled, a dam ruling, an aircraft
+// order, a pipeline pact, an electoral lawsuit): pressure as a noun, things put forward and
+// who put them forward, "both countries" for a pair never named together, and an office
+// named before its holder. Every sentence is written for this test with invented names
+// (real countries); none comes from an evaluation article.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "graph/graph.hpp"
+#include "tests/support/extract_support.hpp"
+
+namespace stakegraph::io {
+namespace {
+
+using graph::Relation;
+
+using namespace extract_support;
+
+TEST(Nouns, WhoIsUnderPressureFromWhom) {
+  // Drawn: EU -REQUEST-> Norway; Canada -REQUEST-> Chile.
+  auto g =
+      run("Norway came under mounting pressure from the European Union to cut its fish "
+          "exports. Chile faces pressure from Canada over its copper duties.",
+          true);
+  EXPECT_TRUE(has(g, "European Union", Relation::kRequest, "Norway")) << dump(g);
+  EXPECT_TRUE(has(g, "Canada", Relation::kRequest, "Chile")) << dump(g);
+  EXPECT_FALSE(has(g, "Norway", Relation::kRequest, "European Union")) << dump(g);
+}
+
+TEST(Nouns, PressureOnSomeoneAndItsSource) {
+  // Drawn: Germany -REQUEST-> Poland; Brazil -REQUEST-> Paraguay; Egypt -REQUEST-> Sudan.
+  auto g =
+      run("Germany stepped up pressure on Poland over the dispute. The pressure from "
+          "Brazil on Paraguay grew. Egypt's pressure on Sudan has worked.",
+          true);
+  EXPECT_TRUE(has(g, "Germany", Relation::kRequest, "Poland")) << dump(g);
+  EXPECT_TRUE(has(g, "Brazil", Relation::kRequest, "Paraguay")) << dump(g);
+  EXPECT_TRUE(has(g, "Egypt", Relation::kRequest, "Sudan")) << dump(g);
+}
+
+TEST(Nouns, YieldingToPressureConcedesResistingItRejects) {
+  // Drawn: Chile -CONCEDE-> Argentina; Sweden -REJECT-> Turkey; a negated yielding: no edge.
+  auto g =
+      run("Chile bowed to pressure from Argentina and reopened the border. Sweden "
+          "resisted pressure from Turkey. Peru did not bow to pressure from Bolivia.",
+          true);
+  EXPECT_TRUE(has(g, "Chile", Relation::kConcede, "Argentina")) << dump(g);
+  EXPECT_TRUE(has(g, "Sweden", Relation::kReject, "Turkey")) << dump(g);
+  EXPECT_FALSE(has(g, "Peru", Relation::kConcede, "Bolivia")) << dump(g);
+}
+
+TEST(Nouns, PressureWithoutAPresserIsNoEdge) {
+  auto g = run("Peru has been under pressure for months. Blood pressure rose in Chile.", true);
+  EXPECT_EQ(g.edge_count(), 0u) << dump(g);
+}
+
+TEST(Nouns, RejectingAProposalJudgesWhoProposedIt) {
+  // Drawn: Argentina -REJECT-> Brazil (its proposal); UK -REJECT-> Japan (its plan).
+  auto g =
+      run("Brazil proposed a new tariff on steel. Argentina rejected the proposal. Japan "
+          "plans to merge two telecommunications firms. Britain opposed the plan.",
+          true);
+  EXPECT_TRUE(has(g, "Argentina", Relation::kReject, "Brazil")) << dump(g);
+  EXPECT_TRUE(has(g, "United Kingdom", Relation::kReject, "Japan")) << dump(g);
+  EXPECT_FALSE(has(g, "United Kingdom", Relation::kReject, "Brazil")) << dump(g);
+}
+
+TEST(Nouns, APlanNobodyPutForwardNamesNoOne) {
+  // No clause says who planned it: no target.
+  auto g = run("Chile criticised the plan on Monday.", true);
+  EXPECT_EQ(g.edge_count(), 0u) << dump(g);
+}
+
+TEST(Nouns, BothCountriesAreThePairThatActedOnEachOther) {
+  // Drawn: Serbia -SANCTION-> Montenegro (envoy recalled); US -REQUEST-> Serbia, Montenegro;
+  // not Russia, named since.
+  auto g =
+      run("Serbia recalled its ambassador to Montenegro on Friday. Russia voiced support "
+          "for Serbia, while the United States urged both countries to show restraint.",
+          true);
+  EXPECT_TRUE(has(g, "United States", Relation::kRequest, "Serbia")) << dump(g);
+  EXPECT_TRUE(has(g, "United States", Relation::kRequest, "Montenegro")) << dump(g);
+  EXPECT_FALSE(has(g, "United States", Relation::kRequest, "Russia")) << dump(g);
+}
+
+TEST(Nouns, AnOfficeBeforeAPersonIsHeldByThePerson) {
+  // Drawn: Carla Nunez -part_of-> USTR (the lexicon's "U.S. Trade Representative").
+  auto g = run("U.S. Trade Representative Carla Nunez met Japanese officials on Monday.", true);
+  EXPECT_TRUE(has(g, "Carla Nunez", Relation::kPartOf, "USTR")) << dump(g);
+}
+
+}  // namespace
+}  // namespace stakegraph::io
