@@ -245,12 +245,16 @@ void ArticleRun::run() {
         bool inside = false, added = false;
         for (std::size_t k = s.first; k < s.last && it != by_name_.end(); ++k) {
           if (tok(k).type == TokenType::kQuote && !eq(f(k), "'")) inside = !inside;
-          if (!inside || !(eq(f(k), "we") || eq(f(k), "our") || eq(f(k), "us"))) continue;
+          // ("I wrote to them," the minister said: a person's first person singular too.)
+          const bool singular = (eq(f(k), "i") || eq(f(k), "me") || eq(f(k), "my")) &&
+                                ents_[static_cast<std::size_t>(it->second)].kind == Kind::kPerson;
+          if (!inside || !(singular || eq(f(k), "we") || eq(f(k), "our") || eq(f(k), "us")))
+            continue;
           Mention m;
           m.b = static_cast<std::uint32_t>(k);
           m.e = static_cast<std::uint32_t>(k + 1);
           m.ents = {it->second};
-          m.flags = eq(f(k), "our") ? (kPronoun | kPossessive) : kPronoun;
+          m.flags = eq(f(k), "our") || eq(f(k), "my") ? (kPronoun | kPossessive) : kPronoun;
           ms.push_back(std::move(m));
           added = true;
         }

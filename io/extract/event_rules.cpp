@@ -248,6 +248,17 @@ void ArticleRun::pressure_rules() {
       std::size_t se = b;
       if (!subject_of(h, subj, &se) || negated(se, h)) continue;
     }
+    // "held firm despite pressure from X", "the ministry's position is unchanged amid
+    // pressure from X": the clause's first actor is pressed.
+    if ((eq(verb, "despite") || eq(verb, "amid")) && !src.empty() && vp > b) {
+      for (std::size_t q = clause_start(vp - 1); q + 1 < vp && subj.empty(); ++q)
+        if (const Mention* m = mention_at(q); m && actor(*m) && !m->ents.empty()) subj = m->ents;
+      if (negated(b, vp - 1)) subj.clear();
+      for (int x : src)
+        for (int y : subj)
+          if (x != y) add(x, y, Relation::kRequest, "despite-pressure", si);
+      continue;
+    }
     if (under && !src.empty() && !subj.empty()) {
       for (int x : src)
         for (int y : subj)

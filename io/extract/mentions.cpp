@@ -705,6 +705,23 @@ void ArticleRun::recognise(std::size_t si) {
         (is(o.e - 1, kGovTitles) || eq(f(o.e - 1), "representative")))
       pe.part_of = body.name;
   }
+  // A title of a state in apposition before its holder: "the prime minister of Chile, Ana
+  // Ruiz,", "the foreign minister of Peru, Mr Vela".
+  for (std::size_t q = 1; q < ms.size(); ++q) {
+    const Mention& m = ms[q];
+    const Mention& o = ms[q - 1];
+    if (m.ents.size() != 1 || o.ents.size() != 1 || o.b < b + 2 || !eq(f(o.b - 1), "of") ||
+        !is(o.b - 2, kGovTitles) || o.e >= m.b || !eq(f(o.e), ","))
+      continue;
+    bool gap_ok = true;  // only an honorific between the comma and the name
+    for (std::size_t x = o.e + 1; x < m.b; ++x)
+      gap_ok = gap_ok && (eq(f(x), "mr") || eq(f(x), "mrs") || eq(f(x), "ms") || eq(f(x), "dr") ||
+                          eq(f(x), "."));
+    Ent& pe = ents_[static_cast<std::size_t>(m.ents[0])];
+    if (gap_ok && m.b <= o.e + 3 && pe.kind == Kind::kPerson && pe.part_of.empty() &&
+        ents_[static_cast<std::size_t>(o.ents[0])].kind == Kind::kGovernment)
+      pe.part_of = ents_[static_cast<std::size_t>(o.ents[0])].name;
+  }
   // Bare titles before persons: "Prime Minister Justin Trudeau", "Culture Secretary Oliver
   // Dowden": the person speaks for the context government.
   for (auto& m : ms) {

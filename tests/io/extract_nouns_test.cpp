@@ -91,5 +91,38 @@ TEST(Nouns, AnOfficeBeforeAPersonIsHeldByThePerson) {
   EXPECT_TRUE(has(g, "Carla Nunez", Relation::kPartOf, "USTR")) << dump(g);
 }
 
+TEST(Nouns, PressureDespiteWhichAClauseHolds) {
+  // Drawn: Sweden -REQUEST-> Norway.
+  auto g = run("Norway held firm amid pressure from Sweden.", true);
+  EXPECT_TRUE(has(g, "Sweden", Relation::kRequest, "Norway")) << dump(g);
+}
+
+TEST(Nouns, WritingToSomeoneConsultsThem) {
+  // Drawn: Brazil -CONSULT-> Peru.
+  auto g = run("Brazil wrote to Peru on Monday about the border.", true);
+  EXPECT_TRUE(has(g, "Brazil", Relation::kConsult, "Peru")) << dump(g);
+}
+
+TEST(Nouns, IInAQuoteIsAPersonSpeaking) {
+  // Drawn: Jane Moss -part_of-> UK; Jane Moss -CONSULT-> Japan ("I wrote to ..."); Tanaka
+  // -part_of-> Japan (the title of a state in apposition before its holder).
+  auto g =
+      run("\"I wrote to the prime minister of Japan, Mr Tanaka, in March,\" Britain's "
+          "prime minister Jane Moss said.",
+          true);
+  EXPECT_TRUE(has(g, "Jane Moss", Relation::kConsult, "Japan")) << dump(g);
+  EXPECT_TRUE(has(g, "Tanaka", Relation::kPartOf, "Japan")) << dump(g);
+}
+
+TEST(Nouns, TakingUpACauseSupportsItsOwner) {
+  // Drawn: Chile -SUPPORT-> Kestrel Mining; Peru -SUPPORT-> Kestrel Mining.
+  auto g =
+      run("Kestrel Mining wants a bigger share. Chile has taken up the company's cause. Peru "
+          "championed the cause of Kestrel Mining.",
+          true);
+  EXPECT_TRUE(has(g, "Chile", Relation::kSupport, "Kestrel Mining")) << dump(g);
+  EXPECT_TRUE(has(g, "Peru", Relation::kSupport, "Kestrel Mining")) << dump(g);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
