@@ -617,6 +617,10 @@ void ArticleRun::recognise(std::size_t si) {
   // Governments that send a titled envoy in this sentence ("US ambassador X"): a bare title
   // of the same sentence ("met Economy Minister Y") is of another government.
   std::vector<int> envoy_governments;
+  // The states of the persons titled in this sentence, with where each person's name ends:
+  // "U.S. Trade Representative X wrote to Agriculture Minister Y": a bare title after X, not
+  // joined to X by "and" or a comma, is of another state than X's.
+  std::vector<std::pair<int, std::size_t>> titled_governments;
   for (std::size_t i = 0; i < ms.size(); ++i) {
     Mention& m = ms[i];
     if (m.flags & kPronoun) {
@@ -657,10 +661,14 @@ void ArticleRun::recognise(std::size_t si) {
     if (p + 1 < e && is(p, kLocativePreps) && tok(p + 1).cap) p += 2;
     if (p < e && eq(f(p), ",")) ++p;
     int person = -1;
+    std::size_t person_end = p;
     for (std::size_t q = i + 1; q < ms.size(); ++q) {
       if (ms[q].b == p) {
         for (int id : ms[q].ents)
-          if (ents_[static_cast<std::size_t>(id)].kind == Kind::kPerson) person = id;
+          if (ents_[static_cast<std::size_t>(id)].kind == Kind::kPerson) {
+            person = id;
+            person_end = ms[q].e;
+          }
       }
     }
     if (person < 0 && !(m.flags & kPronoun)) {
@@ -672,6 +680,8 @@ void ArticleRun::recognise(std::size_t si) {
     }
     if (person < 0) continue;
     m.flags |= kModifier;
+    if (ents_[static_cast<std::size_t>(m.ents[0])].kind == Kind::kGovernment)
+      titled_governments.emplace_back(m.ents[0], person_end);
     for (std::size_t t = m.e > m.b ? m.e - 1 : m.b; t < j; ++t)
       if (eq(f(t), "ambassador") || eq(f(t), "envoy") || eq(f(t), "consul") || eq(f(t), "diplomat"))
         envoy_governments.push_back(m.ents[0]);
@@ -702,8 +712,10 @@ void ArticleRun::recognise(std::size_t si) {
     Ent& pe = ents_[static_cast<std::size_t>(m.ents[0])];
     const Ent& body = ents_[static_cast<std::size_t>(o.ents[0])];
     if (pe.kind == Kind::kPerson && pe.part_of.empty() && body.kind == Kind::kAgency &&
-        (is(o.e - 1, kGovTitles) || eq(f(o.e - 1), "representative")))
+        (is(o.e - 1, kGovTitles) || eq(f(o.e - 1), "representative"))) {
       pe.part_of = body.name;
+      if (const int g = government_of(o.ents[0]); g >= 0) titled_governments.emplace_back(g, m.e);
+    }
   }
   // A title of a state in apposition before its holder: "the prime minister of Chile, Ana
   // Ruiz,", "the foreign minister of Peru, Mr Vela".
@@ -839,7 +851,24 @@ void ArticleRun::recognise(std::size_t si) {
           if (f(d + dn) == title_word && (d == 0 || eq(f(d - 1), "a") || eq(f(d - 1), "an")))
             g = entity_for(*dm);
         }
-      if (g < 0) g = context_government(si, title_start, envoy_governments);
+      if (g < 0) {
+        g = context_government(si, title_start, envoy_governments);
+        bool other = false;  // g is the state of a person this one acts with, not joins
+        for (const auto& [tg, end] : titled_governments)
+          other |= tg == g && end < title_start && !eq(f(end), "and") && !eq(f(end), ",") &&
+                   !eq(f(end), "or");
+        if (other) {
+          // Another state named before the title in this sentence, else none.
+          std::vector<int> others = envoy_governments;
+          for (const auto& tg : titled_governments) others.push_back(tg.first);
+          g = context_government(si, title_start, others);
+          bool here = false;
+          for (const auto& o : ms)
+            if (o.b < title_start)
+              for (int x : o.ents) here |= x == g;
+          if (!here) g = -1;
+        }
+      }
       if (g >= 0) {
         pe.part_of = ents_[static_cast<std::size_t>(g)].name;
         pe.part_of_from_context = true;

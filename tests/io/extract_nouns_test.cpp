@@ -124,5 +124,20 @@ TEST(Nouns, TakingUpACauseSupportsItsOwner) {
   EXPECT_TRUE(has(g, "Peru", Relation::kSupport, "Kestrel Mining")) << dump(g);
 }
 
+TEST(Nouns, ABareTitleAfterAnotherStatesOfficialIsOfTheOtherState) {
+  // Drawn: Nunez -part_of-> USTR -part_of-> US; Sato -part_of-> Japan (not the US, though
+  // the US office is the nearest state named before his title); Vela -part_of-> Peru.
+  auto g =
+      run("Japan came under pressure from the United States on Tuesday, as U.S. Trade "
+          "Representative Carla Nunez wrote to Agriculture Minister Kenji Sato.\n\nPeru "
+          "and Chile held talks. Chilean Foreign Minister Ana Ruiz met Trade Minister "
+          "Carlos Vela in Lima.",
+          true);
+  EXPECT_TRUE(has(g, "Kenji Sato", Relation::kPartOf, "Japan")) << dump(g);
+  EXPECT_FALSE(has(g, "Kenji Sato", Relation::kPartOf, "United States")) << dump(g);
+  EXPECT_TRUE(has(g, "Carlos Vela", Relation::kPartOf, "Peru")) << dump(g);
+  EXPECT_FALSE(has(g, "Carlos Vela", Relation::kPartOf, "Chile")) << dump(g);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
