@@ -156,7 +156,15 @@ int ArticleRun::resolve_anaphor(std::size_t si, std::size_t k, std::size_t head,
 void ArticleRun::group_coordination(std::vector<Mention>& ms) {
   std::vector<Mention> out;
   out.reserve(ms.size());
-  for (auto& m : ms) {
+  for (std::size_t i = 0; i < ms.size(); ++i) {
+    Mention& m = ms[i];
+    // "X and its partner Y": the possessive (X's, whatever it was resolved to) stands
+    // between two conjuncts.
+    if (!out.empty() && (m.flags & kPronoun) && (m.flags & kPossessive) && i + 1 < ms.size() &&
+        (eq(f(m.b), "its") || eq(f(m.b), "their")) && m.b == out.back().e + 1 &&
+        eq(f(out.back().e), "and") && !(out.back().flags & (kPronoun | kPossessive)) &&
+        ms[i + 1].b > m.e && ms[i + 1].b <= m.e + 3 && !(ms[i + 1].flags & kPronoun))
+      continue;
     if (!out.empty()) {
       Mention& p = out.back();
       const std::uint16_t bad = kPossessive | kPronoun | kModifier | kLocative;
@@ -165,11 +173,15 @@ void ArticleRun::group_coordination(std::vector<Mention>& ms) {
       std::size_t mb = m.b;
       if (mb > p.e + 1) {
         std::size_t d = mb;
-        while (d > p.e + 1 && d + 3 > mb && is_word(d - 1) && !tok(d - 1).cap &&
-               !eq(f(d - 1), "the") && !is(d - 1, kSkip) && !is(d - 1, kPrepositions) &&
-               !is(d - 1, kAux) && !is(d - 1, kBeForms) && !is(d - 1, kNegators))
+        // ("X and its partner Y": the possessive is X's, Y the second conjunct.)
+        auto det = [&](std::size_t q) {
+          return eq(f(q), "the") || eq(f(q), "its") || eq(f(q), "their");
+        };
+        while (d > p.e + 1 && d + 3 > mb && is_word(d - 1) && !tok(d - 1).cap && !det(d - 1) &&
+               !is(d - 1, kSkip) && !is(d - 1, kPrepositions) && !is(d - 1, kAux) &&
+               !is(d - 1, kBeForms) && !is(d - 1, kNegators))
           --d;
-        if (d > p.e && eq(f(d - 1), "the") &&
+        if (d > p.e && det(d - 1) && (eq(f(d - 1), "the") || d < mb) &&
             (eq(f(d - 2), ",") || eq(f(d - 2), "and") || eq(f(d - 2), "or")))
           mb = d - 1;
       }

@@ -416,6 +416,11 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
              (eq(prev, "agency") || eq(prev, "regulator") || eq(prev, "watchdog") ||
               eq(prev, "authority") || eq(prev, "ministry") || eq(prev, "inspectorate")))
       kind = Kind::kAgency;
+    // "state-owned Petrobras", "China's state-run CNOOC": a state's company.
+    else if (start > b && len <= 4 && !is(start, kRoleTitles) &&
+             (eq(prev, "state-owned") || eq(prev, "state-run") || eq(prev, "state-controlled") ||
+              eq(prev, "government-owned")))
+      kind = Kind::kOrganization;
     // "the mining company Serra Alta", "state lender Banco X": the head noun of a description
     // right before a name types it (a person's role before a name is a title, below).
     else if (start > b && !tok(start - 1).cap && is_word(start - 1) && len <= 4 &&

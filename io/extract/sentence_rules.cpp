@@ -251,17 +251,24 @@ void ArticleRun::sentence_rules() {
       std::size_t q = k + 1;
       while (q < e && q < k + 3 && is_word(q) && !tok(q).cap) ++q;
       owned = q < e ? mention_at(q) : nullptr;
-    } else if (k >= b + 3 && tok(k - 1).type == TokenType::kPossessive) {
+    } else if (k >= b + 2 && tok(k - 1).type == TokenType::kPossessive) {
       // "X, Sweden's state-owned utility,": the possessor state owns the name before.
       const Mention* st = nullptr;
       for (const auto& o : ms)
         if (o.e == k && (o.flags & kPossessive) && o.ents.size() == 1 &&
             ents_[static_cast<std::size_t>(o.ents[0])].kind == Kind::kGovernment)
           st = &o;
-      if (!st || st->b < b + 2 || !eq(f(st->b - 1), ",")) continue;
+      if (!st) continue;
       owner = st->ents[0];
-      for (const auto& o : ms)
-        if (o.e + 1 == st->b && !(o.flags & (kPossessive | kPronoun))) owned = &o;
+      if (st->b >= b + 2 && eq(f(st->b - 1), ",")) {
+        for (const auto& o : ms)
+          if (o.e + 1 == st->b && !(o.flags & (kPossessive | kPronoun))) owned = &o;
+      } else {
+        // "Brazil's state-run Petrobras", "Peru's state-owned oil company Petroperu".
+        std::size_t q = k + 1;
+        while (q < e && q < k + 4 && is_word(q) && !tok(q).cap) ++q;
+        owned = q < e ? mention_at(q) : nullptr;
+      }
     }
     if (owner < 0 || !owned || !actor(*owned) || owned->ents.size() != 1) continue;
     if (owner != owned->ents[0]) add(owner, owned->ents[0], Relation::kOwns, "state-owned", si);

@@ -636,6 +636,18 @@ void ArticleRun::verb_events() {
           in_list(kRestrictiveVerbs, f(to + 1)))
         for (int x : src)
           for (int y : dst) add(x, y, Relation::kSanction, rule + "+restrictive", si);
+      // So does an order to pay a penalty: "ordered the miner to pay $2 billion in damages".
+      if (vp.complement_only && to + 2 < e && has_subj && eq(f(h), "ordered") &&
+          eq(f(to + 1), "pay")) {
+        bool penalty = false;
+        for (std::size_t q = to + 2; q < std::min(e, to + 10) && !eq(f(q), ","); ++q)
+          penalty |= eq(f(q), "damages") || eq(f(q), "fine") || eq(f(q), "fines") ||
+                     eq(f(q), "penalty") || eq(f(q), "penalties") || eq(f(q), "compensation") ||
+                     eq(f(q), "reparations");
+        if (penalty)
+          for (int x : src)
+            for (int y : dst) add(x, y, Relation::kSanction, rule + "+penalty", si);
+      }
     }
     // "joined X in condemning Y", "joined X to demand Y": acting together, no membership.
     if (r == Relation::kMemberOf && eq(f(h), "joined") && target && target->e + 1 < e &&

@@ -139,5 +139,38 @@ TEST(Nouns, ABareTitleAfterAnotherStatesOfficialIsOfTheOtherState) {
   EXPECT_FALSE(has(g, "Carlos Vela", Relation::kPartOf, "Chile")) << dump(g);
 }
 
+TEST(Nouns, AStateOwnedCompanyIsNamedAndOwnedByItsState) {
+  // Drawn: China -owns-> Lanshan Oil (a name after "state-owned", in no lexicon); Brazil
+  // -owns-> Petrovale.
+  auto g =
+      run("China's state-owned Lanshan Oil will help finance the project. Brazil's "
+          "state-run Petrovale said on Monday it would raise fuel prices.",
+          true);
+  EXPECT_TRUE(has(g, "China", Relation::kOwns, "Lanshan Oil")) << dump(g);
+  EXPECT_TRUE(has(g, "Brazil", Relation::kOwns, "Petrovale")) << dump(g);
+}
+
+TEST(Nouns, AnOrderToPayDamagesIsASanction) {
+  // Drawn: Peru -SANCTION-> Kestrel Mining (and the order itself, REQUEST); an order to pay
+  // workers is no penalty.
+  auto g =
+      run("A Peruvian court ordered Kestrel Mining to pay 2 billion soles in damages. "
+          "Chile ordered Norvell Resources to pay its workers.",
+          true);
+  EXPECT_TRUE(has(g, "Peru", Relation::kSanction, "Kestrel Mining")) << dump(g);
+  EXPECT_FALSE(has(g, "Chile", Relation::kSanction, "Norvell Resources")) << dump(g);
+}
+
+TEST(Nouns, XAndItsPartnerYAreTwoConjuncts) {
+  // Drawn: Chile -ACCUSE-> Kestrel Mining, Norvell Resources; both -owns-> Alta.
+  auto g =
+      run("Chile sued Kestrel Mining and its partner Norvell Resources, which jointly own "
+          "the Alta venture.",
+          true);
+  EXPECT_TRUE(has(g, "Chile", Relation::kAccuse, "Norvell Resources")) << dump(g);
+  EXPECT_TRUE(has(g, "Kestrel Mining", Relation::kOwns, "Alta")) << dump(g);
+  EXPECT_TRUE(has(g, "Norvell Resources", Relation::kOwns, "Alta")) << dump(g);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
