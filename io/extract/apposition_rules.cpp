@@ -8,6 +8,32 @@ void ArticleRun::apposition_rules() {
   const std::size_t si = cur_.si;
   std::vector<Mention>& ms = *cur_.ms;
   const std::size_t b = cur_.b, e = cur_.e;
+  // A body and who runs or owns it, in a relative clause whose subject is named: "the Air
+  // Service (UNAS), which the WFP manages" (part_of), "Kestrel Mobile, which Norvell owns"
+  // (owns).
+  for (std::size_t k = b + 1; k + 2 < e; ++k) {
+    if (!(eq(f(k), "which") || eq(f(k), "that")) || !eq(f(k - 1), ",")) continue;
+    const Mention* ante = nullptr;  // the name before the comma, past an acronym in brackets
+    std::size_t before = k - 1;
+    if (before >= b + 3 && eq(f(before - 1), ")") && eq(f(before - 3), "(")) before -= 3;
+    for (const auto& o : ms)
+      if (o.e == before && o.ents.size() == 1 && actor(o) && !(o.flags & kPronoun)) ante = &o;
+    const Mention* runner = mention_at(eq(f(k + 1), "the") ? k + 2 : k + 1);
+    if (!ante || !runner || !actor(*runner) || (runner->flags & (kPronoun | kPossessive)) ||
+        runner->ents.size() != 1 || runner->e >= e)
+      continue;
+    std::size_t v = runner->e;
+    if (v < e && (is(v, kAux) || is(v, kAdverbs))) ++v;  // "which X has run", "also owns"
+    if (v >= e) continue;
+    const std::string_view w = f(v);
+    const int body = ante->ents[0], owner = runner->ents[0];
+    if (body == owner || negated(runner->e, v)) continue;
+    if (eq(w, "manages") || eq(w, "managed") || eq(w, "runs") || eq(w, "run") ||
+        eq(w, "operates") || eq(w, "operated") || eq(w, "oversees") || eq(w, "administers"))
+      add(body, owner, Relation::kPartOf, "relative-runs", si);
+    else if (eq(w, "owns") || eq(w, "owned") || eq(w, "controls") || eq(w, "controlled"))
+      add(owner, body, Relation::kOwns, "relative-owns", si);
+  }
   // Titles in apposition: "Ed Brewster, a spokesman for Huawei", "Jan Olsen, minister of
   // defence of Norway", "Ana Lopez, Spain's foreign minister" (part_of). After the role
   // word, "of" phrases that name no actor are passed over ("of defence of Norway"); "in

@@ -755,6 +755,16 @@ void ArticleRun::recognise(std::size_t si) {
         org_title = true;
       title_start = t;
     }
+    // "military spokesman Colonel X", "a police spokeswoman, Y": the state's forces speak,
+    // not the company or group last named.
+    std::string_view state_sector;
+    if (org_title && title_start > b && !tok(title_start - 1).cap &&
+        (eq(f(title_start - 1), "military") || eq(f(title_start - 1), "army") ||
+         eq(f(title_start - 1), "police") || eq(f(title_start - 1), "government"))) {
+      state_sector = f(title_start - 1);
+      org_title = false;
+      gov_title = true;
+    }
     // The portfolio before a government title: "Fisheries Minister X".
     if (title_start > b && title_start < m.b && is(title_start, kGovTitles) &&
         tok(title_start - 1).cap && is_word(title_start - 1) &&
@@ -872,6 +882,16 @@ void ArticleRun::recognise(std::size_t si) {
       if (g >= 0) {
         pe.part_of = ents_[static_cast<std::size_t>(g)].name;
         pe.part_of_from_context = true;
+        // The state's forces, when the article names them ("the Peruvian army").
+        if (eq(state_sector, "military") || eq(state_sector, "army"))
+          for (const Ent& force : ents_)
+            if (force.kind == Kind::kAgency && force.part_of == pe.part_of &&
+                (force.key.find("army") != std::string::npos ||
+                 force.key.find("military") != std::string::npos ||
+                 force.key.find("armed forces") != std::string::npos)) {
+              pe.part_of = force.name;
+              break;
+            }
       }
     } else if (org_title && !gov_title) {
       // "Chief executive Anna Berg said ...": an officer of the company the article is

@@ -172,5 +172,30 @@ TEST(Nouns, XAndItsPartnerYAreTwoConjuncts) {
   EXPECT_TRUE(has(g, "Norvell Resources", Relation::kOwns, "Alta")) << dump(g);
 }
 
+TEST(Nouns, ABodyAndWhoRunsOrOwnsItInARelativeClause) {
+  // Drawn: Air Service -part_of-> WHO ("which ... manages"); Norvell Group -owns-> Kestrel
+  // Mobile ("which ... owns"); "which Bolivia has backed" is no tie.
+  auto g =
+      run("Flights are run by the Air Service (ASX), which the World Health Organization "
+          "manages. Kestrel Mobile, which Norvell Group owns, cut prices. Chile criticised "
+          "Peru, which Bolivia has backed.",
+          true);
+  EXPECT_TRUE(has(g, "Air Service", Relation::kPartOf, "World Health Organization")) << dump(g);
+  EXPECT_TRUE(has(g, "Norvell Group", Relation::kOwns, "Kestrel Mobile")) << dump(g);
+  EXPECT_FALSE(has(g, "Bolivia", Relation::kOwns, "Peru")) << dump(g);
+  EXPECT_FALSE(has(g, "Peru", Relation::kPartOf, "Bolivia")) << dump(g);
+}
+
+TEST(Nouns, AMilitarySpokesmanSpeaksForTheStatesForces) {
+  // Drawn: Juan Soto -part_of-> Peruvian Army (not the armed group last named).
+  auto g =
+      run("Fighters of the Tarn Liberation Front blocked the road near Lima. The Peruvian "
+          "army said it would respond, and military spokesman Colonel Juan Soto said the "
+          "army would not negotiate.",
+          true);
+  EXPECT_TRUE(has(g, "Juan Soto", Relation::kPartOf, "Peruvian Army")) << dump(g);
+  EXPECT_FALSE(has(g, "Juan Soto", Relation::kPartOf, "Tarn Liberation Front")) << dump(g);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
