@@ -144,6 +144,62 @@ void ArticleRun::event_rules() {
         if (x != y) add(x, y, Relation::kCoerce, "nominal-arrest", si);
   }
   pressure_rules();
+  // "X followed suit", "Y is expected to do the same": the latest act, by X, on its target.
+  for (std::size_t k = b; k + 1 < e; ++k) {
+    const std::string_view w = f(k);
+    const bool follow =
+        (eq(w, "follow") || eq(w, "followed") || eq(w, "follows") || eq(w, "following")) &&
+        eq(f(k + 1), "suit");
+    const bool same = (eq(w, "do") || eq(w, "did") || eq(w, "does") || eq(w, "doing")) &&
+                      k + 2 < e && eq(f(k + 1), "the") && eq(f(k + 2), "same");
+    if (!follow && !same) continue;
+    std::vector<int> src;
+    std::size_t se = b;
+    if (!subject_of(k, src, &se) || negated(se, k)) continue;
+    for (std::size_t q = cands_.size(); q-- > 0;) {
+      const Candidate c = cands_[q];  // (add() may grow cands_)
+      if (static_cast<int>(si) - c.sentence > 3) break;
+      if (!graph::is_event(c.r) || c.s < 0 || c.t < 0 ||
+          std::find(src.begin(), src.end(), c.s) != src.end())
+        continue;
+      for (int x : src)
+        if (x != c.t) add(x, c.t, c.r, "followed-suit", si);
+      break;
+    }
+  }
+  // "accused X of ... and vowed to take resolute measures in response": a vow to respond,
+  // naming no one, threatens the one the vower has just accused or rejected.
+  for (std::size_t k = b + 1; k + 2 < e; ++k) {
+    const std::string_view w = f(k);
+    if (!(eq(w, "vowed") || eq(w, "vows") || eq(w, "pledged") || eq(w, "threatened") ||
+          eq(w, "threatens")) ||
+        !eq(f(k + 1), "to"))
+      continue;
+    bool respond = false;
+    for (std::size_t q = k + 2; q < std::min(e, k + 7) && !eq(f(q), ","); ++q)
+      respond |= eq(f(q), "measures") || eq(f(q), "countermeasures") || eq(f(q), "retaliate") ||
+                 eq(f(q), "retaliation") || eq(f(q), "respond") || eq(f(q), "response") ||
+                 eq(f(q), "reciprocate");
+    if (!respond) continue;
+    bool named = false;  // "retaliate against Y": the verb rules have it
+    for (std::size_t q = k + 2; q < std::min(e, k + 9); ++q)
+      named |= (eq(f(q), "against") || eq(f(q), "on")) && first_mention_after(q + 1, q + 3, false);
+    if (named) continue;
+    std::vector<int> src;
+    std::size_t se = b;
+    if (!subject_of(k, src, &se) || negated(se, k)) continue;
+    for (std::size_t q = cands_.size(); q-- > 0;) {
+      const Candidate c = cands_[q];
+      if (c.sentence != static_cast<int>(si)) break;
+      if (!(c.r == Relation::kAccuse || c.r == Relation::kReject || c.r == Relation::kProtest) ||
+          std::find(src.begin(), src.end(), c.s) == src.end() || c.t < 0 ||
+          ents_[static_cast<std::size_t>(c.t)].kind == Kind::kAllegation)
+        continue;
+      for (int x : src)
+        if (x != c.t) add(x, c.t, Relation::kThreaten, "vowed-response", si);
+      break;
+    }
+  }
   // Aid offered: "X offered Y a loan", "X offered Y financial assistance".
   for (std::size_t k = b + 1; k + 2 < e; ++k) {
     if (!(eq(f(k), "offered") || eq(f(k), "offers") || eq(f(k), "promised") || eq(f(k), "pledged")))

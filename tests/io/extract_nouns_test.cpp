@@ -197,5 +197,22 @@ TEST(Nouns, AMilitarySpokesmanSpeaksForTheStatesForces) {
   EXPECT_FALSE(has(g, "Juan Soto", Relation::kPartOf, "Tarn Liberation Front")) << dump(g);
 }
 
+TEST(Nouns, FollowingSuitRepeatsTheLatestAct) {
+  // Drawn: Peru -SANCTION-> Kestrel Mining; Bolivia -SANCTION-> Kestrel Mining (follows
+  // suit); Ecuador, which does not, nothing.
+  auto g =
+      run("Peru banned imports from Kestrel Mining on Monday. Bolivia is expected to "
+          "follow suit. Ecuador did not follow suit.",
+          true);
+  EXPECT_TRUE(has(g, "Bolivia", Relation::kSanction, "Kestrel Mining")) << dump(g);
+  EXPECT_FALSE(has(g, "Ecuador", Relation::kSanction, "Kestrel Mining")) << dump(g);
+}
+
+TEST(Nouns, AVowToRespondThreatensTheOneJustAccused) {
+  // Drawn: Chile -ACCUSE-> Peru; Chile -THREATEN-> Peru (a vow naming no one).
+  auto g = run("Chile criticised Peru on Monday and threatened to retaliate.", true);
+  EXPECT_TRUE(has(g, "Chile", Relation::kThreaten, "Peru")) << dump(g);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
