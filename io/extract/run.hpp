@@ -386,6 +386,8 @@ class ArticleRun {
   // Things put forward (proposal_rules.cpp): the clauses of this sentence that propose,
   // plan, offer or demand something, kept for a later "the proposal", "the plan"; and the
   // one who put forward the thing an object [from, to) names, not one of `judge`.
+  // Titles of persons and the bodies or states they serve, for sentence si (titles.cpp).
+  void title_ties(std::size_t si);
   void record_proposals();
   bool proposal_owner(std::size_t from, std::size_t to, const std::vector<int>& judge,
                       std::vector<int>& out) const;
