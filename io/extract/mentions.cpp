@@ -605,6 +605,25 @@ void ArticleRun::recognise(std::size_t si) {
     }
   }
   title_ties(si);
+  // "The IMF's executive board approved ...", "the bank's management said": a body's own
+  // governing organ acts for it, as one mention.
+  for (std::size_t q = 0; q + 1 <= ms.size(); ++q) {
+    Mention& m = ms[q];
+    if (m.ents.size() != 1 || !(m.flags & kPossessive) || (m.flags & kPronoun) || m.e >= e)
+      continue;
+    const Kind k = ents_[static_cast<std::size_t>(m.ents[0])].kind;
+    if (k == Kind::kPerson || k == Kind::kAllegation) continue;
+    std::size_t j = m.e;
+    if (j + 1 < e && (eq(f(j), "executive") || eq(f(j), "governing") || eq(f(j), "supervisory")))
+      ++j;
+    if (!(eq(f(j), "board") || eq(f(j), "council") || eq(f(j), "leadership") ||
+          eq(f(j), "management") || eq(f(j), "secretariat")) ||
+        (j + 1 < e && (tok(j + 1).type == TokenType::kPossessive || eq(f(j + 1), "of"))))
+      continue;
+    if (q + 1 < ms.size() && ms[q + 1].b <= j) continue;  // a name of its own follows
+    m.e = static_cast<std::uint32_t>(j + 1);
+    m.flags &= static_cast<std::uint16_t>(~kPossessive);
+  }
   // "the government of Kenya", "the authorities of Peru": the state itself, as one mention.
   {
     std::vector<std::pair<std::size_t, std::size_t>> spans;  // (new start, old start)

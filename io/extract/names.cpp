@@ -455,6 +455,10 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
       kind = Kind::kMedia;
     else if (len >= 2 && len - particles <= 4 && start > b && is(start - 1, kRoleTitles))
       kind = Kind::kPerson;
+    // An occupation before a name: "marathon runner Titus Ekiru", "the lawyer Ana Ruiz".
+    else if (len >= 2 && len - particles <= 3 && start > b && is(start - 1, kPersonRoles) &&
+             !tok(start - 1).cap)
+      kind = Kind::kPerson;
     // A surname after a capitalised title: "President Biden", "Chancellor Scholz".
     // (Not a word the article writes in lower case: "Minister Says Pressure Grows" is a
     // headline in capitals.)

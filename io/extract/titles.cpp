@@ -141,6 +141,23 @@ void ArticleRun::title_ties(std::size_t si) {
         ents_[static_cast<std::size_t>(o.ents[0])].kind == Kind::kGovernment)
       pe.part_of = ents_[static_cast<std::size_t>(o.ents[0])].name;
   }
+  // A demonym's title in apposition before its holder: "the Chilean ambassador, Ana Ruiz,".
+  for (const Mention& m : ms) {
+    if (m.ents.size() != 1 || m.b < b + 3 || !eq(f(m.b - 1), ",") || !is(m.b - 2, kGovTitles))
+      continue;
+    Ent& pe = ents_[static_cast<std::size_t>(m.ents[0])];
+    if (pe.kind != Kind::kPerson || !pe.part_of.empty()) continue;
+    std::size_t t = m.b - 2;  // back over the title's words to its demonym
+    while (t > b && is_word(t - 1) && !tok(t - 1).cap && is(t - 1, kRoleTitles)) --t;
+    for (std::size_t d = t; d-- > b && d + 2 >= t;) {
+      const LexiconEntry* dm = nullptr;
+      if (match_demonym(d, t, &dm) == t - d && dm) {
+        if (const int g = entity_for(*dm); g >= 0 && (d == b || !tok(d - 1).cap))
+          pe.part_of = ents_[static_cast<std::size_t>(g)].name;
+        break;
+      }
+    }
+  }
   // Bare titles before persons: "Prime Minister Justin Trudeau", "Culture Secretary Oliver
   // Dowden": the person speaks for the context government.
   for (auto& m : ms) {
@@ -173,8 +190,13 @@ void ArticleRun::title_ties(std::size_t si) {
       gov_title = true;
     }
     // The portfolio before a government title: "Fisheries Minister X".
+    // (Not a demonym: "Chilean ambassador X" names X's state, below.)
     if (title_start > b && title_start < m.b && is(title_start, kGovTitles) &&
         tok(title_start - 1).cap && is_word(title_start - 1) &&
+        [&] {
+          const LexiconEntry* dm = nullptr;
+          return match_demonym(title_start - 1, title_start, &dm) == 0;
+        }() &&
         std::none_of(ms.begin(), ms.end(),
                      [&](const Mention& o) { return o.b < title_start && o.e >= title_start; }))
       --title_start;

@@ -709,6 +709,19 @@ void ArticleRun::verb_events() {
       }
     // A bare appeal names no one else ("appealed for calm").
     if (dst.empty() && vp.name == "verb:appeal-bare") continue;
+    // "condemned the Chinese action", "welcomed the Peruvian decision": the act's owner is
+    // named by the demonym before the event noun (whatever the window found further on).
+    if (graph::is_event(r) && has_subj && he + 2 < e &&
+        (eq(f(he), "the") || eq(f(he), "a") || eq(f(he), "an"))) {
+      const LexiconEntry* dm = nullptr;
+      const std::size_t dn = tok(he + 1).cap ? match_demonym(he + 1, e, &dm) : 0;
+      if (dn > 0 && dm && he + 1 + dn < e && is(he + 1 + dn, kEventNouns))
+        if (const int owner = entity_for(*dm);
+            owner >= 0 && std::find(src.begin(), src.end(), owner) == src.end()) {
+          dst = {owner};
+          rule += "+event-owner";
+        }
+    }
     // Event anaphora: "welcomed the news", "called the decision disappointing" (not for
     // opposition: "opposes the merger" names no one who proposed it).
     if (dst.empty() && graph::is_event(r) && main_event_ >= 0 && vp.name != "verb:oppose" &&

@@ -214,5 +214,50 @@ TEST(Nouns, AVowToRespondThreatensTheOneJustAccused) {
   EXPECT_TRUE(has(g, "Chile", Relation::kThreaten, "Peru")) << dump(g);
 }
 
+TEST(Nouns, ABodysBoardActsForIt) {
+  // Drawn: IMF -AID-> Egypt (the loan); IMF -REQUEST-> Egypt (coordinated "urged").
+  auto g =
+      run("The International Monetary Fund's executive board approved a $3 billion loan for "
+          "Egypt on Friday, but urged Cairo to speed up the sale of state assets.",
+          true);
+  EXPECT_TRUE(has(g, "International Monetary Fund", Relation::kAid, "Egypt")) << dump(g);
+  EXPECT_TRUE(has(g, "International Monetary Fund", Relation::kRequest, "Egypt")) << dump(g);
+}
+
+TEST(Nouns, ADemonymsAmbassadorIsOfThatState) {
+  // Drawn: Ana Ruiz -part_of-> Chile (not Peru, which summoned her); Huang Wei -part_of->
+  // China (the title in apposition).
+  auto g =
+      run("Peru summoned Chilean ambassador Ana Ruiz on Monday.\n\nThe Philippines "
+          "summoned the Chinese ambassador, Huang Wei, on Tuesday.",
+          true);
+  EXPECT_TRUE(has(g, "Ana Ruiz", Relation::kPartOf, "Chile")) << dump(g);
+  EXPECT_FALSE(has(g, "Ana Ruiz", Relation::kPartOf, "Peru")) << dump(g);
+  EXPECT_TRUE(has(g, "Huang Wei", Relation::kPartOf, "China")) << dump(g);
+}
+
+TEST(Nouns, AnActNamedByItsDemonymIsThatStates) {
+  // Drawn: Chile -ASSAULT-> Peru (a water cannon fired); US -ACCUSE-> Chile ("the Chilean
+  // action"), not Peru, named in the apposition and after the verb.
+  auto g =
+      run("A Chilean coast guard vessel fired a water cannon at a Peruvian fishing boat. "
+          "The United States, a treaty ally of Lima, condemned the Chilean action and "
+          "reaffirmed its commitment to defend Peru.",
+          true);
+  EXPECT_TRUE(has(g, "Chile", Relation::kAssault, "Peru")) << dump(g);
+  EXPECT_TRUE(has(g, "United States", Relation::kAccuse, "Chile")) << dump(g);
+  EXPECT_FALSE(has(g, "United States", Relation::kAccuse, "Peru")) << dump(g);
+}
+
+TEST(Nouns, AnOccupationBeforeANameMakesAPerson) {
+  // Drawn: Integrity Unit -SANCTION-> Titus Okoth (a person, one node with his surname).
+  auto g =
+      run("The Integrity Unit has banned marathon runner Titus Okoth for four years. Okoth "
+          "denied wrongdoing.",
+          true);
+  EXPECT_EQ(kind_of(g, "Titus Okoth"), graph::Kind::kPerson) << dump(g);
+  EXPECT_FALSE(g.find_named("Okoth").has_value()) << dump(g);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
