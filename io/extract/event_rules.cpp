@@ -54,6 +54,15 @@ void ArticleRun::event_rules() {
     if (warn) {
       // Only when no one is warned directly ("warned Y that ...": the verb rules).
       if (const Mention* o = mention_at(k + 1); o && actor(*o)) continue;
+      // "warned that Y would face sanctions": Y is threatened.
+      if (eq(f(k + 1), "that"))
+        if (const Mention* y = mention_at(k + 2); y && actor(*y) && !(y->flags & kPronoun)) {
+          std::size_t q = y->e;
+          while (q < e && q < y->e + 3 && (is(q, kAux) || is(q, kAdverbs))) ++q;
+          if (q < e &&
+              (eq(f(q), "face") || eq(f(q), "faces") || eq(f(q), "suffer") || eq(f(q), "pay")))
+            t = y;
+        }
       for (std::size_t q = k + 1; q + 1 < e && !t; ++q) {
         if (eq(f(q), ";")) break;
         if (eq(f(q), "if") || eq(f(q), "unless")) {

@@ -556,6 +556,18 @@ void ArticleRun::type_unknown_names(const Sentence& s, std::vector<char>& covere
     }
     // A name defined with an acronym is an institution's.
     if (kind == Kind::kUnspecified && acronym && len >= 2) kind = Kind::kOrganization;
+    // Two capitalised words joined by a hyphen before a verb ("Rolls-Royce will supply",
+    // "Hewlett-Packard said"): a company's name (a demonym pair, "Franco-German", is none).
+    if (kind == Kind::kUnspecified && end - start == 1 && end < e &&
+        (is(end, kAux) || is(end, kSpeechVerbs) || is(end, kBeForms))) {
+      const std::string w = surface(start, end);
+      const std::size_t h = w.find('-');
+      const LexiconEntry* dm = nullptr;
+      if (h != std::string_view::npos && h > 1 && h + 2 < w.size() && w[0] >= 'A' && w[0] <= 'Z' &&
+          w[h + 1] >= 'A' && w[h + 1] <= 'Z' && w.find('-', h + 1) == w.npos &&
+          match_demonym(start, end, &dm) == 0)
+        kind = Kind::kOrganization;
+    }
     // "Volta and Kestrova", "Diageo, Sorvan and Kestrova": one name coordinated after a
     // company's is a company of the same kind (one or two words, not a person's shape).
     if (kind == Kind::kUnspecified && len <= 2 && start >= b + 2 &&

@@ -259,5 +259,23 @@ TEST(Nouns, AnOccupationBeforeANameMakesAPerson) {
   EXPECT_FALSE(g.find_named("Okoth").has_value()) << dump(g);
 }
 
+TEST(Nouns, AWarningThatSomeoneWillFaceSomethingThreatensThem) {
+  // Drawn: Peru -THREATEN-> Chile; "would win" is no threat.
+  auto g =
+      run("Peru warned that Chile would face consequences. Bolivia warned that Ecuador "
+          "would win the vote.",
+          true);
+  EXPECT_TRUE(has(g, "Peru", Relation::kThreaten, "Chile")) << dump(g);
+  EXPECT_FALSE(has(g, "Bolivia", Relation::kThreaten, "Ecuador")) << dump(g);
+}
+
+TEST(Nouns, TwoCapitalisedWordsJoinedByAHyphenBeforeAVerbAreACompany) {
+  // Drawn: node Kestrel-Vance (organization); "Franco-German" is no name.
+  auto g =
+      run("Kestrel-Vance will supply engines for the jets. Franco-German talks will resume.", true);
+  EXPECT_EQ(kind_of(g, "Kestrel-Vance"), graph::Kind::kOrganization) << dump(g);
+  EXPECT_EQ(g.node_count(), 1u) << dump(g);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
