@@ -169,15 +169,23 @@ bool cluster_from_arrays(ClustersOptions o, std::ostream& out) {
 // The whole graph's connected components (as cluster_from_arrays) on a file that the
 // processes of a distributed job hold in parts (kernels().open_whole_file): the membership
 // and the modularity are gathered here, and only the labels of the members listed (the
-// clusters of at least --min-size members) are fetched. The output is the same. False when
-// this does not apply, or when a weight is negative (the modularity's sums then take the
-// graph's path).
+// clusters of at least --min-size members) are fetched. The output is the same. Also with
+// the filters that restrict the members listed by kinds and relations (the nodes they keep
+// found by the processes, WholeFile::kept_nodes). False when this does not apply (--write, a
+// computed --subgraph, dates or hedging) or when a weight is negative (the modularity's sums
+// then take the graph's path).
 bool cluster_whole_file(ClustersOptions o, std::ostream& out) {
-  if (o.method != "components" || o.filters.any() || !o.write.empty()) return false;
+  if (o.method != "components" || !o.write.empty()) return false;
+  std::optional<graph::FilterOptions> shown;
+  if (o.filters.any()) {
+    shown = printed_filter(o.filters);  // a bad kind or date first, as on the graph's path
+    if (o.filters.subgraph || filter_reads_evidence(*shown)) return false;
+  }
   const std::unique_ptr<WholeFile> file = kernels().open_whole_file(o.graph);
   if (!file) return false;
   const std::optional<graph::WeightSource> source = file->read(
-      false, [&](bool has_weights) { return resolve_weight(o.weight, has_weights); }, true);
+      false, [&](bool has_weights) { return resolve_weight(o.weight, has_weights); }, true,
+      shown && shown->drop_isolated);
   if (!source) return false;
   o.source = *source;
   Progress progress("clusters", o.progress);
@@ -185,11 +193,15 @@ bool cluster_whole_file(ClustersOptions o, std::ostream& out) {
   const graph::ClusterResult r = file->components(o.resolution);
   progress.finish(std::to_string(r.count) + " clusters");
   const auto members = graph::cluster_members(r.membership, r.count);
+  const std::vector<bool> kept =
+      shown ? file->kept_nodes(*shown) : std::vector<bool>(file->node_count(), true);
   std::vector<std::uint32_t> wanted;
   for (const auto& m : members)
-    if (m.size() >= o.min_size) wanted.insert(wanted.end(), m.begin(), m.end());
+    if (m.size() >= o.min_size)
+      for (const std::uint32_t v : m)
+        if (kept[v]) wanted.push_back(v);
   const FetchedRows rows = fetch_rows(*file, wanted);
-  print_clusters(rows, o, r, members, std::vector<bool>(rows.node_count(), true), false, out);
+  print_clusters(rows, o, r, members, kept, false, out);
   return true;
 }
 

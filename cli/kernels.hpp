@@ -22,6 +22,7 @@
 #include "graph/csr.hpp"
 #include "graph/graph.hpp"
 #include "graph/paths.hpp"
+#include "graph/subgraph.hpp"
 
 namespace stakegraph::cli {
 
@@ -80,6 +81,14 @@ class WholeFile {
     std::array<std::uint64_t, 3> counts{};
   };
   virtual Induced induced(const std::vector<std::uint32_t>& nodes) = 0;
+  // The nodes of graph::filter(file, f), as a mask by node: a node is kept when its kind is
+  // among f.kinds (all when empty) and, with f.drop_isolated, when it also keeps an edge (one
+  // of f.relations, all when empty, whose two ends are kept). Only filters that read no
+  // evidence: f.since, f.until, f.exclude_hedged and f.signs must be unset (InvalidArgument
+  // otherwise). With f.drop_isolated, read() must have kept the edges (keep_edges).
+  // Cost: O(V) bytes on every process while the mask is made (the kinds' mask all-gathered
+  // when kinds are given, and the edges' ends reduced to the caller), O(E / p) edges scanned.
+  virtual std::vector<bool> kept_nodes(const graph::FilterOptions& f) = 0;
 };
 
 struct Kernels {

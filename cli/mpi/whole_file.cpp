@@ -7,6 +7,7 @@
 #include <boost/mpi/collectives/broadcast.hpp>
 #include <boost/mpi/collectives/gather.hpp>
 #include <boost/serialization/vector.hpp>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <optional>
@@ -15,6 +16,7 @@
 
 #include "cli/mpi/frame_read.hpp"
 #include "graph/distributed/algorithms.hpp"
+#include "graph/error.hpp"
 #include "graph/names.hpp"
 #include "io/formats/sgpb_v3_frames.hpp"
 
@@ -151,6 +153,76 @@ graph::ClusterResult components_step(const mpi::communicator& comm,
   return r;
 }
 
+// MPI_Reduce with MPI_BOR of `bytes` into rank 0's, in chunks that an int counts.
+void or_to_root(const mpi::communicator& comm, std::vector<std::uint8_t>& bytes) {
+  constexpr std::size_t kChunk = std::size_t{1} << 30;
+  for (std::size_t at = 0; at < bytes.size(); at += kChunk) {
+    const int count = static_cast<int>(std::min(kChunk, bytes.size() - at));
+    if (comm.rank() == 0)
+      MPI_Reduce(MPI_IN_PLACE, bytes.data() + at, count, MPI_UINT8_T, MPI_BOR, 0, comm);
+    else
+      MPI_Reduce(bytes.data() + at, nullptr, count, MPI_UINT8_T, MPI_BOR, 0, comm);
+  }
+}
+
+// Collective: WholeFile::kept_nodes of rank 0's filter, on rank 0 (the others: empty). Each
+// rank marks the kinds of its own block; with drop_isolated the marks are all-gathered (when
+// kinds are given), each rank marks the two ends of every edge of its share that the filter
+// keeps, and the ends are OR-reduced to rank 0, which keeps the marked nodes of kept kinds.
+std::vector<bool> kept_step(const mpi::communicator& comm, const graph::FilterOptions& f) {
+  std::vector<int> kinds, relations;
+  int drop = f.drop_isolated ? 1 : 0;
+  for (const graph::Kind k : f.kinds) kinds.push_back(static_cast<int>(k));
+  for (const graph::Relation r : f.relations) relations.push_back(static_cast<int>(r));
+  mpi::broadcast(comm, kinds, 0);
+  mpi::broadcast(comm, relations, 0);
+  mpi::broadcast(comm, drop, 0);
+  const DistributedGraph& g = *g_parts;
+  const graph::distributed::BlockPartition& part = g.rows.part;
+  const std::size_t n = part.n;
+  auto among = [](const std::vector<int>& set, int x) {
+    return set.empty() || std::find(set.begin(), set.end(), x) != set.end();
+  };
+  // The kinds' marks of the whole graph where needed (rank 0 always; every rank for the
+  // edges' ends when kinds are given), else of this rank's block only.
+  std::vector<std::uint8_t> kind_ok;
+  if (!kinds.empty()) {
+    std::vector<std::uint8_t> mine(g.kinds.size());
+    for (std::size_t lv = 0; lv < g.kinds.size(); ++lv)
+      mine[lv] = among(kinds, static_cast<int>(g.kinds[lv])) ? 1 : 0;
+    std::vector<int> counts(static_cast<std::size_t>(comm.size())), displs(counts.size());
+    for (int r = 0; r < comm.size(); ++r) {
+      counts[static_cast<std::size_t>(r)] = static_cast<int>(part.size(r));
+      displs[static_cast<std::size_t>(r)] = static_cast<int>(part.begin(r));
+    }
+    if (drop != 0 || comm.rank() == 0) kind_ok.assign(n, 0);
+    if (drop != 0)
+      MPI_Allgatherv(mine.data(), static_cast<int>(mine.size()), MPI_UINT8_T, kind_ok.data(),
+                     counts.data(), displs.data(), MPI_UINT8_T, comm);
+    else
+      MPI_Gatherv(mine.data(), static_cast<int>(mine.size()), MPI_UINT8_T, kind_ok.data(),
+                  counts.data(), displs.data(), MPI_UINT8_T, 0, comm);
+  }
+  auto kind_kept = [&](std::size_t v) { return kinds.empty() || kind_ok[v] != 0; };
+  std::vector<std::uint8_t> ends;
+  if (drop != 0) {
+    const io::SgpbV3Edges& e = g.edges;
+    if (e.relations.size() != e.sources.size())
+      throw std::logic_error("kept_nodes: the edges were not kept by read()");
+    ends.assign(n, 0);
+    for (std::size_t i = 0; i < e.sources.size(); ++i) {
+      const std::uint32_t s = e.sources[i], t = e.targets[i];
+      if (among(relations, static_cast<int>(e.relations[i])) && kind_kept(s) && kind_kept(t))
+        ends[s] = ends[t] = 1;
+    }
+    or_to_root(comm, ends);
+  }
+  if (comm.rank() != 0) return {};
+  std::vector<bool> kept(n);
+  for (std::size_t v = 0; v < n; ++v) kept[v] = kind_kept(v) && (drop == 0 || ends[v] != 0);
+  return kept;
+}
+
 class PartsFile final : public WholeFile {
  public:
   PartsFile(const mpi::communicator& comm, std::string path, Announce announce, bool verbose,
@@ -238,6 +310,15 @@ class PartsFile final : public WholeFile {
     return r;
   }
 
+  std::vector<bool> kept_nodes(const graph::FilterOptions& f) override {
+    if (!f.signs.empty() || f.exclude_hedged || f.since != graph::kNoDate ||
+        f.until != graph::kNoDate)
+      throw graph::InvalidArgument("kept_nodes: only kinds and relations are filtered by parts");
+    std::vector<bool> kept;
+    announce_(kWholeKept, [&] { kept = kept_step(comm_, f); });
+    return kept;
+  }
+
   Labels labels(const std::vector<std::uint32_t>& nodes) override {
     Labels out;
     announce_(kWholeLabels, [&] {
@@ -306,6 +387,9 @@ void serve_whole_file(const mpi::communicator& comm, int step) {
       break;
     case kWholeInduced:
       induced_step(comm, {});
+      break;
+    case kWholeKept:
+      kept_step(comm, {});
       break;
     case kWholeClose:
     default:
