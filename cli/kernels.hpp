@@ -42,9 +42,11 @@ class WholeFile {
   // a weight under it is negative (or zero, when !allow_zero; the caller then takes the path
   // that names the edge).
   // `keep_edges`: the processes also keep their parts of the edge list (for induced()).
+  // `relations`: the view holds only the edges of these relations (empty: all), as
+  // graph/paths.cpp's view for PathOptions::relations; the weights' check is every edge's.
   virtual std::optional<graph::WeightSource> read(
       bool directed, const std::function<graph::WeightSource(bool)>& source_of, bool allow_zero,
-      bool keep_edges = false) = 0;
+      bool keep_edges = false, const std::vector<graph::Relation>& relations = {}) = 0;
   virtual std::size_t node_count() const = 0;  // the file's header
   virtual std::size_t edge_count() const = 0;
   struct Totals {

@@ -331,7 +331,7 @@ std::uint64_t fingerprint(const LocalCsr& c) {
 // unique through the directory ranks (an all-to-all of the ids).
 void read_v3(const mpi::communicator& comm, const std::string& path,
              const graph::CsrOptions& options, const io::SgpbV3Index& index, DistributedGraph& out,
-             bool keep_edges) {
+             bool keep_edges, const std::vector<graph::Relation>& relations_kept) {
   const int p = comm.size(), me = comm.rank();
   FrameReadStats& st = out.stats;
   if (me == 0) st.bytes_read = index.bytes_read;
@@ -371,7 +371,8 @@ void read_v3(const mpi::communicator& comm, const std::string& path,
       st.edge_frames_first = edge_frame0 + a;
       st.edge_frames_last = edge_frame0 + b;
     }
-    edges = io::read_sgpb_v3_edges(path, index, a, b, options.weighted, options.source, keep_edges);
+    edges = io::read_sgpb_v3_edges(path, index, a, b, options.weighted, options.source,
+                                   keep_edges || !relations_kept.empty());
     st.edges = edges.count;
     st.bytes_read += edges.bytes_read;
   });
@@ -447,6 +448,11 @@ void read_v3(const mpi::communicator& comm, const std::string& path,
     const float w = options.weighted ? edges.weights[i] : 1.0f;
     signs[1] = signs[1] && w >= 0.0f;
     signs[2] = signs[2] && w > 0.0f;
+    // The signs are those of every edge (the checks of the single-process path read them
+    // all); the rows keep the relations asked for.
+    if (!relations_kept.empty() && std::find(relations_kept.begin(), relations_kept.end(),
+                                             edges.relations[i]) == relations_kept.end())
+      continue;
     std::uint32_t bits = 0;
     std::memcpy(&bits, &w, sizeof bits);
     send_arc(to_owner, rows.part, options.directed, s, t, bits);
@@ -480,7 +486,8 @@ void read_v3(const mpi::communicator& comm, const std::string& path,
 }  // namespace
 
 DistributedGraph read_distributed(const mpi::communicator& comm, const std::string& path,
-                                  const graph::CsrOptions& options, bool keep_edges) {
+                                  const graph::CsrOptions& options, bool keep_edges,
+                                  const std::vector<graph::Relation>& relations) {
   const int p = comm.size(), me = comm.rank();
   DistributedGraph out;
   FrameReadStats& st = out.stats;
@@ -501,9 +508,11 @@ DistributedGraph read_distributed(const mpi::communicator& comm, const std::stri
   mpi::broadcast(comm, v3, 0);
   mpi::broadcast(comm, flat, 0);
   if (v3) {
-    read_v3(comm, path, options, unflatten_v3(flat), out, keep_edges);
+    read_v3(comm, path, options, unflatten_v3(flat), out, keep_edges, relations);
     return out;
   }
+  if (!relations.empty())
+    throw graph::InvalidArgument(path + ": rows of some relations only need a version 3 file");
   const io::SgpbFrameIndex index = unflatten(flat);
   if (me == 0) st.bytes_read = index.bytes_read;
   st.file_bytes = index.file_bytes;

@@ -103,8 +103,12 @@ std::string describe(const FrameReadStats& s);
 // Reads `path` (a .sgpb file) as the CSR view `options` of graph::build_csr (version 3 files:
 // weights under options.source; versions 1-2: evidence counts).
 // `keep_edges` (version 3 files): keep this rank's share of the edges (DistributedGraph::edges).
+// `relations` (version 3 files; InvalidArgument on every rank for others): the rows hold only
+// the edges of these relations (empty: all); the counts and the weights' signs stay those of
+// every edge.
 DistributedGraph read_distributed(const boost::mpi::communicator& comm, const std::string& path,
-                                  const graph::CsrOptions& options, bool keep_edges = false);
+                                  const graph::CsrOptions& options, bool keep_edges = false,
+                                  const std::vector<graph::Relation>& relations = {});
 
 // Rank 0 receives the names of `nodes` (rank 0's list of node numbers) from the ranks that
 // own them, in the order of the list (empty strings for a file without names, version 1-2);

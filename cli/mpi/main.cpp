@@ -204,7 +204,8 @@ sg::PathResult distributed_path(const mpi::communicator& world, const sg::Graph&
                                 sg::NodeIndex from, sg::NodeIndex to, sg::PathOptions o) {
   if (!o.relations.empty() || !o.kinds.empty()) {
     throw sg::InvalidArgument(
-        "stakegraph-mpi path: --relation and --kind are not distributed (use stakegraph path)");
+        "stakegraph-mpi path: --relation and --kind are distributed on version 3 .sgpb files "
+        "only (use stakegraph path, or convert the file)");
   }
   for (sg::NodeIndex a : o.avoid)
     if (a == from || a == to) return sg::shortest_path(g, from, to, o);  // its own error
@@ -320,7 +321,8 @@ void use_distributed_kernels(const mpi::communicator& world) {
 
 constexpr const char* kNote =
     "\nstakegraph-mpi runs distributed: centrality --metric pagerank | betweenness; clusters "
-    "--method components; path (one shortest path, without --relation/--kind/--all/--k); "
+    "--method components; path (one shortest path, without --all/--k; --relation/--kind on version "
+    "3 .sgpb files only); "
     "stats (on rank 0); ingest (files split over ranks, merged on rank 0); import gdelt (files "
     "read and filtered on every rank, graph built on rank 0). Louvain, label propagation, camps, "
     "strong components, closeness, "

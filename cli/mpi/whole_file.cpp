@@ -31,16 +31,22 @@ std::optional<DistributedGraph> g_parts;
 // Collective: rank 0 passes the file and the view, the others receive them. Rank 0 gets
 // every rank's FrameReadStats.
 std::vector<FrameReadStats> read_step(const mpi::communicator& comm, std::string path,
-                                      graph::CsrOptions o, bool keep_edges) {
+                                      graph::CsrOptions o, bool keep_edges,
+                                      const std::vector<graph::Relation>& relations) {
   int view[4] = {o.directed ? 1 : 0, o.weighted ? 1 : 0, static_cast<int>(o.source),
                  keep_edges ? 1 : 0};
+  std::vector<int> kept;
+  for (const graph::Relation r : relations) kept.push_back(static_cast<int>(r));
   mpi::broadcast(comm, path, 0);
   mpi::broadcast(comm, view, 4, 0);
+  mpi::broadcast(comm, kept, 0);
   o = {.directed = view[0] != 0,
        .weighted = view[1] != 0,
        .source = static_cast<graph::WeightSource>(view[2])};
+  std::vector<graph::Relation> kept_relations;
+  for (const int r : kept) kept_relations.push_back(static_cast<graph::Relation>(r));
   g_parts.reset();
-  g_parts = read_distributed(comm, path, o, view[3] != 0);
+  g_parts = read_distributed(comm, path, o, view[3] != 0, kept_relations);
   return gather_stats(comm, g_parts->stats);
 }
 
@@ -242,13 +248,14 @@ class PartsFile final : public WholeFile {
 
   std::optional<graph::WeightSource> read(bool directed,
                                           const std::function<graph::WeightSource(bool)>& source_of,
-                                          bool allow_zero, bool keep_edges) override {
+                                          bool allow_zero, bool keep_edges,
+                                          const std::vector<graph::Relation>& relations) override {
     graph::WeightSource source = source_of(false);
-    read_as(directed, source, keep_edges);
+    read_as(directed, source, keep_edges, relations);
     if (g_parts->user_weights && source_of(true) != source) {
       source = source_of(true);
-      read_as(directed, source,
-              keep_edges);  // the file's own weights: each rank reads its share again
+      // The file's own weights: each rank reads its share again.
+      read_as(directed, source, keep_edges, relations);
     }
     if (source == graph::WeightSource::kWeight &&
         !(allow_zero ? g_parts->weights_non_negative : g_parts->weights_positive))
@@ -329,11 +336,12 @@ class PartsFile final : public WholeFile {
   }
 
  private:
-  void read_as(bool directed, graph::WeightSource source, bool keep_edges) {
+  void read_as(bool directed, graph::WeightSource source, bool keep_edges,
+               const std::vector<graph::Relation>& relations) {
     const graph::CsrOptions o{
         .directed = directed, .weighted = source != graph::WeightSource::kNone, .source = source};
     std::vector<FrameReadStats> stats;
-    announce_(kWholeRead, [&] { stats = read_step(comm_, path_, o, keep_edges); });
+    announce_(kWholeRead, [&] { stats = read_step(comm_, path_, o, keep_edges, relations); });
     nodes_ = g_parts->rows.part.n;
     edges_ = g_parts->edge_count;
     if (!verbose_) return;
@@ -365,7 +373,7 @@ void serve_whole_file(const mpi::communicator& comm, int step) {
     throw std::logic_error("whole-file step before any read");
   switch (step) {
     case kWholeRead:
-      read_step(comm, {}, {}, false);
+      read_step(comm, {}, {}, false, {});
       break;
     case kWholePageRank:
       graph::distributed::pagerank(comm, g_parts->rows, {});

@@ -458,6 +458,85 @@ TEST_P(MpiCli, PersonalizedAndFilteredOnPartsAsStakegraph) {
   }
 }
 
+// Issue 17: `path --relation/--kind` on a version 3 file run on the parts too: the ranks'
+// rows hold the edges of those relations only, and the nodes of other kinds are marked by the
+// ranks that hold them and never entered (the endpoints aside). Before this, rank 0 read the
+// topology arrays (every node and edge table) and stakegraph-mpi then refused the options
+// (exit status 2). Rank 0 reads its share, and beyond it no more than the evidence, the
+// articles and the index (as RankZeroReadsOnlyItsShareForPath).
+TEST_P(MpiCli, RankZeroReadsOnlyItsShareForPathByRelationAndKind) {
+  const int np = GetParam();
+  const fs::path g3 = work_dir() / "share_v3.sgpb";
+  const RunResult made = make_share_graph(g3);
+  ASSERT_EQ(made.status, 0) << made.err;
+  const long long tables = rank0_reads(distributed(1, "--verbose centrality '" + g3.string() +
+                                                          "' --metric pagerank --top 1")
+                                           .err)
+                               .second;
+  ASSERT_GT(tables, 0);
+  const auto size = static_cast<long long>(fs::file_size(g3));
+  const auto [a, b] = endpoints(g3.string());
+  const auto top = nlohmann::json::parse(
+      single("centrality '" + g3.string() + "' --metric degree --top 2 --json").out)["scores"];
+  const std::string h1 = "'" + top[0]["id"].get<std::string>() + "' ",
+                    h2 = "'" + top[1]["id"].get<std::string>() + "' ";
+  const std::string q = "'" + g3.string() + "' ";
+  const std::string x = "'" + a + "' ", y = "'" + b + "' ";
+  const std::vector<std::string> commands{
+      "path " + q + h1 + h2 + "--relation supplies",
+      "path " + q + h1 + h2 + "--kind vendor --kind government --json",
+      "path " + q + h2 + h1 + "--relation owns --relation SUPPORT --kind vendor --weight none",
+      "path " + q + x + y + "--relation supplies --relation owns --json",
+      "path " + q + x + y + "--kind person --kind media --kind agency",
+      "path " + q + y + x + "--directed --relation supplies --weight none --json",
+      "path " + q + h1 + y + "--kind government --avoid " + h2 + "--json",
+  };
+  int found = 0;
+  for (const std::string& c : commands) {
+    SCOPED_TRACE("np " + std::to_string(np) + ": " + c);
+    const RunResult want = single(c), got = distributed(np, "--verbose " + c);
+    ASSERT_EQ(want.status, 0) << want.err;
+    ASSERT_EQ(got.status, 0) << got.err;
+    EXPECT_EQ(got.out, want.out);
+    EXPECT_FALSE(want.out.empty());
+    found += want.out.find("no path") == std::string::npos;
+    EXPECT_NE(got.err.find("rank 0 prints from the results and the labels gathered to it"),
+              std::string::npos)
+        << got.err;
+    const auto [total, share] = rank0_reads(got.err);
+    ASSERT_GT(share, 0) << got.err;
+    EXPECT_GE(total, share);
+    EXPECT_LE(total - share, size - tables + 16384) << got.err;
+  }
+  EXPECT_GE(found, 3);  // most of them find a path (the constraints are not vacuous: below)
+  EXPECT_NE(single("path " + q + h1 + h2 + "--relation supplies --json").out,
+            single("path " + q + h1 + h2 + "--json").out);
+}
+
+// Path by relation and kind on the samples graph, as stakegraph prints it, and the errors of
+// an unknown relation or kind (usage errors, exit status 2) and of another file format.
+TEST_P(MpiCli, PathByRelationAndKindOnPartsAsStakegraph) {
+  const int np = GetParam();
+  const std::string q = "'" + graphs().front() + "' ";
+  const std::vector<std::string> commands{
+      "path " + q + "Huawei 'New Zealand' --relation supplies --relation SANCTION",
+      "path " + q + "huawei 'new zealand' --kind government --kind vendor --json",
+      "path " + q + "Huawei 'United States' --relation ACCUSE --weight none --directed",
+      "path " + q + "Huawei 'New Zealand' --relation no-such-relation",
+      "path " + q + "Huawei 'New Zealand' --kind no-such-kind",
+  };
+  for (const std::string& c : commands) {
+    SCOPED_TRACE("np " + std::to_string(np) + ": " + c);
+    const RunResult want = single(c), got = distributed(np, c);
+    EXPECT_EQ(got.status, want.status) << got.err;
+    EXPECT_EQ(got.out, want.out);
+    if (want.status != 0) {
+      const std::string why = want.err.substr(want.err.find(": ") + 2);
+      EXPECT_NE(got.err.find(why), std::string::npos) << got.err << "\nwant: " << want.err;
+    }
+  }
+}
+
 // Path on the samples graph by names, aliases and ids, with --avoid, through the parts held
 // by the ranks: the same output as stakegraph (and the same errors for unknown names).
 TEST_P(MpiCli, PathOnPartsFindsNodesAsStakegraph) {
