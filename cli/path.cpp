@@ -297,6 +297,9 @@ bool run_path_on_whole_file(const PathOptions& o, std::ostream& out) {
 void run_path(const PathOptions& o, std::ostream& out) {
   if (o.all && o.k != 1) throw graph::InvalidArgument("--all and --k exclude each other");
   if (o.k == 0) throw graph::InvalidArgument("--k must be at least 1");
+  // Before any loading: a program whose kernels cannot serve them refuses them at once.
+  if (o.all) kernels().check_supported("path", "--all");
+  if (o.k > 1) kernels().check_supported("path", "--k");
   graph::FilterOptions dates = make_filter({}, {}, o.since, o.until);
   dates.exclude_hedged = o.no_hedged;
   if (!o.all && o.k == 1 && dates.selects_everything() &&
@@ -325,8 +328,6 @@ void run_path(const PathOptions& o, std::ostream& out) {
   const graph::NodeIndex to = *g.find_by_id(to_id);
 
   graph::PathResult r;
-  if (o.all) kernels().check_supported("path", "--all");
-  if (o.k > 1) kernels().check_supported("path", "--k");
   if (o.all) {
     r = graph::all_shortest_paths(g, from, to, p, o.limit);
   } else if (o.k > 1) {

@@ -514,7 +514,7 @@ TEST_P(MpiCli, RankZeroReadsOnlyItsShareForPathByRelationAndKind) {
 }
 
 // Path by relation and kind on the samples graph, as stakegraph prints it, and the errors of
-// an unknown relation or kind (usage errors, exit status 2) and of another file format.
+// an unknown relation or kind (usage errors, exit status 2); --all and --k refused at once.
 TEST_P(MpiCli, PathByRelationAndKindOnPartsAsStakegraph) {
   const int np = GetParam();
   const std::string q = "'" + graphs().front() + "' ";
@@ -534,6 +534,14 @@ TEST_P(MpiCli, PathByRelationAndKindOnPartsAsStakegraph) {
       const std::string why = want.err.substr(want.err.find(": ") + 2);
       EXPECT_NE(got.err.find(why), std::string::npos) << got.err << "\nwant: " << want.err;
     }
+  }
+  // --all and --k (not distributed) are refused before rank 0 reads anything (before this,
+  // after it had loaded the whole graph).
+  for (const std::string opt : {" --all", " --k 3"}) {
+    const RunResult got = distributed(np, "--verbose path " + q + "Huawei 'New Zealand'" + opt);
+    EXPECT_EQ(got.status, 2) << got.err;
+    EXPECT_NE(got.err.find("is not distributed"), std::string::npos) << got.err;
+    EXPECT_EQ(rank0_reads(got.err).first, 0) << got.err;
   }
 }
 
