@@ -205,6 +205,15 @@ void print_ranking(const CentralityOptions& o, const graph::CentralityResult& r,
   }
 }
 
+// Warns that a computed subgraph of `nodes` nodes and `edges` edges has no edges.
+void warn_if_edgeless(const CentralityOptions& o, std::size_t nodes, std::size_t edges) {
+  if (edges == 0 && nodes > 1) {
+    std::cerr << "stakegraph: warning: the subgraph selected by " << describe_filters(o.filters)
+              << " has no edges: every node scores the same (drop --subgraph to rank these "
+                 "nodes within the whole graph)\n";
+  }
+}
+
 // Runs the metric with its progress line and warns when it did not converge.
 template <class Compute>
 graph::CentralityResult run_metric(const CentralityOptions& o, std::size_t nodes,
@@ -286,33 +295,50 @@ bool rank_from_arrays(CentralityOptions o, std::ostream& out) {
 // gathered here and only the labels of the nodes that can be printed are fetched: the top
 // nodes, with every node that ties the last of them (print_ranking breaks ties by id). The
 // output is the same (betweenness: within the rounding of sums taken in another order).
-// Also with --personalize (the nodes found by the processes that hold them) and with the
-// filters that restrict what is printed by kinds and relations (the nodes they keep found
-// by the processes, WholeFile::kept_nodes). False when this does not apply (--write, a
-// computed --subgraph, dates or hedging, a --personalize name not found: its error suggests
-// names) or when a weight is not allowed (the graph's path says which edge).
+// Also with --personalize (the nodes found by the processes that hold them), with the
+// filters by kinds and relations that restrict what is printed (the nodes they keep found by
+// the processes, WholeFile::kept_nodes), and with such filters under --subgraph (the scores
+// computed on the subgraph the processes restrict their parts to, WholeFile::restrict_view).
+// False when this does not apply (--write, dates or hedging, a --personalize name not found
+// or outside the subgraph: its error suggests names) or when a weight is not allowed (the
+// graph's path says which edge).
 bool rank_whole_file(CentralityOptions o, std::ostream& out) {
   if ((o.metric != "pagerank" && o.metric != "betweenness") || !o.write.empty()) return false;
-  std::optional<graph::FilterOptions> shown;
+  std::optional<graph::FilterOptions> shown, computed;
   if (o.filters.any()) {
-    shown = printed_filter(o.filters);  // a bad kind or date first, as on the graph's path
-    if (o.filters.subgraph || filter_reads_evidence(*shown)) return false;
+    const graph::FilterOptions f = filter_of(o.filters);  // a bad kind or date first
+    if (filter_reads_evidence(f)) return false;
+    if (o.filters.subgraph)
+      computed = f;
+    else
+      shown = printed_filter(o.filters);
   }
   const std::unique_ptr<WholeFile> file = kernels().open_whole_file(o.graph);
   if (!file) return false;
+  const bool allow_zero = allows_zero_weights(o.metric);
   const std::optional<graph::WeightSource> source = file->read(
       o.directed, [&](bool has_weights) { return resolve_weight(o.weight, has_weights); },
-      allows_zero_weights(o.metric), shown && shown->drop_isolated);
+      allow_zero, (shown && shown->drop_isolated) || computed);
   if (!source) return false;
   o.source = *source;
+  std::optional<WholeFile::Restricted> sub;
+  if (computed && !(sub = file->restrict_view(*computed, allow_zero))) return false;
   std::vector<std::uint32_t> personalization;
   for (const std::string& name : o.personalize) {
-    const std::optional<std::uint32_t> v = file->find_node(name);
+    std::optional<std::uint32_t> v = file->find_node(name);
+    if (v && sub) {
+      const auto at = std::lower_bound(sub->kept.begin(), sub->kept.end(), *v);
+      v = at != sub->kept.end() && *at == *v
+              ? std::optional<std::uint32_t>(static_cast<std::uint32_t>(at - sub->kept.begin()))
+              : std::nullopt;
+    }
     if (!v) return false;
     personalization.push_back(*v);
   }
+  const std::size_t n = file->node_count();
+  if (computed) warn_if_edgeless(o, n, file->edge_count());
   const bool weighted = o.source != graph::WeightSource::kNone;
-  const graph::CentralityResult r = run_metric(o, file->node_count(), [&](Progress&) {
+  const graph::CentralityResult r = run_metric(o, n, [&](Progress&) {
     if (o.metric == "betweenness")
       return file->betweenness(
           {.normalized = o.normalized,
@@ -325,7 +351,6 @@ bool rank_whole_file(CentralityOptions o, std::ostream& out) {
     p.personalization = std::move(personalization);
     return file->pagerank(p);
   });
-  const std::size_t n = r.scores.size();
   std::vector<bool> kept = shown ? file->kept_nodes(*shown) : std::vector<bool>(n, true);
   const auto passing = static_cast<std::size_t>(std::count(kept.begin(), kept.end(), true));
   const std::vector<bool> printed = top_candidates(r.scores, o.top, std::move(kept));
@@ -333,7 +358,7 @@ bool rank_whole_file(CentralityOptions o, std::ostream& out) {
   for (std::uint32_t v = 0; v < n; ++v)
     if (printed[v]) wanted.push_back(v);
   const FetchedRows rows = fetch_rows(*file, wanted);
-  print_ranking(o, r, printed, rows, false, out, passing);
+  print_ranking(o, r, printed, rows, computed.has_value(), out, passing);
   return true;
 }
 
@@ -357,11 +382,7 @@ void run_centrality(const CentralityOptions& given, std::ostream& out) {
   if (on_subgraph) g = graph::filter(g, filter);
   const std::vector<bool> printed =
       on_subgraph ? std::vector<bool>(g.node_count(), true) : printed_nodes(g, o.filters);
-  if (on_subgraph && g.edge_count() == 0 && g.node_count() > 1) {
-    std::cerr << "stakegraph: warning: the subgraph selected by " << describe_filters(o.filters)
-              << " has no edges: every node scores the same (drop --subgraph to rank these "
-                 "nodes within the whole graph)\n";
-  }
+  if (on_subgraph) warn_if_edgeless(o, g.node_count(), g.edge_count());
 
   const graph::CentralityResult r =
       run_metric(o, g.node_count(), [&](Progress& progress) { return compute(g, o, progress); });

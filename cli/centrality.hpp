@@ -9,7 +9,8 @@
 // without a graph::Graph (io/formats/topology_arrays.hpp); the output is the same. In a
 // distributed job (stakegraph-mpi) on such a file, PageRank and betweenness are printed from
 // the results gathered to rank 0, also with --personalize and with the filters by --kind and
-// --relation that restrict the nodes printed (cli/kernels.hpp, WholeFile).
+// --relation (restricting the nodes printed, or with --subgraph the graph ranked; cli/kernels.hpp,
+// WholeFile).
 #pragma once
 
 #include <cstddef>

@@ -91,6 +91,19 @@ class WholeFile {
   // Cost: O(V) bytes on every process while the mask is made (the kinds' mask all-gathered
   // when kinds are given, and the edges' ends reduced to the caller), O(E / p) edges scanned.
   virtual std::vector<bool> kept_nodes(const graph::FilterOptions& f) = 0;
+  // Restricts the view read (read() with keep_edges) to the subgraph graph::filter(file, f)
+  // keeps (kinds and relations only, as kept_nodes): its nodes keep the file's order,
+  // numbered from 0 as graph::filter numbers them, and pagerank, betweenness, components,
+  // labels, node_count and edge_count then apply to the subgraph, in its numbers (until the
+  // next read()). Returns the file numbers of the kept nodes (ascending) and whether some kept
+  // edge has a user weight; nullopt when a weight of a kept edge is negative (or zero, when
+  // !allow_zero; the caller then takes the path that names the edge).
+  struct Restricted {
+    std::vector<std::uint32_t> kept;
+    bool user_weights = false;
+  };
+  virtual std::optional<Restricted> restrict_view(const graph::FilterOptions& f,
+                                                  bool allow_zero) = 0;
 };
 
 struct Kernels {

@@ -13,9 +13,9 @@
 // otherwise (a filtered view, another format) and for the other kernels rank 0 scatters each
 // rank its block of rows.
 // A version 3 file's whole-graph pagerank (also personalised), betweenness and components
-// (also under the print filters by kind and relation), shortest path and stats do not load
-// the graph on rank 0: the ranks hold it in parts and rank 0 prints from what they gather to it
-// (cli/mpi/whole_file.hpp, cli::WholeFile).
+// (also under the filters by kind and relation, printed or --subgraph), shortest path (also
+// by relation and kind) and stats do not load the graph on rank 0: the ranks hold it in parts and
+// rank 0 prints from what they gather to it (cli/mpi/whole_file.hpp, cli::WholeFile).
 // --verbose prints what each rank read, and in all what rank 0 read from graph files.
 // Faults: an error that every rank sees (bad options, bad input on rank 0 before the
 // kernels) is printed once by rank 0 and mapped to the usual exit code; an error on one rank
@@ -179,6 +179,7 @@ int serve(const mpi::communicator& world) {
         case mpi_cli::kWholeDistances:
         case mpi_cli::kWholeInduced:
         case mpi_cli::kWholeKept:
+        case mpi_cli::kWholeSubgraph:
           mpi_cli::serve_whole_file(world, op);
           break;
         default:

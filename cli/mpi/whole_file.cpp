@@ -25,8 +25,13 @@ namespace {
 
 namespace mpi = boost::mpi;
 
-// This rank's part of the file last read (every rank).
+// This rank's part of the file last read (every rank), and of the subgraph the view was
+// restricted to since (WholeFile::restrict_view).
 std::optional<DistributedGraph> g_parts;
+std::optional<SubgraphRows> g_sub;
+
+// The rows the kernels run on: the subgraph's when the view was restricted.
+const graph::distributed::LocalCsr& rows_in_use() { return g_sub ? g_sub->rows : g_parts->rows; }
 
 // Collective: rank 0 passes the file and the view, the others receive them. Rank 0 gets
 // every rank's FrameReadStats.
@@ -45,6 +50,7 @@ std::vector<FrameReadStats> read_step(const mpi::communicator& comm, std::string
        .source = static_cast<graph::WeightSource>(view[2])};
   std::vector<graph::Relation> kept_relations;
   for (const int r : kept) kept_relations.push_back(static_cast<graph::Relation>(r));
+  g_sub.reset();
   g_parts.reset();
   g_parts = read_distributed(comm, path, o, view[3] != 0, kept_relations);
   return gather_stats(comm, g_parts->stats);
@@ -151,9 +157,10 @@ WholeFile::Induced induced_step(const mpi::communicator& comm, std::vector<std::
 // the same rows, on rank 0.
 graph::ClusterResult components_step(const mpi::communicator& comm,
                                      graph::distributed::Engine engine, double resolution) {
-  graph::ComponentsResult c = graph::distributed::connected_components(comm, g_parts->rows, engine);
+  const graph::distributed::LocalCsr& rows = rows_in_use();
+  graph::ComponentsResult c = graph::distributed::connected_components(comm, rows, engine);
   graph::ClusterResult r;
-  r.modularity = graph::distributed::modularity(comm, g_parts->rows, c.membership, resolution);
+  r.modularity = graph::distributed::modularity(comm, rows, c.membership, resolution);
   r.membership = std::move(c.membership);
   r.count = c.count;
   return r;
@@ -229,6 +236,23 @@ std::vector<bool> kept_step(const mpi::communicator& comm, const graph::FilterOp
   return kept;
 }
 
+// Collective: WholeFile::restrict_view of rank 0's filter (kinds, relations, drop_isolated).
+void subgraph_step(const mpi::communicator& comm, const graph::FilterOptions& f) {
+  std::vector<int> kinds, relations;
+  int drop = f.drop_isolated ? 1 : 0;
+  for (const graph::Kind k : f.kinds) kinds.push_back(static_cast<int>(k));
+  for (const graph::Relation r : f.relations) relations.push_back(static_cast<int>(r));
+  mpi::broadcast(comm, kinds, 0);
+  mpi::broadcast(comm, relations, 0);
+  mpi::broadcast(comm, drop, 0);
+  std::vector<graph::Kind> k;
+  std::vector<graph::Relation> r;
+  for (const int x : kinds) k.push_back(static_cast<graph::Kind>(x));
+  for (const int x : relations) r.push_back(static_cast<graph::Relation>(x));
+  g_sub.reset();
+  g_sub = subgraph_rows(comm, *g_parts, k, r, drop != 0);
+}
+
 class PartsFile final : public WholeFile {
  public:
   PartsFile(const mpi::communicator& comm, std::string path, Announce announce, bool verbose,
@@ -241,7 +265,10 @@ class PartsFile final : public WholeFile {
 
   ~PartsFile() override {
     try {
-      announce_(kWholeClose, [] { g_parts.reset(); });
+      announce_(kWholeClose, [] {
+        g_sub.reset();
+        g_parts.reset();
+      });
     } catch (...) {  // the job ends anyway
     }
   }
@@ -263,8 +290,17 @@ class PartsFile final : public WholeFile {
     return source;
   }
 
-  std::size_t node_count() const override { return nodes_; }
-  std::size_t edge_count() const override { return edges_; }
+  std::size_t node_count() const override { return g_sub ? g_sub->rows.part.n : nodes_; }
+  std::size_t edge_count() const override { return g_sub ? g_sub->edges : edges_; }
+
+  std::optional<Restricted> restrict_view(const graph::FilterOptions& f, bool allow_zero) override {
+    if (!f.signs.empty() || f.exclude_hedged || f.since != graph::kNoDate ||
+        f.until != graph::kNoDate)
+      throw graph::InvalidArgument("restrict_view: only kinds and relations are filtered by parts");
+    announce_(kWholeSubgraph, [&] { subgraph_step(comm_, f); });
+    if (!(allow_zero ? g_sub->weights_non_negative : g_sub->weights_positive)) return std::nullopt;
+    return Restricted{g_sub->kept, g_sub->user_weights};
+  }
   Totals totals() const override {
     return {g_parts->article_count, g_parts->evidence_count, g_parts->by_kind,
             g_parts->by_relation};
@@ -272,14 +308,14 @@ class PartsFile final : public WholeFile {
 
   graph::CentralityResult pagerank(const graph::PageRankOptions& o) override {
     graph::CentralityResult r;
-    announce_(kWholePageRank, [&] { r = graph::distributed::pagerank(comm_, g_parts->rows, o); });
+    announce_(kWholePageRank, [&] { r = graph::distributed::pagerank(comm_, rows_in_use(), o); });
     return r;
   }
 
   graph::CentralityResult betweenness(const graph::BetweennessOptions& o) override {
     graph::CentralityResult r;
     announce_(kWholeBetweenness,
-              [&] { r = graph::distributed::betweenness(comm_, g_parts->rows, o, engine_); });
+              [&] { r = graph::distributed::betweenness(comm_, rows_in_use(), o, engine_); });
     return r;
   }
 
@@ -328,8 +364,11 @@ class PartsFile final : public WholeFile {
 
   Labels labels(const std::vector<std::uint32_t>& nodes) override {
     Labels out;
+    std::vector<std::uint32_t> in_file = nodes;  // a restricted view's numbers: the file's
+    if (g_sub)
+      for (std::uint32_t& v : in_file) v = g_sub->kept.at(v);
     announce_(kWholeLabels, [&] {
-      NodeLabels l = gather_labels(comm_, *g_parts, nodes);
+      NodeLabels l = gather_labels(comm_, *g_parts, in_file);
       out = {std::move(l.ids), std::move(l.names), std::move(l.kinds)};
     });
     return out;
@@ -376,13 +415,16 @@ void serve_whole_file(const mpi::communicator& comm, int step) {
       read_step(comm, {}, {}, false, {});
       break;
     case kWholePageRank:
-      graph::distributed::pagerank(comm, g_parts->rows, {});
+      graph::distributed::pagerank(comm, rows_in_use(), {});
+      break;
+    case kWholeSubgraph:
+      subgraph_step(comm, {});
       break;
     case kWholeLabels:
       gather_labels(comm, *g_parts, {});
       break;
     case kWholeBetweenness:
-      graph::distributed::betweenness(comm, g_parts->rows, {});
+      graph::distributed::betweenness(comm, rows_in_use(), {});
       break;
     case kWholeComponents:
       components_step(comm, graph::distributed::Engine::kBoostMpi, 1.0);
@@ -401,6 +443,7 @@ void serve_whole_file(const mpi::communicator& comm, int step) {
       break;
     case kWholeClose:
     default:
+      g_sub.reset();
       g_parts.reset();
       break;
   }

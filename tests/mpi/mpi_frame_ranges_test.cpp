@@ -72,11 +72,14 @@ TEST_P(MpiCli, EachRankReadsItsFramesOnly) {
     if (np > 1) {
       EXPECT_LT(most, total * 3 / 4) << got.err;
     }
-    // A computed subgraph is not the file's: its rows are scattered from rank 0 (a bare
-    // --kind only filters what is printed, issue 15).
-    const RunResult filtered = distributed(np, "--verbose " + c + " --kind government --subgraph");
+    // A subgraph computed by dates is not the file's: its rows are scattered from rank 0 (a
+    // bare --kind only filters what is printed, issue 15; by kinds and relations alone, a
+    // version 3 file's subgraph is built by the ranks:
+    // RankZeroReadsOnlyItsShareForPersonalizedAndFiltered).
+    const std::string sub = c + " --kind government --since 2019-01-01 --subgraph";
+    const RunResult filtered = distributed(np, "--verbose " + sub);
     ASSERT_EQ(filtered.status, 0) << filtered.err;
-    EXPECT_EQ(filtered.out, single(c + " --kind government --subgraph").out);
+    EXPECT_EQ(filtered.out, single(sub).out);
     EXPECT_NE(filtered.err.find("rows scattered from rank 0"), std::string::npos) << filtered.err;
   }
 }
@@ -162,14 +165,16 @@ TEST_P(MpiCli, RankZeroReadsOnlyItsShareToPrint) {
       EXPECT_LT(total, size * 3 / 4) << got.err;
     }
   }
-  // The path that loads the graph on rank 0 (a computed subgraph) reads every node and edge
-  // table (what one rank alone reads as its share, index aside): the accounting sees a
-  // whole-graph load, more than rank 0's share above.
+  // The path that loads the graph's topology on rank 0 (here: a --personalize name that no
+  // rank finds, loaded for stakegraph's suggestions) reads every node and edge table (what one
+  // rank alone reads as its share, index aside): the accounting sees a whole-graph load, more
+  // than rank 0's share above. (A load with the evidence, io::load_graph, is not counted.)
   const std::string top5 = "centrality '" + g3.string() + "' --metric pagerank --top 5";
   const auto [whole_total, one_rank_share] = rank0_reads(distributed(1, "--verbose " + top5).err);
   const auto [np_total, np_share] = rank0_reads(distributed(np, "--verbose " + top5).err);
-  const RunResult filtered = distributed(np, "--verbose " + top5 + " --kind vendor --subgraph");
-  ASSERT_EQ(filtered.status, 0) << filtered.err;
+  const RunResult filtered = distributed(np, "--verbose " + top5 + " --personalize no-such-node");
+  ASSERT_EQ(filtered.status, 1) << filtered.err;
+  EXPECT_NE(filtered.err.find("no node named 'no-such-node'"), std::string::npos) << filtered.err;
   const long long loaded = rank0_reads(filtered.err).first;
   EXPECT_GE(loaded, one_rank_share - 16384) << filtered.err;
   if (np > 1) {
@@ -366,9 +371,10 @@ TEST_P(MpiCli, RankZeroReadsOnlyItsShareForPath) {
 }
 
 // Issue 17: personalised PageRank (--personalize: the teleport nodes found by the ranks that
-// hold them) and the filters that restrict what is printed by kinds and relations (--kind,
-// --relation without --subgraph: the nodes they keep found by the ranks from their blocks'
-// kinds and their shares of the edges) are printed on rank 0 from what the ranks gather to
+// hold them), the filters that restrict what is printed by kinds and relations (--kind,
+// --relation: the nodes they keep found by the ranks from their blocks' kinds and their
+// shares of the edges) and the subgraphs they select (--subgraph: the ranks renumber the
+// kept nodes and rebuild their rows) are printed on rank 0 from what the ranks gather to
 // it: rank 0 reads its own share of the file and nothing more (before this, it loaded the
 // whole graph for them: several times its share, the bound below fails). The output is
 // stakegraph's, byte for byte.
@@ -399,6 +405,15 @@ TEST_P(MpiCli, RankZeroReadsOnlyItsShareForPersonalizedAndFiltered) {
       "clusters " + q + "--method components --kind agency --min-size 2",
       "clusters " + q + "--method components --relation owns --relation SUPPORT --json",
       "clusters " + q + "--method components --kind person --relation ACCUSE --min-size 3",
+      // Computed on the subgraph (--subgraph): the ranks restrict their parts to it.
+      "centrality " + q + "--metric pagerank --kind vendor --kind government --subgraph --top 10",
+      "centrality " + q + "--metric pagerank --relation supplies --subgraph --personalize " + h1 +
+          " --directed --top 8 --json",
+      "centrality " + q +
+          "--metric betweenness --samples 20 --seed 3 --kind vendor --relation supplies "
+          "--subgraph --top 5",
+      "clusters " + q + "--method components --kind vendor --subgraph --min-size 2",
+      "clusters " + q + "--method components --relation owns --relation SUPPORT --subgraph --json",
   };
   for (const std::string& c : commands) {
     SCOPED_TRACE("np " + std::to_string(np) + ": " + c);
@@ -427,8 +442,9 @@ TEST_P(MpiCli, RankZeroReadsOnlyItsShareForPersonalizedAndFiltered) {
   EXPECT_LT(shown, 30000u);
 }
 
-// On the samples graph (real names, aliases): --personalize by name, alias and id, and the
-// print filters, as stakegraph prints them; an unknown --personalize name gives stakegraph's
+// On the samples graph (real names, aliases): --personalize by name, alias and id, the
+// print filters and --subgraph, as stakegraph prints them (and its warning for a subgraph
+// without edges); an unknown --personalize name gives stakegraph's
 // error and suggestions (that run loads the graph on rank 0 for them), a bad --kind its usage
 // error.
 TEST_P(MpiCli, PersonalizedAndFilteredOnPartsAsStakegraph) {
@@ -445,12 +461,27 @@ TEST_P(MpiCli, PersonalizedAndFilteredOnPartsAsStakegraph) {
       "clusters " + q + "--method components --relation SANCTION",
       "centrality " + q + "--metric pagerank --personalize 'No Such Stakeholder'",
       "centrality " + q + "--metric pagerank --kind no-such-kind",
+      "centrality " + q + "--metric pagerank --kind government --subgraph --top 0",
+      "centrality " + q +
+          "--metric pagerank --kind government --subgraph --personalize "
+          "'new zealand' --json",
+      "centrality " + q + "--metric betweenness --relation SANCTION --relation SUPPORT --subgraph",
+      "clusters " + q + "--method components --kind government --subgraph",
+      "clusters " + q + "--method components --relation supplies --subgraph --json",
+      // No edges in the subgraph: the same warning on stderr.
+      "centrality " + q + "--metric pagerank --kind media --relation SANCTION --subgraph",
+      // A teleport node outside the subgraph: stakegraph's error.
+      "centrality " + q + "--metric pagerank --kind government --subgraph --personalize Huawei",
   };
   for (const std::string& c : commands) {
     SCOPED_TRACE("np " + std::to_string(np) + ": " + c);
     const RunResult want = single(c), got = distributed(np, c);
     EXPECT_EQ(got.status, want.status) << got.err;
     EXPECT_EQ(got.out, want.out);
+    const std::string warning = "warning: the subgraph selected by";
+    EXPECT_EQ(got.err.find(warning) != std::string::npos,
+              want.err.find(warning) != std::string::npos)
+        << got.err;
     if (want.status != 0) {
       const std::string why = want.err.substr(want.err.find(": ") + 2);
       EXPECT_NE(got.err.find(why), std::string::npos) << got.err << "\nwant: " << want.err;
