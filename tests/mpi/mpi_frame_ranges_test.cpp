@@ -213,7 +213,14 @@ TEST_P(MpiCli, UserWeightsAreReadByRanges) {
   const std::string q = "'" + g3.string() + "' ";
   for (const std::string& c : {"centrality " + q + "--metric pagerank --top 0 --json",
                                "centrality " + q + "--metric pagerank --directed --top 10",
-                               "centrality " + q + "--metric pagerank --weight evidence --json"}) {
+                               "centrality " + q + "--metric pagerank --weight evidence --json",
+                               // Subgraphs: weights resolved and checked on the kept edges.
+                               "centrality " + q +
+                                   "--metric pagerank --relation ACCUSE --subgraph "
+                                   "--top 0 --json",
+                               "clusters " + q +
+                                   "--method components --relation SUPPORT "
+                                   "--relation supplies --subgraph --json"}) {
     SCOPED_TRACE("np " + std::to_string(np) + ": " + c);
     const RunResult want = single(c), got = distributed(np, "--verbose " + c);
     ASSERT_EQ(got.status, 0) << got.err;
@@ -298,6 +305,7 @@ TEST_P(MpiCli, ComponentsModularityIsExactOnUnevenWeights) {
   for (const std::string& c :
        {"clusters " + q + "--method components --json",
         "clusters " + q + "--method components --resolution 1.7 --min-size 2",
+        "clusters " + q + "--method components --relation owns --subgraph --json",
         "centrality " + q + "--metric betweenness --top 12",
         "clusters '" + graphs().front() + "' --method components --json"}) {
     SCOPED_TRACE("np " + std::to_string(np) + ": " + c);
