@@ -135,14 +135,16 @@ void check_options(const CentralityOptions& o) {
 }
 
 // Prints the ranking of the nodes `printed` selects (text or JSON).
+// `matching`: the number of nodes that pass the filters, when `printed` holds only those
+// that can be printed of them (top_candidates); default: the nodes printed.
 template <class Rows>
 void print_ranking(const CentralityOptions& o, const graph::CentralityResult& r,
                    const std::vector<bool>& printed, const Rows& rows, bool on_subgraph,
-                   std::ostream& text) {
+                   std::ostream& text, std::optional<std::size_t> passing = std::nullopt) {
   std::vector<graph::NodeIndex> order;
   for (graph::NodeIndex v = 0; v < r.scores.size(); ++v)
     if (printed[v]) order.push_back(v);
-  const std::size_t matching = order.size();
+  const std::size_t matching = passing.value_or(order.size());
   std::stable_sort(order.begin(), order.end(), [&](graph::NodeIndex a, graph::NodeIndex b) {
     if (r.scores[a] != r.scores[b]) return r.scores[a] > r.scores[b];
     return rows.id(a) < rows.id(b);
@@ -203,6 +205,15 @@ void print_ranking(const CentralityOptions& o, const graph::CentralityResult& r,
   }
 }
 
+// Warns that a computed subgraph of `nodes` nodes and `edges` edges has no edges.
+void warn_if_edgeless(const CentralityOptions& o, std::size_t nodes, std::size_t edges) {
+  if (edges == 0 && nodes > 1) {
+    std::cerr << "stakegraph: warning: the subgraph selected by " << describe_filters(o.filters)
+              << " has no edges: every node scores the same (drop --subgraph to rank these "
+                 "nodes within the whole graph)\n";
+  }
+}
+
 // Runs the metric with its progress line and warns when it did not converge.
 template <class Compute>
 graph::CentralityResult run_metric(const CentralityOptions& o, std::size_t nodes,
@@ -223,28 +234,31 @@ graph::CentralityResult run_metric(const CentralityOptions& o, std::size_t nodes
   return r;
 }
 
-// The nodes print_ranking can print of the whole graph's ranking with --top `top`: the top
-// nodes with every node that ties the last of them (print_ranking breaks ties by id), so
-// that its output is the same as with every node; every node when a score is NaN (no order
-// to cut by) or `top` is 0.
-std::vector<bool> top_candidates(const std::vector<double>& scores, std::size_t top) {
+// The nodes print_ranking can print of the whole graph's ranking of the nodes `shown` with
+// --top `top`: the top nodes with every node that ties the last of them (print_ranking
+// breaks ties by id), so that its output is the same as with every node shown; every node
+// shown when a score of them is NaN (no order to cut by) or `top` is 0.
+std::vector<bool> top_candidates(const std::vector<double>& scores, std::size_t top,
+                                 std::vector<bool> shown) {
   const std::size_t n = scores.size();
-  std::vector<bool> printed(n, true);
-  if (top == 0 || top >= n) return printed;
-  if (std::any_of(scores.begin(), scores.end(), [](double x) { return std::isnan(x); }))
-    return printed;
+  const auto count = static_cast<std::size_t>(std::count(shown.begin(), shown.end(), true));
+  if (top == 0 || top >= count) return shown;
+  for (std::size_t v = 0; v < n; ++v)
+    if (shown[v] && std::isnan(scores[v])) return shown;
   // The N-th highest score (N = top, counted with repeats): the least of the N highest,
   // kept in a min-heap (no copy of the scores).
   std::priority_queue<double, std::vector<double>, std::greater<double>> highest;
-  for (const double x : scores) {
+  for (std::size_t v = 0; v < n; ++v) {
+    if (!shown[v]) continue;
+    const double x = scores[v];
     if (highest.size() < top)
       highest.push(x);
     else if (x > highest.top())
       highest.pop(), highest.push(x);
   }
   const double last = highest.top();
-  for (std::size_t v = 0; v < n; ++v) printed[v] = scores[v] >= last;
-  return printed;
+  for (std::size_t v = 0; v < n; ++v) shown[v] = shown[v] && scores[v] >= last;
+  return shown;
 }
 
 // The whole graph ranked (no filter, no --personalize, nothing saved) on a .sgpb file of
@@ -266,7 +280,8 @@ bool rank_from_arrays(CentralityOptions o, std::ostream& out) {
       io::take_csr(*t, {.directed = o.directed, .weighted = weighted, .source = o.source});
   const graph::CentralityResult r = run_metric(
       o, t->node_count(), [&](Progress& progress) { return compute_on(c, o, {}, progress); });
-  std::vector<bool> printed = top_candidates(r.scores, o.top);
+  std::vector<bool> printed =
+      top_candidates(r.scores, o.top, std::vector<bool>(r.scores.size(), true));
   std::vector<std::uint32_t> wanted;
   for (std::uint32_t v = 0; v < printed.size(); ++v)
     if (printed[v]) wanted.push_back(v);
@@ -280,19 +295,50 @@ bool rank_from_arrays(CentralityOptions o, std::ostream& out) {
 // gathered here and only the labels of the nodes that can be printed are fetched: the top
 // nodes, with every node that ties the last of them (print_ranking breaks ties by id). The
 // output is the same (betweenness: within the rounding of sums taken in another order).
+// Also with --personalize (the nodes found by the processes that hold them), with the
+// filters by kinds and relations that restrict what is printed (the nodes they keep found by
+// the processes, WholeFile::kept_nodes), and with such filters under --subgraph (the scores
+// computed on the subgraph the processes restrict their parts to, WholeFile::restrict_view).
+// False when this does not apply (--write, dates or hedging, a --personalize name not found
+// or outside the subgraph: its error suggests names) or when a weight is not allowed (the
+// graph's path says which edge).
 bool rank_whole_file(CentralityOptions o, std::ostream& out) {
-  if ((o.metric != "pagerank" && o.metric != "betweenness") || o.filters.any() ||
-      !o.write.empty() || !o.personalize.empty())
-    return false;
+  if ((o.metric != "pagerank" && o.metric != "betweenness") || !o.write.empty()) return false;
+  std::optional<graph::FilterOptions> shown, computed;
+  if (o.filters.any()) {
+    const graph::FilterOptions f = filter_of(o.filters);  // a bad kind or date first
+    if (filter_reads_evidence(f)) return false;
+    if (o.filters.subgraph)
+      computed = f;
+    else
+      shown = printed_filter(o.filters);
+  }
   const std::unique_ptr<WholeFile> file = kernels().open_whole_file(o.graph);
   if (!file) return false;
+  const bool allow_zero = allows_zero_weights(o.metric);
   const std::optional<graph::WeightSource> source = file->read(
       o.directed, [&](bool has_weights) { return resolve_weight(o.weight, has_weights); },
-      allows_zero_weights(o.metric));
+      allow_zero, (shown && shown->drop_isolated) || computed);
   if (!source) return false;
   o.source = *source;
+  std::optional<WholeFile::Restricted> sub;
+  if (computed && !(sub = file->restrict_view(*computed, allow_zero))) return false;
+  std::vector<std::uint32_t> personalization;
+  for (const std::string& name : o.personalize) {
+    std::optional<std::uint32_t> v = file->find_node(name);
+    if (v && sub) {
+      const auto at = std::lower_bound(sub->kept.begin(), sub->kept.end(), *v);
+      v = at != sub->kept.end() && *at == *v
+              ? std::optional<std::uint32_t>(static_cast<std::uint32_t>(at - sub->kept.begin()))
+              : std::nullopt;
+    }
+    if (!v) return false;
+    personalization.push_back(*v);
+  }
+  const std::size_t n = file->node_count();
+  if (computed) warn_if_edgeless(o, n, file->edge_count());
   const bool weighted = o.source != graph::WeightSource::kNone;
-  const graph::CentralityResult r = run_metric(o, file->node_count(), [&](Progress&) {
+  const graph::CentralityResult r = run_metric(o, n, [&](Progress&) {
     if (o.metric == "betweenness")
       return file->betweenness(
           {.normalized = o.normalized,
@@ -301,15 +347,18 @@ bool rank_whole_file(CentralityOptions o, std::ostream& out) {
            .seed = o.seed,
            .confidence = o.confidence,
            .threads = o.threads});
-    return file->pagerank({.damping = o.damping, .weighted = weighted, .threads = o.threads});
+    graph::PageRankOptions p{.damping = o.damping, .weighted = weighted, .threads = o.threads};
+    p.personalization = std::move(personalization);
+    return file->pagerank(p);
   });
-  const std::size_t n = r.scores.size();
-  const std::vector<bool> printed = top_candidates(r.scores, o.top);
+  std::vector<bool> kept = shown ? file->kept_nodes(*shown) : std::vector<bool>(n, true);
+  const auto passing = static_cast<std::size_t>(std::count(kept.begin(), kept.end(), true));
+  const std::vector<bool> printed = top_candidates(r.scores, o.top, std::move(kept));
   std::vector<std::uint32_t> wanted;
   for (std::uint32_t v = 0; v < n; ++v)
     if (printed[v]) wanted.push_back(v);
   const FetchedRows rows = fetch_rows(*file, wanted);
-  print_ranking(o, r, printed, rows, false, out);
+  print_ranking(o, r, printed, rows, computed.has_value(), out, passing);
   return true;
 }
 
@@ -333,11 +382,7 @@ void run_centrality(const CentralityOptions& given, std::ostream& out) {
   if (on_subgraph) g = graph::filter(g, filter);
   const std::vector<bool> printed =
       on_subgraph ? std::vector<bool>(g.node_count(), true) : printed_nodes(g, o.filters);
-  if (on_subgraph && g.edge_count() == 0 && g.node_count() > 1) {
-    std::cerr << "stakegraph: warning: the subgraph selected by " << describe_filters(o.filters)
-              << " has no edges: every node scores the same (drop --subgraph to rank these "
-                 "nodes within the whole graph)\n";
-  }
+  if (on_subgraph) warn_if_edgeless(o, g.node_count(), g.edge_count());
 
   const graph::CentralityResult r =
       run_metric(o, g.node_count(), [&](Progress& progress) { return compute(g, o, progress); });

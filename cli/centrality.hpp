@@ -6,7 +6,11 @@
 // by display width) under a header saying which; --json prints the CentralityResult message
 // of proto/query.proto, sorted by score (highest first). The whole graph of a version 3
 // .sgpb file (no filter, --write or --personalize) is ranked from its topology arrays,
-// without a graph::Graph (io/formats/topology_arrays.hpp); the output is the same.
+// without a graph::Graph (io/formats/topology_arrays.hpp); the output is the same. In a
+// distributed job (stakegraph-mpi) on such a file, PageRank and betweenness are printed from
+// the results gathered to rank 0, also with --personalize and with the filters by --kind and
+// --relation (restricting the nodes printed, or with --subgraph the graph ranked; cli/kernels.hpp,
+// WholeFile).
 #pragma once
 
 #include <cstddef>

@@ -169,27 +169,50 @@ bool cluster_from_arrays(ClustersOptions o, std::ostream& out) {
 // The whole graph's connected components (as cluster_from_arrays) on a file that the
 // processes of a distributed job hold in parts (kernels().open_whole_file): the membership
 // and the modularity are gathered here, and only the labels of the members listed (the
-// clusters of at least --min-size members) are fetched. The output is the same. False when
-// this does not apply, or when a weight is negative (the modularity's sums then take the
-// graph's path).
+// clusters of at least --min-size members) are fetched. The output is the same. Also with
+// the filters by kinds and relations that restrict the members listed (the nodes they keep
+// found by the processes, WholeFile::kept_nodes), and with such filters under --subgraph
+// (the components of the subgraph the processes restrict their parts to,
+// WholeFile::restrict_view). False when this does not apply (--write, dates or hedging; a
+// subgraph whose edges have user weights and the file's not, or the reverse: the weights
+// are resolved on the subgraph) or when a weight is negative (the modularity's sums then
+// take the graph's path).
 bool cluster_whole_file(ClustersOptions o, std::ostream& out) {
-  if (o.method != "components" || o.filters.any() || !o.write.empty()) return false;
+  if (o.method != "components" || !o.write.empty()) return false;
+  std::optional<graph::FilterOptions> shown, computed;
+  if (o.filters.any()) {
+    const graph::FilterOptions f = filter_of(o.filters);  // a bad kind or date first
+    if (filter_reads_evidence(f)) return false;
+    if (o.filters.subgraph)
+      computed = f;
+    else
+      shown = printed_filter(o.filters);
+  }
   const std::unique_ptr<WholeFile> file = kernels().open_whole_file(o.graph);
   if (!file) return false;
   const std::optional<graph::WeightSource> source = file->read(
-      false, [&](bool has_weights) { return resolve_weight(o.weight, has_weights); }, true);
+      false, [&](bool has_weights) { return resolve_weight(o.weight, has_weights); }, true,
+      (shown && shown->drop_isolated) || computed);
   if (!source) return false;
   o.source = *source;
+  if (computed) {
+    const std::optional<WholeFile::Restricted> sub = file->restrict_view(*computed, true);
+    if (!sub || resolve_weight(o.weight, sub->user_weights) != o.source) return false;
+  }
   Progress progress("clusters", o.progress);
   progress.step(o.method);
   const graph::ClusterResult r = file->components(o.resolution);
   progress.finish(std::to_string(r.count) + " clusters");
   const auto members = graph::cluster_members(r.membership, r.count);
+  const std::vector<bool> kept =
+      shown ? file->kept_nodes(*shown) : std::vector<bool>(file->node_count(), true);
   std::vector<std::uint32_t> wanted;
   for (const auto& m : members)
-    if (m.size() >= o.min_size) wanted.insert(wanted.end(), m.begin(), m.end());
+    if (m.size() >= o.min_size)
+      for (const std::uint32_t v : m)
+        if (kept[v]) wanted.push_back(v);
   const FetchedRows rows = fetch_rows(*file, wanted);
-  print_clusters(rows, o, r, members, std::vector<bool>(rows.node_count(), true), false, out);
+  print_clusters(rows, o, r, members, kept, computed.has_value(), out);
   return true;
 }
 

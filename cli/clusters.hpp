@@ -8,7 +8,10 @@
 // clusters with their members' names; --json prints the ClusterResult message of
 // proto/query.proto. The whole graph's clusters of a version 3 .sgpb file (no filter or
 // --write; not camps) are computed from its topology arrays, without a graph::Graph
-// (io/formats/topology_arrays.hpp); the output is the same.
+// (io/formats/topology_arrays.hpp); the output is the same. In a distributed job
+// (stakegraph-mpi) on such a file, the components are printed from the membership gathered to
+// rank 0, also with the filters by --kind and --relation (restricting the members listed, or
+// with --subgraph the graph clustered).
 #pragma once
 
 #include <cstddef>

@@ -37,11 +37,16 @@ std::string describe_filters(const FilterFlags& f) {
   return s;
 }
 
+graph::FilterOptions printed_filter(const FilterFlags& f) {
+  graph::FilterOptions filter = filter_of(f);
+  filter.drop_isolated = f.on_edges();
+  return filter;
+}
+
 std::vector<bool> printed_nodes(const graph::Graph& g, const FilterFlags& f) {
   std::vector<bool> mask(g.node_count(), true);
   if (!f.any()) return mask;
-  graph::FilterOptions filter = filter_of(f);
-  filter.drop_isolated = f.on_edges();
+  const graph::FilterOptions filter = printed_filter(f);
   const graph::Graph kept = graph::filter(g, filter);
   mask.assign(g.node_count(), false);
   for (graph::NodeIndex v = 0; v < kept.node_count(); ++v)

@@ -45,6 +45,11 @@ graph::FilterOptions filter_of(const FilterFlags& f);
 // The filter options as given, for messages: "--kind vendor --since 2024-01-01".
 std::string describe_filters(const FilterFlags& f);
 
+// The filter whose nodes a listing prints when the filters restrict printing: filter_of(f),
+// with drop_isolated when an edge filter was given (a node is printed only if it keeps an
+// edge). Throws as filter_of.
+graph::FilterOptions printed_filter(const FilterFlags& f);
+
 // The nodes a listing prints when the filters restrict printing: the nodes of
 // graph::filter(g, filter_of(f)) (with an edge filter, only nodes keeping an edge), as a
 // mask over the nodes of `g`.

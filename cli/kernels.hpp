@@ -22,6 +22,7 @@
 #include "graph/csr.hpp"
 #include "graph/graph.hpp"
 #include "graph/paths.hpp"
+#include "graph/subgraph.hpp"
 
 namespace stakegraph::cli {
 
@@ -41,9 +42,11 @@ class WholeFile {
   // a weight under it is negative (or zero, when !allow_zero; the caller then takes the path
   // that names the edge).
   // `keep_edges`: the processes also keep their parts of the edge list (for induced()).
+  // `relations`: the view holds only the edges of these relations (empty: all), as
+  // graph/paths.cpp's view for PathOptions::relations; the weights' check is every edge's.
   virtual std::optional<graph::WeightSource> read(
       bool directed, const std::function<graph::WeightSource(bool)>& source_of, bool allow_zero,
-      bool keep_edges = false) = 0;
+      bool keep_edges = false, const std::vector<graph::Relation>& relations = {}) = 0;
   virtual std::size_t node_count() const = 0;  // the file's header
   virtual std::size_t edge_count() const = 0;
   struct Totals {
@@ -80,6 +83,27 @@ class WholeFile {
     std::array<std::uint64_t, 3> counts{};
   };
   virtual Induced induced(const std::vector<std::uint32_t>& nodes) = 0;
+  // The nodes of graph::filter(file, f), as a mask by node: a node is kept when its kind is
+  // among f.kinds (all when empty) and, with f.drop_isolated, when it also keeps an edge (one
+  // of f.relations, all when empty, whose two ends are kept). Only filters that read no
+  // evidence: f.since, f.until, f.exclude_hedged and f.signs must be unset (InvalidArgument
+  // otherwise). With f.drop_isolated, read() must have kept the edges (keep_edges).
+  // Cost: O(V) bytes on every process while the mask is made (the kinds' mask all-gathered
+  // when kinds are given, and the edges' ends reduced to the caller), O(E / p) edges scanned.
+  virtual std::vector<bool> kept_nodes(const graph::FilterOptions& f) = 0;
+  // Restricts the view read (read() with keep_edges) to the subgraph graph::filter(file, f)
+  // keeps (kinds and relations only, as kept_nodes): its nodes keep the file's order,
+  // numbered from 0 as graph::filter numbers them, and pagerank, betweenness, components,
+  // labels, node_count and edge_count then apply to the subgraph, in its numbers (until the
+  // next read()). Returns the file numbers of the kept nodes (ascending) and whether some kept
+  // edge has a user weight; nullopt when a weight of a kept edge is negative (or zero, when
+  // !allow_zero; the caller then takes the path that names the edge).
+  struct Restricted {
+    std::vector<std::uint32_t> kept;
+    bool user_weights = false;
+  };
+  virtual std::optional<Restricted> restrict_view(const graph::FilterOptions& f,
+                                                  bool allow_zero) = 0;
 };
 
 struct Kernels {

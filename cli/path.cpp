@@ -223,16 +223,28 @@ bool run_path_on_arrays(const PathOptions& o, std::ostream& out) {
 // processes that hold them, the distances from FROM and to TO are computed by them and
 // gathered here, and only the nodes on a shortest path come here (with their labels and every
 // edge among them, io::induced_graph's subgraph), then the hops' evidence is read from its
-// frames. The output is the same. False when this does not apply (as run_path_on_arrays,
-// and --relation, --kind: refused by the kernels in use).
+// frames. The output is the same. --relation: the processes' view holds the edges of those
+// relations only; --kind: the nodes of other kinds are found by the processes
+// (WholeFile::kept_nodes) and never entered, the endpoints aside (as run_path_on_arrays's
+// view). False when this does not apply (as run_path_on_arrays; an unknown relation or kind
+// too: its error comes from there).
 bool run_path_on_whole_file(const PathOptions& o, std::ostream& out) {
-  if (!o.relations.empty() || !o.kinds.empty()) return false;
+  graph::PathOptions p;
+  for (const auto& r : o.relations) {
+    const std::optional<graph::Relation> x = graph::parse_relation(r);
+    if (!x) return false;
+    p.relations.push_back(*x);
+  }
+  for (const auto& k : o.kinds) {
+    const std::optional<graph::Kind> x = graph::parse_kind(k);
+    if (!x) return false;
+    p.kinds.push_back(*x);
+  }
   const std::unique_ptr<WholeFile> file = kernels().open_whole_file(o.graph);
   if (!file) return false;
-  graph::PathOptions p;
   const std::optional<graph::WeightSource> source = file->read(
       o.directed, [&](bool has_weights) { return resolve_weight(o.weight, has_weights); }, false,
-      true);
+      true, p.relations);
   if (!source) return false;
   p.weights = *source;
   const auto from = file->find_node(o.from);
@@ -247,10 +259,19 @@ bool run_path_on_whole_file(const PathOptions& o, std::ostream& out) {
   const bool weighted = p.weights != graph::WeightSource::kNone;
   p.cost = weighted ? graph::EdgeCost::kInverseWeight : graph::EdgeCost::kHops;
   p.directed = o.directed;
-  const std::vector<double> dist = file->distances(*from, false, p.cost, avoid);
+  // The nodes never entered: --avoid, and the nodes of other kinds than --kind's.
+  std::vector<std::uint32_t> blocked = avoid;
+  if (!p.kinds.empty()) {
+    graph::FilterOptions kinds;
+    kinds.kinds = p.kinds;
+    const std::vector<bool> kept = file->kept_nodes(kinds);
+    for (std::uint32_t v = 0; v < kept.size(); ++v)
+      if (!kept[v] && v != *from && v != *to) blocked.push_back(v);
+  }
+  const std::vector<double> dist = file->distances(*from, false, p.cost, blocked);
   const bool reached = dist[*to] != std::numeric_limits<double>::infinity();
   std::vector<double> back;
-  if (reached) back = file->distances(*to, o.directed, p.cost, avoid);
+  if (reached) back = file->distances(*to, o.directed, p.cost, blocked);
   const std::vector<std::uint32_t> nodes = nodes_on_shortest_paths(dist, back, *from, *to);
   WholeFile::Induced sub = file->induced(nodes);
   for (const std::uint32_t v : avoid)
@@ -276,6 +297,9 @@ bool run_path_on_whole_file(const PathOptions& o, std::ostream& out) {
 void run_path(const PathOptions& o, std::ostream& out) {
   if (o.all && o.k != 1) throw graph::InvalidArgument("--all and --k exclude each other");
   if (o.k == 0) throw graph::InvalidArgument("--k must be at least 1");
+  // Before any loading: a program whose kernels cannot serve them refuses them at once.
+  if (o.all) kernels().check_supported("path", "--all");
+  if (o.k > 1) kernels().check_supported("path", "--k");
   graph::FilterOptions dates = make_filter({}, {}, o.since, o.until);
   dates.exclude_hedged = o.no_hedged;
   if (!o.all && o.k == 1 && dates.selects_everything() &&
@@ -304,8 +328,6 @@ void run_path(const PathOptions& o, std::ostream& out) {
   const graph::NodeIndex to = *g.find_by_id(to_id);
 
   graph::PathResult r;
-  if (o.all) kernels().check_supported("path", "--all");
-  if (o.k > 1) kernels().check_supported("path", "--k");
   if (o.all) {
     r = graph::all_shortest_paths(g, from, to, p, o.limit);
   } else if (o.k > 1) {

@@ -14,6 +14,7 @@
 #include <cstring>
 #include <functional>
 #include <new>
+#include <stdexcept>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -331,7 +332,7 @@ std::uint64_t fingerprint(const LocalCsr& c) {
 // unique through the directory ranks (an all-to-all of the ids).
 void read_v3(const mpi::communicator& comm, const std::string& path,
              const graph::CsrOptions& options, const io::SgpbV3Index& index, DistributedGraph& out,
-             bool keep_edges) {
+             bool keep_edges, const std::vector<graph::Relation>& relations_kept) {
   const int p = comm.size(), me = comm.rank();
   FrameReadStats& st = out.stats;
   if (me == 0) st.bytes_read = index.bytes_read;
@@ -371,7 +372,8 @@ void read_v3(const mpi::communicator& comm, const std::string& path,
       st.edge_frames_first = edge_frame0 + a;
       st.edge_frames_last = edge_frame0 + b;
     }
-    edges = io::read_sgpb_v3_edges(path, index, a, b, options.weighted, options.source, keep_edges);
+    edges = io::read_sgpb_v3_edges(path, index, a, b, options.weighted, options.source,
+                                   keep_edges || !relations_kept.empty());
     st.edges = edges.count;
     st.bytes_read += edges.bytes_read;
   });
@@ -447,17 +449,18 @@ void read_v3(const mpi::communicator& comm, const std::string& path,
     const float w = options.weighted ? edges.weights[i] : 1.0f;
     signs[1] = signs[1] && w >= 0.0f;
     signs[2] = signs[2] && w > 0.0f;
+    // The signs are those of every edge (the checks of the single-process path read them
+    // all); the rows keep the relations asked for.
+    if (!relations_kept.empty() && std::find(relations_kept.begin(), relations_kept.end(),
+                                             edges.relations[i]) == relations_kept.end())
+      continue;
     std::uint32_t bits = 0;
     std::memcpy(&bits, &w, sizeof bits);
     send_arc(to_owner, rows.part, options.directed, s, t, bits);
   }
   out.header_counts = {index.node_count, index.edge_count, index.evidence_count};
   for (int r = 0; r < me; ++r) out.evidence_first += ranges[static_cast<std::size_t>(r)][2];
-  if (keep_edges) {
-    edges.weights.clear();
-    edges.weights.shrink_to_fit();
-    out.edges = std::move(edges);
-  }
+  if (keep_edges) out.edges = std::move(edges);  // with the weights (subgraph_rows)
   edges = {};
   // The counts of `stats`: the header's, and the nodes by kind and edges by relation.
   out.edge_count = index.edge_count;
@@ -480,7 +483,8 @@ void read_v3(const mpi::communicator& comm, const std::string& path,
 }  // namespace
 
 DistributedGraph read_distributed(const mpi::communicator& comm, const std::string& path,
-                                  const graph::CsrOptions& options, bool keep_edges) {
+                                  const graph::CsrOptions& options, bool keep_edges,
+                                  const std::vector<graph::Relation>& relations) {
   const int p = comm.size(), me = comm.rank();
   DistributedGraph out;
   FrameReadStats& st = out.stats;
@@ -501,9 +505,11 @@ DistributedGraph read_distributed(const mpi::communicator& comm, const std::stri
   mpi::broadcast(comm, v3, 0);
   mpi::broadcast(comm, flat, 0);
   if (v3) {
-    read_v3(comm, path, options, unflatten_v3(flat), out, keep_edges);
+    read_v3(comm, path, options, unflatten_v3(flat), out, keep_edges, relations);
     return out;
   }
+  if (!relations.empty())
+    throw graph::InvalidArgument(path + ": rows of some relations only need a version 3 file");
   const io::SgpbFrameIndex index = unflatten(flat);
   if (me == 0) st.bytes_read = index.bytes_read;
   st.file_bytes = index.file_bytes;
@@ -708,6 +714,94 @@ std::vector<std::string> gather_names(const mpi::communicator& comm, const Distr
 }  // namespace stakegraph::cli::mpi_cli
 
 namespace stakegraph::cli::mpi_cli {
+
+SubgraphRows subgraph_rows(const mpi::communicator& comm, const DistributedGraph& g,
+                           const std::vector<graph::Kind>& kinds,
+                           const std::vector<graph::Relation>& relations, bool drop_isolated) {
+  const io::SgpbV3Edges& e = g.edges;
+  const bool weighted = g.rows.weighted, directed = g.rows.directed;
+  if (e.relations.size() != e.sources.size() || (weighted && e.weights.size() != e.sources.size()))
+    throw std::logic_error("subgraph_rows: the edges were not kept by read_distributed");
+  const BlockPartition& part = g.rows.part;
+  const std::size_t n = part.n;
+  const int p = comm.size(), me = comm.rank();
+  // The nodes of the kinds kept, over the whole graph, on every rank (each rank's block).
+  std::vector<std::uint8_t> keep(n, 1);
+  if (!kinds.empty()) {
+    std::vector<std::uint8_t> mine(g.kinds.size());
+    for (std::size_t lv = 0; lv < g.kinds.size(); ++lv)
+      mine[lv] = std::find(kinds.begin(), kinds.end(), g.kinds[lv]) != kinds.end() ? 1 : 0;
+    std::vector<int> counts(static_cast<std::size_t>(p)), displs(counts.size());
+    for (int r = 0; r < p; ++r) {
+      counts[static_cast<std::size_t>(r)] = static_cast<int>(part.size(r));
+      displs[static_cast<std::size_t>(r)] = static_cast<int>(part.begin(r));
+    }
+    MPI_Allgatherv(mine.data(), static_cast<int>(mine.size()), MPI_UINT8_T, keep.data(),
+                   counts.data(), displs.data(), MPI_UINT8_T, comm);
+  }
+  auto edge_kept = [&](std::size_t i) {
+    return (relations.empty() ||
+            std::find(relations.begin(), relations.end(), e.relations[i]) != relations.end()) &&
+           keep[e.sources[i]] != 0 && keep[e.targets[i]] != 0;
+  };
+  if (drop_isolated) {
+    std::vector<std::uint8_t> ends(n, 0);
+    for (std::size_t i = 0; i < e.sources.size(); ++i)
+      if (edge_kept(i)) ends[e.sources[i]] = ends[e.targets[i]] = 1;
+    constexpr std::size_t kChunk = std::size_t{1} << 30;
+    for (std::size_t at = 0; at < n; at += kChunk)
+      MPI_Allreduce(MPI_IN_PLACE, ends.data() + at, static_cast<int>(std::min(kChunk, n - at)),
+                    MPI_UINT8_T, MPI_BOR, comm);
+    for (std::size_t v = 0; v < n; ++v) keep[v] = keep[v] & ends[v];
+  }
+  // The subgraph's node numbers (graph::filter keeps the file order): kept nodes before
+  // each 64-node word, then a count within it.
+  std::vector<std::uint32_t> before(n / 64 + 2, 0);
+  for (std::size_t w = 0; w + 1 < before.size(); ++w) {
+    std::uint32_t c = before[w];
+    for (std::size_t v = w * 64; v < std::min(n, (w + 1) * 64); ++v) c += keep[v];
+    before[w + 1] = c;
+  }
+  auto number = [&](std::uint32_t v) {
+    std::uint32_t c = before[v / 64];
+    for (std::uint32_t u = v / 64 * 64; u < v; ++u) c += keep[u];
+    return c;
+  };
+  SubgraphRows out;
+  LocalCsr& rows = out.rows;
+  rows.part = {before[(n + 63) / 64], p};
+  rows.rank = me;
+  rows.first = rows.part.begin(me);
+  rows.last = rows.part.begin(me + 1);
+  rows.directed = directed;
+  rows.weighted = weighted;
+  std::vector<std::string> to_owner(static_cast<std::size_t>(p));
+  std::uint64_t edges = 0;
+  bool signs[3] = {false, true, true};
+  for (std::size_t i = 0; i < e.sources.size(); ++i) {
+    if (!edge_kept(i)) continue;
+    ++edges;
+    const std::uint32_t s = e.sources[i], t = e.targets[i];
+    if (s == t) continue;  // self-loops are dropped, as in graph::build_csr
+    const float w = weighted ? e.weights[i] : 1.0f;
+    signs[1] = signs[1] && w >= 0.0f;
+    signs[2] = signs[2] && w > 0.0f;
+    std::uint32_t bits = 0;
+    std::memcpy(&bits, &w, sizeof bits);
+    send_arc(to_owner, rows.part, directed, number(s), number(t), bits);
+  }
+  for (const auto& [edge, weight] : e.user_weight_values)
+    signs[0] = signs[0] || edge_kept(static_cast<std::size_t>(edge - e.first));
+  mpi::all_reduce(comm, edges, out.edges, std::plus<std::uint64_t>());
+  mpi::all_reduce(comm, signs[0], out.user_weights, std::logical_or<bool>());
+  mpi::all_reduce(comm, signs[1], out.weights_non_negative, std::logical_and<bool>());
+  mpi::all_reduce(comm, signs[2], out.weights_positive, std::logical_and<bool>());
+  build_rows(comm, to_owner, {.directed = directed, .weighted = weighted}, rows);
+  if (me == 0)
+    for (std::uint32_t v = 0; v < n; ++v)
+      if (keep[v] != 0) out.kept.push_back(v);
+  return out;
+}
 
 NodeLabels gather_labels(const mpi::communicator& comm, const DistributedGraph& g,
                          std::vector<std::uint32_t> nodes) {

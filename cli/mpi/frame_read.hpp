@@ -85,8 +85,8 @@ struct DistributedGraph {
   // Version 3 files: the aliases of the owned nodes, (node number, alias) in file order.
   std::vector<std::pair<std::uint64_t, std::string>> aliases;
   // Version 3 files read with keep_edges: this rank's share of the edge list as read (with
-  // io::read_sgpb_v3_edges' details), the number of the first evidence item of that share
-  // (its edges' items follow), and the header's node, edge and evidence counts.
+  // io::read_sgpb_v3_edges' details, and the weights of the view), the number of the first evidence
+  // item of that share (its edges' items follow), and the header's node, edge and evidence counts.
   io::SgpbV3Edges edges;
   std::uint64_t evidence_first = 0;
   std::array<std::uint64_t, 3> header_counts{};
@@ -103,14 +103,37 @@ std::string describe(const FrameReadStats& s);
 // Reads `path` (a .sgpb file) as the CSR view `options` of graph::build_csr (version 3 files:
 // weights under options.source; versions 1-2: evidence counts).
 // `keep_edges` (version 3 files): keep this rank's share of the edges (DistributedGraph::edges).
+// `relations` (version 3 files; InvalidArgument on every rank for others): the rows hold only
+// the edges of these relations (empty: all); the counts and the weights' signs stay those of
+// every edge.
 DistributedGraph read_distributed(const boost::mpi::communicator& comm, const std::string& path,
-                                  const graph::CsrOptions& options, bool keep_edges = false);
+                                  const graph::CsrOptions& options, bool keep_edges = false,
+                                  const std::vector<graph::Relation>& relations = {});
 
 // Rank 0 receives the names of `nodes` (rank 0's list of node numbers) from the ranks that
 // own them, in the order of the list (empty strings for a file without names, version 1-2);
 // the other ranks receive an empty vector. Cost: the list broadcast, and the names gathered.
 std::vector<std::string> gather_names(const boost::mpi::communicator& comm,
                                       const DistributedGraph& g, std::vector<std::uint32_t> nodes);
+
+// The CSR view of graph::filter(file, f) for a filter by kinds and relations (empty: all),
+// with f.drop_isolated as `drop_isolated`, from the parts of `g` (read_distributed with
+// keep_edges): the kept nodes keep their file order, numbered from 0 (block partition of
+// them); the kept edges' arcs go to the owners of their rows, merged as graph::build_csr
+// merges them (g's view: directed, weights). Collective.
+// Cost per rank: O(V) bytes (the kept marks of the whole graph, all-gathered and
+// OR-reduced) and O(V / 64) numbers, its share of the edges scanned, one all-to-all.
+struct SubgraphRows {
+  graph::distributed::LocalCsr rows;
+  std::vector<std::uint32_t> kept;  // rank 0: the file numbers of the kept nodes, ascending
+  std::uint64_t edges = 0;          // the subgraph's edges (self-loops and parallel ones too)
+  // Over the kept edges, as DistributedGraph's over all: whether one has a user weight, and
+  // whether every weight (self-loops aside) is >= 0, and > 0.
+  bool user_weights = false, weights_non_negative = true, weights_positive = true;
+};
+SubgraphRows subgraph_rows(const boost::mpi::communicator& comm, const DistributedGraph& g,
+                           const std::vector<graph::Kind>& kinds,
+                           const std::vector<graph::Relation>& relations, bool drop_isolated);
 
 struct NodeLabels {
   std::vector<std::string> ids, names;

@@ -12,9 +12,10 @@
 // as evidence counts, so a file with user weights under the default --weight is scattered);
 // otherwise (a filtered view, another format) and for the other kernels rank 0 scatters each
 // rank its block of rows.
-// A version 3 file's whole-graph pagerank, betweenness, components, shortest path and stats
-// do not load the graph on rank 0: the ranks hold it in parts and rank 0 prints from what they
-// gather to it (cli/mpi/whole_file.hpp, cli::WholeFile).
+// A version 3 file's whole-graph pagerank (also personalised), betweenness and components
+// (also under the filters by kind and relation, printed or --subgraph), shortest path (also
+// by relation and kind) and stats do not load the graph on rank 0: the ranks hold it in parts and
+// rank 0 prints from what they gather to it (cli/mpi/whole_file.hpp, cli::WholeFile).
 // --verbose prints what each rank read, and in all what rank 0 read from graph files.
 // Faults: an error that every rank sees (bad options, bad input on rank 0 before the
 // kernels) is printed once by rank 0 and mapped to the usual exit code; an error on one rank
@@ -177,6 +178,8 @@ int serve(const mpi::communicator& world) {
         case mpi_cli::kWholeFind:
         case mpi_cli::kWholeDistances:
         case mpi_cli::kWholeInduced:
+        case mpi_cli::kWholeKept:
+        case mpi_cli::kWholeSubgraph:
           mpi_cli::serve_whole_file(world, op);
           break;
         default:
@@ -202,7 +205,8 @@ sg::PathResult distributed_path(const mpi::communicator& world, const sg::Graph&
                                 sg::NodeIndex from, sg::NodeIndex to, sg::PathOptions o) {
   if (!o.relations.empty() || !o.kinds.empty()) {
     throw sg::InvalidArgument(
-        "stakegraph-mpi path: --relation and --kind are not distributed (use stakegraph path)");
+        "stakegraph-mpi path: --relation and --kind are distributed on version 3 .sgpb files "
+        "only (use stakegraph path, or convert the file)");
   }
   for (sg::NodeIndex a : o.avoid)
     if (a == from || a == to) return sg::shortest_path(g, from, to, o);  // its own error
@@ -318,7 +322,8 @@ void use_distributed_kernels(const mpi::communicator& world) {
 
 constexpr const char* kNote =
     "\nstakegraph-mpi runs distributed: centrality --metric pagerank | betweenness; clusters "
-    "--method components; path (one shortest path, without --relation/--kind/--all/--k); "
+    "--method components; path (one shortest path, without --all/--k; --relation/--kind on version "
+    "3 .sgpb files only); "
     "stats (on rank 0); ingest (files split over ranks, merged on rank 0); import gdelt (files "
     "read and filtered on every rank, graph built on rank 0). Louvain, label propagation, camps, "
     "strong components, closeness, "

@@ -7,6 +7,7 @@
 #include <boost/mpi/collectives/broadcast.hpp>
 #include <boost/mpi/collectives/gather.hpp>
 #include <boost/serialization/vector.hpp>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <optional>
@@ -15,6 +16,7 @@
 
 #include "cli/mpi/frame_read.hpp"
 #include "graph/distributed/algorithms.hpp"
+#include "graph/error.hpp"
 #include "graph/names.hpp"
 #include "io/formats/sgpb_v3_frames.hpp"
 
@@ -23,22 +25,34 @@ namespace {
 
 namespace mpi = boost::mpi;
 
-// This rank's part of the file last read (every rank).
+// This rank's part of the file last read (every rank), and of the subgraph the view was
+// restricted to since (WholeFile::restrict_view).
 std::optional<DistributedGraph> g_parts;
+std::optional<SubgraphRows> g_sub;
+
+// The rows the kernels run on: the subgraph's when the view was restricted.
+const graph::distributed::LocalCsr& rows_in_use() { return g_sub ? g_sub->rows : g_parts->rows; }
 
 // Collective: rank 0 passes the file and the view, the others receive them. Rank 0 gets
 // every rank's FrameReadStats.
 std::vector<FrameReadStats> read_step(const mpi::communicator& comm, std::string path,
-                                      graph::CsrOptions o, bool keep_edges) {
+                                      graph::CsrOptions o, bool keep_edges,
+                                      const std::vector<graph::Relation>& relations) {
   int view[4] = {o.directed ? 1 : 0, o.weighted ? 1 : 0, static_cast<int>(o.source),
                  keep_edges ? 1 : 0};
+  std::vector<int> kept;
+  for (const graph::Relation r : relations) kept.push_back(static_cast<int>(r));
   mpi::broadcast(comm, path, 0);
   mpi::broadcast(comm, view, 4, 0);
+  mpi::broadcast(comm, kept, 0);
   o = {.directed = view[0] != 0,
        .weighted = view[1] != 0,
        .source = static_cast<graph::WeightSource>(view[2])};
+  std::vector<graph::Relation> kept_relations;
+  for (const int r : kept) kept_relations.push_back(static_cast<graph::Relation>(r));
+  g_sub.reset();
   g_parts.reset();
-  g_parts = read_distributed(comm, path, o, view[3] != 0);
+  g_parts = read_distributed(comm, path, o, view[3] != 0, kept_relations);
   return gather_stats(comm, g_parts->stats);
 }
 
@@ -143,12 +157,100 @@ WholeFile::Induced induced_step(const mpi::communicator& comm, std::vector<std::
 // the same rows, on rank 0.
 graph::ClusterResult components_step(const mpi::communicator& comm,
                                      graph::distributed::Engine engine, double resolution) {
-  graph::ComponentsResult c = graph::distributed::connected_components(comm, g_parts->rows, engine);
+  const graph::distributed::LocalCsr& rows = rows_in_use();
+  graph::ComponentsResult c = graph::distributed::connected_components(comm, rows, engine);
   graph::ClusterResult r;
-  r.modularity = graph::distributed::modularity(comm, g_parts->rows, c.membership, resolution);
+  r.modularity = graph::distributed::modularity(comm, rows, c.membership, resolution);
   r.membership = std::move(c.membership);
   r.count = c.count;
   return r;
+}
+
+// MPI_Reduce with MPI_BOR of `bytes` into rank 0's, in chunks that an int counts.
+void or_to_root(const mpi::communicator& comm, std::vector<std::uint8_t>& bytes) {
+  constexpr std::size_t kChunk = std::size_t{1} << 30;
+  for (std::size_t at = 0; at < bytes.size(); at += kChunk) {
+    const int count = static_cast<int>(std::min(kChunk, bytes.size() - at));
+    if (comm.rank() == 0)
+      MPI_Reduce(MPI_IN_PLACE, bytes.data() + at, count, MPI_UINT8_T, MPI_BOR, 0, comm);
+    else
+      MPI_Reduce(bytes.data() + at, nullptr, count, MPI_UINT8_T, MPI_BOR, 0, comm);
+  }
+}
+
+// Collective: WholeFile::kept_nodes of rank 0's filter, on rank 0 (the others: empty). Each
+// rank marks the kinds of its own block; with drop_isolated the marks are all-gathered (when
+// kinds are given), each rank marks the two ends of every edge of its share that the filter
+// keeps, and the ends are OR-reduced to rank 0, which keeps the marked nodes of kept kinds.
+std::vector<bool> kept_step(const mpi::communicator& comm, const graph::FilterOptions& f) {
+  std::vector<int> kinds, relations;
+  int drop = f.drop_isolated ? 1 : 0;
+  for (const graph::Kind k : f.kinds) kinds.push_back(static_cast<int>(k));
+  for (const graph::Relation r : f.relations) relations.push_back(static_cast<int>(r));
+  mpi::broadcast(comm, kinds, 0);
+  mpi::broadcast(comm, relations, 0);
+  mpi::broadcast(comm, drop, 0);
+  const DistributedGraph& g = *g_parts;
+  const graph::distributed::BlockPartition& part = g.rows.part;
+  const std::size_t n = part.n;
+  auto among = [](const std::vector<int>& set, int x) {
+    return set.empty() || std::find(set.begin(), set.end(), x) != set.end();
+  };
+  // The kinds' marks of the whole graph where needed (rank 0 always; every rank for the
+  // edges' ends when kinds are given), else of this rank's block only.
+  std::vector<std::uint8_t> kind_ok;
+  if (!kinds.empty()) {
+    std::vector<std::uint8_t> mine(g.kinds.size());
+    for (std::size_t lv = 0; lv < g.kinds.size(); ++lv)
+      mine[lv] = among(kinds, static_cast<int>(g.kinds[lv])) ? 1 : 0;
+    std::vector<int> counts(static_cast<std::size_t>(comm.size())), displs(counts.size());
+    for (int r = 0; r < comm.size(); ++r) {
+      counts[static_cast<std::size_t>(r)] = static_cast<int>(part.size(r));
+      displs[static_cast<std::size_t>(r)] = static_cast<int>(part.begin(r));
+    }
+    if (drop != 0 || comm.rank() == 0) kind_ok.assign(n, 0);
+    if (drop != 0)
+      MPI_Allgatherv(mine.data(), static_cast<int>(mine.size()), MPI_UINT8_T, kind_ok.data(),
+                     counts.data(), displs.data(), MPI_UINT8_T, comm);
+    else
+      MPI_Gatherv(mine.data(), static_cast<int>(mine.size()), MPI_UINT8_T, kind_ok.data(),
+                  counts.data(), displs.data(), MPI_UINT8_T, 0, comm);
+  }
+  auto kind_kept = [&](std::size_t v) { return kinds.empty() || kind_ok[v] != 0; };
+  std::vector<std::uint8_t> ends;
+  if (drop != 0) {
+    const io::SgpbV3Edges& e = g.edges;
+    if (e.relations.size() != e.sources.size())
+      throw std::logic_error("kept_nodes: the edges were not kept by read()");
+    ends.assign(n, 0);
+    for (std::size_t i = 0; i < e.sources.size(); ++i) {
+      const std::uint32_t s = e.sources[i], t = e.targets[i];
+      if (among(relations, static_cast<int>(e.relations[i])) && kind_kept(s) && kind_kept(t))
+        ends[s] = ends[t] = 1;
+    }
+    or_to_root(comm, ends);
+  }
+  if (comm.rank() != 0) return {};
+  std::vector<bool> kept(n);
+  for (std::size_t v = 0; v < n; ++v) kept[v] = kind_kept(v) && (drop == 0 || ends[v] != 0);
+  return kept;
+}
+
+// Collective: WholeFile::restrict_view of rank 0's filter (kinds, relations, drop_isolated).
+void subgraph_step(const mpi::communicator& comm, const graph::FilterOptions& f) {
+  std::vector<int> kinds, relations;
+  int drop = f.drop_isolated ? 1 : 0;
+  for (const graph::Kind k : f.kinds) kinds.push_back(static_cast<int>(k));
+  for (const graph::Relation r : f.relations) relations.push_back(static_cast<int>(r));
+  mpi::broadcast(comm, kinds, 0);
+  mpi::broadcast(comm, relations, 0);
+  mpi::broadcast(comm, drop, 0);
+  std::vector<graph::Kind> k;
+  std::vector<graph::Relation> r;
+  for (const int x : kinds) k.push_back(static_cast<graph::Kind>(x));
+  for (const int x : relations) r.push_back(static_cast<graph::Relation>(x));
+  g_sub.reset();
+  g_sub = subgraph_rows(comm, *g_parts, k, r, drop != 0);
 }
 
 class PartsFile final : public WholeFile {
@@ -163,20 +265,24 @@ class PartsFile final : public WholeFile {
 
   ~PartsFile() override {
     try {
-      announce_(kWholeClose, [] { g_parts.reset(); });
+      announce_(kWholeClose, [] {
+        g_sub.reset();
+        g_parts.reset();
+      });
     } catch (...) {  // the job ends anyway
     }
   }
 
   std::optional<graph::WeightSource> read(bool directed,
                                           const std::function<graph::WeightSource(bool)>& source_of,
-                                          bool allow_zero, bool keep_edges) override {
+                                          bool allow_zero, bool keep_edges,
+                                          const std::vector<graph::Relation>& relations) override {
     graph::WeightSource source = source_of(false);
-    read_as(directed, source, keep_edges);
+    read_as(directed, source, keep_edges, relations);
     if (g_parts->user_weights && source_of(true) != source) {
       source = source_of(true);
-      read_as(directed, source,
-              keep_edges);  // the file's own weights: each rank reads its share again
+      // The file's own weights: each rank reads its share again.
+      read_as(directed, source, keep_edges, relations);
     }
     if (source == graph::WeightSource::kWeight &&
         !(allow_zero ? g_parts->weights_non_negative : g_parts->weights_positive))
@@ -184,8 +290,17 @@ class PartsFile final : public WholeFile {
     return source;
   }
 
-  std::size_t node_count() const override { return nodes_; }
-  std::size_t edge_count() const override { return edges_; }
+  std::size_t node_count() const override { return g_sub ? g_sub->rows.part.n : nodes_; }
+  std::size_t edge_count() const override { return g_sub ? g_sub->edges : edges_; }
+
+  std::optional<Restricted> restrict_view(const graph::FilterOptions& f, bool allow_zero) override {
+    if (!f.signs.empty() || f.exclude_hedged || f.since != graph::kNoDate ||
+        f.until != graph::kNoDate)
+      throw graph::InvalidArgument("restrict_view: only kinds and relations are filtered by parts");
+    announce_(kWholeSubgraph, [&] { subgraph_step(comm_, f); });
+    if (!(allow_zero ? g_sub->weights_non_negative : g_sub->weights_positive)) return std::nullopt;
+    return Restricted{g_sub->kept, g_sub->user_weights};
+  }
   Totals totals() const override {
     return {g_parts->article_count, g_parts->evidence_count, g_parts->by_kind,
             g_parts->by_relation};
@@ -193,14 +308,14 @@ class PartsFile final : public WholeFile {
 
   graph::CentralityResult pagerank(const graph::PageRankOptions& o) override {
     graph::CentralityResult r;
-    announce_(kWholePageRank, [&] { r = graph::distributed::pagerank(comm_, g_parts->rows, o); });
+    announce_(kWholePageRank, [&] { r = graph::distributed::pagerank(comm_, rows_in_use(), o); });
     return r;
   }
 
   graph::CentralityResult betweenness(const graph::BetweennessOptions& o) override {
     graph::CentralityResult r;
     announce_(kWholeBetweenness,
-              [&] { r = graph::distributed::betweenness(comm_, g_parts->rows, o, engine_); });
+              [&] { r = graph::distributed::betweenness(comm_, rows_in_use(), o, engine_); });
     return r;
   }
 
@@ -238,21 +353,34 @@ class PartsFile final : public WholeFile {
     return r;
   }
 
+  std::vector<bool> kept_nodes(const graph::FilterOptions& f) override {
+    if (!f.signs.empty() || f.exclude_hedged || f.since != graph::kNoDate ||
+        f.until != graph::kNoDate)
+      throw graph::InvalidArgument("kept_nodes: only kinds and relations are filtered by parts");
+    std::vector<bool> kept;
+    announce_(kWholeKept, [&] { kept = kept_step(comm_, f); });
+    return kept;
+  }
+
   Labels labels(const std::vector<std::uint32_t>& nodes) override {
     Labels out;
+    std::vector<std::uint32_t> in_file = nodes;  // a restricted view's numbers: the file's
+    if (g_sub)
+      for (std::uint32_t& v : in_file) v = g_sub->kept.at(v);
     announce_(kWholeLabels, [&] {
-      NodeLabels l = gather_labels(comm_, *g_parts, nodes);
+      NodeLabels l = gather_labels(comm_, *g_parts, in_file);
       out = {std::move(l.ids), std::move(l.names), std::move(l.kinds)};
     });
     return out;
   }
 
  private:
-  void read_as(bool directed, graph::WeightSource source, bool keep_edges) {
+  void read_as(bool directed, graph::WeightSource source, bool keep_edges,
+               const std::vector<graph::Relation>& relations) {
     const graph::CsrOptions o{
         .directed = directed, .weighted = source != graph::WeightSource::kNone, .source = source};
     std::vector<FrameReadStats> stats;
-    announce_(kWholeRead, [&] { stats = read_step(comm_, path_, o, keep_edges); });
+    announce_(kWholeRead, [&] { stats = read_step(comm_, path_, o, keep_edges, relations); });
     nodes_ = g_parts->rows.part.n;
     edges_ = g_parts->edge_count;
     if (!verbose_) return;
@@ -284,16 +412,19 @@ void serve_whole_file(const mpi::communicator& comm, int step) {
     throw std::logic_error("whole-file step before any read");
   switch (step) {
     case kWholeRead:
-      read_step(comm, {}, {}, false);
+      read_step(comm, {}, {}, false, {});
       break;
     case kWholePageRank:
-      graph::distributed::pagerank(comm, g_parts->rows, {});
+      graph::distributed::pagerank(comm, rows_in_use(), {});
+      break;
+    case kWholeSubgraph:
+      subgraph_step(comm, {});
       break;
     case kWholeLabels:
       gather_labels(comm, *g_parts, {});
       break;
     case kWholeBetweenness:
-      graph::distributed::betweenness(comm, g_parts->rows, {});
+      graph::distributed::betweenness(comm, rows_in_use(), {});
       break;
     case kWholeComponents:
       components_step(comm, graph::distributed::Engine::kBoostMpi, 1.0);
@@ -307,8 +438,12 @@ void serve_whole_file(const mpi::communicator& comm, int step) {
     case kWholeInduced:
       induced_step(comm, {});
       break;
+    case kWholeKept:
+      kept_step(comm, {});
+      break;
     case kWholeClose:
     default:
+      g_sub.reset();
       g_parts.reset();
       break;
   }

@@ -14,7 +14,11 @@
 // components with their modularity (graph/distributed/algorithms.hpp); for `path`, finding a
 // node (each rank among its own nodes and aliases), distances from a node on the rows, and the
 // subgraph induced by some nodes (each rank sends the edges of its share of the edge list,
-// kept by read() with keep_edges, whose two ends are among them).
+// kept by read() with keep_edges, whose two ends are among them); the nodes a filter by
+// kinds and relations keeps (kept_nodes: the kinds' marks all-gathered, each rank's share of
+// the edges marking their ends, OR-reduced on rank 0; O(V) bytes per rank while it runs); and
+// the view restricted to such a filter's subgraph (restrict_view: subgraph_rows, the kept
+// nodes renumbered in file order and their rows rebuilt; later kernels and labels use them).
 // Cost per rank: its share of the file; rank 0 also the index (O(tables)), the results (O(V)
 // doubles) and the labels of the nodes it prints.
 #pragma once
@@ -39,6 +43,8 @@ enum WholeFileStep : int {
   kWholeFind,
   kWholeDistances,
   kWholeInduced,
+  kWholeKept,
+  kWholeSubgraph,
 };
 
 // Runs `work` on rank 0 after naming `step` to the other ranks.

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
@@ -71,11 +72,14 @@ TEST_P(MpiCli, EachRankReadsItsFramesOnly) {
     if (np > 1) {
       EXPECT_LT(most, total * 3 / 4) << got.err;
     }
-    // A computed subgraph is not the file's: its rows are scattered from rank 0 (a bare
-    // --kind only filters what is printed, issue 15).
-    const RunResult filtered = distributed(np, "--verbose " + c + " --kind government --subgraph");
+    // A subgraph computed by dates is not the file's: its rows are scattered from rank 0 (a
+    // bare --kind only filters what is printed, issue 15; by kinds and relations alone, a
+    // version 3 file's subgraph is built by the ranks:
+    // RankZeroReadsOnlyItsShareForPersonalizedAndFiltered).
+    const std::string sub = c + " --kind government --since 2019-01-01 --subgraph";
+    const RunResult filtered = distributed(np, "--verbose " + sub);
     ASSERT_EQ(filtered.status, 0) << filtered.err;
-    EXPECT_EQ(filtered.out, single(c + " --kind government --subgraph").out);
+    EXPECT_EQ(filtered.out, single(sub).out);
     EXPECT_NE(filtered.err.find("rows scattered from rank 0"), std::string::npos) << filtered.err;
   }
 }
@@ -161,14 +165,16 @@ TEST_P(MpiCli, RankZeroReadsOnlyItsShareToPrint) {
       EXPECT_LT(total, size * 3 / 4) << got.err;
     }
   }
-  // The path that loads the graph on rank 0 (a computed subgraph) reads every node and edge
-  // table (what one rank alone reads as its share, index aside): the accounting sees a
-  // whole-graph load, more than rank 0's share above.
+  // The path that loads the graph's topology on rank 0 (here: a --personalize name that no
+  // rank finds, loaded for stakegraph's suggestions) reads every node and edge table (what one
+  // rank alone reads as its share, index aside): the accounting sees a whole-graph load, more
+  // than rank 0's share above. (A load with the evidence, io::load_graph, is not counted.)
   const std::string top5 = "centrality '" + g3.string() + "' --metric pagerank --top 5";
   const auto [whole_total, one_rank_share] = rank0_reads(distributed(1, "--verbose " + top5).err);
   const auto [np_total, np_share] = rank0_reads(distributed(np, "--verbose " + top5).err);
-  const RunResult filtered = distributed(np, "--verbose " + top5 + " --kind vendor --subgraph");
-  ASSERT_EQ(filtered.status, 0) << filtered.err;
+  const RunResult filtered = distributed(np, "--verbose " + top5 + " --personalize no-such-node");
+  ASSERT_EQ(filtered.status, 1) << filtered.err;
+  EXPECT_NE(filtered.err.find("no node named 'no-such-node'"), std::string::npos) << filtered.err;
   const long long loaded = rank0_reads(filtered.err).first;
   EXPECT_GE(loaded, one_rank_share - 16384) << filtered.err;
   if (np > 1) {
@@ -207,7 +213,14 @@ TEST_P(MpiCli, UserWeightsAreReadByRanges) {
   const std::string q = "'" + g3.string() + "' ";
   for (const std::string& c : {"centrality " + q + "--metric pagerank --top 0 --json",
                                "centrality " + q + "--metric pagerank --directed --top 10",
-                               "centrality " + q + "--metric pagerank --weight evidence --json"}) {
+                               "centrality " + q + "--metric pagerank --weight evidence --json",
+                               // Subgraphs: weights resolved and checked on the kept edges.
+                               "centrality " + q +
+                                   "--metric pagerank --relation ACCUSE --subgraph "
+                                   "--top 0 --json",
+                               "clusters " + q +
+                                   "--method components --relation SUPPORT "
+                                   "--relation supplies --subgraph --json"}) {
     SCOPED_TRACE("np " + std::to_string(np) + ": " + c);
     const RunResult want = single(c), got = distributed(np, "--verbose " + c);
     ASSERT_EQ(got.status, 0) << got.err;
@@ -292,6 +305,7 @@ TEST_P(MpiCli, ComponentsModularityIsExactOnUnevenWeights) {
   for (const std::string& c :
        {"clusters " + q + "--method components --json",
         "clusters " + q + "--method components --resolution 1.7 --min-size 2",
+        "clusters " + q + "--method components --relation owns --subgraph --json",
         "centrality " + q + "--metric betweenness --top 12",
         "clusters '" + graphs().front() + "' --method components --json"}) {
     SCOPED_TRACE("np " + std::to_string(np) + ": " + c);
@@ -361,6 +375,212 @@ TEST_P(MpiCli, RankZeroReadsOnlyItsShareForPath) {
     ASSERT_GT(share, 0) << got.err;
     EXPECT_GE(total, share);
     EXPECT_LE(total - share, size - tables + 16384) << got.err;
+  }
+}
+
+// Issue 17: personalised PageRank (--personalize: the teleport nodes found by the ranks that
+// hold them), the filters that restrict what is printed by kinds and relations (--kind,
+// --relation: the nodes they keep found by the ranks from their blocks' kinds and their
+// shares of the edges) and the subgraphs they select (--subgraph: the ranks renumber the
+// kept nodes and rebuild their rows) are printed on rank 0 from what the ranks gather to
+// it: rank 0 reads its own share of the file and nothing more (before this, it loaded the
+// whole graph for them: several times its share, the bound below fails). The output is
+// stakegraph's, byte for byte.
+TEST_P(MpiCli, RankZeroReadsOnlyItsShareForPersonalizedAndFiltered) {
+  const int np = GetParam();
+  const fs::path g3 = work_dir() / "share_v3.sgpb";
+  const RunResult made = make_share_graph(g3);
+  ASSERT_EQ(made.status, 0) << made.err;
+  const auto size = static_cast<long long>(fs::file_size(g3));
+  const auto top = nlohmann::json::parse(
+      single("centrality '" + g3.string() + "' --metric degree --top 2 --json").out)["scores"];
+  // The second by its name (folded: in lower case), the first by its id.
+  std::string name = top[1]["name"].get<std::string>();
+  std::transform(name.begin(), name.end(), name.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  const std::string h1 = "'" + top[0]["id"].get<std::string>() + "'", h2 = "'" + name + "'";
+  const std::string q = "'" + g3.string() + "' ";
+  const std::vector<std::string> commands{
+      "centrality " + q + "--metric pagerank --personalize " + h1 + " --top 10",
+      "centrality " + q + "--metric pagerank --personalize " + h1 + " --personalize " + h2 +
+          " --directed --damping 0.7 --top 25 --json",
+      "centrality " + q + "--metric pagerank --kind vendor --top 7",
+      "centrality " + q + "--metric pagerank --kind government --kind media --top 0 --json",
+      "centrality " + q + "--metric pagerank --relation owns --top 12",
+      "centrality " + q + "--metric pagerank --kind vendor --relation supplies --personalize " +
+          h2 + " --top 9",
+      "centrality " + q + "--metric betweenness --samples 30 --seed 5 --kind vendor --top 5",
+      "clusters " + q + "--method components --kind agency --min-size 2",
+      "clusters " + q + "--method components --relation owns --relation SUPPORT --json",
+      "clusters " + q + "--method components --kind person --relation ACCUSE --min-size 3",
+      // Computed on the subgraph (--subgraph): the ranks restrict their parts to it.
+      "centrality " + q + "--metric pagerank --kind vendor --kind government --subgraph --top 10",
+      "centrality " + q + "--metric pagerank --relation supplies --subgraph --personalize " + h1 +
+          " --directed --top 8 --json",
+      "centrality " + q +
+          "--metric betweenness --samples 20 --seed 3 --kind vendor --relation supplies "
+          "--subgraph --top 5",
+      "clusters " + q + "--method components --kind vendor --subgraph --min-size 2",
+      "clusters " + q + "--method components --relation owns --relation SUPPORT --subgraph --json",
+  };
+  for (const std::string& c : commands) {
+    SCOPED_TRACE("np " + std::to_string(np) + ": " + c);
+    const RunResult want = single(c), got = distributed(np, "--verbose " + c);
+    ASSERT_EQ(want.status, 0) << want.err;
+    ASSERT_EQ(got.status, 0) << got.err;
+    EXPECT_EQ(got.out, want.out);
+    EXPECT_GT(want.out.size(), 100u);
+    EXPECT_NE(got.err.find("rank 0 prints from the results and the labels gathered to it"),
+              std::string::npos)
+        << got.err;
+    const auto [total, share] = rank0_reads(got.err);
+    ASSERT_GT(share, 0) << got.err;
+    EXPECT_GE(total, share);
+    EXPECT_LE(total, share + 16384) << got.err;
+    if (np > 1) {
+      EXPECT_LT(total, size * 3 / 4) << got.err;
+    }
+  }
+  // The personalization and the filters matter: another ranking than the plain run's, and
+  // some nodes but not all printed.
+  const std::string plain = "centrality " + q + "--metric pagerank --top 10";
+  EXPECT_NE(single(plain).out, single(commands[0]).out);
+  const std::size_t shown = nlohmann::json::parse(single(commands[3]).out)["scores"].size();
+  EXPECT_GT(shown, 0u);
+  EXPECT_LT(shown, 30000u);
+}
+
+// On the samples graph (real names, aliases): --personalize by name, alias and id, the
+// print filters and --subgraph, as stakegraph prints them (and its warning for a subgraph
+// without edges); an unknown --personalize name gives stakegraph's
+// error and suggestions (that run loads the graph on rank 0 for them), a bad --kind its usage
+// error.
+TEST_P(MpiCli, PersonalizedAndFilteredOnPartsAsStakegraph) {
+  const int np = GetParam();
+  const std::string q = "'" + graphs().front() + "' ";
+  const std::vector<std::string> commands{
+      "centrality " + q + "--metric pagerank --personalize huawei --top 0",
+      "centrality " + q +
+          "--metric pagerank --personalize Huawei --personalize 'New Zealand' "
+          "--kind government --json",
+      "centrality " + q + "--metric pagerank --relation supplies --kind vendor --top 0",
+      "centrality " + q + "--metric betweenness --kind government --relation ACCUSE --top 0",
+      "clusters " + q + "--method components --kind vendor --json",
+      "clusters " + q + "--method components --relation SANCTION",
+      "centrality " + q + "--metric pagerank --personalize 'No Such Stakeholder'",
+      "centrality " + q + "--metric pagerank --kind no-such-kind",
+      "centrality " + q + "--metric pagerank --kind government --subgraph --top 0",
+      "centrality " + q +
+          "--metric pagerank --kind government --subgraph --personalize "
+          "'new zealand' --json",
+      "centrality " + q + "--metric betweenness --relation SANCTION --relation SUPPORT --subgraph",
+      "clusters " + q + "--method components --kind government --subgraph",
+      "clusters " + q + "--method components --relation supplies --subgraph --json",
+      // No edges in the subgraph: the same warning on stderr.
+      "centrality " + q + "--metric pagerank --kind media --relation SANCTION --subgraph",
+      // A teleport node outside the subgraph: stakegraph's error.
+      "centrality " + q + "--metric pagerank --kind government --subgraph --personalize Huawei",
+  };
+  for (const std::string& c : commands) {
+    SCOPED_TRACE("np " + std::to_string(np) + ": " + c);
+    const RunResult want = single(c), got = distributed(np, c);
+    EXPECT_EQ(got.status, want.status) << got.err;
+    EXPECT_EQ(got.out, want.out);
+    const std::string warning = "warning: the subgraph selected by";
+    EXPECT_EQ(got.err.find(warning) != std::string::npos,
+              want.err.find(warning) != std::string::npos)
+        << got.err;
+    if (want.status != 0) {
+      const std::string why = want.err.substr(want.err.find(": ") + 2);
+      EXPECT_NE(got.err.find(why), std::string::npos) << got.err << "\nwant: " << want.err;
+    }
+  }
+}
+
+// Issue 17: `path --relation/--kind` on a version 3 file run on the parts too: the ranks'
+// rows hold the edges of those relations only, and the nodes of other kinds are marked by the
+// ranks that hold them and never entered (the endpoints aside). Before this, rank 0 read the
+// topology arrays (every node and edge table) and stakegraph-mpi then refused the options
+// (exit status 2). Rank 0 reads its share, and beyond it no more than the evidence, the
+// articles and the index (as RankZeroReadsOnlyItsShareForPath).
+TEST_P(MpiCli, RankZeroReadsOnlyItsShareForPathByRelationAndKind) {
+  const int np = GetParam();
+  const fs::path g3 = work_dir() / "share_v3.sgpb";
+  const RunResult made = make_share_graph(g3);
+  ASSERT_EQ(made.status, 0) << made.err;
+  const long long tables = rank0_reads(distributed(1, "--verbose centrality '" + g3.string() +
+                                                          "' --metric pagerank --top 1")
+                                           .err)
+                               .second;
+  ASSERT_GT(tables, 0);
+  const auto size = static_cast<long long>(fs::file_size(g3));
+  const auto [a, b] = endpoints(g3.string());
+  const auto top = nlohmann::json::parse(
+      single("centrality '" + g3.string() + "' --metric degree --top 2 --json").out)["scores"];
+  const std::string h1 = "'" + top[0]["id"].get<std::string>() + "' ",
+                    h2 = "'" + top[1]["id"].get<std::string>() + "' ";
+  const std::string q = "'" + g3.string() + "' ";
+  const std::string x = "'" + a + "' ", y = "'" + b + "' ";
+  const std::vector<std::string> commands{
+      "path " + q + h1 + h2 + "--relation supplies",
+      "path " + q + h1 + h2 + "--kind vendor --kind government --json",
+      "path " + q + h2 + h1 + "--relation owns --relation SUPPORT --kind vendor --weight none",
+      "path " + q + x + y + "--relation supplies --relation owns --json",
+      "path " + q + x + y + "--kind person --kind media --kind agency",
+      "path " + q + y + x + "--directed --relation supplies --weight none --json",
+      "path " + q + h1 + y + "--kind government --avoid " + h2 + "--json",
+  };
+  int found = 0;
+  for (const std::string& c : commands) {
+    SCOPED_TRACE("np " + std::to_string(np) + ": " + c);
+    const RunResult want = single(c), got = distributed(np, "--verbose " + c);
+    ASSERT_EQ(want.status, 0) << want.err;
+    ASSERT_EQ(got.status, 0) << got.err;
+    EXPECT_EQ(got.out, want.out);
+    EXPECT_FALSE(want.out.empty());
+    found += want.out.find("no path") == std::string::npos;
+    EXPECT_NE(got.err.find("rank 0 prints from the results and the labels gathered to it"),
+              std::string::npos)
+        << got.err;
+    const auto [total, share] = rank0_reads(got.err);
+    ASSERT_GT(share, 0) << got.err;
+    EXPECT_GE(total, share);
+    EXPECT_LE(total - share, size - tables + 16384) << got.err;
+  }
+  EXPECT_GE(found, 3);  // most of them find a path (the constraints are not vacuous: below)
+  EXPECT_NE(single("path " + q + h1 + h2 + "--relation supplies --json").out,
+            single("path " + q + h1 + h2 + "--json").out);
+}
+
+// Path by relation and kind on the samples graph, as stakegraph prints it, and the errors of
+// an unknown relation or kind (usage errors, exit status 2); --all and --k refused at once.
+TEST_P(MpiCli, PathByRelationAndKindOnPartsAsStakegraph) {
+  const int np = GetParam();
+  const std::string q = "'" + graphs().front() + "' ";
+  const std::vector<std::string> commands{
+      "path " + q + "Huawei 'New Zealand' --relation supplies --relation SANCTION",
+      "path " + q + "huawei 'new zealand' --kind government --kind vendor --json",
+      "path " + q + "Huawei 'United States' --relation ACCUSE --weight none --directed",
+      "path " + q + "Huawei 'New Zealand' --relation no-such-relation",
+      "path " + q + "Huawei 'New Zealand' --kind no-such-kind",
+  };
+  for (const std::string& c : commands) {
+    SCOPED_TRACE("np " + std::to_string(np) + ": " + c);
+    const RunResult want = single(c), got = distributed(np, c);
+    EXPECT_EQ(got.status, want.status) << got.err;
+    EXPECT_EQ(got.out, want.out);
+    if (want.status != 0) {
+      const std::string why = want.err.substr(want.err.find(": ") + 2);
+      EXPECT_NE(got.err.find(why), std::string::npos) << got.err << "\nwant: " << want.err;
+    }
+  }
+  // --all and --k (not distributed) are refused before rank 0 reads anything (before this,
+  // after it had loaded the whole graph).
+  for (const std::string opt : {" --all", " --k 3"}) {
+    const RunResult got = distributed(np, "--verbose path " + q + "Huawei 'New Zealand'" + opt);
+    EXPECT_EQ(got.status, 2) << got.err;
+    EXPECT_NE(got.err.find("is not distributed"), std::string::npos) << got.err;
+    EXPECT_EQ(rank0_reads(got.err).first, 0) << got.err;
   }
 }
 
