@@ -229,6 +229,22 @@ void ArticleRun::dictionary_verb_events() {
             rule += "+court";
             break;
           }
+      // An act the actor says it would do, or would do only if, is a threat: "X said it
+      // would take legal action against Y", "would halt exports unless ..." (as the
+      // lexicon's verbs, verb_events.cpp).
+      if (graph::relation_sign(rel) < 0 && rel != Relation::kThreaten &&
+          rel != Relation::kRequest && rel != Relation::kAccuse && rel != Relation::kReject &&
+          !passive) {
+        bool would = false, cond = false, reported = false;
+        for (std::size_t q = subj_end; q < k; ++q)
+          would |= eq(f(q), "would") || eq(f(q), "could") || eq(f(q), "might");
+        for (std::size_t q = ve; q < ce; ++q) cond |= eq(f(q), "if") || eq(f(q), "unless");
+        for (std::size_t q = b; q < k; ++q) reported |= is(q, kSpeechVerbs);
+        if (would && (cond || reported)) {
+          rel = Relation::kThreaten;
+          rule += "+intent";
+        }
+      }
       // A pair the lexicon already gave an event in this sentence keeps that one.
       auto coded_here = [&](int x, int y) {
         for (std::size_t q = cands_.size(); q-- > 0 && cands_[q].sentence == static_cast<int>(si);)

@@ -187,12 +187,18 @@ void ArticleRun::verb_events() {
     // Conditional threats: "would halt exports to X unless ...".
     if (graph::relation_sign(r) < 0 && r != Relation::kThreaten && r != Relation::kRequest &&
         r != Relation::kAccuse && r != Relation::kReject) {
-      bool modal = false, cond = false;
-      for (std::size_t k = subj_end; k < h; ++k)
+      bool modal = false, cond = false, would = false;
+      for (std::size_t k = subj_end; k < h; ++k) {
         if (eq(f(k), "would") || eq(f(k), "will")) modal = true;
+        if (eq(f(k), "would") || eq(f(k), "could") || eq(f(k), "might")) would = true;
+      }
       for (std::size_t k = h; k < e; ++k)
         if (eq(f(k), "unless") || eq(f(k), "if")) cond = true;
-      if (modal && cond) r = Relation::kThreaten;
+      // ... and reported intent: "X said it would take legal action against Y" (not yet
+      // done; "said it will" announces).
+      bool reported = false;
+      for (std::size_t k = cur_.b; would && k < h; ++k) reported |= is(k, kSpeechVerbs);
+      if ((modal && cond) || (would && reported)) r = Relation::kThreaten;
     }
     // Cooperation said to come is an agreement to cooperate: "said it would work with X",
     // "plans to partner with X".

@@ -277,5 +277,17 @@ TEST(Nouns, TwoCapitalisedWordsJoinedByAHyphenBeforeAVerbAreACompany) {
   EXPECT_EQ(g.node_count(), 1u) << dump(g);
 }
 
+TEST(Nouns, AnActSaidToComeIsAThreat) {
+  // Drawn: Chile -THREATEN-> Peru ("said it would"), not COERCE; Brazil -SANCTION->
+  // Argentina ("said it will": announced).
+  auto g =
+      run("Chile said it would take legal action against Peru. Brazil said it will impose "
+          "tariffs on Argentina.",
+          true);
+  EXPECT_TRUE(has(g, "Chile", Relation::kThreaten, "Peru")) << dump(g);
+  EXPECT_FALSE(has(g, "Chile", Relation::kCoerce, "Peru")) << dump(g);
+  EXPECT_TRUE(has(g, "Brazil", Relation::kSanction, "Argentina")) << dump(g);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
