@@ -95,7 +95,7 @@ bool ArticleRun::endpoint_rules(const HitReading& hr, Relation& r, std::string& 
   // An end taken from an earlier sentence ("defended the arrest", "demanded his release")
   // makes a discourse tie.
   if ((rule.find("+event") != std::string::npos || rule.find("+release") != std::string::npos ||
-       rule.find("+patient") != std::string::npos) &&
+       rule.find("+patient") != std::string::npos || rule.find("+proposal") != std::string::npos) &&
       !std::all_of(dst.begin(), dst.end(), [&](int y) { return named_here(y); }))
     rule = "discourse:" + rule;
   return true;

@@ -172,7 +172,8 @@ void ArticleRun::event_rules() {
           std::find(src.begin(), src.end(), c.s) != src.end())
         continue;
       for (int x : src)
-        if (x != c.t) add(x, c.t, c.r, "followed-suit", si);
+        if (x != c.t)
+          add(x, c.t, c.r, named_here(c.t) ? "followed-suit" : "discourse:followed-suit", si);
       break;
     }
   }
