@@ -130,6 +130,13 @@ struct SgpbNodeOptions {
   // neighbours), when the file's node index has edge lists; every edge otherwise. 0: every
   // edge.
   std::size_t edges = 0;
+  // A date range (graph::FilterOptions::since/until, inclusive; kNoDate: open) the caller
+  // will filter the node's edges by (graph::filter): when one of them is set and the file's
+  // node index says that each edge's dates hold its evidence's (field 22), the edges whose
+  // [first_seen, last_seen] misses the range (or that have no first_seen), which graph::filter
+  // would drop, are left out (nor their evidence, articles and neighbours read). The degrees
+  // (out_degree, in_degree, edge_total) still count them. Otherwise no effect.
+  graph::Date since = graph::kNoDate, until = graph::kNoDate;
 };
 struct SgpbNodeLoad {
   graph::Graph graph;
@@ -138,7 +145,8 @@ struct SgpbNodeLoad {
   // self-loop is an out- and an in-edge), and its number of edges (a self-loop once):
   // `graph` holds fewer edges when SgpbNodeOptions::edges cut them.
   std::uint64_t out_degree = 0, in_degree = 0, edge_total = 0;
-  std::uint64_t bytes_read = 0;  // from the file
+  std::uint64_t bytes_read = 0;          // from the file
+  std::uint64_t edges_cut_by_dates = 0;  // left out by SgpbNodeOptions::since/until
 };
 std::optional<SgpbNodeLoad> load_sgpb_node(const std::string& path, const SgpbNodeOptions& o);
 

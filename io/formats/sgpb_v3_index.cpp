@@ -146,6 +146,24 @@ std::uint64_t records_per_chunk(const std::vector<std::uint64_t>& starts, std::u
   return per;
 }
 
+// Whether every edge's [first_seen, last_seen] (last_seen kNoDate: first_seen alone) holds
+// the date (graph::evidence_date) of each of its dated evidence items, as Graph::add_evidence
+// keeps it; a file may say otherwise (dates given apart from the evidence).
+bool dates_cover_evidence(const graph::Graph& g) {
+  const auto& bg = g.boost_graph();
+  for (auto [it, end] = boost::edges(bg); it != end; ++it) {
+    const graph::EdgeData& e = g.edge(*it);
+    if (e.unloaded_evidence != 0) return false;
+    const graph::Date last = e.last_seen == graph::kNoDate ? e.first_seen : e.last_seen;
+    for (const graph::Evidence& ev : e.evidence) {
+      const graph::Date d = graph::evidence_date(g, ev);
+      if (d != graph::kNoDate && (e.first_seen == graph::kNoDate || d < e.first_seen || d > last))
+        return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 void write_node_index(const graph::Graph& g, const IndexLayout& layout, std::uint64_t chunk_bytes,
@@ -224,6 +242,7 @@ void write_node_index(const graph::Graph& g, const IndexLayout& layout, std::uin
     put_bytes(m, 19, le_array(bases));
     put_field(m, 20, x.loops.size());
     put_bytes(m, 21, le_array(key_firsts(x.loops, keys_per)));
+    if (dates_cover_evidence(g)) put_field(m, 22, 1);
     std::string chunk;
     put_field(chunk, 1, kDirectory);
     put_field(chunk, 2, 0);
@@ -361,7 +380,7 @@ std::optional<NodeIndexDir> read_node_index(File& file, const V3File& v3,
     p = data;
     end = data + size;
   }
-  std::uint64_t nodes = 0, edges = 0, articles = 0;
+  std::uint64_t nodes = 0, edges = 0, articles = 0, dates_cover = 0;
   bool arrays_ok = true;
   const bool lists = x.edge_lists;
   if (!for_each_field(p, end,
@@ -378,6 +397,7 @@ std::optional<NodeIndexDir> read_node_index(File& file, const V3File& v3,
                                               : field == (lists ? 18 : 9) ? &x.entries_per_chunk
                                               : field == 10               ? &x.article_keys
                                               : lists && field == 20      ? &x.loop_keys
+                                              : lists && field == 22      ? &dates_cover
                                                                           : nullptr;
                           if (to) *to = v;
                           return;
@@ -397,6 +417,8 @@ std::optional<NodeIndexDir> read_node_index(File& file, const V3File& v3,
     bad(file, dir.offset, "cannot decode the directory");
   if (nodes != h.node_count() || edges != h.edge_count() || articles != h.article_count())
     bad(file, dir.offset, "its counts do not match the header's");
+  if (dates_cover > 1) bad(file, dir.offset, "field 22 is neither 0 nor 1");
+  x.dates_cover_evidence = dates_cover == 1;
   if (x.keys_per_chunk == 0 || x.offsets_per_chunk == 0 || x.entries_per_chunk == 0 ||
       x.incidence > 2 * edges || x.loop_keys > nodes)
     bad(file, dir.offset, "chunk sizes or counts out of range");
@@ -439,8 +461,8 @@ std::optional<NodeIndexDir> read_node_index(File& file, const V3File& v3,
   return x;
 }
 
-std::vector<std::uint32_t> index_lookup(File& file, const NodeIndexDir& x, IndexArray array,
-                                        std::uint64_t hash) {
+std::vector<std::pair<std::uint64_t, std::uint32_t>> index_lookup_all(
+    File& file, const NodeIndexDir& x, IndexArray array, const std::vector<std::uint64_t>& hashes) {
   const std::vector<std::uint64_t>& firsts = array == kNameKeys      ? x.name_key_firsts
                                              : array == kArticleKeys ? x.article_key_firsts
                                                                      : x.loop_key_firsts;
@@ -450,22 +472,33 @@ std::vector<std::uint32_t> index_lookup(File& file, const NodeIndexDir& x, Index
   const std::uint64_t count = array == kNameKeys      ? x.name_keys
                               : array == kArticleKeys ? x.article_keys
                                                       : x.loop_keys;
-  std::vector<std::uint32_t> out;
-  auto c = static_cast<std::size_t>(std::lower_bound(firsts.begin(), firsts.end(), hash) -
-                                    firsts.begin());
-  if (c > 0) --c;  // the chunk before may end with the hash
-  for (; c < chunks.size() && firsts[c] <= hash; ++c) {
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> out;
+  if (hashes.empty()) return out;
+  // Chunk c holds keys from firsts[c] to firsts[c + 1] (a run of equal hashes may span
+  // chunks): it is read when some hash lies in that range, once.
+  for (std::size_t c = 0; c < chunks.size() && firsts[c] <= hashes.back(); ++c) {
+    const std::uint64_t upto = c + 1 < chunks.size() ? firsts[c + 1] : ~0ull;
+    auto h = std::lower_bound(hashes.begin(), hashes.end(), firsts[c]);
+    if (h == hashes.end() || *h > upto) continue;
     const std::uint64_t first = c * x.keys_per_chunk;
     const std::uint64_t n = std::min(x.keys_per_chunk, count - first);
     const std::string data = read_chunk(file, chunks[c], array, first, n, 12);
     std::uint64_t last = 0;
     for (std::uint64_t i = 0; i < n; ++i) {
-      const std::uint64_t h = get_u64(data.data() + 12 * i);
-      if ((i == 0 && h != firsts[c]) || h < last) bad(file, chunks[c].offset, "keys out of order");
-      last = h;
-      if (h == hash) out.push_back(get_u32(data.data() + 12 * i + 8));
+      const std::uint64_t k = get_u64(data.data() + 12 * i);
+      if ((i == 0 && k != firsts[c]) || k < last) bad(file, chunks[c].offset, "keys out of order");
+      last = k;
+      while (h != hashes.end() && *h < k) ++h;
+      if (h != hashes.end() && *h == k) out.emplace_back(k, get_u32(data.data() + 12 * i + 8));
     }
   }
+  return out;
+}
+
+std::vector<std::uint32_t> index_lookup(File& file, const NodeIndexDir& x, IndexArray array,
+                                        std::uint64_t hash) {
+  std::vector<std::uint32_t> out;
+  for (const auto& [h, number] : index_lookup_all(file, x, array, {hash})) out.push_back(number);
   return out;
 }
 
