@@ -274,14 +274,16 @@ namespace {
 
 // A string about to be written must be valid UTF-8: libprotobuf would write it with an
 // ERROR line on stderr, and every reader (ours included) would then refuse the frame.
-void check_utf8(std::string_view text, const std::string& item, const char* field) {
+// `item()` names what holds the string; it is only made for the message.
+template <class Item>
+void check_utf8(std::string_view text, const Item& item, const char* field) {
   if (const auto bad = find_invalid_utf8(text))
-    throw graph::Error(item + ": invalid UTF-8 in its " + field + " (byte " + std::to_string(*bad) +
-                       " of \"" + excerpt_for_message(text) + "\")");
+    throw graph::Error(item() + ": invalid UTF-8 in its " + field + " (byte " +
+                       std::to_string(*bad) + " of \"" + excerpt_for_message(text) + "\")");
 }
 
 void check_article(const graph::Article& a) {
-  const std::string item = "article '" + excerpt_for_message(a.id) + "'";
+  const auto item = [&] { return "article '" + excerpt_for_message(a.id) + "'"; };
   check_utf8(a.id, item, "id");
   check_utf8(a.title, item, "title");
   check_utf8(a.source, item, "source");
@@ -291,7 +293,7 @@ void check_article(const graph::Article& a) {
 }
 
 void check_node(const graph::NodeData& d) {
-  const std::string item = "node '" + excerpt_for_message(d.id) + "'";
+  const auto item = [&] { return "node '" + excerpt_for_message(d.id) + "'"; };
   check_utf8(d.id, item, "id");
   check_utf8(d.name, item, "name");
   for (const auto& a : d.aliases) check_utf8(a, item, "aliases");
@@ -307,7 +309,8 @@ std::string edge_label(const graph::Graph& g, graph::EdgeRef e) {
          excerpt_for_message(g.node(g.target(e)).id) + "'";
 }
 
-void check_evidence(const graph::Evidence& ev, const std::string& item) {
+template <class Item>
+void check_evidence(const graph::Evidence& ev, const Item& item) {
   check_utf8(ev.text, item, "evidence text");
   check_utf8(ev.speaker, item, "evidence speaker");
   check_utf8(ev.rule, item, "evidence rule");
@@ -350,6 +353,11 @@ void write_sgpb_as(const graph::Graph& g, std::ostream& out, const SgpbWriteOpti
   // (format version 2) is known, before the first byte is written.
   std::uint64_t evidence_total = 0;
   bool split_edges = false;
+  // Whether every edge's [first_seen, last_seen] (last_seen unset: first_seen alone) holds
+  // the date (graph::evidence_date) of each of its dated evidence items, as
+  // Graph::add_evidence keeps it (dates given apart from the evidence may not): version 3's
+  // node index says so, and show --since/--until then skips the edges whose dates miss.
+  bool dates_cover = true;
   for (const auto& a : g.articles()) check_article(a);
   for (graph::NodeIndex v = 0; v < g.node_count(); ++v) check_node(g.node(v));
   for (auto [it, end] = boost::edges(g.boost_graph()); it != end; ++it) {
@@ -357,9 +365,15 @@ void write_sgpb_as(const graph::Graph& g, std::ostream& out, const SgpbWriteOpti
     if (d.unloaded_evidence != 0)
       throw graph::InvalidArgument(
           "the graph was loaded without its evidence (a topology-only load): not written");
-    if (!d.evidence.empty()) {
-      const std::string item = edge_label(g, *it);
-      for (const graph::Evidence& ev : d.evidence) check_evidence(ev, item);
+    const auto edge = *it;  // a lambda cannot capture a structured binding (clang 14)
+    const auto item = [&] { return edge_label(g, edge); };
+    const graph::Date last = d.last_seen == graph::kNoDate ? d.first_seen : d.last_seen;
+    for (const graph::Evidence& ev : d.evidence) {
+      check_evidence(ev, item);
+      const graph::Date date = graph::evidence_date(g, ev);
+      if (date != graph::kNoDate &&
+          (d.first_seen == graph::kNoDate || date < d.first_seen || date > last))
+        dates_cover = false;
     }
     evidence_total += d.evidence.size();
     split_edges = split_edges || edge_size_bound(g, *it) > max_item;
@@ -375,7 +389,8 @@ void write_sgpb_as(const graph::Graph& g, std::ostream& out, const SgpbWriteOpti
         {.target_frame_bytes = std::min<std::uint64_t>(options.target_frame_bytes, max_item),
          .max_item_bytes = max_item,
          .evidence_total = evidence_total,
-         .node_edge_lists = edge_lists});
+         .node_edge_lists = edge_lists,
+         .dates_cover_evidence = dates_cover});
     return;
   }
   FrameWriter writer(out, max_frame);

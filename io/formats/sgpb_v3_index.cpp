@@ -101,14 +101,24 @@ struct EdgeLists {
   std::vector<Key> loops;  // (node, self-loops)
 };
 
-EdgeLists edge_lists_of(const graph::Graph& g) {
+EdgeLists edge_lists_of(const graph::Graph& g,
+                        const std::vector<std::pair<std::uint32_t, std::uint32_t>>& given) {
   const auto& bg = g.boost_graph();
   const std::size_t n = g.node_count();
   EdgeLists x;
   x.out.assign(n + 1, 0);
   std::vector<std::uint32_t> in(n, 0), loops(n, 0);
-  for (auto [it, end] = boost::edges(bg); it != end; ++it) {
-    const auto s = boost::source(*it, bg), t = boost::target(*it, bg);
+  // The endpoints copied in one walk of the edge list (a linked list: a second walk costs
+  // as much as the first).
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> walked;
+  if (given.empty()) {
+    walked.reserve(g.edge_count());
+    for (auto [it, end] = boost::edges(bg); it != end; ++it)
+      walked.emplace_back(static_cast<std::uint32_t>(boost::source(*it, bg)),
+                          static_cast<std::uint32_t>(boost::target(*it, bg)));
+  }
+  const auto& ends = given.empty() ? walked : given;
+  for (const auto& [s, t] : ends) {
     ++x.out[s];
     if (t != s)
       ++in[t];
@@ -122,10 +132,10 @@ EdgeLists edge_lists_of(const graph::Graph& g) {
     std::vector<std::uint64_t> at_out(x.starts.begin(), x.starts.end() - 1), at_in(n);
     for (std::size_t v = 0; v < n; ++v) at_in[v] = x.starts[v] + x.out[v];
     std::uint32_t e = 0;
-    for (auto [it, end] = boost::edges(bg); it != end; ++it, ++e) {
-      const auto s = boost::source(*it, bg), t = boost::target(*it, bg);
+    for (const auto& [s, t] : ends) {
       x.entries[at_out[s]++] = e;
       if (t != s) x.entries[at_in[t]++] = e;
+      ++e;
     }
   }
   for (std::size_t v = 0; v < n; ++v)
@@ -146,28 +156,11 @@ std::uint64_t records_per_chunk(const std::vector<std::uint64_t>& starts, std::u
   return per;
 }
 
-// Whether every edge's [first_seen, last_seen] (last_seen kNoDate: first_seen alone) holds
-// the date (graph::evidence_date) of each of its dated evidence items, as Graph::add_evidence
-// keeps it; a file may say otherwise (dates given apart from the evidence).
-bool dates_cover_evidence(const graph::Graph& g) {
-  const auto& bg = g.boost_graph();
-  for (auto [it, end] = boost::edges(bg); it != end; ++it) {
-    const graph::EdgeData& e = g.edge(*it);
-    if (e.unloaded_evidence != 0) return false;
-    const graph::Date last = e.last_seen == graph::kNoDate ? e.first_seen : e.last_seen;
-    for (const graph::Evidence& ev : e.evidence) {
-      const graph::Date d = graph::evidence_date(g, ev);
-      if (d != graph::kNoDate && (e.first_seen == graph::kNoDate || d < e.first_seen || d > last))
-        return false;
-    }
-  }
-  return true;
-}
-
 }  // namespace
 
 void write_node_index(const graph::Graph& g, const IndexLayout& layout, std::uint64_t chunk_bytes,
-                      const std::function<void(const std::string&, int)>& emit, bool edge_lists) {
+                      const std::function<void(const std::string&, int)>& emit, bool edge_lists,
+                      bool dates_cover_evidence) {
   // Name keys: folded name, folded aliases, id of each node, as load_sgpb_node folds them.
   std::vector<Key> names;
   names.reserve(2 * g.node_count());
@@ -216,7 +209,7 @@ void write_node_index(const graph::Graph& g, const IndexLayout& layout, std::uin
   };
 
   if (edge_lists) {
-    const EdgeLists x = edge_lists_of(g);
+    const EdgeLists x = edge_lists_of(g, layout.edge_ends);
     const std::uint64_t records_per = records_per_chunk(x.starts, per_chunk(chunk_bytes, 8));
     std::vector<std::uint64_t> bases;
     for (std::uint64_t i = 0; i < x.starts.size(); i += records_per) bases.push_back(x.starts[i]);
@@ -242,7 +235,7 @@ void write_node_index(const graph::Graph& g, const IndexLayout& layout, std::uin
     put_bytes(m, 19, le_array(bases));
     put_field(m, 20, x.loops.size());
     put_bytes(m, 21, le_array(key_firsts(x.loops, keys_per)));
-    if (dates_cover_evidence(g)) put_field(m, 22, 1);
+    if (dates_cover_evidence) put_field(m, 22, 1);
     std::string chunk;
     put_field(chunk, 1, kDirectory);
     put_field(chunk, 2, 0);

@@ -99,15 +99,19 @@ std::uint64_t index_key(std::string_view s);
 struct IndexLayout {
   std::vector<std::uint64_t> node_table_firsts, edge_table_firsts, edge_table_evidence,
       article_firsts;
+  // (source, target) of each edge in file order, as the writer walked the graph's edge list
+  // once; empty: write_node_index walks it.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> edge_ends;
 };
 
 // Writes the index chunks, then the directory, as frame payloads through emit(payload, body).
 // `chunk_bytes`: a chunk's data stays within it (at least one record). `edge_lists` false:
 // the index as written before the edge lists (incidence arrays, directory in Frame field 10),
-// for tests of such files.
+// for tests of such files. `dates_cover_evidence`: every edge's dates hold its dated
+// evidence's (io::dates_cover_evidence), written as the directory's field 22 (edge lists only).
 void write_node_index(const graph::Graph& g, const IndexLayout& layout, std::uint64_t chunk_bytes,
                       const std::function<void(const std::string&, int)>& emit,
-                      bool edge_lists = true);
+                      bool edge_lists = true, bool dates_cover_evidence = false);
 
 // The directory, read and checked against the file's frames.
 struct NodeIndexDir {
