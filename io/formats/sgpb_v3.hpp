@@ -166,6 +166,21 @@ void load_sgpb_edge_evidence(const std::string& path, const TopologyArrays& t,
                              std::vector<std::pair<std::uint64_t, graph::EdgeRef>> edges,
                              graph::Graph& g);
 
+// The nodes `nodes` (file numbers, sorted, without repeats) of a version 3 file whose
+// topology `t` was read (load_topology_arrays) and every edge among them, whole: what
+// graph::induced_subgraph gives of the file loaded whole (nodes with their aliases and
+// attributes, edges with every field and their evidence, in file order: io::induced_graph),
+// but that it holds only the articles the evidence cites. Reads the header, footer, node and
+// edge tables (again: the arrays lack aliases, attributes, signs, Goldstein means and
+// dates), the evidence frames holding those edges' items and, when some item cites an
+// article, the article frames. `neighbors --json` and its date and hedging filters run on it.
+// Throws io::ParseError (file + byte offset) for a damaged file or one that no longer
+// matches `t`, graph::InvalidArgument for a node number out of range.
+// Complexity: O(V + E) over the tables, plus the evidence frames read and O(k + m) graph
+// building for k nodes and m edges kept.
+graph::Graph load_sgpb_subgraph(const std::string& path, const TopologyArrays& t,
+                                const std::vector<std::uint32_t>& nodes);
+
 // The same when the caller knows where each edge's evidence lies in the file's evidence list
 // (items [first, first + count): an edge's items follow those of the edges before it), e.g.
 // from the edge tables it read in parts (stakegraph-mpi): nothing but the header, the footer
