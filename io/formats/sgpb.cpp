@@ -353,11 +353,6 @@ void write_sgpb_as(const graph::Graph& g, std::ostream& out, const SgpbWriteOpti
   // (format version 2) is known, before the first byte is written.
   std::uint64_t evidence_total = 0;
   bool split_edges = false;
-  // Whether every edge's [first_seen, last_seen] (last_seen unset: first_seen alone) holds
-  // the date (graph::evidence_date) of each of its dated evidence items, as
-  // Graph::add_evidence keeps it (dates given apart from the evidence may not): version 3's
-  // node index says so, and show --since/--until then skips the edges whose dates miss.
-  bool dates_cover = true;
   for (const auto& a : g.articles()) check_article(a);
   for (graph::NodeIndex v = 0; v < g.node_count(); ++v) check_node(g.node(v));
   for (auto [it, end] = boost::edges(g.boost_graph()); it != end; ++it) {
@@ -367,14 +362,7 @@ void write_sgpb_as(const graph::Graph& g, std::ostream& out, const SgpbWriteOpti
           "the graph was loaded without its evidence (a topology-only load): not written");
     const auto edge = *it;  // a lambda cannot capture a structured binding (clang 14)
     const auto item = [&] { return edge_label(g, edge); };
-    const graph::Date last = d.last_seen == graph::kNoDate ? d.first_seen : d.last_seen;
-    for (const graph::Evidence& ev : d.evidence) {
-      check_evidence(ev, item);
-      const graph::Date date = graph::evidence_date(g, ev);
-      if (date != graph::kNoDate &&
-          (d.first_seen == graph::kNoDate || date < d.first_seen || date > last))
-        dates_cover = false;
-    }
+    for (const graph::Evidence& ev : d.evidence) check_evidence(ev, item);
     evidence_total += d.evidence.size();
     split_edges = split_edges || edge_size_bound(g, *it) > max_item;
   }
@@ -389,8 +377,7 @@ void write_sgpb_as(const graph::Graph& g, std::ostream& out, const SgpbWriteOpti
         {.target_frame_bytes = std::min<std::uint64_t>(options.target_frame_bytes, max_item),
          .max_item_bytes = max_item,
          .evidence_total = evidence_total,
-         .node_edge_lists = edge_lists,
-         .dates_cover_evidence = dates_cover});
+         .node_edge_lists = edge_lists});
     return;
   }
   FrameWriter writer(out, max_frame);

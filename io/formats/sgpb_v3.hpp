@@ -48,9 +48,6 @@ struct SgpbV3WriteOptions {
   std::uint64_t max_item_bytes = 0;             // no item larger (frame limit minus framing)
   std::uint64_t evidence_total = 0;             // of the graph (the writer's checks count it)
   bool node_edge_lists = true;  // io/formats/sgpb_v3_index.hpp (false: as before them)
-  // Every edge's [first_seen, last_seen] holds its dated evidence (the writer's checks tell):
-  // the node index says so (its directory's field 22).
-  bool dates_cover_evidence = false;
 };
 
 // The header's counts within the graph size limits and this machine's memory (io/formats/sgpb.hpp,

@@ -328,9 +328,16 @@ void write_articles(const graph::Graph& g, Writer& w, const SgpbV3WriteOptions& 
 
 // Evidence chunks, encoded by hand: the bytes pb::Frame{evidence: EvidenceChunk} serializes to
 // (first = 1, omitted when 0; each item as field 2), without building a Protobuf object per
-// item (the writer's largest cost when it did).
-void write_evidence(const graph::Graph& g, const std::vector<EdgeRow>& rows, Writer& w,
+// item (the writer's largest cost when it did). Returns whether every edge's [first_seen,
+// last_seen] (last_seen unset: first_seen alone) holds the date (graph::evidence_date) of each
+// of its dated items, as Graph::add_evidence keeps it (dates given apart from the evidence
+// may not): the node index says so (its directory's field 22), and show --since/--until then
+// skips the edges whose dates miss the range. Checked here, where each item's article is at
+// hand.
+bool write_evidence(const graph::Graph& g, const std::vector<EdgeRow>& rows, Writer& w,
                     const SgpbV3WriteOptions& o) {
+  bool dates_cover = true;
+  const std::vector<graph::Article>& articles = g.articles();
   std::uint64_t first = 0, items = 0, bytes = 0;
   std::string chunk, item, payload;
   const auto flush = [&] {
@@ -355,7 +362,16 @@ void write_evidence(const graph::Graph& g, const std::vector<EdgeRow>& rows, Wri
     if (d.unloaded_evidence != 0)
       throw graph::InvalidArgument(
           "the graph was loaded without its evidence (a topology-only load): not written");
+    const graph::Date last = d.last_seen == graph::kNoDate ? d.first_seen : d.last_seen;
     for (const graph::Evidence& ev : d.evidence) {
+      // graph::evidence_date, inline.
+      const graph::Date date = ev.date != graph::kNoDate ? ev.date
+                               : ev.article != graph::kNoArticle && ev.article < articles.size()
+                                   ? articles[ev.article].date
+                                   : graph::kNoDate;
+      if (date != graph::kNoDate &&
+          (d.first_seen == graph::kNoDate || date < d.first_seen || date > last))
+        dates_cover = false;
       encode_evidence(g, ev, item);
       const std::uint64_t size = item.size() + 6;
       // As Chunker::room_for: an item too large is refused, a chunk that would pass the
@@ -375,6 +391,7 @@ void write_evidence(const graph::Graph& g, const std::vector<EdgeRow>& rows, Wri
     }
   }
   flush();
+  return dates_cover;
 }
 
 }  // namespace
@@ -398,13 +415,13 @@ void write_sgpb_v3_frames(const graph::Graph& g, std::ostream& out, const SgpbV3
   write_nodes(g, w, o, layout);
   write_edges(rows, w, o, layout);
   write_articles(g, w, o, layout);
-  write_evidence(g, rows, w, o);
+  const bool dates_cover = write_evidence(g, rows, w, o);
   const std::uint64_t index_chunk_bytes = std::min<std::uint64_t>(
       o.target_frame_bytes, o.max_item_bytes > 64 ? o.max_item_bytes - 64 : 1);
   detail::write_node_index(
       g, layout, index_chunk_bytes,
       [&](const std::string& payload, int body) { w.write_raw(payload, body); }, o.node_edge_lists,
-      o.dates_cover_evidence);
+      dates_cover);
   frame.Clear();
   pb::Footer* f = frame.mutable_footer();
   f->set_node_count(g.node_count());
