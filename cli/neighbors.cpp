@@ -8,15 +8,16 @@
 // nodes by distance, then the first --limit edges (default 20) and a count of the rest;
 // --json prints the NeighborsResult of proto/query.proto (every edge unless --limit is given).
 //
-// On a .sgpb file of format version 3, text output with filters that read no evidence
-// (--kind, --relation, --subgraph) is computed without loading the whole graph: the
-// topology arrays are read (io/formats/topology_arrays.hpp), the nodes within --depth hops of the
-// centre found on them (the whole graph's walk, a superset of the filtered walk), and
-// the same code below runs on those nodes with every edge among them
-// (io/formats/topology_subgraph.hpp: same order as the whole graph, so the same output). The old
-// path (the graph loaded as a graph::Graph) serves the rest: --json (it lists evidence),
-// --since, --until and --no-hedged (they read evidence), a node the arrays do not find (its
-// error suggests names) and files of other formats or versions.
+// On a .sgpb file of format version 3 the whole graph is not loaded: the topology arrays are
+// read (io/formats/topology_arrays.hpp), the nodes within --depth hops of the centre found on
+// them (the whole graph's walk, a superset of the filtered walk), and the same code below
+// runs on those nodes with every edge among them (io/formats/topology_subgraph.hpp: same
+// order as the whole graph, so the same output): their topology for the text with filters
+// that read no evidence (--kind, --relation, --subgraph); for --json (it lists evidence,
+// aliases, attributes, dates) and --since, --until and --no-hedged (they read evidence) the
+// same nodes and edges whole, with their evidence (io::load_sgpb_subgraph). The old path
+// (the graph loaded as a graph::Graph) serves a node the arrays do not find (its error
+// suggests names) and files of other formats or versions.
 #include <algorithm>
 #include <cstdint>
 #include <deque>
@@ -35,6 +36,7 @@
 #include "graph/subgraph.hpp"
 #include "io/formats/formats.hpp"
 #include "io/formats/query_views.hpp"
+#include "io/formats/sgpb_v3.hpp"
 #include "io/formats/topology_arrays.hpp"
 #include "io/formats/topology_subgraph.hpp"
 
@@ -83,24 +85,23 @@ struct NeighborsGraph {
 };
 
 NeighborsGraph load_for_neighbors(const NeighborsOptions& o) {
-  if (!o.json && !filter_reads_evidence(filter_of(o.filters))) {
-    if (auto t = io::load_topology_arrays(o.graph)) {
-      if (const auto v = io::find_node(*t, o.node)) {
-        const std::vector<std::uint32_t> ball = ball_of(*t, *v, o);
-        NeighborsGraph out;
-        out.g = io::induced_graph(*t, ball).graph;
-        out.center = static_cast<graph::NodeIndex>(std::lower_bound(ball.begin(), ball.end(), *v) -
-                                                   ball.begin());
-        return out;
-      }
+  // --json and the filters that read evidence need the ball whole (aliases, attributes,
+  // every edge field, evidence: io::load_sgpb_subgraph); the text otherwise its topology.
+  const bool whole = o.json || filter_reads_evidence(filter_of(o.filters));
+  if (auto t = io::load_topology_arrays(o.graph)) {
+    if (const auto v = io::find_node(*t, o.node)) {
+      const std::vector<std::uint32_t> ball = ball_of(*t, *v, o);
+      NeighborsGraph out;
+      out.g = whole ? io::load_sgpb_subgraph(o.graph, *t, ball) : io::induced_graph(*t, ball).graph;
+      out.center = static_cast<graph::NodeIndex>(std::lower_bound(ball.begin(), ball.end(), *v) -
+                                                 ball.begin());
+      return out;
     }
   }
   // Text lists evidence counts only: the topology alone unless the filters read evidence;
   // --json lists the evidence itself.
   NeighborsGraph out;
-  out.g = o.json || filter_reads_evidence(filter_of(o.filters))
-              ? io::load_graph(o.graph)
-              : io::load_graph_topology(o.graph).graph;
+  out.g = whole ? io::load_graph(o.graph) : io::load_graph_topology(o.graph).graph;
   out.center = resolve_node(out.g, o.node, o.graph);
   return out;
 }

@@ -63,13 +63,19 @@ struct ShowGraph {
 // resolve_node's message and its suggestions); any other file whole.
 // Without --since/--until, only the edges printed (--limit) need their evidence, and of a
 // file whose node index has edge lists only those edges are read (with the degrees).
-ShowGraph load_for_show(const ShowOptions& o, std::size_t limit, bool all_dates) {
+// With --since/--until, the edges whose own dates miss the range are not read when the file
+// says edge dates hold their evidence's (io::SgpbNodeOptions::since/until).
+ShowGraph load_for_show(const ShowOptions& o, std::size_t limit,
+                        const graph::FilterOptions& dates) {
   if (o.graph == "-" || io::format_from_path(o.graph) != io::Format::kSgpb)
     return {io::load_graph(o.graph), std::nullopt};
   try {
-    const std::size_t first = all_dates ? limit : 0;
-    auto part =
-        io::load_sgpb_node(o.graph, {.node = o.node, .evidence_edges = first, .edges = first});
+    const std::size_t first = dates.selects_everything() ? limit : 0;
+    auto part = io::load_sgpb_node(o.graph, {.node = o.node,
+                                             .evidence_edges = first,
+                                             .edges = first,
+                                             .since = dates.since,
+                                             .until = dates.until});
     if (!part) return {io::load_graph(o.graph), std::nullopt};
     if (part->node)
       return {std::move(part->graph), Degrees{part->out_degree, part->in_degree, part->edge_total}};
@@ -84,7 +90,7 @@ ShowGraph load_for_show(const ShowOptions& o, std::size_t limit, bool all_dates)
 void run_show(const ShowOptions& o, std::ostream& out) {
   const graph::FilterOptions dates = make_filter({}, {}, o.since, o.until);
   const std::size_t limit = o.json && !o.limit_given ? 0 : o.limit;
-  const ShowGraph read = load_for_show(o, limit, dates.selects_everything());
+  const ShowGraph read = load_for_show(o, limit, dates);
   const graph::Graph& full = read.graph;
   const std::string id = full.node(resolve_node(full, o.node, o.graph)).id;
   // --since/--until: the node with the edges and evidence of those dates only.

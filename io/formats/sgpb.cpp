@@ -274,14 +274,16 @@ namespace {
 
 // A string about to be written must be valid UTF-8: libprotobuf would write it with an
 // ERROR line on stderr, and every reader (ours included) would then refuse the frame.
-void check_utf8(std::string_view text, const std::string& item, const char* field) {
+// `item()` names what holds the string; it is only made for the message.
+template <class Item>
+void check_utf8(std::string_view text, const Item& item, const char* field) {
   if (const auto bad = find_invalid_utf8(text))
-    throw graph::Error(item + ": invalid UTF-8 in its " + field + " (byte " + std::to_string(*bad) +
-                       " of \"" + excerpt_for_message(text) + "\")");
+    throw graph::Error(item() + ": invalid UTF-8 in its " + field + " (byte " +
+                       std::to_string(*bad) + " of \"" + excerpt_for_message(text) + "\")");
 }
 
 void check_article(const graph::Article& a) {
-  const std::string item = "article '" + excerpt_for_message(a.id) + "'";
+  const auto item = [&] { return "article '" + excerpt_for_message(a.id) + "'"; };
   check_utf8(a.id, item, "id");
   check_utf8(a.title, item, "title");
   check_utf8(a.source, item, "source");
@@ -291,7 +293,7 @@ void check_article(const graph::Article& a) {
 }
 
 void check_node(const graph::NodeData& d) {
-  const std::string item = "node '" + excerpt_for_message(d.id) + "'";
+  const auto item = [&] { return "node '" + excerpt_for_message(d.id) + "'"; };
   check_utf8(d.id, item, "id");
   check_utf8(d.name, item, "name");
   for (const auto& a : d.aliases) check_utf8(a, item, "aliases");
@@ -307,7 +309,8 @@ std::string edge_label(const graph::Graph& g, graph::EdgeRef e) {
          excerpt_for_message(g.node(g.target(e)).id) + "'";
 }
 
-void check_evidence(const graph::Evidence& ev, const std::string& item) {
+template <class Item>
+void check_evidence(const graph::Evidence& ev, const Item& item) {
   check_utf8(ev.text, item, "evidence text");
   check_utf8(ev.speaker, item, "evidence speaker");
   check_utf8(ev.rule, item, "evidence rule");
@@ -357,10 +360,9 @@ void write_sgpb_as(const graph::Graph& g, std::ostream& out, const SgpbWriteOpti
     if (d.unloaded_evidence != 0)
       throw graph::InvalidArgument(
           "the graph was loaded without its evidence (a topology-only load): not written");
-    if (!d.evidence.empty()) {
-      const std::string item = edge_label(g, *it);
-      for (const graph::Evidence& ev : d.evidence) check_evidence(ev, item);
-    }
+    const auto edge = *it;  // a lambda cannot capture a structured binding (clang 14)
+    const auto item = [&] { return edge_label(g, edge); };
+    for (const graph::Evidence& ev : d.evidence) check_evidence(ev, item);
     evidence_total += d.evidence.size();
     split_edges = split_edges || edge_size_bound(g, *it) > max_item;
   }

@@ -130,6 +130,13 @@ struct SgpbNodeOptions {
   // neighbours), when the file's node index has edge lists; every edge otherwise. 0: every
   // edge.
   std::size_t edges = 0;
+  // A date range (graph::FilterOptions::since/until, inclusive; kNoDate: open) the caller
+  // will filter the node's edges by (graph::filter): when one of them is set and the file's
+  // node index says that each edge's dates hold its evidence's (field 22), the edges whose
+  // [first_seen, last_seen] misses the range (or that have no first_seen), which graph::filter
+  // would drop, are left out (nor their evidence, articles and neighbours read). The degrees
+  // (out_degree, in_degree, edge_total) still count them. Otherwise no effect.
+  graph::Date since = graph::kNoDate, until = graph::kNoDate;
 };
 struct SgpbNodeLoad {
   graph::Graph graph;
@@ -138,7 +145,8 @@ struct SgpbNodeLoad {
   // self-loop is an out- and an in-edge), and its number of edges (a self-loop once):
   // `graph` holds fewer edges when SgpbNodeOptions::edges cut them.
   std::uint64_t out_degree = 0, in_degree = 0, edge_total = 0;
-  std::uint64_t bytes_read = 0;  // from the file
+  std::uint64_t bytes_read = 0;          // from the file
+  std::uint64_t edges_cut_by_dates = 0;  // left out by SgpbNodeOptions::since/until
 };
 std::optional<SgpbNodeLoad> load_sgpb_node(const std::string& path, const SgpbNodeOptions& o);
 
@@ -154,6 +162,21 @@ std::optional<SgpbNodeLoad> load_sgpb_node(const std::string& path, const SgpbNo
 void load_sgpb_edge_evidence(const std::string& path, const TopologyArrays& t,
                              std::vector<std::pair<std::uint64_t, graph::EdgeRef>> edges,
                              graph::Graph& g);
+
+// The nodes `nodes` (file numbers, sorted, without repeats) of a version 3 file whose
+// topology `t` was read (load_topology_arrays) and every edge among them, whole: what
+// graph::induced_subgraph gives of the file loaded whole (nodes with their aliases and
+// attributes, edges with every field and their evidence, in file order: io::induced_graph),
+// but that it holds only the articles the evidence cites. Reads the header, footer, node and
+// edge tables (again: the arrays lack aliases, attributes, signs, Goldstein means and
+// dates), the evidence frames holding those edges' items and, when some item cites an
+// article, the article frames. `neighbors --json` and its date and hedging filters run on it.
+// Throws io::ParseError (file + byte offset) for a damaged file or one that no longer
+// matches `t`, graph::InvalidArgument for a node number out of range.
+// Complexity: O(V + E) over the tables, plus the evidence frames read and O(k + m) graph
+// building for k nodes and m edges kept.
+graph::Graph load_sgpb_subgraph(const std::string& path, const TopologyArrays& t,
+                                const std::vector<std::uint32_t>& nodes);
 
 // The same when the caller knows where each edge's evidence lies in the file's evidence list
 // (items [first, first + count): an edge's items follow those of the edges before it), e.g.

@@ -101,14 +101,24 @@ struct EdgeLists {
   std::vector<Key> loops;  // (node, self-loops)
 };
 
-EdgeLists edge_lists_of(const graph::Graph& g) {
+EdgeLists edge_lists_of(const graph::Graph& g,
+                        const std::vector<std::pair<std::uint32_t, std::uint32_t>>& given) {
   const auto& bg = g.boost_graph();
   const std::size_t n = g.node_count();
   EdgeLists x;
   x.out.assign(n + 1, 0);
   std::vector<std::uint32_t> in(n, 0), loops(n, 0);
-  for (auto [it, end] = boost::edges(bg); it != end; ++it) {
-    const auto s = boost::source(*it, bg), t = boost::target(*it, bg);
+  // The endpoints copied in one walk of the edge list (a linked list: a second walk costs
+  // as much as the first).
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> walked;
+  if (given.empty()) {
+    walked.reserve(g.edge_count());
+    for (auto [it, end] = boost::edges(bg); it != end; ++it)
+      walked.emplace_back(static_cast<std::uint32_t>(boost::source(*it, bg)),
+                          static_cast<std::uint32_t>(boost::target(*it, bg)));
+  }
+  const auto& ends = given.empty() ? walked : given;
+  for (const auto& [s, t] : ends) {
     ++x.out[s];
     if (t != s)
       ++in[t];
@@ -122,10 +132,10 @@ EdgeLists edge_lists_of(const graph::Graph& g) {
     std::vector<std::uint64_t> at_out(x.starts.begin(), x.starts.end() - 1), at_in(n);
     for (std::size_t v = 0; v < n; ++v) at_in[v] = x.starts[v] + x.out[v];
     std::uint32_t e = 0;
-    for (auto [it, end] = boost::edges(bg); it != end; ++it, ++e) {
-      const auto s = boost::source(*it, bg), t = boost::target(*it, bg);
+    for (const auto& [s, t] : ends) {
       x.entries[at_out[s]++] = e;
       if (t != s) x.entries[at_in[t]++] = e;
+      ++e;
     }
   }
   for (std::size_t v = 0; v < n; ++v)
@@ -149,7 +159,8 @@ std::uint64_t records_per_chunk(const std::vector<std::uint64_t>& starts, std::u
 }  // namespace
 
 void write_node_index(const graph::Graph& g, const IndexLayout& layout, std::uint64_t chunk_bytes,
-                      const std::function<void(const std::string&, int)>& emit, bool edge_lists) {
+                      const std::function<void(const std::string&, int)>& emit, bool edge_lists,
+                      bool dates_cover_evidence) {
   // Name keys: folded name, folded aliases, id of each node, as load_sgpb_node folds them.
   std::vector<Key> names;
   names.reserve(2 * g.node_count());
@@ -198,7 +209,7 @@ void write_node_index(const graph::Graph& g, const IndexLayout& layout, std::uin
   };
 
   if (edge_lists) {
-    const EdgeLists x = edge_lists_of(g);
+    const EdgeLists x = edge_lists_of(g, layout.edge_ends);
     const std::uint64_t records_per = records_per_chunk(x.starts, per_chunk(chunk_bytes, 8));
     std::vector<std::uint64_t> bases;
     for (std::uint64_t i = 0; i < x.starts.size(); i += records_per) bases.push_back(x.starts[i]);
@@ -224,6 +235,7 @@ void write_node_index(const graph::Graph& g, const IndexLayout& layout, std::uin
     put_bytes(m, 19, le_array(bases));
     put_field(m, 20, x.loops.size());
     put_bytes(m, 21, le_array(key_firsts(x.loops, keys_per)));
+    if (dates_cover_evidence) put_field(m, 22, 1);
     std::string chunk;
     put_field(chunk, 1, kDirectory);
     put_field(chunk, 2, 0);
@@ -361,7 +373,7 @@ std::optional<NodeIndexDir> read_node_index(File& file, const V3File& v3,
     p = data;
     end = data + size;
   }
-  std::uint64_t nodes = 0, edges = 0, articles = 0;
+  std::uint64_t nodes = 0, edges = 0, articles = 0, dates_cover = 0;
   bool arrays_ok = true;
   const bool lists = x.edge_lists;
   if (!for_each_field(p, end,
@@ -378,6 +390,7 @@ std::optional<NodeIndexDir> read_node_index(File& file, const V3File& v3,
                                               : field == (lists ? 18 : 9) ? &x.entries_per_chunk
                                               : field == 10               ? &x.article_keys
                                               : lists && field == 20      ? &x.loop_keys
+                                              : lists && field == 22      ? &dates_cover
                                                                           : nullptr;
                           if (to) *to = v;
                           return;
@@ -397,6 +410,8 @@ std::optional<NodeIndexDir> read_node_index(File& file, const V3File& v3,
     bad(file, dir.offset, "cannot decode the directory");
   if (nodes != h.node_count() || edges != h.edge_count() || articles != h.article_count())
     bad(file, dir.offset, "its counts do not match the header's");
+  if (dates_cover > 1) bad(file, dir.offset, "field 22 is neither 0 nor 1");
+  x.dates_cover_evidence = dates_cover == 1;
   if (x.keys_per_chunk == 0 || x.offsets_per_chunk == 0 || x.entries_per_chunk == 0 ||
       x.incidence > 2 * edges || x.loop_keys > nodes)
     bad(file, dir.offset, "chunk sizes or counts out of range");
@@ -439,8 +454,8 @@ std::optional<NodeIndexDir> read_node_index(File& file, const V3File& v3,
   return x;
 }
 
-std::vector<std::uint32_t> index_lookup(File& file, const NodeIndexDir& x, IndexArray array,
-                                        std::uint64_t hash) {
+std::vector<std::pair<std::uint64_t, std::uint32_t>> index_lookup_all(
+    File& file, const NodeIndexDir& x, IndexArray array, const std::vector<std::uint64_t>& hashes) {
   const std::vector<std::uint64_t>& firsts = array == kNameKeys      ? x.name_key_firsts
                                              : array == kArticleKeys ? x.article_key_firsts
                                                                      : x.loop_key_firsts;
@@ -450,22 +465,33 @@ std::vector<std::uint32_t> index_lookup(File& file, const NodeIndexDir& x, Index
   const std::uint64_t count = array == kNameKeys      ? x.name_keys
                               : array == kArticleKeys ? x.article_keys
                                                       : x.loop_keys;
-  std::vector<std::uint32_t> out;
-  auto c = static_cast<std::size_t>(std::lower_bound(firsts.begin(), firsts.end(), hash) -
-                                    firsts.begin());
-  if (c > 0) --c;  // the chunk before may end with the hash
-  for (; c < chunks.size() && firsts[c] <= hash; ++c) {
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> out;
+  if (hashes.empty()) return out;
+  // Chunk c holds keys from firsts[c] to firsts[c + 1] (a run of equal hashes may span
+  // chunks): it is read when some hash lies in that range, once.
+  for (std::size_t c = 0; c < chunks.size() && firsts[c] <= hashes.back(); ++c) {
+    const std::uint64_t upto = c + 1 < chunks.size() ? firsts[c + 1] : ~0ull;
+    auto h = std::lower_bound(hashes.begin(), hashes.end(), firsts[c]);
+    if (h == hashes.end() || *h > upto) continue;
     const std::uint64_t first = c * x.keys_per_chunk;
     const std::uint64_t n = std::min(x.keys_per_chunk, count - first);
     const std::string data = read_chunk(file, chunks[c], array, first, n, 12);
     std::uint64_t last = 0;
     for (std::uint64_t i = 0; i < n; ++i) {
-      const std::uint64_t h = get_u64(data.data() + 12 * i);
-      if ((i == 0 && h != firsts[c]) || h < last) bad(file, chunks[c].offset, "keys out of order");
-      last = h;
-      if (h == hash) out.push_back(get_u32(data.data() + 12 * i + 8));
+      const std::uint64_t k = get_u64(data.data() + 12 * i);
+      if ((i == 0 && k != firsts[c]) || k < last) bad(file, chunks[c].offset, "keys out of order");
+      last = k;
+      while (h != hashes.end() && *h < k) ++h;
+      if (h != hashes.end() && *h == k) out.emplace_back(k, get_u32(data.data() + 12 * i + 8));
     }
   }
+  return out;
+}
+
+std::vector<std::uint32_t> index_lookup(File& file, const NodeIndexDir& x, IndexArray array,
+                                        std::uint64_t hash) {
+  std::vector<std::uint32_t> out;
+  for (const auto& [h, number] : index_lookup_all(file, x, array, {hash})) out.push_back(number);
   return out;
 }
 

@@ -34,13 +34,18 @@
 //     bytes node_table_firsts = 12; bytes edge_table_firsts = 13;
 //     bytes edge_table_evidence = 14; bytes article_firsts = 15;
 //     uint64 list_entries = 16; uint64 records_per_chunk = 17; uint64 entries_per_chunk = 18;
-//     bytes list_bases = 19; uint64 loop_keys = 20; bytes loop_key_firsts = 21; }
+//     bytes list_bases = 19; uint64 loop_keys = 20; bytes loop_key_firsts = 21;
+//     uint64 dates_cover_evidence = 22; }
 //     `*_key_firsts`: uint64le hash (node number for loops) of each key chunk's first record;
 //     `list_bases`: uint64le base of each record chunk (the start of its first node's list);
 //     `node_table_firsts`, `edge_table_firsts`, `article_firsts`: uint64le number of the
 //     first node, edge or article of each node table, edge table or article frame, in file
 //     order; `edge_table_evidence`: uint64le number of the first evidence item of each edge
-//     table.
+//     table; `dates_cover_evidence` 1 (written only then): every edge's [first_seen,
+//     last_seen] (last_seen unset: first_seen alone) holds the date of each of its dated
+//     evidence items (graph::evidence_date), so that a date range that misses an edge's dates
+//     misses all its evidence (show --since/--until leaves such edges unread); absent in
+//     files written before it, and when some edge's dates were given apart from its evidence.
 //   The chunks are, in file order: name keys, edge list records, edge lists, article keys,
 //   self-loops, each array's chunks by `first`, each chunk holding the per-chunk count of
 //   records but the last (loop keys: keys_per_chunk), then the directory.
@@ -68,6 +73,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "graph/graph.hpp"
@@ -93,20 +99,25 @@ std::uint64_t index_key(std::string_view s);
 struct IndexLayout {
   std::vector<std::uint64_t> node_table_firsts, edge_table_firsts, edge_table_evidence,
       article_firsts;
+  // (source, target) of each edge in file order, as the writer walked the graph's edge list
+  // once; empty: write_node_index walks it.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> edge_ends;
 };
 
 // Writes the index chunks, then the directory, as frame payloads through emit(payload, body).
 // `chunk_bytes`: a chunk's data stays within it (at least one record). `edge_lists` false:
 // the index as written before the edge lists (incidence arrays, directory in Frame field 10),
-// for tests of such files.
+// for tests of such files. `dates_cover_evidence`: every edge's dates hold its dated
+// evidence's (io::dates_cover_evidence), written as the directory's field 22 (edge lists only).
 void write_node_index(const graph::Graph& g, const IndexLayout& layout, std::uint64_t chunk_bytes,
                       const std::function<void(const std::string&, int)>& emit,
-                      bool edge_lists = true);
+                      bool edge_lists = true, bool dates_cover_evidence = false);
 
 // The directory, read and checked against the file's frames.
 struct NodeIndexDir {
-  std::uint64_t at = 0;     // byte offset of its frame
-  bool edge_lists = false;  // arrays 5-7 (else 2 and 3: a file written before the lists)
+  std::uint64_t at = 0;               // byte offset of its frame
+  bool edge_lists = false;            // arrays 5-7 (else 2 and 3: a file written before the lists)
+  bool dates_cover_evidence = false;  // field 22 (with edge lists only)
   std::uint64_t name_keys = 0, keys_per_chunk = 0, incidence = 0, offsets_per_chunk = 0,
                 entries_per_chunk = 0, article_keys = 0, loop_keys = 0;
   // With edge lists: `incidence` counts the list entries, `offsets_per_chunk` the records.
@@ -128,6 +139,15 @@ std::optional<NodeIndexDir> read_node_index(File& file, const V3File& v3,
 // collisions included (the caller checks each). Throws io::ParseError.
 std::vector<std::uint32_t> index_lookup(File& file, const NodeIndexDir& x, IndexArray array,
                                         std::uint64_t hash);
+
+// The keys of `array` whose hash is one of `hashes` (ascending, without repeats), as (hash,
+// number) pairs in the order of the keys ((hash, number) ascending); hash collisions
+// included. Each key chunk that can hold one of the hashes is read once: a lookup of many
+// hashes (show's cited articles) reads each chunk at most once instead of once per hash.
+// Throws io::ParseError.
+// Complexity: O(hashes + chunks) plus the chunks read (O(keys per chunk) each).
+std::vector<std::pair<std::uint64_t, std::uint32_t>> index_lookup_all(
+    File& file, const NodeIndexDir& x, IndexArray array, const std::vector<std::uint64_t>& hashes);
 
 // The edges of node v (file numbers, ascending), of a file without edge lists. Throws
 // io::ParseError.

@@ -7,6 +7,7 @@
 #include <initializer_list>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -38,6 +39,59 @@ void put_f64(std::string& s, double d) {
   put_u64(s, v);
 }
 
+// ---- the Protobuf wire format, for items encoded by hand ------------------------------------
+
+void put_varint(std::string& s, std::uint64_t v) {
+  while (v >= 0x80) {
+    s.push_back(static_cast<char>((v & 0x7F) | 0x80));
+    v >>= 7;
+  }
+  s.push_back(static_cast<char>(v));
+}
+
+// A proto3 scalar or string field as the generated code writes it: omitted when zero or empty.
+void put_varint_field(std::string& s, std::uint32_t field, std::uint64_t v) {
+  if (v == 0) return;
+  put_varint(s, field << 3);
+  put_varint(s, v);
+}
+
+void put_string_field(std::string& s, std::uint32_t field, std::string_view v) {
+  if (v.empty()) return;
+  put_varint(s, field << 3 | 2);
+  put_varint(s, v.size());
+  s.append(v);
+}
+
+// Evidence item `ev` as evidence_to_proto then pb::Evidence::SerializeToString write it
+// (fields in number order, proto3 defaults omitted; the double is omitted only when its bits
+// are all zero, as the generated code does), into `out` (cleared first). The bytes are the
+// same: a test compares them (tests/io/sgpb_v3_test.cpp).
+void encode_evidence(const graph::Graph& g, const graph::Evidence& ev, std::string& out) {
+  out.clear();
+  if (ev.article != graph::kNoArticle) put_string_field(out, 1, g.articles()[ev.article].id);
+  put_varint_field(out, 2, ev.sentence);
+  put_varint_field(out, 3, ev.start);
+  put_varint_field(out, 4, ev.end);
+  put_string_field(out, 5, ev.text);
+  if (ev.hedged) {
+    put_varint(out, 6 << 3);
+    put_varint(out, 1);
+  }
+  put_string_field(out, 7, ev.speaker);
+  put_string_field(out, 8, ev.rule);
+  const double confidence = ev.confidence;
+  std::uint64_t bits = 0;
+  std::memcpy(&bits, &confidence, sizeof bits);
+  if (bits != 0) {
+    put_varint(out, 9 << 3 | 1);
+    put_u64(out, bits);
+  }
+  put_varint_field(out, 10, ev.mentions);
+  put_varint_field(out, 11, ev.sources);
+  put_string_field(out, 12, graph::format_iso_date(ev.date));
+}
+
 // Frames with their envelope, recording the index the footer carries.
 class Writer {
  public:
@@ -50,6 +104,11 @@ class Writer {
   // `body`.
   void write_raw(const std::string& payload, int body) {
     buffer_ = payload;
+    write_buffer(body);
+  }
+  // The same, taking the payload's bytes (`payload` is left with the previous buffer).
+  void write_swapped(std::string& payload, int body) {
+    buffer_.swap(payload);
     write_buffer(body);
   }
   std::uint64_t offset() const { return offset_; }
@@ -100,6 +159,26 @@ void move_columns(std::initializer_list<std::pair<std::string*, std::string*>> c
     *field = std::move(*column);
     column->clear();
   }
+}
+
+// An edge as the writer walks them: its data and endpoints, gathered in one walk of the
+// graph's edge list (a linked list of nodes spread over the heap: each walk of it costs a
+// cache miss per edge), then read in order with the data of edges a few rows ahead
+// prefetched.
+struct EdgeRow {
+  const graph::EdgeData* data;
+  std::uint32_t source, target;
+};
+constexpr std::size_t kPrefetchRows = 16;
+
+std::vector<EdgeRow> edge_rows(const graph::Graph& g) {
+  const auto& bg = g.boost_graph();
+  std::vector<EdgeRow> rows;
+  rows.reserve(g.edge_count());
+  for (auto [it, end] = boost::edges(bg); it != end; ++it)
+    rows.push_back({&bg[*it], static_cast<std::uint32_t>(boost::source(*it, bg)),
+                    static_cast<std::uint32_t>(boost::target(*it, bg))});
+  return rows;
 }
 
 // A chunk of items that closes at the target size (or before passing the item limit).
@@ -179,7 +258,7 @@ void write_nodes(const graph::Graph& g, Writer& w, const SgpbV3WriteOptions& o,
   c.flush();
 }
 
-void write_edges(const graph::Graph& g, Writer& w, const SgpbV3WriteOptions& o,
+void write_edges(const std::vector<EdgeRow>& rows, Writer& w, const SgpbV3WriteOptions& o,
                  detail::IndexLayout& layout) {
   Chunker c(w, o);
   std::string sources, targets, relations, signs, flags, first_seen, last_seen, counts, weights,
@@ -204,13 +283,13 @@ void write_edges(const graph::Graph& g, Writer& w, const SgpbV3WriteOptions& o,
                   {t->mutable_goldsteins(), &goldsteins}});
     first += c.items();
   });
-  const auto& bg = g.boost_graph();
-  for (auto [it, end] = boost::edges(bg); it != end; ++it) {
-    const graph::EdgeData& d = bg[*it];
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (i + kPrefetchRows < rows.size()) __builtin_prefetch(rows[i + kPrefetchRows].data);
+    const graph::EdgeData& d = *rows[i].data;
     const std::uint64_t size = 23 + (d.weight ? 8 : 0) + (d.goldstein ? 8 : 0);
     c.room_for(size, [] { return std::string("an edge"); });
-    put_u32(sources, static_cast<std::uint32_t>(boost::source(*it, bg)));
-    put_u32(targets, static_cast<std::uint32_t>(boost::target(*it, bg)));
+    put_u32(sources, rows[i].source);
+    put_u32(targets, rows[i].target);
     relations.push_back(static_cast<char>(d.relation));
     signs.push_back(static_cast<char>(d.sign));
     flags.push_back(static_cast<char>((d.weight ? 1 : 0) | (d.goldstein ? 2 : 0)));
@@ -247,36 +326,72 @@ void write_articles(const graph::Graph& g, Writer& w, const SgpbV3WriteOptions& 
   c.flush();
 }
 
-void write_evidence(const graph::Graph& g, Writer& w, const SgpbV3WriteOptions& o) {
-  Chunker c(w, o);
-  std::uint64_t first = 0;
-  c.on_flush([&] {
-    c.frame().mutable_evidence()->set_first(first);
-    first += c.items();
-  });
-  const auto& bg = g.boost_graph();
-  for (auto [it, end] = boost::edges(bg); it != end; ++it) {
-    const graph::EdgeData& d = bg[*it];
-    const auto edge = *it;  // a lambda cannot capture a structured binding (clang 14)
+// Evidence chunks, encoded by hand: the bytes pb::Frame{evidence: EvidenceChunk} serializes to
+// (first = 1, omitted when 0; each item as field 2), without building a Protobuf object per
+// item (the writer's largest cost when it did). Returns whether every edge's [first_seen,
+// last_seen] (last_seen unset: first_seen alone) holds the date (graph::evidence_date) of each
+// of its dated items, as Graph::add_evidence keeps it (dates given apart from the evidence
+// may not): the node index says so (its directory's field 22), and show --since/--until then
+// skips the edges whose dates miss the range. Checked here, where each item's article is at
+// hand.
+bool write_evidence(const graph::Graph& g, const std::vector<EdgeRow>& rows, Writer& w,
+                    const SgpbV3WriteOptions& o) {
+  bool dates_cover = true;
+  const std::vector<graph::Article>& articles = g.articles();
+  std::uint64_t first = 0, items = 0, bytes = 0;
+  std::string chunk, item, payload;
+  const auto flush = [&] {
+    if (items == 0) return;
+    std::string head;
+    put_varint_field(head, 1, first);
+    payload.clear();
+    put_varint(payload, pb::Frame::kEvidence << 3 | 2);
+    put_varint(payload, head.size() + chunk.size());
+    payload += head;
+    payload += chunk;
+    w.write_swapped(payload, pb::Frame::kEvidence);
+    chunk.clear();
+    first += items;
+    items = bytes = 0;
+  };
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (i + kPrefetchRows < rows.size()) __builtin_prefetch(rows[i + kPrefetchRows].data);
+    if (i + kPrefetchRows / 2 < rows.size())
+      __builtin_prefetch(rows[i + kPrefetchRows / 2].data->evidence.data());
+    const graph::EdgeData& d = *rows[i].data;
     if (d.unloaded_evidence != 0)
       throw graph::InvalidArgument(
           "the graph was loaded without its evidence (a topology-only load): not written");
+    const graph::Date last = d.last_seen == graph::kNoDate ? d.first_seen : d.last_seen;
     for (const graph::Evidence& ev : d.evidence) {
-      pb::Evidence x;
-      evidence_to_proto(g, ev, &x);
-      const std::uint64_t size = x.ByteSizeLong() + 6;
-      const auto name = [&] {
-        return "an evidence item of edge '" + excerpt_for_message(g.node(g.source(edge)).id) +
-               "' -" + std::string(graph::relation_name(d.relation)) + "-> '" +
-               excerpt_for_message(g.node(g.target(edge)).id) + "'";
-      };
-      c.room_for(size, name, kMaxFrameItems - 1);
-      c.frame().mutable_evidence()->add_evidence()->Swap(&x);
-      c.added(size);
-      if (c.full()) c.flush();
+      // graph::evidence_date, inline.
+      const graph::Date date = ev.date != graph::kNoDate ? ev.date
+                               : ev.article != graph::kNoArticle && ev.article < articles.size()
+                                   ? articles[ev.article].date
+                                   : graph::kNoDate;
+      if (date != graph::kNoDate &&
+          (d.first_seen == graph::kNoDate || date < d.first_seen || date > last))
+        dates_cover = false;
+      encode_evidence(g, ev, item);
+      const std::uint64_t size = item.size() + 6;
+      // As Chunker::room_for: an item too large is refused, a chunk that would pass the
+      // limit (in bytes or items) is closed first.
+      if (size > o.max_item_bytes)
+        too_large("an evidence item of edge '" + excerpt_for_message(g.node(rows[i].source).id) +
+                      "' -" + std::string(graph::relation_name(d.relation)) + "-> '" +
+                      excerpt_for_message(g.node(rows[i].target).id) + "'",
+                  size, o.max_item_bytes);
+      if (bytes + size > o.max_item_bytes || items + 1 > kMaxFrameItems - 1) flush();
+      put_varint(chunk, 2 << 3 | 2);
+      put_varint(chunk, item.size());
+      chunk += item;
+      bytes += size;
+      ++items;
+      if (bytes >= o.target_frame_bytes) flush();
     }
   }
-  c.flush();
+  flush();
+  return dates_cover;
 }
 
 }  // namespace
@@ -294,15 +409,19 @@ void write_sgpb_v3_frames(const graph::Graph& g, std::ostream& out, const SgpbV3
   h->set_user_weights(true);
   w.write(frame);
   detail::IndexLayout layout;
+  const std::vector<EdgeRow> rows = edge_rows(g);
+  layout.edge_ends.reserve(rows.size());
+  for (const EdgeRow& r : rows) layout.edge_ends.emplace_back(r.source, r.target);
   write_nodes(g, w, o, layout);
-  write_edges(g, w, o, layout);
+  write_edges(rows, w, o, layout);
   write_articles(g, w, o, layout);
-  write_evidence(g, w, o);
+  const bool dates_cover = write_evidence(g, rows, w, o);
   const std::uint64_t index_chunk_bytes = std::min<std::uint64_t>(
       o.target_frame_bytes, o.max_item_bytes > 64 ? o.max_item_bytes - 64 : 1);
   detail::write_node_index(
       g, layout, index_chunk_bytes,
-      [&](const std::string& payload, int body) { w.write_raw(payload, body); }, o.node_edge_lists);
+      [&](const std::string& payload, int body) { w.write_raw(payload, body); }, o.node_edge_lists,
+      dates_cover);
   frame.Clear();
   pb::Footer* f = frame.mutable_footer();
   f->set_node_count(g.node_count());

@@ -179,7 +179,7 @@ TEST_F(TopologyCli, NeighborsAndPathEqualTheFullLoad) {
   expect_same("neighbors", "Huawei --depth 2 --limit 0");
   expect_same("neighbors", "'node 3' --direction out");
   expect_same("neighbors", "'node 3' --relation CONSULT --limit 0");
-  expect_same("neighbors", "Huawei --json");  // evidence listed: full load
+  expect_same("neighbors", "Huawei --json");  // evidence listed: the ball whole
   expect_same("path", "Huawei 'node 7'");
   expect_same("path", "Huawei 'node 7' --k 3 --json");
 }
@@ -201,6 +201,30 @@ TEST_F(TopologyCli, ShowEqualsTheFullLoad) {
   expect_same("show", "'node 5' --limit 0", 0, "w");  // user weights
 }
 
+// show --since/--until leaves out the edges whose own dates miss the range (the version 3
+// file says its edge dates hold their evidence's): the output still equals the version 2
+// file's, read whole and filtered. A generated graph (dated articles over four years,
+// power-law degrees, hubs among n0-n9), by id, text and JSON, open and closed ranges.
+TEST_F(TopologyCli, ShowWithDatesOnAGeneratedGraph) {
+  ASSERT_EQ(
+      run_stakegraph("generate --nodes 400 --edges 4000 --seed 5 -q -o '" + path("g3.sgpb") + "'")
+          .status,
+      0);
+  ASSERT_EQ(
+      run_stakegraph("convert '" + path("g3.sgpb") + "' '" + path("g2.sgpb") + "' --sgpb-version 2")
+          .status,
+      0);
+  for (const std::string node : {"n0", "n1", "n2", "n7", "n150"}) {
+    expect_same("show", node + " --since 2023-01-01 --limit 0", 0, "g");
+    expect_same("show", node + " --until 2021-06-30", 0, "g");
+    expect_same("show", node + " --since 2022-03-01 --until 2022-03-31 --json", 0, "g");
+    expect_same("show", node + " --since 2022-03-01 --until 2022-03-31 --limit 0", 0, "g");
+  }
+  expect_same("show", "n0 --since 2099-01-01", 0, "g");  // no edge then
+  expect_same("show", "'node 3' --since 2021-01-01 --limit 0");
+  expect_same("show", "Huawei --until 2019-12-31 --json");
+}
+
 // show on a damaged version 3 file: reads the node's evidence frames only, so damage in the
 // others is harmless.
 TEST_F(TopologyCli, ShowOnADamagedFileNamesTheOffset) {
@@ -209,10 +233,10 @@ TEST_F(TopologyCli, ShowOnADamagedFileNamesTheOffset) {
 
 // neighbors (text) and path (the shortest path) on a version 3 file run on the topology
 // arrays and the nodes they need (cli/neighbors.cpp, cli/path.cpp): by name, alias and id,
-// with every option they serve, and the cases they leave to the whole load (--json for
-// neighbors; --k, --all, dates, an unknown name, an avoided endpoint, a refused weight for
-// path). "s": small frames; "w": user weights (the default weight; one of 0, which a
-// weighted path refuses).
+// with every option they serve, and the cases they leave to the whole load (an unknown name
+// for neighbors; --k, --all, dates, an unknown name, an avoided endpoint, a refused weight for
+// path; neighbors --json and --no-hedged read the ball whole). "s": small frames; "w": user weights
+// (the default weight; one of 0, which a weighted path refuses).
 TEST_F(TopologyCli, NeighborsOnTheArraysEqualTheFullLoad) {
   for (const std::string stem : {"v", "s", "w"}) {
     expect_same("neighbors", "Huawei", 0, stem);
@@ -226,8 +250,42 @@ TEST_F(TopologyCli, NeighborsOnTheArraysEqualTheFullLoad) {
     expect_same("neighbors", "'node 40' --depth 1000 --direction out --limit 0", 0, stem);
     expect_same("neighbors", "Huawei --kind person", 2, stem);  // the centre is filtered out
     expect_same("neighbors", "Huaway", 1, stem);                // suggestions: whole load
-    expect_same("neighbors", "Huawei --no-hedged --limit 0", 0, stem);  // whole load
-    expect_same("neighbors", "'node 9' --json", 0, stem);               // whole load
+    expect_same("neighbors", "Huawei --no-hedged --limit 0", 0, stem);  // the ball whole
+    expect_same("neighbors", "'node 9' --json", 0, stem);               // the ball whole
+  }
+}
+
+// neighbors --json and with --since, --until or --no-hedged on a version 3 file: the ball
+// read whole from the topology arrays' walk (io::load_sgpb_subgraph: aliases, attributes,
+// signs, dates, evidence and the articles cited), against the version 2 file loaded whole.
+// Every depth and direction, with and without --subgraph, user weights, small frames; and
+// the generated graph (dated articles over four years, hubs among n0-n9).
+TEST_F(TopologyCli, NeighborsJsonAndDatesFromTheArraysEqualTheFullLoad) {
+  for (const std::string stem : {"v", "s", "w"}) {
+    expect_same("neighbors", "Huawei --json", 0, stem);
+    expect_same("neighbors", "Washington --json --depth 2", 0, stem);  // an alias; attributes
+    expect_same("neighbors", "'node 3' --json --direction out --depth 3 --limit 7", 0, stem);
+    expect_same("neighbors", "Huawei --since 2020-01-01 --depth 2 --limit 0", 0, stem);
+    expect_same("neighbors", "Huawei --until 2019-12-31 --json", 0, stem);
+    expect_same("neighbors", "Huawei --since 2021-01-01 --subgraph --depth 3 --json", 0, stem);
+    expect_same("neighbors", "'United States' --no-hedged --subgraph --depth 2 --limit 0", 0, stem);
+    expect_same("neighbors", "'node 12' --no-hedged --kind person --relation CONSULT --json", 0,
+                stem);
+    expect_same("neighbors", "Huawei --json --kind person", 2, stem);  // centre filtered out
+    expect_same("neighbors", "Huaway --json", 1, stem);                // suggestions: whole load
+  }
+  ASSERT_EQ(
+      run_stakegraph("generate --nodes 400 --edges 4000 --seed 5 -q -o '" + path("g3.sgpb") + "'")
+          .status,
+      0);
+  ASSERT_EQ(
+      run_stakegraph("convert '" + path("g3.sgpb") + "' '" + path("g2.sgpb") + "' --sgpb-version 2")
+          .status,
+      0);
+  for (const std::string node : {"n0", "n7", "n150", "n399"}) {
+    expect_same("neighbors", node + " --json", 0, "g");
+    expect_same("neighbors", node + " --since 2022-03-01 --until 2022-06-30 --depth 2", 0, "g");
+    expect_same("neighbors", node + " --until 2021-01-31 --subgraph --depth 2 --json", 0, "g");
   }
 }
 
@@ -274,6 +332,8 @@ TEST_F(TopologyCli, PathOnTheArraysEqualsTheFullLoadForManyPairs) {
 // topology and the hops' evidence frames): the whole load would refuse the file.
 TEST_F(TopologyCli, NeighborsAndPathOnADamagedFileNameTheOffset) {
   expect_offset_or_same("neighbors", "Huawei --depth 2 --limit 0");
+  expect_offset_or_same("neighbors", "Huawei --json");
+  expect_offset_or_same("neighbors", "'node 3' --since 2020-01-01 --depth 2");
   EXPECT_GT(expect_offset_or_same("path", "Huawei 'node 7'"), 0);
   EXPECT_GT(expect_offset_or_same("path", "'node 1' 'node 50' --weight none --json"), 0);
   // The whole load (--k) refuses every damaged copy.

@@ -87,5 +87,25 @@ TEST_F(StdinCli, RedirectedFileOverTheLimitIsRefusedBeforeReading) {
   EXPECT_FALSE(std::filesystem::exists(path("out.json")));
 }
 
+// find_invalid_utf8 reads ASCII eight bytes at a time: the first bad byte is found at every
+// offset of a word (a bad byte, or a sequence cut short, after 0 to 40 ASCII bytes and after
+// a valid two-, three- and four-byte character), and ASCII or valid text of every length is
+// accepted. Oracle: the offset where each string was built to go wrong.
+TEST(FindInvalidUtf8, FindsTheFirstBadByteAtEveryOffset) {
+  for (std::size_t k = 0; k <= 40; ++k) {
+    const std::string ascii(k, 'a');
+    EXPECT_EQ(find_invalid_utf8(ascii), std::nullopt) << k;
+    EXPECT_EQ(find_invalid_utf8(ascii + "\xFF" + std::string(20, 'b')), k) << k;
+    EXPECT_EQ(find_invalid_utf8(ascii + "\x80"), k) << k;
+    EXPECT_EQ(find_invalid_utf8(ascii + "\xE2\x82"), k) << k;          // cut short at the end
+    EXPECT_EQ(find_invalid_utf8(ascii + "\xC0\xAF" + ascii), k) << k;  // overlong
+    for (const std::string valid : {"\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x98\x80"}) {
+      const std::string good = ascii + valid + std::string(k % 9, 'c');
+      EXPECT_EQ(find_invalid_utf8(good), std::nullopt) << k;
+      EXPECT_EQ(find_invalid_utf8(good + "\xED\xA0\x80" + ascii), good.size()) << k;  // surrogate
+    }
+  }
+}
+
 }  // namespace
 }  // namespace stakegraph::io

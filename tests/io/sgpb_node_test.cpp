@@ -11,7 +11,9 @@
 #include <string>
 #include <vector>
 
+#include "graph/generate.hpp"
 #include "graph/graph.hpp"
+#include "graph/subgraph.hpp"
 #include "io/error.hpp"
 #include "io/formats/sgpb.hpp"
 #include "io/formats/sgpb_v3.hpp"
@@ -522,6 +524,142 @@ TEST_F(SgpbNodeTest, AHubReadsOnlyItsFirstEdges) {
   }
   EXPECT_EQ(describe(*all), describe(whole, hub));
   EXPECT_LT(five->bytes_read * 10, all->bytes_read);
+}
+
+// show --since/--until (SgpbNodeOptions::since/until): the edges whose own dates miss the
+// range are left out when the file says edge dates hold their evidence's dates. Oracle: the
+// whole graph filtered by graph::filter, the node's edges described as above.
+//
+//   A --CONSULT--> B    one item dated 2020-03-01                seen 2020-03-01
+//   A --ACCUSE-->  C    undated items in articles of 2022-05-10
+//                       and 2022-06-01                           seen 2022-05-10 .. 2022-06-01
+//   D --SUPPORT--> A    one undated item                         seen 2021-01-01 .. 2021-12-31
+//                                                                (given, not from evidence)
+//   A --REPORTS--> E    one undated item                         no dates
+//   A --REQUEST--> A    (self-loop) one item dated 2023-01-15    seen 2023-01-15
+graph::Graph dated_graph() {
+  graph::Graph g;
+  const auto a = g.add_node("A", graph::Kind::kGovernment);
+  const auto b = g.add_node("B", graph::Kind::kVendor);
+  const auto c = g.add_node("C", graph::Kind::kVendor);
+  const auto d = g.add_node("D", graph::Kind::kPerson);
+  const auto e = g.add_node("E", graph::Kind::kOrganization);
+  const auto item = [&](const std::string& text, graph::Date date, std::uint32_t article) {
+    graph::Evidence ev;
+    ev.text = text;
+    ev.date = date;
+    ev.article = article;
+    return ev;
+  };
+  const auto may = g.add_article({.id = "may", .title = "In May", .date = 20220510});
+  const auto june = g.add_article({.id = "june", .title = "In June", .date = 20220601});
+  g.add_evidence(g.add_edge(a, b, graph::Relation::kConsult),
+                 item("A consults B", 20200301, graph::kNoArticle));
+  const auto ac = g.add_edge(a, c, graph::Relation::kAccuse);
+  g.add_evidence(ac, item("A accuses C", graph::kNoDate, may));
+  g.add_evidence(ac, item("A accuses C again", graph::kNoDate, june));
+  const auto da = g.add_edge(d, a, graph::Relation::kSupport);
+  g.edge_data(da).first_seen = 20210101;
+  g.edge_data(da).last_seen = 20211231;
+  g.add_evidence(da, item("D supports A", graph::kNoDate, graph::kNoArticle));
+  g.add_evidence(g.add_edge(a, e, graph::Relation::kReports),
+                 item("A reports on E", graph::kNoDate, graph::kNoArticle));
+  g.add_evidence(g.add_edge(a, a, graph::Relation::kRequest),
+                 item("A asks itself", 20230115, graph::kNoArticle));
+  return g;
+}
+
+struct DateRange {
+  graph::Date since, until;
+};
+
+// The node `q` of `file` read with the range and filtered, against the whole graph filtered.
+void expect_filtered_equal(const std::string& file, const graph::Graph& whole, const std::string& q,
+                           DateRange r, std::uint64_t* cut = nullptr) {
+  const graph::FilterOptions f{.since = r.since, .until = r.until};
+  const auto part = load_sgpb_node(file, {.node = q, .since = r.since, .until = r.until});
+  ASSERT_TRUE(part && part->node) << file << " " << q;
+  const graph::Graph a = graph::filter(part->graph, f), b = graph::filter(whole, f);
+  const std::string id = whole.node(*whole.find_node(q)).id;
+  EXPECT_EQ(describe(a, *a.find_by_id(id)), describe(b, *b.find_by_id(id)))
+      << file << " " << q << " " << r.since << ".." << r.until;
+  if (cut) *cut = part->edges_cut_by_dates;
+}
+
+TEST_F(SgpbNodeTest, DateRangeLeavesOutTheEdgesItMisses) {
+  const graph::Graph g = dated_graph();
+  // (range, edges of A cut): A-B, A-C, D-A, A-E, A-A.
+  const std::vector<std::pair<DateRange, std::uint64_t>> cases = {
+      {{20220101, graph::kNoDate}, 3},  // A-C and A-A kept
+      {{graph::kNoDate, 20201231}, 4},  // A-B kept
+      {{20210601, 20210630}, 4},        // D-A kept: no dated item, its dates meet the range
+      {{20220520, 20220531}, 4},        // A-C read (its dates meet it), dropped by the filter
+      {{graph::kNoDate, 20991231}, 1},  // A-E (no dates) only
+      {{20990101, graph::kNoDate}, 5},
+  };
+  const auto files = both_files(*this, g, 200);
+  for (const std::string& file : files) {
+    const graph::Graph whole = load_sgpb(file);
+    for (const auto& [range, expected] : cases) {
+      for (const std::string q : {"A", "B", "C", "D", "E"}) {
+        std::uint64_t cut = 0;
+        expect_filtered_equal(file, whole, q, range, &cut);
+        // Only the file with the edge lists' index says that dates hold the evidence's.
+        if (q == "A") {
+          EXPECT_EQ(cut, file == files[0] ? expected : 0u) << file;
+        }
+      }
+    }
+  }
+}
+
+// An edge whose dates were given apart from its evidence (A-B seen in 2019, its item dated
+// 2020-03-01): the file does not say that dates hold the evidence's, nothing is cut, and the
+// output is still the filter's (which goes by the item's date).
+TEST_F(SgpbNodeTest, DatesApartFromTheEvidenceCutNothing) {
+  graph::Graph g = dated_graph();
+  const auto ab = *g.find_edge(*g.find_node("A"), *g.find_node("B"), graph::Relation::kConsult);
+  g.edge_data(ab).first_seen = 20190101;
+  g.edge_data(ab).last_seen = 20190201;
+  save_sgpb(g, path("g.sgpb"), {.target_frame_bytes = 200});
+  const graph::Graph whole = load_sgpb(path("g.sgpb"));
+  for (const DateRange r : {DateRange{20200101, 20201231}, DateRange{20190101, 20190201},
+                            DateRange{graph::kNoDate, 20191231}}) {
+    std::uint64_t cut = 1;
+    expect_filtered_equal(path("g.sgpb"), whole, "A", r, &cut);
+    EXPECT_EQ(cut, 0u);
+  }
+}
+
+// A generated graph (dated articles, power-law degrees): every node against the filtered
+// whole graph for several ranges; the cut leaves out edges and, for the hub and a narrow
+// range, most of its edges (fewer bytes read: the node and index frames remain).
+TEST_F(SgpbNodeTest, DateRangeOnAGeneratedGraph) {
+  const graph::Graph g = graph::generate_graph(
+      {.nodes = 300, .edges = 2500, .seed = 3, .first_date = 20200101, .last_date = 20231231});
+  save_sgpb(g, path("gen.sgpb"), {.target_frame_bytes = 1500});
+  const graph::Graph whole = load_sgpb(path("gen.sgpb"));
+  std::uint64_t cut_total = 0;
+  for (const DateRange r : {DateRange{20220101, graph::kNoDate},
+                            DateRange{graph::kNoDate, 20200630}, DateRange{20210301, 20210315}}) {
+    for (graph::NodeIndex v = 0; v < whole.node_count(); ++v) {
+      if (boost::degree(v, whole.boost_graph()) == 0) continue;
+      std::uint64_t cut = 0;
+      expect_filtered_equal(path("gen.sgpb"), whole, whole.node(v).id, r, &cut);
+      cut_total += cut;
+    }
+  }
+  EXPECT_GT(cut_total, 1000u);
+  graph::NodeIndex hub = 0;
+  for (graph::NodeIndex v = 0; v < whole.node_count(); ++v)
+    if (boost::degree(v, whole.boost_graph()) > boost::degree(hub, whole.boost_graph())) hub = v;
+  const std::string id = whole.node(hub).id;
+  const auto all = load_sgpb_node(path("gen.sgpb"), {.node = id});
+  const auto narrow =
+      load_sgpb_node(path("gen.sgpb"), {.node = id, .since = 20210301, .until = 20210315});
+  ASSERT_TRUE(all && narrow);
+  EXPECT_GT(narrow->edges_cut_by_dates * 3, narrow->edge_total * 2);
+  EXPECT_LT(narrow->bytes_read, all->bytes_read);
 }
 
 }  // namespace

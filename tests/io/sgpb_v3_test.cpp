@@ -6,7 +6,9 @@
 #include <gtest/gtest.h>
 #include <zlib.h>
 
+#include <cmath>
 #include <fstream>
+#include <limits>
 #include <map>
 #include <sstream>
 
@@ -15,6 +17,7 @@
 #include "graph/error.hpp"
 #include "io/error.hpp"
 #include "io/formats/formats.hpp"
+#include "io/formats/proto_convert.hpp"
 #include "io/formats/sgpb.hpp"
 #include "io/formats/sgpb_v3.hpp"
 #include "tests/support/data.hpp"
@@ -407,6 +410,69 @@ TEST_F(SgpbV3Test, NodeWithManyAttributesReadsBack) {
     const graph::Graph back = read_bytes(bytes_of(g, {.format_version = version}));
     ASSERT_EQ(back.node_count(), 1u);
     EXPECT_EQ(back.node(0).attributes, g.node(v).attributes) << "version " << version;
+  }
+}
+
+// The writer encodes evidence chunks by hand (io/formats/sgpb_v3_write.cpp); the bytes must be
+// the Protobuf encoding the reader and every other Protobuf library expect. Oracle: libprotobuf
+// itself. Each evidence frame's payload equals the serialization of its own parse (so fields
+// are in number order with proto3 defaults omitted), and its items equal evidence_to_proto of
+// the graph's evidence, in order. Items cover every field at zero, at its largest and between:
+// confidence 0, -0 (written: its bits are not zero), 1e-30, 1; varints of 1 to 5 bytes; UTF-8
+// text; hedged; an article and a date or none.
+TEST_F(SgpbV3Test, HandEncodedEvidenceIsProtobufsEncoding) {
+  graph::Graph g = test_support::story_graph();
+  const auto a = g.add_node("Evidence Source", graph::Kind::kMedia);
+  const auto b = g.add_node("Evidence Target", graph::Kind::kPerson);
+  const auto art = g.add_article({.id = "art-1", .title = "T", .date = 20240229});
+  const float confidences[] = {0.0f, -0.0f, 1e-30f, 1.0f, 0.3f};
+  const std::uint32_t counts[] = {0, 1, 127, 128, 300, 16384, 0xFFFFFFFFu};
+  for (int i = 0; i < 40; ++i) {
+    graph::Evidence ev;
+    ev.article = i % 3 == 0 ? art : graph::kNoArticle;
+    ev.sentence = counts[i % 7];
+    ev.start = counts[(i + 1) % 7];
+    ev.end = counts[(i + 2) % 7];
+    ev.text = i % 5 == 4 ? "" : "Z\u00fcrich \u2014 \u6771\u4eac, item " + std::to_string(i);
+    ev.hedged = i % 2 == 1;
+    ev.speaker = i % 4 == 0 ? "a spokesman" : "";
+    ev.rule = i % 6 == 0 ? "" : "rule";
+    ev.confidence = confidences[i % 5];
+    ev.mentions = counts[(i + 3) % 7];
+    ev.sources = counts[(i + 4) % 7];
+    ev.date = i % 4 == 1 ? 20231231 : graph::kNoDate;
+    g.add_evidence(g.add_edge(i % 2 ? a : b, i % 2 ? b : a, graph::Relation::kConsult), ev);
+  }
+  std::vector<std::string> expected;
+  for (auto [it, end] = boost::edges(g.boost_graph()); it != end; ++it)
+    for (const graph::Evidence& ev : g.edge(*it).evidence) {
+      pb::Evidence x;
+      evidence_to_proto(g, ev, &x);
+      expected.push_back(x.SerializeAsString());
+    }
+  ASSERT_GT(expected.size(), 40u);
+  for (const std::uint64_t frame_bytes : {200ull, 4ull << 20}) {
+    const std::string bytes = bytes_of(g, {.target_frame_bytes = frame_bytes});
+    std::size_t item = 0, frames = 0;
+    std::uint64_t first = 0;
+    for (const FrameAt& f : frames_of(bytes)) {
+      if (f.body != pb::Frame::kEvidence) continue;
+      const std::string payload = bytes.substr(f.offset + 8, f.length);
+      pb::Frame frame;
+      ASSERT_TRUE(frame.ParseFromString(payload));
+      EXPECT_EQ(frame.SerializeAsString(), payload) << "frame at " << f.offset;
+      EXPECT_EQ(frame.evidence().first(), first);
+      for (const pb::Evidence& x : frame.evidence().evidence()) {
+        ASSERT_LT(item, expected.size());
+        EXPECT_EQ(x.SerializeAsString(), expected[item]) << "item " << item;
+        ++item;
+      }
+      first += static_cast<std::uint64_t>(frame.evidence().evidence_size());
+      ++frames;
+    }
+    EXPECT_EQ(item, expected.size());
+    EXPECT_GT(frames, frame_bytes == 200 ? 5u : 0u);
+    EXPECT_EQ(test_support::graph_difference(g, read_bytes(bytes)), "");
   }
 }
 

@@ -17,6 +17,7 @@
 #include "graph/subgraph.hpp"
 #include "io/formats/formats.hpp"
 #include "io/formats/sgpb.hpp"
+#include "io/formats/sgpb_v3.hpp"
 #include "io/formats/topology_arrays.hpp"
 #include "io/formats/topology_subgraph.hpp"
 #include "tests/temp_dir.hpp"
@@ -129,6 +130,60 @@ TEST_F(TopologySubgraphTest, InducedGraphEqualsTheInducedSubgraph) {
   }
   EXPECT_THROW(induced_graph(*t_, {static_cast<std::uint32_t>(g_.node_count())}),
                graph::InvalidArgument);
+}
+
+// load_sgpb_subgraph: the nodes and every edge among them whole, as graph::induced_subgraph
+// of the whole load gives them (aliases, attributes, every edge field, evidence in order with
+// its articles), holding only the articles cited.
+std::string item_of(const graph::Graph& g, const graph::Evidence& e) {
+  std::string s = e.text + "|" + std::to_string(e.sentence) + "|" + std::to_string(e.start) + "-" +
+                  std::to_string(e.end) + "|" + (e.hedged ? "h" : "") + "|" + e.speaker + "|" +
+                  e.rule + "|" + std::to_string(e.confidence) + "|" + std::to_string(e.mentions) +
+                  "|" + std::to_string(e.sources) + "|" + std::to_string(e.date);
+  if (e.article != graph::kNoArticle) {
+    const graph::Article& a = g.articles().at(e.article);
+    s += "|" + a.id + "|" + a.title + "|" + std::to_string(a.date) + "|" + a.source + "|" + a.url;
+  }
+  return s;
+}
+
+TEST_F(TopologySubgraphTest, SubgraphWholeEqualsTheInducedSubgraph) {
+  std::mt19937 rng(7);
+  std::size_t items = 0;
+  for (int round = 0; round < 8; ++round) {
+    std::vector<std::uint32_t> nodes;
+    std::vector<graph::NodeIndex> oracle_nodes;
+    for (std::uint32_t v = 0; v < g_.node_count(); ++v)
+      if (round == 0 || rng() % 3 == 0) nodes.push_back(v), oracle_nodes.push_back(v);
+    const graph::Graph h = load_sgpb_subgraph(path("g.sgpb"), *t_, nodes);
+    const graph::Graph want = graph::induced_subgraph(g_, oracle_nodes);
+    EXPECT_EQ(test_support::graph_difference(h, want, /*compare_evidence=*/false), "") << round;
+    ASSERT_EQ(h.edge_count(), want.edge_count());
+    std::vector<std::string> cited;
+    auto [a, a_end] = boost::edges(h.boost_graph());
+    auto [b, b_end] = boost::edges(want.boost_graph());
+    for (; a != a_end; ++a, ++b) {
+      const graph::EdgeData &x = h.edge(*a), &y = want.edge(*b);
+      EXPECT_EQ(h.source(*a), want.source(*b));
+      EXPECT_EQ(h.target(*a), want.target(*b));
+      EXPECT_EQ(x.relation, y.relation);
+      EXPECT_EQ(x.sign, y.sign);
+      EXPECT_EQ(x.first_seen, y.first_seen);
+      EXPECT_EQ(x.last_seen, y.last_seen);
+      EXPECT_EQ(x.unloaded_evidence, 0u);
+      ASSERT_EQ(x.evidence.size(), y.evidence.size());
+      for (std::size_t i = 0; i < x.evidence.size(); ++i) {
+        EXPECT_EQ(item_of(h, x.evidence[i]), item_of(want, y.evidence[i]));
+        if (y.evidence[i].article != graph::kNoArticle)
+          cited.push_back(want.articles()[y.evidence[i].article].id);
+        ++items;
+      }
+    }
+    std::sort(cited.begin(), cited.end());
+    cited.erase(std::unique(cited.begin(), cited.end()), cited.end());
+    EXPECT_EQ(h.articles().size(), cited.size()) << round;
+  }
+  EXPECT_GT(items, 150u);
 }
 
 // Distances on the constrained view equal the cost of graph::shortest_path to every node,
