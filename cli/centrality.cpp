@@ -305,14 +305,7 @@ bool rank_from_arrays(CentralityOptions o, std::ostream& out) {
 bool rank_whole_file(CentralityOptions o, std::ostream& out) {
   if ((o.metric != "pagerank" && o.metric != "betweenness") || !o.write.empty()) return false;
   std::optional<graph::FilterOptions> shown, computed;
-  if (o.filters.any()) {
-    const graph::FilterOptions f = filter_of(o.filters);  // a bad kind or date first
-    if (filter_reads_evidence(f)) return false;
-    if (o.filters.subgraph)
-      computed = f;
-    else
-      shown = printed_filter(o.filters);
-  }
+  if (!parts_filters(o.filters, shown, computed)) return false;
   const std::unique_ptr<WholeFile> file = kernels().open_whole_file(o.graph);
   if (!file) return false;
   const bool allow_zero = allows_zero_weights(o.metric);

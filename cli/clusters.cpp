@@ -180,14 +180,7 @@ bool cluster_from_arrays(ClustersOptions o, std::ostream& out) {
 bool cluster_whole_file(ClustersOptions o, std::ostream& out) {
   if (o.method != "components" || !o.write.empty()) return false;
   std::optional<graph::FilterOptions> shown, computed;
-  if (o.filters.any()) {
-    const graph::FilterOptions f = filter_of(o.filters);  // a bad kind or date first
-    if (filter_reads_evidence(f)) return false;
-    if (o.filters.subgraph)
-      computed = f;
-    else
-      shown = printed_filter(o.filters);
-  }
+  if (!parts_filters(o.filters, shown, computed)) return false;
   const std::unique_ptr<WholeFile> file = kernels().open_whole_file(o.graph);
   if (!file) return false;
   const std::optional<graph::WeightSource> source = file->read(

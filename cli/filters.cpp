@@ -1,5 +1,6 @@
 #include "cli/filters.hpp"
 
+#include "cli/analytics.hpp"
 #include "cli/common.hpp"
 
 namespace stakegraph::cli {
@@ -52,6 +53,20 @@ std::vector<bool> printed_nodes(const graph::Graph& g, const FilterFlags& f) {
   for (graph::NodeIndex v = 0; v < kept.node_count(); ++v)
     if (auto w = g.find_by_id(kept.node(v).id)) mask[*w] = true;
   return mask;
+}
+
+bool parts_filters(const FilterFlags& f, std::optional<graph::FilterOptions>& shown,
+                   std::optional<graph::FilterOptions>& computed) {
+  shown.reset();
+  computed.reset();
+  if (!f.any()) return true;
+  const graph::FilterOptions filter = filter_of(f);  // a bad kind or date first
+  if (filter_reads_evidence(filter)) return false;
+  if (f.subgraph)
+    computed = filter;
+  else
+    shown = printed_filter(f);
+  return true;
 }
 
 }  // namespace stakegraph::cli

@@ -6,6 +6,8 @@
 // Complexity: the filter is graph::filter, O(V + E + evidence).
 #pragma once
 
+#include <optional>
+
 #include <string>
 #include <vector>
 
@@ -49,6 +51,13 @@ std::string describe_filters(const FilterFlags& f);
 // with drop_isolated when an edge filter was given (a node is printed only if it keeps an
 // edge). Throws as filter_of.
 graph::FilterOptions printed_filter(const FilterFlags& f);
+
+// The filters of a run on a file's parts (kernels().open_whole_file, stakegraph-mpi): what is
+// printed (`shown`: printed_filter) or, with --subgraph, what is computed (`computed`:
+// filter_of); both empty without filters. False when a filter reads evidence (dates,
+// hedging): such runs load the graph. Throws as filter_of.
+bool parts_filters(const FilterFlags& f, std::optional<graph::FilterOptions>& shown,
+                   std::optional<graph::FilterOptions>& computed);
 
 // The nodes a listing prints when the filters restrict printing: the nodes of
 // graph::filter(g, filter_of(f)) (with an edge filter, only nodes keeping an edge), as a

@@ -178,18 +178,30 @@ void or_to_root(const mpi::communicator& comm, std::vector<std::uint8_t>& bytes)
   }
 }
 
+// Rank 0's filter as sent to every rank: kinds and relations as integers, drop_isolated.
+struct SentFilter {
+  std::vector<int> kinds, relations;
+  int drop = 0;
+};
+
+// Collective: rank 0's kinds, relations and drop_isolated, broadcast to every rank.
+SentFilter broadcast_filter(const mpi::communicator& comm, const graph::FilterOptions& f) {
+  SentFilter out;
+  out.drop = f.drop_isolated ? 1 : 0;
+  for (const graph::Kind k : f.kinds) out.kinds.push_back(static_cast<int>(k));
+  for (const graph::Relation r : f.relations) out.relations.push_back(static_cast<int>(r));
+  mpi::broadcast(comm, out.kinds, 0);
+  mpi::broadcast(comm, out.relations, 0);
+  mpi::broadcast(comm, out.drop, 0);
+  return out;
+}
+
 // Collective: WholeFile::kept_nodes of rank 0's filter, on rank 0 (the others: empty). Each
 // rank marks the kinds of its own block; with drop_isolated the marks are all-gathered (when
 // kinds are given), each rank marks the two ends of every edge of its share that the filter
 // keeps, and the ends are OR-reduced to rank 0, which keeps the marked nodes of kept kinds.
 std::vector<bool> kept_step(const mpi::communicator& comm, const graph::FilterOptions& f) {
-  std::vector<int> kinds, relations;
-  int drop = f.drop_isolated ? 1 : 0;
-  for (const graph::Kind k : f.kinds) kinds.push_back(static_cast<int>(k));
-  for (const graph::Relation r : f.relations) relations.push_back(static_cast<int>(r));
-  mpi::broadcast(comm, kinds, 0);
-  mpi::broadcast(comm, relations, 0);
-  mpi::broadcast(comm, drop, 0);
+  const auto [kinds, relations, drop] = broadcast_filter(comm, f);
   const DistributedGraph& g = *g_parts;
   const graph::distributed::BlockPartition& part = g.rows.part;
   const std::size_t n = part.n;
@@ -238,13 +250,7 @@ std::vector<bool> kept_step(const mpi::communicator& comm, const graph::FilterOp
 
 // Collective: WholeFile::restrict_view of rank 0's filter (kinds, relations, drop_isolated).
 void subgraph_step(const mpi::communicator& comm, const graph::FilterOptions& f) {
-  std::vector<int> kinds, relations;
-  int drop = f.drop_isolated ? 1 : 0;
-  for (const graph::Kind k : f.kinds) kinds.push_back(static_cast<int>(k));
-  for (const graph::Relation r : f.relations) relations.push_back(static_cast<int>(r));
-  mpi::broadcast(comm, kinds, 0);
-  mpi::broadcast(comm, relations, 0);
-  mpi::broadcast(comm, drop, 0);
+  const auto [kinds, relations, drop] = broadcast_filter(comm, f);
   std::vector<graph::Kind> k;
   std::vector<graph::Relation> r;
   for (const int x : kinds) k.push_back(static_cast<graph::Kind>(x));
