@@ -386,6 +386,11 @@ class ArticleRun {
   // Things put forward (proposal_rules.cpp): the clauses of this sentence that propose,
   // plan, offer or demand something, kept for a later "the proposal", "the plan"; and the
   // one who put forward the thing an object [from, to) names, not one of `judge`.
+  // Room for `n` more entities without moving the others: a reference to an entity held
+  // across entity_for() (which may add one) stays valid (geometric growth).
+  void keep_room_for_entities(std::size_t n) {
+    if (ents_.capacity() < ents_.size() + n) ents_.reserve(2 * ents_.size() + n);
+  }
   // Titles of persons and the bodies or states they serve, for sentence si (titles.cpp).
   void title_ties(std::size_t si);
   void record_proposals();

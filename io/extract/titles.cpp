@@ -92,6 +92,7 @@ void ArticleRun::title_ties(std::size_t si) {
     for (std::size_t t = m.e > m.b ? m.e - 1 : m.b; t < j; ++t)
       if (eq(f(t), "ambassador") || eq(f(t), "envoy") || eq(f(t), "consul") || eq(f(t), "diplomat"))
         envoy_governments.push_back(m.ents[0]);
+    keep_room_for_entities(4);  // entity_for() below must not move pe
     Ent& pe = ents_[static_cast<std::size_t>(person)];
     int owner = m.ents[0];
     // A minister's department when the article names it: "Commerce Secretary" -> US
@@ -116,6 +117,7 @@ void ArticleRun::title_ties(std::size_t si) {
     if (m.ents.size() != 1 || o.ents.size() != 1 || o.e != m.b || o.e < o.b + 2 ||
         (o.flags & (kPossessive | kPronoun | kLocative)))
       continue;
+    keep_room_for_entities(4);  // entity_for() below must not move pe
     Ent& pe = ents_[static_cast<std::size_t>(m.ents[0])];
     const Ent& body = ents_[static_cast<std::size_t>(o.ents[0])];
     if (pe.kind == Kind::kPerson && pe.part_of.empty() && body.kind == Kind::kAgency &&
@@ -136,6 +138,7 @@ void ArticleRun::title_ties(std::size_t si) {
     for (std::size_t x = o.e + 1; x < m.b; ++x)
       gap_ok = gap_ok && (eq(f(x), "mr") || eq(f(x), "mrs") || eq(f(x), "ms") || eq(f(x), "dr") ||
                           eq(f(x), "."));
+    keep_room_for_entities(4);  // entity_for() below must not move pe
     Ent& pe = ents_[static_cast<std::size_t>(m.ents[0])];
     if (gap_ok && m.b <= o.e + 3 && pe.kind == Kind::kPerson && pe.part_of.empty() &&
         ents_[static_cast<std::size_t>(o.ents[0])].kind == Kind::kGovernment)
@@ -145,6 +148,7 @@ void ArticleRun::title_ties(std::size_t si) {
   for (const Mention& m : ms) {
     if (m.ents.size() != 1 || m.b < b + 3 || !eq(f(m.b - 1), ",") || !is(m.b - 2, kGovTitles))
       continue;
+    keep_room_for_entities(4);  // entity_for() below must not move pe
     Ent& pe = ents_[static_cast<std::size_t>(m.ents[0])];
     if (pe.kind != Kind::kPerson || !pe.part_of.empty()) continue;
     std::size_t t = m.b - 2;  // back over the title's words to its demonym
@@ -162,6 +166,7 @@ void ArticleRun::title_ties(std::size_t si) {
   // Dowden": the person speaks for the context government.
   for (auto& m : ms) {
     if (m.ents.size() != 1) continue;
+    keep_room_for_entities(4);  // entity_for() below must not move pe
     Ent& pe = ents_[static_cast<std::size_t>(m.ents[0])];
     if (pe.kind != Kind::kPerson || !pe.part_of.empty()) continue;
     std::size_t t = m.b;

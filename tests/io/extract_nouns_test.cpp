@@ -6,9 +6,12 @@
 // (real countries); none comes from an evaluation article.
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <sstream>
 #include <string>
 
 #include "graph/graph.hpp"
+#include "tests/support/data.hpp"
 #include "tests/support/extract_support.hpp"
 
 namespace stakegraph::io {
@@ -287,6 +290,23 @@ TEST(Nouns, AnActSaidToComeIsAThreat) {
   EXPECT_TRUE(has(g, "Chile", Relation::kThreaten, "Peru")) << dump(g);
   EXPECT_FALSE(has(g, "Chile", Relation::kCoerce, "Peru")) << dump(g);
   EXPECT_TRUE(has(g, "Brazil", Relation::kSanction, "Argentina")) << dump(g);
+}
+
+TEST(Nouns, ATitlesNewStateDoesNotMoveThePersonBeingTitled) {
+  // A fuzzer finding of the sanitizer suite (tests/fuzz/seeds/fuzz_article/
+  // regress-title-entity-moved.txt, a mutated wire article): a demonym before a title made a
+  // new state entity while the titled person's entity was held by reference, and the
+  // entities moved (heap use after free under AddressSanitizer). Run under ASan it fails on
+  // the old code; everywhere it checks the article still gives a graph.
+  const auto path =
+      test_support::test_data("../fuzz/seeds/fuzz_article/regress-title-entity-moved.txt");
+  std::ifstream in(path, std::ios::binary);
+  STAKEGRAPH_NEED(in.good(), path);
+  std::ostringstream text;
+  text << in.rdbuf();
+  graph::Graph g;
+  ASSERT_NO_THROW(g = run(text.str())) << path;
+  EXPECT_GT(g.node_count(), 0u);
 }
 
 }  // namespace
