@@ -309,5 +309,14 @@ TEST(Nouns, ATitlesNewStateDoesNotMoveThePersonBeingTitled) {
   EXPECT_GT(g.node_count(), 0u);
 }
 
+TEST(Nouns, TakingIssueWithSomeoneCriticisesThem) {
+  // Drawn: Chile -ACCUSE-> Peru (not COERCE: "took" is no seizure here); Bolivia -ACCUSE->
+  // Ecuador.
+  auto g = run("Chile took issue with Peru's claims. Bolivia railed against Ecuador.", true);
+  EXPECT_TRUE(has(g, "Chile", Relation::kAccuse, "Peru")) << dump(g);
+  EXPECT_FALSE(has(g, "Chile", Relation::kCoerce, "Peru")) << dump(g);
+  EXPECT_TRUE(has(g, "Bolivia", Relation::kAccuse, "Ecuador")) << dump(g);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
