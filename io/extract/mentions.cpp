@@ -552,7 +552,15 @@ void ArticleRun::recognise(std::size_t si) {
       m.flags |= kPossessive;
       ++m.e;
     }
-    if (k > b && is(k - 1, kLocativePreps)) {
+    // ("lashed out at X", "took aim at X", "fired at X", "angry at X": "at" after a word of
+    // aiming or anger names a target, not a place.)
+    const bool aimed_at =
+        k > b + 1 && eq(f(k - 1), "at") &&
+        (eq(f(k - 2), "out") || eq(f(k - 2), "back") || eq(f(k - 2), "aim") ||
+         eq(f(k - 2), "fired") || eq(f(k - 2), "fire") || eq(f(k - 2), "shot") ||
+         eq(f(k - 2), "swipe") || eq(f(k - 2), "jab") || eq(f(k - 2), "angry") ||
+         eq(f(k - 2), "furious") || eq(f(k - 2), "anger") || eq(f(k - 2), "finger"));
+    if (k > b && is(k - 1, kLocativePreps) && !aimed_at) {
       for (int id : m.ents)
         if (ents_[static_cast<std::size_t>(id)].kind == Kind::kGovernment) m.flags |= kLocative;
     }

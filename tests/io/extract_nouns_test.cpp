@@ -318,5 +318,17 @@ TEST(Nouns, TakingIssueWithSomeoneCriticisesThem) {
   EXPECT_TRUE(has(g, "Bolivia", Relation::kAccuse, "Ecuador")) << dump(g);
 }
 
+TEST(Nouns, AtAfterAWordOfAimingNamesATargetNotAPlace) {
+  // Drawn: Chile -ACCUSE-> Peru ("lashed out at"); Bolivia -ACCUSE-> Ecuador ("took aim
+  // at"); Brazil met no one: "at Paraguay's embassy" is a place.
+  auto g =
+      run("Chile lashed out at Peru on Monday. Bolivia took aim at Ecuador. Brazil met "
+          "officials at Paraguay's embassy.",
+          true);
+  EXPECT_TRUE(has(g, "Chile", Relation::kAccuse, "Peru")) << dump(g);
+  EXPECT_TRUE(has(g, "Bolivia", Relation::kAccuse, "Ecuador")) << dump(g);
+  EXPECT_FALSE(has(g, "Brazil", Relation::kConsult, "Paraguay")) << dump(g);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
