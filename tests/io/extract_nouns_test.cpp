@@ -330,5 +330,15 @@ TEST(Nouns, AtAfterAWordOfAimingNamesATargetNotAPlace) {
   EXPECT_FALSE(has(g, "Brazil", Relation::kConsult, "Paraguay")) << dump(g);
 }
 
+TEST(Nouns, ChallengingABanRejectsWhoImposedIt) {
+  // Drawn: Chile -SANCTION-> Kestrel Mining; Kestrel Mining -REJECT-> Chile (the ban
+  // challenged, as a ruling or a fine is).
+  auto g =
+      run("Chile banned imports from Kestrel Mining. The company said it would challenge "
+          "the ban in court.",
+          true);
+  EXPECT_TRUE(has(g, "Kestrel Mining", Relation::kReject, "Chile")) << dump(g);
+}
+
 }  // namespace
 }  // namespace stakegraph::io
