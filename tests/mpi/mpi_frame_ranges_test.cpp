@@ -137,6 +137,39 @@ RunResult make_share_graph(const fs::path& g3) {
   return single("generate --nodes 30000 --edges 60000 --seed 7 -q -o '" + g3.string() + "'");
 }
 
+// The path tests' case on the share graph: the bytes of its node and edge tables (what one
+// rank alone reads as its share, np 1), its size, and, quoted with a space after each, the
+// file, its two highest-degree nodes (joined by a path whose hops' evidence cites articles)
+// and the endpoints of a path. `error` says what failed, empty when all is there.
+struct PathCase {
+  long long tables = 0, size = 0;
+  std::string q, h1, h2, x, y, error;
+};
+
+PathCase path_case() {
+  PathCase c;
+  const fs::path g3 = work_dir() / "share_v3.sgpb";
+  if (const RunResult made = make_share_graph(g3); made.status != 0) {
+    c.error = "generate: " + made.err;
+    return c;
+  }
+  c.tables = rank0_reads(distributed(1, "--verbose centrality '" + g3.string() +
+                                            "' --metric pagerank --top 1")
+                             .err)
+                 .second;
+  if (c.tables <= 0) c.error = "no share read at np 1";
+  c.size = static_cast<long long>(fs::file_size(g3));
+  const auto [a, b] = endpoints(g3.string());
+  const auto top = nlohmann::json::parse(
+      single("centrality '" + g3.string() + "' --metric degree --top 2 --json").out)["scores"];
+  c.h1 = "'" + top[0]["id"].get<std::string>() + "' ";
+  c.h2 = "'" + top[1]["id"].get<std::string>() + "' ";
+  c.q = "'" + g3.string() + "' ";
+  c.x = "'" + a + "' ";
+  c.y = "'" + b + "' ";
+  return c;
+}
+
 // Issue 17: rank 0 prints a whole-graph PageRank of a version 3 file from the scores and
 // the labels (ids, names, kinds of the printed nodes) gathered to it: it reads its own share
 // of the file and nothing more (before this, it also loaded the whole graph to print).
@@ -334,25 +367,10 @@ TEST_P(MpiCli, ComponentsModularityIsExactOnUnevenWeights) {
 // rest of the file (evidence and articles) and the index.
 TEST_P(MpiCli, RankZeroReadsOnlyItsShareForPath) {
   const int np = GetParam();
-  const fs::path g3 = work_dir() / "share_v3.sgpb";
-  const RunResult made = make_share_graph(g3);
-  ASSERT_EQ(made.status, 0) << made.err;
-  // The node and edge tables: what one rank alone reads as its share (np 1).
-  const long long tables = rank0_reads(distributed(1, "--verbose centrality '" + g3.string() +
-                                                          "' --metric pagerank --top 1")
-                                           .err)
-                               .second;
-  ASSERT_GT(tables, 0);
-  const auto size = static_cast<long long>(fs::file_size(g3));
-  const auto [a, b] = endpoints(g3.string());
-  // The two highest-degree nodes: joined by a path, whose hops' evidence cites articles (the
-  // old code read the tables a second time besides them: more than the bound below).
-  const auto top = nlohmann::json::parse(
-      single("centrality '" + g3.string() + "' --metric degree --top 2 --json").out)["scores"];
-  const std::string h1 = "'" + top[0]["id"].get<std::string>() + "' ",
-                    h2 = "'" + top[1]["id"].get<std::string>() + "' ";
-  const std::string q = "'" + g3.string() + "' ";
-  const std::string x = "'" + a + "' ", y = "'" + b + "' ";
+  const PathCase pc = path_case();
+  ASSERT_TRUE(pc.error.empty()) << pc.error;
+  const long long tables = pc.tables, size = pc.size;
+  const std::string &q = pc.q, &h1 = pc.h1, &h2 = pc.h2, &x = pc.x, &y = pc.y;
   const std::vector<std::string> commands{
       "path " + q + h1 + h2,
       "path " + q + h2 + h1 + "--weight none --json",
@@ -505,22 +523,10 @@ TEST_P(MpiCli, PersonalizedAndFilteredOnPartsAsStakegraph) {
 // articles and the index (as RankZeroReadsOnlyItsShareForPath).
 TEST_P(MpiCli, RankZeroReadsOnlyItsShareForPathByRelationAndKind) {
   const int np = GetParam();
-  const fs::path g3 = work_dir() / "share_v3.sgpb";
-  const RunResult made = make_share_graph(g3);
-  ASSERT_EQ(made.status, 0) << made.err;
-  const long long tables = rank0_reads(distributed(1, "--verbose centrality '" + g3.string() +
-                                                          "' --metric pagerank --top 1")
-                                           .err)
-                               .second;
-  ASSERT_GT(tables, 0);
-  const auto size = static_cast<long long>(fs::file_size(g3));
-  const auto [a, b] = endpoints(g3.string());
-  const auto top = nlohmann::json::parse(
-      single("centrality '" + g3.string() + "' --metric degree --top 2 --json").out)["scores"];
-  const std::string h1 = "'" + top[0]["id"].get<std::string>() + "' ",
-                    h2 = "'" + top[1]["id"].get<std::string>() + "' ";
-  const std::string q = "'" + g3.string() + "' ";
-  const std::string x = "'" + a + "' ", y = "'" + b + "' ";
+  const PathCase pc = path_case();
+  ASSERT_TRUE(pc.error.empty()) << pc.error;
+  const long long tables = pc.tables, size = pc.size;
+  const std::string &q = pc.q, &h1 = pc.h1, &h2 = pc.h2, &x = pc.x, &y = pc.y;
   const std::vector<std::string> commands{
       "path " + q + h1 + h2 + "--relation supplies",
       "path " + q + h1 + h2 + "--kind vendor --kind government --json",
