@@ -66,6 +66,17 @@ class TopologyCli : public test_support::TempDirTest {
     ASSERT_FALSE(io::load_sgpb_topology(path("v3.sgpb")).evidence_loaded);
   }
 
+  // A generated graph (400 nodes, 4000 edges, seed 5) as g3.sgpb and its version 2 copy
+  // g2.sgpb (stem "g" of expect_same); false when generate or convert failed.
+  bool make_generated_pair() {
+    return run_stakegraph("generate --nodes 400 --edges 4000 --seed 5 -q -o '" + path("g3.sgpb") +
+                          "'")
+                   .status == 0 &&
+           run_stakegraph("convert '" + path("g3.sgpb") + "' '" + path("g2.sgpb") +
+                          "' --sgpb-version 2")
+                   .status == 0;
+  }
+
   // The command's output on both files (the file's path replaced by GRAPH), which must be
   // equal, and its exit status `status`; `stem` "w": the files with user weights.
   void expect_same(const std::string& command, const std::string& args, int status = 0,
@@ -206,14 +217,7 @@ TEST_F(TopologyCli, ShowEqualsTheFullLoad) {
 // file's, read whole and filtered. A generated graph (dated articles over four years,
 // power-law degrees, hubs among n0-n9), by id, text and JSON, open and closed ranges.
 TEST_F(TopologyCli, ShowWithDatesOnAGeneratedGraph) {
-  ASSERT_EQ(
-      run_stakegraph("generate --nodes 400 --edges 4000 --seed 5 -q -o '" + path("g3.sgpb") + "'")
-          .status,
-      0);
-  ASSERT_EQ(
-      run_stakegraph("convert '" + path("g3.sgpb") + "' '" + path("g2.sgpb") + "' --sgpb-version 2")
-          .status,
-      0);
+  ASSERT_TRUE(make_generated_pair());
   for (const std::string node : {"n0", "n1", "n2", "n7", "n150"}) {
     expect_same("show", node + " --since 2023-01-01 --limit 0", 0, "g");
     expect_same("show", node + " --until 2021-06-30", 0, "g");
@@ -274,14 +278,7 @@ TEST_F(TopologyCli, NeighborsJsonAndDatesFromTheArraysEqualTheFullLoad) {
     expect_same("neighbors", "Huawei --json --kind person", 2, stem);  // centre filtered out
     expect_same("neighbors", "Huaway --json", 1, stem);                // suggestions: whole load
   }
-  ASSERT_EQ(
-      run_stakegraph("generate --nodes 400 --edges 4000 --seed 5 -q -o '" + path("g3.sgpb") + "'")
-          .status,
-      0);
-  ASSERT_EQ(
-      run_stakegraph("convert '" + path("g3.sgpb") + "' '" + path("g2.sgpb") + "' --sgpb-version 2")
-          .status,
-      0);
+  ASSERT_TRUE(make_generated_pair());
   for (const std::string node : {"n0", "n7", "n150", "n399"}) {
     expect_same("neighbors", node + " --json", 0, "g");
     expect_same("neighbors", node + " --since 2022-03-01 --until 2022-06-30 --depth 2", 0, "g");
